@@ -1,0 +1,468 @@
+/*
+ * covsite charts: draws every chart on the page with the vendored ECharts
+ * bundle (echarts.min.js, loaded before this file; it sets window.echarts).
+ *
+ * Contract (docs/architecture.md): each chart is
+ *
+ *   <figure class="chart">
+ *     <div class="chart__canvas" id="chart-…" data-chart="chart-…-data">fallback text</div>
+ *     <script type="application/json" id="chart-…-data">{ ECharts option }</script>
+ *     <table>…the same numbers…</table>
+ *   </figure>
+ *
+ * On DOMContentLoaded this script parses each data island and draws the chart
+ * into the container with the SVG renderer and the page's language
+ * (<html lang="vi"> → locale 'VI', lang="en" → 'EN'). Before drawing it:
+ *
+ *  - turns on ECharts aria (decal patterns + a screen-reader description of
+ *    the data in the page's number and date formats) when the option has no
+ *    `aria` of its own;
+ *  - formats numbers the page's way (vi: 1.022.552 and 80,58; en: 1,022,552
+ *    and 80.58) in tooltips (tooltip.valueFormatter), on value/log axes
+ *    (axisLabel.formatter) and on markLine labels. JSON cannot carry
+ *    functions, so a string containing "{value}" in those places (for example
+ *    "{value} %") is kept as a template and filled with the formatted number;
+ *  - owns the chart "chrome" colours (text, axis lines, grid lines, tooltip):
+ *    a light or dark palette by prefers-color-scheme, each colour overridable
+ *    from CSS on the container with --chart-text, --chart-muted,
+ *    --chart-axis, --chart-grid, --chart-tooltip-bg, --chart-tooltip-border.
+ *    Series colours are left to the option / ECharts.
+ *
+ * Category labels on a horizontal axis are all shown, wrapped to the room
+ * each category has (unless the option sets axisLabel.interval or width);
+ * time-axis labels that would overlap are hidden.
+ *
+ * Charts resize (debounced) with the window and are redrawn when the colour
+ * scheme changes. If a data island is missing or not valid JSON, a series
+ * type is not in the bundle (only bar and line are), or ECharts throws, the
+ * container keeps its fallback text and nothing is logged: the table beside
+ * the chart always carries the numbers. The container must get its size from
+ * CSS (e.g. .chart__canvas { height: 320px }); one with no width or height
+ * (hidden, unstyled) keeps its fallback and is tried again on resize.
+ *
+ * Load order: <script src="/js/echarts.min.js" defer></script> then
+ * <script src="/js/charts.js" defer></script>. String literals are ASCII
+ * (\u escapes), so the file works whatever charset it is served with.
+ *
+ * Plain ES2018, no eval, no inline script or style needed (CSP script-src
+ * 'self'; style-src 'self'). Tooltips use ECharts' richText mode, drawn inside
+ * the SVG, because the HTML tooltip writes style="…" attributes through
+ * innerHTML, which style-src 'self' blocks.
+ */
+(function () {
+  'use strict';
+
+  var RESIZE_DELAY_MS = 150;
+  // The series types in the ECharts bundle (themes/default/echarts/entry.js).
+  var SERIES_TYPES = { bar: true, line: true };
+
+  var PALETTES = {
+    light: {
+      text: '#1f2933',
+      muted: '#52606d',
+      axis: '#7b8794',
+      grid: '#e4e7eb',
+      tooltipBg: '#ffffff',
+      tooltipBorder: '#cbd2d9',
+    },
+    dark: {
+      text: '#e4e7eb',
+      muted: '#9aa5b1',
+      axis: '#7b8794',
+      grid: '#3e4c59',
+      tooltipBg: '#1f2933',
+      tooltipBorder: '#52606d',
+    },
+  };
+  var CSS_VARS = {
+    text: '--chart-text',
+    muted: '--chart-muted',
+    axis: '--chart-axis',
+    grid: '--chart-grid',
+    tooltipBg: '--chart-tooltip-bg',
+    tooltipBorder: '--chart-tooltip-border',
+  };
+
+  var charts = []; // {el, islandId, chart, fallback, attrs}
+  var darkQuery = null;
+
+  function pageLang() {
+    var lang = (document.documentElement.getAttribute('lang') || 'vi').toLowerCase();
+    return lang.indexOf('en') === 0 ? 'en' : 'vi';
+  }
+
+  function isPlainObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  }
+
+  // obj[key] as an object, created (or replaced, if not an object) on demand.
+  function child(obj, key) {
+    if (!isPlainObject(obj[key])) obj[key] = {};
+    return obj[key];
+  }
+
+  // Apply fn to a component option that may be absent, one object or an array.
+  function each(value, fn) {
+    if (Array.isArray(value)) {
+      value.forEach(function (v) { if (isPlainObject(v)) fn(v); });
+    } else if (isPlainObject(value)) {
+      fn(value);
+    }
+  }
+
+  function isDark() {
+    return !!(darkQuery && darkQuery.matches);
+  }
+
+  function palette(el) {
+    var base = PALETTES[isDark() ? 'dark' : 'light'];
+    var out = {};
+    var style = null;
+    try {
+      style = window.getComputedStyle(el);
+    } catch (e) {
+      style = null;
+    }
+    Object.keys(base).forEach(function (k) {
+      var v = style ? style.getPropertyValue(CSS_VARS[k]).trim() : '';
+      out[k] = v || base[k];
+    });
+    return out;
+  }
+
+  function makeFormatter(lang) {
+    var nf;
+    try {
+      nf = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 });
+    } catch (e) {
+      nf = null;
+    }
+    function fmt(v) {
+      if (Array.isArray(v)) return v.map(fmt).join(', ');
+      if (typeof v === 'string' && v.trim() !== '' && isFinite(Number(v))) v = Number(v);
+      if (typeof v !== 'number' || !isFinite(v)) return v == null || v === '' ? '-' : String(v);
+      return nf ? nf.format(v) : String(v);
+    }
+    return fmt;
+  }
+
+  function makeDateFormatter(lang) {
+    var locale = lang === 'en' ? 'en-US' : 'vi-VN';
+    var opts = { year: 'numeric', month: 'numeric', day: 'numeric' };
+    var local, utc;
+    try {
+      local = new Intl.DateTimeFormat(locale, opts);
+      utc = new Intl.DateTimeFormat(locale, Object.assign({ timeZone: 'UTC' }, opts));
+    } catch (e) {
+      return function (v) { return String(v); };
+    }
+    return function (v) {
+      if (typeof v === 'number' && isFinite(v)) return local.format(new Date(v));
+      var m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+      if (m) return utc.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+      return v == null ? '' : String(v);
+    };
+  }
+
+  function firstAxis(axis) {
+    return Array.isArray(axis) ? axis[0] : axis;
+  }
+
+  // A screen-reader description with the page's number and date formats,
+  // e.g. 'Biểu đồ "Số người tham gia". Chỉ tiêu: BHXH bắt buộc 1.022.552;
+  // BHYT 2.450.300.' ECharts' own aria label reads raw values ("0, 1022552",
+  // timestamps, "80.58", which a Vietnamese voice reads as eighty thousand).
+  // Returns null for shapes it does not know (datasets): ECharts' label is
+  // used then.
+  var MAX_DESCRIBED = 40;
+  function describe(option, fmt, fmtDate, lang) {
+    if (option.dataset != null || !Array.isArray(option.series)) return null;
+    var x = firstAxis(option.xAxis);
+    var y = firstAxis(option.yAxis);
+    if (!isPlainObject(x) || !isPlainObject(y)) return null;
+    var catOnY = y.type === 'category' || y.type === 'time';
+    var catAxis = catOnY ? y : x;
+    var isTime = catAxis.type === 'time';
+    var categories = Array.isArray(catAxis.data) ? catAxis.data.map(function (c) {
+      return isPlainObject(c) ? c.value : c;
+    }) : [];
+    var nameOf = function (n) {
+      return isTime ? fmtDate(n) : (n == null ? '' : String(n));
+    };
+    var parts = [];
+    for (var i = 0; i < option.series.length; i++) {
+      var s = option.series[i];
+      if (!isPlainObject(s) || s.datasetIndex != null || !Array.isArray(s.data)) return null;
+      var items = [];
+      for (var j = 0; j < s.data.length && j < MAX_DESCRIBED; j++) {
+        var d = s.data[j];
+        var name = null;
+        var v = d;
+        if (isPlainObject(d)) {
+          name = d.name;
+          v = d.value;
+        }
+        if (Array.isArray(v)) {
+          if (name == null) name = v[catOnY ? 1 : 0];
+          v = v[catOnY ? 0 : 1];
+        } else if (name == null) {
+          name = categories[j];
+        }
+        name = nameOf(name);
+        items.push((name ? name + ' ' : '') + fmt(v));
+      }
+      if (s.data.length > MAX_DESCRIBED) items.push('\u2026');
+      parts.push((s.name ? s.name + ': ' : '') + items.join('; ') + '.');
+    }
+    var title = '';
+    each(option.title, function (t) {
+      if (!title && typeof t.text === 'string') title = t.text;
+    });
+    var head = lang === 'en' ? 'Chart' : 'Bi\u1EC3u \u0111\u1ED3'; // Biểu đồ
+    return (title ? head + ' "' + title + '". ' : head + '. ') + parts.join(' ');
+  }
+
+  // A function formatting a value with fmt, honouring a "{value}" template if
+  // the option already had one as a string.
+  function templated(existing, fmt) {
+    if (typeof existing === 'string' && existing.indexOf('{value}') !== -1) {
+      return function (value) {
+        return existing.split('{value}').join(fmt(value));
+      };
+    }
+    return function (value) {
+      return fmt(value);
+    };
+  }
+
+  function styleAxis(axis, isValueAxis, fmt, pal) {
+    var label = child(axis, 'axisLabel');
+    label.color = pal.muted;
+    if (isValueAxis && typeof label.formatter !== 'function') {
+      label.formatter = templated(label.formatter, fmt);
+    }
+    child(child(axis, 'axisLine'), 'lineStyle').color = pal.axis;
+    child(child(axis, 'axisTick'), 'lineStyle').color = pal.axis;
+    child(child(axis, 'splitLine'), 'lineStyle').color = pal.grid;
+    child(axis, 'nameTextStyle').color = pal.muted;
+  }
+
+  function styleTooltip(tooltip, fmt, pal) {
+    if (typeof tooltip.valueFormatter !== 'function') {
+      tooltip.valueFormatter = templated(tooltip.valueFormatter, fmt);
+    }
+    if (tooltip.renderMode == null) tooltip.renderMode = 'richText';
+    tooltip.backgroundColor = pal.tooltipBg;
+    tooltip.borderColor = pal.tooltipBorder;
+    child(tooltip, 'textStyle').color = pal.text;
+  }
+
+  // Turn the option parsed from JSON into the one given to setOption.
+  function prepare(option, el, lang) {
+    var fmt = makeFormatter(lang);
+    var pal = palette(el);
+
+    if (option.aria == null) {
+      option.aria = { enabled: true, decal: { show: true } };
+      var description = describe(option, fmt, makeDateFormatter(lang), lang);
+      if (description) option.aria.label = { description: description };
+    }
+    if (option.backgroundColor == null) option.backgroundColor = 'transparent';
+
+    child(option, 'textStyle').color = pal.text;
+    each(option.title, function (t) {
+      child(t, 'textStyle').color = pal.text;
+      child(t, 'subtextStyle').color = pal.muted;
+    });
+    each(option.legend, function (l) {
+      child(l, 'textStyle').color = pal.text;
+      l.inactiveColor = pal.grid;
+    });
+    // ECharts defaults: xAxis is a category axis, yAxis a value axis.
+    each(option.xAxis, function (a) {
+      styleAxis(a, a.type === 'value' || a.type === 'log', fmt, pal);
+      var label = a.axisLabel;
+      if ((a.type == null || a.type === 'category') && Array.isArray(a.data) && a.data.length &&
+          label.interval == null && label.width == null) {
+        // Show every category, wrapping long names ("BHXH tự nguyện") onto
+        // two lines on phones instead of letting ECharts skip some.
+        label.interval = 0;
+        label.overflow = 'break';
+        label.width = Math.max(40, Math.floor((el.clientWidth - 60) / a.data.length) - 8);
+      }
+      if (a.type === 'time' && label.hideOverlap == null) label.hideOverlap = true;
+    });
+    each(option.yAxis, function (a) {
+      styleAxis(a, a.type == null || a.type === 'value' || a.type === 'log', fmt, pal);
+    });
+    each(option.tooltip, function (t) {
+      styleTooltip(t, fmt, pal);
+    });
+    each(option.series, function (s) {
+      if (isPlainObject(s.tooltip) && s.tooltip.valueFormatter != null &&
+          typeof s.tooltip.valueFormatter !== 'function') {
+        s.tooltip.valueFormatter = templated(s.tooltip.valueFormatter, fmt);
+      }
+      if (isPlainObject(s.markLine)) {
+        var mlLabel = child(s.markLine, 'label');
+        var f = mlLabel.formatter;
+        if (f == null || (typeof f === 'string' && f.indexOf('{value}') !== -1)) {
+          var tpl = templated(f, fmt);
+          mlLabel.formatter = function (p) {
+            return tpl(p.value);
+          };
+        }
+        if (mlLabel.color == null) mlLabel.color = pal.text;
+        // Inside the grid, so the label is never cut off at the chart's edge.
+        if (mlLabel.position == null) mlLabel.position = 'insideEndTop';
+      }
+    });
+    return option;
+  }
+
+  function readOption(islandId) {
+    var island = islandId ? document.getElementById(islandId) : null;
+    if (!island) return null;
+    var option;
+    try {
+      option = JSON.parse(island.textContent);
+    } catch (e) {
+      return null;
+    }
+    if (!isPlainObject(option)) return null;
+    // A series type the bundle lacks would draw an empty chart silently.
+    var ok = true;
+    each(option.series, function (s) {
+      if (!SERIES_TYPES[s.type]) ok = false;
+    });
+    return ok ? option : null;
+  }
+
+  function detachFallback(el) {
+    var nodes = [];
+    while (el.firstChild) nodes.push(el.removeChild(el.firstChild));
+    return nodes;
+  }
+
+  function restore(rec) {
+    var el = rec.el;
+    try {
+      var inst = rec.chart || window.echarts.getInstanceByDom(el);
+      if (inst) inst.dispose();
+    } catch (e) {
+      // ignore: we are falling back anyway
+    }
+    rec.chart = null;
+    while (el.firstChild) el.removeChild(el.firstChild);
+    rec.fallback.forEach(function (n) { el.appendChild(n); });
+    ['role', 'aria-label'].forEach(function (name) {
+      if (rec.attrs[name] == null) el.removeAttribute(name);
+      else el.setAttribute(name, rec.attrs[name]);
+    });
+    el.removeAttribute('_echarts_instance_');
+  }
+
+  function labelIfUnlabelled(el, option) {
+    if (el.hasAttribute('aria-label')) return;
+    el.setAttribute('role', 'img');
+    var name = '';
+    each(option.title, function (t) {
+      if (!name && typeof t.text === 'string') name = t.text;
+    });
+    if (!name) {
+      var fig = el.closest ? el.closest('figure') : null;
+      var cap = fig ? fig.querySelector('figcaption') : null;
+      if (cap) name = cap.textContent.trim();
+    }
+    if (name) el.setAttribute('aria-label', name);
+  }
+
+  // Draw (or redraw) one chart. Returns true if it is on screen.
+  function draw(rec) {
+    var echarts = window.echarts;
+    if (!echarts || typeof echarts.init !== 'function') return false;
+    var option = readOption(rec.islandId);
+    if (!option) return false;
+    var lang = pageLang();
+    var el = rec.el;
+    try {
+      if (!rec.chart) {
+        rec.attrs = { role: el.getAttribute('role'), 'aria-label': el.getAttribute('aria-label') };
+        rec.fallback = detachFallback(el);
+        if (el.clientWidth === 0 || el.clientHeight === 0) {
+          // Hidden or not sized by CSS: keep the fallback, retry on resize.
+          restore(rec);
+          return false;
+        }
+        rec.chart = echarts.init(el, null, { renderer: 'svg', locale: lang === 'en' ? 'EN' : 'VI' });
+      }
+      // Redraws merge into the drawn chart, so they transition smoothly.
+      rec.chart.setOption(prepare(option, el, lang));
+      labelIfUnlabelled(el, option);
+      return true;
+    } catch (e) {
+      restore(rec);
+      rec.failed = true; // do not retry on resize
+      return false;
+    }
+  }
+
+  function redrawAll() {
+    charts.forEach(function (rec) {
+      if (rec.chart) draw(rec);
+    });
+  }
+
+  var resizeTimer = 0;
+  function onResize() {
+    if (resizeTimer) clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      resizeTimer = 0;
+      charts.forEach(function (rec) {
+        if (!rec.chart) {
+          if (!rec.failed) draw(rec);
+          return;
+        }
+        try {
+          rec.chart.resize();
+        } catch (e) {
+          restore(rec);
+          return;
+        }
+        draw(rec); // label widths follow the new size
+      });
+    }, RESIZE_DELAY_MS);
+  }
+
+  function start() {
+    if (!window.echarts) return;
+    try {
+      darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+    } catch (e) {
+      darkQuery = null;
+    }
+    var els = document.querySelectorAll('[data-chart]');
+    for (var i = 0; i < els.length; i++) {
+      var rec = { el: els[i], islandId: els[i].getAttribute('data-chart'), chart: null, fallback: [], attrs: {} };
+      // Unreadable JSON never becomes readable: do not retry it on resize.
+      rec.failed = !readOption(rec.islandId);
+      charts.push(rec);
+      if (!rec.failed) draw(rec);
+    }
+    if (!charts.length) return;
+    window.addEventListener('resize', onResize);
+    if (darkQuery) {
+      if (typeof darkQuery.addEventListener === 'function') {
+        darkQuery.addEventListener('change', redrawAll);
+      } else if (typeof darkQuery.addListener === 'function') {
+        darkQuery.addListener(redrawAll); // Safari < 14
+      }
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
