@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/covsite/covsite/internal/build"
+	"github.com/covsite/covsite/internal/diag"
+)
+
+func init() {
+	register(command{name: "build", summary: "check the data, then build the site into --dest atomically", run: runBuild})
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	opts := build.Options{Lang: messageLang()}
+	fs.StringVar(&opts.Source, "source", ".", "site directory holding data/ and content/")
+	fs.StringVar(&opts.Dest, "dest", "public", "output directory (replaced atomically)")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "URL the site is published at (default: base_url of data/site.toml)")
+	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
+	fs.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (default: one per CPU)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := build.Run(ctx, opts)
+	if res.Diagnostics != nil {
+		_ = diag.Write(stderr, res.Diagnostics, diag.FormatText, opts.Lang)
+	}
+	if err != nil {
+		if !errors.Is(err, build.ErrInvalid) || res.Diagnostics == nil {
+			fmt.Fprintf(stderr, "covsite build: %v\n", err)
+		} else {
+			fmt.Fprintf(stderr, "covsite build: %d errors, %d warnings; %s left unchanged\n",
+				res.Diagnostics.Count(diag.Error), res.Diagnostics.Count(diag.Warning), opts.Dest)
+		}
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f MB, %d unchanged) into %s in %d ms\n",
+		res.Pages, res.Files, float64(res.Bytes)/1e6, res.Unchanged, opts.Dest, res.Duration.Milliseconds())
+	return 0
+}

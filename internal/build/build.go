@@ -1,0 +1,148 @@
+// Package build runs the pipeline — load, model, render, write — for one site and reports
+// what it made. It is the only package that touches the source and output directories.
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/write"
+	"github.com/covsite/covsite/themes"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source  string // the site directory holding data/ and content/
+	Dest    string // the output directory, replaced atomically
+	BaseURL string // overrides data/site.toml's base_url when set
+	Strict  bool   // warnings stop the build too
+	Lang    string // language of messages: "vi" or "en"
+	Workers int    // pages rendered at once; 0 means one per CPU
+}
+
+// Result tells what a build did.
+type Result struct {
+	Pages       int // HTML pages
+	Files       int // every file written, pages included
+	Bytes       int64
+	Unchanged   int
+	Duration    time.Duration
+	Diagnostics *diag.List
+}
+
+// Check loads and validates the site at source without rendering anything.
+func Check(source string) (*model.Site, *diag.List) {
+	raw, diags := load.Load(os.DirFS(source))
+	site, more := model.Build(raw)
+	diags.Merge(more)
+	return site, diags
+}
+
+// ErrInvalid is returned when the input has errors; the diagnostics say which.
+var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
+
+// Run builds the site. On any error the destination is left as it was.
+func Run(ctx context.Context, opts Options) (Result, error) {
+	start := time.Now()
+	site, diags := Check(opts.Source)
+	res := Result{Diagnostics: diags}
+	if diags.HasErrors() || (opts.Strict && diags.Len() > 0) {
+		return res, ErrInvalid
+	}
+	if err := write.CheckDestination(opts.Dest, opts.Source); err != nil {
+		return res, err
+	}
+	r, err := render.New(site, render.Options{BaseURL: opts.BaseURL, Theme: Theme(opts.Source)})
+	if err != nil {
+		return res, err
+	}
+	tree, err := write.Begin(opts.Dest)
+	if err != nil {
+		return res, err
+	}
+	pages := r.Pages()
+	if err := renderAll(ctx, pages, tree, opts.Workers); err != nil {
+		tree.Abort()
+		return res, err
+	}
+	stats := tree.Stats()
+	if err := tree.Commit(); err != nil {
+		return res, err
+	}
+	res.Files, res.Bytes, res.Unchanged = stats.Files, stats.Bytes, stats.Unchanged
+	res.Pages = countHTML(pages)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// Theme is the site's own layouts/, static/ and i18n/ over the default theme.
+func Theme(source string) render.Overlay {
+	return render.Overlay{Upper: os.DirFS(source), Lower: themes.Default()}
+}
+
+// renderAll renders pages on a bounded pool of workers and writes each as it is ready.
+// The output does not depend on the order the workers finish in.
+func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan render.Page)
+	var (
+		wg       sync.WaitGroup
+		once     sync.Once
+		firstErr error
+	)
+	fail := func(err error) {
+		once.Do(func() { firstErr = err; cancel() })
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				b, err := p.Bytes()
+				if err == nil {
+					err = tree.Write(p.Path, b)
+				}
+				if err != nil {
+					fail(err)
+				}
+			}
+		}()
+	}
+	for _, p := range pages {
+		select {
+		case jobs <- p:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr == nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return firstErr
+}
+
+func countHTML(pages []render.Page) int {
+	n := 0
+	for _, p := range pages {
+		if len(p.Path) > 5 && p.Path[len(p.Path)-5:] == ".html" {
+			n++
+		}
+	}
+	return n
+}

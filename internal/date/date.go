@@ -1,0 +1,158 @@
+// Package date provides civil dates (a day on the calendar, with no time or zone) and
+// periods (a closed range of days written as "2023", "2023-Q2", "2023-06" or "2021/2025").
+//
+// Plans and reports speak of days, not instants: "đến 30/6/2023". Keeping them as civil
+// dates makes every computation independent of the machine's time zone.
+package date
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a day on the Gregorian calendar. The zero Date means "not given".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// Of returns the calendar day of t as written in its own location.
+func Of(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// New returns the date y-m-d, normalising overflow the way time.Date does.
+func New(y int, m time.Month, d int) Date {
+	return Of(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
+// Parse reads an ISO date (2023-06-30) and rejects days that do not exist.
+func Parse(s string) (Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date YYYY-MM-DD that exists", s)
+	}
+	return Of(t), nil
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Time returns midnight UTC of d.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// String formats d as ISO 2006-01-02.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int { return d.Time().Compare(e.Time()) }
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// AddDays returns d moved by n days.
+func (d Date) AddDays(n int) Date { return New(d.Year, d.Month, d.Day+n) }
+
+// DaysInMonth returns the number of days of d's month.
+func (d Date) DaysInMonth() int { return New(d.Year, d.Month+1, 0).Day }
+
+// IsMonthEnd reports whether d is the last day of its month.
+func (d Date) IsMonthEnd() bool { return d.Day == d.DaysInMonth() }
+
+// MonthsUntil returns how many months lie between d and e (negative if e is before d),
+// counting whole calendar months and a fraction of a month for the remaining days. From one
+// month's end to another's is a whole number: 30/6 → 31/12 is 6 months.
+func (d Date) MonthsUntil(e Date) float64 {
+	if e.Before(d) {
+		return -e.MonthsUntil(d)
+	}
+	months := (e.Year-d.Year)*12 + int(e.Month-d.Month)
+	if d.IsMonthEnd() && e.IsMonthEnd() {
+		return float64(months)
+	}
+	days := e.Day - d.Day
+	if days < 0 {
+		months--
+		prev := New(e.Year, e.Month, 0) // last day of the month before e
+		days = prev.DaysInMonth() - d.Day + e.Day
+		if days < 0 {
+			days = e.Day
+		}
+		return float64(months) + float64(days)/float64(prev.DaysInMonth())
+	}
+	return float64(months) + float64(days)/float64(e.DaysInMonth())
+}
+
+// Period is a closed range of days with the text it was written as.
+type Period struct {
+	Start, End Date
+	Text       string
+}
+
+// Contains reports whether d lies within p, ends included.
+func (p Period) Contains(d Date) bool { return !d.Before(p.Start) && !d.After(p.End) }
+
+// Overlaps reports whether p and q share a day.
+func (p Period) Overlaps(q Period) bool { return !p.End.Before(q.Start) && !q.End.Before(p.Start) }
+
+// Year returns the period's start year.
+func (p Period) Year() int { return p.Start.Year }
+
+// ParsePeriod reads "2023", "2023-Q2", "2023-06", "2021/2025" or "2023-03/2023-12".
+func ParsePeriod(s string) (Period, error) {
+	s = strings.TrimSpace(s)
+	if from, to, ok := strings.Cut(s, "/"); ok {
+		a, err := ParsePeriod(from)
+		if err != nil {
+			return Period{}, err
+		}
+		b, err := ParsePeriod(to)
+		if err != nil {
+			return Period{}, err
+		}
+		if b.End.Before(a.Start) {
+			return Period{}, fmt.Errorf("period %q ends before it starts", s)
+		}
+		return Period{Start: a.Start, End: b.End, Text: s}, nil
+	}
+	if len(s) == 10 {
+		d, err := Parse(s)
+		if err != nil {
+			return Period{}, err
+		}
+		return Period{Start: d, End: d, Text: s}, nil
+	}
+	yearText, rest, hasRest := strings.Cut(s, "-")
+	year, err := strconv.Atoi(yearText)
+	if err != nil || len(yearText) != 4 || year < 1900 || year > 2200 {
+		return Period{}, fmt.Errorf("period %q does not start with a year", s)
+	}
+	if !hasRest {
+		return Period{Start: Date{year, time.January, 1}, End: Date{year, time.December, 31}, Text: s}, nil
+	}
+	if q, ok := strings.CutPrefix(rest, "Q"); ok {
+		n, err := strconv.Atoi(q)
+		if err != nil || n < 1 || n > 4 || len(q) != 1 {
+			return Period{}, fmt.Errorf("period %q: quarter must be Q1 to Q4", s)
+		}
+		start := Date{year, time.Month(3*n - 2), 1}
+		return Period{Start: start, End: New(year, time.Month(3*n+1), 0), Text: s}, nil
+	}
+	m, err := strconv.Atoi(rest)
+	if err != nil || len(rest) != 2 || m < 1 || m > 12 {
+		return Period{}, fmt.Errorf("period %q: month must be 01 to 12", s)
+	}
+	return Period{Start: Date{year, time.Month(m), 1}, End: New(year, time.Month(m+1), 0), Text: s}, nil
+}

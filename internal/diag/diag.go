@@ -1,0 +1,172 @@
+// Package diag describes problems found in a site's input: where they are (file, line,
+// column), how bad they are, what is wrong and how to fix it, in Vietnamese or English.
+//
+// Every stage of the pipeline reports through a *List so that `covsite check` can show
+// all problems at once instead of stopping at the first.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity says whether a problem stops a build.
+type Severity int
+
+const (
+	// Error stops a build: the site would be wrong.
+	Error Severity = iota
+	// Warning is shown but does not stop a build unless --strict.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Pos is a place in an input file. Line and Col start at 1; zero means unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return ""
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Diagnostic is one problem. Code names the message in the catalogue; Args fill it in.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	Code     Code
+	Args     []any
+}
+
+// Message returns the text of the problem in the given language ("vi" or "en").
+func (d Diagnostic) Message(lang string) string {
+	return d.Code.format(lang, "msg", d.Args)
+}
+
+// Hint returns how to fix the problem in the given language, or "".
+func (d Diagnostic) Hint(lang string) string {
+	return d.Code.format(lang, "hint", d.Args)
+}
+
+// Text renders the diagnostic as "file:line:col: severity: message (hint)".
+func (d Diagnostic) Text(lang string) string {
+	var b strings.Builder
+	if p := d.Pos.String(); p != "" {
+		b.WriteString(p)
+		b.WriteString(": ")
+	}
+	b.WriteString(severityWord(d.Severity, lang))
+	b.WriteString(": ")
+	b.WriteString(d.Message(lang))
+	if h := d.Hint(lang); h != "" {
+		b.WriteString(" — ")
+		b.WriteString(h)
+	}
+	return b.String()
+}
+
+func severityWord(s Severity, lang string) string {
+	if lang == "en" {
+		return s.String()
+	}
+	if s == Warning {
+		return "cảnh báo"
+	}
+	return "lỗi"
+}
+
+// List collects diagnostics. The zero value is ready to use.
+type List struct {
+	items []Diagnostic
+}
+
+// Add records a diagnostic.
+func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
+
+// Errorf records an error at pos.
+func (l *List) Errorf(pos Pos, code Code, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Error, Code: code, Args: args})
+}
+
+// Warnf records a warning at pos.
+func (l *List) Warnf(pos Pos, code Code, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Severity: Warning, Code: code, Args: args})
+}
+
+// Merge appends all diagnostics of other.
+func (l *List) Merge(other *List) {
+	if other != nil {
+		l.items = append(l.items, other.items...)
+	}
+}
+
+// Items returns the diagnostics sorted by file, line, column and code, so output is stable.
+func (l *List) Items() []Diagnostic {
+	out := slices.Clone(l.items)
+	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Code, b.Code),
+		)
+	})
+	return out
+}
+
+// Len returns how many diagnostics there are.
+func (l *List) Len() int { return len(l.items) }
+
+// Count returns how many diagnostics have the given severity.
+func (l *List) Count(s Severity) int {
+	n := 0
+	for _, d := range l.items {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool { return l.Count(Error) > 0 }
+
+// Err returns an error summarising the list if it holds errors, else nil.
+func (l *List) Err(lang string) error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &ListError{List: l, Lang: lang}
+}
+
+// ListError is the error returned when input has errors; it prints every diagnostic.
+type ListError struct {
+	List *List
+	Lang string
+}
+
+func (e *ListError) Error() string {
+	var lines []string
+	for _, d := range e.List.Items() {
+		lines = append(lines, d.Text(e.Lang))
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,137 @@
+// Package i18n holds a language's UI strings and its formats for numbers and dates:
+// vi → 1.022.552 · 80,58 % · 30/6/2023; en → 1,022,552 · 80.58% · 30 Jun 2023.
+// Strings come from the theme's i18n/<lang>.toml, never from code.
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+
+	"github.com/covsite/covsite/internal/date"
+)
+
+// Languages lists the site's languages; the first is the default, served at "/".
+var Languages = []string{"vi", "en"}
+
+// Lang is one language's strings and formats. It is safe for concurrent use.
+type Lang struct {
+	Code    string
+	strings map[string]string
+	tag     language.Tag
+}
+
+// Load reads i18n/<code>.toml from fsys for every language.
+func Load(fsys fs.FS) (map[string]*Lang, error) {
+	out := map[string]*Lang{}
+	for _, code := range Languages {
+		name := "i18n/" + code + ".toml"
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		m := map[string]string{}
+		if _, err := toml.Decode(string(src), &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out[code] = &Lang{Code: code, strings: m, tag: language.Make(code)}
+	}
+	return out, nil
+}
+
+// New returns a language from a map of strings (for tests and tools).
+func New(code string, strs map[string]string) *Lang {
+	return &Lang{Code: code, strings: strs, tag: language.Make(code)}
+}
+
+// Keys returns the keys of the language's strings, sorted.
+func (l *Lang) Keys() []string {
+	keys := make([]string, 0, len(l.strings))
+	for k := range l.strings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// T returns the string for key, filled in with args (fmt verbs). A missing key returns
+// the key itself in brackets, so a test can find it on a page.
+func (l *Lang) T(key string, args ...any) string {
+	s, ok := l.strings[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// Has reports whether key exists.
+func (l *Lang) Has(key string) bool { _, ok := l.strings[key]; return ok }
+
+// Number formats v with at most maxDecimals decimals and grouping: 1.022.552 / 1,022,552.
+func (l *Lang) Number(v float64, maxDecimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	p := message.NewPrinter(l.tag)
+	return p.Sprint(number.Decimal(v, number.MaxFractionDigits(maxDecimals)))
+}
+
+// Fixed formats v with exactly decimals decimals: 95,10 / 95.10.
+func (l *Lang) Fixed(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	p := message.NewPrinter(l.tag)
+	return p.Sprint(number.Decimal(v, number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
+}
+
+// Percent formats a percentage: "80,58 %" in Vietnamese, "80.58%" in English.
+func (l *Lang) Percent(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	if l.Code == "en" {
+		return l.Fixed(v, decimals) + "%"
+	}
+	return l.Fixed(v, decimals) + "\u00a0%"
+}
+
+var monthsEN = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// Date formats d: "30/6/2023" or "30 Jun 2023"; "" for the zero date.
+func (l *Lang) Date(d date.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if l.Code == "en" {
+		return fmt.Sprintf("%d %s %d", d.Day, monthsEN[d.Month-1], d.Year)
+	}
+	return fmt.Sprintf("%d/%d/%d", d.Day, int(d.Month), d.Year)
+}
+
+// Period formats a period: "2023", "quý II/2023", "Q2 2023", "3/2023–12/2023", "2021–2025".
+func (l *Lang) Period(p date.Period) string {
+	text := p.Text
+	if from, to, ok := strings.Cut(text, "/"); ok {
+		return l.Period(date.Period{Start: p.Start, Text: from}) + "–" + l.Period(date.Period{Start: p.End, Text: to})
+	}
+	switch {
+	case len(text) == 4:
+		return text
+	case len(text) == 7 && text[5] == 'Q':
+		return l.T("period.quarter", text[6:], text[:4])
+	case len(text) == 7:
+		return l.T("period.month", int(p.Start.Month), p.Start.Year)
+	}
+	return l.Date(p.Start)
+}

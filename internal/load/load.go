@@ -1,0 +1,369 @@
+// Package load reads a site's source — TOML data under data/ and Markdown under content/ —
+// into typed values that remember where each was written, so that every later problem can
+// be reported as file:line:col. It validates syntax and types only; meaning is the model's.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/textutil"
+)
+
+// Load reads the site rooted at fsys. It returns what it could read and every problem found;
+// a file with a syntax error is skipped, the others are still read.
+func Load(fsys fs.FS) (*Site, *diag.List) {
+	diags := &diag.List{}
+	site := &Site{}
+	if root := readTOML(fsys, "data/site.toml", diags); root != nil {
+		site.Config = readConfig(root)
+	}
+	if root := readTOML(fsys, "data/indicators.toml", diags); root != nil {
+		site.Indicators = readIndicators(root)
+	}
+	for _, name := range tomlFiles(fsys, "data/localities", diags) {
+		if root := readTOML(fsys, name, diags); root != nil {
+			site.Localities = append(site.Localities, readLocalities(root)...)
+		}
+	}
+	for _, name := range tomlFiles(fsys, "data/denominators", diags) {
+		if root := readTOML(fsys, name, diags); root != nil {
+			site.Denominators = append(site.Denominators, readDenominators(root)...)
+		}
+	}
+	for _, name := range tomlFiles(fsys, "data/plans", diags) {
+		if root := readTOML(fsys, name, diags); root != nil {
+			site.Plans = append(site.Plans, readPlan(root, stem(name)))
+		}
+	}
+	for _, name := range tomlFiles(fsys, "data/results", diags) {
+		if root := readTOML(fsys, name, diags); root != nil {
+			site.Reports = append(site.Reports, readReport(root, stem(name)))
+		}
+	}
+	site.Documents = readDocuments(fsys, diags)
+	return site, diags
+}
+
+// stem is a file's name without directory and extension: the id of a plan or report.
+func stem(name string) string {
+	return strings.TrimSuffix(path.Base(name), path.Ext(name))
+}
+
+// tomlFiles lists the .toml files below dir in lexical order; a missing dir is fine.
+func tomlFiles(fsys fs.FS, dir string, diags *diag.List) []string {
+	return filesWithExt(fsys, dir, ".toml", diags)
+}
+
+func filesWithExt(fsys fs.FS, dir, ext string, diags *diag.List) []string {
+	var out []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ext) && !strings.HasPrefix(path.Base(p), ".") {
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(diag.Pos{File: dir}, diag.ReadFile, err.Error())
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readTOML reads and decodes one TOML file. It returns nil (with diagnostics) if the file
+// cannot be read or parsed; a missing optional file returns nil silently.
+func readTOML(fsys fs.FS, name string, diags *diag.List) *table {
+	src, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
+		return nil
+	}
+	return decodeTOML(name, src, diags)
+}
+
+// decodeTOML parses src (the contents of file name) into a table with positions.
+func decodeTOML(name string, src []byte, diags *diag.List) *table {
+	if !utf8.Valid(src) {
+		diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.ReadFile, "not UTF-8")
+		return nil
+	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	data := map[string]any{}
+	if _, err := toml.Decode(string(src), &data); err != nil {
+		reportSyntax(name, src, err, diags)
+		return nil
+	}
+	return newTable(name, "", name, data, scanPositions(src), diags)
+}
+
+// reportSyntax turns a TOML parse error into a diagnostic with line and column, and
+// recognises numbers written the Vietnamese way (1.022.552, 80,58).
+func reportSyntax(name string, src []byte, err error, diags *diag.List) {
+	var perr toml.ParseError
+	if !errors.As(err, &perr) {
+		diags.Errorf(diag.Pos{File: name}, diag.TOMLSyntax, err.Error())
+		return
+	}
+	line := perr.Position.Line
+	text := lineText(src, line)
+	if tok, col, ok := findVietnameseNumber(text); ok {
+		plain, _ := VietnameseNumber(tok)
+		diags.Errorf(diag.Pos{File: name, Line: line, Col: col + 1}, diag.VietnameseNumber, tok, plain, Underscored(plain))
+		return
+	}
+	diags.Errorf(diag.Pos{File: name, Line: line, Col: runeCol(src, perr.Position.Start)}, diag.TOMLSyntax, perr.Message)
+}
+
+// lineText returns line n (1-based) of src.
+func lineText(src []byte, n int) string {
+	lines := strings.Split(string(src), "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
+}
+
+// runeCol converts a byte offset into a 1-based column counted in characters.
+func runeCol(src []byte, off int) int {
+	if off < 0 || off > len(src) {
+		return 0
+	}
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return utf8.RuneCount(src[start:off]) + 1
+}
+
+func readConfig(t *table) Config {
+	c := Config{
+		Title: t.str("title", true), TitleEN: t.str("title_en", false),
+		Description: t.str("description", false), DescriptionEN: t.str("description_en", false),
+		BaseURL: t.str("base_url", false), Publisher: t.str("publisher", false),
+	}
+	t.checkUnknown()
+	return c
+}
+
+func readIndicators(root *table) []Indicator {
+	var out []Indicator
+	for _, t := range root.tables("indicator") {
+		out = append(out, Indicator{
+			Pos: t.here(), ID: t.str("id", true),
+			Name: t.str("name", true), NameEN: t.str("name_en", false),
+			Short: t.str("short", false), ShortEN: t.str("short_en", false),
+			Unit: t.str("unit", true), Noun: t.str("noun", false), NounEN: t.str("noun_en", false),
+			Direction: t.str("direction", false), Denominator: t.str("denominator", false),
+			SumOf: t.strs("sum_of"), Description: t.str("description", false), DescriptionEN: t.str("description_en", false),
+		})
+		t.checkUnknown()
+	}
+	root.checkUnknown()
+	return out
+}
+
+func readLocalities(root *table) []Locality {
+	var out []Locality
+	for _, t := range root.tables("locality") {
+		out = append(out, Locality{
+			Pos: t.here(), ID: t.str("id", true),
+			Name: t.str("name", true), NameEN: t.str("name_en", false),
+			Kind: t.str("kind", true), Parent: t.str("parent", false),
+			Since: t.day("since", false), Until: t.day("until", false),
+			Successor: t.str("successor", false),
+			Note:      t.str("note", false), NoteEN: t.str("note_en", false),
+		})
+		t.checkUnknown()
+	}
+	root.checkUnknown()
+	return out
+}
+
+func readDenominators(root *table) []Denominator {
+	var out []Denominator
+	for _, t := range root.tables("denominator") {
+		out = append(out, Denominator{
+			Pos: t.here(), Locality: t.str("locality", true), Year: t.num("year", true),
+			Source: t.str("source", false), Population: t.num("population", false),
+			LabourForce: t.num("labour_force", false), Eligible: t.num("eligible", false),
+			Retired: t.num("retired", false),
+		})
+		t.checkUnknown()
+	}
+	root.checkUnknown()
+	return out
+}
+
+// targetKeys and resultKeys are the reserved keys of rows; every other key is an indicator.
+var (
+	targetKeys = []string{"locality", "period", "deadline", "per", "note", "note_en", "rate"}
+	resultKeys = []string{"locality", "as_of", "plan", "change_since", "note", "note_en", "rate", "share", "gap", "change"}
+)
+
+func readPlan(root *table, id string) Plan {
+	p := Plan{
+		Pos: diag.Pos{File: root.file, Line: 1, Col: 1}, ID: id,
+		Number: root.str("number", false), Title: root.str("title", true), TitleEN: root.str("title_en", false),
+		Issued: root.day("issued", false), Issuer: root.str("issuer", true), IssuerEN: root.str("issuer_en", false),
+		Signer: root.str("signer", false), URL: root.str("url", false), BasedOn: root.strs("based_on"),
+		Locality: root.str("locality", true), Period: root.str("period", true),
+		Summary: root.str("summary", false), SummaryEN: root.str("summary_en", false),
+	}
+	for _, t := range root.tables("target") {
+		row := Row{
+			Pos: t.here(), Locality: t.str("locality", false), Period: t.str("period", false),
+			Deadline: t.day("deadline", false), Per: t.str("per", false),
+			Note: t.str("note", false), NoteEN: t.str("note_en", false),
+			Rates: subFigures(t, "rate"),
+		}
+		row.Values = t.figures(targetKeys)
+		p.Targets = append(p.Targets, row)
+	}
+	for _, t := range root.tables("milestone") {
+		p.Milestones = append(p.Milestones, Milestone{
+			Pos: t.here(), Indicators: t.strs("indicator"), By: t.day("by", true),
+			Share: t.num("share", true), Note: t.str("note", false), NoteEN: t.str("note_en", false),
+		})
+		t.checkUnknown()
+	}
+	root.checkUnknown()
+	return p
+}
+
+func readReport(root *table, id string) Report {
+	r := Report{Pos: diag.Pos{File: root.file, Line: 1, Col: 1}, ID: id}
+	if src := root.sub("source"); src != nil {
+		r.Title, r.TitleEN = src.str("title", true), src.str("title_en", false)
+		r.Kind, r.Published = src.str("kind", true), src.day("published", true)
+		r.Publisher, r.URL = src.str("publisher", true), src.str("url", false)
+		r.Note, r.NoteEN = src.str("note", false), src.str("note_en", false)
+		src.checkUnknown()
+	} else {
+		root.diags.Errorf(root.here(), diag.MissingKey, "[source]", root.label)
+	}
+	for _, t := range root.tables("result") {
+		row := Row{
+			Pos: t.here(), Locality: t.str("locality", true), AsOf: t.day("as_of", true),
+			Plans: t.strs("plan"), ChangeSince: t.day("change_since", false),
+			Note: t.str("note", false), NoteEN: t.str("note_en", false),
+			Rates: subFigures(t, "rate"), Shares: subFigures(t, "share"),
+			Gaps: subFigures(t, "gap"), Changes: subFigures(t, "change"),
+		}
+		row.Values = t.figures(resultKeys)
+		r.Results = append(r.Results, row)
+	}
+	for _, t := range root.tables("below_average") {
+		r.Comparisons = append(r.Comparisons, Comparison{
+			Pos: t.here(), Parent: t.str("parent", true), Indicator: t.str("indicator", true),
+			AsOf: t.day("as_of", true), Below: t.strs("localities"), Note: t.str("note", false),
+		})
+		t.checkUnknown()
+	}
+	root.checkUnknown()
+	return r
+}
+
+// subFigures reads a sub-table such as rate = { bhyt = 94.44 } as figures.
+func subFigures(t *table, key string) []Figure {
+	sub := t.sub(key)
+	if sub == nil {
+		return nil
+	}
+	return sub.figures(nil)
+}
+
+// readDocuments reads every Markdown file under content/.
+func readDocuments(fsys fs.FS, diags *diag.List) []Document {
+	var out []Document
+	for _, name := range filesWithExt(fsys, "content", ".md", diags) {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
+			continue
+		}
+		if doc, ok := readDocument(name, src, diags); ok {
+			out = append(out, doc)
+		}
+	}
+	return out
+}
+
+// readDocument parses one Markdown file with TOML front matter.
+func readDocument(name string, src []byte, diags *diag.List) (Document, bool) {
+	rel := strings.TrimPrefix(name, "content/")
+	doc := Document{Pos: diag.Pos{File: name, Line: 1, Col: 1}, Path: rel, Lang: "vi"}
+	if dir := path.Dir(rel); dir != "." {
+		doc.Section = dir
+	}
+	base := strings.TrimSuffix(path.Base(rel), ".md")
+	if b, ok := strings.CutSuffix(base, ".en"); ok {
+		base, doc.Lang = b, "en"
+	}
+	doc.Slug = stripDatePrefix(base)
+	if why := textutil.CheckID(doc.Slug); why != "" {
+		diags.Errorf(doc.Pos, diag.BadID, doc.Slug, why, textutil.Slug(doc.Slug))
+		return doc, false
+	}
+	fm, body, bodyLine, err := SplitFrontMatter(src)
+	if err != nil {
+		diags.Errorf(doc.Pos, diag.FrontMatter, err.Error())
+		return doc, false
+	}
+	t := decodeTOML(name, fm, diags)
+	if t == nil {
+		return doc, false
+	}
+	t.pos = shiftLines(t.pos, 1) // front matter starts on line 2
+	doc.Title, doc.Date = t.str("title", true), t.day("date", true)
+	doc.Localities, doc.Plans = t.strs("localities"), t.strs("plans")
+	doc.Summary = t.str("summary", false)
+	if v, ok := t.data["draft"].(bool); ok {
+		doc.Draft = v
+	}
+	t.used["draft"] = true
+	t.checkUnknown()
+	doc.Body, doc.BodyLine = body, bodyLine
+	return doc, true
+}
+
+// stripDatePrefix removes a leading "2023-07-26-" from a file name.
+func stripDatePrefix(s string) string {
+	if len(s) > 11 && s[4] == '-' && s[7] == '-' && s[10] == '-' && isDigits(s[:4]+s[5:7]+s[8:10]) {
+		return s[11:]
+	}
+	return s
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// shiftLines moves every recorded position down by n lines.
+func shiftLines(p positions, n int) positions {
+	out := make(positions, len(p))
+	for k, sp := range p {
+		sp.Line += n
+		sp.KeyLine += n
+		out[k] = sp
+	}
+	return out
+}

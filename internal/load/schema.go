@@ -1,0 +1,148 @@
+package load
+
+import "github.com/covsite/covsite/internal/diag"
+
+// Site is everything read from a site's source directory, before validation.
+type Site struct {
+	Config       Config
+	Indicators   []Indicator
+	Localities   []Locality
+	Denominators []Denominator
+	Plans        []Plan
+	Reports      []Report
+	Documents    []Document
+}
+
+// Config is data/site.toml.
+type Config struct {
+	Title, TitleEN             Str
+	Description, DescriptionEN Str
+	BaseURL                    Str
+	Publisher                  Str
+}
+
+// Indicator is one [[indicator]] of data/indicators.toml.
+type Indicator struct {
+	Pos                        diag.Pos
+	ID                         Str
+	Name, NameEN               Str
+	Short, ShortEN             Str
+	Unit                       Str // people, percent, million_vnd, count
+	Noun, NounEN               Str // what a count counts: "cuộc", "đơn vị"
+	Direction                  Str // higher, lower
+	Denominator                Str // population, labour_force, eligible, retired
+	SumOf                      []Str
+	Description, DescriptionEN Str
+}
+
+// Locality is one [[locality]] of data/localities/*.toml.
+type Locality struct {
+	Pos          diag.Pos
+	ID           Str
+	Name, NameEN Str
+	Kind         Str
+	Parent       Str
+	Since, Until Day
+	Successor    Str
+	Note, NoteEN Str
+}
+
+// Denominator is one [[denominator]] row: population and labour force of a locality in a year.
+type Denominator struct {
+	Pos         diag.Pos
+	Locality    Str
+	Year        Num
+	Source      Str
+	Population  Num
+	LabourForce Num
+	Eligible    Num
+	Retired     Num
+}
+
+// Plan is one file of data/plans/: a document setting targets.
+type Plan struct {
+	Pos                diag.Pos // the file
+	ID                 string   // the file name without .toml
+	Number             Str
+	Title, TitleEN     Str
+	Issued             Day
+	Issuer, IssuerEN   Str
+	Signer             Str
+	URL                Str
+	BasedOn            []Str
+	Locality           Str
+	Period             Str
+	Summary, SummaryEN Str
+	Targets            []Row
+	Milestones         []Milestone
+}
+
+// Milestone is an intermediate goal: by a date, at least a share of the target.
+type Milestone struct {
+	Pos          diag.Pos
+	Indicators   []Str
+	By           Day
+	Share        Num
+	Note, NoteEN Str
+}
+
+// Report is one file of data/results/: results from one source document.
+type Report struct {
+	Pos          diag.Pos
+	ID           string
+	Title        Str
+	TitleEN      Str
+	Kind         Str // report, news, conference, decision
+	Published    Day
+	Publisher    Str
+	URL          Str
+	Note, NoteEN Str
+	Results      []Row
+	Comparisons  []Comparison
+}
+
+// Row is a [[target]] or [[result]] row: a locality, a time, and figures per indicator.
+type Row struct {
+	Pos         diag.Pos
+	Locality    Str
+	Period      Str // targets
+	Deadline    Day // targets
+	Per         Str // targets: "month" or "quarter" when the figure is per month or quarter
+	AsOf        Day // results
+	Plans       []Str
+	ChangeSince Day
+	Note        Str
+	NoteEN      Str
+	Values      []Figure // bhyt = 10_324
+	Rates       []Figure // rate.bhyt = 94.44
+	Shares      []Figure // share.bhyt = 85 (results: reported % of plan)
+	Gaps        []Figure // gap.bhyt = 144_957 (results: reported remaining)
+	Changes     []Figure // change.bhyt = 803 (results: change since ChangeSince)
+}
+
+// Comparison is a reported statement that some localities are below their parent's average.
+type Comparison struct {
+	Pos       diag.Pos
+	Parent    Str
+	Indicator Str
+	AsOf      Day
+	Below     []Str
+	Note      Str
+}
+
+// Document is a Markdown file of content/: an update (content/updates/) or a page.
+type Document struct {
+	Pos        diag.Pos
+	Path       string // relative to content/, with forward slashes
+	Section    string // "updates" or "" for a stand-alone page
+	Slug       string // file name without date prefix, language and extension
+	Lang       string // "vi" or "en" (from a .en.md suffix)
+	Title      Str
+	Date       Day
+	Localities []Str
+	Plans      []Str
+	Summary    Str
+	Draft      bool
+	Body       []byte
+	BodyLine   int // line of the file where Body starts
+}

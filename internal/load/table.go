@@ -1,0 +1,329 @@
+package load
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/textutil"
+)
+
+// Str is a string value and where it was written. Pos is zero when the key was absent.
+type Str struct {
+	V   string
+	Pos diag.Pos
+}
+
+// Set reports whether the key was present.
+func (s Str) Set() bool { return s.Pos.File != "" }
+
+// Num is a number and where it was written. Raw keeps the source text ("1.888", "1_888"),
+// so messages can quote it and the model can tell 85 from 85.00.
+type Num struct {
+	V   float64
+	Raw string
+	Int bool // written as a TOML integer
+	Pos diag.Pos
+}
+
+// Set reports whether the key was present with a usable number.
+func (n Num) Set() bool { return n.Pos.File != "" }
+
+// Day is a calendar date and where it was written.
+type Day struct {
+	V   date.Date
+	Pos diag.Pos
+}
+
+// Set reports whether the key was present with a valid date.
+func (d Day) Set() bool { return d.Pos.File != "" }
+
+// Figure is one indicator value in a target or result row: "bhyt = 10_324".
+type Figure struct {
+	Key    Str // the indicator id as written
+	Value  Num
+	KeyPos diag.Pos
+}
+
+// table wraps one TOML table with the positions of its keys, records which keys were read,
+// and reports type errors at the value's position.
+type table struct {
+	file  string
+	path  string // key path of this table within the file ("" for the root)
+	label string // how messages name it: "[[target]] #3"
+	data  map[string]any
+	pos   positions
+	used  map[string]bool
+	diags *diag.List
+}
+
+func newTable(file, path, label string, data map[string]any, pos positions, diags *diag.List) *table {
+	return &table{file: file, path: path, label: label, data: data, pos: pos, used: map[string]bool{}, diags: diags}
+}
+
+// where returns the position of the value of key, or of the table itself when unknown.
+func (t *table) where(key string) diag.Pos {
+	if sp, ok := t.pos[join(t.path, key)]; ok {
+		return diag.Pos{File: t.file, Line: sp.Line, Col: sp.Col}
+	}
+	return t.here()
+}
+
+func (t *table) keyWhere(key string) diag.Pos {
+	if sp, ok := t.pos[join(t.path, key)]; ok {
+		return diag.Pos{File: t.file, Line: sp.KeyLine, Col: sp.KeyCol}
+	}
+	return t.here()
+}
+
+func (t *table) raw(key string) string { return t.pos[join(t.path, key)].Raw }
+
+// here is the position of the table header, or line 1 for the root table.
+func (t *table) here() diag.Pos {
+	if sp, ok := t.pos[t.path]; ok && t.path != "" {
+		return diag.Pos{File: t.file, Line: sp.KeyLine, Col: sp.KeyCol}
+	}
+	return diag.Pos{File: t.file, Line: 1, Col: 1}
+}
+
+// keys returns the table's keys in the order they are written.
+func (t *table) keys() []string {
+	ks := make([]string, 0, len(t.data))
+	for k := range t.data {
+		ks = append(ks, k)
+	}
+	slices.SortFunc(ks, func(a, b string) int {
+		pa, pb := t.pos[join(t.path, a)], t.pos[join(t.path, b)]
+		return cmp.Or(cmp.Compare(pa.KeyLine, pb.KeyLine), cmp.Compare(pa.KeyCol, pb.KeyCol), cmp.Compare(a, b))
+	})
+	return ks
+}
+
+func (t *table) wrongType(key, want, example string) {
+	t.diags.Errorf(t.where(key), diag.WrongType, key, want, typeName(t.data[key]), example)
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "chuỗi (string)"
+	case int64:
+		return "số nguyên (integer)"
+	case float64:
+		return "số thập phân (float)"
+	case bool:
+		return "true/false"
+	case time.Time:
+		return "ngày (date)"
+	case []any, []map[string]any:
+		return "danh sách (array)"
+	case map[string]any:
+		return "bảng (table)"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// str reads a string key; required keys that are missing are reported.
+func (t *table) str(key string, required bool) Str {
+	t.used[key] = true
+	v, ok := t.data[key]
+	if !ok {
+		if required {
+			t.diags.Errorf(t.here(), diag.MissingKey, key, t.label)
+		}
+		return Str{}
+	}
+	s, ok := v.(string)
+	if !ok {
+		t.wrongType(key, "chuỗi (string)", `"…"`)
+		return Str{}
+	}
+	return t.normalised(key, s)
+}
+
+// normalised returns s in NFC, warning when the file held it decomposed.
+func (t *table) normalised(key, s string) Str {
+	if nfc, changed := textutil.NFC(s); changed {
+		t.diags.Warnf(t.where(key), diag.NotNFC, nfc)
+		s = nfc
+	}
+	return Str{V: s, Pos: t.where(key)}
+}
+
+// strs reads a string or an array of strings.
+func (t *table) strs(key string) []Str {
+	t.used[key] = true
+	v, ok := t.data[key]
+	if !ok {
+		return nil
+	}
+	if s, ok := v.(string); ok {
+		return []Str{t.normalised(key, s)}
+	}
+	list, ok := v.([]any)
+	if !ok {
+		t.wrongType(key, "danh sách chuỗi (array of strings)", `["…", "…"]`)
+		return nil
+	}
+	var out []Str
+	for i, item := range list {
+		s, ok := item.(string)
+		elem := key + "." + strconv.Itoa(i)
+		if !ok {
+			t.diags.Errorf(t.where(elem), diag.WrongType, key, "danh sách chuỗi (array of strings)", typeName(item), `["…", "…"]`)
+			continue
+		}
+		out = append(out, t.normalised(elem, s))
+	}
+	return out
+}
+
+// num reads a number key (integer or float).
+func (t *table) num(key string, required bool) Num {
+	t.used[key] = true
+	v, ok := t.data[key]
+	if !ok {
+		if required {
+			t.diags.Errorf(t.here(), diag.MissingKey, key, t.label)
+		}
+		return Num{}
+	}
+	return t.number(key, v)
+}
+
+// number converts a decoded value to a Num, explaining strings written like numbers.
+func (t *table) number(key string, v any) Num {
+	pos := t.where(key)
+	switch x := v.(type) {
+	case int64:
+		return Num{V: float64(x), Raw: t.rawOr(key, strconv.FormatInt(x, 10)), Int: true, Pos: pos}
+	case float64:
+		return Num{V: x, Raw: t.rawOr(key, strconv.FormatFloat(x, 'f', -1, 64)), Pos: pos}
+	case string:
+		if plain, ok := VietnameseNumber(x); ok {
+			t.diags.Errorf(pos, diag.VietnameseNumber, strconv.Quote(x), plain, Underscored(plain))
+			return Num{}
+		}
+	}
+	t.wrongType(key, "số (number)", "10324")
+	return Num{}
+}
+
+func (t *table) rawOr(key, fallback string) string {
+	if r := t.raw(key); r != "" {
+		return r
+	}
+	return fallback
+}
+
+// day reads a TOML local date.
+func (t *table) day(key string, required bool) Day {
+	t.used[key] = true
+	v, ok := t.data[key]
+	if !ok {
+		if required {
+			t.diags.Errorf(t.here(), diag.MissingKey, key, t.label)
+		}
+		return Day{}
+	}
+	switch x := v.(type) {
+	case time.Time:
+		return Day{V: date.Of(x), Pos: t.where(key)}
+	case string:
+		t.diags.Errorf(t.where(key), diag.BadDate, x, "đây là chuỗi, không phải ngày TOML (a string, not a TOML date)")
+		return Day{}
+	}
+	t.wrongType(key, "ngày (date)", "2023-06-30")
+	return Day{}
+}
+
+// sub returns the sub-table at key, or nil.
+func (t *table) sub(key string) *table {
+	t.used[key] = true
+	v, ok := t.data[key]
+	if !ok {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.wrongType(key, "bảng (table)", key+".bhyt = 80.5")
+		return nil
+	}
+	return newTable(t.file, join(t.path, key), t.label+" "+key, m, t.pos, t.diags)
+}
+
+// tables returns the array of tables at key ([[key]]).
+func (t *table) tables(key string) []*table {
+	t.used[key] = true
+	v, ok := t.data[key]
+	if !ok {
+		return nil
+	}
+	list, ok := v.([]map[string]any)
+	if !ok {
+		if anyList, isList := v.([]any); isList { // an array of inline tables
+			for _, item := range anyList {
+				m, isMap := item.(map[string]any)
+				if !isMap {
+					t.wrongType(key, "danh sách bảng ([["+key+"]])", "[["+key+"]]")
+					return nil
+				}
+				list = append(list, m)
+			}
+		} else {
+			t.wrongType(key, "danh sách bảng ([["+key+"]])", "[["+key+"]]")
+			return nil
+		}
+	}
+	out := make([]*table, len(list))
+	for i, m := range list {
+		out[i] = newTable(t.file, join(join(t.path, key), strconv.Itoa(i)), fmt.Sprintf("[[%s]] #%d", key, i+1), m, t.pos, t.diags)
+	}
+	return out
+}
+
+// checkUnknown reports keys that were never read, naming the closest valid key.
+func (t *table) checkUnknown(allowed ...string) {
+	for _, k := range t.keys() {
+		if t.used[k] || slices.Contains(allowed, k) {
+			continue
+		}
+		valid := allowed
+		for u := range t.used {
+			valid = append(valid, u)
+		}
+		slices.Sort(valid)
+		valid = slices.Compact(valid)
+		if near := textutil.Nearest(k, valid); near != "" {
+			t.diags.Errorf(t.keyWhere(k), diag.UnknownKeyNear, k, t.label, near)
+			continue
+		}
+		t.diags.Errorf(t.keyWhere(k), diag.UnknownKey, k, t.label, strings.Join(valid, ", "))
+	}
+}
+
+// figures reads every key not in reserved as an indicator figure, in written order.
+func (t *table) figures(reserved []string) []Figure {
+	var out []Figure
+	for _, k := range t.keys() {
+		if slices.Contains(reserved, k) {
+			continue
+		}
+		t.used[k] = true
+		if _, isTable := t.data[k].(map[string]any); isTable {
+			t.diags.Errorf(t.keyWhere(k), diag.UnknownKey, k, t.label, strings.Join(reserved, ", "))
+			continue
+		}
+		n := t.number(k, t.data[k])
+		if !n.Set() {
+			continue
+		}
+		out = append(out, Figure{Key: Str{V: k, Pos: t.keyWhere(k)}, Value: n, KeyPos: t.keyWhere(k)})
+	}
+	return out
+}

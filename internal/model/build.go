@@ -1,0 +1,414 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/textutil"
+)
+
+// Site is the validated, linked domain of one site.
+type Site struct {
+	Config       Config
+	Indicators   []*Indicator
+	Localities   []*Locality // in tree order: each parent before its children
+	Roots        []*Locality
+	Plans        []*Plan
+	Sources      []*Source
+	Targets      []*Target
+	Results      []*Result
+	Comparisons  []*Comparison
+	Denominators []*Denominators
+	Documents    []*Document
+
+	indicatorByID map[string]*Indicator
+	localityByID  map[string]*Locality
+	planByID      map[string]*Plan
+	index         *index
+}
+
+// Indicator returns the indicator with id, or nil.
+func (s *Site) Indicator(id string) *Indicator { return s.indicatorByID[id] }
+
+// Locality returns the locality with id, or nil.
+func (s *Site) Locality(id string) *Locality { return s.localityByID[id] }
+
+// Plan returns the plan with id, or nil.
+func (s *Site) Plan(id string) *Plan { return s.planByID[id] }
+
+// Build validates raw input and links it into a Site. It reports every problem it finds;
+// the Site is usable for rendering only when the list has no errors.
+func Build(raw *load.Site) (*Site, *diag.List) {
+	b := &builder{
+		diags: &diag.List{},
+		site: &Site{
+			indicatorByID: map[string]*Indicator{},
+			localityByID:  map[string]*Locality{},
+			planByID:      map[string]*Plan{},
+		},
+	}
+	b.config(raw.Config)
+	b.indicators(raw.Indicators)
+	b.localities(raw.Localities)
+	b.denominators(raw.Denominators)
+	b.plans(raw.Plans)
+	b.reports(raw.Reports)
+	b.impliedTargets()
+	b.documents(raw.Documents)
+	b.site.index = newIndex(b.site)
+	b.checkResults()
+	b.checkRollups()
+	return b.site, b.diags
+}
+
+type builder struct {
+	site  *Site
+	diags *diag.List
+}
+
+func (b *builder) config(c load.Config) {
+	b.site.Config = Config{
+		Title: c.Title.V, TitleEN: or(c.TitleEN.V, c.Title.V),
+		Description: c.Description.V, DescriptionEN: or(c.DescriptionEN.V, c.Description.V),
+		BaseURL: or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
+	}
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// checkID reports an id that cannot become a URL segment.
+func (b *builder) checkID(id load.Str) bool {
+	if why := textutil.CheckID(id.V); why != "" {
+		b.diags.Errorf(id.Pos, diag.BadID, id.V, why, or(textutil.Slug(id.V), "phuong-1"))
+		return false
+	}
+	return true
+}
+
+// choice checks that s is one of the allowed values.
+func (b *builder) choice(key string, s load.Str, allowed []string) bool {
+	if slices.Contains(allowed, s.V) {
+		return true
+	}
+	b.diags.Errorf(s.Pos, diag.BadChoice, key, s.V, strings.Join(allowed, ", "))
+	return false
+}
+
+var (
+	units      = []string{string(People), string(Percent), string(MillionVND), string(Count)}
+	directions = []string{string(HigherIsBetter), string(LowerIsBetter)}
+	bases      = []string{string(Population), string(LabourForce), string(Eligible), string(Retired)}
+)
+
+func (b *builder) indicators(raw []load.Indicator) {
+	seen := map[string]diag.Pos{}
+	for i, r := range raw {
+		if !b.checkID(r.ID) {
+			continue
+		}
+		if at, dup := seen[r.ID.V]; dup {
+			b.diags.Errorf(r.ID.Pos, diag.DuplicateID, "chỉ số (indicator)", r.ID.V, at.String())
+			continue
+		}
+		seen[r.ID.V] = r.ID.Pos
+		ind := &Indicator{
+			ID: r.ID.V, Order: i, Name: r.Name.V, NameEN: or(r.NameEN.V, r.Name.V),
+			Short: or(r.Short.V, r.Name.V), ShortEN: or(r.ShortEN.V, or(r.NameEN.V, r.Short.V)),
+			Unit: Unit(r.Unit.V), Noun: r.Noun.V, NounEN: r.NounEN.V,
+			Direction: HigherIsBetter, Base: Base(r.Denominator.V),
+			Description: r.Description.V, DescriptionEN: r.DescriptionEN.V, Pos: r.Pos,
+		}
+		b.choice("unit", r.Unit, units)
+		if r.Direction.Set() && b.choice("direction", r.Direction, directions) {
+			ind.Direction = Direction(r.Direction.V)
+		}
+		if r.Denominator.Set() {
+			b.choice("denominator", r.Denominator, bases)
+		}
+		b.site.Indicators = append(b.site.Indicators, ind)
+		b.site.indicatorByID[ind.ID] = ind
+	}
+	for i, r := range raw {
+		ind := b.site.indicatorByID[r.ID.V]
+		if ind == nil || ind.Order != i {
+			continue
+		}
+		for _, part := range r.SumOf {
+			p := b.resolveIndicator(part)
+			if p == nil {
+				continue
+			}
+			if p.Unit != ind.Unit {
+				b.diags.Errorf(part.Pos, diag.ComponentMismatch, ind.ID, p.ID)
+				continue
+			}
+			ind.SumOf = append(ind.SumOf, p)
+		}
+	}
+}
+
+// resolveIndicator finds an indicator by id, reporting an unknown id with the nearest one.
+func (b *builder) resolveIndicator(id load.Str) *Indicator {
+	if ind := b.site.indicatorByID[id.V]; ind != nil {
+		return ind
+	}
+	b.unknownRef("chỉ số (indicator)", id, mapKeys(b.site.indicatorByID))
+	return nil
+}
+
+func (b *builder) resolveLocality(id load.Str) *Locality {
+	if l := b.site.localityByID[id.V]; l != nil {
+		return l
+	}
+	b.unknownRef("địa phương (locality)", id, mapKeys(b.site.localityByID))
+	return nil
+}
+
+func (b *builder) resolvePlan(id load.Str) *Plan {
+	if p := b.site.planByID[id.V]; p != nil {
+		return p
+	}
+	b.unknownRef("kế hoạch (plan)", id, mapKeys(b.site.planByID))
+	return nil
+}
+
+func (b *builder) unknownRef(what string, id load.Str, candidates []string) {
+	if near := textutil.Nearest(id.V, candidates); near != "" {
+		b.diags.Errorf(id.Pos, diag.UnknownRefNear, what, id.V, near)
+		return
+	}
+	b.diags.Errorf(id.Pos, diag.UnknownRef, what, id.V)
+}
+
+func mapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func (b *builder) localities(raw []load.Locality) {
+	declared := map[string]load.Locality{}
+	var order []string
+	for _, r := range raw {
+		if !b.checkID(r.ID) {
+			continue
+		}
+		if prev, dup := declared[r.ID.V]; dup {
+			if prev.Parent.V != r.Parent.V {
+				b.diags.Errorf(r.ID.Pos, diag.TwoParents, r.ID.V, prev.Parent.V, r.Parent.V)
+			} else {
+				b.diags.Errorf(r.ID.Pos, diag.DuplicateID, "địa phương (locality)", r.ID.V, prev.ID.Pos.String())
+			}
+			continue
+		}
+		kinds := make([]string, len(Kinds))
+		for i, k := range Kinds {
+			kinds[i] = string(k)
+		}
+		b.choice("kind", r.Kind, kinds)
+		declared[r.ID.V] = r
+		order = append(order, r.ID.V)
+		b.site.localityByID[r.ID.V] = &Locality{
+			ID: r.ID.V, Name: r.Name.V, NameEN: or(r.NameEN.V, textutil.Unaccent(r.Name.V)), Kind: Kind(r.Kind.V),
+			Since: r.Since.V, Until: r.Until.V, Note: r.Note.V, NoteEN: r.NoteEN.V, Pos: r.Pos,
+		}
+		if !r.Since.V.IsZero() && !r.Until.V.IsZero() && r.Until.V.Before(r.Since.V) {
+			b.diags.Errorf(r.Until.Pos, diag.EndsBeforeStart, r.ID.V, r.Until.V.String(), r.Since.V.String())
+		}
+	}
+	for _, id := range order {
+		r, l := declared[id], b.site.localityByID[id]
+		if r.Parent.Set() {
+			l.Parent = b.resolveLocality(r.Parent)
+		}
+		if r.Successor.Set() {
+			l.Successor = b.resolveLocality(r.Successor)
+			b.checkSuccessor(r, l)
+		}
+	}
+	b.breakCycles(order, declared)
+	for _, id := range order {
+		l := b.site.localityByID[id]
+		if l.Parent != nil {
+			l.Parent.Children = append(l.Parent.Children, l)
+		} else {
+			b.site.Roots = append(b.site.Roots, l)
+		}
+		if l.Successor != nil {
+			l.Successor.Predecessors = append(l.Successor.Predecessors, l)
+		}
+	}
+	for _, root := range b.site.Roots {
+		b.walk(root, 0)
+	}
+}
+
+func (b *builder) checkSuccessor(r load.Locality, l *Locality) {
+	s := l.Successor
+	if s == nil {
+		return
+	}
+	if s == l {
+		b.diags.Errorf(r.Successor.Pos, diag.Cycle, l.ID+" → "+l.ID)
+		l.Successor = nil
+		return
+	}
+	if !s.Until.IsZero() && !l.Until.IsZero() && s.Until.Before(l.Until) {
+		b.diags.Errorf(r.Successor.Pos, diag.SuccessorEarly, s.ID, s.Until.String(), l.ID, l.Until.String())
+	}
+}
+
+// breakCycles finds parent chains that loop, reports each once and cuts it so the tree can
+// still be walked.
+func (b *builder) breakCycles(order []string, declared map[string]load.Locality) {
+	state := map[*Locality]int{} // 0 unvisited, 1 on the current chain, 2 done
+	for _, id := range order {
+		var chain []*Locality
+		for l := b.site.localityByID[id]; l != nil && state[l] != 2; l = l.Parent {
+			if state[l] == 1 {
+				names := []string{}
+				start := slices.Index(chain, l)
+				for _, c := range chain[start:] {
+					names = append(names, c.ID)
+				}
+				names = append(names, l.ID)
+				b.diags.Errorf(declared[l.ID].Parent.Pos, diag.Cycle, strings.Join(names, " → "))
+				l.Parent = nil
+				break
+			}
+			state[l] = 1
+			chain = append(chain, l)
+		}
+		for _, c := range chain {
+			state[c] = 2
+		}
+	}
+}
+
+// walk records tree order and depth; children are sorted in Vietnamese order.
+func (b *builder) walk(l *Locality, depth int) {
+	l.Depth = depth
+	b.site.Localities = append(b.site.Localities, l)
+	slices.SortStableFunc(l.Children, CompareLocalities)
+	for _, c := range l.Children {
+		b.walk(c, depth+1)
+	}
+}
+
+// CompareLocalities orders current localities before former ones, then by Vietnamese name.
+func CompareLocalities(a, c *Locality) int {
+	if a.Ended() != c.Ended() {
+		if a.Ended() {
+			return 1
+		}
+		return -1
+	}
+	if n := textutil.CompareVietnamese(a.Name, c.Name); n != 0 {
+		return n
+	}
+	return strings.Compare(a.ID, c.ID)
+}
+
+func (b *builder) denominators(raw []load.Denominator) {
+	for _, r := range raw {
+		l := b.resolveLocality(r.Locality)
+		if l == nil {
+			continue
+		}
+		d := &Denominators{Locality: l, Year: int(r.Year.V), Values: map[Base]float64{}, Source: r.Source.V, Pos: r.Pos}
+		for base, n := range map[Base]load.Num{Population: r.Population, LabourForce: r.LabourForce, Eligible: r.Eligible, Retired: r.Retired} {
+			if n.Set() && b.wholeNonNegative(string(base), n) {
+				d.Values[base] = n.V
+			}
+		}
+		b.site.Denominators = append(b.site.Denominators, d)
+	}
+}
+
+// wholeNonNegative checks a count of people; 1.888 gets a hint to write 1888.
+func (b *builder) wholeNonNegative(key string, n load.Num) bool {
+	if n.V < 0 {
+		b.diags.Errorf(n.Pos, diag.Negative, key, n.Raw)
+		return false
+	}
+	if n.V != float64(int64(n.V)) || !n.Int {
+		plain := strings.ReplaceAll(strings.ReplaceAll(n.Raw, ".", ""), "_", "")
+		b.diags.Errorf(n.Pos, diag.NotWholeNumber, key, n.Raw, plain, load.Underscored(plain))
+		return false
+	}
+	return true
+}
+
+// percent checks a percentage between 0 and 100.
+func (b *builder) percent(key string, n load.Num) bool {
+	if n.V < 0 || n.V > 100 {
+		b.diags.Errorf(n.Pos, diag.RateOutOfRange, key, n.Raw)
+		return false
+	}
+	return true
+}
+
+func (b *builder) period(s load.Str) (date.Period, bool) {
+	p, err := date.ParsePeriod(s.V)
+	if err != nil {
+		b.diags.Errorf(s.Pos, diag.BadPeriod, s.V)
+		return date.Period{}, false
+	}
+	return p, true
+}
+
+func num(n load.Num) Num { return Known(n.V, decimals(n.Raw)) }
+
+// decimals counts the digits after the decimal point as written.
+func decimals(raw string) int {
+	_, frac, ok := strings.Cut(strings.ReplaceAll(raw, "_", ""), ".")
+	if !ok {
+		return 0
+	}
+	if i := strings.IndexAny(frac, "eE"); i >= 0 {
+		frac = frac[:i]
+	}
+	return len(frac)
+}
+
+func (b *builder) documents(raw []load.Document) {
+	seen := map[string]diag.Pos{}
+	for _, r := range raw {
+		key := fmt.Sprintf("%s/%s/%s", r.Section, r.Slug, r.Lang)
+		if at, dup := seen[key]; dup {
+			b.diags.Errorf(r.Pos, diag.DuplicateID, "bài viết (document)", r.Slug, at.String())
+			continue
+		}
+		seen[key] = r.Pos
+		if r.Draft {
+			continue
+		}
+		doc := &Document{
+			Section: r.Section, Slug: r.Slug, Lang: r.Lang, Title: r.Title.V, Date: r.Date.V,
+			Summary: r.Summary.V, Body: r.Body, Path: r.Path, Pos: r.Pos,
+		}
+		for _, id := range r.Localities {
+			if l := b.resolveLocality(id); l != nil {
+				doc.Localities = append(doc.Localities, l)
+			}
+		}
+		for _, id := range r.Plans {
+			if p := b.resolvePlan(id); p != nil {
+				doc.Plans = append(doc.Plans, p)
+			}
+		}
+		b.site.Documents = append(b.site.Documents, doc)
+	}
+}

@@ -1,0 +1,58 @@
+package model
+
+import (
+	"slices"
+
+	"github.com/covsite/covsite/internal/date"
+)
+
+// Standing compares a locality's coverage rate with its parent's and ranks it among its
+// siblings, as conference reports do ("thấp hơn bình quân chung của tỉnh").
+type Standing struct {
+	Locality   *Locality
+	Indicator  *Indicator
+	AsOf       date.Date
+	Rate       Num
+	ParentRate Num
+	Difference Num // Rate − ParentRate in percentage points
+	Rank       int // 1 = highest rate among siblings with a rate on the same date
+	Of         int
+}
+
+// StandingOf compares l's latest rate for ind with its parent's and its siblings' on the
+// same date. It returns false when there is nothing to compare.
+func (s *Site) StandingOf(l *Locality, ind *Indicator) (Standing, bool) {
+	r := s.LatestResult(l, ind)
+	if r == nil || l.Parent == nil {
+		return Standing{}, false
+	}
+	st := Standing{Locality: l, Indicator: ind, AsOf: r.AsOf, Rate: s.RateOf(r)}
+	if !st.Rate.Known {
+		return Standing{}, false
+	}
+	st.ParentRate = s.rateOn(l.Parent, ind, r.AsOf)
+	st.Difference = PointDifference(st.Rate, st.ParentRate)
+	var rates []float64
+	for _, sib := range l.Parent.Children {
+		if v := s.rateOn(sib, ind, r.AsOf); v.Known {
+			rates = append(rates, v.V)
+		}
+	}
+	if len(rates) > 1 {
+		slices.Sort(rates)
+		slices.Reverse(rates)
+		st.Rank, st.Of = slices.Index(rates, st.Rate.V)+1, len(rates)
+	}
+	return st, st.ParentRate.Known || st.Of > 1
+}
+
+func (s *Site) rateOn(l *Locality, ind *Indicator, d date.Date) Num {
+	for _, r := range s.ResultsFor(l, ind) {
+		if r.AsOf == d {
+			if v := s.RateOf(r); v.Known {
+				return v
+			}
+		}
+	}
+	return Unknown
+}

@@ -1,0 +1,110 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+)
+
+type key struct {
+	loc *Locality
+	ind *Indicator
+}
+
+// index holds the lookups pages need, built once after validation.
+type index struct {
+	targets      map[key][]*Target
+	results      map[key][]*Result // oldest first
+	denominators map[*Locality][]*Denominators
+	docs         map[*Locality][]*Document
+	planDocs     map[*Plan][]*Document
+	comparisons  map[*Locality][]*Comparison // by the locality named below average
+}
+
+func newIndex(s *Site) *index {
+	ix := &index{
+		targets: map[key][]*Target{}, results: map[key][]*Result{},
+		denominators: map[*Locality][]*Denominators{}, docs: map[*Locality][]*Document{},
+		planDocs: map[*Plan][]*Document{}, comparisons: map[*Locality][]*Comparison{},
+	}
+	for _, t := range s.Targets {
+		k := key{t.Locality, t.Indicator}
+		ix.targets[k] = append(ix.targets[k], t)
+	}
+	for _, r := range s.Results {
+		k := key{r.Locality, r.Indicator}
+		ix.results[k] = append(ix.results[k], r)
+	}
+	for k := range ix.results {
+		slices.SortStableFunc(ix.results[k], func(a, b *Result) int { return a.AsOf.Compare(b.AsOf) })
+	}
+	for k := range ix.targets {
+		slices.SortStableFunc(ix.targets[k], func(a, b *Target) int {
+			return cmp.Or(a.Period.Start.Compare(b.Period.Start), a.Period.End.Compare(b.Period.End))
+		})
+	}
+	for _, d := range s.Denominators {
+		ix.denominators[d.Locality] = append(ix.denominators[d.Locality], d)
+	}
+	for _, d := range s.Documents {
+		for _, l := range d.Localities {
+			ix.docs[l] = append(ix.docs[l], d)
+		}
+		for _, p := range d.Plans {
+			ix.planDocs[p] = append(ix.planDocs[p], d)
+		}
+	}
+	for _, c := range s.Comparisons {
+		for _, l := range c.Below {
+			ix.comparisons[l] = append(ix.comparisons[l], c)
+		}
+	}
+	return ix
+}
+
+func (ix *index) targetsFor(l *Locality, ind *Indicator) []*Target { return ix.targets[key{l, ind}] }
+
+// TargetsFor returns every target for l and ind, from every plan, oldest period first.
+func (s *Site) TargetsFor(l *Locality, ind *Indicator) []*Target { return s.index.targetsFor(l, ind) }
+
+// ResultsFor returns every result for l and ind, oldest first.
+func (s *Site) ResultsFor(l *Locality, ind *Indicator) []*Result { return s.index.results[key{l, ind}] }
+
+// LatestResult returns the newest result with a value for l and ind, or nil.
+func (s *Site) LatestResult(l *Locality, ind *Indicator) *Result {
+	rs := s.ResultsFor(l, ind)
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i].Value.Known || rs[i].Rate.Known {
+			return rs[i]
+		}
+	}
+	return nil
+}
+
+// DocumentsAbout returns the documents that name l.
+func (s *Site) DocumentsAbout(l *Locality) []*Document { return s.index.docs[l] }
+
+// DocumentsAboutPlan returns the documents that name p.
+func (s *Site) DocumentsAboutPlan(p *Plan) []*Document { return s.index.planDocs[p] }
+
+// ComparisonsNaming returns the reported below-average statements that name l.
+func (s *Site) ComparisonsNaming(l *Locality) []*Comparison { return s.index.comparisons[l] }
+
+// Denominator returns the population, labour force … of l in year, if known.
+func (s *Site) Denominator(l *Locality, base Base, year int) Num {
+	for _, d := range s.index.denominators[l] {
+		if v, ok := d.Values[base]; ok && d.Year == year {
+			return Known(v, 0)
+		}
+	}
+	return Unknown
+}
+
+// HasFigures reports whether l has any target or result.
+func (s *Site) HasFigures(l *Locality) bool {
+	for _, ind := range s.Indicators {
+		if len(s.TargetsFor(l, ind)) > 0 || len(s.ResultsFor(l, ind)) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,179 @@
+package model
+
+import "github.com/covsite/covsite/internal/date"
+
+// Status is where a target stands, aware of whether higher or lower is better.
+type Status string
+
+// Statuses, from best to worst; their words are UI strings ("status.met" …).
+const (
+	StatusMet        Status = "met"
+	StatusOnTrack    Status = "on-track"
+	StatusInProgress Status = "in-progress"
+	StatusBehind     Status = "behind"
+	StatusMissed     Status = "missed"
+	StatusNoData     Status = "no-data"
+)
+
+// Progress is a target set against the latest result in its period.
+type Progress struct {
+	Target        *Target
+	Result        *Result // nil when no result falls in the target's period
+	Value         Num     // the result in the target's terms: a count, or a rate for rate-only targets
+	Goal          Num     // the target in the same terms
+	ByRate        bool    // compared as rates (percentage points), not counts
+	Share         Num     // computed share of the target
+	ReportedShare Num     // the share the source states for this plan
+	ShareDiffers  bool    // the source's share differs from the figures beyond rounding
+	Gap           Num     // computed remaining gap
+	ReportedGap   Num
+	PacePerMonth  Num
+	Milestone     *Milestone // the latest milestone reached by the result's date
+	MilestoneMet  bool
+	NextMilestone *Milestone
+	Baseline      Num // value at the period's start, when known
+	Expected      Num // where a straight line from the baseline would be at the result's date
+	Status        Status
+}
+
+// Assess sets t against the site's results.
+func (s *Site) Assess(t *Target) Progress {
+	p := Progress{Target: t, Status: StatusNoData}
+	p.Goal, p.ByRate = t.Value, false
+	if !t.Value.Known && t.Rate.Known {
+		p.Goal, p.ByRate = t.Rate, true
+	}
+	r := s.resultWithin(t)
+	if r == nil {
+		p.NextMilestone = nextMilestone(t, t.Period.Start.AddDays(-1))
+		return p
+	}
+	p.Result = r
+	p.Value = r.Value
+	if p.ByRate {
+		p.Value = s.RateOf(r)
+	}
+	p.Share = ShareOfTarget(p.Value, p.Goal)
+	for _, rs := range r.Shares {
+		if rs.Plan == t.Plan {
+			p.ReportedShare = rs.Share
+		}
+	}
+	p.ShareDiffers = !SharesAgree(p.ReportedShare, p.Share)
+	p.Gap = RemainingGap(p.Value, p.Goal, t.Indicator.Direction)
+	if !p.ByRate && t.Indicator.Direction == HigherIsBetter {
+		p.ReportedGap = r.Gap
+		p.PacePerMonth = PacePerMonth(p.Gap, r.AsOf, t.Deadline)
+	}
+	p.Milestone, p.NextMilestone = lastMilestone(t, r.AsOf), nextMilestone(t, r.AsOf)
+	if p.Milestone != nil && p.Share.Known {
+		p.MilestoneMet = p.Share.V >= p.Milestone.Share
+	}
+	p.Baseline = s.baseline(t, r)
+	p.Expected = ExpectedValue(p.Baseline, p.Goal, t.Period.Start, r.AsOf, t.Deadline)
+	p.Status = judge(p, t, r.AsOf)
+	return p
+}
+
+// judge applies the status rules documented on the methodology page.
+func judge(p Progress, t *Target, asOf date.Date) Status {
+	if !p.Value.Known || !p.Goal.Known {
+		return StatusNoData
+	}
+	met := p.Value.V >= p.Goal.V
+	if t.Indicator.Direction == LowerIsBetter {
+		met = p.Value.V <= p.Goal.V
+	}
+	switch {
+	case met:
+		return StatusMet
+	case !asOf.Before(t.Deadline):
+		return StatusMissed
+	case t.Indicator.Direction == LowerIsBetter:
+		return StatusBehind
+	case p.Milestone != nil:
+		if p.MilestoneMet {
+			return StatusOnTrack
+		}
+		return StatusBehind
+	case p.Expected.Known:
+		if p.Value.V >= p.Expected.V {
+			return StatusOnTrack
+		}
+		return StatusBehind
+	}
+	return StatusInProgress
+}
+
+// resultWithin returns the latest result for the target's locality and indicator dated
+// within its period (up to the deadline).
+func (s *Site) resultWithin(t *Target) *Result {
+	rs := s.ResultsFor(t.Locality, t.Indicator)
+	for i := len(rs) - 1; i >= 0; i-- {
+		r := rs[i]
+		if r.AsOf.Before(t.Period.Start) || r.AsOf.After(t.Deadline) {
+			continue
+		}
+		if r.Value.Known || (!t.Value.Known && r.Rate.Known) {
+			return r
+		}
+	}
+	return nil
+}
+
+// RateOf returns a result's coverage rate: as reported, or computed from the denominator.
+func (s *Site) RateOf(r *Result) Num {
+	if r.Rate.Known {
+		return r.Rate
+	}
+	if r.Indicator.Unit == Percent {
+		return r.Value
+	}
+	return CoverageRate(r.Value, s.Denominator(r.Locality, r.Indicator.Base, r.AsOf.Year))
+}
+
+// baseline is the value at the start of the target's period: a result dated on the day
+// before the period starts, or one implied by a reported change since then.
+func (s *Site) baseline(t *Target, r *Result) Num {
+	if t.Value.Known == false {
+		return Unknown
+	}
+	eve := t.Period.Start.AddDays(-1)
+	if r.Change.Known && r.Value.Known && !r.ChangeSince.After(eve) && !r.ChangeSince.Before(eve.AddDays(-31)) {
+		return Known(r.Value.V-r.Change.V, 0)
+	}
+	for _, prev := range s.ResultsFor(t.Locality, t.Indicator) {
+		if prev.AsOf == eve && prev.Value.Known {
+			return prev.Value
+		}
+	}
+	return Unknown
+}
+
+func lastMilestone(t *Target, asOf date.Date) *Milestone {
+	var best *Milestone
+	for _, m := range t.Plan.Milestones {
+		if m.Applies(t.Indicator) && !m.By.After(asOf) && t.Period.Contains(m.By) && (best == nil || m.By.After(best.By)) {
+			best = m
+		}
+	}
+	return best
+}
+
+func nextMilestone(t *Target, asOf date.Date) *Milestone {
+	var best *Milestone
+	for _, m := range t.Plan.Milestones {
+		if m.Applies(t.Indicator) && m.By.After(asOf) && t.Period.Contains(m.By) && (best == nil || m.By.Before(best.By)) {
+			best = m
+		}
+	}
+	return best
+}
+
+// BaselineFromChange returns the value a result implies at its ChangeSince date.
+func BaselineFromChange(r *Result) Num {
+	if !r.Change.Known || !r.Value.Known {
+		return Unknown
+	}
+	return Known(r.Value.V-r.Change.V, r.Value.Decimals)
+}

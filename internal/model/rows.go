@@ -1,0 +1,414 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/textutil"
+)
+
+func (b *builder) plans(raw []load.Plan) {
+	for _, r := range raw {
+		if !b.checkID(load.Str{V: r.ID, Pos: r.Pos}) {
+			continue
+		}
+		p := &Plan{
+			ID: r.ID, Number: r.Number.V, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V),
+			Issued: r.Issued.V, Issuer: r.Issuer.V, IssuerEN: or(r.IssuerEN.V, r.Issuer.V),
+			Signer: r.Signer.V, URL: r.URL.V, Summary: r.Summary.V, SummaryEN: or(r.SummaryEN.V, r.Summary.V), Pos: r.Pos,
+		}
+		for _, s := range r.BasedOn {
+			p.BasedOn = append(p.BasedOn, s.V)
+		}
+		p.Locality = b.resolveLocality(r.Locality)
+		period, ok := b.period(r.Period)
+		if !ok || p.Locality == nil {
+			continue
+		}
+		p.Period = period
+		b.site.Plans = append(b.site.Plans, p)
+		b.site.planByID[p.ID] = p
+		for _, row := range r.Targets {
+			b.targetRow(p, row)
+		}
+		for _, m := range r.Milestones {
+			b.milestone(p, m)
+		}
+	}
+}
+
+// targetRow turns one [[target]] row into a Target per indicator.
+func (b *builder) targetRow(p *Plan, row load.Row) {
+	loc, period, deadline := p.Locality, p.Period, p.Period.End
+	if row.Locality.Set() {
+		if loc = b.resolveLocality(row.Locality); loc == nil {
+			return
+		}
+	}
+	if row.Period.Set() {
+		var ok bool
+		if period, ok = b.period(row.Period); !ok {
+			return
+		}
+		deadline = period.End
+	}
+	if row.Deadline.Set() {
+		deadline = row.Deadline.V
+	}
+	if row.Per.Set() && !b.choice("per", row.Per, []string{"month", "quarter"}) {
+		return
+	}
+	if len(row.Values) == 0 && len(row.Rates) == 0 {
+		b.diags.Errorf(row.Pos, diag.NoValue, "[[target]]")
+		return
+	}
+	byInd := map[*Indicator]*Target{}
+	var order []*Indicator
+	get := func(ind *Indicator, pos diag.Pos) *Target {
+		if t := byInd[ind]; t != nil {
+			return t
+		}
+		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: row.Per.V,
+			Note: row.Note.V, NoteEN: or(row.NoteEN.V, row.Note.V), Pos: pos}
+		byInd[ind] = t
+		order = append(order, ind)
+		return t
+	}
+	for _, f := range row.Values {
+		if ind := b.figureIndicator(f, targetKeysHint); ind != nil && b.value(ind, f) {
+			get(ind, f.Value.Pos).Value = num(f.Value)
+		}
+	}
+	for _, f := range row.Rates {
+		if ind := b.figureIndicator(f, nil); ind != nil && b.rate(ind, f) {
+			get(ind, f.Value.Pos).Rate = num(f.Value)
+		}
+	}
+	values := map[*Indicator]Num{}
+	for ind, t := range byInd {
+		values[ind] = t.Value
+	}
+	for _, ind := range b.deriveTotals(values, row.Pos) {
+		t := get(ind, row.Pos)
+		t.Value, t.Derived = values[ind], true
+	}
+	for _, ind := range order {
+		b.addTarget(byInd[ind])
+	}
+}
+
+var (
+	targetKeysHint = []string{"locality", "period", "deadline", "per", "note", "rate"}
+	resultKeysHint = []string{"locality", "as_of", "plan", "change_since", "note", "rate", "share", "gap", "change"}
+)
+
+// figureIndicator resolves the indicator id a figure is written under; an unknown key is
+// reported with the nearest indicator id or reserved key.
+func (b *builder) figureIndicator(f load.Figure, reserved []string) *Indicator {
+	if ind := b.site.indicatorByID[f.Key.V]; ind != nil {
+		return ind
+	}
+	candidates := append(mapKeys(b.site.indicatorByID), reserved...)
+	if near := textutil.Nearest(f.Key.V, candidates); near != "" {
+		b.diags.Errorf(f.KeyPos, diag.UnknownKeyNear, f.Key.V, "dòng số liệu (row)", near)
+		return nil
+	}
+	b.diags.Errorf(f.KeyPos, diag.UnknownKey, f.Key.V, "dòng số liệu (row)", strings.Join(candidates, ", "))
+	return nil
+}
+
+// value checks a figure against its indicator's unit.
+func (b *builder) value(ind *Indicator, f load.Figure) bool {
+	switch {
+	case ind.Unit.Whole():
+		return b.wholeNonNegative(f.Key.V, f.Value)
+	case ind.Unit == Percent:
+		return b.percent(f.Key.V, f.Value)
+	case f.Value.V < 0:
+		b.diags.Errorf(f.Value.Pos, diag.Negative, f.Key.V, f.Value.Raw)
+		return false
+	}
+	return true
+}
+
+// rate checks a coverage rate: the indicator needs a denominator, the rate 0–100.
+func (b *builder) rate(ind *Indicator, f load.Figure) bool {
+	if ind.Base == NoBase {
+		b.diags.Errorf(f.KeyPos, diag.NoDenominator, ind.ID)
+		return false
+	}
+	return b.percent("rate."+f.Key.V, f.Value)
+}
+
+// deriveTotals fills in totals (bhxh = bắt buộc + tự nguyện) whose parts are all known and
+// checks totals that were written against their parts. It returns the indicators it filled.
+func (b *builder) deriveTotals(values map[*Indicator]Num, pos diag.Pos) []*Indicator {
+	var filled []*Indicator
+	for _, ind := range b.site.Indicators {
+		if len(ind.SumOf) == 0 {
+			continue
+		}
+		sum, names, complete := 0.0, []string{}, true
+		for _, part := range ind.SumOf {
+			v := values[part]
+			names = append(names, part.ID)
+			if !v.Known {
+				complete = false
+				break
+			}
+			sum += v.V
+		}
+		if !complete {
+			continue
+		}
+		total := values[ind]
+		if !total.Known {
+			values[ind] = Known(sum, 0)
+			filled = append(filled, ind)
+			continue
+		}
+		if total.V != sum {
+			b.diags.Errorf(pos, diag.TotalMismatch, ind.ID, formatPlain(total.V), strings.Join(names, " + "), formatPlain(sum))
+		}
+	}
+	return filled
+}
+
+func formatPlain(v float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".")
+}
+
+// addTarget records t unless the plan already targets the same thing.
+func (b *builder) addTarget(t *Target) {
+	for _, o := range t.Plan.Targets {
+		if o.Locality == t.Locality && o.Indicator == t.Indicator && o.Period.Start == t.Period.Start && o.Period.End == t.Period.End {
+			b.diags.Errorf(t.Pos, diag.DuplicateFigure, t.Indicator.ID, t.Locality.ID, t.Period.Text, o.Pos.String())
+			return
+		}
+	}
+	t.Plan.Targets = append(t.Plan.Targets, t)
+	b.site.Targets = append(b.site.Targets, t)
+}
+
+func (b *builder) milestone(p *Plan, r load.Milestone) {
+	m := &Milestone{Plan: p, By: r.By.V, Share: r.Share.V, Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V), Pos: r.Pos}
+	for _, id := range r.Indicators {
+		if ind := b.resolveIndicator(id); ind != nil {
+			m.Indicators = append(m.Indicators, ind)
+		}
+	}
+	if len(r.Indicators) == 0 {
+		b.diags.Errorf(r.Pos, diag.MissingKey, "indicator", "[[milestone]]")
+		return
+	}
+	if r.Share.Set() && (r.Share.V <= 0 || r.Share.V > 100) {
+		b.diags.Errorf(r.Share.Pos, diag.RateOutOfRange, "share", r.Share.Raw)
+		return
+	}
+	if r.By.Set() && !p.Period.Contains(r.By.V) {
+		b.diags.Warnf(r.By.Pos, diag.OutsidePeriod, "milestone", r.By.V.String(), p.Locality.ID)
+	}
+	p.Milestones = append(p.Milestones, m)
+}
+
+func (b *builder) reports(raw []load.Report) {
+	for _, r := range raw {
+		if !b.checkID(load.Str{V: r.ID, Pos: r.Pos}) {
+			continue
+		}
+		src := &Source{
+			ID: r.ID, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V), Kind: r.Kind.V,
+			Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
+			Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V), Pos: r.Pos,
+		}
+		if r.Kind.Set() {
+			b.choice("kind", r.Kind, []string{"report", "news", "conference", "decision"})
+		}
+		b.site.Sources = append(b.site.Sources, src)
+		for _, row := range r.Results {
+			b.resultRow(src, row)
+		}
+		for _, c := range r.Comparisons {
+			b.comparison(src, c)
+		}
+	}
+}
+
+// resultRow turns one [[result]] row into a Result per indicator.
+func (b *builder) resultRow(src *Source, row load.Row) {
+	loc := b.resolveLocality(row.Locality)
+	if loc == nil || !row.AsOf.Set() {
+		return
+	}
+	var plans []*Plan
+	for _, id := range row.Plans {
+		if p := b.resolvePlan(id); p != nil {
+			plans = append(plans, p)
+		}
+	}
+	byInd := map[*Indicator]*Result{}
+	var order []*Indicator
+	get := func(ind *Indicator, pos diag.Pos) *Result {
+		if r := byInd[ind]; r != nil {
+			return r
+		}
+		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, ChangeSince: row.ChangeSince.V,
+			Note: row.Note.V, NoteEN: or(row.NoteEN.V, row.Note.V), Pos: pos}
+		byInd[ind] = r
+		order = append(order, ind)
+		return r
+	}
+	for _, f := range row.Values {
+		if ind := b.figureIndicator(f, resultKeysHint); ind != nil && b.value(ind, f) {
+			get(ind, f.Value.Pos).Value = num(f.Value)
+		}
+	}
+	for _, f := range row.Rates {
+		if ind := b.figureIndicator(f, nil); ind != nil && b.rate(ind, f) {
+			get(ind, f.Value.Pos).Rate = num(f.Value)
+		}
+	}
+	for _, f := range row.Shares {
+		ind := b.figureIndicator(f, nil)
+		if ind == nil || !b.nonNegative("share."+f.Key.V, f.Value) {
+			continue
+		}
+		if len(plans) == 0 {
+			b.diags.Errorf(f.KeyPos, diag.MissingKey, "plan", "[[result]]")
+			continue
+		}
+		r := get(ind, f.Value.Pos)
+		for _, p := range plans {
+			r.Shares = append(r.Shares, ReportedShare{Plan: p, Share: num(f.Value)})
+		}
+	}
+	for _, f := range row.Gaps {
+		if ind := b.figureIndicator(f, nil); ind != nil && b.nonNegative("gap."+f.Key.V, f.Value) {
+			get(ind, f.Value.Pos).Gap = num(f.Value)
+		}
+	}
+	for _, f := range row.Changes {
+		if ind := b.figureIndicator(f, nil); ind != nil {
+			if !row.ChangeSince.Set() {
+				b.diags.Errorf(f.KeyPos, diag.MissingKey, "change_since", "[[result]]")
+				continue
+			}
+			get(ind, f.Value.Pos).Change = num(f.Value)
+		}
+	}
+	values := map[*Indicator]Num{}
+	for ind, r := range byInd {
+		values[ind] = r.Value
+	}
+	for _, ind := range b.deriveTotals(values, row.Pos) {
+		r := get(ind, row.Pos)
+		r.Value, r.Derived = values[ind], true
+	}
+	for _, ind := range order {
+		b.addResult(byInd[ind])
+	}
+}
+
+func (b *builder) nonNegative(key string, n load.Num) bool {
+	if n.V < 0 {
+		b.diags.Errorf(n.Pos, diag.Negative, key, n.Raw)
+		return false
+	}
+	return true
+}
+
+func (b *builder) addResult(r *Result) {
+	for _, o := range b.site.Results {
+		if o.Locality == r.Locality && o.Indicator == r.Indicator && o.AsOf == r.AsOf && o.Source == r.Source &&
+			o.Value.Known && r.Value.Known {
+			b.diags.Errorf(r.Pos, diag.DuplicateFigure, r.Indicator.ID, r.Locality.ID, r.AsOf.String(), o.Pos.String())
+			return
+		}
+	}
+	b.site.Results = append(b.site.Results, r)
+}
+
+func (b *builder) comparison(src *Source, r load.Comparison) {
+	parent, ind := b.resolveLocality(r.Parent), b.resolveIndicator(r.Indicator)
+	if parent == nil || ind == nil {
+		return
+	}
+	c := &Comparison{Source: src, Parent: parent, Indicator: ind, AsOf: r.AsOf.V, Note: r.Note.V, Pos: r.Pos}
+	for _, id := range r.Below {
+		l := b.resolveLocality(id)
+		if l == nil {
+			continue
+		}
+		if l.Parent != parent {
+			b.diags.Errorf(id.Pos, diag.UnknownRef, "đơn vị trực thuộc "+parent.ID+" (child of "+parent.ID+")", id.V)
+			continue
+		}
+		c.Below = append(c.Below, l)
+	}
+	b.site.Comparisons = append(b.site.Comparisons, c)
+}
+
+// impliedTargets creates the targets that sources refer to without publishing them: a result
+// with a share of a plan (or a remaining gap) implies the plan's target for that year.
+func (b *builder) impliedTargets() {
+	for _, r := range b.site.Results {
+		for _, s := range r.Shares {
+			b.implyTarget(r, s)
+		}
+	}
+}
+
+func (b *builder) implyTarget(r *Result, s ReportedShare) {
+	year := date.Period{Start: date.New(r.AsOf.Year, 1, 1), End: date.New(r.AsOf.Year, 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
+	for _, t := range s.Plan.Targets {
+		if t.Locality == r.Locality && t.Indicator == r.Indicator && t.Period.Contains(r.AsOf) {
+			return // the plan publishes this target
+		}
+	}
+	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Period: year, Deadline: year.End, Implied: true, Pos: r.Pos}
+	switch {
+	case r.Value.Known && r.Gap.Known:
+		t.Value = Known(r.Value.V+r.Gap.V, 0)
+	case r.Value.Known && s.Share.Known && s.Share.V > 0:
+		t.Value, t.ImpliedShare = ImpliedTarget(r.Value.V, s.Share.V, r.Indicator.Unit), s.Share
+	default:
+		return
+	}
+	s.Plan.Targets = append(s.Plan.Targets, t)
+	b.site.Targets = append(b.site.Targets, t)
+}
+
+// checkResults warns about results outside every plan period of their indicator and stops
+// results larger than their denominator.
+func (b *builder) checkResults() {
+	for _, r := range b.site.Results {
+		targets := b.site.index.targetsFor(r.Locality, r.Indicator)
+		if len(targets) > 0 && !slices.ContainsFunc(targets, func(t *Target) bool {
+			return !r.AsOf.Before(t.Period.Start) && !r.AsOf.After(t.Deadline)
+		}) {
+			b.diags.Warnf(r.Pos, diag.OutsidePeriod, r.Indicator.ID, r.AsOf.String(), r.Locality.ID)
+		}
+		if r.Indicator.Base == NoBase || !r.Value.Known || r.Indicator.Unit != People {
+			continue
+		}
+		if d := b.site.Denominator(r.Locality, r.Indicator.Base, r.AsOf.Year); d.Known && r.Value.V > d.V {
+			b.diags.Errorf(r.Pos, diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
+		}
+	}
+}
+
+// checkRollups warns where a parent's target differs from the sum of its children's in the
+// same plan; the pages show the difference too.
+func (b *builder) checkRollups() {
+	for _, p := range b.site.Plans {
+		for _, ru := range PlanRollups(p) {
+			if ru.Complete && ru.Differs() {
+				b.diags.Warnf(ru.Parent.Pos, diag.RollupMismatch, ru.Indicator.ID, ru.Parent.Locality.ID, formatPlain(ru.Parent.Value.V), formatPlain(ru.ChildrenSum))
+			}
+		}
+	}
+}

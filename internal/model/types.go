@@ -1,0 +1,247 @@
+// Package model is covsite's domain: localities in a changing hierarchy, indicators defined
+// in data, plans with their targets and milestones, results with their sources. Build
+// validates what the load stage read and links it; the rest of the package computes
+// coverage rates, shares of target, remaining gaps, pace, status, roll-ups and comparisons.
+// It does no I/O: every function is a pure computation over values.
+package model
+
+import (
+	"math"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
+)
+
+// Num is a number that may be unknown. Decimals is how many decimals the source wrote
+// (85 → 0, 78.07 → 2), which bounds how far a computed figure may differ from it.
+type Num struct {
+	V        float64
+	Known    bool
+	Decimals int
+}
+
+// Known returns a known number with the given decimals.
+func Known(v float64, decimals int) Num { return Num{V: v, Known: true, Decimals: decimals} }
+
+// Unknown is the number nobody reported.
+var Unknown = Num{}
+
+// Unit is what an indicator is counted in.
+type Unit string
+
+// Units.
+const (
+	People     Unit = "people"
+	Percent    Unit = "percent"
+	MillionVND Unit = "million_vnd"
+	Count      Unit = "count"
+)
+
+// Whole reports whether values of the unit are whole numbers.
+func (u Unit) Whole() bool { return u == People || u == Count }
+
+// Direction says whether more is better.
+type Direction string
+
+// Directions.
+const (
+	HigherIsBetter Direction = "higher"
+	LowerIsBetter  Direction = "lower"
+)
+
+// Base is the denominator of a coverage rate.
+type Base string
+
+// Denominators.
+const (
+	NoBase      Base = ""
+	Population  Base = "population"
+	LabourForce Base = "labour_force"
+	Eligible    Base = "eligible"
+	Retired     Base = "retired"
+)
+
+// Kind is a level of the administrative hierarchy; display names are UI strings.
+type Kind string
+
+// Kinds of locality, as written in data.
+var Kinds = []Kind{"quoc-gia", "tinh", "thanh-pho-tw", "thanh-pho", "quan", "huyen", "thi-xa", "phuong", "xa", "thi-tran", "dac-khu"}
+
+// Config is the site's own settings.
+type Config struct {
+	Title, TitleEN             string
+	Description, DescriptionEN string
+	BaseURL                    string
+	Publisher                  string
+}
+
+// Indicator is a measure the plans target, defined in data.
+type Indicator struct {
+	ID                         string
+	Order                      int
+	Name, NameEN               string
+	Short, ShortEN             string
+	Unit                       Unit
+	Noun, NounEN               string
+	Direction                  Direction
+	Base                       Base
+	SumOf                      []*Indicator
+	Description, DescriptionEN string
+	Pos                        diag.Pos
+}
+
+// Locality is a territory at one level of the hierarchy, for the time it existed.
+type Locality struct {
+	ID           string
+	Name, NameEN string
+	Kind         Kind
+	Parent       *Locality
+	Children     []*Locality
+	Since, Until date.Date // zero when unknown or still current
+	Successor    *Locality
+	Predecessors []*Locality
+	Note, NoteEN string
+	Depth        int
+	Pos          diag.Pos
+}
+
+// Ancestors returns the chain from the root down to l's parent.
+func (l *Locality) Ancestors() []*Locality {
+	var chain []*Locality
+	for p := l.Parent; p != nil; p = p.Parent {
+		chain = append([]*Locality{p}, chain...)
+	}
+	return chain
+}
+
+// Ended reports whether the locality no longer exists as a territory.
+func (l *Locality) Ended() bool { return !l.Until.IsZero() }
+
+// Plan is a document that sets targets.
+type Plan struct {
+	ID                 string
+	Number             string
+	Title, TitleEN     string
+	Issued             date.Date
+	Issuer, IssuerEN   string
+	Signer             string
+	URL                string
+	BasedOn            []string
+	Locality           *Locality
+	Period             date.Period
+	Summary, SummaryEN string
+	Targets            []*Target
+	Milestones         []*Milestone
+	Pos                diag.Pos
+}
+
+// Target is what a plan asks of one locality for one indicator over one period: a value in
+// the indicator's unit, a rate of its denominator, or both.
+type Target struct {
+	Plan         *Plan
+	Locality     *Locality
+	Indicator    *Indicator
+	Period       date.Period
+	Deadline     date.Date
+	Per          string // "", "month" or "quarter"
+	Value        Num
+	Rate         Num
+	Derived      bool // Value is the sum of the indicator's parts, not written in the plan
+	Implied      bool // not published: computed from a result and its share or gap
+	ImpliedShare Num  // the share that implied it, when Implied and no gap was given
+	Note, NoteEN string
+	Pos          diag.Pos
+}
+
+// Milestone asks that by a date a share of the yearly target is reached.
+type Milestone struct {
+	Plan         *Plan
+	Indicators   []*Indicator
+	By           date.Date
+	Share        float64
+	Note, NoteEN string
+	Pos          diag.Pos
+}
+
+// Applies reports whether the milestone concerns ind.
+func (m *Milestone) Applies(ind *Indicator) bool {
+	for _, i := range m.Indicators {
+		if i == ind {
+			return true
+		}
+	}
+	return false
+}
+
+// Source is the document a set of results comes from.
+type Source struct {
+	ID             string
+	Title, TitleEN string
+	Kind           string // report, news, conference, decision
+	Published      date.Date
+	Publisher      string
+	URL            string
+	Note, NoteEN   string
+	Pos            diag.Pos
+}
+
+// ReportedShare is a share of a plan's target as the source states it.
+type ReportedShare struct {
+	Plan  *Plan
+	Share Num
+}
+
+// Result is a figure as of a date for one locality and indicator, with its source.
+type Result struct {
+	Source       *Source
+	Locality     *Locality
+	Indicator    *Indicator
+	AsOf         date.Date
+	Value        Num
+	Rate         Num // coverage rate as reported
+	Shares       []ReportedShare
+	Gap          Num // remaining to reach the target, as reported
+	Change       Num // change since ChangeSince, as reported
+	ChangeSince  date.Date
+	Derived      bool
+	Note, NoteEN string
+	Pos          diag.Pos
+}
+
+// Comparison is a reported statement that localities were below their parent's average.
+type Comparison struct {
+	Source    *Source
+	Parent    *Locality
+	Indicator *Indicator
+	AsOf      date.Date
+	Below     []*Locality
+	Note      string
+	Pos       diag.Pos
+}
+
+// Denominators are a locality's population and labour force in a year.
+type Denominators struct {
+	Locality *Locality
+	Year     int
+	Values   map[Base]float64
+	Source   string
+	Pos      diag.Pos
+}
+
+// Document is an update or a stand-alone page written in Markdown.
+type Document struct {
+	Section    string // "updates" or ""
+	Slug       string
+	Lang       string
+	Title      string
+	Date       date.Date
+	Localities []*Locality
+	Plans      []*Plan
+	Summary    string
+	Body       []byte
+	Path       string
+	Pos        diag.Pos
+}
+
+// round rounds to the nearest whole number, halves away from zero.
+func round(v float64) float64 { return math.Round(v) }

@@ -1,0 +1,130 @@
+package render
+
+import (
+	"html/template"
+	"math"
+	"strings"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/i18n"
+	"github.com/covsite/covsite/internal/model"
+)
+
+// Paths of the model's objects, relative to a language's root.
+func localityPath(l *model.Locality) string { return "dia-phuong/" + l.ID + "/" }
+func planPath(p *model.Plan) string         { return "ke-hoach/" + p.ID + "/" }
+
+func documentPath(d *model.Document) string {
+	if d.Section == "updates" {
+		return "tin-tuc/" + d.Slug + "/"
+	}
+	return d.Slug + "/"
+}
+
+// funcs are the template functions, bound to one language.
+func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
+	return template.FuncMap{
+		"T":          l.T,
+		"url":        func(p string) string { return r.URL(l.Code, p) },
+		"urlIn":      r.URL,
+		"absURLIn":   r.AbsURL,
+		"downloads":  r.HasDownloads,
+		"absURL":     func(p string) string { return r.AbsURL(l.Code, p) },
+		"asset":      r.Asset,
+		"date":       l.Date,
+		"period":     l.Period,
+		"num":        func(n model.Num) string { return formatNum(l, n) },
+		"int":        func(v int) string { return l.Number(float64(v), 0) },
+		"fnum":       func(v float64) string { return l.Number(v, 2) },
+		"isPercent":  func(ind *model.Indicator) bool { return ind.Unit == model.Percent },
+		"pct":        func(n model.Num) string { return formatPercent(l, n, 2) },
+		"pctAsGiven": func(n model.Num) string { return formatPercent(l, n, n.Decimals) },
+		"pp":         func(n model.Num) string { return formatPoints(l, n) },
+		"value":      func(ind *model.Indicator, n model.Num) string { return formatValue(l, ind, n) },
+		"unit":       func(ind *model.Indicator) string { return unitLabel(l, ind) },
+		"name":       func(loc *model.Locality) string { return localityName(l.Code, loc) },
+		"kind":       func(loc *model.Locality) string { return l.T("kind." + string(loc.Kind)) },
+		"indName":    func(ind *model.Indicator) string { return pick(l.Code, ind.Name, ind.NameEN) },
+		"indShort":   func(ind *model.Indicator) string { return pick(l.Code, ind.Short, ind.ShortEN) },
+		"indDesc":    func(ind *model.Indicator) string { return pick(l.Code, ind.Description, ind.DescriptionEN) },
+		"base":       func(ind *model.Indicator) string { return baseLabel(l, ind) },
+		"status":     func(s model.Status) string { return l.T("status." + string(s)) },
+		"locURL":     func(loc *model.Locality) string { return r.URL(l.Code, localityPath(loc)) },
+		"planURL":    func(p *model.Plan) string { return r.URL(l.Code, planPath(p)) },
+		"docURL":     func(d *model.Document) string { return r.URL(l.Code, documentPath(d)) },
+		"planTitle":  func(p *model.Plan) string { return pick(l.Code, p.Title, p.TitleEN) },
+		"planName":   func(p *model.Plan) string { return planName(l, p) },
+		"issuer":     func(p *model.Plan) string { return pick(l.Code, p.Issuer, p.IssuerEN) },
+		"pick":       func(vi, en string) string { return pick(l.Code, vi, en) },
+		"lang":       func() string { return l.Code },
+		"isZero":     func(d date.Date) bool { return d.IsZero() },
+		"join":       strings.Join,
+	}
+}
+
+// pick returns the English text in English when there is one, else the Vietnamese.
+func pick(lang, vi, en string) string {
+	if lang == "en" && en != "" {
+		return en
+	}
+	return vi
+}
+
+func localityName(lang string, l *model.Locality) string { return pick(lang, l.Name, l.NameEN) }
+
+// planName is how a plan is cited in a line: its number, or its issuer when it has none.
+func planName(l *i18n.Lang, p *model.Plan) string {
+	if p.Number != "" {
+		return p.Number
+	}
+	return pick(l.Code, p.Title, p.TitleEN)
+}
+
+func formatNum(l *i18n.Lang, n model.Num) string {
+	if !n.Known || math.IsNaN(n.V) {
+		return "—"
+	}
+	return l.Number(n.V, n.Decimals)
+}
+
+func formatPercent(l *i18n.Lang, n model.Num, decimals int) string {
+	if !n.Known || math.IsNaN(n.V) {
+		return "—"
+	}
+	return l.Percent(n.V, decimals)
+}
+
+func formatPoints(l *i18n.Lang, n model.Num) string {
+	if !n.Known {
+		return "—"
+	}
+	return l.T("points", l.Fixed(math.Abs(n.V), 2))
+}
+
+// formatValue formats a figure in its indicator's unit: 1.022.552 · 80,58 % · 1.395.647.
+func formatValue(l *i18n.Lang, ind *model.Indicator, n model.Num) string {
+	if !n.Known {
+		return "—"
+	}
+	if ind.Unit == model.Percent {
+		return l.Percent(n.V, n.Decimals)
+	}
+	if ind.Unit.Whole() {
+		return l.Number(math.Round(n.V), 0)
+	}
+	return l.Number(n.V, max(n.Decimals, 0))
+}
+
+func unitLabel(l *i18n.Lang, ind *model.Indicator) string {
+	if noun := pick(l.Code, ind.Noun, ind.NounEN); noun != "" {
+		return noun
+	}
+	return l.T("unit." + string(ind.Unit))
+}
+
+func baseLabel(l *i18n.Lang, ind *model.Indicator) string {
+	if ind.Base == model.NoBase {
+		return ""
+	}
+	return l.T("base." + string(ind.Base))
+}

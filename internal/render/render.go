@@ -1,0 +1,188 @@
+// Package render turns a validated model into the bytes of every page of the site: HTML
+// from the theme's html/template layouts, chart options from go-echarts' option types,
+// CSV, JSON, the Atom feed, the sitemap and the search index. Each page renders on its
+// own from the model, so pages can be rendered in parallel or one at a time.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/covsite/covsite/internal/i18n"
+	"github.com/covsite/covsite/internal/model"
+)
+
+// Page is one output file: where it goes and how to make its bytes.
+type Page struct {
+	Path string // relative to the output directory, with forward slashes
+	Lang string
+	make func() ([]byte, error)
+}
+
+// Bytes renders the page.
+func (p Page) Bytes() ([]byte, error) {
+	b, err := p.make()
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	return b, nil
+}
+
+// Options configure a Renderer.
+type Options struct {
+	// BaseURL is where the site is published ("/" or "https://example.org/covsite/");
+	// empty means the site's own base_url.
+	BaseURL string
+	// Theme holds layouts/, static/ and i18n/ (usually an Overlay of the site on the theme).
+	Theme fs.FS
+}
+
+// Renderer renders the pages of one site. It is safe for concurrent use.
+type Renderer struct {
+	site     *model.Site
+	theme    fs.FS
+	langs    map[string]*i18n.Lang
+	layouts  map[string]map[string]*template.Template // lang → layout → template
+	assets   map[string]string                        // static path → fingerprinted output path
+	files    []Page                                   // static files
+	basePath string                                   // "/" or "/covsite/"
+	absBase  string                                   // "https://example.org/covsite/" or ""
+	markdown goldmark.Markdown
+}
+
+// New prepares a renderer: it reads the theme's strings, layouts and static files.
+func New(site *model.Site, opts Options) (*Renderer, error) {
+	r := &Renderer{site: site, theme: opts.Theme}
+	base := opts.BaseURL
+	if base == "" {
+		base = site.Config.BaseURL
+	}
+	r.basePath, r.absBase = splitBase(base)
+	langs, err := i18n.Load(opts.Theme)
+	if err != nil {
+		return nil, fmt.Errorf("theme strings: %w", err)
+	}
+	r.langs = langs
+	if err := r.loadStatic(); err != nil {
+		return nil, fmt.Errorf("theme static files: %w", err)
+	}
+	if err := r.loadLayouts(); err != nil {
+		return nil, fmt.Errorf("theme layouts: %w", err)
+	}
+	r.markdown = newMarkdown()
+	return r, nil
+}
+
+// splitBase returns the path part of base ("/covsite/") and, if base is absolute,
+// base itself with a trailing slash.
+func splitBase(base string) (basePath, absBase string) {
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	if i := strings.Index(base, "://"); i >= 0 {
+		rest := base[i+3:]
+		slash := strings.Index(rest, "/")
+		return rest[slash:], base
+	}
+	if !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	return base, ""
+}
+
+// loadStatic reads static/ and fingerprints CSS and JavaScript: css/site.css becomes
+// css/site.3f2a9c1b.css so hosts may cache it for a year.
+func (r *Renderer) loadStatic() error {
+	r.assets = map[string]string{}
+	return fs.WalkDir(r.theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(r.theme, p)
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(p, "static/")
+		out := rel
+		if ext := path.Ext(rel); ext == ".css" || ext == ".js" {
+			sum := sha256.Sum256(data)
+			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		}
+		r.assets[rel] = out
+		r.files = append(r.files, Page{Path: out, make: func() ([]byte, error) { return data, nil }})
+		return nil
+	})
+}
+
+// layoutNames are the page layouts; each is parsed with base.html and the partials.
+var layoutNames = []string{"home", "locality", "localities", "plan", "plans", "updates", "update", "page", "downloads", "404"}
+
+func (r *Renderer) loadLayouts() error {
+	r.layouts = map[string]map[string]*template.Template{}
+	partials, err := fs.Glob(r.theme, "layouts/partials/*.html")
+	if err != nil {
+		return err
+	}
+	for code, lang := range r.langs {
+		base, err := template.New("base.html").Funcs(r.funcs(lang)).ParseFS(r.theme, append([]string{"layouts/base.html"}, partials...)...)
+		if err != nil {
+			return err
+		}
+		r.layouts[code] = map[string]*template.Template{}
+		for _, name := range layoutNames {
+			t, err := template.Must(base.Clone()).ParseFS(r.theme, "layouts/"+name+".html")
+			if err != nil {
+				return err
+			}
+			r.layouts[code][name] = t
+		}
+	}
+	return nil
+}
+
+// execute renders layout with data into HTML.
+func (r *Renderer) execute(lang, layout string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.layouts[lang][layout].ExecuteTemplate(&buf, "base.html", data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// prefix is the path prefix of a language: "" for Vietnamese, "en/" for English.
+func prefix(lang string) string {
+	if lang == i18n.Languages[0] {
+		return ""
+	}
+	return lang + "/"
+}
+
+// URL returns the site path of a page path in a language: "dia-phuong/x/" →
+// "/covsite/en/dia-phuong/x/".
+func (r *Renderer) URL(lang, p string) string {
+	return r.basePath + prefix(lang) + strings.TrimPrefix(p, "/")
+}
+
+// AbsURL is URL made absolute when the base URL is, for feeds, sitemaps and Open Graph.
+func (r *Renderer) AbsURL(lang, p string) string {
+	if r.absBase == "" {
+		return r.URL(lang, p)
+	}
+	return r.absBase + prefix(lang) + strings.TrimPrefix(p, "/")
+}
+
+// Asset returns the site path of a static file, fingerprinted.
+func (r *Renderer) Asset(p string) string {
+	if out, ok := r.assets[p]; ok {
+		return r.basePath + out
+	}
+	return r.basePath + p
+}

@@ -1,0 +1,190 @@
+// Package write puts a rendered site on disk so that readers see the old site or the new
+// one, never half of either: files go into a fresh directory beside the destination, which
+// is swapped in at the end. On any error the destination is left exactly as it was.
+// Files whose bytes did not change are hard-linked from the previous build, keeping their
+// modification time, so a sync to a host uploads only what changed; files that are no
+// longer produced disappear with the old tree.
+package write
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Marker is the file that identifies a directory as covsite output; a non-empty
+// destination without it is never replaced.
+const Marker = ".covsite-output"
+
+// Stats counts what a Tree wrote.
+type Stats struct {
+	Files     int
+	Bytes     int64
+	Unchanged int // hard-linked from the previous build
+}
+
+// Tree is an output directory being built beside its destination. It is safe for
+// concurrent use by several writers.
+type Tree struct {
+	dest, tmp string
+	mu        sync.Mutex
+	stats     Stats
+	dirs      map[string]bool
+}
+
+// CheckDestination refuses destinations that would put other files at risk: the source
+// directory or one containing it, the file-system root, the home directory, and a
+// non-empty directory that is not covsite output.
+func CheckDestination(dest, source string) error {
+	d, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	s, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	home, _ := os.UserHomeDir()
+	switch {
+	case d == string(filepath.Separator):
+		return fmt.Errorf("refusing to write the site to %s: choose a directory such as public/", d)
+	case home != "" && d == filepath.Clean(home):
+		return fmt.Errorf("refusing to write the site to the home directory %s: choose a directory such as public/", d)
+	case d == s:
+		return fmt.Errorf("refusing to write the site into its own source directory %s: use --dest public", d)
+	case strings.HasPrefix(s+string(filepath.Separator), d+string(filepath.Separator)):
+		return fmt.Errorf("refusing to write the site to %s, which contains the source %s", d, s)
+	}
+	entries, err := os.ReadDir(d)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("destination %s: %w", d, err)
+	}
+	if _, err := os.Stat(filepath.Join(d, Marker)); err != nil {
+		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by covsite (no %s file)", d, Marker)
+	}
+	return nil
+}
+
+// Begin starts a new tree for dest.
+func Begin(dest string) (*Tree, error) {
+	dest = filepath.Clean(dest)
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	if err != nil {
+		return nil, fmt.Errorf("create build directory: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	t := &Tree{dest: dest, tmp: tmp, dirs: map[string]bool{}}
+	if err := t.Write(Marker, nil); err != nil {
+		t.Abort()
+		return nil, err
+	}
+	return t, nil
+}
+
+// Write stores data at rel (a slash-separated path inside the tree). When the previous
+// build holds the same bytes at rel, that file is linked instead, keeping its mtime.
+func (t *Tree) Write(rel string, data []byte) error {
+	if !fs.ValidPath(rel) || strings.Contains(rel, "\\") {
+		return fmt.Errorf("write %q: not a path inside the output directory", rel)
+	}
+	target := filepath.Join(t.tmp, filepath.FromSlash(rel))
+	if err := t.mkdir(filepath.Dir(target)); err != nil {
+		return err
+	}
+	old := filepath.Join(t.dest, filepath.FromSlash(rel))
+	if same(old, data) && os.Link(old, target) == nil {
+		t.count(data, true)
+		return nil
+	}
+	if err := os.WriteFile(target, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	t.count(data, false)
+	return nil
+}
+
+func (t *Tree) count(data []byte, unchanged bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stats.Files++
+	t.stats.Bytes += int64(len(data))
+	if unchanged {
+		t.stats.Unchanged++
+	}
+}
+
+func (t *Tree) mkdir(dir string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	t.dirs[dir] = true
+	return nil
+}
+
+// same reports whether the file at path holds exactly data.
+func same(path string, data []byte) bool {
+	info, err := os.Lstat(path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(path)
+	return err == nil && bytes.Equal(old, data)
+}
+
+// Stats returns what was written so far.
+func (t *Tree) Stats() Stats {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.stats
+}
+
+// Commit swaps the new tree in for the destination and removes the old one.
+func (t *Tree) Commit() error {
+	if _, err := os.Lstat(t.dest); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(t.tmp, t.dest); err != nil {
+			t.Abort()
+			return fmt.Errorf("publish %s: %w", t.dest, err)
+		}
+		return nil
+	}
+	if err := exchange(t.tmp, t.dest); err != nil {
+		t.Abort()
+		return fmt.Errorf("publish %s: %w", t.dest, err)
+	}
+	return os.RemoveAll(t.tmp) // now holds the previous build
+}
+
+// swapByRename swaps a and b with two renames, restoring b if the second fails.
+func swapByRename(a, b string) error {
+	old := a + ".old"
+	if err := os.Rename(b, old); err != nil {
+		return err
+	}
+	if err := os.Rename(a, b); err != nil {
+		_ = os.Rename(old, b)
+		return err
+	}
+	return os.Rename(old, a)
+}
+
+// Abort removes the unfinished tree; the destination is untouched.
+func (t *Tree) Abort() { _ = os.RemoveAll(t.tmp) }
