@@ -1,0 +1,56 @@
+# covsite — `make build` builds the example site into public/, `make test` runs every test.
+# Everything a target needs is installed by the target itself when missing.
+
+GO        ?= go
+SITE      ?= .
+DEST      ?= public
+FUZZTIME  ?= 30s
+CI_FUZZTIME ?= 3s
+STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
+
+.PHONY: build check test test-go fuzz fuzz-smoke bench lint serve clean
+
+## build: check the data, then build the example site into public/
+build:
+	$(GO) run ./cmd/covsite build --source $(SITE) --dest $(DEST)
+
+## check: validate data and content, print every problem with file:line:col
+check:
+	$(GO) run ./cmd/covsite check --source $(SITE)
+
+## test: vet and every test (unit, golden, end-to-end, browser), plus a short run of each fuzz target
+test: test-go fuzz-smoke
+
+test-go:
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+# fuzz-smoke runs each fuzz target for $(CI_FUZZTIME); `make fuzz` runs each for $(FUZZTIME).
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(CI_FUZZTIME)
+
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$target ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+## bench: benchmarks of load, model, render and a whole build
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## lint: gofmt, go vet and staticcheck (installed when missing)
+lint: $(STATICCHECK)
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
+	$(GO) vet ./...
+	$(STATICCHECK) ./...
+
+$(STATICCHECK):
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@latest
+
+clean:
+	rm -rf $(DEST)
+
+include themes/default/echarts/echarts.mk
