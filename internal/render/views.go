@@ -232,7 +232,23 @@ func (r *Renderer) childTable(lang string, l *model.Locality) *childTable {
 	for i, ind := range ct.Indicators {
 		ct.Parent[i] = targetValue(best.Plan, l, ind, best.Period)
 	}
+	if withFigures(ct.Rows) < 2 {
+		return nil // one child alone compares with nothing
+	}
 	return ct
+}
+
+func withFigures(rows []childRow) int {
+	n := 0
+	for _, row := range rows {
+		for _, v := range row.Values {
+			if v.Known {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 func (r *Renderer) childHasTarget(l *model.Locality, like *model.Target, ind *model.Indicator) bool {
