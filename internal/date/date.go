@@ -71,28 +71,31 @@ func (d Date) DaysInMonth() int { return New(d.Year, d.Month+1, 0).Day }
 // IsMonthEnd reports whether d is the last day of its month.
 func (d Date) IsMonthEnd() bool { return d.Day == d.DaysInMonth() }
 
-// MonthsUntil returns how many months lie between d and e (negative if e is before d),
-// counting whole calendar months and a fraction of a month for the remaining days. From one
-// month's end to another's is a whole number: 30/6 → 31/12 is 6 months.
+// MonthsUntil returns how many months lie between d and e (negative if e is before d):
+// whole calendar months, then the remaining days as a fraction of the month they fall in.
+// Month ends count as month ends: 30/6 → 31/12 is 6 months, 31/8 → 20/12 is 3 + 20/31.
 func (d Date) MonthsUntil(e Date) float64 {
 	if e.Before(d) {
 		return -e.MonthsUntil(d)
 	}
 	months := (e.Year-d.Year)*12 + int(e.Month-d.Month)
-	if d.IsMonthEnd() && e.IsMonthEnd() {
-		return float64(months)
-	}
-	days := e.Day - d.Day
-	if days < 0 {
+	for months > 0 && d.addMonths(months).After(e) {
 		months--
-		prev := New(e.Year, e.Month, 0) // last day of the month before e
-		days = prev.DaysInMonth() - d.Day + e.Day
-		if days < 0 {
-			days = e.Day
-		}
-		return float64(months) + float64(days)/float64(prev.DaysInMonth())
 	}
-	return float64(months) + float64(days)/float64(e.DaysInMonth())
+	anchor, next := d.addMonths(months), d.addMonths(months+1)
+	span := next.Time().Sub(anchor.Time()).Hours()
+	return float64(months) + e.Time().Sub(anchor.Time()).Hours()/span
+}
+
+// addMonths moves d by n calendar months; a month end stays a month end and a day past the
+// end of the target month is clamped to it.
+func (d Date) addMonths(n int) Date {
+	first := New(d.Year, d.Month+time.Month(n), 1)
+	day := d.Day
+	if d.IsMonthEnd() || day > first.DaysInMonth() {
+		day = first.DaysInMonth()
+	}
+	return Date{first.Year, first.Month, day}
 }
 
 // Period is a closed range of days with the text it was written as.

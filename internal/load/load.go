@@ -210,7 +210,7 @@ func readDenominators(root *table) []Denominator {
 
 // targetKeys and resultKeys are the reserved keys of rows; every other key is an indicator.
 var (
-	targetKeys = []string{"locality", "period", "deadline", "per", "note", "note_en", "rate"}
+	targetKeys = []string{"locality", "period", "deadline", "per", "note", "note_en", "rate", "denominator"}
 	resultKeys = []string{"locality", "as_of", "plan", "change_since", "note", "note_en", "rate", "share", "gap", "change"}
 )
 
@@ -228,7 +228,7 @@ func readPlan(root *table, id string) Plan {
 			Pos: t.here(), Locality: t.str("locality", false), Period: t.str("period", false),
 			Deadline: t.day("deadline", false), Per: t.str("per", false),
 			Note: t.str("note", false), NoteEN: t.str("note_en", false),
-			Rates: subFigures(t, "rate"),
+			Rates: subFigures(t, "rate"), Bases: subStrings(t, "denominator"),
 		}
 		row.Values = t.figures(targetKeys)
 		p.Targets = append(p.Targets, row)
@@ -284,6 +284,23 @@ func subFigures(t *table, key string) []Figure {
 		return nil
 	}
 	return sub.figures(nil)
+}
+
+// subStrings reads a sub-table of strings such as denominator = { bhtn = "eligible" }; each
+// Str's V is "key=value" so the model can report both at the value's position.
+func subStrings(t *table, key string) []Str {
+	sub := t.sub(key)
+	if sub == nil {
+		return nil
+	}
+	var out []Str
+	for _, k := range sub.keys() {
+		v := sub.str(k, true)
+		if v.Set() {
+			out = append(out, Str{V: k + "=" + v.V, Pos: v.Pos})
+		}
+	}
+	return out
 }
 
 // readDocuments reads every Markdown file under content/.

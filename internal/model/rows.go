@@ -88,6 +88,7 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 			get(ind, f.Value.Pos).Rate = num(f.Value)
 		}
 	}
+	b.targetBases(row.Bases, byInd)
 	values := map[*Indicator]Num{}
 	for ind, t := range byInd {
 		values[ind] = t.Value
@@ -97,7 +98,24 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 		t.Value, t.Derived = values[ind], true
 	}
 	for _, ind := range order {
+		if t := byInd[ind]; t.Base == NoBase {
+			t.Base = ind.Base
+		}
 		b.addTarget(byInd[ind])
+	}
+}
+
+// targetBases applies denominator.<indicator> = "<base>" overrides to a row's targets.
+func (b *builder) targetBases(overrides []load.Str, byInd map[*Indicator]*Target) {
+	for _, s := range overrides {
+		id, base, _ := strings.Cut(s.V, "=")
+		ind := b.resolveIndicator(load.Str{V: id, Pos: s.Pos})
+		if ind == nil || !b.choice("denominator."+id, load.Str{V: base, Pos: s.Pos}, bases) {
+			continue
+		}
+		if t := byInd[ind]; t != nil {
+			t.Base = Base(base)
+		}
 	}
 }
 
@@ -369,7 +387,7 @@ func (b *builder) implyTarget(r *Result, s ReportedShare) {
 			return // the plan publishes this target
 		}
 	}
-	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Period: year, Deadline: year.End, Implied: true, Pos: r.Pos}
+	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End, Implied: true, Pos: r.Pos}
 	switch {
 	case r.Value.Known && r.Gap.Known:
 		t.Value = Known(r.Value.V+r.Gap.V, 0)

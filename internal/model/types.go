@@ -146,6 +146,7 @@ type Target struct {
 	Per          string // "", "month" or "quarter"
 	Value        Num
 	Rate         Num
+	Base         Base // the rate's denominator: the indicator's unless the plan says otherwise
 	Derived      bool // Value is the sum of the indicator's parts, not written in the plan
 	Implied      bool // not published: computed from a result and its share or gap
 	ImpliedShare Num  // the share that implied it, when Implied and no gap was given

@@ -47,7 +47,7 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"indName":    func(ind *model.Indicator) string { return pick(l.Code, ind.Name, ind.NameEN) },
 		"indShort":   func(ind *model.Indicator) string { return pick(l.Code, ind.Short, ind.ShortEN) },
 		"indDesc":    func(ind *model.Indicator) string { return pick(l.Code, ind.Description, ind.DescriptionEN) },
-		"base":       func(ind *model.Indicator) string { return baseLabel(l, ind) },
+		"base":       func(b model.Base) string { return baseLabel(l, b) },
 		"status":     func(s model.Status) string { return l.T("status." + string(s)) },
 		"locURL":     func(loc *model.Locality) string { return r.URL(l.Code, localityPath(loc)) },
 		"planURL":    func(p *model.Plan) string { return r.URL(l.Code, planPath(p)) },
@@ -122,9 +122,9 @@ func unitLabel(l *i18n.Lang, ind *model.Indicator) string {
 	return l.T("unit." + string(ind.Unit))
 }
 
-func baseLabel(l *i18n.Lang, ind *model.Indicator) string {
-	if ind.Base == model.NoBase {
+func baseLabel(l *i18n.Lang, b model.Base) string {
+	if b == model.NoBase {
 		return ""
 	}
-	return l.T("base." + string(ind.Base))
+	return l.T("base." + string(b))
 }

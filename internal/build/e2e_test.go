@@ -1,0 +1,185 @@
+package build
+
+import (
+	"context"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	exampleOnce sync.Once
+	exampleDir  string
+	exampleErr  error
+)
+
+// exampleSite builds the repository's example site once per test binary.
+func exampleSite(t *testing.T) string {
+	t.Helper()
+	exampleOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "covsite-e2e-")
+		if err != nil {
+			exampleErr = err
+			return
+		}
+		exampleDir = filepath.Join(dir, "public")
+		res, err := Run(context.Background(), Options{Source: "../..", Dest: exampleDir})
+		if err != nil && res.Diagnostics != nil {
+			err = res.Diagnostics.Err("en")
+		}
+		exampleErr = err
+	})
+	if exampleErr != nil {
+		t.Fatalf("build example site: %v", exampleErr)
+	}
+	return exampleDir
+}
+
+var tags = regexp.MustCompile(`(?s)<script.*?</script>|<[^>]+>`)
+
+// pageText returns the visible text of a built page: tags and scripts removed, entities
+// decoded, white space (including no-break spaces) folded to single spaces.
+func pageText(t *testing.T, dir, page string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, page))
+	if err != nil {
+		t.Fatalf("read %s: %v", page, err)
+	}
+	text := html.UnescapeString(tags.ReplaceAllString(string(b), " "))
+	return strings.Join(strings.Fields(strings.ReplaceAll(text, "\u00a0", " ")), " ")
+}
+
+// seedFigures lists, for each page, figures of the five seed documents as a reader sees them.
+var seedFigures = map[string][]string{
+	// Seed 000: plan 49/KH-BCĐ, Thành phố Trà Vinh 2023.
+	"dia-phuong/tp-tra-vinh/index.html": {
+		"17.404", "29,72 %", "1.757", "3 % lực lượng lao động", "12.369", "20,52 %", "108.441", "94,44 % dân số", "15.647",
+		"1,92 %", "1,75 %", "1,69 %", "1,15 %", "mốc 30/6/2023: 80% chỉ tiêu", "mốc 30/6/2023: 93% chỉ tiêu",
+		"15.304", "102.720", "Phường 7", "Long Đức",
+	},
+	"dia-phuong/tra-vinh-phuong-1/index.html": {"1.888", "165", "1.613", "10.324", "1 mỗi tháng"},
+	"dia-phuong/tra-vinh-phuong-2/index.html": {"483", "55", "374", "3.444"},
+	"dia-phuong/tra-vinh-phuong-3/index.html": {"406", "55", "305", "3.426"},
+	"dia-phuong/tra-vinh-phuong-4/index.html": {"1.749", "159", "1.403", "9.534"},
+	"dia-phuong/tra-vinh-phuong-5/index.html": {"1.159", "184", "882", "10.306"},
+	"dia-phuong/tra-vinh-phuong-6/index.html": {"1.259", "190", "974", "10.632"},
+	"dia-phuong/tra-vinh-phuong-7/index.html": {"2.236", "263", "1.842", "14.690"},
+	"dia-phuong/tra-vinh-phuong-8/index.html": {"1.249", "152", "971", "8.470"},
+	"dia-phuong/tra-vinh-phuong-9/index.html": {"1.616", "214", "1.224", "11.958"},
+	"dia-phuong/long-duc/index.html":          {"3.259", "319", "2.780", "19.936"},
+	// Seed 001: Trà Vinh province at 30/6/2023.
+	"dia-phuong/tra-vinh/index.html": {
+		"821.563", "80,58 %", "nguồn ghi 85 %", "144.957", "84.268", "16,21 %", "nguồn ghi 74,62 %", "28.668",
+		"16.238", "3,13 %", "4.516", "Nguồn ghi đạt 78,07 %, nhưng chính các con số của nguồn cho 78,24 %", "đến 30/6/2023",
+		"546/QĐ-TTg", "966.520", "112.936", "20.754", "Vĩnh Long",
+	},
+	"dia-phuong/cau-ke/index.html":       {"BHYT thấp hơn bình quân chung của Trà Vinh", "BHXH tự nguyện thấp hơn bình quân chung"},
+	"dia-phuong/tieu-can/index.html":     {"BHYT thấp hơn bình quân chung của Trà Vinh"},
+	"dia-phuong/cau-ngang/index.html":    {"BHYT thấp hơn bình quân chung của Trà Vinh"},
+	"dia-phuong/tra-cu/index.html":       {"BHYT thấp hơn", "BHXH tự nguyện thấp hơn"},
+	"dia-phuong/tx-duyen-hai/index.html": {"BHYT thấp hơn", "BHXH tự nguyện thấp hơn"},
+	"dia-phuong/duyen-hai/index.html":    {"BHXH tự nguyện thấp hơn bình quân chung của Trà Vinh"},
+	"dia-phuong/chau-thanh-tra-vinh/index.html": {"BHXH tự nguyện thấp hơn bình quân chung của Trà Vinh"},
+	// Seed 002: Cần Thơ (before 2025) at 30/6/2019.
+	"dia-phuong/can-tho-2004-2025/index.html": {
+		"123.784", "nguồn ghi 95,10 %", "tăng 803 so với 31/12/2018", "5.055", "nguồn ghi 86,72 %", "tăng 2.726 so với 31/12/2018",
+		"1.022.552", "82,5 %", "1.395.647", "nguồn ghi 45,20 %", "1,71 %", "295", "1.259", "03/QĐ-UBND", "122.981",
+	},
+	// Seed 003: plan 64/KH-UBND, Đà Nẵng 2021–2025.
+	"dia-phuong/da-nang-1997-2025/index.html": {
+		"40 %", "42 %", "44,5 %", "47 %", "50 %", "1 %", "1,25 %", "1,5 %", "2 %", "2,5 %",
+		"33 %", "34 %", "36 %", "38 %", "97 %", "97,5 %", "98 %", "98,5 %", "99 %",
+		"45 %", "49 %", "51 %", "53 %", "55 %", "85 %", "86,5 %", "87,5 %", "88,5 %", "90 %", "100 %", "64/KH-UBND",
+	},
+	"ke-hoach/da-nang-64-kh-ubnd-2021/index.html": {"12/4/2021", "Hồ Kỳ Minh", "03-NQ/TU", "104-CV/BCSĐ"},
+	// Seed 004: plan 53/KH-UBND, Cần Thơ 2025.
+	"dia-phuong/can-tho/index.html": {
+		"433.364", "40 %", "314.472", "118.892", "3.095.954", "96,11 %", "294.046", "100 % người thuộc diện tham gia", "hạn 20/12/2025",
+		"mốc 30/11/2025: 100% chỉ tiêu",
+	},
+	"ke-hoach/can-tho-53-kh-ubnd-2025/index.html": {"27/8/2025", "Trần Văn Lâu", "102/NQ-CP", "69/NQ-CP", "546/QĐ-TTg", "729/QĐ-UBND"},
+	"ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html": {"49/KH-BCĐ", "5106/QĐ-", "không ghi trong bản chúng tôi có", "Đến 30/6/2023 đạt ít nhất 80% chỉ tiêu năm"},
+	// English pages format numbers and dates the English way.
+	"en/dia-phuong/can-tho-2004-2025/index.html": {"1,022,552", "82.5%", "up 803 since 31 Dec 2018", "1,395,647"},
+	"en/dia-phuong/tra-vinh/index.html":          {"821,563", "80.58%", "The source says 78.07% of target, but its own figures give 78.24%"},
+}
+
+func TestExampleSiteShowsEverySeedFigure(t *testing.T) {
+	dir := exampleSite(t)
+	for page, figures := range seedFigures {
+		t.Run(page, func(t *testing.T) {
+			text := pageText(t, dir, page)
+			for _, f := range figures {
+				if !strings.Contains(text, f) {
+					t.Errorf("%s does not show %q", page, f)
+				}
+			}
+		})
+	}
+}
+
+// A former locality says what it became, with a link; the successor links back.
+func TestBoundaryChangesLinkBothWays(t *testing.T) {
+	dir := exampleSite(t)
+	for old, successor := range map[string]string{"tra-vinh": "vinh-long", "can-tho-2004-2025": "can-tho", "da-nang-1997-2025": "da-nang", "soc-trang": "can-tho"} {
+		b, _ := os.ReadFile(filepath.Join(dir, "dia-phuong", old, "index.html"))
+		if !strings.Contains(string(b), `href="/dia-phuong/`+successor+`/"`) {
+			t.Errorf("%s does not link to its successor %s", old, successor)
+		}
+		b, _ = os.ReadFile(filepath.Join(dir, "dia-phuong", successor, "index.html"))
+		if !strings.Contains(string(b), `href="/dia-phuong/`+old+`/"`) {
+			t.Errorf("%s does not link back to %s", successor, old)
+		}
+	}
+}
+
+func TestEveryPageOfTheSiteExists(t *testing.T) {
+	dir := exampleSite(t)
+	for _, p := range []string{
+		"index.html", "en/index.html", "404.html", "en/404.html", "sitemap.xml", "tim-kiem.json", "en/tim-kiem.json",
+		"tin-tuc/index.html", "tin-tuc/index.xml", "en/tin-tuc/index.xml", "gioi-thieu/index.html", "phuong-phap/index.html",
+		"en/phuong-phap/index.html", "du-lieu/index.html", "du-lieu/covsite.csv", "du-lieu/covsite.json",
+		"dia-phuong/tra-vinh/du-lieu.csv", "dia-phuong/tra-vinh/du-lieu.json", "ke-hoach/index.html", "dia-phuong/index.html",
+		"tin-tuc/tra-vinh-ket-qua-6-thang-dau-nam-2023/index.html", "en/tin-tuc/tra-vinh-ket-qua-6-thang-dau-nam-2023/index.html",
+	} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("missing %s", p)
+		}
+	}
+}
+
+func TestDownloadsCarryTheFigures(t *testing.T) {
+	dir := exampleSite(t)
+	b, err := os.ReadFile(filepath.Join(dir, "du-lieu", "covsite.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := string(b)
+	for _, row := range []string{
+		"result,tra-vinh,Trà Vinh,bhyt,people,tra-vinh-chi-tieu-ubnd-tinh-2023,,,,2023-06-30,821563,80.58,85,144957",
+		"target,tra-vinh-phuong-7,Phường 7,bhyt,people,tp-tra-vinh-49-kh-bcd-2023,49/KH-BCĐ,2023,2023-12-31,,14690,",
+		"target,can-tho,Cần Thơ,bhyt,people,can-tho-53-kh-ubnd-2025,53/KH-UBND,2025,2025-12-20,,3095954,96.11",
+	} {
+		if !strings.Contains(csv, row) {
+			t.Errorf("covsite.csv lacks the row\n%s", row)
+		}
+	}
+}
+
+func TestUpdatesAreNewestFirstAndInTheFeed(t *testing.T) {
+	dir := exampleSite(t)
+	text := pageText(t, dir, "tin-tuc/index.html")
+	first := strings.Index(text, "2025")
+	older := strings.Index(text, "11/7/2019")
+	if first < 0 || older < 0 || first > older {
+		t.Errorf("updates are not newest first:\n%s", text)
+	}
+	feed, _ := os.ReadFile(filepath.Join(dir, "tin-tuc", "index.xml"))
+	if !strings.Contains(string(feed), "<entry>") || !strings.Contains(string(feed), "tra-vinh-ket-qua-6-thang-dau-nam-2023") {
+		t.Errorf("feed lacks entries")
+	}
+}
