@@ -77,12 +77,12 @@ var seedFigures = map[string][]string{
 		"16.238", "3,13 %", "4.516", "Nguồn ghi đạt 78,07 %, nhưng chính các con số của nguồn cho 78,24 %", "đến 30/6/2023",
 		"546/QĐ-TTg", "966.520", "112.936", "20.754", "Vĩnh Long",
 	},
-	"dia-phuong/cau-ke/index.html":       {"BHYT thấp hơn bình quân chung của Trà Vinh", "BHXH tự nguyện thấp hơn bình quân chung"},
-	"dia-phuong/tieu-can/index.html":     {"BHYT thấp hơn bình quân chung của Trà Vinh"},
-	"dia-phuong/cau-ngang/index.html":    {"BHYT thấp hơn bình quân chung của Trà Vinh"},
-	"dia-phuong/tra-cu/index.html":       {"BHYT thấp hơn", "BHXH tự nguyện thấp hơn"},
-	"dia-phuong/tx-duyen-hai/index.html": {"BHYT thấp hơn", "BHXH tự nguyện thấp hơn"},
-	"dia-phuong/duyen-hai/index.html":    {"BHXH tự nguyện thấp hơn bình quân chung của Trà Vinh"},
+	"dia-phuong/cau-ke/index.html":              {"BHYT thấp hơn bình quân chung của Trà Vinh", "BHXH tự nguyện thấp hơn bình quân chung"},
+	"dia-phuong/tieu-can/index.html":            {"BHYT thấp hơn bình quân chung của Trà Vinh"},
+	"dia-phuong/cau-ngang/index.html":           {"BHYT thấp hơn bình quân chung của Trà Vinh"},
+	"dia-phuong/tra-cu/index.html":              {"BHYT thấp hơn", "BHXH tự nguyện thấp hơn"},
+	"dia-phuong/tx-duyen-hai/index.html":        {"BHYT thấp hơn", "BHXH tự nguyện thấp hơn"},
+	"dia-phuong/duyen-hai/index.html":           {"BHXH tự nguyện thấp hơn bình quân chung của Trà Vinh"},
 	"dia-phuong/chau-thanh-tra-vinh/index.html": {"BHXH tự nguyện thấp hơn bình quân chung của Trà Vinh"},
 	// Seed 002: Cần Thơ (before 2025) at 30/6/2019.
 	"dia-phuong/can-tho-2004-2025/index.html": {
@@ -101,7 +101,7 @@ var seedFigures = map[string][]string{
 		"433.364", "40 %", "314.472", "118.892", "3.095.954", "96,11 %", "294.046", "100 % người thuộc diện tham gia", "hạn 20/12/2025",
 		"mốc 30/11/2025: 100% chỉ tiêu",
 	},
-	"ke-hoach/can-tho-53-kh-ubnd-2025/index.html": {"27/8/2025", "Trần Văn Lâu", "102/NQ-CP", "69/NQ-CP", "546/QĐ-TTg", "729/QĐ-UBND"},
+	"ke-hoach/can-tho-53-kh-ubnd-2025/index.html":    {"27/8/2025", "Trần Văn Lâu", "102/NQ-CP", "69/NQ-CP", "546/QĐ-TTg", "729/QĐ-UBND"},
 	"ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html": {"49/KH-BCĐ", "5106/QĐ-", "không ghi trong bản chúng tôi có", "Đến 30/6/2023 đạt ít nhất 80% chỉ tiêu năm"},
 	// English pages format numbers and dates the English way.
 	"en/dia-phuong/can-tho-2004-2025/index.html": {"1,022,552", "82.5%", "up 803 since 31 Dec 2018", "1,395,647"},

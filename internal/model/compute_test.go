@@ -51,12 +51,12 @@ func TestImpliedTarget(t *testing.T) {
 
 func TestShareGapAndAgreement(t *testing.T) {
 	tests := []struct {
-		name             string
-		result, target   float64
-		reported         Num
-		wantShare        float64
-		wantGap          float64
-		wantAgree        bool
+		name           string
+		result, target float64
+		reported       Num
+		wantShare      float64
+		wantGap        float64
+		wantAgree      bool
 	}{
 		// 821.563 + 144.957 still needed = 966.520; the source says 85 %.
 		{"BHYT province", 821563, 821563 + 144957, Known(85, 0), 85.0, 144957, true},
