@@ -1,0 +1,93 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/themes"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// exampleRenderer renders the repository's example site with the default theme.
+func exampleRenderer(t *testing.T) *Renderer {
+	t.Helper()
+	raw, diags := load.Load(os.DirFS("../.."))
+	site, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatalf("example site: %v", err)
+	}
+	r, err := New(site, Options{BaseURL: "/", Theme: Overlay{Lower: themes.Default()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func pageBytes(t *testing.T, r *Renderer, path string) []byte {
+	t.Helper()
+	for _, p := range r.Pages() {
+		if p.Path == path {
+			b, err := p.Bytes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+	}
+	t.Fatalf("no page %s", path)
+	return nil
+}
+
+// TestGoldenPages compares rendered pages with testdata/golden. After an intended change
+// to a layout or a string, run: go test ./internal/render -run Golden -update
+func TestGoldenPages(t *testing.T) {
+	r := exampleRenderer(t)
+	for _, tt := range []struct{ page, golden string }{
+		{"dia-phuong/tra-vinh-phuong-7/index.html", "ward-tra-vinh-phuong-7.html"},
+		{"en/dia-phuong/tra-vinh-phuong-7/index.html", "ward-tra-vinh-phuong-7.en.html"},
+	} {
+		t.Run(tt.golden, func(t *testing.T) {
+			got := pageBytes(t, r, tt.page)
+			file := filepath.Join("testdata", "golden", tt.golden)
+			if *update {
+				if err := os.WriteFile(file, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/render -run Golden -update\n%s",
+					tt.page, file, firstDifference(got, want))
+			}
+		})
+	}
+}
+
+// firstDifference shows the line where got and want part.
+func firstDifference(got, want []byte) string {
+	g, w := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl []byte
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if !bytes.Equal(gl, wl) {
+			return "line " + strconv.Itoa(i+1) + ":\n  got:  " + string(gl) + "\n  want: " + string(wl)
+		}
+	}
+	return ""
+}
