@@ -1,0 +1,162 @@
+package model_test
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+)
+
+// fixture is a small site: a city with two wards, a plan with a milestone and an arrears
+// ceiling, and results at several dates.
+var fixture = fstest.MapFS{
+	"data/site.toml": {Data: []byte(`title = "T"`)},
+	"data/indicators.toml": {Data: []byte(`
+[[indicator]]
+id = "bhyt"
+name = "BHYT"
+unit = "people"
+denominator = "population"
+[[indicator]]
+id = "no"
+name = "Tỷ lệ nợ"
+unit = "percent"
+direction = "lower"
+`)},
+	"data/localities/a.toml": {Data: []byte(`
+[[locality]]
+id = "city"
+name = "City"
+kind = "thanh-pho"
+[[locality]]
+id = "w1"
+name = "Phường 1"
+kind = "phuong"
+parent = "city"
+[[locality]]
+id = "w2"
+name = "Phường 2"
+kind = "phuong"
+parent = "city"
+`)},
+	"data/denominators/a.toml": {Data: []byte(`
+[[denominator]]
+locality = "city"
+year = 2023
+population = 1000
+[[denominator]]
+locality = "w1"
+year = 2023
+population = 400
+[[denominator]]
+locality = "w2"
+year = 2023
+population = 600
+`)},
+	"data/plans/p.toml": {Data: []byte(`
+title = "P"
+issuer = "UBND"
+locality = "city"
+period = "2023"
+[[target]]
+bhyt = 900
+[[target]]
+locality = "w1"
+bhyt = 380
+[[target]]
+locality = "w2"
+bhyt = 520
+[[target]]
+period = "2023-Q1"
+no = 1.92
+[[target]]
+period = "2023-Q2"
+no = 1.75
+[[milestone]]
+indicator = "bhyt"
+by = 2023-06-30
+share = 93
+`)},
+	"data/results/r.toml": {Data: []byte(`
+[source]
+title = "R"
+kind = "report"
+published = 2023-07-10
+publisher = "BHXH"
+[[result]]
+locality = "city"
+as_of = 2023-06-30
+bhyt = 800
+no = 1.80
+[[result]]
+locality = "w1"
+as_of = 2023-06-30
+bhyt = 372
+[[result]]
+locality = "w2"
+as_of = 2023-06-30
+bhyt = 430
+[[result]]
+locality = "city"
+as_of = 2023-03-31
+no = 1.71
+`)},
+}
+
+func fixtureSite(t *testing.T) *model.Site {
+	t.Helper()
+	raw, diags := load.Load(fixture)
+	s, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestStatusRules(t *testing.T) {
+	s := fixtureSite(t)
+	tests := []struct {
+		loc, ind, period string
+		want             model.Status
+	}{
+		{"w1", "bhyt", "2023", model.StatusOnTrack},   // 372/380 = 97,9 % ≥ milestone 93 %
+		{"w2", "bhyt", "2023", model.StatusBehind},    // 430/520 = 82,7 % < 93 %
+		{"city", "bhyt", "2023", model.StatusBehind},  // 800/900 = 88,9 %
+		{"city", "no", "2023-Q1", model.StatusMet},    // 1,71 ≤ 1,92
+		{"city", "no", "2023-Q2", model.StatusMissed}, // 1,80 > 1,75 at the deadline
+	}
+	for _, tt := range tests {
+		var got model.Status = "none"
+		for _, tg := range s.TargetsFor(s.Locality(tt.loc), s.Indicator(tt.ind)) {
+			if tg.Period.Text == tt.period {
+				got = s.Assess(tg).Status
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s %s %s: status %s, want %s", tt.loc, tt.ind, tt.period, got, tt.want)
+		}
+	}
+}
+
+func TestStandingAmongSiblings(t *testing.T) {
+	s := fixtureSite(t)
+	// w1: 372/400 = 93 %; city: 800/1000 = 80 %; w2: 430/600 = 71,67 %.
+	st, ok := s.StandingOf(s.Locality("w1"), s.Indicator("bhyt"))
+	if !ok || st.Rank != 1 || st.Of != 2 || st.Difference.V < 12.99 || st.Difference.V > 13.01 {
+		t.Fatalf("w1 standing = %+v", st)
+	}
+	st, _ = s.StandingOf(s.Locality("w2"), s.Indicator("bhyt"))
+	if st.Rank != 2 || st.Difference.V > -8.33 || st.Difference.V < -8.34 {
+		t.Fatalf("w2 standing = %+v", st)
+	}
+}
+
+func TestCoverageRateFromDenominators(t *testing.T) {
+	s := fixtureSite(t)
+	r := s.LatestResult(s.Locality("city"), s.Indicator("bhyt"))
+	if rate := s.RateOf(r); !rate.Known || rate.V != 80 {
+		t.Fatalf("rate = %+v, want 80", rate)
+	}
+}
