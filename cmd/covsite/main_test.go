@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBuildAndCheckCommands(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"build", "--source", "../..", "--dest", dest}, &out, &errOut); code != 0 {
+		t.Fatalf("build exited %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "built ") || !strings.Contains(out.String(), " pages, ") || !strings.Contains(out.String(), " ms") {
+		t.Errorf("build does not say what it built: %q", out.String())
+	}
+	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if code := run([]string{"check", "--source", "../.."}, &out, &errOut); code != 0 {
+		t.Fatalf("check on the example site exited %d:\n%s", code, out.String())
+	}
+	if !strings.Contains(out.String(), "0 errors") {
+		t.Errorf("check summary: %q", out.String())
+	}
+}
+
+func TestUnknownCommandAndBadFlags(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"bulid"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), `unknown command "bulid"`) {
+		t.Errorf("unknown command: exit %d, %q", code, errOut.String())
+	}
+	if code := run([]string{"check", "--format", "xml", "--source", "../.."}, &out, &errOut); code != 2 {
+		t.Errorf("bad --format: exit %d", code)
+	}
+	out.Reset()
+	if code := run([]string{"help"}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "build") {
+		t.Errorf("help: exit %d, %q", code, out.String())
+	}
+}
+
+func TestBuildFailsOnBadSource(t *testing.T) {
+	src := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(src, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "data", "site.toml"), []byte("title = \n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code := run([]string{"build", "--source", src, "--dest", filepath.Join(t.TempDir(), "p")}, &out, &errOut)
+	if code != 1 || !strings.Contains(errOut.String(), "data/site.toml:1:") {
+		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	}
+}
