@@ -59,3 +59,64 @@ func existedDuring(l *Locality, p date.Period) bool {
 func (l *Locality) ExistedOn(d date.Date) bool {
 	return existedDuring(l, date.Period{Start: d, End: d})
 }
+
+// ResultRollup sets a locality's result beside the sum of its children's results for the
+// same indicator and date.
+type ResultRollup struct {
+	Indicator   *Indicator
+	Parent      *Result
+	ChildrenSum float64
+	Children    int // children with a result on that date
+	Expected    int // children that existed on that date
+}
+
+// Complete reports whether every child that existed on the date has a result.
+func (r ResultRollup) Complete() bool { return r.Children >= r.Expected }
+
+// Differs reports whether the parent's result and its children's sum disagree.
+func (r ResultRollup) Differs() bool { return r.Parent.Value.V != r.ChildrenSum }
+
+// Difference is the parent's result minus the children's sum.
+func (r ResultRollup) Difference() float64 { return r.Parent.Value.V - r.ChildrenSum }
+
+// ResultRollups returns, per additive indicator (people, counts, money), l's latest result
+// that its children also report on, beside their sum.
+func (s *Site) ResultRollups(l *Locality) []ResultRollup {
+	if len(l.Children) == 0 {
+		return nil
+	}
+	var out []ResultRollup
+	for _, ind := range s.Indicators {
+		if ind.Unit == Percent {
+			continue
+		}
+		rs := s.ResultsFor(l, ind)
+		for i := len(rs) - 1; i >= 0; i-- {
+			if ru, ok := s.resultRollup(l, rs[i]); ok {
+				out = append(out, ru)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (s *Site) resultRollup(l *Locality, parent *Result) (ResultRollup, bool) {
+	ru := ResultRollup{Indicator: parent.Indicator, Parent: parent}
+	if !parent.Value.Known {
+		return ru, false
+	}
+	for _, c := range l.Children {
+		if c.ExistedOn(parent.AsOf) {
+			ru.Expected++
+		}
+		for _, r := range s.ResultsFor(c, parent.Indicator) {
+			if r.AsOf == parent.AsOf && r.Value.Known {
+				ru.ChildrenSum += r.Value.V
+				ru.Children++
+				break
+			}
+		}
+	}
+	return ru, ru.Children > 0
+}

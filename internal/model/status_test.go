@@ -160,3 +160,15 @@ func TestCoverageRateFromDenominators(t *testing.T) {
 		t.Fatalf("rate = %+v, want 80", rate)
 	}
 }
+
+func TestResultRollup(t *testing.T) {
+	s := fixtureSite(t)
+	rus := s.ResultRollups(s.Locality("city"))
+	if len(rus) != 1 {
+		t.Fatalf("roll-ups = %+v, want one (bhyt; the arrears ratio is not additive)", rus)
+	}
+	ru := rus[0]
+	if ru.ChildrenSum != 802 || ru.Parent.Value.V != 800 || !ru.Complete() || !ru.Differs() || ru.Difference() != -2 {
+		t.Fatalf("roll-up = %+v", ru)
+	}
+}

@@ -50,6 +50,7 @@ type localityView struct {
 	Standings    []model.Standing
 	Reported     []*model.Comparison
 	Rollups      []model.Rollup
+	Results      []model.ResultRollup // results beside the sum of the children's
 	Updates      []*model.Document
 	Sources      []*model.Source
 	Updated      date.Date
@@ -104,6 +105,7 @@ func (r *Renderer) localityView(lang string, l *model.Locality) localityView {
 	}
 	slices.SortFunc(v.Sources, func(a, b *model.Source) int { return cmp.Or(b.Published.Compare(a.Published), cmp.Compare(a.ID, b.ID)) })
 	v.Children = l.Children
+	v.Results = s.ResultRollups(l)
 	v.ChildTable = r.childTable(lang, l)
 	v.Reported = s.ComparisonsNaming(l)
 	v.Updates = documentsIn(s.DocumentsAbout(l), lang)
