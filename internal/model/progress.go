@@ -135,7 +135,7 @@ func (s *Site) RateOf(r *Result) Num {
 // baseline is the value at the start of the target's period: a result dated on the day
 // before the period starts, or one implied by a reported change since then.
 func (s *Site) baseline(t *Target, r *Result) Num {
-	if t.Value.Known == false {
+	if !t.Value.Known {
 		return Unknown
 	}
 	eve := t.Period.Start.AddDays(-1)
