@@ -202,10 +202,10 @@ func (r *Renderer) searchIndex(lang string) ([]byte, error) {
 	tr := r.langs[lang]
 	entries := []searchEntry{}
 	for _, l := range r.site.Localities {
-		e := searchEntry{Name: localityName(lang, l), Kind: tr.T("kind." + string(l.Kind)), URL: r.URL(lang, localityPath(l)), Ended: l.Ended()}
+		e := searchEntry{Name: localityLabel(tr, l), Kind: tr.T("kind." + string(l.Kind)), URL: r.URL(lang, localityPath(l)), Ended: l.Ended()}
 		e.Folded = textutil.Fold(l.Name + " " + l.NameEN + " " + e.Kind)
 		if l.Parent != nil {
-			e.Parent = localityName(lang, l.Parent)
+			e.Parent = localityLabel(tr, l.Parent)
 		}
 		entries = append(entries, e)
 	}

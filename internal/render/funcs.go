@@ -43,6 +43,7 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"value":      func(ind *model.Indicator, n model.Num) string { return formatValue(l, ind, n) },
 		"unit":       func(ind *model.Indicator) string { return unitLabel(l, ind) },
 		"name":       func(loc *model.Locality) string { return localityName(l.Code, loc) },
+		"label":      func(loc *model.Locality) string { return localityLabel(l, loc) },
 		"kind":       func(loc *model.Locality) string { return l.T("kind." + string(loc.Kind)) },
 		"indName":    func(ind *model.Indicator) string { return pick(l.Code, ind.Name, ind.NameEN) },
 		"indShort":   func(ind *model.Indicator) string { return pick(l.Code, ind.Short, ind.ShortEN) },
@@ -127,4 +128,14 @@ func baseLabel(l *i18n.Lang, b model.Base) string {
 		return ""
 	}
 	return l.T("base." + string(b))
+}
+
+// localityLabel is a name that tells same-named territories apart: a former locality gets
+// its end date, "Cần Thơ (đến 30/6/2025)".
+func localityLabel(l *i18n.Lang, loc *model.Locality) string {
+	name := localityName(l.Code, loc)
+	if !loc.Ended() {
+		return name
+	}
+	return name + " (" + l.T("ended_short", l.Date(loc.Until)) + ")"
 }

@@ -40,10 +40,36 @@ func (r *Renderer) localitySummary(lang string, v localityView) string {
 }
 
 type homeView struct {
-	Current, Former []*model.Locality
+	Current, Former []tile
 	Latest          []*model.Result
 	Updates         []*model.Document
 	Plans           []*model.Plan
+}
+
+// tile is a top-level locality at a glance: its newest result, or else its newest target.
+type tile struct {
+	Loc    *model.Locality
+	Result *model.Result
+	Rate   model.Num
+	Target *model.Target
+}
+
+// glance picks what a tile shows: the newest result (people first, in indicator order),
+// else the newest people target.
+func (r *Renderer) glance(l *model.Locality) tile {
+	t := tile{Loc: l}
+	for _, ind := range r.site.Indicators {
+		res := r.site.LatestResult(l, ind)
+		if res != nil && res.Value.Known && !res.Derived && ind.Unit == model.People && (t.Result == nil || res.AsOf.After(t.Result.AsOf)) {
+			t.Result, t.Rate = res, r.site.RateOf(res)
+		}
+		for _, tg := range r.site.TargetsFor(l, ind) {
+			if tg.Value.Known && ind.Unit == model.People && !tg.Implied && (t.Target == nil || tg.Period.End.After(t.Target.Period.End)) {
+				t.Target = tg
+			}
+		}
+	}
+	return t
 }
 
 func (r *Renderer) homePage(lang string) pageData {
@@ -51,9 +77,9 @@ func (r *Renderer) homePage(lang string) pageData {
 	for _, root := range r.site.Roots {
 		for _, c := range root.Children {
 			if c.Ended() {
-				v.Former = append(v.Former, c)
+				v.Former = append(v.Former, r.glance(c))
 			} else {
-				v.Current = append(v.Current, c)
+				v.Current = append(v.Current, r.glance(c))
 			}
 		}
 	}
