@@ -89,18 +89,26 @@ func (r *Renderer) resultsOverTime(tr *i18n.Lang, l *model.Locality) chart {
 	for _, d := range dates {
 		c.Categories = append(c.Categories, tr.Date(d))
 	}
-	for _, ind := range r.site.Indicators {
+	c.Series = seriesByIndicator(tr, r.site.Indicators, points, dates)
+	return c
+}
+
+// seriesByIndicator makes one series per indicator that has points, in indicator order,
+// with a value (or a gap) at each key.
+func seriesByIndicator[K comparable](tr *i18n.Lang, inds []*model.Indicator, points map[*model.Indicator]map[K]model.Num, keys []K) []series {
+	var out []series
+	for _, ind := range inds {
 		m, ok := points[ind]
 		if !ok {
 			continue
 		}
 		s := series{Name: pick(tr.Code, ind.Short, ind.ShortEN)}
-		for _, d := range dates {
-			s.Values = append(s.Values, m[d])
+		for _, k := range keys {
+			s.Values = append(s.Values, m[k])
 		}
-		c.Series = append(c.Series, s)
+		out = append(out, s)
 	}
-	return c
+	return out
 }
 
 // rateTargetsByYear draws rate targets that a plan sets for several periods (2021–2025).
@@ -131,17 +139,7 @@ func (r *Renderer) rateTargetsByYear(tr *i18n.Lang, l *model.Locality) chart {
 	for _, p := range periods {
 		c.Categories = append(c.Categories, tr.Period(p))
 	}
-	for _, ind := range r.site.Indicators {
-		m, ok := byInd[ind]
-		if !ok {
-			continue
-		}
-		s := series{Name: pick(tr.Code, ind.Short, ind.ShortEN)}
-		for _, p := range periods {
-			s.Values = append(s.Values, m[p])
-		}
-		c.Series = append(c.Series, s)
-	}
+	c.Series = seriesByIndicator(tr, r.site.Indicators, byInd, periods)
 	return c
 }
 
