@@ -28,16 +28,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "covsite check: %v\n", err)
 		return 2
 	}
+	if *lang != "vi" && *lang != "en" {
+		fmt.Fprintf(stderr, "covsite check: unknown language %q: use vi or en\n", *lang)
+		return 2
+	}
 	_, diags := build.Check(*source)
 	if err := diag.Write(stdout, diags, f, *lang); err != nil {
 		fmt.Fprintf(stderr, "covsite check: %v\n", err)
 		return 2
 	}
-	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
 	if f == diag.FormatText {
-		fmt.Fprintf(stdout, "%d errors, %d warnings\n", errs, warns)
+		fmt.Fprintln(stdout, diags.Summary(*lang))
 	}
-	if errs > 0 || (*strict && warns > 0) {
+	if diags.HasErrors() || (*strict && diags.Count(diag.Warning) > 0) {
 		return 1
 	}
 	return 0

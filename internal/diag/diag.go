@@ -157,6 +157,17 @@ func (l *List) Err(lang string) error {
 	return &ListError{List: l, Lang: lang}
 }
 
+// Summary counts errors and warnings: "2 errors, 1 warnings", in Vietnamese followed by
+// the English, which scripts may look for.
+func (l *List) Summary(lang string) string {
+	errs, warns := l.Count(Error), l.Count(Warning)
+	en := fmt.Sprintf("%d errors, %d warnings", errs, warns)
+	if lang == "en" {
+		return en
+	}
+	return fmt.Sprintf("%d lỗi, %d cảnh báo (%s)", errs, warns, en)
+}
+
 // ListError is the error returned when input has errors; it prints every diagnostic.
 type ListError struct {
 	List *List

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -12,26 +13,41 @@ type Code string
 // The problems covsite knows how to explain.
 const (
 	TOMLSyntax        Code = "toml-syntax"
+	DuplicateKey      Code = "duplicate-key"
 	VietnameseNumber  Code = "vietnamese-number"
+	VietnameseDecimal Code = "vietnamese-decimal"
+	QuotedNumber      Code = "quoted-number"
+	UnquotedText      Code = "unquoted-text"
+	EmptyValue        Code = "empty-value"
 	UnknownKey        Code = "unknown-key"
 	UnknownKeyNear    Code = "unknown-key-near"
 	MissingKey        Code = "missing-key"
+	MissingFile       Code = "missing-file"
 	WrongType         Code = "wrong-type"
 	NotWholeNumber    Code = "not-whole-number"
+	FractionalCount   Code = "fractional-count"
 	Negative          Code = "negative"
 	RateOutOfRange    Code = "rate-out-of-range"
+	BadYear           Code = "bad-year"
 	BadDate           Code = "bad-date"
+	DateNotExist      Code = "date-not-exist"
+	QuotedDate        Code = "quoted-date"
+	DateOrder         Code = "date-order"
 	BadPeriod         Code = "bad-period"
 	BadChoice         Code = "bad-choice"
 	BadID             Code = "bad-id"
+	BadFileName       Code = "bad-file-name"
+	ReservedID        Code = "reserved-id"
 	DuplicateID       Code = "duplicate-id"
 	UnknownRef        Code = "unknown-ref"
 	UnknownRefNear    Code = "unknown-ref-near"
+	NotAChild         Code = "not-a-child"
 	TwoParents        Code = "two-parents"
 	Cycle             Code = "cycle"
 	SuccessorEarly    Code = "successor-early"
 	EndsBeforeStart   Code = "ends-before-start"
 	OutsidePeriod     Code = "outside-period"
+	MilestoneOutside  Code = "milestone-outside"
 	TotalMismatch     Code = "total-mismatch"
 	RollupMismatch    Code = "rollup-mismatch"
 	OverDenominator   Code = "over-denominator"
@@ -42,124 +58,204 @@ const (
 	NoValue           Code = "no-value"
 	DuplicateFigure   Code = "duplicate-figure"
 	UnsafeLink        Code = "unsafe-link"
+	RawHTML           Code = "raw-html"
 	ComponentMismatch Code = "component-mismatch"
 )
+
+// Words is an argument that reads differently in each language, such as the name of a
+// kind of thing: W("chỉ số", "indicator").
+type Words struct{ VI, EN string }
+
+// W returns Words with a Vietnamese and an English form.
+func W(vi, en string) Words { return Words{VI: vi, EN: en} }
+
+// In returns the form for lang.
+func (w Words) In(lang string) string {
+	if lang == "en" {
+		return w.EN
+	}
+	return w.VI
+}
+
+// String is the Vietnamese form, the default language of messages.
+func (w Words) String() string { return w.VI }
 
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
 	TOMLSyntax: {
-		vi: "TOML không hợp lệ: %[1]s", en: "invalid TOML: %[1]s",
-		hintVI: "sửa cú pháp tại vị trí này (chuỗi đặt trong \"…\", ngày viết 2023-06-30)",
-		hintEN: "fix the syntax here (strings in \"…\", dates as 2023-06-30)",
+		vi: "dòng này không đúng cú pháp TOML: %[1]s", en: "this line is not valid TOML: %[1]s",
+		hintVI: "sửa tại vị trí này: chữ đặt trong ngoặc kép \"…\", số viết liền như 10324, ngày viết 2023-06-30",
+		hintEN: "fix it here: text goes in double quotes \"…\", numbers are written like 10324, dates like 2023-06-30",
+	},
+	DuplicateKey: {
+		vi: "khóa %[1]q được viết hai lần trong cùng một bảng", en: "the key %[1]q is written twice in the same table",
+		hintVI: "giữ một dòng, xóa dòng kia (mỗi [[target]] hoặc [[result]] mới phải bắt đầu bằng dòng tiêu đề riêng)",
+		hintEN: "keep one line and delete the other (each new [[target]] or [[result]] needs its own header line)",
 	},
 	VietnameseNumber: {
-		vi: "%[1]s viết theo kiểu Việt Nam (dấu chấm ngăn cách hàng nghìn), TOML không hiểu", en: "%[1]s is written the Vietnamese way (dots between thousands), which TOML does not accept",
-		hintVI: "viết %[2]s (hoặc %[3]s)", hintEN: "write %[2]s (or %[3]s)",
+		vi: "%[1]s có dấu chấm hoặc khoảng trắng ngăn cách hàng nghìn, TOML không hiểu", en: "%[1]s has dots or spaces between thousands, which TOML does not accept",
+		hintVI: "viết liền các chữ số: %[2]s (hoặc %[3]s)", hintEN: "write the digits together: %[2]s (or %[3]s)",
+	},
+	VietnameseDecimal: {
+		vi: "%[1]s dùng dấu phẩy thập phân, TOML không hiểu", en: "%[1]s uses a decimal comma, which TOML does not accept",
+		hintVI: "dùng dấu chấm thập phân: viết %[2]s", hintEN: "use a decimal point: write %[2]s",
+	},
+	QuotedNumber: {
+		vi: "%[1]s = %[2]s là chữ trong ngoặc kép, không phải số", en: "%[1]s = %[2]s is text in quotes, not a number",
+		hintVI: "bỏ ngoặc kép: %[1]s = %[3]s", hintEN: "remove the quotes: %[1]s = %[3]s",
+	},
+	UnquotedText: {
+		vi: "%[1]s = %[2]s: chữ phải đặt trong ngoặc kép", en: "%[1]s = %[2]s: text must be in double quotes",
+		hintVI: "viết %[1]s = %[3]s", hintEN: "write %[1]s = %[3]s",
+	},
+	EmptyValue: {
+		vi: "%[1]s = chưa có giá trị", en: "%[1]s = has no value",
+		hintVI: "viết giá trị sau dấu =, hoặc xóa dòng này", hintEN: "write a value after =, or delete the line",
 	},
 	UnknownKey: {
 		vi: "khóa %[1]q không dùng được ở %[2]s", en: "unknown key %[1]q in %[2]s",
-		hintVI: "các khóa hợp lệ: %[3]s", hintEN: "valid keys: %[3]s",
+		hintVI: "các khóa dùng được: %[3]s", hintEN: "valid keys: %[3]s",
 	},
 	UnknownKeyNear: {
 		vi: "khóa %[1]q không dùng được ở %[2]s", en: "unknown key %[1]q in %[2]s",
-		hintVI: "có phải ý bạn là %[3]q?", hintEN: "did you mean %[3]q?",
+		hintVI: "có phải ý bạn là %[3]q? (kiểm tra lỗi gõ)", hintEN: "did you mean %[3]q? (check for a typo)",
 	},
 	MissingKey: {
-		vi: "thiếu %[1]q trong %[2]s", en: "%[2]s is missing %[1]q",
-		hintVI: "thêm dòng %[1]s = …", hintEN: "add a line %[1]s = …",
+		vi: "%[2]s thiếu %[1]q", en: "%[2]s is missing %[1]q",
+		hintVI: "thêm dòng %[1]s = … vào %[2]s", hintEN: "add a line %[1]s = … to %[2]s",
+	},
+	MissingFile: {
+		vi: "không tìm thấy tệp %[1]s", en: "file %[1]s not found",
+		hintVI: "chạy covsite trong thư mục của trang, hoặc chỉ ra thư mục chứa data/ bằng --source", hintEN: "run covsite in the site's folder, or pass the folder that holds data/ with --source",
 	},
 	WrongType: {
 		vi: "%[1]s phải là %[2]s, ở đây là %[3]s", en: "%[1]s must be %[2]s, not %[3]s",
 		hintVI: "ví dụ: %[1]s = %[4]s", hintEN: "for example: %[1]s = %[4]s",
 	},
 	NotWholeNumber: {
-		vi: "%[1]s = %[2]s: số người phải là số nguyên", en: "%[1]s = %[2]s: a number of people must be a whole number",
-		hintVI: "viết %[3]s (hoặc %[4]s); trong TOML dấu chấm là dấu thập phân", hintEN: "write %[3]s (or %[4]s); in TOML a dot is a decimal point",
+		vi: "%[1]s = %[2]s: số người phải là số nguyên, mà trong TOML dấu chấm là dấu thập phân", en: "%[1]s = %[2]s: a number of people must be a whole number, and in TOML a dot is a decimal point",
+		hintVI: "bỏ dấu chấm: viết %[3]s (hoặc %[4]s)", hintEN: "remove the dots: write %[3]s (or %[4]s)",
+	},
+	FractionalCount: {
+		vi: "%[1]s = %[2]s: số người (hoặc số lần, số đơn vị) phải là số nguyên", en: "%[1]s = %[2]s: a number of people (or of events, employers) must be a whole number",
+		hintVI: "kiểm tra số liệu gốc và viết số nguyên, ví dụ %[3]s", hintEN: "check the source and write a whole number, e.g. %[3]s",
 	},
 	Negative: {
 		vi: "%[1]s = %[2]s không được âm", en: "%[1]s = %[2]s must not be negative",
-		hintVI: "kiểm tra lại số liệu gốc", hintEN: "check the source figure",
+		hintVI: "kiểm tra số liệu gốc; bỏ dấu trừ", hintEN: "check the source figure and remove the minus sign",
 	},
 	RateOutOfRange: {
 		vi: "%[1]s = %[2]s nằm ngoài khoảng 0–100 %%", en: "%[1]s = %[2]s is outside 0–100 %%",
-		hintVI: "tỷ lệ viết theo phần trăm: 80,58 %% là 80.58", hintEN: "rates are percentages: 80.58 %% is 80.58",
+		hintVI: "tỷ lệ viết theo phần trăm, không kèm dấu %%: 80,58 %% là 80.58", hintEN: "rates are percentages written without the %% sign: 80.58 %% is 80.58",
+	},
+	BadYear: {
+		vi: "year = %[1]s không phải là một năm", en: "year = %[1]s is not a year",
+		hintVI: "viết năm bằng bốn chữ số, ví dụ year = 2023", hintEN: "write the year with four digits, e.g. year = 2023",
 	},
 	BadDate: {
-		vi: "ngày %[1]q không hợp lệ: %[2]s", en: "date %[1]q is not valid: %[2]s",
-		hintVI: "viết ngày dạng YYYY-MM-DD không đặt trong ngoặc kép, ví dụ 2023-06-30", hintEN: "write dates as YYYY-MM-DD without quotes, e.g. 2023-06-30",
+		vi: "%[1]s không phải là ngày hợp lệ", en: "%[1]s is not a valid date",
+		hintVI: "viết ngày dạng năm-tháng-ngày, không đặt trong ngoặc kép, ví dụ 2023-06-30", hintEN: "write dates as year-month-day without quotes, e.g. 2023-06-30",
+	},
+	DateNotExist: {
+		vi: "ngày %[1]s không có trên lịch", en: "the date %[1]s does not exist",
+		hintVI: "kiểm tra lại ngày và tháng trong văn bản gốc (tháng 2 có 28 hoặc 29 ngày; tháng 4, 6, 9, 11 có 30 ngày)", hintEN: "check the day and month in the source document (February has 28 or 29 days; April, June, September and November have 30)",
+	},
+	QuotedDate: {
+		vi: "%[1]s = %[2]s là chữ trong ngoặc kép, không phải ngày", en: "%[1]s = %[2]s is text in quotes, not a date",
+		hintVI: "viết %[1]s = %[3]s (năm-tháng-ngày, không có ngoặc kép)", hintEN: "write %[1]s = %[3]s (year-month-day, without quotes)",
+	},
+	DateOrder: {
+		vi: "%[1]s = %[2]s: ngày phải viết theo thứ tự năm-tháng-ngày", en: "%[1]s = %[2]s: dates are written year-month-day",
+		hintVI: "viết %[1]s = %[3]s", hintEN: "write %[1]s = %[3]s",
 	},
 	BadPeriod: {
 		vi: "kỳ %[1]q không hợp lệ", en: "period %[1]q is not valid",
-		hintVI: "viết \"2023\", \"2023-Q2\", \"2023-06\" hoặc \"2021/2025\"", hintEN: "write \"2023\", \"2023-Q2\", \"2023-06\" or \"2021/2025\"",
+		hintVI: "viết \"2023\", \"2023-Q2\", \"2023-06\", \"2021/2025\" hoặc \"2023-03/2023-12\"", hintEN: "write \"2023\", \"2023-Q2\", \"2023-06\", \"2021/2025\" or \"2023-03/2023-12\"",
 	},
 	BadChoice: {
 		vi: "%[1]s = %[2]q không hợp lệ", en: "%[1]s = %[2]q is not valid",
 		hintVI: "chọn một trong: %[3]s", hintEN: "choose one of: %[3]s",
 	},
 	BadID: {
-		vi: "mã %[1]q không dùng được: %[2]s", en: "id %[1]q cannot be used: %[2]s",
-		hintVI: "chỉ dùng chữ thường a–z, số và dấu gạch ngang, ví dụ %[3]q", hintEN: "use lowercase a–z, digits and hyphens only, e.g. %[3]q",
+		vi: "mã %[1]q không dùng được làm địa chỉ trang: %[2]s", en: "id %[1]q cannot be used in a page address: %[2]s",
+		hintVI: "chỉ dùng chữ thường không dấu a–z, số và dấu gạch ngang, ví dụ %[3]q", hintEN: "use lowercase a–z without accents, digits and hyphens only, e.g. %[3]q",
+	},
+	BadFileName: {
+		vi: "tên tệp %[1]q không dùng được làm địa chỉ trang: %[2]s", en: "the file name %[1]q cannot be used in a page address: %[2]s",
+		hintVI: "đổi tên tệp thành %[3]s (chữ thường không dấu a–z, số và dấu gạch ngang)", hintEN: "rename the file to %[3]s (lowercase a–z without accents, digits and hyphens)",
+	},
+	ReservedID: {
+		vi: "tên trang %[1]q trùng với mục %[2]s của trang web", en: "the page name %[1]q is taken by the site's own %[2]s section",
+		hintVI: "đổi tên tệp, ví dụ %[3]s", hintEN: "rename the file, e.g. %[3]s",
 	},
 	DuplicateID: {
 		vi: "%[1]s %[2]q đã được khai báo ở %[3]s", en: "%[1]s %[2]q is already declared at %[3]s",
-		hintVI: "đổi mã hoặc xóa một khai báo", hintEN: "rename one or remove the duplicate",
+		hintVI: "đổi mã của một trong hai, hoặc xóa khai báo thừa", hintEN: "rename one of them, or remove the duplicate",
 	},
 	UnknownRef: {
-		vi: "không có %[1]s mang mã %[2]q", en: "there is no %[1]s with id %[2]q",
-		hintVI: "khai báo nó trước, hoặc sửa mã", hintEN: "declare it first, or fix the id",
+		vi: "không có %[1]s nào mang mã %[2]q", en: "there is no %[1]s with id %[2]q",
+		hintVI: "khai báo nó trước, hoặc sửa mã cho đúng", hintEN: "declare it first, or fix the id",
 	},
 	UnknownRefNear: {
-		vi: "không có %[1]s mang mã %[2]q", en: "there is no %[1]s with id %[2]q",
-		hintVI: "có phải ý bạn là %[3]q?", hintEN: "did you mean %[3]q?",
+		vi: "không có %[1]s nào mang mã %[2]q", en: "there is no %[1]s with id %[2]q",
+		hintVI: "có phải ý bạn là %[3]q? (kiểm tra lỗi gõ)", hintEN: "did you mean %[3]q? (check for a typo)",
+	},
+	NotAChild: {
+		vi: "%[1]q không phải là đơn vị trực thuộc %[2]q", en: "%[1]q is not part of %[2]q",
+		hintVI: "chỉ liệt kê các đơn vị có parent = %[2]q", hintEN: "list only localities whose parent is %[2]q",
 	},
 	TwoParents: {
 		vi: "địa phương %[1]q có hai cấp trên: %[2]q và %[3]q", en: "locality %[1]q has two parents: %[2]q and %[3]q",
 		hintVI: "mỗi địa phương chỉ thuộc một cấp trên; khai báo nó một lần", hintEN: "a locality belongs to one parent; declare it once",
 	},
 	Cycle: {
-		vi: "cây địa phương có vòng lặp: %[1]s", en: "the locality tree has a cycle: %[1]s",
-		hintVI: "sửa parent để cây đi từ cấp quốc gia xuống", hintEN: "fix parent so the tree runs down from the nation",
+		vi: "cây địa phương bị vòng lặp: %[1]s", en: "the locality tree goes round in a circle: %[1]s",
+		hintVI: "sửa parent để cây đi từ cấp quốc gia xuống, không quay lại", hintEN: "fix parent so the tree runs down from the nation and never back up",
 	},
 	SuccessorEarly: {
 		vi: "đơn vị kế thừa %[1]q kết thúc ngày %[2]s, trước khi %[3]q kết thúc (%[4]s)", en: "successor %[1]q ends on %[2]s, before %[3]q ends (%[4]s)",
-		hintVI: "kiểm tra successor và ngày until", hintEN: "check successor and the until dates",
+		hintVI: "kiểm tra successor và các ngày until", hintEN: "check successor and the until dates",
 	},
 	EndsBeforeStart: {
 		vi: "%[1]q kết thúc (%[2]s) trước khi bắt đầu (%[3]s)", en: "%[1]q ends (%[2]s) before it starts (%[3]s)",
 		hintVI: "kiểm tra since và until", hintEN: "check since and until",
 	},
 	OutsidePeriod: {
-		vi: "kết quả %[1]s ngày %[2]s nằm ngoài mọi kỳ kế hoạch của chỉ tiêu này tại %[3]q", en: "result %[1]s as of %[2]s is outside every plan period of this indicator for %[3]q",
+		vi: "kết quả %[1]s ngày %[2]s nằm ngoài mọi kỳ kế hoạch của chỉ số này tại %[3]q", en: "the %[1]s result as of %[2]s is outside every plan period of this indicator for %[3]q",
 		hintVI: "kiểm tra ngày as_of, hoặc thêm kế hoạch cho kỳ này", hintEN: "check as_of, or add a plan for that period",
 	},
+	MilestoneOutside: {
+		vi: "mốc ngày %[1]s nằm ngoài kỳ của kế hoạch (%[2]s)", en: "the milestone date %[1]s is outside the plan's period (%[2]s)",
+		hintVI: "kiểm tra by = … hoặc period của kế hoạch", hintEN: "check by = … or the plan's period",
+	},
 	TotalMismatch: {
-		vi: "%[1]s = %[2]s nhưng tổng các thành phần (%[3]s) là %[4]s", en: "%[1]s = %[2]s but its parts (%[3]s) add up to %[4]s",
-		hintVI: "sửa số tổng hoặc số thành phần cho khớp", hintEN: "fix the total or its parts so they agree",
+		vi: "%[1]s = %[2]s nhưng các thành phần (%[3]s) cộng lại là %[4]s", en: "%[1]s = %[2]s but its parts (%[3]s) add up to %[4]s",
+		hintVI: "sửa số tổng hoặc số thành phần cho khớp với văn bản gốc", hintEN: "fix the total or its parts so they agree with the source",
 	},
 	RollupMismatch: {
-		vi: "%[1]s của %[2]q là %[3]s nhưng tổng các đơn vị trực thuộc là %[4]s", en: "%[1]s for %[2]q is %[3]s but its children add up to %[4]s",
-		hintVI: "trang sẽ ghi chú chênh lệch; kiểm tra bảng gốc", hintEN: "the page will flag the difference; check the source table",
+		vi: "%[1]s của %[2]q là %[3]s nhưng các đơn vị trực thuộc cộng lại là %[4]s", en: "%[1]s for %[2]q is %[3]s but its parts add up to %[4]s",
+		hintVI: "trang sẽ ghi chú chênh lệch; nếu văn bản gốc cũng vậy thì giữ nguyên", hintEN: "the page will point out the difference; if the source says so too, leave it",
 	},
 	OverDenominator: {
 		vi: "%[1]s = %[2]s lớn hơn mẫu số %[3]s = %[4]s", en: "%[1]s = %[2]s is larger than its denominator %[3]s = %[4]s",
-		hintVI: "kiểm tra số người tham gia hoặc số dân/lực lượng lao động", hintEN: "check the participants or the population/labour force",
+		hintVI: "kiểm tra số người tham gia hoặc số dân/lực lượng lao động của năm đó", hintEN: "check the participants or that year's population/labour force",
 	},
 	NotNFC: {
-		vi: "%[1]q viết ở dạng Unicode tách dấu (NFD); đã chuẩn hoá sang NFC", en: "%[1]q is in decomposed Unicode (NFD); normalised to NFC",
-		hintVI: "lưu tệp ở dạng NFC để tìm kiếm và sắp xếp nhất quán", hintEN: "save the file as NFC so search and sorting agree",
+		vi: "%[1]q viết ở dạng Unicode tách dấu (NFD); đã chuẩn hoá sang dạng dựng sẵn (NFC)", en: "%[1]q is in decomposed Unicode (NFD); normalised to NFC",
+		hintVI: "lưu tệp ở dạng NFC (thường do sao chép từ macOS hoặc PDF) để tìm kiếm và sắp xếp nhất quán", hintEN: "save the file as NFC (text copied from macOS or PDFs is often NFD) so search and sorting agree",
 	},
 	NoDenominator: {
-		vi: "chỉ tiêu %[1]q có tỷ lệ nhưng chưa khai báo mẫu số", en: "indicator %[1]q has a rate but no denominator",
-		hintVI: "thêm denominator = \"population\" hoặc \"labour_force\"", hintEN: "add denominator = \"population\" or \"labour_force\"",
+		vi: "chỉ số %[1]q có tỷ lệ nhưng chưa khai báo mẫu số", en: "indicator %[1]q has a rate but no denominator",
+		hintVI: "thêm denominator = \"population\" hoặc \"labour_force\" cho chỉ số này trong data/indicators.toml", hintEN: "add denominator = \"population\" or \"labour_force\" to this indicator in data/indicators.toml",
 	},
 	FrontMatter: {
 		vi: "phần đầu (front matter) không hợp lệ: %[1]s", en: "invalid front matter: %[1]s",
-		hintVI: "bắt đầu tệp bằng dòng +++, viết các khóa TOML, rồi đóng bằng dòng +++", hintEN: "start the file with a +++ line, TOML keys, then a closing +++ line",
+		hintVI: "bắt đầu tệp bằng dòng +++, viết các khóa TOML, rồi đóng bằng dòng +++", hintEN: "start the file with a +++ line, then TOML keys, then a closing +++ line",
 	},
 	ReadFile: {
 		vi: "không đọc được tệp: %[1]s", en: "cannot read file: %[1]s",
-		hintVI: "kiểm tra quyền đọc và mã hoá UTF-8", hintEN: "check permissions and UTF-8 encoding",
+		hintVI: "kiểm tra quyền đọc và lưu tệp ở dạng UTF-8", hintEN: "check permissions and save the file as UTF-8",
 	},
 	NoValue: {
 		vi: "dòng %[1]s không có số liệu nào", en: "%[1]s row has no figure",
@@ -170,8 +266,12 @@ var catalogue = map[Code]entry{
 		hintVI: "xóa một trong hai dòng", hintEN: "remove one of the two",
 	},
 	UnsafeLink: {
-		vi: "liên kết %[1]q bị bỏ vì không an toàn", en: "link %[1]q was dropped as unsafe",
-		hintVI: "dùng liên kết http(s) hoặc đường dẫn trong trang", hintEN: "use an http(s) link or a site path",
+		vi: "liên kết %[1]q sẽ hiện thành chữ thường, không bấm được: chỉ liên kết http(s), mailto và đường dẫn trong trang được giữ", en: "the link %[1]q will show as plain text: only http(s), mailto and site links are kept",
+		hintVI: "dùng liên kết https://… hoặc đường dẫn trong trang như /dia-phuong/tra-vinh/", hintEN: "link to https://… or to a site path such as /dia-phuong/tra-vinh/",
+	},
+	RawHTML: {
+		vi: "mã HTML %[1]s sẽ không hiện trên trang", en: "the HTML %[1]s will not be shown on the site",
+		hintVI: "viết bằng Markdown: liên kết [chữ](https://…), chữ đậm **chữ**, bảng bằng dấu |", hintEN: "write it in Markdown: links as [text](https://…), bold as **text**, tables with |",
 	},
 	ComponentMismatch: {
 		vi: "%[1]s gồm %[2]s, nhưng đơn vị tính khác nhau", en: "%[1]s sums %[2]s, but their units differ",
@@ -179,22 +279,47 @@ var catalogue = map[Code]entry{
 	},
 }
 
+// Codes returns every code of the catalogue in alphabetical order.
+func Codes() []Code {
+	out := make([]Code, 0, len(catalogue))
+	for c := range catalogue {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
 func (c Code) format(lang, kind string, args []any) string {
 	e, ok := catalogue[c]
 	if !ok {
 		return string(c)
 	}
-	tmpl := map[string]string{"vi/msg": e.vi, "en/msg": e.en, "vi/hint": e.hintVI, "en/hint": e.hintEN}
-	key := "vi/" + kind
-	if lang == "en" {
-		key = "en/" + kind
+	t := e.vi
+	switch {
+	case lang == "en" && kind == "hint":
+		t = e.hintEN
+	case lang == "en":
+		t = e.en
+	case kind == "hint":
+		t = e.hintVI
 	}
-	t := tmpl[key]
 	if t == "" {
 		return ""
 	}
 	if !strings.Contains(t, "%[") {
 		return strings.ReplaceAll(t, "%%", "%") // no arguments: only %% escapes
 	}
-	return fmt.Sprintf(t, args...)
+	return fmt.Sprintf(t, localize(args, lang)...)
+}
+
+// localize replaces Words arguments by their form in lang.
+func localize(args []any, lang string) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if w, ok := a.(Words); ok {
+			a = w.In(lang)
+		}
+		out[i] = a
+	}
+	return out
 }

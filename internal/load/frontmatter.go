@@ -5,6 +5,12 @@ import (
 	"errors"
 )
 
+// Errors of SplitFrontMatter.
+var (
+	ErrNoOpening = errors.New("the first line must be +++")
+	ErrNoClosing = errors.New("no closing +++ line")
+)
+
 // SplitFrontMatter splits a Markdown file into its TOML front matter (between a first line
 // "+++" and the next line "+++") and its body. bodyLine is the 1-based line where the body
 // starts. A byte-order mark and Windows line ends are accepted.
@@ -12,7 +18,7 @@ func SplitFrontMatter(src []byte) (front, body []byte, bodyLine int, err error) 
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	first, rest, found := bytes.Cut(src, []byte("\n"))
 	if !found || string(bytes.TrimRight(first, " \t\r")) != "+++" {
-		return nil, nil, 0, errors.New("the first line must be +++")
+		return nil, nil, 0, ErrNoOpening
 	}
 	line := 2
 	start := len(first) + 1
@@ -35,5 +41,5 @@ func SplitFrontMatter(src []byte) (front, body []byte, bodyLine int, err error) 
 		off = lineEnd + 1
 		line++
 	}
-	return nil, nil, 0, errors.New("no closing +++ line")
+	return nil, nil, 0, ErrNoClosing
 }

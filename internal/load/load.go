@@ -23,35 +23,51 @@ import (
 func Load(fsys fs.FS) (*Site, *diag.List) {
 	diags := &diag.List{}
 	site := &Site{}
-	if root := readTOML(fsys, "data/site.toml", diags); root != nil {
+	for _, name := range requiredFiles {
+		if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(diag.Pos{File: name}, diag.MissingFile, name)
+			site.Unreadable = append(site.Unreadable, name)
+		}
+	}
+	read := func(name string) *table {
+		root, ok := readTOML(fsys, name, diags)
+		if !ok {
+			site.Unreadable = append(site.Unreadable, name)
+		}
+		return root
+	}
+	if root := read("data/site.toml"); root != nil {
 		site.Config = readConfig(root)
 	}
-	if root := readTOML(fsys, "data/indicators.toml", diags); root != nil {
+	if root := read("data/indicators.toml"); root != nil {
 		site.Indicators = readIndicators(root)
 	}
 	for _, name := range tomlFiles(fsys, "data/localities", diags) {
-		if root := readTOML(fsys, name, diags); root != nil {
+		if root := read(name); root != nil {
 			site.Localities = append(site.Localities, readLocalities(root)...)
 		}
 	}
 	for _, name := range tomlFiles(fsys, "data/denominators", diags) {
-		if root := readTOML(fsys, name, diags); root != nil {
+		if root := read(name); root != nil {
 			site.Denominators = append(site.Denominators, readDenominators(root)...)
 		}
 	}
 	for _, name := range tomlFiles(fsys, "data/plans", diags) {
-		if root := readTOML(fsys, name, diags); root != nil {
+		if root := read(name); root != nil {
 			site.Plans = append(site.Plans, readPlan(root, stem(name)))
 		}
 	}
 	for _, name := range tomlFiles(fsys, "data/results", diags) {
-		if root := readTOML(fsys, name, diags); root != nil {
+		if root := read(name); root != nil {
 			site.Reports = append(site.Reports, readReport(root, stem(name)))
 		}
 	}
 	site.Documents = readDocuments(fsys, diags)
 	return site, diags
 }
+
+// requiredFiles must exist in every site; without them --source is probably wrong.
+var requiredFiles = []string{"data/site.toml", "data/indicators.toml"}
 
 // stem is a file's name without directory and extension: the id of a plan or report.
 func stem(name string) string {
@@ -84,69 +100,70 @@ func filesWithExt(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 	return out
 }
 
-// readTOML reads and decodes one TOML file. It returns nil (with diagnostics) if the file
-// cannot be read or parsed; a missing optional file returns nil silently.
-func readTOML(fsys fs.FS, name string, diags *diag.List) *table {
+// readTOML reads and decodes one TOML file. It returns nil and false (with diagnostics) if
+// the file cannot be read or parsed; a missing file returns nil and true, silently.
+func readTOML(fsys fs.FS, name string, diags *diag.List) (*table, bool) {
 	src, err := fs.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return nil, true
 	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
-		return nil
+		return nil, false
 	}
-	return decodeTOML(name, src, diags)
+	t := decodeTOML(name, src, diags)
+	return t, t != nil
 }
 
 // decodeTOML parses src (the contents of file name) into a table with positions.
 func decodeTOML(name string, src []byte, diags *diag.List) *table {
+	return decodeTOMLAt(name, src, 1, diags)
+}
+
+// decodeTOMLAt parses src, which starts on line firstLine of file name (front matter starts
+// on line 2 of its Markdown file), so every position it reports is a line of that file.
+func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *table {
 	if !utf8.Valid(src) {
-		diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.ReadFile, "not UTF-8")
+		line, col := firstInvalidUTF8(src)
+		diags.Errorf(diag.Pos{File: name, Line: line + firstLine - 1, Col: col}, diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	data := map[string]any{}
 	if _, err := toml.Decode(string(src), &data); err != nil {
-		reportSyntax(name, src, err, diags)
+		local := &diag.List{}
+		reportSyntax(name, src, err, local)
+		for _, d := range local.Items() {
+			if d.Pos.Line > 0 {
+				d.Pos.Line += firstLine - 1
+			}
+			diags.Add(d)
+		}
 		return nil
 	}
-	return newTable(name, "", name, data, scanPositions(src), diags)
+	pos := scanPositions(src)
+	if firstLine > 1 {
+		pos = shiftLines(pos, firstLine-1)
+	}
+	return newTable(name, "", name, data, pos, diags)
 }
 
-// reportSyntax turns a TOML parse error into a diagnostic with line and column, and
-// recognises numbers written the Vietnamese way (1.022.552, 80,58).
-func reportSyntax(name string, src []byte, err error, diags *diag.List) {
-	var perr toml.ParseError
-	if !errors.As(err, &perr) {
-		diags.Errorf(diag.Pos{File: name}, diag.TOMLSyntax, err.Error())
-		return
+// firstInvalidUTF8 returns the line and column (in characters) of the first byte that is
+// not UTF-8.
+func firstInvalidUTF8(src []byte) (line, col int) {
+	line, col = 1, 1
+	for off := 0; off < len(src); {
+		r, size := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		}
+		col++
+		off += size
 	}
-	line := perr.Position.Line
-	text := lineText(src, line)
-	if tok, col, ok := findVietnameseNumber(text); ok {
-		plain, _ := VietnameseNumber(tok)
-		diags.Errorf(diag.Pos{File: name, Line: line, Col: col + 1}, diag.VietnameseNumber, tok, plain, Underscored(plain))
-		return
-	}
-	diags.Errorf(diag.Pos{File: name, Line: line, Col: runeCol(src, perr.Position.Start)}, diag.TOMLSyntax, perr.Message)
-}
-
-// lineText returns line n (1-based) of src.
-func lineText(src []byte, n int) string {
-	lines := strings.Split(string(src), "\n")
-	if n < 1 || n > len(lines) {
-		return ""
-	}
-	return lines[n-1]
-}
-
-// runeCol converts a byte offset into a 1-based column counted in characters.
-func runeCol(src []byte, off int) int {
-	if off < 0 || off > len(src) {
-		return 0
-	}
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return utf8.RuneCount(src[start:off]) + 1
+	return line, col
 }
 
 func readConfig(t *table) Config {
@@ -224,6 +241,7 @@ func readPlan(root *table, id string) Plan {
 		Summary: root.str("summary", false), SummaryEN: root.str("summary_en", false),
 	}
 	for _, t := range root.tables("target") {
+		errs := t.diags.Count(diag.Error)
 		row := Row{
 			Pos: t.here(), Locality: t.str("locality", false), Period: t.str("period", false),
 			Deadline: t.day("deadline", false), Per: t.str("per", false),
@@ -231,6 +249,7 @@ func readPlan(root *table, id string) Plan {
 			Rates: subFigures(t, "rate"), Bases: subStrings(t, "denominator"),
 		}
 		row.Values = t.figures(targetKeys)
+		row.Invalid = t.diags.Count(diag.Error) > errs
 		p.Targets = append(p.Targets, row)
 	}
 	for _, t := range root.tables("milestone") {
@@ -256,6 +275,7 @@ func readReport(root *table, id string) Report {
 		root.diags.Errorf(root.here(), diag.MissingKey, "[source]", root.label)
 	}
 	for _, t := range root.tables("result") {
+		errs := t.diags.Count(diag.Error)
 		row := Row{
 			Pos: t.here(), Locality: t.str("locality", true), AsOf: t.day("as_of", true),
 			Plans: t.strs("plan"), ChangeSince: t.day("change_since", false),
@@ -264,6 +284,7 @@ func readReport(root *table, id string) Report {
 			Gaps: subFigures(t, "gap"), Changes: subFigures(t, "change"),
 		}
 		row.Values = t.figures(resultKeys)
+		row.Invalid = t.diags.Count(diag.Error) > errs
 		r.Results = append(r.Results, row)
 	}
 	for _, t := range root.tables("below_average") {
@@ -331,30 +352,53 @@ func readDocument(name string, src []byte, diags *diag.List) (Document, bool) {
 		base, doc.Lang = b, "en"
 	}
 	doc.Slug = stripDatePrefix(base)
-	if why := textutil.CheckID(doc.Slug); why != "" {
-		diags.Errorf(doc.Pos, diag.BadID, doc.Slug, why, textutil.Slug(doc.Slug))
+	if why, bad := IDProblem(doc.Slug); bad {
+		diags.Errorf(doc.Pos, diag.BadFileName, path.Base(name), why, renamed(path.Base(name), doc))
 		return doc, false
 	}
 	fm, body, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
-		diags.Errorf(doc.Pos, diag.FrontMatter, err.Error())
+		diags.Errorf(doc.Pos, diag.FrontMatter, frontMatterProblem(err))
 		return doc, false
 	}
-	t := decodeTOML(name, fm, diags)
+	t := decodeTOMLAt(name, fm, 2, diags) // front matter starts on line 2
 	if t == nil {
 		return doc, false
 	}
-	t.pos = shiftLines(t.pos, 1) // front matter starts on line 2
 	doc.Title, doc.Date = t.str("title", true), t.day("date", true)
 	doc.Localities, doc.Plans = t.strs("localities"), t.strs("plans")
 	doc.Summary = t.str("summary", false)
-	if v, ok := t.data["draft"].(bool); ok {
-		doc.Draft = v
-	}
-	t.used["draft"] = true
+	doc.Draft = t.boolean("draft")
 	t.checkUnknown()
 	doc.Body, doc.BodyLine = body, bodyLine
+	normaliseBody(&doc, diags)
+	checkBody(doc, diags)
 	return doc, true
+}
+
+// renamed suggests a file name for a document whose name cannot be a URL segment: the same
+// date prefix and language, with the name made a slug.
+func renamed(base string, doc Document) string {
+	lang := ""
+	if doc.Lang == "en" {
+		lang = ".en"
+	}
+	prefix := strings.TrimSuffix(base, doc.Slug+lang+".md")
+	return prefix + or(textutil.Slug(doc.Slug), "trang-1") + lang + ".md"
+}
+
+func frontMatterProblem(err error) diag.Words {
+	if errors.Is(err, ErrNoOpening) {
+		return diag.W("dòng đầu tiên phải là +++", "the first line must be +++")
+	}
+	return diag.W("thiếu dòng +++ đóng phần đầu", "there is no closing +++ line")
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // stripDatePrefix removes a leading "2023-07-26-" from a file name.

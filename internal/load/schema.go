@@ -11,6 +11,9 @@ type Site struct {
 	Plans        []Plan
 	Reports      []Report
 	Documents    []Document
+	// Unreadable lists the data files that are missing or could not be parsed, so that
+	// references to what they would have declared are not reported a second time.
+	Unreadable []string
 }
 
 // Config is data/site.toml.
@@ -119,6 +122,7 @@ type Row struct {
 	Shares      []Figure // share.bhyt = 85 (results: reported % of plan)
 	Gaps        []Figure // gap.bhyt = 144_957 (results: reported remaining)
 	Changes     []Figure // change.bhyt = 803 (results: change since ChangeSince)
+	Invalid     bool     // some key of the row could not be read (and was reported)
 }
 
 // Comparison is a reported statement that some localities are below their parent's average.

@@ -3,6 +3,7 @@ package load
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,13 +54,14 @@ type Figure struct {
 // table wraps one TOML table with the positions of its keys, records which keys were read,
 // and reports type errors at the value's position.
 type table struct {
-	file  string
-	path  string // key path of this table within the file ("" for the root)
-	label string // how messages name it: "[[target]] #3"
-	data  map[string]any
-	pos   positions
-	used  map[string]bool
-	diags *diag.List
+	file   string
+	path   string // key path of this table within the file ("" for the root)
+	prefix string // how messages name its keys: "rate." for the keys of rate.bhyt
+	label  string // how messages name it: "[[target]] #3"
+	data   map[string]any
+	pos    positions
+	used   map[string]bool
+	diags  *diag.List
 }
 
 func newTable(file, path, label string, data map[string]any, pos positions, diags *diag.List) *table {
@@ -104,28 +106,41 @@ func (t *table) keys() []string {
 	return ks
 }
 
-func (t *table) wrongType(key, want, example string) {
-	t.diags.Errorf(t.where(key), diag.WrongType, key, want, typeName(t.data[key]), example)
+func (t *table) wrongType(key string, want diag.Words, example string) {
+	t.diags.Errorf(t.where(key), diag.WrongType, t.prefix+key, want, typeName(t.data[key]), example)
 }
 
-func typeName(v any) string {
+// Names of TOML types in messages.
+var (
+	typeString  = diag.W("chữ trong ngoặc kép (string)", "text in quotes (string)")
+	typeInteger = diag.W("số nguyên (integer)", "a whole number (integer)")
+	typeFloat   = diag.W("số thập phân (float)", "a decimal number (float)")
+	typeBool    = diag.W("true hoặc false", "true or false")
+	typeDate    = diag.W("ngày (date)", "a date")
+	typeArray   = diag.W("danh sách (array)", "a list (array)")
+	typeTable   = diag.W("bảng (table)", "a table")
+	typeNumber  = diag.W("số (number)", "a number")
+	typeStrings = diag.W("danh sách chữ (array of strings)", "a list of texts (array of strings)")
+)
+
+func typeName(v any) diag.Words {
 	switch v.(type) {
 	case string:
-		return "chuỗi (string)"
+		return typeString
 	case int64:
-		return "số nguyên (integer)"
+		return typeInteger
 	case float64:
-		return "số thập phân (float)"
+		return typeFloat
 	case bool:
-		return "true/false"
+		return typeBool
 	case time.Time:
-		return "ngày (date)"
+		return typeDate
 	case []any, []map[string]any:
-		return "danh sách (array)"
+		return typeArray
 	case map[string]any:
-		return "bảng (table)"
+		return typeTable
 	}
-	return fmt.Sprintf("%T", v)
+	return diag.W(fmt.Sprintf("%T", v), fmt.Sprintf("%T", v))
 }
 
 // str reads a string key; required keys that are missing are reported.
@@ -140,7 +155,7 @@ func (t *table) str(key string, required bool) Str {
 	}
 	s, ok := v.(string)
 	if !ok {
-		t.wrongType(key, "chuỗi (string)", `"…"`)
+		t.wrongType(key, typeString, `"…"`)
 		return Str{}
 	}
 	return t.normalised(key, s)
@@ -167,7 +182,7 @@ func (t *table) strs(key string) []Str {
 	}
 	list, ok := v.([]any)
 	if !ok {
-		t.wrongType(key, "danh sách chuỗi (array of strings)", `["…", "…"]`)
+		t.wrongType(key, typeStrings, `["…", "…"]`)
 		return nil
 	}
 	var out []Str
@@ -175,7 +190,7 @@ func (t *table) strs(key string) []Str {
 		s, ok := item.(string)
 		elem := key + "." + strconv.Itoa(i)
 		if !ok {
-			t.diags.Errorf(t.where(elem), diag.WrongType, key, "danh sách chuỗi (array of strings)", typeName(item), `["…", "…"]`)
+			t.diags.Errorf(t.where(elem), diag.WrongType, key, typeStrings, typeName(item), `["…", "…"]`)
 			continue
 		}
 		out = append(out, t.normalised(elem, s))
@@ -203,15 +218,37 @@ func (t *table) number(key string, v any) Num {
 	case int64:
 		return Num{V: float64(x), Raw: t.rawOr(key, strconv.FormatInt(x, 10)), Int: true, Pos: pos}
 	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			t.diags.Errorf(pos, diag.WrongType, t.prefix+key, typeNumber, diag.W("nan/inf", "nan/inf"), "10324")
+			return Num{}
+		}
 		return Num{V: x, Raw: t.rawOr(key, strconv.FormatFloat(x, 'f', -1, 64)), Pos: pos}
 	case string:
-		if plain, ok := VietnameseNumber(x); ok {
-			t.diags.Errorf(pos, diag.VietnameseNumber, strconv.Quote(x), plain, Underscored(plain))
+		if t.quotedNumber(key, x, pos) {
 			return Num{}
 		}
 	}
-	t.wrongType(key, "số (number)", "10324")
+	t.wrongType(key, typeNumber, "10324")
 	return Num{}
+}
+
+// quotedNumber explains a number written in quotes ("10.324", "80,58", "10324") and
+// reports whether it did.
+func (t *table) quotedNumber(key, s string, pos diag.Pos) bool {
+	if plain, ok := VietnameseNumber(s); ok {
+		if strings.ContainsAny(strings.TrimSpace(s), ". ") {
+			t.diags.Errorf(pos, diag.VietnameseNumber, strconv.Quote(s), plain, Underscored(plain))
+		} else {
+			t.diags.Errorf(pos, diag.VietnameseDecimal, strconv.Quote(s), plain)
+		}
+		return true
+	}
+	plain := strings.TrimSpace(s)
+	if _, err := strconv.ParseFloat(strings.ReplaceAll(plain, "_", ""), 64); err == nil && plain != "" && !strings.ContainsAny(plain, "xXoObBnNiI+") {
+		t.diags.Errorf(pos, diag.QuotedNumber, t.prefix+key, strconv.Quote(s), plain)
+		return true
+	}
+	return false
 }
 
 func (t *table) rawOr(key, fallback string) string {
@@ -235,11 +272,38 @@ func (t *table) day(key string, required bool) Day {
 	case time.Time:
 		return Day{V: date.Of(x), Pos: t.where(key)}
 	case string:
-		t.diags.Errorf(t.where(key), diag.BadDate, x, "đây là chuỗi, không phải ngày TOML (a string, not a TOML date)")
+		t.quotedDate(key, x)
 		return Day{}
 	}
-	t.wrongType(key, "ngày (date)", "2023-06-30")
+	t.wrongType(key, typeDate, "2023-06-30")
 	return Day{}
+}
+
+// quotedDate explains a date written as text: "2023-06-30" or "30/6/2023" in quotes.
+func (t *table) quotedDate(key, s string) {
+	iso := strings.TrimSpace(s)
+	if _, err := date.Parse(iso); err != nil {
+		var ok bool
+		if iso, ok = dayMonthYear(s); !ok {
+			t.diags.Errorf(t.where(key), diag.BadDate, strconv.Quote(s))
+			return
+		}
+	}
+	t.diags.Errorf(t.where(key), diag.QuotedDate, key, strconv.Quote(s), iso)
+}
+
+// boolean reads a true/false key.
+func (t *table) boolean(key string) bool {
+	t.used[key] = true
+	v, ok := t.data[key]
+	if !ok {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		t.wrongType(key, typeBool, "true")
+	}
+	return b
 }
 
 // sub returns the sub-table at key, or nil.
@@ -251,10 +315,12 @@ func (t *table) sub(key string) *table {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		t.wrongType(key, "bảng (table)", key+".bhyt = 80.5")
+		t.wrongType(key, typeTable, key+".bhyt = 80.5")
 		return nil
 	}
-	return newTable(t.file, join(t.path, key), t.label+" "+key, m, t.pos, t.diags)
+	sub := newTable(t.file, join(t.path, key), t.label+" "+key, m, t.pos, t.diags)
+	sub.prefix = key + "."
+	return sub
 }
 
 // tables returns the array of tables at key ([[key]]).
@@ -270,13 +336,13 @@ func (t *table) tables(key string) []*table {
 			for _, item := range anyList {
 				m, isMap := item.(map[string]any)
 				if !isMap {
-					t.wrongType(key, "danh sách bảng ([["+key+"]])", "[["+key+"]]")
+					t.wrongType(key, tableList(key), "[["+key+"]]")
 					return nil
 				}
 				list = append(list, m)
 			}
 		} else {
-			t.wrongType(key, "danh sách bảng ([["+key+"]])", "[["+key+"]]")
+			t.wrongType(key, tableList(key), "[["+key+"]]")
 			return nil
 		}
 	}
@@ -285,6 +351,10 @@ func (t *table) tables(key string) []*table {
 		out[i] = newTable(t.file, join(join(t.path, key), strconv.Itoa(i)), fmt.Sprintf("[[%s]] #%d", key, i+1), m, t.pos, t.diags)
 	}
 	return out
+}
+
+func tableList(key string) diag.Words {
+	return diag.W("danh sách bảng [["+key+"]]", "a list of tables [["+key+"]]")
 }
 
 // checkUnknown reports keys that were never read, naming the closest valid key.
@@ -307,6 +377,15 @@ func (t *table) checkUnknown(allowed ...string) {
 	}
 }
 
+// unknownTable reports a dotted key such as rte.bhyt whose first part is not a reserved key.
+func (t *table) unknownTable(k string, reserved []string) {
+	if near := textutil.Nearest(k, reserved); near != "" {
+		t.diags.Errorf(t.keyWhere(k), diag.UnknownKeyNear, k, t.label, near)
+		return
+	}
+	t.diags.Errorf(t.keyWhere(k), diag.UnknownKey, k, t.label, strings.Join(reserved, ", "))
+}
+
 // figures reads every key not in reserved as an indicator figure, in written order.
 func (t *table) figures(reserved []string) []Figure {
 	var out []Figure
@@ -316,7 +395,7 @@ func (t *table) figures(reserved []string) []Figure {
 		}
 		t.used[k] = true
 		if _, isTable := t.data[k].(map[string]any); isTable {
-			t.diags.Errorf(t.keyWhere(k), diag.UnknownKey, k, t.label, strings.Join(reserved, ", "))
+			t.unknownTable(k, reserved)
 			continue
 		}
 		n := t.number(k, t.data[k])

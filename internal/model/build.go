@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"math"
+	"path"
 	"slices"
 	"strings"
 
@@ -44,7 +46,8 @@ func (s *Site) Plan(id string) *Plan { return s.planByID[id] }
 // the Site is usable for rendering only when the list has no errors.
 func Build(raw *load.Site) (*Site, *diag.List) {
 	b := &builder{
-		diags: &diag.List{},
+		diags:  &diag.List{},
+		broken: brokenFiles(raw.Unreadable),
 		site: &Site{
 			indicatorByID: map[string]*Indicator{},
 			localityByID:  map[string]*Locality{},
@@ -66,8 +69,32 @@ func Build(raw *load.Site) (*Site, *diag.List) {
 }
 
 type builder struct {
-	site  *Site
-	diags *diag.List
+	site   *Site
+	diags  *diag.List
+	broken broken
+	valued map[resultKey]*Result // the first result with a value per key, for addResult
+}
+
+// broken says which declarations may be missing because their file could not be read: a
+// reference to them is then not reported again, the file's own error says it all.
+type broken struct {
+	indicators, localities bool
+	plans                  map[string]bool
+}
+
+func brokenFiles(files []string) broken {
+	br := broken{plans: map[string]bool{}}
+	for _, f := range files {
+		switch dir := path.Dir(f); {
+		case f == "data/indicators.toml":
+			br.indicators = true
+		case strings.HasPrefix(dir, "data/localities"):
+			br.localities = true
+		case strings.HasPrefix(dir, "data/plans"):
+			br.plans[strings.TrimSuffix(path.Base(f), path.Ext(f))] = true
+		}
+	}
+	return br
 }
 
 func (b *builder) config(c load.Config) {
@@ -85,19 +112,45 @@ func or(a, b string) string {
 	return b
 }
 
-// checkID reports an id that cannot become a URL segment.
+// checkID reports an id that cannot become a URL segment. A missing id was reported when
+// it was read.
 func (b *builder) checkID(id load.Str) bool {
-	if why := textutil.CheckID(id.V); why != "" {
+	if !id.Set() {
+		return false
+	}
+	if why, bad := load.IDProblem(id.V); bad {
 		b.diags.Errorf(id.Pos, diag.BadID, id.V, why, or(textutil.Slug(id.V), "phuong-1"))
 		return false
 	}
 	return true
 }
 
+// checkFileID reports the id of a plan or source, which is its file name, when it cannot
+// become a URL segment.
+func (b *builder) checkFileID(id string, file diag.Pos) bool {
+	if why, bad := load.IDProblem(id); bad {
+		b.diags.Errorf(file, diag.BadFileName, path.Base(file.File), why, or(textutil.Slug(id), "ke-hoach")+".toml")
+		return false
+	}
+	return true
+}
+
+// Kinds of things, as messages name them.
+var (
+	wordIndicator = diag.W("chỉ số", "indicator")
+	wordLocality  = diag.W("địa phương", "locality")
+	wordPlan      = diag.W("kế hoạch", "plan")
+	wordSource    = diag.W("nguồn (tệp kết quả)", "source (results file)")
+	wordDocument  = diag.W("bài viết", "page")
+)
+
 // choice checks that s is one of the allowed values.
 func (b *builder) choice(key string, s load.Str, allowed []string) bool {
 	if slices.Contains(allowed, s.V) {
 		return true
+	}
+	if !s.Set() {
+		return false // missing or of the wrong type: reported when it was read
 	}
 	b.diags.Errorf(s.Pos, diag.BadChoice, key, s.V, strings.Join(allowed, ", "))
 	return false
@@ -116,7 +169,7 @@ func (b *builder) indicators(raw []load.Indicator) {
 			continue
 		}
 		if at, dup := seen[r.ID.V]; dup {
-			b.diags.Errorf(r.ID.Pos, diag.DuplicateID, "chỉ số (indicator)", r.ID.V, at.String())
+			b.diags.Errorf(r.ID.Pos, diag.DuplicateID, wordIndicator, r.ID.V, at.String())
 			continue
 		}
 		seen[r.ID.V] = r.ID.Pos
@@ -158,30 +211,33 @@ func (b *builder) indicators(raw []load.Indicator) {
 
 // resolveIndicator finds an indicator by id, reporting an unknown id with the nearest one.
 func (b *builder) resolveIndicator(id load.Str) *Indicator {
-	if ind := b.site.indicatorByID[id.V]; ind != nil {
+	if ind := b.site.indicatorByID[id.V]; ind != nil || b.broken.indicators {
 		return ind
 	}
-	b.unknownRef("chỉ số (indicator)", id, mapKeys(b.site.indicatorByID))
+	b.unknownRef(wordIndicator, id, mapKeys(b.site.indicatorByID))
 	return nil
 }
 
 func (b *builder) resolveLocality(id load.Str) *Locality {
-	if l := b.site.localityByID[id.V]; l != nil {
+	if l := b.site.localityByID[id.V]; l != nil || b.broken.localities {
 		return l
 	}
-	b.unknownRef("địa phương (locality)", id, mapKeys(b.site.localityByID))
+	b.unknownRef(wordLocality, id, mapKeys(b.site.localityByID))
 	return nil
 }
 
 func (b *builder) resolvePlan(id load.Str) *Plan {
-	if p := b.site.planByID[id.V]; p != nil {
+	if p := b.site.planByID[id.V]; p != nil || b.broken.plans[id.V] {
 		return p
 	}
-	b.unknownRef("kế hoạch (plan)", id, mapKeys(b.site.planByID))
+	b.unknownRef(wordPlan, id, mapKeys(b.site.planByID))
 	return nil
 }
 
-func (b *builder) unknownRef(what string, id load.Str, candidates []string) {
+func (b *builder) unknownRef(what diag.Words, id load.Str, candidates []string) {
+	if !id.Set() {
+		return // missing or of the wrong type: reported when it was read
+	}
 	if near := textutil.Nearest(id.V, candidates); near != "" {
 		b.diags.Errorf(id.Pos, diag.UnknownRefNear, what, id.V, near)
 		return
@@ -209,7 +265,7 @@ func (b *builder) localities(raw []load.Locality) {
 			if prev.Parent.V != r.Parent.V {
 				b.diags.Errorf(r.ID.Pos, diag.TwoParents, r.ID.V, prev.Parent.V, r.Parent.V)
 			} else {
-				b.diags.Errorf(r.ID.Pos, diag.DuplicateID, "địa phương (locality)", r.ID.V, prev.ID.Pos.String())
+				b.diags.Errorf(r.ID.Pos, diag.DuplicateID, wordLocality, r.ID.V, prev.ID.Pos.String())
 			}
 			continue
 		}
@@ -322,11 +378,18 @@ func CompareLocalities(a, c *Locality) int {
 }
 
 func (b *builder) denominators(raw []load.Denominator) {
+	seen := map[string]diag.Pos{}
 	for _, r := range raw {
 		l := b.resolveLocality(r.Locality)
-		if l == nil {
+		if l == nil || !b.year(r.Year) {
 			continue
 		}
+		key := fmt.Sprintf("%s/%d", l.ID, int(r.Year.V))
+		if at, dup := seen[key]; dup {
+			b.diags.Errorf(r.Year.Pos, diag.DuplicateFigure, diag.W("mẫu số", "denominators"), l.ID, fmt.Sprint(int(r.Year.V)), at.String())
+			continue
+		}
+		seen[key] = r.Year.Pos
 		d := &Denominators{Locality: l, Year: int(r.Year.V), Values: map[Base]float64{}, Source: r.Source.V, Pos: r.Pos}
 		for base, n := range map[Base]load.Num{Population: r.Population, LabourForce: r.LabourForce, Eligible: r.Eligible, Retired: r.Retired} {
 			if n.Set() && b.wholeNonNegative(string(base), n) {
@@ -337,18 +400,34 @@ func (b *builder) denominators(raw []load.Denominator) {
 	}
 }
 
-// wholeNonNegative checks a count of people; 1.888 gets a hint to write 1888.
+// year checks a denominator's year.
+func (b *builder) year(n load.Num) bool {
+	if !n.Set() {
+		return false
+	}
+	if !n.Int || n.V < 1900 || n.V > 2200 {
+		b.diags.Errorf(n.Pos, diag.BadYear, n.Raw)
+		return false
+	}
+	return true
+}
+
+// wholeNonNegative checks a count of people: 1.888 (a float to TOML, a thousand eight
+// hundred and eighty-eight to whoever typed it) gets a hint to write 1888.
 func (b *builder) wholeNonNegative(key string, n load.Num) bool {
 	if n.V < 0 {
 		b.diags.Errorf(n.Pos, diag.Negative, key, n.Raw)
 		return false
 	}
-	if n.V != float64(int64(n.V)) || !n.Int {
-		plain := strings.ReplaceAll(strings.ReplaceAll(n.Raw, ".", ""), "_", "")
+	if n.Int {
+		return true
+	}
+	if plain, ok := load.VietnameseNumber(strings.ReplaceAll(n.Raw, "_", "")); ok && !strings.Contains(plain, ".") {
 		b.diags.Errorf(n.Pos, diag.NotWholeNumber, key, n.Raw, plain, load.Underscored(plain))
 		return false
 	}
-	return true
+	b.diags.Errorf(n.Pos, diag.FractionalCount, key, n.Raw, formatPlain(math.Round(n.V)))
+	return false
 }
 
 // percent checks a percentage between 0 and 100.
@@ -361,6 +440,9 @@ func (b *builder) percent(key string, n load.Num) bool {
 }
 
 func (b *builder) period(s load.Str) (date.Period, bool) {
+	if !s.Set() {
+		return date.Period{}, false // missing: reported when it was read
+	}
 	p, err := date.ParsePeriod(s.V)
 	if err != nil {
 		b.diags.Errorf(s.Pos, diag.BadPeriod, s.V)
@@ -383,12 +465,40 @@ func decimals(raw string) int {
 	return len(frac)
 }
 
+// reservedSlugs are the first path segments of the site's own pages and files; a
+// stand-alone page with one of these names would overwrite them.
+var reservedSlugs = map[string]diag.Words{
+	"dia-phuong": diag.W("địa phương", "localities"),
+	"ke-hoach":   diag.W("kế hoạch", "plans"),
+	"tin-tuc":    diag.W("tin tức", "updates"),
+	"du-lieu":    diag.W("dữ liệu", "data"),
+	"en":         diag.W("tiếng Anh", "English"),
+	"vi":         diag.W("tiếng Việt", "Vietnamese"),
+	"css":        diag.W("giao diện", "theme"),
+	"js":         diag.W("giao diện", "theme"),
+	"img":        diag.W("giao diện", "theme"),
+	"fonts":      diag.W("giao diện", "theme"),
+}
+
+// documentKey is where a document is published: updates under tin-tuc/, every other page
+// at the root, whatever folder of content/ it is in.
+func documentKey(r load.Document) string {
+	if r.Section == "updates" {
+		return "updates/" + r.Slug + "/" + r.Lang
+	}
+	return r.Slug + "/" + r.Lang
+}
+
 func (b *builder) documents(raw []load.Document) {
 	seen := map[string]diag.Pos{}
 	for _, r := range raw {
-		key := fmt.Sprintf("%s/%s/%s", r.Section, r.Slug, r.Lang)
+		if what, taken := reservedSlugs[r.Slug]; taken && r.Section != "updates" {
+			b.diags.Errorf(r.Pos, diag.ReservedID, r.Slug, what, "content/"+r.Slug+"-1.md")
+			continue
+		}
+		key := documentKey(r)
 		if at, dup := seen[key]; dup {
-			b.diags.Errorf(r.Pos, diag.DuplicateID, "bài viết (document)", r.Slug, at.String())
+			b.diags.Errorf(r.Pos, diag.DuplicateID, wordDocument, r.Slug, at.String())
 			continue
 		}
 		seen[key] = r.Pos

@@ -13,7 +13,11 @@ import (
 
 func (b *builder) plans(raw []load.Plan) {
 	for _, r := range raw {
-		if !b.checkID(load.Str{V: r.ID, Pos: r.Pos}) {
+		if !b.checkFileID(r.ID, r.Pos) {
+			continue
+		}
+		if prev := b.site.planByID[r.ID]; prev != nil {
+			b.diags.Errorf(r.Pos, diag.DuplicateID, wordPlan, r.ID, prev.Pos.String())
 			continue
 		}
 		p := &Plan{
@@ -63,7 +67,9 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 		return
 	}
 	if len(row.Values) == 0 && len(row.Rates) == 0 {
-		b.diags.Errorf(row.Pos, diag.NoValue, "[[target]]")
+		if !row.Invalid {
+			b.diags.Errorf(row.Pos, diag.NoValue, "[[target]]")
+		}
 		return
 	}
 	byInd := map[*Indicator]*Target{}
@@ -79,21 +85,21 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 		return t
 	}
 	for _, f := range row.Values {
-		if ind := b.figureIndicator(f, targetKeysHint); ind != nil && b.value(ind, f) {
+		if ind := b.figureIndicator(f, targetKeysHint, "[[target]]"); ind != nil && b.value(ind, f) {
 			get(ind, f.Value.Pos).Value = num(f.Value)
 		}
 	}
 	for _, f := range row.Rates {
-		if ind := b.figureIndicator(f, nil); ind != nil && b.rate(ind, f) {
+		if ind := b.figureIndicator(f, nil, "[[target]] rate"); ind != nil && b.rate(ind, f) {
 			get(ind, f.Value.Pos).Rate = num(f.Value)
 		}
 	}
 	b.targetBases(row.Bases, byInd)
-	values := map[*Indicator]Num{}
+	values, at := map[*Indicator]Num{}, map[*Indicator]diag.Pos{}
 	for ind, t := range byInd {
-		values[ind] = t.Value
+		values[ind], at[ind] = t.Value, t.Pos
 	}
-	for _, ind := range b.deriveTotals(values, row.Pos) {
+	for _, ind := range b.deriveTotals(values, at, row.Pos) {
 		t := get(ind, row.Pos)
 		t.Value, t.Derived = values[ind], true
 	}
@@ -126,16 +132,16 @@ var (
 
 // figureIndicator resolves the indicator id a figure is written under; an unknown key is
 // reported with the nearest indicator id or reserved key.
-func (b *builder) figureIndicator(f load.Figure, reserved []string) *Indicator {
-	if ind := b.site.indicatorByID[f.Key.V]; ind != nil {
+func (b *builder) figureIndicator(f load.Figure, reserved []string, row string) *Indicator {
+	if ind := b.site.indicatorByID[f.Key.V]; ind != nil || b.broken.indicators {
 		return ind
 	}
 	candidates := append(mapKeys(b.site.indicatorByID), reserved...)
 	if near := textutil.Nearest(f.Key.V, candidates); near != "" {
-		b.diags.Errorf(f.KeyPos, diag.UnknownKeyNear, f.Key.V, "dòng số liệu (row)", near)
+		b.diags.Errorf(f.KeyPos, diag.UnknownKeyNear, f.Key.V, row, near)
 		return nil
 	}
-	b.diags.Errorf(f.KeyPos, diag.UnknownKey, f.Key.V, "dòng số liệu (row)", strings.Join(candidates, ", "))
+	b.diags.Errorf(f.KeyPos, diag.UnknownKey, f.Key.V, row, strings.Join(candidates, ", "))
 	return nil
 }
 
@@ -163,8 +169,9 @@ func (b *builder) rate(ind *Indicator, f load.Figure) bool {
 }
 
 // deriveTotals fills in totals (bhxh = bắt buộc + tự nguyện) whose parts are all known and
-// checks totals that were written against their parts. It returns the indicators it filled.
-func (b *builder) deriveTotals(values map[*Indicator]Num, pos diag.Pos) []*Indicator {
+// checks totals that were written against their parts, reporting a mismatch where at says
+// the total is written (else at the row). It returns the indicators it filled.
+func (b *builder) deriveTotals(values map[*Indicator]Num, at map[*Indicator]diag.Pos, row diag.Pos) []*Indicator {
 	var filled []*Indicator
 	for _, ind := range b.site.Indicators {
 		if len(ind.SumOf) == 0 {
@@ -190,6 +197,10 @@ func (b *builder) deriveTotals(values map[*Indicator]Num, pos diag.Pos) []*Indic
 			continue
 		}
 		if total.V != sum {
+			pos, ok := at[ind]
+			if !ok {
+				pos = row
+			}
 			b.diags.Errorf(pos, diag.TotalMismatch, ind.ID, formatPlain(total.V), strings.Join(names, " + "), formatPlain(sum))
 		}
 	}
@@ -228,16 +239,22 @@ func (b *builder) milestone(p *Plan, r load.Milestone) {
 		return
 	}
 	if r.By.Set() && !p.Period.Contains(r.By.V) {
-		b.diags.Warnf(r.By.Pos, diag.OutsidePeriod, "milestone", r.By.V.String(), p.Locality.ID)
+		b.diags.Warnf(r.By.Pos, diag.MilestoneOutside, r.By.V.String(), p.Period.Text)
 	}
 	p.Milestones = append(p.Milestones, m)
 }
 
 func (b *builder) reports(raw []load.Report) {
+	seen := map[string]diag.Pos{}
 	for _, r := range raw {
-		if !b.checkID(load.Str{V: r.ID, Pos: r.Pos}) {
+		if !b.checkFileID(r.ID, r.Pos) {
 			continue
 		}
+		if at, dup := seen[r.ID]; dup {
+			b.diags.Errorf(r.Pos, diag.DuplicateID, wordSource, r.ID, at.String())
+			continue
+		}
+		seen[r.ID] = r.Pos
 		src := &Source{
 			ID: r.ID, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V), Kind: r.Kind.V,
 			Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
@@ -281,22 +298,24 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 		return r
 	}
 	for _, f := range row.Values {
-		if ind := b.figureIndicator(f, resultKeysHint); ind != nil && b.value(ind, f) {
+		if ind := b.figureIndicator(f, resultKeysHint, "[[result]]"); ind != nil && b.value(ind, f) {
 			get(ind, f.Value.Pos).Value = num(f.Value)
 		}
 	}
 	for _, f := range row.Rates {
-		if ind := b.figureIndicator(f, nil); ind != nil && b.rate(ind, f) {
+		if ind := b.figureIndicator(f, nil, "[[result]] rate"); ind != nil && b.rate(ind, f) {
 			get(ind, f.Value.Pos).Rate = num(f.Value)
 		}
 	}
 	for _, f := range row.Shares {
-		ind := b.figureIndicator(f, nil)
+		ind := b.figureIndicator(f, nil, "[[result]] share")
 		if ind == nil || !b.nonNegative("share."+f.Key.V, f.Value) {
 			continue
 		}
 		if len(plans) == 0 {
-			b.diags.Errorf(f.KeyPos, diag.MissingKey, "plan", "[[result]]")
+			if len(row.Plans) == 0 { // else the unknown plan was reported
+				b.diags.Errorf(f.KeyPos, diag.MissingKey, "plan", "[[result]]")
+			}
 			continue
 		}
 		r := get(ind, f.Value.Pos)
@@ -305,12 +324,12 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 		}
 	}
 	for _, f := range row.Gaps {
-		if ind := b.figureIndicator(f, nil); ind != nil && b.nonNegative("gap."+f.Key.V, f.Value) {
+		if ind := b.figureIndicator(f, nil, "[[result]] gap"); ind != nil && b.nonNegative("gap."+f.Key.V, f.Value) {
 			get(ind, f.Value.Pos).Gap = num(f.Value)
 		}
 	}
 	for _, f := range row.Changes {
-		if ind := b.figureIndicator(f, nil); ind != nil {
+		if ind := b.figureIndicator(f, nil, "[[result]] change"); ind != nil {
 			if !row.ChangeSince.Set() {
 				b.diags.Errorf(f.KeyPos, diag.MissingKey, "change_since", "[[result]]")
 				continue
@@ -318,11 +337,11 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 			get(ind, f.Value.Pos).Change = num(f.Value)
 		}
 	}
-	values := map[*Indicator]Num{}
+	values, at := map[*Indicator]Num{}, map[*Indicator]diag.Pos{}
 	for ind, r := range byInd {
-		values[ind] = r.Value
+		values[ind], at[ind] = r.Value, r.Pos
 	}
-	for _, ind := range b.deriveTotals(values, row.Pos) {
+	for _, ind := range b.deriveTotals(values, at, row.Pos) {
 		r := get(ind, row.Pos)
 		r.Value, r.Derived = values[ind], true
 	}
@@ -340,14 +359,26 @@ func (b *builder) nonNegative(key string, n load.Num) bool {
 }
 
 func (b *builder) addResult(r *Result) {
-	for _, o := range b.site.Results {
-		if o.Locality == r.Locality && o.Indicator == r.Indicator && o.AsOf == r.AsOf && o.Source == r.Source &&
-			o.Value.Known && r.Value.Known {
+	if r.Value.Known { // a source may not state the same figure twice; the first one stands
+		k := resultKey{r.Locality, r.Indicator, r.AsOf, r.Source}
+		if o := b.valued[k]; o != nil {
 			b.diags.Errorf(r.Pos, diag.DuplicateFigure, r.Indicator.ID, r.Locality.ID, r.AsOf.String(), o.Pos.String())
 			return
 		}
+		if b.valued == nil {
+			b.valued = map[resultKey]*Result{}
+		}
+		b.valued[k] = r
 	}
 	b.site.Results = append(b.site.Results, r)
+}
+
+// resultKey is what a source may state only once: a locality's indicator on a date.
+type resultKey struct {
+	loc  *Locality
+	ind  *Indicator
+	asOf date.Date
+	src  *Source
 }
 
 func (b *builder) comparison(src *Source, r load.Comparison) {
@@ -362,7 +393,7 @@ func (b *builder) comparison(src *Source, r load.Comparison) {
 			continue
 		}
 		if l.Parent != parent {
-			b.diags.Errorf(id.Pos, diag.UnknownRef, "đơn vị trực thuộc "+parent.ID+" (child of "+parent.ID+")", id.V)
+			b.diags.Errorf(id.Pos, diag.NotAChild, id.V, parent.ID)
 			continue
 		}
 		c.Below = append(c.Below, l)

@@ -76,9 +76,11 @@ func CheckID(id string) string {
 	return ""
 }
 
-// Distance is the Levenshtein edit distance between a and b, in runes.
+// Distance is the edit distance between a and b, in runes: insertions, deletions,
+// substitutions and transpositions of two neighbours ("bhty" → "bhyt") each count one.
 func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1) // the row before prev, for transpositions
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -92,8 +94,11 @@ func Distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

@@ -1,0 +1,327 @@
+package load_test
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/bad/*/expected*.txt from the current output")
+
+// Files of a case directory that are not part of the site.
+const (
+	expectedVI = "expected.txt"
+	expectedEN = "expected.en.txt"
+	removeList = "remove.txt" // paths of testdata/base to leave out, one a line
+)
+
+// caseSite is testdata/base with the files of testdata/bad/<name> laid over it.
+func caseSite(t testing.TB, name string) fstest.MapFS {
+	t.Helper()
+	site := fstest.MapFS{}
+	addTree(t, site, "testdata/base")
+	if name == "" {
+		return site
+	}
+	dir := filepath.Join("testdata/bad", name)
+	addTree(t, site, dir)
+	for _, control := range []string{expectedVI, expectedEN, removeList} {
+		delete(site, control)
+	}
+	if list, err := os.ReadFile(filepath.Join(dir, removeList)); err == nil {
+		for _, p := range strings.Fields(string(list)) {
+			delete(site, p)
+		}
+	}
+	return site
+}
+
+func addTree(t testing.TB, site fstest.MapFS, root string) {
+	t.Helper()
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		site[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// check runs what `covsite check` runs: load, then validate.
+func check(site fs.FS) *diag.List {
+	raw, diags := load.Load(site)
+	_, more := model.Build(raw)
+	diags.Merge(more)
+	return diags
+}
+
+// checkOutput is the text `covsite check --lang lang` prints.
+func checkOutput(t testing.TB, diags *diag.List, lang string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := diag.Write(&b, diags, diag.FormatText, lang); err != nil {
+		t.Fatal(err)
+	}
+	b.WriteString(diags.Summary(lang) + "\n")
+	return b.String()
+}
+
+func badCases(t testing.TB) []string {
+	t.Helper()
+	entries, err := os.ReadDir("testdata/bad")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+func TestBaseSiteIsClean(t *testing.T) {
+	diags := check(caseSite(t, ""))
+	if diags.Len() != 0 {
+		t.Fatalf("testdata/base must check clean, got:\n%s", checkOutput(t, diags, "en"))
+	}
+}
+
+// TestBadInputs checks each case of testdata/bad against its expected output, in Vietnamese
+// and English. Run with -update to rewrite the expected files, then read the diff.
+func TestBadInputs(t *testing.T) {
+	for _, name := range badCases(t) {
+		t.Run(name, func(t *testing.T) {
+			site := caseSite(t, name)
+			diags := check(site)
+			if diags.Len() == 0 {
+				t.Fatal("no diagnostic: the case no longer tests anything")
+			}
+			for lang, file := range map[string]string{"vi": expectedVI, "en": expectedEN} {
+				got := checkOutput(t, diags, lang)
+				if strings.Contains(got, "%!") {
+					t.Errorf("%s: a message has a formatting error:\n%s", lang, got)
+				}
+				compareGolden(t, filepath.Join("testdata/bad", name, file), got)
+			}
+			checkPositions(t, site, diags)
+		})
+	}
+}
+
+func compareGolden(t *testing.T, file, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it)\n--- got:\n%s--- want:\n%s", file, got, want)
+	}
+}
+
+// checkPositions asserts that every diagnostic about a file that exists points at a line
+// and column inside it, and that only a missing file or a folder goes without a line.
+func checkPositions(t *testing.T, site fstest.MapFS, diags *diag.List) {
+	t.Helper()
+	for _, d := range diags.Items() {
+		f, ok := site[d.Pos.File]
+		if !ok {
+			if d.Code != diag.MissingFile && d.Code != diag.ReadFile {
+				t.Errorf("%s: %s names no file of the site", d.Pos, d.Code)
+			}
+			continue
+		}
+		lines := strings.Split(string(f.Data), "\n")
+		if d.Pos.Line < 1 || d.Pos.Line > len(lines) {
+			t.Errorf("%s: %s: line outside the file (%d lines)", d.Pos, d.Code, len(lines))
+			continue
+		}
+		if n := utf8.RuneCountInString(lines[d.Pos.Line-1]) + 1; d.Pos.Col < 1 || d.Pos.Col > n {
+			t.Errorf("%s: %s: column outside line %q", d.Pos, d.Code, lines[d.Pos.Line-1])
+		}
+	}
+}
+
+// Every kind of problem covsite explains has a case, so its message is seen in both
+// languages with the arguments its call site really passes.
+func TestEveryCodeHasACase(t *testing.T) {
+	seen := map[diag.Code]bool{}
+	for _, name := range badCases(t) {
+		for _, d := range check(caseSite(t, name)).Items() {
+			seen[d.Code] = true
+		}
+	}
+	for _, c := range diag.Codes() {
+		if !seen[c] {
+			t.Errorf("no case of testdata/bad produces %s", c)
+		}
+	}
+}
+
+// TestPositionsPointAtTheMistake reads the source at each reported position: the column
+// must be where the bad value, key or header starts, not just somewhere on the line.
+func TestPositionsPointAtTheMistake(t *testing.T) {
+	tests := []struct {
+		name string
+		code diag.Code
+		at   string // the source text that starts at the position
+	}{
+		{"float-people", diag.NotWholeNumber, "1.888"},
+		{"vietnamese-number", diag.VietnameseNumber, "1.022.552"},
+		{"quoted-vietnamese-number", diag.VietnameseNumber, `"10.324"`},
+		{"quoted-number", diag.QuotedNumber, `"10324"`},
+		{"spaced-number", diag.VietnameseNumber, "10 324"},
+		{"vietnamese-decimal", diag.VietnameseDecimal, "80,58"},
+		{"fractional-count", diag.FractionalCount, "10324.5"},
+		{"negative", diag.Negative, "-550_000"},
+		{"rate-out-of-range", diag.RateOutOfRange, "120"},
+		{"date-not-exist", diag.DateNotExist, "2023-02-30"},
+		{"bad-date", diag.BadDate, "2023-13-01"},
+		{"quoted-date", diag.QuotedDate, `"30/6/2023"`},
+		{"date-order", diag.DateOrder, "30/6/2023"},
+		{"unknown-key-target", diag.UnknownKeyNear, "bhty"},
+		{"unknown-key-locality", diag.UnknownKeyNear, "parnet"},
+		{"unknown-locality", diag.UnknownRefNear, `"tinh-b"`},
+		{"unknown-plan", diag.UnknownRefNear, `"ke-hoach-a-2024"`},
+		{"unquoted-text", diag.UnquotedText, "Xã Đông"},
+		{"total-mismatch", diag.TotalMismatch, "125_000"},
+		{"rollup-mismatch", diag.RollupMismatch, "960_000"},
+		{"over-denominator", diag.OverDenominator, "1_200_000"},
+		{"two-parents", diag.TwoParents, `"xa-b"`},
+		{"cycle", diag.Cycle, `"xa-g"`},
+		{"successor-missing", diag.UnknownRefNear, `"xa-bc"`},
+		{"ends-before-start", diag.EndsBeforeStart, "2025-06-30"},
+		{"front-matter-syntax", diag.DateOrder, "1/7/2023"},
+		{"front-matter-keys", diag.UnknownKey, "tag"},
+		{"unknown-ref-far", diag.UnknownRef, `"khong-co-dau"`},
+		{"front-matter-keys", diag.WrongType, `"no"`},
+		{"duplicate-key", diag.DuplicateKey, "locality"},
+		{"toml-syntax", diag.TOMLSyntax, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+string(tt.code), func(t *testing.T) {
+			site := caseSite(t, tt.name)
+			var found []string
+			for _, d := range check(site).Items() {
+				if d.Code != tt.code {
+					continue
+				}
+				got := textAt(site, d.Pos)
+				found = append(found, d.Pos.String()+" "+got)
+				if strings.HasPrefix(got, tt.at) {
+					return
+				}
+			}
+			t.Errorf("no %s starting at %q; found %q", tt.code, tt.at, found)
+		})
+	}
+}
+
+// textAt returns the rest of the line at pos.
+func textAt(site fstest.MapFS, pos diag.Pos) string {
+	f, ok := site[pos.File]
+	if !ok {
+		return ""
+	}
+	lines := strings.Split(string(f.Data), "\n")
+	if pos.Line < 1 || pos.Line > len(lines) {
+		return ""
+	}
+	r := []rune(lines[pos.Line-1])
+	if pos.Col < 1 || pos.Col > len(r)+1 {
+		return ""
+	}
+	return string(r[pos.Col-1:])
+}
+
+// The machine-readable formats carry the same problems as the text.
+func TestFormatsOfACase(t *testing.T) {
+	diags := check(caseSite(t, "many-errors"))
+	var js bytes.Buffer
+	if err := diag.Write(&js, diags, diag.FormatJSON, "en"); err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Errors, Warnings int
+		Diagnostics      []struct {
+			File, Code, Message, Hint, Severity string
+			Line, Col                           int
+		}
+	}
+	if err := json.Unmarshal(js.Bytes(), &out); err != nil {
+		t.Fatalf("--format json is not JSON: %v\n%s", err, js.String())
+	}
+	if out.Errors != diags.Count(diag.Error) || len(out.Diagnostics) != diags.Len() || out.Errors < 5 {
+		t.Fatalf("json has %d errors and %d diagnostics, want %d and %d", out.Errors, len(out.Diagnostics), diags.Count(diag.Error), diags.Len())
+	}
+	for i, d := range diags.Items() {
+		j := out.Diagnostics[i]
+		if j.File != d.Pos.File || j.Line != d.Pos.Line || j.Col != d.Pos.Col || j.Code != string(d.Code) || j.Message != d.Message("en") {
+			t.Errorf("json diagnostic %d = %+v, want %s %s", i, j, d.Pos, d.Code)
+		}
+	}
+	var gh bytes.Buffer
+	if err := diag.Write(&gh, diags, diag.FormatGitHub, "en"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(gh.String()), "\n")
+	if len(lines) != diags.Len() {
+		t.Fatalf("github format printed %d lines for %d diagnostics", len(lines), diags.Len())
+	}
+	for i, d := range diags.Items() {
+		want := "::" + d.Severity.String() + " file=" + d.Pos.File
+		if !strings.HasPrefix(lines[i], want) || !strings.Contains(lines[i], ",line=") {
+			t.Errorf("github line %d = %q, want prefix %q", i, lines[i], want)
+		}
+	}
+}
+
+// All problems are reported, not only the first: a file with several mistakes gets a
+// message for each, in file and line order.
+func TestReportsEveryProblem(t *testing.T) {
+	items := check(caseSite(t, "many-errors")).Items()
+	var codes []diag.Code
+	for _, d := range items {
+		codes = append(codes, d.Code)
+	}
+	for _, want := range []diag.Code{diag.NotWholeNumber, diag.Negative, diag.UnknownKeyNear, diag.UnknownRefNear, diag.BadPeriod, diag.DateNotExist} {
+		if !slices.Contains(codes, want) {
+			t.Errorf("many-errors: no %s among %v", want, codes)
+		}
+	}
+	sorted := slices.IsSortedFunc(items, func(a, b diag.Diagnostic) int {
+		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line))
+	})
+	if !sorted {
+		t.Error("diagnostics are not in file and line order")
+	}
+}

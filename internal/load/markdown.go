@@ -1,0 +1,116 @@
+package load
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/textutil"
+)
+
+// normaliseBody returns a Markdown body in NFC, warning at the first line that was not.
+func normaliseBody(doc *Document, diags *diag.List) {
+	nfc, changed := textutil.NFC(string(doc.Body))
+	if !changed {
+		return
+	}
+	for i, line := range strings.Split(string(doc.Body), "\n") {
+		if fixed, lineChanged := textutil.NFC(line); lineChanged {
+			diags.Warnf(diag.Pos{File: doc.Pos.File, Line: doc.BodyLine + i, Col: 1}, diag.NotNFC, snippet(fixed))
+			break
+		}
+	}
+	doc.Body = []byte(nfc)
+}
+
+// checkBody warns about what the site will not show of a Markdown body as written: raw
+// HTML, which is dropped, and links that could run code (javascript:, data:, vbscript:),
+// which become plain text.
+func checkBody(doc Document, diags *diag.List) {
+	src := doc.Body
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+	root := md.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		at := func() diag.Pos { return bodyPos(doc, nodeOffset(n)) }
+		switch n := n.(type) {
+		case *ast.Link:
+			if UnsafeLink(string(n.Destination)) {
+				diags.Warnf(at(), diag.UnsafeLink, snippet(string(n.Destination)))
+			}
+		case *ast.AutoLink:
+			if u := string(n.URL(src)); UnsafeLink(u) {
+				diags.Warnf(at(), diag.UnsafeLink, snippet(u))
+			}
+		case *ast.RawHTML:
+			if html := string(n.Segments.Value(src)); !strings.HasPrefix(html, "</") { // a closing tag: its opening was reported
+				diags.Warnf(at(), diag.RawHTML, snippet(html))
+			}
+		case *ast.HTMLBlock:
+			diags.Warnf(at(), diag.RawHTML, snippet(string(n.Lines().Value(src))))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// nodeOffset is where n starts in the body, or -1.
+func nodeOffset(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	if raw, ok := n.(*ast.RawHTML); ok && raw.Segments.Len() > 0 {
+		return raw.Segments.At(0).Start
+	}
+	return n.Pos()
+}
+
+// bodyPos turns a byte offset of a document's body into a position in its file.
+func bodyPos(doc Document, off int) diag.Pos {
+	if off < 0 || off > len(doc.Body) {
+		return diag.Pos{File: doc.Pos.File, Line: doc.BodyLine, Col: 1}
+	}
+	before := doc.Body[:off]
+	line := doc.BodyLine + bytes.Count(before, []byte("\n"))
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return diag.Pos{File: doc.Pos.File, Line: line, Col: col}
+}
+
+// snippet shortens s to one line of at most 60 characters for a message.
+func snippet(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
+}
+
+// UnsafeLink reports whether a Markdown link destination is dropped by the site: anything
+// but a site path, a fragment, or an http, https or mailto URL. It agrees with the
+// renderer's rule, so every link it accepts is kept and every link it rejects is dropped.
+func UnsafeLink(dest string) bool {
+	d := strings.TrimSpace(dest)
+	if strings.HasPrefix(d, "#") || strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") {
+		return false
+	}
+	u, err := url.Parse(d)
+	if err != nil {
+		return true
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return false
+	case "":
+		return strings.Contains(d, ":")
+	}
+	return true
+}

@@ -1,0 +1,214 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
+)
+
+// reportSyntax turns a TOML parse error into a diagnostic with line and column. It explains
+// the mistakes people make when they type figures from a Vietnamese document — 1.022.552,
+// 80,58, 30/6/2023, dates that do not exist, text without quotes — in their own words, and
+// falls back to the parser's message for anything else.
+func reportSyntax(name string, src []byte, err error, diags *diag.List) {
+	var perr toml.ParseError
+	if !errors.As(err, &perr) {
+		diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.TOMLSyntax, err.Error())
+		return
+	}
+	line := clampLine(src, perr.Position.Line)
+	at := func(col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
+	text := lineText(src, line)
+	if v, ok := findValueMistake(text); ok {
+		v.report(at(v.col+1), diags)
+		return
+	}
+	col := runeCol(src, perr.Position.Start)
+	if col == 0 || perr.Position.Line != line {
+		col = 1
+	}
+	token := errorToken(src, perr.Position)
+	switch {
+	case strings.HasPrefix(perr.Message, "invalid datetime"):
+		reportBadDate(at(col), token, diags)
+	case strings.HasSuffix(perr.Message, "has already been defined."):
+		diags.Errorf(at(col), diag.DuplicateKey, lastKey(quotedIn(perr.Message)))
+	case strings.HasPrefix(perr.Message, "expected value but found"):
+		reportBareValue(at(col), lastKey(perr.LastKey), restOfLine(src, perr.Position.Start), diags)
+	default:
+		diags.Errorf(at(col), diag.TOMLSyntax, perr.Message)
+	}
+}
+
+// clampLine keeps a reported line within the file: the parser reports end-of-file errors
+// on the line after the last one.
+func clampLine(src []byte, line int) int {
+	n := bytes.Count(src, []byte("\n")) + 1
+	return max(1, min(line, n))
+}
+
+// errorToken is the source text the parser complained about.
+func errorToken(src []byte, p toml.Position) string {
+	start, end := p.Start, p.Start+p.Len
+	if start < 0 || end > len(src) || start > end {
+		return ""
+	}
+	return string(src[start:end])
+}
+
+// quotedIn returns the text between the first pair of single quotes of msg.
+func quotedIn(msg string) string {
+	_, rest, ok := strings.Cut(msg, "'")
+	if !ok {
+		return msg
+	}
+	key, _, _ := strings.Cut(rest, "'")
+	return key
+}
+
+// lastKey is the last part of a dotted key path.
+func lastKey(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+// restOfLine is the text from off to the end of its line, without a trailing comment.
+func restOfLine(src []byte, off int) string {
+	if off < 0 || off > len(src) {
+		return ""
+	}
+	rest, _, _ := strings.Cut(string(src[off:]), "\n")
+	if i := strings.Index(rest, " #"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.TrimSpace(rest)
+}
+
+// reportBareValue explains a value TOML cannot read at all: nothing after "=", or text
+// without quotes (name = Trà Vinh).
+func reportBareValue(pos diag.Pos, key, value string, diags *diag.List) {
+	if value == "" {
+		diags.Errorf(pos, diag.EmptyValue, key)
+		return
+	}
+	diags.Errorf(pos, diag.UnquotedText, key, value, strconv.Quote(value))
+}
+
+// reportBadDate explains a date TOML rejects: a day that is not on the calendar
+// (2023-02-30), or something that is not a date at all.
+func reportBadDate(pos diag.Pos, token string, diags *diag.List) {
+	day := token
+	if len(day) > 10 {
+		day = day[:10]
+	}
+	if looksLikeISODate(day) {
+		if _, err := date.Parse(day); err != nil {
+			diags.Errorf(pos, diag.DateNotExist, day)
+			return
+		}
+	}
+	diags.Errorf(pos, diag.BadDate, token)
+}
+
+var isoDateShape = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`)
+
+// looksLikeISODate reports whether s is YYYY-MM-DD with a month 01–12 and a day 01–31.
+func looksLikeISODate(s string) bool { return isoDateShape.MatchString(s) }
+
+// valueMistake is a value typed the way a Vietnamese document prints it.
+type valueMistake struct {
+	key, token string
+	col        int // 0-based, in characters
+	code       diag.Code
+	args       []any
+}
+
+func (v valueMistake) report(pos diag.Pos, diags *diag.List) {
+	diags.Errorf(pos, v.code, v.args...)
+}
+
+// mistakePattern finds "key = value" where value is a number with thousands separators
+// (1.022.552, 10 324), a decimal comma (80,58) or a day/month/year date (30/6/2023).
+var mistakePattern = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*(-?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?|-?\d+,\d+|\d{1,2}/\d{1,2}/\d{4})\s*(?:$|#|,|\}|\])`)
+
+// findValueMistake looks for such a value on one line of TOML.
+func findValueMistake(line string) (valueMistake, bool) {
+	for _, m := range mistakePattern.FindAllStringSubmatchIndex(line, -1) {
+		key, token := line[m[2]:m[3]], line[m[4]:m[5]]
+		v := valueMistake{key: key, token: token, col: utf8.RuneCountInString(line[:m[4]])}
+		if strings.Contains(token, "/") {
+			iso, ok := dayMonthYear(token)
+			if !ok {
+				continue
+			}
+			v.code, v.args = diag.DateOrder, []any{key, token, iso}
+			return v, true
+		}
+		if _, err := strconv.ParseFloat(token, 64); err == nil {
+			continue // a valid TOML number: the error is elsewhere on the line
+		}
+		plain, ok := VietnameseNumber(token)
+		if !ok {
+			continue
+		}
+		v.code, v.args = diag.VietnameseNumber, []any{token, plain, Underscored(plain)}
+		if !strings.ContainsAny(token, ". ") {
+			v.code, v.args = diag.VietnameseDecimal, []any{token, plain}
+		}
+		return v, true
+	}
+	return valueMistake{}, false
+}
+
+// dayMonthYear converts "30/6/2023" to "2023-06-30" when that day exists.
+func dayMonthYear(s string) (string, bool) {
+	parts := strings.Split(strings.TrimSpace(s), "/")
+	if len(parts) != 3 || len(parts[2]) != 4 {
+		return "", false
+	}
+	d, err1 := strconv.Atoi(parts[0])
+	m, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil || d < 1 || d > 31 || m < 1 || m > 12 {
+		return "", false
+	}
+	iso := parts[2] + "-" + pad2(m) + "-" + pad2(d)
+	if _, err := date.Parse(iso); err != nil {
+		return "", false
+	}
+	return iso, true
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// lineText returns line n (1-based) of src, without its line end.
+func lineText(src []byte, n int) string {
+	lines := strings.Split(string(src), "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimSuffix(lines[n-1], "\r")
+}
+
+// runeCol converts a byte offset into a 1-based column counted in characters.
+func runeCol(src []byte, off int) int {
+	if off < 0 || off > len(src) {
+		return 0
+	}
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return utf8.RuneCount(src[start:off]) + 1
+}
