@@ -35,21 +35,25 @@ type Tree struct {
 	mu        sync.Mutex
 	stats     Stats
 	dirs      map[string]bool
+	written   map[string]bool // paths written so far: two pages at one path is a bug
 }
 
 // CheckDestination refuses destinations that would put other files at risk: the source
 // directory or one containing it, the file-system root, the home directory, and a
 // non-empty directory that is not covsite output.
 func CheckDestination(dest, source string) error {
-	d, err := filepath.Abs(dest)
+	d, err := resolve(dest)
 	if err != nil {
-		return err
+		return fmt.Errorf("destination %s: %w", dest, err)
 	}
-	s, err := filepath.Abs(source)
+	s, err := resolve(source)
 	if err != nil {
-		return err
+		return fmt.Errorf("source %s: %w", source, err)
 	}
 	home, _ := os.UserHomeDir()
+	if h, err := resolve(home); err == nil && home != "" {
+		home = h
+	}
 	switch {
 	case d == string(filepath.Separator):
 		return fmt.Errorf("refusing to write the site to %s: choose a directory such as public/", d)
@@ -73,6 +77,27 @@ func CheckDestination(dest, source string) error {
 	return nil
 }
 
+// resolve makes p absolute and follows symbolic links, so that a link to the source or to
+// the home directory is seen for what it is; a part that does not exist yet is kept as
+// written below the deepest part that does.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) || dir == filepath.Dir(dir) {
+			return "", err
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
 // Begin starts a new tree for dest.
 func Begin(dest string) (*Tree, error) {
 	dest = filepath.Clean(dest)
@@ -87,7 +112,7 @@ func Begin(dest string) (*Tree, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	t := &Tree{dest: dest, tmp: tmp, dirs: map[string]bool{}}
+	t := &Tree{dest: dest, tmp: tmp, dirs: map[string]bool{}, written: map[string]bool{}}
 	if err := t.Write(Marker, nil); err != nil {
 		t.Abort()
 		return nil, err
@@ -98,8 +123,11 @@ func Begin(dest string) (*Tree, error) {
 // Write stores data at rel (a slash-separated path inside the tree). When the previous
 // build holds the same bytes at rel, that file is linked instead, keeping its mtime.
 func (t *Tree) Write(rel string, data []byte) error {
-	if !fs.ValidPath(rel) || strings.Contains(rel, "\\") {
+	if !fs.ValidPath(rel) || rel == "." || strings.Contains(rel, "\\") {
 		return fmt.Errorf("write %q: not a path inside the output directory", rel)
+	}
+	if err := t.claim(rel); err != nil {
+		return err
 	}
 	target := filepath.Join(t.tmp, filepath.FromSlash(rel))
 	if err := t.mkdir(filepath.Dir(target)); err != nil {
@@ -114,6 +142,18 @@ func (t *Tree) Write(rel string, data []byte) error {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	t.count(data, false)
+	return nil
+}
+
+// claim records that rel is being written, refusing a second write: which of two pages
+// would win would depend on timing, and the site on the machine.
+func (t *Tree) claim(rel string) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.written[rel] {
+		return fmt.Errorf("write %s: two pages have the same path", rel)
+	}
+	t.written[rel] = true
 	return nil
 }
 

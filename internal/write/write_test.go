@@ -1,0 +1,343 @@
+package write
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// snapshot is a directory tree as bytes, modes and modification times, for comparing
+// before and after.
+type snapshot map[string]string
+
+func snap(t *testing.T, root string) snapshot {
+	t.Helper()
+	out := snapshot{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		entry := fmt.Sprintf("%v %d", info.Mode(), info.ModTime().UnixNano())
+		if info.Mode().IsRegular() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			entry += " " + string(b)
+		}
+		out[rel] = entry
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func (s snapshot) diff(o snapshot) []string {
+	var out []string
+	for k, v := range s {
+		if w, ok := o[k]; !ok {
+			out = append(out, "gone: "+k)
+		} else if v != w {
+			out = append(out, "changed: "+k)
+		}
+	}
+	for k := range o {
+		if _, ok := s[k]; !ok {
+			out = append(out, "new: "+k)
+		}
+	}
+	return out
+}
+
+func mkfile(t *testing.T, p, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// build writes files into a new tree for dest and commits it.
+func build(t *testing.T, dest string, files map[string]string) Stats {
+	t.Helper()
+	tree, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, body := range files {
+		if err := tree.Write(rel, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stats := tree.Stats()
+	if err := tree.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return stats
+}
+
+func TestCheckDestinationRefuses(t *testing.T) {
+	root := t.TempDir()
+	home := filepath.Join(root, "home")
+	site := filepath.Join(home, "site")
+	mkfile(t, filepath.Join(site, "data", "site.toml"), "title = \"x\"\n")
+	mkfile(t, filepath.Join(root, "notes", "todo.txt"), "keep me\n")
+	mkfile(t, filepath.Join(root, "afile"), "x")
+	if err := os.Symlink(site, filepath.Join(root, "link-to-site")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(home, filepath.Join(root, "link-to-home")); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", home)
+	tests := []struct {
+		name, dest, why string
+	}{
+		{"root", "/", "choose a directory"},
+		{"home", home, "home directory"},
+		{"home with a trailing slash", home + "/", "home directory"},
+		{"link to home", filepath.Join(root, "link-to-home"), "home directory"},
+		{"source", site, "own source"},
+		{"source written differently", filepath.Join(site, "data", ".."), "own source"},
+		{"link to source", filepath.Join(root, "link-to-site"), "own source"},
+		{"parent of source", root, "contains the source"},
+		{"a folder that is not covsite output", filepath.Join(root, "notes"), "not written by covsite"},
+		{"a file", filepath.Join(root, "afile"), "afile"},
+		{"the data folder", filepath.Join(site, "data"), "not written by covsite"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckDestination(tt.dest, site)
+			if err == nil || !strings.Contains(err.Error(), tt.why) {
+				t.Errorf("CheckDestination(%s) = %v, want an error saying %q", tt.dest, err, tt.why)
+			}
+		})
+	}
+	before := snap(t, root)
+	for _, ok := range []string{filepath.Join(site, "public"), filepath.Join(root, "out", "deep", "public"), t.TempDir()} {
+		if err := CheckDestination(ok, site); err != nil {
+			t.Errorf("CheckDestination(%s) = %v, want nil", ok, err)
+		}
+	}
+	if d := before.diff(snap(t, root)); len(d) > 0 {
+		t.Errorf("CheckDestination changed the file system: %v", d)
+	}
+	prev := filepath.Join(root, "prev")
+	build(t, prev, map[string]string{"index.html": "x"})
+	if err := CheckDestination(prev, site); err != nil {
+		t.Errorf("a previous covsite build must be replaceable: %v", err)
+	}
+}
+
+// Unchanged files keep their modification time across builds (a sync uploads only what
+// changed); files no longer produced disappear.
+func TestCommitKeepsUnchangedFilesAndDropsStaleOnes(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, dest, map[string]string{"index.html": "home", "a/index.html": "A", "old/index.html": "old"})
+	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, rel := range []string{"index.html", "a/index.html"} {
+		if err := os.Chtimes(filepath.Join(dest, rel), past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stats := build(t, dest, map[string]string{"index.html": "home", "a/index.html": "A changed", "b/index.html": "B"})
+	if stats.Unchanged != 2 || stats.Files != 4 { // 3 pages and the marker, which is unchanged too
+		t.Errorf("stats = %+v, want 4 files, 2 unchanged", stats)
+	}
+	tests := []struct {
+		rel      string
+		body     string
+		keepTime bool
+	}{
+		{"index.html", "home", true},
+		{"a/index.html", "A changed", false},
+		{"b/index.html", "B", false},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(dest, tt.rel)
+		b, err := os.ReadFile(p)
+		if err != nil || string(b) != tt.body {
+			t.Errorf("%s = %q, %v; want %q", tt.rel, b, err, tt.body)
+			continue
+		}
+		info, _ := os.Stat(p)
+		if kept := info.ModTime().Equal(past); kept != tt.keepTime {
+			t.Errorf("%s: mtime %v, kept = %v, want %v", tt.rel, info.ModTime(), kept, tt.keepTime)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dest, "old")); !os.IsNotExist(err) {
+		t.Errorf("the stale folder old/ survived: %v", err)
+	}
+	assertNoLeftovers(t, filepath.Dir(dest), "public")
+}
+
+// assertNoLeftovers fails when the parent holds anything but dest and the given extras.
+func assertNoLeftovers(t *testing.T, parent string, keep ...string) {
+	t.Helper()
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		found := false
+		for _, k := range keep {
+			found = found || e.Name() == k
+		}
+		if !found {
+			t.Errorf("left behind in %s: %s", parent, e.Name())
+		}
+	}
+}
+
+// An aborted build — an error half way — leaves the destination byte for byte, mode for
+// mode and mtime for mtime as it was, and no temporary directory.
+func TestAbortLeavesTheDestinationAsItWas(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, dest, map[string]string{"index.html": "home", "a/index.html": "A"})
+	before := snap(t, dest)
+	tree, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, body := range map[string]string{"index.html": "NEW home", "a/index.html": "A", "c/index.html": "C"} {
+		if err := tree.Write(rel, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tree.Abort()
+	if d := before.diff(snap(t, dest)); len(d) > 0 {
+		t.Errorf("the destination changed: %v", d)
+	}
+	assertNoLeftovers(t, filepath.Dir(dest), "public")
+}
+
+func TestWriteRefusesPathsOutsideTheTree(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	tree, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Abort()
+	before := snap(t, parent)
+	for _, rel := range []string{"", ".", "..", "../x", "a/../../x", "/etc/passwd", "/abs", "a\\..\\..\\x", "a\x00b", "./a", "a//b", "a/", "C:\\x"} {
+		if err := tree.Write(rel, []byte("x")); err == nil {
+			t.Errorf("Write(%q) succeeded", rel)
+		}
+	}
+	if d := before.diff(snap(t, parent)); len(d) > 0 {
+		t.Errorf("refused writes changed the file system: %v", d)
+	}
+}
+
+func TestWriteTwiceIsAnError(t *testing.T) {
+	tree, err := Begin(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Abort()
+	if err := tree.Write("gioi-thieu/index.html", []byte("a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := tree.Write("gioi-thieu/index.html", []byte("b")); err == nil || !strings.Contains(err.Error(), "same path") {
+		t.Errorf("second write: %v", err)
+	}
+	if err := tree.Write(Marker, nil); err == nil {
+		t.Error("a page may not replace the marker")
+	}
+}
+
+// Replacing a destination removes the previous tree and only it: siblings with similar
+// names and whatever a symbolic link inside the old tree points to stay.
+func TestCommitNeverDeletesOutsideTheDestination(t *testing.T) {
+	parent := t.TempDir()
+	outside := t.TempDir()
+	mkfile(t, filepath.Join(outside, "precious.txt"), "keep")
+	dest := filepath.Join(parent, "public")
+	build(t, dest, map[string]string{"index.html": "v1"})
+	if err := os.Symlink(outside, filepath.Join(dest, "link")); err != nil {
+		t.Fatal(err)
+	}
+	for _, sib := range []string{"public.old", "public-2", ".public.new-mine", "public.txt"} {
+		mkfile(t, filepath.Join(parent, sib, "f"), sib)
+	}
+	beforeParent := snap(t, parent)
+	beforeOutside := snap(t, outside)
+	build(t, dest, map[string]string{"index.html": "v2"})
+	if d := beforeOutside.diff(snap(t, outside)); len(d) > 0 {
+		t.Errorf("outside the destination: %v", d)
+	}
+	after := snap(t, parent)
+	for rel, v := range beforeParent {
+		if rel == "public" || strings.HasPrefix(rel, "public"+string(filepath.Separator)) || rel == "." {
+			continue
+		}
+		if after[rel] != v {
+			t.Errorf("sibling %s changed", rel)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "v2" {
+		t.Errorf("index.html = %q", b)
+	}
+}
+
+func TestConcurrentWrites(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	tree, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 200)
+	for i := range 200 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- tree.Write(fmt.Sprintf("d%d/p%d/index.html", i%7, i), []byte(fmt.Sprint(i)))
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tree.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 200 {
+		b, err := os.ReadFile(filepath.Join(dest, fmt.Sprintf("d%d/p%d/index.html", i%7, i)))
+		if err != nil || string(b) != fmt.Sprint(i) {
+			t.Fatalf("page %d: %q, %v", i, b, err)
+		}
+	}
+}
+
+// The fallback for file systems without an atomic exchange swaps by two renames.
+func TestSwapByRename(t *testing.T) {
+	root := t.TempDir()
+	a, b := filepath.Join(root, "a"), filepath.Join(root, "b")
+	mkfile(t, filepath.Join(a, "f"), "A")
+	mkfile(t, filepath.Join(b, "f"), "B")
+	if err := swapByRename(a, b); err != nil {
+		t.Fatal(err)
+	}
+	for dir, want := range map[string]string{a: "B", b: "A"} {
+		if got, _ := os.ReadFile(filepath.Join(dir, "f")); string(got) != want {
+			t.Errorf("%s/f = %q, want %q", dir, got, want)
+		}
+	}
+	assertNoLeftovers(t, root, "a", "b")
+}
