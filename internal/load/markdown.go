@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"html"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -98,7 +99,7 @@ func snippet(s string) string {
 // but a site path, a fragment, or an http, https or mailto URL. It agrees with the
 // renderer's rule, so every link it accepts is kept and every link it rejects is dropped.
 func UnsafeLink(dest string) bool {
-	d := strings.TrimSpace(dest)
+	d := strings.TrimSpace(html.UnescapeString(dest))
 	if strings.HasPrefix(d, "#") || strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") {
 		return false
 	}
