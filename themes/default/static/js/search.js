@@ -45,11 +45,13 @@
           var sa = fold(a.n).indexOf(fq) === 0 ? 0 : 1, sb = fold(b.n).indexOf(fq) === 0 ? 0 : 1;
           return sa - sb || (a.e ? 1 : 0) - (b.e ? 1 : 0) || a.n.localeCompare(b.n, document.documentElement.lang);
         });
-        render(hits.slice(0, 20));
+        if (input.value === q) { render(hits.slice(0, 20), q); }
       });
     }
-    function render(hits) {
+    // render shows the hits for query q; data-query on the list tells which query it shows.
+    function render(hits, q) {
       list.textContent = '';
+      list.setAttribute('data-query', q);
       hits.forEach(function (e, i) {
         var li = document.createElement('li');
         li.id = 'search-hit-' + i;
