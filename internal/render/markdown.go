@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"net/url"
 	"strings"
@@ -69,9 +70,11 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 }
 
 // safeDestination allows site paths, fragments and http(s)/mailto links, and prefixes site
-// paths with base ("/covsite/en/").
+// paths with base ("/covsite/en/"). Goldmark keeps entity references in destinations and
+// resolves them when it writes the page, so they are resolved here before judging:
+// "javascript&colon;…" is a javascript: link.
 func safeDestination(dest, base string) (string, bool) {
-	d := strings.TrimSpace(dest)
+	d := strings.TrimSpace(html.UnescapeString(dest))
 	if strings.HasPrefix(d, "#") {
 		return d, true
 	}
