@@ -54,3 +54,21 @@ clean:
 	rm -rf $(DEST)
 
 include themes/default/echarts/echarts.mk
+
+# ---- browser tests: internal/browsertest -------------------------------------
+# The browser tests (part of `make test`) need Debian's Chromium and axe-core (npm, pinned in
+# internal/browsertest/testdata/npm, used by the tests only). Both are installed here when
+# missing: apt-get needs root (as in CI); npm ci reaches the registry only when installing.
+BROWSERTEST_NPM := internal/browsertest/testdata/npm
+BROWSERTEST_AXE := $(BROWSERTEST_NPM)/node_modules/axe-core/axe.min.js
+
+.PHONY: browser-deps
+test-go: browser-deps
+browser-deps: $(BROWSERTEST_AXE)
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium (Debian package)"; apt-get update && apt-get install -y chromium; }
+
+$(BROWSERTEST_AXE): $(BROWSERTEST_NPM)/package.json $(BROWSERTEST_NPM)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "installing npm (Debian package)"; apt-get update && apt-get install -y npm; }
+	cd $(BROWSERTEST_NPM) && npm ci --no-audit --no-fund
+	touch $@
+# ---- end browser tests -------------------------------------------------------

@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/covsite/covsite/internal/i18n"
 )
 
 // newMarkdown returns the Markdown converter for narratives: GitHub tables, heading ids,
@@ -102,5 +104,19 @@ func (r *Renderer) renderMarkdown(src []byte, lang string) (template.HTML, error
 	if err := r.markdown.Convert(src, &buf, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil // goldmark escapes text and drops raw HTML
+	return template.HTML(scrollTables(buf.String(), r.langs[lang])), nil // goldmark escapes text and drops raw HTML
+}
+
+// scrollTables puts each table in a box that scrolls sideways on a phone and that keyboard
+// users can focus to scroll, labelled "Bảng 1", "Bảng 2"…. Raw HTML is dropped, so every
+// "<table>" in the output comes from a Markdown table.
+func scrollTables(html string, tr *i18n.Lang) string {
+	parts := strings.Split(html, "<table>")
+	var b strings.Builder
+	b.WriteString(parts[0])
+	for i, part := range parts[1:] {
+		b.WriteString(`<div class="table-scroll" tabindex="0" role="region" aria-label="` + template.HTMLEscapeString(tr.T("table.prose", i+1)) + `"><table>`)
+		b.WriteString(strings.Replace(part, "</table>", "</table></div>", 1))
+	}
+	return b.String()
 }
