@@ -135,6 +135,9 @@ func ParsePeriod(s string) (Period, error) {
 		if err != nil {
 			return Period{}, err
 		}
+		if d.Year < 1900 || d.Year > 2200 {
+			return Period{}, fmt.Errorf("period %q: the year must be between 1900 and 2200", s)
+		}
 		return Period{Start: d, End: d, Text: s}, nil
 	}
 	yearText, rest, hasRest := strings.Cut(s, "-")

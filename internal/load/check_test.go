@@ -325,3 +325,83 @@ func TestReportsEveryProblem(t *testing.T) {
 		t.Error("diagnostics are not in file and line order")
 	}
 }
+
+// exampleSite is the repository's own site as a file system that tests may change.
+func exampleSite(t *testing.T) fstest.MapFS {
+	t.Helper()
+	site := fstest.MapFS{}
+	for _, dir := range []string{"data", "content"} {
+		root := filepath.Join("../..", dir)
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			rel, _ := filepath.Rel("../..", p)
+			site[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site
+}
+
+// The example site checks without errors; its one real inconsistency — the city's
+// compulsory SI target 15.647 against its wards' 15.304 in plan 49 — stays a warning.
+func TestExampleSiteChecks(t *testing.T) {
+	diags := check(exampleSite(t))
+	if diags.HasErrors() {
+		t.Fatalf("the example site has errors:\n%s", checkOutput(t, diags, "en"))
+	}
+	found := false
+	for _, d := range diags.Items() {
+		if d.Code == diag.RollupMismatch && strings.Contains(d.Message("en"), "15647") && strings.Contains(d.Message("en"), "15304") {
+			found = d.Severity == diag.Warning && d.Pos.File == "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml"
+		}
+	}
+	if !found {
+		t.Errorf("no roll-up warning 15647 vs 15304 on plan 49:\n%s", checkOutput(t, diags, "en"))
+	}
+}
+
+// Typical mistakes typed into the real data get the message and position they should.
+func TestMistakesInTheExampleData(t *testing.T) {
+	const plan49, results = "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml", "data/results/tra-vinh-hoi-nghi-2023-07-26.toml"
+	tests := []struct {
+		file, old, new string
+		code           diag.Code
+		at             string // source text at the reported position
+		text           string // in the English message or hint
+	}{
+		{plan49, "bhyt = 10_324", "bhty = 10_324", diag.UnknownKeyNear, "bhty", `did you mean "bhyt"?`},
+		{plan49, "bhxh-bat-buoc = 1_888", "bhxh-bat-buoc = 1.888", diag.NotWholeNumber, "1.888", "write 1888 (or 1_888)"},
+		{plan49, "bhyt = 10_324", `bhyt = "10.324"`, diag.VietnameseNumber, `"10.324"`, "write the digits together: 10324 (or 10_324)"},
+		{results, "bhyt = 821_563", "bhyt = 1.022.552", diag.VietnameseNumber, "1.022.552", "1022552 (or 1_022_552)"},
+		{results, "rate.bhyt = 80.58", "rate.bhyt = 80,58", diag.VietnameseDecimal, "80,58", "write 80.58"},
+		{results, "as_of = 2023-06-30", "as_of = 2023-06-31", diag.DateNotExist, "2023-06-31", "does not exist"},
+		{plan49, `locality = "tra-vinh-phuong-2"`, `locality = "tra-vinh-phuong-22"`, diag.UnknownRefNear, `"tra-vinh-phuong-22"`, `did you mean "tra-vinh-phuong-2"?`},
+		{results, `plan = "tra-vinh-chi-tieu-ubnd-tinh-2023"`, `plan = "tra-vinh-chi-tieu-ubnd-tinh-2024"`, diag.UnknownRefNear, `"tra-vinh-chi-tieu-ubnd-tinh-2024"`, `did you mean "tra-vinh-chi-tieu-ubnd-tinh-2023"?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.new, func(t *testing.T) {
+			site := exampleSite(t)
+			src := string(site[tt.file].Data)
+			if !strings.Contains(src, tt.old) {
+				t.Fatalf("%s no longer holds %q", tt.file, tt.old)
+			}
+			site[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.old, tt.new, 1))}
+			diags := check(site)
+			for _, d := range diags.Items() {
+				if d.Code == tt.code && strings.HasPrefix(textAt(site, d.Pos), tt.at) && strings.Contains(d.Text("en"), tt.text) {
+					if !diags.HasErrors() {
+						t.Error("the mistake is not an error")
+					}
+					return
+				}
+			}
+			t.Errorf("no %s at %q saying %q:\n%s", tt.code, tt.at, tt.text, checkOutput(t, diags, "en"))
+		})
+	}
+}

@@ -24,16 +24,12 @@ func reportSyntax(name string, src []byte, err error, diags *diag.List) {
 		diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.TOMLSyntax, err.Error())
 		return
 	}
-	line := clampLine(src, perr.Position.Line)
+	line, col := errorPlace(src, perr.Position)
 	at := func(col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
 	text := lineText(src, line)
 	if v, ok := findValueMistake(text); ok {
 		v.report(at(v.col+1), diags)
 		return
-	}
-	col := runeCol(src, perr.Position.Start)
-	if col == 0 || perr.Position.Line != line {
-		col = 1
 	}
 	token := errorToken(src, perr.Position)
 	switch {
@@ -48,11 +44,19 @@ func reportSyntax(name string, src []byte, err error, diags *diag.List) {
 	}
 }
 
-// clampLine keeps a reported line within the file: the parser reports end-of-file errors
-// on the line after the last one.
-func clampLine(src []byte, line int) int {
+// errorPlace is the line and column of a parse error, from its byte offset when that lies
+// in the file (the parser's line number can be off by one at the end of the file), else the
+// start of the reported line, kept within the file.
+func errorPlace(src []byte, p toml.Position) (line, col int) {
+	if p.Start >= 0 && p.Start <= len(src) {
+		off := p.Start
+		for off > 0 && off < len(src) && !utf8.RuneStart(src[off]) {
+			off--
+		}
+		return bytes.Count(src[:off], []byte("\n")) + 1, runeCol(src, off)
+	}
 	n := bytes.Count(src, []byte("\n")) + 1
-	return max(1, min(line, n))
+	return max(1, min(p.Line, n)), 1
 }
 
 // errorToken is the source text the parser complained about.
@@ -208,6 +212,9 @@ func lineText(src []byte, n int) string {
 func runeCol(src []byte, off int) int {
 	if off < 0 || off > len(src) {
 		return 0
+	}
+	for off > 0 && off < len(src) && !utf8.RuneStart(src[off]) {
+		off-- // the parser may point into a multi-byte character
 	}
 	start := bytes.LastIndexByte(src[:off], '\n') + 1
 	return utf8.RuneCount(src[start:off]) + 1

@@ -7,6 +7,7 @@ import (
 	htmlpkg "html"
 	"io"
 	"math"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -186,7 +187,7 @@ Text <img src=x onerror=alert(6)> and <a href="javascript:alert(7)">a link</a>.
 <iframe src="javascript:alert(19)"></iframe>
 `
 
-func renderSite(t *testing.T, fsys fstest.MapFS) (*Renderer, *model.Site) {
+func renderSite(t testing.TB, fsys fstest.MapFS) (*Renderer, *model.Site) {
 	t.Helper()
 	raw, diags := load.Load(fsys)
 	site, more := model.Build(raw)
@@ -556,4 +557,49 @@ func TestDecomposedNamesAgreeWithComposed(t *testing.T) {
 	if !bytes.Contains(idx, []byte(`xa duc`)) {
 		t.Errorf("the search index does not fold the name to \"xa duc\": %s", idx)
 	}
+}
+
+// FuzzMarkdownRunsNothing: no Markdown, however written, turns into markup that runs
+// script — no <script>, <iframe>, <object>, <embed>, <svg>, event handler or script URL.
+func FuzzMarkdownRunsNothing(f *testing.F) {
+	f.Add(hostileMarkdown)
+	for _, dest := range linkSamples {
+		f.Add("[x](" + dest + ") <" + dest + "> ![y](" + dest + ")\n\n[r]: " + dest + "\n[z][r]")
+	}
+	for _, p := range []string{"../../content/gioi-thieu.md", "../../content/phuong-phap.md"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	r, _ := renderSite(f, hostileSite())
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, lang := range i18n.Languages {
+			out, err := r.renderMarkdown([]byte(src), lang)
+			if err != nil {
+				return
+			}
+			low := strings.ToLower(string(out))
+			for _, tag := range []string{"<script", "<iframe", "<object", "<embed", "<svg", "<math", "<style", "<base", "<form", "<meta", "<link"} {
+				if strings.Contains(low, tag) {
+					t.Fatalf("%q renders %s: %s", src, tag, out)
+				}
+			}
+			if m := unsafeMarkup([]byte(out)); m != "" {
+				t.Fatalf("%q renders %s", src, m)
+			}
+		}
+	})
+}
+
+// FuzzLinkRulesAgree: the check's warning and the renderer's rule never disagree about a
+// link, so an author is warned exactly when a link will be dropped.
+func FuzzLinkRulesAgree(f *testing.F) {
+	for _, dest := range linkSamples {
+		f.Add(dest)
+	}
+	f.Fuzz(func(t *testing.T, dest string) {
+		if _, kept := safeDestination(dest, "/"); kept == load.UnsafeLink(dest) {
+			t.Fatalf("%q: the renderer keeps it = %v, check warns = %v", dest, kept, load.UnsafeLink(dest))
+		}
+	})
 }

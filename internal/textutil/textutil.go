@@ -30,7 +30,8 @@ func Fold(s string) string {
 }
 
 // Slug turns a title into a URL segment: "Trà Vinh: kết quả 6 tháng" →
-// "tra-vinh-ket-qua-6-thang". It returns "" when nothing usable is left.
+// "tra-vinh-ket-qua-6-thang". It returns "" when nothing usable is left; what it returns
+// always passes CheckID (it is cut to MaxIDLength).
 func Slug(s string) string {
 	var b strings.Builder
 	dash := false
@@ -46,7 +47,11 @@ func Slug(s string) string {
 			dash = true
 		}
 	}
-	return b.String()
+	out := b.String()
+	if len(out) > MaxIDLength {
+		out = strings.TrimRight(out[:MaxIDLength], "-")
+	}
+	return out
 }
 
 // MaxIDLength bounds ids so they stay usable as file names.
@@ -104,35 +109,46 @@ func Distance(a, b string) int {
 }
 
 // Nearest returns the candidate closest to s if it is close enough to be a likely typo
-// (a transposition such as "bhty" for "bhyt" counts as close), else "".
+// (a transposition such as "bhty" for "bhyt" counts as close), else "". Between equally
+// close candidates it prefers one with the same letters as s — "bhty" is "bhyt" with two
+// letters swapped rather than "bhtn" with one changed — then the first alphabetically.
 func Nearest(s string, candidates []string) string {
-	best, bestDist := "", 1<<30
-	for _, c := range candidates {
-		d := Distance(Fold(s), Fold(c))
-		if d < bestDist || d == bestDist && c < best {
-			best, bestDist = c, d
-		}
-	}
-	limit := max(2, len([]rune(s))/3)
-	if best == "" || bestDist > limit {
+	ranked := Ranked(s, candidates, 1)
+	if len(ranked) == 0 {
 		return ""
 	}
-	return best
+	limit := max(2, len([]rune(s))/3)
+	if Distance(Fold(s), Fold(ranked[0])) > limit {
+		return ""
+	}
+	return ranked[0]
 }
 
-// Ranked returns up to n candidates ordered by closeness to s (accent- and case-folded).
+// Ranked returns up to n candidates ordered by closeness to s (accent- and case-folded),
+// as Nearest orders them.
 func Ranked(s string, candidates []string, n int) []string {
 	type scored struct {
 		name string
 		dist int
+		same bool // the same letters as s, in another order
 	}
 	fs := Fold(s)
 	var all []scored
 	for _, c := range candidates {
-		all = append(all, scored{c, Distance(fs, Fold(c))})
+		fc := Fold(c)
+		all = append(all, scored{c, Distance(fs, fc), sameLetters(fs, fc)})
+	}
+	less := func(a, b scored) bool {
+		if a.dist != b.dist {
+			return a.dist < b.dist
+		}
+		if a.same != b.same {
+			return a.same
+		}
+		return a.name < b.name
 	}
 	for i := 1; i < len(all); i++ { // insertion sort: short lists, stable
-		for j := i; j > 0 && (all[j].dist < all[j-1].dist || all[j].dist == all[j-1].dist && all[j].name < all[j-1].name); j-- {
+		for j := i; j > 0 && less(all[j], all[j-1]); j-- {
 			all[j], all[j-1] = all[j-1], all[j]
 		}
 	}
@@ -141,6 +157,23 @@ func Ranked(s string, candidates []string, n int) []string {
 		out = append(out, all[i].name)
 	}
 	return out
+}
+
+// sameLetters reports whether a and b hold the same runes, in any order.
+func sameLetters(a, b string) bool {
+	count := map[rune]int{}
+	for _, r := range a {
+		count[r]++
+	}
+	for _, r := range b {
+		count[r]--
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 var (

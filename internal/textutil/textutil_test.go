@@ -1,0 +1,257 @@
+package textutil
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Trà Vinh", "tra vinh"},
+		{"TRÀ VINH", "tra vinh"},
+		{"Đà Nẵng", "da nang"},
+		{"Cần Thơ", "can tho"},
+		{"Xa\u0303 \u0110u\u031b\u0301c", "xa duc"}, // NFD
+		{"Phường 1", "phuong 1"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Trà Vinh: kết quả 6 tháng", "tra-vinh-ket-qua-6-thang"},
+		{"  Đà Nẵng -- 2021/2025  ", "da-nang-2021-2025"},
+		{"../../etc/passwd", "etc-passwd"},
+		{`C:\Windows`, "c-windows"},
+		{"a\x00b", "a-b"},
+		{"日本", ""},
+		{"", ""},
+		{strings.Repeat("ab ", 60), strings.TrimRight(strings.Repeat("ab-", 34)[:100], "-")},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCheckID(t *testing.T) {
+	tests := []struct {
+		id string
+		ok bool
+	}{
+		{"tra-vinh", true},
+		{"tra-vinh-phuong-1", true},
+		{"2023", true},
+		{"", false},
+		{"..", false},
+		{"a..b", false},
+		{"../x", false},
+		{"/abs", false},
+		{"a/b", false},
+		{`a\b`, false},
+		{"a\x00b", false},
+		{"-a", false},
+		{"a-", false},
+		{"a--b", false},
+		{"Tra-vinh", false},
+		{"trà-vinh", false},
+		{"a b", false},
+		{"a.b", false},
+		{strings.Repeat("a", 100), true},
+		{strings.Repeat("a", 101), false},
+	}
+	for _, tt := range tests {
+		if got := CheckID(tt.id) == ""; got != tt.ok {
+			t.Errorf("CheckID(%q) = %q, want ok=%v", tt.id, CheckID(tt.id), tt.ok)
+		}
+	}
+}
+
+func TestDistanceAndNearest(t *testing.T) {
+	dist := []struct {
+		a, b string
+		want int
+	}{
+		{"bhyt", "bhyt", 0},
+		{"bhty", "bhyt", 1}, // transposition
+		{"bhyt", "bhxh", 2},
+		{"", "abc", 3},
+		{"parnet", "parent", 1},
+		{"ca", "abc", 3},
+		{"Trà", "Tra", 1},
+	}
+	for _, tt := range dist {
+		if got := Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+	ids := []string{"bhtn", "bhxh", "bhxh-bat-buoc", "bhxh-tu-nguyen", "bhyt"}
+	near := []struct{ in, want string }{
+		{"bhty", "bhyt"},
+		{"BHYT", "bhyt"},
+		{"bhxh-tu-nguyn", "bhxh-tu-nguyen"},
+		{"tong-thu", ""},
+		{"parnet", ""},
+	}
+	for _, tt := range near {
+		if got := Nearest(tt.in, ids); got != tt.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := Ranked("bhty", ids, 2); len(got) != 2 || got[0] != "bhyt" {
+		t.Errorf("Ranked = %v", got)
+	}
+}
+
+func TestVietnameseOrder(t *testing.T) {
+	ordered := []string{"An Giang", "Ăn", "Âu", "Bình", "Dương", "Đà Nẵng", "Phường 2", "Phường 10"}
+	for i := 1; i < len(ordered); i++ {
+		if CompareVietnamese(ordered[i-1], ordered[i]) >= 0 {
+			t.Errorf("%q does not sort before %q", ordered[i-1], ordered[i])
+		}
+	}
+	if CompareVietnamese("Xa\u0303", "Xã") != 0 {
+		t.Error("NFD and NFC forms of a name sort apart")
+	}
+}
+
+func TestNFC(t *testing.T) {
+	if s, changed := NFC("Xa\u0303"); !changed || s != "Xã" {
+		t.Errorf("NFC = %q, %v", s, changed)
+	}
+	if s, changed := NFC("Xã"); changed || s != "Xã" {
+		t.Errorf("NFC of NFC = %q, %v", s, changed)
+	}
+}
+
+// exampleNames are the names written in the example data, as fuzz seeds.
+func exampleNames(f *testing.F) []string {
+	f.Helper()
+	re := regexp.MustCompile(`(?m)^(?:name|name_en|title|short|id|locality) = ("[^"\n]*")`)
+	var out []string
+	_ = filepath.WalkDir("../../data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, _ := os.ReadFile(p)
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			if s, err := strconv.Unquote(m[1]); err == nil {
+				out = append(out, s)
+			}
+		}
+		return nil
+	})
+	if len(out) < 20 {
+		f.Fatalf("only %d seed names", len(out))
+	}
+	return append(out, "../x", "a\\b", "a\x00b", "..", "Xa\u0303 \u0110u\u031b\u0301c", "\u212a", "İstanbul")
+}
+
+// Slug output is always a valid id or empty, and slugging it again changes nothing.
+func FuzzSlug(f *testing.F) {
+	for _, s := range exampleNames(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Slug(s)
+		if out == "" {
+			return
+		}
+		if why := CheckID(out); why != "" {
+			t.Fatalf("Slug(%q) = %q, which CheckID rejects: %s", s, out, why)
+		}
+		if again := Slug(out); again != out {
+			t.Fatalf("Slug is not idempotent: %q → %q → %q", s, out, again)
+		}
+	})
+}
+
+// CheckID never accepts anything that could leave the output directory or that is not
+// its own slug.
+func FuzzCheckID(f *testing.F) {
+	for _, s := range exampleNames(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		if CheckID(id) != "" {
+			return
+		}
+		if strings.ContainsAny(id, "/\\\x00") || strings.Contains(id, "..") || id == "." || id == "" {
+			t.Fatalf("CheckID accepts %q", id)
+		}
+		if !fs.ValidPath(id) || filepath.Base(id) != id || filepath.IsAbs(id) || len(id) > MaxIDLength {
+			t.Fatalf("CheckID accepts %q, which is not one path segment", id)
+		}
+		if Slug(id) != id {
+			t.Fatalf("a valid id %q is not its own slug %q", id, Slug(id))
+		}
+	})
+}
+
+// Fold is idempotent, lowercase, free of Vietnamese marks, and the same for NFC and NFD.
+func FuzzFold(f *testing.F) {
+	for _, s := range exampleNames(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		out := Fold(s)
+		if again := Fold(out); again != out {
+			t.Fatalf("Fold is not idempotent: %q → %q → %q", s, out, again)
+		}
+		if nfd := Fold(norm.NFD.String(s)); nfd != out {
+			t.Fatalf("Fold(NFD(%q)) = %q, Fold = %q", s, nfd, out)
+		}
+		for _, r := range out {
+			if unicode.Is(unicode.Mn, r) && isVietnameseMark(r) || r == 'đ' || r == 'Đ' {
+				t.Fatalf("Fold(%q) = %q keeps %q", s, out, r)
+			}
+		}
+	})
+}
+
+// isVietnameseMark reports the combining marks Vietnamese uses: the five tones, the
+// circumflex, the breve and the horn.
+func isVietnameseMark(r rune) bool {
+	switch r {
+	case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0302', '\u0306', '\u031b':
+		return true
+	}
+	return false
+}
+
+// Distance is zero only between equal strings, symmetric, and at most the longer length.
+func FuzzDistance(f *testing.F) {
+	f.Add("bhty", "bhyt")
+	f.Add("parnet", "parent")
+	f.Add("", "Trà Vinh")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		d := Distance(a, b)
+		if (d == 0) != (string([]rune(a)) == string([]rune(b))) { // invalid bytes read as U+FFFD
+			t.Fatalf("Distance(%q, %q) = %d", a, b, d)
+		}
+		if e := Distance(b, a); e != d {
+			t.Fatalf("Distance(%q, %q) = %d but %d the other way", a, b, d, e)
+		}
+		if n := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b)); d > n {
+			t.Fatalf("Distance(%q, %q) = %d > %d", a, b, d, n)
+		}
+	})
+}
