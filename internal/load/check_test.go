@@ -405,3 +405,42 @@ func TestMistakesInTheExampleData(t *testing.T) {
 		})
 	}
 }
+
+// docs/data-format.md lists every check, and each example message in it is a line a
+// testdata case really prints.
+func TestDataFormatDocListsEveryCheck(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/data-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range diag.Codes() {
+		if !strings.Contains(string(doc), "#### `"+string(c)+"`") {
+			t.Errorf("docs/data-format.md has no section for %s", c)
+		}
+	}
+	printed := map[string]bool{}
+	for _, name := range badCases(t) {
+		for _, file := range []string{expectedVI, expectedEN} {
+			b, _ := os.ReadFile(filepath.Join("testdata/bad", name, file))
+			for _, line := range strings.Split(string(b), "\n") {
+				printed[line] = true
+			}
+		}
+	}
+	_, checks, ok := strings.Cut(string(doc), "\n## Checks\n")
+	if !ok {
+		t.Fatal("docs/data-format.md has no Checks section")
+	}
+	examples := 0
+	for _, line := range strings.Split(checks, "\n") {
+		if strings.HasPrefix(line, "data/") || strings.HasPrefix(line, "content/") {
+			examples++
+			if !printed[line] {
+				t.Errorf("docs/data-format.md shows a message no case prints:\n%s", line)
+			}
+		}
+	}
+	if examples < 2*len(diag.Codes()) {
+		t.Errorf("%d example messages for %d checks, want one in each language", examples, len(diag.Codes()))
+	}
+}
