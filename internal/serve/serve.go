@@ -1,0 +1,302 @@
+// Package serve is `covsite serve`: it builds a site into memory, serves it over HTTP,
+// watches the site's sources and rebuilds on save, and reloads open browser tabs through
+// Server-Sent Events. While the data has errors it keeps serving the last good build with
+// an overlay naming every error (file:line:col, message, hint); the reload script and the
+// overlay exist only in the server's responses, never in `covsite build` output.
+//
+// A rebuild loads and checks the data, then swaps in a new generation of pages that render
+// on first use: the pages open in a browser first, then all the others on a pool of
+// workers. A page that renders to the same bytes as before keeps the old bytes and its tab
+// is not reloaded.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/covsite/covsite/internal/build"
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/themes"
+)
+
+// Options say what to serve and how.
+type Options struct {
+	Source   string        // the site directory holding data/ and content/
+	Lang     string        // language of log messages: "vi" or "en"
+	Log      io.Writer     // where to log builds and errors; nil discards
+	Debounce time.Duration // quiet time after the last file event before rebuilding; 0 means 50 ms
+	Workers  int           // pages rendered at once; 0 means one per CPU
+}
+
+// Server is a running preview of one site.
+type Server struct {
+	opts     Options
+	theme    fs.FS
+	hub      hub
+	closing  chan struct{}
+	loopback bool
+
+	mu      sync.RWMutex
+	gen     *generation // the last good build; nil until one succeeds
+	fail    *failure    // why the latest rebuild failed; nil when it succeeded
+	version uint64      // bumped whenever what is shown changes
+	stopBG  context.CancelFunc
+	logMu   sync.Mutex
+}
+
+// view is what a request sees: one consistent state.
+type view struct {
+	gen     *generation
+	fail    *failure
+	version uint64
+}
+
+// New prepares a server for the site at opts.Source. Nothing runs until Run.
+func New(opts Options) *Server {
+	if opts.Debounce <= 0 {
+		opts.Debounce = 50 * time.Millisecond
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	return &Server{opts: opts, theme: liveTheme(opts.Source), closing: make(chan struct{}), stopBG: func() {}}
+}
+
+// liveTheme is the site's own layouts/, static/ and i18n/ over the default theme — read
+// from disk when the site carries the default theme's sources (so editing them shows at
+// once), else the theme embedded in the binary.
+func liveTheme(source string) fs.FS {
+	lower := themes.Default()
+	dir := filepath.Join(source, "themes", "default")
+	if fi, err := os.Stat(filepath.Join(dir, "layouts")); err == nil && fi.IsDir() {
+		lower = os.DirFS(dir)
+	}
+	return render.Overlay{Upper: os.DirFS(source), Lower: lower}
+}
+
+func (s *Server) view() view {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return view{gen: s.gen, fail: s.fail, version: s.version}
+}
+
+func (s *Server) currentVersion() uint64 { return s.view().version }
+
+// Run builds the site, then serves it on ln and rebuilds on every change until ctx is
+// cancelled; then it stops the server gracefully and returns nil.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
+		s.loopback = tcp.IP.IsLoopback()
+	}
+	w, err := newWatcher(s.opts.Source)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	changes := make(chan change, 1)
+	var wg sync.WaitGroup
+	wg.Go(func() { w.run(ctx, s.opts.Debounce, changes, s.logf) })
+	s.rebuild(ctx, change{at: time.Now()})
+	wg.Go(func() { s.rebuildLoop(ctx, changes) })
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.logf(s.msg("serving http://%s/ — Ctrl-C to stop", "đang phục vụ http://%s/ — bấm Ctrl-C để dừng"), ln.Addr())
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	cancel()
+	close(s.closing)
+	shutCtx, done := context.WithTimeout(context.Background(), 5*time.Second)
+	defer done()
+	shutErr := srv.Shutdown(shutCtx)
+	wg.Wait()
+	s.stopBackground()
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	if shutErr != nil {
+		return fmt.Errorf("serve: stopping: %w", shutErr)
+	}
+	s.logf("%s", s.msg("stopped", "đã dừng"))
+	return nil
+}
+
+func (s *Server) rebuildLoop(ctx context.Context, changes <-chan change) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case c := <-changes:
+			s.rebuild(ctx, c)
+		}
+	}
+}
+
+func (s *Server) stopBackground() {
+	s.mu.Lock()
+	stop := s.stopBG
+	s.mu.Unlock()
+	stop()
+}
+
+// rebuild loads and checks the site; on success it swaps in a new generation and renders
+// it in the background, on failure it keeps the last good build and shows the overlay.
+func (s *Server) rebuild(ctx context.Context, c change) {
+	p, err := build.Prepare(build.Options{Source: s.opts.Source, BaseURL: "/", Lang: s.opts.Lang}, s.theme)
+	if err != nil {
+		s.failed(p, err, c)
+		return
+	}
+	s.mu.Lock()
+	old, hadFail := s.gen, s.fail != nil
+	s.version++
+	g := newGeneration(s.version, p, old)
+	s.gen, s.fail = g, nil
+	s.stopBG()
+	bg, stop := context.WithCancel(ctx)
+	s.stopBG = stop
+	s.mu.Unlock()
+	s.logReady(p, c, time.Since(c.at))
+	s.announce(g, hadFail || old == nil)
+	go s.renderInBackground(bg, g)
+}
+
+// failed records a failed rebuild and reloads every tab so the overlay shows.
+func (s *Server) failed(p *build.Prepared, err error, c change) {
+	f := &failure{err: err}
+	if errors.Is(err, build.ErrInvalid) && p != nil {
+		f = &failure{diags: p.Diagnostics}
+	}
+	s.mu.Lock()
+	s.fail = f
+	s.version++
+	haveBuild := s.gen != nil
+	s.mu.Unlock()
+	s.logFailure(f, c, haveBuild)
+	s.announce(nil, true)
+}
+
+// announce tells open tabs to reload: all of them, or only those whose page changed in g.
+// The pages of open tabs are rendered first, each in its own goroutine.
+func (s *Server) announce(g *generation, all bool) {
+	v := s.currentVersion()
+	for _, c := range s.hub.snapshot() {
+		if all || g == nil {
+			c.notify(v)
+			continue
+		}
+		go func() {
+			e := g.entries[c.path]
+			if e == nil {
+				c.notify(v)
+				return
+			}
+			if _, err := e.bytes(); err != nil || e.changed {
+				c.notify(v)
+			}
+		}()
+	}
+}
+
+// renderInBackground renders every page of g not yet rendered and logs how it went.
+func (s *Server) renderInBackground(ctx context.Context, g *generation) {
+	st := g.renderAll(ctx, s.opts.Workers)
+	if ctx.Err() != nil {
+		return // a newer rebuild took over
+	}
+	s.logRendered(st)
+	if len(st.Errors) > 0 {
+		s.mu.Lock()
+		if s.gen == g {
+			s.fail = &failure{err: errors.Join(st.Errors...)}
+			s.version++
+		}
+		s.mu.Unlock()
+		s.announce(nil, true)
+	}
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// logReady logs a swapped-in build: how long from the first file event (or the start) until
+// requests see it, and where that time went.
+func (s *Server) logReady(p *build.Prepared, c change, ready time.Duration) {
+	what := s.msg("built", "đã dựng")
+	if c.path != "" {
+		what = fmt.Sprintf(s.msg("rebuilt after a change to %s", "đã dựng lại sau khi %s thay đổi"), c.path)
+	}
+	s.logf(s.msg("%s: ready in %.0f ms (load %.1f, model %.1f, setup %.1f ms; %d warnings)",
+		"%s: sẵn sàng sau %.0f ms (đọc %.1f, kiểm tra %.1f, chuẩn bị %.1f ms; %d cảnh báo)"),
+		what, ms(ready), ms(p.Load), ms(p.Model), ms(p.Setup), p.Diagnostics.Count(diag.Warning))
+}
+
+// logRendered logs the background rendering of a whole generation.
+func (s *Server) logRendered(st renderStats) {
+	s.logf(s.msg("rendered %d files in %.0f ms, %d changed (%.1f MB)", "đã dựng %d tệp trong %.0f ms, %d tệp thay đổi (%.1f MB)"),
+		st.Pages, ms(st.Duration), st.Changed, float64(st.Bytes)/1e6)
+	for _, err := range st.Errors {
+		s.logf("%v", err)
+	}
+}
+
+func (s *Server) logFailure(f *failure, c change, haveBuild bool) {
+	s.logMu.Lock()
+	if f.diags != nil {
+		_ = diag.Write(s.opts.Log, onlyErrors(f.diags), diag.FormatText, s.opts.Lang)
+	} else {
+		fmt.Fprintf(s.opts.Log, "%v\n", f.err)
+	}
+	s.logMu.Unlock()
+	n := len(f.problems(s.opts.Lang))
+	if haveBuild {
+		s.logf(s.msg("errors: %d, after a change to %s — still serving the last good build", "%d lỗi sau khi %s thay đổi — vẫn phục vụ bản dựng tốt gần nhất"), n, orDash(c.path))
+		return
+	}
+	s.logf(s.msg("errors: %d — nothing to serve until they are fixed", "%d lỗi — chưa có trang nào để phục vụ cho đến khi sửa xong"), n)
+}
+
+// onlyErrors drops the warnings of l: they do not stop a build and `covsite check` lists them.
+func onlyErrors(l *diag.List) *diag.List {
+	out := &diag.List{}
+	for _, d := range l.Items() {
+		if d.Severity == diag.Error {
+			out.Add(d)
+		}
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// msg picks the English or Vietnamese form of a log message.
+func (s *Server) msg(en, vi string) string {
+	if s.opts.Lang == "en" {
+		return en
+	}
+	return vi
+}
+
+// logf writes one time-stamped line to the log.
+func (s *Server) logf(format string, args ...any) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.opts.Log, "%s %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, args...))
+}
