@@ -1,0 +1,167 @@
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/textutil"
+)
+
+// Result asks for a new results file.
+type Result struct {
+	Locality string    // the locality id the results are for
+	AsOf     date.Date // the date the figures are as of
+}
+
+// NewResult writes data/results/<locality>-<date>.toml under source: a [source] table to
+// fill in and one [[result]] row listing every indicator as a commented line, with the
+// targets in force for the locality on that date as comments. site is the checked model
+// (build.Check). It returns the path relative to source; msgLang is the language of errors.
+func NewResult(source string, site *model.Site, r Result, msgLang string) (string, error) {
+	l := site.Locality(r.Locality)
+	if l == nil {
+		return "", unknownLocality(site, r.Locality, msgLang)
+	}
+	rel := path.Join("data/results", l.ID+"-"+r.AsOf.String()+".toml")
+	err := writeNew(source, rel, resultText(site, l, r.AsOf, msgLang), pick(msgLang,
+		"a results file for this locality and date already exists and was left as it is — add the figures there, or choose another --date",
+		"đã có tệp kết quả cho địa phương và ngày này, tệp được giữ nguyên — hãy điền số liệu vào tệp đó, hoặc chọn --date khác"))
+	return rel, err
+}
+
+// unknownLocality explains an id that names no locality, with the closest ids.
+func unknownLocality(site *model.Site, id, lang string) error {
+	ids := make([]string, 0, len(site.Localities))
+	for _, l := range site.Localities {
+		ids = append(ids, l.ID)
+	}
+	near := strings.Join(textutil.Ranked(id, ids, 3), ", ")
+	return errors.New(pick(lang,
+		fmt.Sprintf("there is no locality with id %q — did you mean: %s? (ids are in data/localities/)", id, near),
+		fmt.Sprintf("không có địa phương nào có id %q — có phải: %s? (id nằm trong data/localities/)", id, near)))
+}
+
+// resultText is the skeleton. Keys a person must fill in are left commented out, so
+// `covsite check` points at them until they are written.
+func resultText(site *model.Site, l *model.Locality, asOf date.Date, lang string) []byte {
+	var b strings.Builder
+	w := func(en, vi string, args ...any) { fmt.Fprintf(&b, pick(lang, en, vi), args...) }
+	w("# Results for %s (%s) as of %s.\n", "# Kết quả của %s (%s) đến ngày %s.\n", l.Name, l.ID, formatDate(asOf, lang))
+	w("# 1. Fill in [source]: remove the # before title, published and publisher and write them.\n",
+		"# 1. Điền [source]: bỏ dấu # trước title, published, publisher rồi điền vào.\n")
+	w("# 2. For each figure in the document, remove the # and write the number with no dots:\n",
+		"# 2. Với mỗi con số có trong văn bản, bỏ dấu # và viết số liền, không dấu chấm:\n")
+	w("#    10324 or 10_324 (not 10.324); rates with a decimal point: 94.44 (not 94,44).\n",
+		"#    10324 hoặc 10_324 (không viết 10.324); tỷ lệ dùng dấu chấm thập phân: 94.44 (không viết 94,44).\n")
+	w("# 3. Run: covsite check\n\n", "# 3. Chạy: covsite check\n\n")
+	b.WriteString("[source]\n")
+	w("# title = \"…\"           # the document's title, e.g. \"Report 123/BC-BHXH on the first half of 2023\"\n",
+		"# title = \"…\"           # tên văn bản, ví dụ \"Báo cáo số 123/BC-BHXH kết quả 6 tháng đầu năm 2023\"\n")
+	w("kind = \"report\"          # report, news, conference or decision\n",
+		"kind = \"report\"          # report (báo cáo), news (tin bài), conference (hội nghị) hoặc decision (quyết định)\n")
+	w("# published = %s   # the day the document was published\n", "# published = %s   # ngày văn bản được công bố\n", asOf)
+	w("# publisher = \"…\"       # who published it\n", "# publisher = \"…\"       # cơ quan công bố\n")
+	w("# url = \"https://…\"     # where to read it, if online\n\n", "# url = \"https://…\"     # địa chỉ đọc văn bản, nếu có\n\n")
+	b.WriteString("[[result]]\n")
+	fmt.Fprintf(&b, "locality = %s\nas_of = %s\n", tomlString(l.ID), asOf)
+	targets := currentTargets(site, l, asOf)
+	writePlanLine(&b, targets, lang)
+	for _, ind := range site.Indicators {
+		writeIndicatorLines(&b, ind, targets[ind], lang)
+	}
+	return []byte(b.String())
+}
+
+// currentTargets returns, per indicator, the targets for l in force on asOf, or else those
+// of the latest period that ended before it. Targets implied from results are left out.
+func currentTargets(site *model.Site, l *model.Locality, asOf date.Date) map[*model.Indicator][]*model.Target {
+	out := map[*model.Indicator][]*model.Target{}
+	for _, ind := range site.Indicators {
+		var inForce, latest []*model.Target
+		for _, t := range site.TargetsFor(l, ind) {
+			switch {
+			case t.Implied:
+			case t.Period.Contains(asOf):
+				inForce = append(inForce, t)
+			case t.Period.End.Before(asOf) && (len(latest) == 0 || t.Period.End.After(latest[0].Period.End)):
+				latest = []*model.Target{t}
+			}
+		}
+		if len(inForce) == 0 {
+			inForce = latest
+		}
+		out[ind] = inForce
+	}
+	return out
+}
+
+// writePlanLine suggests the plans whose targets the figures answer.
+func writePlanLine(b *strings.Builder, targets map[*model.Indicator][]*model.Target, lang string) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, ts := range targets {
+		for _, t := range ts {
+			if !seen[t.Plan.ID] {
+				seen[t.Plan.ID] = true
+				ids = append(ids, tomlString(t.Plan.ID))
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	slices.Sort(ids)
+	fmt.Fprintf(b, "# plan = %s   %s\n", strings.Join(ids, ", "), pick(lang,
+		"# the plan(s) the document compares with; needed for share.… lines",
+		"# kế hoạch mà văn bản so sánh; cần khi có dòng share.…"))
+}
+
+// writeIndicatorLines writes the commented value line of ind (and its rate line when it has
+// a denominator), with its current targets.
+func writeIndicatorLines(b *strings.Builder, ind *model.Indicator, targets []*model.Target, lang string) {
+	name := pick(lang, ind.NameEN, ind.Name)
+	fmt.Fprintf(b, "\n# %s\n", name)
+	fmt.Fprintf(b, "# %s =\n", ind.ID)
+	if ind.Base != model.NoBase {
+		fmt.Fprintf(b, "# rate.%s =   %s\n", ind.ID, pick(lang, "# coverage rate, %", "# tỷ lệ bao phủ, %"))
+	}
+	for _, t := range targets {
+		fmt.Fprintf(b, "#   %s\n", describeTarget(t, lang))
+	}
+}
+
+// describeTarget says a target in one line: "target 2023: 10_324, rate 94.44 % (plan-id)".
+func describeTarget(t *model.Target, lang string) string {
+	var parts []string
+	if t.Value.Known {
+		parts = append(parts, plainNumber(t.Value.V))
+	}
+	if t.Rate.Known {
+		parts = append(parts, pick(lang, "rate ", "tỷ lệ ")+plainNumber(t.Rate.V)+" %")
+	}
+	per := ""
+	switch t.Per {
+	case "month":
+		per = pick(lang, " per month", " mỗi tháng")
+	case "quarter":
+		per = pick(lang, " per quarter", " mỗi quý")
+	}
+	derived := ""
+	if t.Derived {
+		derived = pick(lang, ", the sum of its parts", ", cộng từ các thành phần")
+	}
+	return fmt.Sprintf("%s %s: %s%s (%s%s)", pick(lang, "target", "chỉ tiêu"), t.Period.Text,
+		strings.Join(parts, ", "), per, t.Plan.ID, derived)
+}
+
+// plainNumber writes v as TOML accepts it: 10_324, 94.44.
+func plainNumber(v float64) string {
+	return load.Underscored(strconv.FormatFloat(v, 'f', -1, 64))
+}

@@ -1,0 +1,87 @@
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/textutil"
+)
+
+// Update asks for a new update.
+type Update struct {
+	Title string    // the update's title, as it will be shown
+	Date  date.Date // its date: today, unless backdated
+	Lang  string    // "vi" writes slug.md, "en" writes slug.en.md
+}
+
+// NewUpdate writes content/updates/YYYY-MM-DD-slug.md (slug.en.md for English) under
+// source with its front matter filled in, and returns the path relative to source. msgLang
+// is the language of errors.
+func NewUpdate(source string, u Update, msgLang string) (string, error) {
+	title, _ := textutil.NFC(strings.TrimSpace(u.Title))
+	slug := slugOf(title)
+	if slug == "" {
+		return "", errors.New(pick(msgLang,
+			fmt.Sprintf("the title %q has no letters or digits to make an address from — give a title such as \"Trà Vinh: kết quả 6 tháng\"", u.Title),
+			fmt.Sprintf("tiêu đề %q không có chữ hay số để làm địa chỉ trang — đặt tiêu đề như \"Trà Vinh: kết quả 6 tháng\"", u.Title)))
+	}
+	ext := ".md"
+	if u.Lang == "en" {
+		ext = ".en.md"
+	}
+	rel := path.Join("content/updates", u.Date.String()+"-"+slug+ext)
+	if other := sameSlug(source, slug, ext); other != "" && other != path.Base(rel) {
+		return "", &ExistsError{Path: path.Join("content/updates", other), Hint: pick(msgLang,
+			"an update with the address /tin-tuc/"+slug+"/ already exists — edit that file, or choose another title",
+			"đã có bài với địa chỉ /tin-tuc/"+slug+"/ — sửa tệp đó, hoặc chọn tiêu đề khác")}
+	}
+	err := writeNew(source, rel, updateText(title, u.Date, u.Lang), pick(msgLang,
+		"this update already exists and was left as it is — edit it, or choose another title",
+		"bài này đã có và được giữ nguyên — hãy sửa tệp đó, hoặc chọn tiêu đề khác"))
+	return rel, err
+}
+
+// sameSlug returns the name of an update in content/updates whose address would be slug in
+// the same language, or "".
+func sameSlug(source, slug, ext string) string {
+	entries, err := os.ReadDir(path.Join(source, "content/updates"))
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		name := e.Name()
+		base, ok := strings.CutSuffix(name, ext)
+		if !ok || ext == ".md" && strings.HasSuffix(base, ".en") {
+			continue
+		}
+		if base == slug || strings.HasSuffix(base, "-"+slug) && len(base) == len(slug)+11 {
+			return name
+		}
+	}
+	return ""
+}
+
+// updateText is the new update: the same front matter keys, in the same order, as the
+// updates already in content/updates, then a body to replace.
+func updateText(title string, d date.Date, lang string) []byte {
+	var b strings.Builder
+	b.WriteString("+++\n")
+	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
+	fmt.Fprintf(&b, "date = %s\n", d)
+	b.WriteString(pick(lang,
+		"# ids of the localities and plans the update is about, e.g. [\"tra-vinh\", \"tp-tra-vinh\"]\n",
+		"# id các địa phương và kế hoạch bài viết nói tới, ví dụ [\"tra-vinh\", \"tp-tra-vinh\"]\n"))
+	b.WriteString("localities = []\nplans = []\n")
+	b.WriteString(pick(lang,
+		"# one or two sentences for lists, the feed and search engines\n",
+		"# một, hai câu tóm tắt cho danh sách tin, nguồn tin và máy tìm kiếm\n"))
+	b.WriteString("summary = \"\"\n+++\n\n")
+	b.WriteString(pick(lang,
+		"Write the update here, in Markdown. Link to a locality as [Trà Vinh](/en/dia-phuong/tra-vinh/).\n",
+		"Viết nội dung bài ở đây, bằng Markdown. Liên kết tới địa phương như [Trà Vinh](/dia-phuong/tra-vinh/).\n"))
+	return []byte(b.String())
+}
