@@ -26,6 +26,7 @@ type Lang struct {
 	Code    string
 	strings map[string]string
 	tag     language.Tag
+	printer *message.Printer // read-only once made, so shared by every goroutine
 }
 
 // Load reads i18n/<code>.toml from fsys for every language.
@@ -41,14 +42,16 @@ func Load(fsys fs.FS) (map[string]*Lang, error) {
 		if _, err := toml.Decode(string(src), &m); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		out[code] = &Lang{Code: code, strings: m, tag: language.Make(code)}
+		tag := language.Make(code)
+		out[code] = &Lang{Code: code, strings: m, tag: tag, printer: message.NewPrinter(tag)}
 	}
 	return out, nil
 }
 
 // New returns a language from a map of strings (for tests and tools).
 func New(code string, strs map[string]string) *Lang {
-	return &Lang{Code: code, strings: strs, tag: language.Make(code)}
+	tag := language.Make(code)
+	return &Lang{Code: code, strings: strs, tag: tag, printer: message.NewPrinter(tag)}
 }
 
 // Keys returns the keys of the language's strings, sorted.
@@ -82,8 +85,17 @@ func (l *Lang) Number(v float64, maxDecimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	p := message.NewPrinter(l.tag)
+	p := l.numbers()
 	return p.Sprint(number.Decimal(v, number.MaxFractionDigits(maxDecimals)))
+}
+
+// numbers returns the language's number printer; making one per call was a hot spot of
+// rendering.
+func (l *Lang) numbers() *message.Printer {
+	if l.printer != nil {
+		return l.printer
+	}
+	return message.NewPrinter(l.tag)
 }
 
 // Fixed formats v with exactly decimals decimals: 95,10 / 95.10.
@@ -91,7 +103,7 @@ func (l *Lang) Fixed(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	p := message.NewPrinter(l.tag)
+	p := l.numbers()
 	return p.Sprint(number.Decimal(v, number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
 }
 

@@ -42,26 +42,15 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 	if root := read("data/indicators.toml"); root != nil {
 		site.Indicators = readIndicators(root)
 	}
-	for _, name := range tomlFiles(fsys, "data/localities", diags) {
-		if root := read(name); root != nil {
-			site.Localities = append(site.Localities, readLocalities(root)...)
-		}
-	}
-	for _, name := range tomlFiles(fsys, "data/denominators", diags) {
-		if root := read(name); root != nil {
-			site.Denominators = append(site.Denominators, readDenominators(root)...)
-		}
-	}
-	for _, name := range tomlFiles(fsys, "data/plans", diags) {
-		if root := read(name); root != nil {
-			site.Plans = append(site.Plans, readPlan(root, stem(name)))
-		}
-	}
-	for _, name := range tomlFiles(fsys, "data/results", diags) {
-		if root := read(name); root != nil {
-			site.Reports = append(site.Reports, readReport(root, stem(name)))
-		}
-	}
+	// The many files of data/ are decoded in parallel (see readEach), in file order.
+	site.Localities = readEach(fsys, tomlFiles(fsys, "data/localities", diags), diags, &site.Unreadable,
+		func(root *table, _ string) []Locality { return readLocalities(root) })
+	site.Denominators = readEach(fsys, tomlFiles(fsys, "data/denominators", diags), diags, &site.Unreadable,
+		func(root *table, _ string) []Denominator { return readDenominators(root) })
+	site.Plans = readEach(fsys, tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
+		func(root *table, name string) []Plan { return []Plan{readPlan(root, stem(name))} })
+	site.Reports = readEach(fsys, tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
+		func(root *table, name string) []Report { return []Report{readReport(root, stem(name))} })
 	site.Documents = readDocuments(fsys, diags)
 	return site, diags
 }

@@ -43,7 +43,8 @@ func (s *Site) Locality(id string) *Locality { return s.localityByID[id] }
 func (s *Site) Plan(id string) *Plan { return s.planByID[id] }
 
 // Build validates raw input and links it into a Site. It reports every problem it finds;
-// the Site is usable for rendering only when the list has no errors.
+// the Site is usable for rendering only when the list has no errors. Build consumes the
+// plans and reports of raw: it empties each once it has linked it, so memory can be freed.
 func Build(raw *load.Site) (*Site, *diag.List) {
 	b := &builder{
 		diags:  &diag.List{},

@@ -18,6 +18,10 @@ type index struct {
 	docs         map[*Locality][]*Document
 	planDocs     map[*Plan][]*Document
 	comparisons  map[*Locality][]*Comparison // by the locality named below average
+	locTargets   map[*Locality][]*Target     // every target of a locality, in Site.Targets order
+	locResults   map[*Locality][]*Result     // every result of a locality, in Site.Results order
+	planOrder    map[*Plan]int               // position in Site.Plans
+	sourceOrder  map[*Source]int             // position in Site.Sources
 }
 
 func newIndex(s *Site) *index {
@@ -25,14 +29,24 @@ func newIndex(s *Site) *index {
 		targets: map[key][]*Target{}, results: map[key][]*Result{},
 		denominators: map[*Locality][]*Denominators{}, docs: map[*Locality][]*Document{},
 		planDocs: map[*Plan][]*Document{}, comparisons: map[*Locality][]*Comparison{},
+		locTargets: map[*Locality][]*Target{}, locResults: map[*Locality][]*Result{},
+		planOrder: make(map[*Plan]int, len(s.Plans)), sourceOrder: make(map[*Source]int, len(s.Sources)),
 	}
 	for _, t := range s.Targets {
 		k := key{t.Locality, t.Indicator}
 		ix.targets[k] = append(ix.targets[k], t)
+		ix.locTargets[t.Locality] = append(ix.locTargets[t.Locality], t)
 	}
 	for _, r := range s.Results {
 		k := key{r.Locality, r.Indicator}
 		ix.results[k] = append(ix.results[k], r)
+		ix.locResults[r.Locality] = append(ix.locResults[r.Locality], r)
+	}
+	for i, p := range s.Plans {
+		ix.planOrder[p] = i
+	}
+	for i, src := range s.Sources {
+		ix.sourceOrder[src] = i
 	}
 	for k := range ix.results {
 		slices.SortStableFunc(ix.results[k], func(a, b *Result) int { return a.AsOf.Compare(b.AsOf) })
@@ -68,6 +82,19 @@ func (s *Site) TargetsFor(l *Locality, ind *Indicator) []*Target { return s.inde
 
 // ResultsFor returns every result for l and ind, oldest first.
 func (s *Site) ResultsFor(l *Locality, ind *Indicator) []*Result { return s.index.results[key{l, ind}] }
+
+// TargetsOf returns every target for l, of every indicator and plan, in the order of
+// Site.Targets (so, within a plan, in the plan's order).
+func (s *Site) TargetsOf(l *Locality) []*Target { return s.index.locTargets[l] }
+
+// ResultsOf returns every result for l, of every indicator, in the order of Site.Results.
+func (s *Site) ResultsOf(l *Locality) []*Result { return s.index.locResults[l] }
+
+// PlanOrder returns p's position in Site.Plans.
+func (s *Site) PlanOrder(p *Plan) int { return s.index.planOrder[p] }
+
+// SourceOrder returns src's position in Site.Sources.
+func (s *Site) SourceOrder(src *Source) int { return s.index.sourceOrder[src] }
 
 // LatestResult returns the newest result with a value for l and ind, or nil.
 func (s *Site) LatestResult(l *Locality, ind *Indicator) *Result {

@@ -21,6 +21,18 @@ func (r Rollup) Difference() float64 { return r.Parent.Value.V - r.ChildrenSum }
 // PlanRollups returns, for every target of p whose locality's children are also targeted
 // by p for the same indicator and period, the parent beside the children's sum.
 func PlanRollups(p *Plan) []Rollup {
+	type family struct {
+		parent *Locality
+		ind    *Indicator
+		period date.Period
+	}
+	children := map[family][]*Target{} // p's targets with a value, by parent locality, in p's order
+	for _, t := range p.Targets {
+		if t.Locality.Parent != nil && t.Value.Known {
+			f := family{t.Locality.Parent, t.Indicator, t.Period}
+			children[f] = append(children[f], t)
+		}
+	}
 	var out []Rollup
 	for _, parent := range p.Targets {
 		if !parent.Value.Known || parent.Implied {
@@ -32,11 +44,9 @@ func PlanRollups(p *Plan) []Rollup {
 				ru.Expected++
 			}
 		}
-		for _, t := range p.Targets {
-			if t.Locality.Parent == parent.Locality && t.Indicator == parent.Indicator && t.Period == parent.Period && t.Value.Known {
-				ru.Children = append(ru.Children, t)
-				ru.ChildrenSum += t.Value.V
-			}
+		for _, t := range children[family{parent.Locality, parent.Indicator, parent.Period}] {
+			ru.Children = append(ru.Children, t)
+			ru.ChildrenSum += t.Value.V
 		}
 		if len(ru.Children) == 0 {
 			continue

@@ -12,7 +12,8 @@ import (
 )
 
 func (b *builder) plans(raw []load.Plan) {
-	for _, r := range raw {
+	for i, r := range raw {
+		raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
 		if !b.checkFileID(r.ID, r.Pos) {
 			continue
 		}
@@ -246,7 +247,8 @@ func (b *builder) milestone(p *Plan, r load.Milestone) {
 
 func (b *builder) reports(raw []load.Report) {
 	seen := map[string]diag.Pos{}
-	for _, r := range raw {
+	for i, r := range raw {
+		raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
 		if !b.checkFileID(r.ID, r.Pos) {
 			continue
 		}

@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,8 +70,12 @@ func ptr(n model.Num) *float64 {
 
 // records lists the targets and results of l (all when l is nil) in a stable order.
 func (r *Renderer) records(l *model.Locality) []figureRecord {
-	var out []figureRecord
-	for _, t := range r.site.Targets {
+	targets, results := r.site.Targets, r.site.Results
+	if l != nil {
+		targets, results = r.site.TargetsOf(l), r.site.ResultsOf(l)
+	}
+	out := make([]figureRecord, 0, len(targets)+len(results))
+	for _, t := range targets {
 		if l != nil && t.Locality != l {
 			continue
 		}
@@ -79,7 +85,7 @@ func (r *Renderer) records(l *model.Locality) []figureRecord {
 			Deadline: t.Deadline.String(), Value: ptr(t.Value), Rate: ptr(t.Rate), Implied: t.Implied, Derived: t.Derived,
 		})
 	}
-	for _, res := range r.site.Results {
+	for _, res := range results {
 		if l != nil && res.Locality != l {
 			continue
 		}
@@ -104,12 +110,14 @@ var csvHeader = []string{"type", "locality", "locality_name", "indicator", "unit
 	"as_of", "value", "rate", "reported_share", "reported_gap", "change", "change_since", "source", "published", "implied", "derived"}
 
 func (r *Renderer) csv(l *model.Locality) ([]byte, error) {
+	recs := r.records(l)
 	var buf bytes.Buffer
+	buf.Grow(160 * (len(recs) + 1))
 	w := csv.NewWriter(&buf)
 	if err := w.Write(csvHeader); err != nil {
 		return nil, err
 	}
-	for _, rec := range r.records(l) {
+	for _, rec := range recs {
 		row := []string{rec.Type, rec.Locality, rec.LocalityName, rec.Indicator, rec.Unit, rec.Plan, rec.PlanNumber, rec.Period,
 			rec.Deadline, rec.AsOf, plain(rec.Value), plain(rec.Rate), plain(rec.ReportedShare), plain(rec.ReportedGap),
 			plain(rec.Change), rec.ChangeSince, rec.Source, rec.Published, strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived)}
@@ -166,10 +174,14 @@ func (r *Renderer) json(l *model.Locality) ([]byte, error) {
 	for _, ind := range r.site.Indicators {
 		ds.Indicators = append(ds.Indicators, jsonIndicator{ind.ID, ind.Name, ind.NameEN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
 	}
-	for _, s := range r.site.Sources {
+	sources, plans := r.site.Sources, r.site.Plans
+	if l != nil {
+		sources, plans = r.citedBy(l)
+	}
+	for _, s := range sources {
 		ds.Sources = append(ds.Sources, jsonSource{s.ID, s.Title, s.Kind, s.Published.String(), s.Publisher, s.URL})
 	}
-	for _, p := range r.site.Plans {
+	for _, p := range plans {
 		ds.Plans = append(ds.Plans, jsonPlan{p.ID, p.Number, p.Title, p.Issued.String(), p.Issuer, p.Signer, p.Locality.ID, p.Period.Text})
 	}
 	if l == nil {
@@ -178,6 +190,35 @@ func (r *Renderer) json(l *model.Locality) ([]byte, error) {
 		}
 	}
 	return json.MarshalIndent(ds, "", " ")
+}
+
+// citedBy returns the sources and plans that l's figures cite, in the site's order: a
+// locality's download describes its own figures, not the whole site's documents.
+func (r *Renderer) citedBy(l *model.Locality) ([]*model.Source, []*model.Plan) {
+	var sources []*model.Source
+	var plans []*model.Plan
+	seenS, seenP := map[*model.Source]bool{}, map[*model.Plan]bool{}
+	addPlan := func(p *model.Plan) {
+		if !seenP[p] {
+			seenP[p] = true
+			plans = append(plans, p)
+		}
+	}
+	for _, t := range r.site.TargetsOf(l) {
+		addPlan(t.Plan)
+	}
+	for _, res := range r.site.ResultsOf(l) {
+		if !seenS[res.Source] {
+			seenS[res.Source] = true
+			sources = append(sources, res.Source)
+		}
+		for _, sh := range res.Shares {
+			addPlan(sh.Plan)
+		}
+	}
+	slices.SortFunc(sources, func(a, b *model.Source) int { return cmp.Compare(r.site.SourceOrder(a), r.site.SourceOrder(b)) })
+	slices.SortFunc(plans, func(a, b *model.Plan) int { return cmp.Compare(r.site.PlanOrder(a), r.site.PlanOrder(b)) })
+	return sources, plans
 }
 
 func idOf(l *model.Locality) string {

@@ -142,17 +142,19 @@ func (r *Renderer) headline(l *model.Locality, ind *model.Indicator) (headline, 
 
 func (r *Renderer) planProgress(l *model.Locality) []planProgress {
 	var out []planProgress
-	for _, p := range r.site.Plans {
-		pp := planProgress{Plan: p}
-		for _, t := range p.Targets {
-			if t.Locality == l {
-				pp.Rows = append(pp.Rows, r.site.Assess(t))
-			}
+	at := map[*model.Plan]int{}             // index in out
+	for _, t := range r.site.TargetsOf(l) { // within a plan, in the plan's order
+		i, ok := at[t.Plan]
+		if !ok {
+			i = len(out)
+			at[t.Plan] = i
+			out = append(out, planProgress{Plan: t.Plan})
 		}
-		if len(pp.Rows) > 0 {
-			sortProgress(pp.Rows)
-			out = append(out, pp)
-		}
+		out[i].Rows = append(out[i].Rows, r.site.Assess(t))
+	}
+	slices.SortFunc(out, func(a, b planProgress) int { return cmp.Compare(r.site.PlanOrder(a.Plan), r.site.PlanOrder(b.Plan)) })
+	for _, pp := range out {
+		sortProgress(pp.Rows)
 	}
 	slices.SortStableFunc(out, func(a, b planProgress) int { return b.Plan.Period.End.Compare(a.Plan.Period.End) })
 	return out
@@ -204,8 +206,8 @@ func (r *Renderer) childTable(lang string, l *model.Locality) *childTable {
 	}
 	var best *model.Target
 	for _, c := range l.Children {
-		for _, t := range r.site.Targets {
-			if t.Locality == c && t.Value.Known && t.Indicator.Unit == model.People && (best == nil || t.Period.End.After(best.Period.End)) {
+		for _, t := range r.site.TargetsOf(c) {
+			if t.Value.Known && t.Indicator.Unit == model.People && (best == nil || t.Period.End.After(best.Period.End)) {
 				best = t
 			}
 		}
@@ -224,7 +226,7 @@ func (r *Renderer) childTable(lang string, l *model.Locality) *childTable {
 	for _, c := range l.Children {
 		row := childRow{Loc: c, Values: make([]model.Num, len(ct.Indicators))}
 		for i, ind := range ct.Indicators {
-			row.Values[i] = targetValue(best.Plan, c, ind, best.Period)
+			row.Values[i] = r.targetValue(best.Plan, c, ind, best.Period)
 			if row.Values[i].Known {
 				ct.Sum[i] = model.Known(ct.Sum[i].V+row.Values[i].V, 0)
 			}
@@ -232,7 +234,7 @@ func (r *Renderer) childTable(lang string, l *model.Locality) *childTable {
 		ct.Rows = append(ct.Rows, row)
 	}
 	for i, ind := range ct.Indicators {
-		ct.Parent[i] = targetValue(best.Plan, l, ind, best.Period)
+		ct.Parent[i] = r.targetValue(best.Plan, l, ind, best.Period)
 	}
 	if withFigures(ct.Rows) < 2 {
 		return nil // one child alone compares with nothing
@@ -255,16 +257,17 @@ func withFigures(rows []childRow) int {
 
 func (r *Renderer) childHasTarget(l *model.Locality, like *model.Target, ind *model.Indicator) bool {
 	for _, c := range l.Children {
-		if targetValue(like.Plan, c, ind, like.Period).Known {
+		if r.targetValue(like.Plan, c, ind, like.Period).Known {
 			return true
 		}
 	}
 	return false
 }
 
-func targetValue(p *model.Plan, l *model.Locality, ind *model.Indicator, period date.Period) model.Num {
-	for _, t := range p.Targets {
-		if t.Locality == l && t.Indicator == ind && t.Period == period {
+// targetValue is the value p sets for l and ind over period: the first such target in p's order.
+func (r *Renderer) targetValue(p *model.Plan, l *model.Locality, ind *model.Indicator, period date.Period) model.Num {
+	for _, t := range r.site.TargetsFor(l, ind) { // same-period targets of a plan keep the plan's order
+		if t.Plan == p && t.Period == period {
 			return t.Value
 		}
 	}
