@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -442,5 +443,39 @@ func TestDataFormatDocListsEveryCheck(t *testing.T) {
 	}
 	if examples < 2*len(diag.Codes()) {
 		t.Errorf("%d example messages for %d checks, want one in each language", examples, len(diag.Codes()))
+	}
+}
+
+// Names that could leave the output folder are refused wherever a name becomes a path:
+// file names of plans, results and pages (NUL cannot be on a disk, but can be in an
+// fs.FS), and ids written in TOML with escapes.
+func TestPathEscapesAreRefused(t *testing.T) {
+	plan := "title = \"x\"\nissuer = \"x\"\nlocality = \"tinh-a\"\nperiod = \"2023\"\n[[target]]\nbhyt = 1\n"
+	results := "[source]\ntitle = \"x\"\nkind = \"report\"\npublished = 2023-07-10\npublisher = \"x\"\n"
+	page := "+++\ntitle = \"x\"\ndate = 2023-07-10\n+++\n"
+	tests := []struct {
+		file, body string
+		code       diag.Code
+	}{
+		{"data/plans/a\x00b.toml", plan, diag.BadFileName},
+		{"data/plans/x\\..\\y.toml", plan, diag.BadFileName},
+		{"data/results/x\x00.toml", results, diag.BadFileName},
+		{"content/a\x00b.md", page, diag.BadFileName},
+		{"content/updates/2023-07-10-a\\b.en.md", page, diag.BadFileName},
+		{"data/localities/z.toml", "[[locality]]\nid = \"a\\u0000b\"\nname = \"x\"\nkind = \"xa\"\n", diag.BadID},
+		{"data/localities/z.toml", "[[locality]]\nid = \"C:\\\\x\"\nname = \"x\"\nkind = \"xa\"\n", diag.BadID},
+		{"data/localities/z.toml", "[[locality]]\nid = '/etc'\nname = \"x\"\nkind = \"xa\"\n", diag.BadID},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Quote(tt.file), func(t *testing.T) {
+			site := caseSite(t, "")
+			site[tt.file] = &fstest.MapFile{Data: []byte(tt.body)}
+			for _, d := range check(site).Items() {
+				if d.Code == tt.code && d.Pos.File == tt.file {
+					return
+				}
+			}
+			t.Errorf("no %s for %q", tt.code, tt.file)
+		})
 	}
 }
