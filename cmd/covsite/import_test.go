@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const seedTable = "../../internal/importer/testdata/ke-hoach-49-phuong-xa.csv"
+
+func TestImportCommand(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "vi")
+	site := exampleCopy(t)
+	var out, errOut bytes.Buffer
+	args := []string{"import", seedTable, "--site", site, "--parent", "tp-tra-vinh",
+		"--result", "2023-06-30", "--source", "Báo cáo thử", "--publisher", "BHXH thành phố Trà Vinh"}
+	if code := run(args, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "đã tạo data/results/tp-tra-vinh-2023-06-30.toml: 11 dòng") {
+		t.Errorf("summary: %q", out.String())
+	}
+	if !strings.Contains(errOut.String(), `cảnh báo: cột "BHXH bắt buộc" (bhxh-bat-buoc): dòng tổng ghi 15.647 nhưng cộng các dòng được 15.304`) {
+		t.Errorf("no total warning:\n%s", errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"check", "--source", site}, &out, &errOut); code != 0 {
+		t.Fatalf("check after import exited %d:\n%s", code, out.String())
+	}
+	errOut.Reset()
+	if code := run(args, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "--force") {
+		t.Errorf("second import: exit %d, %q", code, errOut.String())
+	}
+}
+
+func TestImportCommandPrintsAndRefuses(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "en")
+	site := exampleCopy(t)
+	var out, errOut bytes.Buffer
+	code := run([]string{"import", seedTable, "--site", site, "--plan", "tp-tra-vinh-moi-2024", "--parent", "tp-tra-vinh", "--out", "-"}, &out, &errOut)
+	if code != 0 || !strings.Contains(out.String(), "[[target]]\nlocality = \"tra-vinh-phuong-1\"\nbhxh-bat-buoc = 1_888") {
+		t.Errorf("--out -: exit %d, %q, %s", code, out.String(), errOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(site, "data/plans/tp-tra-vinh-moi-2024.toml")); err == nil {
+		t.Error("--out - wrote a file")
+	}
+	for _, bad := range [][]string{
+		{"import", seedTable, "--site", site},
+		{"import", seedTable, "--site", site, "--plan", "x-2023", "--result", "2023-06-30"},
+		{"import", seedTable, "--site", site, "--parent", "tp-tra-vinh", "--result", "30/6/2023", "--source", "x"},
+	} {
+		if code := run(bad, &out, &errOut); code != 2 {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
+	}
+	errOut.Reset()
+	if code := run([]string{"import", "missing.xls", "--site", site, "--plan", "x-2023"}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), ".xlsx") {
+		t.Errorf(".xls: exit %d, %q", code, errOut.String())
+	}
+}

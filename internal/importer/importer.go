@@ -1,0 +1,412 @@
+// Package importer is `covsite import`: it turns the tables offices exchange — a CSV or
+// XLSX sheet with a row per locality, a column per indicator and a total row, numbers
+// written the Vietnamese way — into the site's data files: [[target]] rows of a plan in
+// data/plans/, or a results file in data/results/ with its [source].
+//
+// Headers are matched to indicators and row names to localities below a parent, accent-
+// and case-insensitively; every name that matches nothing is reported with the closest
+// candidates, and nothing is written until all match. The total row is checked against the
+// sum of the rows (a difference is a warning) and written as the parent's row. No file is
+// overwritten without Force, and a written file that would not pass `covsite check` is
+// taken back.
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/covsite/covsite/internal/build"
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/textutil"
+)
+
+// Options say what to import and where to.
+type Options struct {
+	Source string // the site directory
+	Parent string // the locality the table's rows are below; its total row is the parent's
+
+	Plan   string // import targets into data/plans/<Plan>.toml …
+	Period string // … for this period (default: the plan's, or the year the id ends with)
+	Title  string // a new plan's title, issuer and number
+	Issuer string
+	Number string
+
+	Result    date.Date // or import results as of this date …
+	Report    string    // … from this source document (title), into data/results/
+	Publisher string
+	Kind      string    // report, news, conference or decision (default report)
+	Published date.Date // default: Result
+
+	Out         string    // the file to write, relative to Source; "-" prints it instead
+	Force       bool      // replace an existing results file, or change figures a plan already has
+	SkipUnknown bool      // import the rows that match even if some names match no locality
+	Lang        string    // language of messages
+	Now         time.Time // the import's date, noted in the file
+	Stdout      io.Writer // where Out "-" prints
+	FileName    string    // the table's file name, noted in the file
+}
+
+// Report tells what an import did.
+type Report struct {
+	Path      string // written, relative to Source ("-" when printed)
+	Created   bool   // a new file, rather than an edited plan
+	Rows      int    // localities written, the parent's total row included
+	Keys      []string
+	Added     int      // figures added
+	Changed   []string // figures changed (plans, with Force)
+	Unchanged int      // figures the plan already had, with the same value
+	Warnings  []Problem
+}
+
+// Import reads t into the site at opts.Source.
+func Import(t *Table, opts Options) (*Report, error) {
+	site, diags := build.Check(opts.Source)
+	if site == nil {
+		return nil, fmt.Errorf("%s: %w", opts.Source, diags.Err(opts.Lang))
+	}
+	parent, err := findParent(site, opts)
+	if err != nil {
+		return nil, err
+	}
+	x := extract(t, site, newLocalityMatcher(parent, tableDate(site, opts)), opts.Lang)
+	rep := &Report{Warnings: x.Warnings}
+	if err := x.acceptable(opts, rep); err != nil {
+		return nil, err
+	}
+	rows := outRows(x, parent)
+	rep.Rows, rep.Keys = len(rows), columnKeys(x)
+	j := &job{site: site, before: diags, opts: opts, rep: rep}
+	if opts.Plan != "" {
+		return rep, j.plan(rows)
+	}
+	return rep, j.result(rows)
+}
+
+// job is one import under way.
+type job struct {
+	site   *model.Site
+	before *diag.List // the site's diagnostics before the import
+	opts   Options
+	rep    *Report
+}
+
+// findParent checks the request and returns the parent locality.
+func findParent(site *model.Site, opts Options) (*model.Locality, error) {
+	id := opts.Parent
+	if id == "" && opts.Plan != "" && site.Plan(opts.Plan) != nil {
+		id = site.Plan(opts.Plan).Locality.ID
+	}
+	if id == "" {
+		return nil, Problems{{Message: tr(opts.Lang, "say which locality the table is about: --parent ID",
+			"hãy cho biết bảng là của địa phương nào: --parent ID")}}
+	}
+	if l := site.Locality(id); l != nil {
+		return l, nil
+	}
+	ids := make([]string, 0, len(site.Localities))
+	for _, l := range site.Localities {
+		ids = append(ids, l.ID)
+	}
+	return nil, Problems{{Message: tr(opts.Lang, "--parent %q: there is no such locality", "--parent %q: không có địa phương này", id),
+		Hint: tr(opts.Lang, "closest: %s", "gần nhất: %s", strings.Join(textutil.Ranked(id, ids, 3), ", "))}}
+}
+
+// tableDate is the day the table speaks of, used to prefer localities that existed then.
+func tableDate(site *model.Site, opts Options) date.Date {
+	if !opts.Result.IsZero() {
+		return opts.Result
+	}
+	if p, err := date.ParsePeriod(opts.Period); err == nil {
+		return p.Start
+	}
+	if p := site.Plan(opts.Plan); p != nil {
+		return p.Period.Start
+	}
+	return date.Date{}
+}
+
+// acceptable returns the problems that stop the import. With SkipUnknown, rows naming no
+// locality only warn.
+func (x *extraction) acceptable(opts Options, rep *Report) error {
+	var stop Problems
+	for _, p := range x.Problems {
+		if opts.SkipUnknown && isUnknownRow(x, p) {
+			rep.Warnings = append(rep.Warnings, p)
+			continue
+		}
+		stop = append(stop, p)
+	}
+	if len(x.Rows) == 0 && x.Total == nil && len(stop) == 0 {
+		stop = append(stop, Problem{Message: tr(opts.Lang, "the table has no row of figures", "bảng không có dòng số liệu nào")})
+	}
+	if len(stop) > 0 {
+		if len(x.Unknown) > 0 && !opts.SkipUnknown {
+			stop = append(stop, Problem{Message: tr(opts.Lang, "nothing was written",
+				"chưa ghi gì"), Hint: tr(opts.Lang, "fix the names above, or add --skip-unknown to import the other rows",
+				"sửa các tên trên, hoặc thêm --skip-unknown để nhập các dòng còn lại")})
+		}
+		return stop
+	}
+	return nil
+}
+
+func isUnknownRow(x *extraction, p Problem) bool {
+	for _, r := range x.Unknown {
+		if strings.Contains(p.Message, fmt.Sprintf("%q", r.Label)) {
+			return true
+		}
+	}
+	return false
+}
+
+// outRows lists the rows to write: the total row as the parent's, then the others.
+func outRows(x *extraction, parent *model.Locality) []outRow {
+	keys := columnKeys(x)
+	var out []outRow
+	if x.Total != nil {
+		out = append(out, outRow{Comment: x.Total.Label, Locality: parent.ID, Keys: keys, Values: x.Total.Values, Note: x.Total.Note})
+	}
+	for _, r := range x.Rows {
+		out = append(out, outRow{Comment: r.Label, Locality: r.Locality.ID, Keys: keys, Values: r.Values, Note: r.Note})
+	}
+	return out
+}
+
+func columnKeys(x *extraction) []string {
+	var keys []string
+	for _, c := range x.Columns {
+		if c.Ind != nil {
+			keys = append(keys, c.Key())
+		}
+	}
+	return keys
+}
+
+// yearSuffix finds the year a plan id ends with: "tp-tra-vinh-49-kh-bcd-2023" → "2023".
+var yearSuffix = regexp.MustCompile(`-((19|20)\d\d)$`)
+
+// plan writes the rows into a new plan file or into the existing one.
+func (j *job) plan(rows []outRow) error {
+	opts := j.opts
+	rel := opts.Out
+	if rel == "" || rel == "-" {
+		rel = path.Join("data/plans", opts.Plan+".toml")
+	}
+	if want := path.Join("data/plans", opts.Plan+".toml"); filepath.ToSlash(rel) != want {
+		return Problems{{Message: tr(opts.Lang, "a plan's file is %s (its name is the plan's id)", "tệp của kế hoạch là %s (tên tệp là id kế hoạch)", want)}}
+	}
+	if why := textutil.CheckID(opts.Plan); why != "" {
+		return Problems{{Message: tr(opts.Lang, "--plan %q cannot be an id: %s", "--plan %q không dùng làm id được: %s", opts.Plan, why),
+			Hint: tr(opts.Lang, "for example %s", "ví dụ %s", textutil.Slug(opts.Plan))}}
+	}
+	src, err := os.ReadFile(filepath.Join(opts.Source, rel))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return j.newPlan(rows, rel)
+	case err != nil:
+		return err
+	}
+	return j.editPlan(src, rows, rel)
+}
+
+// header is the comment that introduces imported rows.
+func header(opts Options) string {
+	return tr(opts.Lang, "# Imported from %s with covsite import on %s.\n", "# Nhập từ %s bằng covsite import ngày %s.\n",
+		opts.FileName, date.Of(opts.Now))
+}
+
+func (j *job) newPlan(rows []outRow, rel string) error {
+	site, opts, rep := j.site, j.opts, j.rep
+	period := opts.Period
+	if m := yearSuffix.FindStringSubmatch(opts.Plan); period == "" && m != nil {
+		period = m[1]
+	}
+	if period == "" {
+		return Problems{{Message: tr(opts.Lang, "which period do the targets cover? add --period, e.g. --period 2023",
+			"chỉ tiêu cho giai đoạn nào? thêm --period, ví dụ --period 2023")}}
+	}
+	parent := site.Locality(rows[0].Locality)
+	if p := opts.Parent; p != "" {
+		parent = site.Locality(p)
+	}
+	title := or(opts.Title, tr(opts.Lang, "Targets %s — %s", "Chỉ tiêu %s — %s", period, parent.Name))
+	var b strings.Builder
+	b.WriteString(header(opts))
+	if opts.Issuer == "" {
+		b.WriteString(tr(opts.Lang, "# Fill in issuer (who set the targets) and, if known, number, issued and url.\n",
+			"# Hãy điền issuer (cơ quan giao chỉ tiêu) và, nếu có, number, issued, url.\n"))
+		rep.Warnings = append(rep.Warnings, Problem{Where: rel, Message: tr(opts.Lang, "issuer is empty", "issuer đang để trống"),
+			Hint: tr(opts.Lang, "write who set the targets, or pass --issuer", "hãy điền cơ quan giao chỉ tiêu, hoặc dùng --issuer")})
+	}
+	if opts.Number != "" {
+		fmt.Fprintf(&b, "number = %s\n", tomlString(opts.Number))
+	}
+	fmt.Fprintf(&b, "title = %s\nissuer = %s\nlocality = %s\nperiod = %s\n",
+		tomlString(title), tomlString(opts.Issuer), tomlString(parent.ID), tomlString(period))
+	for _, r := range rows {
+		b.WriteString(block("target", r, ""))
+		rep.Added += len(r.Values)
+	}
+	rep.Created = true
+	return j.commit(rel, nil, []byte(b.String()))
+}
+
+func (j *job) editPlan(src []byte, rows []outRow, rel string) error {
+	opts, rep := j.opts, j.rep
+	_, planPeriod, blocks, err := readPlanBlocks(rel, src)
+	if err != nil {
+		return Problems{{Where: rel, Message: err.Error()}}
+	}
+	period := or(opts.Period, planPeriod)
+	e := editPlan(blocks, rows, period, opts.Lang)
+	rep.Added, rep.Changed, rep.Unchanged = e.added, e.changed, e.same
+	if len(e.inline) > 0 {
+		return Problems{{Where: rel, Message: tr(opts.Lang, "these figures are in inline tables { … } and cannot be changed here: %s",
+			"các số sau nằm trong bảng một dòng { … }, không sửa tự động được: %s", strings.Join(e.inline, ", ")),
+			Hint: tr(opts.Lang, "write them one per line (rate.bhyt = 94.44), then import again", "viết mỗi số một dòng (rate.bhyt = 94.44) rồi nhập lại")}}
+	}
+	if len(e.changed) > 0 && !opts.Force {
+		return Problems{{Where: rel, Message: tr(opts.Lang, "the plan already has other values for: %s",
+			"kế hoạch đã có số khác cho: %s", strings.Join(e.changed, "; ")),
+			Hint: tr(opts.Lang, "nothing was written; add --force to replace them", "chưa ghi gì; thêm --force để thay các số này")}}
+	}
+	if e.added == 0 && len(e.changed) == 0 {
+		rep.Path = rel
+		return nil // the plan already says exactly this
+	}
+	return j.commit(rel, src, e.apply(src, header(opts), period, planPeriod))
+}
+
+// result writes a new results file.
+func (j *job) result(rows []outRow) error {
+	opts, rep := j.opts, j.rep
+	rel := opts.Out
+	if rel == "" || rel == "-" {
+		rel = path.Join("data/results", opts.Parent+"-"+opts.Result.String()+".toml")
+	}
+	if opts.Report == "" {
+		return Problems{{Message: tr(opts.Lang, "say which document the results come from: --source \"…\"",
+			"hãy cho biết số liệu lấy từ văn bản nào: --source \"…\"")}}
+	}
+	old, err := os.ReadFile(filepath.Join(opts.Source, rel))
+	if err == nil && !opts.Force && opts.Out != "-" {
+		return Problems{{Where: rel, Message: tr(opts.Lang, "this file already exists and was left as it is", "tệp này đã có và được giữ nguyên"),
+			Hint: tr(opts.Lang, "add --force to replace it, or --out to write another file", "thêm --force để ghi đè, hoặc --out để ghi ra tệp khác")}}
+	}
+	rep.Created = err != nil
+	return j.commit(rel, old, resultText(rows, opts, rep))
+}
+
+func resultText(rows []outRow, opts Options, rep *Report) []byte {
+	published := opts.Published
+	if published.IsZero() {
+		published = opts.Result
+		rep.Warnings = append(rep.Warnings, Problem{Message: tr(opts.Lang, "published is set to %s, the date of the figures",
+			"published được đặt là %s, ngày của số liệu", published), Hint: tr(opts.Lang,
+			"if the document came out later, correct it or pass --published", "nếu văn bản công bố sau đó, hãy sửa lại hoặc dùng --published")})
+	}
+	if opts.Publisher == "" {
+		rep.Warnings = append(rep.Warnings, Problem{Message: tr(opts.Lang, "publisher is empty", "publisher đang để trống"),
+			Hint: tr(opts.Lang, "write who published the document, or pass --publisher", "hãy điền cơ quan công bố văn bản, hoặc dùng --publisher")})
+	}
+	var b strings.Builder
+	b.WriteString(header(opts))
+	fmt.Fprintf(&b, "[source]\ntitle = %s\nkind = %s\npublished = %s\npublisher = %s\n",
+		tomlString(opts.Report), tomlString(or(opts.Kind, "report")), published, tomlString(opts.Publisher))
+	extra := "as_of = " + opts.Result.String() + "\n"
+	for _, r := range rows {
+		b.WriteString(block("result", r, extra))
+		rep.Added += len(r.Values)
+	}
+	return []byte(b.String())
+}
+
+// commit writes content to rel (or prints it for Out "-"), then checks the site: if the
+// file brought new errors, the old content is put back and the errors returned.
+func (j *job) commit(rel string, old, content []byte) error {
+	opts, rep := j.opts, j.rep
+	if opts.Out == "-" {
+		rep.Path = "-"
+		_, err := opts.Stdout.Write(content)
+		return err
+	}
+	rep.Path = rel
+	full := filepath.Join(opts.Source, filepath.FromSlash(rel))
+	if err := writeFile(full, content, old == nil); err != nil {
+		return err
+	}
+	_, after := build.Check(opts.Source)
+	if added := newErrors(j.before, after, opts.Lang); len(added) > 0 {
+		if err := restore(full, old); err != nil {
+			return err
+		}
+		return append(added, Problem{Where: rel, Message: tr(opts.Lang, "the written file did not pass covsite check and was taken back",
+			"tệp vừa ghi không qua được covsite check nên đã được hoàn lại như cũ")})
+	}
+	return nil
+}
+
+// newErrors lists the errors of after that before did not have.
+func newErrors(before, after *diag.List, lang string) Problems {
+	had := map[string]bool{}
+	for _, d := range before.Items() {
+		had[d.Text(lang)] = true
+	}
+	var out Problems
+	for _, d := range after.Items() {
+		if d.Severity == diag.Error && !had[d.Text(lang)] {
+			out = append(out, Problem{Where: d.Pos.String(), Message: d.Message(lang), Hint: d.Hint(lang)})
+		}
+	}
+	return out
+}
+
+// writeFile writes content to name: a new file only if it does not exist (exclusive), an
+// existing one by replacing it atomically.
+func writeFile(name string, content []byte, exclusive bool) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	if exclusive {
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(content); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".import-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(content); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
+
+// restore puts old back, or removes name if it did not exist.
+func restore(name string, old []byte) error {
+	if old == nil {
+		return os.Remove(name)
+	}
+	return writeFile(name, old, false)
+}

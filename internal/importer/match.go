@@ -1,0 +1,256 @@
+package importer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/textutil"
+)
+
+// norm folds a name for matching: lowercase, no accents, punctuation as spaces, single
+// spaces. "BHXH  tự-nguyện (người)" → "bhxh tu nguyen nguoi".
+func norm(s string) string {
+	var b strings.Builder
+	for _, r := range textutil.Fold(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// column says what one column of the table holds.
+type column struct {
+	Index  int
+	Header string           // as written
+	Ind    *model.Indicator // nil for label columns
+	Rate   bool             // rate.<ind> rather than the value
+	Label  bool             // names the row: STT, Đơn vị …
+}
+
+// Key is the data file key the column is written under: "bhyt" or "rate.bhyt".
+func (c column) Key() string {
+	if c.Rate {
+		return "rate." + c.Ind.ID
+	}
+	return c.Ind.ID
+}
+
+// labelHeaders are headers of columns that name rows rather than hold figures.
+var labelHeaders = []string{"stt", "tt", "so tt", "so thu tu", "don vi", "ten don vi", "dia phuong", "ten dia phuong",
+	"dia ban", "phuong xa", "xa phuong", "phuong xa thi tran", "xa phuong thi tran", "don vi hanh chinh", "ten", "noi dung", "chi tieu"}
+
+// unitSuffix is a unit written in a header: "(người)", "(%)", "người".
+var unitSuffix = regexp.MustCompile(`\s*\((nguoi|%|ty le|the|so nguoi|don vi|trieu dong)\)\s*$`)
+
+// ratePrefixes mark a rate column: "Tỷ lệ BHYT", "Tỷ lệ bao phủ BHYT (%)".
+var ratePrefixes = []string{"ty le bao phu ", "ty le tham gia ", "ty le "}
+
+// countPrefixes are words before an indicator's name that do not change it.
+var countPrefixes = []string{"so nguoi tham gia ", "nguoi tham gia ", "so nguoi ", "so ", "chi tieu "}
+
+// matchHeader finds the indicator a header names, and whether it is a rate.
+func matchHeader(site *model.Site, header string) (ind *model.Indicator, rate bool) {
+	raw := strings.TrimSpace(textutil.Fold(header))
+	rate = strings.Contains(raw, "%")
+	h := norm(unitSuffix.ReplaceAllString(raw, ""))
+	for _, p := range ratePrefixes {
+		if rest, ok := strings.CutPrefix(h, p); ok {
+			h, rate = rest, true
+			break
+		}
+	}
+	for _, p := range countPrefixes {
+		if rest, ok := strings.CutPrefix(h, p); ok && indicatorNamed(site, rest) != nil {
+			h = rest
+			break
+		}
+	}
+	return indicatorNamed(site, h), rate
+}
+
+// indicatorNamed returns the indicator whose id, name or short name folds to h.
+func indicatorNamed(site *model.Site, h string) *model.Indicator {
+	for _, ind := range site.Indicators {
+		for _, n := range []string{ind.ID, ind.Name, ind.Short, ind.NameEN, ind.ShortEN} {
+			if n != "" && norm(n) == h {
+				return ind
+			}
+		}
+	}
+	return nil
+}
+
+// indicatorNames are what a header could have said, for suggestions.
+func indicatorNames(site *model.Site) []string {
+	var out []string
+	for _, ind := range site.Indicators {
+		out = append(out, ind.Short, ind.Name)
+	}
+	return out
+}
+
+func isLabelHeader(h string) bool {
+	n := norm(h)
+	for _, l := range labelHeaders {
+		if n == l {
+			return true
+		}
+	}
+	return false
+}
+
+// totalLabels name the total row of a table.
+var totalLabels = []string{"tong cong", "tong", "cong", "tong so", "toan bo", "chung", "total"}
+
+// isTotalLabel reports whether a cell names the total row ("Tổng cộng", "Toàn thành phố").
+func isTotalLabel(s string) bool {
+	n := norm(s)
+	for _, l := range totalLabels {
+		if n == l {
+			return true
+		}
+	}
+	return strings.HasPrefix(n, "tong cong ") || strings.HasPrefix(n, "toan ")
+}
+
+// kindWords are the words of a locality's kind that tables add or leave out, with the
+// abbreviations offices use: "P. 1", "TT Càng Long", "TP Trà Vinh".
+var kindWords = [][2]string{
+	{"thanh pho", "tp"}, {"thi xa", "tx"}, {"thi tran", "tt"}, {"phuong", "p"}, {"xa", "x"},
+	{"huyen", "h"}, {"quan", "q"}, {"tinh", "t"}, {"dac khu", "dk"},
+}
+
+// bareName removes a leading kind word or abbreviation: "phuong 1" → "1", "tp tra vinh" →
+// "tra vinh", "long duc" → "long duc".
+func bareName(n string) string {
+	for _, kw := range kindWords {
+		for _, w := range kw {
+			if rest, ok := strings.CutPrefix(n, w+" "); ok {
+				return rest
+			}
+		}
+	}
+	return n
+}
+
+// localityMatcher finds localities below a parent by the names tables give them.
+type localityMatcher struct {
+	parent     *model.Locality
+	candidates []*model.Locality // children first, then deeper descendants
+	on         date.Date         // the date the table is about: prefer localities existing then
+}
+
+func newLocalityMatcher(parent *model.Locality, on date.Date) *localityMatcher {
+	m := &localityMatcher{parent: parent, on: on}
+	m.candidates = append(m.candidates, parent.Children...)
+	var walk func(l *model.Locality)
+	walk = func(l *model.Locality) {
+		for _, c := range l.Children {
+			m.candidates = append(m.candidates, c.Children...)
+			walk(c)
+		}
+	}
+	walk(parent)
+	return m
+}
+
+// match returns the locality a table names, or nil. It tries, in order: the exact folded
+// name or id, then the name without its kind word; children before grandchildren; among
+// several, those that existed on the table's date; it gives up on a tie.
+func (m *localityMatcher) match(name string) *model.Locality {
+	n := norm(name)
+	if n == "" {
+		return nil
+	}
+	exact := func(l *model.Locality) bool {
+		return norm(l.Name) == n || l.ID == strings.TrimSpace(name) || norm(l.NameEN) == n
+	}
+	bare := func(l *model.Locality) bool {
+		return bareName(norm(l.Name)) == bareName(n) && sameKind(l, n)
+	}
+	for _, test := range []func(*model.Locality) bool{exact, bare} {
+		if l := m.pick(test); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+// sameKind is false when a name says a kind ("phường 1") that the locality is not ("xã").
+func sameKind(l *model.Locality, n string) bool {
+	if bareName(n) == n {
+		return true
+	}
+	ln := norm(l.Name)
+	if bareName(ln) != ln {
+		return kindWordOf(ln) == kindWordOf(n)
+	}
+	return kindWordOf(n) == kindWordOf(norm(string(l.Kind)))
+}
+
+// kindWordOf returns the kind word a folded name starts with, spelled out.
+func kindWordOf(n string) string {
+	for _, kw := range kindWords {
+		for _, w := range kw {
+			if n == w || strings.HasPrefix(n, w+" ") {
+				return kw[0]
+			}
+		}
+	}
+	return ""
+}
+
+// pick returns the one candidate passing test, preferring children and localities that
+// existed on the table's date; nil if none or if still ambiguous.
+func (m *localityMatcher) pick(test func(*model.Locality) bool) *model.Locality {
+	var found []*model.Locality
+	for _, l := range m.candidates {
+		if test(l) {
+			found = append(found, l)
+		}
+	}
+	if len(found) > 1 && !m.on.IsZero() {
+		var existing []*model.Locality
+		for _, l := range found {
+			if l.ExistedOn(m.on) {
+				existing = append(existing, l)
+			}
+		}
+		if len(existing) > 0 {
+			found = existing
+		}
+	}
+	if len(found) > 1 && found[0].Parent == m.parent && found[1].Parent != m.parent {
+		return found[0]
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return nil
+}
+
+// suggest returns up to three candidates closest to name, as "Name (id)".
+func (m *localityMatcher) suggest(name string) []string {
+	n := bareName(norm(name))
+	type scored struct {
+		label string
+		dist  int
+	}
+	var all []scored
+	for _, l := range m.candidates {
+		d := min(textutil.Distance(norm(name), norm(l.Name)), textutil.Distance(n, bareName(norm(l.Name))))
+		all = append(all, scored{l.Name + " (" + l.ID + ")", d})
+	}
+	slices.SortStableFunc(all, func(a, b scored) int { return a.dist - b.dist })
+	var out []string
+	for i := 0; i < len(all) && i < 3; i++ {
+		out = append(out, all[i].label)
+	}
+	return out
+}

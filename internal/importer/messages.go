@@ -1,0 +1,77 @@
+package importer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Problem is something wrong with the table or the request, in the language asked for.
+type Problem struct {
+	Where   string // file:row:col, or "" when it concerns the whole import
+	Message string
+	Hint    string
+}
+
+// Text is "where: message — hint".
+func (p Problem) Text() string {
+	var b strings.Builder
+	if p.Where != "" {
+		b.WriteString(p.Where + ": ")
+	}
+	b.WriteString(p.Message)
+	if p.Hint != "" {
+		b.WriteString(" — " + p.Hint)
+	}
+	return b.String()
+}
+
+// Problems is the error of an import that wrote nothing: every reason, one per line.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Text()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// tr picks the English or Vietnamese format for lang and fills it in.
+func tr(lang, en, vi string, args ...any) string {
+	f := vi
+	if lang == "en" {
+		f = en
+	}
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+// human writes a number the way readers of lang do: 15.647 and 29,72 in Vietnamese,
+// 15,647 and 29.72 in English.
+func human(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	sign := ""
+	if strings.HasPrefix(intPart, "-") {
+		sign, intPart = "-", intPart[1:]
+	}
+	group, dec := ".", ","
+	if lang == "en" {
+		group, dec = ",", "."
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	out := sign + b.String()
+	if hasFrac {
+		out += dec + frac
+	}
+	return out
+}

@@ -1,0 +1,196 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+	unorm "golang.org/x/text/unicode/norm"
+)
+
+// Table is a spreadsheet as read from a CSV or XLSX file: rows of cells.
+type Table struct {
+	Name  string // the file name, as messages show it
+	Sheet string // the XLSX sheet, "" for CSV
+	Rows  [][]Cell
+	Notes []string // what reading it noticed (an encoding guessed, a sheet chosen)
+}
+
+// Cell is one cell. Numeric cells of an XLSX file hold their raw value ("1888", "29.72");
+// every other cell holds text as written ("1.888", "29,72").
+type Cell struct {
+	Text    string
+	Numeric bool // an XLSX number: Text is a plain decimal, never Vietnamese-formatted
+	Percent bool // an XLSX number formatted as a percentage (0.2972 shows as 29.72 %)
+}
+
+// Where names a cell for messages: file:row:col, plus the cell reference for XLSX.
+func (t *Table) Where(row, col int) string {
+	pos := fmt.Sprintf("%s:%d:%d", t.Name, row+1, col+1)
+	if t.Sheet != "" {
+		ref, err := excelize.CoordinatesToCellName(col+1, row+1)
+		if err == nil {
+			pos += " (" + t.Sheet + "!" + ref + ")"
+		}
+	}
+	return pos
+}
+
+// ReadFile reads a .csv or .xlsx file; sheet picks an XLSX sheet ("" for the first).
+func ReadFile(name, sheet string) (*Table, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".tsv", ".txt":
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return ReadCSV(f, filepath.Base(name))
+	case ".xlsx", ".xlsm":
+		return ReadXLSX(name, sheet)
+	}
+	return nil, fmt.Errorf("%s: only .csv and .xlsx files can be imported (an .xls file: open it and save it as .xlsx)", name)
+}
+
+// ReadCSV reads CSV text. The separator (comma, semicolon or tab) is the one that splits the
+// rows most consistently; text that is not UTF-8 is read as Windows-1258, the Vietnamese
+// Windows code page.
+func ReadCSV(r io.Reader, name string) (*Table, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	t := &Table{Name: name}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if !utf8.Valid(src) {
+		if src, err = charmap.Windows1258.NewDecoder().Bytes(src); err != nil {
+			return nil, fmt.Errorf("%s: neither UTF-8 nor Windows-1258: %w", name, err)
+		}
+		t.Notes = append(t.Notes, "not-utf8")
+	}
+	text := unorm.NFC.String(string(src))
+	var best [][]string
+	bestScore := -1
+	for _, sep := range []rune{',', ';', '\t'} {
+		rows, err := parseCSV(text, sep)
+		if err != nil {
+			continue
+		}
+		if s := consistency(rows); s > bestScore {
+			best, bestScore = rows, s
+		}
+	}
+	if best == nil {
+		return nil, fmt.Errorf("%s: not a CSV file that can be read", name)
+	}
+	for _, row := range best {
+		cells := make([]Cell, len(row))
+		for i, s := range row {
+			cells[i] = Cell{Text: strings.TrimSpace(s)}
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t, nil
+}
+
+func parseCSV(text string, sep rune) ([][]string, error) {
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes = sep, -1, true
+	return cr.ReadAll()
+}
+
+// consistency scores a parse: how many rows share the most common number of fields (above
+// one), times that number.
+func consistency(rows [][]string) int {
+	count := map[int]int{}
+	for _, r := range rows {
+		if len(r) > 1 {
+			count[len(r)]++
+		}
+	}
+	best := 0
+	for fields, n := range count {
+		best = max(best, fields*n)
+	}
+	return best
+}
+
+// ReadXLSX reads one sheet of an XLSX workbook with raw cell values, so a number formatted
+// as "1,888" or "1.888" by the spreadsheet's locale still reads as 1888. Formula cells
+// without a saved value are calculated.
+func ReadXLSX(name, sheet string) (*Table, error) {
+	f, err := excelize.OpenFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if sheet == "" && len(sheets) > 0 {
+		sheet = sheets[0]
+	}
+	idx, err := f.GetSheetIndex(sheet)
+	if err != nil || idx < 0 {
+		return nil, fmt.Errorf("%s: no sheet %q; the sheets are: %s", name, sheet, strings.Join(sheets, ", "))
+	}
+	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	t := &Table{Name: filepath.Base(name), Sheet: sheet}
+	if len(sheets) > 1 {
+		t.Notes = append(t.Notes, "sheet:"+sheet)
+	}
+	for r, row := range raw {
+		cells := make([]Cell, len(row))
+		for c, v := range row {
+			cells[c] = xlsxCell(f, sheet, r, c, v)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t, nil
+}
+
+// xlsxCell reads one cell's value and whether it is a number, calculating a formula that
+// has no saved value.
+func xlsxCell(f *excelize.File, sheet string, r, c int, v string) Cell {
+	ref, err := excelize.CoordinatesToCellName(c+1, r+1)
+	if err != nil {
+		return Cell{Text: strings.TrimSpace(v)}
+	}
+	if v == "" {
+		if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+			v, _ = f.CalcCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+		}
+	}
+	v = unorm.NFC.String(strings.TrimSpace(v))
+	typ, _ := f.GetCellType(sheet, ref)
+	numeric := typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset || typ == excelize.CellTypeFormula
+	if _, err := strconv.ParseFloat(v, 64); err != nil {
+		numeric = false
+	}
+	return Cell{Text: v, Numeric: numeric, Percent: numeric && percentFormat(f, sheet, ref)}
+}
+
+// percentFormat reports whether a cell is formatted as a percentage.
+func percentFormat(f *excelize.File, sheet, ref string) bool {
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil || id == 0 {
+		return false
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || st == nil {
+		return false
+	}
+	if st.NumFmt == 9 || st.NumFmt == 10 {
+		return true
+	}
+	return st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")
+}
