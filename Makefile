@@ -72,3 +72,24 @@ $(BROWSERTEST_AXE): $(BROWSERTEST_NPM)/package.json $(BROWSERTEST_NPM)/package-l
 	cd $(BROWSERTEST_NPM) && npm ci --no-audit --no-fund
 	touch $@
 # ---- end browser tests -------------------------------------------------------
+
+# ---- press officer's loop: serve, new, import, the publishing workflow (issue 4) ----
+# `make serve` previews the site with live reload. The workflow test (cmd/covsite) runs
+# actionlint on .github/workflows/site.yml; it is installed here when missing, so `make test`
+# always lints it (the test fails in CI when actionlint is absent).
+ACTIONLINT := $(shell $(GO) env GOPATH)/bin/actionlint
+
+.PHONY: actionlint
+test-go: $(ACTIONLINT)
+
+## serve: preview the site at http://127.0.0.1:1313/, rebuilding and reloading on every save
+serve:
+	$(GO) run ./cmd/covsite serve --source $(SITE)
+
+## actionlint: lint the GitHub Actions workflow
+actionlint: $(ACTIONLINT)
+	$(ACTIONLINT) .github/workflows/site.yml
+
+$(ACTIONLINT):
+	$(GO) install github.com/rhysd/actionlint/cmd/actionlint@latest
+# ---- end press officer's loop ------------------------------------------------
