@@ -60,20 +60,21 @@ func newUpdate(args []string, stdout, stderr io.Writer, lang string) int {
 	source := fs.String("source", ".", "site directory holding data/ and content/")
 	day := fs.String("date", "", "date of the update, YYYY-MM-DD (default: today)")
 	docLang := fs.String("lang", "vi", "language of the update: vi, or en for the English version (slug.en.md)")
+	slug := fs.String("slug", "", "the update's address (default: made from the title); an English version uses its Vietnamese one's")
 	titles, err := parseInterspersed(fs, args)
 	if err != nil {
 		return 2
 	}
 	if len(titles) != 1 || (*docLang != "vi" && *docLang != "en") {
-		fmt.Fprintln(stderr, pick(lang, `usage: covsite new update "Title" [--date YYYY-MM-DD] [--lang vi|en]`,
-			`cách dùng: covsite new update "Tiêu đề" [--date YYYY-MM-DD] [--lang vi|en] (tiêu đề đặt trong dấu ngoặc kép)`))
+		fmt.Fprintln(stderr, pick(lang, `usage: covsite new update "Title" [--date YYYY-MM-DD] [--lang vi|en] [--slug ADDRESS]`,
+			`cách dùng: covsite new update "Tiêu đề" [--date YYYY-MM-DD] [--lang vi|en] [--slug ĐỊA-CHỈ] (tiêu đề đặt trong dấu ngoặc kép)`))
 		return 2
 	}
 	d, ok := dateFlag(*day, stderr, lang)
 	if !ok {
 		return 2
 	}
-	rel, err := scaffold.NewUpdate(*source, scaffold.Update{Title: titles[0], Date: d, Lang: *docLang}, lang)
+	rel, err := scaffold.NewUpdate(*source, scaffold.Update{Title: titles[0], Date: d, Lang: *docLang, Slug: *slug}, lang)
 	if err != nil {
 		return reportNewError(stderr, err)
 	}

@@ -226,3 +226,26 @@ func TestNewResultRefuses(t *testing.T) {
 		t.Errorf("unknown locality: %v", err)
 	}
 }
+
+// TestNewEnglishVersion: the English version of an update takes the Vietnamese one's
+// address with --slug, so the two are paired.
+func TestNewEnglishVersion(t *testing.T) {
+	site := copySite(t)
+	day := date.New(2026, 5, 1)
+	if _, err := NewUpdate(site, Update{Title: "Trà Vinh: kết quả 6 tháng", Date: day}, "vi"); err != nil {
+		t.Fatal(err)
+	}
+	rel, err := NewUpdate(site, Update{Title: "Tra Vinh: half-year results", Date: day, Lang: "en", Slug: "tra-vinh-ket-qua-6-thang"}, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rel != "content/updates/2026-05-01-tra-vinh-ket-qua-6-thang.en.md" {
+		t.Errorf("English version at %s", rel)
+	}
+	if _, err := NewUpdate(site, Update{Title: "x", Date: day, Slug: "Bad Slug"}, "en"); err == nil || !strings.Contains(err.Error(), "bad-slug") {
+		t.Errorf("bad --slug: %v", err)
+	}
+	if _, diags := build.Check(site); diags.HasErrors() {
+		t.Errorf("check: %v", diags.Err("en"))
+	}
+}

@@ -16,6 +16,7 @@ type Update struct {
 	Title string    // the update's title, as it will be shown
 	Date  date.Date // its date: today, unless backdated
 	Lang  string    // "vi" writes slug.md, "en" writes slug.en.md
+	Slug  string    // the address, when not made from the title (an English version takes the Vietnamese one's)
 }
 
 // NewUpdate writes content/updates/YYYY-MM-DD-slug.md (slug.en.md for English) under
@@ -24,6 +25,14 @@ type Update struct {
 func NewUpdate(source string, u Update, msgLang string) (string, error) {
 	title, _ := textutil.NFC(strings.TrimSpace(u.Title))
 	slug := slugOf(title)
+	if u.Slug != "" {
+		if why := textutil.CheckID(u.Slug); why != "" {
+			return "", errors.New(pick(msgLang,
+				fmt.Sprintf("--slug %q cannot be an address: %s; for example %s", u.Slug, why, textutil.Slug(u.Slug)),
+				fmt.Sprintf("--slug %q không dùng làm địa chỉ được (%s); ví dụ %s", u.Slug, why, textutil.Slug(u.Slug))))
+		}
+		slug = u.Slug
+	}
 	if slug == "" {
 		return "", errors.New(pick(msgLang,
 			fmt.Sprintf("the title %q has no letters or digits to make an address from — give a title such as \"Trà Vinh: kết quả 6 tháng\"", u.Title),
