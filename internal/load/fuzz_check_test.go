@@ -3,6 +3,7 @@ package load_test
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,8 +26,9 @@ func FuzzCheck(f *testing.F) {
 	for i, b := range tomls {
 		f.Add(tomls[(i+1)%len(tomls)], b, tomls[(i+2)%len(tomls)], mds[i%len(mds)])
 	}
+	base := caseSite(f, "")
 	f.Fuzz(func(t *testing.T, locality, plan, results, update []byte) {
-		site := caseSite(t, "")
+		site := maps.Clone(base)
 		site["data/localities/z.toml"] = &fstest.MapFile{Data: locality}
 		site["data/plans/ke-hoach-z.toml"] = &fstest.MapFile{Data: plan}
 		site["data/results/ket-qua-z.toml"] = &fstest.MapFile{Data: results}
