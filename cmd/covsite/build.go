@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/diag"
@@ -26,8 +27,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.BaseURL, "base-url", "", "URL the site is published at (default: base_url of data/site.toml)")
 	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	fs.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (default: one per CPU)")
+	languages := fs.String("languages", "", "build only these languages' pages, comma-separated (vi,en); for measuring")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *languages != "" {
+		opts.Languages = strings.Split(*languages, ",")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

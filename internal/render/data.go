@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
 )
@@ -265,7 +264,7 @@ type siteURL struct {
 
 func (r *Renderer) sitemap() ([]byte, error) {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, lang := range i18n.Languages {
+	for _, lang := range r.languages() {
 		for _, p := range r.languagePages(lang) {
 			if !strings.HasSuffix(p.Path, "index.html") {
 				continue

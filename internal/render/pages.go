@@ -13,7 +13,7 @@ import (
 // data files. Each Page renders independently.
 func (r *Renderer) Pages() []Page {
 	pages := slices.Clone(r.files)
-	for _, lang := range i18n.Languages {
+	for _, lang := range r.languages() {
 		pages = append(pages, r.languagePages(lang)...)
 	}
 	pages = append(pages, r.dataPages()...)

@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -43,6 +44,9 @@ type Options struct {
 	BaseURL string
 	// Theme holds layouts/, static/ and i18n/ (usually an Overlay of the site on the theme).
 	Theme fs.FS
+	// Languages limits the language pages to these ("vi", "en"); nil means every language.
+	// Building one language is for measuring; a published site has both.
+	Languages []string
 }
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
@@ -52,6 +56,7 @@ type Renderer struct {
 	langs    map[string]*i18n.Lang
 	layouts  map[string]map[string]*template.Template // lang → layout → template
 	assets   map[string]string                        // static path → fingerprinted output path
+	only     []string                                 // languages to build; nil means all
 	files    []Page                                   // static files
 	basePath string                                   // "/" or "/covsite/"
 	absBase  string                                   // "https://example.org/covsite/" or ""
@@ -60,7 +65,12 @@ type Renderer struct {
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
 func New(site *model.Site, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, theme: opts.Theme}
+	r := &Renderer{site: site, theme: opts.Theme, only: opts.Languages}
+	for _, l := range opts.Languages {
+		if !slices.Contains(i18n.Languages, l) {
+			return nil, fmt.Errorf("unknown language %q (want one of %s)", l, strings.Join(i18n.Languages, ", "))
+		}
+	}
 	base := opts.BaseURL
 	if base == "" {
 		base = site.Config.BaseURL
@@ -155,6 +165,20 @@ func (r *Renderer) execute(lang, layout string, data any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// languages returns the languages whose pages are built.
+func (r *Renderer) languages() []string {
+	if len(r.only) == 0 {
+		return i18n.Languages
+	}
+	var out []string
+	for _, l := range i18n.Languages {
+		if slices.Contains(r.only, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // prefix is the path prefix of a language: "" for Vietnamese, "en/" for English.

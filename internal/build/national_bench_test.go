@@ -1,0 +1,180 @@
+package build
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/covsite/covsite/internal/gen/gentest"
+)
+
+// The national benchmarks build the synthetic national dataset of `covsite gen` (scale from
+// COVSITE_BENCH_SCALE, default 1) the way `covsite build` does: each build runs in a child
+// process so that its peak RSS (VmHWM) is its own. They report pages, files, MB, wall ms,
+// pages per second, peak RSS and, for comparison, how long `cp -r` takes to copy the tree
+// the build wrote. See docs/performance.md.
+
+const childEnv = "COVSITE_NATIONAL_CHILD" // JSON childJob: set when the test binary is a build child
+
+type childJob struct {
+	Source, Dest string
+	Languages    []string
+	Workers      int
+}
+
+type childResult struct {
+	Pages, Files, Unchanged int
+	Bytes                   int64
+	Millis, CheckedMillis   float64
+	PeakRSSKB               int64
+	UserMillis, SysMillis   float64
+}
+
+// TestNationalBuildChild is not a test: the national benchmarks run the test binary with it
+// to build a site in a process of its own.
+func TestNationalBuildChild(t *testing.T) {
+	spec := os.Getenv(childEnv)
+	if spec == "" {
+		t.Skip("run by BenchmarkNational")
+	}
+	var job childJob
+	if err := json.Unmarshal([]byte(spec), &job); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Options{Source: job.Source, Dest: job.Dest, Languages: job.Languages, Workers: job.Workers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := childResult{
+		Pages: res.Pages, Files: res.Files, Unchanged: res.Unchanged, Bytes: res.Bytes,
+		Millis: ms(res.Duration), CheckedMillis: ms(res.Checked), PeakRSSKB: statusKB("VmHWM"),
+	}
+	b, _ := json.Marshal(out)
+	fmt.Printf("COVSITE-CHILD %s\n", b)
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// statusKB reads a "kB" line of /proc/self/status (VmHWM is the peak resident set), or 0.
+func statusKB(key string) int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), key+":"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return n
+		}
+	}
+	return 0
+}
+
+// buildInChild runs one build in a child process and returns what it reported.
+func buildInChild(tb testing.TB, job childJob) childResult {
+	tb.Helper()
+	spec, _ := json.Marshal(job)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestNationalBuildChild$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), childEnv+"="+string(spec))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		tb.Fatalf("build child: %v\n%s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if rest, ok := strings.CutPrefix(line, "COVSITE-CHILD "); ok {
+			var r childResult
+			if err := json.Unmarshal([]byte(rest), &r); err != nil {
+				tb.Fatal(err)
+			}
+			if st := cmd.ProcessState; st != nil {
+				r.UserMillis, r.SysMillis = ms(st.UserTime()), ms(st.SystemTime())
+			}
+			return r
+		}
+	}
+	tb.Fatalf("build child reported nothing:\n%s", out)
+	return childResult{}
+}
+
+// copyMillis times `cp -r` of dir, the cost of writing those bytes at all.
+func copyMillis(tb testing.TB, dir string) float64 {
+	tb.Helper()
+	to := dir + ".cp"
+	start := time.Now()
+	if out, err := exec.Command("cp", "-r", dir, to).CombinedOutput(); err != nil {
+		tb.Fatalf("cp -r: %v\n%s", err, out)
+	}
+	d := time.Since(start)
+	if err := os.RemoveAll(to); err != nil {
+		tb.Fatal(err)
+	}
+	return ms(d)
+}
+
+func report(b *testing.B, name string, r childResult, cpMillis float64) {
+	b.ReportMetric(float64(r.Pages), "pages")
+	b.ReportMetric(float64(r.Files), "files")
+	b.ReportMetric(float64(r.Bytes)/1e6, "MB")
+	b.ReportMetric(r.Millis, "total-ms")
+	b.ReportMetric(float64(r.Pages)/(r.Millis/1000), "pages/s")
+	b.ReportMetric(float64(r.PeakRSSKB)/1024, "peak-RSS-MB")
+	b.ReportMetric(r.UserMillis+r.SysMillis, "cpu-ms")
+	if cpMillis > 0 {
+		b.ReportMetric(cpMillis, "cp-r-ms")
+	}
+	b.Logf("%-18s %6d pages %6d files %8.1f MB  %8.0f ms (check %5.0f)  %7.0f pages/s  peak RSS %5.0f MB  cpu %6.0f ms  cp -r %6.0f ms  unchanged %d",
+		name, r.Pages, r.Files, float64(r.Bytes)/1e6, r.Millis, r.CheckedMillis, float64(r.Pages)/(r.Millis/1000),
+		float64(r.PeakRSSKB)/1024, r.UserMillis+r.SysMillis, cpMillis, r.Unchanged)
+}
+
+// BenchmarkNational builds the national dataset: one language into an empty destination,
+// both languages into an empty destination, then both again over the previous build
+// (every file unchanged: hard links, mtimes kept).
+func BenchmarkNational(b *testing.B) {
+	scale := gentest.Scale(b, 1)
+	src := gentest.Site(b, scale)
+	work := b.TempDir()
+	fresh := func(name string, langs []string) {
+		b.Run(name, func(b *testing.B) {
+			var r childResult
+			var cp float64
+			for i := 0; i < b.N; i++ {
+				dest := filepath.Join(work, fmt.Sprintf("%s-%d", name, i))
+				r = buildInChild(b, childJob{Source: src, Dest: dest, Languages: langs})
+				b.StopTimer()
+				cp = copyMillis(b, dest)
+				if err := os.RemoveAll(dest); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+			report(b, name, r, cp)
+		})
+	}
+	fresh("build-vi", []string{"vi"})
+	fresh("build-vi+en", nil)
+	b.Run("rebuild-unchanged", func(b *testing.B) {
+		dest := filepath.Join(work, "rebuild")
+		b.StopTimer()
+		buildInChild(b, childJob{Source: src, Dest: dest})
+		b.StartTimer()
+		var r childResult
+		for i := 0; i < b.N; i++ {
+			r = buildInChild(b, childJob{Source: src, Dest: dest})
+		}
+		if r.Unchanged != r.Files {
+			b.Errorf("rebuild of unchanged input rewrote %d of %d files", r.Files-r.Unchanged, r.Files)
+		}
+		report(b, "rebuild-unchanged", r, 0)
+	})
+}
