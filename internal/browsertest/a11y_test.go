@@ -79,28 +79,38 @@ func TestAccessibility(t *testing.T) {
 		pages = append(pages, p, "/en"+p)
 	}
 	type viewport struct{ w, h int64 }
-	runs := 0
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		runs int
+	)
+	// One tab per viewport, side by side: axe's work is in the browser.
 	for _, vp := range []viewport{{1280, 800}, {phoneWidth, phoneHeight}} {
 		tb := openTab(t, example, vp.w, vp.h)
-		for _, scheme := range []string{"light", "dark"} {
-			tb.colorScheme(t, scheme)
-			for _, p := range pages {
-				if vp.w < 600 && scheme == "light" && p != "/" && p != "/dia-phuong/tra-vinh-phuong-7/" {
-					continue // the phone layout, in light mode, on two pages: same theme, other widths
+		wg.Go(func() {
+			for _, scheme := range []string{"light", "dark"} {
+				for _, p := range pages {
+					if vp.w < 600 && scheme == "light" && p != "/" && p != "/dia-phuong/tra-vinh-phuong-7/" {
+						continue // the phone layout, in light mode, on two pages: same theme, other widths
+					}
+					t.Run(fmt.Sprintf("%d/%s%s", vp.w, scheme, p), func(t *testing.T) {
+						tb.colorScheme(t, scheme)
+						tb.visit(t, p)
+						mu.Lock()
+						runs++
+						mu.Unlock()
+						for _, v := range tb.runAxe(t) {
+							t.Errorf("%s (%s, %d px): %s [%s, %d nodes]: %s\n    %s", p, scheme, vp.w, v.ID, v.Impact, v.Count, v.Help, strings.Join(v.Nodes, "\n    "))
+						}
+						for _, p := range tb.takeProblems() {
+							t.Errorf("%s", p)
+						}
+					})
 				}
-				t.Run(fmt.Sprintf("%d/%s%s", vp.w, scheme, p), func(t *testing.T) {
-					tb.visit(t, p)
-					runs++
-					for _, v := range tb.runAxe(t) {
-						t.Errorf("%s (%s, %d px): %s [%s, %d nodes]: %s\n    %s", p, scheme, vp.w, v.ID, v.Impact, v.Count, v.Help, strings.Join(v.Nodes, "\n    "))
-					}
-					for _, p := range tb.takeProblems() {
-						t.Errorf("%s", p)
-					}
-				})
 			}
-		}
+		})
 	}
+	wg.Wait()
 	t.Logf("axe-core ran on %d page views with no violation allowed", runs)
 }
 

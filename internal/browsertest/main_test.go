@@ -327,9 +327,12 @@ func (tb *tab) eval(t testing.TB, expr string, out any) {
 }
 
 // colorScheme emulates prefers-color-scheme: "dark", "light" or "" (no override).
-func (tb *tab) colorScheme(t testing.TB, scheme string) {
+func (tb *tab) colorScheme(t testing.TB, scheme string) { tb.emulate(t, "", scheme) }
+
+// emulate sets the CSS media type ("print", or "" for screen) and prefers-color-scheme.
+func (tb *tab) emulate(t testing.TB, media, scheme string) {
 	t.Helper()
-	params := emulation.SetEmulatedMediaParams{}
+	params := emulation.SetEmulatedMediaParams{Media: media}
 	if scheme != "" {
 		params.Features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}
 	}
@@ -337,6 +340,18 @@ func (tb *tab) colorScheme(t testing.TB, scheme string) {
 		_, err := cdp.Call(ctx, target, emulation.SetEmulatedMedia, params)
 		return err
 	}))
+}
+
+// navigateBy runs an action that leads to another page (a click, Enter) and waits for
+// that page to load and its scripts to run.
+func (tb *tab) navigateBy(t testing.TB, action chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	if _, err := chromedp.RunResponse(ctx, action); err != nil {
+		t.Fatalf("%s: %v", tb.site.name, err)
+	}
+	tb.eval(t, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, nil)
 }
 
 // pagesOf lists the HTML pages of a built site as URL paths ("/", "/en/dia-phuong/x/"),

@@ -174,7 +174,7 @@ type searchHit struct {
 }
 
 // typeSearch types query into the search box like a reader and returns the options the
-// listbox shows (none after 5 s).
+// listbox shows (none after 15 s).
 func (tb *tab) typeSearch(t testing.TB, query string) []searchHit {
 	t.Helper()
 	tb.eval(t, `(() => { const i = document.getElementById('search-input'); i.value = ''; i.focus(); return true })()`, nil)
@@ -189,7 +189,7 @@ func (tb *tab) typeSearch(t testing.TB, query string) []searchHit {
 	    if (list.getAttribute('data-query') === input.value && !list.hidden && items.length && input.getAttribute('aria-expanded') === 'true') {
 	      return resolve([...items].map((a) => ({ name: a.firstChild.textContent, href: a.getAttribute('href') })));
 	    }
-	    if (performance.now() - start > 5000) return resolve([]);
+	    if (performance.now() - start > 15000) return resolve([]);
 	    setTimeout(poll, 20);
 	  })();
 	})`, &hits)

@@ -40,6 +40,7 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"pct":        func(n model.Num) string { return formatPercent(l, n, 2) },
 		"pctAsGiven": func(n model.Num) string { return formatPercent(l, n, n.Decimals) },
 		"pp":         func(n model.Num) string { return formatPoints(l, n) },
+		"ppPlain":    func(n model.Num) string { return formatPointsPlain(l, n) },
 		"value":      func(ind *model.Indicator, n model.Num) string { return formatValue(l, ind, n) },
 		"unit":       func(ind *model.Indicator) string { return unitLabel(l, ind) },
 		"name":       func(loc *model.Locality) string { return localityName(l.Code, loc) },
@@ -100,6 +101,15 @@ func formatPoints(l *i18n.Lang, n model.Num) string {
 		return "—"
 	}
 	return l.T("points", l.Fixed(math.Abs(n.V), 2))
+}
+
+// formatPointsPlain is a difference in percentage points for a sentence, without trailing
+// zeros: "3,2 điểm phần trăm", "3.2 percentage points".
+func formatPointsPlain(l *i18n.Lang, n model.Num) string {
+	if !n.Known {
+		return "—"
+	}
+	return l.T("points", l.Number(math.Abs(n.V), 2))
 }
 
 // formatValue formats a figure in its indicator's unit: 1.022.552 · 80,58 % · 1.395.647.

@@ -3,7 +3,9 @@ package render
 import (
 	"html/template"
 	"slices"
+	"strings"
 
+	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
 )
 
@@ -26,17 +28,48 @@ func (r *Renderer) localityPage(lang string, l *model.Locality) pageData {
 	return d
 }
 
-// localitySummary is the one-line status for Open Graph and the meta description.
+// localitySummary is the one-line status for Open Graph and the meta description: the
+// first indicator's latest result and its share of target, else a result, else a target
+// still without result, else a line saying there are no figures yet.
 func (r *Renderer) localitySummary(lang string, v localityView) string {
 	tr := r.langs[lang]
+	short := func(ind *model.Indicator) string { return pick(lang, ind.Short, ind.ShortEN) }
 	for _, h := range v.Headlines {
 		if h.Result != nil && len(h.Progress) > 0 && h.Progress[0].Share.Known {
 			p := h.Progress[0]
-			return tr.T("summary.share", pick(lang, h.Indicator.Short, h.Indicator.ShortEN), formatValue(tr, h.Indicator, h.Result.Value),
+			return tr.T("summary.share", short(h.Indicator), withUnit(tr, h.Indicator, h.Result.Value),
 				tr.Date(h.Result.AsOf), formatPercent(tr, p.Share, 2))
 		}
 	}
+	for _, h := range v.Headlines {
+		if h.Result != nil && h.Result.Value.Known {
+			return tr.T("summary.result", short(h.Indicator), withUnit(tr, h.Indicator, h.Result.Value), tr.Date(h.Result.AsOf))
+		}
+	}
+	for _, h := range v.Headlines {
+		if len(h.Progress) == 0 {
+			continue
+		}
+		t := h.Progress[0].Target
+		switch {
+		case t.Value.Known:
+			return tr.T("summary.target", short(h.Indicator), tr.Period(t.Period), withUnit(tr, h.Indicator, t.Value))
+		case t.Rate.Known:
+			return tr.T("summary.target", short(h.Indicator), tr.Period(t.Period), strings.TrimSpace(formatPercent(tr, t.Rate, t.Rate.Decimals)+" "+baseLabel(tr, t.Base)))
+		}
+	}
+	if len(v.Headlines) == 0 {
+		return tr.T("summary.none", localityName(lang, v.Loc))
+	}
 	return tr.T("summary.locality", localityName(lang, v.Loc))
+}
+
+// withUnit is a figure with its unit: "84.268 người", "80,58 %".
+func withUnit(tr *i18n.Lang, ind *model.Indicator, n model.Num) string {
+	if ind.Unit == model.Percent {
+		return formatValue(tr, ind, n)
+	}
+	return formatValue(tr, ind, n) + " " + unitLabel(tr, ind)
 }
 
 type homeView struct {
