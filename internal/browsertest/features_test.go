@@ -314,3 +314,50 @@ func TestDarkModeAndPrint(t *testing.T) {
 		t.Errorf("print: %s on %s, want black on white", print.Fg, print.Bg)
 	}
 }
+
+// TestPermalinksAndSharing: every section of a locality page has a permalink (#anchor) that
+// leads to it, the page opened at that anchor shows the section at the top, and the
+// Open Graph card carries the title and a one-line status with a figure, in both languages.
+func TestPermalinksAndSharing(t *testing.T) {
+	tb := openTab(t, example, phoneWidth, phoneHeight)
+	type card struct {
+		Anchors  []string `json:"anchors"`
+		Missing  []string `json:"missing"`
+		OGTitle  string   `json:"ogTitle"`
+		OGDesc   string   `json:"ogDesc"`
+		Desc     string   `json:"desc"`
+		OGLocale string   `json:"ogLocale"`
+	}
+	const read = `(() => {
+	  const meta = (sel) => (document.querySelector(sel) || {}).content || '';
+	  const anchors = [...document.querySelectorAll('main a.anchor')].map((a) => a.getAttribute('href'));
+	  return {
+	    anchors, missing: anchors.filter((h) => !h.startsWith('#') || !document.getElementById(h.slice(1))),
+	    ogTitle: meta('meta[property="og:title"]'), ogDesc: meta('meta[property="og:description"]'),
+	    desc: meta('meta[name="description"]'), ogLocale: meta('meta[property="og:locale"]'),
+	  };
+	})()`
+	for _, c := range []struct{ path, title, locale, figure string }{
+		{"/dia-phuong/tra-vinh/", "Trà Vinh — Tỉnh", "vi_VN", "84.268 người đến 30/6/2023, đạt 74,62\u00a0% chỉ tiêu"},
+		{"/en/dia-phuong/tra-vinh/", "Tra Vinh — Province", "en_US", "84,268 people as of 30 Jun 2023, 74.62% of target"},
+	} {
+		tb.visit(t, c.path)
+		var v card
+		tb.eval(t, read, &v)
+		if len(v.Anchors) < 4 || len(v.Missing) > 0 {
+			t.Errorf("%s: section permalinks %q, of which lead nowhere: %q", c.path, v.Anchors, v.Missing)
+		}
+		if !strings.HasPrefix(v.OGTitle, c.title) || v.OGLocale != c.locale || v.OGDesc != v.Desc || !strings.Contains(v.OGDesc, c.figure) {
+			t.Errorf("%s: Open Graph title %q, locale %q, description %q (meta description %q); want %q, %q and a status with %q",
+				c.path, v.OGTitle, v.OGLocale, v.OGDesc, v.Desc, c.title, c.locale, c.figure)
+		}
+		for _, anchor := range v.Anchors {
+			tb.visit(t, c.path+anchor)
+			var top float64
+			tb.eval(t, fmt.Sprintf(`document.getElementById(%q).getBoundingClientRect().top`, anchor[1:]), &top)
+			if top < -1 || top > phoneHeight/3 {
+				t.Errorf("%s%s: the section starts %.0f px from the top of the screen", c.path, anchor, top)
+			}
+		}
+	}
+}

@@ -183,3 +183,48 @@ func TestUpdatesAreNewestFirstAndInTheFeed(t *testing.T) {
 		t.Errorf("feed lacks entries")
 	}
 }
+
+// TestSharingUsesTheBaseURL: published with an absolute base URL, every page's Open Graph
+// URL and canonical link, the sitemap and the feed use it; with a relative base ("/") there
+// is no og:url, since a sharing card needs an absolute one.
+func TestSharingUsesTheBaseURL(t *testing.T) {
+	const base = "https://bhxh.example.vn/bao-phu/"
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(context.Background(), Options{Source: "../..", Dest: dir, BaseURL: base}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(dir, name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	ward := read(dir, "en/dia-phuong/tra-vinh-phuong-7/index.html")
+	for _, want := range []string{
+		`<meta property="og:url" content="` + base + `en/dia-phuong/tra-vinh-phuong-7/">`,
+		`<link rel="canonical" href="` + base + `en/dia-phuong/tra-vinh-phuong-7/">`,
+		`<link rel="alternate" hreflang="vi" href="` + base + `dia-phuong/tra-vinh-phuong-7/">`,
+		`<meta property="og:locale" content="en_US">`,
+		`<meta property="og:description" content="SI: the 2023 target is 2,499 people; no result reported yet.">`,
+		`href="/bao-phu/dia-phuong/tra-vinh-phuong-7/"`, // the language switch, site-relative
+	} {
+		if !strings.Contains(ward, want) {
+			t.Errorf("en ward page lacks %s", want)
+		}
+	}
+	for _, name := range []string{"sitemap.xml", "tin-tuc/index.xml"} {
+		locs := regexp.MustCompile(`<(?:loc|id)>([^<]*)<`).FindAllStringSubmatch(read(dir, name), -1)
+		if len(locs) < 5 {
+			t.Fatalf("%s: %d URLs", name, len(locs))
+		}
+		for _, m := range locs {
+			if !strings.HasPrefix(m[1], base) {
+				t.Errorf("%s: %s is not under %s", name, m[1], base)
+			}
+		}
+	}
+	if page := read(exampleSite(t), "dia-phuong/tra-vinh-phuong-7/index.html"); strings.Contains(page, "og:url") {
+		t.Error(`with base_url "/" a page still has an og:url, which cannot be relative`)
+	}
+}

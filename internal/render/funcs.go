@@ -30,6 +30,7 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"absURLIn":   r.AbsURL,
 		"downloads":  r.HasDownloads,
 		"absURL":     func(p string) string { return r.AbsURL(l.Code, p) },
+		"absolute":   func() bool { return r.absBase != "" }, // the site knows its own origin
 		"asset":      r.Asset,
 		"date":       l.Date,
 		"period":     l.Period,
