@@ -147,18 +147,6 @@ func parseIndicators(src []byte) (*indicatorSet, error) {
 	return set, nil
 }
 
-// carried returns the indicators a locality at level has figures for: communes the core
-// participation indicators, every other level all written indicators.
-func (s *indicatorSet) carried(level int) []*indicator {
-	var out []*indicator
-	for _, ind := range s.all {
-		if ind.written && (level < levelCommune || ind.core) {
-			out = append(out, ind)
-		}
-	}
-	return out
-}
-
 // writer writes files under dir and remembers the first error.
 type writer struct {
 	dir   string
