@@ -249,10 +249,10 @@ func (j *job) newPlan(rows []outRow, rel string) error {
 			Hint: tr(opts.Lang, "write who set the targets, or pass --issuer", "hãy điền cơ quan giao chỉ tiêu, hoặc dùng --issuer")})
 	}
 	if opts.Number != "" {
-		fmt.Fprintf(&b, "number = %s\n", tomlString(opts.Number))
+		fmt.Fprintf(&b, "number = %s\n", textutil.TOMLString(opts.Number))
 	}
 	fmt.Fprintf(&b, "title = %s\nissuer = %s\nlocality = %s\nperiod = %s\n",
-		tomlString(title), tomlString(opts.Issuer), tomlString(parent.ID), tomlString(period))
+		textutil.TOMLString(title), textutil.TOMLString(opts.Issuer), textutil.TOMLString(parent.ID), textutil.TOMLString(period))
 	for _, r := range rows {
 		b.WriteString(block("target", r, ""))
 		rep.Added += len(r.Values)
@@ -322,7 +322,7 @@ func resultText(rows []outRow, opts Options, rep *Report) []byte {
 	var b strings.Builder
 	b.WriteString(header(opts))
 	fmt.Fprintf(&b, "[source]\ntitle = %s\nkind = %s\npublished = %s\npublisher = %s\n",
-		tomlString(opts.Report), tomlString(or(opts.Kind, "report")), published, tomlString(opts.Publisher))
+		textutil.TOMLString(opts.Report), textutil.TOMLString(or(opts.Kind, "report")), published, textutil.TOMLString(opts.Publisher))
 	extra := "as_of = " + opts.Result.String() + "\n"
 	for _, r := range rows {
 		b.WriteString(block("result", r, extra))

@@ -15,6 +15,7 @@ import (
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/sitetest"
 )
 
 const (
@@ -34,17 +35,6 @@ var seedRows = [][]any{
 
 // seedTotal is the table's "Tổng cộng" row, which does not equal the sum of the wards.
 var seedTotal = []any{15647, 1757, 12369, 108441}
-
-func copySite(t *testing.T) string {
-	t.Helper()
-	dst := filepath.Join(t.TempDir(), "site")
-	for _, dir := range []string{"data", "content"} {
-		if err := os.CopyFS(filepath.Join(dst, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 func readTable(t *testing.T, name string) *Table {
 	t.Helper()
@@ -90,7 +80,7 @@ func rowsByLocality(m map[string]any, kind string) map[string]map[string]any {
 }
 
 func TestImportSeedCSVAsNewPlan(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	o := opts(site)
 	o.Plan, o.Issuer = "tp-tra-vinh-thu-2023", "Ban Chỉ đạo thành phố Trà Vinh"
 	rep, err := Import(readTable(t, seedCSV), o)
@@ -140,7 +130,7 @@ func assertTotalWarnings(t *testing.T, ws []Problem) {
 }
 
 func TestImportSeedCSVIntoItsPlan(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	planFile := filepath.Join(site, "data/plans", planID+".toml")
 	original, _ := os.ReadFile(planFile)
 	o := opts(site)
@@ -179,7 +169,7 @@ func TestImportSeedCSVIntoItsPlan(t *testing.T) {
 }
 
 func TestImportAddsRowsToAPlan(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	planFile := filepath.Join(site, "data/plans", planID+".toml")
 	src, _ := os.ReadFile(planFile)
 	// Without the Phường 9 table and the city's BHYT line, the import must add them back.
@@ -260,7 +250,7 @@ func writeSeedXLSX(t *testing.T, name string) {
 }
 
 func TestImportSeedXLSXAsResults(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	xlsx := filepath.Join(t.TempDir(), "ket-qua.xlsx")
 	writeSeedXLSX(t, xlsx)
 	o := opts(site)
@@ -292,7 +282,7 @@ func TestImportSeedXLSXAsResults(t *testing.T) {
 }
 
 func TestImportUnknownWard(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	csv := filepath.Join(t.TempDir(), "sai-ten.csv")
 	body, _ := os.ReadFile(seedCSV)
 	text := strings.Replace(string(body), "Phường 2,", "Phường 22,", 1)
@@ -332,7 +322,7 @@ func TestImportUnknownWard(t *testing.T) {
 }
 
 func TestImportNeverOverwritesResults(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	o := opts(site)
 	o.Result, o.Report, o.Publisher = date.New(2023, 6, 30), "Báo cáo thử", "BHXH"
 	if _, err := Import(readTable(t, seedCSV), o); err != nil {
@@ -369,7 +359,7 @@ func mustRead(t *testing.T, name string) []byte {
 // TestImportTakesBackWhatCheckRejects: a figure the model refuses (a rate over 100 %) is
 // reported and the file is not left behind.
 func TestImportTakesBackWhatCheckRejects(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	csv := filepath.Join(t.TempDir(), "ty-le.csv")
 	if err := os.WriteFile(csv, []byte("Đơn vị;Tỷ lệ BHYT (%)\nPhường 1;\"129,5\"\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -386,7 +376,7 @@ func TestImportTakesBackWhatCheckRejects(t *testing.T) {
 }
 
 func TestImportUnknownColumnAndBadNumbers(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	csv := filepath.Join(t.TempDir(), "cot.csv")
 	table := "STT,Đơn vị,BHXH bat buoc,BH that nghiep,BHYT\n1,Phường 1,1.888,1.613,10.324,5\n2,Phường 2,483,374,nhiều\n"
 	if err := os.WriteFile(csv, []byte(table), 0o644); err != nil {
@@ -409,7 +399,7 @@ func TestImportUnknownColumnAndBadNumbers(t *testing.T) {
 }
 
 func TestImportRequests(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	o := opts(site)
 	o.Parent, o.Plan = "tp-tra-vinh-x", "thu-2023"
 	if _, err := Import(readTable(t, seedCSV), o); err == nil || !strings.Contains(err.Error(), "closest: tp-tra-vinh") {

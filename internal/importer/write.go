@@ -7,6 +7,7 @@ import (
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/textutil"
 )
 
 // outRow is one row to write: a locality and its figures in column order.
@@ -37,32 +38,11 @@ func block(kind string, r outRow, extra string) string {
 	} else {
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "[[%s]]\nlocality = %s\n%s", kind, tomlString(r.Locality), extra)
+	fmt.Fprintf(&b, "[[%s]]\nlocality = %s\n%s", kind, textutil.TOMLString(r.Locality), extra)
 	b.WriteString(figureLines(r))
 	if r.Note != "" {
-		fmt.Fprintf(&b, "note = %s\n", tomlString(r.Note))
+		fmt.Fprintf(&b, "note = %s\n", textutil.TOMLString(r.Note))
 	}
-	return b.String()
-}
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
 	return b.String()
 }
 
@@ -216,7 +196,7 @@ func (e *planEdit) apply(src []byte, header, period, planPeriod string) []byte {
 	out := strings.TrimRight(b.String(), "\n") + "\n\n" + header
 	extra := ""
 	if period != planPeriod {
-		extra = "period = " + tomlString(period) + "\n"
+		extra = "period = " + textutil.TOMLString(period) + "\n"
 	}
 	for _, r := range e.appended {
 		out += block("target", r, extra)

@@ -70,7 +70,7 @@ func resultText(site *model.Site, l *model.Locality, asOf date.Date, lang string
 	w("# publisher = \"…\"       # who published it\n", "# publisher = \"…\"       # cơ quan công bố\n")
 	w("# url = \"https://…\"     # where to read it, if online\n\n", "# url = \"https://…\"     # địa chỉ đọc văn bản, nếu có\n\n")
 	b.WriteString("[[result]]\n")
-	fmt.Fprintf(&b, "locality = %s\nas_of = %s\n", tomlString(l.ID), asOf)
+	fmt.Fprintf(&b, "locality = %s\nas_of = %s\n", textutil.TOMLString(l.ID), asOf)
 	targets := currentTargets(site, l, asOf)
 	writePlanLine(&b, targets, lang)
 	for _, ind := range site.Indicators {
@@ -110,7 +110,7 @@ func writePlanLine(b *strings.Builder, targets map[*model.Indicator][]*model.Tar
 		for _, t := range ts {
 			if !seen[t.Plan.ID] {
 				seen[t.Plan.ID] = true
-				ids = append(ids, tomlString(t.Plan.ID))
+				ids = append(ids, textutil.TOMLString(t.Plan.ID))
 			}
 		}
 	}

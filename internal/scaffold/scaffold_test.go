@@ -14,21 +14,10 @@ import (
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/sitetest"
 )
 
 const repoRoot = "../.."
-
-// copySite copies the example site's data/ and content/ into a temporary directory.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dst := filepath.Join(t.TempDir(), "site")
-	for _, dir := range []string{"data", "content"} {
-		if err := os.CopyFS(filepath.Join(dst, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 // frontMatterKeys returns the front matter keys of a Markdown file, in order.
 func frontMatterKeys(t *testing.T, name string) []string {
@@ -53,7 +42,7 @@ func frontMatterKeys(t *testing.T, name string) []string {
 }
 
 func TestNewUpdate(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	day := date.New(2026, 5, 1)
 	rel, err := NewUpdate(site, Update{Title: "Trà Vinh: kết quả 6 tháng", Date: day}, "vi")
 	if err != nil {
@@ -104,7 +93,7 @@ func TestNewUpdateSlugs(t *testing.T) {
 }
 
 func TestNewUpdateEscapesTitle(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	title := `Báo cáo "nóng" \ số 1`
 	rel, err := NewUpdate(site, Update{Title: title, Date: date.New(2026, 5, 2), Lang: "en"}, "en")
 	if err != nil {
@@ -122,7 +111,7 @@ func TestNewUpdateEscapesTitle(t *testing.T) {
 }
 
 func TestNewUpdateNeverOverwrites(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	u := Update{Title: "Trà Vinh: kết quả 6 tháng", Date: date.New(2026, 5, 1)}
 	rel, err := NewUpdate(site, u, "vi")
 	if err != nil {
@@ -150,7 +139,7 @@ func TestNewUpdateNeverOverwrites(t *testing.T) {
 }
 
 func TestNewResult(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	model, diags := build.Check(site)
 	if diags.HasErrors() {
 		t.Fatal(diags.Err("en"))
@@ -197,7 +186,7 @@ func TestNewResult(t *testing.T) {
 }
 
 func TestNewResultCurrentTargets(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	model, _ := build.Check(site)
 	// Đà Nẵng's plan 64 sets a rate per year 2021–2025: a date in 2024 shows the 2024 targets.
 	rel, err := NewResult(site, model, Result{Locality: "da-nang-1997-2025", AsOf: date.New(2024, 6, 30)}, "en")
@@ -211,7 +200,7 @@ func TestNewResultCurrentTargets(t *testing.T) {
 }
 
 func TestNewResultRefuses(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	model, _ := build.Check(site)
 	r := Result{Locality: "tra-vinh-phuong-1", AsOf: date.New(2023, 6, 30)}
 	if _, err := NewResult(site, model, r, "en"); err != nil {
@@ -230,7 +219,7 @@ func TestNewResultRefuses(t *testing.T) {
 // TestNewEnglishVersion: the English version of an update takes the Vietnamese one's
 // address with --slug, so the two are paired.
 func TestNewEnglishVersion(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	day := date.New(2026, 5, 1)
 	if _, err := NewUpdate(site, Update{Title: "Trà Vinh: kết quả 6 tháng", Date: day}, "vi"); err != nil {
 		t.Fatal(err)

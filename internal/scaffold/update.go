@@ -79,7 +79,7 @@ func sameSlug(source, slug, ext string) string {
 func updateText(title string, d date.Date, lang string) []byte {
 	var b strings.Builder
 	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
+	fmt.Fprintf(&b, "title = %s\n", textutil.TOMLString(title))
 	fmt.Fprintf(&b, "date = %s\n", d)
 	b.WriteString(pick(lang,
 		"# ids of the localities and plans the update is about, e.g. [\"tra-vinh\", \"tp-tra-vinh\"]\n",

@@ -1,9 +1,10 @@
 // Package textutil holds the small text functions shared by every stage: Vietnamese
 // accent folding for search and slugs, safe ids, nearest-name suggestions and Vietnamese
-// alphabetical order.
+// alphabetical order, and quoting for the TOML files the commands write.
 package textutil
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -197,4 +198,27 @@ func Unaccent(s string) string {
 		return s
 	}
 	return strings.NewReplacer("đ", "d", "Đ", "D").Replace(out)
+}
+
+// TOMLString quotes s as a TOML basic string: "Phường 1", "a \"b\"\n".
+func TOMLString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

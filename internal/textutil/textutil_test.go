@@ -11,6 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/BurntSushi/toml"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -254,4 +256,18 @@ func FuzzDistance(f *testing.F) {
 			t.Fatalf("Distance(%q, %q) = %d > %d", a, b, d, n)
 		}
 	})
+}
+
+// TOMLString's output decodes, with BurntSushi/toml, back to the string it quoted.
+func TestTOMLStringRoundTrips(t *testing.T) {
+	for _, s := range []string{"", "Phường 1", `Ban "Chỉ đạo"`, `C:\dữ liệu`, "dòng 1\ndòng 2\tcột", "\x00\x1f\x7f", "Đà Nẵng\u0301"} {
+		var got struct{ V string }
+		if _, err := toml.Decode("V = "+TOMLString(s), &got); err != nil {
+			t.Errorf("TOMLString(%q) = %s: %v", s, TOMLString(s), err)
+			continue
+		}
+		if got.V != s {
+			t.Errorf("TOMLString(%q) decodes to %q", s, got.V)
+		}
+	}
 }
