@@ -58,7 +58,7 @@ var seedFigures = map[string][]string{
 	// Seed 000: plan 49/KH-BCĐ, Thành phố Trà Vinh 2023.
 	"dia-phuong/tp-tra-vinh/index.html": {
 		"17.404", "29,72 %", "1.757", "3 % lực lượng lao động", "12.369", "20,52 %", "108.441", "94,44 % dân số", "15.647",
-		"1,92 %", "1,75 %", "1,69 %", "1,15 %", "mốc 30/6/2023: 80% chỉ tiêu", "mốc 30/6/2023: 93% chỉ tiêu",
+		"1,92 %", "1,75 %", "1,69 %", "1,15 %", "mốc 30/6/2023: 80 % chỉ tiêu", "mốc 30/6/2023: 93 % chỉ tiêu",
 		"15.304", "102.720", "Phường 7", "Long Đức",
 	},
 	"dia-phuong/tra-vinh-phuong-1/index.html": {"1.888", "165", "1.613", "10.324", "1 mỗi tháng"},
@@ -75,7 +75,9 @@ var seedFigures = map[string][]string{
 	"dia-phuong/tra-vinh/index.html": {
 		"821.563", "80,58 %", "nguồn ghi 85 %", "144.957", "84.268", "16,21 %", "nguồn ghi 74,62 %", "28.668",
 		"16.238", "3,13 %", "4.516", "Nguồn ghi đạt 78,07 %, nhưng chính các con số của nguồn cho 78,24 %", "đến 30/6/2023",
-		"546/QĐ-TTg", "966.520", "112.936", "20.754", "Vĩnh Long",
+		"theo 546/QĐ-TTg", "966.520", "112.936", "20.754", "Vĩnh Long",
+		"Các đơn vị có tỷ lệ tham gia BHYT thấp hơn bình quân chung của Trà Vinh (đến 30/6/2023): Cầu Kè , Tiểu Cần , Cầu Ngang , Trà Cú , Thị xã Duyên Hải",
+		"Các đơn vị có tỷ lệ tham gia BHXH tự nguyện thấp hơn bình quân chung của Trà Vinh (đến 30/6/2023): Thành phố Trà Vinh , Cầu Kè , Châu Thành , Trà Cú , Thị xã Duyên Hải , Duyên Hải",
 	},
 	"dia-phuong/cau-ke/index.html":              {"BHYT thấp hơn bình quân chung của Trà Vinh", "BHXH tự nguyện thấp hơn bình quân chung"},
 	"dia-phuong/tieu-can/index.html":            {"BHYT thấp hơn bình quân chung của Trà Vinh"},
@@ -88,23 +90,23 @@ var seedFigures = map[string][]string{
 	"dia-phuong/can-tho-2004-2025/index.html": {
 		"123.784", "nguồn ghi 95,10 %", "tăng 803 so với 31/12/2018", "5.055", "nguồn ghi 86,72 %", "tăng 2.726 so với 31/12/2018",
 		"1.022.552", "82,5 %", "1.395.647", "nguồn ghi 45,20 %", "1,71 %", "295", "1.259", "03/QĐ-UBND", "122.981",
+		"còn thiếu 1.692.067,6 · cần bình quân 282.011 triệu đồng/tháng", // revenue: its own unit, not people
 	},
 	// Seed 003: plan 64/KH-UBND, Đà Nẵng 2021–2025.
-	"dia-phuong/da-nang-1997-2025/index.html": {
-		"40 %", "42 %", "44,5 %", "47 %", "50 %", "1 %", "1,25 %", "1,5 %", "2 %", "2,5 %",
-		"33 %", "34 %", "36 %", "38 %", "97 %", "97,5 %", "98 %", "98,5 %", "99 %",
-		"45 %", "49 %", "51 %", "53 %", "55 %", "85 %", "86,5 %", "87,5 %", "88,5 %", "90 %", "100 %", "64/KH-UBND",
+	"dia-phuong/da-nang-1997-2025/index.html": { // whole rows of the yearly-rate table: year, then SI, voluntary SI, UI, HI, pension, satisfaction, e-transactions
+		"2021 40 % 1 % 33 % 97 % 45 % 85 % 100 %", "2022 42 % 1,25 % 34 % 97,5 % 49 % 86,5 % 100 %", "2023 44,5 % 1,5 % 36 % 98 % 51 % 87,5 % 100 %",
+		"2024 47 % 2 % 38 % 98,5 % 53 % 88,5 % 100 %", "2025 50 % 2,5 % 40 % 99 % 55 % 90 % 100 %", "64/KH-UBND",
 	},
 	"ke-hoach/da-nang-64-kh-ubnd-2021/index.html": {"12/4/2021", "Hồ Kỳ Minh", "03-NQ/TU", "104-CV/BCSĐ"},
 	// Seed 004: plan 53/KH-UBND, Cần Thơ 2025.
 	"dia-phuong/can-tho/index.html": {
 		"433.364", "40 %", "314.472", "118.892", "3.095.954", "96,11 %", "294.046", "100 % người thuộc diện tham gia", "hạn 20/12/2025",
-		"mốc 30/11/2025: 100% chỉ tiêu",
+		"mốc 30/11/2025: 100 % chỉ tiêu",
 	},
 	"ke-hoach/can-tho-53-kh-ubnd-2025/index.html":    {"27/8/2025", "Trần Văn Lâu", "102/NQ-CP", "69/NQ-CP", "546/QĐ-TTg", "729/QĐ-UBND"},
-	"ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html": {"49/KH-BCĐ", "5106/QĐ-", "không ghi trong bản chúng tôi có", "Đến 30/6/2023 đạt ít nhất 80% chỉ tiêu năm"},
+	"ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html": {"49/KH-BCĐ", "5106/QĐ-", "không ghi trong bản chúng tôi có", "Đến 30/6/2023 đạt ít nhất 80 % chỉ tiêu năm"},
 	// English pages format numbers and dates the English way.
-	"en/dia-phuong/can-tho-2004-2025/index.html": {"1,022,552", "82.5%", "up 803 since 31 Dec 2018", "1,395,647"},
+	"en/dia-phuong/can-tho-2004-2025/index.html": {"1,022,552", "82.5%", "up 803 since 31 Dec 2018", "1,395,647", "needs 282,011 million VND a month"},
 	"en/dia-phuong/tra-vinh/index.html":          {"821,563", "80.58%", "The source says 78.07% of target, but its own figures give 78.24%"},
 }
 

@@ -112,10 +112,24 @@ func (l *Lang) Percent(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	if l.Code == "en" {
-		return l.Fixed(v, decimals) + "%"
+	return l.withPercentSign(l.Fixed(v, decimals))
+}
+
+// PercentUpTo formats v as a percentage with at most maxDecimals decimals, trailing zeros
+// dropped: "80 %", "86,5 %"; "80%", "86.5%".
+func (l *Lang) PercentUpTo(v float64, maxDecimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
 	}
-	return l.Fixed(v, decimals) + "\u00a0%"
+	return l.withPercentSign(l.Number(v, maxDecimals))
+}
+
+// withPercentSign writes the sign the language's way: "80 %" (no-break space), "80%".
+func (l *Lang) withPercentSign(number string) string {
+	if l.Code == "en" {
+		return number + "%"
+	}
+	return number + "\u00a0%"
 }
 
 var monthsEN = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}

@@ -18,6 +18,7 @@ type index struct {
 	docs         map[*Locality][]*Document
 	planDocs     map[*Plan][]*Document
 	comparisons  map[*Locality][]*Comparison // by the locality named below average
+	averagesOf   map[*Locality][]*Comparison // by the parent whose average they compare with
 	locTargets   map[*Locality][]*Target     // every target of a locality, in Site.Targets order
 	locResults   map[*Locality][]*Result     // every result of a locality, in Site.Results order
 	planOrder    map[*Plan]int               // position in Site.Plans
@@ -29,6 +30,7 @@ func newIndex(s *Site) *index {
 		targets: map[key][]*Target{}, results: map[key][]*Result{},
 		denominators: map[*Locality][]*Denominators{}, docs: map[*Locality][]*Document{},
 		planDocs: map[*Plan][]*Document{}, comparisons: map[*Locality][]*Comparison{},
+		averagesOf: map[*Locality][]*Comparison{},
 		locTargets: map[*Locality][]*Target{}, locResults: map[*Locality][]*Result{},
 		planOrder: make(map[*Plan]int, len(s.Plans)), sourceOrder: make(map[*Source]int, len(s.Sources)),
 	}
@@ -68,6 +70,7 @@ func newIndex(s *Site) *index {
 		}
 	}
 	for _, c := range s.Comparisons {
+		ix.averagesOf[c.Parent] = append(ix.averagesOf[c.Parent], c)
 		for _, l := range c.Below {
 			ix.comparisons[l] = append(ix.comparisons[l], c)
 		}
@@ -115,6 +118,10 @@ func (s *Site) DocumentsAboutPlan(p *Plan) []*Document { return s.index.planDocs
 
 // ComparisonsNaming returns the reported below-average statements that name l.
 func (s *Site) ComparisonsNaming(l *Locality) []*Comparison { return s.index.comparisons[l] }
+
+// ComparisonsWithin returns the reported below-average statements about l's children,
+// which compare them with l's own average.
+func (s *Site) ComparisonsWithin(l *Locality) []*Comparison { return s.index.averagesOf[l] }
 
 // Denominator returns the population, labour force … of l in year, if known.
 func (s *Site) Denominator(l *Locality, base Base, year int) Num {

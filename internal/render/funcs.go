@@ -37,6 +37,7 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"num":        func(n model.Num) string { return formatNum(l, n) },
 		"int":        func(v int) string { return l.Number(float64(v), 0) },
 		"fnum":       func(v float64) string { return l.Number(v, 2) },
+		"pctUpTo":    func(v float64) string { return l.PercentUpTo(v, 2) },
 		"isPercent":  func(ind *model.Indicator) bool { return ind.Unit == model.Percent },
 		"pct":        func(n model.Num) string { return formatPercent(l, n, 2) },
 		"pctAsGiven": func(n model.Num) string { return formatPercent(l, n, n.Decimals) },
@@ -44,6 +45,8 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"ppPlain":    func(n model.Num) string { return formatPointsPlain(l, n) },
 		"value":      func(ind *model.Indicator, n model.Num) string { return formatValue(l, ind, n) },
 		"unit":       func(ind *model.Indicator) string { return unitLabel(l, ind) },
+		"withUnit":   func(ind *model.Indicator, n model.Num) string { return withUnit(l, ind, n) },
+		"gapWords":   func(ind *model.Indicator) string { return gapWords(l, ind) },
 		"name":       func(loc *model.Locality) string { return localityName(l.Code, loc) },
 		"label":      func(loc *model.Locality) string { return localityLabel(l, loc) },
 		"kind":       func(loc *model.Locality) string { return l.T("kind." + string(loc.Kind)) },
@@ -125,6 +128,23 @@ func formatValue(l *i18n.Lang, ind *model.Indicator, n model.Num) string {
 		return l.Number(math.Round(n.V), 0)
 	}
 	return l.Number(n.V, max(n.Decimals, 0))
+}
+
+// withUnit is a figure with its unit: "84.268 người", "80,58 %".
+func withUnit(tr *i18n.Lang, ind *model.Indicator, n model.Num) string {
+	if ind.Unit == model.Percent {
+		return formatValue(tr, ind, n)
+	}
+	return formatValue(tr, ind, n) + " " + unitLabel(tr, ind)
+}
+
+// gapWords introduces a remaining gap: people are "still to enrol", other figures are
+// "still missing".
+func gapWords(l *i18n.Lang, ind *model.Indicator) string {
+	if ind.Unit == model.People {
+		return l.T("gap_remaining")
+	}
+	return l.T("gap_remaining.other")
 }
 
 func unitLabel(l *i18n.Lang, ind *model.Indicator) string {

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
 )
 
@@ -62,14 +61,6 @@ func (r *Renderer) localitySummary(lang string, v localityView) string {
 		return tr.T("summary.none", localityName(lang, v.Loc))
 	}
 	return tr.T("summary.locality", localityName(lang, v.Loc))
-}
-
-// withUnit is a figure with its unit: "84.268 người", "80,58 %".
-func withUnit(tr *i18n.Lang, ind *model.Indicator, n model.Num) string {
-	if ind.Unit == model.Percent {
-		return formatValue(tr, ind, n)
-	}
-	return formatValue(tr, ind, n) + " " + unitLabel(tr, ind)
 }
 
 type homeView struct {

@@ -48,7 +48,8 @@ type localityView struct {
 	Children     []*model.Locality
 	ChildTable   *childTable
 	Standings    []model.Standing
-	Reported     []*model.Comparison
+	Reported     []*model.Comparison // statements naming this locality below its parent's average
+	BelowAverage []*model.Comparison // statements naming this locality's children below its average
 	Rollups      []model.Rollup
 	Results      []model.ResultRollup // results beside the sum of the children's
 	Updates      []*model.Document
@@ -108,6 +109,7 @@ func (r *Renderer) localityView(lang string, l *model.Locality) localityView {
 	v.Results = s.ResultRollups(l)
 	v.ChildTable = r.childTable(lang, l)
 	v.Reported = s.ComparisonsNaming(l)
+	v.BelowAverage = s.ComparisonsWithin(l)
 	v.Updates = documentsIn(s.DocumentsAbout(l), lang)
 	v.Charts = r.localityCharts(lang, l, v)
 	return v

@@ -1,0 +1,36 @@
+package i18n
+
+import (
+	"math"
+	"testing"
+
+	"github.com/covsite/covsite/internal/date"
+)
+
+// The formats of each language, on the seeds' own figures.
+func TestFormats(t *testing.T) {
+	vi, en := New("vi", nil), New("en", nil)
+	d, err := date.Parse("2023-06-30")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ got, want string }{
+		{vi.Number(1022552, 0), "1.022.552"},
+		{en.Number(1022552, 0), "1,022,552"},
+		{vi.Number(1692067.6, 2), "1.692.067,6"},
+		{en.Number(1692067.6, 2), "1,692,067.6"},
+		{vi.Percent(80.58, 2), "80,58\u00a0%"},
+		{en.Percent(80.58, 2), "80.58%"},
+		{vi.Percent(85, 2), "85,00\u00a0%"},
+		{vi.PercentUpTo(80, 2), "80\u00a0%"},
+		{vi.PercentUpTo(86.5, 2), "86,5\u00a0%"},
+		{en.PercentUpTo(86.5, 2), "86.5%"},
+		{vi.PercentUpTo(math.NaN(), 2), "—"},
+		{vi.Date(d), "30/6/2023"},
+		{en.Date(d), "30 Jun 2023"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
