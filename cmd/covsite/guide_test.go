@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -114,3 +115,35 @@ func TestGuideCommandsWork(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltBinariesAreIgnored: every `go build -o NAME` the guide and the README suggest
+// writes a file .gitignore ignores, so following them leaves no untracked binary behind.
+func TestBuiltBinariesAreIgnored(t *testing.T) {
+	ignore, err := os.ReadFile("../../.gitignore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ignored := map[string]bool{}
+	for _, line := range strings.Split(string(ignore), "\n") {
+		ignored[strings.TrimSpace(line)] = true
+	}
+	found := 0
+	for _, doc := range []string{guide, "../../README.md"} {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range goBuildOut.FindAllStringSubmatch(string(b), -1) {
+			found++
+			if name := strings.TrimPrefix(m[1], "./"); !ignored["/"+name] && !ignored[name] {
+				t.Errorf("%s says `go build -o %s` but .gitignore does not ignore /%s", filepath.Base(doc), m[1], name)
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("neither the guide nor the README shows `go build -o …` any more: this test checks nothing")
+	}
+}
+
+// goBuildOut finds the output file of a `go build -o FILE` in a document.
+var goBuildOut = regexp.MustCompile("go build -o ([^\\s`]+)")
