@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/covsite/covsite/internal/diag"
-	"github.com/covsite/covsite/internal/load"
-	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/write"
 	"github.com/covsite/covsite/themes"
@@ -40,14 +38,6 @@ type Result struct {
 	Duration    time.Duration
 	Checked     time.Duration // of Duration: loading and checking the data
 	Diagnostics *diag.List
-}
-
-// Check loads and validates the site at source without rendering anything.
-func Check(source string) (*model.Site, *diag.List) {
-	raw, diags := load.Load(os.DirFS(source))
-	site, more := model.Build(raw)
-	diags.Merge(more)
-	return site, diags
 }
 
 // ErrInvalid is returned when the input has errors; the diagnostics say which.

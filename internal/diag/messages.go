@@ -60,6 +60,8 @@ const (
 	UnsafeLink        Code = "unsafe-link"
 	RawHTML           Code = "raw-html"
 	ComponentMismatch Code = "component-mismatch"
+	ThemeSyntax       Code = "theme-syntax"
+	PathConflict      Code = "path-conflict"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -83,6 +85,16 @@ func (w Words) String() string { return w.VI }
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
+	ThemeSyntax: {
+		vi: "tệp giao diện này có lỗi: %[1]s", en: "this theme file has a mistake: %[1]s",
+		hintVI: "sửa tại vị trí này, hoặc xóa tệp để dùng tệp cùng tên của giao diện mặc định",
+		hintEN: "fix it here, or delete the file to use the default theme's file of the same name",
+	},
+	PathConflict: {
+		vi: "tệp %[1]s trùng đường dẫn với trang %[2]s mà covsite tạo ra", en: "the file %[1]s has the same output path as the page %[2]s that covsite makes",
+		hintVI: "đổi tên hoặc xóa tệp này; muốn đổi trang đó thì viết layout riêng trong layouts/",
+		hintEN: "rename or delete this file; to change that page, write your own layout in layouts/",
+	},
 	TOMLSyntax: {
 		vi: "dòng này không đúng cú pháp TOML: %[1]s", en: "this line is not valid TOML: %[1]s",
 		hintVI: "sửa tại vị trí này: chữ đặt trong ngoặc kép \"…\", số viết liền như 10324, ngày viết 2023-06-30",

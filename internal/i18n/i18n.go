@@ -29,6 +29,15 @@ type Lang struct {
 	printer *message.Printer // read-only once made, so shared by every goroutine
 }
 
+// FileError is a strings file that cannot be read or is not valid TOML.
+type FileError struct {
+	File string // "i18n/vi.toml"
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
 // Load reads i18n/<code>.toml from fsys for every language.
 func Load(fsys fs.FS) (map[string]*Lang, error) {
 	out := map[string]*Lang{}
@@ -36,11 +45,11 @@ func Load(fsys fs.FS) (map[string]*Lang, error) {
 		name := "i18n/" + code + ".toml"
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, &FileError{File: name, Err: err}
 		}
 		m := map[string]string{}
 		if _, err := toml.Decode(string(src), &m); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, &FileError{File: name, Err: err}
 		}
 		tag := language.Make(code)
 		out[code] = &Lang{Code: code, strings: m, tag: tag, printer: message.NewPrinter(tag)}

@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
@@ -70,7 +71,15 @@ func addTree(t testing.TB, site fstest.MapFS, root string) {
 }
 
 // check runs what `covsite check` runs: load, then validate.
+// check runs what `covsite check` runs: the data, the content and the theme files.
 func check(site fs.FS) *diag.List {
+	_, diags := build.CheckFS(site)
+	return diags
+}
+
+// checkData checks only the data and content, without setting up the theme: faster, for
+// the fuzz target.
+func checkData(site fs.FS) *diag.List {
 	raw, diags := load.Load(site)
 	_, more := model.Build(raw)
 	diags.Merge(more)
@@ -434,7 +443,7 @@ func TestDataFormatDocListsEveryCheck(t *testing.T) {
 	}
 	examples := 0
 	for _, line := range strings.Split(checks, "\n") {
-		if strings.HasPrefix(line, "data/") || strings.HasPrefix(line, "content/") {
+		if hasAnyPrefix(line, "data/", "content/", "layouts/", "static/", "i18n/") {
 			examples++
 			if !printed[line] {
 				t.Errorf("docs/data-format.md shows a message no case prints:\n%s", line)
@@ -478,4 +487,8 @@ func TestPathEscapesAreRefused(t *testing.T) {
 			t.Errorf("no %s for %q", tt.code, tt.file)
 		})
 	}
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }

@@ -33,7 +33,7 @@ func FuzzCheck(f *testing.F) {
 		site["data/plans/ke-hoach-z.toml"] = &fstest.MapFile{Data: plan}
 		site["data/results/ket-qua-z.toml"] = &fstest.MapFile{Data: results}
 		site["content/updates/2023-08-01-z.md"] = &fstest.MapFile{Data: update}
-		diags := check(site)
+		diags := checkData(site)
 		for _, d := range diags.Items() {
 			checkDiagnostic(t, site, d)
 		}

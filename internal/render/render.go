@@ -78,7 +78,7 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 	r.basePath, r.absBase = splitBase(base)
 	langs, err := i18n.Load(opts.Theme)
 	if err != nil {
-		return nil, fmt.Errorf("theme strings: %w", err)
+		return nil, fmt.Errorf("theme strings: %w", stringsError(err))
 	}
 	r.langs = langs
 	if err := r.loadStatic(); err != nil {
@@ -144,13 +144,16 @@ func (r *Renderer) loadLayouts() error {
 	for code, lang := range r.langs {
 		base, err := template.New("base.html").Funcs(r.funcs(lang)).ParseFS(r.theme, append([]string{"layouts/base.html"}, partials...)...)
 		if err != nil {
-			return err
+			return r.layoutError(err)
 		}
 		r.layouts[code] = map[string]*template.Template{}
 		for _, name := range layoutNames {
 			t, err := template.Must(base.Clone()).ParseFS(r.theme, "layouts/"+name+".html")
 			if err != nil {
-				return err
+				return r.layoutError(err)
+			}
+			if err := escapeAll(t); err != nil {
+				return r.escapeError(name+".html", err)
 			}
 			r.layouts[code][name] = t
 		}
