@@ -37,9 +37,10 @@ func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extra
 	x := &extraction{}
 	h := headerRow(t, site)
 	if h < 0 {
+		names := indicatorNames(site)
 		x.Problems = append(x.Problems, Problem{Where: t.Name, Message: tr(lang,
 			"no column header names an indicator", "không tiêu đề cột nào là tên một chỉ số"),
-			Hint: tr(lang, "headers such as %s", "tiêu đề cột như %s", strings.Join(indicatorNames(site)[:min(8, len(site.Indicators)*2)], ", "))})
+			Hint: tr(lang, "headers such as %s", "tiêu đề cột như %s", strings.Join(names[:min(8, len(names))], ", "))})
 		return x
 	}
 	x.columns(t, site, h, lang)
@@ -243,7 +244,8 @@ func (x *extraction) addLocalityRow(t *Table, rw row, col int, m *localityMatche
 		x.Problems = append(x.Problems, Problem{Where: t.Where(rw.Index, col),
 			Message: tr(lang, "%q is not a locality below %s", "%q không phải đơn vị nào thuộc %s", rw.Label, m.parent.ID),
 			Hint: tr(lang, "closest: %s — correct the name in the table, or add the locality to data/localities/",
-				"gần nhất: %s — sửa tên trong bảng, hoặc thêm đơn vị vào data/localities/", strings.Join(m.suggest(rw.Label), "; "))})
+				"gần nhất: %s — sửa tên trong bảng, hoặc thêm đơn vị vào data/localities/", strings.Join(m.suggest(rw.Label), "; ")),
+			unknownName: true})
 		return
 	}
 	for _, o := range x.Rows {

@@ -20,6 +20,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -140,7 +141,7 @@ func tableDate(site *model.Site, opts Options) date.Date {
 func (x *extraction) acceptable(opts Options, rep *Report) error {
 	var stop Problems
 	for _, p := range x.Problems {
-		if opts.SkipUnknown && isUnknownRow(x, p) {
+		if opts.SkipUnknown && p.unknownName {
 			rep.Warnings = append(rep.Warnings, p)
 			continue
 		}
@@ -149,24 +150,17 @@ func (x *extraction) acceptable(opts Options, rep *Report) error {
 	if len(x.Rows) == 0 && x.Total == nil && len(stop) == 0 {
 		stop = append(stop, Problem{Message: tr(opts.Lang, "the table has no row of figures", "bảng không có dòng số liệu nào")})
 	}
-	if len(stop) > 0 {
-		if len(x.Unknown) > 0 && !opts.SkipUnknown {
-			stop = append(stop, Problem{Message: tr(opts.Lang, "nothing was written",
-				"chưa ghi gì"), Hint: tr(opts.Lang, "fix the names above, or add --skip-unknown to import the other rows",
-				"sửa các tên trên, hoặc thêm --skip-unknown để nhập các dòng còn lại")})
-		}
-		return stop
+	if len(stop) == 0 {
+		return nil
 	}
-	return nil
-}
-
-func isUnknownRow(x *extraction, p Problem) bool {
-	for _, r := range x.Unknown {
-		if strings.Contains(p.Message, fmt.Sprintf("%q", r.Label)) {
-			return true
-		}
+	// --skip-unknown helps only when every problem is a name matching no locality: it
+	// cannot fix a column or a cell.
+	hint := tr(opts.Lang, "fix the problems above, then import again", "sửa các chỗ trên rồi nhập lại")
+	if !slices.ContainsFunc(stop, func(p Problem) bool { return !p.unknownName }) {
+		hint = tr(opts.Lang, "fix the names above, or add --skip-unknown to import the other rows",
+			"sửa các tên trên, hoặc thêm --skip-unknown để nhập các dòng còn lại")
 	}
-	return false
+	return append(stop, Problem{Message: tr(opts.Lang, "nothing was written", "chưa ghi gì"), Hint: hint})
 }
 
 // outRows lists the rows to write: the total row as the parent's, then the others.

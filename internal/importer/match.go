@@ -86,11 +86,18 @@ func indicatorNamed(site *model.Site, h string) *model.Indicator {
 	return nil
 }
 
-// indicatorNames are what a header could have said, for suggestions.
+// indicatorNames are what a header could have said, for suggestions: each indicator's
+// short name and name, each once (many indicators' short name is their name).
 func indicatorNames(site *model.Site) []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, ind := range site.Indicators {
-		out = append(out, ind.Short, ind.Name)
+		for _, n := range []string{ind.Short, ind.Name} {
+			if key := textutil.Fold(n); n != "" && !seen[key] {
+				seen[key] = true
+				out = append(out, n)
+			}
+		}
 	}
 	return out
 }

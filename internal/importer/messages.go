@@ -11,6 +11,8 @@ type Problem struct {
 	Where   string // file:row:col, or "" when it concerns the whole import
 	Message string
 	Hint    string
+
+	unknownName bool // a row's name matches no locality: what SkipUnknown lets through
 }
 
 // Text is "where: message — hint".
