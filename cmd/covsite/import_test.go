@@ -60,3 +60,26 @@ func TestImportCommandPrintsAndRefuses(t *testing.T) {
 		t.Errorf(".xls: exit %d, %q", code, errOut.String())
 	}
 }
+
+// TestImportRefusesXLSInTheUsersLanguage: a file import cannot read is explained in
+// Vietnamese by default, in English when asked.
+func TestImportRefusesXLSInTheUsersLanguage(t *testing.T) {
+	site := exampleCopy(t)
+	for _, c := range []struct {
+		covsiteLang, lang string
+		want, notWant     string
+	}{
+		{"", "", "chỉ nhập được tệp .csv và .xlsx", "only .csv"},
+		{"vi", "en_US.UTF-8", "chỉ nhập được tệp .csv và .xlsx", "only .csv"},
+		{"en", "", "only .csv and .xlsx files can be imported", "chỉ nhập"},
+	} {
+		t.Setenv("COVSITE_LANG", c.covsiteLang)
+		t.Setenv("LANG", c.lang)
+		var out, errOut bytes.Buffer
+		code := run([]string{"import", "/tmp/bang.xls", "--site", site, "--plan", "x-2023", "--parent", "tp-tra-vinh"}, &out, &errOut)
+		msg := errOut.String()
+		if code != 1 || !strings.Contains(msg, c.want) || strings.Contains(msg, c.notWant) || !strings.Contains(msg, "/tmp/bang.xls: ") || !strings.Contains(msg, ".xlsx") {
+			t.Errorf("COVSITE_LANG=%q LANG=%q: exit %d, %q", c.covsiteLang, c.lang, code, msg)
+		}
+	}
+}

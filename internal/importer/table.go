@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -57,8 +58,12 @@ func ReadFile(name, sheet string) (*Table, error) {
 	case ".xlsx", ".xlsm":
 		return ReadXLSX(name, sheet)
 	}
-	return nil, fmt.Errorf("%s: only .csv and .xlsx files can be imported (an .xls file: open it and save it as .xlsx)", name)
+	return nil, fmt.Errorf("%s: %w (an .xls file: open it and save it as .xlsx)", name, ErrFileType)
 }
+
+// ErrFileType is why ReadFile refuses a file that is neither CSV nor XLSX; callers that
+// speak to users say it in their language.
+var ErrFileType = errors.New("only .csv and .xlsx files can be imported")
 
 // ReadCSV reads CSV text. The separator (comma, semicolon or tab) is the one that splits the
 // rows most consistently; text that is not UTF-8 is read as Windows-1258, the Vietnamese
