@@ -67,7 +67,7 @@ var seedFigures = map[string][]string{
 	"dia-phuong/tra-vinh-phuong-4/index.html": {"1.749", "159", "1.403", "9.534"},
 	"dia-phuong/tra-vinh-phuong-5/index.html": {"1.159", "184", "882", "10.306"},
 	"dia-phuong/tra-vinh-phuong-6/index.html": {"1.259", "190", "974", "10.632"},
-	"dia-phuong/tra-vinh-phuong-7/index.html": {"2.236", "263", "1.842", "14.690"},
+	"dia-phuong/tra-vinh-phuong-7/index.html": {"2.236", "263", "1.842", "14.690", "Cập nhật lần cuối: 23/11/2026 (tin mới nhất về đơn vị này)"},
 	"dia-phuong/tra-vinh-phuong-8/index.html": {"1.249", "152", "971", "8.470"},
 	"dia-phuong/tra-vinh-phuong-9/index.html": {"1.616", "214", "1.224", "11.958"},
 	"dia-phuong/long-duc/index.html":          {"3.259", "319", "2.780", "19.936"},
