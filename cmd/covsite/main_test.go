@@ -11,8 +11,11 @@ import (
 func TestBuildAndCheckCommands(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	var out, errOut bytes.Buffer
-	if code := run([]string{"build", "--source", "../..", "--dest", dest}, &out, &errOut); code != 0 {
+	if code := run([]string{"build", "--source", "../..", "--dest", dest, "--base-url", "https://bhxh.example.vn/bao-phu"}, &out, &errOut); code != 0 {
 		t.Fatalf("build exited %d: %s", code, errOut.String())
+	}
+	if home, _ := os.ReadFile(filepath.Join(dest, "index.html")); !bytes.Contains(home, []byte(`<link rel="canonical" href="https://bhxh.example.vn/bao-phu/">`)) {
+		t.Error("--base-url is not the base of the home page's canonical URL")
 	}
 	if !strings.Contains(out.String(), "built ") || !strings.Contains(out.String(), " pages, ") || !strings.Contains(out.String(), " ms") {
 		t.Errorf("build does not say what it built: %q", out.String())
