@@ -37,9 +37,12 @@ fuzz:
 	  done; \
 	done
 
-## bench: benchmarks of load, model, render and a whole build
+## bench: benchmarks of load, model, render and a whole build of the synthetic national
+## dataset (scale COVSITE_BENCH_SCALE, default 1): pages, total ms, pages/s, peak RSS.
+## docs/performance.md holds the numbers.
+BENCH_PKGS := ./internal/load ./internal/model ./internal/render ./internal/build
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem -timeout 0 $(BENCH_PKGS)
 
 ## lint: gofmt, go vet and staticcheck (installed when missing)
 lint: $(STATICCHECK)

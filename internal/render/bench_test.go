@@ -1,0 +1,141 @@
+package render_test
+
+import (
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/covsite/covsite/internal/gen/gentest"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/themes"
+)
+
+// BenchmarkRender renders every page of the synthetic national dataset of `covsite gen`
+// (scale from COVSITE_BENCH_SCALE, default 1), both languages, in memory, on one worker per
+// CPU as `covsite build` does, and writes nothing. It logs where the time goes by kind of
+// page. `make bench` runs it; the numbers are in docs/performance.md.
+func BenchmarkRender(b *testing.B) {
+	src := gentest.Site(b, gentest.Scale(b, 1))
+	raw, diags := load.Load(os.DirFS(src))
+	site, more := model.Build(raw)
+	diags.Merge(more)
+	if diags.HasErrors() {
+		b.Fatalf("the national dataset has errors: %v", diags.Err("en"))
+	}
+	theme := render.Overlay{Upper: os.DirFS(src), Lower: themes.Default()}
+	var (
+		setup        time.Duration
+		pages, files int
+		size         int64
+		byKind       map[string]*kindCost
+	)
+	for b.Loop() {
+		start := time.Now()
+		r, err := render.New(site, render.Options{Theme: theme})
+		if err != nil {
+			b.Fatal(err)
+		}
+		all := r.Pages()
+		setup = time.Since(start)
+		pages, files, size, byKind = 0, len(all), 0, map[string]*kindCost{}
+		for _, p := range all {
+			if strings.HasSuffix(p.Path, ".html") {
+				pages++
+			}
+			k := pageKind(p.Path)
+			if byKind[k] == nil {
+				byKind[k] = &kindCost{}
+			}
+		}
+		size = renderAll(b, all, byKind)
+	}
+	ms := float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N)
+	b.ReportMetric(float64(pages), "pages")
+	b.ReportMetric(float64(files), "files")
+	b.ReportMetric(float64(size)/1e6, "MB")
+	b.ReportMetric(ms, "total-ms")
+	b.ReportMetric(float64(pages)/(ms/1000), "pages/s")
+	b.ReportMetric(float64(setup.Microseconds())/1000, "setup-ms")
+	kinds := make([]string, 0, len(byKind))
+	for k := range byKind {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool { return byKind[kinds[i]].took > byKind[kinds[j]].took })
+	for _, k := range kinds {
+		c := byKind[k]
+		b.Logf("%-22s %6d files %9.1f MB %9.0f ms of worker time (%.2f ms each)", k, c.files, float64(c.bytes)/1e6,
+			float64(c.took.Microseconds())/1000, float64(c.took.Microseconds())/1000/float64(c.files))
+	}
+}
+
+// kindCost is what one kind of page cost: files, bytes and time spent by the workers.
+type kindCost struct {
+	mu    sync.Mutex
+	files int
+	bytes int64
+	took  time.Duration
+}
+
+// pageKind groups output paths: "locality", "locality data", "plan", "site data" …
+func pageKind(p string) string {
+	p = strings.TrimPrefix(p, "en/")
+	switch {
+	case strings.HasPrefix(p, "dia-phuong/") && strings.Count(p, "/") == 2 && strings.HasSuffix(p, "/index.html"):
+		return "locality"
+	case strings.HasPrefix(p, "dia-phuong/") && strings.Count(p, "/") == 2:
+		return "locality data"
+	case strings.HasPrefix(p, "ke-hoach/") && strings.Count(p, "/") == 2:
+		return "plan"
+	case strings.HasPrefix(p, "du-lieu/") && p != "du-lieu/index.html":
+		return "site data"
+	case strings.HasPrefix(p, "tin-tuc/") && strings.Count(p, "/") == 2:
+		return "update"
+	case strings.HasPrefix(p, "css/") || strings.HasPrefix(p, "js/"):
+		return "asset"
+	case strings.HasSuffix(p, ".html"):
+		return "home, lists, other"
+	}
+	return "search, feed, sitemap"
+}
+
+// renderAll renders pages on one worker per CPU and returns the bytes made.
+func renderAll(b *testing.B, pages []render.Page, byKind map[string]*kindCost) int64 {
+	jobs := make(chan render.Page)
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		total int64
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range jobs {
+				start := time.Now()
+				body, err := p.Bytes()
+				took := time.Since(start)
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				c := byKind[pageKind(p.Path)]
+				c.mu.Lock()
+				c.files, c.bytes, c.took = c.files+1, c.bytes+int64(len(body)), c.took+took
+				c.mu.Unlock()
+				mu.Lock()
+				total += int64(len(body))
+				mu.Unlock()
+			}
+		})
+	}
+	for _, p := range pages {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	return total
+}
