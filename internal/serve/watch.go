@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -139,7 +141,7 @@ func (w *watcher) run(ctx context.Context, quiet time.Duration, changes chan<- c
 	var (
 		timer   *time.Timer
 		fire    <-chan time.Time
-		pending *change
+		pending *burst
 	)
 	for {
 		select {
@@ -153,8 +155,9 @@ func (w *watcher) run(ctx context.Context, quiet time.Duration, changes chan<- c
 				continue
 			}
 			if pending == nil {
-				pending = &change{path: w.rel(ev.Name), at: time.Now()}
+				pending = &burst{at: time.Now()}
 			}
+			pending.add(w.rel(ev.Name))
 			if timer == nil {
 				timer = time.NewTimer(quiet)
 			} else {
@@ -169,7 +172,7 @@ func (w *watcher) run(ctx context.Context, quiet time.Duration, changes chan<- c
 		case <-fire:
 			fire = nil
 			select {
-			case changes <- *pending:
+			case changes <- change{path: w.named(pending.paths), at: pending.at}:
 			default: // a rebuild is already queued and will read this change too
 			}
 			pending = nil
@@ -177,8 +180,61 @@ func (w *watcher) run(ctx context.Context, quiet time.Duration, changes chan<- c
 	}
 }
 
-// change is a burst of file events: the first path that changed and when.
+// change is a burst of file events: the path that changed and when the burst began.
 type change struct {
 	path string
 	at   time.Time
+}
+
+// burst gathers the paths of the events of one burst, in order, each once.
+type burst struct {
+	at    time.Time
+	paths []string
+}
+
+// maxBurstPaths bounds what a burst remembers: enough for any save, not for a checkout.
+const maxBurstPaths = 64
+
+func (b *burst) add(rel string) {
+	if len(b.paths) < maxBurstPaths && !slices.Contains(b.paths, rel) {
+		b.paths = append(b.paths, rel)
+	}
+}
+
+// named is the path a burst is logged under. An editor that saves by writing a temporary
+// file and renaming it over the real one (sed -i, many IDEs) makes events for both; the
+// one that names the change is the first that still exists as a file the site reads (a
+// .toml of data/, a .md of content/, any file of the theme), else the first that exists,
+// else the first path of the burst (a deletion).
+func (w *watcher) named(paths []string) string {
+	exists := func(rel string) bool {
+		fi, err := os.Stat(filepath.Join(w.root, filepath.FromSlash(rel)))
+		return err == nil && fi.Mode().IsRegular()
+	}
+	for _, p := range paths {
+		if siteInput(p) && exists(p) {
+			return p
+		}
+	}
+	for _, p := range paths {
+		if exists(p) {
+			return p
+		}
+	}
+	if len(paths) == 0 {
+		return ""
+	}
+	return paths[0]
+}
+
+// siteInput reports whether a path relative to the site root is a file a build reads.
+func siteInput(rel string) bool {
+	top, _, _ := strings.Cut(rel, "/")
+	switch top {
+	case "data":
+		return path.Ext(rel) == ".toml"
+	case "content":
+		return path.Ext(rel) == ".md"
+	}
+	return strings.Contains(rel, "/")
 }
