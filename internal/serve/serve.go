@@ -112,7 +112,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	s.logf(s.msg("serving http://%s/ — Ctrl-C to stop", "đang phục vụ http://%s/ — bấm Ctrl-C để dừng"), ln.Addr())
+	s.logf("%s", s.listening(ln.Addr()))
 	select {
 	case <-ctx.Done():
 	case err = <-errc:
