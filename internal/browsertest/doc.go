@@ -8,6 +8,8 @@
 // scroll on a phone, tap targets of 44 px, the locality search, the language switch — and
 // run axe-core (npm, pinned in testdata/npm, used only here) on representative pages in
 // light and dark mode. Screenshots go to $COVSITE_TEST_OUTPUT or testdata/output.
+// TestLiveReload runs `covsite serve` (internal/serve) on a copy of the example site and
+// proves its reload script and error overlay in the browser.
 //
 // Chromium comes from `make test`, which installs it when missing. Outside CI the browser
 // tests skip when no Chromium is found; with CI set they fail.
