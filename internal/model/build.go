@@ -31,6 +31,13 @@ type Site struct {
 	localityByID  map[string]*Locality
 	planByID      map[string]*Plan
 	index         *index
+
+	// What Rebuild needs to link results files again: the problems found outside results
+	// files, what each results file added (in file order), and which declarations are
+	// missing because their file could not be read.
+	base   *diag.List
+	links  []*sourceLinks
+	broken broken
 }
 
 // Indicator returns the indicator with id, or nil.
@@ -64,15 +71,27 @@ func Build(raw *load.Site) (*Site, *diag.List) {
 	b.impliedTargets()
 	b.documents(raw.Documents)
 	b.site.index = newIndex(b.site)
-	b.checkResults()
+	b.checkResults(b.site.links)
 	b.checkRollups()
-	return b.site, b.diags
+	b.site.base, b.site.broken = b.diags, b.broken
+	return b.site, b.site.diagnostics()
+}
+
+// diagnostics lists every problem found in the site's input.
+func (s *Site) diagnostics() *diag.List {
+	all := &diag.List{}
+	all.Merge(s.base)
+	for _, sl := range s.links {
+		all.Merge(&sl.diags)
+	}
+	return all
 }
 
 type builder struct {
 	site   *Site
 	diags  *diag.List
 	broken broken
+	links  *sourceLinks          // the results file being linked
 	valued map[resultKey]*Result // the first result with a value per key, for addResult
 }
 

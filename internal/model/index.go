@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 )
 
@@ -29,10 +30,8 @@ func newIndex(s *Site) *index {
 	ix := &index{
 		targets: map[key][]*Target{}, results: map[key][]*Result{},
 		denominators: map[*Locality][]*Denominators{}, docs: map[*Locality][]*Document{},
-		planDocs: map[*Plan][]*Document{}, comparisons: map[*Locality][]*Comparison{},
-		averagesOf: map[*Locality][]*Comparison{},
-		locTargets: map[*Locality][]*Target{}, locResults: map[*Locality][]*Result{},
-		planOrder: make(map[*Plan]int, len(s.Plans)), sourceOrder: make(map[*Source]int, len(s.Sources)),
+		planDocs: map[*Plan][]*Document{}, locTargets: map[*Locality][]*Target{}, locResults: map[*Locality][]*Result{},
+		planOrder: make(map[*Plan]int, len(s.Plans)),
 	}
 	for _, t := range s.Targets {
 		k := key{t.Locality, t.Indicator}
@@ -47,9 +46,7 @@ func newIndex(s *Site) *index {
 	for i, p := range s.Plans {
 		ix.planOrder[p] = i
 	}
-	for i, src := range s.Sources {
-		ix.sourceOrder[src] = i
-	}
+	ix.indexSources(s)
 	for k := range ix.results {
 		slices.SortStableFunc(ix.results[k], func(a, b *Result) int { return a.AsOf.Compare(b.AsOf) })
 	}
@@ -69,13 +66,84 @@ func newIndex(s *Site) *index {
 			ix.planDocs[p] = append(ix.planDocs[p], d)
 		}
 	}
+	return ix
+}
+
+// indexSources makes the lookups of s's sources and comparisons.
+func (ix *index) indexSources(s *Site) {
+	ix.sourceOrder = make(map[*Source]int, len(s.Sources))
+	for i, src := range s.Sources {
+		ix.sourceOrder[src] = i
+	}
+	ix.comparisons, ix.averagesOf = map[*Locality][]*Comparison{}, map[*Locality][]*Comparison{}
 	for _, c := range s.Comparisons {
 		ix.averagesOf[c.Parent] = append(ix.averagesOf[c.Parent], c)
 		for _, l := range c.Below {
 			ix.comparisons[l] = append(ix.comparisons[l], c)
 		}
 	}
-	return ix
+}
+
+// withSources returns the index of s, a site that differs from ix's only in its results
+// files: the links of gone were dropped, those of added linked anew. It shares every
+// lookup results files do not touch and, of the others, every list of a locality and
+// indicator that neither gone nor added has a result for; the lists it makes again come
+// out as newIndex makes them. ix itself is not changed.
+func (ix *index) withSources(s *Site, gone, added []*sourceLinks) *index {
+	nx := *ix
+	nx.indexSources(s)
+	dropped := map[*Result]bool{}
+	keys, locs := map[key]bool{}, map[*Locality]bool{}
+	for _, sl := range gone {
+		for _, r := range sl.results {
+			dropped[r] = true
+			keys[key{r.Locality, r.Indicator}], locs[r.Locality] = true, true
+		}
+	}
+	newByKey, newByLoc := map[key][]*Result{}, map[*Locality][]*Result{}
+	for _, sl := range added {
+		for _, r := range sl.results {
+			k := key{r.Locality, r.Indicator}
+			keys[k], locs[r.Locality] = true, true
+			newByKey[k] = append(newByKey[k], r)
+			newByLoc[r.Locality] = append(newByLoc[r.Locality], r)
+		}
+	}
+	// Lists keep Site.Results order (source by source, each in its own order) or sort
+	// stably on it: dropping some results and sorting the kept ones (still in order)
+	// followed by the new ones (in their file's order) on the source's position gives it.
+	inSiteOrder := func(a, b *Result) int { return cmp.Compare(nx.sourceOrder[a.Source], nx.sourceOrder[b.Source]) }
+	oldestFirst := func(a, b *Result) int { return cmp.Or(a.AsOf.Compare(b.AsOf), inSiteOrder(a, b)) }
+	nx.results, nx.locResults = maps.Clone(ix.results), maps.Clone(ix.locResults)
+	for k := range keys {
+		setOrDelete(nx.results, k, relist(ix.results[k], dropped, newByKey[k], oldestFirst))
+	}
+	for l := range locs {
+		setOrDelete(nx.locResults, l, relist(ix.locResults[l], dropped, newByLoc[l], inSiteOrder))
+	}
+	return &nx
+}
+
+// relist returns a new list of the results of old not dropped and of added, sorted stably.
+func relist(old []*Result, dropped map[*Result]bool, added []*Result, order func(a, b *Result) int) []*Result {
+	out := make([]*Result, 0, len(old)+len(added))
+	for _, r := range old {
+		if !dropped[r] {
+			out = append(out, r)
+		}
+	}
+	out = append(out, added...)
+	slices.SortStableFunc(out, order)
+	return out
+}
+
+// setOrDelete sets m[k] to list, or deletes k when list is empty, as newIndex leaves it.
+func setOrDelete[K comparable](m map[K][]*Result, k K, list []*Result) {
+	if len(list) == 0 {
+		delete(m, k)
+		return
+	}
+	m[k] = list
 }
 
 func (ix *index) targetsFor(l *Locality, ind *Indicator) []*Target { return ix.targets[key{l, ind}] }

@@ -249,29 +249,76 @@ func (b *builder) reports(raw []load.Report) {
 	seen := map[string]diag.Pos{}
 	for i, r := range raw {
 		raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
-		if !b.checkFileID(r.ID, r.Pos) {
-			continue
+		b.site.links = append(b.site.links, b.linkReport(r, seen))
+	}
+	b.site.collectSources()
+}
+
+// sourceLinks is what one results file adds to a site — its source, results and
+// comparisons — with the problems found in them: those of linking and, once the site is
+// indexed, checkResults' about its results. Nothing in it depends on another results
+// file, so Rebuild links a changed file again and keeps the others' links.
+type sourceLinks struct {
+	file, id    string
+	src         *Source // nil when the file was skipped: a bad or duplicate id
+	results     []*Result
+	comparisons []*Comparison
+	diags       diag.List
+	// implies is set when a result states a share of a plan that publishes no target for
+	// it, so impliedTargets adds one to the plan: then the file is not independent.
+	implies bool
+}
+
+// linkReport links one results file, reporting its problems in its own links; seen holds
+// the ids of the files linked before it.
+func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLinks {
+	sl := &sourceLinks{file: r.Pos.File, id: r.ID}
+	lb := &builder{site: b.site, diags: &sl.diags, broken: b.broken, links: sl}
+	if !lb.checkFileID(r.ID, r.Pos) {
+		return sl
+	}
+	if at, dup := seen[r.ID]; dup {
+		lb.diags.Errorf(r.Pos, diag.DuplicateID, wordSource, r.ID, at.String())
+		return sl
+	}
+	seen[r.ID] = r.Pos
+	sl.src = &Source{
+		ID: r.ID, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V), Kind: r.Kind.V,
+		Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
+		Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V), Pos: r.Pos,
+	}
+	if r.Kind.Set() {
+		lb.choice("kind", r.Kind, []string{"report", "news", "conference", "decision"})
+	}
+	for _, row := range r.Results {
+		lb.resultRow(sl.src, row)
+	}
+	for _, c := range r.Comparisons {
+		lb.comparison(sl.src, c)
+	}
+	for _, res := range sl.results {
+		for _, s := range res.Shares {
+			if impliedTarget(res, s, false) != nil {
+				sl.implies = true
+			}
 		}
-		if at, dup := seen[r.ID]; dup {
-			b.diags.Errorf(r.Pos, diag.DuplicateID, wordSource, r.ID, at.String())
-			continue
+	}
+	return sl
+}
+
+// collectSources lists the sources, results and comparisons of s.links, in file order.
+func (s *Site) collectSources() {
+	n := 0
+	for _, sl := range s.links {
+		n += len(sl.results)
+	}
+	s.Sources, s.Results, s.Comparisons = nil, make([]*Result, 0, n), nil
+	for _, sl := range s.links {
+		if sl.src != nil {
+			s.Sources = append(s.Sources, sl.src)
 		}
-		seen[r.ID] = r.Pos
-		src := &Source{
-			ID: r.ID, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V), Kind: r.Kind.V,
-			Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
-			Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V), Pos: r.Pos,
-		}
-		if r.Kind.Set() {
-			b.choice("kind", r.Kind, []string{"report", "news", "conference", "decision"})
-		}
-		b.site.Sources = append(b.site.Sources, src)
-		for _, row := range r.Results {
-			b.resultRow(src, row)
-		}
-		for _, c := range r.Comparisons {
-			b.comparison(src, c)
-		}
+		s.Results = append(s.Results, sl.results...)
+		s.Comparisons = append(s.Comparisons, sl.comparisons...)
 	}
 }
 
@@ -372,7 +419,7 @@ func (b *builder) addResult(r *Result) {
 		}
 		b.valued[k] = r
 	}
-	b.site.Results = append(b.site.Results, r)
+	b.links.results = append(b.links.results, r)
 }
 
 // resultKey is what a source may state only once: a locality's indicator on a date.
@@ -400,7 +447,7 @@ func (b *builder) comparison(src *Source, r load.Comparison) {
 		}
 		c.Below = append(c.Below, l)
 	}
-	b.site.Comparisons = append(b.site.Comparisons, c)
+	b.links.comparisons = append(b.links.comparisons, c)
 }
 
 // impliedTargets creates the targets that sources refer to without publishing them: a result
@@ -414,12 +461,22 @@ func (b *builder) impliedTargets() {
 }
 
 func (b *builder) implyTarget(r *Result, s ReportedShare) {
-	year := date.Period{Start: date.New(r.AsOf.Year, 1, 1), End: date.New(r.AsOf.Year, 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
+	if t := impliedTarget(r, s, true); t != nil {
+		s.Plan.Targets = append(s.Plan.Targets, t)
+		b.site.Targets = append(b.site.Targets, t)
+	}
+}
+
+// impliedTarget returns the target that r's share s of a plan implies, or nil when the plan
+// already has a target for r — among its published targets, and among those implied so far
+// when withImplied is set — or when r does not say enough to work one out.
+func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 	for _, t := range s.Plan.Targets {
-		if t.Locality == r.Locality && t.Indicator == r.Indicator && t.Period.Contains(r.AsOf) {
-			return // the plan publishes this target
+		if (withImplied || !t.Implied) && t.Locality == r.Locality && t.Indicator == r.Indicator && t.Period.Contains(r.AsOf) {
+			return nil // the plan has this target
 		}
 	}
+	year := date.Period{Start: date.New(r.AsOf.Year, 1, 1), End: date.New(r.AsOf.Year, 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End, Implied: true, Pos: r.Pos}
 	switch {
 	case r.Value.Known && r.Gap.Known:
@@ -427,27 +484,28 @@ func (b *builder) implyTarget(r *Result, s ReportedShare) {
 	case r.Value.Known && s.Share.Known && s.Share.V > 0:
 		t.Value, t.ImpliedShare = ImpliedTarget(r.Value.V, s.Share.V, r.Indicator.Unit), s.Share
 	default:
-		return
+		return nil
 	}
-	s.Plan.Targets = append(s.Plan.Targets, t)
-	b.site.Targets = append(b.site.Targets, t)
+	return t
 }
 
 // checkResults warns about results outside every plan period of their indicator and stops
-// results larger than their denominator.
-func (b *builder) checkResults() {
-	for _, r := range b.site.Results {
-		targets := b.site.index.targetsFor(r.Locality, r.Indicator)
-		if len(targets) > 0 && !slices.ContainsFunc(targets, func(t *Target) bool {
-			return !r.AsOf.Before(t.Period.Start) && !r.AsOf.After(t.Deadline)
-		}) {
-			b.diags.Warnf(r.Pos, diag.OutsidePeriod, r.Indicator.ID, r.AsOf.String(), r.Locality.ID)
-		}
-		if r.Indicator.Base == NoBase || !r.Value.Known || r.Indicator.Unit != People {
-			continue
-		}
-		if d := b.site.Denominator(r.Locality, r.Indicator.Base, r.AsOf.Year); d.Known && r.Value.V > d.V {
-			b.diags.Errorf(r.Pos, diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
+// results larger than their denominator, reporting in the links of each result's file.
+func (b *builder) checkResults(links []*sourceLinks) {
+	for _, sl := range links {
+		for _, r := range sl.results {
+			targets := b.site.index.targetsFor(r.Locality, r.Indicator)
+			if len(targets) > 0 && !slices.ContainsFunc(targets, func(t *Target) bool {
+				return !r.AsOf.Before(t.Period.Start) && !r.AsOf.After(t.Deadline)
+			}) {
+				sl.diags.Warnf(r.Pos, diag.OutsidePeriod, r.Indicator.ID, r.AsOf.String(), r.Locality.ID)
+			}
+			if r.Indicator.Base == NoBase || !r.Value.Known || r.Indicator.Unit != People {
+				continue
+			}
+			if d := b.site.Denominator(r.Locality, r.Indicator.Base, r.AsOf.Year); d.Known && r.Value.V > d.V {
+				sl.diags.Errorf(r.Pos, diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
+			}
 		}
 	}
 }
