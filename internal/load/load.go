@@ -21,6 +21,11 @@ import (
 // Load reads the site rooted at fsys. It returns what it could read and every problem found;
 // a file with a syntax error is skipped, the others are still read.
 func Load(fsys fs.FS) (*Site, *diag.List) {
+	return load(fsys, nil)
+}
+
+// load is Load, remembering what each file decoded to in c when c is not nil.
+func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
 	diags := &diag.List{}
 	site := &Site{}
 	for _, name := range requiredFiles {
@@ -29,29 +34,30 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 			site.Unreadable = append(site.Unreadable, name)
 		}
 	}
-	read := func(name string) *table {
-		root, ok := readTOML(fsys, name, diags)
-		if !ok {
-			site.Unreadable = append(site.Unreadable, name)
-		}
-		return root
+	if cs := readEach(fsys, c, []string{"data/site.toml"}, diags, &site.Unreadable,
+		tomlDecoder(func(root *table, _ string) []Config { return []Config{readConfig(root)} })); len(cs) > 0 {
+		site.Config = cs[0]
 	}
-	if root := read("data/site.toml"); root != nil {
-		site.Config = readConfig(root)
-	}
-	if root := read("data/indicators.toml"); root != nil {
-		site.Indicators = readIndicators(root)
-	}
+	site.Indicators = readEach(fsys, c, []string{"data/indicators.toml"}, diags, &site.Unreadable,
+		tomlDecoder(func(root *table, _ string) []Indicator { return readIndicators(root) }))
 	// The many files of data/ are decoded in parallel (see readEach), in file order.
-	site.Localities = readEach(fsys, tomlFiles(fsys, "data/localities", diags), diags, &site.Unreadable,
-		func(root *table, _ string) []Locality { return readLocalities(root) })
-	site.Denominators = readEach(fsys, tomlFiles(fsys, "data/denominators", diags), diags, &site.Unreadable,
-		func(root *table, _ string) []Denominator { return readDenominators(root) })
-	site.Plans = readEach(fsys, tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
-		func(root *table, name string) []Plan { return []Plan{readPlan(root, stem(name))} })
-	site.Reports = readEach(fsys, tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
-		func(root *table, name string) []Report { return []Report{readReport(root, stem(name))} })
-	site.Documents = readDocuments(fsys, diags)
+	site.Localities = readEach(fsys, c, tomlFiles(fsys, "data/localities", diags), diags, &site.Unreadable,
+		tomlDecoder(func(root *table, _ string) []Locality { return readLocalities(root) }))
+	site.Denominators = readEach(fsys, c, tomlFiles(fsys, "data/denominators", diags), diags, &site.Unreadable,
+		tomlDecoder(func(root *table, _ string) []Denominator { return readDenominators(root) }))
+	site.Plans = readEach(fsys, c, tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
+		tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, stem(name))} }))
+	site.Reports = readEach(fsys, c, tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
+		tomlDecoder(func(root *table, name string) []Report { return []Report{readReport(root, stem(name))} }))
+	// Markdown files that cannot be read are reported, not listed as unreadable: nothing
+	// refers to what they declare.
+	site.Documents = readEach(fsys, c, filesWithExt(fsys, "content", ".md", diags), diags, nil,
+		func(name string, src []byte, diags *diag.List) ([]Document, bool) {
+			if doc, ok := readDocument(name, src, diags); ok {
+				return []Document{doc}, true
+			}
+			return nil, true
+		})
 	return site, diags
 }
 
@@ -87,21 +93,6 @@ func filesWithExt(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// readTOML reads and decodes one TOML file. It returns nil and false (with diagnostics) if
-// the file cannot be read or parsed; a missing file returns nil and true, silently.
-func readTOML(fsys fs.FS, name string, diags *diag.List) (*table, bool) {
-	src, err := fs.ReadFile(fsys, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, true
-	}
-	if err != nil {
-		diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
-		return nil, false
-	}
-	t := decodeTOML(name, src, diags)
-	return t, t != nil
 }
 
 // decodeTOML parses src (the contents of file name) into a table with positions.
@@ -308,22 +299,6 @@ func subStrings(t *table, key string) []Str {
 		v := sub.str(k, true)
 		if v.Set() {
 			out = append(out, Str{V: k + "=" + v.V, Pos: v.Pos})
-		}
-	}
-	return out
-}
-
-// readDocuments reads every Markdown file under content/.
-func readDocuments(fsys fs.FS, diags *diag.List) []Document {
-	var out []Document
-	for _, name := range filesWithExt(fsys, "content", ".md", diags) {
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
-			continue
-		}
-		if doc, ok := readDocument(name, src, diags); ok {
-			out = append(out, doc)
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"io/fs"
 	"runtime"
 	"sync"
@@ -8,24 +9,44 @@ import (
 	"github.com/covsite/covsite/internal/diag"
 )
 
-// readEach reads and decodes the TOML files names on a pool of workers (decoding is most of
-// loading a national site) and returns what read makes of each, in the order of names. Each
-// file reports into its own list, merged into diags in file order afterwards, so values,
-// diagnostics and unreadable files come out exactly as a one-at-a-time read gives them.
-func readEach[T any](fsys fs.FS, names []string, diags *diag.List, unreadable *[]string, read func(root *table, name string) []T) []T {
-	type done struct {
-		diags  diag.List
-		values []T
-		failed bool
-	}
-	out := make([]done, len(names))
-	work := func(i int) {
-		d := &out[i]
-		root, ok := readTOML(fsys, names[i], &d.diags)
-		d.failed = !ok
-		if root != nil {
-			d.values = read(root, names[i])
+// decoder turns the contents of one file into values, reporting problems in diags; ok is
+// false when the file could not be read as a whole (its name then goes to Unreadable).
+type decoder[T any] func(name string, src []byte, diags *diag.List) (values []T, ok bool)
+
+// tomlDecoder decodes a TOML file and hands its root table to read.
+func tomlDecoder[T any](read func(root *table, name string) []T) decoder[T] {
+	return func(name string, src []byte, diags *diag.List) ([]T, bool) {
+		root := decodeTOML(name, src, diags)
+		if root == nil {
+			return nil, false
 		}
+		return read(root, name), true
+	}
+}
+
+// fileResult is what reading one file gave: its values, its problems, whether it failed.
+type fileResult struct {
+	diags  diag.List
+	values any // []T of the decoder
+	failed bool
+}
+
+// readEach reads and decodes the files names on a pool of workers (decoding is most of
+// loading a national site) and returns what decode makes of each, in the order of names.
+// Each file reports into its own list, merged into diags in file order afterwards, so
+// values, diagnostics and unreadable files come out exactly as a one-at-a-time read gives
+// them. With a cache, files that did not change are not read again (see Cache).
+// unreadable may be nil: then failures are only reported.
+func readEach[T any](fsys fs.FS, c *Cache, names []string, diags *diag.List, unreadable *[]string, decode decoder[T]) []T {
+	out := make([]*fileResult, len(names))
+	entries := make([]*cacheEntry, len(names)) // what c keeps of each file, made by the workers
+	work := func(i int) {
+		out[i], entries[i] = c.read(fsys, names[i], func(src []byte) *fileResult {
+			res := &fileResult{}
+			values, ok := decode(names[i], src, &res.diags)
+			res.values, res.failed = values, !ok
+			return res
+		})
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(names))
 	if workers <= 1 {
@@ -36,13 +57,11 @@ func readEach[T any](fsys fs.FS, names []string, diags *diag.List, unreadable *[
 		next := make(chan int)
 		var wg sync.WaitGroup
 		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				for i := range next {
 					work(i)
 				}
-			}()
+			})
 		}
 		for i := range names {
 			next <- i
@@ -50,13 +69,32 @@ func readEach[T any](fsys fs.FS, names []string, diags *diag.List, unreadable *[
 		close(next)
 		wg.Wait()
 	}
+	c.store(names, entries)
 	var values []T
-	for i := range out {
-		diags.Merge(&out[i].diags)
-		if out[i].failed {
+	for i, res := range out {
+		diags.Merge(&res.diags)
+		if res.failed && unreadable != nil {
 			*unreadable = append(*unreadable, names[i])
 		}
-		values = append(values, out[i].values...)
+		if v, ok := res.values.([]T); ok {
+			values = append(values, v...)
+		}
 	}
 	return values
+}
+
+// readFile reads one file. A file that is gone (since its directory was listed) reads as
+// an empty result, as if it had not been there; a file that cannot be read is reported.
+// src is nil unless the file was read.
+func readFile(fsys fs.FS, name string) (src []byte, res *fileResult) {
+	src, err := fs.ReadFile(fsys, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &fileResult{}
+	case err != nil:
+		res = &fileResult{failed: true}
+		res.diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
+		return nil, res
+	}
+	return src, nil
 }

@@ -1,0 +1,117 @@
+package load
+
+import (
+	"hash/maphash"
+	"io/fs"
+	"slices"
+	"time"
+
+	"github.com/covsite/covsite/internal/diag"
+)
+
+// Cache remembers what each file of a site decoded to, so that loading the site again
+// decodes only the files that changed — what `covsite serve` does after every save. A
+// file whose size and modification time are as before is not read again, unless it was
+// modified within racyWindow before it was read: a second save in the same clock tick
+// could then keep both, so such a file is read again and compared by content. A file
+// read again with the same bytes (saved without changes, or touched) is not decoded.
+//
+// The zero Cache is ready to use. A Cache is for one site, loaded by one goroutine at a
+// time; it keeps every decoded file in memory.
+type Cache struct {
+	seed    maphash.Seed
+	files   map[string]*cacheEntry // by path
+	seen    map[string]bool        // the paths the current Load has read
+	changed []string               // paths the current Load decoded anew, failed to read, or found gone
+}
+
+// racyWindow is how close to its reading a file's modification time must be for the file
+// to be compared by content next time: more than the coarsest timestamps (2 s on FAT).
+const racyWindow = 2 * time.Second
+
+// cacheEntry is what the cache keeps of one file.
+type cacheEntry struct {
+	size    int64
+	mod     time.Time
+	readAt  time.Time // just before the file was looked at
+	sum     uint64    // hash of the contents
+	result  fileResult
+	changed bool // decoded by the current Load, its contents being new
+}
+
+// Load is Load for a site loaded before with c: only the files that changed since are
+// decoded. It also returns the paths (sorted) of the files that are new, changed or gone
+// since the previous Load — every file, the first time — and of the files that could not
+// be read.
+func (c *Cache) Load(fsys fs.FS) (*Site, *diag.List, []string) {
+	if c.files == nil {
+		c.seed, c.files = maphash.MakeSeed(), map[string]*cacheEntry{}
+	}
+	c.seen, c.changed = map[string]bool{}, nil
+	site, diags := load(fsys, c)
+	for name := range c.files {
+		if !c.seen[name] {
+			delete(c.files, name)
+			c.changed = append(c.changed, name)
+		}
+	}
+	slices.Sort(c.changed)
+	return site, diags, c.changed
+}
+
+// read reads and decodes one file, or returns what it decoded to before if the file did
+// not change. It may run on several goroutines at once: it does not change c, and returns
+// the entry to keep (nil for a file that could not be read) for store. A nil c reads and
+// decodes.
+func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResult) (*fileResult, *cacheEntry) {
+	if c == nil {
+		src, res := readFile(fsys, name)
+		if res != nil {
+			return res, nil
+		}
+		return decode(src), nil
+	}
+	start := time.Now()
+	info, err := fs.Stat(fsys, name) // before reading: a change after the Stat shows next time
+	old := c.files[name]
+	if err == nil && old != nil && old.size == info.Size() && old.mod.Equal(info.ModTime()) &&
+		old.mod.Before(old.readAt.Add(-racyWindow)) {
+		return &old.result, old
+	}
+	src, res := readFile(fsys, name)
+	if res != nil || err != nil {
+		if res == nil {
+			res = decode(src)
+		}
+		return res, nil
+	}
+	e := &cacheEntry{size: info.Size(), mod: info.ModTime(), readAt: start, sum: maphash.Bytes(c.seed, src)}
+	if old != nil && old.sum == e.sum {
+		e.result = old.result
+	} else {
+		e.result, e.changed = *decode(src), true
+	}
+	return &e.result, e
+}
+
+// store keeps the entries read made for names; a file without one could not be read and
+// counts as changed.
+func (c *Cache) store(names []string, entries []*cacheEntry) {
+	if c == nil {
+		return
+	}
+	for i, name := range names {
+		c.seen[name] = true
+		e := entries[i]
+		if e == nil {
+			delete(c.files, name)
+			c.changed = append(c.changed, name)
+			continue
+		}
+		if e.changed {
+			c.changed = append(c.changed, name)
+			e.changed = false
+		}
+		c.files[name] = e
+	}
+}

@@ -1,0 +1,179 @@
+package load_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/sitetest"
+)
+
+// countingFS counts the files opened for reading; looking at a file (Stat) is not counted.
+type countingFS struct {
+	fs.FS
+	mu     sync.Mutex
+	opened []string
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	f, err := c.FS.Open(name)
+	if err == nil {
+		if info, err := f.Stat(); err == nil && !info.IsDir() {
+			c.mu.Lock()
+			c.opened = append(c.opened, name)
+			c.mu.Unlock()
+		}
+	}
+	return f, err
+}
+
+func (c *countingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
+
+// reads returns the files opened since the last call, sorted.
+func (c *countingFS) reads() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := c.opened
+	c.opened = nil
+	slices.Sort(out)
+	return out
+}
+
+// past sets the modification time of every file below dir to an hour ago, so the cache
+// trusts sizes and times (files written this instant are compared by content).
+func past(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, old, old)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func diagText(l *diag.List) string {
+	var b strings.Builder
+	for _, d := range l.Items() {
+		b.WriteString(d.Text("en") + "\n")
+	}
+	return b.String()
+}
+
+// TestCacheDecodesOnlyChangedFiles: loading again with a Cache reads only the files whose
+// size or time changed (or that changed within the same clock tick as their last read),
+// names exactly the files that are new, changed or gone, and gives what Load gives.
+func TestCacheDecodesOnlyChangedFiles(t *testing.T) {
+	dir := sitetest.CopyExample(t, "../..")
+	past(t, dir)
+	fsys := &countingFS{FS: os.DirFS(dir)}
+	var c load.Cache
+	loadAgain := func(wantChanged, wantRead []string) {
+		t.Helper()
+		fsys.reads()
+		site, diags, changed := c.Load(fsys)
+		if !slices.Equal(changed, wantChanged) {
+			t.Errorf("changed = %q, want %q", changed, wantChanged)
+		}
+		if got := fsys.reads(); wantRead != nil && !slices.Equal(got, wantRead) {
+			t.Errorf("read %q, want %q", got, wantRead)
+		}
+		want, wantDiags := load.Load(os.DirFS(dir))
+		if !reflect.DeepEqual(site, want) {
+			t.Error("the cached load differs from Load")
+		}
+		if g, w := diagText(diags), diagText(wantDiags); g != w {
+			t.Errorf("diagnostics differ from Load's:\n%s\nwant:\n%s", g, w)
+		}
+	}
+	_, _, first := c.Load(fsys)
+	if len(first) < 10 || len(fsys.reads()) != len(first) {
+		t.Fatalf("the first load names %d files as changed", len(first))
+	}
+	loadAgain(nil, []string{})
+
+	results := "data/results/can-tho-2019-07-11.toml"
+	file := filepath.Join(dir, results)
+	edit := func(old, new string) {
+		t.Helper()
+		b, err := os.ReadFile(file)
+		if err != nil || !strings.Contains(string(b), old) {
+			t.Fatalf("%s does not hold %q (%v)", results, old, err)
+		}
+		info, _ := os.Stat(file)
+		if err := os.WriteFile(file, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if mod := info.ModTime(); !mod.Before(time.Now().Add(-time.Minute)) {
+			return
+		}
+		later := info.ModTime().Add(time.Minute) // a save a minute after the last one
+		if err := os.Chtimes(file, later, later); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("a changed file", func(t *testing.T) {
+		edit("123_784", "123_785")
+		loadAgain([]string{results}, []string{results})
+		loadAgain(nil, []string{})
+	})
+	t.Run("a touched file is read, not decoded", func(t *testing.T) {
+		info, _ := os.Stat(file)
+		later := info.ModTime().Add(time.Minute)
+		if err := os.Chtimes(file, later, later); err != nil {
+			t.Fatal(err)
+		}
+		loadAgain(nil, []string{results})
+	})
+	t.Run("two saves in one clock tick", func(t *testing.T) {
+		// Saved now: the cache cannot trust the time yet and compares the bytes.
+		if err := os.Chtimes(file, time.Now(), time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		loadAgain(nil, []string{results})
+		info, _ := os.Stat(file)
+		edit("123_785", "123_786") // same size …
+		if err := os.Chtimes(file, info.ModTime(), info.ModTime()); err != nil {
+			t.Fatal(err) // … and the same time
+		}
+		loadAgain([]string{results}, []string{results})
+		past(t, dir) // every file touched: all read again, none decoded
+		loadAgain(nil, nil)
+	})
+	t.Run("a syntax error and its fix", func(t *testing.T) {
+		edit("123_786", "123_786 x")
+		loadAgain([]string{results}, []string{results})
+		site, diags, _ := c.Load(fsys)
+		if !diags.HasErrors() || !slices.Contains(site.Unreadable, results) {
+			t.Errorf("a file with a syntax error is not reported unreadable again: %q", site.Unreadable)
+		}
+		edit("123_786 x", "123_786")
+		loadAgain([]string{results}, []string{results})
+	})
+	t.Run("a file comes and goes", func(t *testing.T) {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copied := "data/results/can-tho-ban-sao.toml"
+		if err := os.WriteFile(filepath.Join(dir, copied), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		loadAgain([]string{copied}, []string{copied})
+		if err := os.Remove(file); err != nil {
+			t.Fatal(err)
+		}
+		loadAgain([]string{results}, nil)
+	})
+}
