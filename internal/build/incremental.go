@@ -20,27 +20,55 @@ type Prepared struct {
 	Load        time.Duration // reading and parsing data/ and content/
 	Model       time.Duration // validating and linking
 	Setup       time.Duration // reading the theme and listing the pages
+	// Changed lists the input files new, changed or gone since the previous Prepare of the
+	// same Preparer (every file the first time); Relinked says that they were all results
+	// files and only they were linked again.
+	Changed  []string
+	Relinked bool
 }
 
 // Prepare loads and checks the site at opts.Source and sets up its renderer with theme
 // (nil means Theme(opts.Source)), without rendering any page. When the input has errors
 // it returns ErrInvalid and a Prepared holding only the diagnostics.
 func Prepare(opts Options, theme fs.FS) (*Prepared, error) {
-	p := &Prepared{}
-	start := time.Now()
-	raw, diags := load.Load(os.DirFS(opts.Source))
-	p.Load = time.Since(start)
-	site, more := model.Build(raw)
-	diags.Merge(more)
-	p.Model = time.Since(start) - p.Load
-	p.Diagnostics = diags
-	if diags.HasErrors() || (opts.Strict && diags.Len() > 0) {
-		return p, ErrInvalid
-	}
+	return NewPreparer(opts, theme).Prepare()
+}
+
+// A Preparer prepares one site again and again, as `covsite serve` does after every save:
+// files whose size and time did not change are not decoded again (load.Cache) and, when
+// only results files changed, only those are linked again (model.Rebuild), so a change to
+// a national site is ready in milliseconds. It keeps every decoded file in memory.
+type Preparer struct {
+	opts  Options
+	theme fs.FS
+	cache load.Cache
+	site  *model.Site // of the previous Prepare, with errors or not
+}
+
+// NewPreparer returns a Preparer of the site at opts.Source with theme (nil means
+// Theme(opts.Source)).
+func NewPreparer(opts Options, theme fs.FS) *Preparer {
 	if theme == nil {
 		theme = Theme(opts.Source)
 	}
-	r, err := render.New(site, render.Options{BaseURL: opts.BaseURL, Theme: theme})
+	return &Preparer{opts: opts, theme: theme}
+}
+
+// Prepare is the package's Prepare for the site as it is now on disk.
+func (pr *Preparer) Prepare() (*Prepared, error) {
+	p := &Prepared{}
+	start := time.Now()
+	raw, diags, changed := pr.cache.Load(os.DirFS(pr.opts.Source))
+	p.Load = time.Since(start)
+	site, more, relinked := model.Rebuild(pr.site, raw, changed)
+	pr.site = site
+	diags.Merge(more)
+	p.Model = time.Since(start) - p.Load
+	p.Diagnostics, p.Changed, p.Relinked = diags, changed, relinked
+	if diags.HasErrors() || (pr.opts.Strict && diags.Len() > 0) {
+		return p, ErrInvalid
+	}
+	r, err := render.New(site, render.Options{BaseURL: pr.opts.BaseURL, Theme: pr.theme})
 	if err != nil {
 		return p, err
 	}

@@ -193,3 +193,35 @@ func BenchmarkNational(b *testing.B) {
 		report(b, "rebuild-unchanged", r, 0)
 	})
 }
+
+// BenchmarkPrepareAfterSave is what `covsite serve` does when a results file of the
+// national dataset is saved: load the site again (only that file is decoded), link it again
+// (only that file's results) and set up the renderer. Rendering the open pages comes after;
+// internal/serve's BenchmarkServeChange measures the whole way to the browser.
+func BenchmarkPrepareAfterSave(b *testing.B) {
+	src := gentest.Site(b, gentest.Scale(b, 1))
+	fig := gentest.ResultsFigures(b, src)[0]
+	pr := NewPreparer(Options{Source: src, BaseURL: "/"}, nil)
+	if _, err := pr.Prepare(); err != nil {
+		b.Fatal(err)
+	}
+	var load, model, setup time.Duration
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		fig.Set(b, src, fig.Value+int64(i+1))
+		b.StartTimer()
+		p, err := pr.Prepare()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !p.Relinked || len(p.Changed) != 1 {
+			b.Fatalf("a save of %s: changed %q, relinked %t", fig.File, p.Changed, p.Relinked)
+		}
+		load, model, setup = load+p.Load, model+p.Model, setup+p.Setup
+	}
+	n := float64(b.N)
+	b.ReportMetric(ms(load)/n, "load-ms")
+	b.ReportMetric(ms(model)/n, "model-ms")
+	b.ReportMetric(ms(setup)/n, "setup-ms")
+	b.ReportMetric(ms(b.Elapsed())/n, "total-ms")
+}

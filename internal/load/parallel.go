@@ -70,7 +70,16 @@ func readEach[T any](fsys fs.FS, c *Cache, names []string, diags *diag.List, unr
 		wg.Wait()
 	}
 	c.store(names, entries)
+	n := 0
+	for _, res := range out {
+		if v, ok := res.values.([]T); ok {
+			n += len(v)
+		}
+	}
 	var values []T
+	if n > 0 {
+		values = make([]T, 0, n)
+	}
 	for i, res := range out {
 		diags.Merge(&res.diags)
 		if res.failed && unreadable != nil {

@@ -29,6 +29,9 @@ func relink(prev *Site, raw *load.Site, changed []string) *Site {
 	if prev == nil || prev.index == nil {
 		return nil
 	}
+	if len(changed) == 0 {
+		return prev // nothing to link again; prev is never changed
+	}
 	isChanged := map[string]bool{}
 	for _, f := range changed {
 		if !strings.HasPrefix(f, "data/results/") {
