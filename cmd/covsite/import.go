@@ -88,14 +88,8 @@ func validImportRequest(files []string, opts *importer.Options, f importFlags, s
 func doImport(file, sheet string, opts importer.Options, stdout, stderr io.Writer) int {
 	start := time.Now()
 	t, err := importer.ReadFile(file, sheet)
-	if errors.Is(err, importer.ErrFileType) {
-		fmt.Fprintf(stderr, "covsite import: %s: %s\n", file, pick(opts.Lang,
-			"only .csv and .xlsx files can be imported (an .xls file: open it and save it as .xlsx)",
-			"chỉ nhập được tệp .csv và .xlsx (tệp .xls: mở bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx)"))
-		return 1
-	}
 	if err != nil {
-		fmt.Fprintf(stderr, "covsite import: %v\n", err)
+		fmt.Fprintf(stderr, "covsite import: %s\n", importer.ReadErrorText(file, err, opts.Lang))
 		return 1
 	}
 	read := time.Since(start)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 const seedTable = "../../internal/importer/testdata/ke-hoach-49-phuong-xa.csv"
@@ -80,6 +82,32 @@ func TestImportRefusesXLSInTheUsersLanguage(t *testing.T) {
 		msg := errOut.String()
 		if code != 1 || !strings.Contains(msg, c.want) || strings.Contains(msg, c.notWant) || !strings.Contains(msg, "/tmp/bang.xls: ") || !strings.Contains(msg, ".xlsx") {
 			t.Errorf("COVSITE_LANG=%q LANG=%q: exit %d, %q", c.covsiteLang, c.lang, code, msg)
+		}
+	}
+}
+
+// TestImportReadErrorsInTheUsersLanguage: a sheet that is not in the workbook is explained in Vietnamese by default and in English when asked.
+func TestImportReadErrorsInTheUsersLanguage(t *testing.T) {
+	site := exampleCopy(t)
+	dir := t.TempDir()
+	book := filepath.Join(dir, "bang.xlsx")
+	f := excelize.NewFile()
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang string
+		args []string
+		want string
+	}{
+		{"vi", []string{book, "--sheet", "Tháng 6"}, `bang.xlsx: không có trang tính "Tháng 6"; các trang tính là: Sheet1 (chọn bằng --sheet)`},
+		{"en", []string{book, "--sheet", "Tháng 6"}, `bang.xlsx: no sheet "Tháng 6"; the sheets are: Sheet1 (choose one with --sheet)`},
+	} {
+		t.Setenv("COVSITE_LANG", c.lang)
+		var out, errOut bytes.Buffer
+		args := append([]string{"import", "--site", site, "--plan", "x-2023", "--parent", "tp-tra-vinh"}, c.args...)
+		if code := run(args, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), c.want) {
+			t.Errorf("%s %v: exit %d, %q; want %q", c.lang, c.args, code, errOut.String(), c.want)
 		}
 	}
 }

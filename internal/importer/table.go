@@ -61,9 +61,33 @@ func ReadFile(name, sheet string) (*Table, error) {
 	return nil, fmt.Errorf("%s: %w (an .xls file: open it and save it as .xlsx)", name, ErrFileType)
 }
 
-// ErrFileType is why ReadFile refuses a file that is neither CSV nor XLSX; callers that
-// speak to users say it in their language.
+// ErrFileType is why ReadFile refuses a file that is neither CSV nor XLSX; ReadErrorText
+// says it in the user's language.
 var ErrFileType = errors.New("only .csv and .xlsx files can be imported")
+
+// SheetError is an XLSX sheet asked for that the workbook does not have.
+type SheetError struct {
+	Sheet  string
+	Sheets []string // the sheets it has
+}
+
+func (e *SheetError) Error() string {
+	return fmt.Sprintf("no sheet %q; the sheets are: %s", e.Sheet, strings.Join(e.Sheets, ", "))
+}
+
+// ReadErrorText is an error of ReadFile for people, in lang ("vi" or "en").
+func ReadErrorText(file string, err error, lang string) string {
+	var sheet *SheetError
+	switch {
+	case errors.Is(err, ErrFileType):
+		return file + ": " + tr(lang, "only .csv and .xlsx files can be imported (an .xls file: open it and save it as .xlsx)",
+			"chỉ nhập được tệp .csv và .xlsx (tệp .xls: mở bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx)")
+	case errors.As(err, &sheet):
+		return file + ": " + tr(lang, "no sheet %q; the sheets are: %s (choose one with --sheet)",
+			"không có trang tính %q; các trang tính là: %s (chọn bằng --sheet)", sheet.Sheet, strings.Join(sheet.Sheets, ", "))
+	}
+	return err.Error()
+}
 
 // ReadCSV reads CSV text. The separator (comma, semicolon or tab) is the one that splits the
 // rows most consistently; text that is not UTF-8 is read as Windows-1258, the Vietnamese
@@ -143,7 +167,7 @@ func ReadXLSX(name, sheet string) (*Table, error) {
 	}
 	idx, err := f.GetSheetIndex(sheet)
 	if err != nil || idx < 0 {
-		return nil, fmt.Errorf("%s: no sheet %q; the sheets are: %s", name, sheet, strings.Join(sheets, ", "))
+		return nil, fmt.Errorf("%s: %w", name, &SheetError{Sheet: sheet, Sheets: sheets})
 	}
 	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
