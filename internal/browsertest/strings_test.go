@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 )
@@ -117,7 +118,7 @@ func TestLayoutsHaveNoUIText(t *testing.T) {
 	allowed := map[string]bool{"Atom": true, "CSV": true, "JSON": true, "covsite": true, "csv": true, "json": true, "du": true, "lieu": true}
 	action := regexp.MustCompile(`(?s)\{\{.*?\}\}`)
 	tag := regexp.MustCompile(`(?s)<[^>]*>`)
-	attr := regexp.MustCompile(`\b(?:aria-label|aria-description|placeholder|title|alt|data-none|data-count)="([^"]*)"`)
+	attr := regexp.MustCompile(`\b(?:aria-label|aria-description|placeholder|title|alt|data-none|data-count|data-chart-label)="([^"]*)"`)
 	word := regexp.MustCompile(`[^\W\d_]+`)
 	walkLayouts(t, func(name, src string) {
 		src = action.ReplaceAllString(src, " ")
@@ -203,5 +204,124 @@ func TestGlossaryInBothLanguages(t *testing.T) {
 		if !strings.Contains(glossary, c.own) || !strings.Contains(glossary, c.other) {
 			t.Errorf("%s: the glossary does not name BHYT as %q and %q", c.page, c.own, c.other)
 		}
+	}
+}
+
+// jsStrings returns the string literals of a JavaScript source, escapes decoded, skipping
+// comments. Regular expression literals are read as code, which is enough for the
+// theme's scripts: none holds a quote.
+func jsStrings(src string) ([]string, error) {
+	var out []string
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case strings.HasPrefix(src[i:], "//"):
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return out, nil
+			}
+			i += j
+		case strings.HasPrefix(src[i:], "/*"):
+			j := strings.Index(src[i+2:], "*/")
+			if j < 0 {
+				return nil, fmt.Errorf("unclosed comment at byte %d", i)
+			}
+			i += j + 3
+		case c == '\'' || c == '"' || c == '`':
+			var b strings.Builder
+			j := i + 1
+			for ; j < len(src) && src[j] != c; j++ {
+				if src[j] != '\\' {
+					b.WriteByte(src[j])
+					continue
+				}
+				j++
+				if j >= len(src) {
+					break
+				}
+				switch e := src[j]; e {
+				case 'u':
+					hex := ""
+					if strings.HasPrefix(src[j+1:], "{") {
+						k := strings.IndexByte(src[j:], '}')
+						hex, j = src[j+2:j+k], j+k
+					} else if j+4 < len(src) {
+						hex, j = src[j+1:j+5], j+4
+					}
+					r, err := strconv.ParseUint(hex, 16, 32)
+					if err != nil {
+						return nil, fmt.Errorf("escape \\u%s at byte %d: %v", hex, j, err)
+					}
+					b.WriteRune(rune(r))
+				case 'n', 't', 'r':
+					b.WriteByte(' ')
+				default:
+					b.WriteByte(e)
+				}
+			}
+			if j >= len(src) {
+				return nil, fmt.Errorf("unclosed string at byte %d", i)
+			}
+			out = append(out, b.String())
+			i = j
+		}
+	}
+	return out, nil
+}
+
+// TestScriptsHaveNoUIText: the theme's scripts carry no words a reader sees, in either
+// language; the layouts hand them over in data attributes filled from i18n/*.toml
+// (data-chart-label, data-none, data-count). A string literal fails when it holds a letter
+// outside ASCII (Vietnamese, even written as \u escapes), a capitalised word ("Chart") or
+// words separated by spaces, unless it is one of the technical strings listed here.
+func TestScriptsHaveNoUIText(t *testing.T) {
+	technical := map[string]bool{
+		"use strict": true, "(prefers-color-scheme: dark)": true, "li a": true, // directive, media query, selector
+		"Enter": true, "Escape": true, "ArrowUp": true, "ArrowDown": true, // KeyboardEvent.key values
+		"DOMContentLoaded": true, "NFD": true, "UTC": true, "EN": true, "VI": true, // event, normal form, time zone, ECharts locales
+	}
+	capitalised := regexp.MustCompile(`\b[A-Z][a-z]+\b`)
+	spacedWords := regexp.MustCompile(`[A-Za-z]{2,}\s+[A-Za-z]{2,}`)
+	dir := filepath.Join(themeDir, "static", "js")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := 0
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".js") || strings.HasPrefix(name, "echarts") { // the vendored bundle is checked by make echarts-check
+			continue
+		}
+		files++
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lits, err := jsStrings(string(b))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(lits) < 20 {
+			t.Errorf("%s: found only %d string literals; is the scanner broken?", name, len(lits))
+		}
+		for _, s := range lits {
+			if technical[s] {
+				continue
+			}
+			switch {
+			case strings.IndexFunc(s, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) }) >= 0:
+				t.Errorf("%s: string %q has words in a language; take it from the page (a data attribute filled by {{T …}})", name, s)
+			case capitalised.MatchString(s) || spacedWords.MatchString(s):
+				t.Errorf("%s: string %q looks like UI text; take it from the page (a data attribute filled by {{T …}})", name, s)
+			}
+		}
+	}
+	if files < 2 {
+		t.Errorf("checked %d scripts, want charts.js and search.js", files)
+	}
+	// The check must see what it looks for.
+	lits, err := jsStrings(`var a = 'Bi\u1EC3u \u0111\u1ED3'; // 'Chart'` + "\n" + `/* "Chart" */ var b = "Chart";`)
+	if err != nil || !slices.Equal(lits, []string{"Biểu đồ", "Chart"}) {
+		t.Errorf("jsStrings reads %q, %v", lits, err)
 	}
 }

@@ -16,7 +16,10 @@
  *
  *  - turns on ECharts aria (decal patterns + a screen-reader description of
  *    the data in the page's number and date formats) when the option has no
- *    `aria` of its own;
+ *    `aria` of its own. The description starts with the container's
+ *    data-chart-label (the layout fills it from i18n/*.toml, e.g.
+ *    'Biểu đồ “Chỉ tiêu và kết quả thực hiện”.'): this file holds no words a
+ *    reader sees, only numbers, names from the data and punctuation;
  *  - formats numbers the page's way (vi: 1.022.552 and 80,58; en: 1,022,552
  *    and 80.58) in tooltips (tooltip.valueFormatter), on value/log axes
  *    (axisLabel.formatter) and on markLine labels. JSON cannot carry
@@ -169,13 +172,13 @@
   }
 
   // A screen-reader description with the page's number and date formats,
-  // e.g. 'Biểu đồ "Số người tham gia". Chỉ tiêu: BHXH bắt buộc 1.022.552;
-  // BHYT 2.450.300.' ECharts' own aria label reads raw values ("0, 1022552",
-  // timestamps, "80.58", which a Vietnamese voice reads as eighty thousand).
-  // Returns null for shapes it does not know (datasets): ECharts' label is
-  // used then.
+  // after the label the page gives (data-chart-label), e.g. 'Biểu đồ “Số
+  // người tham gia”. Chỉ tiêu: BHXH bắt buộc 1.022.552; BHYT 2.450.300.'
+  // ECharts' own aria label reads raw values ("0, 1022552", timestamps,
+  // "80.58", which a Vietnamese voice reads as eighty thousand). Returns null
+  // for shapes it does not know (datasets): ECharts' label is used then.
   var MAX_DESCRIBED = 40;
-  function describe(option, fmt, fmtDate, lang) {
+  function describe(option, fmt, fmtDate, label) {
     if (option.dataset != null || !Array.isArray(option.series)) return null;
     var x = firstAxis(option.xAxis);
     var y = firstAxis(option.yAxis);
@@ -214,12 +217,7 @@
       if (s.data.length > MAX_DESCRIBED) items.push('\u2026');
       parts.push((s.name ? s.name + ': ' : '') + items.join('; ') + '.');
     }
-    var title = '';
-    each(option.title, function (t) {
-      if (!title && typeof t.text === 'string') title = t.text;
-    });
-    var head = lang === 'en' ? 'Chart' : 'Bi\u1EC3u \u0111\u1ED3'; // Biểu đồ
-    return (title ? head + ' "' + title + '". ' : head + '. ') + parts.join(' ');
+    return (label ? label + ' ' : '') + parts.join(' ');
   }
 
   // A function formatting a value with fmt, honouring a "{value}" template if
@@ -264,7 +262,7 @@
 
     if (option.aria == null) {
       option.aria = { enabled: true, decal: { show: true } };
-      var description = describe(option, fmt, makeDateFormatter(lang), lang);
+      var description = describe(option, fmt, makeDateFormatter(lang), (el.getAttribute('data-chart-label') || '').trim());
       if (description) option.aria.label = { description: description };
     }
     if (option.backgroundColor == null) option.backgroundColor = 'transparent';
