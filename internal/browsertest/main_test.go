@@ -28,9 +28,10 @@ import (
 
 // site is a built site served over HTTP on loopback.
 type site struct {
-	name string
-	dir  string // the built files
-	url  string // "http://127.0.0.1:port", the only origin its pages may use
+	name   string
+	source string // the site's source folder (data/, content/)
+	dir    string // the built files
+	url    string // "http://127.0.0.1:port", the only origin its pages may use
 }
 
 var (
@@ -93,7 +94,7 @@ func serve(name, source, dest string) (*site, func(), error) {
 		return nil, nil, err
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dest)))
-	return &site{name: name, dir: dest, url: srv.URL}, srv.Close, nil
+	return &site{name: name, source: source, dir: dest, url: srv.URL}, srv.Close, nil
 }
 
 // ciMode reports whether the tests run in CI, where a missing browser is a failure.

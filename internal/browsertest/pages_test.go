@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,17 +51,25 @@ var siteSearches = map[string][]searchCase{
 const pwnName = "</script><script>window.__pwned=1</script>"
 
 // TestEveryPage loads every page of the example and the fixture site, in both languages,
-// on a phone-sized viewport, and checks what a reader gets: no console error, no request
-// to another origin, every chart drawn and matching its table, the language switch, the
-// search box, no horizontal scroll, tap targets, tables scrolling in their own box and,
-// on locality pages, the first headline card within the first screen.
+// and their 404 pages, on a phone-sized viewport, and checks what a reader gets: no console
+// error, no request to another origin, every chart drawn and matching its table, the
+// language switch, the search box, no horizontal scroll, tap targets, tables scrolling in
+// their own box, on locality and plan pages the title and first headline card within the
+// first screen and, on English pages, indicators named in English.
 func TestEveryPage(t *testing.T) {
 	browser(t)
 	start := time.Now()
 	var checked, chartsSeen int
 	var mu sync.Mutex
 	for _, s := range []*site{example, fixture} {
-		pages := pagesOf(t, s)
+		pages := append(pagesOf(t, s), notFoundPages(t, s)...)
+		if s == example {
+			for p := range firstScreenPages {
+				if !slices.Contains(pages, p) {
+					t.Errorf("the first-screen check names %s, which the example site lacks", p)
+				}
+			}
+		}
 		var wg sync.WaitGroup
 		for w := range tabs {
 			tb := openTab(t, s, phoneWidth, phoneHeight)
@@ -83,6 +92,28 @@ func TestEveryPage(t *testing.T) {
 	if checked < 100 {
 		t.Errorf("only %d pages checked; the example site alone has about 100", checked)
 	}
+}
+
+// notFoundPages are the 404 pages of a site, one per language: they carry the search box,
+// and a reader lands on them from any broken link.
+func notFoundPages(t testing.TB, s *site) []string {
+	t.Helper()
+	pages := []string{"/404.html", "/en/404.html"}
+	for _, p := range pages {
+		if _, err := os.Stat(filepath.Join(s.dir, filepath.FromSlash(p))); err != nil {
+			t.Errorf("%s: no 404 page: %v", s.name, err)
+		}
+	}
+	return pages
+}
+
+// pageFile is the built file of a page path: "/x/" is x/index.html, "/404.html" itself.
+func pageFile(s *site, path string) string {
+	f := filepath.Join(s.dir, filepath.FromSlash(path))
+	if strings.HasSuffix(path, "/") {
+		f = filepath.Join(f, "index.html")
+	}
+	return f
 }
 
 func searchFor(s *site, i int) searchCase {
@@ -131,13 +162,16 @@ func checkPage(t *testing.T, tb *tab, page string, search searchCase) int {
 	if r.SwitchHref != tb.site.url+other {
 		t.Errorf("%s: language switch goes to %q, want %q", page, r.SwitchHref, tb.site.url+other)
 	}
-	if _, err := os.Stat(filepath.Join(tb.site.dir, filepath.FromSlash(other), "index.html")); err != nil {
+	if _, err := os.Stat(pageFile(tb.site, other)); err != nil {
 		t.Errorf("%s: the other language's page %s does not exist", page, other)
 	}
 	if want := map[string]string{"vi": "en", "en": "vi"}[lang]; r.SwitchLang != want {
 		t.Errorf("%s: language switch hreflang=%q, want %q", page, r.SwitchLang, want)
 	}
 	checkCharts(t, page, lang, r.Charts)
+	if lang == "en" {
+		checkEnglishIndicators(t, tb, page)
+	}
 	if tb.width < 600 {
 		checkPhoneLayout(t, tb, page, r)
 	}
@@ -161,9 +195,49 @@ func checkPhoneLayout(t *testing.T, tb *tab, page string, r pageReport) {
 	for _, s := range r.LooseTables {
 		t.Errorf("%s: %s", page, s)
 	}
-	if r.FirstCard != nil && r.FirstCard.Bottom > float64(tb.height) {
-		t.Errorf("%s: the first headline card ends at %.0f px, below the first screen of a %d×%d phone",
-			page, r.FirstCard.Bottom, tb.width, tb.height)
+	// What a reader opens the page for is on the first screen: its title and the first
+	// headline card's figure and first target and share; on a locality page the whole card.
+	screen := float64(tb.height)
+	card := r.FirstCard
+	if !strings.Contains(page, "/dia-phuong/") && !firstScreenPages[page] {
+		card = nil // a plan's title is a sentence: its first card may end below
+	}
+	for _, b := range []struct {
+		what string
+		box  *rect
+	}{
+		{"the title (h1)", r.TitleBox},
+		{"the first headline card", card},
+		{"the first headline card's figure", r.FirstFigure},
+		{"the first headline card's target and share", r.FirstGoal},
+	} {
+		if b.box != nil && b.box.Bottom > screen {
+			t.Errorf("%s: %s ends at %.0f px, below the first screen of a %d×%d phone", page, b.what, b.box.Bottom, tb.width, tb.height)
+		}
+	}
+	if tb.site != example || !firstScreenPages[page] {
+		return
+	}
+	// On a ward, a province and a plan the first card is there, and the next one starts on the
+	// first screen too (its top 16 px: border, padding and the top of its title).
+	switch {
+	case r.FirstCard == nil || r.FirstFigure == nil || r.FirstGoal == nil:
+		t.Errorf("%s: no headline card with a figure and a target", page)
+	case r.SecondCard == nil:
+		t.Errorf("%s: only one headline card", page)
+	case r.SecondCard.Top+16 > screen:
+		t.Errorf("%s: the second headline card starts at %.0f px, not on the first screen of a %d×%d phone", page, r.SecondCard.Top, tb.width, tb.height)
+	}
+}
+
+// firstScreenPages are the ward, province and plan pages whose first screen on a phone shows
+// the first headline card whole and the start of the second, in both languages.
+var firstScreenPages = map[string]bool{}
+
+func init() {
+	for _, p := range []string{"/dia-phuong/tra-vinh-phuong-7/", "/dia-phuong/tra-vinh/", "/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/"} {
+		firstScreenPages[p] = true
+		firstScreenPages["/en"+p] = true
 	}
 }
 
@@ -371,10 +445,14 @@ func checkCharts(t *testing.T, page, lang string, charts []chartReport) {
 		if c.Paths < known {
 			t.Errorf("%s: %d SVG paths for %d values", where, c.Paths, known)
 		}
-		// ECharts aria: a description in the page's language with its number format.
-		head := map[string]string{"vi": "Biểu đồ", "en": "Chart"}[lang]
-		if !strings.HasPrefix(c.AriaLabel, head) {
-			t.Errorf("%s: aria-label %q does not start with %q", where, c.AriaLabel, head)
+		// ECharts aria: a description in the page's language with its number format, after
+		// the words the layout gives charts.js (i18n chart.label with the caption's title).
+		head := map[string]string{"vi": "Biểu đồ “", "en": "Chart “"}[lang]
+		if !strings.HasPrefix(c.Label, head+c.Title+"”") {
+			t.Errorf("%s: data-chart-label %q does not start with %q", where, c.Label, head+c.Title+"”")
+		}
+		if c.Label == "" || !strings.HasPrefix(c.AriaLabel, c.Label+" ") {
+			t.Errorf("%s: aria-label %q does not start with the page's label %q", where, c.AriaLabel, c.Label)
 		}
 		if n := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(firstCell, "%"), "\u00a0")); n != "" && !strings.Contains(c.AriaLabel, n) {
 			t.Errorf("%s: aria-label %q does not read the first value as %q", where, c.AriaLabel, n)

@@ -15,7 +15,11 @@ type pageReport struct {
 	Charts       []chartReport `json:"charts"`
 	SmallTargets []string      `json:"smallTargets"`
 	LooseTables  []string      `json:"looseTables"`
-	FirstCard    *rect         `json:"firstCard"`
+	TitleBox     *rect         `json:"titleBox"`    // the h1
+	FirstCard    *rect         `json:"firstCard"`   // the first headline card (#so-lieu .card)
+	FirstFigure  *rect         `json:"firstFigure"` // its result figure, or "no result yet"
+	FirstGoal    *rect         `json:"firstGoal"`   // its first target line: target and share
+	SecondCard   *rect         `json:"secondCard"`
 	SearchShown  bool          `json:"searchShown"`
 }
 
@@ -36,6 +40,8 @@ type chartReport struct {
 	Height    float64    `json:"height"`
 	Text      string     `json:"text"` // the text drawn in the SVG
 	AriaLabel string     `json:"ariaLabel"`
+	Label     string     `json:"label"` // data-chart-label, the words the page gives charts.js
+	Title     string     `json:"title"` // the figure's caption title
 	Fallback  bool       `json:"fallback"`
 	Headers   []string   `json:"headers"`
 	Rows      [][]string `json:"rows"`
@@ -109,13 +115,20 @@ const reportJS = `(() => {
       width: r.width, height: r.height,
       text: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent).join('\n') : '',
       ariaLabel: el.getAttribute('aria-label') || '',
+      label: el.getAttribute('data-chart-label') || '',
+      title: text(fig && fig.querySelector('.chart__title')),
       fallback: !!el.querySelector('.chart__fallback'),
       headers: table ? [...table.querySelectorAll('thead th')].map(text) : null,
       rows: table ? [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text)) : null,
     };
   });
-  const card = document.querySelector('#so-lieu .card');
-  const cr = card ? card.getBoundingClientRect() : null;
+  const box = (el) => {
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { top: r.top + scrollY, bottom: r.bottom + scrollY };
+  };
+  const cards = document.querySelectorAll('#so-lieu .card');
+  const card = cards[0];
   const sw = document.querySelector('.lang-switch');
   const input = document.getElementById('search-input');
   const all = document.title + '\n' + document.body.innerText + '\n' +
@@ -133,7 +146,11 @@ const reportJS = `(() => {
     charts,
     smallTargets: small,
     looseTables: loose,
-    firstCard: cr ? { top: cr.top + scrollY, bottom: cr.bottom + scrollY } : null,
+    titleBox: box(document.querySelector('h1')),
+    firstCard: box(card),
+    firstFigure: box(card && card.querySelector('.card__figure')),
+    firstGoal: box(card && card.querySelector('.card__goal')),
+    secondCard: box(cards[1]),
     searchShown: !!input && shown(input),
   };
 })()`
