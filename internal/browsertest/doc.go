@@ -3,11 +3,12 @@
 // Chromium with chromedp (the DevTools protocol from Go, so the tests need no WebDriver,
 // no Node test runner and nothing beyond `go test`).
 //
-// The tests check every page in both languages — no console errors, no request to another
-// origin, every chart drawn and backed by a table with the same numbers, no horizontal
-// scroll on a phone, tap targets of 44 px, the locality search, the language switch — and
-// run axe-core (npm, pinned in testdata/npm, used only here) on representative pages in
-// light and dark mode. Screenshots go to $COVSITE_TEST_OUTPUT or testdata/output.
+// The tests check every page in both languages and the 404 pages — no console errors, no
+// request to another origin, every chart drawn and backed by a table with the same numbers,
+// no horizontal scroll on a phone, tap targets of 44 px, the title and first headline card
+// on a phone's first screen, indicators named in English on English pages, the locality
+// search, the language switch — and run axe-core (npm, pinned in testdata/npm, used only
+// here) on representative pages in light and dark mode. Screenshots go to $COVSITE_TEST_OUTPUT or testdata/output.
 // TestLiveReload runs `covsite serve` (internal/serve) on a copy of the example site and
 // proves its reload script and error overlay in the browser.
 //
