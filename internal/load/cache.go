@@ -23,6 +23,13 @@ type Cache struct {
 	files   map[string]*cacheEntry // by path
 	seen    map[string]bool        // the paths the current Load has read
 	changed []string               // paths the current Load decoded anew, failed to read, or found gone
+	groups  map[string]*group      // by directory: what the previous Load made of its files
+}
+
+// group is what one directory's files made together: the values of all of them, in order.
+type group struct {
+	entries []*cacheEntry
+	values  any
 }
 
 // racyWindow is how close to its reading a file's modification time must be for the file
@@ -45,10 +52,12 @@ type cacheEntry struct {
 // be read.
 func (c *Cache) Load(fsys fs.FS) (*Site, *diag.List, []string) {
 	if c.files == nil {
-		c.seed, c.files = maphash.MakeSeed(), map[string]*cacheEntry{}
+		c.seed, c.files, c.groups = maphash.MakeSeed(), map[string]*cacheEntry{}, map[string]*group{}
 	}
 	c.seen, c.changed = map[string]bool{}, nil
 	site, diags := load(fsys, c)
+	// model.Build empties the plans and reports it links; the cache keeps its own.
+	site.Plans, site.Reports = slices.Clone(site.Plans), slices.Clone(site.Reports)
 	for name := range c.files {
 		if !c.seen[name] {
 			delete(c.files, name)
@@ -114,4 +123,23 @@ func (c *Cache) store(names []string, entries []*cacheEntry) {
 		}
 		c.files[name] = e
 	}
+}
+
+// group returns the values of the previous load of a group (say, the files of
+// data/localities) when it had the same files and none of them changed; else nil and a
+// function to record the values made now.
+func (c *Cache) group(name string, entries []*cacheEntry) (values any, keep func(any)) {
+	if c == nil {
+		return nil, func(any) {}
+	}
+	if g := c.groups[name]; g != nil && len(g.entries) == len(entries) && !slices.Contains(entries, nil) {
+		same := true
+		for i, e := range entries {
+			same = same && e == g.entries[i] // the same file, not read again since
+		}
+		if same {
+			return g.values, nil
+		}
+	}
+	return nil, func(v any) { c.groups[name] = &group{entries: entries, values: v} }
 }

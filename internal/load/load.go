@@ -34,24 +34,24 @@ func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
 			site.Unreadable = append(site.Unreadable, name)
 		}
 	}
-	if cs := readEach(fsys, c, []string{"data/site.toml"}, diags, &site.Unreadable,
+	if cs := readEach(fsys, c, "data/site.toml", []string{"data/site.toml"}, diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Config { return []Config{readConfig(root)} })); len(cs) > 0 {
 		site.Config = cs[0]
 	}
-	site.Indicators = readEach(fsys, c, []string{"data/indicators.toml"}, diags, &site.Unreadable,
+	site.Indicators = readEach(fsys, c, "data/indicators.toml", []string{"data/indicators.toml"}, diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Indicator { return readIndicators(root) }))
 	// The many files of data/ are decoded in parallel (see readEach), in file order.
-	site.Localities = readEach(fsys, c, tomlFiles(fsys, "data/localities", diags), diags, &site.Unreadable,
+	site.Localities = readEach(fsys, c, "data/localities", tomlFiles(fsys, "data/localities", diags), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Locality { return readLocalities(root) }))
-	site.Denominators = readEach(fsys, c, tomlFiles(fsys, "data/denominators", diags), diags, &site.Unreadable,
+	site.Denominators = readEach(fsys, c, "data/denominators", tomlFiles(fsys, "data/denominators", diags), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Denominator { return readDenominators(root) }))
-	site.Plans = readEach(fsys, c, tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
+	site.Plans = readEach(fsys, c, "data/plans", tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, stem(name))} }))
-	site.Reports = readEach(fsys, c, tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
+	site.Reports = readEach(fsys, c, "data/results", tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, name string) []Report { return []Report{readReport(root, stem(name))} }))
 	// Markdown files that cannot be read are reported, not listed as unreadable: nothing
 	// refers to what they declare.
-	site.Documents = readEach(fsys, c, filesWithExt(fsys, "content", ".md", diags), diags, nil,
+	site.Documents = readEach(fsys, c, "content", filesWithExt(fsys, "content", ".md", diags), diags, nil,
 		func(name string, src []byte, diags *diag.List) ([]Document, bool) {
 			if doc, ok := readDocument(name, src, diags); ok {
 				return []Document{doc}, true

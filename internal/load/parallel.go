@@ -35,9 +35,10 @@ type fileResult struct {
 // loading a national site) and returns what decode makes of each, in the order of names.
 // Each file reports into its own list, merged into diags in file order afterwards, so
 // values, diagnostics and unreadable files come out exactly as a one-at-a-time read gives
-// them. With a cache, files that did not change are not read again (see Cache).
-// unreadable may be nil: then failures are only reported.
-func readEach[T any](fsys fs.FS, c *Cache, names []string, diags *diag.List, unreadable *[]string, decode decoder[T]) []T {
+// them. With a cache, files that did not change are not read again (see Cache), and when
+// none of the group's files changed, the values of the previous load of the group are
+// returned as they were. unreadable may be nil: then failures are only reported.
+func readEach[T any](fsys fs.FS, c *Cache, group string, names []string, diags *diag.List, unreadable *[]string, decode decoder[T]) []T {
 	out := make([]*fileResult, len(names))
 	entries := make([]*cacheEntry, len(names)) // what c keeps of each file, made by the workers
 	work := func(i int) {
@@ -70,6 +71,16 @@ func readEach[T any](fsys fs.FS, c *Cache, names []string, diags *diag.List, unr
 		wg.Wait()
 	}
 	c.store(names, entries)
+	reused, keep := c.group(group, entries)
+	for i, res := range out {
+		diags.Merge(&res.diags)
+		if res.failed && unreadable != nil {
+			*unreadable = append(*unreadable, names[i])
+		}
+	}
+	if values, ok := reused.([]T); ok {
+		return values
+	}
 	n := 0
 	for _, res := range out {
 		if v, ok := res.values.([]T); ok {
@@ -80,15 +91,12 @@ func readEach[T any](fsys fs.FS, c *Cache, names []string, diags *diag.List, unr
 	if n > 0 {
 		values = make([]T, 0, n)
 	}
-	for i, res := range out {
-		diags.Merge(&res.diags)
-		if res.failed && unreadable != nil {
-			*unreadable = append(*unreadable, names[i])
-		}
+	for _, res := range out {
 		if v, ok := res.values.([]T); ok {
 			values = append(values, v...)
 		}
 	}
+	keep(values)
 	return values
 }
 
