@@ -16,20 +16,30 @@ import (
 
 // dataPages are the downloads: the whole dataset and each locality's figures, as CSV and JSON.
 func (r *Renderer) dataPages() []Page {
-	pages := []Page{
+	pages := r.siteData()
+	for _, l := range r.site.Localities {
+		pages = append(pages, r.localityData(l)...)
+	}
+	return pages
+}
+
+// siteData is the whole dataset as CSV and JSON.
+func (r *Renderer) siteData() []Page {
+	return []Page{
 		{Path: "du-lieu/covsite.csv", make: func() ([]byte, error) { return r.csv(nil) }},
 		{Path: "du-lieu/covsite.json", make: func() ([]byte, error) { return r.json(nil) }},
 	}
-	for _, l := range r.site.Localities {
-		if !r.site.HasFigures(l) {
-			continue
-		}
-		pages = append(pages,
-			Page{Path: localityPath(l) + "du-lieu.csv", make: func() ([]byte, error) { return r.csv(l) }},
-			Page{Path: localityPath(l) + "du-lieu.json", make: func() ([]byte, error) { return r.json(l) }},
-		)
+}
+
+// localityData is l's figures as CSV and JSON, when it has any.
+func (r *Renderer) localityData(l *model.Locality) []Page {
+	if !r.site.HasFigures(l) {
+		return nil
 	}
-	return pages
+	return []Page{
+		{Path: localityPath(l) + "du-lieu.csv", make: func() ([]byte, error) { return r.csv(l) }},
+		{Path: localityPath(l) + "du-lieu.json", make: func() ([]byte, error) { return r.json(l) }},
+	}
 }
 
 // HasDownloads reports whether l has its own data files.

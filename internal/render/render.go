@@ -58,6 +58,7 @@ type Renderer struct {
 	assets   map[string]string                        // static path → fingerprinted output path
 	only     []string                                 // languages to build; nil means all
 	files    []Page                                   // static files
+	static   map[string]Page                          // static files by output path
 	basePath string                                   // "/" or "/covsite/"
 	absBase  string                                   // "https://example.org/covsite/" or ""
 	markdown goldmark.Markdown
@@ -111,7 +112,7 @@ func splitBase(base string) (basePath, absBase string) {
 // loadStatic reads static/ and fingerprints CSS and JavaScript: css/site.css becomes
 // css/site.3f2a9c1b.css so hosts may cache it for a year.
 func (r *Renderer) loadStatic() error {
-	r.assets = map[string]string{}
+	r.assets, r.static = map[string]string{}, map[string]Page{}
 	return fs.WalkDir(r.theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -128,6 +129,7 @@ func (r *Renderer) loadStatic() error {
 		}
 		r.assets[rel] = out
 		r.files = append(r.files, Page{Path: out, make: func() ([]byte, error) { return data, nil }})
+		r.static[out] = r.files[len(r.files)-1]
 		return nil
 	})
 }
