@@ -15,11 +15,11 @@ import (
 // once, in memory; nothing is written. `covsite serve` keeps one per rebuild.
 type Prepared struct {
 	Site        *model.Site
-	Pages       []render.Page // every output file, sorted by path
+	Renderer    *render.Renderer // its Page finds one page, its Pages lists them all
 	Diagnostics *diag.List
 	Load        time.Duration // reading and parsing data/ and content/
 	Model       time.Duration // validating and linking
-	Setup       time.Duration // reading the theme and listing the pages
+	Setup       time.Duration // reading the theme
 	// Changed lists the input files new, changed or gone since the previous Prepare of the
 	// same Preparer (every file the first time); Relinked says that they were all results
 	// files and only they were linked again.
@@ -72,7 +72,10 @@ func (pr *Preparer) Prepare() (*Prepared, error) {
 	if err != nil {
 		return p, err
 	}
-	p.Site, p.Pages = site, r.Pages()
+	p.Site, p.Renderer = site, r
 	p.Setup = time.Since(start) - p.Load - p.Model
 	return p, nil
 }
+
+// Pages lists every output file, sorted by path.
+func (p *Prepared) Pages() []render.Page { return p.Renderer.Pages() }

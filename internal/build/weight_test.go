@@ -113,7 +113,7 @@ func TestNationalWardPagesAreLight(t *testing.T) {
 		}
 	}
 	var h heaviest
-	for _, pg := range p.Pages {
+	for _, pg := range p.Pages() {
 		if !wards[strings.TrimPrefix(pg.Path, "en/")] {
 			continue
 		}
