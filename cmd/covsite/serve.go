@@ -25,7 +25,6 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Source, "source", ".", "site directory holding data/ and content/")
 	port := fs.Int("port", 1313, "TCP port to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on; anything but loopback makes the preview visible to your network")
-	fs.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (default: one per CPU)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

@@ -115,15 +115,15 @@ func (s *Server) handleSite(w http.ResponseWriter, r *http.Request) {
 		s.write(w, r, http.StatusServiceUnavailable, "x.html", placeholderPage(v.fail, langOf(out), s.headTags(v.version)))
 		return
 	}
-	e := v.gen.entries[out]
-	if e == nil && !strings.HasSuffix(out, "index.html") && v.gen.entries[out+"/index.html"] != nil {
+	e := v.gen.entry(out)
+	if e == nil && !strings.HasSuffix(out, "index.html") && v.gen.has(out+"/index.html") {
 		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 		return
 	}
 	status := http.StatusOK
 	if e == nil {
 		status, out = http.StatusNotFound, notFoundPath(out)
-		if e = v.gen.entries[out]; e == nil {
+		if e = v.gen.entry(out); e == nil {
 			http.NotFound(w, r)
 			return
 		}

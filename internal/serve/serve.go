@@ -4,10 +4,12 @@
 // an overlay naming every error (file:line:col, message, hint); the reload script and the
 // overlay exist only in the server's responses, never in `covsite build` output.
 //
-// A rebuild loads and checks the data, then swaps in a new generation of pages that render
-// on first use: the pages open in a browser first, then all the others on a pool of
-// workers. A page that renders to the same bytes as before keeps the old bytes and its tab
-// is not reloaded.
+// A rebuild decodes only the files that changed and, when they are all results files,
+// links only those again (build.Preparer), then swaps in a new generation of pages that
+// render on first use: the pages open in a browser at once, to know whether their tabs
+// reload, any other when it is asked for. So a save re-renders only the open pages, in
+// milliseconds even for a national site. A page that renders to the same bytes as before
+// keeps the old bytes and its tab is not reloaded.
 package serve
 
 import (
@@ -21,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/covsite/covsite/internal/build"
@@ -35,13 +38,13 @@ type Options struct {
 	Lang     string        // language of log messages: "vi" or "en"
 	Log      io.Writer     // where to log builds and errors; nil discards
 	Debounce time.Duration // quiet time after the last file event before rebuilding; 0 means 50 ms
-	Workers  int           // pages rendered at once; 0 means one per CPU
 }
 
 // Server is a running preview of one site.
 type Server struct {
 	opts     Options
 	theme    fs.FS
+	preparer *build.Preparer // used by one rebuild at a time
 	hub      hub
 	closing  chan struct{}
 	loopback bool
@@ -50,7 +53,6 @@ type Server struct {
 	gen     *generation // the last good build; nil until one succeeds
 	fail    *failure    // why the latest rebuild failed; nil when it succeeded
 	version uint64      // bumped whenever what is shown changes
-	stopBG  context.CancelFunc
 	logMu   sync.Mutex
 }
 
@@ -69,7 +71,11 @@ func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts, theme: liveTheme(opts.Source), closing: make(chan struct{}), stopBG: func() {}}
+	theme := liveTheme(opts.Source)
+	return &Server{
+		opts: opts, theme: theme, closing: make(chan struct{}),
+		preparer: build.NewPreparer(build.Options{Source: opts.Source, BaseURL: "/", Lang: opts.Lang}, theme),
+	}
 }
 
 // liveTheme is the site's own layouts/, static/ and i18n/ over the default theme — read
@@ -107,7 +113,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	changes := make(chan change, 1)
 	var wg sync.WaitGroup
 	wg.Go(func() { w.run(ctx, s.opts.Debounce, changes, s.logf) })
-	s.rebuild(ctx, change{at: time.Now()})
+	s.rebuild(change{at: time.Now()})
 	wg.Go(func() { s.rebuildLoop(ctx, changes) })
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
@@ -123,7 +129,6 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	defer done()
 	shutErr := srv.Shutdown(shutCtx)
 	wg.Wait()
-	s.stopBackground()
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
 	}
@@ -140,22 +145,16 @@ func (s *Server) rebuildLoop(ctx context.Context, changes <-chan change) {
 		case <-ctx.Done():
 			return
 		case c := <-changes:
-			s.rebuild(ctx, c)
+			s.rebuild(c)
 		}
 	}
 }
 
-func (s *Server) stopBackground() {
-	s.mu.Lock()
-	stop := s.stopBG
-	s.mu.Unlock()
-	stop()
-}
-
-// rebuild loads and checks the site; on success it swaps in a new generation and renders
-// it in the background, on failure it keeps the last good build and shows the overlay.
-func (s *Server) rebuild(ctx context.Context, c change) {
-	p, err := build.Prepare(build.Options{Source: s.opts.Source, BaseURL: "/", Lang: s.opts.Lang}, s.theme)
+// rebuild loads and checks the site; on success it swaps in a new generation, whose pages
+// render when asked for, and reloads the tabs whose page changed; on failure it keeps the
+// last good build and shows the overlay.
+func (s *Server) rebuild(c change) {
+	p, err := s.preparer.Prepare()
 	if err != nil {
 		s.failed(p, err, c)
 		return
@@ -165,13 +164,9 @@ func (s *Server) rebuild(ctx context.Context, c change) {
 	s.version++
 	g := newGeneration(s.version, p, old)
 	s.gen, s.fail = g, nil
-	s.stopBG()
-	bg, stop := context.WithCancel(ctx)
-	s.stopBG = stop
 	s.mu.Unlock()
 	s.logReady(p, c, time.Since(c.at))
-	s.announce(g, hadFail || old == nil)
-	go s.renderInBackground(bg, g)
+	s.announce(g, hadFail || old == nil, c)
 }
 
 // failed records a failed rebuild and reloads every tab so the overlay shows.
@@ -186,46 +181,43 @@ func (s *Server) failed(p *build.Prepared, err error, c change) {
 	haveBuild := s.gen != nil
 	s.mu.Unlock()
 	s.logFailure(f, c, haveBuild)
-	s.announce(nil, true)
+	s.announce(nil, true, c)
 }
 
 // announce tells open tabs to reload: all of them, or only those whose page changed in g.
-// The pages of open tabs are rendered first, each in its own goroutine.
-func (s *Server) announce(g *generation, all bool) {
+// The page of each open tab is rendered at once, each in its own goroutine; once all are,
+// the log says how many changed and how long after the change (c) their tabs were told.
+func (s *Server) announce(g *generation, all bool, c change) {
 	v := s.currentVersion()
-	for _, c := range s.hub.snapshot() {
-		if all || g == nil {
-			c.notify(v)
-			continue
+	tabs := s.hub.snapshot()
+	if all || g == nil {
+		for _, t := range tabs {
+			t.notify(v)
 		}
+		return
+	}
+	var (
+		wg       sync.WaitGroup
+		reloaded atomic.Int32
+	)
+	for _, t := range tabs {
+		wg.Go(func() {
+			e := g.entry(t.path)
+			if e != nil {
+				if _, err := e.bytes(); err == nil && !e.changed {
+					return
+				}
+			}
+			t.notify(v)
+			reloaded.Add(1)
+		})
+	}
+	if len(tabs) > 0 && c.path != "" {
 		go func() {
-			e := g.entries[c.path]
-			if e == nil {
-				c.notify(v)
-				return
-			}
-			if _, err := e.bytes(); err != nil || e.changed {
-				c.notify(v)
-			}
+			wg.Wait()
+			s.logf(s.msg("open tabs: %d, reloaded: %d, %.0f ms after the change", "tab đang mở: %d, đã tải lại: %d, sau khi thay đổi %.0f ms"),
+				len(tabs), reloaded.Load(), ms(time.Since(c.at)))
 		}()
-	}
-}
-
-// renderInBackground renders every page of g not yet rendered and logs how it went.
-func (s *Server) renderInBackground(ctx context.Context, g *generation) {
-	st := g.renderAll(ctx, s.opts.Workers)
-	if ctx.Err() != nil {
-		return // a newer rebuild took over
-	}
-	s.logRendered(st)
-	if len(st.Errors) > 0 {
-		s.mu.Lock()
-		if s.gen == g {
-			s.fail = &failure{err: errors.Join(st.Errors...)}
-			s.version++
-		}
-		s.mu.Unlock()
-		s.announce(nil, true)
 	}
 }
 
@@ -234,22 +226,18 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // logReady logs a swapped-in build: how long from the first file event (or the start) until
 // requests see it, and where that time went.
 func (s *Server) logReady(p *build.Prepared, c change, ready time.Duration) {
-	what := s.msg("built", "đã dựng")
+	what, how := s.msg("built", "đã dựng"), ""
 	if c.path != "" {
 		what = fmt.Sprintf(s.msg("rebuilt after a change to %s", "đã dựng lại sau khi %s thay đổi"), c.path)
+		how = fmt.Sprintf(s.msg("%d files changed", "%d tệp thay đổi"), len(p.Changed))
+		if p.Relinked {
+			how += s.msg(", only their results linked again", ", chỉ liên kết lại kết quả của chúng")
+		}
+		how += "; "
 	}
-	s.logf(s.msg("%s: ready in %.0f ms (load %.1f, model %.1f, setup %.1f ms; %d warnings)",
-		"%s: sẵn sàng sau %.0f ms (đọc %.1f, kiểm tra %.1f, chuẩn bị %.1f ms; %d cảnh báo)"),
-		what, ms(ready), ms(p.Load), ms(p.Model), ms(p.Setup), p.Diagnostics.Count(diag.Warning))
-}
-
-// logRendered logs the background rendering of a whole generation.
-func (s *Server) logRendered(st renderStats) {
-	s.logf(s.msg("rendered %d files in %.0f ms, %d changed (%.1f MB)", "đã dựng %d tệp trong %.0f ms, %d tệp thay đổi (%.1f MB)"),
-		st.Pages, ms(st.Duration), st.Changed, float64(st.Bytes)/1e6)
-	for _, err := range st.Errors {
-		s.logf("%v", err)
-	}
+	s.logf(s.msg("%s: ready in %.0f ms (load %.1f, model %.1f, setup %.1f ms; %s%d warnings)",
+		"%s: sẵn sàng sau %.0f ms (đọc %.1f, kiểm tra %.1f, chuẩn bị %.1f ms; %s%d cảnh báo)"),
+		what, ms(ready), ms(p.Load), ms(p.Model), ms(p.Setup), how, p.Diagnostics.Count(diag.Warning))
 }
 
 func (s *Server) logFailure(f *failure, c change, haveBuild bool) {

@@ -41,6 +41,7 @@ type testServer struct {
 	url  string
 	log  *syncBuffer
 	stop func() error
+	srv  *Server
 }
 
 type syncBuffer struct {
@@ -60,7 +61,13 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func start(t *testing.T, source string) *testServer {
+func start(t testing.TB, source string) *testServer {
+	t.Helper()
+	return startDebounced(t, source, 20*time.Millisecond)
+}
+
+// startDebounced is start with the given debounce; 0 is serve's default.
+func startDebounced(t testing.TB, source string, debounce time.Duration) *testServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -69,10 +76,11 @@ func start(t *testing.T, source string) *testServer {
 	log := &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
+	srv := New(Options{Source: source, Log: log, Lang: "en", Debounce: debounce})
 	go func() {
-		done <- New(Options{Source: source, Log: log, Lang: "en", Debounce: 20 * time.Millisecond}).Run(ctx, ln)
+		done <- srv.Run(ctx, ln)
 	}()
-	ts := &testServer{url: "http://" + ln.Addr().String(), log: log}
+	ts := &testServer{url: "http://" + ln.Addr().String(), log: log, srv: srv}
 	var once sync.Once
 	var stopErr error
 	ts.stop = func() error {
@@ -90,7 +98,7 @@ func start(t *testing.T, source string) *testServer {
 	return ts
 }
 
-func get(t *testing.T, url string) (int, string) {
+func get(t testing.TB, url string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -105,7 +113,7 @@ func get(t *testing.T, url string) (int, string) {
 }
 
 // waitFor polls url until cond holds for its body, or fails after a bounded time.
-func waitFor(t *testing.T, url, what string, cond func(status int, body string) bool) string {
+func waitFor(t testing.TB, url, what string, cond func(status int, body string) bool) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -121,7 +129,7 @@ func waitFor(t *testing.T, url, what string, cond func(status int, body string) 
 }
 
 // events opens the event stream of a tab showing path and returns its events' names.
-func events(t *testing.T, base, path string) <-chan string {
+func events(t testing.TB, base, path string) <-chan string {
 	t.Helper()
 	req, err := http.NewRequest("GET", base+eventsPath+"?path="+path, nil)
 	if err != nil {
@@ -131,6 +139,7 @@ func events(t *testing.T, base, path string) <-chan string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { resp.Body.Close() }) // the tab closes with the test
 	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
 		t.Fatalf("event stream has Content-Type %q", ct)
 	}
@@ -148,7 +157,7 @@ func events(t *testing.T, base, path string) <-chan string {
 	return out
 }
 
-func expectEvent(t *testing.T, ch <-chan string, want string) {
+func expectEvent(t testing.TB, ch <-chan string, want string) {
 	t.Helper()
 	timeout := time.After(10 * time.Second)
 	for {
