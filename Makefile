@@ -37,10 +37,10 @@ fuzz:
 	  done; \
 	done
 
-## bench: benchmarks of load, model, render and a whole build of the synthetic national
-## dataset (scale COVSITE_BENCH_SCALE, default 1): pages, total ms, pages/s, peak RSS.
-## docs/performance.md holds the numbers.
-BENCH_PKGS := ./internal/load ./internal/model ./internal/render ./internal/build
+## bench: benchmarks of load, model, render, a whole build and serve's save-to-visible on the
+## synthetic national dataset (scale COVSITE_BENCH_SCALE, default 1): pages, total ms,
+## pages/s, peak RSS. docs/performance.md holds the numbers.
+BENCH_PKGS := ./internal/load ./internal/model ./internal/render ./internal/build ./internal/serve
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 0 $(BENCH_PKGS)
 
