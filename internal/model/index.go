@@ -14,23 +14,22 @@ type key struct {
 // index holds the lookups pages need, built once after validation.
 type index struct {
 	targets      map[key][]*Target
-	results      map[key][]*Result // oldest first
+	results      map[*Locality]*localResults
 	denominators map[*Locality][]*Denominators
 	docs         map[*Locality][]*Document
 	planDocs     map[*Plan][]*Document
 	comparisons  map[*Locality][]*Comparison // by the locality named below average
 	averagesOf   map[*Locality][]*Comparison // by the parent whose average they compare with
 	locTargets   map[*Locality][]*Target     // every target of a locality, in Site.Targets order
-	locResults   map[*Locality][]*Result     // every result of a locality, in Site.Results order
 	planOrder    map[*Plan]int               // position in Site.Plans
 	sourceOrder  map[*Source]int             // position in Site.Sources
 }
 
 func newIndex(s *Site) *index {
 	ix := &index{
-		targets: map[key][]*Target{}, results: map[key][]*Result{},
+		targets: map[key][]*Target{}, results: map[*Locality]*localResults{},
 		denominators: map[*Locality][]*Denominators{}, docs: map[*Locality][]*Document{},
-		planDocs: map[*Plan][]*Document{}, locTargets: map[*Locality][]*Target{}, locResults: map[*Locality][]*Result{},
+		planDocs: map[*Plan][]*Document{}, locTargets: map[*Locality][]*Target{},
 		planOrder: make(map[*Plan]int, len(s.Plans)),
 	}
 	for _, t := range s.Targets {
@@ -38,18 +37,17 @@ func newIndex(s *Site) *index {
 		ix.targets[k] = append(ix.targets[k], t)
 		ix.locTargets[t.Locality] = append(ix.locTargets[t.Locality], t)
 	}
+	byLoc := map[*Locality][]*Result{}
 	for _, r := range s.Results {
-		k := key{r.Locality, r.Indicator}
-		ix.results[k] = append(ix.results[k], r)
-		ix.locResults[r.Locality] = append(ix.locResults[r.Locality], r)
+		byLoc[r.Locality] = append(byLoc[r.Locality], r)
+	}
+	for l, rs := range byLoc {
+		ix.results[l] = newLocalResults(rs)
 	}
 	for i, p := range s.Plans {
 		ix.planOrder[p] = i
 	}
 	ix.indexSources(s)
-	for k := range ix.results {
-		slices.SortStableFunc(ix.results[k], func(a, b *Result) int { return a.AsOf.Compare(b.AsOf) })
-	}
 	for k := range ix.targets {
 		slices.SortStableFunc(ix.targets[k], func(a, b *Target) int {
 			return cmp.Or(a.Period.Start.Compare(b.Period.Start), a.Period.End.Compare(b.Period.End))
@@ -84,66 +82,75 @@ func (ix *index) indexSources(s *Site) {
 	}
 }
 
+// localResults are the results of one locality: all, in Site.Results order, and those of
+// each indicator (by Indicator.Order), oldest first.
+type localResults struct {
+	all   []*Result
+	byInd [][]*Result
+}
+
+// newLocalResults indexes the results of one locality, given in Site.Results order.
+func newLocalResults(all []*Result) *localResults {
+	lr := &localResults{all: all}
+	for _, r := range all {
+		if n := r.Indicator.Order + 1; n > len(lr.byInd) {
+			lr.byInd = append(lr.byInd, make([][]*Result, n-len(lr.byInd))...)
+		}
+		lr.byInd[r.Indicator.Order] = append(lr.byInd[r.Indicator.Order], r)
+	}
+	for _, rs := range lr.byInd {
+		slices.SortStableFunc(rs, func(a, b *Result) int { return a.AsOf.Compare(b.AsOf) })
+	}
+	return lr
+}
+
+func (lr *localResults) of(ind *Indicator) []*Result {
+	if lr == nil || ind.Order >= len(lr.byInd) {
+		return nil
+	}
+	return lr.byInd[ind.Order]
+}
+
 // withSources returns the index of s, a site that differs from ix's only in its results
 // files: the links of gone were dropped, those of added linked anew. It shares every
-// lookup results files do not touch and, of the others, every list of a locality and
-// indicator that neither gone nor added has a result for; the lists it makes again come
-// out as newIndex makes them. ix itself is not changed.
+// lookup results files do not touch and the results of every locality neither gone nor
+// added has a result for; the others it makes again as newIndex makes them. ix itself is
+// not changed.
 func (ix *index) withSources(s *Site, gone, added []*sourceLinks) *index {
 	nx := *ix
 	nx.indexSources(s)
-	dropped := map[*Result]bool{}
-	keys, locs := map[key]bool{}, map[*Locality]bool{}
+	dropped, touched := map[*Result]bool{}, map[*Locality][]*Result{} // the new results of each touched locality
 	for _, sl := range gone {
 		for _, r := range sl.results {
-			dropped[r] = true
-			keys[key{r.Locality, r.Indicator}], locs[r.Locality] = true, true
+			dropped[r], touched[r.Locality] = true, touched[r.Locality]
 		}
 	}
-	newByKey, newByLoc := map[key][]*Result{}, map[*Locality][]*Result{}
 	for _, sl := range added {
 		for _, r := range sl.results {
-			k := key{r.Locality, r.Indicator}
-			keys[k], locs[r.Locality] = true, true
-			newByKey[k] = append(newByKey[k], r)
-			newByLoc[r.Locality] = append(newByLoc[r.Locality], r)
+			touched[r.Locality] = append(touched[r.Locality], r)
 		}
 	}
-	// Lists keep Site.Results order (source by source, each in its own order) or sort
-	// stably on it: dropping some results and sorting the kept ones (still in order)
-	// followed by the new ones (in their file's order) on the source's position gives it.
-	inSiteOrder := func(a, b *Result) int { return cmp.Compare(nx.sourceOrder[a.Source], nx.sourceOrder[b.Source]) }
-	oldestFirst := func(a, b *Result) int { return cmp.Or(a.AsOf.Compare(b.AsOf), inSiteOrder(a, b)) }
-	nx.results, nx.locResults = maps.Clone(ix.results), maps.Clone(ix.locResults)
-	for k := range keys {
-		setOrDelete(nx.results, k, relist(ix.results[k], dropped, newByKey[k], oldestFirst))
-	}
-	for l := range locs {
-		setOrDelete(nx.locResults, l, relist(ix.locResults[l], dropped, newByLoc[l], inSiteOrder))
+	nx.results = maps.Clone(ix.results)
+	for l, fresh := range touched {
+		// The kept results are in Site.Results order and the new ones in their file's:
+		// sorting all stably on their source's position gives Site.Results order.
+		var all []*Result
+		if old := ix.results[l]; old != nil {
+			for _, r := range old.all {
+				if !dropped[r] {
+					all = append(all, r)
+				}
+			}
+		}
+		all = append(all, fresh...)
+		slices.SortStableFunc(all, func(a, b *Result) int { return cmp.Compare(nx.sourceOrder[a.Source], nx.sourceOrder[b.Source]) })
+		if len(all) == 0 {
+			delete(nx.results, l)
+			continue
+		}
+		nx.results[l] = newLocalResults(all)
 	}
 	return &nx
-}
-
-// relist returns a new list of the results of old not dropped and of added, sorted stably.
-func relist(old []*Result, dropped map[*Result]bool, added []*Result, order func(a, b *Result) int) []*Result {
-	out := make([]*Result, 0, len(old)+len(added))
-	for _, r := range old {
-		if !dropped[r] {
-			out = append(out, r)
-		}
-	}
-	out = append(out, added...)
-	slices.SortStableFunc(out, order)
-	return out
-}
-
-// setOrDelete sets m[k] to list, or deletes k when list is empty, as newIndex leaves it.
-func setOrDelete[K comparable](m map[K][]*Result, k K, list []*Result) {
-	if len(list) == 0 {
-		delete(m, k)
-		return
-	}
-	m[k] = list
 }
 
 func (ix *index) targetsFor(l *Locality, ind *Indicator) []*Target { return ix.targets[key{l, ind}] }
@@ -152,14 +159,19 @@ func (ix *index) targetsFor(l *Locality, ind *Indicator) []*Target { return ix.t
 func (s *Site) TargetsFor(l *Locality, ind *Indicator) []*Target { return s.index.targetsFor(l, ind) }
 
 // ResultsFor returns every result for l and ind, oldest first.
-func (s *Site) ResultsFor(l *Locality, ind *Indicator) []*Result { return s.index.results[key{l, ind}] }
+func (s *Site) ResultsFor(l *Locality, ind *Indicator) []*Result { return s.index.results[l].of(ind) }
 
 // TargetsOf returns every target for l, of every indicator and plan, in the order of
 // Site.Targets (so, within a plan, in the plan's order).
 func (s *Site) TargetsOf(l *Locality) []*Target { return s.index.locTargets[l] }
 
 // ResultsOf returns every result for l, of every indicator, in the order of Site.Results.
-func (s *Site) ResultsOf(l *Locality) []*Result { return s.index.locResults[l] }
+func (s *Site) ResultsOf(l *Locality) []*Result {
+	if lr := s.index.results[l]; lr != nil {
+		return lr.all
+	}
+	return nil
+}
 
 // PlanOrder returns p's position in Site.Plans.
 func (s *Site) PlanOrder(p *Plan) int { return s.index.planOrder[p] }
