@@ -122,7 +122,10 @@ func (ix *index) withSources(s *Site, gone, added []*sourceLinks) *index {
 	dropped, touched := map[*Result]bool{}, map[*Locality][]*Result{} // the new results of each touched locality
 	for _, sl := range gone {
 		for _, r := range sl.results {
-			dropped[r], touched[r.Locality] = true, touched[r.Locality]
+			dropped[r] = true
+			if _, ok := touched[r.Locality]; !ok {
+				touched[r.Locality] = nil // no new results yet
+			}
 		}
 	}
 	for _, sl := range added {
