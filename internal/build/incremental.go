@@ -55,10 +55,15 @@ func NewPreparer(opts Options, theme fs.FS) *Preparer {
 }
 
 // Prepare is the package's Prepare for the site as it is now on disk.
-func (pr *Preparer) Prepare() (*Prepared, error) {
+func (pr *Preparer) Prepare() (*Prepared, error) { return pr.PrepareChanged(nil) }
+
+// PrepareChanged is Prepare when only the input files named in suspects (slash paths
+// relative to the site, as a file watcher reports them) may have changed since the
+// previous Prepare; see load.Cache.LoadChanged. nil suspects means unknown.
+func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	p := &Prepared{}
 	start := time.Now()
-	raw, diags, changed := pr.cache.Load(os.DirFS(pr.opts.Source))
+	raw, diags, changed := pr.cache.LoadChanged(os.DirFS(pr.opts.Source), suspects)
 	p.Load = time.Since(start)
 	site, more, relinked := model.Rebuild(pr.site, raw, changed)
 	pr.site = site

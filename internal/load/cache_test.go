@@ -177,3 +177,42 @@ func TestCacheDecodesOnlyChangedFiles(t *testing.T) {
 		loadAgain([]string{results}, nil)
 	})
 }
+
+// TestCacheLoadChangedLooksOnlyAtSuspects: told which files may have changed, the cache
+// looks at those only, and still finds files that came or went.
+func TestCacheLoadChangedLooksOnlyAtSuspects(t *testing.T) {
+	dir := sitetest.CopyExample(t, "../..")
+	past(t, dir)
+	var c load.Cache
+	c.Load(os.DirFS(dir))
+	results := "data/results/can-tho-2019-07-11.toml"
+	b, err := os.ReadFile(filepath.Join(dir, results))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(b), "123_784", "123_785", 1)
+	if err := os.WriteFile(filepath.Join(dir, results), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	copied := "data/results/ban-sao.toml"
+	if err := os.WriteFile(filepath.Join(dir, copied), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, changed := c.LoadChanged(os.DirFS(dir), []string{}); !slices.Equal(changed, []string{copied}) {
+		t.Errorf("with no suspects: changed %q, want only the new file", changed)
+	}
+	if _, _, changed := c.LoadChanged(os.DirFS(dir), []string{results, "themes/x.css"}); !slices.Equal(changed, []string{results}) {
+		t.Errorf("with the edited file a suspect: changed %q", changed)
+	}
+	if err := os.Remove(filepath.Join(dir, copied)); err != nil {
+		t.Fatal(err)
+	}
+	site, _, changed := c.LoadChanged(os.DirFS(dir), []string{})
+	if !slices.Equal(changed, []string{copied}) {
+		t.Errorf("with a file gone: changed %q", changed)
+	}
+	want, _ := load.Load(os.DirFS(dir))
+	if !reflect.DeepEqual(site, want) {
+		t.Error("the cached load differs from Load")
+	}
+}

@@ -45,6 +45,7 @@ type Server struct {
 	opts     Options
 	theme    fs.FS
 	preparer *build.Preparer // used by one rebuild at a time
+	dirty    dirtyPaths      // what changed since the last rebuild, by the watcher
 	hub      hub
 	closing  chan struct{}
 	loopback bool
@@ -104,7 +105,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
 		s.loopback = tcp.IP.IsLoopback()
 	}
-	w, err := newWatcher(s.opts.Source)
+	w, err := newWatcher(s.opts.Source, &s.dirty)
 	if err != nil {
 		return err
 	}
@@ -154,7 +155,7 @@ func (s *Server) rebuildLoop(ctx context.Context, changes <-chan change) {
 // render when asked for, and reloads the tabs whose page changed; on failure it keeps the
 // last good build and shows the overlay.
 func (s *Server) rebuild(c change) {
-	p, err := s.preparer.Prepare()
+	p, err := s.preparer.PrepareChanged(s.dirty.take())
 	if err != nil {
 		s.failed(p, err, c)
 		return

@@ -21,18 +21,19 @@ var watchedDirs = []string{"content", "data", "layouts", "static", "i18n", "them
 
 // watcher turns file system events below a site into debounced change notices.
 type watcher struct {
-	root string
-	fsw  *fsnotify.Watcher
+	root  string
+	fsw   *fsnotify.Watcher
+	dirty *dirtyPaths // every relevant path goes there too, for the rebuild to take
 }
 
 // newWatcher watches the site root (to see watched directories appear) and every
-// directory below the watched ones.
-func newWatcher(root string) (*watcher, error) {
+// directory below the watched ones; the paths of relevant events also go to dirty.
+func newWatcher(root string, dirty *dirtyPaths) (*watcher, error) {
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", root, err)
 	}
-	w := &watcher{root: root, fsw: fsw}
+	w := &watcher{root: root, fsw: fsw, dirty: dirty}
 	if err := fsw.Add(root); err != nil {
 		fsw.Close()
 		return nil, fmt.Errorf("watch %s: %w", root, err)
@@ -158,6 +159,7 @@ func (w *watcher) run(ctx context.Context, quiet time.Duration, changes chan<- c
 				pending = &burst{at: time.Now()}
 			}
 			pending.add(w.rel(ev.Name))
+			w.dirty.add(w.rel(ev.Name))
 			if timer == nil {
 				timer = time.NewTimer(quiet)
 			} else {
@@ -168,6 +170,7 @@ func (w *watcher) run(ctx context.Context, quiet time.Duration, changes chan<- c
 			if !ok {
 				return
 			}
+			w.dirty.lost()
 			logf("watch: %v", err)
 		case <-fire:
 			fire = nil
