@@ -16,25 +16,13 @@ import (
 	"time"
 
 	"github.com/covsite/covsite/internal/build"
+	"github.com/covsite/covsite/internal/sitetest"
 )
 
 // repoRoot is the example site: the repository itself.
 const repoRoot = "../.."
 
 const planFile = "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml"
-
-// copySite copies the example site's data/ and content/ into a fresh temporary directory,
-// so tests may edit it freely.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dst := filepath.Join(t.TempDir(), "site")
-	for _, dir := range []string{"data", "content"} {
-		if err := os.CopyFS(filepath.Join(dst, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 // testServer is a Server running on a random loopback port.
 type testServer struct {
@@ -193,7 +181,7 @@ func editFile(t *testing.T, name, old, new string) {
 // script; a data change shows up and reloads the tab; a broken file shows the overlay over
 // the last good page; fixing it clears the overlay.
 func TestServeLoop(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	ts := start(t, site)
 	page := ts.url + "/dia-phuong/tra-vinh-phuong-1/"
 	body := waitFor(t, page, "ward page served", func(s int, b string) bool { return s == 200 })
@@ -243,7 +231,7 @@ func TestServeLoop(t *testing.T) {
 // TestServeEnglishOverlay: pages under /en/ explain errors in English, the others in
 // Vietnamese.
 func TestServeEnglishOverlay(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	editFile(t, filepath.Join(site, planFile), "bhyt = 10_324", "bhyt = 10.324,5")
 	ts := start(t, site)
 	vi := waitFor(t, ts.url+"/", "vi placeholder", func(s int, b string) bool { return s == 503 })
@@ -261,7 +249,7 @@ func TestServeEnglishOverlay(t *testing.T) {
 // TestServeOnlyTheOutput: nothing outside the built site is reachable, however the path
 // is written.
 func TestServeOnlyTheOutput(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	secret := "SECRET-do-not-serve"
 	for _, f := range []string{filepath.Join(site, "go.mod"), filepath.Join(filepath.Dir(site), "go.mod")} {
 		if err := os.WriteFile(f, []byte(secret), 0o644); err != nil {
@@ -312,7 +300,7 @@ func rawGet(t *testing.T, base, path string) (int, string) {
 
 // TestServeRefusesOtherHosts guards against DNS rebinding while on loopback.
 func TestServeRefusesOtherHosts(t *testing.T) {
-	ts := start(t, copySite(t))
+	ts := start(t, sitetest.CopyExample(t, repoRoot))
 	waitFor(t, ts.url+"/", "home", func(s int, b string) bool { return s == 200 })
 	req, _ := http.NewRequest("GET", ts.url+"/", nil)
 	req.Host = "attacker.example"
@@ -329,7 +317,7 @@ func TestServeRefusesOtherHosts(t *testing.T) {
 // TestServeStopsCleanly: cancelling the context (Ctrl-C) stops the server even with an
 // open event stream, and frees the port.
 func TestServeStopsCleanly(t *testing.T) {
-	ts := start(t, copySite(t))
+	ts := start(t, sitetest.CopyExample(t, repoRoot))
 	waitFor(t, ts.url+"/", "home", func(s int, b string) bool { return s == 200 })
 	tab := events(t, ts.url, "/")
 	expectEvent(t, tab, "hello")
@@ -394,7 +382,7 @@ func TestOutputPath(t *testing.T) {
 }
 
 func TestReloadScriptIsServed(t *testing.T) {
-	ts := start(t, copySite(t))
+	ts := start(t, sitetest.CopyExample(t, repoRoot))
 	status, body := get(t, ts.url+reloadPath)
 	if status != 200 || !strings.Contains(body, "EventSource") || !strings.Contains(body, eventsPath) {
 		t.Errorf("reload script: %d %.200q", status, body)
@@ -408,7 +396,7 @@ func TestReloadScriptIsServed(t *testing.T) {
 // TestServeReloadsOnlyChangedPages: a tab whose page renders the same after a change is
 // left alone; a tab whose page changed reloads.
 func TestServeReloadsOnlyChangedPages(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	ts := start(t, site)
 	waitFor(t, ts.url+"/phuong-phap/", "methodology page", func(s int, b string) bool { return s == 200 })
 	get(t, ts.url+"/dia-phuong/tra-vinh-phuong-1/")

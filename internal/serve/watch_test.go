@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/covsite/covsite/internal/sitetest"
 )
 
 // withTheme gives the site copy the default theme's sources under themes/default, as a
@@ -41,7 +43,7 @@ const pageOverride = `{{define "main"}}<article class="prose"><p id="override">g
 // even when it appears only after serve started — and when the theme's strings, layouts or
 // style sheet under themes/default change.
 func TestServeWatchesThemeLayoutsAndStatic(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	withTheme(t, site)
 	writeFile(t, filepath.Join(site, "layouts", "page.html"), pageOverride)
 	ts := start(t, site)
@@ -93,7 +95,7 @@ func TestServeWatchesThemeLayoutsAndStatic(t *testing.T) {
 // TestServeLogsTheSavedFile: an editor that saves by writing a temporary file and renaming
 // it over the real one (sed -i, many IDEs) is logged under the real file's name.
 func TestServeLogsTheSavedFile(t *testing.T) {
-	site := copySite(t)
+	site := sitetest.CopyExample(t, repoRoot)
 	ts := start(t, site)
 	page := ts.url + "/dia-phuong/tra-vinh-phuong-1/"
 	waitFor(t, page, "ward page", func(s int, b string) bool { return s == 200 })
@@ -150,7 +152,9 @@ func TestServeSaysWhereToOpenOnAllInterfaces(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- New(Options{Source: copySite(t), Log: log, Lang: "en"}).Run(ctx, allInterfaces{ln}) }()
+	go func() {
+		done <- New(Options{Source: sitetest.CopyExample(t, repoRoot), Log: log, Lang: "en"}).Run(ctx, allInterfaces{ln})
+	}()
 	defer func() {
 		cancel()
 		if err := <-done; err != nil {
