@@ -126,9 +126,15 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	cancel()
 	close(s.closing)
-	shutCtx, done := context.WithTimeout(context.Background(), 5*time.Second)
+	// Requests under way get a moment to finish. Connections a browser opened ahead of
+	// time and never used count as busy for 5 s in net/http, so past the moment every
+	// connection is closed: Ctrl-C stops the preview at once.
+	shutCtx, done := context.WithTimeout(context.Background(), 2*time.Second)
 	defer done()
 	shutErr := srv.Shutdown(shutCtx)
+	if errors.Is(shutErr, context.DeadlineExceeded) {
+		shutErr = srv.Close()
+	}
 	wg.Wait()
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
