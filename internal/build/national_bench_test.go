@@ -195,9 +195,10 @@ func BenchmarkNational(b *testing.B) {
 }
 
 // BenchmarkPrepareAfterSave is what `covsite serve` does when a results file of the
-// national dataset is saved: load the site again (only that file is decoded), link it again
-// (only that file's results) and set up the renderer. Rendering the open pages comes after;
-// internal/serve's BenchmarkServeChange measures the whole way to the browser.
+// national dataset is saved: load the site again (its watcher names the file: only that one
+// is looked at and decoded, the directories listed), link it again (only that file's
+// results) and set up the renderer. Rendering the open pages comes after; internal/serve's
+// BenchmarkServeChange measures the whole way to the browser.
 func BenchmarkPrepareAfterSave(b *testing.B) {
 	src := gentest.Site(b, gentest.Scale(b, 1))
 	fig := gentest.ResultsFigures(b, src)[0]
@@ -210,7 +211,7 @@ func BenchmarkPrepareAfterSave(b *testing.B) {
 		b.StopTimer()
 		fig.Set(b, src, fig.Value+int64(i+1))
 		b.StartTimer()
-		p, err := pr.Prepare()
+		p, err := pr.PrepareChanged([]string{fig.File})
 		if err != nil {
 			b.Fatal(err)
 		}

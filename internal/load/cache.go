@@ -17,7 +17,9 @@ import (
 // read again with the same bytes (saved without changes, or touched) is not decoded.
 //
 // The zero Cache is ready to use. A Cache is for one site, loaded by one goroutine at a
-// time; it keeps every decoded file in memory.
+// time; it keeps every decoded file in memory. The Site a Load returns shares its values
+// with the cache and with other loads: it must not be changed. model.Build empties the
+// plans and reports it is given, so give it copies (model.Rebuild does).
 type Cache struct {
 	seed    maphash.Seed
 	files   map[string]*cacheEntry // by path
@@ -72,8 +74,6 @@ func (c *Cache) LoadChanged(fsys fs.FS, suspects []string) (*Site, *diag.List, [
 		}
 	}
 	site, diags := load(fsys, c)
-	// model.Build empties the plans and reports it links; the cache keeps its own.
-	site.Plans, site.Reports = slices.Clone(site.Plans), slices.Clone(site.Reports)
 	for name := range c.files {
 		if !c.seen[name] {
 			delete(c.files, name)

@@ -3,6 +3,7 @@ package model_test
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -111,10 +112,14 @@ func checkRebuild(t *testing.T, before, after *load.Site, changed []string, want
 	t.Helper()
 	prev, prevDiags := model.Build(clone(before))
 	prevText := describe(prev, prevDiags)
-	got, gotDiags, relinked := model.Rebuild(prev, clone(after), changed)
+	in := clone(after)
+	got, gotDiags, relinked := model.Rebuild(prev, in, changed)
 	want, wantDiags := model.Build(clone(after))
 	if relinked != wantRelinked {
 		t.Errorf("Rebuild relinked = %t, want %t", relinked, wantRelinked)
+	}
+	if !reflect.DeepEqual(in, after) {
+		t.Error("Rebuild changed its input") // it may be shared with a load.Cache
 	}
 	if g, w := describe(got, gotDiags), describe(want, wantDiags); g != w {
 		t.Errorf("Rebuild differs from Build:\n%s", firstDifference(g, w))
