@@ -46,23 +46,22 @@ var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 // Run builds the site. On any error the destination is left as it was.
 func Run(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
-	site, diags := Check(opts.Source)
-	res := Result{Diagnostics: diags, Checked: time.Since(start)}
-	if diags.HasErrors() || (opts.Strict && diags.Len() > 0) {
+	c := check(os.DirFS(opts.Source), render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages})
+	res := Result{Diagnostics: c.diags, Checked: time.Since(start)}
+	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) {
+		return res, ErrInvalid
+	}
+	if c.renderer == nil { // cannot be without an error; never render half a site
 		return res, ErrInvalid
 	}
 	if err := write.CheckDestination(opts.Dest, opts.Source); err != nil {
-		return res, err
-	}
-	r, err := render.New(site, render.Options{BaseURL: opts.BaseURL, Theme: Theme(opts.Source), Languages: opts.Languages})
-	if err != nil {
 		return res, err
 	}
 	tree, err := write.Begin(opts.Dest)
 	if err != nil {
 		return res, err
 	}
-	pages := r.Pages()
+	pages := c.pages
 	if err := renderAll(ctx, pages, tree, opts.Workers); err != nil {
 		tree.Abort()
 		return res, err
