@@ -28,9 +28,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	fs.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (default: one per CPU)")
 	languages := fs.String("languages", "", "build only these languages' pages, comma-separated (vi,en); for measuring")
+	cpuProfile := fs.String("profile-cpu", "", "write a CPU profile of the build to this file (go tool pprof)")
+	memProfile := fs.String("profile-mem", "", "write a heap profile at the end of the build to this file")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "covsite build: %v\n", err)
+		return 1
+	}
+	defer stopProfiles()
 	if *languages != "" {
 		opts.Languages = strings.Split(*languages, ",")
 	}

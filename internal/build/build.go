@@ -3,6 +3,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -102,12 +103,9 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf bytes.Buffer // reused: a national build renders 40,000 pages per worker
 			for p := range jobs {
-				b, err := p.Bytes()
-				if err == nil {
-					err = tree.Write(p.Path, b)
-				}
-				if err != nil {
+				if err := writePage(tree, p, &buf); err != nil {
 					fail(err)
 				}
 			}
@@ -128,6 +126,18 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 		return ctx.Err()
 	}
 	return firstErr
+}
+
+// writePage renders p into the tree: through buf, or straight to its file when p is large.
+func writePage(tree *write.Tree, p render.Page, buf *bytes.Buffer) error {
+	if p.Large {
+		return tree.Stream(p.Path, p.Render)
+	}
+	buf.Reset()
+	if err := p.Render(buf); err != nil {
+		return err
+	}
+	return tree.Write(p.Path, buf.Bytes())
 }
 
 func countHTML(pages []render.Page) int {

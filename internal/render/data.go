@@ -1,11 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,11 +23,12 @@ func (r *Renderer) dataPages() []Page {
 	return pages
 }
 
-// siteData is the whole dataset as CSV and JSON.
+// siteData is the whole dataset as CSV and JSON. Both are streamed to their files: at
+// national scale they are hundreds of megabytes.
 func (r *Renderer) siteData() []Page {
 	return []Page{
-		{Path: "du-lieu/covsite.csv", make: func() ([]byte, error) { return r.csv(nil) }},
-		{Path: "du-lieu/covsite.json", make: func() ([]byte, error) { return r.json(nil) }},
+		{Path: "du-lieu/covsite.csv", Large: true, write: func(w io.Writer) error { return r.csv(w, nil) }},
+		{Path: "du-lieu/covsite.json", Large: true, write: func(w io.Writer) error { return r.json(w, nil) }},
 	}
 }
 
@@ -37,168 +38,114 @@ func (r *Renderer) localityData(l *model.Locality) []Page {
 		return nil
 	}
 	return []Page{
-		{Path: localityPath(l) + "du-lieu.csv", make: func() ([]byte, error) { return r.csv(l) }},
-		{Path: localityPath(l) + "du-lieu.json", make: func() ([]byte, error) { return r.json(l) }},
+		{Path: localityPath(l) + "du-lieu.csv", write: func(w io.Writer) error { return r.csv(w, l) }},
+		{Path: localityPath(l) + "du-lieu.json", write: func(w io.Writer) error { return r.json(w, l) }},
 	}
 }
 
 // HasDownloads reports whether l has its own data files.
 func (r *Renderer) HasDownloads(l *model.Locality) bool { return r.site.HasFigures(l) }
 
-// figureRecord is one row of the dataset: a target or a result.
+// figureRecord is one row of the dataset: a target or a result. Unknown numbers are
+// empty in CSV and null in JSON.
 type figureRecord struct {
-	Type          string   `json:"type"`
-	Locality      string   `json:"locality"`
-	LocalityName  string   `json:"locality_name"`
-	Indicator     string   `json:"indicator"`
-	Unit          string   `json:"unit"`
-	Plan          string   `json:"plan,omitempty"`
-	PlanNumber    string   `json:"plan_number,omitempty"`
-	Period        string   `json:"period,omitempty"`
-	Deadline      string   `json:"deadline,omitempty"`
-	AsOf          string   `json:"as_of,omitempty"`
-	Value         *float64 `json:"value"`
-	Rate          *float64 `json:"rate"`
-	ReportedShare *float64 `json:"reported_share,omitempty"`
-	ReportedGap   *float64 `json:"reported_gap,omitempty"`
-	Change        *float64 `json:"change,omitempty"`
-	ChangeSince   string   `json:"change_since,omitempty"`
-	Source        string   `json:"source,omitempty"`
-	Published     string   `json:"published,omitempty"`
-	Implied       bool     `json:"implied,omitempty"`
-	Derived       bool     `json:"derived,omitempty"`
+	Type          string
+	Locality      string
+	LocalityName  string
+	Indicator     string
+	Unit          string
+	Plan          string
+	PlanNumber    string
+	Period        string
+	Deadline      string
+	AsOf          string
+	Value         model.Num
+	Rate          model.Num
+	ReportedShare model.Num
+	ReportedGap   model.Num
+	Change        model.Num
+	ChangeSince   string
+	Source        string
+	Published     string
+	Implied       bool
+	Derived       bool
 }
 
-func ptr(n model.Num) *float64 {
-	if !n.Known {
-		return nil
-	}
-	v := n.V
-	return &v
-}
-
-// records lists the targets and results of l (all when l is nil) in a stable order.
-func (r *Renderer) records(l *model.Locality) []figureRecord {
+// eachRecord calls fn with each target and result of l (all when l is nil) in a stable
+// order. The record is reused between calls.
+func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) error {
 	targets, results := r.site.Targets, r.site.Results
 	if l != nil {
 		targets, results = r.site.TargetsOf(l), r.site.ResultsOf(l)
 	}
-	out := make([]figureRecord, 0, len(targets)+len(results))
+	var rec figureRecord
 	for _, t := range targets {
 		if l != nil && t.Locality != l {
 			continue
 		}
-		out = append(out, figureRecord{
+		rec = figureRecord{
 			Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name, Indicator: t.Indicator.ID,
 			Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
-			Deadline: t.Deadline.String(), Value: ptr(t.Value), Rate: ptr(t.Rate), Implied: t.Implied, Derived: t.Derived,
-		})
+			Deadline: t.Deadline.String(), Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
+		}
+		if err := fn(&rec); err != nil {
+			return err
+		}
 	}
 	for _, res := range results {
 		if l != nil && res.Locality != l {
 			continue
 		}
-		rec := figureRecord{
+		rec = figureRecord{
 			Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name, Indicator: res.Indicator.ID,
-			Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: ptr(res.Value), Rate: ptr(res.Rate),
-			ReportedGap: ptr(res.Gap), Change: ptr(res.Change), ChangeSince: res.ChangeSince.String(),
+			Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: res.Value, Rate: res.Rate,
+			ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince.String(),
 			Source: res.Source.ID, Published: res.Source.Published.String(), Derived: res.Derived,
 		}
 		if len(res.Shares) == 0 {
-			out = append(out, rec)
+			if err := fn(&rec); err != nil {
+				return err
+			}
 		}
 		for _, s := range res.Shares {
-			rec.Plan, rec.PlanNumber, rec.ReportedShare = s.Plan.ID, s.Plan.Number, ptr(s.Share)
-			out = append(out, rec)
+			rec.Plan, rec.PlanNumber, rec.ReportedShare = s.Plan.ID, s.Plan.Number, s.Share
+			if err := fn(&rec); err != nil {
+				return err
+			}
 		}
 	}
-	return out
+	return nil
 }
 
 var csvHeader = []string{"type", "locality", "locality_name", "indicator", "unit", "plan", "plan_number", "period", "deadline",
 	"as_of", "value", "rate", "reported_share", "reported_gap", "change", "change_since", "source", "published", "implied", "derived"}
 
-func (r *Renderer) csv(l *model.Locality) ([]byte, error) {
-	recs := r.records(l)
-	var buf bytes.Buffer
-	buf.Grow(160 * (len(recs) + 1))
-	w := csv.NewWriter(&buf)
-	if err := w.Write(csvHeader); err != nil {
-		return nil, err
+// csv writes the figures of l (all when l is nil) as CSV with csvHeader's columns.
+func (r *Renderer) csv(w io.Writer, l *model.Locality) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return err
 	}
-	for _, rec := range recs {
-		row := []string{rec.Type, rec.Locality, rec.LocalityName, rec.Indicator, rec.Unit, rec.Plan, rec.PlanNumber, rec.Period,
+	row := make([]string, len(csvHeader))
+	err := r.eachRecord(l, func(rec *figureRecord) error {
+		row = append(row[:0], rec.Type, rec.Locality, rec.LocalityName, rec.Indicator, rec.Unit, rec.Plan, rec.PlanNumber, rec.Period,
 			rec.Deadline, rec.AsOf, plain(rec.Value), plain(rec.Rate), plain(rec.ReportedShare), plain(rec.ReportedGap),
-			plain(rec.Change), rec.ChangeSince, rec.Source, rec.Published, strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived)}
-		if err := w.Write(row); err != nil {
-			return nil, err
-		}
+			plain(rec.Change), rec.ChangeSince, rec.Source, rec.Published, strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived))
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	cw.Flush()
+	return cw.Error()
 }
 
-func plain(v *float64) string {
-	if v == nil {
+// plain formats n the plain way: "1234.5", or "" when unknown.
+func plain(n model.Num) string {
+	if !n.Known {
 		return ""
 	}
-	return strconv.FormatFloat(*v, 'f', -1, 64)
-}
-
-type jsonDataset struct {
-	Title      string            `json:"title"`
-	Locality   string            `json:"locality,omitempty"`
-	Indicators []jsonIndicator   `json:"indicators"`
-	Figures    []figureRecord    `json:"figures"`
-	Sources    []jsonSource      `json:"sources"`
-	Plans      []jsonPlan        `json:"plans"`
-	Localities []jsonLocality    `json:"localities,omitempty"`
-	Notes      map[string]string `json:"notes,omitempty"`
-}
-
-type jsonIndicator struct {
-	ID, Name, NameEN, Unit, Direction, Denominator string
-}
-
-type jsonSource struct {
-	ID, Title, Kind, Published, Publisher, URL string
-}
-
-type jsonPlan struct {
-	ID, Number, Title, Issued, Issuer, Signer, Locality, Period string
-}
-
-type jsonLocality struct {
-	ID, Name, Kind, Parent, Since, Until, Successor string
-}
-
-func (r *Renderer) json(l *model.Locality) ([]byte, error) {
-	ds := jsonDataset{Title: r.site.Config.Title, Figures: r.records(l)}
-	if ds.Figures == nil {
-		ds.Figures = []figureRecord{}
-	}
-	if l != nil {
-		ds.Locality = l.ID
-	}
-	for _, ind := range r.site.Indicators {
-		ds.Indicators = append(ds.Indicators, jsonIndicator{ind.ID, ind.Name, ind.NameEN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
-	}
-	sources, plans := r.site.Sources, r.site.Plans
-	if l != nil {
-		sources, plans = r.citedBy(l)
-	}
-	for _, s := range sources {
-		ds.Sources = append(ds.Sources, jsonSource{s.ID, s.Title, s.Kind, s.Published.String(), s.Publisher, s.URL})
-	}
-	for _, p := range plans {
-		ds.Plans = append(ds.Plans, jsonPlan{p.ID, p.Number, p.Title, p.Issued.String(), p.Issuer, p.Signer, p.Locality.ID, p.Period.Text})
-	}
-	if l == nil {
-		for _, loc := range r.site.Localities {
-			ds.Localities = append(ds.Localities, jsonLocality{loc.ID, loc.Name, string(loc.Kind), idOf(loc.Parent), loc.Since.String(), loc.Until.String(), idOf(loc.Successor)})
-		}
-	}
-	return json.MarshalIndent(ds, "", " ")
+	return strconv.FormatFloat(n.V, 'f', -1, 64)
 }
 
 // citedBy returns the sources and plans that l's figures cite, in the site's order: a

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"io"
 	"slices"
 	"strings"
 
@@ -18,7 +19,7 @@ func (r *Renderer) Pages() []Page {
 		pages = append(pages, r.languagePages(lang)...)
 	}
 	pages = append(pages, r.dataPages()...)
-	pages = append(pages, Page{Path: "sitemap.xml", make: r.sitemap})
+	pages = append(pages, Page{Path: "sitemap.xml", write: fromBytes(r.sitemap)})
 	// Paths are unique (write refuses a second page at a path), so the unstable sort gives
 	// the order a stable one would, several times faster: a national site has 70,000 pages.
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
@@ -45,9 +46,9 @@ func (r *Renderer) htmlFile(lang, path string, fn func() (pageData, string)) Pag
 	if path == "404.html" {
 		out = prefix(lang) + path
 	}
-	return Page{Path: out, Lang: lang, make: func() ([]byte, error) {
+	return Page{Path: out, Lang: lang, write: func(w io.Writer) error {
 		data, layout := fn()
-		return r.execute(lang, layout, data)
+		return r.execute(w, lang, layout, data)
 	}}
 }
 
@@ -70,8 +71,8 @@ func (r *Renderer) fixedPages(lang string) []Page {
 		r.htmlFile(lang, "tin-tuc/", func() (pageData, string) { return r.updatesPage(lang), "updates" }),
 		r.htmlFile(lang, "du-lieu/", func() (pageData, string) { return r.downloadsPage(lang), "downloads" }),
 		r.htmlFile(lang, "404.html", func() (pageData, string) { return r.notFoundPage(lang), "404" }),
-		{Path: p + "tin-tuc/index.xml", Lang: lang, make: func() ([]byte, error) { return r.feed(lang) }},
-		{Path: p + "tim-kiem.json", Lang: lang, make: func() ([]byte, error) { return r.searchIndex(lang) }},
+		{Path: p + "tin-tuc/index.xml", Lang: lang, write: fromBytes(func() ([]byte, error) { return r.feed(lang) })},
+		{Path: p + "tim-kiem.json", Lang: lang, write: fromBytes(func() ([]byte, error) { return r.searchIndex(lang) })},
 	}
 }
 
@@ -113,7 +114,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 			candidates = append(candidates, r.documentFiles(lang)...)
 		}
 		candidates = append(candidates, r.siteData()...)
-		candidates = append(candidates, Page{Path: "sitemap.xml", make: r.sitemap})
+		candidates = append(candidates, Page{Path: "sitemap.xml", write: fromBytes(r.sitemap)})
 	}
 	for _, c := range candidates {
 		if c.Path == path {

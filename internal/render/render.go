@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -21,20 +22,43 @@ import (
 	"github.com/covsite/covsite/internal/model"
 )
 
-// Page is one output file: where it goes and how to make its bytes.
+// Page is one output file: where it goes and how to write its bytes.
 type Page struct {
 	Path string // relative to the output directory, with forward slashes
 	Lang string
-	make func() ([]byte, error)
+	// Large pages (the whole-site downloads, hundreds of megabytes at national scale)
+	// are best streamed to their file than gathered in memory.
+	Large bool
+	write func(w io.Writer) error
 }
 
-// Bytes renders the page.
-func (p Page) Bytes() ([]byte, error) {
-	b, err := p.make()
-	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", p.Path, err)
+// Render writes the page to w.
+func (p Page) Render(w io.Writer) error {
+	if err := p.write(w); err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	return b, nil
+	return nil
+}
+
+// Bytes renders the page into memory.
+func (p Page) Bytes() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := p.Render(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// fromBytes adapts a function that makes a page's bytes to Page.write.
+func fromBytes(make func() ([]byte, error)) func(io.Writer) error {
+	return func(w io.Writer) error {
+		b, err := make()
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	}
 }
 
 // Options configure a Renderer.
@@ -128,7 +152,7 @@ func (r *Renderer) loadStatic() error {
 			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 		}
 		r.assets[rel] = out
-		r.files = append(r.files, Page{Path: out, make: func() ([]byte, error) { return data, nil }})
+		r.files = append(r.files, Page{Path: out, write: func(w io.Writer) error { _, err := w.Write(data); return err }})
 		r.static[out] = r.files[len(r.files)-1]
 		return nil
 	})
@@ -164,12 +188,8 @@ func (r *Renderer) loadLayouts() error {
 }
 
 // execute renders layout with data into HTML.
-func (r *Renderer) execute(lang, layout string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.layouts[lang][layout].ExecuteTemplate(&buf, "base.html", data); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+func (r *Renderer) execute(w io.Writer, lang, layout string, data any) error {
+	return r.layouts[lang][layout].ExecuteTemplate(w, "base.html", data)
 }
 
 // languages returns the languages whose pages are built.

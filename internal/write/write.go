@@ -7,9 +7,11 @@
 package write
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -123,30 +125,98 @@ func Begin(dest string) (*Tree, error) {
 // Write stores data at rel (a slash-separated path inside the tree). When the previous
 // build holds the same bytes at rel, that file is linked instead, keeping its mtime.
 func (t *Tree) Write(rel string, data []byte) error {
-	if !fs.ValidPath(rel) || rel == "." || strings.Contains(rel, "\\") {
-		return fmt.Errorf("write %q: not a path inside the output directory", rel)
-	}
-	if err := t.claim(rel); err != nil {
-		return err
-	}
-	target := filepath.Join(t.tmp, filepath.FromSlash(rel))
-	if err := t.mkdir(filepath.Dir(target)); err != nil {
+	target, err := t.prepare(rel)
+	if err != nil {
 		return err
 	}
 	old := filepath.Join(t.dest, filepath.FromSlash(rel))
 	if same(old, data) && os.Link(old, target) == nil {
-		t.count(data, true)
+		t.count(int64(len(data)), true)
 		return nil
 	}
 	if err := os.WriteFile(target, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
-	t.count(data, false)
+	t.count(int64(len(data)), false)
 	return nil
 }
 
-// claim records that rel is being written, refusing a second write: which of two pages
-// would win would depend on timing, and the site on the machine.
+// Stream stores at rel what fn writes, without holding it in memory: for files of
+// hundreds of megabytes. Like Write, it keeps the previous build's file (linked, with its
+// mtime) when the bytes are the same. If fn fails, nothing is left at rel.
+func (t *Tree) Stream(rel string, fn func(io.Writer) error) error {
+	target, err := t.prepare(rel)
+	if err != nil {
+		return err
+	}
+	size, err := writeFile(target, fn)
+	if err != nil {
+		_ = os.Remove(target)
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	old := filepath.Join(t.dest, filepath.FromSlash(rel))
+	unchanged := sameFiles(old, target) && replaceByLink(old, target) == nil
+	t.count(size, unchanged)
+	return nil
+}
+
+// writeFile creates path and writes into it what fn writes, buffered; it returns the size.
+func writeFile(path string, fn func(io.Writer) error) (int64, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	cw := &countingWriter{w: bufio.NewWriterSize(f, 256<<10)}
+	err = fn(cw)
+	if err == nil {
+		err = cw.w.(*bufio.Writer).Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return cw.n, err
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// replaceByLink puts a hard link to old at path, replacing path's file in one step.
+func replaceByLink(old, path string) error {
+	tmp := path + ".link"
+	if err := os.Link(old, tmp); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// prepare checks rel, claims it and creates its directory; it returns the file's path in
+// the new tree.
+func (t *Tree) prepare(rel string) (string, error) {
+	if !fs.ValidPath(rel) || rel == "." || strings.Contains(rel, "\\") {
+		return "", fmt.Errorf("write %q: not a path inside the output directory", rel)
+	}
+	if err := t.claim(rel); err != nil {
+		return "", err
+	}
+	target := filepath.Join(t.tmp, filepath.FromSlash(rel))
+	if err := t.mkdir(filepath.Dir(target)); err != nil {
+		return "", err
+	}
+	return target, nil
+}
+
 func (t *Tree) claim(rel string) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -157,11 +227,11 @@ func (t *Tree) claim(rel string) error {
 	return nil
 }
 
-func (t *Tree) count(data []byte, unchanged bool) {
+func (t *Tree) count(size int64, unchanged bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.stats.Files++
-	t.stats.Bytes += int64(len(data))
+	t.stats.Bytes += size
 	if unchanged {
 		t.stats.Unchanged++
 	}
@@ -188,6 +258,42 @@ func same(path string, data []byte) bool {
 	}
 	old, err := os.ReadFile(path)
 	return err == nil && bytes.Equal(old, data)
+}
+
+// sameFiles reports whether the regular files at a and b hold the same bytes.
+func sameFiles(a, b string) bool {
+	ia, err := os.Lstat(a)
+	if err != nil || !ia.Mode().IsRegular() {
+		return false
+	}
+	ib, err := os.Lstat(b)
+	if err != nil || ia.Size() != ib.Size() {
+		return false
+	}
+	fa, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer fb.Close()
+	bufA, bufB := make([]byte, 256<<10), make([]byte, 256<<10)
+	for {
+		na, errA := io.ReadFull(fa, bufA)
+		nb, errB := io.ReadFull(fb, bufB)
+		if na != nb || !bytes.Equal(bufA[:na], bufB[:nb]) {
+			return false
+		}
+		if errA == io.EOF || errA == io.ErrUnexpectedEOF {
+			return errB == errA
+		}
+		if errA != nil || errB != nil {
+			return false
+		}
+	}
 }
 
 // Stats returns what was written so far.

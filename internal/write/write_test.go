@@ -1,7 +1,9 @@
 package write
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -74,20 +76,14 @@ func mkfile(t *testing.T, p, body string) {
 // build writes files into a new tree for dest and commits it.
 func build(t *testing.T, dest string, files map[string]string) Stats {
 	t.Helper()
-	tree, err := Begin(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rel, body := range files {
-		if err := tree.Write(rel, []byte(body)); err != nil {
-			t.Fatal(err)
+	return buildWith(t, dest, func(tree *Tree) error {
+		for rel, body := range files {
+			if err := tree.Write(rel, []byte(body)); err != nil {
+				return err
+			}
 		}
-	}
-	stats := tree.Stats()
-	if err := tree.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	return stats
+		return nil
+	})
 }
 
 func TestCheckDestinationRefuses(t *testing.T) {
@@ -340,4 +336,94 @@ func TestSwapByRename(t *testing.T) {
 		}
 	}
 	assertNoLeftovers(t, root, "a", "b")
+}
+
+// Stream keeps an unchanged large file (linked, mtime kept), writes a changed one, and
+// leaves nothing behind when the writer fails.
+func TestStream(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	big := strings.Repeat("0123456789", 100_000) // larger than the copy buffers
+	streamed := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error {
+			for len(s) > 0 { // many small writes
+				n := min(len(s), 7)
+				if _, err := io.WriteString(w, s[:n]); err != nil {
+					return err
+				}
+				s = s[n:]
+			}
+			return nil
+		}
+	}
+	first := func(tree *Tree) error {
+		if err := tree.Stream("du-lieu/same.json", streamed(big)); err != nil {
+			return err
+		}
+		return tree.Stream("du-lieu/changed.json", streamed(big))
+	}
+	buildWith(t, dest, first)
+	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, rel := range []string{"du-lieu/same.json", "du-lieu/changed.json"} {
+		if err := os.Chtimes(filepath.Join(dest, rel), past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changed := big[:len(big)-1] + "x" // same size, last byte differs
+	stats := buildWith(t, dest, func(tree *Tree) error {
+		if err := tree.Stream("du-lieu/same.json", streamed(big)); err != nil {
+			return err
+		}
+		return tree.Stream("du-lieu/changed.json", streamed(changed))
+	})
+	if stats.Unchanged != 2 || stats.Files != 3 || stats.Bytes != int64(2*len(big)) {
+		t.Errorf("stats = %+v, want 3 files (marker included), 2 unchanged, %d bytes", stats, 2*len(big))
+	}
+	for rel, want := range map[string]struct {
+		body     string
+		keepTime bool
+	}{"du-lieu/same.json": {big, true}, "du-lieu/changed.json": {changed, false}} {
+		p := filepath.Join(dest, rel)
+		b, err := os.ReadFile(p)
+		if err != nil || string(b) != want.body {
+			t.Errorf("%s: %d bytes, %v; want the streamed %d", rel, len(b), err, len(want.body))
+		}
+		info, _ := os.Stat(p)
+		if kept := info.ModTime().Equal(past); kept != want.keepTime {
+			t.Errorf("%s: mtime kept = %v, want %v", rel, kept, want.keepTime)
+		}
+	}
+
+	tree, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failing := func(w io.Writer) error {
+		_, _ = io.WriteString(w, "half a file")
+		return errors.New("disk on fire")
+	}
+	if err := tree.Stream("du-lieu/broken.json", failing); err == nil || !strings.Contains(err.Error(), "du-lieu/broken.json: disk on fire") {
+		t.Errorf("Stream error = %v, want the path and the cause", err)
+	}
+	if _, err := os.Stat(filepath.Join(tree.tmp, "du-lieu", "broken.json")); !os.IsNotExist(err) {
+		t.Errorf("a failed stream left its half file: %v", err)
+	}
+	tree.Abort()
+}
+
+// buildWith runs one build that fn fills and commits it.
+func buildWith(t *testing.T, dest string, fn func(*Tree) error) Stats {
+	t.Helper()
+	tree, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fn(tree); err != nil {
+		tree.Abort()
+		t.Fatal(err)
+	}
+	stats := tree.Stats()
+	if err := tree.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return stats
 }
