@@ -13,7 +13,6 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
-	"golang.org/x/text/number"
 
 	"github.com/covsite/covsite/internal/date"
 )
@@ -27,6 +26,7 @@ type Lang struct {
 	strings map[string]string
 	tag     language.Tag
 	printer *message.Printer // read-only once made, so shared by every goroutine
+	symbols symbols          // the printer's, for formatting numbers without it
 }
 
 // FileError is a strings file that cannot be read or is not valid TOML.
@@ -51,8 +51,7 @@ func Load(fsys fs.FS) (map[string]*Lang, error) {
 		if _, err := toml.Decode(string(src), &m); err != nil {
 			return nil, &FileError{File: name, Err: err}
 		}
-		tag := language.Make(code)
-		out[code] = &Lang{Code: code, strings: m, tag: tag, printer: message.NewPrinter(tag)}
+		out[code] = New(code, m)
 	}
 	return out, nil
 }
@@ -60,7 +59,8 @@ func Load(fsys fs.FS) (map[string]*Lang, error) {
 // New returns a language from a map of strings (for tests and tools).
 func New(code string, strs map[string]string) *Lang {
 	tag := language.Make(code)
-	return &Lang{Code: code, strings: strs, tag: tag, printer: message.NewPrinter(tag)}
+	p := message.NewPrinter(tag)
+	return &Lang{Code: code, strings: strs, tag: tag, printer: p, symbols: symbolsOf(p)}
 }
 
 // Keys returns the keys of the language's strings, sorted.
@@ -94,17 +94,7 @@ func (l *Lang) Number(v float64, maxDecimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	p := l.numbers()
-	return p.Sprint(number.Decimal(v, number.MaxFractionDigits(maxDecimals)))
-}
-
-// numbers returns the language's number printer; making one per call was a hot spot of
-// rendering.
-func (l *Lang) numbers() *message.Printer {
-	if l.printer != nil {
-		return l.printer
-	}
-	return message.NewPrinter(l.tag)
+	return l.symbols.format(v, maxDecimals, false)
 }
 
 // Fixed formats v with exactly decimals decimals: 95,10 / 95.10.
@@ -112,8 +102,7 @@ func (l *Lang) Fixed(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	p := l.numbers()
-	return p.Sprint(number.Decimal(v, number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
+	return l.symbols.format(v, decimals, true)
 }
 
 // Percent formats a percentage: "80,58 %" in Vietnamese, "80.58%" in English.

@@ -95,6 +95,9 @@ func (r *Renderer) localityView(lang string, l *model.Locality) localityView {
 		if p.Plan.Issued.After(v.Updated) {
 			v.Updated = p.Plan.Issued
 		}
+		if len(l.Children) == 0 {
+			continue // only a parent has a rollup; most localities are communes
+		}
 		for _, ru := range model.PlanRollups(p.Plan) {
 			if ru.Parent.Locality == l {
 				v.Rollups = append(v.Rollups, ru)

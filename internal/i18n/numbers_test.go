@@ -1,0 +1,58 @@
+package i18n
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"golang.org/x/text/number"
+)
+
+// xtext is how golang.org/x/text prints v: what Number and Fixed must match.
+func xtext(l *Lang, v float64, decimals int, fixed bool) string {
+	opts := []number.Option{number.MaxFractionDigits(decimals)}
+	if fixed {
+		opts = append(opts, number.MinFractionDigits(decimals))
+	}
+	return l.printer.Sprint(number.Decimal(v, opts...))
+}
+
+func checkAgainstXText(t *testing.T, v float64, decimals int) {
+	t.Helper()
+	for _, code := range Languages {
+		l := New(code, nil)
+		if got, want := l.Number(v, decimals), xtext(l, v, decimals, false); got != want {
+			t.Errorf("%s Number(%v, %d) = %q, x/text %q", code, v, decimals, got, want)
+		}
+		if got, want := l.Fixed(v, decimals), xtext(l, v, decimals, true); got != want {
+			t.Errorf("%s Fixed(%v, %d) = %q, x/text %q", code, v, decimals, got, want)
+		}
+	}
+}
+
+func TestNumbersAreXText(t *testing.T) {
+	values := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1.5, 2.5, -2.5, 0.125, 2.675, 1.005, 999.995, 999999.5,
+		1022552, 1692067.6, -1692067.6, 85.27, 0.001, -0.001, -0.004, 1e15, 123456789.987654, 1e-9, 95.10}
+	for _, v := range values {
+		for decimals := range 4 {
+			checkAgainstXText(t, v, decimals)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		v := (rng.Float64() - 0.3) * math.Pow(10, float64(rng.IntN(12)))
+		checkAgainstXText(t, v, rng.IntN(4))
+	}
+}
+
+func FuzzNumbers(f *testing.F) {
+	f.Add(1692067.6, 2)
+	f.Add(-0.004, 2)
+	f.Add(2.675, 2)
+	f.Fuzz(func(t *testing.T, v float64, decimals int) {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e18 {
+			return // not a figure; x/text switches to exponents for huge values
+		}
+		checkAgainstXText(t, v, ((decimals%5)+5)%5)
+	})
+}
