@@ -237,16 +237,21 @@ func (t *Tree) count(size int64, unchanged bool) {
 	}
 }
 
+// mkdir creates dir once. The lock is not held during the system calls, so workers do not
+// wait on each other's; two creating one directory at once is harmless.
 func (t *Tree) mkdir(dir string) error {
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.dirs[dir] {
+	made := t.dirs[dir]
+	t.mu.Unlock()
+	if made {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	t.mu.Lock()
 	t.dirs[dir] = true
+	t.mu.Unlock()
 	return nil
 }
 
