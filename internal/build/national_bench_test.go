@@ -144,6 +144,7 @@ func BenchmarkNational(b *testing.B) {
 	scale := gentest.Scale(b, 1)
 	src := gentest.Site(b, scale)
 	work := b.TempDir()
+	results := map[string]measured{}
 	// fresh builds into an empty destination each time and returns the last build's
 	// destination, kept when keep is set.
 	fresh := func(name string, langs []string, keep bool) (last string) {
@@ -165,6 +166,7 @@ func BenchmarkNational(b *testing.B) {
 				b.StartTimer()
 			}
 			report(b, name, r, cp)
+			results[name] = measured{r, cp}
 		})
 		if !keep && last != "" {
 			if err := os.RemoveAll(last); err != nil {
@@ -176,6 +178,9 @@ func BenchmarkNational(b *testing.B) {
 	}
 	fresh("build-vi", []string{"vi"}, false)
 	dest := fresh("build-vi+en", nil, true)
+	if scale == 1 {
+		logTargets(b, results["build-vi"])
+	}
 	b.Run("rebuild-unchanged", func(b *testing.B) {
 		if dest == "" { // build-vi+en did not run (-bench selected this one alone)
 			dest = filepath.Join(work, "rebuild")
@@ -192,6 +197,29 @@ func BenchmarkNational(b *testing.B) {
 		}
 		report(b, "rebuild-unchanged", r, 0)
 	})
+}
+
+type measured struct {
+	childResult
+	cpMillis float64
+}
+
+// logTargets says, for a one-language build at scale 1, which of issue 6's build targets
+// were met: the whole country in ≤ 2 s of wall, ≤ 2 × what `cp -r` takes for the tree it
+// wrote, peak RSS ≤ 300 MB.
+func logTargets(b *testing.B, m measured) {
+	if m.Pages == 0 {
+		return // build-vi did not run
+	}
+	verdict := func(ok bool) string {
+		if ok {
+			return "met"
+		}
+		return "NOT met"
+	}
+	b.Logf("target: national build of one language ≤ 2 s: %s (%.1f s)", verdict(m.Millis <= 2000), m.Millis/1000)
+	b.Logf("target: ≤ 2 × cp -r of its output (%.1f s): %s (%.1f×)", m.cpMillis/1000, verdict(m.Millis <= 2*m.cpMillis), m.Millis/m.cpMillis)
+	b.Logf("target: peak RSS ≤ 300 MB: %s (%.0f MB)", verdict(m.PeakRSSKB <= 300*1024), float64(m.PeakRSSKB)/1024)
 }
 
 // BenchmarkPrepareAfterSave is what `covsite serve` does when a results file of the

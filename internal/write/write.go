@@ -166,10 +166,11 @@ func writeFile(path string, fn func(io.Writer) error) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	cw := &countingWriter{w: bufio.NewWriterSize(f, 256<<10)}
+	buffered := bufio.NewWriterSize(f, 256<<10)
+	cw := &countingWriter{w: buffered}
 	err = fn(cw)
 	if err == nil {
-		err = cw.w.(*bufio.Writer).Flush()
+		err = buffered.Flush()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -217,6 +218,8 @@ func (t *Tree) prepare(rel string) (string, error) {
 	return target, nil
 }
 
+// claim records that rel is being written, refusing a second write: which of two pages
+// would win would depend on timing, and the site on the machine.
 func (t *Tree) claim(rel string) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
