@@ -29,7 +29,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (default: one per CPU)")
 	languages := fs.String("languages", "", "build only these languages' pages, comma-separated (vi,en); for measuring")
 	cpuProfile := fs.String("profile-cpu", "", "write a CPU profile of the build to this file (go tool pprof)")
-	memProfile := fs.String("profile-mem", "", "write a heap profile at the end of the build to this file")
+	memProfile := fs.String("profile-mem", "", "write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

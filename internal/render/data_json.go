@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"math"
@@ -33,21 +34,42 @@ type jsonLocality struct {
 	ID, Name, Kind, Parent, Since, Until, Successor string
 }
 
-// flushAt is how many encoded bytes are gathered before they are written.
-const flushAt = 64 << 10
+// flushAt is how many encoded bytes are gathered before they are written (a variable so
+// a test can make every file cross it).
+var flushAt = 64 << 10
 
 // jsonWriter gathers encoded JSON and writes it in large pieces, keeping the first error.
+// Into a bytes.Buffer (a build worker's reused page buffer) it encodes in the buffer's
+// spare room, so a locality's small file allocates nothing.
 type jsonWriter struct {
 	w   io.Writer
 	buf []byte
 	err error
 }
 
+func newJSONWriter(w io.Writer) *jsonWriter {
+	j := &jsonWriter{w: w}
+	j.buf = j.room()
+	return j
+}
+
+// room returns an empty slice to encode into: the spare room of w when it is a
+// bytes.Buffer, else the writer's own buffer, emptied.
+func (j *jsonWriter) room() []byte {
+	if b, ok := j.w.(*bytes.Buffer); ok {
+		return b.AvailableBuffer()
+	}
+	if j.buf == nil {
+		return make([]byte, 0, flushAt+4096)
+	}
+	return j.buf[:0]
+}
+
 func (j *jsonWriter) flush() {
 	if j.err == nil && len(j.buf) > 0 {
 		_, j.err = j.w.Write(j.buf)
 	}
-	j.buf = j.buf[:0]
+	j.buf = j.room()
 }
 
 func (j *jsonWriter) maybeFlush() {
@@ -92,7 +114,7 @@ func marshalOnto(b []byte, v any) ([]byte, error) {
 // indicators, every figure, the sources and plans the figures cite and, for the whole
 // site, every locality.
 func (r *Renderer) json(w io.Writer, l *model.Locality) error {
-	j := &jsonWriter{w: w, buf: make([]byte, 0, flushAt+4096)}
+	j := newJSONWriter(w)
 	j.buf = append(j.buf, `{"title":`...)
 	j.buf = appendJSONString(j.buf, r.site.Config.Title)
 	if l != nil {

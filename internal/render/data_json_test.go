@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"testing"
 
@@ -110,4 +111,37 @@ func FuzzAppendJSON(f *testing.F) {
 			t.Errorf("appendRecord:\n got %s\nwant %s", got, want)
 		}
 	})
+}
+
+// onlyWriter hides every method of its writer but Write, as a file does.
+type onlyWriter struct{ w io.Writer }
+
+func (o onlyWriter) Write(p []byte) (int, error) { return o.w.Write(p) }
+
+// TestJSONDownloadsStreamAsTheyBuffer: a download written into a reused bytes.Buffer
+// (the build's small pages, encoded in its spare room) is the one written to a plain
+// writer through the JSON writer's own buffer (the streamed whole-site file), and valid.
+func TestJSONDownloadsStreamAsTheyBuffer(t *testing.T) {
+	r := exampleRenderer(t)
+	defer func(n int) { flushAt = n }(flushAt)
+	flushAt = 300 // every file is written in many pieces
+	var reused bytes.Buffer
+	for _, l := range append([]*model.Locality{nil}, r.site.Localities...) {
+		reused.Reset()
+		reused.WriteString("left over from the page before ")
+		reused.Reset()
+		if err := r.json(&reused, l); err != nil {
+			t.Fatal(err)
+		}
+		var plain bytes.Buffer
+		if err := r.json(onlyWriter{&plain}, l); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(reused.Bytes(), plain.Bytes()) {
+			t.Fatalf("%v: the buffered and the streamed JSON differ", l)
+		}
+		if !json.Valid(plain.Bytes()) {
+			t.Fatalf("%v: not valid JSON:\n%s", l, plain.Bytes())
+		}
+	}
 }

@@ -152,7 +152,7 @@ func (r *Renderer) loadStatic() error {
 			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 		}
 		r.assets[rel] = out
-		r.files = append(r.files, Page{Path: out, write: func(w io.Writer) error { _, err := w.Write(data); return err }})
+		r.files = append(r.files, Page{Path: out, write: fromBytes(func() ([]byte, error) { return data, nil })})
 		r.static[out] = r.files[len(r.files)-1]
 		return nil
 	})
