@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -46,5 +47,27 @@ func TestPageFindsWhatPagesLists(t *testing.T) {
 	}
 	if _, ok := r.Page("dia-phuong/tra-vinh/index.html"); !ok {
 		t.Error("Page does not find a Vietnamese page in a Vietnamese-only build")
+	}
+}
+
+// TestNotFoundPagesAreNotIndexed: a host serves 404.html at every missing address, so it
+// must not name itself canonical or have language alternates, and search engines are
+// asked not to index it; every other page keeps its canonical address.
+func TestNotFoundPagesAreNotIndexed(t *testing.T) {
+	r := exampleRenderer(t)
+	for _, p := range r.Pages() {
+		if !strings.HasSuffix(p.Path, ".html") {
+			continue
+		}
+		b, err := p.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		notFound := strings.HasSuffix(p.Path, "404.html")
+		noindex := bytes.Contains(b, []byte(`<meta name="robots" content="noindex">`))
+		canonical := bytes.Contains(b, []byte(`rel="canonical"`)) || bytes.Contains(b, []byte(`<link rel="alternate" hreflang=`))
+		if noindex != notFound || canonical == notFound {
+			t.Errorf("%s: noindex %t, canonical or alternates %t", p.Path, noindex, canonical)
+		}
 	}
 }
