@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/covsite/covsite/internal/routes"
 	"math"
 	"path"
 	"slices"
@@ -485,21 +486,6 @@ func decimals(raw string) int {
 	return len(frac)
 }
 
-// reservedSlugs are the first path segments of the site's own pages and files; a
-// stand-alone page with one of these names would overwrite them.
-var reservedSlugs = map[string]diag.Words{
-	"dia-phuong": diag.W("địa phương", "localities"),
-	"ke-hoach":   diag.W("kế hoạch", "plans"),
-	"tin-tuc":    diag.W("tin tức", "updates"),
-	"du-lieu":    diag.W("dữ liệu", "data"),
-	"en":         diag.W("tiếng Anh", "English"),
-	"vi":         diag.W("tiếng Việt", "Vietnamese"),
-	"css":        diag.W("giao diện", "theme"),
-	"js":         diag.W("giao diện", "theme"),
-	"img":        diag.W("giao diện", "theme"),
-	"fonts":      diag.W("giao diện", "theme"),
-}
-
 // documentKey is where a document is published: updates under tin-tuc/, every other page
 // at the root, whatever folder of content/ it is in.
 func documentKey(r load.Document) string {
@@ -512,7 +498,7 @@ func documentKey(r load.Document) string {
 func (b *builder) documents(raw []load.Document) {
 	seen := map[string]diag.Pos{}
 	for _, r := range raw {
-		if what, taken := reservedSlugs[r.Slug]; taken && r.Section != "updates" {
+		if what, taken := routes.Reserved[r.Slug]; taken && r.Section != "updates" {
 			b.diags.Errorf(r.Pos, diag.ReservedID, r.Slug, what, "content/"+r.Slug+"-1.md")
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/covsite/covsite/internal/routes"
 	"io"
 	"slices"
 	"strconv"
@@ -27,8 +28,8 @@ func (r *Renderer) dataPages() []Page {
 // national scale they are hundreds of megabytes.
 func (r *Renderer) siteData() []Page {
 	return []Page{
-		{Path: "du-lieu/covsite.csv", Large: true, write: func(w io.Writer) error { return r.csv(w, nil) }},
-		{Path: "du-lieu/covsite.json", Large: true, write: func(w io.Writer) error { return r.json(w, nil) }},
+		{Path: routes.SiteDownload("csv"), Large: true, write: func(w io.Writer) error { return r.csv(w, nil) }},
+		{Path: routes.SiteDownload("json"), Large: true, write: func(w io.Writer) error { return r.json(w, nil) }},
 	}
 }
 
@@ -38,8 +39,8 @@ func (r *Renderer) localityData(l *model.Locality) []Page {
 		return nil
 	}
 	return []Page{
-		{Path: localityPath(l) + "du-lieu.csv", write: func(w io.Writer) error { return r.csv(w, l) }},
-		{Path: localityPath(l) + "du-lieu.json", write: func(w io.Writer) error { return r.json(w, l) }},
+		{Path: routes.LocalityDownload(l.ID, "csv"), write: func(w io.Writer) error { return r.csv(w, l) }},
+		{Path: routes.LocalityDownload(l.ID, "json"), write: func(w io.Writer) error { return r.json(w, l) }},
 	}
 }
 
@@ -226,7 +227,7 @@ func (r *Renderer) sitemap() ([]byte, error) {
 			if !strings.HasSuffix(p.Path, "index.html") {
 				continue
 			}
-			rel := strings.TrimSuffix(strings.TrimPrefix(p.Path, prefix(lang)), "index.html")
+			rel := strings.TrimSuffix(strings.TrimPrefix(p.Path, routes.Prefix(lang)), "index.html")
 			set.URLs = append(set.URLs, siteURL{Loc: r.AbsURL(lang, rel)})
 		}
 	}

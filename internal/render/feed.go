@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/covsite/covsite/internal/routes"
 
 	"github.com/covsite/covsite/internal/date"
 )
@@ -45,8 +46,8 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 	docs := documentsIn(updates(r.site.Documents), lang)
 	f := atomFeed{
 		NS: "http://www.w3.org/2005/Atom", Lang: lang, Title: pick(lang, r.site.Config.Title, r.site.Config.TitleEN),
-		ID: r.AbsURL(lang, "tin-tuc/"), Updated: "1970-01-01T00:00:00Z", Author: atomPerson{Name: r.site.Config.Publisher},
-		Links: []atomLink{{Href: r.AbsURL(lang, "tin-tuc/index.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: r.AbsURL(lang, "tin-tuc/")}},
+		ID: r.AbsURL(lang, routes.Updates), Updated: "1970-01-01T00:00:00Z", Author: atomPerson{Name: r.site.Config.Publisher},
+		Links: []atomLink{{Href: r.AbsURL(lang, routes.Feed), Rel: "self", Type: "application/atom+xml"}, {Href: r.AbsURL(lang, routes.Updates)}},
 	}
 	if len(docs) > 0 {
 		f.Updated = atomTime(docs[0].Date)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/covsite/covsite/internal/routes"
 	"html/template"
 	"math"
 	"strings"
@@ -10,16 +11,10 @@ import (
 	"github.com/covsite/covsite/internal/model"
 )
 
-// Paths of the model's objects, relative to a language's root.
-func localityPath(l *model.Locality) string { return "dia-phuong/" + l.ID + "/" }
-func planPath(p *model.Plan) string         { return "ke-hoach/" + p.ID + "/" }
-
-func documentPath(d *model.Document) string {
-	if d.Section == "updates" {
-		return "tin-tuc/" + d.Slug + "/"
-	}
-	return d.Slug + "/"
-}
+// Routes of the model's objects, relative to a language's root.
+func localityPath(l *model.Locality) string { return routes.Locality(l.ID) }
+func planPath(p *model.Plan) string         { return routes.Plan(p.ID) }
+func documentPath(d *model.Document) string { return routes.Document(d.Section, d.Slug) }
 
 // funcs are the template functions, bound to one language.
 func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
@@ -30,7 +25,7 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"absURLIn":   r.AbsURL,
 		"downloads":  r.HasDownloads,
 		"absURL":     func(p string) string { return r.AbsURL(l.Code, p) },
-		"absolute":   func() bool { return r.absBase != "" }, // the site knows its own origin
+		"absolute":   r.base.Absolute, // the site knows its own origin
 		"asset":      r.Asset,
 		"date":       l.Date,
 		"period":     l.Period,

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/covsite/covsite/internal/routes"
 	"html/template"
 	"slices"
 	"strings"
@@ -150,12 +151,12 @@ func (r *Renderer) plansNewestFirst() []*model.Plan {
 
 func (r *Renderer) localitiesPage(lang string) pageData {
 	tr := r.langs[lang]
-	return r.page(lang, "localities", "dia-phuong/", tr.T("nav.localities"), tr.T("localities.description"), r.site.Roots)
+	return r.page(lang, "localities", routes.Localities, tr.T("nav.localities"), tr.T("localities.description"), r.site.Roots)
 }
 
 func (r *Renderer) plansPage(lang string) pageData {
 	tr := r.langs[lang]
-	return r.page(lang, "plans", "ke-hoach/", tr.T("nav.plans"), tr.T("plans.description"), r.plansNewestFirst())
+	return r.page(lang, "plans", routes.Plans, tr.T("nav.plans"), tr.T("plans.description"), r.plansNewestFirst())
 }
 
 type planView struct {
@@ -177,13 +178,13 @@ func (r *Renderer) planPage(lang string, p *model.Plan) pageData {
 		title = p.Number + ": " + title
 	}
 	d := r.page(lang, "plan", planPath(p), title, pick(lang, p.Summary, p.SummaryEN), v)
-	d.Breadcrumb = []crumb{{Name: r.langs[lang].T("nav.home"), URL: r.URL(lang, "")}, {Name: r.langs[lang].T("nav.plans"), URL: r.URL(lang, "ke-hoach/")}}
+	d.Breadcrumb = []crumb{{Name: r.langs[lang].T("nav.home"), URL: r.URL(lang, "")}, {Name: r.langs[lang].T("nav.plans"), URL: r.URL(lang, routes.Plans)}}
 	return d
 }
 
 func (r *Renderer) updatesPage(lang string) pageData {
 	tr := r.langs[lang]
-	return r.page(lang, "updates", "tin-tuc/", tr.T("nav.updates"), tr.T("updates.description"), documentsIn(updates(r.site.Documents), lang))
+	return r.page(lang, "updates", routes.Updates, tr.T("nav.updates"), tr.T("updates.description"), documentsIn(updates(r.site.Documents), lang))
 }
 
 type documentView struct {
@@ -200,17 +201,17 @@ func (r *Renderer) documentPage(lang string, d *model.Document) pageData {
 	}
 	p := r.page(lang, "document", documentPath(d), d.Title, d.Summary, v)
 	if d.Section == "updates" {
-		p.Breadcrumb = []crumb{{Name: r.langs[lang].T("nav.home"), URL: r.URL(lang, "")}, {Name: r.langs[lang].T("nav.updates"), URL: r.URL(lang, "tin-tuc/")}}
+		p.Breadcrumb = []crumb{{Name: r.langs[lang].T("nav.home"), URL: r.URL(lang, "")}, {Name: r.langs[lang].T("nav.updates"), URL: r.URL(lang, routes.Updates)}}
 	}
 	return p
 }
 
 func (r *Renderer) downloadsPage(lang string) pageData {
 	tr := r.langs[lang]
-	return r.page(lang, "downloads", "du-lieu/", tr.T("nav.data"), tr.T("data.description"), r.site.Localities)
+	return r.page(lang, "downloads", routes.Data, tr.T("nav.data"), tr.T("data.description"), r.site.Localities)
 }
 
 func (r *Renderer) notFoundPage(lang string) pageData {
 	tr := r.langs[lang]
-	return r.page(lang, "404", "404.html", tr.T("404.title"), tr.T("404.text"), nil)
+	return r.page(lang, "404", routes.NotFound, tr.T("404.title"), tr.T("404.text"), nil)
 }

@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/covsite/covsite/internal/routes"
 	"html/template"
 	"io"
 	"io/fs"
@@ -83,8 +84,7 @@ type Renderer struct {
 	only     []string                                 // languages to build; nil means all
 	files    []Page                                   // static files
 	static   map[string]Page                          // static files by output path
-	basePath string                                   // "/" or "/covsite/"
-	absBase  string                                   // "https://example.org/covsite/" or ""
+	base     routes.Base
 	markdown goldmark.Markdown
 }
 
@@ -100,7 +100,7 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 	if base == "" {
 		base = site.Config.BaseURL
 	}
-	r.basePath, r.absBase = splitBase(base)
+	r.base = routes.NewBase(base)
 	langs, err := i18n.Load(opts.Theme)
 	if err != nil {
 		return nil, fmt.Errorf("theme strings: %w", stringsError(err))
@@ -114,23 +114,6 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 	}
 	r.markdown = newMarkdown()
 	return r, nil
-}
-
-// splitBase returns the path part of base ("/covsite/") and, if base is absolute,
-// base itself with a trailing slash.
-func splitBase(base string) (basePath, absBase string) {
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	if i := strings.Index(base, "://"); i >= 0 {
-		rest := base[i+3:]
-		slash := strings.Index(rest, "/")
-		return rest[slash:], base
-	}
-	if !strings.HasPrefix(base, "/") {
-		base = "/" + base
-	}
-	return base, ""
 }
 
 // loadStatic reads static/ and fingerprints CSS and JavaScript: css/site.css becomes
@@ -206,32 +189,17 @@ func (r *Renderer) languages() []string {
 	return out
 }
 
-// prefix is the path prefix of a language: "" for Vietnamese, "en/" for English.
-func prefix(lang string) string {
-	if lang == i18n.Languages[0] {
-		return ""
-	}
-	return lang + "/"
-}
-
-// URL returns the site path of a page path in a language: "dia-phuong/x/" →
+// URL returns the site path of a route in a language: "dia-phuong/x/" →
 // "/covsite/en/dia-phuong/x/".
-func (r *Renderer) URL(lang, p string) string {
-	return r.basePath + prefix(lang) + strings.TrimPrefix(p, "/")
-}
+func (r *Renderer) URL(lang, route string) string { return r.base.URL(lang, route) }
 
 // AbsURL is URL made absolute when the base URL is, for feeds, sitemaps and Open Graph.
-func (r *Renderer) AbsURL(lang, p string) string {
-	if r.absBase == "" {
-		return r.URL(lang, p)
-	}
-	return r.absBase + prefix(lang) + strings.TrimPrefix(p, "/")
-}
+func (r *Renderer) AbsURL(lang, route string) string { return r.base.AbsURL(lang, route) }
 
 // Asset returns the site path of a static file, fingerprinted.
 func (r *Renderer) Asset(p string) string {
 	if out, ok := r.assets[p]; ok {
-		return r.basePath + out
+		return r.base.Asset(out)
 	}
-	return r.basePath + p
+	return r.base.Asset(p)
 }
