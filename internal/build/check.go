@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
@@ -37,6 +38,7 @@ type checked struct {
 // theme is the site's files over the default theme).
 func check(fsys fs.FS, opts render.Options) checked {
 	raw, diags := load.Load(fsys)
+	withDefaultMaps(raw)
 	site, more := model.Build(raw)
 	diags.Merge(more)
 	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
@@ -88,4 +90,17 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 		return nil, nil
 	}
 	return r, pages
+}
+
+// withDefaultMaps gives a site without tile maps of its own (data/map.toml) the theme's,
+// whose tiles are kept only for the localities the site has.
+func withDefaultMaps(raw *load.Site) {
+	if len(raw.Grids) > 0 || slices.Contains(raw.Unreadable, load.MapFile) {
+		return
+	}
+	grids, diags := load.ReadGrids(themes.Default(), themes.MapFile)
+	if diags.HasErrors() {
+		return // TestDefaultMaps keeps the theme's file clean
+	}
+	raw.Grids, raw.DefaultGrids = grids, true
 }

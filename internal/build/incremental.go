@@ -64,6 +64,7 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	p := &Prepared{}
 	start := time.Now()
 	raw, diags, changed := pr.cache.LoadChanged(os.DirFS(pr.opts.Source), suspects)
+	withDefaultMaps(raw)
 	p.Load = time.Since(start)
 	site, more, relinked := model.Rebuild(pr.site, raw, changed)
 	pr.site = site

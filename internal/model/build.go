@@ -27,6 +27,7 @@ type Site struct {
 	Comparisons  []*Comparison
 	Denominators []*Denominators
 	Documents    []*Document
+	Grids        []*Grid
 
 	indicatorByID map[string]*Indicator
 	localityByID  map[string]*Locality
@@ -66,6 +67,7 @@ func Build(raw *load.Site) (*Site, *diag.List) {
 	b.config(raw.Config)
 	b.indicators(raw.Indicators)
 	b.localities(raw.Localities)
+	b.grids(raw.Grids, raw.DefaultGrids)
 	b.denominators(raw.Denominators)
 	b.plans(raw.Plans)
 	b.reports(raw.Reports)
