@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/view"
 )
 
 func (r *Renderer) breadcrumb(lang string, l *model.Locality) []crumb {
@@ -65,6 +66,8 @@ func (r *Renderer) localitySummary(lang string, v localityView) string {
 }
 
 type homeView struct {
+	Map             *view.TileMap
+	Indicators      []view.Link
 	Current, Former []tile
 	Latest          []*model.Result
 	Updates         []*model.Document
@@ -108,6 +111,8 @@ func (r *Renderer) homePage(lang string) pageData {
 			}
 		}
 	}
+	v.Map = view.HomeMap(r.format(lang), r.site, r.urls(lang))
+	v.Indicators = view.IndicatorLinks(r.format(lang), r.site, nil, r.urls(lang))
 	v.Latest = latestResults(r.site.Results, 8)
 	v.Updates = firstN(documentsIn(updates(r.site.Documents), lang), 5)
 	v.Plans = r.plansNewestFirst()

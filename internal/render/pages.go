@@ -36,6 +36,7 @@ func (r *Renderer) languagePages(lang string) []Page {
 	for _, pl := range r.site.Plans {
 		pages = append(pages, r.planFile(lang, pl))
 	}
+	pages = append(pages, r.indicatorFiles(lang)...)
 	return append(pages, r.documentFiles(lang)...)
 }
 
@@ -108,6 +109,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.fixedPages(lang)...)
 			candidates = append(candidates, r.documentFiles(lang)...)
+			candidates = append(candidates, r.indicatorFiles(lang)...)
 		}
 		candidates = append(candidates, r.siteData()...)
 		candidates = append(candidates, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})

@@ -26,6 +26,7 @@ const (
 	About       = "gioi-thieu/"
 	NotFound    = "404.html"
 	Sitemap     = "sitemap.xml"
+	Indicators  = "chi-so/"
 )
 
 // Locality is the page of the locality with this id.
@@ -33,6 +34,12 @@ func Locality(id string) string { return Localities + id + "/" }
 
 // Plan is the page of the plan with this id.
 func Plan(id string) string { return Plans + id + "/" }
+
+// Indicator is the page of an indicator: its coverage maps.
+func Indicator(id string) string { return Indicators + id + "/" }
+
+// Ranking is the page ranking the provinces by an indicator.
+func Ranking(id string) string { return Indicator(id) + "xep-hang/" }
 
 // Document is the page of a Markdown document: updates under tin-tuc/, every other
 // page at the root, whatever folder of content/ it is in.
@@ -57,6 +64,7 @@ var Reserved = map[string]lang.Text{
 	"ke-hoach":   lang.T("kế hoạch", "plans"),
 	"tin-tuc":    lang.T("tin tức", "updates"),
 	"du-lieu":    lang.T("dữ liệu", "data"),
+	"chi-so":     lang.T("chỉ số", "indicators"),
 	"en":         lang.T("tiếng Anh", "English"),
 	"vi":         lang.T("tiếng Việt", "Vietnamese"),
 	"css":        lang.T("giao diện", "theme"),

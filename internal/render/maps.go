@@ -1,0 +1,42 @@
+package render
+
+import (
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
+)
+
+// format is the view layer's formatter of a language.
+func (r *Renderer) format(lang string) view.Format { return view.Format{Lang: r.langs[lang]} }
+
+// urls builds the site paths of a language's routes for the view layer.
+func (r *Renderer) urls(lang string) view.URLs {
+	return func(route string) string { return r.URL(lang, route) }
+}
+
+// indicatorFiles are, per indicator, its page of maps and its rankings.
+func (r *Renderer) indicatorFiles(lang string) []Page {
+	var pages []Page
+	for _, ind := range r.site.Indicators {
+		pages = append(pages,
+			r.htmlFile(lang, routes.Indicator(ind.ID), func() (pageData, string) { return r.indicatorPage(lang, ind), "indicator" }),
+			r.htmlFile(lang, routes.Ranking(ind.ID), func() (pageData, string) { return r.rankingPage(lang, ind), "ranking" }))
+	}
+	return pages
+}
+
+func (r *Renderer) indicatorPage(lang string, ind *model.Indicator) pageData {
+	f := r.format(lang)
+	v := view.NewIndicatorPage(f, r.site, ind, r.urls(lang))
+	d := r.page(lang, "indicator", routes.Indicator(ind.ID), v.Title, f.T("indicator.description", f.IndicatorName(ind)), v)
+	d.Breadcrumb = []crumb{{Name: f.T("nav.home"), URL: r.URL(lang, routes.Home)}}
+	return d
+}
+
+func (r *Renderer) rankingPage(lang string, ind *model.Indicator) pageData {
+	f := r.format(lang)
+	v := view.NewRankingPage(f, r.site, ind, r.urls(lang))
+	d := r.page(lang, "ranking", routes.Ranking(ind.ID), v.Title, f.T("ranking.description", f.IndicatorName(ind)), v)
+	d.Breadcrumb = []crumb{{Name: f.T("nav.home"), URL: r.URL(lang, routes.Home)}, {Name: f.IndicatorName(ind), URL: r.URL(lang, routes.Indicator(ind.ID))}}
+	return d
+}
