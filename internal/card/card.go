@@ -134,7 +134,7 @@ func (d *Drawer) faces() (faces, error) {
 	}
 	fs := faces{
 		site: mk(d.regular, 30), kicker: mk(d.bold, 30), title: mk(d.bold, titleSize),
-		label: mk(d.regular, 26), note: mk(d.regular, 26),
+		label: mk(d.regular, 24), note: mk(d.regular, 26),
 		values: []font.Face{mk(d.bold, 56), mk(d.bold, 44), mk(d.bold, 36)},
 	}
 	return fs, err
@@ -169,7 +169,9 @@ func (d *Drawer) Image(c Card) (*image.Paletted, error) {
 				}
 			}
 			text(img, face, ink, panel, x+24, figuresTop+78, fit(face, f.Value, w-48))
-			text(img, fc.label, muted, panel, x+24, figuresTop+130, fit(fc.label, f.Label, w-48))
+			for j, line := range wrap(fc.label, f.Label, w-48, 2) {
+				text(img, fc.label, muted, panel, x+24, figuresTop+120+j*30, line)
+			}
 		}
 	}
 	text(img, fc.note, muted, paper, margin, noteY, fit(fc.note, c.Note, textWidth))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/view"
 )
 
 // Pages lists every output file of the site: static assets, then per language the home
@@ -32,9 +33,11 @@ func (r *Renderer) languagePages(lang string) []Page {
 	pages := r.fixedPages(lang)
 	for _, l := range r.site.Localities {
 		pages = append(pages, r.localityFile(lang, l))
+		pages = append(pages, r.localityCard(lang, l)...)
 	}
 	for _, pl := range r.site.Plans {
 		pages = append(pages, r.planFile(lang, pl))
+		pages = append(pages, r.planCard(lang, pl)...)
 	}
 	pages = append(pages, r.indicatorFiles(lang)...)
 	return append(pages, r.documentFiles(lang)...)
@@ -50,18 +53,23 @@ func (r *Renderer) htmlFile(lang, path string, fn func() (pageData, string)) Pag
 }
 
 func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
-	return r.htmlFile(lang, localityPath(l), func() (pageData, string) { return r.localityPage(lang, l), "locality" })
+	return r.htmlFile(lang, localityPath(l), func() (pageData, string) {
+		return withCard(r.localityPage(lang, l), view.HasCard(l)), "locality"
+	})
 }
 
 func (r *Renderer) planFile(lang string, p *model.Plan) Page {
-	return r.htmlFile(lang, planPath(p), func() (pageData, string) { return r.planPage(lang, p), "plan" })
+	return r.htmlFile(lang, planPath(p), func() (pageData, string) {
+		return withCard(r.planPage(lang, p), view.PlanHasCard(p)), "plan"
+	})
 }
 
 // fixedPages are the pages every site has in a language: the home page, the lists, 404,
 // the feed and the search index.
 func (r *Renderer) fixedPages(lang string) []Page {
 	return []Page{
-		r.htmlFile(lang, routes.Home, func() (pageData, string) { return r.homePage(lang), "home" }),
+		r.htmlFile(lang, routes.Home, func() (pageData, string) { return withCard(r.homePage(lang), true), "home" }),
+		r.homeCard(lang),
 		r.htmlFile(lang, routes.Localities, func() (pageData, string) { return r.localitiesPage(lang), "localities" }),
 		r.htmlFile(lang, routes.Plans, func() (pageData, string) { return r.plansPage(lang), "plans" }),
 		r.htmlFile(lang, routes.Updates, func() (pageData, string) { return r.updatesPage(lang), "updates" }),
@@ -80,7 +88,12 @@ func (r *Renderer) documentFiles(lang string) []Page {
 		if d.Section == "updates" {
 			layout = "update"
 		}
-		pages = append(pages, r.htmlFile(lang, documentPath(d), func() (pageData, string) { return r.documentPage(lang, d), layout }))
+		pages = append(pages, r.htmlFile(lang, documentPath(d), func() (pageData, string) {
+			return withCard(r.documentPage(lang, d), d.Section == "updates"), layout
+		}))
+		if d.Section == "updates" {
+			pages = append(pages, r.updateCard(lang, d))
+		}
 	}
 	return pages
 }
@@ -99,11 +112,13 @@ func (r *Renderer) Page(path string) (Page, bool) {
 		l := r.site.Locality(id)
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.localityFile(lang, l))
+			candidates = append(candidates, r.localityCard(lang, l)...)
 		}
 		candidates = append(candidates, r.localityData(l)...)
 	case kind == routes.PlanKind && r.site.Plan(id) != nil:
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.planFile(lang, r.site.Plan(id)))
+			candidates = append(candidates, r.planCard(lang, r.site.Plan(id))...)
 		}
 	default:
 		for _, lang := range r.languages() {

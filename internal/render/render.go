@@ -19,6 +19,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"github.com/covsite/covsite/internal/card"
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
 )
@@ -86,6 +87,7 @@ type Renderer struct {
 	static   map[string]Page                          // static files by output path
 	base     routes.Base
 	markdown goldmark.Markdown
+	cards    *card.Drawer
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -113,6 +115,9 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 		return nil, fmt.Errorf("theme layouts: %w", err)
 	}
 	r.markdown = newMarkdown()
+	if r.cards, err = card.New(opts.Theme); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 

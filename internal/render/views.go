@@ -21,6 +21,7 @@ type pageData struct {
 	Site        *model.Site
 	SiteTitle   string
 	Body        any
+	Card        string // the route of the page's share card (og:image), or ""
 }
 
 type crumb struct {

@@ -41,6 +41,11 @@ func Indicator(id string) string { return Indicators + id + "/" }
 // Ranking is the page ranking the provinces by an indicator.
 func Ranking(id string) string { return Indicator(id) + "xep-hang/" }
 
+// ShareCard is the share card (og:image) of the page at route: "dia-phuong/x/" →
+// "dia-phuong/x/anh-chia-se.png", the home page's "anh-chia-se.png". It is published in
+// each language, beside its page.
+func ShareCard(route string) string { return route + "anh-chia-se.png" }
+
 // Document is the page of a Markdown document: updates under tin-tuc/, every other
 // page at the root, whatever folder of content/ it is in.
 func Document(section, slug string) string {
