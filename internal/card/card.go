@@ -12,6 +12,7 @@ import (
 	"image/png"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -106,14 +107,30 @@ func (d *Drawer) PNG(c Card) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer images.Put(img)
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
+	if err := encoder.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("share card: %w", err)
 	}
 	return buf.Bytes(), nil
 }
+
+// A build draws hundreds of cards on a few workers: the images and the encoders' buffers
+// (a compressor is about 1 MB) are reused rather than left to the garbage collector.
+var (
+	encoder = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &bufferPool{}}
+	images  = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), palette) }}
+)
+
+type bufferPool struct{ p sync.Pool }
+
+func (b *bufferPool) Get() *png.EncoderBuffer {
+	eb, _ := b.p.Get().(*png.EncoderBuffer)
+	return eb
+}
+
+func (b *bufferPool) Put(eb *png.EncoderBuffer) { b.p.Put(eb) }
 
 // faces are the sizes a card uses; a font.Face is not safe for concurrent use, so each
 // drawing makes its own.
@@ -227,7 +244,8 @@ func shadeBase(fg, bg color.RGBA) int {
 
 // blank is a card's background: white with the accent bar on the left.
 func blank() *image.Paletted {
-	img := image.NewPaletted(image.Rect(0, 0, Width, Height), palette)
+	img := images.Get().(*image.Paletted)
+	fill(img, img.Rect, paper)
 	fill(img, image.Rect(0, 0, barWidth, Height), accent)
 	return img
 }
