@@ -12,7 +12,7 @@ import (
 type IndicatorPage struct {
 	Title       string
 	Description string
-	Maps        []TileMap
+	Sections    []MapSection // one per grid with figures
 	RankingURL  string
 	Others      []Link
 }
@@ -33,14 +33,25 @@ func NewIndicatorPage(f Format, s *model.Site, ind *model.Indicator, url URLs) I
 		Others:      IndicatorLinks(f, s, ind, url),
 	}
 	for i, g := range s.Grids {
+		sec := MapSection{Title: f.Pick(g.Name, g.NameEN), ID: fmt.Sprintf("grid-%d", i)}
 		for _, m := range Measures {
 			tm := NewTileMap(f, s, g, ind, m, fmt.Sprintf("map-%d-%s", i, m.Key()), url)
 			if !tm.Empty {
-				p.Maps = append(p.Maps, tm)
+				sec.Maps = append(sec.Maps, tm)
 			}
+		}
+		if len(sec.Maps) > 0 {
+			p.Sections = append(p.Sections, sec)
 		}
 	}
 	return p
+}
+
+// MapSection is a grid's maps on an indicator's page, under the grid's name.
+type MapSection struct {
+	ID    string
+	Title string
+	Maps  []TileMap
 }
 
 // IndicatorLinks links every indicator's page, marking cur.
