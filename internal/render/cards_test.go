@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/covsite/covsite/internal/routes"
 )
 
 var ogImage = regexp.MustCompile(`<meta property="og:image" content="([^"]+)">`)
@@ -21,7 +23,7 @@ func TestShareCards(t *testing.T) {
 	}
 	cards := 0
 	for _, p := range r.Pages() {
-		if !strings.HasSuffix(p.Path, ".html") {
+		if !strings.HasSuffix(p.Path, ".html") || routes.IsEmbed(p.Path) {
 			continue
 		}
 		b, err := p.Bytes()

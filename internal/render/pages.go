@@ -20,6 +20,11 @@ func (r *Renderer) Pages() []Page {
 		pages = append(pages, r.languagePages(lang)...)
 	}
 	pages = append(pages, r.dataPages()...)
+	for _, lang := range r.languages() { // not in languagePages: embeds stay out of the sitemap
+		for _, l := range r.site.Localities {
+			pages = append(pages, r.embedFiles(lang, l)...)
+		}
+	}
 	pages = append(pages, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})
 	// Paths are unique (write refuses a second page at a path), so the unstable sort gives
 	// the order a stable one would, several times faster: a national site has 70,000 pages.
@@ -54,7 +59,11 @@ func (r *Renderer) htmlFile(lang, path string, fn func() (pageData, string)) Pag
 
 func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 	return r.htmlFile(lang, localityPath(l), func() (pageData, string) {
-		return withCard(r.localityPage(lang, l), view.HasCard(l)), "locality"
+		d := withCard(r.localityPage(lang, l), view.HasCard(l))
+		if v, ok := d.Body.(localityView); ok {
+			d.Tools = r.localityTools(lang, l, v)
+		}
+		return d, "locality"
 	})
 }
 
@@ -115,6 +124,9 @@ func (r *Renderer) Page(path string) (Page, bool) {
 			candidates = append(candidates, r.localityCard(lang, l)...)
 		}
 		candidates = append(candidates, r.localityData(l)...)
+		for _, lang := range r.languages() {
+			candidates = append(candidates, r.embedFiles(lang, l)...)
+		}
 	case kind == routes.PlanKind && r.site.Plan(id) != nil:
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.planFile(lang, r.site.Plan(id)))

@@ -147,7 +147,7 @@ func (r *Renderer) loadStatic() error {
 }
 
 // layoutNames are the page layouts; each is parsed with base.html and the partials.
-var layoutNames = []string{"home", "locality", "localities", "plan", "plans", "updates", "update", "page", "downloads", "404", "indicator", "ranking"}
+var layoutNames = []string{"home", "locality", "localities", "plan", "plans", "updates", "update", "page", "downloads", "404", "indicator", "ranking", "embed"}
 
 func (r *Renderer) loadLayouts() error {
 	r.layouts = map[string]map[string]*template.Template{}

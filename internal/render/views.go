@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 
 	"github.com/covsite/covsite/internal/date"
@@ -21,7 +22,8 @@ type pageData struct {
 	Site        *model.Site
 	SiteTitle   string
 	Body        any
-	Card        string // the route of the page's share card (og:image), or ""
+	Card        string      // the route of the page's share card (og:image), or ""
+	Tools       template.JS // the chart tools' data island (view.ChartTools), or ""
 }
 
 type crumb struct {

@@ -46,6 +46,16 @@ func Ranking(id string) string { return Indicator(id) + "xep-hang/" }
 // each language, beside its page.
 func ShareCard(route string) string { return route + "anh-chia-se.png" }
 
+// Embed is the embeddable page of a chart of the page at route: "dia-phuong/x/" and
+// "chart-1" → "dia-phuong/x/nhung/chart-1/". Embeds are not indexed (not in the sitemap).
+func Embed(route, chartID string) string { return route + EmbedSegment + chartID + "/" }
+
+// EmbedSegment is the path segment under which a page's embeds are.
+const EmbedSegment = "nhung/"
+
+// IsEmbed reports whether an output or URL path is an embed page.
+func IsEmbed(p string) bool { return strings.Contains(p, "/"+EmbedSegment) }
+
 // Document is the page of a Markdown document: updates under tin-tuc/, every other
 // page at the root, whatever folder of content/ it is in.
 func Document(section, slug string) string {
@@ -120,11 +130,11 @@ const (
 )
 
 // Parse tells which locality or plan an output path belongs to: "en/dia-phuong/x/index.html"
-// → (LocalityKind, "x"). Anything else is Other.
+// and "dia-phuong/x/nhung/chart-1/index.html" → (LocalityKind, "x"). Anything else is Other.
 func Parse(out string) (Kind, string) {
 	rest := strings.TrimPrefix(out, Prefix(lang.EN))
 	parts := strings.Split(rest, "/")
-	if len(parts) != 3 || parts[1] == "" {
+	if len(parts) < 3 || parts[1] == "" {
 		return Other, ""
 	}
 	switch parts[0] + "/" {
