@@ -21,9 +21,14 @@ type mapTile struct {
 	NoData     bool    `json:"noData"`
 }
 
+// tilesJS reads each tile's accessible name from its text (what a screen reader reads:
+// the hidden words included, the aria-hidden mark left out), checking it is the label
+// the tile shows on hover.
 const tilesJS = `[...document.querySelectorAll('[data-tilemap] a')].map(a => {
-  const r = a.getBoundingClientRect(), s = getComputedStyle(a);
-  return {label: a.getAttribute('aria-label'), href: a.getAttribute('href'), width: r.width, height: r.height,
+  const r = a.getBoundingClientRect(), s = getComputedStyle(a), c = a.cloneNode(true);
+  c.querySelectorAll('[aria-hidden=true]').forEach(e => e.remove());
+  const name = c.textContent;
+  return {label: name === a.title ? name : 'MISMATCH ' + name + ' | ' + a.title, href: a.getAttribute('href'), width: r.width, height: r.height,
     background: s.backgroundImage !== 'none' ? s.backgroundImage : s.backgroundColor, noData: a.parentElement.classList.contains('tm-none')};
 })`
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
@@ -44,6 +45,38 @@ type MapTile struct {
 	Row   int
 	Col   int
 	Stale bool // older than the map's newest figure
+	// Parts are the link's text: the name, value and date shown, and between them the
+	// words only a screen reader reads, so that the accessible name is Label and holds
+	// the visible text (WCAG 2.5.3).
+	Parts []Part
+}
+
+// Part is a piece of a tile's text; Class is "" for words that are only read aloud.
+type Part struct {
+	Text  string
+	Class string
+}
+
+// parts splits label around the visible pieces, in order; a piece not found in the
+// label is shown but hidden from screen readers.
+func parts(label string, shown ...Part) []Part {
+	var out []Part
+	rest := label
+	for _, p := range shown {
+		i := strings.Index(rest, p.Text)
+		if i < 0 || p.Text == "" {
+			continue
+		}
+		if i > 0 {
+			out = append(out, Part{Text: rest[:i]})
+		}
+		out = append(out, p)
+		rest = rest[i+len(p.Text):]
+	}
+	if rest != "" {
+		out = append(out, Part{Text: rest})
+	}
+	return out
 }
 
 // LegendStep is one colour of the scale, or "no data".
@@ -128,6 +161,7 @@ func newTile(f Format, ind *model.Indicator, m Measure, t model.Tile, fig Figure
 	if !fig.Known() {
 		mt.Class = place + " tm-none"
 		mt.Label = f.T("map.tile_none", name, f.Short(ind))
+		mt.Parts = append(parts(mt.Label, Part{Text: name, Class: "tm-tile__name"}), Part{Text: " "}, Part{Text: "—", Class: "tm-tile__value"})
 		return mt
 	}
 	mt.Value = f.Pct(fig.Value)
@@ -139,6 +173,7 @@ func newTile(f Format, ind *model.Indicator, m Measure, t model.Tile, fig Figure
 		mt.Class += " tm-stale"
 		mt.Label += " (" + f.T("map.older") + ")"
 	}
+	mt.Parts = parts(mt.Label, Part{Text: name, Class: "tm-tile__name"}, Part{Text: mt.Value, Class: "tm-tile__value"}, Part{Text: mt.Date, Class: "tm-tile__date"})
 	return mt
 }
 
@@ -213,9 +248,10 @@ func (sc scale) legend(f Format) []LegendStep {
 	return append(out, LegendStep{Class: "tm-none", Label: f.T("map.no_data")})
 }
 
-// sourceName cites a source in a table cell: its publisher and date, else its title.
+// sourceName cites a source in a table cell: its publisher and date, else its title; in
+// English its English title, when it has one (publishers are named in Vietnamese only).
 func sourceName(f Format, src *model.Source) string {
-	if src.Publisher == "" {
+	if src.Publisher == "" || f.Code == "en" && src.TitleEN != "" {
 		return f.Pick(src.Title, src.TitleEN)
 	}
 	if src.Published.IsZero() {

@@ -431,28 +431,37 @@
     }
   }
 
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  var HEAD = 56, FOOT = 40, PAD = 16;
+  var XML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\u0022': '&quot;' };
+
   function escapeXML(s) {
-    return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return String(s).replace(/[&<>\u0022]/g, function (c) { return XML_ESCAPES[c]; });
   }
 
-  var HEAD = 56, FOOT = 40, PAD = 16;
+  // svgTag writes an element as text (elements made in the page would apply the
+  // export's style attributes there, which the Content-Security-Policy forbids).
+  function svgTag(name, attrs, content) {
+    var out = '<' + name;
+    Object.keys(attrs).forEach(function (k) {
+      out += ' ' + k + '=\u0022' + escapeXML(attrs[k]) + '\u0022';
+    });
+    return out + '>' + (content == null ? '' : content) + '</' + name + '>';
+  }
 
-  // framedSVG is the chart's SVG with its title above and its credit below, on the
-  // page's background colour.
+  // framedSVG is the chart's SVG (ECharts' own export) with its title above and its
+  // credit below, on the page's background colour and in its font.
   function framedSVG(rec, use) {
     var inst = rec.chart;
-    var inner = inst.renderToSVGString();
+    var inner = inst.renderToSVGString().replace(/^<\?xml[^>]*>/, '');
     var w = inst.getWidth(), h = inst.getHeight();
     var style = getComputedStyle(document.body);
-    var bg = style.backgroundColor || '#ffffff';
-    var fg = style.color || '#1b2430';
-    var font = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Arial, sans-serif"';
-    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + w + '" height="' + (h + HEAD + FOOT) + '">' +
-      '<rect width="100%" height="100%" fill="' + escapeXML(bg) + '"/>' +
-      '<text x="' + PAD + '" y="34" ' + font + ' font-size="20" font-weight="700" fill="' + escapeXML(fg) + '">' + escapeXML(use.title) + '</text>' +
-      '<g transform="translate(0,' + HEAD + ')">' + inner.replace(/^<\?xml[^>]*>/, '') + '</g>' +
-      '<text x="' + PAD + '" y="' + (h + HEAD + 26) + '" ' + font + ' font-size="13" fill="' + escapeXML(fg) + '">' + escapeXML(use.credit) + '</text>' +
-      '</svg>';
+    var font = { 'font-family': style.fontFamily, fill: style.color };
+    return svgTag('svg', { xmlns: SVG_NS, width: w, height: h + HEAD + FOOT },
+      svgTag('rect', { width: w, height: h + HEAD + FOOT, fill: style.backgroundColor }) +
+      svgTag('text', Object.assign({ x: PAD, y: 34, 'font-size': 20, 'font-weight': 700 }, font), escapeXML(use.title)) +
+      svgTag('g', { transform: 'translate(0,' + HEAD + ')' }, inner) +
+      svgTag('text', Object.assign({ x: PAD, y: h + HEAD + 26, 'font-size': 13 }, font), escapeXML(use.credit)));
   }
 
   function deliver(fig, type, blob, file) {
