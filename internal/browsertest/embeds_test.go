@@ -136,3 +136,28 @@ func TestChartExport(t *testing.T) {
 		t.Errorf("export: %s", p)
 	}
 }
+
+// TestMapEmbed: an indicator's map has its embed code, made absolute on this origin by
+// map.js, and its embed page (tiles opening the site in a new tab) passes axe.
+func TestMapEmbed(t *testing.T) {
+	tb := openTab(t, example, 1280, 900)
+	tb.visit(t, "/chi-so/bhyt/")
+	var code string
+	tb.eval(t, `document.getElementById('map-1-rate-snippet').value`, &code)
+	want := `<iframe src="` + example.url + `/chi-so/bhyt/nhung/map-1-rate/"`
+	if !strings.HasPrefix(code, want) {
+		t.Errorf("map embed code %q, want it to start %q", code, want)
+	}
+	tb.visit(t, "/chi-so/bhyt/nhung/map-1-rate/")
+	var targets []string
+	tb.eval(t, `[...document.querySelectorAll('[data-tilemap] a')].map(a => a.target)`, &targets)
+	if len(targets) == 0 || targets[0] != "_blank" {
+		t.Errorf("embed tiles' targets %v, want _blank", targets)
+	}
+	for _, v := range tb.runAxe(t) {
+		t.Errorf("map embed: axe %s (%s): %s", v.ID, v.Impact, v.Help)
+	}
+	if p := tb.takeProblems(); len(p) > 0 {
+		t.Errorf("problems: %v", p)
+	}
+}

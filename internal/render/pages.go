@@ -24,6 +24,7 @@ func (r *Renderer) Pages() []Page {
 		for _, l := range r.site.Localities {
 			pages = append(pages, r.embedFiles(lang, l)...)
 		}
+		pages = append(pages, r.mapEmbedFiles(lang)...)
 	}
 	pages = append(pages, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})
 	// Paths are unique (write refuses a second page at a path), so the unstable sort gives
@@ -137,6 +138,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 			candidates = append(candidates, r.fixedPages(lang)...)
 			candidates = append(candidates, r.documentFiles(lang)...)
 			candidates = append(candidates, r.indicatorFiles(lang)...)
+			candidates = append(candidates, r.mapEmbedFiles(lang)...)
 		}
 		candidates = append(candidates, r.siteData()...)
 		candidates = append(candidates, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})

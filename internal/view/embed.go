@@ -111,7 +111,8 @@ type EmbedPage struct {
 	Lang      string
 	Title     string
 	SiteTitle string
-	Chart     any // the page's chart, printed by the layout's "chart" template
+	Chart     any      // the page's chart, printed by the layout's "chart" template
+	Map       *TileMap // or a tile map
 	Credit    string
 	PageURL   string
 	PageLabel string

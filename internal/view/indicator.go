@@ -24,8 +24,9 @@ type Link struct {
 	Current bool
 }
 
-// NewIndicatorPage computes the page of ind.
-func NewIndicatorPage(f Format, s *model.Site, ind *model.Indicator, url URLs) IndicatorPage {
+// NewIndicatorPage computes the page of ind; abs makes a route an absolute address when
+// the site knows its origin (routes.Base.AbsURL), for the maps' embed code.
+func NewIndicatorPage(f Format, s *model.Site, ind *model.Indicator, url, abs URLs) IndicatorPage {
 	p := IndicatorPage{
 		Title:       f.T("indicator.title", f.IndicatorName(ind)),
 		Description: f.Pick(ind.Description, ind.DescriptionEN),
@@ -37,7 +38,7 @@ func NewIndicatorPage(f Format, s *model.Site, ind *model.Indicator, url URLs) I
 		for _, m := range Measures {
 			tm := NewTileMap(f, s, g, ind, m, fmt.Sprintf("map-%d-%s", i, m.Key()), url)
 			if !tm.Empty {
-				sec.Maps = append(sec.Maps, tm)
+				sec.Maps = append(sec.Maps, tm.WithEmbed(f, abs(routes.Embed(routes.Indicator(ind.ID), tm.ID))))
 			}
 		}
 		if len(sec.Maps) > 0 {

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"html"
 	"math"
 	"strconv"
 	"strings"
@@ -32,6 +33,20 @@ type TileMap struct {
 	Legend     []LegendStep
 	Table      Table
 	Empty      bool // no tile has a figure
+	// Embed is the address of the map's embed page and Snippet its iframe code, or "";
+	// Target is "_blank" on an embed page, whose tiles open the site in a new tab.
+	Embed, Snippet, Target string
+	EmbedLabel, EmbedHelp  string
+	Level                  int // the title's heading level: 3 under a page's section, 2 on an embed page
+}
+
+// WithEmbed gives the map its embed page at route (routes.Embed), whose address is
+// abs (absolute when the site knows its origin; map.js makes a path absolute).
+func (tm TileMap) WithEmbed(f Format, abs string) TileMap {
+	tm.Embed = abs
+	tm.Snippet = `<iframe src="` + html.EscapeString(abs) + `" title="` + html.EscapeString(tm.Title+" — "+tm.Grid) + `" width="100%" height="720" loading="lazy" style="border:0"></iframe>`
+	tm.EmbedLabel, tm.EmbedHelp = f.T("tools.embed"), f.T("tools.snippet")
+	return tm
 }
 
 // MapTile is one locality's tile.
@@ -113,7 +128,7 @@ func NewTileMap(f Format, s *model.Site, g *model.Grid, ind *model.Indicator, m 
 	}
 	tm := TileMap{
 		ID: id, Grid: f.Pick(g.Name, g.NameEN), Rows: g.Rows - top + 1, Cols: g.Cols - left + 1,
-		Title: f.T("map.title."+m.Key(), f.Short(ind)),
+		Title: f.T("map.title."+m.Key(), f.Short(ind)), Level: 3,
 	}
 	tm.Class = fmt.Sprintf("tilemap tilemap--c%d", tm.Cols)
 	figs := make([]Figure, len(g.Tiles))

@@ -39,3 +39,13 @@
 
   document.querySelectorAll("[data-tilemap]").forEach(init);
 })();
+
+// An embed code written with the site's path (a site whose base URL has no origin) gets
+// this page's origin, so it works when pasted on another site.
+(function () {
+  "use strict";
+  document.querySelectorAll("textarea[data-src]").forEach(function (ta) {
+    var src = ta.getAttribute("data-src");
+    ta.value = ta.value.replace(src, new URL(src, location.href).href);
+  });
+})();
