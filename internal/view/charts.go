@@ -38,12 +38,11 @@ type series struct {
 	values []model.Num
 }
 
-// localityCharts builds a locality page's charts: targets against results by indicator,
-// results over time, rate targets by year, and the children compared.
-func (c *Context) localityCharts(l *model.Locality, hs []headline, ct *childTargets) []Chart {
+// localityCharts builds a locality page's charts: results over time, rate targets by year,
+// and the children compared. How far each target is reached is the meter on its card.
+func (c *Context) localityCharts(l *model.Locality, ct *childTargets) []Chart {
 	var out []Chart
 	for _, ch := range []chart{
-		c.targetsVsResults(hs),
 		c.resultsOverTime(l),
 		c.rateTargetsByYear(l),
 		c.childrenCompared(ct),
@@ -81,32 +80,6 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 
 func (c *Context) peopleFormat() func(model.Num) string {
 	return func(n model.Num) string { return c.F.Num(model.Num{V: n.V, Known: n.Known}) }
-}
-
-func (c *Context) targetsVsResults(hs []headline) chart {
-	f := c.F
-	ch := chart{title: f.T("chart.targets_results"), axis: f.T("unit.people"), format: c.peopleFormat()}
-	goals := series{name: f.T("target")}
-	results := series{name: f.T("result")}
-	hasResult := false
-	for _, h := range hs {
-		if h.Indicator.Unit != model.People || len(h.Progress) == 0 || h.Progress[0].ByRate || !h.Progress[0].Goal.Known {
-			continue
-		}
-		p := h.Progress[0]
-		ch.categories = append(ch.categories, f.Short(h.Indicator))
-		goals.values = append(goals.values, p.Goal)
-		results.values = append(results.values, p.Value)
-		hasResult = hasResult || p.Value.Known
-		if ch.note == "" {
-			ch.note = f.T("chart.targets_results_note", f.Period(p.Target.Period))
-		}
-	}
-	ch.series = []series{goals}
-	if hasResult {
-		ch.series = append(ch.series, results)
-	}
-	return ch
 }
 
 // resultsOverTime draws every people indicator with at least two dated values, including
@@ -226,6 +199,53 @@ func (ch chart) option() (string, error) {
 	} else {
 		obj = ch.barOption()
 	}
+	// What ECharts does anyway need not be sent with every chart of 37,000 pages: its own
+	// palette and the empty title and toolbox go-echarts adds.
+	delete(obj, "color")
+	delete(obj, "title")
+	delete(obj, "toolbox")
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return "", err
+	}
+	return compactSeries(b)
+}
+
+// compactSeries writes each series' data as plain values ([2502, "-"]) rather than the
+// objects go-echarts makes ([{"value":2502}]), which ECharts reads the same, and drops the
+// series' own "animation": false, which the option already sets for every series.
+func compactSeries(option []byte) (string, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(option, &obj); err != nil {
+		return "", err
+	}
+	var series []map[string]json.RawMessage
+	if err := json.Unmarshal(obj["series"], &series); err != nil {
+		return "", err
+	}
+	for _, s := range series {
+		var points []struct {
+			Value json.RawMessage `json:"value"`
+		}
+		if err := json.Unmarshal(s["data"], &points); err != nil {
+			return "", err
+		}
+		values := make([]json.RawMessage, len(points))
+		for i, p := range points {
+			values[i] = p.Value
+		}
+		data, err := json.Marshal(values)
+		if err != nil {
+			return "", err
+		}
+		s["data"] = data
+		delete(s, "animation")
+	}
+	compact, err := json.Marshal(series)
+	if err != nil {
+		return "", err
+	}
+	obj["series"] = compact
 	b, err := json.Marshal(obj)
 	if err != nil {
 		return "", err

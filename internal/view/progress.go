@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/covsite/covsite/internal/model"
@@ -114,6 +115,7 @@ type CardTarget struct {
 	Label   string // "Chỉ tiêu 2023"
 	Value   TargetValue
 	Share   string // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
+	Meter   string // the share for a <meter> from 0 to 100, "85.31"; "" without a share
 	Needed  string // "còn phải vận động 1.234 · cần 123 người/tháng", ""
 	Differs string // the source's share when it disagrees with the figures, ""
 	SetBy   Line   // who set the target, on a locality page; nil on a plan page
@@ -145,6 +147,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	out := CardTarget{Status: c.status(p.Status), Label: f.T("target") + " " + f.Period(t.Period), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
 		out.Share = " · " + f.T("share_achieved", f.Pct(p.Share))
+		out.Meter = strconv.FormatFloat(min(max(p.Share.V, 0), 100), 'f', -1, 64)
 		if p.ReportedShare.Known && !p.ShareDiffers {
 			out.Share += " (" + f.T("as_reported", f.PctAsGiven(p.ReportedShare)) + ")"
 		}
