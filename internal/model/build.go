@@ -32,6 +32,7 @@ type Site struct {
 	localityByID  map[string]*Locality
 	planByID      map[string]*Plan
 	index         *index
+	memo          *memo
 
 	// What Rebuild needs to link results files again: the problems found outside results
 	// files, what each results file added (in file order), and which declarations are
@@ -61,6 +62,7 @@ func Build(raw *load.Site) (*Site, *diag.List) {
 			indicatorByID: map[string]*Indicator{},
 			localityByID:  map[string]*Locality{},
 			planByID:      map[string]*Plan{},
+			memo:          &memo{},
 		},
 	}
 	b.config(raw.Config)

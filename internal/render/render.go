@@ -16,6 +16,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -87,6 +88,7 @@ type Renderer struct {
 	base    routes.Base
 	// chartScripts are the script elements of a page with charts.
 	chartScripts template.HTML
+	chromes      sync.Map // lang/kind → *chrome
 	markdown     goldmark.Markdown
 }
 
@@ -192,8 +194,13 @@ func (r *Renderer) loadLayouts() error {
 	return nil
 }
 
-// execute renders layout with data into HTML.
-func (r *Renderer) execute(w io.Writer, lang, layout string, data any) error {
+// execute renders layout with data into HTML, in the frame with its chrome.
+func (r *Renderer) execute(w io.Writer, lang, layout string, data pageData) error {
+	c, err := r.chromeOf(data)
+	if err != nil {
+		return err
+	}
+	data.Chrome = c
 	return r.layouts[lang][layout].ExecuteTemplate(w, "base.html", data)
 }
 

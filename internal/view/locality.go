@@ -438,7 +438,7 @@ func (c *Context) localityRollups(l *model.Locality, plans []planProgress) []Rol
 	f := c.F
 	var out []RollupRow
 	for _, p := range plans {
-		for _, ru := range model.PlanRollups(p.Plan) {
+		for _, ru := range c.Site.PlanRollups(p.Plan) {
 			if ru.Parent.Locality != l {
 				continue
 			}

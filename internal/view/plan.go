@@ -65,7 +65,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	for _, m := range p.Milestones {
 		v.Milestones = append(v.Milestones, c.milestone(m))
 	}
-	for _, ru := range model.PlanRollups(p) {
+	for _, ru := range c.Site.PlanRollups(p) {
 		row := c.rollupRow(ru.Indicator, ru.Parent.Value, ru.ChildrenSum, ru.Differs(), ru.Difference())
 		row.Unit = f.Name(ru.Parent.Locality)
 		v.Rollups = append(v.Rollups, row)

@@ -1,7 +1,9 @@
 package view
 
 import (
+	"encoding/json"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -202,5 +204,47 @@ func TestChartOption(t *testing.T) {
 	}
 	if v := echartsValue(model.Num{V: 0, Known: false}); v != "-" {
 		t.Errorf("an unknown value is %v, want a gap", v)
+	}
+}
+
+// The option a chart sends is go-echarts' whole option for it, less what ECharts does
+// anyway: the skeleton made once per kind of chart must not drift from go-echarts.
+func TestChartOptionIsGoEcharts(t *testing.T) {
+	for _, ch := range []chart{
+		{line: true, axis: "người", categories: []string{"30/6/2023", "31/12/2023"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1, 0), model.Unknown}}, {name: "BHTN", values: []model.Num{model.Known(2.345, 3), model.Known(3, 0)}}}},
+		{line: false, axis: "%", categories: []string{"<b>Phường 1</b>"}, series: []series{{name: "BHXH \"x\"", values: []model.Num{model.Known(80.58, 2)}}}},
+	} {
+		got, err := ch.option()
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := ch.barOption()
+		if ch.line {
+			full = ch.lineOption()
+		}
+		b, err := json.Marshal(full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, gotObj map[string]any
+		if err := json.Unmarshal(b, &want); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"color", "title", "toolbox"} {
+			delete(want, k)
+		}
+		for _, s := range want["series"].([]any) {
+			sm := s.(map[string]any)
+			delete(sm, "animation")
+			for i, d := range sm["data"].([]any) {
+				sm["data"].([]any)[i] = d.(map[string]any)["value"]
+			}
+		}
+		if err := json.Unmarshal([]byte(got), &gotObj); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(gotObj, want) {
+			t.Errorf("option\n got %v\nwant %v", gotObj, want)
+		}
 	}
 }
