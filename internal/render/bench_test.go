@@ -14,6 +14,7 @@ import (
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/themes"
 )
 
@@ -29,7 +30,7 @@ func BenchmarkRender(b *testing.B) {
 	if diags.HasErrors() {
 		b.Fatalf("the national dataset has errors: %v", diags.Err("en"))
 	}
-	theme := render.Overlay{Upper: os.DirFS(src), Lower: themes.Default()}
+	theme := asset.Overlay{Upper: os.DirFS(src), Lower: themes.Default()}
 	var (
 		setup        time.Duration
 		pages, files int
@@ -152,7 +153,7 @@ func BenchmarkLocalityPage(b *testing.B) {
 	if diags.HasErrors() {
 		b.Fatalf("the national dataset has errors: %v", diags.Err("en"))
 	}
-	r, err := render.New(site, render.Options{Theme: render.Overlay{Upper: os.DirFS(src), Lower: themes.Default()}, Languages: []string{"vi"}})
+	r, err := render.New(site, render.Options{Theme: asset.Overlay{Upper: os.DirFS(src), Lower: themes.Default()}, Languages: []string{"vi"}})
 	if err != nil {
 		b.Fatal(err)
 	}

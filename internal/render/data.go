@@ -5,12 +5,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/covsite/covsite/internal/routes"
-	"github.com/covsite/covsite/internal/view"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"

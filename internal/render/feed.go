@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/xml"
 	"fmt"
+
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/themes"
 )
 
@@ -26,7 +27,7 @@ func TestSiteLayoutOverridesCompiledPage(t *testing.T) {
 			`{{range .Body.Cards}}<p class="own-card">{{.Title}}: {{range .Targets}}{{.Value.Text}}{{end}}</p>{{end}}{{end}}`)},
 		"layouts/plan.html": {Data: []byte(`{{define "main"}}<h1 class="own">{{.Body.Title}}</h1>{{end}}`)},
 	}
-	r, err := New(site, Options{BaseURL: "/", Theme: Overlay{Upper: own, Lower: themes.Default()}})
+	r, err := New(site, Options{BaseURL: "/", Theme: asset.Overlay{Upper: own, Lower: themes.Default()}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,11 @@
 package render
 
 import (
-	"github.com/covsite/covsite/internal/routes"
-	"github.com/covsite/covsite/internal/view"
 	"html/template"
 	"slices"
+
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/model"
 )
