@@ -73,7 +73,7 @@ func (r *Renderer) page(code, kind, path, title, description string, body any) p
 	other := lang.Other(code)
 	d := pageData{
 		Lang: code, Other: other, Title: title, Description: description, Path: path, Kind: kind,
-		Site: r.site, SiteTitle: pick(code, r.site.Config.Title, r.site.Config.TitleEN), Body: body,
+		Site: r.site, SiteTitle: r.site.Config.Title.In(code), Body: body,
 		Canonical: r.AbsURL(code, path), Alternate: r.AbsURL(other, path), Switch: r.URL(other, path),
 	}
 	if r.base.Absolute() && kind != "404" {

@@ -136,7 +136,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	if l.Parent != nil {
 		v.Eyebrow += " · " + f.Name(l.Parent)
 	}
-	note := f.Pick(l.Note, l.NoteEN)
+	note := l.Note.In(f.Code)
 	if l.Ended() {
 		v.Ended = &EndedNotice{Text: f.T("locality.ended", f.Date(l.Until)), Note: note}
 		if l.Successor != nil {
@@ -416,7 +416,7 @@ func (c *Context) planRow(p model.Progress, withUnit bool) PlanRow {
 	if withUnit {
 		l := c.localityLink(t.Locality)
 		row.Locality = &l
-		row.Note = f.Pick(t.Note, t.NoteEN)
+		row.Note = t.Note.In(f.Code)
 		row.Derived = false
 	}
 	return row
@@ -521,10 +521,10 @@ func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []L
 // cite is a source's title; marked Vietnamese on an English page that has no English title
 // for it.
 func (c *Context) cite(src *model.Source) Inline {
-	if c.Lang() == lang.EN && src.TitleEN == "" {
-		return citeIn(src.Title, lang.VI)
+	if !src.Title.Translated(c.Lang()) {
+		return citeIn(src.Title.VI, lang.VI)
 	}
-	return citeIn(c.F.Pick(src.Title, src.TitleEN), "")
+	return citeIn(src.Title.In(c.Lang()), "")
 }
 
 func (c *Context) localitySources(facts localityFacts) []Line {
@@ -544,7 +544,7 @@ func (c *Context) localitySources(facts localityFacts) []Line {
 	}
 	for _, src := range facts.sources {
 		line := Line{text(f.T("source."+src.Kind) + ": "), c.cite(src), text(" — "), c.vietnamese(src.Publisher), text(", " + f.Date(src.Published))}
-		if note := f.Pick(src.Note, src.NoteEN); note != "" {
+		if note := src.Note.In(f.Code); note != "" {
 			line = append(line, text(". "+note))
 		}
 		out = append(out, line)

@@ -40,7 +40,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	c.assessed = map[*model.Target]model.Progress{}
 	defer func() { c.assessed = nil }()
 	f := c.F
-	v := PlanPage{Title: f.PlanTitle(p), Summary: f.Pick(p.Summary, p.SummaryEN), BasedOn: p.BasedOn, URL: p.URL, NoteID: impliedNoteID(p)}
+	v := PlanPage{Title: f.PlanTitle(p), Summary: p.Summary.In(f.Code), BasedOn: p.BasedOn, URL: p.URL, NoteID: impliedNoteID(p)}
 	if p.Number != "" {
 		v.Title = p.Number + ": " + v.Title
 	}
@@ -127,7 +127,7 @@ func (c *Context) milestone(m *model.Milestone) string {
 		s += f.Short(ind)
 	}
 	s += "."
-	if note := f.Pick(m.Note, m.NoteEN); note != "" {
+	if note := m.Note.In(f.Code); note != "" {
 		s += " " + note
 	}
 	return s

@@ -2,6 +2,7 @@ package view
 
 import (
 	"encoding/json"
+	"github.com/covsite/covsite/internal/lang"
 	"os"
 	"reflect"
 	"strings"
@@ -36,7 +37,7 @@ func day(t *testing.T, s string) date.Date {
 // A target's cells say what the page shows for each state of its progress, in each language.
 func TestCells(t *testing.T) {
 	tr := langs(t)
-	people := &model.Indicator{ID: "bhyt", Short: "BHYT", Unit: model.People}
+	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
 	plan := &model.Plan{ID: "kh-1", Number: "1/KH"}
 	year := date.Period{Start: day(t, "2023-01-01"), End: day(t, "2023-12-31")}
 	target := &model.Target{Plan: plan, Indicator: people, Period: year, Deadline: year.End, Value: model.Known(14690, 0)}
@@ -163,7 +164,7 @@ func lineText(l Line) string {
 // earlier ones in one compact table.
 func TestEarlierPlans(t *testing.T) {
 	tr := langs(t)
-	people := &model.Indicator{ID: "bhyt", Short: "BHYT", Unit: model.People}
+	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
 	var rows []planProgress
 	for _, y := range []string{"2025", "2024", "2023"} {
 		p := &model.Plan{ID: "kh-" + y, Number: y + "/KH", Period: date.Period{Start: day(t, y+"-01-01"), End: day(t, y+"-12-31")}}
