@@ -174,6 +174,12 @@ func BenchmarkLocalityPage(b *testing.B) {
 			n++
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(n), "µs/page")
+	perPage := float64(b.Elapsed().Microseconds()) / float64(n)
+	b.ReportMetric(perPage, "µs/page")
 	b.ReportMetric(float64(len(pages)), "pages")
+	verdict := "NOT met"
+	if perPage <= 100 {
+		verdict = "met"
+	}
+	b.Logf("target: a locality page in ≤ 0.1 ms on average (was 2.2 ms with html/template): %s (%.3f ms)", verdict, perPage/1000)
 }
