@@ -114,15 +114,14 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 }
 
 // targetBases applies denominator.<indicator> = "<base>" overrides to a row's targets.
-func (b *builder) targetBases(overrides []load.Str, byInd map[*Indicator]*Target) {
-	for _, s := range overrides {
-		id, base, _ := strings.Cut(s.V, "=")
-		ind := b.resolveIndicator(load.Str{V: id, Pos: s.Pos})
-		if ind == nil || !b.choice("denominator."+id, load.Str{V: base, Pos: s.Pos}, bases) {
+func (b *builder) targetBases(overrides []load.KeyStr, byInd map[*Indicator]*Target) {
+	for _, o := range overrides {
+		ind := b.resolveIndicator(o.Key)
+		if ind == nil || !b.choice("denominator."+o.Key.V, o.Value, bases) {
 			continue
 		}
 		if t := byInd[ind]; t != nil {
-			t.Base = Base(base)
+			t.Base = Base(o.Value.V)
 		}
 	}
 }
