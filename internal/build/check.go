@@ -38,7 +38,7 @@ type checked struct {
 // theme is the site's files over the default theme).
 func check(fsys fs.FS, opts render.Options) checked {
 	raw, diags := load.Load(fsys)
-	site, more := model.Build(raw)
+	site, more := model.Build(raw, model.ReleaseRows()) // raw is dropped when check returns
 	diags.Merge(more)
 	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
 	c := checked{site: site, diags: diags}

@@ -14,7 +14,9 @@ import (
 
 func (b *builder) plans(raw []load.Plan) {
 	for i, r := range raw {
-		raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
+		if b.release {
+			raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
+		}
 		if !b.checkFileID(r.ID, r.Pos) {
 			continue
 		}
@@ -248,7 +250,9 @@ func (b *builder) milestone(p *Plan, r load.Milestone) {
 func (b *builder) reports(raw []load.Report) {
 	seen := map[string]diag.Pos{}
 	for i, r := range raw {
-		raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
+		if b.release {
+			raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
+		}
 		b.site.links = append(b.site.links, b.linkReport(r, seen))
 	}
 	b.site.collectSources()
