@@ -3,25 +3,44 @@ package build
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/sitefs"
 	"github.com/covsite/covsite/themes"
 )
 
 // Check loads and validates everything a build of the site at source reads — data,
 // content, and the site's own layouts, strings and static files over the theme's —
 // without rendering or writing anything.
-func Check(source string) (*model.Site, *diag.List) { return CheckFS(os.DirFS(source)) }
+func Check(source string) (*model.Site, *diag.List) {
+	fsys, err := sitefs.Open(source)
+	if err != nil {
+		diags := &diag.List{}
+		diags.Errorf(diag.Pos{File: source}, diag.ReadFile, err.Error())
+		return nil, diags
+	}
+	return CheckFS(fsys)
+}
 
 // CheckFS is Check on a file system holding the site.
 func CheckFS(site fs.FS) (*model.Site, *diag.List) {
 	c := check(site, render.Options{})
 	return c.site, c.diags
+}
+
+// checkLinks reports every symbolic link among the inputs of the site in fsys: a link
+// could publish a file from outside the site (a token, the build's environment). It
+// returns whether it found one.
+func checkLinks(fsys fs.FS, diags *diag.List) bool {
+	links := sitefs.Links(fsys)
+	for _, l := range links {
+		diags.Errorf(diag.Pos{File: l.Path}, diag.Symlink, l.Target)
+	}
+	return len(links) > 0
 }
 
 // checked is a site checked the way a build renders it. When neither the data nor the
@@ -35,12 +54,21 @@ type checked struct {
 
 // check loads and validates the site in fsys, then sets up its renderer with opts (the
 // theme is the site's files over the default theme).
+// Links are refused: the site is read through sitefs.NoLinks, and a site holding one has
+// no renderer, so nothing of it is published.
 func check(fsys fs.FS, opts render.Options) checked {
+	fsys = sitefs.NoLinks(fsys)
+	links := &diag.List{}
+	linked := checkLinks(fsys, links)
 	raw, diags := load.Load(fsys)
+	diags.Merge(links)
 	site, more := model.Build(raw)
 	diags.Merge(more)
-	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
 	c := checked{site: site, diags: diags}
+	if linked {
+		return c
+	}
+	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
 	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)
 	return c
 }

@@ -62,6 +62,7 @@ const (
 	ComponentMismatch Code = "component-mismatch"
 	ThemeSyntax       Code = "theme-syntax"
 	PathConflict      Code = "path-conflict"
+	Symlink           Code = "symlink"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -85,6 +86,12 @@ func (w Words) String() string { return w.VI }
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
+	Symlink: {
+		vi:     "đây là liên kết tượng trưng (symlink) tới %[1]q; covsite không đọc gì qua liên kết, vì liên kết có thể đưa tệp ngoài thư mục trang (mật khẩu, biến môi trường) lên trang",
+		en:     "this is a symbolic link to %[1]q; covsite reads nothing through links, since a link can publish files from outside the site (tokens, the environment)",
+		hintVI: "thay liên kết bằng bản sao của tệp (cp --dereference), hoặc xóa nó; trang không được xuất bản khi còn liên kết",
+		hintEN: "replace the link by a copy of the file (cp --dereference), or delete it; the site is not published while a link remains",
+	},
 	ThemeSyntax: {
 		vi: "tệp giao diện này có lỗi: %[1]s", en: "this theme file has a mistake: %[1]s",
 		hintVI: "sửa tại vị trí này, hoặc xóa tệp để dùng tệp cùng tên của giao diện mặc định",

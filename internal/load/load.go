@@ -83,6 +83,9 @@ func filesWithExt(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 			}
 			return err
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return nil // never read through a link; the build reports it (sitefs.Links)
+		}
 		if !d.IsDir() && strings.HasSuffix(p, ext) && !strings.HasPrefix(path.Base(p), ".") {
 			out = append(out, p)
 		}

@@ -44,6 +44,9 @@ type Tree struct {
 // directory or one containing it, the file-system root, the home directory, and a
 // non-empty directory that is not covsite output.
 func CheckDestination(dest, source string) error {
+	if info, err := os.Lstat(filepath.Clean(dest)); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("refusing to write the site to %s: it is a symbolic link, and replacing it would leave the folder it points at with the old site; pass that folder as --dest", dest)
+	}
 	d, err := resolve(dest)
 	if err != nil {
 		return fmt.Errorf("destination %s: %w", dest, err)
