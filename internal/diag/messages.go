@@ -63,6 +63,7 @@ const (
 	ThemeSyntax       Code = "theme-syntax"
 	PathConflict      Code = "path-conflict"
 	Symlink           Code = "symlink"
+	TooLarge          Code = "too-large"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -86,6 +87,10 @@ func (w Words) String() string { return w.VI }
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
+	TooLarge: {
+		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
+		hintVI: "%[2]s", hintEN: "%[2]s",
+	},
 	Symlink: {
 		vi:     "đây là liên kết tượng trưng (symlink) tới %[1]q; covsite không đọc gì qua liên kết, vì liên kết có thể đưa tệp ngoài thư mục trang (mật khẩu, biến môi trường) lên trang",
 		en:     "this is a symbolic link to %[1]q; covsite reads nothing through links, since a link can publish files from outside the site (tokens, the environment)",

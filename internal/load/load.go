@@ -112,6 +112,10 @@ func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *tab
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if p := guard(src); p != nil {
+		p.report(name, firstLine, diags)
+		return nil
+	}
 	data := map[string]any{}
 	if _, err := toml.Decode(string(src), &data); err != nil {
 		local := &diag.List{}
