@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/covsite/covsite/internal/date"
@@ -51,7 +55,34 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if !validImportRequest(files, &opts, f, stderr) {
 		return 2
 	}
-	return doImport(files[0], *sheet, opts, stdout, stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return doImport(ctx, files[0], *sheet, opts, stdout, stderr)
+}
+
+// maxShown is how many problems import prints; the rest are counted.
+const maxShown = 20
+
+// readTable reads the table, or stops when ctx is done (SIGINT, SIGTERM): then the
+// temporary files of the read are removed and import exits at once, whatever the read
+// is waiting on.
+func readTable(ctx context.Context, file, sheet string) (*importer.Table, error) {
+	type read struct {
+		t   *importer.Table
+		err error
+	}
+	done := make(chan read, 1)
+	go func() {
+		t, err := importer.ReadFile(file, sheet)
+		done <- read{t, err}
+	}()
+	select {
+	case r := <-done:
+		return r.t, r.err
+	case <-ctx.Done():
+		importer.RemoveTemp()
+		return nil, ctx.Err()
+	}
 }
 
 // validImportRequest checks the combination of arguments and fills in the dates.
@@ -85,9 +116,13 @@ func validImportRequest(files []string, opts *importer.Options, f importFlags, s
 	return true
 }
 
-func doImport(file, sheet string, opts importer.Options, stdout, stderr io.Writer) int {
+func doImport(ctx context.Context, file, sheet string, opts importer.Options, stdout, stderr io.Writer) int {
 	start := time.Now()
-	t, err := importer.ReadFile(file, sheet)
+	t, err := readTable(ctx, file, sheet)
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, pick(opts.Lang, "covsite import: interrupted; nothing was written", "covsite import: đã dừng giữa chừng; không ghi gì cả"))
+		return 130
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "covsite import: %s\n", importer.ReadErrorText(file, err, opts.Lang))
 		return 1
@@ -103,7 +138,12 @@ func doImport(file, sheet string, opts importer.Options, stdout, stderr io.Write
 	var probs importer.Problems
 	switch {
 	case errors.As(err, &probs):
-		for _, p := range probs {
+		for i, p := range probs {
+			if i == maxShown {
+				fmt.Fprintf(stderr, pick(opts.Lang, "… and %d more errors, not shown; fix these first\n",
+					"… và %d lỗi nữa không hiện ra; hãy sửa các lỗi trên trước\n"), len(probs)-maxShown)
+				break
+			}
 			fmt.Fprintf(stderr, "%s: %s\n", pick(opts.Lang, "error", "lỗi"), p.Text())
 		}
 		return 1
