@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/diag"
@@ -42,7 +43,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *languages != "" {
 		opts.Languages = strings.Split(*languages, ",")
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (CI cancelling a job, a container stopping) stops the build as Ctrl-C does:
+	// the unfinished tree is removed and the destination stays as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := build.Run(ctx, opts)
 	if res.Diagnostics != nil {

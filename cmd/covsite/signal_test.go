@@ -8,6 +8,10 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/covsite/covsite/internal/gen/gentest"
 )
 
 // import stops on SIGTERM and SIGINT while it reads, whatever the read waits on, says so
@@ -56,5 +60,46 @@ func TestImportStopsOnSignals(t *testing.T) {
 				t.Error("a plan was written")
 			}
 		})
+	}
+}
+
+// build stops on SIGTERM as on Ctrl-C: it exits with an error, removes its unfinished
+// tree and leaves the destination as it was. The signal is sent when the unfinished
+// tree appears beside the destination (rendering a generated site then takes seconds).
+func TestBuildStopsOnSIGTERM(t *testing.T) {
+	bin := buildBinary(t)
+	src := gentest.Site(t, 0.02)
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := w.Add(parent); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "build", "--source", src, "--dest", dest)
+	cmd.Env = withoutLanguage()
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for ev := range w.Events {
+		if strings.HasPrefix(filepath.Base(ev.Name), ".public.new-") && ev.Has(fsnotify.Create) {
+			break
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit: %v\n%s", err, stderr.String())
+	}
+	if left, _ := os.ReadDir(parent); len(left) > 0 {
+		t.Errorf("left beside public/: %v\n%s", left, stderr.String())
 	}
 }

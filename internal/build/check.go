@@ -38,6 +38,10 @@ func CheckFS(site fs.FS) (*model.Site, *diag.List) {
 func checkLinks(fsys fs.FS, diags *diag.List) bool {
 	links := sitefs.Links(fsys)
 	for _, l := range links {
+		if l.Special {
+			diags.Errorf(diag.Pos{File: l.Path}, diag.SpecialFile)
+			continue
+		}
 		diags.Errorf(diag.Pos{File: l.Path}, diag.Symlink, l.Target)
 	}
 	return len(links) > 0

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/covsite/covsite/internal/diag"
@@ -106,5 +107,59 @@ func TestDestinationLinkIsRefused(t *testing.T) {
 	}
 	if d := treeDiff(before, tree(t, real, everyTimes)); len(d) > 0 {
 		t.Errorf("the linked site changed: %v", d)
+	}
+}
+
+// A named pipe among the inputs would make the build wait forever for a writer: it is an
+// error naming it, and the build ends at once without publishing.
+func TestPipesAreRefused(t *testing.T) {
+	for _, name := range []string{"static/x.txt", "data/plans/ke-hoach-b-2023.toml", "content/updates/2023-07-10-a.md"} {
+		t.Run(name, func(t *testing.T) {
+			src := copyTree(t, baseSite)
+			p := filepath.Join(src, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			dest := filepath.Join(t.TempDir(), "public")
+			res, err := Run(context.Background(), Options{Source: src, Dest: dest})
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("err = %v, want ErrInvalid", err)
+			}
+			found := false
+			for _, d := range res.Diagnostics.Items() {
+				found = found || d.Code == diag.SpecialFile && d.Pos.File == name
+			}
+			if !found {
+				t.Errorf("no %s at %s:\n%v", diag.SpecialFile, name, res.Diagnostics.Err("en"))
+			}
+			if _, err := os.Stat(dest); err == nil {
+				t.Error("something was published")
+			}
+		})
+	}
+}
+
+// The unfinished trees of killed builds (kill -9 leaves .public.new-*) are removed by the
+// next build; other folders beside the destination are not touched.
+func TestLeftoversOfKilledBuildsAreRemoved(t *testing.T) {
+	src := copyTree(t, baseSite)
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	for _, dir := range []string{".public.new-123", ".public.new-456/dia-phuong", ".other.new-1", "keep"} {
+		if err := os.MkdirAll(filepath.Join(parent, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustRun(t, Options{Source: src, Dest: dest})
+	entries, _ := os.ReadDir(parent)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != ".other.new-1 keep public" {
+		t.Errorf("beside public/: %v", names)
 	}
 }

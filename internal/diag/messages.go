@@ -64,6 +64,7 @@ const (
 	PathConflict      Code = "path-conflict"
 	Symlink           Code = "symlink"
 	TooLarge          Code = "too-large"
+	SpecialFile       Code = "special-file"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -90,6 +91,10 @@ var catalogue = map[Code]entry{
 	TooLarge: {
 		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
 		hintVI: "%[2]s", hintEN: "%[2]s",
+	},
+	SpecialFile: {
+		vi: "đây không phải là tệp thường mà là ống dẫn (FIFO), socket hoặc thiết bị; covsite không đọc nó", en: "this is not a regular file but a pipe (FIFO), socket or device; covsite does not read it",
+		hintVI: "xóa nó, hoặc thay bằng một tệp thường", hintEN: "delete it, or replace it by a regular file",
 	},
 	Symlink: {
 		vi:     "đây là liên kết tượng trưng (symlink) tới %[1]q; covsite không đọc gì qua liên kết, vì liên kết có thể đưa tệp ngoài thư mục trang (mật khẩu, biến môi trường) lên trang",

@@ -28,7 +28,7 @@ const (
 	expectedVI = "expected.txt"
 	expectedEN = "expected.en.txt"
 	removeList = "remove.txt" // paths of testdata/base to leave out, one a line
-	linkList   = "links.txt"  // symbolic links to add, one a line: path -> target
+	linkList   = "links.txt"  // symbolic links to add, one a line: path -> target (or path -> |fifo: a named pipe)
 )
 
 // caseSite is testdata/base with the files of testdata/bad/<name> laid over it.
@@ -52,6 +52,10 @@ func caseSite(t testing.TB, name string) fstest.MapFS {
 	if list, err := os.ReadFile(filepath.Join(dir, linkList)); err == nil {
 		for _, line := range strings.Split(strings.TrimSpace(string(list)), "\n") {
 			name, target, _ := strings.Cut(line, " -> ")
+			if target == "|fifo" {
+				site[name] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
+				continue
+			}
 			site[name] = &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
 		}
 	}
@@ -171,11 +175,11 @@ func checkPositions(t *testing.T, site fstest.MapFS, diags *diag.List) {
 	t.Helper()
 	for _, d := range diags.Items() {
 		f, ok := site[d.Pos.File]
-		if ok && f.Mode&fs.ModeSymlink != 0 && d.Code == diag.Symlink && d.Pos.Line == 0 {
-			continue // a link has no lines: its name is the position
+		if ok && f.Mode&(fs.ModeSymlink|fs.ModeNamedPipe) != 0 && (d.Code == diag.Symlink || d.Code == diag.SpecialFile) && d.Pos.Line == 0 {
+			continue // a link or a pipe has no lines: its name is the position
 		}
 		if !ok {
-			if d.Code != diag.MissingFile && d.Code != diag.ReadFile && d.Code != diag.Symlink {
+			if d.Code != diag.MissingFile && d.Code != diag.ReadFile && d.Code != diag.Symlink && d.Code != diag.SpecialFile {
 				t.Errorf("%s: %s names no file of the site", d.Pos, d.Code)
 			}
 			continue

@@ -83,8 +83,8 @@ func filesWithExt(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 			}
 			return err
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			return nil // never read through a link; the build reports it (sitefs.Links)
+		if d.Type()&^fs.ModeDir != 0 {
+			return nil // a link, pipe or device is never read; the build reports it (sitefs.Links)
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ext) && !strings.HasPrefix(path.Base(p), ".") {
 			out = append(out, p)

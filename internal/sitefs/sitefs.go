@@ -18,6 +18,10 @@ var Inputs = []string{"data", "content", "static", "layouts", "themes", "i18n"}
 // ErrLink is the error of opening a path that is, or passes through, a symbolic link.
 var ErrLink = errors.New("symbolic link")
 
+// ErrSpecial is the error of opening a file that is neither a regular file nor a folder:
+// a named pipe would make a build wait forever, a device could be read without end.
+var ErrSpecial = errors.New("not a regular file")
+
 // Open returns the site folder dir as a file system that refuses symbolic links. It is
 // rooted with os.Root, so even a link made while a build runs cannot lead outside dir.
 func Open(dir string) (fs.FS, error) {
@@ -64,6 +68,9 @@ func (n noLinks) check(op, name string) error {
 		}
 		if info.Mode()&fs.ModeSymlink != 0 {
 			return &fs.PathError{Op: op, Path: prefix, Err: ErrLink}
+		}
+		if special(info.Mode()) {
+			return &fs.PathError{Op: op, Path: prefix, Err: ErrSpecial}
 		}
 		if j < 0 {
 			return nil
@@ -121,13 +128,19 @@ func (n noLinks) ReadLink(name string) (string, error) {
 	return fs.ReadLink(n.fsys, name)
 }
 
-// Link is a symbolic link found among a site's inputs.
-type Link struct {
-	Path   string // slash path relative to the site
-	Target string // where it points, as written in the link ("" when unreadable)
+// special reports whether a file of mode m is neither a regular file, a folder nor a link.
+func special(m fs.FileMode) bool {
+	return m&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0
 }
 
-// Links lists every symbolic link among the inputs of the site in fsys (the folders of
+// Link is a symbolic link, or a special file (Special), found among a site's inputs.
+type Link struct {
+	Path    string // slash path relative to the site
+	Target  string // where a link points, as written in it ("" when unreadable)
+	Special bool   // a named pipe, socket or device rather than a link
+}
+
+// Links lists every symbolic link and special file among the inputs of the site in fsys (the folders of
 // Inputs and everything below them, and the folders themselves), in lexical order. Links
 // to folders are listed, not followed. Reading a folder that fails for another reason is
 // not its business: the stage that reads the folder reports it.
@@ -150,8 +163,11 @@ func Links(fsys fs.FS) []Link {
 			if err != nil {
 				return nil // reported by whoever reads it
 			}
-			if d.Type()&fs.ModeSymlink != 0 {
+			switch {
+			case d.Type()&fs.ModeSymlink != 0:
 				add(p)
+			case special(d.Type()):
+				out = append(out, Link{Path: p, Special: true})
 			}
 			return nil
 		})

@@ -110,6 +110,7 @@ func Begin(dest string) (*Tree, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
+	removeLeftovers(parent, filepath.Base(dest))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
 	if err != nil {
 		return nil, fmt.Errorf("create build directory: %w", err)
@@ -123,6 +124,19 @@ func Begin(dest string) (*Tree, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// removeLeftovers removes the unfinished trees of builds of dest that were killed (kill -9,
+// a power cut) before they could remove their own: folders named .<dest>.new-* beside it.
+// Two builds into one destination at once are not supported; the second would remove the
+// first one's tree.
+func removeLeftovers(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".new-") {
+			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
 }
 
 // Write stores data at rel (a slash-separated path inside the tree). When the previous
