@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/write"
 )
 
 // The hostile-input tests of issue 14: what a stranger's pull request can put in a site
@@ -142,16 +143,20 @@ func TestPipesAreRefused(t *testing.T) {
 	}
 }
 
-// The unfinished trees of killed builds (kill -9 leaves .public.new-*) are removed by the
-// next build; other folders beside the destination are not touched.
+// The unfinished trees of killed builds (kill -9 leaves .public.new-<digits>, with the
+// marker or empty) are removed by the next build; other folders beside the destination are
+// not touched.
 func TestLeftoversOfKilledBuildsAreRemoved(t *testing.T) {
 	src := copyTree(t, baseSite)
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
-	for _, dir := range []string{".public.new-123", ".public.new-456/dia-phuong", ".other.new-1", "keep"} {
+	for _, dir := range []string{".public.new-123", ".public.new-456/dia-phuong", ".public.new-mine", ".public.new-789/x", ".other.new-1", "keep"} {
 		if err := os.MkdirAll(filepath.Join(parent, dir), 0o755); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := os.WriteFile(filepath.Join(parent, ".public.new-456", write.Marker), nil, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	mustRun(t, Options{Source: src, Dest: dest})
 	entries, _ := os.ReadDir(parent)
@@ -159,7 +164,8 @@ func TestLeftoversOfKilledBuildsAreRemoved(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, " ") != ".other.new-1 keep public" {
+	// .public.new-789 holds no marker: it may not be a build's
+	if strings.Join(names, " ") != ".other.new-1 .public.new-789 .public.new-mine keep public" {
 		t.Errorf("beside public/: %v", names)
 	}
 }

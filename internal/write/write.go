@@ -44,9 +44,6 @@ type Tree struct {
 // directory or one containing it, the file-system root, the home directory, and a
 // non-empty directory that is not covsite output.
 func CheckDestination(dest, source string) error {
-	if info, err := os.Lstat(filepath.Clean(dest)); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		return fmt.Errorf("refusing to write the site to %s: it is a symbolic link, and replacing it would leave the folder it points at with the old site; pass that folder as --dest", dest)
-	}
 	d, err := resolve(dest)
 	if err != nil {
 		return fmt.Errorf("destination %s: %w", dest, err)
@@ -68,6 +65,9 @@ func CheckDestination(dest, source string) error {
 		return fmt.Errorf("refusing to write the site into its own source directory %s: use --dest public", d)
 	case strings.HasPrefix(s+string(filepath.Separator), d+string(filepath.Separator)):
 		return fmt.Errorf("refusing to write the site to %s, which contains the source %s", d, s)
+	}
+	if info, err := os.Lstat(filepath.Clean(dest)); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("refusing to write the site to %s: it is a symbolic link, and replacing it would leave the folder it points at with the old site; pass that folder as --dest", dest)
 	}
 	entries, err := os.ReadDir(d)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
@@ -127,14 +127,21 @@ func Begin(dest string) (*Tree, error) {
 }
 
 // removeLeftovers removes the unfinished trees of builds of dest that were killed (kill -9,
-// a power cut) before they could remove their own: folders named .<dest>.new-* beside it.
-// Two builds into one destination at once are not supported; the second would remove the
-// first one's tree.
+// a power cut) before they could remove their own: the folders Begin makes beside it,
+// .<dest>.new-<digits>, when they hold the Marker (Begin writes it first) or nothing.
+// Other folders, even with similar names, are not touched. Two builds into one
+// destination at once are not supported; the second would remove the first one's tree.
 func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".new-") {
-			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+		suffix, ok := strings.CutPrefix(e.Name(), "."+base+".new-")
+		if !ok || !e.IsDir() || suffix == "" || strings.Trim(suffix, "0123456789") != "" {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		inside, err := os.ReadDir(dir)
+		if _, marked := os.Lstat(filepath.Join(dir, Marker)); err == nil && (len(inside) == 0 || marked == nil) {
+			_ = os.RemoveAll(dir)
 		}
 	}
 }
