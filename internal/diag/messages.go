@@ -65,6 +65,7 @@ const (
 	Symlink           Code = "symlink"
 	TooLarge          Code = "too-large"
 	SpecialFile       Code = "special-file"
+	FormulaText       Code = "formula-text"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -91,6 +92,11 @@ var catalogue = map[Code]entry{
 	TooLarge: {
 		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
 		hintVI: "%[2]s", hintEN: "%[2]s",
+	},
+	FormulaText: {
+		vi: "%[1]s = %[2]q bắt đầu bằng ký tự mà Excel và LibreOffice hiểu là công thức", en: "%[1]s = %[2]q begins with a character Excel and LibreOffice take for a formula",
+		hintVI: "tệp CSV tải về ghi nó thành chữ (thêm dấu ' ở đầu); nếu không cố ý, bỏ ký tự = + - @ ở đầu",
+		hintEN: "the CSV downloads write it as text (with a leading '); unless it is meant, remove the leading = + - @",
 	},
 	SpecialFile: {
 		vi: "đây không phải là tệp thường mà là ống dẫn (FIFO), socket hoặc thiết bị; covsite không đọc nó", en: "this is not a regular file but a pipe (FIFO), socket or device; covsite does not read it",

@@ -158,7 +158,21 @@ func (t *table) str(key string, required bool) Str {
 		t.wrongType(key, typeString, `"…"`)
 		return Str{}
 	}
-	return t.normalised(key, s)
+	out := t.normalised(key, s)
+	if formulaKeys[key] && startsLikeFormula(out.V) {
+		t.diags.Warnf(out.Pos, diag.FormulaText, key, out.V)
+	}
+	return out
+}
+
+// formulaKeys are the keys of names and titles, which go into the CSV downloads.
+var formulaKeys = map[string]bool{"name": true, "name_en": true, "unit": true, "number": true,
+	"title": true, "title_en": true, "issuer": true, "publisher": true}
+
+// startsLikeFormula reports whether a spreadsheet would take s for a formula: it begins
+// with = + - @, a tab or a carriage return (the CSV downloads write it as text anyway).
+func startsLikeFormula(s string) bool {
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
 // normalised returns s in NFC, warning when the file held it decomposed.
