@@ -66,6 +66,7 @@ const (
 	TooLarge          Code = "too-large"
 	SpecialFile       Code = "special-file"
 	FormulaText       Code = "formula-text"
+	BadURL            Code = "bad-url"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -92,6 +93,10 @@ var catalogue = map[Code]entry{
 	TooLarge: {
 		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
 		hintVI: "%[2]s", hintEN: "%[2]s",
+	},
+	BadURL: {
+		vi: "%[1]s = %[2]q không phải là %[3]s", en: "%[1]s = %[2]q is not %[3]s",
+		hintVI: "viết ví dụ %[1]s = %[4]q", hintEN: "write for example %[1]s = %[4]q",
 	},
 	FormulaText: {
 		vi: "%[1]s = %[2]q bắt đầu bằng ký tự mà Excel và LibreOffice hiểu là công thức", en: "%[1]s = %[2]q begins with a character Excel and LibreOffice take for a formula",
@@ -301,7 +306,7 @@ var catalogue = map[Code]entry{
 		hintVI: "xóa một trong hai dòng", hintEN: "remove one of the two",
 	},
 	UnsafeLink: {
-		vi: "liên kết %[1]q sẽ hiện thành chữ thường, không bấm được: chỉ liên kết http(s), mailto và đường dẫn trong trang được giữ", en: "the link %[1]q will show as plain text: only http(s), mailto and site links are kept",
+		vi: "liên kết %[1]q không dùng được: chỉ được liên kết http(s), mailto và đường dẫn trong trang (không dùng //tên-máy)", en: "the link %[1]q cannot be used: only http(s), mailto and site links are allowed (not //host)",
 		hintVI: "dùng liên kết https://… hoặc đường dẫn trong trang như /dia-phuong/tra-vinh/", hintEN: "link to https://… or to a site path such as /dia-phuong/tra-vinh/",
 	},
 	RawHTML: {
