@@ -13,8 +13,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/themes"
