@@ -67,6 +67,10 @@ const (
 	SpecialFile       Code = "special-file"
 	FormulaText       Code = "formula-text"
 	BadURL            Code = "bad-url"
+	NumberTooLarge    Code = "number-too-large"
+	Implausible       Code = "implausible"
+	AsOfOutsidePlan   Code = "as-of-outside-plan"
+	AfterPublished    Code = "after-published"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -93,6 +97,22 @@ var catalogue = map[Code]entry{
 	TooLarge: {
 		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
 		hintVI: "%[2]s", hintEN: "%[2]s",
+	},
+	NumberTooLarge: {
+		vi: "%[1]s = %[2]s quá lớn: số lớn hơn 2^53 (9.007.199.254.740.992) không được lưu chính xác", en: "%[1]s = %[2]s is too large: numbers above 2^53 (9,007,199,254,740,992) cannot be kept exactly",
+		hintVI: "kiểm tra số liệu gốc; có thể gõ thừa chữ số", hintEN: "check the source; a digit may have been typed twice",
+	},
+	AsOfOutsidePlan: {
+		vi: "kết quả ngày %[1]s nằm ngoài kỳ %[3]s của kế hoạch %[2]q mà nó được so sánh", en: "the result as of %[1]s is outside the period %[3]s of the plan %[2]q it is compared with",
+		hintVI: "kiểm tra as_of (có thể gõ nhầm năm), hoặc bỏ kế hoạch này khỏi plan = …", hintEN: "check as_of (the year may be mistyped), or remove this plan from plan = …",
+	},
+	AfterPublished: {
+		vi: "kết quả ngày %[1]s muộn hơn ngày công bố của văn bản (%[2]s)", en: "the result as of %[1]s is dated after its document was published (%[2]s)",
+		hintVI: "kiểm tra as_of và published: một văn bản không báo cáo được số liệu sau ngày nó ra đời", hintEN: "check as_of and published: a document cannot report figures from after it was written",
+	},
+	Implausible: {
+		vi: "%[1]s = %[2]s lớn đến mức khó tin: %[3]s", en: "%[1]s = %[2]s is implausibly large: %[3]s",
+		hintVI: "kiểm tra số liệu gốc; có thể gõ thừa chữ số hoặc nhầm đơn vị", hintEN: "check the source; a digit may have been typed twice, or the unit mistaken",
 	},
 	BadURL: {
 		vi: "%[1]s = %[2]q không phải là %[3]s", en: "%[1]s = %[2]q is not %[3]s",

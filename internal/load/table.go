@@ -225,15 +225,27 @@ func (t *table) num(key string, required bool) Num {
 	return t.number(key, v)
 }
 
+// MaxExact is 2^53, the largest whole number a figure holds exactly (figures are float64):
+// above it 9007199254740993 would silently become 9007199254740992.
+const MaxExact = 1 << 53
+
 // number converts a decoded value to a Num, explaining strings written like numbers.
 func (t *table) number(key string, v any) Num {
 	pos := t.where(key)
 	switch x := v.(type) {
 	case int64:
+		if x > MaxExact || x < -MaxExact {
+			t.diags.Errorf(pos, diag.NumberTooLarge, t.prefix+key, t.rawOr(key, strconv.FormatInt(x, 10)))
+			return Num{}
+		}
 		return Num{V: float64(x), Raw: t.rawOr(key, strconv.FormatInt(x, 10)), Int: true, Pos: pos}
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			t.diags.Errorf(pos, diag.WrongType, t.prefix+key, typeNumber, diag.W("nan/inf", "nan/inf"), "10324")
+			return Num{}
+		}
+		if math.Abs(x) > MaxExact {
+			t.diags.Errorf(pos, diag.NumberTooLarge, t.prefix+key, t.rawOr(key, strconv.FormatFloat(x, 'f', -1, 64)))
 			return Num{}
 		}
 		return Num{V: x, Raw: t.rawOr(key, strconv.FormatFloat(x, 'f', -1, 64)), Pos: pos}
