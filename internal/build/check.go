@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"strings"
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
@@ -74,7 +75,29 @@ func check(fsys fs.FS, opts render.Options) checked {
 	}
 	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
 	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)
+	if !diags.HasErrors() { // a site with errors is not built: the warning would be noise
+		checkBaseURL(raw.Config.BaseURL, opts.BaseURL, diags)
+	}
 	return c
+}
+
+// checkBaseURL warns when the site would be built without an absolute address (base_url
+// of data/site.toml, unless override is given): the feed's <id> and the sitemap's <loc>
+// must be absolute (RFC 4287, the sitemap protocol), so feed readers and search engines
+// would refuse them.
+func checkBaseURL(base load.Str, override string, diags *diag.List) {
+	effective := base.V
+	if override != "" {
+		effective = override
+	}
+	if strings.HasPrefix(effective, "http://") || strings.HasPrefix(effective, "https://") {
+		return
+	}
+	pos := base.Pos
+	if !base.Set() {
+		pos = diag.Pos{File: "data/site.toml", Line: 1, Col: 1}
+	}
+	diags.Warnf(pos, diag.RelativeBaseURL, effective)
 }
 
 // checkTheme sets up a renderer as build does, so a layout or strings file that does not

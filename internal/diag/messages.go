@@ -71,6 +71,7 @@ const (
 	Implausible       Code = "implausible"
 	AsOfOutsidePlan   Code = "as-of-outside-plan"
 	AfterPublished    Code = "after-published"
+	RelativeBaseURL   Code = "relative-base-url"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -105,6 +106,12 @@ var catalogue = map[Code]entry{
 	AsOfOutsidePlan: {
 		vi: "kết quả ngày %[1]s nằm ngoài kỳ %[3]s của kế hoạch %[2]q mà nó được so sánh", en: "the result as of %[1]s is outside the period %[3]s of the plan %[2]q it is compared with",
 		hintVI: "kiểm tra as_of (có thể gõ nhầm năm), hoặc bỏ kế hoạch này khỏi plan = …", hintEN: "check as_of (the year may be mistyped), or remove this plan from plan = …",
+	},
+	RelativeBaseURL: {
+		vi:     "base_url = %[1]q chưa phải là địa chỉ đầy đủ: mã của nguồn tin Atom (<id>) và địa chỉ trong sitemap.xml (<loc>) phải là địa chỉ tuyệt đối, nên trình đọc tin và máy tìm kiếm sẽ bỏ qua chúng",
+		en:     "base_url = %[1]q is not a full address: the Atom feed's <id> and the addresses in sitemap.xml (<loc>) must be absolute, so feed readers and search engines will ignore them",
+		hintVI: "đặt base_url = \"https://…/\" (địa chỉ trang được đăng), hoặc chạy covsite build --base-url https://…/",
+		hintEN: "set base_url = \"https://…/\" (where the site is published), or run covsite build --base-url https://…/",
 	},
 	AfterPublished: {
 		vi: "kết quả ngày %[1]s muộn hơn ngày công bố của văn bản (%[2]s)", en: "the result as of %[1]s is dated after its document was published (%[2]s)",
