@@ -53,7 +53,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		if !errors.Is(err, build.ErrInvalid) || res.Diagnostics == nil {
-			fmt.Fprintf(stderr, "covsite build: %v\n", err)
+			fmt.Fprintf(stderr, "covsite build: %s\n", diag.Text(err, opts.Lang))
 		} else {
 			fmt.Fprintf(stderr, "covsite build: %d errors, %d warnings; %s left unchanged\n",
 				res.Diagnostics.Count(diag.Error), res.Diagnostics.Count(diag.Warning), opts.Dest)

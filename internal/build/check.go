@@ -11,6 +11,7 @@ import (
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/sitefs"
+	"github.com/covsite/covsite/internal/textutil"
 	"github.com/covsite/covsite/themes"
 )
 
@@ -122,7 +123,7 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	pages := r.Pages()
 	paths := make(map[string]bool, len(pages))
 	folders := map[string]bool{}
-	conflicts := 0
+	conflicts := unportable(opts.Theme, pages, diags)
 	for _, p := range pages {
 		if paths[p.Path] {
 			diags.Errorf(diag.Pos{File: "static/" + p.Path, Line: 1, Col: 1}, diag.PathConflict, "static/"+p.Path, p.Path)
@@ -143,4 +144,45 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 		return nil, nil
 	}
 	return r, pages
+}
+
+// unportable reports files that Windows or macOS cannot hold, which only files of static/
+// can bring (ids are checked): a name Windows reserves (static/nul.txt), and an output
+// path that differs from another only in case (static/Index.html beside the index.html
+// covsite makes), one of which would overwrite the other there. It returns how many it
+// found.
+func unportable(theme fs.FS, pages []render.Page, diags *diag.List) int {
+	n := 0
+	_ = fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // reported when the theme is read
+		}
+		if textutil.WindowsReserved(d.Name()) {
+			diags.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, diag.UnportablePath, p,
+				diag.W("Windows không cho đặt tên "+d.Name(), "Windows cannot hold the name "+d.Name()))
+			n++
+		}
+		return nil
+	})
+	byFold := make(map[string]string, len(pages))
+	for _, p := range pages {
+		folded := strings.ToLower(p.Path)
+		other, ok := byFold[folded]
+		if !ok {
+			byFold[folded] = p.Path
+			continue
+		}
+		if other == p.Path {
+			continue // the same path twice: a path-conflict
+		}
+		static, made := p.Path, other
+		if made != folded {
+			static, made = other, p.Path // the one with capitals is the site's own file
+		}
+		diags.Errorf(diag.Pos{File: "static/" + static, Line: 1, Col: 1}, diag.UnportablePath, "static/"+static,
+			diag.W("chỉ khác "+made+" ở chữ hoa, chữ thường: trên Windows và macOS hai tệp này là một",
+				"it differs from "+made+" only in case: on Windows and macOS the two are one file"))
+		n++
+	}
+	return n
 }

@@ -72,6 +72,7 @@ const (
 	AsOfOutsidePlan   Code = "as-of-outside-plan"
 	AfterPublished    Code = "after-published"
 	RelativeBaseURL   Code = "relative-base-url"
+	UnportablePath    Code = "unportable-path"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -106,6 +107,10 @@ var catalogue = map[Code]entry{
 	AsOfOutsidePlan: {
 		vi: "kết quả ngày %[1]s nằm ngoài kỳ %[3]s của kế hoạch %[2]q mà nó được so sánh", en: "the result as of %[1]s is outside the period %[3]s of the plan %[2]q it is compared with",
 		hintVI: "kiểm tra as_of (có thể gõ nhầm năm), hoặc bỏ kế hoạch này khỏi plan = …", hintEN: "check as_of (the year may be mistyped), or remove this plan from plan = …",
+	},
+	UnportablePath: {
+		vi: "tệp %[1]s không dùng được trên mọi máy: %[2]s", en: "the file %[1]s does not work on every system: %[2]s",
+		hintVI: "đổi tên tệp (chữ thường không dấu a–z, số và dấu gạch ngang)", hintEN: "rename the file (lowercase a–z without accents, digits and hyphens)",
 	},
 	RelativeBaseURL: {
 		vi:     "base_url = %[1]q chưa phải là địa chỉ đầy đủ: mã của nguồn tin Atom (<id>) và địa chỉ trong sitemap.xml (<loc>) phải là địa chỉ tuyệt đối, nên trình đọc tin và máy tìm kiếm sẽ bỏ qua chúng",
