@@ -292,7 +292,14 @@ func (j *job) result(rows []outRow) error {
 		return Problems{{Message: tr(opts.Lang, "say which document the results come from: --source \"…\"",
 			"hãy cho biết số liệu lấy từ văn bản nào: --source \"…\"")}}
 	}
-	old, err := os.ReadFile(filepath.Join(opts.Source, rel))
+	full := filepath.Join(opts.Source, rel)
+	if opts.Out != "-" {
+		var err error
+		if full, err = j.outFile(rel); err != nil {
+			return err
+		}
+	}
+	old, err := os.ReadFile(full)
 	if err == nil && !opts.Force && opts.Out != "-" {
 		return Problems{{Where: rel, Message: tr(opts.Lang, "this file already exists and was left as it is", "tệp này đã có và được giữ nguyên"),
 			Hint: tr(opts.Lang, "add --force to replace it, or --out to write another file", "thêm --force để ghi đè, hoặc --out để ghi ra tệp khác")}}
@@ -335,7 +342,10 @@ func (j *job) commit(rel string, old, content []byte) error {
 		return err
 	}
 	rep.Path = rel
-	full := filepath.Join(opts.Source, filepath.FromSlash(rel))
+	full, err := j.outFile(rel)
+	if err != nil {
+		return err
+	}
 	if err := writeFile(full, content, old == nil); err != nil {
 		return err
 	}
