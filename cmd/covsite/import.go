@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/importer"
 )
 
@@ -104,7 +105,7 @@ func validImportRequest(files []string, opts *importer.Options, f importFlags, s
 		}
 		v, err := date.Parse(d.value)
 		if err != nil {
-			fmt.Fprintf(stderr, "covsite import: %s %v — %s\n", d.flag, err, pick(lang, "write it as 2023-06-30", "viết như 2023-06-30"))
+			fmt.Fprintf(stderr, "covsite import: %s\n", badDate(d.flag, d.value, lang))
 			return false
 		}
 		*d.into = v
@@ -148,7 +149,7 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 		}
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "covsite import: %v\n", err)
+		fmt.Fprintf(stderr, "covsite import: %s\n", diag.Text(err, opts.Lang))
 		return 1
 	}
 	if rep.Path != "-" {
@@ -176,4 +177,10 @@ func printImported(w io.Writer, rep *importer.Report, lang string, read, total t
 	}
 	fmt.Fprintln(w, pick(lang, "next: covsite check, then covsite serve to look at the pages",
 		"tiếp theo: covsite check, rồi covsite serve để xem các trang"))
+}
+
+// badDate says that value, given to flag, is not a date, in lang.
+func badDate(flag, value, lang string) string {
+	return fmt.Sprintf(pick(lang, "%s %q is not a date YYYY-MM-DD that exists — write it as 2023-06-30",
+		"%s %q không phải là ngày năm-tháng-ngày có thật — viết như 2023-06-30"), flag, value)
 }

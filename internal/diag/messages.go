@@ -73,6 +73,7 @@ const (
 	AfterPublished    Code = "after-published"
 	RelativeBaseURL   Code = "relative-base-url"
 	UnportablePath    Code = "unportable-path"
+	NoIndicators      Code = "no-indicators"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -107,6 +108,11 @@ var catalogue = map[Code]entry{
 	AsOfOutsidePlan: {
 		vi: "kết quả ngày %[1]s nằm ngoài kỳ %[3]s của kế hoạch %[2]q mà nó được so sánh", en: "the result as of %[1]s is outside the period %[3]s of the plan %[2]q it is compared with",
 		hintVI: "kiểm tra as_of (có thể gõ nhầm năm), hoặc bỏ kế hoạch này khỏi plan = …", hintEN: "check as_of (the year may be mistyped), or remove this plan from plan = …",
+	},
+	NoIndicators: {
+		vi: "data/indicators.toml không khai báo chỉ số nào, nên không số liệu nào đọc được", en: "data/indicators.toml declares no indicator, so no figure can be read",
+		hintVI: "khôi phục tệp (git checkout data/indicators.toml) hoặc khai báo các chỉ số bằng [[indicator]]; các lỗi về chỉ số ở tệp khác sẽ không báo cho tới khi sửa xong",
+		hintEN: "restore the file (git checkout data/indicators.toml) or declare the indicators with [[indicator]]; errors about indicators in other files are not reported until then",
 	},
 	UnportablePath: {
 		vi: "tệp %[1]s không dùng được trên mọi máy: %[2]s", en: "the file %[1]s does not work on every system: %[2]s",

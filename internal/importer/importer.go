@@ -26,6 +26,7 @@ import (
 
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
@@ -199,8 +200,8 @@ func (j *job) plan(rows []outRow) error {
 	if want := path.Join("data/plans", opts.Plan+".toml"); filepath.ToSlash(rel) != want {
 		return Problems{{Message: tr(opts.Lang, "a plan's file is %s (its name is the plan's id)", "tệp của kế hoạch là %s (tên tệp là id kế hoạch)", want)}}
 	}
-	if why := textutil.CheckID(opts.Plan); why != "" {
-		return Problems{{Message: tr(opts.Lang, "--plan %q cannot be an id: %s", "--plan %q không dùng làm id được: %s", opts.Plan, why),
+	if why, bad := load.IDProblem(opts.Plan); bad {
+		return Problems{{Message: tr(opts.Lang, "--plan %q cannot be an id: %s", "--plan %q không dùng làm id được: %s", opts.Plan, why.In(opts.Lang)),
 			Hint: tr(opts.Lang, "for example %s", "ví dụ %s", textutil.Slug(opts.Plan))}}
 	}
 	src, err := os.ReadFile(filepath.Join(opts.Source, rel))

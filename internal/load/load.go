@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -42,6 +43,12 @@ func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
 	}
 	site.Indicators = readEach(fsys, c, "data/indicators.toml", []string{"data/indicators.toml"}, diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Indicator { return readIndicators(root) }))
+	if len(site.Indicators) == 0 && !slices.Contains(site.Unreadable, "data/indicators.toml") {
+		// Read, but empty (or emptied by a bad merge): that is the cause, not every
+		// figure of every file naming an indicator that is not there.
+		diags.Errorf(diag.Pos{File: "data/indicators.toml", Line: 1, Col: 1}, diag.NoIndicators)
+		site.Unreadable = append(site.Unreadable, "data/indicators.toml")
+	}
 	// The many files of data/ are decoded in parallel (see readEach), in file order.
 	site.Localities = readEach(fsys, c, "data/localities", tomlFiles(fsys, "data/localities", diags), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Locality { return readLocalities(root) }))
