@@ -26,8 +26,8 @@ import (
 
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/date"
-	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
 )
