@@ -13,6 +13,7 @@ import (
 
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
 )
 
 func init() {
@@ -32,6 +33,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	cpuProfile := fs.String("profile-cpu", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memProfile := fs.String("profile-mem", "", "write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if opts.BaseURL != "" && !load.ValidBaseURL(opts.BaseURL) {
+		fmt.Fprintf(stderr, "covsite build: %s\n", pick(opts.Lang,
+			fmt.Sprintf("--base-url %q is not an absolute http(s) address or a path beginning with /; write e.g. --base-url https://example.org/covsite/", opts.BaseURL),
+			fmt.Sprintf("--base-url %q không phải là địa chỉ http(s) đầy đủ hay đường dẫn bắt đầu bằng /; viết ví dụ --base-url https://example.org/covsite/", opts.BaseURL)))
 		return 2
 	}
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)

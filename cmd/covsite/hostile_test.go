@@ -78,6 +78,7 @@ func TestMessagesAreInVietnamese(t *testing.T) {
 	}{
 		{[]string{"build", "--source", site, "--dest", filepath.Join(site, "static", "out")}, "nằm trong thư mục static/", "refusing"},
 		{[]string{"build", "--source", site, "--dest", site}, "không ghi trang vào chính thư mục nguồn", "refusing"},
+		{[]string{"build", "--source", site, "--dest", filepath.Join(dir, "public"), "--base-url", "javascript:alert(1)//"}, "không phải là địa chỉ http(s) đầy đủ", "is not"},
 		{[]string{"import", seedTable, "--site", site, "--parent", "tp-tra-vinh", "--result", "2023-02-30", "--source", "x"}, "không phải là ngày năm-tháng-ngày có thật", "is not a date"},
 		{[]string{"new", "result", "--source", site, "--locality", "tra-vinh", "--date", "30/6/2023"}, "không phải là ngày năm-tháng-ngày có thật", "is not a date"},
 		{[]string{"import", seedTable, "--site", site, "--parent", "tp-tra-vinh", "--plan", "../x"}, "có dấu /, \\, '..'", "path separator"},

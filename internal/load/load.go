@@ -430,11 +430,15 @@ func checkURL(v Str, key string, diags *diag.List) {
 // checkBaseURL reports a base_url that is neither an absolute http(s) address nor a path
 // beginning with / (the site served below a folder of its host).
 func checkBaseURL(v Str, diags *diag.List) {
-	if !v.Set() || absoluteHTTP(v.V) || sitePath(v.V) {
+	if !v.Set() || ValidBaseURL(v.V) {
 		return
 	}
 	diags.Errorf(v.Pos, diag.BadURL, "base_url", v.V, diag.W("một địa chỉ http(s) đầy đủ hay một đường dẫn bắt đầu bằng /", "an absolute http(s) address or a path beginning with /"), "https://bhxh.example.gov.vn/")
 }
+
+// ValidBaseURL reports whether s can be a base_url (or build's --base-url): an absolute
+// http(s) address, or a path beginning with / (not //host).
+func ValidBaseURL(s string) bool { return absoluteHTTP(s) || sitePath(s) }
 
 // absoluteHTTP reports whether s is an absolute http or https address with a host and
 // nothing a browser would read another way (spaces, control characters, backslashes).
