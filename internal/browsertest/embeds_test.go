@@ -10,8 +10,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// embedPath is an embed page of the example site: the first chart of Trà Vinh province.
-const embedPath = "/dia-phuong/tra-vinh/nhung/chart-1/"
+// embedPath is an embed page of the example site: the first chart of Cần Thơ city (before
+// 1/7/2025), whose page is chartPage.
+const (
+	chartPage = "/dia-phuong/can-tho-2004-2025/"
+	embedPath = chartPage + "nhung/chart-1/"
+)
 
 // TestEmbedInAnotherOrigin: a page on another origin (a second loopback port) shows an
 // embed page in an iframe; the chart is drawn with its tools, the embed names its source
@@ -51,12 +55,12 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 	if state.Robots != "noindex" {
 		t.Errorf("embed robots %q, want noindex", state.Robots)
 	}
-	for _, want := range []string{"Nguồn:", "30/6/2023"} {
+	for _, want := range []string{"Nguồn:", "30/6/2019"} {
 		if !strings.Contains(state.Credit, want) {
 			t.Errorf("credit %q lacks %q", state.Credit, want)
 		}
 	}
-	if state.Back != example.url+"/dia-phuong/tra-vinh/#chart-1-figure" || state.Target != "_blank" {
+	if state.Back != example.url+chartPage+"#chart-1-figure" || state.Target != "_blank" {
 		t.Errorf("link back %q target %q", state.Back, state.Target)
 	}
 	elsewhere := 0
@@ -76,7 +80,7 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 // page by its absolute address; the embed page passes axe.
 func TestEmbedButton(t *testing.T) {
 	tb := openTab(t, example, 1280, 900)
-	tb.visit(t, "/dia-phuong/tra-vinh/")
+	tb.visit(t, chartPage)
 	var snippet string
 	tb.eval(t, `(() => { const b = document.querySelector('[aria-controls="chart-1-embed"]'); b.click();
 		return b.getAttribute('aria-expanded') + ' ' + document.getElementById('chart-1-snippet').value; })()`, &snippet)
@@ -98,7 +102,7 @@ func TestEmbedButton(t *testing.T) {
 // chart's title and source.
 func TestChartExport(t *testing.T) {
 	tb := openTab(t, example, 1280, 900)
-	tb.visit(t, "/dia-phuong/tra-vinh/")
+	tb.visit(t, chartPage)
 	tb.eval(t, `window.exports = []; document.getElementById('chart-1-figure').addEventListener('chartexport', async e => {
 		const b = e.detail.blob, head = new Uint8Array(await b.slice(0, 8).arrayBuffer());
 		const out = {type: e.detail.type, mime: b.type, size: b.size, head: [...head]};
@@ -129,7 +133,7 @@ func TestChartExport(t *testing.T) {
 	tb.eval(t, `document.querySelectorAll('#chart-1-figure .chart__tools button')[1].click(), true`, nil)
 	all := run(t, tb, chromedp.Poll[[]export](`window.exports.length > 1 && window.exports`))
 	svg := all[1]
-	if svg.Type != "svg" || !strings.HasPrefix(svg.Text, "<svg") || !strings.Contains(svg.Text, "Chỉ tiêu và kết quả thực hiện") || !strings.Contains(svg.Text, "Nguồn:") {
+	if svg.Type != "svg" || !strings.HasPrefix(svg.Text, "<svg") || !strings.Contains(svg.Text, "Số người tham gia theo thời gian") || !strings.Contains(svg.Text, "Nguồn:") {
 		t.Errorf("SVG export: %.300s", svg.Text)
 	}
 	for _, p := range tb.takeProblems() {

@@ -48,7 +48,7 @@ func TestTileMapDrawn(t *testing.T) {
 		for _, g := range site.Grids {
 			for _, tile := range g.Tiles {
 				if fig := view.FigureOf(site, tile.Locality, ind, view.Rate); fig.Known() {
-					want[tile.Locality.Name+": "+ind.Short+" "] = tile.Locality.ID
+					want[tile.Locality.Name.In("vi")+": "+ind.Short.In("vi")+" "] = tile.Locality.ID
 				}
 			}
 		}

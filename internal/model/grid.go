@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/load"
 )
 
@@ -23,7 +24,7 @@ const (
 // this site does not have are dropped.
 func (b *builder) grids(raw []load.Grid, lenient bool) {
 	for _, rg := range raw {
-		g := &Grid{Name: rg.Name.V, NameEN: or(rg.NameEN.V, rg.Name.V)}
+		g := &Grid{Name: lang.T(rg.Name.V, rg.NameEN.V)}
 		at := map[[2]int]diag.Pos{}
 		placed := map[*Locality]diag.Pos{}
 		for _, rt := range rg.Tiles {

@@ -7,10 +7,11 @@ import (
 	"github.com/covsite/covsite/internal/view"
 )
 
-// withCard names the page's share card when it has one.
-func withCard(d pageData, has bool) pageData {
+// withCard names the page's share card when it has one: its address, absolute when the
+// base URL is (crawlers want an absolute og:image).
+func (r *Renderer) withCard(d pageData, has bool) pageData {
 	if has {
-		d.Card = routes.ShareCard(d.Path)
+		d.Card = r.AbsURL(d.Lang, routes.ShareCard(d.Path))
 	}
 	return d
 }
@@ -23,12 +24,12 @@ func (r *Renderer) cardFile(lang, route string, make func() card.Card) Page {
 }
 
 func (r *Renderer) siteTitle(lang string) string {
-	return pick(lang, r.site.Config.Title, r.site.Config.TitleEN)
+	return r.site.Config.Title.In(lang)
 }
 
 func (r *Renderer) homeCard(lang string) Page {
 	return r.cardFile(lang, routes.Home, func() card.Card {
-		return view.HomeCard(r.format(lang), r.site, r.siteTitle(lang), pick(lang, r.site.Config.Description, r.site.Config.DescriptionEN))
+		return view.HomeCard(r.format(lang), r.site, r.siteTitle(lang), r.site.Config.Description.In(lang))
 	})
 }
 

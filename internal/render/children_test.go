@@ -10,7 +10,7 @@ import (
 
 // TestChildRankingPartial: partials/childranking.html prints a locality's children ranked
 // (view.ChildRanking) as valid pieces: an SVG bar per child with a figure and the table.
-// No page includes it yet; the locality page (being rewritten) will, after its headlines.
+// No page includes it yet: the compiled locality page would, after its headlines.
 func TestChildRankingPartial(t *testing.T) {
 	r := exampleRenderer(t)
 	found := 0
@@ -22,7 +22,7 @@ func TestChildRankingPartial(t *testing.T) {
 			}
 			found++
 			var buf bytes.Buffer
-			if err := r.layouts["vi"]["locality"].ExecuteTemplate(&buf, "childranking", cr); err != nil {
+			if err := r.layouts["vi"][frameLayout].ExecuteTemplate(&buf, "childranking", cr); err != nil {
 				t.Fatal(err)
 			}
 			out := buf.String()

@@ -2,13 +2,14 @@ package render
 
 import (
 	"cmp"
-	"github.com/covsite/covsite/internal/routes"
 	"io"
 	"slices"
 
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
+
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/view"
 )
 
 // Pages lists every output file of the site: static assets, then per language the home
@@ -58,27 +59,11 @@ func (r *Renderer) htmlFile(lang, path string, fn func() (pageData, string)) Pag
 	}}
 }
 
-func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
-	return r.htmlFile(lang, localityPath(l), func() (pageData, string) {
-		d := withCard(r.localityPage(lang, l), view.HasCard(l))
-		if v, ok := d.Body.(localityView); ok {
-			d.Tools = r.localityTools(lang, l, v)
-		}
-		return d, "locality"
-	})
-}
-
-func (r *Renderer) planFile(lang string, p *model.Plan) Page {
-	return r.htmlFile(lang, planPath(p), func() (pageData, string) {
-		return withCard(r.planPage(lang, p), view.PlanHasCard(p)), "plan"
-	})
-}
-
 // fixedPages are the pages every site has in a language: the home page, the lists, 404,
 // the feed and the search index.
 func (r *Renderer) fixedPages(lang string) []Page {
 	return []Page{
-		r.htmlFile(lang, routes.Home, func() (pageData, string) { return withCard(r.homePage(lang), true), "home" }),
+		r.htmlFile(lang, routes.Home, func() (pageData, string) { return r.withCard(r.homePage(lang), true), "home" }),
 		r.homeCard(lang),
 		r.htmlFile(lang, routes.Localities, func() (pageData, string) { return r.localitiesPage(lang), "localities" }),
 		r.htmlFile(lang, routes.Plans, func() (pageData, string) { return r.plansPage(lang), "plans" }),
@@ -93,13 +78,13 @@ func (r *Renderer) fixedPages(lang string) []Page {
 // documentFiles are the updates and stand-alone pages in a language.
 func (r *Renderer) documentFiles(lang string) []Page {
 	var pages []Page
-	for _, d := range documentsIn(r.site.Documents, lang) {
+	for _, d := range view.DocumentsIn(r.site.Documents, lang) {
 		layout := "page"
 		if d.Section == "updates" {
 			layout = "update"
 		}
 		pages = append(pages, r.htmlFile(lang, documentPath(d), func() (pageData, string) {
-			return withCard(r.documentPage(lang, d), d.Section == "updates"), layout
+			return r.withCard(r.documentPage(lang, d), d.Section == "updates"), layout
 		}))
 		if d.Section == "updates" {
 			pages = append(pages, r.updateCard(lang, d))

@@ -52,7 +52,7 @@ func Credit(f Format, sources []*model.Source, plans []*model.Plan, asOf date.Da
 	for _, s := range sources {
 		name := s.Publisher
 		if name == "" {
-			name = f.Pick(s.Title, s.TitleEN)
+			name = s.Title.In(f.Code)
 		}
 		if name != "" && !contains(names, name) && len(names) < 2 {
 			names = append(names, name)
@@ -75,6 +75,39 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// LocalityCredit is the credit of a locality's charts: the sources of its results (else
+// the plans of its targets) and the date of its newest result.
+func LocalityCredit(f Format, s *model.Site, l *model.Locality, site string) string {
+	var sources []*model.Source
+	var plans []*model.Plan
+	var asOf date.Date
+	seen := map[any]bool{}
+	for _, ind := range s.Indicators {
+		for _, res := range s.ResultsFor(l, ind) {
+			if !seen[res.Source] {
+				seen[res.Source] = true
+				sources = append(sources, res.Source)
+			}
+			if res.AsOf.After(asOf) {
+				asOf = res.AsOf
+			}
+		}
+	}
+	for _, t := range s.TargetsOf(l) {
+		if !seen[t.Plan] {
+			seen[t.Plan] = true
+			plans = append(plans, t.Plan)
+		}
+	}
+	// Newest sources first.
+	for i := 1; i < len(sources); i++ {
+		for j := i; j > 0 && sources[j].Published.After(sources[j-1].Published); j-- {
+			sources[j], sources[j-1] = sources[j-1], sources[j]
+		}
+	}
+	return Credit(f, sources, plans, asOf, site)
 }
 
 // NewChartTools computes the tools of the charts of the page at route; embeds says
@@ -111,8 +144,9 @@ type EmbedPage struct {
 	Lang      string
 	Title     string
 	SiteTitle string
-	Chart     any      // the page's chart, printed by the layout's "chart" template
-	Map       *TileMap // or a tile map
+	Chart     *Chart      // the chart, printed by the layout
+	Option    template.JS // its ECharts option, for the data island
+	Map       *TileMap    // or a tile map
 	Credit    string
 	PageURL   string
 	PageLabel string

@@ -14,11 +14,11 @@ type IndicatorPage struct {
 	Description string
 	Sections    []MapSection // one per grid with figures
 	RankingURL  string
-	Others      []Link
+	Others      []NavLink
 }
 
-// Link is a labelled address; Current marks the page itself in a list.
-type Link struct {
+// NavLink is a labelled address in a list of pages; Current marks the page itself.
+type NavLink struct {
 	Label   string
 	URL     string
 	Current bool
@@ -29,12 +29,12 @@ type Link struct {
 func NewIndicatorPage(f Format, s *model.Site, ind *model.Indicator, url, abs URLs) IndicatorPage {
 	p := IndicatorPage{
 		Title:       f.T("indicator.title", f.IndicatorName(ind)),
-		Description: f.Pick(ind.Description, ind.DescriptionEN),
+		Description: ind.Description.In(f.Code),
 		RankingURL:  url(routes.Ranking(ind.ID)),
 		Others:      IndicatorLinks(f, s, ind, url),
 	}
 	for i, g := range s.Grids {
-		sec := MapSection{Title: f.Pick(g.Name, g.NameEN), ID: fmt.Sprintf("grid-%d", i)}
+		sec := MapSection{Title: g.Name.In(f.Code), ID: fmt.Sprintf("grid-%d", i)}
 		for _, m := range Measures {
 			tm := NewTileMap(f, s, g, ind, m, fmt.Sprintf("map-%d-%s", i, m.Key()), url)
 			if !tm.Empty {
@@ -56,10 +56,10 @@ type MapSection struct {
 }
 
 // IndicatorLinks links every indicator's page, marking cur.
-func IndicatorLinks(f Format, s *model.Site, cur *model.Indicator, url URLs) []Link {
-	var out []Link
+func IndicatorLinks(f Format, s *model.Site, cur *model.Indicator, url URLs) []NavLink {
+	var out []NavLink
 	for _, ind := range s.Indicators {
-		out = append(out, Link{Label: f.Short(ind), URL: url(routes.Indicator(ind.ID)), Current: ind == cur})
+		out = append(out, NavLink{Label: f.Short(ind), URL: url(routes.Indicator(ind.ID)), Current: ind == cur})
 	}
 	return out
 }
@@ -107,7 +107,7 @@ type RankingPage struct {
 	Rankings   []Table
 	MapURL     string
 	StaleNote  string
-	Others     []Link
+	Others     []NavLink
 	NoFigures  string
 	HasFigures bool
 }
@@ -131,7 +131,7 @@ func NewRankingPage(f Format, s *model.Site, ind *model.Indicator, url URLs) Ran
 			if latest.IsZero() {
 				continue
 			}
-			t := figureTable(f, ind, m, ranked(figs, ind), latest, url, f.T("ranking.caption."+m.Key(), f.Short(ind), f.Pick(g.Name, g.NameEN)))
+			t := figureTable(f, ind, m, ranked(figs, ind), latest, url, f.T("ranking.caption."+m.Key(), f.Short(ind), g.Name.In(f.Code)))
 			rank := 0
 			for i := range t.Rows {
 				if t.Rows[i].Cells[0] != "—" {
@@ -147,10 +147,10 @@ func NewRankingPage(f Format, s *model.Site, ind *model.Indicator, url URLs) Ran
 	return p
 }
 
-func rankingLinks(f Format, s *model.Site, cur *model.Indicator, url URLs) []Link {
-	var out []Link
+func rankingLinks(f Format, s *model.Site, cur *model.Indicator, url URLs) []NavLink {
+	var out []NavLink
 	for _, ind := range s.Indicators {
-		out = append(out, Link{Label: f.Short(ind), URL: url(routes.Ranking(ind.ID)), Current: ind == cur})
+		out = append(out, NavLink{Label: f.Short(ind), URL: url(routes.Ranking(ind.ID)), Current: ind == cur})
 	}
 	return out
 }

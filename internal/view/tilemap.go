@@ -127,7 +127,7 @@ func NewTileMap(f Format, s *model.Site, g *model.Grid, ind *model.Indicator, m 
 		top, left = min(top, t.Row), min(left, t.Col)
 	}
 	tm := TileMap{
-		ID: id, Grid: f.Pick(g.Name, g.NameEN), Rows: g.Rows - top + 1, Cols: g.Cols - left + 1,
+		ID: id, Grid: g.Name.In(f.Code), Rows: g.Rows - top + 1, Cols: g.Cols - left + 1,
 		Title: f.T("map.title."+m.Key(), f.Short(ind)), Level: 3,
 	}
 	tm.Class = fmt.Sprintf("tilemap tilemap--c%d", tm.Cols)
@@ -266,8 +266,8 @@ func (sc scale) legend(f Format) []LegendStep {
 // sourceName cites a source in a table cell: its publisher and date, else its title; in
 // English its English title, when it has one (publishers are named in Vietnamese only).
 func sourceName(f Format, src *model.Source) string {
-	if src.Publisher == "" || f.Code == "en" && src.TitleEN != "" {
-		return f.Pick(src.Title, src.TitleEN)
+	if src.Publisher == "" || f.Code == "en" && src.Title.EN != "" {
+		return src.Title.In(f.Code)
 	}
 	if src.Published.IsZero() {
 		return src.Publisher
