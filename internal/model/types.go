@@ -232,9 +232,9 @@ type Denominators struct {
 
 // Grid is a tile map: one equal tile per locality, laid out roughly as the country is.
 type Grid struct {
-	Name         lang.Text
-	Tiles        []Tile // in reading order: by row, then column
-	Rows, Cols   int
+	Name       lang.Text
+	Tiles      []Tile // in reading order: by row, then column
+	Rows, Cols int
 }
 
 // Tile places a locality on a grid; rows and columns count from 1.
