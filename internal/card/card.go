@@ -147,7 +147,7 @@ func (d *Drawer) faces() (faces, error) {
 		}
 		var face font.Face
 		face, err = opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-		return face
+		return cachedFace{Face: face, key: faceKey{f, size}}
 	}
 	fs := faces{
 		site: mk(d.regular, 30), kicker: mk(d.bold, 30), title: mk(d.bold, titleSize),
@@ -305,6 +305,52 @@ func text(img *image.Paletted, face font.Face, fg, bg color.RGBA, x, y int, s st
 		dot.X += advance
 		prev = r
 	}
+}
+
+// Rasterising glyphs was half of a card's time; cards draw the same few hundred glyphs
+// at six sizes, so each is drawn once, at a whole-pixel position, and kept.
+type faceKey struct {
+	font *opentype.Font
+	size float64
+}
+
+type glyphKey struct {
+	face faceKey
+	r    rune
+}
+
+type glyph struct {
+	bounds  image.Rectangle // relative to the dot
+	mask    *image.Alpha    // its own copy, origin at bounds.Min
+	advance fixed.Int26_6
+	ok      bool
+}
+
+var glyphs sync.Map // glyphKey → *glyph
+
+// cachedFace is a face whose glyphs come from the cache, placed at the dot rounded to
+// whole pixels.
+type cachedFace struct {
+	font.Face
+	key faceKey
+}
+
+func (c cachedFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
+	k := glyphKey{c.key, r}
+	v, ok := glyphs.Load(k)
+	if !ok {
+		dr, mask, mp, advance, found := c.Face.Glyph(fixed.Point26_6{}, r)
+		g := &glyph{bounds: dr, advance: advance, ok: found, mask: image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))}
+		for y := 0; y < dr.Dy(); y++ {
+			for x := 0; x < dr.Dx(); x++ {
+				g.mask.Pix[y*g.mask.Stride+x] = uint8(coverage(mask, mp.X+x, mp.Y+y))
+			}
+		}
+		v, _ = glyphs.LoadOrStore(k, g)
+	}
+	g := v.(*glyph)
+	at := image.Pt(dot.X.Round(), dot.Y.Round())
+	return g.bounds.Add(at), g.mask, image.Point{}, g.advance, g.ok
 }
 
 // coverage is a glyph mask's alpha at (x, y), 0–255.
