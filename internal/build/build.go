@@ -14,6 +14,7 @@ import (
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/sitefs"
 	"github.com/covsite/covsite/internal/write"
 	"github.com/covsite/covsite/themes"
@@ -81,8 +82,8 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 
 // Theme is the site's own layouts/, static/ and i18n/ over the default theme; no symbolic
 // link of the site is followed.
-func Theme(source string) render.Overlay {
-	return render.Overlay{Upper: SourceFS(source), Lower: themes.Default()}
+func Theme(source string) asset.Overlay {
+	return asset.Overlay{Upper: SourceFS(source), Lower: themes.Default()}
 }
 
 // SourceFS is the site folder source as every stage reads it: through sitefs, so no

@@ -10,6 +10,7 @@ import (
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/sitefs"
 	"github.com/covsite/covsite/internal/textutil"
 	"github.com/covsite/covsite/themes"
@@ -68,16 +69,17 @@ func check(fsys fs.FS, opts render.Options) checked {
 	linked := checkLinks(fsys, links)
 	raw, diags := load.Load(fsys)
 	diags.Merge(links)
-	site, more := model.Build(raw)
+	baseURL := raw.Config.BaseURL
+	site, more := model.Build(raw, model.ReleaseRows()) // raw is dropped when check returns
 	diags.Merge(more)
 	c := checked{site: site, diags: diags}
 	if linked {
 		return c
 	}
-	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
+	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
 	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)
 	if !diags.HasErrors() { // a site with errors is not built: the warning would be noise
-		checkBaseURL(raw.Config.BaseURL, opts.BaseURL, diags)
+		checkBaseURL(baseURL, opts.BaseURL, diags)
 	}
 	return c
 }
