@@ -2,10 +2,11 @@ package model
 
 import (
 	"fmt"
-	"github.com/covsite/covsite/internal/lang"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/covsite/covsite/internal/lang"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"

@@ -13,10 +13,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/view"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
