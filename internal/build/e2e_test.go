@@ -90,20 +90,20 @@ var seedFigures = map[string][]string{
 	"dia-phuong/can-tho-2004-2025/index.html": {
 		"123.784", "nguồn ghi 95,10 %", "tăng 803 so với 31/12/2018", "5.055", "nguồn ghi 86,72 %", "tăng 2.726 so với 31/12/2018",
 		"1.022.552", "82,5 %", "1.395.647", "nguồn ghi 45,20 %", "1,71 %", "295", "1.259", "03/QĐ-UBND", "122.981",
-		"còn thiếu 1.692.067,6 · cần bình quân 282.011 triệu đồng/tháng", // revenue: its own unit, not people
+		"còn thiếu 1.692.068 · cần bình quân 282.011 triệu đồng/tháng", // revenue: its own unit, rounded as the document writes it (whole millions)
 	},
 	// Seed 003: plan 64/KH-UBND, Đà Nẵng 2021–2025.
-	"dia-phuong/da-nang-1997-2025/index.html": { // whole rows of the yearly-rate table: year, then SI, voluntary SI, UI, HI, pension, satisfaction, e-transactions
-		"2021 40 % 1 % 33 % 97 % 45 % 85 % 100 %", "2022 42 % 1,25 % 34 % 97,5 % 49 % 86,5 % 100 %", "2023 44,5 % 1,5 % 36 % 98 % 51 % 87,5 % 100 %",
-		"2024 47 % 2 % 38 % 98,5 % 53 % 88,5 % 100 %", "2025 50 % 2,5 % 40 % 99 % 55 % 90 % 100 %", "64/KH-UBND",
+	"dia-phuong/da-nang-1997-2025/index.html": { // whole rows of the yearly-rate table: year, then SI, voluntary SI, UI, HI, pension, satisfaction
+		"2021 40 % 1 % 33 % 97 % 45 % 85 %", "2022 42 % 1,25 % 34 % 97,5 % 49 % 86,5 %", "2023 44,5 % 1,5 % 36 % 98 % 51 % 87,5 %",
+		"2024 47 % 2 % 38 % 98,5 % 53 % 88,5 %", "2025 50 % 2,5 % 40 % 99 % 55 % 90 %", "64/KH-UBND",
+		"2021–2025: 100 %", // e-transactions: "Từ năm 2021 … đạt 100%", given once for the whole period
 	},
 	"ke-hoach/da-nang-64-kh-ubnd-2021/index.html": {"12/4/2021", "Hồ Kỳ Minh", "03-NQ/TU", "104-CV/BCSĐ"},
 	// Seed 004: plan 53/KH-UBND, Cần Thơ 2025.
 	"dia-phuong/can-tho/index.html": {
 		"433.364", "40 %", "314.472", "118.892", "3.095.954", "96,11 %", "294.046", "100 % người thuộc diện tham gia", "hạn 20/12/2025",
-		"mốc 30/11/2025: 100 % chỉ tiêu",
 	},
-	"ke-hoach/can-tho-53-kh-ubnd-2025/index.html":    {"27/8/2025", "Trần Văn Lâu", "102/NQ-CP", "69/NQ-CP", "546/QĐ-TTg", "729/QĐ-UBND"},
+	"ke-hoach/can-tho-53-kh-ubnd-2025/index.html":    {"27/8/2025", "Trần Văn Lâu", "102/NQ-CP", "69/NQ-CP", "546/QĐ-TTg", "729/QĐ-UBND", "Phấn đấu cơ bản hoàn thành chỉ tiêu"},
 	"ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html": {"49/KH-BCĐ", "5106/QĐ-", "không ghi trong bản chúng tôi có", "Đến 30/6/2023 đạt ít nhất 80 % chỉ tiêu năm"},
 	// English pages format numbers and dates the English way.
 	"en/dia-phuong/can-tho-2004-2025/index.html": {"1,022,552", "82.5%", "up 803 since 31 Dec 2018", "1,395,647", "needs 282,011 million VND a month"},
@@ -121,6 +121,29 @@ func TestExampleSiteShowsEverySeedFigure(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// What the audit of issue 16 took out: figures and words no document gives.
+var neverShown = map[string][]string{
+	// "Cơ bản hoàn thành chỉ tiêu" is not "at least 100 %".
+	"dia-phuong/can-tho/index.html":               {"30/11/2025: 100 %"},
+	"ke-hoach/can-tho-53-kh-ubnd-2025/index.html": {"Đến 30/11/2025 đạt ít nhất"},
+	// The implied revenue target is in whole millions, as the document writes money.
+	"dia-phuong/can-tho-2004-2025/index.html": {"1.692.067,6", "3.087.714,6"},
+	// The Trà Vinh item's own headline, not a made-up title; it gives no publication date.
+	"dia-phuong/tra-vinh/index.html": {"Hội nghị đánh giá kết quả 6 tháng đầu năm 2023 của Ban Chỉ đạo"},
+}
+
+func TestExampleSiteShowsNothingItsDocumentsDoNotGive(t *testing.T) {
+	dir := exampleSite(t)
+	for page, texts := range neverShown {
+		text := pageText(t, dir, page)
+		for _, f := range texts {
+			if strings.Contains(text, f) {
+				t.Errorf("%s shows %q", page, f)
+			}
+		}
 	}
 }
 

@@ -127,6 +127,7 @@ type Plan struct {
 	Signer             string
 	URL                string
 	BasedOn            []string
+	BasedOnEN          []string // English glosses of BasedOn, item by item ("" when none)
 	Locality           *Locality
 	Period             date.Period
 	Summary, SummaryEN string
@@ -150,18 +151,31 @@ type Target struct {
 	Derived      bool // Value is the sum of the indicator's parts, not written in the plan
 	Implied      bool // not published: computed from a result and its share or gap
 	ImpliedShare Num  // the share that implied it, when Implied and no gap was given
-	Note, NoteEN string
-	Pos          diag.Pos
+	// Calc says how the site computed Value when no document gives it (Derived, Implied).
+	Calc Calc
+	// Credit is who set the target and which decision it belongs to, as its document says.
+	Credit Credit
+	// DeadlineGiven: the deadline is the document's (its period or an explicit deadline);
+	// false for implied targets, whose year-end deadline is the site's assumption.
+	DeadlineGiven bool
+	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
+	Where, WhereEN string
+	Note, NoteEN   string
+	Pos            diag.Pos
 }
 
-// Milestone asks that by a date a share of the yearly target is reached.
+// Milestone asks that by a date a share of the yearly target is reached. A milestone the
+// document gives only in words ("cơ bản hoàn thành chỉ tiêu") has no share: it is shown
+// with its words and never computed with.
 type Milestone struct {
-	Plan         *Plan
-	Indicators   []*Indicator
-	By           date.Date
-	Share        float64
-	Note, NoteEN string
-	Pos          diag.Pos
+	Plan           *Plan
+	Indicators     []*Indicator
+	By             date.Date
+	Share          float64
+	HasShare       bool
+	Note, NoteEN   string
+	Where, WhereEN string
+	Pos            diag.Pos
 }
 
 // Applies reports whether the milestone concerns ind.
@@ -178,35 +192,41 @@ func (m *Milestone) Applies(ind *Indicator) bool {
 type Source struct {
 	ID             string
 	Title, TitleEN string
-	Kind           string // report, news, conference, decision
-	Published      date.Date
+	Kind           string    // report, news, conference, decision
+	Published      date.Date // zero when the document gives no date of publication
 	Publisher      string
 	URL            string
 	Note, NoteEN   string
 	Pos            diag.Pos
 }
 
-// ReportedShare is a share of a plan's target as the source states it.
+// ReportedShare is a share of a plan's target as the source states it, with who the source
+// says set that target and the decision it names for it ("" when it names none).
 type ReportedShare struct {
-	Plan  *Plan
-	Share Num
+	Plan     *Plan
+	Share    Num
+	SetBy    string
+	Decision string
 }
 
 // Result is a figure as of a date for one locality and indicator, with its source.
 type Result struct {
-	Source       *Source
-	Locality     *Locality
-	Indicator    *Indicator
-	AsOf         date.Date
-	Value        Num
-	Rate         Num // coverage rate as reported
-	Shares       []ReportedShare
-	Gap          Num // remaining to reach the target, as reported
-	Change       Num // change since ChangeSince, as reported
-	ChangeSince  date.Date
-	Derived      bool
-	Note, NoteEN string
-	Pos          diag.Pos
+	Source      *Source
+	Locality    *Locality
+	Indicator   *Indicator
+	AsOf        date.Date
+	Value       Num
+	Rate        Num // coverage rate as reported
+	Shares      []ReportedShare
+	Gap         Num // remaining to reach the target, as reported
+	Change      Num // change since ChangeSince, as reported
+	ChangeSince date.Date
+	Derived     bool
+	Calc        Calc // how the site computed Value when the source does not give it (Derived)
+	// Where is where the figure stands in its document: "đoạn 3".
+	Where, WhereEN string
+	Note, NoteEN   string
+	Pos            diag.Pos
 }
 
 // Comparison is a reported statement that localities were below their parent's average.
