@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/covsite/covsite/internal/model"
 )
 
 var (
@@ -121,6 +123,34 @@ func TestExampleSiteShowsEverySeedFigure(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The methodology page, in both languages, defines every status the site can show, by the
+// label the pages use.
+func TestMethodologyDefinesEveryStatus(t *testing.T) {
+	for _, lang := range []struct{ strings, page string }{
+		{"../../themes/default/i18n/vi.toml", "../../content/phuong-phap.md"},
+		{"../../themes/default/i18n/en.toml", "../../content/phuong-phap.en.md"},
+	} {
+		labels, err := os.ReadFile(lang.strings)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := os.ReadFile(lang.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range model.Statuses {
+			m := regexp.MustCompile(`(?m)^"status\.` + regexp.QuoteMeta(string(st)) + `" = "([^"]+)"`).FindSubmatch(labels)
+			if m == nil {
+				t.Errorf("%s has no label for status %s", lang.strings, st)
+				continue
+			}
+			if row := "| **" + string(m[1]) + "**"; !strings.Contains(string(page), row) {
+				t.Errorf("%s does not define the status %q (no table row starting %q)", lang.page, m[1], row)
+			}
+		}
 	}
 }
 

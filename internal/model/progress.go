@@ -15,6 +15,9 @@ const (
 	StatusNoData     Status = "no-data"
 )
 
+// Statuses lists every status the site can show; the methodology page defines each.
+var Statuses = []Status{StatusMet, StatusOnTrack, StatusInProgress, StatusBehind, StatusMissed, StatusNoData}
+
 // Progress is a target set against the latest result in its period.
 type Progress struct {
 	Target        *Target
