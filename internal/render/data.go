@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 	"io"
 	"slices"
 	"strconv"
@@ -198,12 +199,13 @@ type searchEntry struct {
 
 func (r *Renderer) searchIndex(lang string) ([]byte, error) {
 	tr := r.langs[lang]
+	f := view.Format{Lang: tr}
 	entries := []searchEntry{}
 	for _, l := range r.site.Localities {
-		e := searchEntry{Name: localityLabel(tr, l), Kind: tr.T("kind." + string(l.Kind)), URL: r.URL(lang, localityPath(l)), Ended: l.Ended()}
+		e := searchEntry{Name: f.Label(l), Kind: tr.T("kind." + string(l.Kind)), URL: r.URL(lang, localityPath(l)), Ended: l.Ended()}
 		e.Folded = textutil.Fold(l.Name + " " + l.NameEN + " " + e.Kind)
 		if l.Parent != nil {
-			e.Parent = localityLabel(tr, l.Parent)
+			e.Parent = f.Label(l.Parent)
 		}
 		entries = append(entries, e)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/date"
 )
@@ -43,7 +44,7 @@ func atomTime(d date.Date) string { return fmt.Sprintf("%sT00:00:00Z", d.String(
 // feed renders the Atom feed of updates in lang, newest first. Its dates come from the
 // updates themselves, never from the clock, so two builds give the same bytes.
 func (r *Renderer) feed(lang string) ([]byte, error) {
-	docs := documentsIn(updates(r.site.Documents), lang)
+	docs := view.DocumentsIn(updates(r.site.Documents), lang)
 	f := atomFeed{
 		NS: "http://www.w3.org/2005/Atom", Lang: lang, Title: pick(lang, r.site.Config.Title, r.site.Config.TitleEN),
 		ID: r.AbsURL(lang, routes.Updates), Updated: "1970-01-01T00:00:00Z", Author: atomPerson{Name: r.site.Config.Publisher},

@@ -76,16 +76,18 @@ type Options struct {
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
-	site     *model.Site
-	theme    fs.FS
-	langs    map[string]*i18n.Lang
-	layouts  map[string]map[string]*template.Template // lang → layout → template
-	assets   map[string]string                        // static path → fingerprinted output path
-	only     []string                                 // languages to build; nil means all
-	files    []Page                                   // static files
-	static   map[string]Page                          // static files by output path
-	base     routes.Base
-	markdown goldmark.Markdown
+	site    *model.Site
+	theme   fs.FS
+	langs   map[string]*i18n.Lang
+	layouts map[string]map[string]*template.Template // lang → layout → template
+	assets  map[string]string                        // static path → fingerprinted output path
+	only    []string                                 // languages to build; nil means all
+	files   []Page                                   // static files
+	static  map[string]Page                          // static files by output path
+	base    routes.Base
+	// chartScripts are the script elements of a page with charts.
+	chartScripts template.HTML
+	markdown     goldmark.Markdown
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -142,7 +144,13 @@ func (r *Renderer) loadStatic() error {
 }
 
 // layoutNames are the page layouts; each is parsed with base.html and the partials.
-var layoutNames = []string{"home", "locality", "localities", "plan", "plans", "updates", "update", "page", "downloads", "404"}
+var layoutNames = []string{"home", "localities", "plans", "updates", "update", "page", "downloads", "404"}
+
+// overridable are the compiled pages' layouts: a site that ships one gets it instead.
+var overridable = []string{"locality", "plan"}
+
+// frameLayout is base.html and the partials alone, around a compiled page's main content.
+const frameLayout = "frame"
 
 func (r *Renderer) loadLayouts() error {
 	r.layouts = map[string]map[string]*template.Template{}
@@ -150,13 +158,25 @@ func (r *Renderer) loadLayouts() error {
 	if err != nil {
 		return err
 	}
+	var names []string
+	for _, name := range overridable {
+		if _, err := fs.Stat(r.theme, "layouts/"+name+".html"); err == nil {
+			names = append(names, name)
+		}
+	}
+	names = append(names, layoutNames...)
 	for code, lang := range r.langs {
 		base, err := template.New("base.html").Funcs(r.funcs(lang)).ParseFS(r.theme, append([]string{"layouts/base.html"}, partials...)...)
 		if err != nil {
 			return r.layoutError(err)
 		}
 		r.layouts[code] = map[string]*template.Template{}
-		for _, name := range layoutNames {
+		frame := template.Must(base.Clone())
+		if err := escapeAll(frame); err != nil {
+			return r.escapeError("base.html", err)
+		}
+		r.layouts[code][frameLayout] = frame
+		for _, name := range names {
 			t, err := template.Must(base.Clone()).ParseFS(r.theme, "layouts/"+name+".html")
 			if err != nil {
 				return r.layoutError(err)
@@ -167,6 +187,8 @@ func (r *Renderer) loadLayouts() error {
 			r.layouts[code][name] = t
 		}
 	}
+	r.chartScripts = template.HTML(`<script defer src="` + template.HTMLEscapeString(r.Asset("js/echarts.min.js")) + `"></script>` + "\n" +
+		`<script defer src="` + template.HTMLEscapeString(r.Asset("js/charts.js")) + `"></script>`)
 	return nil
 }
 

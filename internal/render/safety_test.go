@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/covsite/covsite/internal/view"
 	htmlpkg "html"
 	"io"
 	"math"
@@ -511,19 +512,16 @@ func TestUnknownRatesShowADash(t *testing.T) {
 		}
 	}
 	for _, lang := range i18n.Languages {
-		tr := r.langs[lang]
+		f := view.Format{Lang: r.langs[lang]}
 		for _, n := range []model.Num{model.Unknown, {V: math.NaN(), Known: true}, {V: math.Inf(1), Known: false}} {
 			for name, got := range map[string]string{
-				"num": formatNum(tr, n), "pct": formatPercent(tr, n, 2), "value": formatValue(tr, ind, model.Unknown), "pp": formatPoints(tr, model.Unknown),
+				"num": f.Num(n), "pct": f.Pct(n), "value": f.Value(ind, model.Unknown), "pp": f.Points(model.Unknown),
 			} {
 				if got != "—" {
 					t.Errorf("%s %s(%v) = %q, want —", lang, name, n, got)
 				}
 			}
 		}
-	}
-	if v := echartsValue(model.Num{V: math.NaN(), Known: true}); v != "-" {
-		t.Errorf("a NaN chart value is %v, want a gap", v)
 	}
 }
 
