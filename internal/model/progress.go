@@ -76,7 +76,9 @@ func (s *Site) Assess(t *Target) Progress {
 	p.Gap = RemainingGap(p.Value, p.Goal, t.Indicator.Direction)
 	if !p.ByRate && t.Indicator.Direction == HigherIsBetter {
 		p.ReportedGap = r.Gap
-		p.PacePerMonth = PacePerMonth(p.Gap, r.AsOf, t.Deadline)
+		if t.DeadlineGiven { // no pace towards a deadline no document gives
+			p.PacePerMonth = PacePerMonth(p.Gap, r.AsOf, t.Deadline)
+		}
 	}
 	p.Milestone, p.NextMilestone = lastMilestone(t, r.AsOf), nextMilestone(t, r.AsOf)
 	if p.Milestone != nil && p.Share.Known {

@@ -22,6 +22,11 @@ type Chart struct {
 	Option  string // the ECharts option as JSON; encoding/json escapes <, > and &
 	Columns []string
 	Rows    [][]string // the first cell of a row is its category
+	// Computed marks the figures the site computed: by series, then point, how it did
+	// (view.CalcText) or "". charts.js shows it in the tooltip; JSON, "" when none.
+	Computed string
+	// Notes say, under the table, how each computed figure was computed.
+	Notes []string
 }
 
 // chart is what a figure shows: categories along one axis and one or more series.
@@ -34,8 +39,9 @@ type chart struct {
 }
 
 type series struct {
-	name   string
-	values []model.Num
+	name     string
+	values   []model.Num
+	computed []string // how the site computed each value, "" when a document gives it; nil for none
 }
 
 // localityCharts builds a locality page's charts: targets against results by indicator,
@@ -69,14 +75,38 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	for _, s := range ch.series {
 		v.Columns = append(v.Columns, s.name)
 	}
+	marks := make([][]string, len(ch.series))
+	anyMark := false
 	for i, cat := range ch.categories {
 		row := []string{cat}
-		for _, s := range ch.series {
-			row = append(row, ch.format(s.values[i]))
+		for j, s := range ch.series {
+			cell := ch.format(s.values[i])
+			if how := s.how(i); how != "" && s.values[i].Known {
+				cell += " " + CalcMark
+				v.Notes = append(v.Notes, CalcMark+" "+cat+", "+s.name+": "+how)
+				anyMark = true
+			}
+			marks[j] = append(marks[j], s.how(i))
+			row = append(row, cell)
 		}
 		v.Rows = append(v.Rows, row)
 	}
+	if anyMark {
+		b, err := json.Marshal(marks)
+		if err != nil {
+			return Chart{}, err
+		}
+		v.Computed = string(b)
+	}
 	return v, nil
+}
+
+// how is how the site computed the series' i-th value, "" when a document gives it.
+func (s series) how(i int) string {
+	if i < len(s.computed) {
+		return s.computed[i]
+	}
+	return ""
 }
 
 func (c *Context) peopleFormat() func(model.Num) string {
@@ -96,7 +126,13 @@ func (c *Context) targetsVsResults(hs []headline) chart {
 		p := h.Progress[0]
 		ch.categories = append(ch.categories, f.Short(h.Indicator))
 		goals.values = append(goals.values, p.Goal)
+		goals.computed = append(goals.computed, c.CalcText(h.Indicator, p.Target.Calc))
 		results.values = append(results.values, p.Value)
+		how := ""
+		if p.Result != nil {
+			how = c.CalcText(h.Indicator, p.Result.Calc)
+		}
+		results.computed = append(results.computed, how)
 		hasResult = hasResult || p.Value.Known
 		if ch.note == "" {
 			ch.note = f.T("chart.targets_results_note", f.Period(p.Target.Period))
@@ -115,24 +151,25 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 	f := c.F
 	ch := chart{title: f.T("chart.over_time"), line: true, axis: f.T("unit.people"), format: c.peopleFormat()}
 	points := map[*model.Indicator]map[date.Date]model.Num{}
+	calcs := map[*model.Indicator]map[date.Date]string{}
 	var dates []date.Date
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {
 			continue
 		}
-		m := map[date.Date]model.Num{}
+		m, how := map[date.Date]model.Num{}, map[date.Date]string{}
 		for _, res := range c.Site.ResultsFor(l, ind) {
 			if res.Value.Known {
-				m[res.AsOf] = res.Value
+				m[res.AsOf], how[res.AsOf] = res.Value, c.CalcText(ind, res.Calc)
 			}
-			if b := model.BaselineFromChange(res); b.Known {
-				m[res.ChangeSince] = b
+			if b, calc := model.ChangeBaseline(res); b.Known {
+				m[res.ChangeSince], how[res.ChangeSince] = b, c.CalcText(ind, calc)
 			}
 		}
 		if len(m) < 2 {
 			continue
 		}
-		points[ind] = m
+		points[ind], calcs[ind] = m, how
 		for d := range m {
 			dates = append(dates, d)
 		}
@@ -143,6 +180,17 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		ch.categories = append(ch.categories, f.Date(d))
 	}
 	ch.series = seriesByIndicator(f, c.Site.Indicators, points, dates)
+	for i := range ch.series {
+		for _, ind := range c.Site.Indicators {
+			if f.Short(ind) != ch.series[i].name || calcs[ind] == nil {
+				continue
+			}
+			for _, d := range dates {
+				ch.series[i].computed = append(ch.series[i].computed, calcs[ind][d])
+			}
+			break
+		}
+	}
 	return ch
 }
 
@@ -209,8 +257,9 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 	}
 	for i, ind := range ct.indicators {
 		s := series{name: f.Short(ind)}
-		for _, row := range ct.values {
+		for j, row := range ct.values {
 			s.values = append(s.values, row[i])
+			s.computed = append(s.computed, ct.calcs[j][i])
 		}
 		ch.series = append(ch.series, s)
 	}

@@ -14,6 +14,8 @@ type TargetValue struct {
 	Base        string // the rate's denominator, "" for none
 	Per         string // " mỗi tháng", "" for the whole period
 	ImpliedNote string // "#note-implied-<plan>" when the target is implied
+	Computed    string // how the site computed the value (view.CalcText), "" when a document gives it
+	Where       string // where the figure stands in its document, "" when the data does not say
 }
 
 func (c *Context) targetValue(t *model.Target) TargetValue {
@@ -35,6 +37,8 @@ func (c *Context) targetValue(t *model.Target) TargetValue {
 	if t.Implied {
 		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
 	}
+	v.Computed = c.CalcText(t.Indicator, t.Calc)
+	v.Where = c.Where(t.Where, t.WhereEN)
 	return v
 }
 
@@ -54,6 +58,10 @@ type Cells struct {
 	Pace       string
 	Status     Status
 	Milestones []string // the milestone reached and the next one: "mốc 30/6/2023: 80 % chỉ tiêu"
+	// ResultComputed says how the site computed the result, "" when its source gives it.
+	ResultComputed string
+	ResultWhere    string // where the result stands in its source
+	StatusNotes    []string
 }
 
 func (c *Context) cells(p model.Progress) Cells {
@@ -66,7 +74,10 @@ func (c *Context) cells(p model.Progress) Cells {
 			out.Result = f.Pct(p.Value)
 		}
 		out.ResultDate = f.Date(p.Result.AsOf)
+		out.ResultComputed = c.resultCalc(p)
+		out.ResultWhere = c.Where(p.Result.Where, p.Result.WhereEN)
 	}
+	out.StatusNotes = c.statusNotes(p)
 	if p.ReportedShare.Known && p.ShareDiffers {
 		out.ShareFlag = f.T("flag.share_differs", f.PctAsGiven(p.ReportedShare))
 	}
@@ -88,6 +99,16 @@ func (c *Context) cells(p model.Progress) Cells {
 	return out
 }
 
+// resultCalc says how the site computed the result a progress compares, "" when its source
+// gives it: a total added up from its parts, or a rate from a denominator.
+func (c *Context) resultCalc(p model.Progress) string {
+	if p.ByRate {
+		_, calc := c.Site.RateWithCalc(p.Result)
+		return c.CalcText(p.Result.Indicator, calc)
+	}
+	return c.CalcText(p.Result.Indicator, p.Result.Calc)
+}
+
 func (c *Context) status(s model.Status) Status {
 	return Status{Class: string(s), Label: c.F.Status(s)}
 }
@@ -105,6 +126,10 @@ type CardResult struct {
 	Figure string
 	Unit   string // " người"; " " for percentages and unknown figures
 	Meta   string // "Đến 30/6/2023 · tỷ lệ 80,58 % · tăng 1.234 so với 31/12/2022"
+	// Computed says how the site computed the figure, "" when its source gives it.
+	Computed string
+	// Source names the document the figure comes from and where it stands in it.
+	Source Line
 }
 
 // CardTarget is a target on a card: its status, what it asks, how much is done and what is
@@ -116,7 +141,8 @@ type CardTarget struct {
 	Share   string // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
 	Needed  string // "còn phải vận động 1.234 · cần 123 người/tháng", ""
 	Differs string // the source's share when it disagrees with the figures, ""
-	SetBy   Line   // who set the target, on a locality page; nil on a plan page
+	SetBy   Line   // who set the target and in which document, exactly as the document says
+	Notes   []string // how the status was reached, when the site assumed or computed something
 }
 
 func (c *Context) cardResult(res *model.Result) *CardResult {
@@ -134,6 +160,11 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	if res.Change.Known {
 		out.Meta += " · " + f.T("change_since", f.Num(res.Change), f.Date(res.ChangeSince))
+	}
+	out.Computed = c.CalcText(ind, res.Calc)
+	out.Source = append(Line{text(f.T("credit.according") + " ")}, c.cite(res.Source))
+	if w := c.Where(res.Where, res.WhereEN); w != "" {
+		out.Source = append(out.Source, text(" · "+w))
 	}
 	return out
 }
@@ -166,8 +197,11 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	if p.ShareDiffers {
 		out.Differs = f.T("flag.share_differs_long", f.PctAsGiven(p.ReportedShare), f.Pct(p.Share))
 	}
-	if setBy && t.Plan != nil {
-		out.SetBy = c.setBy(t.Plan)
+	out.Notes = c.statusNotes(p)
+	if setBy {
+		out.SetBy = c.Credit(t)
+	} else if t.Credit.Inferred {
+		out.SetBy = c.Credit(t) // a plan page names the document an inferred target comes from
 	}
 	return out
 }
