@@ -125,11 +125,11 @@ type Row struct {
 	Where       Str // where in the document the row's figures stand: "Bảng chi tiết, dòng Phường 1"
 	WhereEN     Str
 	SetBy       Str      // results: the authority the document names for the targets its shares refer to
-	SetByPlan   []Str    // results: set_by.<plan id> = "…", each as "plan=authority"
+	SetByPlan   []KeyStr // results: set_by.<plan id> = "…"
 	Decision    Str      // results: the numbered decision the document names for those targets
 	Values      []Figure // bhyt = 10_324
 	Rates       []Figure // rate.bhyt = 94.44
-	Bases       []Str    // denominator.bhtn = "eligible": the rate's denominator when not the indicator's
+	Bases       []KeyStr // denominator.bhtn = "eligible": the rate's denominator when not the indicator's
 	Shares      []Figure // share.bhyt = 85 (results: reported % of plan)
 	Gaps        []Figure // gap.bhyt = 144_957 (results: reported remaining)
 	Changes     []Figure // change.bhyt = 803 (results: change since ChangeSince)

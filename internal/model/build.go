@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/routes"
 	"math"
 	"path"
@@ -32,6 +33,7 @@ type Site struct {
 	localityByID  map[string]*Locality
 	planByID      map[string]*Plan
 	index         *index
+	memo          *memo
 
 	// What Rebuild needs to link results files again: the problems found outside results
 	// files, what each results file added (in file order), and which declarations are
@@ -61,6 +63,7 @@ func Build(raw *load.Site) (*Site, *diag.List) {
 			indicatorByID: map[string]*Indicator{},
 			localityByID:  map[string]*Locality{},
 			planByID:      map[string]*Plan{},
+			memo:          &memo{},
 		},
 	}
 	b.config(raw.Config)
@@ -120,9 +123,9 @@ func brokenFiles(files []string) broken {
 
 func (b *builder) config(c load.Config) {
 	b.site.Config = Config{
-		Title: c.Title.V, TitleEN: or(c.TitleEN.V, c.Title.V),
-		Description: c.Description.V, DescriptionEN: or(c.DescriptionEN.V, c.Description.V),
-		BaseURL: or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
+		Title:       lang.T(c.Title.V, or(c.TitleEN.V, c.Title.V)),
+		Description: lang.T(c.Description.V, or(c.DescriptionEN.V, c.Description.V)),
+		BaseURL:     or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
 	}
 }
 
@@ -195,11 +198,11 @@ func (b *builder) indicators(raw []load.Indicator) {
 		}
 		seen[r.ID.V] = r.ID.Pos
 		ind := &Indicator{
-			ID: r.ID.V, Order: i, Name: r.Name.V, NameEN: or(r.NameEN.V, r.Name.V),
-			Short: or(r.Short.V, r.Name.V), ShortEN: or(r.ShortEN.V, or(r.NameEN.V, r.Short.V)),
-			Unit: Unit(r.Unit.V), Noun: r.Noun.V, NounEN: r.NounEN.V,
+			ID: r.ID.V, Order: i, Name: lang.T(r.Name.V, or(r.NameEN.V, r.Name.V)),
+			Short: lang.T(or(r.Short.V, r.Name.V), or(r.ShortEN.V, or(r.NameEN.V, r.Short.V))),
+			Unit:  Unit(r.Unit.V), Noun: lang.T(r.Noun.V, r.NounEN.V),
 			Direction: HigherIsBetter, Base: Base(r.Denominator.V),
-			Description: r.Description.V, DescriptionEN: r.DescriptionEN.V, Pos: r.Pos,
+			Description: lang.T(r.Description.V, r.DescriptionEN.V), Pos: r.Pos,
 		}
 		b.choice("unit", r.Unit, units)
 		if r.Direction.Set() && b.choice("direction", r.Direction, directions) {
@@ -298,8 +301,8 @@ func (b *builder) localities(raw []load.Locality) {
 		declared[r.ID.V] = r
 		order = append(order, r.ID.V)
 		b.site.localityByID[r.ID.V] = &Locality{
-			ID: r.ID.V, Name: r.Name.V, NameEN: or(r.NameEN.V, textutil.Unaccent(r.Name.V)), Kind: Kind(r.Kind.V),
-			Since: r.Since.V, Until: r.Until.V, Note: r.Note.V, NoteEN: r.NoteEN.V, Pos: r.Pos,
+			ID: r.ID.V, Name: lang.T(r.Name.V, or(r.NameEN.V, textutil.Unaccent(r.Name.V))), Kind: Kind(r.Kind.V),
+			Since: r.Since.V, Until: r.Until.V, Note: lang.T(r.Note.V, r.NoteEN.V), Pos: r.Pos,
 		}
 		if !r.Since.V.IsZero() && !r.Until.V.IsZero() && r.Until.V.Before(r.Since.V) {
 			b.diags.Errorf(r.Until.Pos, diag.EndsBeforeStart, r.ID.V, r.Until.V.String(), r.Since.V.String())
@@ -392,7 +395,7 @@ func CompareLocalities(a, c *Locality) int {
 		}
 		return -1
 	}
-	if n := textutil.CompareVietnamese(a.Name, c.Name); n != 0 {
+	if n := textutil.CompareVietnamese(a.Name.VI, c.Name.VI); n != 0 {
 		return n
 	}
 	return strings.Compare(a.ID, c.ID)

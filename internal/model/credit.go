@@ -6,8 +6,9 @@ package model
 // <document>") and marked Inferred: the site filed it under Plan, the document did not.
 type Credit struct {
 	// Authority is who set the figure, in the document's words ("UBND tỉnh"); "" when the
-	// document does not say ("kế hoạch giao").
-	Authority, AuthorityEN string
+	// document does not say ("kế hoạch giao"). It is in the document's language in both
+	// languages of the site: a name the document gives is not translated.
+	Authority string
 	// Decision is the number of the decision the document names for this figure
 	// ("49/KH-BCĐ"); "" when it names none.
 	Decision string
@@ -35,13 +36,13 @@ const (
 
 // planCredit credits a target a plan publishes to the plan itself: its issuer and number.
 func planCredit(p *Plan) Credit {
-	return Credit{Authority: p.Issuer, AuthorityEN: p.IssuerEN, Decision: p.Number, Plan: p}
+	return Credit{Authority: p.Issuer.VI, Decision: p.Number, Plan: p}
 }
 
 // impliedCredit credits a target a source implies: to the authority the source names for
 // it and the decision it names, else "theo <source>", inferred.
 func impliedCredit(r *Result, s ReportedShare) Credit {
-	c := Credit{Authority: s.SetBy, AuthorityEN: s.SetBy, Decision: s.Decision, Plan: s.Plan, Source: r.Source}
+	c := Credit{Authority: s.SetBy, Decision: s.Decision, Plan: s.Plan, Source: r.Source}
 	if c.Decision == "" {
 		c.Inferred, c.Reason = true, ReasonNotNamed
 	}

@@ -211,7 +211,7 @@ func TestComputedMarksAndWhere(t *testing.T) {
 	if ward.Calc.How != model.SumOfParts || len(ward.Calc.Inputs) != 2 || ward.Calc.Inputs[0].V != 1888 || ward.Calc.Inputs[1].V != 165 || ward.Value.V != 2053 {
 		t.Errorf("ward 1 bhxh = %v, calc %+v; want 2053 = 1888 + 165", ward.Value, ward.Calc)
 	}
-	if want := "Mục II.1, bảng chi tiết từng phường, xã, dòng 1 (Phường 1)"; ward.Where != want {
+	if want := "Mục II.1, bảng chi tiết từng phường, xã, dòng 1 (Phường 1)"; ward.Where.VI != want {
 		t.Errorf("ward 1 where = %q, want %q", ward.Where, want)
 	}
 	city := progressFor(t, s, "tp-tra-vinh-49-kh-bcd-2023", "tp-tra-vinh", "bhxh").Target
@@ -219,14 +219,14 @@ func TestComputedMarksAndWhere(t *testing.T) {
 		t.Errorf("the city's 17.404 is the document's, not computed: %+v", city.Calc)
 	}
 	debt := progressFor(t, s, "tp-tra-vinh-49-kh-bcd-2023", "tp-tra-vinh", "ty-le-no").Target
-	if debt.Where != "Mục II.2" || debt.WhereEN != "Mục II.2" {
-		t.Errorf("debt ceiling where = %q / %q, want the row's own, in both languages", debt.Where, debt.WhereEN)
+	if debt.Where.VI != "Mục II.2" || debt.Where.EN != "Mục II.2" {
+		t.Errorf("debt ceiling where = %+v, want the row's own, in both languages", debt.Where)
 	}
 	byGap := progressFor(t, s, "tra-vinh-chi-tieu-ubnd-tinh-2023", "tra-vinh", "bhxh").Target
 	if byGap.Calc.How != model.ImpliedByGap || byGap.Calc.Inputs[0].V != 84268 || byGap.Calc.Inputs[1].V != 28668 {
 		t.Errorf("implied by gap: %+v", byGap.Calc)
 	}
-	if byGap.Where == "" || byGap.DeadlineGiven {
+	if byGap.Where.IsZero() || byGap.DeadlineGiven {
 		t.Errorf("an implied target carries its result's where (%q) and no given deadline (%v)", byGap.Where, byGap.DeadlineGiven)
 	}
 	p := progressFor(t, s, "can-tho-03-qd-ubnd-2019", "can-tho-2004-2025", "tong-thu")
@@ -236,7 +236,7 @@ func TestComputedMarksAndWhere(t *testing.T) {
 	if !p.NoDeadline || p.StraightLine {
 		t.Errorf("no judgement from an implied target: no deadline %v, straight line %v", p.NoDeadline, p.StraightLine)
 	}
-	if where := p.Result.Where; where != "Đoạn 2–4 của tin bài" {
+	if where := p.Result.Where.VI; where != "Đoạn 2–4 của tin bài" {
 		t.Errorf("result where = %q, want the file's default", where)
 	}
 	for _, r := range s.ResultsFor(s.Locality("can-tho-2004-2025"), s.Indicator("bhxh-bat-buoc")) {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/covsite/covsite/internal/lang"
 	"slices"
 	"strings"
 
@@ -22,9 +23,9 @@ func (b *builder) plans(raw []load.Plan) {
 			continue
 		}
 		p := &Plan{
-			ID: r.ID, Number: r.Number.V, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V),
-			Issued: r.Issued.V, Issuer: r.Issuer.V, IssuerEN: or(r.IssuerEN.V, r.Issuer.V),
-			Signer: r.Signer.V, URL: r.URL.V, Summary: r.Summary.V, SummaryEN: or(r.SummaryEN.V, r.Summary.V), Pos: r.Pos,
+			ID: r.ID, Number: r.Number.V, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)),
+			Issued: r.Issued.V, Issuer: lang.T(r.Issuer.V, or(r.IssuerEN.V, r.Issuer.V)),
+			Signer: r.Signer.V, URL: r.URL.V, Summary: lang.T(r.Summary.V, or(r.SummaryEN.V, r.Summary.V)), Pos: r.Pos,
 		}
 		for _, s := range r.BasedOn {
 			p.BasedOn = append(p.BasedOn, s.V)
@@ -59,6 +60,9 @@ func (b *builder) plans(raw []load.Plan) {
 // whereOf is where a figure stands in its document, in both languages: a row's own, else
 // its file's default.
 type whereOf struct{ vi, en string }
+
+// text is the where in both languages; the English defaults to the Vietnamese.
+func (w whereOf) text() lang.Text { return lang.T(w.vi, or(w.en, w.vi)) }
 
 func (w whereOf) or(vi, en load.Str) whereOf {
 	if vi.V == "" {
@@ -102,8 +106,8 @@ func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
 			return t
 		}
 		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: row.Per.V,
-			Credit: planCredit(p), DeadlineGiven: true, Where: where.vi, WhereEN: or(where.en, where.vi),
-			Note: row.Note.V, NoteEN: or(row.NoteEN.V, row.Note.V), Pos: pos}
+			Credit: planCredit(p), DeadlineGiven: true, Where: where.text(),
+			Note: lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
 		byInd[ind] = t
 		order = append(order, ind)
 		return t
@@ -136,15 +140,14 @@ func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
 }
 
 // targetBases applies denominator.<indicator> = "<base>" overrides to a row's targets.
-func (b *builder) targetBases(overrides []load.Str, byInd map[*Indicator]*Target) {
-	for _, s := range overrides {
-		id, base, _ := strings.Cut(s.V, "=")
-		ind := b.resolveIndicator(load.Str{V: id, Pos: s.Pos})
-		if ind == nil || !b.choice("denominator."+id, load.Str{V: base, Pos: s.Pos}, bases) {
+func (b *builder) targetBases(overrides []load.KeyStr, byInd map[*Indicator]*Target) {
+	for _, o := range overrides {
+		ind := b.resolveIndicator(o.Key)
+		if ind == nil || !b.choice("denominator."+o.Key.V, o.Value, bases) {
 			continue
 		}
 		if t := byInd[ind]; t != nil {
-			t.Base = Base(base)
+			t.Base = Base(o.Value.V)
 		}
 	}
 }
@@ -258,8 +261,8 @@ func (b *builder) addTarget(t *Target) {
 
 func (b *builder) milestone(p *Plan, r load.Milestone, fileWhere whereOf) {
 	where := fileWhere.or(r.Where, r.WhereEN)
-	m := &Milestone{Plan: p, By: r.By.V, Share: r.Share.V, HasShare: r.Share.Set(), Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V),
-		Where: where.vi, WhereEN: or(where.en, where.vi), Pos: r.Pos}
+	m := &Milestone{Plan: p, By: r.By.V, Share: r.Share.V, HasShare: r.Share.Set(), Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)),
+		Where: where.text(), Pos: r.Pos}
 	for _, id := range r.Indicators {
 		if ind := b.resolveIndicator(id); ind != nil {
 			m.Indicators = append(m.Indicators, ind)
@@ -317,9 +320,9 @@ func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLin
 	}
 	seen[r.ID] = r.Pos
 	sl.src = &Source{
-		ID: r.ID, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V), Kind: r.Kind.V,
+		ID: r.ID, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)), Kind: r.Kind.V,
 		Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
-		Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V), Pos: r.Pos,
+		Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos,
 	}
 	if r.Kind.Set() {
 		lb.choice("kind", r.Kind, []string{"report", "news", "conference", "decision"})
@@ -377,8 +380,8 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 			return r
 		}
 		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, ChangeSince: row.ChangeSince.V,
-			Where: where.vi, WhereEN: or(where.en, where.vi),
-			Note: row.Note.V, NoteEN: or(row.NoteEN.V, row.Note.V), Pos: pos}
+			Where: where.text(),
+			Note:  lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
 		byInd[ind] = r
 		order = append(order, ind)
 		return r
@@ -440,8 +443,8 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 // set_by, else "" (the source does not say).
 func (b *builder) setBy(row load.Row, p *Plan) string {
 	for _, s := range row.SetByPlan {
-		if id, who, _ := strings.Cut(s.V, "="); id == p.ID {
-			return who
+		if s.Key.V == p.ID {
+			return s.Value.V
 		}
 	}
 	return row.SetBy.V
@@ -526,7 +529,7 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 	}
 	year := date.Period{Start: date.New(r.AsOf.Year, 1, 1), End: date.New(r.AsOf.Year, 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End,
-		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, WhereEN: r.WhereEN, Pos: r.Pos}
+		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, Pos: r.Pos}
 	switch {
 	case r.Value.Known && r.Gap.Known:
 		t.Value = Known(r.Value.V+r.Gap.V, max(r.Value.Decimals, r.Gap.Decimals))

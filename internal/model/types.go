@@ -6,6 +6,7 @@
 package model
 
 import (
+	"github.com/covsite/covsite/internal/lang"
 	"math"
 
 	"github.com/covsite/covsite/internal/date"
@@ -69,38 +70,38 @@ var Kinds = []Kind{"quoc-gia", "tinh", "thanh-pho-tw", "thanh-pho", "quan", "huy
 
 // Config is the site's own settings.
 type Config struct {
-	Title, TitleEN             string
-	Description, DescriptionEN string
-	BaseURL                    string
-	Publisher                  string
+	Title       lang.Text
+	Description lang.Text
+	BaseURL     string
+	Publisher   string
 }
 
 // Indicator is a measure the plans target, defined in data.
 type Indicator struct {
-	ID                         string
-	Order                      int
-	Name, NameEN               string
-	Short, ShortEN             string
-	Unit                       Unit
-	Noun, NounEN               string
-	Direction                  Direction
-	Base                       Base
-	SumOf                      []*Indicator
-	Description, DescriptionEN string
-	Pos                        diag.Pos
+	ID          string
+	Order       int
+	Name        lang.Text
+	Short       lang.Text
+	Unit        Unit
+	Noun        lang.Text
+	Direction   Direction
+	Base        Base
+	SumOf       []*Indicator
+	Description lang.Text
+	Pos         diag.Pos
 }
 
 // Locality is a territory at one level of the hierarchy, for the time it existed.
 type Locality struct {
 	ID           string
-	Name, NameEN string
+	Name         lang.Text
 	Kind         Kind
 	Parent       *Locality
 	Children     []*Locality
 	Since, Until date.Date // zero when unknown or still current
 	Successor    *Locality
 	Predecessors []*Locality
-	Note, NoteEN string
+	Note         lang.Text
 	Depth        int
 	Pos          diag.Pos
 }
@@ -119,21 +120,21 @@ func (l *Locality) Ended() bool { return !l.Until.IsZero() }
 
 // Plan is a document that sets targets.
 type Plan struct {
-	ID                 string
-	Number             string
-	Title, TitleEN     string
-	Issued             date.Date
-	Issuer, IssuerEN   string
-	Signer             string
-	URL                string
-	BasedOn            []string
-	BasedOnEN          []string // English glosses of BasedOn, item by item ("" when none)
-	Locality           *Locality
-	Period             date.Period
-	Summary, SummaryEN string
-	Targets            []*Target
-	Milestones         []*Milestone
-	Pos                diag.Pos
+	ID         string
+	Number     string
+	Title      lang.Text
+	Issued     date.Date
+	Issuer     lang.Text
+	Signer     string
+	URL        string
+	BasedOn    []string
+	BasedOnEN  []string // English glosses of BasedOn, item by item ("" when none)
+	Locality   *Locality
+	Period     date.Period
+	Summary    lang.Text
+	Targets    []*Target
+	Milestones []*Milestone
+	Pos        diag.Pos
 }
 
 // Target is what a plan asks of one locality for one indicator over one period: a value in
@@ -159,23 +160,23 @@ type Target struct {
 	// false for implied targets, whose year-end deadline is the site's assumption.
 	DeadlineGiven bool
 	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
-	Where, WhereEN string
-	Note, NoteEN   string
-	Pos            diag.Pos
+	Where lang.Text
+	Note  lang.Text
+	Pos   diag.Pos
 }
 
 // Milestone asks that by a date a share of the yearly target is reached. A milestone the
 // document gives only in words ("cơ bản hoàn thành chỉ tiêu") has no share: it is shown
 // with its words and never computed with.
 type Milestone struct {
-	Plan           *Plan
-	Indicators     []*Indicator
-	By             date.Date
-	Share          float64
-	HasShare       bool
-	Note, NoteEN   string
-	Where, WhereEN string
-	Pos            diag.Pos
+	Plan       *Plan
+	Indicators []*Indicator
+	By         date.Date
+	Share      float64
+	HasShare   bool
+	Note       lang.Text
+	Where      lang.Text
+	Pos        diag.Pos
 }
 
 // Applies reports whether the milestone concerns ind.
@@ -190,14 +191,14 @@ func (m *Milestone) Applies(ind *Indicator) bool {
 
 // Source is the document a set of results comes from.
 type Source struct {
-	ID             string
-	Title, TitleEN string
-	Kind           string    // report, news, conference, decision
-	Published      date.Date // zero when the document gives no date of publication
-	Publisher      string
-	URL            string
-	Note, NoteEN   string
-	Pos            diag.Pos
+	ID        string
+	Title     lang.Text
+	Kind      string    // report, news, conference, decision
+	Published date.Date // zero when the document gives no date of publication
+	Publisher string
+	URL       string
+	Note      lang.Text
+	Pos       diag.Pos
 }
 
 // ReportedShare is a share of a plan's target as the source states it, with who the source
@@ -222,11 +223,10 @@ type Result struct {
 	Change      Num // change since ChangeSince, as reported
 	ChangeSince date.Date
 	Derived     bool
-	Calc        Calc // how the site computed Value when the source does not give it (Derived)
-	// Where is where the figure stands in its document: "đoạn 3".
-	Where, WhereEN string
-	Note, NoteEN   string
-	Pos            diag.Pos
+	Calc        Calc      // how the site computed Value when the source does not give it (Derived)
+	Where       lang.Text // where the figure stands in its document: "đoạn 3"
+	Note        lang.Text
+	Pos         diag.Pos
 }
 
 // Comparison is a reported statement that localities were below their parent's average.

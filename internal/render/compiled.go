@@ -62,8 +62,8 @@ var mainBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // framed writes a page: through the site's own layout when it has one, else main in the
 // frame.
 func (r *Renderer) framed(w io.Writer, lang, layout string, d pageData, main templ.Component) error {
-	if t, ok := r.layouts[lang][layout]; ok {
-		return t.ExecuteTemplate(w, "base.html", d)
+	if _, ok := r.layouts[lang][layout]; ok {
+		return r.execute(w, lang, layout, d)
 	}
 	buf := mainBuffers.Get().(*bytes.Buffer)
 	defer mainBuffers.Put(buf)
@@ -72,5 +72,5 @@ func (r *Renderer) framed(w io.Writer, lang, layout string, d pageData, main tem
 		return err
 	}
 	d.Main = template.HTML(buf.String())
-	return r.layouts[lang][frameLayout].ExecuteTemplate(w, "base.html", d)
+	return r.execute(w, lang, frameLayout, d)
 }

@@ -5,12 +5,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/covsite/covsite/internal/routes"
-	"github.com/covsite/covsite/internal/view"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
@@ -86,7 +87,7 @@ func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) e
 			continue
 		}
 		rec = figureRecord{
-			Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name, Indicator: t.Indicator.ID,
+			Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
 			Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
 			Deadline: t.Deadline.String(), Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
 		}
@@ -99,7 +100,7 @@ func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) e
 			continue
 		}
 		rec = figureRecord{
-			Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name, Indicator: res.Indicator.ID,
+			Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
 			Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: res.Value, Rate: res.Rate,
 			ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince.String(),
 			Source: res.Source.ID, Published: res.Source.Published.String(), Derived: res.Derived,
@@ -203,7 +204,7 @@ func (r *Renderer) searchIndex(lang string) ([]byte, error) {
 	entries := []searchEntry{}
 	for _, l := range r.site.Localities {
 		e := searchEntry{Name: f.Label(l), Kind: tr.T("kind." + string(l.Kind)), URL: r.URL(lang, localityPath(l)), Ended: l.Ended()}
-		e.Folded = textutil.Fold(l.Name + " " + l.NameEN + " " + e.Kind)
+		e.Folded = textutil.Fold(l.Name.VI + " " + l.Name.EN + " " + e.Kind)
 		if l.Parent != nil {
 			e.Parent = f.Label(l.Parent)
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/xml"
 	"fmt"
+
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
 
@@ -46,7 +47,7 @@ func atomTime(d date.Date) string { return fmt.Sprintf("%sT00:00:00Z", d.String(
 func (r *Renderer) feed(lang string) ([]byte, error) {
 	docs := view.DocumentsIn(updates(r.site.Documents), lang)
 	f := atomFeed{
-		NS: "http://www.w3.org/2005/Atom", Lang: lang, Title: pick(lang, r.site.Config.Title, r.site.Config.TitleEN),
+		NS: "http://www.w3.org/2005/Atom", Lang: lang, Title: r.site.Config.Title.In(lang),
 		ID: r.AbsURL(lang, routes.Updates), Updated: "1970-01-01T00:00:00Z", Author: atomPerson{Name: r.site.Config.Publisher},
 		Links: []atomLink{{Href: r.AbsURL(lang, routes.Feed), Rel: "self", Type: "application/atom+xml"}, {Href: r.AbsURL(lang, routes.Updates)}},
 	}

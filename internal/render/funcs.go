@@ -49,7 +49,7 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"kind":       f.Kind,
 		"indName":    f.IndicatorName,
 		"indShort":   f.Short,
-		"indDesc":    func(ind *model.Indicator) string { return f.Pick(ind.Description, ind.DescriptionEN) },
+		"indDesc":    func(ind *model.Indicator) string { return ind.Description.In(f.Code) },
 		"base":       f.Base,
 		"status":     f.Status,
 		"locURL":     func(loc *model.Locality) string { return r.URL(l.Code, localityPath(loc)) },
@@ -58,19 +58,8 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"planTitle":  f.PlanTitle,
 		"planName":   f.PlanName,
 		"issuer":     f.Issuer,
-		"pick":       f.Pick,
 		"lang":       func() string { return l.Code },
 		"isZero":     func(d date.Date) bool { return d.IsZero() },
 		"join":       strings.Join,
 	}
 }
-
-// pick returns the English text in English when there is one, else the Vietnamese.
-func pick(lang, vi, en string) string {
-	if lang == "en" && en != "" {
-		return en
-	}
-	return vi
-}
-
-func localityName(lang string, l *model.Locality) string { return pick(lang, l.Name, l.NameEN) }

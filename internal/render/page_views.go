@@ -1,10 +1,11 @@
 package render
 
 import (
-	"github.com/covsite/covsite/internal/routes"
-	"github.com/covsite/covsite/internal/view"
 	"html/template"
 	"slices"
+
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/model"
 )
@@ -56,7 +57,7 @@ func (r *Renderer) homePage(lang string) pageData {
 	v.Latest = latestResults(r.site.Results, 8)
 	v.Updates = firstN(view.DocumentsIn(updates(r.site.Documents), lang), 5)
 	v.Plans = r.plansNewestFirst()
-	return r.page(lang, "home", "", pick(lang, r.site.Config.Title, r.site.Config.TitleEN), pick(lang, r.site.Config.Description, r.site.Config.DescriptionEN), v)
+	return r.page(lang, "home", "", r.site.Config.Title.In(lang), r.site.Config.Description.In(lang), v)
 }
 
 func latestResults(all []*model.Result, n int) []*model.Result {

@@ -2,10 +2,11 @@ package render
 
 import (
 	"cmp"
-	"github.com/covsite/covsite/internal/routes"
-	"github.com/covsite/covsite/internal/view"
 	"io"
 	"slices"
+
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"

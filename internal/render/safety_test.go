@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/covsite/covsite/internal/view"
 	htmlpkg "html"
 	"io"
 	"math"
@@ -13,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/covsite/covsite/internal/render/asset"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/load"
@@ -196,7 +198,7 @@ func renderSite(t testing.TB, fsys fstest.MapFS) (*Renderer, *model.Site) {
 	if err := diags.Err("en"); err != nil {
 		t.Fatalf("fixture site has errors:\n%v", err)
 	}
-	r, err := New(site, Options{BaseURL: "/", Theme: Overlay{Lower: themes.Default()}})
+	r, err := New(site, Options{BaseURL: "/", Theme: asset.Overlay{Lower: themes.Default()}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -538,13 +540,13 @@ func TestDecomposedNamesAgreeWithComposed(t *testing.T) {
 		t.Fatalf("errors: %v", diags.Err("en"))
 	}
 	duc := site.Locality("xa-duc")
-	if duc.Name != "Xã Đức" {
+	if duc.Name.VI != "Xã Đức" {
 		t.Fatalf("name %q (% x) is not NFC", duc.Name, duc.Name)
 	}
 	if model.CompareLocalities(site.Locality("xa-duong"), duc) >= 0 { // Đ comes after D
 		t.Error(`"Xã Dương" does not sort before "Xã Đức"`)
 	}
-	r, err := New(site, Options{BaseURL: "/", Theme: Overlay{Lower: themes.Default()}})
+	r, err := New(site, Options{BaseURL: "/", Theme: asset.Overlay{Lower: themes.Default()}})
 	if err != nil {
 		t.Fatal(err)
 	}

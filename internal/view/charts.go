@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -44,12 +45,11 @@ type series struct {
 	computed []string // how the site computed each value, "" when a document gives it; nil for none
 }
 
-// localityCharts builds a locality page's charts: targets against results by indicator,
-// results over time, rate targets by year, and the children compared.
-func (c *Context) localityCharts(l *model.Locality, hs []headline, ct *childTargets) []Chart {
+// localityCharts builds a locality page's charts: results over time, rate targets by year,
+// and the children compared. How far each target is reached is the meter on its card.
+func (c *Context) localityCharts(l *model.Locality, ct *childTargets) []Chart {
 	var out []Chart
 	for _, ch := range []chart{
-		c.targetsVsResults(hs),
 		c.resultsOverTime(l),
 		c.rateTargetsByYear(l),
 		c.childrenCompared(ct),
@@ -111,38 +111,6 @@ func (s series) how(i int) string {
 
 func (c *Context) peopleFormat() func(model.Num) string {
 	return func(n model.Num) string { return c.F.Num(model.Num{V: n.V, Known: n.Known}) }
-}
-
-func (c *Context) targetsVsResults(hs []headline) chart {
-	f := c.F
-	ch := chart{title: f.T("chart.targets_results"), axis: f.T("unit.people"), format: c.peopleFormat()}
-	goals := series{name: f.T("target")}
-	results := series{name: f.T("result")}
-	hasResult := false
-	for _, h := range hs {
-		if h.Indicator.Unit != model.People || len(h.Progress) == 0 || h.Progress[0].ByRate || !h.Progress[0].Goal.Known {
-			continue
-		}
-		p := h.Progress[0]
-		ch.categories = append(ch.categories, f.Short(h.Indicator))
-		goals.values = append(goals.values, p.Goal)
-		goals.computed = append(goals.computed, c.CalcText(h.Indicator, p.Target.Calc))
-		results.values = append(results.values, p.Value)
-		how := ""
-		if p.Result != nil {
-			how = c.CalcText(h.Indicator, p.Result.Calc)
-		}
-		results.computed = append(results.computed, how)
-		hasResult = hasResult || p.Value.Known
-		if ch.note == "" {
-			ch.note = f.T("chart.targets_results_note", f.Period(p.Target.Period))
-		}
-	}
-	ch.series = []series{goals}
-	if hasResult {
-		ch.series = append(ch.series, results)
-	}
-	return ch
 }
 
 // resultsOverTime draws every people indicator with at least two dated values, including
@@ -268,18 +236,96 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 
 // option is the chart's ECharts option as JSON for a data island. It sets no aria:
 // charts.js adds aria with decal patterns and a description in the page's number format.
+//
+// go-echarts makes the option's skeleton (grid, legend, tooltip, axes, the series' type and
+// settings) once per kind of chart; each chart then only encodes its categories and values.
+// A national site has 37,000 pages: building, marshalling and trimming go-echarts' whole
+// option for each chart took a third of a locality page's time.
 func (ch chart) option() (string, error) {
-	var obj map[string]any
-	if ch.line {
-		obj = ch.lineOption()
-	} else {
-		obj = ch.barOption()
-	}
-	b, err := json.Marshal(obj)
+	sk, err := skeletonOf(skeletonKey{line: ch.line, axis: ch.axis, legend: len(ch.series) > 1})
 	if err != nil {
 		return "", err
 	}
-	return string(b), nil
+	opt := struct {
+		Animation bool            `json:"animation"`
+		Grid      json.RawMessage `json:"grid"`
+		Legend    json.RawMessage `json:"legend"`
+		Series    []seriesOption  `json:"series"`
+		Tooltip   json.RawMessage `json:"tooltip"`
+		XAxis     []xAxisOption   `json:"xAxis"`
+		YAxis     json.RawMessage `json:"yAxis"`
+	}{Grid: sk.grid, Legend: sk.legend, Tooltip: sk.tooltip, YAxis: sk.yAxis, XAxis: []xAxisOption{{Data: ch.categories}}}
+	for _, s := range ch.series {
+		so := seriesOption{ConnectNulls: sk.connectNulls, Name: s.name, Type: sk.seriesType, Data: make([]any, len(s.values))}
+		for i, v := range s.values {
+			so.Data[i] = echartsValue(v)
+		}
+		opt.Series = append(opt.Series, so)
+	}
+	b, err := json.Marshal(opt)
+	return string(b), err
+}
+
+type seriesOption struct {
+	ConnectNulls bool   `json:"connectNulls,omitempty"`
+	Data         []any  `json:"data"`
+	Name         string `json:"name"`
+	Type         string `json:"type"`
+}
+
+type xAxisOption struct {
+	Data []string `json:"data"`
+}
+
+// skeleton is what go-echarts writes for a kind of chart, less its categories and values
+// and less what ECharts does anyway (its own palette, an empty title and toolbox, each
+// series' own "animation": false, which the option already sets for all).
+type skeleton struct {
+	grid, legend, tooltip, yAxis json.RawMessage
+	seriesType                   string
+	connectNulls                 bool
+}
+
+type skeletonKey struct {
+	line   bool
+	axis   string
+	legend bool
+}
+
+var skeletons sync.Map // skeletonKey → skeleton
+
+func skeletonOf(k skeletonKey) (skeleton, error) {
+	if sk, ok := skeletons.Load(k); ok {
+		return sk.(skeleton), nil
+	}
+	probe := chart{line: k.line, axis: k.axis, categories: []string{""}, series: []series{{values: []model.Num{model.Unknown}}}}
+	if k.legend {
+		probe.series = append(probe.series, probe.series[0])
+	}
+	var obj map[string]any
+	if k.line {
+		obj = probe.lineOption()
+	} else {
+		obj = probe.barOption()
+	}
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return skeleton{}, err
+	}
+	var parts struct {
+		Grid, Legend, Tooltip, YAxis json.RawMessage
+		Series                       []struct {
+			Type         string `json:"type"`
+			ConnectNulls bool   `json:"connectNulls"`
+		}
+	}
+	if err := json.Unmarshal(b, &parts); err != nil {
+		return skeleton{}, err
+	}
+	sk := skeleton{grid: parts.Grid, legend: parts.Legend, tooltip: parts.Tooltip, yAxis: parts.YAxis,
+		seriesType: parts.Series[0].Type, connectNulls: parts.Series[0].ConnectNulls}
+	skeletons.Store(k, sk)
+	return sk, nil
 }
 
 func (ch chart) globals() []charts.GlobalOpts {

@@ -23,7 +23,8 @@ type LocalityPage struct {
 	Cards       []Card
 	Comparisons []Line
 	Charts      []Chart
-	Plans       []PlanBlock
+	Plans       []PlanBlock // the plans that run beside the newest one, in full
+	Earlier     *EarlierPlans
 	Rollups     []RollupRow // the locality's targets beside the sum of its children's
 	Results     []RollupRow // its results beside the sum of its children's
 	Children    []ChildLink
@@ -50,6 +51,30 @@ type PlanBlock struct {
 	Rows   []PlanRow
 	Notes  []string // what each implied target was implied from; the first carries NoteID
 	NoteID string
+}
+
+// EarlierPlans are the plans that ended before the newest one started, a row each: the
+// share of every target reached, with the result and the target. Their plan pages hold the
+// rest, so a commune's page stays small when its district sets targets every year.
+type EarlierPlans struct {
+	Columns []string
+	Rows    []EarlierPlan
+	Notes   []string
+}
+
+// EarlierPlan is one earlier plan's targets for the locality, by indicator.
+type EarlierPlan struct {
+	Link
+	Period string
+	Cells  []EarlierCell // one per column; Empty when the plan set no target for it
+}
+
+// EarlierCell is a target of an earlier plan: "91,67 %" of "2.965", with "2.718" reached.
+type EarlierCell struct {
+	Empty  bool
+	Share  string
+	Result string // "—" without a result
+	Target TargetValue
 }
 
 // PlanRow is one target of a plan in a table.
@@ -112,7 +137,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	if l.Parent != nil {
 		v.Eyebrow += " · " + f.Name(l.Parent)
 	}
-	note := f.Pick(l.Note, l.NoteEN)
+	note := l.Note.In(f.Code)
 	if l.Ended() {
 		v.Ended = &EndedNotice{Text: f.T("locality.ended", f.Date(l.Until)), Note: note}
 		if l.Successor != nil {
@@ -138,8 +163,8 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	v.Summary = c.localitySummary(l, facts.headlines)
 	v.Comparisons = c.comparisons(l, facts.standings)
 	table := c.childTable(l)
-	v.Charts = c.localityCharts(l, facts.headlines, table)
-	v.Plans = c.planBlocks(l)
+	v.Charts = c.localityCharts(l, table)
+	v.Plans, v.Earlier = c.planBlocks(l, facts.plans)
 	v.Rollups = c.localityRollups(l, facts.plans)
 	v.Results = c.resultRollups(l)
 	for _, ch := range l.Children {
@@ -293,11 +318,18 @@ func sortProgress(rows []model.Progress) {
 	})
 }
 
-func (c *Context) planBlocks(l *model.Locality) []PlanBlock {
+// planBlocks shows in full the plans that run beside the newest one, and the earlier ones
+// in one compact table.
+func (c *Context) planBlocks(l *model.Locality, plans []planProgress) ([]PlanBlock, *EarlierPlans) {
 	f := c.F
-	var out []PlanBlock
-	for _, pp := range c.planProgress(l) {
+	var full []PlanBlock
+	var earlier []planProgress
+	for i, pp := range plans { // newest first
 		p := pp.Plan
+		if i > 0 && p.Period.End.Before(plans[0].Plan.Period.Start) {
+			earlier = append(earlier, pp)
+			continue
+		}
 		b := PlanBlock{Anchor: "ke-hoach-" + p.ID, Name: f.PlanName(p), URL: c.URL(routes.Plan(p.ID)), Meta: c.planMeta(p), NoteID: impliedNoteID(p)}
 		for _, row := range pp.Rows {
 			b.Rows = append(b.Rows, c.planRow(row, false))
@@ -305,7 +337,62 @@ func (c *Context) planBlocks(l *model.Locality) []PlanBlock {
 				b.Notes = append(b.Notes, "≈ "+c.impliedNote(row.Target))
 			}
 		}
-		out = append(out, b)
+		full = append(full, b)
+	}
+	return full, c.earlierPlans(earlier)
+}
+
+func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
+	if len(plans) == 0 {
+		return nil
+	}
+	f := c.F
+	var inds []*model.Indicator
+	seen := map[*model.Indicator]bool{}
+	for _, pp := range plans {
+		for _, row := range pp.Rows {
+			if !seen[row.Target.Indicator] {
+				seen[row.Target.Indicator] = true
+				inds = append(inds, row.Target.Indicator)
+			}
+		}
+	}
+	slices.SortFunc(inds, func(a, b *model.Indicator) int { return cmp.Compare(a.Order, b.Order) })
+	v := &EarlierPlans{}
+	for _, ind := range inds {
+		v.Columns = append(v.Columns, f.Short(ind))
+	}
+	for _, pp := range plans {
+		p := pp.Plan
+		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.URL(routes.Plan(p.ID))}, Period: f.Period(p.Period)}
+		for _, ind := range inds {
+			row.Cells = append(row.Cells, c.earlierCell(pp.Rows, ind))
+		}
+		for _, r := range pp.Rows {
+			if r.Target.Implied {
+				v.Notes = append(v.Notes, "≈ "+f.PlanName(p)+": "+c.impliedNote(r.Target))
+			}
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	return v
+}
+
+// earlierCell is the plan's target for ind over the plan's last period that has one.
+func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) EarlierCell {
+	var last *model.Progress
+	for i := range rows {
+		if rows[i].Target.Indicator == ind {
+			last = &rows[i]
+		}
+	}
+	if last == nil {
+		return EarlierCell{Empty: true}
+	}
+	cells := c.cells(*last)
+	out := EarlierCell{Share: cells.Share, Result: cells.Result, Target: cells.Target}
+	if out.Result == "" {
+		out.Result = "—"
 	}
 	return out
 }
@@ -330,7 +417,7 @@ func (c *Context) planRow(p model.Progress, withUnit bool) PlanRow {
 	if withUnit {
 		l := c.localityLink(t.Locality)
 		row.Locality = &l
-		row.Note = f.Pick(t.Note, t.NoteEN)
+		row.Note = t.Note.In(f.Code)
 		row.Derived = false
 	}
 	return row
@@ -352,7 +439,7 @@ func (c *Context) localityRollups(l *model.Locality, plans []planProgress) []Rol
 	f := c.F
 	var out []RollupRow
 	for _, p := range plans {
-		for _, ru := range model.PlanRollups(p.Plan) {
+		for _, ru := range c.Site.PlanRollups(p.Plan) {
 			if ru.Parent.Locality != l {
 				continue
 			}
@@ -435,10 +522,10 @@ func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []L
 // cite is a source's title; marked Vietnamese on an English page that has no English title
 // for it.
 func (c *Context) cite(src *model.Source) Inline {
-	if c.Lang() == lang.EN && src.TitleEN == "" {
-		return citeIn(src.Title, lang.VI)
+	if !src.Title.Translated(c.Lang()) {
+		return citeIn(src.Title.VI, lang.VI)
 	}
-	return citeIn(c.F.Pick(src.Title, src.TitleEN), "")
+	return citeIn(src.Title.In(c.Lang()), "")
 }
 
 // published is a source's date of publication, or that it gives none.
@@ -466,7 +553,7 @@ func (c *Context) localitySources(facts localityFacts) []Line {
 	}
 	for _, src := range facts.sources {
 		line := c.sourceLine(src)
-		if note := f.Pick(src.Note, src.NoteEN); note != "" {
+		if note := src.Note.In(f.Code); note != "" {
 			line = append(line, text(". "+note))
 		}
 		out = append(out, line)
@@ -492,4 +579,12 @@ func DocumentsIn(docs []*model.Document, code string) []*model.Document {
 	}
 	slices.SortStableFunc(out, func(a, b *model.Document) int { return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug)) })
 	return out
+}
+
+// vietnamese is a text that exists only in Vietnamese, marked so on an English page.
+func (c *Context) vietnamese(s string) Inline {
+	if c.Lang() == lang.VI {
+		return text(s)
+	}
+	return Inline{Text: s, Lang: lang.VI}
 }

@@ -45,8 +45,8 @@ func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
 
 // Where is where a figure stands in its document, as a sentence; "" when the data does
 // not say.
-func (c *Context) Where(vi, en string) string {
-	w := c.F.Pick(vi, en)
+func (c *Context) Where(where lang.Text) string {
+	w := where.In(c.F.Code)
 	if w == "" {
 		return ""
 	}

@@ -29,11 +29,11 @@ type PlanPage struct {
 	ResultsFrom []Line
 	NoResults   string
 	Rows        []PlanRow
-	Notes      []string
-	NoteID     string
-	Milestones []string
-	Rollups    []RollupRow
-	Updates    []Dated
+	Notes       []string
+	NoteID      string
+	Milestones  []string
+	Rollups     []RollupRow
+	Updates     []Dated
 }
 
 // BasedOn is a document a plan rests on, named as the plan names it (in Vietnamese), with
@@ -55,7 +55,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	c.assessed = map[*model.Target]model.Progress{}
 	defer func() { c.assessed = nil }()
 	f := c.F
-	v := PlanPage{Title: f.PlanTitle(p), Summary: f.Pick(p.Summary, p.SummaryEN), URL: p.URL, NoteID: impliedNoteID(p)}
+	v := PlanPage{Title: f.PlanTitle(p), Summary: p.Summary.In(f.Code), URL: p.URL, NoteID: impliedNoteID(p)}
 	for i, b := range p.BasedOn {
 		item := BasedOn{Name: b}
 		if c.Lang() == lang.EN && i < len(p.BasedOnEN) {
@@ -101,7 +101,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	for _, m := range p.Milestones {
 		v.Milestones = append(v.Milestones, c.milestone(m))
 	}
-	for _, ru := range model.PlanRollups(p) {
+	for _, ru := range c.Site.PlanRollups(p) {
 		row := c.rollupRow(ru.Indicator, ru.Parent.Value, ru.ChildrenSum, ru.Differs(), ru.Difference())
 		row.Unit = f.Name(ru.Parent.Locality)
 		v.Rollups = append(v.Rollups, row)
@@ -166,7 +166,7 @@ func (c *Context) milestone(m *model.Milestone) string {
 		s += f.Short(ind)
 	}
 	s += "."
-	if note := f.Pick(m.Note, m.NoteEN); note != "" {
+	if note := m.Note.In(f.Code); note != "" {
 		s += " " + note
 	}
 	return s

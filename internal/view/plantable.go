@@ -110,7 +110,7 @@ func (c *Context) planTable(p *model.Plan) *PlanTable {
 func (c *Context) planTableCell(tg *model.Target) PlanTableCell {
 	f := c.F
 	tv := c.targetValue(tg)
-	cell := PlanTableCell{Target: tv.Text, Computed: tv.Computed, Where: f.Pick(tg.Where, tg.WhereEN)}
+	cell := PlanTableCell{Target: tv.Text, Computed: tv.Computed, Where: tg.Where.In(f.Code)}
 	if tv.Base != "" {
 		cell.Target += " " + tv.Base
 	}

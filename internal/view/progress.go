@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/covsite/covsite/internal/model"
@@ -38,7 +39,7 @@ func (c *Context) targetValue(t *model.Target) TargetValue {
 		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
 	}
 	v.Computed = c.CalcText(t.Indicator, t.Calc)
-	v.Where = c.Where(t.Where, t.WhereEN)
+	v.Where = c.Where(t.Where)
 	return v
 }
 
@@ -75,7 +76,7 @@ func (c *Context) cells(p model.Progress) Cells {
 		}
 		out.ResultDate = f.Date(p.Result.AsOf)
 		out.ResultComputed = c.resultCalc(p)
-		out.ResultWhere = c.Where(p.Result.Where, p.Result.WhereEN)
+		out.ResultWhere = c.Where(p.Result.Where)
 	}
 	out.StatusNotes = c.statusNotes(p)
 	if p.ReportedShare.Known && p.ShareDiffers {
@@ -138,10 +139,11 @@ type CardTarget struct {
 	Status  Status
 	Label   string // "Chỉ tiêu 2023"
 	Value   TargetValue
-	Share   string // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
-	Needed  string // "còn phải vận động 1.234 · cần 123 người/tháng", ""
-	Differs string // the source's share when it disagrees with the figures, ""
-	SetBy   Line   // who set the target and in which document, exactly as the document says
+	Share   string   // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
+	Meter   string   // the share for a <meter> from 0 to 100, "85.31"; "" without a share
+	Needed  string   // "còn phải vận động 1.234 · cần 123 người/tháng", ""
+	Differs string   // the source's share when it disagrees with the figures, ""
+	SetBy   Line     // who set the target and in which document, exactly as the document says
 	Notes   []string // how the status was reached, when the site assumed or computed something
 }
 
@@ -163,7 +165,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
 	out.Source = append(Line{text(f.T("credit.according") + " ")}, c.cite(res.Source))
-	if w := c.Where(res.Where, res.WhereEN); w != "" {
+	if w := c.Where(res.Where); w != "" {
 		out.Source = append(out.Source, text(" · "+w))
 	}
 	return out
@@ -176,6 +178,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	out := CardTarget{Status: c.status(p.Status), Label: f.T("target") + " " + f.Period(t.Period), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
 		out.Share = " · " + f.T("share_achieved", f.Pct(p.Share))
+		out.Meter = strconv.FormatFloat(min(max(p.Share.V, 0), 100), 'f', -1, 64)
 		if p.ReportedShare.Known && !p.ShareDiffers {
 			out.Share += " (" + f.T("as_reported", f.PctAsGiven(p.ReportedShare)) + ")"
 		}
