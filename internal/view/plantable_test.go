@@ -256,5 +256,4 @@ func TestCreditLines(t *testing.T) {
 	}
 }
 
-
 func lang2(vi string) lang.Text { return lang.T(vi, "") }
