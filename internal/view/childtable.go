@@ -14,6 +14,7 @@ type childTargets struct {
 	children   []*model.Locality
 	values     [][]model.Num // by child, then indicator
 	calcs      [][]string    // how the site computed each value, "" when the plan gives it
+	figs       [][]Fig
 	sum        []model.Num
 	parent     []model.Num
 }
@@ -47,11 +48,12 @@ func (c *Context) childTable(l *model.Locality) *childTargets {
 	for _, ch := range l.Children {
 		row := make([]model.Num, len(ct.indicators))
 		calcs := make([]string, len(ct.indicators))
+		figs := make([]Fig, len(ct.indicators))
 		any := false
 		for i, ind := range ct.indicators {
 			row[i] = c.targetOf(best.Plan, ch, ind, best.Period)
 			if t := c.targetIn(best.Plan, ch, ind, best.Period); t != nil {
-				calcs[i] = c.CalcText(ind, t.Calc)
+				calcs[i], figs[i] = c.CalcText(ind, t.Calc), targetFig(t)
 			}
 			if row[i].Known {
 				ct.sum[i] = model.Known(ct.sum[i].V+row[i].V, 0)
@@ -64,6 +66,7 @@ func (c *Context) childTable(l *model.Locality) *childTargets {
 		ct.children = append(ct.children, ch)
 		ct.values = append(ct.values, row)
 		ct.calcs = append(ct.calcs, calcs)
+		ct.figs = append(ct.figs, figs)
 	}
 	for i, ind := range ct.indicators {
 		ct.parent[i] = c.targetOf(best.Plan, l, ind, best.Period)
@@ -111,7 +114,7 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
 	for i, ch := range ct.children {
-		row := ChildTableRow{Link: c.localityLink(ch), Computed: ct.calcs[i]}
+		row := ChildTableRow{Link: c.localityLink(ch), Computed: ct.calcs[i], Figs: ct.figs[i]}
 		for _, n := range ct.values[i] {
 			row.Values = append(row.Values, f.Num(n))
 		}

@@ -121,6 +121,7 @@ type ChildTableRow struct {
 	Link
 	Values   []string
 	Computed []string // how the site computed each value (view.CalcText), "" when the plan gives it
+	Figs     []Fig
 }
 
 // Locality computes the page of l.

@@ -109,3 +109,66 @@ func (c *Context) statusNotes(p model.Progress) []string {
 	}
 	return out
 }
+
+// TargetKey names a target in the page's markup (data-fig), so a test of the built site can
+// find the model's figure behind every printed one: "t/<plan>/<locality>/<indicator>/<period>".
+func TargetKey(t *model.Target) string {
+	if t.Plan == nil || t.Locality == nil || t.Indicator == nil {
+		return ""
+	}
+	return "t/" + t.Plan.ID + "/" + t.Locality.ID + "/" + t.Indicator.ID + "/" + t.Period.Text
+}
+
+// ResultKey names a result in the page's markup: "r/<source>/<locality>/<indicator>/<as of>".
+func ResultKey(r *model.Result) string {
+	if r.Source == nil || r.Locality == nil || r.Indicator == nil {
+		return ""
+	}
+	return "r/" + r.Source.ID + "/" + r.Locality.ID + "/" + r.Indicator.ID + "/" + r.AsOf.String()
+}
+
+// Fig is what the markup says of a printed figure: which model figure it is and, when the
+// site computed it, how (model.Computation).
+type Fig struct {
+	Key  string
+	Calc string
+}
+
+func targetFig(t *model.Target) Fig {
+	if k := TargetKey(t); k != "" {
+		return Fig{Key: k, Calc: string(t.Calc.How)}
+	}
+	return Fig{}
+}
+
+func resultFig(r *model.Result, calc model.Calc) Fig {
+	if k := ResultKey(r); k != "" {
+		return Fig{Key: k, Calc: string(calc.How)}
+	}
+	return Fig{}
+}
+
+// CreditMark is what the markup says of a credit: the authority and decision it names, and
+// whether it is inferred, for the test that checks them against the data.
+type CreditMark struct {
+	Key       string // the target's TargetKey
+	Authority string
+	Decision  string
+	Inferred  bool
+}
+
+func creditMark(t *model.Target) CreditMark {
+	if TargetKey(t) == "" {
+		return CreditMark{}
+	}
+	return CreditMark{Key: TargetKey(t), Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+}
+
+// plainLine is a line's text without its links.
+func plainLine(l Line) string {
+	var b strings.Builder
+	for _, p := range l {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}

@@ -86,7 +86,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		}
 		v.Rows = append(v.Rows, c.planRow(row, true))
 		if row.Target.Implied {
-			v.Notes = append(v.Notes, "≈ "+f.Name(row.Target.Locality)+", "+f.Short(row.Target.Indicator)+": "+c.impliedNote(row.Target))
+			v.Notes = append(v.Notes, "≈ "+f.Name(row.Target.Locality)+", "+f.Short(row.Target.Indicator)+": "+c.impliedNote(row.Target)+" "+plainLine(c.Credit(row.Target)))
 		}
 	}
 	for _, row := range rows {

@@ -52,6 +52,7 @@ type PlanTableCell struct {
 	// "" when they agree or on a locality's row.
 	Rollup  string
 	Differs bool
+	Fig     Fig
 }
 
 // planTable builds a plan's table, or nil when the plan does not allocate targets among
@@ -110,7 +111,7 @@ func (c *Context) planTable(p *model.Plan) *PlanTable {
 func (c *Context) planTableCell(tg *model.Target) PlanTableCell {
 	f := c.F
 	tv := c.targetValue(tg)
-	cell := PlanTableCell{Target: tv.Text, Computed: tv.Computed, Where: tg.Where.In(f.Code)}
+	cell := PlanTableCell{Target: tv.Text, Computed: tv.Computed, Where: tg.Where.In(f.Code), Fig: tv.Fig}
 	if tv.Base != "" {
 		cell.Target += " " + tv.Base
 	}

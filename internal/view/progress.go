@@ -16,6 +16,7 @@ type TargetValue struct {
 	Per         string // " mỗi tháng", "" for the whole period
 	ImpliedNote string // "#note-implied-<plan>" when the target is implied
 	Computed    string // how the site computed the value (view.CalcText), "" when a document gives it
+	Fig         Fig
 	Where       string // where the figure stands in its document, "" when the data does not say
 }
 
@@ -39,6 +40,7 @@ func (c *Context) targetValue(t *model.Target) TargetValue {
 		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
 	}
 	v.Computed = c.CalcText(t.Indicator, t.Calc)
+	v.Fig = targetFig(t)
 	v.Where = c.Where(t.Where)
 	return v
 }
@@ -62,6 +64,7 @@ type Cells struct {
 	// ResultComputed says how the site computed the result, "" when its source gives it.
 	ResultComputed string
 	ResultWhere    string // where the result stands in its source
+	ResultFig      Fig
 	StatusNotes    []string
 }
 
@@ -76,6 +79,7 @@ func (c *Context) cells(p model.Progress) Cells {
 		}
 		out.ResultDate = f.Date(p.Result.AsOf)
 		out.ResultComputed = c.resultCalc(p)
+		out.ResultFig = resultFig(p.Result, c.resultCalcOf(p))
 		out.ResultWhere = c.Where(p.Result.Where)
 	}
 	out.StatusNotes = c.statusNotes(p)
@@ -103,11 +107,16 @@ func (c *Context) cells(p model.Progress) Cells {
 // resultCalc says how the site computed the result a progress compares, "" when its source
 // gives it: a total added up from its parts, or a rate from a denominator.
 func (c *Context) resultCalc(p model.Progress) string {
+	return c.CalcText(p.Result.Indicator, c.resultCalcOf(p))
+}
+
+// resultCalcOf is how the site computed the result a progress compares, if it did.
+func (c *Context) resultCalcOf(p model.Progress) model.Calc {
 	if p.ByRate {
 		_, calc := c.Site.RateWithCalc(p.Result)
-		return c.CalcText(p.Result.Indicator, calc)
+		return calc
 	}
-	return c.CalcText(p.Result.Indicator, p.Result.Calc)
+	return p.Result.Calc
 }
 
 func (c *Context) status(s model.Status) Status {
@@ -131,6 +140,7 @@ type CardResult struct {
 	Computed string
 	// Source names the document the figure comes from and where it stands in it.
 	Source Line
+	Fig    Fig
 }
 
 // CardTarget is a target on a card: its status, what it asks, how much is done and what is
@@ -139,11 +149,12 @@ type CardTarget struct {
 	Status  Status
 	Label   string // "Chỉ tiêu 2023"
 	Value   TargetValue
-	Share   string   // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
-	Meter   string   // the share for a <meter> from 0 to 100, "85.31"; "" without a share
-	Needed  string   // "còn phải vận động 1.234 · cần 123 người/tháng", ""
-	Differs string   // the source's share when it disagrees with the figures, ""
-	SetBy   Line     // who set the target and in which document, exactly as the document says
+	Share   string // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
+	Meter   string // the share for a <meter> from 0 to 100, "85.31"; "" without a share
+	Needed  string // "còn phải vận động 1.234 · cần 123 người/tháng", ""
+	Differs string // the source's share when it disagrees with the figures, ""
+	SetBy   Line   // who set the target and in which document, exactly as the document says
+	Credit  CreditMark
 	Notes   []string // how the status was reached, when the site assumed or computed something
 }
 
@@ -164,6 +175,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 		out.Meta += " · " + f.T("change_since", f.Num(res.Change), f.Date(res.ChangeSince))
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
+	out.Fig = resultFig(res, res.Calc)
 	out.Source = append(Line{text(f.T("credit.according") + " ")}, c.cite(res.Source))
 	if w := c.Where(res.Where); w != "" {
 		out.Source = append(out.Source, text(" · "+w))
@@ -201,6 +213,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 		out.Differs = f.T("flag.share_differs_long", f.PctAsGiven(p.ReportedShare), f.Pct(p.Share))
 	}
 	out.Notes = c.statusNotes(p)
+	out.Credit = creditMark(t)
 	if setBy {
 		out.SetBy = c.Credit(t)
 	} else if t.Credit.Inferred {
