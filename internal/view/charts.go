@@ -28,6 +28,18 @@ type Chart struct {
 	Computed string
 	// Notes say, under the table, how each computed figure was computed.
 	Notes []string
+	// Marks says, by row and series, how the site computed a table cell ("" for a
+	// document's figure); the cell carries the sign through CSS, so it still reads as a number.
+	Marks [][]string
+}
+
+// Mark is how the site computed the table's cell at row r, series s; "" when a document
+// gives it.
+func (c Chart) Mark(r, s int) string {
+	if r < len(c.Marks) && s < len(c.Marks[r]) {
+		return c.Marks[r][s]
+	}
+	return ""
 }
 
 // chart is what a figure shows: categories along one axis and one or more series.
@@ -79,17 +91,18 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	anyMark := false
 	for i, cat := range ch.categories {
 		row := []string{cat}
+		rowMarks := make([]string, len(ch.series))
 		for j, s := range ch.series {
-			cell := ch.format(s.values[i])
 			if how := s.how(i); how != "" && s.values[i].Known {
-				cell += " " + CalcMark
+				rowMarks[j] = how
 				v.Notes = append(v.Notes, CalcMark+" "+cat+", "+s.name+": "+how)
 				anyMark = true
 			}
 			marks[j] = append(marks[j], s.how(i))
-			row = append(row, cell)
+			row = append(row, ch.format(s.values[i]))
 		}
 		v.Rows = append(v.Rows, row)
+		v.Marks = append(v.Marks, rowMarks)
 	}
 	if anyMark {
 		b, err := json.Marshal(marks)
