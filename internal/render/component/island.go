@@ -1,6 +1,8 @@
 package component
 
 import (
+	"strconv"
+
 	"github.com/a-h/templ"
 
 	"github.com/covsite/covsite/internal/view"
@@ -45,4 +47,35 @@ func creditAttrs(c view.CreditMark) templ.Attributes {
 		a["data-inferred"] = "true"
 	}
 	return a
+}
+
+// hasCardNotes reports whether a card has anything for the notes under the cards.
+func hasCardNotes(c view.Card) bool {
+	if r := c.Result; r != nil && (r.Computed != "" || len(r.Source) > 0) {
+		return true
+	}
+	for _, t := range c.Targets {
+		if t.Value.Computed != "" || t.Value.Where != "" || (t.SetBy != nil && t.Credit.Inferred) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyCardNotes(cs []view.Card) bool {
+	for _, c := range cs {
+		if hasCardNotes(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cardNoteID is the anchor of a card's notes: "ghi-chu-chi-so-bhyt", or by position on a
+// plan page, whose cards have no id.
+func cardNoteID(c view.Card, i int) string {
+	if c.ID != "" {
+		return "ghi-chu-" + c.ID
+	}
+	return "ghi-chu-" + strconv.Itoa(i+1)
 }
