@@ -79,3 +79,11 @@ func cardNoteID(c view.Card, i int) string {
 	}
 	return "ghi-chu-" + strconv.Itoa(i+1)
 }
+
+// cardNoteHref is the link to a card's notes, "" when it has none.
+func cardNoteHref(c view.Card, i int) string {
+	if !hasCardNotes(c) {
+		return ""
+	}
+	return "#" + cardNoteID(c, i)
+}
