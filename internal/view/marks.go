@@ -93,14 +93,12 @@ func (c *Context) sourceLine(src *model.Source) Line {
 	return Line{text(f.T("source."+src.Kind) + ": "), c.cite(src), text(" — "), {Text: src.Publisher, Lang: lang.VI}, text(", " + c.published(src))}
 }
 
-// statusNotes are what a card says about how its status was reached: a straight line, a
-// computed figure, no deadline.
+// statusNotes are what a card says about how its status was reached: a straight line or a
+// computed figure. (That a target's document gives no deadline is said in the card's notes
+// and in its table row: the status "Đang thực hiện" then draws no judgement.)
 func (c *Context) statusNotes(p model.Progress) []string {
 	f := c.F
 	var out []string
-	if p.NoDeadline {
-		out = append(out, f.T("status.no_deadline"))
-	}
 	if p.StraightLine {
 		out = append(out, f.T("status.straight_line"))
 	}

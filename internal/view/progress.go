@@ -83,6 +83,9 @@ func (c *Context) cells(p model.Progress) Cells {
 		out.ResultWhere = c.Where(p.Result.Where)
 	}
 	out.StatusNotes = c.statusNotes(p)
+	if p.NoDeadline {
+		out.StatusNotes = append(out.StatusNotes, c.F.T("status.no_deadline"))
+	}
 	if p.ReportedShare.Known && p.ShareDiffers {
 		out.ShareFlag = f.T("flag.share_differs", f.PctAsGiven(p.ReportedShare))
 	}
@@ -156,6 +159,9 @@ type CardTarget struct {
 	SetBy   Line   // who set the target and in which document, exactly as the document says
 	Credit  CreditMark
 	Notes   []string // how the status was reached, when the site assumed or computed something
+	// NoDeadline says the target's document gives no deadline or milestone; in the notes
+	// under the cards.
+	NoDeadline string
 }
 
 func (c *Context) cardResult(res *model.Result) *CardResult {
@@ -213,6 +219,9 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 		out.Differs = f.T("flag.share_differs_long", f.PctAsGiven(p.ReportedShare), f.Pct(p.Share))
 	}
 	out.Notes = c.statusNotes(p)
+	if p.NoDeadline {
+		out.NoDeadline = c.F.T("status.no_deadline")
+	}
 	out.Credit = creditMark(t)
 	if setBy {
 		out.SetBy = c.Credit(t)

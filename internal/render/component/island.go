@@ -55,7 +55,7 @@ func hasCardNotes(c view.Card) bool {
 		return true
 	}
 	for _, t := range c.Targets {
-		if t.Value.Computed != "" || t.Value.Where != "" || (t.SetBy != nil && t.Credit.Inferred) {
+		if t.Value.Computed != "" || t.Value.Where != "" || t.NoDeadline != "" || (t.SetBy != nil && t.Credit.Inferred) {
 			return true
 		}
 	}
