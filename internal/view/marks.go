@@ -73,7 +73,7 @@ func (c *Context) Credit(t *model.Target) Line {
 	if cr.Authority != "" {
 		line = Line{{Text: f.T("credit.by", cr.Authority)}}
 		if c.Lang() == lang.EN {
-			line = Line{text(f.T("credit.by", "")), {Text: cr.Authority, Lang: lang.VI}}
+			line = Line{text(f.T("credit.by", "")), c.vietnamese(cr.Authority)}
 		}
 	} else {
 		line = Line{text(f.T("credit.unnamed"))}
@@ -90,7 +90,7 @@ func (c *Context) Credit(t *model.Target) Line {
 // gives none.
 func (c *Context) sourceLine(src *model.Source) Line {
 	f := c.F
-	return Line{text(f.T("source."+src.Kind) + ": "), c.cite(src), text(" — "), {Text: src.Publisher, Lang: lang.VI}, text(", " + c.published(src))}
+	return Line{text(f.T("source."+src.Kind) + ": "), c.cite(src), text(" — "), c.vietnamese(src.Publisher), text(", " + c.published(src))}
 }
 
 // statusNotes are what a card says about how its status was reached: a straight line or a
