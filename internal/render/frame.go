@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/covsite/covsite/internal/routes"
 	"html/template"
 	"strings"
 
@@ -30,6 +31,26 @@ type pageData struct {
 	Switch    string // the language switch's link
 	OGURL     string // og:url: Canonical when absolute; "" else and on 404 pages
 	Chrome    *chrome
+	Links     *links // the site's fixed pages, for the chrome
+}
+
+// links are the addresses of the site's fixed pages in a language, made by internal/routes,
+// for the chrome and the layouts.
+type links struct {
+	Home, Localities, Plans, Updates, Data, Methodology, About, Feed, SearchIndex string
+}
+
+func (r *Renderer) linksIn(code string) *links {
+	if l, ok := r.links.Load(code); ok {
+		return l.(*links)
+	}
+	l := &links{
+		Home: r.URL(code, routes.Home), Localities: r.URL(code, routes.Localities), Plans: r.URL(code, routes.Plans),
+		Updates: r.URL(code, routes.Updates), Data: r.URL(code, routes.Data), Methodology: r.URL(code, routes.Methodology),
+		About: r.URL(code, routes.About), Feed: r.URL(code, routes.Feed), SearchIndex: r.URL(code, routes.SearchIndex),
+	}
+	r.links.Store(code, l)
+	return l
 }
 
 // chrome is what every page of a language and kind has the same: the frame's
@@ -49,7 +70,7 @@ func (r *Renderer) chromeOf(d pageData) (*chrome, error) {
 	tr := r.langs[d.Lang]
 	c := &chrome{SwitchLabel: tr.T("lang.switch"), BreadcrumbLabel: tr.T("nav.breadcrumb")}
 	frame := r.layouts[d.Lang][frameLayout]
-	bare := pageData{Lang: d.Lang, Other: d.Other, Kind: d.Kind, Site: d.Site, SiteTitle: d.SiteTitle}
+	bare := pageData{Lang: d.Lang, Other: d.Other, Kind: d.Kind, Site: d.Site, SiteTitle: d.SiteTitle, Links: r.linksIn(d.Lang)}
 	for _, part := range []struct {
 		name string
 		to   *template.HTML
@@ -75,6 +96,7 @@ func (r *Renderer) page(code, kind, path, title, description string, body any) p
 		Lang: code, Other: other, Title: title, Description: description, Path: path, Kind: kind,
 		Site: r.site, SiteTitle: r.site.Config.Title.In(code), Body: body,
 		Canonical: r.AbsURL(code, path), Alternate: r.AbsURL(other, path), Switch: r.URL(other, path),
+		Links: r.linksIn(code),
 	}
 	if r.base.Absolute() && kind != "404" {
 		d.OGURL = d.Canonical
