@@ -233,3 +233,54 @@ func TestResultRollup(t *testing.T) {
 		t.Fatalf("roll-up = %+v", ru)
 	}
 }
+
+// A results row that names the decision of the target it measures against credits that
+// decision, not inferred; set_by.<plan> credits each plan's target to its own authority.
+func TestCreditFromANamedDecision(t *testing.T) {
+	site := fstest.MapFS{}
+	for k, v := range fixture {
+		site[k] = v
+	}
+	site["data/plans/q.toml"] = &fstest.MapFile{Data: []byte(`
+title = "Q"
+issuer = "UBND"
+locality = "city"
+period = "2023"
+`)}
+	site["data/results/r.toml"] = &fstest.MapFile{Data: []byte(`
+[source]
+title = "R"
+kind = "report"
+publisher = "BHXH"
+[[result]]
+locality = "city"
+as_of = 2023-06-30
+plan = ["p", "q"]
+set_by.p = "UBND tỉnh"
+set_by.q = "Tỉnh ủy"
+decision = "12/QĐ-UBND"
+bhyt = 800
+share.bhyt = 80
+`)}
+	raw, diags := load.Load(site)
+	s, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatal(err)
+	}
+	var c, cp model.Credit
+	for _, tg := range s.Plan("q").Targets {
+		c = tg.Credit
+	}
+	for _, tg := range s.Plan("p").Targets {
+		if tg.Implied {
+			cp = tg.Credit
+		}
+	}
+	if cp.Plan != nil || cp.Authority != "" {
+		t.Errorf("plan p publishes its own city target, so nothing is implied for it: %+v", cp)
+	}
+	if c.Authority != "Tỉnh ủy" || c.Decision != "12/QĐ-UBND" || c.Inferred || c.Source == nil || c.Source.ID != "r" {
+		t.Errorf("credit = %+v, want Tỉnh ủy, 12/QĐ-UBND, not inferred, reported by r", c)
+	}
+}
