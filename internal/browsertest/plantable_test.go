@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -47,6 +48,48 @@ func TestPlanTableOnAPhone(t *testing.T) {
 		}
 		if got.Total == "" {
 			t.Errorf("%s: no total row header", path)
+		}
+	}
+}
+
+// TestChartTooltipsMarkComputedFigures: a chart's tooltip adds the ∑ sign and how the site
+// computed a figure to every figure the page marks as computed (data-chart-computed), and
+// nothing to a document's figure. The wards' social insurance targets are sums of their
+// parts; their compulsory targets are the plan's own.
+func TestChartTooltipsMarkComputedFigures(t *testing.T) {
+	tb := openTab(t, example, 1280, 800)
+	for _, c := range []struct{ path, how string }{
+		{"/dia-phuong/tp-tra-vinh/", "Số do trang tính: tổng các thành phần"},
+		{"/en/dia-phuong/tp-tra-vinh/", "Computed by the site: the sum of its parts"},
+	} {
+		tb.visit(t, c.path)
+		var got struct{ Computed, Given string }
+		tb.eval(t, `new Promise((done) => {
+		  const el = document.querySelector('[data-chart-computed]');
+		  const read = () => {
+		    const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
+		    if (!chart) return false;
+		    const series = chart.getOption().series;
+		    const marks = JSON.parse(el.getAttribute('data-chart-computed'));
+		    let computed = '', given = '';
+		    series.forEach((s, i) => {
+		      const f = s.tooltip && s.tooltip.valueFormatter;
+		      (marks[i] || []).forEach((how, j) => {
+		        const text = f ? f(s.data[j], j) : '';
+		        if (how && !computed) computed = text;
+		        if (!how && !given) given = f ? text : String(s.data[j]);
+		      });
+		    });
+		    done({ Computed: computed, Given: given });
+		    return true;
+		  };
+		  if (!read()) { const id = setInterval(() => { if (read()) clearInterval(id); }, 50); }
+		})`, &got)
+		if !strings.Contains(got.Computed, "\u2211 "+c.how) {
+			t.Errorf("%s: a computed figure's tooltip reads %q, want the sign and %q", c.path, got.Computed, c.how)
+		}
+		if strings.Contains(got.Given, "\u2211") {
+			t.Errorf("%s: a document's figure's tooltip reads %q, marked as computed", c.path, got.Given)
 		}
 	}
 }
