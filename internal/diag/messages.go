@@ -63,6 +63,9 @@ const (
 	ComponentMismatch Code = "component-mismatch"
 	ThemeSyntax       Code = "theme-syntax"
 	PathConflict      Code = "path-conflict"
+	TileUnknown       Code = "tile-unknown-locality"
+	TileOverlap       Code = "tile-overlap"
+	TilePosition      Code = "tile-position"
 	Symlink           Code = "symlink"
 	TooLarge          Code = "too-large"
 	SpecialFile       Code = "special-file"
@@ -88,6 +91,18 @@ func W(vi, en string) Words { return lang.T(vi, en) }
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
+	TileUnknown: {
+		vi: "ô bản đồ ở hàng %[2]v, cột %[3]v ghi địa phương %[1]q, nhưng không có địa phương nào mang mã này", en: "the map tile at row %[2]v, column %[3]v names the locality %[1]q, but no locality has this id",
+		hintVI: "sửa mã cho đúng như trong data/localities/%[4]s, hoặc xóa ô này", hintEN: "write the id as in data/localities/%[4]s, or delete the tile",
+	},
+	TileOverlap: {
+		vi: "%[1]s đã có ở %[2]s trong cùng bản đồ", en: "%[1]s is already at %[2]s in the same map",
+		hintVI: "mỗi địa phương một ô, mỗi ô một vị trí: sửa row/col hoặc xóa ô thừa", hintEN: "one tile per locality and one locality per place: fix row/col or delete the extra tile",
+	},
+	TilePosition: {
+		vi: "%[1]s = %[2]s: hàng và cột của ô bản đồ là số nguyên từ 1 đến %[3]v", en: "%[1]s = %[2]s: a map tile's row and column are whole numbers from 1 to %[3]v",
+		hintVI: "đếm hàng từ trên xuống, cột từ trái sang, bắt đầu từ 1", hintEN: "count rows from the top and columns from the left, starting at 1",
+	},
 	TooLarge: {
 		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
 		hintVI: "%[2]s", hintEN: "%[2]s",

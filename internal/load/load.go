@@ -58,6 +58,8 @@ func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
 		tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, stem(name))} }))
 	site.Reports = readEach(fsys, c, "data/results", tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, name string) []Report { return []Report{readReport(root, stem(name))} }))
+	site.Grids = readEach(fsys, c, MapFile, existing(fsys, MapFile), diags, &site.Unreadable,
+		tomlDecoder(func(root *table, _ string) []Grid { return readGrids(root) }))
 	// Markdown files that cannot be read are reported, not listed as unreadable: nothing
 	// refers to what they declare.
 	site.Documents = readEach(fsys, c, "content", filesWithExt(fsys, "content", ".md", diags), diags, nil,
@@ -72,6 +74,51 @@ func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
 
 // requiredFiles must exist in every site; without them --source is probably wrong.
 var requiredFiles = []string{"data/site.toml", "data/indicators.toml"}
+
+// MapFile holds a site's tile maps; it is optional.
+const MapFile = "data/map.toml"
+
+// existing is names without the files fsys does not have.
+func existing(fsys fs.FS, names ...string) []string {
+	var out []string
+	for _, name := range names {
+		if _, err := fs.Stat(fsys, name); err == nil {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// ReadGrids reads the tile maps of the file name in fsys, as Load reads data/map.toml: the
+// theme's default maps, for a site that has none of its own.
+func ReadGrids(fsys fs.FS, name string) ([]Grid, *diag.List) {
+	diags := &diag.List{}
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
+		return nil, diags
+	}
+	root := decodeTOML(name, src, diags)
+	if root == nil {
+		return nil, diags
+	}
+	return readGrids(root), diags
+}
+
+func readGrids(root *table) []Grid {
+	var out []Grid
+	for _, t := range root.tables("grid") {
+		g := Grid{Pos: t.here(), Name: t.str("name", true), NameEN: t.str("name_en", false)}
+		for _, tt := range t.tables("tiles") {
+			g.Tiles = append(g.Tiles, Tile{Pos: tt.here(), Locality: tt.str("locality", true), Row: tt.num("row", true), Col: tt.num("col", true)})
+			tt.checkUnknown()
+		}
+		out = append(out, g)
+		t.checkUnknown()
+	}
+	root.checkUnknown()
+	return out
+}
 
 // stem is a file's name without directory and extension: the id of a plan or report.
 func stem(name string) string {

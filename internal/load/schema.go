@@ -11,6 +11,11 @@ type Site struct {
 	Plans        []Plan
 	Reports      []Report
 	Documents    []Document
+	// Grids are the tile maps of data/map.toml; DefaultGrids says they are the theme's
+	// (see ReadGrids), whose tiles name the ids of a national site and are kept only for
+	// the localities a site has.
+	Grids        []Grid
+	DefaultGrids bool
 	// Unreadable lists the data files that are missing or could not be parsed, so that
 	// references to what they would have declared are not reported a second time.
 	Unreadable []string
@@ -161,4 +166,19 @@ type Document struct {
 	Draft      bool
 	Body       []byte
 	BodyLine   int // line of the file where Body starts
+}
+
+// Grid is one [[grid]] of data/map.toml: a tile map, one equal tile per locality, laid out
+// roughly as the country is.
+type Grid struct {
+	Pos          diag.Pos
+	Name, NameEN Str
+	Tiles        []Tile
+}
+
+// Tile is one { locality, row, col } of a grid's tiles; rows and columns count from 1.
+type Tile struct {
+	Pos      diag.Pos
+	Locality Str
+	Row, Col Num
 }

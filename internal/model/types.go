@@ -249,6 +249,19 @@ type Denominators struct {
 	Pos      diag.Pos
 }
 
+// Grid is a tile map: one equal tile per locality, laid out roughly as the country is.
+type Grid struct {
+	Name       lang.Text
+	Tiles      []Tile // in reading order: by row, then column
+	Rows, Cols int
+}
+
+// Tile places a locality on a grid; rows and columns count from 1.
+type Tile struct {
+	Locality *Locality
+	Row, Col int
+}
+
 // Document is an update or a stand-alone page written in Markdown.
 type Document struct {
 	Section    string // "updates" or ""
