@@ -35,9 +35,10 @@ type Site struct {
 	// What Rebuild needs to link results files again: the problems found outside results
 	// files, what each results file added (in file order), and which declarations are
 	// missing because their file could not be read.
-	base   *diag.List
-	links  []*sourceLinks
-	broken broken
+	base    *diag.List
+	links   []*sourceLinks
+	broken  broken
+	rollups *diag.List // results that differ from their children's sum, over every file
 }
 
 // Indicator returns the indicator with id, or nil.
@@ -74,6 +75,7 @@ func Build(raw *load.Site) (*Site, *diag.List) {
 	b.checkResults(b.site.links)
 	b.checkRollups()
 	b.site.base, b.site.broken = b.diags, b.broken
+	b.site.rollups = resultRollupWarnings(b.site)
 	return b.site, b.site.diagnostics()
 }
 
@@ -84,6 +86,7 @@ func (s *Site) diagnostics() *diag.List {
 	for _, sl := range s.links {
 		all.Merge(&sl.diags)
 	}
+	all.Merge(s.rollups)
 	return all
 }
 
