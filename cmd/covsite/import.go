@@ -43,6 +43,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Out, "out", "", "file to write, relative to --site; - prints it instead")
 	fs.BoolVar(&opts.Force, "force", false, "replace an existing results file, or change figures a plan already has")
 	fs.BoolVar(&opts.SkipUnknown, "skip-unknown", false, "import the rows that match even if some names match no locality")
+	fs.BoolVar(&opts.DryRun, "dry-run", false, "only show how each row of the table matches a locality, with its figures; write nothing")
 	sheet := fs.String("sheet", "", "XLSX sheet to read (default: the first)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -95,6 +96,13 @@ func doImport(file, sheet string, opts importer.Options, stdout, stderr io.Write
 	read := time.Since(start)
 	opts.Now, opts.FileName = now(), filepath.Base(file)
 	rep, err := importer.Import(t, opts)
+	if rep != nil && len(rep.Matches) > 0 {
+		show := stdout
+		if opts.Out == "-" {
+			show = stderr // stdout is the file
+		}
+		importer.WriteMatches(show, rep, opts.FileName, opts.Lang)
+	}
 	if rep != nil {
 		for _, w := range rep.Warnings {
 			fmt.Fprintf(stderr, "%s: %s\n", pick(opts.Lang, "warning", "cảnh báo"), w.Text())
@@ -110,6 +118,10 @@ func doImport(file, sheet string, opts importer.Options, stdout, stderr io.Write
 	case err != nil:
 		fmt.Fprintf(stderr, "covsite import: %v\n", err)
 		return 1
+	}
+	if opts.DryRun {
+		fmt.Fprintln(stdout, pick(opts.Lang, "--dry-run: nothing was written", "--dry-run: chưa ghi gì"))
+		return 0
 	}
 	if rep.Path != "-" {
 		printImported(stdout, rep, opts.Lang, read, time.Since(start))
