@@ -26,6 +26,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Dest, "dest", "public", "output directory (replaced atomically)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "URL the site is published at (default: base_url of data/site.toml)")
 	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "publish updates marked draft = true too")
 	fs.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (default: one per CPU)")
 	languages := fs.String("languages", "", "build only these languages' pages, comma-separated (vi,en); for measuring")
 	cpuProfile := fs.String("profile-cpu", "", "write a CPU profile of the build to this file (go tool pprof)")

@@ -78,8 +78,8 @@ func newUpdate(args []string, stdout, stderr io.Writer, lang string) int {
 	if err != nil {
 		return reportNewError(stderr, err)
 	}
-	fmt.Fprintf(stdout, pick(lang, "created %s — write the update, then preview it with: covsite serve\n",
-		"đã tạo %s — viết nội dung bài, rồi xem trước bằng: covsite serve\n"), rel)
+	fmt.Fprintf(stdout, pick(lang, "created %s, a draft — write the update and its summary, preview it with covsite serve, and delete the line draft = true to publish it\n",
+		"đã tạo %s, là bản nháp — viết nội dung bài và tóm tắt (summary), xem trước bằng covsite serve, rồi xoá dòng draft = true để đăng\n"), rel)
 	return 0
 }
 

@@ -112,3 +112,32 @@ func TestStrictTurnsWarningsIntoErrors(t *testing.T) {
 		t.Fatalf("--strict: err = %v, want ErrInvalid", err)
 	}
 }
+
+// draftUpdate is an update still marked draft = true, as `covsite new update` writes it.
+const draftUpdate = "+++\ntitle = \"Bản nháp thử\"\ndate = 2026-05-01\nsummary = \"\"\ndraft = true\n+++\n\nChưa xong.\n"
+
+// TestBuildLeavesDraftsOut: a draft is not published unless Drafts is set, and does not
+// stop the build although it has no summary (issue 15).
+func TestBuildLeavesDraftsOut(t *testing.T) {
+	site := writeSite(t, withFiles(minimalSite, map[string]string{"content/updates/2026-05-01-ban-nhap.md": draftUpdate}))
+	page := filepath.Join("tin-tuc", "ban-nhap", "index.html")
+	for _, drafts := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		if _, err := Run(context.Background(), Options{Source: site, Dest: dest, Drafts: drafts}); err != nil {
+			t.Fatalf("drafts=%t: %v", drafts, err)
+		}
+		body, err := os.ReadFile(filepath.Join(dest, page))
+		switch {
+		case !drafts && err == nil:
+			t.Error("a draft was published without --drafts")
+		case drafts && err != nil:
+			t.Errorf("--drafts did not publish the draft: %v", err)
+		case drafts && !strings.Contains(string(body), `class="draft-note"`):
+			t.Error("the draft's page is not marked as a draft")
+		}
+		list, _ := os.ReadFile(filepath.Join(dest, "tin-tuc", "index.html"))
+		if got := strings.Contains(string(list), "Bản nháp thử"); got != drafts {
+			t.Errorf("drafts=%t: the list of updates names the draft: %t", drafts, got)
+		}
+	}
+}

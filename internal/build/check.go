@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
@@ -20,7 +21,7 @@ func Check(source string) (*model.Site, *diag.List) { return CheckFS(os.DirFS(so
 
 // CheckFS is Check on a file system holding the site.
 func CheckFS(site fs.FS) (*model.Site, *diag.List) {
-	c := check(site, render.Options{})
+	c := check(site, render.Options{}, false)
 	return c.site, c.diags
 }
 
@@ -34,10 +35,10 @@ type checked struct {
 }
 
 // check loads and validates the site in fsys, then sets up its renderer with opts (the
-// theme is the site's files over the default theme).
-func check(fsys fs.FS, opts render.Options) checked {
+// theme is the site's files over the default theme); drafts keeps the draft updates.
+func check(fsys fs.FS, opts render.Options, drafts bool) checked {
 	raw, diags := load.Load(fsys)
-	site, more := model.Build(raw)
+	site, more := model.Build(withDrafts(raw, drafts))
 	diags.Merge(more)
 	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
 	c := checked{site: site, diags: diags}
@@ -88,4 +89,15 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 		return nil, nil
 	}
 	return r, pages
+}
+
+// withDrafts is raw without the documents marked draft = true, unless drafts; raw itself is
+// not changed (a load.Cache may share it).
+func withDrafts(raw *load.Site, drafts bool) *load.Site {
+	if drafts || !slices.ContainsFunc(raw.Documents, func(d load.Document) bool { return d.Draft }) {
+		return raw
+	}
+	own := *raw
+	own.Documents = slices.DeleteFunc(slices.Clone(raw.Documents), func(d load.Document) bool { return d.Draft })
+	return &own
 }

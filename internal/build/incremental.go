@@ -65,7 +65,7 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	start := time.Now()
 	raw, diags, changed := pr.cache.LoadChanged(os.DirFS(pr.opts.Source), suspects)
 	p.Load = time.Since(start)
-	site, more, relinked := model.Rebuild(pr.site, raw, changed)
+	site, more, relinked := model.Rebuild(pr.site, withDrafts(raw, pr.opts.Drafts), changed)
 	pr.site = site
 	diags.Merge(more)
 	p.Model = time.Since(start) - p.Load

@@ -51,6 +51,8 @@ const (
 	TotalMismatch        Code = "total-mismatch"
 	RollupMismatch       Code = "rollup-mismatch"
 	ResultRollupMismatch Code = "result-rollup-mismatch"
+	EmptySummary         Code = "empty-summary"
+	SkeletonBody         Code = "skeleton-body"
 	OverDenominator      Code = "over-denominator"
 	NotNFC               Code = "not-nfc"
 	NoDenominator        Code = "no-denominator"
@@ -255,6 +257,16 @@ var catalogue = map[Code]entry{
 		en:     "the %[1]s result for %[2]q on %[3]s is %[4]s but its parts add up to %[5]s (difference %[6]s)",
 		hintVI: "đối chiếu dòng tổng với văn bản gốc: nếu văn bản cũng ghi vậy thì giữ nguyên, nếu nhập nhầm (ví dụ --parent sai) thì sửa lại",
 		hintEN: "compare the total with the source: if the source says so too, leave it; if it was imported wrongly (a wrong --parent, say), fix it",
+	},
+	EmptySummary: {
+		vi: "bài viết chưa có tóm tắt (summary) nhưng không phải bản nháp", en: "the update has no summary but is not a draft",
+		hintVI: "viết một, hai câu vào summary = \"…\", hoặc giữ draft = true cho tới khi bài xong",
+		hintEN: "write a sentence or two in summary = \"…\", or keep draft = true until it is finished",
+	},
+	SkeletonBody: {
+		vi: "nội dung bài vẫn là đoạn mẫu của covsite new update nhưng bài không phải bản nháp", en: "the update's body is still the text covsite new update wrote, but it is not a draft",
+		hintVI: "thay đoạn mẫu bằng nội dung bài, hoặc giữ draft = true cho tới khi bài xong",
+		hintEN: "replace it with the update's text, or keep draft = true until it is finished",
 	},
 	OverDenominator: {
 		vi: "%[1]s = %[2]s lớn hơn mẫu số %[3]s = %[4]s", en: "%[1]s = %[2]s is larger than its denominator %[3]s = %[4]s",

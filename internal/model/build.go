@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"path"
@@ -512,6 +513,25 @@ func documentKey(r load.Document) string {
 	return r.Slug + "/" + r.Lang
 }
 
+// checkReady reports an update that is not a draft but still has the skeleton's body or no
+// summary: it would be published as it is.
+func (b *builder) checkReady(r load.Document) {
+	if strings.TrimSpace(r.Summary.V) == "" {
+		pos := r.Summary.Pos
+		if pos.File == "" {
+			pos = r.Pos
+		}
+		b.diags.Errorf(pos, diag.EmptySummary)
+	}
+	for _, skeleton := range UpdateSkeleton {
+		if i := bytes.Index(r.Body, []byte(skeleton)); i >= 0 {
+			line := r.BodyLine + bytes.Count(r.Body[:i], []byte("\n"))
+			b.diags.Errorf(diag.Pos{File: r.Pos.File, Line: line, Col: 1}, diag.SkeletonBody)
+			break
+		}
+	}
+}
+
 func (b *builder) documents(raw []load.Document) {
 	seen := map[string]diag.Pos{}
 	for _, r := range raw {
@@ -525,12 +545,12 @@ func (b *builder) documents(raw []load.Document) {
 			continue
 		}
 		seen[key] = r.Pos
-		if r.Draft {
-			continue
+		if !r.Draft && r.Section == "updates" {
+			b.checkReady(r)
 		}
 		doc := &Document{
 			Section: r.Section, Slug: r.Slug, Lang: r.Lang, Title: r.Title.V, Date: r.Date.V,
-			Summary: r.Summary.V, Body: r.Body, Path: r.Path, Pos: r.Pos,
+			Summary: r.Summary.V, Body: r.Body, Path: r.Path, Pos: r.Pos, Draft: r.Draft,
 		}
 		for _, id := range r.Localities {
 			if l := b.resolveLocality(id); l != nil {

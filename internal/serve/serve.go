@@ -75,7 +75,7 @@ func New(opts Options) *Server {
 	theme := liveTheme(opts.Source)
 	return &Server{
 		opts: opts, theme: theme, closing: make(chan struct{}),
-		preparer: build.NewPreparer(build.Options{Source: opts.Source, BaseURL: "/", Lang: opts.Lang}, theme),
+		preparer: build.NewPreparer(build.Options{Source: opts.Source, BaseURL: "/", Lang: opts.Lang, Drafts: true}, theme),
 	}
 }
 

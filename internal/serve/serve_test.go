@@ -419,3 +419,22 @@ func TestServeReloadsOnlyChangedPages(t *testing.T) {
 	case <-time.After(500 * time.Millisecond):
 	}
 }
+
+// TestServeShowsDraftsMarked: serve shows a draft update, marked as one on its page and in
+// the list of updates (issue 15).
+func TestServeShowsDraftsMarked(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	draft := "+++\ntitle = \"Bản nháp thử\"\ndate = 2026-05-01\nsummary = \"\"\ndraft = true\n+++\n\nChưa xong.\n"
+	if err := os.WriteFile(filepath.Join(site, "content/updates/2026-05-01-ban-nhap.md"), []byte(draft), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, site)
+	body := waitFor(t, ts.url+"/tin-tuc/ban-nhap/", "draft served", func(s int, b string) bool { return s == 200 })
+	if !strings.Contains(body, `class="draft-note"`) || !strings.Contains(body, "Bản nháp — chưa đăng lên trang") {
+		t.Errorf("the draft's page is not marked:\n%.1500s", body)
+	}
+	_, list := get(t, ts.url+"/tin-tuc/")
+	if !strings.Contains(list, `Bản nháp thử</a> <span class="draft-badge">Bản nháp</span>`) {
+		t.Errorf("the list does not mark the draft:\n%.3000s", list)
+	}
+}
