@@ -27,7 +27,7 @@ func TestBuildAndCheckCommands(t *testing.T) {
 	if code := run([]string{"check", "--source", "../.."}, &out, &errOut); code != 0 {
 		t.Fatalf("check on the example site exited %d:\n%s", code, out.String())
 	}
-	if !strings.Contains(out.String(), "0 errors") {
+	if !strings.Contains(out.String(), "0 lỗi, ") {
 		t.Errorf("check summary: %q", out.String())
 	}
 }

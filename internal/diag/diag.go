@@ -54,6 +54,29 @@ type Diagnostic struct {
 	Severity Severity
 	Code     Code
 	Args     []any
+	// Source is the text of the line at Pos, when showing it helps: the text output
+	// prints it under the message with a caret under Pos.Col.
+	Source string
+}
+
+// Excerpt is the source line and a caret under the column, each indented by four
+// spaces, or "" when the diagnostic has no source line.
+func (d Diagnostic) Excerpt() string {
+	if d.Source == "" {
+		return ""
+	}
+	var pad strings.Builder
+	for i, r := range []rune(d.Source) {
+		if i >= d.Pos.Col-1 {
+			break
+		}
+		if r == '\t' {
+			pad.WriteRune('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	return "    " + d.Source + "\n    " + pad.String() + "^"
 }
 
 // Message returns the text of the problem in the given language ("vi" or "en").
@@ -157,15 +180,14 @@ func (l *List) Err(lang string) error {
 	return &ListError{List: l, Lang: lang}
 }
 
-// Summary counts errors and warnings: "2 errors, 1 warnings", in Vietnamese followed by
-// the English, which scripts may look for.
+// Summary counts errors and warnings: "2 lỗi, 1 cảnh báo", or "2 errors, 1 warnings" in
+// English. Scripts read --format json, whose counts do not depend on the language.
 func (l *List) Summary(lang string) string {
 	errs, warns := l.Count(Error), l.Count(Warning)
-	en := fmt.Sprintf("%d errors, %d warnings", errs, warns)
 	if lang == "en" {
-		return en
+		return fmt.Sprintf("%d errors, %d warnings", errs, warns)
 	}
-	return fmt.Sprintf("%d lỗi, %d cảnh báo (%s)", errs, warns, en)
+	return fmt.Sprintf("%d lỗi, %d cảnh báo", errs, warns)
 }
 
 // ListError is the error returned when input has errors; it prints every diagnostic.

@@ -205,7 +205,7 @@ func TestTextAndSummary(t *testing.T) {
 		first string
 		sum   string
 	}{
-		{"vi", "a.toml:3: lỗi: không tìm thấy tệp a.toml — ", "2 lỗi, 1 cảnh báo (2 errors, 1 warnings)"},
+		{"vi", "a.toml:3: lỗi: không tìm thấy tệp a.toml — ", "2 lỗi, 1 cảnh báo"},
 		{"en", "a.toml:3: error: file a.toml not found — ", "2 errors, 1 warnings"},
 	}
 	for _, tt := range tests {
@@ -258,11 +258,11 @@ func TestGitHubFormat(t *testing.T) {
 	if len(lines) != 2 {
 		t.Fatalf("want one line per diagnostic, got %q", b.String())
 	}
-	want := "::error file=data/a%2Cb%3Ac.toml,line=4,col=2,title=toml-syntax::this line is not valid TOML: 50%25 done%0Anext line — "
+	want := "::error file=data/a%2Cb%3Ac.toml,line=4,col=2,title=A line is not written correctly::this line is not valid TOML: 50%25 done%0Anext line — "
 	if !strings.HasPrefix(lines[0], want) {
 		t.Errorf("got  %q\nwant %q…", lines[0], want)
 	}
-	if !strings.HasPrefix(lines[1], "::warning file=data/x.toml,line=1,col=1,title=not-nfc::") {
+	if !strings.HasPrefix(lines[1], "::warning file=data/x.toml,line=1,col=1,title=An article needs fixing::") {
 		t.Errorf("warning line %q", lines[1])
 	}
 }
@@ -322,5 +322,26 @@ func TestWordsPickTheLanguage(t *testing.T) {
 	}
 	if got := d.Message("vi"); got != `không có địa phương nào mang mã "x"` {
 		t.Errorf("vi: %q", got)
+	}
+}
+
+// TestEveryCodeHasATitle: a GitHub annotation's title says what kind of problem it is in
+// words, in both languages, never the code.
+func TestEveryCodeHasATitle(t *testing.T) {
+	for _, c := range Codes() {
+		if _, ok := titleOf[c]; !ok {
+			t.Errorf("%s has no title group", c)
+		}
+		for _, lang := range []string{"vi", "en"} {
+			if title := c.Title(lang); title == "" || strings.Contains(title, "-") {
+				t.Errorf("%s: title %q in %s", c, title, lang)
+			}
+		}
+	}
+	l := &List{}
+	l.Errorf(Pos{File: "a.toml", Line: 1, Col: 1}, VietnameseNumber, "1.888", "1888", "1_888")
+	var b bytes.Buffer
+	if err := Write(&b, l, FormatGitHub, "vi"); err != nil || !strings.Contains(b.String(), "title=Số viết chưa đúng::") {
+		t.Errorf("Vietnamese annotation: %q, %v", b.String(), err)
 	}
 }

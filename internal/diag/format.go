@@ -38,6 +38,11 @@ func Write(w io.Writer, l *List, f Format, lang string) error {
 		if _, err := fmt.Fprintln(w, d.Text(lang)); err != nil {
 			return err
 		}
+		if e := d.Excerpt(); e != "" {
+			if _, err := fmt.Fprintln(w, e); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -56,7 +61,7 @@ func writeGitHub(w io.Writer, l *List, lang string) error {
 		if d.Pos.Col > 0 {
 			props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
 		}
-		props = append(props, "title="+escapeProperty(string(d.Code)))
+		props = append(props, "title="+escapeProperty(d.Code.Title(lang)))
 		msg := d.Message(lang)
 		if h := d.Hint(lang); h != "" {
 			msg += " — " + h

@@ -52,6 +52,8 @@ const (
 	RollupMismatch       Code = "rollup-mismatch"
 	ResultRollupMismatch Code = "result-rollup-mismatch"
 	EmptySummary         Code = "empty-summary"
+	AmbiguousComma       Code = "ambiguous-comma"
+	TextForNumber        Code = "text-for-number"
 	SkeletonBody         Code = "skeleton-body"
 	OverDenominator      Code = "over-denominator"
 	NotNFC               Code = "not-nfc"
@@ -99,9 +101,10 @@ var catalogue = map[Code]entry{
 		hintEN: "rename or delete this file; to change that page, write your own layout in layouts/",
 	},
 	TOMLSyntax: {
-		vi: "dòng này không đúng cú pháp TOML: %[1]s", en: "this line is not valid TOML: %[1]s",
-		hintVI: "sửa tại vị trí này: chữ đặt trong ngoặc kép \"…\", số viết liền như 10324, ngày viết 2023-06-30",
-		hintEN: "fix it here: text goes in double quotes \"…\", numbers are written like 10324, dates like 2023-06-30",
+		// Args: the parser's message as Words (load.translateTOML).
+		vi: "dòng này viết chưa đúng: %[1]s", en: "this line is not valid TOML: %[1]s",
+		hintVI: "sửa tại vị trí dấu ^: chữ đặt trong ngoặc kép \"…\", số viết liền như 10324, ngày viết 2023-06-30",
+		hintEN: "fix it at the ^: text goes in double quotes \"…\", numbers are written like 10324, dates like 2023-06-30",
 	},
 	DuplicateKey: {
 		vi: "khóa %[1]q được viết hai lần trong cùng một bảng", en: "the key %[1]q is written twice in the same table",
@@ -111,6 +114,17 @@ var catalogue = map[Code]entry{
 	VietnameseNumber: {
 		vi: "%[1]s có dấu chấm hoặc khoảng trắng ngăn cách hàng nghìn, TOML không hiểu", en: "%[1]s has dots or spaces between thousands, which TOML does not accept",
 		hintVI: "viết liền các chữ số: %[2]s (hoặc %[3]s)", hintEN: "write the digits together: %[2]s (or %[3]s)",
+	},
+	AmbiguousComma: {
+		vi:     "%[1]s: không rõ dấu phẩy là dấu thập phân hay dấu ngăn cách hàng nghìn, TOML không hiểu",
+		en:     "%[1]s: the comma could be a decimal comma or a thousands separator, which TOML does not accept",
+		hintVI: "nếu là số nguyên %[2]s (viết kiểu Việt Nam là %[4]s) thì viết %[2]s; nếu là số thập phân (%[1]s kiểu Việt Nam) thì viết %[3]s",
+		hintEN: "if it is the whole number %[2]s (%[4]s the Vietnamese way), write %[2]s; if it is a decimal (%[1]s the Vietnamese way), write %[3]s",
+	},
+	TextForNumber: {
+		vi: "%[1]s = %[2]s: %[1]s phải là một con số", en: "%[1]s = %[2]s: %[1]s must be a number",
+		hintVI: "ghi con số của văn bản gốc, như %[1]s = 10324; nếu văn bản không có số này thì xoá dòng",
+		hintEN: "write the figure of the source, such as %[1]s = 10324; if the source has none, delete the line",
 	},
 	VietnameseDecimal: {
 		vi: "%[1]s dùng dấu phẩy thập phân, TOML không hiểu", en: "%[1]s uses a decimal comma, which TOML does not accept",
@@ -308,6 +322,44 @@ var catalogue = map[Code]entry{
 		vi: "%[1]s gồm %[2]s, nhưng đơn vị tính khác nhau", en: "%[1]s sums %[2]s, but their units differ",
 		hintVI: "chỉ cộng các chỉ số cùng đơn vị", hintEN: "only sum indicators with the same unit",
 	},
+}
+
+// titleGroups name kinds of problems in words a press officer understands: the title of a
+// GitHub annotation, for example. Every code belongs to one (TestEveryCodeHasATitle).
+var titleGroups = map[string]Words{
+	"line":    W("Dòng viết chưa đúng", "A line is not written correctly"),
+	"number":  W("Số viết chưa đúng", "A number is written wrongly"),
+	"date":    W("Ngày hoặc kỳ chưa đúng", "A date or period is wrong"),
+	"key":     W("Thiếu hoặc thừa thông tin", "Missing or unknown entry"),
+	"id":      W("Mã địa phương, kế hoạch hoặc tệp chưa khớp", "An id does not match"),
+	"figures": W("Số liệu không khớp nhau", "Figures do not agree"),
+	"text":    W("Bài viết cần sửa", "An article needs fixing"),
+	"file":    W("Không đọc được tệp", "A file cannot be read"),
+	"theme":   W("Giao diện trang cần sửa", "The site's layout needs fixing"),
+}
+
+var titleOf = map[Code]string{
+	TOMLSyntax: "line", DuplicateKey: "line", UnquotedText: "line", EmptyValue: "line",
+	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
+	NotWholeNumber: "number", FractionalCount: "number", Negative: "number", RateOutOfRange: "number", NoValue: "number",
+	BadYear: "date", BadDate: "date", DateNotExist: "date", QuotedDate: "date", DateOrder: "date", BadPeriod: "date",
+	SuccessorEarly: "date", EndsBeforeStart: "date", OutsidePeriod: "date", MilestoneOutside: "date",
+	UnknownKey: "key", UnknownKeyNear: "key", MissingKey: "key", BadChoice: "key",
+	BadID: "id", BadFileName: "id", ReservedID: "id", DuplicateID: "id", UnknownRef: "id", UnknownRefNear: "id",
+	NotAChild: "id", TwoParents: "id", Cycle: "id",
+	TotalMismatch: "figures", RollupMismatch: "figures", ResultRollupMismatch: "figures", OverDenominator: "figures",
+	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures",
+	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", RawHTML: "text",
+	MissingFile: "file", ReadFile: "file",
+	ThemeSyntax: "theme", PathConflict: "theme",
+}
+
+// Title names the kind of problem c is in lang, in plain words: "Số viết chưa đúng".
+func (c Code) Title(lang string) string {
+	if w, ok := titleGroups[titleOf[c]]; ok {
+		return w.In(lang)
+	}
+	return W("Cần xem lại", "Needs a look").In(lang)
 }
 
 // Codes returns every code of the catalogue in alphabetical order.
