@@ -13,55 +13,55 @@ import (
 
 // tomlMistakes make the TOML parser give each of its messages; the comment names it.
 var tomlMistakes = []string{
-	"a = 1 2",                  // expected a top-level item to end …
-	"[[a]\n",                   // expected end of table array name delimiter
-	"[]\n",                     // unexpected end of table name
-	"[a..b]\n",                 // unexpected table separator
-	"[a b]\n",                  // expected '.' or ']' to end table name
-	"a =",                      // unexpected EOF; expected value
-	"a = @",                    // expected value but found
-	"= 1",                      // unexpected '=': key name appears blank
-	".a = 1",                   // unexpected '.': keys cannot start with a '.'
-	"a.. = 1",                  // unexpected '.'
-	"a",                        // unexpected EOF; expected key separator '='
-	"a b = 1",                  // expected '.' or '='
-	"a = .5",                   // floats must start with a digit
-	"a = [1,,2]",               // unexpected comma
-	"a = [1 2]",                // expected a comma (',') or array terminator
-	"a = {b = 1 c = 2}",        // expected a comma or an inline table terminator
-	"a = \"abc",                // unexpected EOF; expected '"'
-	"a = \"\"\"abc",            // unexpected EOF; expected '"""'
+	"a = 1 2",                   // expected a top-level item to end …
+	"[[a]\n",                    // expected end of table array name delimiter
+	"[]\n",                      // unexpected end of table name
+	"[a..b]\n",                  // unexpected table separator
+	"[a b]\n",                   // expected '.' or ']' to end table name
+	"a =",                       // unexpected EOF; expected value
+	"a = @",                     // expected value but found
+	"= 1",                       // unexpected '=': key name appears blank
+	".a = 1",                    // unexpected '.': keys cannot start with a '.'
+	"a.. = 1",                   // unexpected '.'
+	"a",                         // unexpected EOF; expected key separator '='
+	"a b = 1",                   // expected '.' or '='
+	"a = .5",                    // floats must start with a digit
+	"a = [1,,2]",                // unexpected comma
+	"a = [1 2]",                 // expected a comma (',') or array terminator
+	"a = {b = 1 c = 2}",         // expected a comma or an inline table terminator
+	"a = \"abc",                 // unexpected EOF; expected '"'
+	"a = \"\"\"abc",             // unexpected EOF; expected '"""'
 	"a = \"\"\"abc\"\"\"\"\"\"", // unexpected '""""""'
-	"a = 'abc",                 // unexpected EOF; expected "'"
-	"a = '''abc",               // unexpected EOF; expected "'''"
-	"a = '''abc''''''",         // unexpected "''''''"
-	"a = \"\\xZZ\"",            // expected two hexadecimal digits after '\x'
-	"a = \"\\uZZZZ\"",          // expected four hexadecimal digits after '\u'
-	"a = \"\\UZZZZZZZZ\"",      // expected eight hexadecimal digits after '\U'
-	"a = +ix",                  // invalid float
-	"a = +0x1F",                // cannot use sign with non-decimal numbers
-	"a = +x",                   // expected a digit but got
-	"a = 0b2",                  // not a binary number
-	"a = 0o9",                  // not an octal number
-	"a = 0xZ",                  // not a hexadecimal number
-	"a = \"a\x01b\"",           // TOML files cannot contain control characters
-	"a = \"\\q\"",              // invalid escape in string
-	"a = \"\xff\"",             // invalid UTF-8 byte
-	"a\x00 = 1",                // files cannot contain NULL bytes
-	"a = 2023-13-01",           // invalid datetime
-	"a = \"abc\ndef\"",         // strings cannot contain newlines
-	"a = 99999999999999999999", // is out of range for int64
-	"a = 1e999",                // is out of range for float64
-	"a = 1\n[a.b]\n",           // Key 'a' was already created as a hash.
-	"[a]\n[[a]]\n",             // Key 'a' was already created and cannot be used as an array.
-	"a = 1\na = 2",             // Key 'a' has already been defined.
-	"a = 1__0",                 // Invalid integer: underscores must be surrounded by digits
-	"a = 01",                   // Invalid integer: cannot have leading zeroes
-	"a = 1__0.5",               // Invalid float: underscores must be surrounded by digits
-	"a = 01.5",                 // Invalid float: cannot have leading zeroes
-	"a = 1.",                   // Invalid float: '.' must be followed by one or more digits
-	"a = 1.2.3",                // Invalid float value
-	"a = \"\\uD800\"",          // Escaped character '\u…' is not valid UTF-8.
+	"a = 'abc",                  // unexpected EOF; expected "'"
+	"a = '''abc",                // unexpected EOF; expected "'''"
+	"a = '''abc''''''",          // unexpected "''''''"
+	"a = \"\\xZZ\"",             // expected two hexadecimal digits after '\x'
+	"a = \"\\uZZZZ\"",           // expected four hexadecimal digits after '\u'
+	"a = \"\\UZZZZZZZZ\"",       // expected eight hexadecimal digits after '\U'
+	"a = +ix",                   // invalid float
+	"a = +0x1F",                 // cannot use sign with non-decimal numbers
+	"a = +x",                    // expected a digit but got
+	"a = 0b2",                   // not a binary number
+	"a = 0o9",                   // not an octal number
+	"a = 0xZ",                   // not a hexadecimal number
+	"a = \"a\x01b\"",            // TOML files cannot contain control characters
+	"a = \"\\q\"",               // invalid escape in string
+	"a = \"\xff\"",              // invalid UTF-8 byte
+	"a\x00 = 1",                 // files cannot contain NULL bytes
+	"a = 2023-13-01",            // invalid datetime
+	"a = \"abc\ndef\"",          // strings cannot contain newlines
+	"a = 99999999999999999999",  // is out of range for int64
+	"a = 1e999",                 // is out of range for float64
+	"a = 1\n[a.b]\n",            // Key 'a' was already created as a hash.
+	"[a]\n[[a]]\n",              // Key 'a' was already created and cannot be used as an array.
+	"a = 1\na = 2",              // Key 'a' has already been defined.
+	"a = 1__0",                  // Invalid integer: underscores must be surrounded by digits
+	"a = 01",                    // Invalid integer: cannot have leading zeroes
+	"a = 1__0.5",                // Invalid float: underscores must be surrounded by digits
+	"a = 01.5",                  // Invalid float: cannot have leading zeroes
+	"a = 1.",                    // Invalid float: '.' must be followed by one or more digits
+	"a = 1.2.3",                 // Invalid float value
+	"a = \"\\uD800\"",           // Escaped character '\u…' is not valid UTF-8.
 }
 
 // unreachable are messages of the parser that no file makes it give here: its own comments
