@@ -438,3 +438,35 @@ func TestServeShowsDraftsMarked(t *testing.T) {
 		t.Errorf("the list does not mark the draft:\n%.3000s", list)
 	}
 }
+
+// TestServeLogsEachWarningOnce: the log prints the text of every warning when it first
+// appears, and not again at the next rebuild (issue 15).
+func TestServeLogsEachWarningOnce(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	ts := start(t, site)
+	warning := `data/plans/tp-tra-vinh-49-kh-bcd-2023.toml:21:8: warning: bhyt for "tp-tra-vinh" is 108441 but its parts add up to 102720`
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(ts.log.String(), warning); {
+		if time.Now().After(deadline) {
+			t.Fatalf("the log does not print the warning's text:\n%s", ts.log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	editFile(t, filepath.Join(site, planFile), "bhyt = 10_324", "bhyt = 10_325")
+	for deadline := time.Now().Add(10 * time.Second); strings.Count(ts.log.String(), "rebuilt after a change") == 0; {
+		if time.Now().After(deadline) {
+			t.Fatalf("no rebuild logged:\n%s", ts.log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := ts.stop(); err != nil {
+		t.Fatal(err)
+	}
+	log := ts.log.String()
+	if n := strings.Count(log, warning); n != 1 {
+		t.Errorf("the warning is printed %d times:\n%s", n, log)
+	}
+	// A new warning — Phường 1's target no longer adds up to the city's another way — is printed.
+	if !strings.Contains(log, "102721") {
+		t.Errorf("the rebuild's new warning is not printed:\n%s", log)
+	}
+}
