@@ -345,3 +345,43 @@ func TestEveryCodeHasATitle(t *testing.T) {
 		t.Errorf("Vietnamese annotation: %q, %v", b.String(), err)
 	}
 }
+
+// TestTextListsErrorsFirstAndGroupsWarnings: check and build print the errors first, then
+// the warnings file by file, and a file with errors says its warnings may follow from them
+// (issue 15).
+func TestTextListsErrorsFirstAndGroupsWarnings(t *testing.T) {
+	l := &List{}
+	l.Warnf(Pos{File: "data/a.toml", Line: 2, Col: 1}, RollupMismatch, "bhyt", "x", "3", "2")
+	l.Errorf(Pos{File: "data/b.toml", Line: 9, Col: 8}, Negative, "bhyt", "-5")
+	l.Warnf(Pos{File: "data/b.toml", Line: 1, Col: 1}, RollupMismatch, "bhtn", "y", "3", "2")
+	l.Warnf(Pos{File: "data/a.toml", Line: 7, Col: 1}, RollupMismatch, "bhtn", "x", "3", "2")
+	var b bytes.Buffer
+	if err := Write(&b, l, FormatText, "vi"); err != nil {
+		t.Fatal(err)
+	}
+	var shape []string
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		switch {
+		case line == "":
+			shape = append(shape, "")
+		case strings.Contains(line, ": lỗi: "):
+			shape = append(shape, "error "+line[:strings.Index(line, ":")])
+		case strings.Contains(line, ": cảnh báo: "):
+			shape = append(shape, "warning "+line[:strings.Index(line, ":")])
+		default:
+			shape = append(shape, line)
+		}
+	}
+	want := []string{
+		"error data/b.toml",
+		"",
+		"2 cảnh báo ở data/a.toml:",
+		"warning data/a.toml", "warning data/a.toml",
+		"",
+		"1 cảnh báo ở data/b.toml — tệp này còn lỗi ở trên; sửa lỗi trước, các cảnh báo này có thể hết theo:",
+		"warning data/b.toml",
+	}
+	if strings.Join(shape, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s\n(output:\n%s)", strings.Join(shape, "\n"), strings.Join(want, "\n"), b.String())
+	}
+}
