@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
 )
@@ -18,6 +20,7 @@ type row struct {
 	Locality *model.Locality
 	Total    bool
 	Values   map[string]number // data file key → figure
+	Cells    map[string]Cell   // data file key → the cell it was read from
 	Note     string
 }
 
@@ -60,7 +63,7 @@ func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extra
 		x.readRow(t, r, m, lang)
 	}
 	x.checkDeeper(t, m, lang)
-	x.checkTotal(lang)
+	x.checkTotal(t, lang)
 	return x
 }
 
@@ -278,7 +281,7 @@ func cellAt(t *Table, r, c int) Cell {
 // figure that names no locality — a blank row, a heading inside the table, a note or the
 // signature block below it ("GIÁM ĐỐC", a name, a date) — is not part of the table.
 func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
-	rw := row{Index: r, Values: map[string]number{}}
+	rw := row{Index: r, Values: map[string]number{}, Cells: map[string]Cell{}}
 	labelCol, total := -1, false
 	var bad Problems // cells that are not numbers, reported if the row is one of the table's
 	for _, col := range x.Columns {
@@ -347,6 +350,7 @@ func (x *extraction) readFigure(t *Table, r int, col column, rw *row, lang strin
 			Hint:    tr(lang, "a count of people has no decimals; 1.888 means one thousand eight hundred and eighty-eight", "số người không có phần thập phân; 1.888 nghĩa là một nghìn tám trăm tám mươi tám")}
 	default:
 		rw.Values[col.Key()] = n
+		rw.Cells[col.Key()] = c
 	}
 	return nil
 }
@@ -452,10 +456,25 @@ func (x *extraction) checkDeeper(t *Table, m *localityMatcher, lang string) {
 	}
 }
 
+// textFigures names the cells of col, in the rows of localities, whose figure was typed as
+// text: "F8 (10.400)".
+func (x *extraction) textFigures(t *Table, col column) []string {
+	var out []string
+	for _, r := range x.Rows {
+		if c, ok := r.Cells[col.Key()]; ok && !c.Numeric {
+			ref, err := excelize.CoordinatesToCellName(col.Index+1, r.Index+1)
+			if err == nil {
+				out = append(out, ref+" ("+c.Text+")")
+			}
+		}
+	}
+	return out
+}
+
 // checkTotal compares the total row with the sum of the other rows, column by column. A
 // difference is a warning: tables published by offices do not always add up, and the total
 // is imported as written.
-func (x *extraction) checkTotal(lang string) {
+func (x *extraction) checkTotal(t *Table, lang string) {
 	if x.Total == nil {
 		return
 	}
@@ -478,11 +497,18 @@ func (x *extraction) checkTotal(lang string) {
 		if n == 0 || math.Abs(sum-tot.V) < 1e-9 {
 			continue
 		}
+		hint := tr(lang, "imported as written; the site notes the difference — check the source table",
+			"vẫn nhập đúng như bảng; trang sẽ ghi chú chênh lệch — hãy đối chiếu bảng gốc")
+		if f := x.Total.Cells[col.Key()].Formula; f != "" {
+			if text := x.textFigures(t, col); len(text) > 0 {
+				hint = tr(lang, "the total is the formula =%s, and a spreadsheet does not add numbers typed as text: %s — make those cells numbers in the spreadsheet and import again, or correct the total by hand",
+					"dòng tổng là công thức =%s, mà bảng tính không cộng các số gõ dạng chữ: %s — hãy đổi các ô đó thành số trong Excel rồi nhập lại, hoặc sửa số tổng bằng tay", f, strings.Join(text, ", "))
+			}
+		}
 		x.Warnings = append(x.Warnings, Problem{
 			Message: tr(lang, "column %q (%s): the total row says %s but the rows add up to %s (difference %s)",
 				"cột %q (%s): dòng tổng ghi %s nhưng cộng các dòng được %s (chênh %s)",
 				col.Header, col.Key(), human(tot.V, lang), human(sum, lang), human(tot.V-sum, lang)),
-			Hint: tr(lang, "imported as written; the site notes the difference — check the source table",
-				"vẫn nhập đúng như bảng; trang sẽ ghi chú chênh lệch — hãy đối chiếu bảng gốc")})
+			Hint: hint})
 	}
 }

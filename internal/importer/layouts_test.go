@@ -312,3 +312,36 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestImportExplainsAFormulaThatSkipsText: a total =SUM(…) over cells holding numbers typed
+// as text is short by those cells, as in the spreadsheet itself; the warning names them and
+// says what to do.
+func TestImportExplainsAFormulaThatSkipsText(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	name, _ := officeSheet(t)
+	f, err := excelize.OpenFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula(sh, "F18", "SUM(F8:F17)"); err != nil { // BHYT, every other row typed as text
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	o := opts(site)
+	o.Result, o.Report, o.Publisher, o.DryRun = date.New(2023, 6, 30), "Báo cáo", "BHXH", true
+	rep, err := Import(readTable(t, name), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, w := range rep.Warnings {
+		all = append(all, w.Text())
+	}
+	want := `the total is the formula =SUM(F8:F17), and a spreadsheet does not add numbers typed as text: F8 (10.324), F10 (3.426), F12 (10.306), F14 (14.690), F16 (11.958)`
+	if !strings.Contains(strings.Join(all, "\n"), want) {
+		t.Errorf("no %q in:\n%s", want, strings.Join(all, "\n"))
+	}
+}

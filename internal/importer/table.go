@@ -34,6 +34,8 @@ type Cell struct {
 	// Merged is a copy of the value of a merged range's first cell, in one of the range's
 	// other cells: it names a header or a row, it is never read as a figure.
 	Merged bool
+	// Formula is the formula of an XLSX cell ("SUM(F8:F17)"), "" for a plain value.
+	Formula string
 }
 
 // Where names a cell for messages: file:row:col, plus the cell reference for XLSX.
@@ -225,8 +227,9 @@ func xlsxCell(f *excelize.File, sheet string, r, c int, v string) Cell {
 	if err != nil {
 		return Cell{Text: strings.TrimSpace(v)}
 	}
+	formula := ""
 	if v == "" {
-		if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+		if formula, _ = f.GetCellFormula(sheet, ref); formula != "" {
 			v, _ = f.CalcCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 		}
 	}
@@ -241,7 +244,10 @@ func xlsxCell(f *excelize.File, sheet string, r, c int, v string) Cell {
 		shown, _ := f.GetCellValue(sheet, ref)
 		return Cell{Text: strings.TrimSpace(shown)}
 	}
-	return Cell{Text: v, Numeric: numeric, Percent: numeric && percentFormat(f, sheet, ref)}
+	if numeric && formula == "" {
+		formula, _ = f.GetCellFormula(sheet, ref) // one with a saved value
+	}
+	return Cell{Text: v, Numeric: numeric, Percent: numeric && percentFormat(f, sheet, ref), Formula: formula}
 }
 
 // dateFormat reports whether a cell is formatted as a date or a time.
