@@ -40,6 +40,9 @@ type Site struct {
 	links   []*sourceLinks
 	broken  broken
 	rollups *diag.List // results that differ from their children's sum, over every file
+	// sumsUnsure: the indicators or the locality tree have errors, so parents and children
+	// are not compared (checkRollups, resultRollupWarnings).
+	sumsUnsure bool
 }
 
 // Indicator returns the indicator with id, or nil.
@@ -65,8 +68,13 @@ func Build(raw *load.Site) (*Site, *diag.List) {
 		},
 	}
 	b.config(raw.Config)
+	before := b.diags.Count(diag.Error)
 	b.indicators(raw.Indicators)
 	b.localities(raw.Localities)
+	// With an error in the indicators or the localities, a sum of children may miss a
+	// child or a part only because of that error: comparing sums would report it again
+	// as a mystery elsewhere.
+	b.site.sumsUnsure = b.diags.Count(diag.Error) > before || b.broken.indicators || b.broken.localities
 	b.denominators(raw.Denominators)
 	b.plans(raw.Plans)
 	b.reports(raw.Reports)

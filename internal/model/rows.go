@@ -516,6 +516,9 @@ func (b *builder) checkResults(links []*sourceLinks) {
 // every results file, so Build and Rebuild call it on the whole site.
 func resultRollupWarnings(s *Site) *diag.List {
 	out := &diag.List{}
+	if s.sumsUnsure {
+		return out
+	}
 	for _, sl := range s.links {
 		for _, r := range sl.results {
 			if len(r.Locality.Children) == 0 || r.Derived || r.Indicator.Unit == Percent {
@@ -534,6 +537,9 @@ func resultRollupWarnings(s *Site) *diag.List {
 // checkRollups warns where a parent's target differs from the sum of its children's in the
 // same plan; the pages show the difference too.
 func (b *builder) checkRollups() {
+	if b.site.sumsUnsure {
+		return
+	}
 	for _, p := range b.site.Plans {
 		for _, ru := range PlanRollups(p) {
 			if ru.Complete && ru.Differs() {
