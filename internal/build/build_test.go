@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/covsite/covsite/internal/sitetest"
 )
 
 // writeSite writes files (slash paths → contents) under a new temporary site directory.
@@ -139,5 +141,30 @@ func TestBuildLeavesDraftsOut(t *testing.T) {
 		if got := strings.Contains(string(list), "Bản nháp thử"); got != drafts {
 			t.Errorf("drafts=%t: the list of updates names the draft: %t", drafts, got)
 		}
+	}
+}
+
+// TestWarningThatEchoesAnErrorIsDropped: a city total that is not the sum of its parts is an
+// error; that it is then not the sum of the wards either is not printed as a second,
+// separate problem on the same line (issue 15).
+func TestWarningThatEchoesAnErrorIsDropped(t *testing.T) {
+	site := sitetest.CopyExample(t, "../..")
+	plan := filepath.Join(site, "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml")
+	src, err := os.ReadFile(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(plan, []byte(strings.Replace(string(src), "bhxh = 17_404\n", "bhxh = 17_404_000\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := Check(site)
+	var onLine17 []string
+	for _, d := range diags.Items() {
+		if d.Pos.File == "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml" && d.Pos.Line == 17 {
+			onLine17 = append(onLine17, string(d.Code))
+		}
+	}
+	if len(onLine17) != 1 || onLine17[0] != "total-mismatch" {
+		t.Errorf("line 17 has %v, want only the error total-mismatch", onLine17)
 	}
 }

@@ -40,6 +40,7 @@ func check(fsys fs.FS, opts render.Options, drafts bool) checked {
 	raw, diags := load.Load(fsys)
 	site, more := model.Build(withDrafts(raw, drafts))
 	diags.Merge(more)
+	diags = diags.WithoutEchoes()
 	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
 	c := checked{site: site, diags: diags}
 	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)

@@ -155,6 +155,32 @@ func (l *List) Items() []Diagnostic {
 	return out
 }
 
+// WithoutEchoes returns l without the warnings on a line that also has an error: such a
+// warning only repeats the error in other words (a total that is not the sum of its parts
+// is then also not the sum of the children's). l is not changed.
+func (l *List) WithoutEchoes() *List {
+	type line struct {
+		file string
+		n    int
+	}
+	wrong := map[line]bool{}
+	for _, d := range l.items {
+		if d.Severity == Error && d.Pos.Line > 0 {
+			wrong[line{d.Pos.File, d.Pos.Line}] = true
+		}
+	}
+	if len(wrong) == 0 {
+		return l
+	}
+	out := &List{}
+	for _, d := range l.items {
+		if d.Severity != Warning || !wrong[line{d.Pos.File, d.Pos.Line}] {
+			out.Add(d)
+		}
+	}
+	return out
+}
+
 // Len returns how many diagnostics there are.
 func (l *List) Len() int { return len(l.items) }
 

@@ -385,3 +385,24 @@ func TestTextListsErrorsFirstAndGroupsWarnings(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s\n(output:\n%s)", strings.Join(shape, "\n"), strings.Join(want, "\n"), b.String())
 	}
 }
+
+// TestWithoutEchoes: a warning on the line of an error is dropped; others stay.
+func TestWithoutEchoes(t *testing.T) {
+	l := &List{}
+	l.Errorf(Pos{File: "a.toml", Line: 17, Col: 8}, TotalMismatch, "bhxh", "17404000", "bhxh-bat-buoc + bhxh-tu-nguyen", "17404")
+	l.Warnf(Pos{File: "a.toml", Line: 17, Col: 8}, RollupMismatch, "bhxh", "x", "17404000", "17060")
+	l.Warnf(Pos{File: "a.toml", Line: 18, Col: 8}, RollupMismatch, "bhtn", "x", "3", "2")
+	l.Warnf(Pos{File: "b.toml", Line: 17, Col: 8}, RollupMismatch, "bhtn", "y", "3", "2")
+	got := l.WithoutEchoes()
+	if got.Len() != 3 || got.Count(Error) != 1 {
+		t.Fatalf("%d left, want the error and the two warnings on other lines", got.Len())
+	}
+	for _, d := range got.Items() {
+		if d.Severity == Warning && d.Pos.File == "a.toml" && d.Pos.Line == 17 {
+			t.Error("the warning on the error's line is still there")
+		}
+	}
+	if l.Len() != 4 {
+		t.Error("WithoutEchoes changed the list")
+	}
+}
