@@ -11,6 +11,7 @@ import (
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/themes"
 )
 
@@ -41,7 +42,7 @@ func check(fsys fs.FS, opts render.Options, drafts bool) checked {
 	site, more := model.Build(withDrafts(raw, drafts))
 	diags.Merge(more)
 	diags = diags.WithoutEchoes()
-	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
+	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
 	c := checked{site: site, diags: diags}
 	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)
 	return c

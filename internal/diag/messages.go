@@ -2,6 +2,7 @@ package diag
 
 import (
 	"fmt"
+	"github.com/covsite/covsite/internal/lang"
 	"slices"
 	"strings"
 )
@@ -70,22 +71,11 @@ const (
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
-// kind of thing: W("chỉ số", "indicator").
-type Words struct{ VI, EN string }
+// kind of thing: W("chỉ số", "indicator"). It is the site's one vi/en pair type.
+type Words = lang.Text
 
 // W returns Words with a Vietnamese and an English form.
-func W(vi, en string) Words { return Words{VI: vi, EN: en} }
-
-// In returns the form for lang.
-func (w Words) In(lang string) string {
-	if lang == "en" {
-		return w.EN
-	}
-	return w.VI
-}
-
-// String is the Vietnamese form, the default language of messages.
-func (w Words) String() string { return w.VI }
+func W(vi, en string) Words { return lang.T(vi, en) }
 
 type entry struct{ vi, en, hintVI, hintEN string }
 

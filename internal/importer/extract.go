@@ -413,9 +413,9 @@ func ids(ls []*model.Locality) []string {
 func labels(ls []*model.Locality) []string {
 	out := make([]string, len(ls))
 	for i, l := range ls {
-		out[i] = l.Name + " (" + l.ID
+		out[i] = l.Name.VI + " (" + l.ID
 		if l.Parent != nil {
-			out[i] += ", " + l.Parent.Name
+			out[i] += ", " + l.Parent.Name.VI
 		}
 		out[i] += ")"
 	}

@@ -77,7 +77,7 @@ func matchHeader(site *model.Site, header string) (ind *model.Indicator, rate bo
 // indicatorNamed returns the indicator whose id, name or short name folds to h.
 func indicatorNamed(site *model.Site, h string) *model.Indicator {
 	for _, ind := range site.Indicators {
-		for _, n := range []string{ind.ID, ind.Name, ind.Short, ind.NameEN, ind.ShortEN} {
+		for _, n := range []string{ind.ID, ind.Name.VI, ind.Short.VI, ind.Name.EN, ind.Short.EN} {
 			if n != "" && norm(n) == h {
 				return ind
 			}
@@ -92,7 +92,7 @@ func indicatorNames(site *model.Site) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, ind := range site.Indicators {
-		for _, n := range []string{ind.Short, ind.Name} {
+		for _, n := range []string{ind.Short.VI, ind.Name.VI} {
 			if key := textutil.Fold(n); n != "" && !seen[key] {
 				seen[key] = true
 				out = append(out, n)
@@ -215,10 +215,10 @@ func (m *localityMatcher) matchAll(name string) (*model.Locality, []*model.Local
 		return nil, nil
 	}
 	exact := func(l *model.Locality) bool {
-		return nameKey(l.Name) == n || l.ID == strings.TrimSpace(name) || nameKey(l.NameEN) == n
+		return nameKey(l.Name.VI) == n || l.ID == strings.TrimSpace(name) || nameKey(l.Name.EN) == n
 	}
 	bare := func(l *model.Locality) bool {
-		return bareName(nameKey(l.Name)) == bareName(n) && sameKind(l, n)
+		return bareName(nameKey(l.Name.VI)) == bareName(n) && sameKind(l, n)
 	}
 	for _, test := range []func(*model.Locality) bool{exact, bare} {
 		if l, tied := m.pick(test); l != nil || len(tied) > 0 {
@@ -231,7 +231,7 @@ func (m *localityMatcher) matchAll(name string) (*model.Locality, []*model.Local
 // isParent reports whether a row's name is the parent's own: "TP Trà Vinh" in a table of
 // its wards is the city's row, its total.
 func (m *localityMatcher) isParent(name string) bool {
-	n, p := nameKey(name), nameKey(m.parent.Name)
+	n, p := nameKey(name), nameKey(m.parent.Name.VI)
 	return n == p || m.parent.ID == strings.TrimSpace(name) || bareName(n) == bareName(p) && bareName(n) != n && sameKind(m.parent, n)
 }
 
@@ -242,7 +242,7 @@ func sameKind(l *model.Locality, n string) bool {
 	if said == "" {
 		return true
 	}
-	if ln := nameKey(l.Name); bareName(ln) != ln {
+	if ln := nameKey(l.Name.VI); bareName(ln) != ln {
 		return lastKindWord(ln) == said
 	}
 	return kindWordOf(norm(string(l.Kind))) == said
@@ -311,8 +311,8 @@ func (m *localityMatcher) suggest(name string) []string {
 	}
 	var all []scored
 	for _, l := range m.candidates {
-		d := min(textutil.Distance(nameKey(name), nameKey(l.Name)), textutil.Distance(n, bareName(nameKey(l.Name))))
-		all = append(all, scored{l.Name + " (" + l.ID + ")", d})
+		d := min(textutil.Distance(nameKey(name), nameKey(l.Name.VI)), textutil.Distance(n, bareName(nameKey(l.Name.VI))))
+		all = append(all, scored{l.Name.VI + " (" + l.ID + ")", d})
 	}
 	slices.SortStableFunc(all, func(a, b scored) int { return a.dist - b.dist })
 	var out []string

@@ -60,7 +60,7 @@ func (x *extraction) matches(t *Table, parent *model.Locality) []Match {
 func Chain(l *model.Locality) string {
 	var names []string
 	for a := l; a != nil; a = a.Parent {
-		names = append(names, a.Name)
+		names = append(names, a.Name.VI)
 	}
 	slices.Reverse(names)
 	return strings.Join(names, " › ")

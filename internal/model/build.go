@@ -3,6 +3,8 @@ package model
 import (
 	"bytes"
 	"fmt"
+	"github.com/covsite/covsite/internal/lang"
+	"github.com/covsite/covsite/internal/routes"
 	"math"
 	"path"
 	"slices"
@@ -32,6 +34,7 @@ type Site struct {
 	localityByID  map[string]*Locality
 	planByID      map[string]*Plan
 	index         *index
+	memo          *memo
 
 	// What Rebuild needs to link results files again: the problems found outside results
 	// files, what each results file added (in file order), and which declarations are
@@ -65,6 +68,7 @@ func Build(raw *load.Site) (*Site, *diag.List) {
 			indicatorByID: map[string]*Indicator{},
 			localityByID:  map[string]*Locality{},
 			planByID:      map[string]*Plan{},
+			memo:          &memo{},
 		},
 	}
 	b.config(raw.Config)
@@ -131,9 +135,9 @@ func brokenFiles(files []string) broken {
 
 func (b *builder) config(c load.Config) {
 	b.site.Config = Config{
-		Title: c.Title.V, TitleEN: or(c.TitleEN.V, c.Title.V),
-		Description: c.Description.V, DescriptionEN: or(c.DescriptionEN.V, c.Description.V),
-		BaseURL: or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
+		Title:       lang.T(c.Title.V, or(c.TitleEN.V, c.Title.V)),
+		Description: lang.T(c.Description.V, or(c.DescriptionEN.V, c.Description.V)),
+		BaseURL:     or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
 	}
 }
 
@@ -206,11 +210,11 @@ func (b *builder) indicators(raw []load.Indicator) {
 		}
 		seen[r.ID.V] = r.ID.Pos
 		ind := &Indicator{
-			ID: r.ID.V, Order: i, Name: r.Name.V, NameEN: or(r.NameEN.V, r.Name.V),
-			Short: or(r.Short.V, r.Name.V), ShortEN: or(r.ShortEN.V, or(r.NameEN.V, r.Short.V)),
-			Unit: Unit(r.Unit.V), Noun: r.Noun.V, NounEN: r.NounEN.V,
+			ID: r.ID.V, Order: i, Name: lang.T(r.Name.V, or(r.NameEN.V, r.Name.V)),
+			Short: lang.T(or(r.Short.V, r.Name.V), or(r.ShortEN.V, or(r.NameEN.V, r.Short.V))),
+			Unit:  Unit(r.Unit.V), Noun: lang.T(r.Noun.V, r.NounEN.V),
 			Direction: HigherIsBetter, Base: Base(r.Denominator.V),
-			Description: r.Description.V, DescriptionEN: r.DescriptionEN.V, Pos: r.Pos,
+			Description: lang.T(r.Description.V, r.DescriptionEN.V), Pos: r.Pos,
 		}
 		b.choice("unit", r.Unit, units)
 		if r.Direction.Set() && b.choice("direction", r.Direction, directions) {
@@ -309,8 +313,8 @@ func (b *builder) localities(raw []load.Locality) {
 		declared[r.ID.V] = r
 		order = append(order, r.ID.V)
 		b.site.localityByID[r.ID.V] = &Locality{
-			ID: r.ID.V, Name: r.Name.V, NameEN: or(r.NameEN.V, textutil.Unaccent(r.Name.V)), Kind: Kind(r.Kind.V),
-			Since: r.Since.V, Until: r.Until.V, Note: r.Note.V, NoteEN: r.NoteEN.V, Pos: r.Pos,
+			ID: r.ID.V, Name: lang.T(r.Name.V, or(r.NameEN.V, textutil.Unaccent(r.Name.V))), Kind: Kind(r.Kind.V),
+			Since: r.Since.V, Until: r.Until.V, Note: lang.T(r.Note.V, r.NoteEN.V), Pos: r.Pos,
 		}
 		if !r.Since.V.IsZero() && !r.Until.V.IsZero() && r.Until.V.Before(r.Since.V) {
 			b.diags.Errorf(r.Until.Pos, diag.EndsBeforeStart, r.ID.V, r.Until.V.String(), r.Since.V.String())
@@ -403,7 +407,7 @@ func CompareLocalities(a, c *Locality) int {
 		}
 		return -1
 	}
-	if n := textutil.CompareVietnamese(a.Name, c.Name); n != 0 {
+	if n := textutil.CompareVietnamese(a.Name.VI, c.Name.VI); n != 0 {
 		return n
 	}
 	return strings.Compare(a.ID, c.ID)
@@ -497,21 +501,6 @@ func decimals(raw string) int {
 	return len(frac)
 }
 
-// reservedSlugs are the first path segments of the site's own pages and files; a
-// stand-alone page with one of these names would overwrite them.
-var reservedSlugs = map[string]diag.Words{
-	"dia-phuong": diag.W("địa phương", "localities"),
-	"ke-hoach":   diag.W("kế hoạch", "plans"),
-	"tin-tuc":    diag.W("tin tức", "updates"),
-	"du-lieu":    diag.W("dữ liệu", "data"),
-	"en":         diag.W("tiếng Anh", "English"),
-	"vi":         diag.W("tiếng Việt", "Vietnamese"),
-	"css":        diag.W("giao diện", "theme"),
-	"js":         diag.W("giao diện", "theme"),
-	"img":        diag.W("giao diện", "theme"),
-	"fonts":      diag.W("giao diện", "theme"),
-}
-
 // documentKey is where a document is published: updates under tin-tuc/, every other page
 // at the root, whatever folder of content/ it is in.
 func documentKey(r load.Document) string {
@@ -543,7 +532,7 @@ func (b *builder) checkReady(r load.Document) {
 func (b *builder) documents(raw []load.Document) {
 	seen := map[string]diag.Pos{}
 	for _, r := range raw {
-		if what, taken := reservedSlugs[r.Slug]; taken && r.Section != "updates" {
+		if what, taken := routes.Reserved[r.Slug]; taken && r.Section != "updates" {
 			b.diags.Errorf(r.Pos, diag.ReservedID, r.Slug, what, "content/"+r.Slug+"-1.md")
 			continue
 		}

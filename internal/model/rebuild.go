@@ -58,6 +58,7 @@ func relink(prev *Site, raw *load.Site, changed []string) *Site {
 		return nil // which of two files with one id counts depends on every file
 	}
 	s := *prev
+	s.memo = &memo{} // what was computed of prev's results may not hold for s
 	s.links = make([]*sourceLinks, 0, len(raw.Reports))
 	b := &builder{site: &s, broken: prev.broken}
 	var added []*sourceLinks

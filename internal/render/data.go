@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
+
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
 )
@@ -27,8 +30,8 @@ func (r *Renderer) dataPages() []Page {
 // national scale they are hundreds of megabytes.
 func (r *Renderer) siteData() []Page {
 	return []Page{
-		{Path: "du-lieu/covsite.csv", Large: true, write: func(w io.Writer) error { return r.csv(w, nil) }},
-		{Path: "du-lieu/covsite.json", Large: true, write: func(w io.Writer) error { return r.json(w, nil) }},
+		{Path: routes.SiteDownload("csv"), Large: true, write: func(w io.Writer) error { return r.csv(w, nil) }},
+		{Path: routes.SiteDownload("json"), Large: true, write: func(w io.Writer) error { return r.json(w, nil) }},
 	}
 }
 
@@ -38,8 +41,8 @@ func (r *Renderer) localityData(l *model.Locality) []Page {
 		return nil
 	}
 	return []Page{
-		{Path: localityPath(l) + "du-lieu.csv", write: func(w io.Writer) error { return r.csv(w, l) }},
-		{Path: localityPath(l) + "du-lieu.json", write: func(w io.Writer) error { return r.json(w, l) }},
+		{Path: routes.LocalityDownload(l.ID, "csv"), write: func(w io.Writer) error { return r.csv(w, l) }},
+		{Path: routes.LocalityDownload(l.ID, "json"), write: func(w io.Writer) error { return r.json(w, l) }},
 	}
 }
 
@@ -84,7 +87,7 @@ func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) e
 			continue
 		}
 		rec = figureRecord{
-			Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name, Indicator: t.Indicator.ID,
+			Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
 			Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
 			Deadline: t.Deadline.String(), Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
 		}
@@ -97,7 +100,7 @@ func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) e
 			continue
 		}
 		rec = figureRecord{
-			Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name, Indicator: res.Indicator.ID,
+			Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
 			Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: res.Value, Rate: res.Rate,
 			ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince.String(),
 			Source: res.Source.ID, Published: res.Source.Published.String(), Derived: res.Derived,
@@ -197,12 +200,13 @@ type searchEntry struct {
 
 func (r *Renderer) searchIndex(lang string) ([]byte, error) {
 	tr := r.langs[lang]
+	f := view.Format{Lang: tr}
 	entries := []searchEntry{}
 	for _, l := range r.site.Localities {
-		e := searchEntry{Name: localityLabel(tr, l), Kind: tr.T("kind." + string(l.Kind)), URL: r.URL(lang, localityPath(l)), Ended: l.Ended()}
-		e.Folded = textutil.Fold(l.Name + " " + l.NameEN + " " + e.Kind)
+		e := searchEntry{Name: f.Label(l), Kind: tr.T("kind." + string(l.Kind)), URL: r.URL(lang, localityPath(l)), Ended: l.Ended()}
+		e.Folded = textutil.Fold(l.Name.VI + " " + l.Name.EN + " " + e.Kind)
 		if l.Parent != nil {
-			e.Parent = localityLabel(tr, l.Parent)
+			e.Parent = f.Label(l.Parent)
 		}
 		entries = append(entries, e)
 	}
@@ -226,7 +230,7 @@ func (r *Renderer) sitemap() ([]byte, error) {
 			if !strings.HasSuffix(p.Path, "index.html") {
 				continue
 			}
-			rel := strings.TrimSuffix(strings.TrimPrefix(p.Path, prefix(lang)), "index.html")
+			rel := strings.TrimSuffix(strings.TrimPrefix(p.Path, routes.Prefix(lang)), "index.html")
 			set.URLs = append(set.URLs, siteURL{Loc: r.AbsURL(lang, rel)})
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/themes"
 )
 
@@ -29,7 +30,7 @@ func exampleRenderer(t *testing.T) *Renderer {
 	if err := diags.Err("en"); err != nil {
 		t.Fatalf("example site: %v", err)
 	}
-	r, err := New(site, Options{BaseURL: "/", Theme: Overlay{Lower: themes.Default()}})
+	r, err := New(site, Options{BaseURL: "/", Theme: asset.Overlay{Lower: themes.Default()}})
 	if err != nil {
 		t.Fatal(err)
 	}

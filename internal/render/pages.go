@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"io"
 	"slices"
-	"strings"
+
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
@@ -19,7 +21,7 @@ func (r *Renderer) Pages() []Page {
 		pages = append(pages, r.languagePages(lang)...)
 	}
 	pages = append(pages, r.dataPages()...)
-	pages = append(pages, Page{Path: "sitemap.xml", write: fromBytes(r.sitemap)})
+	pages = append(pages, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})
 	// Paths are unique (write refuses a second page at a path), so the unstable sort gives
 	// the order a stable one would, several times faster: a national site has 70,000 pages.
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
@@ -42,44 +44,31 @@ func (r *Renderer) languagePages(lang string) []Page {
 // htmlFile is the page at path (below the language's root; "" is the home page) made by
 // fn's data and layout.
 func (r *Renderer) htmlFile(lang, path string, fn func() (pageData, string)) Page {
-	out := prefix(lang) + path + "index.html"
-	if path == "404.html" {
-		out = prefix(lang) + path
-	}
-	return Page{Path: out, Lang: lang, write: func(w io.Writer) error {
+	return Page{Path: routes.File(lang, path), Lang: lang, write: func(w io.Writer) error {
 		data, layout := fn()
 		return r.execute(w, lang, layout, data)
 	}}
 }
 
-func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
-	return r.htmlFile(lang, localityPath(l), func() (pageData, string) { return r.localityPage(lang, l), "locality" })
-}
-
-func (r *Renderer) planFile(lang string, p *model.Plan) Page {
-	return r.htmlFile(lang, planPath(p), func() (pageData, string) { return r.planPage(lang, p), "plan" })
-}
-
 // fixedPages are the pages every site has in a language: the home page, the lists, 404,
 // the feed and the search index.
 func (r *Renderer) fixedPages(lang string) []Page {
-	p := prefix(lang)
 	return []Page{
-		r.htmlFile(lang, "", func() (pageData, string) { return r.homePage(lang), "home" }),
-		r.htmlFile(lang, "dia-phuong/", func() (pageData, string) { return r.localitiesPage(lang), "localities" }),
-		r.htmlFile(lang, "ke-hoach/", func() (pageData, string) { return r.plansPage(lang), "plans" }),
-		r.htmlFile(lang, "tin-tuc/", func() (pageData, string) { return r.updatesPage(lang), "updates" }),
-		r.htmlFile(lang, "du-lieu/", func() (pageData, string) { return r.downloadsPage(lang), "downloads" }),
-		r.htmlFile(lang, "404.html", func() (pageData, string) { return r.notFoundPage(lang), "404" }),
-		{Path: p + "tin-tuc/index.xml", Lang: lang, write: fromBytes(func() ([]byte, error) { return r.feed(lang) })},
-		{Path: p + "tim-kiem.json", Lang: lang, write: fromBytes(func() ([]byte, error) { return r.searchIndex(lang) })},
+		r.htmlFile(lang, routes.Home, func() (pageData, string) { return r.homePage(lang), "home" }),
+		r.htmlFile(lang, routes.Localities, func() (pageData, string) { return r.localitiesPage(lang), "localities" }),
+		r.htmlFile(lang, routes.Plans, func() (pageData, string) { return r.plansPage(lang), "plans" }),
+		r.htmlFile(lang, routes.Updates, func() (pageData, string) { return r.updatesPage(lang), "updates" }),
+		r.htmlFile(lang, routes.Data, func() (pageData, string) { return r.downloadsPage(lang), "downloads" }),
+		r.htmlFile(lang, routes.NotFound, func() (pageData, string) { return r.notFoundPage(lang), "404" }),
+		{Path: routes.File(lang, routes.Feed), Lang: lang, write: fromBytes(func() ([]byte, error) { return r.feed(lang) })},
+		{Path: routes.File(lang, routes.SearchIndex), Lang: lang, write: fromBytes(func() ([]byte, error) { return r.searchIndex(lang) })},
 	}
 }
 
 // documentFiles are the updates and stand-alone pages in a language.
 func (r *Renderer) documentFiles(lang string) []Page {
 	var pages []Page
-	for _, d := range documentsIn(r.site.Documents, lang) {
+	for _, d := range view.DocumentsIn(r.site.Documents, lang) {
 		layout := "page"
 		if d.Section == "updates" {
 			layout = "update"
@@ -97,16 +86,17 @@ func (r *Renderer) Page(path string) (Page, bool) {
 	if p, ok := r.static[path]; ok {
 		return p, true
 	}
-	switch parts := strings.Split(strings.TrimPrefix(path, "en/"), "/"); {
-	case len(parts) == 3 && parts[0] == "dia-phuong" && r.site.Locality(parts[1]) != nil:
-		l := r.site.Locality(parts[1])
+	kind, id := routes.Parse(path)
+	switch {
+	case kind == routes.LocalityKind && r.site.Locality(id) != nil:
+		l := r.site.Locality(id)
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.localityFile(lang, l))
 		}
 		candidates = append(candidates, r.localityData(l)...)
-	case len(parts) == 3 && parts[0] == "ke-hoach" && r.site.Plan(parts[1]) != nil:
+	case kind == routes.PlanKind && r.site.Plan(id) != nil:
 		for _, lang := range r.languages() {
-			candidates = append(candidates, r.planFile(lang, r.site.Plan(parts[1])))
+			candidates = append(candidates, r.planFile(lang, r.site.Plan(id)))
 		}
 	default:
 		for _, lang := range r.languages() {
@@ -114,7 +104,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 			candidates = append(candidates, r.documentFiles(lang)...)
 		}
 		candidates = append(candidates, r.siteData()...)
-		candidates = append(candidates, Page{Path: "sitemap.xml", write: fromBytes(r.sitemap)})
+		candidates = append(candidates, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})
 	}
 	for _, c := range candidates {
 		if c.Path == path {
@@ -129,7 +119,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 func (r *Renderer) LocalityPaths(l *model.Locality) []string {
 	var out []string
 	for _, lang := range i18n.Languages {
-		out = append(out, prefix(lang)+localityPath(l)+"index.html")
+		out = append(out, routes.File(lang, localityPath(l)))
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"github.com/covsite/covsite/internal/routes"
 	"mime"
 	"net"
 	"net/http"
@@ -26,14 +27,14 @@ const (
 // Handler serves the site in memory plus serve's own script, style sheet and event stream.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+reloadPath, asset("assets/reload.js", "text/javascript; charset=utf-8"))
-	mux.HandleFunc("GET "+cssPath, asset("assets/serve.css", "text/css; charset=utf-8"))
+	mux.HandleFunc("GET "+reloadPath, serveAsset("assets/reload.js", "text/javascript; charset=utf-8"))
+	mux.HandleFunc("GET "+cssPath, serveAsset("assets/serve.css", "text/css; charset=utf-8"))
 	mux.HandleFunc("GET "+eventsPath, s.handleEvents)
 	mux.HandleFunc("/", s.handleSite)
 	return s.checkHost(mux)
 }
 
-func asset(name, contentType string) http.HandlerFunc {
+func serveAsset(name, contentType string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		b, err := assets.ReadFile(name)
 		if err != nil {
@@ -140,20 +141,10 @@ func (s *Server) handleSite(w http.ResponseWriter, r *http.Request) {
 }
 
 // notFoundPath is the 404 page of the language of out.
-func notFoundPath(out string) string {
-	if langOf(out) == "en" {
-		return "en/404.html"
-	}
-	return "404.html"
-}
+func notFoundPath(out string) string { return routes.NotFoundFile(out) }
 
 // langOf is the language of an output path: English under en/, else Vietnamese.
-func langOf(out string) string {
-	if out == "en" || strings.HasPrefix(out, "en/") {
-		return "en"
-	}
-	return "vi"
-}
+func langOf(out string) string { return routes.LangOf(out) }
 
 // headTags are the serve-only tags put before </head>: the overlay's style sheet and the
 // reload script, both same-origin so the pages' Content-Security-Policy allows them.

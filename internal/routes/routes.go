@@ -1,0 +1,170 @@
+// Package routes owns the site's URL scheme: where every page and file is published, the
+// language prefix, the first path segments a stand-alone page may not take, and the 404
+// pages. Every other package asks it; none writes a path of the site by hand.
+//
+// A route is a path relative to a language's root: "" is the home page, "dia-phuong/x/" a
+// locality. Path segments are the same in both languages, so switching language only adds
+// or removes the prefix "en/".
+package routes
+
+import (
+	"strings"
+
+	"github.com/covsite/covsite/internal/lang"
+)
+
+// The site's fixed routes, relative to a language's root.
+const (
+	Home        = ""
+	Localities  = "dia-phuong/"
+	Plans       = "ke-hoach/"
+	Updates     = "tin-tuc/"
+	Data        = "du-lieu/"
+	Feed        = Updates + "index.xml"
+	SearchIndex = "tim-kiem.json"
+	Methodology = "phuong-phap/"
+	About       = "gioi-thieu/"
+	NotFound    = "404.html"
+	Sitemap     = "sitemap.xml"
+)
+
+// Locality is the page of the locality with this id.
+func Locality(id string) string { return Localities + id + "/" }
+
+// Plan is the page of the plan with this id.
+func Plan(id string) string { return Plans + id + "/" }
+
+// Document is the page of a Markdown document: updates under tin-tuc/, every other
+// page at the root, whatever folder of content/ it is in.
+func Document(section, slug string) string {
+	if section == "updates" {
+		return Updates + slug + "/"
+	}
+	return slug + "/"
+}
+
+// LocalityDownload is a locality's own data file, "du-lieu.csv" or "du-lieu.json"; it is
+// published once, under the default language.
+func LocalityDownload(id, ext string) string { return Locality(id) + "du-lieu." + ext }
+
+// SiteDownload is the whole site's data file, "covsite.csv" or "covsite.json".
+func SiteDownload(ext string) string { return Data + "covsite." + ext }
+
+// Reserved are the first path segments of the site's own pages and files, with what they
+// hold; a stand-alone page with one of these slugs would overwrite them.
+var Reserved = map[string]lang.Text{
+	"dia-phuong": lang.T("địa phương", "localities"),
+	"ke-hoach":   lang.T("kế hoạch", "plans"),
+	"tin-tuc":    lang.T("tin tức", "updates"),
+	"du-lieu":    lang.T("dữ liệu", "data"),
+	"en":         lang.T("tiếng Anh", "English"),
+	"vi":         lang.T("tiếng Việt", "Vietnamese"),
+	"css":        lang.T("giao diện", "theme"),
+	"js":         lang.T("giao diện", "theme"),
+	"img":        lang.T("giao diện", "theme"),
+	"fonts":      lang.T("giao diện", "theme"),
+}
+
+// Prefix is the path prefix of a language: "" for the default language, "en/" for English.
+func Prefix(code string) string {
+	if code == lang.Default {
+		return ""
+	}
+	return code + "/"
+}
+
+// File is the output file of a route in a language: "en/dia-phuong/x/index.html" for a
+// page route (ending in "/", or "" for home), the route itself for a file.
+func File(code, route string) string {
+	if route == "" || strings.HasSuffix(route, "/") {
+		return Prefix(code) + route + "index.html"
+	}
+	return Prefix(code) + route
+}
+
+// LangOf is the language of an output path or URL path below the base: English under
+// "en/", else the default language.
+func LangOf(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if p == lang.EN || strings.HasPrefix(p, lang.EN+"/") {
+		return lang.EN
+	}
+	return lang.Default
+}
+
+// NotFoundFile is the 404 page a host serves for a missing path in that path's language.
+func NotFoundFile(p string) string { return File(LangOf(p), NotFound) }
+
+// Kind names what a route shows, as Parse tells it.
+type Kind int
+
+// The kinds of route Parse tells apart; Other is every page that is neither a locality's
+// nor a plan's nor their files.
+const (
+	Other Kind = iota
+	LocalityKind
+	PlanKind
+)
+
+// Parse tells which locality or plan an output path belongs to: "en/dia-phuong/x/index.html"
+// → (LocalityKind, "x"). Anything else is Other.
+func Parse(out string) (Kind, string) {
+	rest := strings.TrimPrefix(out, Prefix(lang.EN))
+	parts := strings.Split(rest, "/")
+	if len(parts) != 3 || parts[1] == "" {
+		return Other, ""
+	}
+	switch parts[0] + "/" {
+	case Localities:
+		return LocalityKind, parts[1]
+	case Plans:
+		return PlanKind, parts[1]
+	}
+	return Other, ""
+}
+
+// Base is where the site is published: a path ("/", "/covsite/") and, when the base URL is
+// absolute, its origin too.
+type Base struct {
+	path string // "/" or "/covsite/"
+	abs  string // "https://example.org/covsite/" or ""
+}
+
+// NewBase reads a base URL: "https://example.org/covsite", "/covsite/" or "/".
+func NewBase(baseURL string) Base {
+	if !strings.HasSuffix(baseURL, "/") {
+		baseURL += "/"
+	}
+	if i := strings.Index(baseURL, "://"); i >= 0 {
+		rest := baseURL[i+3:]
+		slash := strings.Index(rest, "/")
+		return Base{path: rest[slash:], abs: baseURL}
+	}
+	if !strings.HasPrefix(baseURL, "/") {
+		baseURL = "/" + baseURL
+	}
+	return Base{path: baseURL}
+}
+
+// Path is the base's path, "/" or "/covsite/".
+func (b Base) Path() string { return b.path }
+
+// Absolute reports whether the site knows its own origin.
+func (b Base) Absolute() bool { return b.abs != "" }
+
+// URL is the site path of a route in a language: "dia-phuong/x/" → "/covsite/en/dia-phuong/x/".
+func (b Base) URL(code, route string) string {
+	return b.path + Prefix(code) + strings.TrimPrefix(route, "/")
+}
+
+// AbsURL is URL made absolute when the base URL is, for feeds, sitemaps and Open Graph.
+func (b Base) AbsURL(code, route string) string {
+	if b.abs == "" {
+		return b.URL(code, route)
+	}
+	return b.abs + Prefix(code) + strings.TrimPrefix(route, "/")
+}
+
+// Asset is the site path of an output file that belongs to no language (a style sheet, a
+// script, a download).
+func (b Base) Asset(out string) string { return b.path + strings.TrimPrefix(out, "/") }

@@ -1,0 +1,84 @@
+package routes
+
+import "testing"
+
+func TestFileAndURL(t *testing.T) {
+	b := NewBase("https://example.org/covsite")
+	tests := []struct {
+		code, route, file, url, abs string
+	}{
+		{"vi", Home, "index.html", "/covsite/", "https://example.org/covsite/"},
+		{"en", Home, "en/index.html", "/covsite/en/", "https://example.org/covsite/en/"},
+		{"vi", Locality("tra-vinh"), "dia-phuong/tra-vinh/index.html", "/covsite/dia-phuong/tra-vinh/", "https://example.org/covsite/dia-phuong/tra-vinh/"},
+		{"en", Plan("kh-49"), "en/ke-hoach/kh-49/index.html", "/covsite/en/ke-hoach/kh-49/", "https://example.org/covsite/en/ke-hoach/kh-49/"},
+		{"en", Feed, "en/tin-tuc/index.xml", "/covsite/en/tin-tuc/index.xml", "https://example.org/covsite/en/tin-tuc/index.xml"},
+		{"vi", NotFound, "404.html", "/covsite/404.html", "https://example.org/covsite/404.html"},
+		{"vi", Document("updates", "a"), "tin-tuc/a/index.html", "/covsite/tin-tuc/a/", "https://example.org/covsite/tin-tuc/a/"},
+		{"en", Document("pages", "gioi-thieu"), "en/gioi-thieu/index.html", "/covsite/en/gioi-thieu/", "https://example.org/covsite/en/gioi-thieu/"},
+	}
+	for _, tt := range tests {
+		if got := File(tt.code, tt.route); got != tt.file {
+			t.Errorf("File(%s, %q) = %q, want %q", tt.code, tt.route, got, tt.file)
+		}
+		if got := b.URL(tt.code, tt.route); got != tt.url {
+			t.Errorf("URL(%s, %q) = %q, want %q", tt.code, tt.route, got, tt.url)
+		}
+		if got := b.AbsURL(tt.code, tt.route); got != tt.abs {
+			t.Errorf("AbsURL(%s, %q) = %q, want %q", tt.code, tt.route, got, tt.abs)
+		}
+	}
+}
+
+func TestBase(t *testing.T) {
+	tests := []struct {
+		in, path string
+		absolute bool
+	}{
+		{"/", "/", false},
+		{"", "/", false},
+		{"covsite", "/covsite/", false},
+		{"/covsite/", "/covsite/", false},
+		{"https://example.org", "/", true},
+		{"https://example.org/a/b/", "/a/b/", true},
+	}
+	for _, tt := range tests {
+		b := NewBase(tt.in)
+		if b.Path() != tt.path || b.Absolute() != tt.absolute {
+			t.Errorf("NewBase(%q) = %q absolute %v, want %q %v", tt.in, b.Path(), b.Absolute(), tt.path, tt.absolute)
+		}
+		if got := b.AbsURL("vi", Locality("x")); !tt.absolute && got != tt.path+"dia-phuong/x/" {
+			t.Errorf("relative AbsURL = %q", got)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		out  string
+		kind Kind
+		id   string
+	}{
+		{"dia-phuong/tra-vinh/index.html", LocalityKind, "tra-vinh"},
+		{"en/dia-phuong/tra-vinh/index.html", LocalityKind, "tra-vinh"},
+		{"dia-phuong/tra-vinh/du-lieu.csv", LocalityKind, "tra-vinh"},
+		{"ke-hoach/kh-49/index.html", PlanKind, "kh-49"},
+		{"dia-phuong/index.html", Other, ""},
+		{"tin-tuc/a/index.html", Other, ""},
+		{"index.html", Other, ""},
+		{"dia-phuong//index.html", Other, ""},
+	}
+	for _, tt := range tests {
+		kind, id := Parse(tt.out)
+		if kind != tt.kind || id != tt.id {
+			t.Errorf("Parse(%q) = %v %q, want %v %q", tt.out, kind, id, tt.kind, tt.id)
+		}
+	}
+	for _, p := range []string{"en/404.html", "/en/x/", "en"} {
+		if LangOf(p) != "en" {
+			t.Errorf("LangOf(%q) is not en", p)
+		}
+	}
+	if NotFoundFile("en/dia-phuong/nope/") != "en/404.html" || NotFoundFile("dia-phuong/nope/") != "404.html" {
+		t.Error("NotFoundFile")
+	}
+}
