@@ -2,8 +2,10 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -343,5 +345,140 @@ func TestImportExplainsAFormulaThatSkipsText(t *testing.T) {
 	want := `the total is the formula =SUM(F8:F17), and a spreadsheet does not add numbers typed as text: F8 (10.324), F10 (3.426), F12 (10.306), F14 (14.690), F16 (11.958)`
 	if !strings.Contains(strings.Join(all, "\n"), want) {
 		t.Errorf("no %q in:\n%s", want, strings.Join(all, "\n"))
+	}
+}
+
+// layout is one way offices lay a sheet out; sheetWith builds the seed table with it.
+type layout struct {
+	title, twoRowHeader, numberRow, blankRow, signature, textNumbers, formulas bool
+	totalInUnit                                                                bool // "Tổng cộng" in the Đơn vị column rather than STT
+}
+
+// sheetWith writes the seed wards (as offices name them) with l's features and returns
+// the file and the total row's figures as the table states them.
+func sheetWith(t *testing.T, l layout) (string, []int) {
+	s := newSheet(t)
+	r := 1
+	if l.title {
+		s.set("A1", "BẢO HIỂM XÃ HỘI THÀNH PHỐ TRÀ VINH")
+		s.set("A2", "BÁO CÁO KẾT QUẢ THỰC HIỆN ĐẾN 30/6/2023")
+		s.merge("A2", "F2")
+		r = 4
+	}
+	if l.twoRowHeader {
+		s.row(r, 1, "STT", "Đơn vị", "BHXH", nil, "BHTN", "BHYT")
+		for _, c := range []string{"A", "B", "E", "F"} {
+			s.merge(c+strconv.Itoa(r), c+strconv.Itoa(r+1))
+		}
+		s.merge("C"+strconv.Itoa(r), "D"+strconv.Itoa(r))
+		s.row(r+1, 3, "Bắt buộc", "Tự nguyện")
+		r += 2
+	} else {
+		s.row(r, 1, "STT", "Đơn vị", "BHXH bắt buộc", "BHXH tự nguyện", "BHTN", "BHYT")
+		r++
+	}
+	if l.numberRow {
+		s.row(r, 1, "A", "B", 1, 2, 3, 4)
+		r++
+	}
+	first := r
+	for i, row := range seedRows {
+		s.set("A"+strconv.Itoa(r), i+1)
+		s.set("B"+strconv.Itoa(r), officeNames[i])
+		for c := 1; c <= 4; c++ {
+			var v any = row[c]
+			if l.textNumbers && i%2 == 1 {
+				v = vn(row[c].(int))
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+2, r)
+			s.set(cell, v)
+		}
+		r++
+	}
+	total := []int{15647, 1757, 12369, 108441}
+	label := "A"
+	if l.totalInUnit {
+		label = "B"
+	}
+	s.set(label+strconv.Itoa(r), "Tổng cộng")
+	for c := 0; c < 4; c++ {
+		cell, _ := excelize.CoordinatesToCellName(c+3, r)
+		if l.formulas {
+			col := string(rune('C' + c))
+			s.formula(cell, fmt.Sprintf("SUM(%s%d:%s%d)", col, first, col, r-1))
+			total[c] = 0
+			for _, row := range seedRows {
+				total[c] += row[c+1].(int)
+			}
+			continue
+		}
+		s.set(cell, total[c])
+	}
+	r++
+	if l.blankRow {
+		r++
+		s.set("B"+strconv.Itoa(r), "Ghi chú: số liệu sơ bộ")
+		r++
+	}
+	if l.signature {
+		s.set("E"+strconv.Itoa(r), "Trà Vinh, ngày 05 tháng 7 năm 2023")
+		s.set("E"+strconv.Itoa(r+1), "GIÁM ĐỐC")
+		s.set("E"+strconv.Itoa(r+4), "Nguyễn Văn A")
+	}
+	return s.save(), total
+}
+
+// TestImportEachOfficeLayout: each feature of the sheets offices send, alone, imports
+// unedited into the right wards with the right figures (issue 15, point 2).
+func TestImportEachOfficeLayout(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	for _, c := range []struct {
+		name string
+		l    layout
+	}{
+		{"plain", layout{}},
+		{"title block", layout{title: true}},
+		{"two-row merged header, BHXH over Bắt buộc and Tự nguyện", layout{twoRowHeader: true}},
+		{"column-number row", layout{numberRow: true}},
+		{"Tổng cộng in the STT column", layout{}},
+		{"Tổng cộng in the Đơn vị column", layout{totalInUnit: true}},
+		{"blank row and a note", layout{blankRow: true}},
+		{"signature block", layout{signature: true}},
+		{"numbers as text beside numbers", layout{textNumbers: true}},
+		{"formulas", layout{formulas: true}},
+		// All at once, but numbers as text: a formula would skip them (TestImportExplainsAFormulaThatSkipsText).
+		{"everything", layout{title: true, twoRowHeader: true, numberRow: true, blankRow: true, signature: true, formulas: true, totalInUnit: true}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			name, total := sheetWith(t, c.l)
+			o := opts(site)
+			o.Result, o.Report, o.Publisher, o.DryRun = date.New(2023, 6, 30), "Báo cáo", "BHXH", true
+			rep, err := Import(readTable(t, name), o)
+			if err != nil {
+				t.Fatalf("not imported unedited:\n%v", err)
+			}
+			if len(rep.Matches) != 11 {
+				t.Fatalf("%d rows read, want 10 wards and the total", len(rep.Matches))
+			}
+			for _, m := range rep.Matches {
+				if m.Total {
+					for k, f := range m.Figures {
+						if int(f.Value) != total[k] {
+							t.Errorf("total %s = %v, want %d", f.Key, f.Value, total[k])
+						}
+					}
+					continue
+				}
+				i := slices.Index(seedIDs, m.Locality.ID)
+				if i < 0 || m.Label != officeNames[i] || len(m.Figures) != 4 {
+					t.Fatalf("row %d %q → %s, figures %v", m.Row, m.Label, m.Locality.ID, m.Figures)
+				}
+				for k, f := range m.Figures {
+					if int(f.Value) != seedRows[i][k+1].(int) {
+						t.Errorf("%s %s = %v, want %v", m.Locality.ID, f.Key, f.Value, seedRows[i][k+1])
+					}
+				}
+			}
+		})
 	}
 }
