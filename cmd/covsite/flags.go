@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"strings"
 )
 
 // flagSet is a command's flags, with their help and the errors of parsing them in the
@@ -102,6 +101,3 @@ func (f *flagSet) flagError(err error) string {
 	}
 	return msg
 }
-
-// usageLine joins the parts of a command line.
-func usageLine(parts ...string) string { return strings.Join(parts, " ") }
