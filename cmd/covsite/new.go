@@ -82,7 +82,7 @@ func dateFlag(s string, stderr io.Writer, lang string) (date.Date, bool) {
 	}
 	d, err := date.Parse(s)
 	if err != nil {
-		fmt.Fprintf(stderr, "covsite new: --date %q — %s\n", s, pick(lang, "not a date: write it as 2023-06-30", "không phải ngày: viết như 2023-06-30"))
+		fmt.Fprintf(stderr, "covsite new: %s\n", badDate("--date", s, lang))
 		return date.Date{}, false
 	}
 	return d, true

@@ -155,9 +155,14 @@ func (l *List) Items() []Diagnostic {
 	return out
 }
 
-// WithoutEchoes returns l without the warnings on a line that also has an error: such a
-// warning only repeats the error in other words (a total that is not the sum of its parts
-// is then also not the sum of the children's). l is not changed.
+// echoes are the warnings that compare a figure with others: on the line of an error about
+// that figure, they only repeat it in other words.
+var echoes = map[Code]bool{RollupMismatch: true, ResultRollupMismatch: true}
+
+// WithoutEchoes returns l without the warnings comparing sums on a line that also has an
+// error: such a warning only repeats the error in other words (a total that is not the sum
+// of its parts is then also not the sum of the children's). Other warnings on that line, a
+// problem of their own, stay. l is not changed.
 func (l *List) WithoutEchoes() *List {
 	type line struct {
 		file string
@@ -174,7 +179,7 @@ func (l *List) WithoutEchoes() *List {
 	}
 	out := &List{}
 	for _, d := range l.items {
-		if d.Severity != Warning || !wrong[line{d.Pos.File, d.Pos.Line}] {
+		if d.Severity != Warning || !echoes[d.Code] || !wrong[line{d.Pos.File, d.Pos.Line}] {
 			out.Add(d)
 		}
 	}

@@ -16,6 +16,18 @@ import (
 	"github.com/covsite/covsite/internal/textutil"
 )
 
+// Option changes how Build works.
+type Option func(*options)
+
+type options struct {
+	release bool
+}
+
+// ReleaseRows lets Build empty each plan and report of raw once it has linked it, so a
+// caller that drops raw afterwards lets the rows be freed during the build: a national
+// site's are ~250 MB, freed before the site is complete.
+func ReleaseRows() Option { return func(o *options) { o.release = true } }
+
 // Site is the validated, linked domain of one site.
 type Site struct {
 	Config       Config
@@ -58,12 +70,17 @@ func (s *Site) Locality(id string) *Locality { return s.localityByID[id] }
 func (s *Site) Plan(id string) *Plan { return s.planByID[id] }
 
 // Build validates raw input and links it into a Site. It reports every problem it finds;
-// the Site is usable for rendering only when the list has no errors. Build consumes the
-// plans and reports of raw: it empties each once it has linked it, so memory can be freed.
-func Build(raw *load.Site) (*Site, *diag.List) {
+// the Site is usable for rendering only when the list has no errors. Build does not change
+// raw unless told to with ReleaseRows.
+func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	b := &builder{
-		diags:  &diag.List{},
-		broken: brokenFiles(raw.Unreadable),
+		release: o.release,
+		diags:   &diag.List{},
+		broken:  brokenFiles(raw.Unreadable),
 		site: &Site{
 			indicatorByID: map[string]*Indicator{},
 			localityByID:  map[string]*Locality{},
@@ -104,11 +121,12 @@ func (s *Site) diagnostics() *diag.List {
 }
 
 type builder struct {
-	site   *Site
-	diags  *diag.List
-	broken broken
-	links  *sourceLinks          // the results file being linked
-	valued map[resultKey]*Result // the first result with a value per key, for addResult
+	site    *Site
+	release bool // empty raw's plans and reports once linked (ReleaseRows)
+	diags   *diag.List
+	broken  broken
+	links   *sourceLinks          // the results file being linked
+	valued  map[resultKey]*Result // the first result with a value per key, for addResult
 }
 
 // broken says which declarations may be missing because their file could not be read: a

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/covsite/covsite/internal/model"
@@ -45,12 +46,20 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		v.Title = p.Number + ": " + v.Title
 	}
 	v.Breadcrumb = []Link{{Text: f.T("nav.home"), URL: c.URL(routes.Home)}, {Text: f.T("nav.plans"), URL: c.URL(routes.Plans)}}
-	rows := make([]model.Progress, 0, len(p.Targets))
-	for _, t := range p.Targets {
-		rows = append(rows, c.assess(t))
+	// The plan's targets from the territory down, then by period and indicator, each level
+	// in the plan's order; sorted as indices, since a Progress is large to move.
+	order := make([]int, len(p.Targets))
+	for i := range order {
+		order[i] = i
 	}
-	sortProgress(rows)
-	slices.SortStableFunc(rows, func(a, b model.Progress) int { return a.Target.Locality.Depth - b.Target.Locality.Depth })
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := p.Targets[i], p.Targets[j]
+		return cmp.Or(a.Locality.Depth-b.Locality.Depth, a.Period.Start.Compare(b.Period.Start), cmp.Compare(a.Indicator.Order, b.Indicator.Order))
+	})
+	rows := make([]model.Progress, len(order))
+	for k, i := range order {
+		rows[k] = c.assess(p.Targets[i])
+	}
 	v.CardsTitle = f.T("plan.headlines", f.Name(p.Locality))
 	for _, row := range territoryTargets(p, rows) {
 		v.Cards = append(v.Cards, Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result), Targets: []CardTarget{c.cardTarget(row, false)}})
