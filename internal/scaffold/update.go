@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
-	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
 )
 
