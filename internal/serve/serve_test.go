@@ -470,3 +470,18 @@ func TestServeLogsEachWarningOnce(t *testing.T) {
 		t.Errorf("the rebuild's new warning is not printed:\n%s", log)
 	}
 }
+
+// TestOverlayShowsTheLineWithACaret: a syntax mistake's line, with a caret under it, is in
+// the overlay as in covsite check, since the hint says "at the ^" (issue 15).
+func TestOverlayShowsTheLineWithACaret(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	ts := start(t, site)
+	page := ts.url + "/dia-phuong/tra-vinh-phuong-1/"
+	waitFor(t, page, "page served", func(s int, b string) bool { return s == 200 })
+	editFile(t, filepath.Join(site, planFile), "bhyt = 10_324", "bhyt = 10.324.5")
+	body := waitFor(t, page, "overlay shown", func(s int, b string) bool { return strings.Contains(b, "covsite-overlay__line") })
+	if !strings.Contains(body, "<pre class=\"covsite-overlay__line\">    bhyt = 10.324.5\n           ^</pre>") {
+		i := strings.Index(body, "covsite-overlay__line")
+		t.Errorf("no line with a caret in the overlay:\n%s", body[max(0, i-200):min(len(body), i+300)])
+	}
+}
