@@ -152,6 +152,7 @@ type jsonDiagnostic struct {
 	Code     string `json:"code"`
 	Message  string `json:"message"`
 	Hint     string `json:"hint,omitempty"`
+	Source   string `json:"source,omitempty"` // the line at file:line, for syntax mistakes
 }
 
 func writeJSON(w io.Writer, l *List, lang string) error {
@@ -160,7 +161,7 @@ func writeJSON(w io.Writer, l *List, lang string) error {
 		out = append(out, jsonDiagnostic{
 			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
 			Severity: d.Severity.String(), Code: string(d.Code),
-			Message: d.Message(lang), Hint: d.Hint(lang),
+			Message: d.Message(lang), Hint: d.Hint(lang), Source: d.Source,
 		})
 	}
 	enc := json.NewEncoder(w)

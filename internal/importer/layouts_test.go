@@ -482,3 +482,34 @@ func TestImportEachOfficeLayout(t *testing.T) {
 		})
 	}
 }
+
+// TestImportOfficeSheetSavedAsCSV: the office's sheet saved as CSV keeps no merges — the
+// merged cells are empty — and still imports unedited.
+func TestImportOfficeSheetSavedAsCSV(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	var b strings.Builder
+	b.WriteString("BẢO HIỂM XÃ HỘI THÀNH PHỐ TRÀ VINH;;;;;\n;;;;;\nBÁO CÁO KẾT QUẢ ĐẾN 30/6/2023;;;;;\n")
+	b.WriteString("STT;Đơn vị;BHXH;;BHTN;BHYT\n;;Bắt buộc;Tự nguyện;;\nA;B;1;2;3;4\n")
+	for i, r := range seedRows {
+		fmt.Fprintf(&b, "%d;%s;%s;%s;%s;%s\n", i+1, officeNames[i], vn(r[1].(int)), vn(r[2].(int)), vn(r[3].(int)), vn(r[4].(int)))
+	}
+	b.WriteString("Tổng cộng;;15.647;1.757;12.369;108.441\n;;;;;\n;;;;GIÁM ĐỐC;\n;;;;;\n;;;;Nguyễn Văn A;\n")
+	name := filepath.Join(t.TempDir(), "bang.csv")
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := opts(site)
+	o.Result, o.Report, o.Publisher, o.DryRun = date.New(2023, 6, 30), "Báo cáo", "BHXH", true
+	rep, err := Import(readTable(t, name), o)
+	if err != nil {
+		t.Fatalf("not imported unedited:\n%v", err)
+	}
+	if len(rep.Matches) != 11 {
+		t.Fatalf("%d rows read, want 11", len(rep.Matches))
+	}
+	m := rep.Matches[0]
+	if m.Locality.ID != "tra-vinh-phuong-1" || len(m.Figures) != 4 || m.Figures[0].Key != "bhxh-bat-buoc" || m.Figures[1].Key != "bhxh-tu-nguyen" ||
+		m.Figures[1].Value != 165 || m.Figures[3].Value != 10324 {
+		t.Errorf("first row %+v", m)
+	}
+}
