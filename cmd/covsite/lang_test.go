@@ -69,6 +69,10 @@ func TestHelpInVietnamese(t *testing.T) {
 		}
 		check(name+" --khong-co", errOut.String())
 	}
+	out.Reset()
+	if code := run([]string{"help", "import"}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "cách dùng: covsite import") {
+		t.Errorf("help import: exit %d\n%s", code, out.String())
+	}
 	errOut.Reset()
 	if code := run([]string{"serve", "--port"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "tuỳ chọn --port cần một giá trị") {
 		t.Errorf("serve --port: exit %d\n%s", code, errOut.String())
