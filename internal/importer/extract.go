@@ -46,7 +46,8 @@ const maxHeaderRows = 3
 // to localities below m.parent, reads every figure and checks the total row.
 func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extraction {
 	x := &extraction{}
-	top, h := headerRows(t, site)
+	hs := newHeaders(site)
+	top, h := headerRows(t, hs)
 	if h < 0 {
 		names := indicatorNames(site)
 		x.Problems = append(x.Problems, Problem{Where: t.Name, Message: tr(lang,
@@ -54,7 +55,7 @@ func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extra
 			Hint: tr(lang, "headers such as %s", "tiêu đề cột như %s", strings.Join(names[:min(8, len(names))], ", "))})
 		return x
 	}
-	x.columns(t, site, top, h, lang)
+	x.columns(t, site, hs, top, h, lang)
 	first := h + 1
 	for first < len(t.Rows) && first <= h+2 && isColumnNumberRow(t.Rows[first]) {
 		first++ // "A | B | 1 | 2 | 3": the columns' numbers, under the header
@@ -71,10 +72,10 @@ func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extra
 // maxHeaderRow, naming the most indicators starts it; the rows right below it that name
 // more (the "Bắt buộc | Tự nguyện" under a merged "BHXH") and hold no figures continue it.
 // h is -1 if no row names an indicator.
-func headerRows(t *Table, site *model.Site) (top, h int) {
+func headerRows(t *Table, hs *headers) (top, h int) {
 	best, bestN := -1, 0
 	for r := 0; r < len(t.Rows) && r < maxHeaderRow; r++ {
-		if n := headerScore(t, site, r); n > bestN {
+		if n := headerScore(t, hs, r); n > bestN {
 			best, bestN = r, n
 		}
 	}
@@ -82,7 +83,7 @@ func headerRows(t *Table, site *model.Site) (top, h int) {
 		return -1, -1
 	}
 	h = best
-	for h+1 < len(t.Rows) && h+1-best < maxHeaderRows && !hasFigures(t.Rows[h+1]) && headerScore(t, site, h+1) > 0 {
+	for h+1 < len(t.Rows) && h+1-best < maxHeaderRows && !hasFigures(t.Rows[h+1]) && headerScore(t, hs, h+1) > 0 {
 		h++
 	}
 	return best, h
@@ -90,13 +91,13 @@ func headerRows(t *Table, site *model.Site) (top, h int) {
 
 // headerScore counts the cells of row r, written in that row, that name an indicator
 // alone or under the header rows above.
-func headerScore(t *Table, site *model.Site, r int) int {
+func headerScore(t *Table, hs *headers, r int) int {
 	n := 0
 	for i, c := range t.Rows[r] {
 		if c.Text == "" || c.Numeric {
 			continue
 		}
-		if ind, _, _ := headerOf(t, site, max(0, r-maxHeaderRows+1), r, i); ind != nil {
+		if ind, _, _ := headerOf(t, hs, max(0, r-maxHeaderRows+1), r, i); ind != nil {
 			n++
 		}
 	}
@@ -134,7 +135,7 @@ func headerTexts(t *Table, top, h, i int) []string {
 // headerOf matches column i of the header rows top to h: the lowest text alone, then with
 // the text above it (either way round: "BHXH" over "Bắt buộc", "Số người" under "BHYT"),
 // then every text. text is the header as it will be shown.
-func headerOf(t *Table, site *model.Site, top, h, i int) (ind *model.Indicator, rate bool, text string) {
+func headerOf(t *Table, hs *headers, top, h, i int) (ind *model.Indicator, rate bool, text string) {
 	texts := headerTexts(t, top, h, i)
 	if len(texts) == 0 {
 		return nil, false, ""
@@ -149,7 +150,7 @@ func headerOf(t *Table, site *model.Site, top, h, i int) (ind *model.Indicator, 
 		tries = append(tries, strings.Join(texts, " "))
 	}
 	for _, s := range tries {
-		if ind, rate := matchHeader(site, s); ind != nil {
+		if ind, rate := hs.match(s); ind != nil {
 			return ind, rate, s
 		}
 	}
@@ -177,7 +178,7 @@ func isColumnNumberRow(cells []Cell) bool {
 }
 
 // columns classifies each column of the header rows top to h.
-func (x *extraction) columns(t *Table, site *model.Site, top, h int, lang string) {
+func (x *extraction) columns(t *Table, site *model.Site, hs *headers, top, h int, lang string) {
 	seen := map[string]int{}
 	width := 0
 	for r := top; r <= h; r++ {
@@ -188,7 +189,7 @@ func (x *extraction) columns(t *Table, site *model.Site, top, h int, lang string
 		if len(texts) == 0 {
 			continue
 		}
-		ind, rate, text := headerOf(t, site, top, h, i)
+		ind, rate, text := headerOf(t, hs, top, h, i)
 		col := column{Index: i, Header: text}
 		switch {
 		case ind != nil:

@@ -54,8 +54,30 @@ var ratePrefixes = []string{"ty le bao phu ", "ty le tham gia ", "ty le "}
 // countPrefixes are words before an indicator's name that do not change it.
 var countPrefixes = []string{"so nguoi tham gia ", "nguoi tham gia ", "so nguoi ", "so ", "chi tieu "}
 
+// headers matches column headers to the indicators of a site.
+type headers struct {
+	byName map[string]*model.Indicator // folded id, name or short name → indicator, the first one
+}
+
+func newHeaders(site *model.Site) *headers {
+	h := &headers{byName: map[string]*model.Indicator{}}
+	for _, ind := range site.Indicators {
+		for _, n := range []string{ind.ID, ind.Name.VI, ind.Short.VI, ind.Name.EN, ind.Short.EN} {
+			if k := norm(n); n != "" && h.byName[k] == nil {
+				h.byName[k] = ind
+			}
+		}
+	}
+	return h
+}
+
 // matchHeader finds the indicator a header names, and whether it is a rate.
 func matchHeader(site *model.Site, header string) (ind *model.Indicator, rate bool) {
+	return newHeaders(site).match(header)
+}
+
+// match finds the indicator a header names, and whether it is a rate.
+func (hs *headers) match(header string) (ind *model.Indicator, rate bool) {
 	raw := strings.TrimSpace(textutil.Fold(header))
 	rate = strings.Contains(raw, "%")
 	h := norm(unitSuffix.ReplaceAllString(raw, ""))
@@ -66,24 +88,12 @@ func matchHeader(site *model.Site, header string) (ind *model.Indicator, rate bo
 		}
 	}
 	for _, p := range countPrefixes {
-		if rest, ok := strings.CutPrefix(h, p); ok && indicatorNamed(site, rest) != nil {
+		if rest, ok := strings.CutPrefix(h, p); ok && hs.byName[rest] != nil {
 			h = rest
 			break
 		}
 	}
-	return indicatorNamed(site, h), rate
-}
-
-// indicatorNamed returns the indicator whose id, name or short name folds to h.
-func indicatorNamed(site *model.Site, h string) *model.Indicator {
-	for _, ind := range site.Indicators {
-		for _, n := range []string{ind.ID, ind.Name.VI, ind.Short.VI, ind.Name.EN, ind.Short.EN} {
-			if n != "" && norm(n) == h {
-				return ind
-			}
-		}
-	}
-	return nil
+	return hs.byName[h], rate
 }
 
 // indicatorNames are what a header could have said, for suggestions: each indicator's
