@@ -70,6 +70,7 @@ func check(fsys fs.FS, opts render.Options, drafts bool) checked {
 	linked := checkLinks(fsys, links)
 	raw, diags := load.Load(fsys)
 	diags.Merge(links)
+	baseURL := raw.Config.BaseURL
 	site, more := model.Build(withDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when check returns
 	diags.Merge(more)
 	diags = diags.WithoutEchoes()
@@ -80,7 +81,7 @@ func check(fsys fs.FS, opts render.Options, drafts bool) checked {
 	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
 	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)
 	if !diags.HasErrors() { // a site with errors is not built: the warning would be noise
-		checkBaseURL(raw.Config.BaseURL, opts.BaseURL, diags)
+		checkBaseURL(baseURL, opts.BaseURL, diags)
 	}
 	return c
 }
