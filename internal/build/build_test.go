@@ -157,14 +157,15 @@ func TestWarningThatEchoesAnErrorIsDropped(t *testing.T) {
 	if err := os.WriteFile(plan, []byte(strings.Replace(string(src), "bhxh = 17_404\n", "bhxh = 17_404_000\n", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	line := 1 + strings.Count(string(src[:strings.Index(string(src), "bhxh = 17_404\n")]), "\n")
 	_, diags := Check(site)
-	var onLine17 []string
+	var onLine []string
 	for _, d := range diags.Items() {
-		if d.Pos.File == "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml" && d.Pos.Line == 17 {
-			onLine17 = append(onLine17, string(d.Code))
+		if d.Pos.File == "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml" && d.Pos.Line == line {
+			onLine = append(onLine, string(d.Code))
 		}
 	}
-	if len(onLine17) != 1 || onLine17[0] != "total-mismatch" {
-		t.Errorf("line 17 has %v, want only the error total-mismatch", onLine17)
+	if len(onLine) != 1 || onLine[0] != "total-mismatch" {
+		t.Errorf("line %d has %v, want only the error total-mismatch", line, onLine)
 	}
 }

@@ -444,7 +444,8 @@ func TestServeShowsDraftsMarked(t *testing.T) {
 func TestServeLogsEachWarningOnce(t *testing.T) {
 	site := sitetest.CopyExample(t, repoRoot)
 	ts := start(t, site)
-	warning := `data/plans/tp-tra-vinh-49-kh-bcd-2023.toml:21:8: warning: bhyt for "tp-tra-vinh" is 108441 but its parts add up to 102720`
+	warning := fmt.Sprintf(`data/plans/tp-tra-vinh-49-kh-bcd-2023.toml:%d:8: warning: bhyt for "tp-tra-vinh" is 108441 but its parts add up to 102720`,
+		lineOf(t, filepath.Join(site, planFile), "bhyt = 108_441"))
 	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(ts.log.String(), warning); {
 		if time.Now().After(deadline) {
 			t.Fatalf("the log does not print the warning's text:\n%s", ts.log.String())
@@ -484,4 +485,20 @@ func TestOverlayShowsTheLineWithACaret(t *testing.T) {
 		i := strings.Index(body, "covsite-overlay__line")
 		t.Errorf("no line with a caret in the overlay:\n%s", body[max(0, i-200):min(len(body), i+300)])
 	}
+}
+
+// lineOf is the 1-based line of name that starts with prefix.
+func lineOf(t *testing.T, name, prefix string) int {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s has no line %q", name, prefix)
+	return 0
 }
