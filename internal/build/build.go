@@ -31,6 +31,7 @@ type Options struct {
 	// Languages limits the language pages built ("vi"); nil builds every language. For
 	// measuring one language; data files, assets and the sitemap are always built.
 	Languages []string
+	Drafts    bool // publish updates marked draft = true too (serve always shows them)
 }
 
 // Result tells what a build did.
@@ -50,7 +51,7 @@ var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 // Run builds the site. On any error the destination is left as it was.
 func Run(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
-	c := check(SourceFS(opts.Source), render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages})
+	c := check(SourceFS(opts.Source), render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages}, opts.Drafts)
 	res := Result{Diagnostics: c.diags, Checked: time.Since(start)}
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) {
 		return res, ErrInvalid
