@@ -1,7 +1,8 @@
 // Package render turns a validated model into the bytes of every page of the site: HTML
-// from the theme's html/template layouts, chart options from go-echarts' option types,
-// CSV, JSON, the Atom feed, the sitemap and the search index. Each page renders on its
-// own from the model, so pages can be rendered in parallel or one at a time.
+// from the theme's html/template layouts, chart options from go-echarts' option types;
+// the downloads, the Atom feed, the sitemap and the search index come from package
+// download, adapted to pages here. Each page renders on its own from the model, so pages
+// can be rendered in parallel or one at a time.
 package render
 
 import (
@@ -21,6 +22,7 @@ import (
 
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/download"
 )
 
 // Page is one output file: where it goes and how to write its bytes.
@@ -86,6 +88,8 @@ type Renderer struct {
 	static   map[string]Page                          // static files by output path
 	base     routes.Base
 	markdown goldmark.Markdown
+	data     *download.Data
+	search   map[string]*download.Search // by language
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -113,6 +117,11 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 		return nil, fmt.Errorf("theme layouts: %w", err)
 	}
 	r.markdown = newMarkdown()
+	r.data = download.NewData(site)
+	r.search = map[string]*download.Search{}
+	for code := range r.langs {
+		r.search[code] = r.newSearch(code)
+	}
 	return r, nil
 }
 
