@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/i18n"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
@@ -46,42 +47,57 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 	return f.Bytes()
 }
 
-// newSearch prepares the search index of lang; its entries are made when first written.
-func (r *Renderer) newSearch(lang string) *download.Search {
+// newSearch prepares the search index; its entries are made when first listed.
+func (r *Renderer) newSearch() *download.Search {
 	return &download.Search{
-		Lang: lang, LocalityURL: r.URL(lang, routes.LocalityPattern()), ShardURL: r.URL(lang, routes.SearchShard("{key}")),
-		Entries: func() []download.SearchEntry { return r.searchEntries(lang) },
+		LocalityURL: func(code string) string { return r.URL(code, routes.LocalityPattern()) },
+		ShardURL:    r.URL(lang.Default, routes.SearchShard("{key}")),
+		Entries:     r.searchEntries,
 	}
 }
 
-func (r *Renderer) searchEntries(lang string) []download.SearchEntry {
-	tr, other := r.langs[lang], r.langs[otherLang(lang)]
+func (r *Renderer) searchEntries() []download.SearchEntry {
+	vi, en := r.langs[lang.VI], r.langs[lang.EN]
 	entries := make([]download.SearchEntry, 0, len(r.site.Localities))
+	both := func(f func(tr *i18n.Lang) string) lang.Text { return lang.T(f(vi), f(en)) }
 	for _, l := range r.site.Localities {
-		name := localityName(lang, l)
 		e := download.SearchEntry{
-			ID: l.ID, Name: name, Other: localityName(other.Code, l),
-			Kind: tr.T("kind." + string(l.Kind)), KindOther: other.T("kind." + string(l.Kind)),
-			Ended: strings.TrimPrefix(localityLabel(tr, l), name),
+			ID:   l.ID,
+			Name: lang.T(l.Name, l.NameEN),
+			Kind: both(func(tr *i18n.Lang) string { return tr.T("kind." + string(l.Kind)) }),
+			Ended: both(func(tr *i18n.Lang) string {
+				return strings.TrimPrefix(localityLabel(tr, l), localityName(tr.Code, l))
+			}),
 		}
 		if l.Parent != nil {
-			e.Parent = localityLabel(tr, l.Parent)
+			e.Parent = both(func(tr *i18n.Lang) string { return localityLabel(tr, l.Parent) })
 		}
 		entries = append(entries, e)
 	}
 	return entries
 }
 
-// otherLang is the language the switch leads to from lang.
-func otherLang(lang string) string {
-	if lang != i18n.Languages[0] {
-		return i18n.Languages[0]
+// searchPages is the search index's manifest of a language.
+func (r *Renderer) searchPages(code string) []Page {
+	var pages []Page
+	for _, f := range r.search.Files() {
+		if f.Lang == code {
+			pages = append(pages, fromFile(f))
+		}
 	}
-	return i18n.Languages[1]
+	return pages
 }
 
-// searchPages are the search index of lang: the manifest and the shards.
-func (r *Renderer) searchPages(lang string) []Page { return fromFiles(r.search[lang].Files()) }
+// searchShards are the search index's shards, which every language shares.
+func (r *Renderer) searchShards() []Page {
+	var pages []Page
+	for _, f := range r.search.Files() {
+		if f.Lang == "" {
+			pages = append(pages, fromFile(f))
+		}
+	}
+	return pages
+}
 
 // sitemapPages are the sitemap index and its parts, listing every HTML page of every
 // language built.

@@ -19,6 +19,7 @@ func (r *Renderer) Pages() []Page {
 		pages = append(pages, r.languagePages(lang)...)
 	}
 	pages = append(pages, r.dataPages()...)
+	pages = append(pages, r.searchShards()...)
 	pages = append(pages, r.sitemapPages()...)
 	// Paths are unique (write refuses a second page at a path), so the unstable sort gives
 	// the order a stable one would, several times faster: a national site has 70,000 pages.
@@ -68,6 +69,7 @@ func (r *Renderer) fixedPages(lang string) []Page {
 		r.htmlFile(lang, routes.NotFound, func() (pageData, string) { return r.notFoundPage(lang), "404" }),
 		{Path: routes.File(lang, routes.Feed), Lang: lang, write: fromBytes(func() ([]byte, error) { return r.feed(lang) })},
 	}
+	pages = append(pages, r.provincePlanPages(lang)...)
 	return append(pages, r.searchPages(lang)...)
 }
 
@@ -110,6 +112,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 			candidates = append(candidates, r.documentFiles(lang)...)
 		}
 		candidates = append(candidates, r.siteData()...)
+		candidates = append(candidates, r.searchShards()...)
 		candidates = append(candidates, r.sitemapPages()...)
 	}
 	for _, c := range candidates {

@@ -89,7 +89,7 @@ type Renderer struct {
 	base     routes.Base
 	markdown goldmark.Markdown
 	data     *download.Data
-	search   map[string]*download.Search // by language
+	search   *download.Search
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -118,10 +118,7 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 	}
 	r.markdown = newMarkdown()
 	r.data = download.NewData(site)
-	r.search = map[string]*download.Search{}
-	for code := range r.langs {
-		r.search[code] = r.newSearch(code)
-	}
+	r.search = r.newSearch()
 	return r, nil
 }
 

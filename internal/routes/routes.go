@@ -38,6 +38,9 @@ func Locality(id string) string { return Localities + id + "/" }
 // Plan is the page of the plan with this id.
 func Plan(id string) string { return Plans + id + "/" }
 
+// PlansIn is the list of a province's plans, when the plan list is split by province.
+func PlansIn(id string) string { return Plans + "theo-tinh/" + id + "/" }
+
 // Document is the page of a Markdown document: updates under tin-tuc/, every other
 // page at the root, whatever folder of content/ it is in.
 func Document(section, slug string) string {

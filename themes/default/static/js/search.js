@@ -1,9 +1,9 @@
 // Locality search for covsite: loads the build-time index on first use and matches names
 // accent- and case-insensitively ("tra vinh", "TRA VINH", "trà vinh" all find "Trà Vinh"):
 // each word typed must start a word of the locality's names or kind. The index is a small
-// manifest (tim-kiem.json) and shards by first letter of a word (tim-kiem/t.json); a query
-// loads the shard of its first word that starts no word of a kind (internal/render/download
-// explains why every match is in it). No server, no other origin. Keyboard: ↑/↓ to move,
+// manifest per language (tim-kiem.json) and shards by first letter of a word, shared by the
+// languages (/tim-kiem/t.json); a query loads the shard of its first word that starts no
+// word of a kind (internal/render/download explains why every match is in it). No server, no other origin. Keyboard: ↑/↓ to move,
 // Enter to open, Esc to close.
 (function () {
   'use strict';
@@ -34,7 +34,7 @@
     function load() {
       if (manifest) { return Promise.resolve(manifest); }
       return get(input.dataset.index).then(function (m) {
-        manifest = m && m.k ? m : { u: '', s: '', k: [], p: [], e: [''] };
+        manifest = m && m.k ? m : { u: '', s: '', h: '', n: 0, k: [], p: [], e: [''] };
         manifest.k.forEach(function (k) { kindWords = kindWords.concat(k[1].split(' ')); });
         return manifest;
       });
@@ -44,11 +44,13 @@
     function shard(key) {
       if (shards[key]) { return shards[key]; }
       shards[key] = load().then(function (m) {
+        if (m.h.indexOf(key) === -1) { return []; }
         return get(m.s.replace('{key}', key)).then(function (rows) {
           return (rows || []).map(function (row) {
             var kind = m.k[row[2]] || ['', ''];
+            var name = m.n === 1 && row[5] ? row[5] : row[1];
             return {
-              n: row[1] + (m.e[row[4]] || ''),
+              n: name + (m.e[row[4]] || ''),
               k: kind[0],
               p: row[3] >= 0 ? m.p[row[3]] : '',
               u: m.u.replace('{id}', row[0]),
