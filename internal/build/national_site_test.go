@@ -199,3 +199,69 @@ func checkNoTwin(t *testing.T, files map[string][]byte, pages []render.Page) {
 		}
 	}
 }
+
+// listSizes renders the pages that list the country — the home page, the locality and
+// plan lists, each province's plan list (the largest), the data page — and the search
+// index of the national dataset at scale, and returns their sizes: raw bytes for pages,
+// for "search" the gzipped bytes of the first keystroke (a manifest and the largest shard).
+func listSizes(t *testing.T, scale float64) map[string]int {
+	t.Helper()
+	p, err := Prepare(Options{Source: gentest.Site(t, scale)}, nil)
+	if err != nil {
+		t.Fatal(err, p.Diagnostics.Err("en"))
+	}
+	sizes := map[string]int{}
+	manifest, shard := 0, 0
+	for _, pg := range p.Pages() {
+		name, rel := pg.Path, strings.TrimPrefix(pg.Path, routes.Prefix("en"))
+		switch {
+		case strings.HasPrefix(rel, strings.TrimSuffix(routes.PlansIn("x"), "x/")):
+			name = "largest province plan list"
+		case strings.HasPrefix(name, routes.SearchShards) || rel == routes.SearchIndex:
+		case !slices.Contains([]string{routes.Home, routes.Localities, routes.Plans, routes.Data}, strings.TrimSuffix(rel, "index.html")):
+			continue
+		}
+		b, err := pg.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case strings.HasPrefix(name, routes.SearchShards):
+			shard = max(shard, gzipped(t, b))
+		case strings.HasSuffix(name, routes.SearchIndex):
+			manifest = max(manifest, gzipped(t, b))
+		default:
+			sizes[name] = max(sizes[name], len(b))
+		}
+	}
+	sizes["search"] = manifest + shard
+	return sizes
+}
+
+// TestNationalListsStayLight: the pages that list the country and the search's first
+// keystroke, measured at scales 0.1 and 0.2 and projected to scale 1 (linearly, from how
+// much they grew), fit their limits: 200 KB of HTML, 100 KB gzipped of search index.
+// A list that grew with the country would be projected over.
+func TestNationalListsStayLight(t *testing.T) {
+	const a, b = nationalScale, 2 * nationalScale
+	at, bt := listSizes(t, a), listSizes(t, b)
+	for name, sb := range bt {
+		sa, ok := at[name]
+		if !ok {
+			t.Errorf("%s is at scale %g, not at %g", name, b, a)
+			continue
+		}
+		projected := sb + int(float64(sb-sa)*(1-b)/(b-a))
+		limit := htmlBudget
+		if name == "search" {
+			limit = searchBudget
+		}
+		t.Logf("%-30s %7d at %g, %7d at %g, %7d projected at 1 (limit %d)", name, sa, a, sb, b, projected, limit)
+		if projected > limit {
+			t.Errorf("%s: %d bytes projected at scale 1, over %d", name, projected, limit)
+		}
+	}
+	if len(bt) < 9 {
+		t.Errorf("only %d lists measured: %v", len(bt), bt)
+	}
+}

@@ -22,7 +22,7 @@
     var form = input.form;
     var list = document.getElementById(input.getAttribute('aria-controls'));
     var status = form.querySelector('[role="status"]');
-    var manifest = null;
+    var manifest = null; // a promise of the manifest, asked for once
     var kindWords = [];
     var shards = {};
     var active = -1;
@@ -32,12 +32,14 @@
         .catch(function () { return null; });
     }
     function load() {
-      if (manifest) { return Promise.resolve(manifest); }
-      return get(input.dataset.index).then(function (m) {
-        manifest = m && m.k ? m : { u: '', s: '', h: '', n: 0, k: [], p: [], e: [''] };
-        manifest.k.forEach(function (k) { kindWords = kindWords.concat(k[1].split(' ')); });
-        return manifest;
-      });
+      if (!manifest) {
+        manifest = get(input.dataset.index).then(function (m) {
+          m = m && m.k ? m : { u: '', s: '', h: '', n: 0, k: [], p: [], e: [''] };
+          m.k.forEach(function (k) { kindWords = kindWords.concat(k[1].split(' ')); });
+          return m;
+        });
+      }
+      return manifest;
     }
     // shard loads the localities of one shard, as entries: name shown (n), kind (k),
     // parent (p), URL (u), former (e) and the words a query matches (w).
