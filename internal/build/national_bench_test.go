@@ -181,6 +181,9 @@ func BenchmarkNational(b *testing.B) {
 	if scale == 1 {
 		logTargets(b, results["build-vi"])
 	}
+	if dest != "" {
+		logHostTargets(b, dest, scale)
+	}
 	b.Run("rebuild-unchanged", func(b *testing.B) {
 		if dest == "" { // build-vi+en did not run (-bench selected this one alone)
 			dest = filepath.Join(work, "rebuild")
