@@ -19,16 +19,20 @@ func documentPath(d *model.Document) string { return routes.Document(d.Section, 
 // funcs are the template functions, bound to one language.
 func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 	return template.FuncMap{
-		"T":          l.T,
-		"url":        func(p string) string { return r.URL(l.Code, p) },
-		"urlIn":      r.URL,
-		"absURLIn":   r.AbsURL,
-		"downloads":  r.HasDownloads,
-		"absURL":     func(p string) string { return r.AbsURL(l.Code, p) },
-		"absolute":   r.base.Absolute, // the site knows its own origin
-		"asset":      r.Asset,
-		"fileURL":    r.base.Asset, // a file of no language: a download
-		"size":       func(n int64) string { return formatSize(l, n) },
+		"T":         l.T,
+		"url":       func(p string) string { return r.URL(l.Code, p) },
+		"urlIn":     r.URL,
+		"absURLIn":  r.AbsURL,
+		"downloads": r.HasDownloads,
+		"absURL":    func(p string) string { return r.AbsURL(l.Code, p) },
+		"absolute":  r.base.Absolute, // the site knows its own origin
+		"asset":     r.Asset,
+		"fileURL":   r.base.Asset, // a file of no language: a download
+		"size":      func(n int64) string { return formatSize(l, n) },
+		// localityData is the URL of a locality's own data file, "csv" or "json"
+		"localityData": func(loc *model.Locality, ext string) string {
+			return r.base.Asset(routes.LocalityDownload(loc.ID, ext))
+		},
 		"date":       l.Date,
 		"period":     l.Period,
 		"num":        func(n model.Num) string { return formatNum(l, n) },
