@@ -74,8 +74,8 @@ func TestNationalSearch(t *testing.T) {
 		for _, lang := range []string{"vi", "en"} {
 			prefix := map[string]string{"vi": "", "en": "/en"}[lang]
 			want := prefix + "/dia-phuong/" + l.ID + "/"
-			folded := textutil.Fold(l.Name)
-			for _, q := range []string{folded, strings.ToUpper(folded), l.Name} {
+			folded := textutil.Fold(l.Name.VI)
+			for _, q := range []string{folded, strings.ToUpper(folded), l.Name.VI} {
 				tb.visit(t, prefix+"/")
 				hits := tb.typeSearch(t, q)
 				if !slices.ContainsFunc(hits, func(h searchHit) bool { return h.Href == want }) {
@@ -91,7 +91,7 @@ func TestNationalSearch(t *testing.T) {
 func searchable(site *model.Site) []*model.Locality {
 	count := map[string]int{}
 	for _, l := range site.Localities {
-		count[l.Name]++
+		count[l.Name.VI]++
 	}
 	var out []*model.Locality
 	for _, want := range []func(*model.Locality) bool{
@@ -100,7 +100,7 @@ func searchable(site *model.Site) []*model.Locality {
 		func(l *model.Locality) bool { return l.Kind == "xa" && l.Ended() },
 	} {
 		for _, l := range site.Localities {
-			if want(l) && count[l.Name] == 1 && textutil.Fold(l.Name) != strings.ToLower(l.Name) {
+			if want(l) && count[l.Name.VI] == 1 && textutil.Fold(l.Name.VI) != strings.ToLower(l.Name.VI) {
 				out = append(out, l)
 				break
 			}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/write"
 	"github.com/covsite/covsite/themes"
 )
@@ -78,8 +79,8 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 }
 
 // Theme is the site's own layouts/, static/ and i18n/ over the default theme.
-func Theme(source string) render.Overlay {
-	return render.Overlay{Upper: os.DirFS(source), Lower: themes.Default()}
+func Theme(source string) asset.Overlay {
+	return asset.Overlay{Upper: os.DirFS(source), Lower: themes.Default()}
 }
 
 // renderAll renders pages on a bounded pool of workers and writes each as it is ready.

@@ -10,6 +10,7 @@ import (
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/themes"
 )
 
@@ -37,9 +38,9 @@ type checked struct {
 // theme is the site's files over the default theme).
 func check(fsys fs.FS, opts render.Options) checked {
 	raw, diags := load.Load(fsys)
-	site, more := model.Build(raw)
+	site, more := model.Build(raw, model.ReleaseRows()) // raw is dropped when check returns
 	diags.Merge(more)
-	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
+	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
 	c := checked{site: site, diags: diags}
 	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)
 	return c

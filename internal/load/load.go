@@ -287,18 +287,18 @@ func subFigures(t *table, key string) []Figure {
 	return sub.figures(nil)
 }
 
-// subStrings reads a sub-table of strings such as denominator = { bhtn = "eligible" }; each
-// Str's V is "key=value" so the model can report both at the value's position.
-func subStrings(t *table, key string) []Str {
+// subStrings reads a sub-table of strings such as denominator = { bhtn = "eligible" }, in
+// the file's order; each key carries its value's position, so the model can report either.
+func subStrings(t *table, key string) []KeyStr {
 	sub := t.sub(key)
 	if sub == nil {
 		return nil
 	}
-	var out []Str
+	var out []KeyStr
 	for _, k := range sub.keys() {
 		v := sub.str(k, true)
 		if v.Set() {
-			out = append(out, Str{V: k + "=" + v.V, Pos: v.Pos})
+			out = append(out, KeyStr{Key: Str{V: k, Pos: v.Pos}, Value: v})
 		}
 	}
 	return out

@@ -23,6 +23,12 @@ type Str struct {
 // Set reports whether the key was present.
 func (s Str) Set() bool { return s.Pos.File != "" }
 
+// KeyStr is a key of a sub-table and its string value: bhtn = "eligible" in
+// denominator = { bhtn = "eligible" }.
+type KeyStr struct {
+	Key, Value Str
+}
+
 // Num is a number and where it was written. Raw keeps the source text ("1.888", "1_888"),
 // so messages can quote it and the model can tell 85 from 85.00.
 type Num struct {

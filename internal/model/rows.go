@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/covsite/covsite/internal/lang"
 	"slices"
 	"strings"
 
@@ -13,7 +14,9 @@ import (
 
 func (b *builder) plans(raw []load.Plan) {
 	for i, r := range raw {
-		raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
+		if b.release {
+			raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
+		}
 		if !b.checkFileID(r.ID, r.Pos) {
 			continue
 		}
@@ -22,9 +25,9 @@ func (b *builder) plans(raw []load.Plan) {
 			continue
 		}
 		p := &Plan{
-			ID: r.ID, Number: r.Number.V, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V),
-			Issued: r.Issued.V, Issuer: r.Issuer.V, IssuerEN: or(r.IssuerEN.V, r.Issuer.V),
-			Signer: r.Signer.V, URL: r.URL.V, Summary: r.Summary.V, SummaryEN: or(r.SummaryEN.V, r.Summary.V), Pos: r.Pos,
+			ID: r.ID, Number: r.Number.V, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)),
+			Issued: r.Issued.V, Issuer: lang.T(r.Issuer.V, or(r.IssuerEN.V, r.Issuer.V)),
+			Signer: r.Signer.V, URL: r.URL.V, Summary: lang.T(r.Summary.V, or(r.SummaryEN.V, r.Summary.V)), Pos: r.Pos,
 		}
 		for _, s := range r.BasedOn {
 			p.BasedOn = append(p.BasedOn, s.V)
@@ -80,7 +83,7 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 			return t
 		}
 		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: row.Per.V,
-			Note: row.Note.V, NoteEN: or(row.NoteEN.V, row.Note.V), Pos: pos}
+			Note: lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
 		byInd[ind] = t
 		order = append(order, ind)
 		return t
@@ -113,15 +116,14 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 }
 
 // targetBases applies denominator.<indicator> = "<base>" overrides to a row's targets.
-func (b *builder) targetBases(overrides []load.Str, byInd map[*Indicator]*Target) {
-	for _, s := range overrides {
-		id, base, _ := strings.Cut(s.V, "=")
-		ind := b.resolveIndicator(load.Str{V: id, Pos: s.Pos})
-		if ind == nil || !b.choice("denominator."+id, load.Str{V: base, Pos: s.Pos}, bases) {
+func (b *builder) targetBases(overrides []load.KeyStr, byInd map[*Indicator]*Target) {
+	for _, o := range overrides {
+		ind := b.resolveIndicator(o.Key)
+		if ind == nil || !b.choice("denominator."+o.Key.V, o.Value, bases) {
 			continue
 		}
 		if t := byInd[ind]; t != nil {
-			t.Base = Base(base)
+			t.Base = Base(o.Value.V)
 		}
 	}
 }
@@ -225,7 +227,7 @@ func (b *builder) addTarget(t *Target) {
 }
 
 func (b *builder) milestone(p *Plan, r load.Milestone) {
-	m := &Milestone{Plan: p, By: r.By.V, Share: r.Share.V, Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V), Pos: r.Pos}
+	m := &Milestone{Plan: p, By: r.By.V, Share: r.Share.V, Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos}
 	for _, id := range r.Indicators {
 		if ind := b.resolveIndicator(id); ind != nil {
 			m.Indicators = append(m.Indicators, ind)
@@ -248,7 +250,9 @@ func (b *builder) milestone(p *Plan, r load.Milestone) {
 func (b *builder) reports(raw []load.Report) {
 	seen := map[string]diag.Pos{}
 	for i, r := range raw {
-		raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
+		if b.release {
+			raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
+		}
 		b.site.links = append(b.site.links, b.linkReport(r, seen))
 	}
 	b.site.collectSources()
@@ -283,9 +287,9 @@ func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLin
 	}
 	seen[r.ID] = r.Pos
 	sl.src = &Source{
-		ID: r.ID, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V), Kind: r.Kind.V,
+		ID: r.ID, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)), Kind: r.Kind.V,
 		Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
-		Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V), Pos: r.Pos,
+		Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos,
 	}
 	if r.Kind.Set() {
 		lb.choice("kind", r.Kind, []string{"report", "news", "conference", "decision"})
@@ -341,7 +345,7 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 			return r
 		}
 		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, ChangeSince: row.ChangeSince.V,
-			Note: row.Note.V, NoteEN: or(row.NoteEN.V, row.Note.V), Pos: pos}
+			Note: lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
 		byInd[ind] = r
 		order = append(order, ind)
 		return r

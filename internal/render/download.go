@@ -8,6 +8,7 @@ import (
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 )
 
 // fromFile adapts a file of package download to a page of the site.
@@ -38,10 +39,10 @@ func (r *Renderer) HasDownloads(l *model.Locality) bool { return r.data.Has(l) }
 // feed renders the Atom feed of updates in lang, newest first.
 func (r *Renderer) feed(lang string) ([]byte, error) {
 	f := download.Feed{
-		Lang: lang, Title: pick(lang, r.site.Config.Title, r.site.Config.TitleEN), Publisher: r.site.Config.Publisher,
+		Lang: lang, Title: r.site.Config.Title.In(lang), Publisher: r.site.Config.Publisher,
 		ID: r.AbsURL(lang, routes.Updates), Self: r.AbsURL(lang, routes.Feed),
 	}
-	for _, d := range documentsIn(updates(r.site.Documents), lang) {
+	for _, d := range view.DocumentsIn(updates(r.site.Documents), lang) {
 		f.Entries = append(f.Entries, download.FeedEntry{Title: d.Title, URL: r.AbsURL(lang, documentPath(d)), Summary: d.Summary, Date: d.Date})
 	}
 	return f.Bytes()
@@ -63,14 +64,15 @@ func (r *Renderer) searchEntries() []download.SearchEntry {
 	for _, l := range r.site.Localities {
 		e := download.SearchEntry{
 			ID:   l.ID,
-			Name: lang.T(l.Name, l.NameEN),
+			Name: l.Name,
 			Kind: both(func(tr *i18n.Lang) string { return tr.T("kind." + string(l.Kind)) }),
 			Ended: both(func(tr *i18n.Lang) string {
-				return strings.TrimPrefix(localityLabel(tr, l), localityName(tr.Code, l))
+				f := view.Format{Lang: tr}
+				return strings.TrimPrefix(f.Label(l), f.Name(l))
 			}),
 		}
 		if l.Parent != nil {
-			e.Parent = both(func(tr *i18n.Lang) string { return localityLabel(tr, l.Parent) })
+			e.Parent = both(func(tr *i18n.Lang) string { return view.Format{Lang: tr}.Label(l.Parent) })
 		}
 		entries = append(entries, e)
 	}

@@ -112,7 +112,7 @@ func (r *Renderer) provincePlanPages(lang string) []Page {
 		}
 		pages = append(pages, r.htmlFile(lang, routes.PlansIn(l.ID), func() (pageData, string) {
 			tr := r.langs[lang]
-			d := r.page(lang, "plans", routes.PlansIn(l.ID), tr.T("plans.in", localityName(lang, l)), tr.T("plans.description"),
+			d := r.page(lang, "plans", routes.PlansIn(l.ID), tr.T("plans.in", l.Name.In(lang)), tr.T("plans.description"),
 				plansView{Plans: plans, Province: l})
 			d.Breadcrumb = []crumb{{Name: tr.T("nav.home"), URL: r.URL(lang, "")}, {Name: tr.T("nav.plans"), URL: r.URL(lang, routes.Plans)}}
 			return d, "plans"

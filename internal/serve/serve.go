@@ -28,7 +28,7 @@ import (
 
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/diag"
-	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/themes"
 )
 
@@ -88,7 +88,7 @@ func liveTheme(source string) fs.FS {
 	if fi, err := os.Stat(filepath.Join(dir, "layouts")); err == nil && fi.IsDir() {
 		lower = os.DirFS(dir)
 	}
-	return render.Overlay{Upper: os.DirFS(source), Lower: lower}
+	return asset.Overlay{Upper: os.DirFS(source), Lower: lower}
 }
 
 func (s *Server) view() view {

@@ -244,7 +244,7 @@ func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
 	for _, targets := range d.targets(s) {
 		for _, t := range targets {
 			rec = figureRecord{
-				Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name, Indicator: t.Indicator.ID,
+				Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
 				Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
 				Deadline: t.Deadline.String(), Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
 			}
@@ -256,7 +256,7 @@ func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
 	for _, results := range d.results(s) {
 		for _, res := range results {
 			rec = figureRecord{
-				Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name, Indicator: res.Indicator.ID,
+				Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
 				Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: res.Value, Rate: res.Rate,
 				ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince.String(),
 				Source: res.Source.ID, Published: res.Source.Published.String(), Derived: res.Derived,

@@ -116,7 +116,7 @@ func marshalOnto(b []byte, v any) ([]byte, error) {
 func (d *Data) json(w io.Writer, s scope) error {
 	j := newJSONWriter(w)
 	j.buf = append(j.buf, `{"title":`...)
-	j.buf = appendJSONString(j.buf, d.site.Config.Title)
+	j.buf = appendJSONString(j.buf, d.site.Config.Title.VI)
 	if s.head != nil {
 		j.buf = append(j.buf, `,"locality":`...)
 		j.buf = appendJSONString(j.buf, s.head.ID)
@@ -124,7 +124,7 @@ func (d *Data) json(w io.Writer, s scope) error {
 	inds := d.site.Indicators
 	j.array("indicators", len(inds), func(i int, b []byte) ([]byte, error) {
 		ind := inds[i]
-		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name, ind.NameEN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
+		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name.VI, ind.Name.EN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
 	})
 	j.figures(d, s)
 	sources, plans := d.site.Sources, d.site.Plans
@@ -133,11 +133,11 @@ func (d *Data) json(w io.Writer, s scope) error {
 	}
 	j.array("sources", len(sources), func(i int, b []byte) ([]byte, error) {
 		src := sources[i]
-		return marshalOnto(b, jsonSource{src.ID, src.Title, src.Kind, src.Published.String(), src.Publisher, src.URL})
+		return marshalOnto(b, jsonSource{src.ID, src.Title.VI, src.Kind, src.Published.String(), src.Publisher, src.URL})
 	})
 	j.array("plans", len(plans), func(i int, b []byte) ([]byte, error) {
 		p := plans[i]
-		return marshalOnto(b, jsonPlan{p.ID, p.Number, p.Title, p.Issued.String(), p.Issuer, p.Signer, p.Locality.ID, p.Period.Text})
+		return marshalOnto(b, jsonPlan{p.ID, p.Number, p.Title.VI, p.Issued.String(), p.Issuer.VI, p.Signer, p.Locality.ID, p.Period.Text})
 	})
 	if s.head == nil || s.list {
 		locs := d.site.Localities
@@ -146,7 +146,7 @@ func (d *Data) json(w io.Writer, s scope) error {
 		}
 		j.array("localities", len(locs), func(i int, b []byte) ([]byte, error) {
 			loc := locs[i]
-			return marshalOnto(b, jsonLocality{loc.ID, loc.Name, string(loc.Kind), idOf(loc.Parent), loc.Since.String(), loc.Until.String(), idOf(loc.Successor)})
+			return marshalOnto(b, jsonLocality{loc.ID, loc.Name.VI, string(loc.Kind), idOf(loc.Parent), loc.Since.String(), loc.Until.String(), idOf(loc.Successor)})
 		})
 	}
 	j.buf = append(j.buf, "}\n"...)

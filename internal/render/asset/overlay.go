@@ -1,4 +1,6 @@
-package render
+// Package asset reads the theme: the overlay of a site's own files on the default theme, and
+// the static files, CSS and JavaScript fingerprinted so hosts may cache them for a year.
+package asset
 
 import (
 	"errors"

@@ -1,0 +1,144 @@
+// Package view decides what each kind of page shows. For a page it computes a typed value
+// — a LocalityPage, a PlanPage, a Frame — that holds every figure already formatted in the
+// page's language, every label chosen and every URL built (by internal/routes). The
+// components and templates of internal/render only print these values; everything a page
+// decides is here, and unit-tested in Go.
+package view
+
+import (
+	"math"
+
+	"github.com/covsite/covsite/internal/i18n"
+	"github.com/covsite/covsite/internal/model"
+)
+
+// Format writes the model's values in one language: 1.022.552 · 80,58 % · 30/6/2023.
+type Format struct {
+	*i18n.Lang
+}
+
+// Num is a number as the source wrote it, or "—" when unknown.
+func (f Format) Num(n model.Num) string {
+	if !n.Known || math.IsNaN(n.V) {
+		return "—"
+	}
+	return f.Number(n.V, n.Decimals)
+}
+
+// Int is a whole number.
+func (f Format) Int(v int) string { return f.Number(float64(v), 0) }
+
+// Pct is a share with at most two decimals, or "—".
+func (f Format) Pct(n model.Num) string { return f.percent(n, 2) }
+
+// PctAsGiven is a rate with the decimals its source wrote.
+func (f Format) PctAsGiven(n model.Num) string { return f.percent(n, n.Decimals) }
+
+func (f Format) percent(n model.Num, decimals int) string {
+	if !n.Known || math.IsNaN(n.V) {
+		return "—"
+	}
+	return f.Percent(n.V, decimals)
+}
+
+// Points is a difference in percentage points with two decimals: "3,20 điểm %".
+func (f Format) Points(n model.Num) string {
+	if !n.Known {
+		return "—"
+	}
+	return f.T("points", f.Fixed(math.Abs(n.V), 2))
+}
+
+// PointsPlain is a difference in percentage points for a sentence, without trailing zeros:
+// "3,2 điểm phần trăm", "3.2 percentage points".
+func (f Format) PointsPlain(n model.Num) string {
+	if !n.Known {
+		return "—"
+	}
+	return f.T("points", f.Number(math.Abs(n.V), 2))
+}
+
+// Value is a figure in its indicator's unit: 1.022.552 · 80,58 % · 1.395.647.
+func (f Format) Value(ind *model.Indicator, n model.Num) string {
+	if !n.Known {
+		return "—"
+	}
+	if ind.Unit == model.Percent {
+		return f.Percent(n.V, n.Decimals)
+	}
+	if ind.Unit.Whole() {
+		return f.Number(math.Round(n.V), 0)
+	}
+	return f.Number(n.V, max(n.Decimals, 0))
+}
+
+// WithUnit is a figure with its unit: "84.268 người", "80,58 %".
+func (f Format) WithUnit(ind *model.Indicator, n model.Num) string {
+	if ind.Unit == model.Percent {
+		return f.Value(ind, n)
+	}
+	return f.Value(ind, n) + " " + f.Unit(ind)
+}
+
+// GapWords introduces a remaining gap: people are "still to enrol", other figures are
+// "still missing".
+func (f Format) GapWords(ind *model.Indicator) string {
+	if ind.Unit == model.People {
+		return f.T("gap_remaining")
+	}
+	return f.T("gap_remaining.other")
+}
+
+// Unit is the indicator's noun, or its unit's name.
+func (f Format) Unit(ind *model.Indicator) string {
+	if noun := ind.Noun.In(f.Code); noun != "" {
+		return noun
+	}
+	return f.T("unit." + string(ind.Unit))
+}
+
+// Base names a rate's denominator, or "" for none.
+func (f Format) Base(b model.Base) string {
+	if b == model.NoBase {
+		return ""
+	}
+	return f.T("base." + string(b))
+}
+
+// Name is a locality's name in the language.
+func (f Format) Name(l *model.Locality) string { return l.Name.In(f.Code) }
+
+// Label is a name that tells same-named territories apart: a former locality gets its end
+// date, "Cần Thơ (đến 30/6/2025)".
+func (f Format) Label(l *model.Locality) string {
+	if !l.Ended() {
+		return f.Name(l)
+	}
+	return f.Name(l) + " (" + f.T("ended_short", f.Date(l.Until)) + ")"
+}
+
+// Kind is the name of a locality's level: "Phường", "Tỉnh".
+func (f Format) Kind(l *model.Locality) string { return f.T("kind." + string(l.Kind)) }
+
+// Short is an indicator's short name: "BHYT".
+func (f Format) Short(ind *model.Indicator) string { return ind.Short.In(f.Code) }
+
+// IndicatorName is an indicator's full name.
+func (f Format) IndicatorName(ind *model.Indicator) string { return ind.Name.In(f.Code) }
+
+// PlanTitle is a plan's title.
+func (f Format) PlanTitle(p *model.Plan) string { return p.Title.In(f.Code) }
+
+// PlanName is how a plan is cited in a line: its number, or its title when it has none.
+func (f Format) PlanName(p *model.Plan) string {
+	if p.Number != "" {
+		return p.Number
+	}
+	return f.PlanTitle(p)
+}
+
+// Issuer is who issued a plan.
+func (f Format) Issuer(p *model.Plan) string { return p.Issuer.In(f.Code) }
+
+// Status is a status's label.
+func (f Format) Status(s model.Status) string { return f.T("status." + string(s)) }
