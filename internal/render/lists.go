@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"path"
 	"slices"
 
 	"github.com/covsite/covsite/internal/i18n"
@@ -156,16 +157,7 @@ type dataFile struct {
 func (r *Renderer) dataFile(route string) dataFile {
 	// A file that cannot be written fails the build when it is written; its size here is 0.
 	n, _ := r.data.Size(route)
-	return dataFile{Name: route[lastSlash(route)+1:], Route: route, Size: n}
-}
-
-func lastSlash(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '/' {
-			return i
-		}
-	}
-	return -1
+	return dataFile{Name: path.Base(route), Route: route, Size: n}
 }
 
 func (r *Renderer) filesOf(l *model.Locality, csv, json string) localityFiles {
