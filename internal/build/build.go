@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/render/asset"
+	"github.com/covsite/covsite/internal/sitefs"
 	"github.com/covsite/covsite/internal/write"
 	"github.com/covsite/covsite/themes"
 )
@@ -48,7 +50,7 @@ var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 // Run builds the site. On any error the destination is left as it was.
 func Run(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
-	c := check(os.DirFS(opts.Source), render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages})
+	c := check(SourceFS(opts.Source), render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages})
 	res := Result{Diagnostics: c.diags, Checked: time.Since(start)}
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) {
 		return res, ErrInvalid
@@ -78,9 +80,21 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	return res, nil
 }
 
-// Theme is the site's own layouts/, static/ and i18n/ over the default theme.
+// Theme is the site's own layouts/, static/ and i18n/ over the default theme; no symbolic
+// link of the site is followed.
 func Theme(source string) asset.Overlay {
-	return asset.Overlay{Upper: os.DirFS(source), Lower: themes.Default()}
+	return asset.Overlay{Upper: SourceFS(source), Lower: themes.Default()}
+}
+
+// SourceFS is the site folder source as every stage reads it: through sitefs, so no
+// symbolic link is followed and no path leads outside it. A folder that cannot be opened
+// gives a file system whose every file is missing, and load reports the missing files.
+func SourceFS(source string) fs.FS {
+	fsys, err := sitefs.Open(source)
+	if err != nil {
+		return sitefs.NoLinks(os.DirFS(source))
+	}
+	return fsys
 }
 
 // renderAll renders pages on a bounded pool of workers and writes each as it is ready.

@@ -2,9 +2,11 @@ package model
 
 import (
 	"fmt"
-	"github.com/covsite/covsite/internal/lang"
+	"math"
 	"slices"
 	"strings"
+
+	"github.com/covsite/covsite/internal/lang"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -148,15 +150,44 @@ func (b *builder) figureIndicator(f load.Figure, reserved []string, row string) 
 	return nil
 }
 
-// value checks a figure against its indicator's unit.
+// value checks a figure against its indicator's unit, and warns when it is larger than
+// anything the unit can hold (more people than the country has).
 func (b *builder) value(ind *Indicator, f load.Figure) bool {
 	switch {
 	case ind.Unit.Whole():
-		return b.wholeNonNegative(f.Key.V, f.Value)
+		if !b.wholeNonNegative(f.Key.V, f.Value) {
+			return false
+		}
 	case ind.Unit == Percent:
 		return b.percent(f.Key.V, f.Value)
 	case f.Value.V < 0:
 		b.diags.Errorf(f.Value.Pos, diag.Negative, f.Key.V, f.Value.Raw)
+		return false
+	}
+	if limit, why := ceiling(ind.Unit); limit > 0 && f.Value.V > limit {
+		b.diags.Warnf(f.Value.Pos, diag.Implausible, f.Key.V, f.Value.Raw, why)
+	}
+	return true
+}
+
+// ceiling is the largest figure plausible in unit u, and why; 0 means none.
+func ceiling(u Unit) (float64, diag.Words) {
+	switch u {
+	case People, Count:
+		return 110e6, diag.W("nhiều hơn dân số cả nước (khoảng 101 triệu người năm 2024)", "more than the whole country's population (about 101 million in 2024)")
+	case MillionVND:
+		return 1e9, diag.W("hơn ngân sách của bất kỳ tỉnh nào (1 triệu tỷ đồng)", "beyond any province's budget (1,000,000 billion VND)")
+	case Percent:
+		return 100, diag.W("thay đổi hơn 100 điểm phần trăm", "a change of more than 100 percentage points")
+	}
+	return 0, diag.Words{}
+}
+
+// change checks a change since an earlier date: it may be negative, but no larger than
+// the largest figure the unit can hold.
+func (b *builder) change(ind *Indicator, f load.Figure) bool {
+	if limit, why := ceiling(ind.Unit); limit > 0 && math.Abs(f.Value.V) > limit {
+		b.diags.Errorf(f.Value.Pos, diag.Implausible, "change."+f.Key.V, f.Value.Raw, why)
 		return false
 	}
 	return true
@@ -334,9 +365,20 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 	}
 	var plans []*Plan
 	for _, id := range row.Plans {
-		if p := b.resolvePlan(id); p != nil {
-			plans = append(plans, p)
+		p := b.resolvePlan(id)
+		if p == nil {
+			continue
 		}
+		// Compared with a plan whose period it is not in, a result would invent implied
+		// targets for a year the plan never spoke of.
+		if !p.Period.Start.IsZero() && !p.Period.Contains(row.AsOf.V) {
+			b.diags.Errorf(row.AsOf.Pos, diag.AsOfOutsidePlan, row.AsOf.V.String(), p.ID, p.Period.Text)
+			continue
+		}
+		plans = append(plans, p)
+	}
+	if !src.Published.IsZero() && row.AsOf.V.After(src.Published) {
+		b.diags.Warnf(row.AsOf.Pos, diag.AfterPublished, row.AsOf.V.String(), src.Published.String())
 	}
 	byInd := map[*Indicator]*Result{}
 	var order []*Indicator
@@ -385,6 +427,9 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 		if ind := b.figureIndicator(f, nil, "[[result]] change"); ind != nil {
 			if !row.ChangeSince.Set() {
 				b.diags.Errorf(f.KeyPos, diag.MissingKey, "change_since", "[[result]]")
+				continue
+			}
+			if !b.change(ind, f) {
 				continue
 			}
 			get(ind, f.Value.Pos).Change = num(f.Value)

@@ -41,11 +41,16 @@ type links struct {
 }
 
 func (r *Renderer) linksIn(code string) *links {
-	return &links{
+	if l, ok := r.links.Load(code); ok {
+		return l.(*links)
+	}
+	l := &links{
 		Home: r.URL(code, routes.Home), Localities: r.URL(code, routes.Localities), Plans: r.URL(code, routes.Plans),
 		Updates: r.URL(code, routes.Updates), Data: r.URL(code, routes.Data), Methodology: r.URL(code, routes.Methodology),
 		About: r.URL(code, routes.About), Feed: r.URL(code, routes.Feed), SearchIndex: r.URL(code, routes.SearchIndex),
 	}
+	r.links.Store(code, l)
+	return l
 }
 
 // chrome is what every page of a language and kind has the same: the frame's
@@ -91,6 +96,7 @@ func (r *Renderer) page(code, kind, path, title, description string, body any) p
 		Lang: code, Other: other, Title: title, Description: description, Path: path, Kind: kind,
 		Site: r.site, SiteTitle: r.site.Config.Title.In(code), Body: body,
 		Canonical: r.AbsURL(code, path), Alternate: r.AbsURL(other, path), Switch: r.URL(other, path),
+		Links: r.linksIn(code),
 	}
 	if r.base.Absolute() && kind != "404" {
 		d.OGURL = d.Canonical

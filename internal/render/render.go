@@ -90,6 +90,7 @@ type Renderer struct {
 	// chartScripts are the script elements of a page with charts.
 	chartScripts template.HTML
 	chromes      sync.Map // lang/kind → *chrome
+	links        sync.Map // lang → *links
 	markdown     goldmark.Markdown
 	data         *download.Data
 	search       *download.Search

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"github.com/covsite/covsite/internal/routes"
 	"mime"
 	"net"
 	"net/http"
 	"path"
 	"strings"
 	"time"
+
+	"github.com/covsite/covsite/internal/routes"
 )
 
 //go:embed assets/reload.js assets/serve.css

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/covsite/covsite/internal/model"
@@ -289,9 +290,10 @@ func (d *Data) csv(w io.Writer, s scope) error {
 	}
 	row := make([]string, len(CSVHeader))
 	err := d.eachRecord(s, func(rec *figureRecord) error {
-		row = append(row[:0], rec.Type, rec.Locality, rec.LocalityName, rec.Indicator, rec.Unit, rec.Plan, rec.PlanNumber, rec.Period,
-			rec.Deadline, rec.AsOf, plain(rec.Value), plain(rec.Rate), plain(rec.ReportedShare), plain(rec.ReportedGap),
-			plain(rec.Change), rec.ChangeSince, rec.Source, rec.Published, strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived))
+		row = append(row[:0], rec.Type, csvText(rec.Locality), csvText(rec.LocalityName), csvText(rec.Indicator), csvText(rec.Unit), csvText(rec.Plan),
+			csvText(rec.PlanNumber), csvText(rec.Period), rec.Deadline, rec.AsOf, plain(rec.Value), plain(rec.Rate), plain(rec.ReportedShare),
+			plain(rec.ReportedGap), plain(rec.Change), rec.ChangeSince, csvText(rec.Source), rec.Published,
+			strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived))
 		return cw.Write(row)
 	})
 	if err != nil {
@@ -299,6 +301,18 @@ func (d *Data) csv(w io.Writer, s scope) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvText is a text field of the CSV, made safe to open in a spreadsheet: text that begins
+// with = + - @, a tab or a carriage return would be read by Excel and LibreOffice as a
+// formula (=HYPERLINK(…) sends the reader's data away), so it gets a leading apostrophe,
+// which spreadsheets take as "this is text" (OWASP, CSV injection). Numbers are written by
+// plain and are never changed.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // plain formats n the plain way: "1234.5", or "" when unknown.
