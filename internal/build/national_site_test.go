@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/covsite/covsite/internal/gen/gentest"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
@@ -75,7 +76,7 @@ func TestNationalSiteFitsTheHost(t *testing.T) {
 	}
 	t.Logf("scale %g: %d files, %.1f MB; by kind (MB): %s", nationalScale, len(pages), float64(total)/1e6, formatKinds(byKind))
 	t.Logf("locality and plan pages over %d bytes (their layouts are being made lean, issue 13): %d %s", htmlBudget, len(bigItems), strings.Join(firstOf(bigItems, 5), ", "))
-	checkSitemap(t, pages, files)
+	checkSitemap(t, p.Renderer, pages, files)
 	checkLocalityRows(t, p.Renderer, files)
 	checkNoTwin(t, files, pages)
 }
@@ -111,7 +112,7 @@ var locTag = regexp.MustCompile(`<loc>([^<]+)</loc>`)
 
 // checkSitemap: the index lists its parts, each part at most download.SitemapLimit URLs,
 // and together they list every HTML page of the site once.
-func checkSitemap(t *testing.T, pages []render.Page, files map[string][]byte) {
+func checkSitemap(t *testing.T, r *render.Renderer, pages []render.Page, files map[string][]byte) {
 	t.Helper()
 	index := files[routes.Sitemap]
 	if !bytes.Contains(index, []byte("<sitemapindex")) {
@@ -123,7 +124,7 @@ func checkSitemap(t *testing.T, pages []render.Page, files map[string][]byte) {
 		t.Fatalf("the sitemap index lists %d parts", len(parts))
 	}
 	for _, m := range parts {
-		part := files[strings.TrimPrefix(string(m[1]), "/")]
+		part := files[strings.TrimPrefix(string(m[1]), r.AbsURL(lang.Default, ""))]
 		urls := locTag.FindAllSubmatch(part, -1)
 		if len(urls) == 0 || len(urls) > download.SitemapLimit {
 			t.Errorf("sitemap part %s lists %d URLs (at most %d)", m[1], len(urls), download.SitemapLimit)
@@ -138,7 +139,8 @@ func checkSitemap(t *testing.T, pages []render.Page, files map[string][]byte) {
 			continue
 		}
 		html++
-		u := "/" + strings.TrimSuffix(pg.Path, "index.html")
+		code := routes.LangOf(pg.Path)
+		u := r.AbsURL(code, strings.TrimSuffix(strings.TrimPrefix(pg.Path, routes.Prefix(code)), "index.html"))
 		if seen[u] != 1 {
 			t.Errorf("the sitemap lists %s %d times", u, seen[u])
 		}
