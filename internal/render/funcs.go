@@ -21,20 +21,16 @@ func documentPath(d *model.Document) string { return routes.Document(d.Section, 
 func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 	f := view.Format{Lang: l}
 	return template.FuncMap{
-		"T":         l.T,
-		"url":       func(p string) string { return r.URL(l.Code, p) },
-		"urlIn":     r.URL,
-		"absURLIn":  r.AbsURL,
-		"downloads": r.HasDownloads,
-		"absURL":    func(p string) string { return r.AbsURL(l.Code, p) },
-		"absolute":  r.base.Absolute, // the site knows its own origin
-		"asset":     r.Asset,
-		"fileURL":   r.base.Asset, // a file of no language: a download
-		"size":      func(n int64) string { return formatSize(l, n) },
-		// localityData is the URL of a locality's own data file, "csv" or "json"
-		"localityData": func(loc *model.Locality, ext string) string {
-			return r.base.Asset(routes.LocalityDownload(loc.ID, ext))
-		},
+		"T":          l.T,
+		"url":        func(p string) string { return r.URL(l.Code, p) },
+		"urlIn":      r.URL,
+		"absURLIn":   r.AbsURL,
+		"downloads":  r.HasDownloads,
+		"absURL":     func(p string) string { return r.AbsURL(l.Code, p) },
+		"absolute":   r.base.Absolute, // the site knows its own origin
+		"asset":      r.Asset,
+		"fileURL":    r.base.Asset, // a file of no language: a download
+		"size":       func(n int64) string { return formatSize(l, n) },
 		"date":       l.Date,
 		"period":     l.Period,
 		"num":        f.Num,
