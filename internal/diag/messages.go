@@ -75,6 +75,7 @@ const (
 	RelativeBaseURL   Code = "relative-base-url"
 	UnportablePath    Code = "unportable-path"
 	NoIndicators      Code = "no-indicators"
+	GlossCount        Code = "gloss-count"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -296,6 +297,10 @@ var catalogue = map[Code]entry{
 	MilestoneOutside: {
 		vi: "mốc ngày %[1]s nằm ngoài kỳ của kế hoạch (%[2]s)", en: "the milestone date %[1]s is outside the plan's period (%[2]s)",
 		hintVI: "kiểm tra by = … hoặc period của kế hoạch", hintEN: "check by = … or the plan's period",
+	},
+	GlossCount: {
+		vi: "based_on_en có %[1]v mục nhưng based_on chỉ có %[2]v", en: "based_on_en has %[1]v items but based_on has only %[2]v",
+		hintVI: "mỗi mục của based_on_en là phần dịch tiếng Anh của mục cùng thứ tự trong based_on; xóa mục thừa", hintEN: "each item of based_on_en glosses the item of based_on in the same place; remove the extra ones",
 	},
 	TotalMismatch: {
 		vi: "%[1]s = %[2]s nhưng các thành phần (%[3]s) cộng lại là %[4]s", en: "%[1]s = %[2]s but its parts (%[3]s) add up to %[4]s",

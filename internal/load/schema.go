@@ -73,9 +73,11 @@ type Plan struct {
 	Signer             Str
 	URL                Str
 	BasedOn            []Str
+	BasedOnEN          []Str // English glosses of BasedOn, item by item
 	Locality           Str
 	Period             Str
 	Summary, SummaryEN Str
+	Where, WhereEN     Str // where in the document its figures stand, unless a row says otherwise
 	Targets            []Row
 	Milestones         []Milestone
 }
@@ -85,8 +87,10 @@ type Milestone struct {
 	Pos          diag.Pos
 	Indicators   []Str
 	By           Day
-	Share        Num
+	Share        Num // absent: the milestone is the document's words only, never computed with
 	Note, NoteEN Str
+	Where        Str
+	WhereEN      Str
 }
 
 // Report is one file of data/results/: results from one source document.
@@ -100,6 +104,8 @@ type Report struct {
 	Publisher    Str
 	URL          Str
 	Note, NoteEN Str
+	Where        Str // where in the document its figures stand, unless a row says otherwise
+	WhereEN      Str
 	Results      []Row
 	Comparisons  []Comparison
 }
@@ -116,6 +122,11 @@ type Row struct {
 	ChangeSince Day
 	Note        Str
 	NoteEN      Str
+	Where       Str // where in the document the row's figures stand: "Bảng chi tiết, dòng Phường 1"
+	WhereEN     Str
+	SetBy       Str      // results: the authority the document names for the targets its shares refer to
+	SetByPlan   []KeyStr // results: set_by.<plan id> = "…"
+	Decision    Str      // results: the numbered decision the document names for those targets
 	Values      []Figure // bhyt = 10_324
 	Rates       []Figure // rate.bhyt = 94.44
 	Bases       []KeyStr // denominator.bhtn = "eligible": the rate's denominator when not the indicator's

@@ -25,6 +25,9 @@
  *    (axisLabel.formatter) and on markLine labels. JSON cannot carry
  *    functions, so a string containing "{value}" in those places (for example
  *    "{value} %") is kept as a template and filled with the formatted number;
+ *  - adds to the tooltip of every figure the site computed the sign \u2211 and
+ *    how, in the page's words, from the container's data-chart-computed (a
+ *    JSON array by series, then point, of strings, "" for a document's figure);
  *  - owns the chart "chrome" colours (text, axis lines, grid lines, tooltip):
  *    a light or dark palette by prefers-color-scheme, each colour overridable
  *    from CSS on the container with --chart-text, --chart-muted,
@@ -255,6 +258,30 @@
     child(tooltip, 'textStyle').color = pal.text;
   }
 
+  // The page marks the figures the site computed (data-chart-computed: by series, then
+  // point, how the site computed it in the page's words, or ""). Their tooltips add the sign
+  // and those words, so a reader never takes the site's arithmetic for a document's figure.
+  function markComputed(option, el, fmt) {
+    var marks;
+    try {
+      marks = JSON.parse(el.getAttribute('data-chart-computed') || 'null');
+    } catch (e) {
+      marks = null;
+    }
+    if (!Array.isArray(marks) || !Array.isArray(option.series)) return;
+    option.series.forEach(function (s, i) {
+      var how = marks[i];
+      if (!isPlainObject(s) || !Array.isArray(how) || !how.some(function (h) { return !!h; })) return;
+      var tip = child(s, 'tooltip');
+      var base = typeof tip.valueFormatter === 'function' ? tip.valueFormatter : function (v) { return fmt(v); };
+      tip.valueFormatter = function (value, dataIndex) {
+        var text = base(value, dataIndex);
+        var h = how[dataIndex];
+        return h ? text + ' \u2211 ' + h : text;
+      };
+    });
+  }
+
   // Turn the option parsed from JSON into the one given to setOption.
   function prepare(option, el, lang) {
     var fmt = makeFormatter(lang);
@@ -296,6 +323,7 @@
     each(option.tooltip, function (t) {
       styleTooltip(t, fmt, pal);
     });
+    markComputed(option, el, fmt);
     each(option.series, function (s) {
       if (isPlainObject(s.tooltip) && s.tooltip.valueFormatter != null &&
           typeof s.tooltip.valueFormatter !== 'function') {
