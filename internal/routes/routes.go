@@ -162,10 +162,12 @@ func Parse(out string) (Kind, string) {
 		return Other, ""
 	}
 	switch parts[0] + "/" {
-	case Localities:
+	case Localities: // its page, its files and its embeds (dia-phuong/x/nhung/chart-1/)
 		return LocalityKind, parts[1]
 	case Plans:
-		return PlanKind, parts[1]
+		if len(parts) == 3 { // not the lists of a province's plans, ke-hoach/theo-tinh/x/
+			return PlanKind, parts[1]
+		}
 	}
 	return Other, ""
 }
