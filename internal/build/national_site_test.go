@@ -54,6 +54,7 @@ func TestNationalSiteFitsTheHost(t *testing.T) {
 	var total int64
 	byKind := map[string]int64{}
 	var bigItems []string
+	ranked := 0 // a province's communes ranked, an indicator each (issue 17)
 	for _, pg := range pages {
 		b, err := pg.Bytes()
 		if err != nil {
@@ -61,6 +62,9 @@ func TestNationalSiteFitsTheHost(t *testing.T) {
 		}
 		sizes[pg.Path] = len(b)
 		total += int64(len(b))
+		if pg.Path == "dia-phuong/an-giang/index.html" {
+			ranked = bytes.Count(b, []byte(`<figure class="childranking"`))
+		}
 		byKind[sizeKind(pg.Path)] += int64(len(b))
 		if strings.HasPrefix(pg.Path, "sitemap") || strings.HasSuffix(pg.Path, "/du-lieu.csv") || routes.LangOf(pg.Path) == "en" {
 			files[pg.Path] = b
@@ -73,6 +77,9 @@ func TestNationalSiteFitsTheHost(t *testing.T) {
 		case strings.HasSuffix(pg.Path, ".html") && len(b) > htmlBudget:
 			t.Errorf("%s is %d bytes, over %d", pg.Path, len(b), htmlBudget)
 		}
+	}
+	if ranked < 5 {
+		t.Errorf("the province An Giang ranks its communes on %d indicators, want the five people indicators at least", ranked)
 	}
 	t.Logf("scale %g: %d files, %.1f MB; by kind (MB): %s", nationalScale, len(pages), float64(total)/1e6, formatKinds(byKind))
 	t.Logf("locality and plan pages over %d bytes (their layouts are being made lean, issue 13): %d %s", htmlBudget, len(bigItems), strings.Join(firstOf(bigItems, 5), ", "))

@@ -35,6 +35,9 @@ func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 			d.Scripts = r.chartScripts
 			d.Tools = r.localityTools(lang, l, v)
 		}
+		if len(v.Rankings) > 0 { // the ranking's bars are drawn by the maps' style sheet
+			d.Scripts = template.HTML(`<link rel="stylesheet" href="`+template.HTMLEscapeString(r.Asset("css/map.css"))+`">`+"\n") + d.Scripts
+		}
 		d = r.withCard(d, view.HasCard(l))
 		return r.framed(w, lang, "locality", d, component.Locality(r.langs[lang], v))
 	}}

@@ -28,6 +28,7 @@ type LocalityPage struct {
 	Rollups     []RollupRow // the locality's targets beside the sum of its children's
 	Results     []RollupRow // its results beside the sum of its children's
 	Children    []ChildLink
+	Rankings    []ChildRanking // the children ranked by share of target, an indicator each
 	ChildTable  *ChildTable
 	Updates     []Dated
 	Sources     []Line
@@ -176,6 +177,13 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		v.Children = append(v.Children, cl)
 	}
 	v.ChildTable = c.childTableView(table)
+	if len(l.Children) > 1 {
+		for _, ind := range s.Indicators {
+			if r := NewChildRanking(f, s, l, ind, c.URL); r != nil {
+				v.Rankings = append(v.Rankings, *r)
+			}
+		}
+	}
 	updates := DocumentsIn(s.DocumentsAbout(l), f.Code)
 	v.Updates = c.datedDocuments(updates)
 	v.Sources = c.localitySources(facts)

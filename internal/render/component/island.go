@@ -87,3 +87,14 @@ func cardNoteHref(c view.Card, i int) string {
 	}
 	return "#" + cardNoteID(c, i)
 }
+
+// barClass is the class of a ranking's bar: targets reached are drawn darker.
+func barClass(b view.Bar) string {
+	if b.Met {
+		return "barchart__bar barchart__bar--met"
+	}
+	return "barchart__bar"
+}
+
+// percent writes a length in percent for an SVG attribute: "41.5%".
+func percent(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "%" }
