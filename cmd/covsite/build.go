@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 
 	"github.com/covsite/covsite/internal/build"
@@ -27,6 +28,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.BaseURL, "base-url", "", "URL the site is published at (default: base_url of data/site.toml)")
 	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	fs.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (default: one per CPU)")
+	cacheDir := fs.String("cache-dir", "", "keep decoded data and the state of this build here for the next one (default: SOURCE/"+build.DefaultCacheDir+")")
+	noCache := fs.Bool("no-cache", false, "build without reading or writing the cache")
 	languages := fs.String("languages", "", "build only these languages' pages, comma-separated (vi,en); for measuring")
 	cpuProfile := fs.String("profile-cpu", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memProfile := fs.String("profile-mem", "", "write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)")
@@ -42,9 +45,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *languages != "" {
 		opts.Languages = strings.Split(*languages, ",")
 	}
+	switch {
+	case *noCache:
+	case *cacheDir != "":
+		opts.CacheDir = *cacheDir
+	default:
+		opts.CacheDir = filepath.Join(opts.Source, build.DefaultCacheDir)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	res, err := build.Run(ctx, opts)
+	for _, n := range res.Notices {
+		fmt.Fprintf(stderr, "covsite build: %s\n", n.In(opts.Lang))
+	}
 	if res.Diagnostics != nil {
 		_ = diag.Write(stderr, res.Diagnostics, diag.FormatText, opts.Lang)
 	}
@@ -59,5 +72,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f MB, %d unchanged) into %s in %d ms\n",
 		res.Pages, res.Files, float64(res.Bytes)/1e6, res.Unchanged, opts.Dest, res.Duration.Milliseconds())
+	if opts.CacheDir != "" {
+		fmt.Fprintf(stdout, "cache %s: %d files decoded from it, %d files kept from the previous build without rendering\n",
+			opts.CacheDir, res.FromStore, res.Kept)
+	}
 	return 0
 }

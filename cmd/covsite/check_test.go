@@ -186,7 +186,7 @@ func TestCheckFormats(t *testing.T) {
 // are the check's, and the destination is not created.
 func TestBuildRefusesWhatCheckRejects(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	code, _, errOut := runCmd("build", "--source", caseDir(t, "float-people"), "--dest", dest)
+	code, _, errOut := runCmd("build", "--source", caseDir(t, "float-people"), "--dest", dest, "--no-cache")
 	if code != 1 || !strings.Contains(errOut, "data/plans/ke-hoach-a-2023.toml:9:8:") {
 		t.Errorf("exit %d, stderr:\n%s", code, errOut)
 	}

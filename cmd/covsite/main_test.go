@@ -11,7 +11,7 @@ import (
 func TestBuildAndCheckCommands(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	var out, errOut bytes.Buffer
-	if code := run([]string{"build", "--source", "../..", "--dest", dest, "--base-url", "https://bhxh.example.vn/bao-phu"}, &out, &errOut); code != 0 {
+	if code := run([]string{"build", "--source", "../..", "--dest", dest, "--cache-dir", t.TempDir(), "--base-url", "https://bhxh.example.vn/bao-phu"}, &out, &errOut); code != 0 {
 		t.Fatalf("build exited %d: %s", code, errOut.String())
 	}
 	if home, _ := os.ReadFile(filepath.Join(dest, "index.html")); !bytes.Contains(home, []byte(`<link rel="canonical" href="https://bhxh.example.vn/bao-phu/">`)) {

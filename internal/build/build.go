@@ -7,11 +7,14 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/write"
 	"github.com/covsite/covsite/themes"
@@ -28,6 +31,9 @@ type Options struct {
 	// Languages limits the language pages built ("vi"); nil builds every language. For
 	// measuring one language; data files, assets and the sitemap are always built.
 	Languages []string
+	// CacheDir holds what the build keeps for the next one (see cache.go); "" means no
+	// cache. `covsite build` uses Source/.covsite-cache unless told otherwise.
+	CacheDir string
 }
 
 // Result tells what a build did.
@@ -39,16 +45,32 @@ type Result struct {
 	Duration    time.Duration
 	Checked     time.Duration // of Duration: loading and checking the data
 	Diagnostics *diag.List
+	// With a cache: the files decoded from the store instead of their source, the files
+	// taken from the previous output without rendering them, and why a cache file was not
+	// used (one line each, for the user; the output is the same without it).
+	FromStore, Kept int
+	Notices         []lang.Text
 }
 
 // ErrInvalid is returned when the input has errors; the diagnostics say which.
 var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 
 // Run builds the site. On any error the destination is left as it was.
-func Run(ctx context.Context, opts Options) (Result, error) {
+func Run(ctx context.Context, opts Options) (res Result, err error) {
 	start := time.Now()
-	c := check(os.DirFS(opts.Source), render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages})
-	res := Result{Diagnostics: c.diags, Checked: time.Since(start)}
+	ropts := render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages}
+	var (
+		c  checked
+		cc *buildCache
+	)
+	if opts.CacheDir != "" {
+		cc = openCache(opts.CacheDir)
+		c = checkWith(os.DirFS(opts.Source), ropts, cc.loader(opts.Source, &res.FromStore))
+		defer func() { res.Notices = cc.notices }()
+	} else {
+		c = check(os.DirFS(opts.Source), ropts)
+	}
+	res.Diagnostics, res.Checked = c.diags, time.Since(start)
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) {
 		return res, ErrInvalid
 	}
@@ -63,15 +85,29 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	pages := c.pages
-	if err := renderAll(ctx, pages, tree, opts.Workers); err != nil {
+	var keep func(string) bool
+	dest := opts.Dest
+	if cc != nil {
+		if d, err := filepath.Abs(opts.Dest); err == nil {
+			dest = d
+		}
+		tree.UsePrevious(cc.previous(dest))
+		keep = cc.keepable(c, dest, opts)
+	}
+	kept, err := renderAll(ctx, pages, tree, opts.Workers, keep)
+	if err != nil {
 		tree.Abort()
 		return res, err
 	}
 	stats := tree.Stats()
+	manifest := tree.Manifest()
 	if err := tree.Commit(); err != nil {
 		return res, err
 	}
-	res.Files, res.Bytes, res.Unchanged = stats.Files, stats.Bytes, stats.Unchanged
+	if cc != nil {
+		cc.save(c, dest, opts, manifest)
+	}
+	res.Files, res.Bytes, res.Unchanged, res.Kept = stats.Files, stats.Bytes, stats.Unchanged, kept
 	res.Pages = countHTML(pages)
 	res.Duration = time.Since(start)
 	return res, nil
@@ -83,8 +119,10 @@ func Theme(source string) render.Overlay {
 }
 
 // renderAll renders pages on a bounded pool of workers and writes each as it is ready.
-// The output does not depend on the order the workers finish in.
-func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int) error {
+// The output does not depend on the order the workers finish in. A page keep says may be
+// kept is linked from the previous output when it is there as the previous build left it
+// (write.Tree.Keep), and rendered otherwise; renderAll returns how many were linked.
+func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int, keep func(string) bool) (int, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -95,6 +133,7 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 		wg       sync.WaitGroup
 		once     sync.Once
 		firstErr error
+		kept     atomic.Int64
 	)
 	fail := func(err error) {
 		once.Do(func() { firstErr = err; cancel() })
@@ -105,6 +144,17 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 			defer wg.Done()
 			var buf bytes.Buffer // reused: a national build renders 40,000 pages per worker
 			for p := range jobs {
+				if keep != nil && keep(p.Path) {
+					ok, err := tree.Keep(p.Path)
+					if err != nil {
+						fail(err)
+						continue
+					}
+					if ok {
+						kept.Add(1)
+						continue
+					}
+				}
 				if err := writePage(tree, p, &buf); err != nil {
 					fail(err)
 				}
@@ -123,9 +173,9 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 	close(jobs)
 	wg.Wait()
 	if firstErr == nil && ctx.Err() != nil {
-		return ctx.Err()
+		return 0, ctx.Err()
 	}
-	return firstErr
+	return int(kept.Load()), firstErr
 }
 
 // writePage renders p into the tree: through buf, or straight to its file when p is large.

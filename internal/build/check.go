@@ -36,7 +36,12 @@ type checked struct {
 // check loads and validates the site in fsys, then sets up its renderer with opts (the
 // theme is the site's files over the default theme).
 func check(fsys fs.FS, opts render.Options) checked {
-	raw, diags := load.Load(fsys)
+	return checkWith(fsys, opts, load.Load)
+}
+
+// checkWith is check loading the site with loader.
+func checkWith(fsys fs.FS, opts render.Options, loader func(fs.FS) (*load.Site, *diag.List)) checked {
+	raw, diags := loader(fsys)
 	site, more := model.Build(raw)
 	diags.Merge(more)
 	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}

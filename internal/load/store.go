@@ -219,3 +219,13 @@ func (c *Cache) WriteStore(path, version string) error {
 	}
 	return nil
 }
+
+// Sums returns, by path, the SHA-256 of the path and contents of every file the last Load
+// read: what a build compares with the previous build's to tell which inputs changed.
+func (c *Cache) Sums() map[string][32]byte {
+	out := make(map[string][32]byte, len(c.files))
+	for name, e := range c.files {
+		out[name] = e.sum
+	}
+	return out
+}
