@@ -105,6 +105,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		return res, err
 	}
 	if cc != nil {
+		cc.stale(stats.Stale, opts.Dest)
 		cc.save(c, dest, opts, manifest)
 	}
 	res.Files, res.Bytes, res.Unchanged, res.Kept = stats.Files, stats.Bytes, stats.Unchanged, kept

@@ -140,6 +140,17 @@ func (cc *buildCache) notice(err error, file, thenVI, thenEN string) {
 	}
 }
 
+// stale notes that n files of the previous output had been changed by something else than
+// a build: they were rendered again.
+func (cc *buildCache) stale(n int, dest string) {
+	if n == 0 {
+		return
+	}
+	cc.notices = append(cc.notices, lang.T(
+		fmt.Sprintf("%d tệp trong %s đã bị sửa sau lần dựng trước, không qua covsite; chúng được dựng lại", n, dest),
+		fmt.Sprintf("%d files of %s were changed after the previous build by something else than covsite; they are rendered again", n, dest)))
+}
+
 // loader returns how the build loads the site: through a load.Cache filled from the
 // store, which is written back before the site is linked (model.Build empties what it
 // links) and then let go, so its copy of every file does not stay in memory.
@@ -223,17 +234,34 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 		}
 	}
 	refs := c.site.ResultsFileRefs()
-	localities, plans := map[string]bool{}, map[string]bool{}
 	for _, p := range changed {
-		if !strings.HasPrefix(p, "data/results/") {
-			return nil
-		}
-		old, hadOld := prev.Refs[p]
-		now, hasNow := refs[p]
+		_, hadOld := prev.Refs[p]
+		_, hasNow := refs[p]
 		_, wasInput := prev.Inputs[p]
 		_, isInput := cc.inputs[p]
-		if hadOld != wasInput || hasNow != isInput || old.Implies || now.Implies {
-			return nil // a file not linked, or one that implies targets in plans
+		if hadOld != wasInput || hasNow != isInput {
+			return nil // a file not linked: its results are not in the site
+		}
+	}
+	localities, plans, ok := reach(changed, prev.Refs, refs)
+	if !ok {
+		return nil
+	}
+	return affectedPages(c, localities, plans)
+}
+
+// reach returns the localities and plans that the changed input files name, before and
+// after the change; ok is false unless they are all results files none of which implies
+// targets in plans.
+func reach(changed []string, before, after map[string]model.FileRefs) (localities, plans map[string]bool, ok bool) {
+	localities, plans = map[string]bool{}, map[string]bool{}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "data/results/") {
+			return nil, nil, false
+		}
+		old, now := before[p], after[p]
+		if old.Implies || now.Implies {
+			return nil, nil, false
 		}
 		for _, id := range slices.Concat(old.Localities, now.Localities) {
 			localities[id] = true
@@ -242,7 +270,7 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 			plans[id] = true
 		}
 	}
-	return affectedPages(c, localities, plans)
+	return localities, plans, true
 }
 
 // affectedPages returns, for results whose files name the localities touched and the

@@ -29,6 +29,9 @@ type Stats struct {
 	Files     int
 	Bytes     int64
 	Unchanged int // hard-linked from the previous build
+	// Stale counts the files of the previous manifest found changed on disk (by size or
+	// time) when they were to be kept or compared: something other than a build wrote them.
+	Stale int
 }
 
 // Tree is an output directory being built beside its destination. It is safe for
@@ -41,6 +44,7 @@ type Tree struct {
 	written   map[string]bool // paths written so far: two pages at one path is a bug
 	prev      Manifest        // the files of dest as the previous build left them; nil: unknown
 	files     Manifest        // the files of the new tree
+	stale     map[string]bool // files of prev found changed on disk
 }
 
 // Manifest lists the files of a built tree by path. A build keeps the manifest of its
@@ -78,6 +82,12 @@ func (t *Tree) previous(rel string) (FileState, bool) {
 	}
 	info, err := os.Lstat(filepath.Join(t.dest, filepath.FromSlash(rel)))
 	if err != nil || !info.Mode().IsRegular() || info.Size() != st.Size || info.ModTime().UnixNano() != st.ModTime {
+		t.mu.Lock()
+		if !t.stale[rel] {
+			t.stale[rel] = true
+			t.stats.Stale++
+		}
+		t.mu.Unlock()
 		return FileState{}, false
 	}
 	return st, true
@@ -177,7 +187,7 @@ func Begin(dest string) (*Tree, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	t := &Tree{dest: dest, tmp: tmp, dirs: map[string]bool{}, written: map[string]bool{}, files: Manifest{}}
+	t := &Tree{dest: dest, tmp: tmp, dirs: map[string]bool{}, written: map[string]bool{}, files: Manifest{}, stale: map[string]bool{}}
 	if err := t.Write(Marker, nil); err != nil {
 		t.Abort()
 		return nil, err

@@ -491,8 +491,8 @@ func TestManifest(t *testing.T) {
 	if after["c.json"] == before["c.json"] || !strings.HasSuffix(after["c.json"], " CCC") {
 		t.Errorf("c.json: %q", after["c.json"])
 	}
-	if stats.Unchanged != 5 || stats.Files != 6 { // all but c.json, with the marker
-		t.Errorf("stats %+v; want 6 files, 5 unchanged", stats)
+	if stats.Unchanged != 5 || stats.Files != 6 || stats.Stale != 1 { // all but c.json, with the marker; d.csv
+		t.Errorf("stats %+v; want 6 files, 5 unchanged, 1 stale", stats)
 	}
 	checkManifest(t, dest, second)
 }
