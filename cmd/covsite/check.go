@@ -20,6 +20,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output: text, github (Actions annotations) or json")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	lang := fs.String("lang", messageLang(), "language of messages: vi or en")
+	cacheDir := fs.String("cache-dir", "", "decode through the build cache in this directory and fill it (as build does; e.g. "+build.DefaultCacheDir+")")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -32,7 +33,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "covsite check: unknown language %q: use vi or en\n", *lang)
 		return 2
 	}
-	_, diags := build.Check(*source)
+	var diags *diag.List
+	if *cacheDir != "" {
+		_, d, notices := build.CheckCached(*source, *cacheDir)
+		diags = d
+		for _, n := range notices {
+			fmt.Fprintf(stderr, "covsite check: %s\n", n.In(*lang))
+		}
+	} else {
+		_, diags = build.Check(*source)
+	}
 	if err := diag.Write(stdout, diags, f, *lang); err != nil {
 		fmt.Fprintf(stderr, "covsite check: %v\n", err)
 		return 2

@@ -22,6 +22,7 @@ import (
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/write"
 )
@@ -119,6 +120,16 @@ func openCache(dir string) *buildCache {
 		cc.prev = st
 	}
 	return cc
+}
+
+// CheckCached is Check decoding through the store in cacheDir (see cache.go), which it
+// fills for the next check or build; the notices say why a cache file was not used. The
+// diagnostics are Check's.
+func CheckCached(source, cacheDir string) (*model.Site, *diag.List, []lang.Text) {
+	cc := &buildCache{dir: cacheDir}
+	var stored int
+	c := checkWith(os.DirFS(source), render.Options{}, cc.loader(source, &stored))
+	return c.site, c.diags, cc.notices
 }
 
 // notice records why a cache file is not used.
