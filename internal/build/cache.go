@@ -92,7 +92,33 @@ type buildState struct {
 	Options string                    // what of Options changes the output
 	Inputs  map[string][32]byte       // every input file: load.Cache.Sums and the site's theme files
 	Refs    map[string]model.FileRefs // by results file
+	Digests map[string]digest         // by results file
 	Files   write.Manifest            // the output
+}
+
+// digest is a results file's load.ReportDigest: what an edit of it changed.
+type digest struct {
+	Rest [32]byte            // the source's fields and comparisons
+	Rows map[string][32]byte // by locality
+}
+
+// digests returns the digest of every results file of raw, taking those of the files
+// whose contents did not change from the previous build.
+func (cc *buildCache) digests(raw *load.Site) map[string]digest {
+	out := make(map[string]digest, len(raw.Reports))
+	for _, r := range raw.Reports {
+		f := r.Pos.File
+		if cc.prev != nil {
+			if d, ok := cc.prev.Digests[f]; ok && cc.prev.Inputs[f] == cc.inputs[f] {
+				out[f] = d
+				continue
+			}
+		}
+		var d digest
+		d.Rest, d.Rows = load.ReportDigest(r)
+		out[f] = d
+	}
+	return out
 }
 
 // buildCache is a build's use of its cache directory.
@@ -101,6 +127,7 @@ type buildCache struct {
 	prev    *buildState // nil: none, or not usable
 	notices []lang.Text
 	inputs  map[string][32]byte // of this build
+	digest  map[string]digest   // of this build
 }
 
 // openCache reads the cache directory's state; problems become notices.
@@ -151,15 +178,15 @@ func (cc *buildCache) notice(err error, file, thenVI, thenEN string) {
 	}
 }
 
-// stale notes that n files of the previous output had been changed by something else than
-// a build: they were rendered again.
+// stale notes that n files of the previous output had been changed by something other
+// than a build: they were rendered again.
 func (cc *buildCache) stale(n int, dest string) {
 	if n == 0 {
 		return
 	}
 	cc.notices = append(cc.notices, lang.T(
 		fmt.Sprintf("%d tệp trong %s đã bị sửa sau lần dựng trước, không qua covsite; chúng được dựng lại", n, dest),
-		fmt.Sprintf("%d files of %s were changed after the previous build by something else than covsite; they are rendered again", n, dest)))
+		fmt.Sprintf("%s: %d file(s) changed after the previous build by something other than covsite; they are rendered again", dest, n)))
 }
 
 // loader returns how the build loads the site: through a load.Cache filled from the
@@ -183,6 +210,7 @@ func (cc *buildCache) loader(source string, stored *int) func(fs.FS) (*load.Site
 		}
 		cc.inputs = c.Sums()
 		themeSums(source, cc.inputs)
+		cc.digest = cc.digests(raw)
 		return raw, diags
 	}
 }
@@ -254,7 +282,7 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 			return nil // a file not linked: its results are not in the site
 		}
 	}
-	localities, plans, ok := reach(changed, prev.Refs, refs)
+	localities, plans, ok := reach(changed, prev.Refs, refs, prev.Digests, cc.digest)
 	if !ok {
 		return nil
 	}
@@ -262,9 +290,11 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 }
 
 // reach returns the localities and plans that the changed input files name, before and
-// after the change; ok is false unless they are all results files none of which implies
-// targets in plans.
-func reach(changed []string, before, after map[string]model.FileRefs) (localities, plans map[string]bool, ok bool) {
+// after the change: every locality of a file added or removed, or whose source or
+// comparisons changed, else only those whose rows changed (by the digests); and every
+// plan the file's shares name. ok is false unless the files are all results files none of
+// which implies targets in plans.
+func reach(changed []string, before, after map[string]model.FileRefs, was, is map[string]digest) (localities, plans map[string]bool, ok bool) {
 	localities, plans = map[string]bool{}, map[string]bool{}
 	for _, p := range changed {
 		if !strings.HasPrefix(p, "data/results/") {
@@ -274,11 +304,26 @@ func reach(changed []string, before, after map[string]model.FileRefs) (localitie
 		if old.Implies || now.Implies {
 			return nil, nil, false
 		}
-		for _, id := range slices.Concat(old.Localities, now.Localities) {
-			localities[id] = true
-		}
 		for _, id := range slices.Concat(old.Plans, now.Plans) {
 			plans[id] = true
+		}
+		d0, ok0 := was[p]
+		d1, ok1 := is[p]
+		if ok0 && ok1 && d0.Rest == d1.Rest {
+			for id, h := range d0.Rows {
+				if d1.Rows[id] != h {
+					localities[id] = true
+				}
+			}
+			for id := range d1.Rows {
+				if _, ok := d0.Rows[id]; !ok {
+					localities[id] = true
+				}
+			}
+			continue
+		}
+		for _, id := range slices.Concat(old.Localities, now.Localities) {
+			localities[id] = true
 		}
 	}
 	return localities, plans, true
@@ -286,9 +331,10 @@ func reach(changed []string, before, after map[string]model.FileRefs) (localitie
 
 // affectedPages returns, for results whose files name the localities touched and the
 // plans reported on, which pages cannot change: the theme's static files and the
-// documents' pages, the pages and data files of every locality but the touched ones, their
-// ancestors, parents' other children (standings among siblings), children (rollups,
-// comparisons with the parent) and lineage, and the pages of every plan but those with a
+// documents' pages, the data files of every locality but the touched ones, the pages of
+// every locality but the touched ones, their ancestors, parents' other children (standings
+// among siblings), children (rollups, comparisons with the parent) and lineage, and the
+// pages of every plan but those with a
 // target in a touched locality, of a touched locality or one above, or reported on. The
 // lists, home page, downloads, search indexes, feeds and sitemap are rendered again.
 // TestAffectedPagesCoverEveryChange checks it against full renders.
@@ -344,6 +390,9 @@ func affectedPages(c checked, touched, reported map[string]bool) func(string) bo
 		}
 		switch kind, id := routes.Parse(path); kind {
 		case routes.LocalityKind:
+			if path == routes.LocalityDownload(id, "csv") || path == routes.LocalityDownload(id, "json") {
+				return !touched[id] // a locality's own figures only
+			}
 			return !affected[id]
 		case routes.PlanKind:
 			return !plans[id]
@@ -354,7 +403,7 @@ func affectedPages(c checked, touched, reported map[string]bool) func(string) bo
 
 // save writes the state of the build just committed.
 func (cc *buildCache) save(c checked, dest string, opts Options, files write.Manifest) {
-	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: c.site.ResultsFileRefs(), Files: files}
+	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: c.site.ResultsFileRefs(), Digests: cc.digest, Files: files}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&st); err != nil {
 		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")

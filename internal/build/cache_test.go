@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/covsite/covsite/internal/gen/gentest"
+	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/sitetest"
 )
@@ -135,7 +136,7 @@ func TestCacheProblemsAreNotices(t *testing.T) {
 			if err := os.WriteFile(page, []byte("sửa tay"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"1 tệp trong"}, []string{"1 files of"}},
+		}, []string{"1 tệp trong"}, []string{": 1 file(s) changed"}},
 		{"a truncated store", func(t *testing.T) {
 			if err := os.Truncate(filepath.Join(cache, storeFile), 10); err != nil {
 				t.Fatal(err)
@@ -217,6 +218,17 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{"a source's title", func(t *testing.T) {
+			p := results[len(results)/4]
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src = bytes.Replace(src, []byte("title = \""), []byte("title = \"Đã sửa: "), 1)
+			if err := os.WriteFile(p, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"a file removed", func(t *testing.T) {
 			if err := os.Remove(results[len(results)/3]); err != nil {
 				t.Fatal(err)
@@ -224,7 +236,7 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 		}},
 	}
 	before, prev := hashes()
-	sums0 := sums(t, site)
+	sums0, digests0 := sums(t, site), fileDigests(t, site)
 	for _, e := range edits {
 		t.Run(e.name, func(t *testing.T) {
 			e.do(t)
@@ -241,7 +253,8 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 					changed = append(changed, p)
 				}
 			}
-			touched, reported, ok := reach(changed, prev.site.ResultsFileRefs(), c.site.ResultsFileRefs())
+			now1 := fileDigests(t, site)
+			touched, reported, ok := reach(changed, prev.site.ResultsFileRefs(), c.site.ResultsFileRefs(), digests0, now1)
 			if !ok {
 				t.Fatalf("the edit of %v would render every page: the test edits nothing that should", changed)
 			}
@@ -263,7 +276,8 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 				t.Fatal("the edit changed no page")
 			}
 			t.Logf("%d of %d files changed; %d are rendered again", differ, len(after), rendered)
-			before, prev, sums0 = after, c, now
+			t.Logf("localities touched: %d", len(touched))
+			before, prev, sums0, digests0 = after, c, now, now1
 		})
 	}
 }
@@ -282,6 +296,19 @@ func sums(t *testing.T, dir string) map[string][32]byte {
 			t.Fatal(err)
 		}
 		out["data/results/"+filepath.Base(f)] = sha256.Sum256(b)
+	}
+	return out
+}
+
+// fileDigests returns the digest of every results file of the site at dir.
+func fileDigests(t *testing.T, dir string) map[string]digest {
+	t.Helper()
+	raw, _ := load.Load(os.DirFS(dir))
+	out := map[string]digest{}
+	for _, r := range raw.Reports {
+		var d digest
+		d.Rest, d.Rows = load.ReportDigest(r)
+		out[r.Pos.File] = d
 	}
 	return out
 }

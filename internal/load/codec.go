@@ -128,8 +128,9 @@ func decodeSlice[T any](d *storeDecoder, n int, isNil bool, one func(*storeDecod
 
 // storeEncoder appends values to buf; file is the file they were decoded from.
 type storeEncoder struct {
-	buf  []byte
-	file string
+	buf   []byte
+	file  string
+	noPos bool // leave positions out (ReportDigest)
 }
 
 func (e *storeEncoder) kind(k byte, isNil bool, n int) {
@@ -174,6 +175,8 @@ func (e *storeEncoder) float(v float64) {
 // pos writes 0 for no position, 1 for a position in the file being encoded, 2 for another.
 func (e *storeEncoder) pos(p diag.Pos) {
 	switch {
+	case e.noPos:
+		return
 	case p == diag.Pos{}:
 		e.buf = append(e.buf, 0)
 		return

@@ -229,3 +229,26 @@ func (c *Cache) Sums() map[string][32]byte {
 	}
 	return out
 }
+
+// ReportDigest summarizes a results file for telling which localities an edit of it
+// reached: the hash of everything but its results (the source's fields and the
+// comparisons), and for each locality the hash of its results, in order. Positions are
+// left out: a line added above a row moves the row but does not change it.
+func ReportDigest(r Report) (rest [32]byte, rows map[string][32]byte) {
+	e := &storeEncoder{noPos: true}
+	head := r
+	head.Results = nil
+	e.report(head)
+	rest = sha256.Sum256(e.buf)
+	byLocality := map[string][]Row{}
+	for _, row := range r.Results {
+		byLocality[row.Locality.V] = append(byLocality[row.Locality.V], row)
+	}
+	rows = make(map[string][32]byte, len(byLocality))
+	for id, rs := range byLocality {
+		e.buf = e.buf[:0]
+		e.rows(rs)
+		rows[id] = sha256.Sum256(e.buf)
+	}
+	return rest, rows
+}
