@@ -178,15 +178,15 @@ func (cc *buildCache) notice(err error, file, thenVI, thenEN string) {
 	}
 }
 
-// stale notes that n files of the previous output had been changed by something other
-// than a build: they were rendered again.
+// stale notes that n files of the previous output had been changed since the previous
+// build with this cache (by hand, or by a build without it): they were rendered again.
 func (cc *buildCache) stale(n int, dest string) {
 	if n == 0 {
 		return
 	}
 	cc.notices = append(cc.notices, lang.T(
-		fmt.Sprintf("%d tệp trong %s đã bị sửa sau lần dựng trước, không qua covsite; chúng được dựng lại", n, dest),
-		fmt.Sprintf("%s: %d file(s) changed after the previous build by something other than covsite; they are rendered again", dest, n)))
+		fmt.Sprintf("%d tệp trong %s không còn như lần dựng trước với bộ nhớ đệm này để lại; chúng được dựng lại", n, dest),
+		fmt.Sprintf("%s: %d file(s) are not as the previous build with this cache left them; they are rendered again", dest, n)))
 }
 
 // loader returns how the build loads the site: through a load.Cache filled from the

@@ -136,7 +136,7 @@ func TestCacheProblemsAreNotices(t *testing.T) {
 			if err := os.WriteFile(page, []byte("sửa tay"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"1 tệp trong"}, []string{": 1 file(s) changed"}},
+		}, []string{"1 tệp trong"}, []string{": 1 file(s) are not as the previous build"}},
 		{"a truncated store", func(t *testing.T) {
 			if err := os.Truncate(filepath.Join(cache, storeFile), 10); err != nil {
 				t.Fatal(err)

@@ -81,7 +81,7 @@ func (t *Tree) previous(rel string) (FileState, bool) {
 		return FileState{}, false
 	}
 	info, err := os.Lstat(filepath.Join(t.dest, filepath.FromSlash(rel)))
-	if err != nil || !info.Mode().IsRegular() || info.Size() != st.Size || info.ModTime().UnixNano() != st.ModTime {
+	if err != nil || !info.Mode().IsRegular() || info.Size() != st.Size || !sameTime(info.ModTime().UnixNano(), st.ModTime) {
 		t.mu.Lock()
 		if !t.stale[rel] {
 			t.stale[rel] = true
@@ -91,6 +91,14 @@ func (t *Tree) previous(rel string) (FileState, bool) {
 		return FileState{}, false
 	}
 	return st, true
+}
+
+// sameTime reports whether a file's time on disk is the time a manifest recorded, or that
+// time in whole seconds: an archive without sub-second times (a CI cache restored by tar)
+// keeps the seconds only.
+func sameTime(disk, recorded int64) bool {
+	const second = int64(1e9)
+	return disk == recorded || disk%second == 0 && disk == recorded-recorded%second
 }
 
 // Keep links the previous build's file at rel into the new tree without reading it, when

@@ -522,3 +522,22 @@ func checkManifest(t *testing.T, dest string, m Manifest) {
 		t.Errorf("manifest has %d files, the tree %d", len(m), n)
 	}
 }
+
+// TestSameTime: a time restored without its nanoseconds still matches; any other does not.
+func TestSameTime(t *testing.T) {
+	const rec = int64(1_700_000_000_123_456_789)
+	for _, tc := range []struct {
+		disk int64
+		want bool
+	}{
+		{rec, true},
+		{1_700_000_000_000_000_000, true},
+		{1_700_000_001_000_000_000, false},
+		{1_700_000_000_123_000_000, false},
+		{rec + 1, false},
+	} {
+		if got := sameTime(tc.disk, rec); got != tc.want {
+			t.Errorf("sameTime(%d, %d) = %v", tc.disk, rec, got)
+		}
+	}
+}
