@@ -8,7 +8,7 @@ FUZZTIME  ?= 30s
 CI_FUZZTIME ?= 3000x
 STATICCHECK := $(shell $(GO) env GOPATH)/bin/staticcheck
 
-.PHONY: build check test test-go fuzz fuzz-smoke bench lint serve clean
+.PHONY: build check test test-go fuzz fuzz-smoke bench lint serve clean generate
 
 ## build: check the data, then build the example site into public/
 build:
@@ -44,6 +44,12 @@ fuzz:
 BENCH_PKGS := ./internal/load ./internal/model ./internal/render ./internal/build ./internal/serve
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 0 $(BENCH_PKGS)
+
+## generate: compile the templ components (internal/render/component/*.templ) into the committed
+## *_templ.go files, with the templ version go.mod names; a test fails when they are stale
+TEMPL_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/a-h/templ)
+generate:
+	cd internal/render/component && $(GO) run github.com/a-h/templ/cmd/templ@$(TEMPL_VERSION) generate
 
 ## lint: gofmt, go vet and staticcheck (installed when missing)
 lint: $(STATICCHECK)

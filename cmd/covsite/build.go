@@ -10,9 +10,11 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
 )
 
 func init() {
@@ -36,6 +38,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if opts.BaseURL != "" && !load.ValidBaseURL(opts.BaseURL) {
+		fmt.Fprintf(stderr, "covsite build: %s\n", pick(opts.Lang,
+			fmt.Sprintf("--base-url %q is not an absolute http(s) address or a path beginning with /; write e.g. --base-url https://example.org/covsite/", opts.BaseURL),
+			fmt.Sprintf("--base-url %q không phải là địa chỉ http(s) đầy đủ hay đường dẫn bắt đầu bằng /; viết ví dụ --base-url https://example.org/covsite/", opts.BaseURL)))
+		return 2
+	}
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
 		fmt.Fprintf(stderr, "covsite build: %v\n", err)
@@ -52,7 +60,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	default:
 		opts.CacheDir = filepath.Join(opts.Source, build.DefaultCacheDir)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (CI cancelling a job, a container stopping) stops the build as Ctrl-C does:
+	// the unfinished tree is removed and the destination stays as it was.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := build.Run(ctx, opts)
 	for _, n := range res.Notices {
@@ -63,7 +73,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		if !errors.Is(err, build.ErrInvalid) || res.Diagnostics == nil {
-			fmt.Fprintf(stderr, "covsite build: %v\n", err)
+			fmt.Fprintf(stderr, "covsite build: %s\n", diag.Text(err, opts.Lang))
 		} else {
 			fmt.Fprintf(stderr, "covsite build: %d errors, %d warnings; %s left unchanged\n",
 				res.Diagnostics.Count(diag.Error), res.Diagnostics.Count(diag.Warning), opts.Dest)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -34,7 +35,25 @@ func caseDir(t *testing.T, name string) string {
 			}
 		}
 	}
-	for _, control := range []string{"expected.txt", "expected.en.txt", removeTxt} {
+	if list, err := os.ReadFile(filepath.Join(dir, "links.txt")); err == nil {
+		for _, line := range strings.Split(strings.TrimSpace(string(list)), "\n") {
+			name, target, _ := strings.Cut(line, " -> ")
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			_ = os.RemoveAll(p)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if target == "|fifo" {
+				err = syscall.Mkfifo(p, 0o644)
+			} else {
+				err = os.Symlink(target, p)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, control := range []string{"expected.txt", "expected.en.txt", removeTxt, "links.txt"} {
 		_ = os.Remove(filepath.Join(dir, control))
 	}
 	return dir

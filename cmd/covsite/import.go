@@ -1,15 +1,20 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/importer"
 )
 
@@ -51,7 +56,34 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if !validImportRequest(files, &opts, f, stderr) {
 		return 2
 	}
-	return doImport(files[0], *sheet, opts, stdout, stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return doImport(ctx, files[0], *sheet, opts, stdout, stderr)
+}
+
+// maxShown is how many problems import prints; the rest are counted.
+const maxShown = 20
+
+// readTable reads the table, or stops when ctx is done (SIGINT, SIGTERM): then the
+// temporary files of the read are removed and import exits at once, whatever the read
+// is waiting on.
+func readTable(ctx context.Context, file, sheet string) (*importer.Table, error) {
+	type read struct {
+		t   *importer.Table
+		err error
+	}
+	done := make(chan read, 1)
+	go func() {
+		t, err := importer.ReadFile(file, sheet)
+		done <- read{t, err}
+	}()
+	select {
+	case r := <-done:
+		return r.t, r.err
+	case <-ctx.Done():
+		importer.RemoveTemp()
+		return nil, ctx.Err()
+	}
 }
 
 // validImportRequest checks the combination of arguments and fills in the dates.
@@ -73,7 +105,7 @@ func validImportRequest(files []string, opts *importer.Options, f importFlags, s
 		}
 		v, err := date.Parse(d.value)
 		if err != nil {
-			fmt.Fprintf(stderr, "covsite import: %s %v — %s\n", d.flag, err, pick(lang, "write it as 2023-06-30", "viết như 2023-06-30"))
+			fmt.Fprintf(stderr, "covsite import: %s\n", badDate(d.flag, d.value, lang))
 			return false
 		}
 		*d.into = v
@@ -85,9 +117,13 @@ func validImportRequest(files []string, opts *importer.Options, f importFlags, s
 	return true
 }
 
-func doImport(file, sheet string, opts importer.Options, stdout, stderr io.Writer) int {
+func doImport(ctx context.Context, file, sheet string, opts importer.Options, stdout, stderr io.Writer) int {
 	start := time.Now()
-	t, err := importer.ReadFile(file, sheet)
+	t, err := readTable(ctx, file, sheet)
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, pick(opts.Lang, "covsite import: interrupted; nothing was written", "covsite import: đã dừng giữa chừng; không ghi gì cả"))
+		return 130
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "covsite import: %s\n", importer.ReadErrorText(file, err, opts.Lang))
 		return 1
@@ -103,12 +139,17 @@ func doImport(file, sheet string, opts importer.Options, stdout, stderr io.Write
 	var probs importer.Problems
 	switch {
 	case errors.As(err, &probs):
-		for _, p := range probs {
+		for i, p := range probs {
+			if i == maxShown {
+				fmt.Fprintf(stderr, pick(opts.Lang, "… and %d more errors, not shown; fix these first\n",
+					"… và %d lỗi nữa không hiện ra; hãy sửa các lỗi trên trước\n"), len(probs)-maxShown)
+				break
+			}
 			fmt.Fprintf(stderr, "%s: %s\n", pick(opts.Lang, "error", "lỗi"), p.Text())
 		}
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "covsite import: %v\n", err)
+		fmt.Fprintf(stderr, "covsite import: %s\n", diag.Text(err, opts.Lang))
 		return 1
 	}
 	if rep.Path != "-" {
@@ -136,4 +177,10 @@ func printImported(w io.Writer, rep *importer.Report, lang string, read, total t
 	}
 	fmt.Fprintln(w, pick(lang, "next: covsite check, then covsite serve to look at the pages",
 		"tiếp theo: covsite check, rồi covsite serve để xem các trang"))
+}
+
+// badDate says that value, given to flag, is not a date, in lang.
+func badDate(flag, value, lang string) string {
+	return fmt.Sprintf(pick(lang, "%s %q is not a date YYYY-MM-DD that exists — write it as 2023-06-30",
+		"%s %q không phải là ngày năm-tháng-ngày có thật — viết như 2023-06-30"), flag, value)
 }

@@ -12,7 +12,10 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/covsite/covsite/internal/load"
 )
 
 // command is one subcommand; each lives in its own file and registers itself.
@@ -34,6 +37,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return 0
+	}
+	if err := setLimits(); err != nil {
+		fmt.Fprintf(stderr, "covsite: %v\n", err)
+		return 2
 	}
 	c, ok := commands[args[0]]
 	if !ok {
@@ -69,4 +76,20 @@ func messageLang() string {
 		}
 	}
 	return "vi"
+}
+
+// setLimits applies COVSITE_MAX_FILE_MB, the largest data or content file read (64 by default).
+func setLimits() error {
+	v := os.Getenv("COVSITE_MAX_FILE_MB")
+	if v == "" {
+		load.MaxFileSize = load.DefaultMaxFileSize
+		return nil
+	}
+	mb, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || mb < 1 || mb > 1<<20 {
+		return fmt.Errorf("COVSITE_MAX_FILE_MB=%q: %s", v, pick(messageLang(),
+			"write a whole number of megabytes, e.g. 200", "viết một số nguyên megabyte, ví dụ 200"))
+	}
+	load.MaxFileSize = mb << 20
+	return nil
 }

@@ -90,7 +90,7 @@ func dateFlag(s string, stderr io.Writer, lang string) (date.Date, bool) {
 	}
 	d, err := date.Parse(s)
 	if err != nil {
-		fmt.Fprintf(stderr, "covsite new: --date %v — %s\n", err, pick(lang, "write it as 2023-06-30", "viết như 2023-06-30"))
+		fmt.Fprintf(stderr, "covsite new: %s\n", badDate("--date", s, lang))
 		return date.Date{}, false
 	}
 	return d, true

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,6 +17,8 @@ import (
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
+	"github.com/covsite/covsite/internal/sitefs"
 	"github.com/covsite/covsite/internal/write"
 	"github.com/covsite/covsite/themes"
 )
@@ -65,10 +68,10 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	)
 	if opts.CacheDir != "" {
 		cc = openCache(opts.CacheDir)
-		c = checkWith(os.DirFS(opts.Source), ropts, cc.loader(opts.Source, &res.FromStore))
+		c = checkWith(SourceFS(opts.Source), ropts, cc.loader(opts.Source, &res.FromStore))
 		defer func() { res.Notices = cc.notices }()
 	} else {
-		c = check(os.DirFS(opts.Source), ropts)
+		c = check(SourceFS(opts.Source), ropts)
 	}
 	res.Diagnostics, res.Checked = c.diags, time.Since(start)
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) {
@@ -114,9 +117,21 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	return res, nil
 }
 
-// Theme is the site's own layouts/, static/ and i18n/ over the default theme.
-func Theme(source string) render.Overlay {
-	return render.Overlay{Upper: os.DirFS(source), Lower: themes.Default()}
+// Theme is the site's own layouts/, static/ and i18n/ over the default theme; no symbolic
+// link of the site is followed.
+func Theme(source string) asset.Overlay {
+	return asset.Overlay{Upper: SourceFS(source), Lower: themes.Default()}
+}
+
+// SourceFS is the site folder source as every stage reads it: through sitefs, so no
+// symbolic link is followed and no path leads outside it. A folder that cannot be opened
+// gives a file system whose every file is missing, and load reports the missing files.
+func SourceFS(source string) fs.FS {
+	fsys, err := sitefs.Open(source)
+	if err != nil {
+		return sitefs.NoLinks(os.DirFS(source))
+	}
+	return fsys
 }
 
 // renderAll renders pages on a bounded pool of workers and writes each as it is ready.

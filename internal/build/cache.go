@@ -218,7 +218,7 @@ func (cc *buildCache) loader(source string, stored *int) func(fs.FS) (*load.Site
 // themeSums adds the site's own theme files (layouts/, static/, i18n/) to sums, each by
 // the hash of its path and contents.
 func themeSums(source string, sums map[string][32]byte) {
-	fsys := os.DirFS(source)
+	fsys := SourceFS(source)
 	for _, dir := range []string{"layouts", "static", "i18n"} {
 		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {

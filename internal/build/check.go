@@ -3,25 +3,51 @@ package build
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path"
+	"strings"
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
+	"github.com/covsite/covsite/internal/sitefs"
+	"github.com/covsite/covsite/internal/textutil"
 	"github.com/covsite/covsite/themes"
 )
 
 // Check loads and validates everything a build of the site at source reads — data,
 // content, and the site's own layouts, strings and static files over the theme's —
 // without rendering or writing anything.
-func Check(source string) (*model.Site, *diag.List) { return CheckFS(os.DirFS(source)) }
+func Check(source string) (*model.Site, *diag.List) {
+	fsys, err := sitefs.Open(source)
+	if err != nil {
+		diags := &diag.List{}
+		diags.Errorf(diag.Pos{File: source}, diag.ReadFile, err.Error())
+		return nil, diags
+	}
+	return CheckFS(fsys)
+}
 
 // CheckFS is Check on a file system holding the site.
 func CheckFS(site fs.FS) (*model.Site, *diag.List) {
 	c := check(site, render.Options{})
 	return c.site, c.diags
+}
+
+// checkLinks reports every symbolic link among the inputs of the site in fsys: a link
+// could publish a file from outside the site (a token, the build's environment). It
+// returns whether it found one.
+func checkLinks(fsys fs.FS, diags *diag.List) bool {
+	links := sitefs.Links(fsys)
+	for _, l := range links {
+		if l.Special {
+			diags.Errorf(diag.Pos{File: l.Path}, diag.SpecialFile)
+			continue
+		}
+		diags.Errorf(diag.Pos{File: l.Path}, diag.Symlink, l.Target)
+	}
+	return len(links) > 0
 }
 
 // checked is a site checked the way a build renders it. When neither the data nor the
@@ -35,19 +61,50 @@ type checked struct {
 
 // check loads and validates the site in fsys, then sets up its renderer with opts (the
 // theme is the site's files over the default theme).
+// Links are refused: the site is read through sitefs.NoLinks, and a site holding one has
+// no renderer, so nothing of it is published.
 func check(fsys fs.FS, opts render.Options) checked {
 	return checkWith(fsys, opts, load.Load)
 }
 
 // checkWith is check loading the site with loader.
 func checkWith(fsys fs.FS, opts render.Options, loader func(fs.FS) (*load.Site, *diag.List)) checked {
+	fsys = sitefs.NoLinks(fsys)
+	links := &diag.List{}
+	linked := checkLinks(fsys, links)
 	raw, diags := loader(fsys)
-	site, more := model.Build(raw)
+	diags.Merge(links)
+	site, more := model.Build(raw, model.ReleaseRows()) // raw is dropped when check returns
 	diags.Merge(more)
-	opts.Theme = render.Overlay{Upper: fsys, Lower: themes.Default()}
 	c := checked{site: site, diags: diags}
+	if linked {
+		return c
+	}
+	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
 	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)
+	if !diags.HasErrors() { // a site with errors is not built: the warning would be noise
+		checkBaseURL(raw.Config.BaseURL, opts.BaseURL, diags)
+	}
 	return c
+}
+
+// checkBaseURL warns when the site would be built without an absolute address (base_url
+// of data/site.toml, unless override is given): the feed's <id> and the sitemap's <loc>
+// must be absolute (RFC 4287, the sitemap protocol), so feed readers and search engines
+// would refuse them.
+func checkBaseURL(base load.Str, override string, diags *diag.List) {
+	effective := base.V
+	if override != "" {
+		effective = override
+	}
+	if strings.HasPrefix(effective, "http://") || strings.HasPrefix(effective, "https://") {
+		return
+	}
+	pos := base.Pos
+	if !base.Set() {
+		pos = diag.Pos{File: "data/site.toml", Line: 1, Col: 1}
+	}
+	diags.Warnf(pos, diag.RelativeBaseURL, effective)
 }
 
 // checkTheme sets up a renderer as build does, so a layout or strings file that does not
@@ -72,7 +129,7 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	pages := r.Pages()
 	paths := make(map[string]bool, len(pages))
 	folders := map[string]bool{}
-	conflicts := 0
+	conflicts := unportable(opts.Theme, pages, diags)
 	for _, p := range pages {
 		if paths[p.Path] {
 			diags.Errorf(diag.Pos{File: "static/" + p.Path, Line: 1, Col: 1}, diag.PathConflict, "static/"+p.Path, p.Path)
@@ -93,4 +150,45 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 		return nil, nil
 	}
 	return r, pages
+}
+
+// unportable reports files that Windows or macOS cannot hold, which only files of static/
+// can bring (ids are checked): a name Windows reserves (static/nul.txt), and an output
+// path that differs from another only in case (static/Index.html beside the index.html
+// covsite makes), one of which would overwrite the other there. It returns how many it
+// found.
+func unportable(theme fs.FS, pages []render.Page, diags *diag.List) int {
+	n := 0
+	_ = fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // reported when the theme is read
+		}
+		if textutil.WindowsReserved(d.Name()) {
+			diags.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, diag.UnportablePath, p,
+				diag.W("Windows không cho đặt tên "+d.Name(), "Windows cannot hold the name "+d.Name()))
+			n++
+		}
+		return nil
+	})
+	byFold := make(map[string]string, len(pages))
+	for _, p := range pages {
+		folded := strings.ToLower(p.Path)
+		other, ok := byFold[folded]
+		if !ok {
+			byFold[folded] = p.Path
+			continue
+		}
+		if other == p.Path {
+			continue // the same path twice: a path-conflict
+		}
+		static, made := p.Path, other
+		if made != folded {
+			static, made = other, p.Path // the one with capitals is the site's own file
+		}
+		diags.Errorf(diag.Pos{File: "static/" + static, Line: 1, Col: 1}, diag.UnportablePath, "static/"+static,
+			diag.W("chỉ khác "+made+" ở chữ hoa, chữ thường: trên Windows và macOS hai tệp này là một",
+				"it differs from "+made+" only in case: on Windows and macOS the two are one file"))
+		n++
+	}
+	return n
 }

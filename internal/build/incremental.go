@@ -2,7 +2,6 @@ package build
 
 import (
 	"io/fs"
-	"os"
 	"time"
 
 	"github.com/covsite/covsite/internal/diag"
@@ -63,7 +62,11 @@ func (pr *Preparer) Prepare() (*Prepared, error) { return pr.PrepareChanged(nil)
 func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	p := &Prepared{}
 	start := time.Now()
-	raw, diags, changed := pr.cache.LoadChanged(os.DirFS(pr.opts.Source), suspects)
+	fsys := SourceFS(pr.opts.Source)
+	links := &diag.List{}
+	checkLinks(fsys, links)
+	raw, diags, changed := pr.cache.LoadChanged(fsys, suspects)
+	diags.Merge(links)
 	p.Load = time.Since(start)
 	site, more, relinked := model.Rebuild(pr.site, raw, changed)
 	pr.site = site

@@ -3,6 +3,7 @@ package date
 import (
 	"math"
 	"testing"
+	"time"
 )
 
 func mustParse(t *testing.T, s string) Date {
@@ -78,5 +79,20 @@ func TestParseRejectsDaysThatDoNotExist(t *testing.T) {
 	}
 	if _, err := Parse("2024-02-29"); err != nil {
 		t.Errorf("2024-02-29 exists: %v", err)
+	}
+}
+
+// Compare orders dates as their times do, the zero date first.
+func TestCompareIsTimeOrder(t *testing.T) {
+	dates := []Date{{}, New(1999, 12, 31), New(2000, 1, 1), New(2023, 6, 30), New(2023, 7, 1), New(2024, 2, 29), New(2024, 3, 1)}
+	for i := 0; i < 2000; i++ {
+		dates = append(dates, New(1990+i%40, time.Month(1+i*7%12), 1+i*13%28))
+	}
+	for _, a := range dates {
+		for _, b := range dates[:50] {
+			if got, want := a.Compare(b), a.Time().Compare(b.Time()); got != want {
+				t.Fatalf("%v.Compare(%v) = %d, time says %d", a, b, got, want)
+			}
+		}
 	}
 }

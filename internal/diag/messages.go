@@ -63,6 +63,18 @@ const (
 	ComponentMismatch Code = "component-mismatch"
 	ThemeSyntax       Code = "theme-syntax"
 	PathConflict      Code = "path-conflict"
+	Symlink           Code = "symlink"
+	TooLarge          Code = "too-large"
+	SpecialFile       Code = "special-file"
+	FormulaText       Code = "formula-text"
+	BadURL            Code = "bad-url"
+	NumberTooLarge    Code = "number-too-large"
+	Implausible       Code = "implausible"
+	AsOfOutsidePlan   Code = "as-of-outside-plan"
+	AfterPublished    Code = "after-published"
+	RelativeBaseURL   Code = "relative-base-url"
+	UnportablePath    Code = "unportable-path"
+	NoIndicators      Code = "no-indicators"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -75,6 +87,60 @@ func W(vi, en string) Words { return lang.T(vi, en) }
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
+	TooLarge: {
+		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
+		hintVI: "%[2]s", hintEN: "%[2]s",
+	},
+	NumberTooLarge: {
+		vi: "%[1]s = %[2]s quá lớn: số lớn hơn 2^53 (9.007.199.254.740.992) không được lưu chính xác", en: "%[1]s = %[2]s is too large: numbers above 2^53 (9,007,199,254,740,992) cannot be kept exactly",
+		hintVI: "kiểm tra số liệu gốc; có thể gõ thừa chữ số", hintEN: "check the source; a digit may have been typed twice",
+	},
+	AsOfOutsidePlan: {
+		vi: "kết quả ngày %[1]s nằm ngoài kỳ %[3]s của kế hoạch %[2]q mà nó được so sánh", en: "the result as of %[1]s is outside the period %[3]s of the plan %[2]q it is compared with",
+		hintVI: "kiểm tra as_of (có thể gõ nhầm năm), hoặc bỏ kế hoạch này khỏi plan = …", hintEN: "check as_of (the year may be mistyped), or remove this plan from plan = …",
+	},
+	NoIndicators: {
+		vi: "data/indicators.toml không khai báo chỉ số nào, nên không số liệu nào đọc được", en: "data/indicators.toml declares no indicator, so no figure can be read",
+		hintVI: "khôi phục tệp (git checkout data/indicators.toml) hoặc khai báo các chỉ số bằng [[indicator]]; các lỗi về chỉ số ở tệp khác sẽ không báo cho tới khi sửa xong",
+		hintEN: "restore the file (git checkout data/indicators.toml) or declare the indicators with [[indicator]]; errors about indicators in other files are not reported until then",
+	},
+	UnportablePath: {
+		vi: "tệp %[1]s không dùng được trên mọi máy: %[2]s", en: "the file %[1]s does not work on every system: %[2]s",
+		hintVI: "đổi tên tệp (chữ thường không dấu a–z, số và dấu gạch ngang)", hintEN: "rename the file (lowercase a–z without accents, digits and hyphens)",
+	},
+	RelativeBaseURL: {
+		vi:     "base_url = %[1]q chưa phải là địa chỉ đầy đủ: mã của nguồn tin Atom (<id>) và địa chỉ trong sitemap.xml (<loc>) phải là địa chỉ tuyệt đối, nên trình đọc tin và máy tìm kiếm sẽ bỏ qua chúng",
+		en:     "base_url = %[1]q is not a full address: the Atom feed's <id> and the addresses in sitemap.xml (<loc>) must be absolute, so feed readers and search engines will ignore them",
+		hintVI: "đặt base_url = \"https://…/\" (địa chỉ trang được đăng), hoặc chạy covsite build --base-url https://…/",
+		hintEN: "set base_url = \"https://…/\" (where the site is published), or run covsite build --base-url https://…/",
+	},
+	AfterPublished: {
+		vi: "kết quả ngày %[1]s muộn hơn ngày công bố của văn bản (%[2]s)", en: "the result as of %[1]s is dated after its document was published (%[2]s)",
+		hintVI: "kiểm tra as_of và published: một văn bản không báo cáo được số liệu sau ngày nó ra đời", hintEN: "check as_of and published: a document cannot report figures from after it was written",
+	},
+	Implausible: {
+		vi: "%[1]s = %[2]s lớn đến mức khó tin: %[3]s", en: "%[1]s = %[2]s is implausibly large: %[3]s",
+		hintVI: "kiểm tra số liệu gốc; có thể gõ thừa chữ số hoặc nhầm đơn vị", hintEN: "check the source; a digit may have been typed twice, or the unit mistaken",
+	},
+	BadURL: {
+		vi: "%[1]s = %[2]q không phải là %[3]s", en: "%[1]s = %[2]q is not %[3]s",
+		hintVI: "viết ví dụ %[1]s = %[4]q", hintEN: "write for example %[1]s = %[4]q",
+	},
+	FormulaText: {
+		vi: "%[1]s = %[2]q bắt đầu bằng ký tự mà Excel và LibreOffice hiểu là công thức", en: "%[1]s = %[2]q begins with a character Excel and LibreOffice take for a formula",
+		hintVI: "tệp CSV tải về ghi nó thành chữ (thêm dấu ' ở đầu); nếu không cố ý, bỏ ký tự = + - @ ở đầu",
+		hintEN: "the CSV downloads write it as text (with a leading '); unless it is meant, remove the leading = + - @",
+	},
+	SpecialFile: {
+		vi: "đây không phải là tệp thường mà là ống dẫn (FIFO), socket hoặc thiết bị; covsite không đọc nó", en: "this is not a regular file but a pipe (FIFO), socket or device; covsite does not read it",
+		hintVI: "xóa nó, hoặc thay bằng một tệp thường", hintEN: "delete it, or replace it by a regular file",
+	},
+	Symlink: {
+		vi:     "đây là liên kết tượng trưng (symlink) tới %[1]q; covsite không đọc gì qua liên kết, vì liên kết có thể đưa tệp ngoài thư mục trang (mật khẩu, biến môi trường) lên trang",
+		en:     "this is a symbolic link to %[1]q; covsite reads nothing through links, since a link can publish files from outside the site (tokens, the environment)",
+		hintVI: "thay liên kết bằng bản sao của tệp (cp --dereference), hoặc xóa nó; trang không được xuất bản khi còn liên kết",
+		hintEN: "replace the link by a copy of the file (cp --dereference), or delete it; the site is not published while a link remains",
+	},
 	ThemeSyntax: {
 		vi: "tệp giao diện này có lỗi: %[1]s", en: "this theme file has a mistake: %[1]s",
 		hintVI: "sửa tại vị trí này, hoặc xóa tệp để dùng tệp cùng tên của giao diện mặc định",
@@ -268,7 +334,7 @@ var catalogue = map[Code]entry{
 		hintVI: "xóa một trong hai dòng", hintEN: "remove one of the two",
 	},
 	UnsafeLink: {
-		vi: "liên kết %[1]q sẽ hiện thành chữ thường, không bấm được: chỉ liên kết http(s), mailto và đường dẫn trong trang được giữ", en: "the link %[1]q will show as plain text: only http(s), mailto and site links are kept",
+		vi: "liên kết %[1]q không dùng được: chỉ được liên kết http(s), mailto và đường dẫn trong trang (không dùng //tên-máy)", en: "the link %[1]q cannot be used: only http(s), mailto and site links are allowed (not //host)",
 		hintVI: "dùng liên kết https://… hoặc đường dẫn trong trang như /dia-phuong/tra-vinh/", hintEN: "link to https://… or to a site path such as /dia-phuong/tra-vinh/",
 	},
 	RawHTML: {

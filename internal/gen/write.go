@@ -27,7 +27,7 @@ title = "Bao phủ BHXH, BHYT, BHTN toàn quốc (dữ liệu mô phỏng)"
 title_en = "Social insurance coverage nationwide (synthetic data)"
 description = "Bộ dữ liệu mô phỏng: chỉ tiêu và kết quả phát triển người tham gia BHXH, BHYT, BHTN của mọi tỉnh, huyện, xã, trước và sau sắp xếp đơn vị hành chính năm 2025."
 description_en = "Synthetic dataset: targets and results for social, health and unemployment insurance in every province, district and commune, before and after the 2025 reorganisation."
-base_url = "/"
+base_url = "https://covsite.example/" # an address, so the feed and sitemap are absolute
 publisher = "covsite gen"
 `
 

@@ -187,7 +187,7 @@ func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
 		return // blank, a heading inside the table, or a note below it
 	}
 	switch {
-	case total || rw.Label != "" && norm(rw.Label) == norm(m.parent.Name):
+	case total || rw.Label != "" && norm(rw.Label) == norm(m.parent.Name.VI):
 		x.setTotal(t, rw, lang)
 	case rw.Label == "":
 		x.Problems = append(x.Problems, Problem{Where: t.Where(r, 0),

@@ -27,6 +27,7 @@ import (
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
 )
@@ -199,8 +200,8 @@ func (j *job) plan(rows []outRow) error {
 	if want := path.Join("data/plans", opts.Plan+".toml"); filepath.ToSlash(rel) != want {
 		return Problems{{Message: tr(opts.Lang, "a plan's file is %s (its name is the plan's id)", "tệp của kế hoạch là %s (tên tệp là id kế hoạch)", want)}}
 	}
-	if why := textutil.CheckID(opts.Plan); why != "" {
-		return Problems{{Message: tr(opts.Lang, "--plan %q cannot be an id: %s", "--plan %q không dùng làm id được: %s", opts.Plan, why),
+	if why, bad := load.IDProblem(opts.Plan); bad {
+		return Problems{{Message: tr(opts.Lang, "--plan %q cannot be an id: %s", "--plan %q không dùng làm id được: %s", opts.Plan, why.In(opts.Lang)),
 			Hint: tr(opts.Lang, "for example %s", "ví dụ %s", textutil.Slug(opts.Plan))}}
 	}
 	src, err := os.ReadFile(filepath.Join(opts.Source, rel))
@@ -292,7 +293,14 @@ func (j *job) result(rows []outRow) error {
 		return Problems{{Message: tr(opts.Lang, "say which document the results come from: --source \"…\"",
 			"hãy cho biết số liệu lấy từ văn bản nào: --source \"…\"")}}
 	}
-	old, err := os.ReadFile(filepath.Join(opts.Source, rel))
+	full := filepath.Join(opts.Source, rel)
+	if opts.Out != "-" {
+		var err error
+		if full, err = j.outFile(rel); err != nil {
+			return err
+		}
+	}
+	old, err := os.ReadFile(full)
 	if err == nil && !opts.Force && opts.Out != "-" {
 		return Problems{{Where: rel, Message: tr(opts.Lang, "this file already exists and was left as it is", "tệp này đã có và được giữ nguyên"),
 			Hint: tr(opts.Lang, "add --force to replace it, or --out to write another file", "thêm --force để ghi đè, hoặc --out để ghi ra tệp khác")}}
@@ -335,7 +343,10 @@ func (j *job) commit(rel string, old, content []byte) error {
 		return err
 	}
 	rep.Path = rel
-	full := filepath.Join(opts.Source, filepath.FromSlash(rel))
+	full, err := j.outFile(rel)
+	if err != nil {
+		return err
+	}
 	if err := writeFile(full, content, old == nil); err != nil {
 		return err
 	}

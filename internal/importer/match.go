@@ -77,7 +77,7 @@ func matchHeader(site *model.Site, header string) (ind *model.Indicator, rate bo
 // indicatorNamed returns the indicator whose id, name or short name folds to h.
 func indicatorNamed(site *model.Site, h string) *model.Indicator {
 	for _, ind := range site.Indicators {
-		for _, n := range []string{ind.ID, ind.Name, ind.Short, ind.NameEN, ind.ShortEN} {
+		for _, n := range []string{ind.ID, ind.Name.VI, ind.Short.VI, ind.Name.EN, ind.Short.EN} {
 			if n != "" && norm(n) == h {
 				return ind
 			}
@@ -92,7 +92,7 @@ func indicatorNames(site *model.Site) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, ind := range site.Indicators {
-		for _, n := range []string{ind.Short, ind.Name} {
+		for _, n := range []string{ind.Short.VI, ind.Name.VI} {
 			if key := textutil.Fold(n); n != "" && !seen[key] {
 				seen[key] = true
 				out = append(out, n)
@@ -176,10 +176,10 @@ func (m *localityMatcher) match(name string) *model.Locality {
 		return nil
 	}
 	exact := func(l *model.Locality) bool {
-		return norm(l.Name) == n || l.ID == strings.TrimSpace(name) || norm(l.NameEN) == n
+		return norm(l.Name.VI) == n || l.ID == strings.TrimSpace(name) || norm(l.Name.EN) == n
 	}
 	bare := func(l *model.Locality) bool {
-		return bareName(norm(l.Name)) == bareName(n) && sameKind(l, n)
+		return bareName(norm(l.Name.VI)) == bareName(n) && sameKind(l, n)
 	}
 	for _, test := range []func(*model.Locality) bool{exact, bare} {
 		if l := m.pick(test); l != nil {
@@ -194,7 +194,7 @@ func sameKind(l *model.Locality, n string) bool {
 	if bareName(n) == n {
 		return true
 	}
-	ln := norm(l.Name)
+	ln := norm(l.Name.VI)
 	if bareName(ln) != ln {
 		return kindWordOf(ln) == kindWordOf(n)
 	}
@@ -251,8 +251,8 @@ func (m *localityMatcher) suggest(name string) []string {
 	}
 	var all []scored
 	for _, l := range m.candidates {
-		d := min(textutil.Distance(norm(name), norm(l.Name)), textutil.Distance(n, bareName(norm(l.Name))))
-		all = append(all, scored{l.Name + " (" + l.ID + ")", d})
+		d := min(textutil.Distance(norm(name), norm(l.Name.VI)), textutil.Distance(n, bareName(norm(l.Name.VI))))
+		all = append(all, scored{l.Name.VI + " (" + l.ID + ")", d})
 	}
 	slices.SortStableFunc(all, func(a, b scored) int { return a.dist - b.dist })
 	var out []string

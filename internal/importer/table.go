@@ -78,7 +78,10 @@ func (e *SheetError) Error() string {
 // ReadErrorText is an error of ReadFile for people, in lang ("vi" or "en").
 func ReadErrorText(file string, err error, lang string) string {
 	var sheet *SheetError
+	var limit *LimitError
 	switch {
+	case errors.As(err, &limit):
+		return file + ": " + tr(lang, limit.EN, limit.VI)
 	case errors.Is(err, ErrFileType):
 		return file + ": " + tr(lang, "only .csv and .xlsx files can be imported (an .xls file: open it and save it as .xlsx)",
 			"chỉ nhập được tệp .csv và .xlsx (tệp .xls: mở bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx)")
@@ -93,11 +96,18 @@ func ReadErrorText(file string, err error, lang string) string {
 // rows most consistently; text that is not UTF-8 is read as Windows-1258, the Vietnamese
 // Windows code page.
 func ReadCSV(r io.Reader, name string) (*Table, error) {
-	src, err := io.ReadAll(r)
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if len(src) > MaxFileSize {
+		return nil, fmt.Errorf("%s: %w", name, limitf("tệp CSV lớn hơn %s; chia bảng thành nhiều tệp nhỏ hơn",
+			"the CSV file is larger than %s; split the table into smaller files", mb(MaxFileSize)))
+	}
 	t := &Table{Name: name}
+	if src, err = fromUTF16(src); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if !utf8.Valid(src) {
 		if src, err = charmap.Windows1258.NewDecoder().Bytes(src); err != nil {
@@ -118,7 +128,11 @@ func ReadCSV(r io.Reader, name string) (*Table, error) {
 		}
 	}
 	if best == nil {
-		return nil, fmt.Errorf("%s: not a CSV file that can be read", name)
+		return nil, fmt.Errorf("%s: %w", name, limitf("tệp không đọc được như một bảng CSV (các ô ngăn cách bằng dấu phẩy, chấm phẩy hoặc tab)",
+			"not a CSV file that can be read (cells separated by commas, semicolons or tabs)"))
+	}
+	if err := checkTable(best); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	for _, row := range best {
 		cells := make([]Cell, len(row))
@@ -156,11 +170,11 @@ func consistency(rows [][]string) int {
 // as "1,888" or "1.888" by the spreadsheet's locale still reads as 1888. Formula cells
 // without a saved value are calculated.
 func ReadXLSX(name, sheet string) (*Table, error) {
-	f, err := excelize.OpenFile(name)
+	f, closeFile, err := openXLSX(name)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	defer f.Close()
+	defer closeFile()
 	sheets := f.GetSheetList()
 	if sheet == "" && len(sheets) > 0 {
 		sheet = sheets[0]
@@ -169,7 +183,7 @@ func ReadXLSX(name, sheet string) (*Table, error) {
 	if err != nil || idx < 0 {
 		return nil, fmt.Errorf("%s: %w", name, &SheetError{Sheet: sheet, Sheets: sheets})
 	}
-	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	raw, err := readRows(f, sheet)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -21,8 +21,8 @@ import (
 //
 // The zero Cache is ready to use. A Cache is for one site, loaded by one goroutine at a
 // time; it keeps every decoded file in memory. The Site a Load returns shares its values
-// with the cache and with other loads: it must not be changed. model.Build empties the
-// plans and reports it is given, so give it copies (model.Rebuild does).
+// with the cache and with other loads: it must not be changed; model.Build leaves it as it
+// is unless given model.ReleaseRows.
 type Cache struct {
 	disk    *Store                 // decoded files kept between runs (UseStore); nil: none
 	files   map[string]*cacheEntry // by path

@@ -28,6 +28,7 @@ const (
 	expectedVI = "expected.txt"
 	expectedEN = "expected.en.txt"
 	removeList = "remove.txt" // paths of testdata/base to leave out, one a line
+	linkList   = "links.txt"  // symbolic links to add, one a line: path -> target (or path -> |fifo: a named pipe)
 )
 
 // caseSite is testdata/base with the files of testdata/bad/<name> laid over it.
@@ -40,12 +41,22 @@ func caseSite(t testing.TB, name string) fstest.MapFS {
 	}
 	dir := filepath.Join("testdata/bad", name)
 	addTree(t, site, dir)
-	for _, control := range []string{expectedVI, expectedEN, removeList} {
+	for _, control := range []string{expectedVI, expectedEN, removeList, linkList} {
 		delete(site, control)
 	}
 	if list, err := os.ReadFile(filepath.Join(dir, removeList)); err == nil {
 		for _, p := range strings.Fields(string(list)) {
 			delete(site, p)
+		}
+	}
+	if list, err := os.ReadFile(filepath.Join(dir, linkList)); err == nil {
+		for _, line := range strings.Split(strings.TrimSpace(string(list)), "\n") {
+			name, target, _ := strings.Cut(line, " -> ")
+			if target == "|fifo" {
+				site[name] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
+				continue
+			}
+			site[name] = &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
 		}
 	}
 	return site
@@ -164,8 +175,11 @@ func checkPositions(t *testing.T, site fstest.MapFS, diags *diag.List) {
 	t.Helper()
 	for _, d := range diags.Items() {
 		f, ok := site[d.Pos.File]
+		if ok && f.Mode&(fs.ModeSymlink|fs.ModeNamedPipe) != 0 && (d.Code == diag.Symlink || d.Code == diag.SpecialFile) && d.Pos.Line == 0 {
+			continue // a link or a pipe has no lines: its name is the position
+		}
 		if !ok {
-			if d.Code != diag.MissingFile && d.Code != diag.ReadFile {
+			if d.Code != diag.MissingFile && d.Code != diag.ReadFile && d.Code != diag.Symlink && d.Code != diag.SpecialFile {
 				t.Errorf("%s: %s names no file of the site", d.Pos, d.Code)
 			}
 			continue

@@ -199,6 +199,14 @@ func (e *storeEncoder) strs(v []Str) {
 	}
 }
 
+func (e *storeEncoder) keyStrs(v []KeyStr) {
+	e.count(v == nil, len(v))
+	for _, x := range v {
+		e.s(x.Key)
+		e.s(x.Value)
+	}
+}
+
 func (e *storeEncoder) num(v Num) { e.float(v.V); e.str(v.Raw); e.bool(v.Int); e.pos(v.Pos) }
 
 func (e *storeEncoder) day(v Day) {
@@ -296,7 +304,7 @@ func (e *storeEncoder) rows(v []Row) {
 		e.s(r.NoteEN)
 		e.figures(r.Values)
 		e.figures(r.Rates)
-		e.strs(r.Bases)
+		e.keyStrs(r.Bases)
 		e.figures(r.Shares)
 		e.figures(r.Gaps)
 		e.figures(r.Changes)
@@ -488,6 +496,18 @@ func (d *storeDecoder) strs() []Str {
 	return out
 }
 
+func (d *storeDecoder) keyStrs() []KeyStr {
+	n, isNil := d.count()
+	if isNil {
+		return nil
+	}
+	out := make([]KeyStr, n)
+	for i := range out {
+		out[i] = KeyStr{Key: d.s(), Value: d.s()}
+	}
+	return out
+}
+
 func (d *storeDecoder) num() Num { return Num{V: d.float(), Raw: d.str(), Int: d.bool(), Pos: d.pos()} }
 
 func (d *storeDecoder) day() Day {
@@ -562,7 +582,7 @@ func (d *storeDecoder) rows() []Row {
 		out[i] = Row{
 			Pos: d.pos(), Locality: d.s(), Period: d.s(), Deadline: d.day(), Per: d.s(), AsOf: d.day(),
 			Plans: d.strs(), ChangeSince: d.day(), Note: d.s(), NoteEN: d.s(),
-			Values: d.figures(), Rates: d.figures(), Bases: d.strs(), Shares: d.figures(),
+			Values: d.figures(), Rates: d.figures(), Bases: d.keyStrs(), Shares: d.figures(),
 			Gaps: d.figures(), Changes: d.figures(), Invalid: d.bool(),
 		}
 	}

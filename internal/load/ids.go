@@ -11,8 +11,10 @@ var idProblems = map[string]diag.Words{
 	"longer than 100 characters": diag.W("dài quá 100 ký tự", "it is longer than 100 characters"),
 	"contains a path separator, '..' or NUL": diag.W("có dấu /, \\, '..' hoặc ký tự NUL, có thể ghi ra ngoài thư mục trang",
 		"it contains /, \\, '..' or NUL, which could write outside the site's folder"),
-	"starts or ends with a hyphen":               diag.W("bắt đầu hoặc kết thúc bằng dấu gạch ngang", "it starts or ends with a hyphen"),
-	"has two hyphens in a row":                   diag.W("có hai dấu gạch ngang liền nhau", "it has two hyphens in a row"),
+	"starts or ends with a hyphen": diag.W("bắt đầu hoặc kết thúc bằng dấu gạch ngang", "it starts or ends with a hyphen"),
+	"has two hyphens in a row":     diag.W("có hai dấu gạch ngang liền nhau", "it has two hyphens in a row"),
+	"is a name Windows reserves": diag.W("Windows không cho đặt tên tệp hay thư mục như vậy (con, prn, aux, nul, com1–com9, lpt1–lpt9)",
+		"Windows cannot hold a file or folder of that name (con, prn, aux, nul, com1–com9, lpt1–lpt9)"),
 	"has characters other than a-z, 0-9 and '-'": diag.W("có ký tự khác a-z, 0-9 và '-' (chữ hoa, chữ có dấu, khoảng trắng…)", "it has characters other than a-z, 0-9 and '-' (capitals, accents, spaces…)"),
 }
 

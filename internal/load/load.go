@@ -7,9 +7,12 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -40,6 +43,12 @@ func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
 	}
 	site.Indicators = readEach(fsys, c, "data/indicators.toml", []string{"data/indicators.toml"}, diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Indicator { return readIndicators(root) }))
+	if len(site.Indicators) == 0 && !slices.Contains(site.Unreadable, "data/indicators.toml") {
+		// Read, but empty (or emptied by a bad merge): that is the cause, not every
+		// figure of every file naming an indicator that is not there.
+		diags.Errorf(diag.Pos{File: "data/indicators.toml", Line: 1, Col: 1}, diag.NoIndicators)
+		site.Unreadable = append(site.Unreadable, "data/indicators.toml")
+	}
 	// The many files of data/ are decoded in parallel (see readEach), in file order.
 	site.Localities = readEach(fsys, c, "data/localities", tomlFiles(fsys, "data/localities", diags), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Locality { return readLocalities(root) }))
@@ -83,6 +92,9 @@ func filesWithExt(fsys fs.FS, dir, ext string, diags *diag.List) []string {
 			}
 			return err
 		}
+		if d.Type()&^fs.ModeDir != 0 {
+			return nil // a link, pipe or device is never read; the build reports it (sitefs.Links)
+		}
 		if !d.IsDir() && strings.HasSuffix(p, ext) && !strings.HasPrefix(path.Base(p), ".") {
 			out = append(out, p)
 		}
@@ -109,6 +121,10 @@ func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *tab
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if p := guard(src); p != nil {
+		p.report(name, firstLine, diags)
+		return nil
+	}
 	data := map[string]any{}
 	if _, err := toml.Decode(string(src), &data); err != nil {
 		local := &diag.List{}
@@ -152,6 +168,7 @@ func readConfig(t *table) Config {
 		Description: t.str("description", false), DescriptionEN: t.str("description_en", false),
 		BaseURL: t.str("base_url", false), Publisher: t.str("publisher", false),
 	}
+	checkBaseURL(c.BaseURL, t.diags)
 	t.checkUnknown()
 	return c
 }
@@ -220,6 +237,7 @@ func readPlan(root *table, id string) Plan {
 		Locality: root.str("locality", true), Period: root.str("period", true),
 		Summary: root.str("summary", false), SummaryEN: root.str("summary_en", false),
 	}
+	checkURL(p.URL, "url", root.diags)
 	for _, t := range root.tables("target") {
 		errs := t.diags.Count(diag.Error)
 		row := Row{
@@ -250,6 +268,7 @@ func readReport(root *table, id string) Report {
 		r.Kind, r.Published = src.str("kind", true), src.day("published", true)
 		r.Publisher, r.URL = src.str("publisher", true), src.str("url", false)
 		r.Note, r.NoteEN = src.str("note", false), src.str("note_en", false)
+		checkURL(r.URL, "url", src.diags)
 		src.checkUnknown()
 	} else {
 		root.diags.Errorf(root.here(), diag.MissingKey, "[source]", root.label)
@@ -287,18 +306,18 @@ func subFigures(t *table, key string) []Figure {
 	return sub.figures(nil)
 }
 
-// subStrings reads a sub-table of strings such as denominator = { bhtn = "eligible" }; each
-// Str's V is "key=value" so the model can report both at the value's position.
-func subStrings(t *table, key string) []Str {
+// subStrings reads a sub-table of strings such as denominator = { bhtn = "eligible" }, in
+// the file's order; each key carries its value's position, so the model can report either.
+func subStrings(t *table, key string) []KeyStr {
 	sub := t.sub(key)
 	if sub == nil {
 		return nil
 	}
-	var out []Str
+	var out []KeyStr
 	for _, k := range sub.keys() {
 		v := sub.str(k, true)
 		if v.Set() {
-			out = append(out, Str{V: k + "=" + v.V, Pos: v.Pos})
+			out = append(out, KeyStr{Key: Str{V: k, Pos: v.Pos}, Value: v})
 		}
 	}
 	return out
@@ -323,6 +342,11 @@ func readDocument(name string, src []byte, diags *diag.List) (Document, bool) {
 	fm, body, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
 		diags.Errorf(doc.Pos, diag.FrontMatter, frontMatterProblem(err))
+		return doc, false
+	}
+	if !utf8.Valid(body) { // it would be copied into the page as it is
+		line, col := firstInvalidUTF8(body)
+		diags.Errorf(diag.Pos{File: name, Line: bodyLine + line - 1, Col: col}, diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
 		return doc, false
 	}
 	t := decodeTOMLAt(name, fm, 2, diags) // front matter starts on line 2
@@ -391,4 +415,47 @@ func shiftLines(p positions, n int) positions {
 		out[k] = sp
 	}
 	return out
+}
+
+// checkURL reports a url (of a plan or a source) that is not an absolute http(s) address:
+// it reaches the pages and the JSON downloads as a link, so javascript:, data:, //host and
+// plain words are refused where they are written.
+func checkURL(v Str, key string, diags *diag.List) {
+	if !v.Set() || absoluteHTTP(v.V) {
+		return
+	}
+	diags.Errorf(v.Pos, diag.BadURL, key, v.V, diag.W("một địa chỉ http(s) đầy đủ", "an absolute http(s) address"), "https://example.gov.vn/van-ban.pdf")
+}
+
+// checkBaseURL reports a base_url that is neither an absolute http(s) address nor a path
+// beginning with / (the site served below a folder of its host).
+func checkBaseURL(v Str, diags *diag.List) {
+	if !v.Set() || ValidBaseURL(v.V) {
+		return
+	}
+	diags.Errorf(v.Pos, diag.BadURL, "base_url", v.V, diag.W("một địa chỉ http(s) đầy đủ hay một đường dẫn bắt đầu bằng /", "an absolute http(s) address or a path beginning with /"), "https://bhxh.example.gov.vn/")
+}
+
+// ValidBaseURL reports whether s can be a base_url (or build's --base-url): an absolute
+// http(s) address, or a path beginning with / (not //host).
+func ValidBaseURL(s string) bool { return absoluteHTTP(s) || sitePath(s) }
+
+// absoluteHTTP reports whether s is an absolute http or https address with a host and
+// nothing a browser would read another way (spaces, control characters, backslashes).
+func absoluteHTTP(s string) bool {
+	if strings.ContainsAny(s, " \t\r\n\\\x00") || strings.ContainsFunc(s, unicode.IsControl) {
+		return false
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	scheme := strings.ToLower(u.Scheme)
+	return (scheme == "http" || scheme == "https") && u.Host != "" && u.Opaque == ""
+}
+
+// sitePath reports whether s is a path of the host: /, or /covsite/, never //host.
+func sitePath(s string) bool {
+	return strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//") &&
+		!strings.ContainsAny(s, " \t\r\n\\\x00?#") && !strings.ContainsFunc(s, unicode.IsControl)
 }

@@ -31,9 +31,9 @@ func normaliseBody(doc *Document, diags *diag.List) {
 	doc.Body = []byte(nfc)
 }
 
-// checkBody warns about what the site will not show of a Markdown body as written: raw
-// HTML, which is dropped, and links that could run code (javascript:, data:, vbscript:),
-// which become plain text.
+// checkBody reports what the site will not show of a Markdown body as written: raw HTML,
+// which is dropped (a warning), and links to anything but http(s), mailto and site paths
+// (an error): javascript:, data:, vbscript:, and //host, which leaves the site.
 func checkBody(doc Document, diags *diag.List) {
 	src := doc.Body
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
@@ -46,11 +46,11 @@ func checkBody(doc Document, diags *diag.List) {
 		switch n := n.(type) {
 		case *ast.Link:
 			if UnsafeLink(string(n.Destination)) {
-				diags.Warnf(at(), diag.UnsafeLink, snippet(string(n.Destination)))
+				diags.Errorf(at(), diag.UnsafeLink, snippet(string(n.Destination)))
 			}
 		case *ast.AutoLink:
 			if u := string(n.URL(src)); UnsafeLink(u) {
-				diags.Warnf(at(), diag.UnsafeLink, snippet(u))
+				diags.Errorf(at(), diag.UnsafeLink, snippet(u))
 			}
 		case *ast.RawHTML:
 			if html := string(n.Segments.Value(src)); !strings.HasPrefix(html, "</") { // a closing tag: its opening was reported
@@ -95,12 +95,13 @@ func snippet(s string) string {
 	return s
 }
 
-// UnsafeLink reports whether a Markdown link destination is dropped by the site: anything
-// but a site path, a fragment, or an http, https or mailto URL. It agrees with the
-// renderer's rule, so every link it accepts is kept and every link it rejects is dropped.
+// UnsafeLink reports whether a Markdown link destination is refused: anything but a site
+// path, a fragment, or an http, https or mailto URL — a scheme-relative //host (or /\host,
+// which browsers read the same) is refused too. It agrees with the renderer's rule, so
+// every link it accepts is kept and every link it rejects is dropped.
 func UnsafeLink(dest string) bool {
 	d := strings.TrimSpace(html.UnescapeString(dest))
-	if strings.HasPrefix(d, "#") || strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") {
+	if strings.HasPrefix(d, "#") || strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") && !strings.Contains(d, "\\") {
 		return false
 	}
 	u, err := url.Parse(d)
@@ -111,7 +112,7 @@ func UnsafeLink(dest string) bool {
 	case "http", "https", "mailto":
 		return false
 	case "":
-		return strings.Contains(d, ":")
+		return u.Host != "" || strings.HasPrefix(d, "//") || strings.ContainsAny(d, ":\\")
 	}
 	return true
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"runtime"
 	"sync"
@@ -104,14 +105,41 @@ func readEach[T any](fsys fs.FS, c *Cache, group string, names []string, diags *
 // an empty result, as if it had not been there; a file that cannot be read is reported.
 // src is nil unless the file was read.
 func readFile(fsys fs.FS, name string) (src []byte, res *fileResult) {
-	src, err := fs.ReadFile(fsys, name)
+	src, err := readLimited(fsys, name)
+	var big *limitProblem
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, &fileResult{}
+	case errors.As(err, &big):
+		res = &fileResult{failed: true}
+		big.report(name, 1, &res.diags)
+		return nil, res
 	case err != nil:
 		res = &fileResult{failed: true}
 		res.diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
 		return nil, res
 	}
 	return src, nil
+}
+
+// readLimited reads the file name, or fails with a *limitProblem without reading it when
+// it is larger than MaxFileSize (a file that says it is small but is not is cut off there).
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > MaxFileSize {
+		return nil, tooBig(info.Size())
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && int64(len(src)) > MaxFileSize {
+		return nil, tooBig(int64(len(src)))
+	}
+	return src, err
 }

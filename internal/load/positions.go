@@ -30,6 +30,7 @@ type scanner struct {
 	src       []byte
 	off       int
 	line, col int
+	depth     int            // arrays and inline tables open around the current value
 	table     string         // resolved path of the current table
 	arrays    map[string]int // resolved path of each array of tables → elements so far
 	out       positions
@@ -243,6 +244,12 @@ func (s *scanner) keyValue(table string) {
 func (s *scanner) value(path string, keyLine, keyCol int) {
 	sp := span{KeyLine: keyLine, KeyCol: keyCol, Line: s.line, Col: s.col}
 	start := s.off
+	if c := s.peek(); (c == '[' || c == '{') && s.depth >= MaxDepth {
+		// Deeper than guard lets through: skip it without recording, so the paths
+		// recorded (each as long as its depth) never add up to more than MaxDepth².
+		s.skipNested()
+		return
+	}
 	switch c := s.peek(); {
 	case c == '[':
 		s.record(path, sp)
@@ -294,7 +301,36 @@ func (s *scanner) multiline(delim []byte) {
 	}
 }
 
+// skipNested moves past the array or inline table at s.off, without recursion.
+func (s *scanner) skipNested() {
+	depth := 0
+	for !s.eof() {
+		switch c := s.peek(); {
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+		case c == '"' || c == '\'':
+			if s.hasPrefix(`"""`) || s.hasPrefix(`'''`) {
+				s.multiline(s.src[s.off : s.off+3])
+			} else {
+				s.quoted(c)
+			}
+			continue
+		case c == '#':
+			s.skipLine()
+			continue
+		}
+		s.next()
+		if depth <= 0 {
+			return
+		}
+	}
+}
+
 func (s *scanner) array(path string) {
+	s.depth++
+	defer func() { s.depth-- }()
 	s.next() // [
 	for i := 0; ; i++ {
 		s.skipBlank()
@@ -319,6 +355,8 @@ func (s *scanner) array(path string) {
 }
 
 func (s *scanner) inlineTable(path string) {
+	s.depth++
+	defer func() { s.depth-- }()
 	s.next() // {
 	for {
 		s.skipBlank()

@@ -118,7 +118,7 @@ type Row struct {
 	NoteEN      Str
 	Values      []Figure // bhyt = 10_324
 	Rates       []Figure // rate.bhyt = 94.44
-	Bases       []Str    // denominator.bhtn = "eligible": the rate's denominator when not the indicator's
+	Bases       []KeyStr // denominator.bhtn = "eligible": the rate's denominator when not the indicator's
 	Shares      []Figure // share.bhyt = 85 (results: reported % of plan)
 	Gaps        []Figure // gap.bhyt = 144_957 (results: reported remaining)
 	Changes     []Figure // change.bhyt = 803 (results: change since ChangeSince)

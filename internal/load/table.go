@@ -23,6 +23,12 @@ type Str struct {
 // Set reports whether the key was present.
 func (s Str) Set() bool { return s.Pos.File != "" }
 
+// KeyStr is a key of a sub-table and its string value: bhtn = "eligible" in
+// denominator = { bhtn = "eligible" }.
+type KeyStr struct {
+	Key, Value Str
+}
+
 // Num is a number and where it was written. Raw keeps the source text ("1.888", "1_888"),
 // so messages can quote it and the model can tell 85 from 85.00.
 type Num struct {
@@ -158,7 +164,21 @@ func (t *table) str(key string, required bool) Str {
 		t.wrongType(key, typeString, `"…"`)
 		return Str{}
 	}
-	return t.normalised(key, s)
+	out := t.normalised(key, s)
+	if formulaKeys[key] && startsLikeFormula(out.V) {
+		t.diags.Warnf(out.Pos, diag.FormulaText, key, out.V)
+	}
+	return out
+}
+
+// formulaKeys are the keys of names and titles, which go into the CSV downloads.
+var formulaKeys = map[string]bool{"name": true, "name_en": true, "unit": true, "number": true,
+	"title": true, "title_en": true, "issuer": true, "publisher": true}
+
+// startsLikeFormula reports whether a spreadsheet would take s for a formula: it begins
+// with = + - @, a tab or a carriage return (the CSV downloads write it as text anyway).
+func startsLikeFormula(s string) bool {
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
 // normalised returns s in NFC, warning when the file held it decomposed.
@@ -211,15 +231,27 @@ func (t *table) num(key string, required bool) Num {
 	return t.number(key, v)
 }
 
+// MaxExact is 2^53, the largest whole number a figure holds exactly (figures are float64):
+// above it 9007199254740993 would silently become 9007199254740992.
+const MaxExact = 1 << 53
+
 // number converts a decoded value to a Num, explaining strings written like numbers.
 func (t *table) number(key string, v any) Num {
 	pos := t.where(key)
 	switch x := v.(type) {
 	case int64:
+		if x > MaxExact || x < -MaxExact {
+			t.diags.Errorf(pos, diag.NumberTooLarge, t.prefix+key, t.rawOr(key, strconv.FormatInt(x, 10)))
+			return Num{}
+		}
 		return Num{V: float64(x), Raw: t.rawOr(key, strconv.FormatInt(x, 10)), Int: true, Pos: pos}
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			t.diags.Errorf(pos, diag.WrongType, t.prefix+key, typeNumber, diag.W("nan/inf", "nan/inf"), "10324")
+			return Num{}
+		}
+		if math.Abs(x) > MaxExact {
+			t.diags.Errorf(pos, diag.NumberTooLarge, t.prefix+key, t.rawOr(key, strconv.FormatFloat(x, 'f', -1, 64)))
 			return Num{}
 		}
 		return Num{V: x, Raw: t.rawOr(key, strconv.FormatFloat(x, 'f', -1, 64)), Pos: pos}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/routes"
 	"math"
 	"path"
@@ -13,6 +14,18 @@ import (
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/textutil"
 )
+
+// Option changes how Build works.
+type Option func(*options)
+
+type options struct {
+	release bool
+}
+
+// ReleaseRows lets Build empty each plan and report of raw once it has linked it, so a
+// caller that drops raw afterwards lets the rows be freed during the build: a national
+// site's are ~250 MB, freed before the site is complete.
+func ReleaseRows() Option { return func(o *options) { o.release = true } }
 
 // Site is the validated, linked domain of one site.
 type Site struct {
@@ -32,6 +45,7 @@ type Site struct {
 	localityByID  map[string]*Locality
 	planByID      map[string]*Plan
 	index         *index
+	memo          *memo
 
 	// What Rebuild needs to link results files again: the problems found outside results
 	// files, what each results file added (in file order), and which declarations are
@@ -51,16 +65,22 @@ func (s *Site) Locality(id string) *Locality { return s.localityByID[id] }
 func (s *Site) Plan(id string) *Plan { return s.planByID[id] }
 
 // Build validates raw input and links it into a Site. It reports every problem it finds;
-// the Site is usable for rendering only when the list has no errors. Build consumes the
-// plans and reports of raw: it empties each once it has linked it, so memory can be freed.
-func Build(raw *load.Site) (*Site, *diag.List) {
+// the Site is usable for rendering only when the list has no errors. Build does not change
+// raw unless told to with ReleaseRows.
+func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	b := &builder{
-		diags:  &diag.List{},
-		broken: brokenFiles(raw.Unreadable),
+		release: o.release,
+		diags:   &diag.List{},
+		broken:  brokenFiles(raw.Unreadable),
 		site: &Site{
 			indicatorByID: map[string]*Indicator{},
 			localityByID:  map[string]*Locality{},
 			planByID:      map[string]*Plan{},
+			memo:          &memo{},
 		},
 	}
 	b.config(raw.Config)
@@ -89,11 +109,12 @@ func (s *Site) diagnostics() *diag.List {
 }
 
 type builder struct {
-	site   *Site
-	diags  *diag.List
-	broken broken
-	links  *sourceLinks          // the results file being linked
-	valued map[resultKey]*Result // the first result with a value per key, for addResult
+	site    *Site
+	release bool // empty raw's plans and reports once linked (ReleaseRows)
+	diags   *diag.List
+	broken  broken
+	links   *sourceLinks          // the results file being linked
+	valued  map[resultKey]*Result // the first result with a value per key, for addResult
 }
 
 // broken says which declarations may be missing because their file could not be read: a
@@ -120,9 +141,9 @@ func brokenFiles(files []string) broken {
 
 func (b *builder) config(c load.Config) {
 	b.site.Config = Config{
-		Title: c.Title.V, TitleEN: or(c.TitleEN.V, c.Title.V),
-		Description: c.Description.V, DescriptionEN: or(c.DescriptionEN.V, c.Description.V),
-		BaseURL: or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
+		Title:       lang.T(c.Title.V, or(c.TitleEN.V, c.Title.V)),
+		Description: lang.T(c.Description.V, or(c.DescriptionEN.V, c.Description.V)),
+		BaseURL:     or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
 	}
 }
 
@@ -195,11 +216,11 @@ func (b *builder) indicators(raw []load.Indicator) {
 		}
 		seen[r.ID.V] = r.ID.Pos
 		ind := &Indicator{
-			ID: r.ID.V, Order: i, Name: r.Name.V, NameEN: or(r.NameEN.V, r.Name.V),
-			Short: or(r.Short.V, r.Name.V), ShortEN: or(r.ShortEN.V, or(r.NameEN.V, r.Short.V)),
-			Unit: Unit(r.Unit.V), Noun: r.Noun.V, NounEN: r.NounEN.V,
+			ID: r.ID.V, Order: i, Name: lang.T(r.Name.V, or(r.NameEN.V, r.Name.V)),
+			Short: lang.T(or(r.Short.V, r.Name.V), or(r.ShortEN.V, or(r.NameEN.V, r.Short.V))),
+			Unit:  Unit(r.Unit.V), Noun: lang.T(r.Noun.V, r.NounEN.V),
 			Direction: HigherIsBetter, Base: Base(r.Denominator.V),
-			Description: r.Description.V, DescriptionEN: r.DescriptionEN.V, Pos: r.Pos,
+			Description: lang.T(r.Description.V, r.DescriptionEN.V), Pos: r.Pos,
 		}
 		b.choice("unit", r.Unit, units)
 		if r.Direction.Set() && b.choice("direction", r.Direction, directions) {
@@ -298,8 +319,8 @@ func (b *builder) localities(raw []load.Locality) {
 		declared[r.ID.V] = r
 		order = append(order, r.ID.V)
 		b.site.localityByID[r.ID.V] = &Locality{
-			ID: r.ID.V, Name: r.Name.V, NameEN: or(r.NameEN.V, textutil.Unaccent(r.Name.V)), Kind: Kind(r.Kind.V),
-			Since: r.Since.V, Until: r.Until.V, Note: r.Note.V, NoteEN: r.NoteEN.V, Pos: r.Pos,
+			ID: r.ID.V, Name: lang.T(r.Name.V, or(r.NameEN.V, textutil.Unaccent(r.Name.V))), Kind: Kind(r.Kind.V),
+			Since: r.Since.V, Until: r.Until.V, Note: lang.T(r.Note.V, r.NoteEN.V), Pos: r.Pos,
 		}
 		if !r.Since.V.IsZero() && !r.Until.V.IsZero() && r.Until.V.Before(r.Since.V) {
 			b.diags.Errorf(r.Until.Pos, diag.EndsBeforeStart, r.ID.V, r.Until.V.String(), r.Since.V.String())
@@ -392,7 +413,7 @@ func CompareLocalities(a, c *Locality) int {
 		}
 		return -1
 	}
-	if n := textutil.CompareVietnamese(a.Name, c.Name); n != 0 {
+	if n := textutil.CompareVietnamese(a.Name.VI, c.Name.VI); n != 0 {
 		return n
 	}
 	return strings.Compare(a.ID, c.ID)

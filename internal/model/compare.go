@@ -32,15 +32,7 @@ func (s *Site) StandingOf(l *Locality, ind *Indicator) (Standing, bool) {
 	}
 	st.ParentRate = s.rateOn(l.Parent, ind, r.AsOf)
 	st.Difference = PointDifference(st.Rate, st.ParentRate)
-	var rates []float64
-	for _, sib := range l.Parent.Children {
-		if v := s.rateOn(sib, ind, r.AsOf); v.Known {
-			rates = append(rates, v.V)
-		}
-	}
-	if len(rates) > 1 {
-		slices.Sort(rates)
-		slices.Reverse(rates)
+	if rates := s.childRates(l.Parent, ind, r.AsOf); len(rates) > 1 {
 		st.Rank, st.Of = slices.Index(rates, st.Rate.V)+1, len(rates)
 	}
 	return st, st.ParentRate.Known || st.Of > 1

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/covsite/covsite/internal/diag"
@@ -15,15 +14,13 @@ import (
 // files' results — so a national site takes milliseconds instead of seconds; relinked is
 // then true. Otherwise, or when a changed file implies targets or two results files share
 // an id, it runs Build. Either way the site and the diagnostics are those Build would
-// give, and prev is not changed: pages of it may still be rendering. Unlike Build,
-// Rebuild does not change raw, which may be shared with a load.Cache.
+// give, and prev is not changed: pages of it may still be rendering. Rebuild does not
+// change raw, which may be shared with a load.Cache.
 func Rebuild(prev *Site, raw *load.Site, changed []string) (site *Site, diags *diag.List, relinked bool) {
 	if s := relink(prev, raw, changed); s != nil {
 		return s, s.diagnostics(), true
 	}
-	own := *raw // Build empties the plans and reports it links
-	own.Plans, own.Reports = slices.Clone(raw.Plans), slices.Clone(raw.Reports)
-	site, diags = Build(&own)
+	site, diags = Build(raw)
 	return site, diags, false
 }
 
@@ -58,6 +55,7 @@ func relink(prev *Site, raw *load.Site, changed []string) *Site {
 		return nil // which of two files with one id counts depends on every file
 	}
 	s := *prev
+	s.memo = &memo{} // what was computed of prev's results may not hold for s
 	s.links = make([]*sourceLinks, 0, len(raw.Reports))
 	b := &builder{site: &s, broken: prev.broken}
 	var added []*sourceLinks

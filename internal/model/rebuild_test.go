@@ -15,7 +15,8 @@ import (
 	"github.com/covsite/covsite/internal/model"
 )
 
-// clone copies raw deeply enough for Build, which empties raw's plans and reports.
+// clone copies raw deeply enough for Build with ReleaseRows, which empties raw's plans and
+// reports, and for edits of its rows.
 func clone(raw *load.Site) *load.Site {
 	c := *raw
 	c.Plans, c.Reports = slices.Clone(raw.Plans), slices.Clone(raw.Reports)
@@ -45,7 +46,7 @@ func describe(s *model.Site, diags *diag.List) string {
 			shares = append(shares, fmt.Sprintf("%s=%v", sh.Plan.ID, sh.Share))
 		}
 		return fmt.Sprintf("%s/%s/%s %s v%v r%v s%v g%v c%v since %s d%t %q %q %s", r.Source.ID, r.Locality.ID, r.Indicator.ID,
-			r.AsOf, r.Value, r.Rate, shares, r.Gap, r.Change, r.ChangeSince, r.Derived, r.Note, r.NoteEN, r.Pos)
+			r.AsOf, r.Value, r.Rate, shares, r.Gap, r.Change, r.ChangeSince, r.Derived, r.Note, r.Note.EN, r.Pos)
 	}
 	target := func(t *model.Target) string {
 		return fmt.Sprintf("%s/%s/%s %s %s v%v r%v %s d%t i%t %v %s", t.Plan.ID, t.Locality.ID, t.Indicator.ID,
@@ -235,4 +236,19 @@ func TestRebuildIsBuild(t *testing.T) {
 		after.Reports = slices.Delete(after.Reports, i, i+1)
 		checkRebuild(t, raw, after, []string{raw.Reports[i+1].Pos.File}, false)
 	})
+}
+
+// Build leaves its input as it was; only with ReleaseRows does it empty the plans and
+// reports it has linked.
+func TestBuildDoesNotChangeItsInput(t *testing.T) {
+	raw, _ := load.Load(os.DirFS("../.."))
+	keep := clone(raw)
+	model.Build(raw)
+	if !reflect.DeepEqual(raw, keep) {
+		t.Fatal("Build changed the site it was given")
+	}
+	model.Build(raw, model.ReleaseRows())
+	if len(raw.Plans) == 0 || raw.Plans[0].ID != "" || raw.Reports[0].ID != "" {
+		t.Errorf("Build with ReleaseRows kept the rows it linked: plan %q, report %q", raw.Plans[0].ID, raw.Reports[0].ID)
+	}
 }

@@ -2,8 +2,11 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+
+	"github.com/covsite/covsite/internal/lang"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -13,7 +16,9 @@ import (
 
 func (b *builder) plans(raw []load.Plan) {
 	for i, r := range raw {
-		raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
+		if b.release {
+			raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
+		}
 		if !b.checkFileID(r.ID, r.Pos) {
 			continue
 		}
@@ -22,9 +27,9 @@ func (b *builder) plans(raw []load.Plan) {
 			continue
 		}
 		p := &Plan{
-			ID: r.ID, Number: r.Number.V, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V),
-			Issued: r.Issued.V, Issuer: r.Issuer.V, IssuerEN: or(r.IssuerEN.V, r.Issuer.V),
-			Signer: r.Signer.V, URL: r.URL.V, Summary: r.Summary.V, SummaryEN: or(r.SummaryEN.V, r.Summary.V), Pos: r.Pos,
+			ID: r.ID, Number: r.Number.V, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)),
+			Issued: r.Issued.V, Issuer: lang.T(r.Issuer.V, or(r.IssuerEN.V, r.Issuer.V)),
+			Signer: r.Signer.V, URL: r.URL.V, Summary: lang.T(r.Summary.V, or(r.SummaryEN.V, r.Summary.V)), Pos: r.Pos,
 		}
 		for _, s := range r.BasedOn {
 			p.BasedOn = append(p.BasedOn, s.V)
@@ -80,7 +85,7 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 			return t
 		}
 		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: row.Per.V,
-			Note: row.Note.V, NoteEN: or(row.NoteEN.V, row.Note.V), Pos: pos}
+			Note: lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
 		byInd[ind] = t
 		order = append(order, ind)
 		return t
@@ -113,15 +118,14 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 }
 
 // targetBases applies denominator.<indicator> = "<base>" overrides to a row's targets.
-func (b *builder) targetBases(overrides []load.Str, byInd map[*Indicator]*Target) {
-	for _, s := range overrides {
-		id, base, _ := strings.Cut(s.V, "=")
-		ind := b.resolveIndicator(load.Str{V: id, Pos: s.Pos})
-		if ind == nil || !b.choice("denominator."+id, load.Str{V: base, Pos: s.Pos}, bases) {
+func (b *builder) targetBases(overrides []load.KeyStr, byInd map[*Indicator]*Target) {
+	for _, o := range overrides {
+		ind := b.resolveIndicator(o.Key)
+		if ind == nil || !b.choice("denominator."+o.Key.V, o.Value, bases) {
 			continue
 		}
 		if t := byInd[ind]; t != nil {
-			t.Base = Base(base)
+			t.Base = Base(o.Value.V)
 		}
 	}
 }
@@ -146,15 +150,44 @@ func (b *builder) figureIndicator(f load.Figure, reserved []string, row string) 
 	return nil
 }
 
-// value checks a figure against its indicator's unit.
+// value checks a figure against its indicator's unit, and warns when it is larger than
+// anything the unit can hold (more people than the country has).
 func (b *builder) value(ind *Indicator, f load.Figure) bool {
 	switch {
 	case ind.Unit.Whole():
-		return b.wholeNonNegative(f.Key.V, f.Value)
+		if !b.wholeNonNegative(f.Key.V, f.Value) {
+			return false
+		}
 	case ind.Unit == Percent:
 		return b.percent(f.Key.V, f.Value)
 	case f.Value.V < 0:
 		b.diags.Errorf(f.Value.Pos, diag.Negative, f.Key.V, f.Value.Raw)
+		return false
+	}
+	if limit, why := ceiling(ind.Unit); limit > 0 && f.Value.V > limit {
+		b.diags.Warnf(f.Value.Pos, diag.Implausible, f.Key.V, f.Value.Raw, why)
+	}
+	return true
+}
+
+// ceiling is the largest figure plausible in unit u, and why; 0 means none.
+func ceiling(u Unit) (float64, diag.Words) {
+	switch u {
+	case People, Count:
+		return 110e6, diag.W("nhiều hơn dân số cả nước (khoảng 101 triệu người năm 2024)", "more than the whole country's population (about 101 million in 2024)")
+	case MillionVND:
+		return 1e9, diag.W("hơn ngân sách của bất kỳ tỉnh nào (1 triệu tỷ đồng)", "beyond any province's budget (1,000,000 billion VND)")
+	case Percent:
+		return 100, diag.W("thay đổi hơn 100 điểm phần trăm", "a change of more than 100 percentage points")
+	}
+	return 0, diag.Words{}
+}
+
+// change checks a change since an earlier date: it may be negative, but no larger than
+// the largest figure the unit can hold.
+func (b *builder) change(ind *Indicator, f load.Figure) bool {
+	if limit, why := ceiling(ind.Unit); limit > 0 && math.Abs(f.Value.V) > limit {
+		b.diags.Errorf(f.Value.Pos, diag.Implausible, "change."+f.Key.V, f.Value.Raw, why)
 		return false
 	}
 	return true
@@ -225,7 +258,7 @@ func (b *builder) addTarget(t *Target) {
 }
 
 func (b *builder) milestone(p *Plan, r load.Milestone) {
-	m := &Milestone{Plan: p, By: r.By.V, Share: r.Share.V, Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V), Pos: r.Pos}
+	m := &Milestone{Plan: p, By: r.By.V, Share: r.Share.V, Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos}
 	for _, id := range r.Indicators {
 		if ind := b.resolveIndicator(id); ind != nil {
 			m.Indicators = append(m.Indicators, ind)
@@ -248,7 +281,9 @@ func (b *builder) milestone(p *Plan, r load.Milestone) {
 func (b *builder) reports(raw []load.Report) {
 	seen := map[string]diag.Pos{}
 	for i, r := range raw {
-		raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
+		if b.release {
+			raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
+		}
 		b.site.links = append(b.site.links, b.linkReport(r, seen))
 	}
 	b.site.collectSources()
@@ -283,9 +318,9 @@ func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLin
 	}
 	seen[r.ID] = r.Pos
 	sl.src = &Source{
-		ID: r.ID, Title: r.Title.V, TitleEN: or(r.TitleEN.V, r.Title.V), Kind: r.Kind.V,
+		ID: r.ID, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)), Kind: r.Kind.V,
 		Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
-		Note: r.Note.V, NoteEN: or(r.NoteEN.V, r.Note.V), Pos: r.Pos,
+		Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos,
 	}
 	if r.Kind.Set() {
 		lb.choice("kind", r.Kind, []string{"report", "news", "conference", "decision"})
@@ -330,9 +365,20 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 	}
 	var plans []*Plan
 	for _, id := range row.Plans {
-		if p := b.resolvePlan(id); p != nil {
-			plans = append(plans, p)
+		p := b.resolvePlan(id)
+		if p == nil {
+			continue
 		}
+		// Compared with a plan whose period it is not in, a result would invent implied
+		// targets for a year the plan never spoke of.
+		if !p.Period.Start.IsZero() && !p.Period.Contains(row.AsOf.V) {
+			b.diags.Errorf(row.AsOf.Pos, diag.AsOfOutsidePlan, row.AsOf.V.String(), p.ID, p.Period.Text)
+			continue
+		}
+		plans = append(plans, p)
+	}
+	if !src.Published.IsZero() && row.AsOf.V.After(src.Published) {
+		b.diags.Warnf(row.AsOf.Pos, diag.AfterPublished, row.AsOf.V.String(), src.Published.String())
 	}
 	byInd := map[*Indicator]*Result{}
 	var order []*Indicator
@@ -341,7 +387,7 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 			return r
 		}
 		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, ChangeSince: row.ChangeSince.V,
-			Note: row.Note.V, NoteEN: or(row.NoteEN.V, row.Note.V), Pos: pos}
+			Note: lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
 		byInd[ind] = r
 		order = append(order, ind)
 		return r
@@ -381,6 +427,9 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 		if ind := b.figureIndicator(f, nil, "[[result]] change"); ind != nil {
 			if !row.ChangeSince.Set() {
 				b.diags.Errorf(f.KeyPos, diag.MissingKey, "change_since", "[[result]]")
+				continue
+			}
+			if !b.change(ind, f) {
 				continue
 			}
 			get(ind, f.Value.Pos).Change = num(f.Value)

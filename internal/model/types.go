@@ -6,6 +6,7 @@
 package model
 
 import (
+	"github.com/covsite/covsite/internal/lang"
 	"math"
 
 	"github.com/covsite/covsite/internal/date"
@@ -69,38 +70,38 @@ var Kinds = []Kind{"quoc-gia", "tinh", "thanh-pho-tw", "thanh-pho", "quan", "huy
 
 // Config is the site's own settings.
 type Config struct {
-	Title, TitleEN             string
-	Description, DescriptionEN string
-	BaseURL                    string
-	Publisher                  string
+	Title       lang.Text
+	Description lang.Text
+	BaseURL     string
+	Publisher   string
 }
 
 // Indicator is a measure the plans target, defined in data.
 type Indicator struct {
-	ID                         string
-	Order                      int
-	Name, NameEN               string
-	Short, ShortEN             string
-	Unit                       Unit
-	Noun, NounEN               string
-	Direction                  Direction
-	Base                       Base
-	SumOf                      []*Indicator
-	Description, DescriptionEN string
-	Pos                        diag.Pos
+	ID          string
+	Order       int
+	Name        lang.Text
+	Short       lang.Text
+	Unit        Unit
+	Noun        lang.Text
+	Direction   Direction
+	Base        Base
+	SumOf       []*Indicator
+	Description lang.Text
+	Pos         diag.Pos
 }
 
 // Locality is a territory at one level of the hierarchy, for the time it existed.
 type Locality struct {
 	ID           string
-	Name, NameEN string
+	Name         lang.Text
 	Kind         Kind
 	Parent       *Locality
 	Children     []*Locality
 	Since, Until date.Date // zero when unknown or still current
 	Successor    *Locality
 	Predecessors []*Locality
-	Note, NoteEN string
+	Note         lang.Text
 	Depth        int
 	Pos          diag.Pos
 }
@@ -119,20 +120,20 @@ func (l *Locality) Ended() bool { return !l.Until.IsZero() }
 
 // Plan is a document that sets targets.
 type Plan struct {
-	ID                 string
-	Number             string
-	Title, TitleEN     string
-	Issued             date.Date
-	Issuer, IssuerEN   string
-	Signer             string
-	URL                string
-	BasedOn            []string
-	Locality           *Locality
-	Period             date.Period
-	Summary, SummaryEN string
-	Targets            []*Target
-	Milestones         []*Milestone
-	Pos                diag.Pos
+	ID         string
+	Number     string
+	Title      lang.Text
+	Issued     date.Date
+	Issuer     lang.Text
+	Signer     string
+	URL        string
+	BasedOn    []string
+	Locality   *Locality
+	Period     date.Period
+	Summary    lang.Text
+	Targets    []*Target
+	Milestones []*Milestone
+	Pos        diag.Pos
 }
 
 // Target is what a plan asks of one locality for one indicator over one period: a value in
@@ -150,18 +151,18 @@ type Target struct {
 	Derived      bool // Value is the sum of the indicator's parts, not written in the plan
 	Implied      bool // not published: computed from a result and its share or gap
 	ImpliedShare Num  // the share that implied it, when Implied and no gap was given
-	Note, NoteEN string
+	Note         lang.Text
 	Pos          diag.Pos
 }
 
 // Milestone asks that by a date a share of the yearly target is reached.
 type Milestone struct {
-	Plan         *Plan
-	Indicators   []*Indicator
-	By           date.Date
-	Share        float64
-	Note, NoteEN string
-	Pos          diag.Pos
+	Plan       *Plan
+	Indicators []*Indicator
+	By         date.Date
+	Share      float64
+	Note       lang.Text
+	Pos        diag.Pos
 }
 
 // Applies reports whether the milestone concerns ind.
@@ -176,14 +177,14 @@ func (m *Milestone) Applies(ind *Indicator) bool {
 
 // Source is the document a set of results comes from.
 type Source struct {
-	ID             string
-	Title, TitleEN string
-	Kind           string // report, news, conference, decision
-	Published      date.Date
-	Publisher      string
-	URL            string
-	Note, NoteEN   string
-	Pos            diag.Pos
+	ID        string
+	Title     lang.Text
+	Kind      string // report, news, conference, decision
+	Published date.Date
+	Publisher string
+	URL       string
+	Note      lang.Text
+	Pos       diag.Pos
 }
 
 // ReportedShare is a share of a plan's target as the source states it.
@@ -194,19 +195,19 @@ type ReportedShare struct {
 
 // Result is a figure as of a date for one locality and indicator, with its source.
 type Result struct {
-	Source       *Source
-	Locality     *Locality
-	Indicator    *Indicator
-	AsOf         date.Date
-	Value        Num
-	Rate         Num // coverage rate as reported
-	Shares       []ReportedShare
-	Gap          Num // remaining to reach the target, as reported
-	Change       Num // change since ChangeSince, as reported
-	ChangeSince  date.Date
-	Derived      bool
-	Note, NoteEN string
-	Pos          diag.Pos
+	Source      *Source
+	Locality    *Locality
+	Indicator   *Indicator
+	AsOf        date.Date
+	Value       Num
+	Rate        Num // coverage rate as reported
+	Shares      []ReportedShare
+	Gap         Num // remaining to reach the target, as reported
+	Change      Num // change since ChangeSince, as reported
+	ChangeSince date.Date
+	Derived     bool
+	Note        lang.Text
+	Pos         diag.Pos
 }
 
 // Comparison is a reported statement that localities were below their parent's average.

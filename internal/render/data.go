@@ -5,11 +5,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/covsite/covsite/internal/routes"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
@@ -85,7 +87,7 @@ func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) e
 			continue
 		}
 		rec = figureRecord{
-			Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name, Indicator: t.Indicator.ID,
+			Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
 			Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
 			Deadline: t.Deadline.String(), Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
 		}
@@ -98,7 +100,7 @@ func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) e
 			continue
 		}
 		rec = figureRecord{
-			Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name, Indicator: res.Indicator.ID,
+			Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
 			Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: res.Value, Rate: res.Rate,
 			ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince.String(),
 			Source: res.Source.ID, Published: res.Source.Published.String(), Derived: res.Derived,
@@ -129,9 +131,10 @@ func (r *Renderer) csv(w io.Writer, l *model.Locality) error {
 	}
 	row := make([]string, len(csvHeader))
 	err := r.eachRecord(l, func(rec *figureRecord) error {
-		row = append(row[:0], rec.Type, rec.Locality, rec.LocalityName, rec.Indicator, rec.Unit, rec.Plan, rec.PlanNumber, rec.Period,
-			rec.Deadline, rec.AsOf, plain(rec.Value), plain(rec.Rate), plain(rec.ReportedShare), plain(rec.ReportedGap),
-			plain(rec.Change), rec.ChangeSince, rec.Source, rec.Published, strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived))
+		row = append(row[:0], rec.Type, csvText(rec.Locality), csvText(rec.LocalityName), csvText(rec.Indicator), csvText(rec.Unit), csvText(rec.Plan),
+			csvText(rec.PlanNumber), csvText(rec.Period), rec.Deadline, rec.AsOf, plain(rec.Value), plain(rec.Rate), plain(rec.ReportedShare),
+			plain(rec.ReportedGap), plain(rec.Change), rec.ChangeSince, csvText(rec.Source), rec.Published,
+			strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived))
 		return cw.Write(row)
 	})
 	if err != nil {
@@ -139,6 +142,18 @@ func (r *Renderer) csv(w io.Writer, l *model.Locality) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvText is a text field of the CSV, made safe to open in a spreadsheet: text that begins
+// with = + - @, a tab or a carriage return would be read by Excel and LibreOffice as a
+// formula (=HYPERLINK(…) sends the reader's data away), so it gets a leading apostrophe,
+// which spreadsheets take as "this is text" (OWASP, CSV injection). Numbers are written by
+// plain and are never changed.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // plain formats n the plain way: "1234.5", or "" when unknown.
@@ -198,12 +213,13 @@ type searchEntry struct {
 
 func (r *Renderer) searchIndex(lang string) ([]byte, error) {
 	tr := r.langs[lang]
+	f := view.Format{Lang: tr}
 	entries := []searchEntry{}
 	for _, l := range r.site.Localities {
-		e := searchEntry{Name: localityLabel(tr, l), Kind: tr.T("kind." + string(l.Kind)), URL: r.URL(lang, localityPath(l)), Ended: l.Ended()}
-		e.Folded = textutil.Fold(l.Name + " " + l.NameEN + " " + e.Kind)
+		e := searchEntry{Name: f.Label(l), Kind: tr.T("kind." + string(l.Kind)), URL: r.URL(lang, localityPath(l)), Ended: l.Ended()}
+		e.Folded = textutil.Fold(l.Name.VI + " " + l.Name.EN + " " + e.Kind)
 		if l.Parent != nil {
-			e.Parent = localityLabel(tr, l.Parent)
+			e.Parent = f.Label(l.Parent)
 		}
 		entries = append(entries, e)
 	}

@@ -116,7 +116,7 @@ func marshalOnto(b []byte, v any) ([]byte, error) {
 func (r *Renderer) json(w io.Writer, l *model.Locality) error {
 	j := newJSONWriter(w)
 	j.buf = append(j.buf, `{"title":`...)
-	j.buf = appendJSONString(j.buf, r.site.Config.Title)
+	j.buf = appendJSONString(j.buf, r.site.Config.Title.VI)
 	if l != nil {
 		j.buf = append(j.buf, `,"locality":`...)
 		j.buf = appendJSONString(j.buf, l.ID)
@@ -124,7 +124,7 @@ func (r *Renderer) json(w io.Writer, l *model.Locality) error {
 	inds := r.site.Indicators
 	j.array("indicators", len(inds), func(i int, b []byte) ([]byte, error) {
 		ind := inds[i]
-		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name, ind.NameEN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
+		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name.VI, ind.Name.EN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
 	})
 	j.figures(r, l)
 	sources, plans := r.site.Sources, r.site.Plans
@@ -133,17 +133,17 @@ func (r *Renderer) json(w io.Writer, l *model.Locality) error {
 	}
 	j.array("sources", len(sources), func(i int, b []byte) ([]byte, error) {
 		s := sources[i]
-		return marshalOnto(b, jsonSource{s.ID, s.Title, s.Kind, s.Published.String(), s.Publisher, s.URL})
+		return marshalOnto(b, jsonSource{s.ID, s.Title.VI, s.Kind, s.Published.String(), s.Publisher, s.URL})
 	})
 	j.array("plans", len(plans), func(i int, b []byte) ([]byte, error) {
 		p := plans[i]
-		return marshalOnto(b, jsonPlan{p.ID, p.Number, p.Title, p.Issued.String(), p.Issuer, p.Signer, p.Locality.ID, p.Period.Text})
+		return marshalOnto(b, jsonPlan{p.ID, p.Number, p.Title.VI, p.Issued.String(), p.Issuer.VI, p.Signer, p.Locality.ID, p.Period.Text})
 	})
 	if l == nil {
 		locs := r.site.Localities
 		j.array("localities", len(locs), func(i int, b []byte) ([]byte, error) {
 			loc := locs[i]
-			return marshalOnto(b, jsonLocality{loc.ID, loc.Name, string(loc.Kind), idOf(loc.Parent), loc.Since.String(), loc.Until.String(), idOf(loc.Successor)})
+			return marshalOnto(b, jsonLocality{loc.ID, loc.Name.VI, string(loc.Kind), idOf(loc.Parent), loc.Since.String(), loc.Until.String(), idOf(loc.Successor)})
 		})
 	}
 	j.buf = append(j.buf, "}\n"...)

@@ -3,7 +3,9 @@ package render
 import (
 	"encoding/xml"
 	"fmt"
+
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/date"
 )
@@ -43,9 +45,9 @@ func atomTime(d date.Date) string { return fmt.Sprintf("%sT00:00:00Z", d.String(
 // feed renders the Atom feed of updates in lang, newest first. Its dates come from the
 // updates themselves, never from the clock, so two builds give the same bytes.
 func (r *Renderer) feed(lang string) ([]byte, error) {
-	docs := documentsIn(updates(r.site.Documents), lang)
+	docs := view.DocumentsIn(updates(r.site.Documents), lang)
 	f := atomFeed{
-		NS: "http://www.w3.org/2005/Atom", Lang: lang, Title: pick(lang, r.site.Config.Title, r.site.Config.TitleEN),
+		NS: "http://www.w3.org/2005/Atom", Lang: lang, Title: r.site.Config.Title.In(lang),
 		ID: r.AbsURL(lang, routes.Updates), Updated: "1970-01-01T00:00:00Z", Author: atomPerson{Name: r.site.Config.Publisher},
 		Links: []atomLink{{Href: r.AbsURL(lang, routes.Feed), Rel: "self", Type: "application/atom+xml"}, {Href: r.AbsURL(lang, routes.Updates)}},
 	}

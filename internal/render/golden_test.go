@@ -11,6 +11,7 @@ import (
 
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/themes"
 )
 
@@ -29,7 +30,7 @@ func exampleRenderer(t *testing.T) *Renderer {
 	if err := diags.Err("en"); err != nil {
 		t.Fatalf("example site: %v", err)
 	}
-	r, err := New(site, Options{BaseURL: "/", Theme: Overlay{Lower: themes.Default()}})
+	r, err := New(site, Options{BaseURL: "/", Theme: asset.Overlay{Lower: themes.Default()}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,6 +59,18 @@ func TestGoldenPages(t *testing.T) {
 	for _, tt := range []struct{ page, golden string }{
 		{"dia-phuong/tra-vinh-phuong-7/index.html", "ward-tra-vinh-phuong-7.html"},
 		{"en/dia-phuong/tra-vinh-phuong-7/index.html", "ward-tra-vinh-phuong-7.en.html"},
+		{"dia-phuong/tra-vinh/index.html", "province-tra-vinh.html"},
+		{"en/dia-phuong/da-nang/index.html", "city-da-nang.en.html"},
+		{"ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html", "plan-49-kh-bcd.html"},
+		{"en/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html", "plan-49-kh-bcd.en.html"},
+		{"index.html", "home.html"},
+		{"dia-phuong/index.html", "localities.html"},
+		{"ke-hoach/index.html", "plans.html"},
+		{"tin-tuc/index.html", "updates.html"},
+		{"du-lieu/index.html", "downloads.html"},
+		{"phuong-phap/index.html", "methodology.html"},
+		{"en/404.html", "404.en.html"},
+		{"tin-tuc/can-tho-ket-qua-6-thang-dau-nam-2019/index.html", "update.html"},
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
 			got := fingerprint.ReplaceAll(pageBytes(t, r, tt.page), []byte(".HASH.$1"))

@@ -80,7 +80,7 @@ func safeDestination(dest, base string) (string, bool) {
 	if strings.HasPrefix(d, "#") {
 		return d, true
 	}
-	if strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") {
+	if strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") && !strings.Contains(d, "\\") {
 		return base + strings.TrimPrefix(d, "/"), true
 	}
 	u, err := url.Parse(d)
@@ -90,8 +90,8 @@ func safeDestination(dest, base string) (string, bool) {
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https", "mailto":
 		return d, true
-	case "":
-		return d, !strings.Contains(strings.ToLower(d), ":")
+	case "": // a relative path; never //host, which leaves the site
+		return d, u.Host == "" && !strings.HasPrefix(d, "//") && !strings.ContainsAny(d, ":\\")
 	}
 	return "", false
 }

@@ -1,68 +1,14 @@
 package render
 
 import (
-	"github.com/covsite/covsite/internal/routes"
 	"html/template"
 	"slices"
-	"strings"
+
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/model"
 )
-
-func (r *Renderer) breadcrumb(lang string, l *model.Locality) []crumb {
-	crumbs := []crumb{{Name: r.langs[lang].T("nav.home"), URL: r.URL(lang, "")}}
-	for _, a := range l.Ancestors() {
-		crumbs = append(crumbs, crumb{Name: localityName(lang, a), URL: r.URL(lang, localityPath(a))})
-	}
-	return crumbs
-}
-
-func (r *Renderer) localityPage(lang string, l *model.Locality) pageData {
-	tr := r.langs[lang]
-	v := r.localityView(lang, l)
-	d := r.page(lang, "locality", localityPath(l), localityName(lang, l), r.localitySummary(lang, v), v)
-	d.Breadcrumb = r.breadcrumb(lang, l)
-	if l.Kind != "" {
-		d.Title = localityName(lang, l) + " — " + tr.T("kind."+string(l.Kind))
-	}
-	return d
-}
-
-// localitySummary is the one-line status for Open Graph and the meta description: the
-// first indicator's latest result and its share of target, else a result, else a target
-// still without result, else a line saying there are no figures yet.
-func (r *Renderer) localitySummary(lang string, v localityView) string {
-	tr := r.langs[lang]
-	short := func(ind *model.Indicator) string { return pick(lang, ind.Short, ind.ShortEN) }
-	for _, h := range v.Headlines {
-		if h.Result != nil && len(h.Progress) > 0 && h.Progress[0].Share.Known {
-			p := h.Progress[0]
-			return tr.T("summary.share", short(h.Indicator), withUnit(tr, h.Indicator, h.Result.Value),
-				tr.Date(h.Result.AsOf), formatPercent(tr, p.Share, 2))
-		}
-	}
-	for _, h := range v.Headlines {
-		if h.Result != nil && h.Result.Value.Known {
-			return tr.T("summary.result", short(h.Indicator), withUnit(tr, h.Indicator, h.Result.Value), tr.Date(h.Result.AsOf))
-		}
-	}
-	for _, h := range v.Headlines {
-		if len(h.Progress) == 0 {
-			continue
-		}
-		t := h.Progress[0].Target
-		switch {
-		case t.Value.Known:
-			return tr.T("summary.target", short(h.Indicator), tr.Period(t.Period), withUnit(tr, h.Indicator, t.Value))
-		case t.Rate.Known:
-			return tr.T("summary.target", short(h.Indicator), tr.Period(t.Period), strings.TrimSpace(formatPercent(tr, t.Rate, t.Rate.Decimals)+" "+baseLabel(tr, t.Base)))
-		}
-	}
-	if len(v.Headlines) == 0 {
-		return tr.T("summary.none", localityName(lang, v.Loc))
-	}
-	return tr.T("summary.locality", localityName(lang, v.Loc))
-}
 
 type homeView struct {
 	Current, Former []tile
@@ -109,9 +55,9 @@ func (r *Renderer) homePage(lang string) pageData {
 		}
 	}
 	v.Latest = latestResults(r.site.Results, 8)
-	v.Updates = firstN(documentsIn(updates(r.site.Documents), lang), 5)
+	v.Updates = firstN(view.DocumentsIn(updates(r.site.Documents), lang), 5)
 	v.Plans = r.plansNewestFirst()
-	return r.page(lang, "home", "", pick(lang, r.site.Config.Title, r.site.Config.TitleEN), pick(lang, r.site.Config.Description, r.site.Config.DescriptionEN), v)
+	return r.page(lang, "home", "", r.site.Config.Title.In(lang), r.site.Config.Description.In(lang), v)
 }
 
 func latestResults(all []*model.Result, n int) []*model.Result {
@@ -159,32 +105,9 @@ func (r *Renderer) plansPage(lang string) pageData {
 	return r.page(lang, "plans", routes.Plans, tr.T("nav.plans"), tr.T("plans.description"), r.plansNewestFirst())
 }
 
-type planView struct {
-	Plan    *model.Plan
-	Rows    []model.Progress
-	Rollups []model.Rollup
-	Updates []*model.Document
-}
-
-func (r *Renderer) planPage(lang string, p *model.Plan) pageData {
-	v := planView{Plan: p, Rollups: model.PlanRollups(p), Updates: documentsIn(r.site.DocumentsAboutPlan(p), lang)}
-	for _, t := range p.Targets {
-		v.Rows = append(v.Rows, r.site.Assess(t))
-	}
-	sortProgress(v.Rows)
-	slices.SortStableFunc(v.Rows, func(a, b model.Progress) int { return a.Target.Locality.Depth - b.Target.Locality.Depth })
-	title := pick(lang, p.Title, p.TitleEN)
-	if p.Number != "" {
-		title = p.Number + ": " + title
-	}
-	d := r.page(lang, "plan", planPath(p), title, pick(lang, p.Summary, p.SummaryEN), v)
-	d.Breadcrumb = []crumb{{Name: r.langs[lang].T("nav.home"), URL: r.URL(lang, "")}, {Name: r.langs[lang].T("nav.plans"), URL: r.URL(lang, routes.Plans)}}
-	return d
-}
-
 func (r *Renderer) updatesPage(lang string) pageData {
 	tr := r.langs[lang]
-	return r.page(lang, "updates", routes.Updates, tr.T("nav.updates"), tr.T("updates.description"), documentsIn(updates(r.site.Documents), lang))
+	return r.page(lang, "updates", routes.Updates, tr.T("nav.updates"), tr.T("updates.description"), view.DocumentsIn(updates(r.site.Documents), lang))
 }
 
 type documentView struct {

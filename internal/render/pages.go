@@ -2,9 +2,11 @@ package render
 
 import (
 	"cmp"
-	"github.com/covsite/covsite/internal/routes"
 	"io"
 	"slices"
+
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
@@ -48,14 +50,6 @@ func (r *Renderer) htmlFile(lang, path string, fn func() (pageData, string)) Pag
 	}}
 }
 
-func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
-	return r.htmlFile(lang, localityPath(l), func() (pageData, string) { return r.localityPage(lang, l), "locality" })
-}
-
-func (r *Renderer) planFile(lang string, p *model.Plan) Page {
-	return r.htmlFile(lang, planPath(p), func() (pageData, string) { return r.planPage(lang, p), "plan" })
-}
-
 // fixedPages are the pages every site has in a language: the home page, the lists, 404,
 // the feed and the search index.
 func (r *Renderer) fixedPages(lang string) []Page {
@@ -74,7 +68,7 @@ func (r *Renderer) fixedPages(lang string) []Page {
 // documentFiles are the updates and stand-alone pages in a language.
 func (r *Renderer) documentFiles(lang string) []Page {
 	var pages []Page
-	for _, d := range documentsIn(r.site.Documents, lang) {
+	for _, d := range view.DocumentsIn(r.site.Documents, lang) {
 		layout := "page"
 		if d.Section == "updates" {
 			layout = "update"

@@ -6,16 +6,16 @@ package render
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"github.com/covsite/covsite/internal/routes"
 	"html/template"
 	"io"
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/covsite/covsite/internal/render/asset"
+	"github.com/covsite/covsite/internal/routes"
 
 	"github.com/yuin/goldmark"
 
@@ -76,16 +76,20 @@ type Options struct {
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
-	site     *model.Site
-	theme    fs.FS
-	langs    map[string]*i18n.Lang
-	layouts  map[string]map[string]*template.Template // lang → layout → template
-	assets   map[string]string                        // static path → fingerprinted output path
-	only     []string                                 // languages to build; nil means all
-	files    []Page                                   // static files
-	static   map[string]Page                          // static files by output path
-	base     routes.Base
-	markdown goldmark.Markdown
+	site    *model.Site
+	theme   fs.FS
+	langs   map[string]*i18n.Lang
+	layouts map[string]map[string]*template.Template // lang → layout → template
+	assets  asset.Static                             // the static files, fingerprinted
+	only    []string                                 // languages to build; nil means all
+	files   []Page                                   // static files
+	static  map[string]Page                          // static files by output path
+	base    routes.Base
+	// chartScripts are the script elements of a page with charts.
+	chartScripts template.HTML
+	chromes      sync.Map // lang/kind → *chrome
+	links        sync.Map // lang → *links
+	markdown     goldmark.Markdown
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -116,33 +120,29 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 	return r, nil
 }
 
-// loadStatic reads static/ and fingerprints CSS and JavaScript: css/site.css becomes
-// css/site.3f2a9c1b.css so hosts may cache it for a year.
+// loadStatic reads the theme's static files, fingerprinted.
 func (r *Renderer) loadStatic() error {
-	r.assets, r.static = map[string]string{}, map[string]Page{}
-	return fs.WalkDir(r.theme, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(r.theme, p)
-		if err != nil {
-			return err
-		}
-		rel := strings.TrimPrefix(p, "static/")
-		out := rel
-		if ext := path.Ext(rel); ext == ".css" || ext == ".js" {
-			sum := sha256.Sum256(data)
-			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-		}
-		r.assets[rel] = out
-		r.files = append(r.files, Page{Path: out, write: fromBytes(func() ([]byte, error) { return data, nil })})
-		r.static[out] = r.files[len(r.files)-1]
-		return nil
-	})
+	static, err := asset.ReadStatic(r.theme)
+	if err != nil {
+		return err
+	}
+	r.assets, r.static = static, map[string]Page{}
+	for _, f := range static.Files {
+		p := Page{Path: f.Path, write: fromBytes(func() ([]byte, error) { return f.Data, nil })}
+		r.files = append(r.files, p)
+		r.static[f.Path] = p
+	}
+	return nil
 }
 
 // layoutNames are the page layouts; each is parsed with base.html and the partials.
-var layoutNames = []string{"home", "locality", "localities", "plan", "plans", "updates", "update", "page", "downloads", "404"}
+var layoutNames = []string{"home", "localities", "plans", "updates", "update", "page", "downloads", "404"}
+
+// overridable are the compiled pages' layouts: a site that ships one gets it instead.
+var overridable = []string{"locality", "plan"}
+
+// frameLayout is base.html and the partials alone, around a compiled page's main content.
+const frameLayout = "frame"
 
 func (r *Renderer) loadLayouts() error {
 	r.layouts = map[string]map[string]*template.Template{}
@@ -150,13 +150,25 @@ func (r *Renderer) loadLayouts() error {
 	if err != nil {
 		return err
 	}
+	var names []string
+	for _, name := range overridable {
+		if _, err := fs.Stat(r.theme, "layouts/"+name+".html"); err == nil {
+			names = append(names, name)
+		}
+	}
+	names = append(names, layoutNames...)
 	for code, lang := range r.langs {
 		base, err := template.New("base.html").Funcs(r.funcs(lang)).ParseFS(r.theme, append([]string{"layouts/base.html"}, partials...)...)
 		if err != nil {
 			return r.layoutError(err)
 		}
 		r.layouts[code] = map[string]*template.Template{}
-		for _, name := range layoutNames {
+		frame := template.Must(base.Clone())
+		if err := escapeAll(frame); err != nil {
+			return r.escapeError("base.html", err)
+		}
+		r.layouts[code][frameLayout] = frame
+		for _, name := range names {
 			t, err := template.Must(base.Clone()).ParseFS(r.theme, "layouts/"+name+".html")
 			if err != nil {
 				return r.layoutError(err)
@@ -167,11 +179,18 @@ func (r *Renderer) loadLayouts() error {
 			r.layouts[code][name] = t
 		}
 	}
+	r.chartScripts = template.HTML(`<script defer src="` + template.HTMLEscapeString(r.Asset("js/echarts.min.js")) + `"></script>` + "\n" +
+		`<script defer src="` + template.HTMLEscapeString(r.Asset("js/charts.js")) + `"></script>`)
 	return nil
 }
 
-// execute renders layout with data into HTML.
-func (r *Renderer) execute(w io.Writer, lang, layout string, data any) error {
+// execute renders layout with data into HTML, in the frame with its chrome.
+func (r *Renderer) execute(w io.Writer, lang, layout string, data pageData) error {
+	c, err := r.chromeOf(data)
+	if err != nil {
+		return err
+	}
+	data.Chrome = c
 	return r.layouts[lang][layout].ExecuteTemplate(w, "base.html", data)
 }
 
@@ -198,8 +217,5 @@ func (r *Renderer) AbsURL(lang, route string) string { return r.base.AbsURL(lang
 
 // Asset returns the site path of a static file, fingerprinted.
 func (r *Renderer) Asset(p string) string {
-	if out, ok := r.assets[p]; ok {
-		return r.base.Asset(out)
-	}
-	return r.base.Asset(p)
+	return r.base.Asset(r.assets.Path(p))
 }

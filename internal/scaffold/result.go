@@ -126,7 +126,7 @@ func writePlanLine(b *strings.Builder, targets map[*model.Indicator][]*model.Tar
 // writeIndicatorLines writes the commented value line of ind (and its rate line when it has
 // a denominator), with its current targets.
 func writeIndicatorLines(b *strings.Builder, ind *model.Indicator, targets []*model.Target, lang string) {
-	name := pick(lang, ind.NameEN, ind.Name)
+	name := ind.Name.In(lang)
 	fmt.Fprintf(b, "\n# %s\n", name)
 	fmt.Fprintf(b, "# %s =\n", ind.ID)
 	if ind.Base != model.NoBase {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/textutil"
 )
 
@@ -26,10 +27,10 @@ func NewUpdate(source string, u Update, msgLang string) (string, error) {
 	title, _ := textutil.NFC(strings.TrimSpace(u.Title))
 	slug := slugOf(title)
 	if u.Slug != "" {
-		if why := textutil.CheckID(u.Slug); why != "" {
+		if why, bad := load.IDProblem(u.Slug); bad {
 			return "", errors.New(pick(msgLang,
-				fmt.Sprintf("--slug %q cannot be an address: %s; for example %s", u.Slug, why, textutil.Slug(u.Slug)),
-				fmt.Sprintf("--slug %q không dùng làm địa chỉ được (%s); ví dụ %s", u.Slug, why, textutil.Slug(u.Slug))))
+				fmt.Sprintf("--slug %q cannot be an address: %s; for example %s", u.Slug, why.EN, textutil.Slug(u.Slug)),
+				fmt.Sprintf("--slug %q không dùng làm địa chỉ được (%s); ví dụ %s", u.Slug, why.VI, textutil.Slug(u.Slug))))
 		}
 		slug = u.Slug
 	}

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"github.com/covsite/covsite/internal/routes"
 	"mime"
 	"net"
 	"net/http"
 	"path"
 	"strings"
 	"time"
+
+	"github.com/covsite/covsite/internal/routes"
 )
 
 //go:embed assets/reload.js assets/serve.css
@@ -27,14 +28,14 @@ const (
 // Handler serves the site in memory plus serve's own script, style sheet and event stream.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+reloadPath, asset("assets/reload.js", "text/javascript; charset=utf-8"))
-	mux.HandleFunc("GET "+cssPath, asset("assets/serve.css", "text/css; charset=utf-8"))
+	mux.HandleFunc("GET "+reloadPath, serveAsset("assets/reload.js", "text/javascript; charset=utf-8"))
+	mux.HandleFunc("GET "+cssPath, serveAsset("assets/serve.css", "text/css; charset=utf-8"))
 	mux.HandleFunc("GET "+eventsPath, s.handleEvents)
 	mux.HandleFunc("/", s.handleSite)
 	return s.checkHost(mux)
 }
 
-func asset(name, contentType string) http.HandlerFunc {
+func serveAsset(name, contentType string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		b, err := assets.ReadFile(name)
 		if err != nil {

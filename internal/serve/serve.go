@@ -28,7 +28,8 @@ import (
 
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/diag"
-	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/asset"
+	"github.com/covsite/covsite/internal/sitefs"
 	"github.com/covsite/covsite/themes"
 )
 
@@ -86,9 +87,9 @@ func liveTheme(source string) fs.FS {
 	lower := themes.Default()
 	dir := filepath.Join(source, "themes", "default")
 	if fi, err := os.Stat(filepath.Join(dir, "layouts")); err == nil && fi.IsDir() {
-		lower = os.DirFS(dir)
+		lower = os.DirFS(dir) // its links are reported by build (themes/ is an input)
 	}
-	return render.Overlay{Upper: os.DirFS(source), Lower: lower}
+	return asset.Overlay{Upper: build.SourceFS(source), Lower: sitefs.NoLinks(lower)}
 }
 
 func (s *Server) view() view {

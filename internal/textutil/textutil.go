@@ -52,6 +52,9 @@ func Slug(s string) string {
 	if len(out) > MaxIDLength {
 		out = strings.TrimRight(out[:MaxIDLength], "-")
 	}
+	if WindowsReserved(out) {
+		out += "-1" // "con" cannot be a folder on Windows
+	}
 	return out
 }
 
@@ -79,7 +82,22 @@ func CheckID(id string) string {
 			return "has characters other than a-z, 0-9 and '-'"
 		}
 	}
+	if WindowsReserved(id) {
+		return "is a name Windows reserves"
+	}
 	return ""
+}
+
+// WindowsReserved reports whether Windows cannot hold a file or folder named name: con,
+// prn, aux, nul, com1–com9, lpt1–lpt9, in any case and with any extension (nul.txt). A site
+// edited on Windows must not break.
+func WindowsReserved(name string) bool {
+	stem, _, _ := strings.Cut(strings.ToLower(name), ".")
+	switch stem {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(stem) == 4 && (strings.HasPrefix(stem, "com") || strings.HasPrefix(stem, "lpt")) && stem[3] >= '1' && stem[3] <= '9'
 }
 
 // Distance is the edit distance between a and b, in runes: insertions, deletions,

@@ -91,7 +91,7 @@ func (f Format) GapWords(ind *model.Indicator) string {
 
 // Unit is the indicator's noun, or its unit's name.
 func (f Format) Unit(ind *model.Indicator) string {
-	if noun := pick(f.Code, ind.Noun, ind.NounEN); noun != "" {
+	if noun := ind.Noun.In(f.Code); noun != "" {
 		return noun
 	}
 	return f.T("unit." + string(ind.Unit))
@@ -106,7 +106,7 @@ func (f Format) Base(b model.Base) string {
 }
 
 // Name is a locality's name in the language.
-func (f Format) Name(l *model.Locality) string { return pick(f.Code, l.Name, l.NameEN) }
+func (f Format) Name(l *model.Locality) string { return l.Name.In(f.Code) }
 
 // Label is a name that tells same-named territories apart: a former locality gets its end
 // date, "Cần Thơ (đến 30/6/2025)".
@@ -121,13 +121,13 @@ func (f Format) Label(l *model.Locality) string {
 func (f Format) Kind(l *model.Locality) string { return f.T("kind." + string(l.Kind)) }
 
 // Short is an indicator's short name: "BHYT".
-func (f Format) Short(ind *model.Indicator) string { return pick(f.Code, ind.Short, ind.ShortEN) }
+func (f Format) Short(ind *model.Indicator) string { return ind.Short.In(f.Code) }
 
 // IndicatorName is an indicator's full name.
-func (f Format) IndicatorName(ind *model.Indicator) string { return pick(f.Code, ind.Name, ind.NameEN) }
+func (f Format) IndicatorName(ind *model.Indicator) string { return ind.Name.In(f.Code) }
 
 // PlanTitle is a plan's title.
-func (f Format) PlanTitle(p *model.Plan) string { return pick(f.Code, p.Title, p.TitleEN) }
+func (f Format) PlanTitle(p *model.Plan) string { return p.Title.In(f.Code) }
 
 // PlanName is how a plan is cited in a line: its number, or its title when it has none.
 func (f Format) PlanName(p *model.Plan) string {
@@ -138,18 +138,7 @@ func (f Format) PlanName(p *model.Plan) string {
 }
 
 // Issuer is who issued a plan.
-func (f Format) Issuer(p *model.Plan) string { return pick(f.Code, p.Issuer, p.IssuerEN) }
+func (f Format) Issuer(p *model.Plan) string { return p.Issuer.In(f.Code) }
 
 // Status is a status's label.
 func (f Format) Status(s model.Status) string { return f.T("status." + string(s)) }
-
-// Pick is a data text in the language: the English when there is one, else the Vietnamese.
-func (f Format) Pick(vi, en string) string { return pick(f.Code, vi, en) }
-
-// pick returns the English text in English when there is one, else the Vietnamese.
-func pick(lang, vi, en string) string {
-	if lang == "en" && en != "" {
-		return en
-	}
-	return vi
-}

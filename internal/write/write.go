@@ -18,6 +18,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/sitefs"
 )
 
 // Marker is the file that identifies a directory as covsite output; a non-empty
@@ -127,35 +130,47 @@ func (t *Tree) Keep(rel string) (bool, error) {
 func CheckDestination(dest, source string) error {
 	d, err := resolve(dest)
 	if err != nil {
-		return fmt.Errorf("destination %s: %w", dest, err)
+		return &diag.Localized{Words: diag.W("thư mục đích "+dest+": "+diag.Text(err, "vi"), "destination "+dest+": "+err.Error()), Err: err}
 	}
 	s, err := resolve(source)
 	if err != nil {
-		return fmt.Errorf("source %s: %w", source, err)
+		return &diag.Localized{Words: diag.W("thư mục trang "+source+": "+diag.Text(err, "vi"), "source "+source+": "+err.Error()), Err: err}
 	}
 	home, _ := os.UserHomeDir()
 	if h, err := resolve(home); err == nil && home != "" {
 		home = h
 	}
+	sep := string(filepath.Separator)
 	switch {
-	case d == string(filepath.Separator):
-		return fmt.Errorf("refusing to write the site to %s: choose a directory such as public/", d)
+	case d == sep:
+		return diag.NewError("không ghi trang vào %[1]s: chọn một thư mục như public/", "refusing to write the site to %[1]s: choose a directory such as public/", d)
 	case home != "" && d == filepath.Clean(home):
-		return fmt.Errorf("refusing to write the site to the home directory %s: choose a directory such as public/", d)
+		return diag.NewError("không ghi trang vào thư mục nhà %[1]s: chọn một thư mục như public/", "refusing to write the site to the home directory %[1]s: choose a directory such as public/", d)
 	case d == s:
-		return fmt.Errorf("refusing to write the site into its own source directory %s: use --dest public", d)
-	case strings.HasPrefix(s+string(filepath.Separator), d+string(filepath.Separator)):
-		return fmt.Errorf("refusing to write the site to %s, which contains the source %s", d, s)
+		return diag.NewError("không ghi trang vào chính thư mục nguồn %[1]s: dùng --dest public", "refusing to write the site into its own source directory %[1]s: use --dest public", d)
+	case strings.HasPrefix(s+sep, d+sep):
+		return diag.NewError("không ghi trang vào %[1]s, thư mục chứa cả nguồn %[2]s", "refusing to write the site to %[1]s, which contains the source %[2]s", d, s)
+	}
+	for _, in := range sitefs.Inputs {
+		if dir := filepath.Join(s, in); strings.HasPrefix(d+sep, dir+sep) {
+			return diag.NewError("không ghi trang vào %[1]s: nó nằm trong thư mục %[2]s/ mà covsite đọc, nên lần dựng sau sẽ đọc cả trang đã dựng; dùng --dest public",
+				"refusing to write the site to %[1]s: it is inside %[2]s/, which covsite reads, so the next build would read the built site; use --dest public", d, in)
+		}
+	}
+	if info, err := os.Lstat(filepath.Clean(dest)); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return diag.NewError("không ghi trang vào %[1]s: đó là liên kết tượng trưng, thay nó thì thư mục nó trỏ tới (nơi máy chủ phục vụ) vẫn giữ trang cũ; hãy chỉ thẳng thư mục đó bằng --dest",
+			"refusing to write the site to %[1]s: it is a symbolic link, and replacing it would leave the folder it points at with the old site; pass that folder as --dest", dest)
 	}
 	entries, err := os.ReadDir(d)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("destination %s: %w", d, err)
+		return &diag.Localized{Words: diag.W("thư mục đích "+d+": "+diag.Text(err, "vi"), "destination "+d+": "+err.Error()), Err: err}
 	}
 	if _, err := os.Stat(filepath.Join(d, Marker)); err != nil {
-		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by covsite (no %s file)", d, Marker)
+		return diag.NewError("không thay %[1]s: thư mục không trống và không do covsite ghi (không có tệp %[2]s)",
+			"refusing to replace %[1]s: it is not empty and was not written by covsite (no %[2]s file)", d, Marker)
 	}
 	return nil
 }
@@ -188,6 +203,7 @@ func Begin(dest string) (*Tree, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
+	removeLeftovers(parent, filepath.Base(dest))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
 	if err != nil {
 		return nil, fmt.Errorf("create build directory: %w", err)
@@ -201,6 +217,26 @@ func Begin(dest string) (*Tree, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// removeLeftovers removes the unfinished trees of builds of dest that were killed (kill -9,
+// a power cut) before they could remove their own: the folders Begin makes beside it,
+// .<dest>.new-<digits>, when they hold the Marker (Begin writes it first) or nothing.
+// Other folders, even with similar names, are not touched. Two builds into one
+// destination at once are not supported; the second would remove the first one's tree.
+func removeLeftovers(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		suffix, ok := strings.CutPrefix(e.Name(), "."+base+".new-")
+		if !ok || !e.IsDir() || suffix == "" || strings.Trim(suffix, "0123456789") != "" {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		inside, err := os.ReadDir(dir)
+		if _, marked := os.Lstat(filepath.Join(dir, Marker)); err == nil && (len(inside) == 0 || marked == nil) {
+			_ = os.RemoveAll(dir)
+		}
+	}
 }
 
 // Write stores data at rel (a slash-separated path inside the tree). When the previous

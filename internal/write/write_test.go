@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/covsite/covsite/internal/diag"
 	"time"
 )
 
@@ -114,13 +116,19 @@ func TestCheckDestinationRefuses(t *testing.T) {
 		{"parent of source", root, "contains the source"},
 		{"a folder that is not covsite output", filepath.Join(root, "notes"), "not written by covsite"},
 		{"a file", filepath.Join(root, "afile"), "afile"},
-		{"the data folder", filepath.Join(site, "data"), "not written by covsite"},
+		{"the data folder", filepath.Join(site, "data"), "inside data/"},
+		{"a new folder in static", filepath.Join(site, "static", "public"), "inside static/"},
+		{"a new folder in content", filepath.Join(site, "content", "x", "y"), "inside content/"},
+		{"a new folder in layouts", filepath.Join(site, "layouts", "out"), "inside layouts/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := CheckDestination(tt.dest, site)
 			if err == nil || !strings.Contains(err.Error(), tt.why) {
 				t.Errorf("CheckDestination(%s) = %v, want an error saying %q", tt.dest, err, tt.why)
+			}
+			if vi := diag.Text(err, "vi"); vi == err.Error() || !strings.Contains(vi, "không") {
+				t.Errorf("CheckDestination(%s): not in Vietnamese: %s", tt.dest, vi)
 			}
 		})
 	}

@@ -1,0 +1,55 @@
+package asset
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// File is a static file of the theme as it is published.
+type File struct {
+	Path string // the output path, fingerprinted for CSS and JavaScript: css/site.3f2a9c1b.css
+	Data []byte
+}
+
+// Static is the theme's static/ folder as published.
+type Static struct {
+	Files []File
+	out   map[string]string // path below static/ → output path
+}
+
+// ReadStatic reads static/ of theme and fingerprints CSS and JavaScript: css/site.css
+// becomes css/site.3f2a9c1b.css.
+func ReadStatic(theme fs.FS) (Static, error) {
+	s := Static{out: map[string]string{}}
+	err := fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(p, "static/")
+		out := rel
+		if ext := path.Ext(rel); ext == ".css" || ext == ".js" {
+			sum := sha256.Sum256(data)
+			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		}
+		s.out[rel] = out
+		s.Files = append(s.Files, File{Path: out, Data: data})
+		return nil
+	})
+	return s, err
+}
+
+// Path is where a static file (a path below static/) is published; a path the theme
+// does not have is returned as it is.
+func (s Static) Path(rel string) string {
+	if out, ok := s.out[rel]; ok {
+		return out
+	}
+	return rel
+}

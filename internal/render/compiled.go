@@ -1,0 +1,76 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"io"
+	"sync"
+
+	"github.com/a-h/templ"
+
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/component"
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
+)
+
+// The locality and plan pages — 99 % of a national site's pages — are compiled: their
+// main content is a templ component printing a typed view, set in the frame (base.html).
+// A site that ships its own layouts/locality.html or plan.html gets it instead, through
+// html/template, with the same view as .Body.
+
+// context returns the views' context for one page in lang.
+func (r *Renderer) context(lang string) *view.Context {
+	return view.NewContext(r.site, r.langs[lang], r.base)
+}
+
+func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
+	route := routes.Locality(l.ID)
+	return Page{Path: routes.File(lang, route), Lang: lang, write: func(w io.Writer) error {
+		v := r.context(lang).Locality(l)
+		d := r.page(lang, "locality", route, v.Title, v.Summary, v)
+		d.Breadcrumb = crumbs(v.Breadcrumb)
+		if len(v.Charts) > 0 {
+			d.Scripts = r.chartScripts
+		}
+		return r.framed(w, lang, "locality", d, component.Locality(r.langs[lang], v))
+	}}
+}
+
+func (r *Renderer) planFile(lang string, p *model.Plan) Page {
+	route := routes.Plan(p.ID)
+	return Page{Path: routes.File(lang, route), Lang: lang, write: func(w io.Writer) error {
+		v := r.context(lang).Plan(p)
+		d := r.page(lang, "plan", route, v.Title, v.Summary, v)
+		d.Breadcrumb = crumbs(v.Breadcrumb)
+		return r.framed(w, lang, "plan", d, component.Plan(r.langs[lang], v))
+	}}
+}
+
+func crumbs(links []view.Link) []crumb {
+	out := make([]crumb, len(links))
+	for i, l := range links {
+		out[i] = crumb{Name: l.Text, URL: l.URL}
+	}
+	return out
+}
+
+// mainBuffers hold a compiled page's main content while the frame is written around it.
+var mainBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// framed writes a page: through the site's own layout when it has one, else main in the
+// frame.
+func (r *Renderer) framed(w io.Writer, lang, layout string, d pageData, main templ.Component) error {
+	if _, ok := r.layouts[lang][layout]; ok {
+		return r.execute(w, lang, layout, d)
+	}
+	buf := mainBuffers.Get().(*bytes.Buffer)
+	defer mainBuffers.Put(buf)
+	buf.Reset()
+	if err := main.Render(context.Background(), buf); err != nil {
+		return err
+	}
+	d.Main = template.HTML(buf.String())
+	return r.execute(w, lang, frameLayout, d)
+}

@@ -1,0 +1,52 @@
+package render
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/asset"
+	"github.com/covsite/covsite/themes"
+)
+
+// A site that ships its own layouts/locality.html or plan.html gets it through html/template,
+// with the page's typed view as .Body and the theme's frame around it; the compiled pages
+// serve every other site.
+func TestSiteLayoutOverridesCompiledPage(t *testing.T) {
+	raw, diags := load.Load(os.DirFS("../.."))
+	site, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatal(err)
+	}
+	own := fstest.MapFS{
+		"layouts/locality.html": {Data: []byte(`{{define "main"}}<h1 class="own">{{.Body.Name}}</h1>` +
+			`{{range .Body.Cards}}<p class="own-card">{{.Title}}: {{range .Targets}}{{.Value.Text}}{{end}}</p>{{end}}{{end}}`)},
+		"layouts/plan.html": {Data: []byte(`{{define "main"}}<h1 class="own">{{.Body.Title}}</h1>{{end}}`)},
+	}
+	r, err := New(site, Options{BaseURL: "/", Theme: asset.Overlay{Upper: own, Lower: themes.Default()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ward := string(pageBytes(t, r, "dia-phuong/tra-vinh-phuong-7/index.html"))
+	for _, want := range []string{`<h1 class="own">Phường 7</h1>`, `<p class="own-card">BHXH: 2.499</p>`, `<footer class="site-footer">`, `<title>Phường 7 — Phường`} {
+		if !strings.Contains(ward, want) {
+			t.Errorf("the site's locality layout: page lacks %s", want)
+		}
+	}
+	if strings.Contains(ward, `class="cards"`) {
+		t.Error("the compiled locality page was written besides the site's layout")
+	}
+	plan := string(pageBytes(t, r, "en/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html"))
+	if !strings.Contains(plan, `<h1 class="own">49/KH-BCĐ: `) {
+		t.Errorf("the site's plan layout was not used:\n%s", plan)
+	}
+
+	compiled := exampleRenderer(t)
+	if page := string(pageBytes(t, compiled, "dia-phuong/tra-vinh-phuong-7/index.html")); !strings.Contains(page, `class="cards"`) || strings.Contains(page, `class="own"`) {
+		t.Error("without a layout of its own, a site does not get the compiled locality page")
+	}
+}

@@ -1,0 +1,334 @@
+package view
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/model"
+)
+
+// Chart is a figure: the ECharts option for charts.js, and a table with the same numbers.
+type Chart struct {
+	ID      string // "chart-1"; the data island is ID+"-data"
+	Title   string
+	Note    string
+	Label   string // the start of the chart's screen-reader description
+	Option  string // the ECharts option as JSON; encoding/json escapes <, > and &
+	Columns []string
+	Rows    [][]string // the first cell of a row is its category
+}
+
+// chart is what a figure shows: categories along one axis and one or more series.
+type chart struct {
+	title, note, axis string
+	line              bool // a line chart; else bars
+	categories        []string
+	series            []series
+	format            func(model.Num) string // formats a cell of the data table
+}
+
+type series struct {
+	name   string
+	values []model.Num
+}
+
+// localityCharts builds a locality page's charts: results over time, rate targets by year,
+// and the children compared. How far each target is reached is the meter on its card.
+func (c *Context) localityCharts(l *model.Locality, ct *childTargets) []Chart {
+	var out []Chart
+	for _, ch := range []chart{
+		c.resultsOverTime(l),
+		c.rateTargetsByYear(l),
+		c.childrenCompared(ct),
+	} {
+		if len(ch.series) == 0 || len(ch.categories) == 0 {
+			continue
+		}
+		v, err := c.chartView(ch, fmt.Sprintf("chart-%d", len(out)+1))
+		if err != nil {
+			continue // a chart encoding/json cannot write is left out; its table is the figures
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func (c *Context) chartView(ch chart, id string) (Chart, error) {
+	option, err := ch.option()
+	if err != nil {
+		return Chart{}, err
+	}
+	v := Chart{ID: id, Title: ch.title, Note: ch.note, Label: c.F.T("chart.label", ch.title), Option: option}
+	for _, s := range ch.series {
+		v.Columns = append(v.Columns, s.name)
+	}
+	for i, cat := range ch.categories {
+		row := []string{cat}
+		for _, s := range ch.series {
+			row = append(row, ch.format(s.values[i]))
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	return v, nil
+}
+
+func (c *Context) peopleFormat() func(model.Num) string {
+	return func(n model.Num) string { return c.F.Num(model.Num{V: n.V, Known: n.Known}) }
+}
+
+// resultsOverTime draws every people indicator with at least two dated values, including
+// the value a reported change implies at its start date.
+func (c *Context) resultsOverTime(l *model.Locality) chart {
+	f := c.F
+	ch := chart{title: f.T("chart.over_time"), line: true, axis: f.T("unit.people"), format: c.peopleFormat()}
+	points := map[*model.Indicator]map[date.Date]model.Num{}
+	var dates []date.Date
+	for _, ind := range c.Site.Indicators {
+		if ind.Unit != model.People {
+			continue
+		}
+		m := map[date.Date]model.Num{}
+		for _, res := range c.Site.ResultsFor(l, ind) {
+			if res.Value.Known {
+				m[res.AsOf] = res.Value
+			}
+			if b := model.BaselineFromChange(res); b.Known {
+				m[res.ChangeSince] = b
+			}
+		}
+		if len(m) < 2 {
+			continue
+		}
+		points[ind] = m
+		for d := range m {
+			dates = append(dates, d)
+		}
+	}
+	slices.SortFunc(dates, date.Date.Compare)
+	dates = slices.Compact(dates)
+	for _, d := range dates {
+		ch.categories = append(ch.categories, f.Date(d))
+	}
+	ch.series = seriesByIndicator(f, c.Site.Indicators, points, dates)
+	return ch
+}
+
+// seriesByIndicator makes one series per indicator that has points, in indicator order,
+// with a value (or a gap) at each key.
+func seriesByIndicator[K comparable](f Format, inds []*model.Indicator, points map[*model.Indicator]map[K]model.Num, keys []K) []series {
+	var out []series
+	for _, ind := range inds {
+		m, ok := points[ind]
+		if !ok {
+			continue
+		}
+		s := series{name: f.Short(ind)}
+		for _, k := range keys {
+			s.values = append(s.values, m[k])
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// rateTargetsByYear draws rate targets that a plan sets for several periods (2021–2025).
+func (c *Context) rateTargetsByYear(l *model.Locality) chart {
+	f := c.F
+	ch := chart{title: f.T("chart.rate_targets"), line: true, axis: "%", format: f.PctAsGiven}
+	var periods []date.Period
+	byInd := map[*model.Indicator]map[date.Period]model.Num{}
+	for _, ind := range c.Site.Indicators {
+		m := map[date.Period]model.Num{}
+		for _, t := range c.Site.TargetsFor(l, ind) {
+			switch {
+			case t.Rate.Known:
+				m[t.Period] = t.Rate
+			case ind.Unit == model.Percent && t.Value.Known && ind.Direction == model.HigherIsBetter:
+				m[t.Period] = t.Value
+			}
+		}
+		if len(m) < 2 {
+			continue
+		}
+		byInd[ind] = m
+		for p := range m {
+			periods = append(periods, p)
+		}
+	}
+	slices.SortFunc(periods, func(a, b date.Period) int { return a.Start.Compare(b.Start) })
+	periods = slices.Compact(periods)
+	for _, p := range periods {
+		ch.categories = append(ch.categories, f.Period(p))
+	}
+	ch.series = seriesByIndicator(f, c.Site.Indicators, byInd, periods)
+	return ch
+}
+
+func (c *Context) childrenCompared(ct *childTargets) chart {
+	f := c.F
+	ch := chart{title: f.T("chart.children"), axis: f.T("unit.people"), format: c.peopleFormat()}
+	if ct == nil {
+		return ch
+	}
+	ch.note = f.T("chart.children_note", f.Period(ct.period), f.PlanName(ct.plan))
+	for _, l := range ct.children {
+		ch.categories = append(ch.categories, f.Name(l))
+	}
+	for i, ind := range ct.indicators {
+		s := series{name: f.Short(ind)}
+		for _, row := range ct.values {
+			s.values = append(s.values, row[i])
+		}
+		ch.series = append(ch.series, s)
+	}
+	return ch
+}
+
+// option is the chart's ECharts option as JSON for a data island. It sets no aria:
+// charts.js adds aria with decal patterns and a description in the page's number format.
+//
+// go-echarts makes the option's skeleton (grid, legend, tooltip, axes, the series' type and
+// settings) once per kind of chart; each chart then only encodes its categories and values.
+// A national site has 37,000 pages: building, marshalling and trimming go-echarts' whole
+// option for each chart took a third of a locality page's time.
+func (ch chart) option() (string, error) {
+	sk, err := skeletonOf(skeletonKey{line: ch.line, axis: ch.axis, legend: len(ch.series) > 1})
+	if err != nil {
+		return "", err
+	}
+	opt := struct {
+		Animation bool            `json:"animation"`
+		Grid      json.RawMessage `json:"grid"`
+		Legend    json.RawMessage `json:"legend"`
+		Series    []seriesOption  `json:"series"`
+		Tooltip   json.RawMessage `json:"tooltip"`
+		XAxis     []xAxisOption   `json:"xAxis"`
+		YAxis     json.RawMessage `json:"yAxis"`
+	}{Grid: sk.grid, Legend: sk.legend, Tooltip: sk.tooltip, YAxis: sk.yAxis, XAxis: []xAxisOption{{Data: ch.categories}}}
+	for _, s := range ch.series {
+		so := seriesOption{ConnectNulls: sk.connectNulls, Name: s.name, Type: sk.seriesType, Data: make([]any, len(s.values))}
+		for i, v := range s.values {
+			so.Data[i] = echartsValue(v)
+		}
+		opt.Series = append(opt.Series, so)
+	}
+	b, err := json.Marshal(opt)
+	return string(b), err
+}
+
+type seriesOption struct {
+	ConnectNulls bool   `json:"connectNulls,omitempty"`
+	Data         []any  `json:"data"`
+	Name         string `json:"name"`
+	Type         string `json:"type"`
+}
+
+type xAxisOption struct {
+	Data []string `json:"data"`
+}
+
+// skeleton is what go-echarts writes for a kind of chart, less its categories and values
+// and less what ECharts does anyway (its own palette, an empty title and toolbox, each
+// series' own "animation": false, which the option already sets for all).
+type skeleton struct {
+	grid, legend, tooltip, yAxis json.RawMessage
+	seriesType                   string
+	connectNulls                 bool
+}
+
+type skeletonKey struct {
+	line   bool
+	axis   string
+	legend bool
+}
+
+var skeletons sync.Map // skeletonKey → skeleton
+
+func skeletonOf(k skeletonKey) (skeleton, error) {
+	if sk, ok := skeletons.Load(k); ok {
+		return sk.(skeleton), nil
+	}
+	probe := chart{line: k.line, axis: k.axis, categories: []string{""}, series: []series{{values: []model.Num{model.Unknown}}}}
+	if k.legend {
+		probe.series = append(probe.series, probe.series[0])
+	}
+	var obj map[string]any
+	if k.line {
+		obj = probe.lineOption()
+	} else {
+		obj = probe.barOption()
+	}
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return skeleton{}, err
+	}
+	var parts struct {
+		Grid, Legend, Tooltip, YAxis json.RawMessage
+		Series                       []struct {
+			Type         string `json:"type"`
+			ConnectNulls bool   `json:"connectNulls"`
+		}
+	}
+	if err := json.Unmarshal(b, &parts); err != nil {
+		return skeleton{}, err
+	}
+	sk := skeleton{grid: parts.Grid, legend: parts.Legend, tooltip: parts.Tooltip, yAxis: parts.YAxis,
+		seriesType: parts.Series[0].Type, connectNulls: parts.Series[0].ConnectNulls}
+	skeletons.Store(k, sk)
+	return sk, nil
+}
+
+func (ch chart) globals() []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(ch.series) > 1), Bottom: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Top: "12%", Bottom: "14%", ContainLabel: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Name: ch.axis, Type: "value"}),
+		charts.WithAnimation(false),
+	}
+}
+
+func (ch chart) barOption() map[string]any {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(ch.globals()...)
+	bar.SetXAxis(ch.categories)
+	for _, s := range ch.series {
+		data := make([]opts.BarData, len(s.values))
+		for i, v := range s.values {
+			data[i] = opts.BarData{Value: echartsValue(v)}
+		}
+		bar.AddSeries(s.name, data)
+	}
+	bar.Validate()
+	return bar.JSON()
+}
+
+func (ch chart) lineOption() map[string]any {
+	line := charts.NewLine()
+	line.SetGlobalOptions(ch.globals()...)
+	line.SetXAxis(ch.categories)
+	for _, s := range ch.series {
+		data := make([]opts.LineData, len(s.values))
+		for i, v := range s.values {
+			data[i] = opts.LineData{Value: echartsValue(v)}
+		}
+		line.AddSeries(s.name, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)}))
+	}
+	line.Validate()
+	return line.JSON()
+}
+
+// echartsValue is a number, or "-" which ECharts draws as a gap.
+func echartsValue(n model.Num) any {
+	if !n.Known || math.IsNaN(n.V) {
+		return "-"
+	}
+	return math.Round(n.V*100) / 100
+}

@@ -1,0 +1,111 @@
+package view
+
+import (
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/model"
+)
+
+// childTargets compares a locality's children on the people targets of the newest plan
+// that targets them.
+type childTargets struct {
+	period     date.Period
+	plan       *model.Plan
+	indicators []*model.Indicator
+	children   []*model.Locality
+	values     [][]model.Num // by child, then indicator
+	sum        []model.Num
+	parent     []model.Num
+}
+
+// childTable finds the newest plan that targets l's children and tabulates their targets,
+// with their sum beside l's own figure; nil when fewer than two children have one.
+func (c *Context) childTable(l *model.Locality) *childTargets {
+	if len(l.Children) == 0 {
+		return nil
+	}
+	var best *model.Target
+	for _, ch := range l.Children {
+		for _, t := range c.Site.TargetsOf(ch) {
+			if t.Value.Known && t.Indicator.Unit == model.People && (best == nil || t.Period.End.After(best.Period.End)) {
+				best = t
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	ct := &childTargets{period: best.Period, plan: best.Plan}
+	for _, ind := range c.Site.Indicators {
+		if ind.Unit == model.People && c.childHasTarget(l, best, ind) {
+			ct.indicators = append(ct.indicators, ind)
+		}
+	}
+	ct.sum = make([]model.Num, len(ct.indicators))
+	ct.parent = make([]model.Num, len(ct.indicators))
+	withFigures := 0
+	for _, ch := range l.Children {
+		row := make([]model.Num, len(ct.indicators))
+		any := false
+		for i, ind := range ct.indicators {
+			row[i] = c.targetOf(best.Plan, ch, ind, best.Period)
+			if row[i].Known {
+				ct.sum[i] = model.Known(ct.sum[i].V+row[i].V, 0)
+				any = true
+			}
+		}
+		if any {
+			withFigures++
+		}
+		ct.children = append(ct.children, ch)
+		ct.values = append(ct.values, row)
+	}
+	for i, ind := range ct.indicators {
+		ct.parent[i] = c.targetOf(best.Plan, l, ind, best.Period)
+	}
+	if withFigures < 2 {
+		return nil // one child alone compares with nothing
+	}
+	return ct
+}
+
+func (c *Context) childHasTarget(l *model.Locality, like *model.Target, ind *model.Indicator) bool {
+	for _, ch := range l.Children {
+		if c.targetOf(like.Plan, ch, ind, like.Period).Known {
+			return true
+		}
+	}
+	return false
+}
+
+// targetOf is the value p sets for l and ind over period: the first such target in p's order.
+func (c *Context) targetOf(p *model.Plan, l *model.Locality, ind *model.Indicator, period date.Period) model.Num {
+	for _, t := range c.Site.TargetsFor(l, ind) { // same-period targets of a plan keep the plan's order
+		if t.Plan == p && t.Period == period {
+			return t.Value
+		}
+	}
+	return model.Unknown
+}
+
+func (c *Context) childTableView(ct *childTargets) *ChildTable {
+	if ct == nil {
+		return nil
+	}
+	f := c.F
+	v := &ChildTable{Caption: f.T("children.caption", f.Period(ct.period), f.PlanName(ct.plan))}
+	for _, ind := range ct.indicators {
+		v.Columns = append(v.Columns, f.Short(ind))
+	}
+	for i, ch := range ct.children {
+		row := ChildTableRow{Link: c.localityLink(ch)}
+		for _, n := range ct.values[i] {
+			row.Values = append(row.Values, f.Num(n))
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	for i := range ct.indicators {
+		v.Sum = append(v.Sum, f.Num(ct.sum[i]))
+		v.Declared = append(v.Declared, f.Num(ct.parent[i]))
+	}
+	return v
+}

@@ -1,0 +1,581 @@
+package view
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/lang"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// LocalityPage is everything a locality's page shows.
+type LocalityPage struct {
+	Name        string
+	Title       string // the page's <title>: "Phường 7 — Phường"
+	Eyebrow     string // "Phường · Thành phố Trà Vinh"
+	Summary     string // the one-line status for the meta description and Open Graph
+	Breadcrumb  []Link
+	Ended       *EndedNotice
+	Lede        string
+	FormedFrom  Line // "Thành lập từ A, B."; nil for none
+	Cards       []Card
+	Comparisons []Line
+	Charts      []Chart
+	Plans       []PlanBlock // the plans that run beside the newest one, in full
+	Earlier     *EarlierPlans
+	Rollups     []RollupRow // the locality's targets beside the sum of its children's
+	Results     []RollupRow // its results beside the sum of its children's
+	Children    []ChildLink
+	ChildTable  *ChildTable
+	Updates     []Dated
+	Sources     []Line
+	Downloads   Line   // "Tải số liệu: CSV · JSON" of the locality's own figures; nil for none
+	Updated     string // "Cập nhật lần cuối: …", "" when unknown
+}
+
+// EndedNotice says a locality no longer exists and what it became.
+type EndedNotice struct {
+	Text      string
+	Successor *Link
+	Note      string
+}
+
+// PlanBlock is one plan's targets for the locality.
+type PlanBlock struct {
+	Anchor string // "ke-hoach-<id>"
+	Name   string
+	URL    string
+	Meta   string // "title — issuer, date"
+	Rows   []PlanRow
+	Notes  []string // what each implied target was implied from; the first carries NoteID
+	NoteID string
+}
+
+// EarlierPlans are the plans that ended before the newest one started, a row each: the
+// share of every target reached, with the result and the target. Their plan pages hold the
+// rest, so a commune's page stays small when its district sets targets every year.
+type EarlierPlans struct {
+	Columns []string
+	Rows    []EarlierPlan
+	Notes   []string
+}
+
+// EarlierPlan is one earlier plan's targets for the locality, by indicator.
+type EarlierPlan struct {
+	Link
+	Period string
+	Cells  []EarlierCell // one per column; Empty when the plan set no target for it
+}
+
+// EarlierCell is a target of an earlier plan: "91,67 %" of "2.965", with "2.718" reached.
+type EarlierCell struct {
+	Empty  bool
+	Share  string
+	Result string // "—" without a result
+	Target TargetValue
+}
+
+// PlanRow is one target of a plan in a table.
+type PlanRow struct {
+	Locality  *Link  // the unit, on a plan page; nil on a locality page
+	Indicator string // short name
+	Note      string // the target's own note, on a plan page
+	Derived   bool   // the value is the sum of the indicator's parts
+	Period    string
+	Deadline  string // "hạn 30/11/2025" when the deadline is not the period's end
+	Cells     Cells
+}
+
+// RollupRow is a parent's figure beside the sum of its children's.
+type RollupRow struct {
+	Unit       string // the parent's name, on a plan page
+	Indicator  string
+	AsOf       string // for results
+	Parent     string
+	Sum        string
+	Incomplete string // "(3/10 đơn vị)" when not every child has a figure
+	Difference string // "0" when they agree
+	Differs    bool
+}
+
+// ChildLink is a child locality in the list of a parent's page.
+type ChildLink struct {
+	Link
+	Kind  string
+	Ended string // " · đến 30/6/2025", ""
+}
+
+// ChildTable compares a locality's children on the targets of its newest plan.
+type ChildTable struct {
+	Caption  string
+	Columns  []string
+	Rows     []ChildTableRow
+	Sum      []string
+	Declared []string
+}
+
+// ChildTableRow is one child's targets.
+type ChildTableRow struct {
+	Link
+	Values []string
+}
+
+// Locality computes the page of l.
+func (c *Context) Locality(l *model.Locality) LocalityPage {
+	c.assessed = map[*model.Target]model.Progress{}
+	defer func() { c.assessed = nil }()
+	f := c.F
+	s := c.Site
+	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Breadcrumb: c.breadcrumb(l)}
+	if l.Kind != "" {
+		v.Title = f.Name(l) + " — " + f.Kind(l)
+	}
+	v.Eyebrow = f.Kind(l)
+	if l.Parent != nil {
+		v.Eyebrow += " · " + f.Name(l.Parent)
+	}
+	note := l.Note.In(f.Code)
+	if l.Ended() {
+		v.Ended = &EndedNotice{Text: f.T("locality.ended", f.Date(l.Until)), Note: note}
+		if l.Successor != nil {
+			v.Ended.Successor = &Link{Text: f.Name(l.Successor), URL: c.URL(routes.Locality(l.Successor.ID))}
+		}
+	} else {
+		v.Lede = note
+	}
+	if len(l.Predecessors) > 0 {
+		v.FormedFrom = Line{text(f.T("locality.formed_from") + " ")}
+		for i, p := range l.Predecessors {
+			if i > 0 {
+				v.FormedFrom = append(v.FormedFrom, text(", "))
+			}
+			v.FormedFrom = append(v.FormedFrom, link(f.Name(p), c.URL(routes.Locality(p.ID))))
+		}
+		v.FormedFrom = append(v.FormedFrom, text("."))
+	}
+	facts := c.localityFacts(l)
+	for _, h := range facts.headlines {
+		v.Cards = append(v.Cards, c.card(h))
+	}
+	v.Summary = c.localitySummary(l, facts.headlines)
+	v.Comparisons = c.comparisons(l, facts.standings)
+	table := c.childTable(l)
+	v.Charts = c.localityCharts(l, table)
+	v.Plans, v.Earlier = c.planBlocks(l, facts.plans)
+	v.Rollups = c.localityRollups(l, facts.plans)
+	v.Results = c.resultRollups(l)
+	for _, ch := range l.Children {
+		cl := ChildLink{Link: c.localityLink(ch), Kind: f.Kind(ch)}
+		if ch.Ended() {
+			cl.Ended = " · " + f.T("ended_short", f.Date(ch.Until))
+		}
+		v.Children = append(v.Children, cl)
+	}
+	v.ChildTable = c.childTableView(table)
+	updates := DocumentsIn(s.DocumentsAbout(l), f.Code)
+	v.Updates = c.datedDocuments(updates)
+	v.Sources = c.localitySources(facts)
+	if s.HasFigures(l) {
+		v.Downloads = Line{text(f.T("download") + ": "),
+			link("CSV", c.Base.URL(lang.Default, routes.LocalityDownload(l.ID, "csv"))), text(" · "),
+			link("JSON", c.Base.URL(lang.Default, routes.LocalityDownload(l.ID, "json")))}
+	}
+	switch {
+	case !facts.updated.IsZero():
+		v.Updated = f.T("updated", f.Date(facts.updated))
+	case len(updates) > 0:
+		v.Updated = f.T("updated.note", f.Date(updates[0].Date))
+	}
+	return v
+}
+
+func (c *Context) localityLink(l *model.Locality) Link {
+	return Link{Text: c.F.Name(l), URL: c.URL(routes.Locality(l.ID))}
+}
+
+func (c *Context) breadcrumb(l *model.Locality) []Link {
+	crumbs := []Link{{Text: c.F.T("nav.home"), URL: c.URL(routes.Home)}}
+	for _, a := range l.Ancestors() {
+		crumbs = append(crumbs, c.localityLink(a))
+	}
+	return crumbs
+}
+
+// localityFacts are what a locality page is computed from.
+type localityFacts struct {
+	headlines []headline
+	standings []model.Standing
+	plans     []planProgress
+	sources   []*model.Source
+	updated   date.Date // the newest result's source or plan
+}
+
+// headline is one indicator's latest result beside the targets that cover its date.
+type headline struct {
+	Indicator *model.Indicator
+	Result    *model.Result
+	Progress  []model.Progress
+}
+
+type planProgress struct {
+	Plan *model.Plan
+	Rows []model.Progress
+}
+
+func (c *Context) localityFacts(l *model.Locality) localityFacts {
+	s := c.Site
+	var facts localityFacts
+	sources := map[*model.Source]bool{}
+	for _, ind := range s.Indicators {
+		if h, ok := c.headline(l, ind); ok {
+			facts.headlines = append(facts.headlines, h)
+		}
+		for _, res := range s.ResultsFor(l, ind) {
+			sources[res.Source] = true
+			if res.Source.Published.After(facts.updated) {
+				facts.updated = res.Source.Published
+			}
+		}
+		if st, ok := s.StandingOf(l, ind); ok {
+			facts.standings = append(facts.standings, st)
+		}
+	}
+	facts.plans = c.planProgress(l)
+	for _, p := range facts.plans {
+		if p.Plan.Issued.After(facts.updated) {
+			facts.updated = p.Plan.Issued
+		}
+	}
+	for src := range sources {
+		facts.sources = append(facts.sources, src)
+	}
+	slices.SortFunc(facts.sources, func(a, b *model.Source) int {
+		return cmp.Or(b.Published.Compare(a.Published), cmp.Compare(a.ID, b.ID))
+	})
+	return facts
+}
+
+// headline picks the latest result of ind for l and assesses it against every target whose
+// period covers it; with no result, against the latest targets.
+func (c *Context) headline(l *model.Locality, ind *model.Indicator) (headline, bool) {
+	s := c.Site
+	h := headline{Indicator: ind, Result: s.LatestResult(l, ind)}
+	targets := s.TargetsFor(l, ind)
+	if h.Result == nil && len(targets) == 0 {
+		return h, false
+	}
+	if h.Result != nil {
+		for _, t := range targets {
+			if !h.Result.AsOf.Before(t.Period.Start) && !h.Result.AsOf.After(t.Deadline) {
+				h.Progress = append(h.Progress, c.assess(t))
+			}
+		}
+		return h, true
+	}
+	latest := targets[len(targets)-1].Period
+	for _, t := range targets {
+		if t.Period == latest {
+			h.Progress = append(h.Progress, c.assess(t))
+		}
+	}
+	return h, true
+}
+
+func (c *Context) card(h headline) Card {
+	card := Card{ID: "chi-so-" + h.Indicator.ID, Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
+	for _, p := range h.Progress {
+		card.Targets = append(card.Targets, c.cardTarget(p, true))
+	}
+	return card
+}
+
+func (c *Context) planProgress(l *model.Locality) []planProgress {
+	var out []planProgress
+	at := map[*model.Plan]int{}             // index in out
+	for _, t := range c.Site.TargetsOf(l) { // within a plan, in the plan's order
+		i, ok := at[t.Plan]
+		if !ok {
+			i = len(out)
+			at[t.Plan] = i
+			out = append(out, planProgress{Plan: t.Plan})
+		}
+		out[i].Rows = append(out[i].Rows, c.assess(t))
+	}
+	slices.SortFunc(out, func(a, b planProgress) int { return cmp.Compare(c.Site.PlanOrder(a.Plan), c.Site.PlanOrder(b.Plan)) })
+	for _, pp := range out {
+		sortProgress(pp.Rows)
+	}
+	slices.SortStableFunc(out, func(a, b planProgress) int { return b.Plan.Period.End.Compare(a.Plan.Period.End) })
+	return out
+}
+
+func sortProgress(rows []model.Progress) {
+	slices.SortStableFunc(rows, func(a, b model.Progress) int {
+		return cmp.Or(a.Target.Period.Start.Compare(b.Target.Period.Start), cmp.Compare(a.Target.Indicator.Order, b.Target.Indicator.Order))
+	})
+}
+
+// planBlocks shows in full the plans that run beside the newest one, and the earlier ones
+// in one compact table.
+func (c *Context) planBlocks(l *model.Locality, plans []planProgress) ([]PlanBlock, *EarlierPlans) {
+	f := c.F
+	var full []PlanBlock
+	var earlier []planProgress
+	for i, pp := range plans { // newest first
+		p := pp.Plan
+		if i > 0 && p.Period.End.Before(plans[0].Plan.Period.Start) {
+			earlier = append(earlier, pp)
+			continue
+		}
+		b := PlanBlock{Anchor: "ke-hoach-" + p.ID, Name: f.PlanName(p), URL: c.URL(routes.Plan(p.ID)), Meta: c.planMeta(p), NoteID: impliedNoteID(p)}
+		for _, row := range pp.Rows {
+			b.Rows = append(b.Rows, c.planRow(row, false))
+			if row.Target.Implied {
+				b.Notes = append(b.Notes, "≈ "+c.impliedNote(row.Target))
+			}
+		}
+		full = append(full, b)
+	}
+	return full, c.earlierPlans(earlier)
+}
+
+func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
+	if len(plans) == 0 {
+		return nil
+	}
+	f := c.F
+	var inds []*model.Indicator
+	seen := map[*model.Indicator]bool{}
+	for _, pp := range plans {
+		for _, row := range pp.Rows {
+			if !seen[row.Target.Indicator] {
+				seen[row.Target.Indicator] = true
+				inds = append(inds, row.Target.Indicator)
+			}
+		}
+	}
+	slices.SortFunc(inds, func(a, b *model.Indicator) int { return cmp.Compare(a.Order, b.Order) })
+	v := &EarlierPlans{}
+	for _, ind := range inds {
+		v.Columns = append(v.Columns, f.Short(ind))
+	}
+	for _, pp := range plans {
+		p := pp.Plan
+		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.URL(routes.Plan(p.ID))}, Period: f.Period(p.Period)}
+		for _, ind := range inds {
+			row.Cells = append(row.Cells, c.earlierCell(pp.Rows, ind))
+		}
+		for _, r := range pp.Rows {
+			if r.Target.Implied {
+				v.Notes = append(v.Notes, "≈ "+f.PlanName(p)+": "+c.impliedNote(r.Target))
+			}
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	return v
+}
+
+// earlierCell is the plan's target for ind over the plan's last period that has one.
+func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) EarlierCell {
+	var last *model.Progress
+	for i := range rows {
+		if rows[i].Target.Indicator == ind {
+			last = &rows[i]
+		}
+	}
+	if last == nil {
+		return EarlierCell{Empty: true}
+	}
+	cells := c.cells(*last)
+	out := EarlierCell{Share: cells.Share, Result: cells.Result, Target: cells.Target}
+	if out.Result == "" {
+		out.Result = "—"
+	}
+	return out
+}
+
+// planMeta is "title — issuer, date".
+func (c *Context) planMeta(p *model.Plan) string {
+	f := c.F
+	meta := f.PlanTitle(p) + " — " + f.Issuer(p)
+	if !p.Issued.IsZero() {
+		meta += ", " + f.Date(p.Issued)
+	}
+	return meta
+}
+
+func (c *Context) planRow(p model.Progress, withUnit bool) PlanRow {
+	f := c.F
+	t := p.Target
+	row := PlanRow{Indicator: f.Short(t.Indicator), Derived: t.Derived, Period: f.Period(t.Period), Cells: c.cells(p)}
+	if t.Deadline != t.Period.End {
+		row.Deadline = f.T("deadline", f.Date(t.Deadline))
+	}
+	if withUnit {
+		l := c.localityLink(t.Locality)
+		row.Locality = &l
+		row.Note = t.Note.In(f.Code)
+		row.Derived = false
+	}
+	return row
+}
+
+// impliedNote says what an implied target was computed from.
+func (c *Context) impliedNote(t *model.Target) string {
+	f := c.F
+	if t.ImpliedShare.Known {
+		return f.T("flag.implied_share", f.Short(t.Indicator), f.PctAsGiven(t.ImpliedShare))
+	}
+	return f.T("flag.implied_gap", f.Short(t.Indicator))
+}
+
+func (c *Context) localityRollups(l *model.Locality, plans []planProgress) []RollupRow {
+	if len(l.Children) == 0 {
+		return nil // only a parent has a rollup; most localities are communes
+	}
+	f := c.F
+	var out []RollupRow
+	for _, p := range plans {
+		for _, ru := range c.Site.PlanRollups(p.Plan) {
+			if ru.Parent.Locality != l {
+				continue
+			}
+			row := c.rollupRow(ru.Indicator, ru.Parent.Value, ru.ChildrenSum, ru.Differs(), ru.Difference())
+			if !ru.Complete {
+				row.Incomplete = f.T("rollup.incomplete", len(ru.Children), ru.Expected)
+			}
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+func (c *Context) rollupRow(ind *model.Indicator, parent model.Num, sum float64, differs bool, difference float64) RollupRow {
+	f := c.F
+	row := RollupRow{Indicator: f.Short(ind), Parent: f.Value(ind, parent), Sum: f.Number(sum, 2), Difference: "0", Differs: differs}
+	if differs {
+		row.Difference = f.Number(difference, 2)
+	}
+	return row
+}
+
+func (c *Context) resultRollups(l *model.Locality) []RollupRow {
+	f := c.F
+	var out []RollupRow
+	for _, ru := range c.Site.ResultRollups(l) {
+		row := c.rollupRow(ru.Indicator, ru.Parent.Value, ru.ChildrenSum, ru.Differs(), ru.Difference())
+		row.AsOf = f.Date(ru.Parent.AsOf)
+		if !ru.Complete() {
+			row.Incomplete = f.T("rollup.incomplete", ru.Children, ru.Expected)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// comparisons are the plain-words statements: the locality against its parent's average,
+// and reports that name it, or its children, below an average.
+func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []Line {
+	f := c.F
+	var out []Line
+	for _, st := range standings {
+		if !st.ParentRate.Known {
+			continue
+		}
+		ind, name, parent := f.Short(st.Indicator), f.Name(st.Locality), f.Name(st.Locality.Parent)
+		var s string
+		switch {
+		case st.Difference.V > 0:
+			s = f.T("standing.above", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
+		case st.Difference.V < 0:
+			s = f.T("standing.below", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
+		default:
+			s = f.T("standing.equal", ind, name, parent)
+		}
+		if st.Of > 0 {
+			s += " " + f.T("standing.rank", st.Rank, st.Of)
+		}
+		out = append(out, Line{text(s)})
+	}
+	for _, cmp := range c.Site.ComparisonsNaming(l) {
+		line := Line{text(f.T("reported.below", f.Short(cmp.Indicator), f.Name(cmp.Parent), f.Date(cmp.AsOf)) + " ")}
+		line = append(line, c.cite(cmp.Source), text(", "+f.Date(cmp.Source.Published)+"."))
+		out = append(out, line)
+	}
+	for _, cmp := range c.Site.ComparisonsWithin(l) {
+		line := Line{text(f.T("reported.children", f.Short(cmp.Indicator), f.Name(cmp.Parent), f.Date(cmp.AsOf)) + " ")}
+		for i, b := range cmp.Below {
+			if i > 0 {
+				line = append(line, text(", "))
+			}
+			line = append(line, link(f.Name(b), c.URL(routes.Locality(b.ID))))
+		}
+		line = append(line, text(" — "+f.T("reported.according")+" "), c.cite(cmp.Source), text(", "+f.Date(cmp.Source.Published)+"."))
+		out = append(out, line)
+	}
+	return out
+}
+
+// cite is a source's title; marked Vietnamese on an English page that has no English title
+// for it.
+func (c *Context) cite(src *model.Source) Inline {
+	if !src.Title.Translated(c.Lang()) {
+		return citeIn(src.Title.VI, lang.VI)
+	}
+	return citeIn(src.Title.In(c.Lang()), "")
+}
+
+func (c *Context) localitySources(facts localityFacts) []Line {
+	f := c.F
+	var out []Line
+	for _, pp := range facts.plans {
+		p := pp.Plan
+		line := Line{text(f.T("source.plan") + ": "), link(f.PlanName(p), c.URL(routes.Plan(p.ID)))}
+		s := " — " + f.Issuer(p)
+		if !p.Issued.IsZero() {
+			s += ", " + f.Date(p.Issued)
+		}
+		if p.Signer != "" {
+			s += "; " + f.T("signer") + " " + p.Signer
+		}
+		out = append(out, append(line, text(s)))
+	}
+	for _, src := range facts.sources {
+		line := Line{text(f.T("source."+src.Kind) + ": "), c.cite(src), text(" — "), c.vietnamese(src.Publisher), text(", " + f.Date(src.Published))}
+		if note := src.Note.In(f.Code); note != "" {
+			line = append(line, text(". "+note))
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func (c *Context) datedDocuments(docs []*model.Document) []Dated {
+	var out []Dated
+	for _, d := range docs {
+		out = append(out, Dated{Link: Link{Text: d.Title, URL: c.URL(routes.Document(d.Section, d.Slug))}, Date: c.F.Date(d.Date)})
+	}
+	return out
+}
+
+// DocumentsIn keeps the documents in lang, newest first.
+func DocumentsIn(docs []*model.Document, code string) []*model.Document {
+	var out []*model.Document
+	for _, d := range docs {
+		if d.Lang == code {
+			out = append(out, d)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *model.Document) int { return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Slug, b.Slug)) })
+	return out
+}
+
+// vietnamese is a text that exists only in Vietnamese, marked so on an English page.
+func (c *Context) vietnamese(s string) Inline {
+	if c.Lang() == lang.VI {
+		return text(s)
+	}
+	return Inline{Text: s, Lang: lang.VI}
+}

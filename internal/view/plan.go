@@ -1,0 +1,143 @@
+package view
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// PlanPage is everything a plan's page shows.
+type PlanPage struct {
+	Title      string // "49/KH-BCĐ: Kế hoạch …"
+	Summary    string
+	Breadcrumb []Link
+	// Cards are the key figures, right under the title so a phone shows them first: the
+	// targets for the plan's territory over the plan's whole period or, for a plan of
+	// yearly targets, those of its last year.
+	CardsTitle string
+	Cards      []Card
+	Facts      []Fact
+	BasedOn    []string // in Vietnamese, as the plan cites them
+	URL        string   // the plan's own address, "" for none
+	Rows       []PlanRow
+	Notes      []string
+	NoteID     string
+	Milestones []string
+	Rollups    []RollupRow
+	Updates    []Dated
+}
+
+// Fact is a term and its description in the plan's facts.
+type Fact struct {
+	Term string
+	Text string
+	Link *Link // the description is a link instead of Text
+}
+
+// Plan computes the page of p.
+func (c *Context) Plan(p *model.Plan) PlanPage {
+	c.assessed = map[*model.Target]model.Progress{}
+	defer func() { c.assessed = nil }()
+	f := c.F
+	v := PlanPage{Title: f.PlanTitle(p), Summary: p.Summary.In(f.Code), BasedOn: p.BasedOn, URL: p.URL, NoteID: impliedNoteID(p)}
+	if p.Number != "" {
+		v.Title = p.Number + ": " + v.Title
+	}
+	v.Breadcrumb = []Link{{Text: f.T("nav.home"), URL: c.URL(routes.Home)}, {Text: f.T("nav.plans"), URL: c.URL(routes.Plans)}}
+	// The plan's targets from the territory down, then by period and indicator, each level
+	// in the plan's order; sorted as indices, since a Progress is large to move.
+	order := make([]int, len(p.Targets))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := p.Targets[i], p.Targets[j]
+		return cmp.Or(a.Locality.Depth-b.Locality.Depth, a.Period.Start.Compare(b.Period.Start), cmp.Compare(a.Indicator.Order, b.Indicator.Order))
+	})
+	rows := make([]model.Progress, len(order))
+	for k, i := range order {
+		rows[k] = c.assess(p.Targets[i])
+	}
+	v.CardsTitle = f.T("plan.headlines", f.Name(p.Locality))
+	for _, row := range territoryTargets(p, rows) {
+		v.Cards = append(v.Cards, Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result), Targets: []CardTarget{c.cardTarget(row, false)}})
+	}
+	v.Facts = c.planFacts(p)
+	for _, row := range rows {
+		v.Rows = append(v.Rows, c.planRow(row, true))
+		if row.Target.Implied {
+			v.Notes = append(v.Notes, "≈ "+f.Name(row.Target.Locality)+", "+f.Short(row.Target.Indicator)+": "+c.impliedNote(row.Target))
+		}
+	}
+	for _, m := range p.Milestones {
+		v.Milestones = append(v.Milestones, c.milestone(m))
+	}
+	for _, ru := range c.Site.PlanRollups(p) {
+		row := c.rollupRow(ru.Indicator, ru.Parent.Value, ru.ChildrenSum, ru.Differs(), ru.Difference())
+		row.Unit = f.Name(ru.Parent.Locality)
+		v.Rollups = append(v.Rollups, row)
+	}
+	v.Updates = c.datedDocuments(DocumentsIn(c.Site.DocumentsAboutPlan(p), f.Code))
+	return v
+}
+
+// territoryTargets are the targets a plan's cards show: those for its territory over its
+// whole period, or else those of its last period.
+func territoryTargets(p *model.Plan, rows []model.Progress) []model.Progress {
+	var whole, last []model.Progress
+	for _, row := range rows {
+		t := row.Target
+		if t.Locality != p.Locality {
+			continue
+		}
+		if t.Period == p.Period {
+			whole = append(whole, row)
+		}
+		if t.Period.End == p.Period.End {
+			last = append(last, row)
+		}
+	}
+	if len(whole) > 0 {
+		return whole
+	}
+	return last
+}
+
+func (c *Context) planFacts(p *model.Plan) []Fact {
+	f := c.F
+	var out []Fact
+	if p.Number != "" {
+		out = append(out, Fact{Term: f.T("plan.number"), Text: p.Number})
+	}
+	out = append(out, Fact{Term: f.T("plan.issuer"), Text: f.Issuer(p)})
+	issued := f.T("plan.issued_unknown")
+	if !p.Issued.IsZero() {
+		issued = f.Date(p.Issued)
+	}
+	out = append(out, Fact{Term: f.T("plan.issued"), Text: issued})
+	if p.Signer != "" {
+		out = append(out, Fact{Term: f.T("signer"), Text: p.Signer})
+	}
+	territory := c.localityLink(p.Locality)
+	out = append(out, Fact{Term: f.T("plan.territory"), Link: &territory})
+	out = append(out, Fact{Term: f.T("col.period"), Text: f.Period(p.Period)})
+	return out
+}
+
+func (c *Context) milestone(m *model.Milestone) string {
+	f := c.F
+	s := f.T("milestone.line", f.Date(m.By), f.PercentUpTo(m.Share, 2)) + " "
+	for i, ind := range m.Indicators {
+		if i > 0 {
+			s += ", "
+		}
+		s += f.Short(ind)
+	}
+	s += "."
+	if note := m.Note.In(f.Code); note != "" {
+		s += " " + note
+	}
+	return s
+}

@@ -1,0 +1,191 @@
+package view
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// TargetValue is a target as a plan sets it: a value, a rate of a base, or both, per month
+// or quarter, and a mark when the site implied it from a result.
+type TargetValue struct {
+	Text        string // "1.842", "80 %", "1.842 · 80 %"
+	Base        string // the rate's denominator, "" for none
+	Per         string // " mỗi tháng", "" for the whole period
+	ImpliedNote string // "#note-implied-<plan>" when the target is implied
+}
+
+func (c *Context) targetValue(t *model.Target) TargetValue {
+	f := c.F
+	v := TargetValue{}
+	if t.Value.Known {
+		v.Text = f.Value(t.Indicator, t.Value)
+	}
+	if t.Value.Known && t.Rate.Known {
+		v.Text += " · "
+	}
+	if t.Rate.Known {
+		v.Text += f.PctAsGiven(t.Rate)
+		v.Base = f.Base(t.Base)
+	}
+	if t.Per != "" {
+		v.Per = " " + f.T("per."+t.Per)
+	}
+	if t.Implied {
+		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
+	}
+	return v
+}
+
+// impliedNoteID is the anchor of the first note that explains a plan's implied targets.
+func impliedNoteID(p *model.Plan) string { return "note-implied-" + p.ID }
+
+// Cells are a target's row in a table: the target, the result, the share achieved, the gap,
+// the pace still needed and the status with its milestones.
+type Cells struct {
+	Target     TargetValue
+	Result     string // "" when there is no result: the cell shows "—"
+	ResultDate string
+	Share      string
+	ShareFlag  string // the source's share when it differs from the computed one
+	Gap        string
+	GapFlag    string // the source's gap when it differs from the computed one
+	Pace       string
+	Status     Status
+	Milestones []string // the milestone reached and the next one: "mốc 30/6/2023: 80 % chỉ tiêu"
+}
+
+func (c *Context) cells(p model.Progress) Cells {
+	f := c.F
+	ind := p.Target.Indicator
+	out := Cells{Target: c.targetValue(p.Target), Share: f.Pct(p.Share), Gap: "—", Pace: f.Num(p.PacePerMonth), Status: c.status(p.Status)}
+	if p.Result != nil {
+		out.Result = f.Value(ind, p.Value)
+		if p.ByRate {
+			out.Result = f.Pct(p.Value)
+		}
+		out.ResultDate = f.Date(p.Result.AsOf)
+	}
+	if p.ReportedShare.Known && p.ShareDiffers {
+		out.ShareFlag = f.T("flag.share_differs", f.PctAsGiven(p.ReportedShare))
+	}
+	if p.Gap.Known {
+		out.Gap = f.Value(ind, p.Gap)
+		if p.ByRate {
+			out.Gap = f.Points(p.Gap)
+		}
+	}
+	if p.ReportedGap.Known && p.ReportedGap.V != p.Gap.V {
+		out.GapFlag = f.T("flag.gap_differs", f.Num(p.ReportedGap))
+	}
+	if m := p.Milestone; m != nil {
+		out.Milestones = append(out.Milestones, f.T("milestone.by", f.Date(m.By), f.PercentUpTo(m.Share, 2)))
+	}
+	if m := p.NextMilestone; m != nil {
+		out.Milestones = append(out.Milestones, f.T("milestone.next", f.Date(m.By), f.PercentUpTo(m.Share, 2)))
+	}
+	return out
+}
+
+func (c *Context) status(s model.Status) Status {
+	return Status{Class: string(s), Label: c.F.Status(s)}
+}
+
+// Card is an indicator at a glance: its newest result and the targets it is measured against.
+type Card struct {
+	ID      string // the card's anchor, "chi-so-bhyt"; "" on a plan page
+	Title   string
+	Result  *CardResult // nil: no result yet
+	Targets []CardTarget
+}
+
+// CardResult is a card's figure: "1.022.552 người", as of a date, with rate and change.
+type CardResult struct {
+	Figure string
+	Unit   string // " người"; " " for percentages and unknown figures
+	Meta   string // "Đến 30/6/2023 · tỷ lệ 80,58 % · tăng 1.234 so với 31/12/2022"
+}
+
+// CardTarget is a target on a card: its status, what it asks, how much is done and what is
+// still needed.
+type CardTarget struct {
+	Status  Status
+	Label   string // "Chỉ tiêu 2023"
+	Value   TargetValue
+	Share   string // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
+	Meter   string // the share for a <meter> from 0 to 100, "85.31"; "" without a share
+	Needed  string // "còn phải vận động 1.234 · cần 123 người/tháng", ""
+	Differs string // the source's share when it disagrees with the figures, ""
+	SetBy   Line   // who set the target, on a locality page; nil on a plan page
+}
+
+func (c *Context) cardResult(res *model.Result) *CardResult {
+	if res == nil {
+		return nil
+	}
+	f := c.F
+	ind := res.Indicator
+	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: f.T("asof", f.Date(res.AsOf))}
+	if res.Value.Known && ind.Unit != model.Percent {
+		out.Unit = " " + f.Unit(ind)
+	}
+	if res.Rate.Known {
+		out.Meta += " · " + f.T("rate") + " " + f.PctAsGiven(res.Rate)
+	}
+	if res.Change.Known {
+		out.Meta += " · " + f.T("change_since", f.Num(res.Change), f.Date(res.ChangeSince))
+	}
+	return out
+}
+
+func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
+	f := c.F
+	t := p.Target
+	ind := t.Indicator
+	out := CardTarget{Status: c.status(p.Status), Label: f.T("target") + " " + f.Period(t.Period), Value: c.targetValue(t)}
+	if p.Result != nil && p.Share.Known {
+		out.Share = " · " + f.T("share_achieved", f.Pct(p.Share))
+		out.Meter = strconv.FormatFloat(min(max(p.Share.V, 0), 100), 'f', -1, 64)
+		if p.ReportedShare.Known && !p.ShareDiffers {
+			out.Share += " (" + f.T("as_reported", f.PctAsGiven(p.ReportedShare)) + ")"
+		}
+	}
+	if p.Result != nil {
+		var needed []string
+		if p.Gap.Known && p.Gap.V > 0 {
+			gap := f.Value(ind, p.Gap)
+			if p.ByRate {
+				gap = f.Points(p.Gap)
+			}
+			needed = append(needed, f.GapWords(ind)+" "+gap)
+		}
+		if p.PacePerMonth.Known {
+			needed = append(needed, f.T("pace_needed", f.WithUnit(ind, p.PacePerMonth)))
+		}
+		out.Needed = strings.Join(needed, " · ")
+	}
+	if p.ShareDiffers {
+		out.Differs = f.T("flag.share_differs_long", f.PctAsGiven(p.ReportedShare), f.Pct(p.Share))
+	}
+	if setBy && t.Plan != nil {
+		out.SetBy = c.setBy(t.Plan)
+	}
+	return out
+}
+
+// setBy credits a target to its plan: "Giao tại 49/KH-BCĐ", or the issuer when the plan has
+// no number.
+func (c *Context) setBy(p *model.Plan) Line {
+	f := c.F
+	url := c.URL(routes.Plan(p.ID))
+	if p.Number != "" {
+		return Line{text(f.T("card.set_by") + " "), link(p.Number, url)}
+	}
+	line := Line{text(f.T("card.issuer_before") + " "), link(f.Issuer(p), url)}
+	if after := f.T("card.issuer_after"); after != "" {
+		line = append(line, text(" "+after))
+	}
+	return line
+}

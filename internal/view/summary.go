@@ -1,0 +1,41 @@
+package view
+
+import (
+	"strings"
+
+	"github.com/covsite/covsite/internal/model"
+)
+
+// localitySummary is the one-line status for Open Graph and the meta description: the
+// first indicator's latest result and its share of target, else a result, else a target
+// still without result, else a line saying there are no figures yet.
+func (c *Context) localitySummary(l *model.Locality, hs []headline) string {
+	f := c.F
+	for _, h := range hs {
+		if h.Result != nil && len(h.Progress) > 0 && h.Progress[0].Share.Known {
+			p := h.Progress[0]
+			return f.T("summary.share", f.Short(h.Indicator), f.WithUnit(h.Indicator, h.Result.Value), f.Date(h.Result.AsOf), f.Pct(p.Share))
+		}
+	}
+	for _, h := range hs {
+		if h.Result != nil && h.Result.Value.Known {
+			return f.T("summary.result", f.Short(h.Indicator), f.WithUnit(h.Indicator, h.Result.Value), f.Date(h.Result.AsOf))
+		}
+	}
+	for _, h := range hs {
+		if len(h.Progress) == 0 {
+			continue
+		}
+		t := h.Progress[0].Target
+		switch {
+		case t.Value.Known:
+			return f.T("summary.target", f.Short(h.Indicator), f.Period(t.Period), f.WithUnit(h.Indicator, t.Value))
+		case t.Rate.Known:
+			return f.T("summary.target", f.Short(h.Indicator), f.Period(t.Period), strings.TrimSpace(f.PctAsGiven(t.Rate)+" "+f.Base(t.Base)))
+		}
+	}
+	if len(hs) == 0 {
+		return f.T("summary.none", f.Name(l))
+	}
+	return f.T("summary.locality", f.Name(l))
+}

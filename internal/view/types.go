@@ -1,0 +1,76 @@
+package view
+
+import (
+	"github.com/covsite/covsite/internal/i18n"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// Context is what every view of one language needs: the site, its strings and formats, and
+// where the site is published.
+type Context struct {
+	Site *model.Site
+	F    Format
+	Base routes.Base
+	// assessed keeps each target's assessment for the page being made, so a target shown
+	// in a card and in a table is assessed once.
+	assessed map[*model.Target]model.Progress
+}
+
+// NewContext returns the context of the views in one language.
+func NewContext(site *model.Site, tr *i18n.Lang, base routes.Base) *Context {
+	return &Context{Site: site, F: Format{tr}, Base: base}
+}
+
+// Lang is the language's code.
+func (c *Context) Lang() string { return c.F.Code }
+
+// URL is the site path of a route in the context's language.
+func (c *Context) URL(route string) string { return c.Base.URL(c.F.Code, route) }
+
+// assess sets t against the results once per page.
+func (c *Context) assess(t *model.Target) model.Progress {
+	if p, ok := c.assessed[t]; ok {
+		return p
+	}
+	p := c.Site.Assess(t)
+	if c.assessed != nil {
+		c.assessed[t] = p
+	}
+	return p
+}
+
+// Link is a text that leads somewhere.
+type Link struct {
+	Text string
+	URL  string
+}
+
+// Inline is one piece of a line of text: plain text, a link (URL set) or the title of a
+// document (Cite). Lang is set when the text is in another language than the page.
+type Inline struct {
+	Text string
+	URL  string
+	Cite bool
+	Lang string
+}
+
+// Line is a sentence made of pieces.
+type Line []Inline
+
+// text, link and cite make the pieces of a Line.
+func text(s string) Inline         { return Inline{Text: s} }
+func link(s, url string) Inline    { return Inline{Text: s, URL: url} }
+func citeIn(s, lang string) Inline { return Inline{Text: s, Cite: true, Lang: lang} }
+
+// Status is a target's status: its CSS modifier and its label.
+type Status struct {
+	Class string
+	Label string
+}
+
+// Dated is a link with a date, such as an update in a list.
+type Dated struct {
+	Link
+	Date string
+}

@@ -1,0 +1,251 @@
+package view
+
+import (
+	"encoding/json"
+	"github.com/covsite/covsite/internal/lang"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/i18n"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/themes"
+)
+
+func langs(t *testing.T) map[string]*i18n.Lang {
+	t.Helper()
+	l, err := i18n.Load(themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func day(t *testing.T, s string) date.Date {
+	t.Helper()
+	d, err := date.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// A target's cells say what the page shows for each state of its progress, in each language.
+func TestCells(t *testing.T) {
+	tr := langs(t)
+	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
+	plan := &model.Plan{ID: "kh-1", Number: "1/KH"}
+	year := date.Period{Start: day(t, "2023-01-01"), End: day(t, "2023-12-31")}
+	target := &model.Target{Plan: plan, Indicator: people, Period: year, Deadline: year.End, Value: model.Known(14690, 0)}
+	rateTarget := &model.Target{Plan: plan, Indicator: people, Period: year, Deadline: year.End, Rate: model.Known(93.5, 1), Base: model.Population, Per: "month", Implied: true}
+	result := &model.Result{Indicator: people, AsOf: day(t, "2023-06-30"), Value: model.Known(12000, 0)}
+	tests := []struct {
+		name, lang string
+		progress   model.Progress
+		want       Cells
+	}{
+		{"no result", "vi", model.Progress{Target: target, Status: model.StatusNoData},
+			Cells{Target: TargetValue{Text: "14.690"}, Share: "—", Gap: "—", Pace: "—", Status: Status{Class: "no-data", Label: "Chưa có số liệu"}}},
+		{"a result behind", "vi", model.Progress{Target: target, Result: result, Value: result.Value, Share: model.Known(81.69, 2),
+			Gap: model.Known(2690, 0), PacePerMonth: model.Known(448.33, 0), Status: model.StatusBehind,
+			ReportedShare: model.Known(85, 0), ShareDiffers: true, ReportedGap: model.Known(2000, 0)},
+			Cells{Target: TargetValue{Text: "14.690"}, Result: "12.000", ResultDate: "30/6/2023", Share: "81,69\u00a0%", ShareFlag: "nguồn ghi 85\u00a0%",
+				Gap: "2.690", GapFlag: "nguồn ghi còn 2.000", Pace: "448", Status: Status{Class: "behind", Label: "Chậm tiến độ"}}},
+		{"an implied rate per month, in English", "en", model.Progress{Target: rateTarget, Status: model.StatusNoData,
+			NextMilestone: &model.Milestone{By: day(t, "2023-06-30"), Share: 80}},
+			Cells{Target: TargetValue{Text: "93.5%", Base: "of the population", Per: " a month", ImpliedNote: "#note-implied-kh-1"}, Share: "—", Gap: "—", Pace: "—",
+				Status: Status{Class: "no-data", Label: "No data yet"}, Milestones: []string{"milestone 30 Jun 2023: 80% of target"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewContext(&model.Site{}, tr[tt.lang], routes.NewBase("/"))
+			got := c.cells(tt.progress)
+			if !equalCells(got, tt.want) {
+				t.Errorf("cells\n got %#v\nwant %#v", got, tt.want)
+			}
+		})
+	}
+}
+
+func equalCells(a, b Cells) bool {
+	return a.Target == b.Target && a.Result == b.Result && a.ResultDate == b.ResultDate && a.Share == b.Share &&
+		a.ShareFlag == b.ShareFlag && a.Gap == b.Gap && a.GapFlag == b.GapFlag && a.Pace == b.Pace &&
+		a.Status == b.Status && strings.Join(a.Milestones, "|") == strings.Join(b.Milestones, "|")
+}
+
+// exampleSite is the repository's example site, built.
+func exampleSite(t *testing.T) *model.Site {
+	t.Helper()
+	raw, diags := load.Load(os.DirFS("../.."))
+	site, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatalf("example site: %v", err)
+	}
+	return site
+}
+
+// The example site's pages show the figures of the seed documents, decided in Go.
+func TestExampleViews(t *testing.T) {
+	site := exampleSite(t)
+	tr := langs(t)
+	vi := NewContext(site, tr["vi"], routes.NewBase("/covsite/"))
+	en := NewContext(site, tr["en"], routes.NewBase("/covsite/"))
+
+	ward := vi.Locality(site.Locality("tra-vinh-phuong-7"))
+	if ward.Title != "Phường 7 — Phường" || ward.Eyebrow != "Phường · Thành phố Trà Vinh" {
+		t.Errorf("ward title %q, eyebrow %q", ward.Title, ward.Eyebrow)
+	}
+	if ward.Ended == nil || ward.Ended.Text != "Đơn vị này kết thúc ngày 30/6/2025." {
+		t.Errorf("ward ended notice %+v", ward.Ended)
+	}
+	if len(ward.Cards) == 0 || ward.Cards[0].Title != "BHXH" || ward.Cards[0].Targets[0].Value.Text != "2.499" || ward.Cards[0].Result != nil {
+		t.Errorf("ward's first card %+v", ward.Cards)
+	}
+	if got := lineText(ward.Cards[0].Targets[0].SetBy); got != "theo 49/KH-BCĐ" {
+		t.Errorf("ward's first target is credited %q", got)
+	}
+	if got := ward.Cards[0].Targets[0].SetBy[1].URL; got != "/covsite/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/" {
+		t.Errorf("credit links to %q", got)
+	}
+	if got := lineText(ward.Downloads); got != "Tải số liệu: CSV · JSON" || ward.Downloads[1].URL != "/covsite/dia-phuong/tra-vinh-phuong-7/du-lieu.csv" {
+		t.Errorf("downloads %q %+v", got, ward.Downloads)
+	}
+	if len(ward.Plans) != 1 || ward.Earlier != nil || ward.Plans[0].Name != "49/KH-BCĐ" {
+		t.Errorf("ward plans %+v earlier %+v", ward.Plans, ward.Earlier)
+	}
+	if ward.Breadcrumb[len(ward.Breadcrumb)-1].Text != "Thành phố Trà Vinh" {
+		t.Errorf("breadcrumb %+v", ward.Breadcrumb)
+	}
+	// Downloads are published once, under the default language, whatever the page's.
+	wardEN := en.Locality(site.Locality("tra-vinh-phuong-7"))
+	if wardEN.Downloads[1].URL != "/covsite/dia-phuong/tra-vinh-phuong-7/du-lieu.csv" || wardEN.Name != "Ward 7" {
+		t.Errorf("English ward: %q, downloads %+v", wardEN.Name, wardEN.Downloads)
+	}
+
+	province := vi.Locality(site.Locality("tra-vinh"))
+	if len(province.Children) == 0 || province.Summary == "" {
+		t.Errorf("province children %d, summary %q", len(province.Children), province.Summary)
+	}
+
+	plan := vi.Plan(site.Plan("tp-tra-vinh-49-kh-bcd-2023"))
+	if !strings.HasPrefix(plan.Title, "49/KH-BCĐ: ") {
+		t.Errorf("plan title %q", plan.Title)
+	}
+	if plan.CardsTitle != "Chỉ tiêu của Thành phố Trà Vinh" && !strings.Contains(plan.CardsTitle, "Thành phố Trà Vinh") {
+		t.Errorf("plan cards title %q", plan.CardsTitle)
+	}
+	if len(plan.Cards) == 0 {
+		t.Error("plan 49 has no key figures for its territory")
+	}
+	for _, row := range plan.Rows {
+		if row.Locality == nil || row.Locality.URL == "" {
+			t.Errorf("plan row without its unit: %+v", row)
+		}
+	}
+	if len(plan.Milestones) == 0 || !strings.Contains(plan.Milestones[0], "30/6/2023") {
+		t.Errorf("plan milestones %q", plan.Milestones)
+	}
+}
+
+func lineText(l Line) string {
+	var b strings.Builder
+	for _, p := range l {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// A ward whose district sets targets every year shows the newest plan in full and the
+// earlier ones in one compact table.
+func TestEarlierPlans(t *testing.T) {
+	tr := langs(t)
+	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
+	var rows []planProgress
+	for _, y := range []string{"2025", "2024", "2023"} {
+		p := &model.Plan{ID: "kh-" + y, Number: y + "/KH", Period: date.Period{Start: day(t, y+"-01-01"), End: day(t, y+"-12-31")}}
+		tg := &model.Target{Plan: p, Indicator: people, Period: p.Period, Deadline: p.Period.End, Value: model.Known(1000, 0)}
+		rows = append(rows, planProgress{Plan: p, Rows: []model.Progress{{Target: tg, Share: model.Known(95.5, 2), Status: model.StatusMissed,
+			Result: &model.Result{AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
+	}
+	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
+	full, earlier := c.planBlocks(nil, rows)
+	if len(full) != 1 || full[0].Name != "2025/KH" {
+		t.Fatalf("full blocks %+v", full)
+	}
+	if earlier == nil || len(earlier.Rows) != 2 || earlier.Rows[0].Text != "2024/KH" {
+		t.Fatalf("earlier %+v", earlier)
+	}
+	cell := earlier.Rows[0].Cells[0]
+	if cell.Share != "95,50\u00a0%" || cell.Result != "955" || cell.Target.Text != "1.000" {
+		t.Errorf("earlier cell %+v", cell)
+	}
+}
+
+// Chart options carry plain values and none of ECharts' defaults.
+func TestChartOption(t *testing.T) {
+	ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1.234, 3), model.Unknown}}}}
+	got, err := ch.option()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"data":[1.23,"-"]`, `"name":"BHYT"`, `"connectNulls":true`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("option lacks %s: %s", want, got)
+		}
+	}
+	for _, unwanted := range []string{`"color"`, `"toolbox"`, `"title"`, `{"value"`} {
+		if strings.Contains(got, unwanted) {
+			t.Errorf("option has %s: %s", unwanted, got)
+		}
+	}
+	if v := echartsValue(model.Num{V: 0, Known: false}); v != "-" {
+		t.Errorf("an unknown value is %v, want a gap", v)
+	}
+}
+
+// The option a chart sends is go-echarts' whole option for it, less what ECharts does
+// anyway: the skeleton made once per kind of chart must not drift from go-echarts.
+func TestChartOptionIsGoEcharts(t *testing.T) {
+	for _, ch := range []chart{
+		{line: true, axis: "người", categories: []string{"30/6/2023", "31/12/2023"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1, 0), model.Unknown}}, {name: "BHTN", values: []model.Num{model.Known(2.345, 3), model.Known(3, 0)}}}},
+		{line: false, axis: "%", categories: []string{"<b>Phường 1</b>"}, series: []series{{name: "BHXH \"x\"", values: []model.Num{model.Known(80.58, 2)}}}},
+	} {
+		got, err := ch.option()
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := ch.barOption()
+		if ch.line {
+			full = ch.lineOption()
+		}
+		b, err := json.Marshal(full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, gotObj map[string]any
+		if err := json.Unmarshal(b, &want); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"color", "title", "toolbox"} {
+			delete(want, k)
+		}
+		for _, s := range want["series"].([]any) {
+			sm := s.(map[string]any)
+			delete(sm, "animation")
+			for i, d := range sm["data"].([]any) {
+				sm["data"].([]any)[i] = d.(map[string]any)["value"]
+			}
+		}
+		if err := json.Unmarshal([]byte(got), &gotObj); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(gotObj, want) {
+			t.Errorf("option\n got %v\nwant %v", gotObj, want)
+		}
+	}
+}
