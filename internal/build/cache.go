@@ -437,7 +437,10 @@ func writeSealed(path, magic string, format uint64, version string, payload []by
 		return err
 	}
 	defer os.Remove(f.Name())
-	_, err = f.Write(b)
+	err = f.Chmod(0o644)
+	if err == nil {
+		_, err = f.Write(b)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

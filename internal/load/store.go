@@ -183,6 +183,10 @@ func (c *Cache) WriteStore(path, version string) error {
 		return err
 	}
 	defer os.Remove(f.Name()) // after the rename, nothing is there
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return err
+	}
 	crc := crc32.New(castagnoli)
 	w := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<20)
 	e := &storeEncoder{}
