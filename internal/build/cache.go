@@ -33,8 +33,9 @@ import (
 //   - load.bin, a load.Store: what every data and content file decoded to, by the hash of
 //     its path and contents, so that only changed files are decoded;
 //   - build.bin, the state of the previous build: its output directory, options and the
-//     hash of every input file, what each results file links to (model.FileRefs), and the
-//     manifest of the output (write.Manifest: size, time and SHA-256 of every file).
+//     hash of every input file, what each results file links to (model.FileRefs) and the
+//     hash of each locality's rows in it (load.ReportDigest), and the manifest of the
+//     output (write.Manifest: size, time and SHA-256 of every file).
 //
 // With build.bin, a build writes no file whose bytes are already in the output without
 // reading the old file (the manifest has its hash), and, when only results files changed,
@@ -88,7 +89,7 @@ var cacheVersion = Version
 
 // buildState is what build.bin keeps of a build.
 type buildState struct {
-	Dest    string                    // the output directory, absolute, links resolved
+	Dest    string                    // the output directory, absolute
 	Options string                    // what of Options changes the output
 	Inputs  map[string][32]byte       // every input file: load.Cache.Sums and the site's theme files
 	Refs    map[string]model.FileRefs // by results file
