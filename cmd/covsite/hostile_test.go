@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,5 +95,36 @@ func TestMessagesAreInVietnamese(t *testing.T) {
 				t.Errorf("exit %d, want %q and not %q:\n%s", code, tt.want, tt.notWant, all)
 			}
 		})
+	}
+}
+
+// import prints the first 20 problems of a table and counts the rest, so a table of
+// strangers' names does not bury the first mistakes under thousands.
+func TestImportShowsTwentyProblems(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "vi")
+	site := exampleCopy(t)
+	var b strings.Builder
+	b.WriteString("STT,Đơn vị,BHYT\n")
+	for i := 1; i <= 35; i++ {
+		fmt.Fprintf(&b, "%d,Xã Không Có %d,%d\n", i, i, 1000+i)
+	}
+	table := filepath.Join(t.TempDir(), "bang.csv")
+	if err := os.WriteFile(table, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd("import", table, "--site", site, "--parent", "tp-tra-vinh", "--plan", "x-2024")
+	if code != 1 {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	shown := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, "lỗi: ") {
+			shown++
+		}
+	}
+	last := lines[len(lines)-1]
+	if shown != 20 || !strings.Contains(last, "lỗi nữa không hiện ra") {
+		t.Errorf("%d problems shown, last line %q:\n%s", shown, last, errOut)
 	}
 }

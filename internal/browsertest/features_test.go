@@ -289,7 +289,7 @@ func TestDarkModeAndPrint(t *testing.T) {
 	    table: cs('.chart table').display, tableScroll: cs('.table-scroll').overflowX,
 	  };
 	})()`
-	path := "/dia-phuong/tra-vinh/"
+	path := "/dia-phuong/tp-tra-vinh/" // a page with a chart: its children compared
 	var light, dark, print look
 	tb.colorScheme(t, "light")
 	tb.visit(t, path)

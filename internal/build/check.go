@@ -74,6 +74,7 @@ func checkWith(fsys fs.FS, opts render.Options, loader func(fs.FS) (*load.Site, 
 	linked := checkLinks(fsys, links)
 	raw, diags := loader(fsys)
 	diags.Merge(links)
+	baseURL := raw.Config.BaseURL
 	site, more := model.Build(raw, model.ReleaseRows()) // raw is dropped when check returns
 	diags.Merge(more)
 	c := checked{site: site, diags: diags}
@@ -83,7 +84,7 @@ func checkWith(fsys fs.FS, opts render.Options, loader func(fs.FS) (*load.Site, 
 	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
 	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)
 	if !diags.HasErrors() { // a site with errors is not built: the warning would be noise
-		checkBaseURL(raw.Config.BaseURL, opts.BaseURL, diags)
+		checkBaseURL(baseURL, opts.BaseURL, diags)
 	}
 	return c
 }

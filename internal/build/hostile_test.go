@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -167,5 +168,45 @@ func TestLeftoversOfKilledBuildsAreRemoved(t *testing.T) {
 	// .public.new-789 holds no marker: it may not be a build's
 	if strings.Join(names, " ") != ".other.new-1 .public.new-789 .public.new-mine keep public" {
 		t.Errorf("beside public/: %v", names)
+	}
+}
+
+// A 60 KB file saved while `serve` runs lifted its memory from 52 MB to 987 MB: now the
+// save is refused at its line in a few megabytes, and the next good save is served.
+func TestDeepFileSavedDuringServeIsCheap(t *testing.T) {
+	src := copyTree(t, baseSite)
+	pr := NewPreparer(Options{Source: src, BaseURL: "/"}, nil)
+	if _, err := pr.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	name := "data/localities/sau.toml"
+	deep := "[[locality]]\nid = \"xa-sau\"\nname = \"Xã Sâu\"\nkind = \"xa\"\nparent = \"tinh-a\"\nnote = " +
+		strings.Repeat("{a=", 20000) + strings.Repeat("}", 20000) + "\n"
+	if err := os.WriteFile(filepath.Join(src, name), []byte(deep), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p, err := pr.PrepareChanged([]string{name})
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v, want ErrInvalid", err)
+	}
+	found := false
+	for _, d := range p.Diagnostics.Items() {
+		found = found || d.Code == diag.TooLarge && d.Pos.File == name && d.Pos.Line == 6
+	}
+	if !found {
+		t.Errorf("no %s at %s:6:\n%v", diag.TooLarge, name, p.Diagnostics.Err("en"))
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 50<<20 {
+		t.Errorf("preparing the save allocated %d MB", alloc>>20)
+	}
+	if err := os.WriteFile(filepath.Join(src, name), []byte("[[locality]]\nid = \"xa-sau\"\nname = \"Xã Sâu\"\nkind = \"xa\"\nparent = \"tinh-a\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pr.PrepareChanged([]string{name}); err != nil {
+		t.Fatalf("the fixed file: %v", err)
 	}
 }

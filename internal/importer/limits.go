@@ -20,13 +20,13 @@ import (
 // it into a temporary file. Real tables of localities are far below these limits (a
 // national table of communes has about 10,000 rows).
 const (
-	MaxPartSize   = 32 << 20  // unpacked bytes of one part of an XLSX file (a sheet, the shared strings)
-	MaxUnpacked   = 128 << 20 // unpacked bytes of all parts together
-	MaxParts      = 10_000    // parts of an XLSX file
-	MaxFileSize   = 32 << 20  // bytes of a CSV file
-	MaxRows       = 50_000    // rows of a table, empty ones included
-	MaxColumns    = 1_000     // columns of a row
-	MaxCellLength = 32_767    // characters of a cell: Excel's own limit
+	MaxPartSize   = 16 << 20 // unpacked bytes of one part of an XLSX file (a sheet, the shared strings)
+	MaxUnpacked   = 64 << 20 // unpacked bytes of all parts together
+	MaxParts      = 10_000   // parts of an XLSX file
+	MaxFileSize   = 32 << 20 // bytes of a CSV file
+	MaxRows       = 50_000   // rows of a table, empty ones included
+	MaxColumns    = 1_000    // columns of a row
+	MaxCellLength = 32_767   // characters of a cell: Excel's own limit
 )
 
 // LimitError is a table over one of the limits, or a file that is not what its name says,

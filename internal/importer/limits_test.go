@@ -116,6 +116,10 @@ func TestHostileSpreadsheets(t *testing.T) {
 		{"a sheet of 1,000,000 rows", map[string][3]string{
 			"xl/worksheets/sheet1.xml": {sheetHead, rows1000, sheetTail},
 			"xl/sharedStrings.xml":     {sstHead, "", sstTail},
+		}, map[string]int{"xl/worksheets/sheet1.xml": 1000}, []string{"xl/worksheets/sheet1.xml", "giới hạn 16.0 MB"}},
+		{"a sheet of 1,000,000 empty rows", map[string][3]string{
+			"xl/worksheets/sheet1.xml": {sheetHead, strings.Repeat("<row/>", 1000), sheetTail},
+			"xl/sharedStrings.xml":     {sstHead, "", sstTail},
 		}, map[string]int{"xl/worksheets/sheet1.xml": 1000}, []string{"hơn 50000 dòng"}},
 		{"a sheet one row over the limit", map[string][3]string{
 			"xl/worksheets/sheet1.xml": {sheetHead, row, sheetTail},
