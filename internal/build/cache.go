@@ -59,8 +59,11 @@ const (
 
 // Version names the running covsite for the cache: its module version, VCS revision and Go
 // version, and the SHA-256 of the executable, so that any change to the program (even
-// uncommitted) makes a new cache. Builds of the same source are reproducible, so `go run`
-// gives the same executable, and the same version, every time.
+// uncommitted) makes a new cache. Builds of the same source are reproducible, and `go run`
+// stamps no VCS information (golang/go#52338), so `go run ./cmd/covsite` — what make and
+// the workflow run — gives the same executable, and the same version, for every data
+// commit. A binary rebuilt for each commit by `go build` in a checkout is stamped with the
+// commit: each is a new version, and its first build renders every page.
 var Version = sync.OnceValue(func() string {
 	var b strings.Builder
 	b.WriteString("covsite")
