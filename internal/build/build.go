@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -66,6 +67,12 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		c  checked
 		cc *buildCache
 	)
+	if opts.CacheDir != "" && within(opts.CacheDir, opts.Dest) {
+		res.Notices = []lang.Text{lang.T(
+			fmt.Sprintf("bộ nhớ đệm %s nằm trong thư mục xuất %s nên không được dùng; hãy chọn --cache-dir ở ngoài", opts.CacheDir, opts.Dest),
+			fmt.Sprintf("the cache %s is inside the output directory %s and is not used; choose a --cache-dir outside it", opts.CacheDir, opts.Dest))}
+		opts.CacheDir = ""
+	}
 	if opts.CacheDir != "" {
 		cc = openCache(opts.CacheDir)
 		c = checkWith(SourceFS(opts.Source), ropts, cc.loader(opts.Source, &res.FromStore))
@@ -115,6 +122,17 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	res.Pages = countHTML(pages)
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// within reports whether the directory dir is dest or below it: a cache there would be
+// published and replaced with every build.
+func within(dir, dest string) bool {
+	d, err1 := filepath.Abs(dir)
+	o, err2 := filepath.Abs(dest)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return d == o || strings.HasPrefix(d, o+string(filepath.Separator))
 }
 
 // Theme is the site's own layouts/, static/ and i18n/ over the default theme; no symbolic

@@ -312,3 +312,19 @@ func fileDigests(t *testing.T, dir string) map[string]digest {
 	}
 	return out
 }
+
+// TestCacheInsideTheOutputIsNotUsed: a cache directory inside --dest would be published and
+// swapped away by every build; it is not used, with a notice.
+func TestCacheInsideTheOutputIsNotUsed(t *testing.T) {
+	site := sitetest.CopyExample(t, "../..")
+	out := filepath.Join(t.TempDir(), "public")
+	for range 2 {
+		res := mustRun(t, Options{Source: site, Dest: out, CacheDir: filepath.Join(out, "cache")})
+		if len(res.Notices) != 1 || !strings.Contains(res.Notices[0].In("en"), "is inside the output directory") || res.Kept != 0 {
+			t.Fatalf("notices %q, kept %d", res.Notices, res.Kept)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "cache")); err == nil {
+		t.Error("the cache was written into the output")
+	}
+}
