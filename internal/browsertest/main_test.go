@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/covsite/covsite/internal/build"
+	"github.com/covsite/covsite/internal/routes"
 )
 
 // site is a built site served over HTTP on loopback.
@@ -356,7 +357,9 @@ func (tb *tab) navigateBy(t testing.TB, action chromedp.Action[chromedp.Void]) {
 }
 
 // pagesOf lists the HTML pages of a built site as URL paths ("/", "/en/dia-phuong/x/"),
-// from its index.html files; it fails if the sitemap does not list the same pages.
+// from its index.html files; it fails if the sitemap does not list the same pages. Embed
+// pages (a chart alone, for iframes on other sites; not indexed) are left out: see
+// embedsOf and embeds_test.go.
 func pagesOf(t testing.TB, s *site) []string {
 	t.Helper()
 	var pages []string
@@ -372,7 +375,9 @@ func pagesOf(t testing.TB, s *site) []string {
 		if rel != "." {
 			page = "/" + filepath.ToSlash(rel) + "/"
 		}
-		pages = append(pages, page)
+		if !routes.IsEmbed(page) {
+			pages = append(pages, page)
+		}
 		return nil
 	})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/covsite/covsite/internal/diag"
@@ -74,6 +75,7 @@ func checkWith(fsys fs.FS, opts render.Options, loader func(fs.FS) (*load.Site, 
 	linked := checkLinks(fsys, links)
 	raw, diags := loader(fsys)
 	diags.Merge(links)
+	withDefaultMaps(raw)
 	baseURL := raw.Config.BaseURL
 	site, more := model.Build(raw, model.ReleaseRows()) // raw is dropped when check returns
 	diags.Merge(more)
@@ -151,6 +153,19 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 		return nil, nil
 	}
 	return r, pages
+}
+
+// withDefaultMaps gives a site without tile maps of its own (data/map.toml) the theme's,
+// whose tiles are kept only for the localities the site has.
+func withDefaultMaps(raw *load.Site) {
+	if len(raw.Grids) > 0 || slices.Contains(raw.Unreadable, load.MapFile) {
+		return
+	}
+	grids, diags := load.ReadGrids(themes.Default(), themes.MapFile)
+	if diags.HasErrors() {
+		return // TestDefaultMaps keeps the theme's file clean
+	}
+	raw.Grids, raw.DefaultGrids = grids, true
 }
 
 // unportable reports files that Windows or macOS cannot hold, which only files of static/

@@ -67,6 +67,7 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	checkLinks(fsys, links)
 	raw, diags, changed := pr.cache.LoadChanged(fsys, suspects)
 	diags.Merge(links)
+	withDefaultMaps(raw)
 	p.Load = time.Since(start)
 	site, more, relinked := model.Rebuild(pr.site, raw, changed)
 	pr.site = site

@@ -63,6 +63,9 @@ const (
 	ComponentMismatch Code = "component-mismatch"
 	ThemeSyntax       Code = "theme-syntax"
 	PathConflict      Code = "path-conflict"
+	TileUnknown       Code = "tile-unknown-locality"
+	TileOverlap       Code = "tile-overlap"
+	TilePosition      Code = "tile-position"
 	Symlink           Code = "symlink"
 	TooLarge          Code = "too-large"
 	SpecialFile       Code = "special-file"
@@ -75,6 +78,7 @@ const (
 	RelativeBaseURL   Code = "relative-base-url"
 	UnportablePath    Code = "unportable-path"
 	NoIndicators      Code = "no-indicators"
+	GlossCount        Code = "gloss-count"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -87,6 +91,18 @@ func W(vi, en string) Words { return lang.T(vi, en) }
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
+	TileUnknown: {
+		vi: "ô bản đồ ở hàng %[2]v, cột %[3]v ghi địa phương %[1]q, nhưng không có địa phương nào mang mã này", en: "the map tile at row %[2]v, column %[3]v names the locality %[1]q, but no locality has this id",
+		hintVI: "sửa mã cho đúng như trong data/localities/%[4]s, hoặc xóa ô này", hintEN: "write the id as in data/localities/%[4]s, or delete the tile",
+	},
+	TileOverlap: {
+		vi: "%[1]s đã có ở %[2]s trong cùng bản đồ", en: "%[1]s is already at %[2]s in the same map",
+		hintVI: "mỗi địa phương một ô, mỗi ô một vị trí: sửa row/col hoặc xóa ô thừa", hintEN: "one tile per locality and one locality per place: fix row/col or delete the extra tile",
+	},
+	TilePosition: {
+		vi: "%[1]s = %[2]s: hàng và cột của ô bản đồ là số nguyên từ 1 đến %[3]v", en: "%[1]s = %[2]s: a map tile's row and column are whole numbers from 1 to %[3]v",
+		hintVI: "đếm hàng từ trên xuống, cột từ trái sang, bắt đầu từ 1", hintEN: "count rows from the top and columns from the left, starting at 1",
+	},
 	TooLarge: {
 		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
 		hintVI: "%[2]s", hintEN: "%[2]s",
@@ -296,6 +312,10 @@ var catalogue = map[Code]entry{
 	MilestoneOutside: {
 		vi: "mốc ngày %[1]s nằm ngoài kỳ của kế hoạch (%[2]s)", en: "the milestone date %[1]s is outside the plan's period (%[2]s)",
 		hintVI: "kiểm tra by = … hoặc period của kế hoạch", hintEN: "check by = … or the plan's period",
+	},
+	GlossCount: {
+		vi: "based_on_en có %[1]v mục nhưng based_on chỉ có %[2]v", en: "based_on_en has %[1]v items but based_on has only %[2]v",
+		hintVI: "mỗi mục của based_on_en là phần dịch tiếng Anh của mục cùng thứ tự trong based_on; xóa mục thừa", hintEN: "each item of based_on_en glosses the item of based_on in the same place; remove the extra ones",
 	},
 	TotalMismatch: {
 		vi: "%[1]s = %[2]s nhưng các thành phần (%[3]s) cộng lại là %[4]s", en: "%[1]s = %[2]s but its parts (%[3]s) add up to %[4]s",

@@ -40,6 +40,7 @@ type Site struct {
 	Comparisons  []*Comparison
 	Denominators []*Denominators
 	Documents    []*Document
+	Grids        []*Grid
 
 	indicatorByID map[string]*Indicator
 	localityByID  map[string]*Locality
@@ -86,6 +87,7 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 	b.config(raw.Config)
 	b.indicators(raw.Indicators)
 	b.localities(raw.Localities)
+	b.grids(raw.Grids, raw.DefaultGrids)
 	b.denominators(raw.Denominators)
 	b.plans(raw.Plans)
 	b.reports(raw.Reports)

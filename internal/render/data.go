@@ -72,6 +72,29 @@ type figureRecord struct {
 	Published     string
 	Implied       bool
 	Derived       bool
+	// Where the figure stands in its document (in Vietnamese, as the data gives it).
+	Where string
+	// Calc is how the site computed the value (model.Computation), "" when a document gives
+	// it; CalcInputs the figures it computed it from, plain, joined by ";".
+	Calc       string
+	CalcInputs string
+	// SetBy and Decision credit a target as its document does; CreditInferred when the
+	// document names no decision for it ("theo <source>").
+	SetBy          string
+	Decision       string
+	CreditInferred bool
+}
+
+// calcFields are a computed figure's mark for the downloads.
+func calcFields(c model.Calc) (string, string) {
+	if !c.Computed() {
+		return "", ""
+	}
+	in := make([]string, len(c.Inputs))
+	for i, n := range c.Inputs {
+		in[i] = plain(n)
+	}
+	return string(c.How), strings.Join(in, ";")
 }
 
 // eachRecord calls fn with each target and result of l (all when l is nil) in a stable
@@ -90,7 +113,9 @@ func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) e
 			Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
 			Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
 			Deadline: t.Deadline.String(), Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
+			Where: t.Where.VI, SetBy: t.Credit.Authority, Decision: t.Credit.Decision, CreditInferred: t.Credit.Inferred,
 		}
+		rec.Calc, rec.CalcInputs = calcFields(t.Calc)
 		if err := fn(&rec); err != nil {
 			return err
 		}
@@ -104,7 +129,9 @@ func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) e
 			Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: res.Value, Rate: res.Rate,
 			ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince.String(),
 			Source: res.Source.ID, Published: res.Source.Published.String(), Derived: res.Derived,
+			Where: res.Where.VI,
 		}
+		rec.Calc, rec.CalcInputs = calcFields(res.Calc)
 		if len(res.Shares) == 0 {
 			if err := fn(&rec); err != nil {
 				return err
@@ -121,7 +148,8 @@ func (r *Renderer) eachRecord(l *model.Locality, fn func(*figureRecord) error) e
 }
 
 var csvHeader = []string{"type", "locality", "locality_name", "indicator", "unit", "plan", "plan_number", "period", "deadline",
-	"as_of", "value", "rate", "reported_share", "reported_gap", "change", "change_since", "source", "published", "implied", "derived"}
+	"as_of", "value", "rate", "reported_share", "reported_gap", "change", "change_since", "source", "published", "implied", "derived",
+	"where", "calc", "calc_inputs", "set_by", "decision", "credit_inferred"}
 
 // csv writes the figures of l (all when l is nil) as CSV with csvHeader's columns.
 func (r *Renderer) csv(w io.Writer, l *model.Locality) error {
@@ -134,7 +162,8 @@ func (r *Renderer) csv(w io.Writer, l *model.Locality) error {
 		row = append(row[:0], rec.Type, csvText(rec.Locality), csvText(rec.LocalityName), csvText(rec.Indicator), csvText(rec.Unit), csvText(rec.Plan),
 			csvText(rec.PlanNumber), csvText(rec.Period), rec.Deadline, rec.AsOf, plain(rec.Value), plain(rec.Rate), plain(rec.ReportedShare),
 			plain(rec.ReportedGap), plain(rec.Change), rec.ChangeSince, csvText(rec.Source), rec.Published,
-			strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived))
+			strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived),
+			csvText(rec.Where), rec.Calc, rec.CalcInputs, csvText(rec.SetBy), csvText(rec.Decision), strconv.FormatBool(rec.CreditInferred))
 		return cw.Write(row)
 	})
 	if err != nil {

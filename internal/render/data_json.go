@@ -207,6 +207,14 @@ func appendRecord(b []byte, rec *figureRecord) []byte {
 	if rec.Derived {
 		b = append(b, `,"derived":true`...)
 	}
+	b = appendOptional(b, `,"where":`, rec.Where)
+	b = appendOptional(b, `,"calc":`, rec.Calc)
+	b = appendOptional(b, `,"calc_inputs":`, rec.CalcInputs)
+	b = appendOptional(b, `,"set_by":`, rec.SetBy)
+	b = appendOptional(b, `,"decision":`, rec.Decision)
+	if rec.CreditInferred {
+		b = append(b, `,"credit_inferred":true`...)
+	}
 	return append(b, '}')
 }
 

@@ -33,6 +33,12 @@ type taggedRecord struct {
 	Published     string   `json:"published,omitempty"`
 	Implied       bool     `json:"implied,omitempty"`
 	Derived       bool     `json:"derived,omitempty"`
+	Where         string   `json:"where,omitempty"`
+	Calc          string   `json:"calc,omitempty"`
+	CalcInputs    string   `json:"calc_inputs,omitempty"`
+	SetBy         string   `json:"set_by,omitempty"`
+	Decision      string   `json:"decision,omitempty"`
+	Inferred      bool     `json:"credit_inferred,omitempty"`
 }
 
 func pointer(n model.Num) *float64 {
@@ -45,7 +51,8 @@ func pointer(n model.Num) *float64 {
 func tagged(r figureRecord) taggedRecord {
 	return taggedRecord{r.Type, r.Locality, r.LocalityName, r.Indicator, r.Unit, r.Plan, r.PlanNumber, r.Period,
 		r.Deadline, r.AsOf, pointer(r.Value), pointer(r.Rate), pointer(r.ReportedShare), pointer(r.ReportedGap),
-		pointer(r.Change), r.ChangeSince, r.Source, r.Published, r.Implied, r.Derived}
+		pointer(r.Change), r.ChangeSince, r.Source, r.Published, r.Implied, r.Derived,
+		r.Where, r.Calc, r.CalcInputs, r.SetBy, r.Decision, r.CreditInferred}
 }
 
 var trickyStrings = []string{
@@ -77,7 +84,8 @@ func TestAppendJSONFloatIsEncodingJSON(t *testing.T) {
 func TestAppendRecordIsEncodingJSON(t *testing.T) {
 	records := []figureRecord{
 		{Type: "target", Locality: "tra-vinh", LocalityName: "Trà Vinh", Indicator: "bhyt", Unit: "percent",
-			Plan: "kh-1", PlanNumber: "12/KH-UBND", Period: "2024", Deadline: "2024-12-31", Rate: model.Known(95.2, 1), Implied: true},
+			Plan: "kh-1", PlanNumber: "12/KH-UBND", Period: "2024", Deadline: "2024-12-31", Rate: model.Known(95.2, 1), Implied: true,
+			Where: "Đoạn 2 <b>", Calc: "implied-gap", CalcInputs: "821563;144957", SetBy: `Tỉnh ủy, "UBND" tỉnh`, CreditInferred: true},
 		{Type: "result", Locality: "x", LocalityName: "<b>&</b>", Indicator: "bhxh", Unit: "people", AsOf: "2024-06-30",
 			Value: model.Known(12345, 0), ReportedShare: model.Known(85, 0), ReportedGap: model.Known(0, 0),
 			Change: model.Known(-1.5e-7, 2), ChangeSince: "2023-12-31", Source: "bc-1", Published: "2024-07-15", Derived: true},

@@ -11,6 +11,8 @@ import (
 )
 
 type homeView struct {
+	Map             *view.TileMap
+	Indicators      []view.NavLink
 	Current, Former []tile
 	Latest          []*model.Result
 	Updates         []*model.Document
@@ -54,6 +56,8 @@ func (r *Renderer) homePage(lang string) pageData {
 			}
 		}
 	}
+	v.Map = view.HomeMap(r.format(lang), r.site, r.urls(lang))
+	v.Indicators = view.IndicatorLinks(r.format(lang), r.site, nil, r.urls(lang))
 	v.Latest = latestResults(r.site.Results, 8)
 	v.Updates = firstN(view.DocumentsIn(updates(r.site.Documents), lang), 5)
 	v.Plans = r.plansNewestFirst()

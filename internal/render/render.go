@@ -19,6 +19,7 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"github.com/covsite/covsite/internal/card"
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
 )
@@ -90,6 +91,7 @@ type Renderer struct {
 	chromes      sync.Map // lang/kind → *chrome
 	links        sync.Map // lang → *links
 	markdown     goldmark.Markdown
+	cards        *card.Drawer
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -117,6 +119,9 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 		return nil, fmt.Errorf("theme layouts: %w", err)
 	}
 	r.markdown = newMarkdown()
+	if r.cards, err = card.New(opts.Theme); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -136,7 +141,7 @@ func (r *Renderer) loadStatic() error {
 }
 
 // layoutNames are the page layouts; each is parsed with base.html and the partials.
-var layoutNames = []string{"home", "localities", "plans", "updates", "update", "page", "downloads", "404"}
+var layoutNames = []string{"home", "localities", "plans", "updates", "update", "page", "downloads", "404", "indicator", "ranking", "embed"}
 
 // overridable are the compiled pages' layouts: a site that ships one gets it instead.
 var overridable = []string{"locality", "plan"}

@@ -26,6 +26,7 @@ const (
 	About       = "gioi-thieu/"
 	NotFound    = "404.html"
 	Sitemap     = "sitemap.xml"
+	Indicators  = "chi-so/"
 )
 
 // Locality is the page of the locality with this id.
@@ -33,6 +34,27 @@ func Locality(id string) string { return Localities + id + "/" }
 
 // Plan is the page of the plan with this id.
 func Plan(id string) string { return Plans + id + "/" }
+
+// Indicator is the page of an indicator: its coverage maps.
+func Indicator(id string) string { return Indicators + id + "/" }
+
+// Ranking is the page ranking the provinces by an indicator.
+func Ranking(id string) string { return Indicator(id) + "xep-hang/" }
+
+// ShareCard is the share card (og:image) of the page at route: "dia-phuong/x/" →
+// "dia-phuong/x/anh-chia-se.png", the home page's "anh-chia-se.png". It is published in
+// each language, beside its page.
+func ShareCard(route string) string { return route + "anh-chia-se.png" }
+
+// Embed is the embeddable page of a chart of the page at route: "dia-phuong/x/" and
+// "chart-1" → "dia-phuong/x/nhung/chart-1/". Embeds are not indexed (not in the sitemap).
+func Embed(route, chartID string) string { return route + EmbedSegment + chartID + "/" }
+
+// EmbedSegment is the path segment under which a page's embeds are.
+const EmbedSegment = "nhung/"
+
+// IsEmbed reports whether an output or URL path is an embed page.
+func IsEmbed(p string) bool { return strings.Contains(p, "/"+EmbedSegment) }
 
 // Document is the page of a Markdown document: updates under tin-tuc/, every other
 // page at the root, whatever folder of content/ it is in.
@@ -57,6 +79,7 @@ var Reserved = map[string]lang.Text{
 	"ke-hoach":   lang.T("kế hoạch", "plans"),
 	"tin-tuc":    lang.T("tin tức", "updates"),
 	"du-lieu":    lang.T("dữ liệu", "data"),
+	"chi-so":     lang.T("chỉ số", "indicators"),
 	"en":         lang.T("tiếng Anh", "English"),
 	"vi":         lang.T("tiếng Việt", "Vietnamese"),
 	"css":        lang.T("giao diện", "theme"),
@@ -107,11 +130,11 @@ const (
 )
 
 // Parse tells which locality or plan an output path belongs to: "en/dia-phuong/x/index.html"
-// → (LocalityKind, "x"). Anything else is Other.
+// and "dia-phuong/x/nhung/chart-1/index.html" → (LocalityKind, "x"). Anything else is Other.
 func Parse(out string) (Kind, string) {
 	rest := strings.TrimPrefix(out, Prefix(lang.EN))
 	parts := strings.Split(rest, "/")
-	if len(parts) != 3 || parts[1] == "" {
+	if len(parts) < 3 || parts[1] == "" {
 		return Other, ""
 	}
 	switch parts[0] + "/" {

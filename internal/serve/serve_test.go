@@ -203,7 +203,7 @@ func TestServeLoop(t *testing.T) {
 
 	editFile(t, plan, "bhyt = 10_325", "bhyt = 10_325\n\"<b>x</b>\" = 1")
 	broken := waitFor(t, page, "overlay shown", func(s int, b string) bool { return strings.Contains(b, "covsite-overlay") })
-	wantPos := planFile + ":34:1"
+	wantPos := planFile + ":41:1"
 	for _, want := range []string{wantPos, "&lt;b&gt;x&lt;/b&gt;", "10.325", "bản dựng tốt gần nhất"} {
 		if !strings.Contains(broken, want) {
 			t.Errorf("page with broken data lacks %q", want)
@@ -236,10 +236,10 @@ func TestServeEnglishOverlay(t *testing.T) {
 	ts := start(t, site)
 	vi := waitFor(t, ts.url+"/", "vi placeholder", func(s int, b string) bool { return s == 503 })
 	en := waitFor(t, ts.url+"/en/", "en placeholder", func(s int, b string) bool { return s == 503 })
-	if !strings.Contains(vi, "Dữ liệu có lỗi") || !strings.Contains(vi, planFile+":33:") {
+	if !strings.Contains(vi, "Dữ liệu có lỗi") || !strings.Contains(vi, planFile+":40:") {
 		t.Errorf("Vietnamese placeholder:\n%s", vi)
 	}
-	if !strings.Contains(en, "The data has errors") || !strings.Contains(en, planFile+":33:") || strings.Contains(en, "TOML không") {
+	if !strings.Contains(en, "The data has errors") || !strings.Contains(en, planFile+":40:") || strings.Contains(en, "TOML không") {
 		t.Errorf("English placeholder:\n%s", en)
 	}
 	editFile(t, filepath.Join(site, planFile), "bhyt = 10.324,5", "bhyt = 10_324")
