@@ -26,6 +26,7 @@ const (
 	kindPlan
 	kindReport
 	kindDocument
+	kindGrid
 )
 
 // errBadEntry is the error of an encoded entry that does not decode: the file is decoded
@@ -72,6 +73,11 @@ func encodeValues(values any, file string) (out []byte, ok bool) {
 		for _, x := range v {
 			e.document(x)
 		}
+	case []Grid:
+		e.kind(kindGrid, v == nil, len(v))
+		for _, x := range v {
+			e.grid(x)
+		}
 	default:
 		return nil, false
 	}
@@ -103,6 +109,8 @@ func decodeValues(b []byte, file string) (any, error) {
 		out = decodeSlice(d, n, isNil, (*storeDecoder).report)
 	case kindDocument:
 		out = decodeSlice(d, n, isNil, (*storeDecoder).document)
+	case kindGrid:
+		out = decodeSlice(d, n, isNil, (*storeDecoder).grid)
 	default:
 		return nil, fmt.Errorf("%w: unknown kind %d", errBadEntry, kind)
 	}
@@ -274,9 +282,10 @@ func (e *storeEncoder) plan(x Plan) {
 		e.s(s)
 	}
 	e.strs(x.BasedOn)
-	for _, s := range []Str{x.Locality, x.Period, x.Summary, x.SummaryEN} {
+	for _, s := range []Str{x.Locality, x.Period, x.Summary, x.SummaryEN, x.Where, x.WhereEN} {
 		e.s(s)
 	}
+	e.strs(x.BasedOnEN)
 	e.rows(x.Targets)
 	e.count(x.Milestones == nil, len(x.Milestones))
 	for _, m := range x.Milestones {
@@ -286,6 +295,8 @@ func (e *storeEncoder) plan(x Plan) {
 		e.num(m.Share)
 		e.s(m.Note)
 		e.s(m.NoteEN)
+		e.s(m.Where)
+		e.s(m.WhereEN)
 	}
 }
 
@@ -309,6 +320,11 @@ func (e *storeEncoder) rows(v []Row) {
 		e.figures(r.Gaps)
 		e.figures(r.Changes)
 		e.bool(r.Invalid)
+		e.s(r.Where)
+		e.s(r.WhereEN)
+		e.s(r.SetBy)
+		e.keyStrs(r.SetByPlan)
+		e.s(r.Decision)
 	}
 }
 
@@ -319,7 +335,7 @@ func (e *storeEncoder) report(x Report) {
 	e.s(x.TitleEN)
 	e.s(x.Kind)
 	e.day(x.Published)
-	for _, s := range []Str{x.Publisher, x.URL, x.Note, x.NoteEN} {
+	for _, s := range []Str{x.Publisher, x.URL, x.Note, x.NoteEN, x.Where, x.WhereEN} {
 		e.s(s)
 	}
 	e.rows(x.Results)
@@ -560,13 +576,14 @@ func (d *storeDecoder) plan() Plan {
 	p := Plan{
 		Pos: d.pos(), ID: d.str(), Number: d.s(), Title: d.s(), TitleEN: d.s(), Issued: d.day(),
 		Issuer: d.s(), IssuerEN: d.s(), Signer: d.s(), URL: d.s(), BasedOn: d.strs(),
-		Locality: d.s(), Period: d.s(), Summary: d.s(), SummaryEN: d.s(), Targets: d.rows(),
+		Locality: d.s(), Period: d.s(), Summary: d.s(), SummaryEN: d.s(), Where: d.s(), WhereEN: d.s(),
+		BasedOnEN: d.strs(), Targets: d.rows(),
 	}
 	n, isNil := d.count()
 	if !isNil {
 		p.Milestones = make([]Milestone, n)
 		for i := range p.Milestones {
-			p.Milestones[i] = Milestone{Pos: d.pos(), Indicators: d.strs(), By: d.day(), Share: d.num(), Note: d.s(), NoteEN: d.s()}
+			p.Milestones[i] = Milestone{Pos: d.pos(), Indicators: d.strs(), By: d.day(), Share: d.num(), Note: d.s(), NoteEN: d.s(), Where: d.s(), WhereEN: d.s()}
 		}
 	}
 	return p
@@ -584,6 +601,7 @@ func (d *storeDecoder) rows() []Row {
 			Plans: d.strs(), ChangeSince: d.day(), Note: d.s(), NoteEN: d.s(),
 			Values: d.figures(), Rates: d.figures(), Bases: d.keyStrs(), Shares: d.figures(),
 			Gaps: d.figures(), Changes: d.figures(), Invalid: d.bool(),
+			Where: d.s(), WhereEN: d.s(), SetBy: d.s(), SetByPlan: d.keyStrs(), Decision: d.s(),
 		}
 	}
 	return out
@@ -592,7 +610,7 @@ func (d *storeDecoder) rows() []Row {
 func (d *storeDecoder) report() Report {
 	r := Report{
 		Pos: d.pos(), ID: d.str(), Title: d.s(), TitleEN: d.s(), Kind: d.s(), Published: d.day(),
-		Publisher: d.s(), URL: d.s(), Note: d.s(), NoteEN: d.s(), Results: d.rows(),
+		Publisher: d.s(), URL: d.s(), Note: d.s(), NoteEN: d.s(), Where: d.s(), WhereEN: d.s(), Results: d.rows(),
 	}
 	n, isNil := d.count()
 	if !isNil {
@@ -610,4 +628,29 @@ func (d *storeDecoder) document() Document {
 		Title: d.s(), Date: d.day(), Localities: d.strs(), Plans: d.strs(), Summary: d.s(),
 		Draft: d.bool(), Body: d.bytes(), BodyLine: d.int(),
 	}
+}
+
+func (e *storeEncoder) grid(x Grid) {
+	e.pos(x.Pos)
+	e.s(x.Name)
+	e.s(x.NameEN)
+	e.count(x.Tiles == nil, len(x.Tiles))
+	for _, t := range x.Tiles {
+		e.pos(t.Pos)
+		e.s(t.Locality)
+		e.num(t.Row)
+		e.num(t.Col)
+	}
+}
+
+func (d *storeDecoder) grid() Grid {
+	g := Grid{Pos: d.pos(), Name: d.s(), NameEN: d.s()}
+	n, isNil := d.count()
+	if !isNil {
+		g.Tiles = make([]Tile, n)
+		for i := range g.Tiles {
+			g.Tiles[i] = Tile{Pos: d.pos(), Locality: d.s(), Row: d.num(), Col: d.num()}
+		}
+	}
+	return g
 }

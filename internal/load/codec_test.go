@@ -19,7 +19,7 @@ func TestCodecRoundTrip(t *testing.T) {
 	for _, typ := range []reflect.Type{
 		reflect.TypeFor[[]Config](), reflect.TypeFor[[]Indicator](), reflect.TypeFor[[]Locality](),
 		reflect.TypeFor[[]Denominator](), reflect.TypeFor[[]Plan](), reflect.TypeFor[[]Report](),
-		reflect.TypeFor[[]Document](),
+		reflect.TypeFor[[]Document](), reflect.TypeFor[[]Grid](),
 	} {
 		t.Run(typ.Elem().Name(), func(t *testing.T) {
 			for i := range 20 {
