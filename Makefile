@@ -96,9 +96,15 @@ ACTIONLINT := $(shell $(GO) env GOPATH)/bin/actionlint
 .PHONY: actionlint
 test-go: $(ACTIONLINT)
 
-## serve: preview the site at http://127.0.0.1:1313/, rebuilding and reloading on every save
+## serve: preview the site at http://127.0.0.1:1313/, rebuilding and reloading on every save.
+## The command is built, then run in place of the shell: `go run` would exit 1 on Ctrl-C
+## and make would print "Error 1" after a clean stop.
+SERVE_BIN := .cache/covsite
+PORT      ?= 1313
 serve:
-	$(GO) run ./cmd/covsite serve --source $(SITE)
+	@mkdir -p $(dir $(SERVE_BIN))
+	$(GO) build -o $(SERVE_BIN) ./cmd/covsite
+	@exec ./$(SERVE_BIN) serve --source $(SITE) --port $(PORT)
 
 ## actionlint: lint the GitHub Actions workflow
 actionlint: $(ACTIONLINT)

@@ -35,6 +35,7 @@ type Options struct {
 	// Languages limits the language pages built ("vi"); nil builds every language. For
 	// measuring one language; data files, assets and the sitemap are always built.
 	Languages []string
+	Drafts    bool // publish updates marked draft = true too (serve always shows them)
 	// CacheDir holds what the build keeps for the next one (see cache.go); "" means no
 	// cache. `covsite build` uses Source/.covsite-cache unless told otherwise.
 	CacheDir string
@@ -75,10 +76,10 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	}
 	if opts.CacheDir != "" {
 		cc = openCache(opts.CacheDir)
-		c = checkWith(SourceFS(opts.Source), ropts, cc.loader(opts.Source, &res.FromStore))
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader(opts.Source, &res.FromStore))
 		defer func() { res.Notices = cc.notices }()
 	} else {
-		c = check(SourceFS(opts.Source), ropts)
+		c = check(SourceFS(opts.Source), ropts, opts.Drafts)
 	}
 	res.Diagnostics, res.Checked = c.diags, time.Since(start)
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) {

@@ -24,6 +24,7 @@ import (
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/sitefs"
 	"github.com/covsite/covsite/internal/write"
 )
 
@@ -157,9 +158,14 @@ func openCache(dir string) *buildCache {
 // fills for the next check or build; the notices say why a cache file was not used. The
 // diagnostics are Check's.
 func CheckCached(source, cacheDir string) (*model.Site, *diag.List, []lang.Text) {
+	fsys, err := sitefs.Open(source)
+	if err != nil { // as Check says it
+		_, diags := Check(source)
+		return nil, diags, nil
+	}
 	cc := &buildCache{dir: cacheDir}
 	var stored int
-	c := checkWith(os.DirFS(source), render.Options{}, cc.loader(source, &stored))
+	c := checkWith(fsys, render.Options{}, false, cc.loader(source, &stored))
 	return c.site, c.diags, cc.notices
 }
 
@@ -246,7 +252,7 @@ func themeSums(source string, sums map[string][32]byte) {
 
 // optionsKey is what of opts changes the bytes of the output.
 func optionsKey(opts Options) string {
-	return fmt.Sprintf("base=%q languages=%q", opts.BaseURL, opts.Languages)
+	return fmt.Sprintf("base=%q languages=%q drafts=%t", opts.BaseURL, opts.Languages, opts.Drafts)
 }
 
 // previous returns the manifest of the previous output when it was built into dest.

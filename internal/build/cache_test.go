@@ -183,7 +183,7 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 	}
 	site := gentest.Site(t, 0.01)
 	hashes := func() (map[string][32]byte, checked) {
-		c := check(os.DirFS(site), render.Options{})
+		c := check(os.DirFS(site), render.Options{}, false)
 		if c.renderer == nil {
 			t.Fatalf("the dataset does not check: %v", c.diags.Err("en"))
 		}

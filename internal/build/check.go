@@ -32,7 +32,7 @@ func Check(source string) (*model.Site, *diag.List) {
 
 // CheckFS is Check on a file system holding the site.
 func CheckFS(site fs.FS) (*model.Site, *diag.List) {
-	c := check(site, render.Options{})
+	c := check(site, render.Options{}, false)
 	return c.site, c.diags
 }
 
@@ -61,15 +61,15 @@ type checked struct {
 }
 
 // check loads and validates the site in fsys, then sets up its renderer with opts (the
-// theme is the site's files over the default theme).
+// theme is the site's files over the default theme); drafts keeps the draft updates.
 // Links are refused: the site is read through sitefs.NoLinks, and a site holding one has
 // no renderer, so nothing of it is published.
-func check(fsys fs.FS, opts render.Options) checked {
-	return checkWith(fsys, opts, load.Load)
+func check(fsys fs.FS, opts render.Options, drafts bool) checked {
+	return checkWith(fsys, opts, drafts, load.Load)
 }
 
 // checkWith is check loading the site with loader.
-func checkWith(fsys fs.FS, opts render.Options, loader func(fs.FS) (*load.Site, *diag.List)) checked {
+func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) (*load.Site, *diag.List)) checked {
 	fsys = sitefs.NoLinks(fsys)
 	links := &diag.List{}
 	linked := checkLinks(fsys, links)
@@ -77,8 +77,9 @@ func checkWith(fsys fs.FS, opts render.Options, loader func(fs.FS) (*load.Site, 
 	diags.Merge(links)
 	withDefaultMaps(raw)
 	baseURL := raw.Config.BaseURL
-	site, more := model.Build(raw, model.ReleaseRows()) // raw is dropped when check returns
+	site, more := model.Build(withDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when check returns
 	diags.Merge(more)
+	diags = diags.WithoutEchoes()
 	c := checked{site: site, diags: diags}
 	if linked {
 		return c
@@ -166,6 +167,17 @@ func withDefaultMaps(raw *load.Site) {
 		return // TestDefaultMaps keeps the theme's file clean
 	}
 	raw.Grids, raw.DefaultGrids = grids, true
+}
+
+// withDrafts is raw without the documents marked draft = true, unless drafts; raw itself is
+// not changed (a load.Cache may share it).
+func withDrafts(raw *load.Site, drafts bool) *load.Site {
+	if drafts || !slices.ContainsFunc(raw.Documents, func(d load.Document) bool { return d.Draft }) {
+		return raw
+	}
+	own := *raw
+	own.Documents = slices.DeleteFunc(slices.Clone(raw.Documents), func(d load.Document) bool { return d.Draft })
+	return &own
 }
 
 // unportable reports files that Windows or macOS cannot hold, which only files of static/

@@ -274,9 +274,9 @@ func TestSharingUsesTheBaseURL(t *testing.T) {
 			t.Errorf("en ward page lacks %s", want)
 		}
 	}
-	for _, name := range []string{"sitemap.xml", "tin-tuc/index.xml"} {
+	for _, name := range []string{"sitemap.xml", "sitemap-1.xml", "tin-tuc/index.xml"} {
 		locs := regexp.MustCompile(`<(?:loc|id)>([^<]*)<`).FindAllStringSubmatch(read(dir, name), -1)
-		if len(locs) < 5 {
+		if len(locs) < 5 && name != "sitemap.xml" { // the index lists one part
 			t.Fatalf("%s: %d URLs", name, len(locs))
 		}
 		for _, m := range locs {

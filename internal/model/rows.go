@@ -613,9 +613,36 @@ func (b *builder) checkResults(links []*sourceLinks) {
 	}
 }
 
+// resultRollupWarnings warns where a parent's result differs from the sum of its children's
+// results for the same indicator and date, when every child that existed then reports one:
+// a "Tổng cộng" row that does not add up, as plans are checked by checkRollups. It looks at
+// every results file, so Build and Rebuild call it on the whole site.
+func resultRollupWarnings(s *Site) *diag.List {
+	out := &diag.List{}
+	if s.sumsUnsure {
+		return out
+	}
+	for _, sl := range s.links {
+		for _, r := range sl.results {
+			if len(r.Locality.Children) == 0 || r.Derived || r.Indicator.Unit == Percent {
+				continue
+			}
+			ru, ok := s.resultRollup(r.Locality, r)
+			if ok && ru.Complete() && ru.Differs() {
+				out.Warnf(r.Pos, diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
+					formatPlain(r.Value.V), formatPlain(ru.ChildrenSum), formatPlain(ru.Difference()))
+			}
+		}
+	}
+	return out
+}
+
 // checkRollups warns where a parent's target differs from the sum of its children's in the
 // same plan; the pages show the difference too.
 func (b *builder) checkRollups() {
+	if b.site.sumsUnsure {
+		return
+	}
 	for _, p := range b.site.Plans {
 		for _, ru := range PlanRollups(p) {
 			if ru.Complete && ru.Differs() {

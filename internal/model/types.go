@@ -275,6 +275,14 @@ type Document struct {
 	Body       []byte
 	Path       string
 	Pos        diag.Pos
+	Draft      bool // draft = true: shown by serve, marked; built only with --drafts
+}
+
+// UpdateSkeleton is the body `covsite new update` writes, per language: an update that
+// still holds it is not ready to publish.
+var UpdateSkeleton = map[string]string{
+	"vi": "Viết nội dung bài ở đây, bằng Markdown. Liên kết tới địa phương như [Trà Vinh](/dia-phuong/tra-vinh/).",
+	"en": "Write the update here, in Markdown. Link to a locality as [Trà Vinh](/en/dia-phuong/tra-vinh/).",
 }
 
 // round rounds to the nearest whole number, halves away from zero.

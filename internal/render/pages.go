@@ -27,7 +27,8 @@ func (r *Renderer) Pages() []Page {
 		}
 		pages = append(pages, r.mapEmbedFiles(lang)...)
 	}
-	pages = append(pages, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})
+	pages = append(pages, r.searchShards()...)
+	pages = append(pages, r.sitemapPages()...)
 	// Paths are unique (write refuses a second page at a path), so the unstable sort gives
 	// the order a stable one would, several times faster: a national site has 70,000 pages.
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
@@ -60,9 +61,9 @@ func (r *Renderer) htmlFile(lang, path string, fn func() (pageData, string)) Pag
 }
 
 // fixedPages are the pages every site has in a language: the home page, the lists, 404,
-// the feed and the search index.
+// the feed and the search index's files.
 func (r *Renderer) fixedPages(lang string) []Page {
-	return []Page{
+	pages := []Page{
 		r.htmlFile(lang, routes.Home, func() (pageData, string) { return r.withCard(r.homePage(lang), true), "home" }),
 		r.homeCard(lang),
 		r.htmlFile(lang, routes.Localities, func() (pageData, string) { return r.localitiesPage(lang), "localities" }),
@@ -71,8 +72,9 @@ func (r *Renderer) fixedPages(lang string) []Page {
 		r.htmlFile(lang, routes.Data, func() (pageData, string) { return r.downloadsPage(lang), "downloads" }),
 		r.htmlFile(lang, routes.NotFound, func() (pageData, string) { return r.notFoundPage(lang), "404" }),
 		{Path: routes.File(lang, routes.Feed), Lang: lang, write: fromBytes(func() ([]byte, error) { return r.feed(lang) })},
-		{Path: routes.File(lang, routes.SearchIndex), Lang: lang, write: fromBytes(func() ([]byte, error) { return r.searchIndex(lang) })},
 	}
+	pages = append(pages, r.provincePlanPages(lang)...)
+	return append(pages, r.searchPages(lang)...)
 }
 
 // documentFiles are the updates and stand-alone pages in a language.
@@ -126,7 +128,8 @@ func (r *Renderer) Page(path string) (Page, bool) {
 			candidates = append(candidates, r.mapEmbedFiles(lang)...)
 		}
 		candidates = append(candidates, r.siteData()...)
-		candidates = append(candidates, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})
+		candidates = append(candidates, r.searchShards()...)
+		candidates = append(candidates, r.sitemapPages()...)
 	}
 	for _, c := range candidates {
 		if c.Path == path {

@@ -1,7 +1,8 @@
 // Package render turns a validated model into the bytes of every page of the site: HTML
-// from the theme's html/template layouts, chart options from go-echarts' option types,
-// CSV, JSON, the Atom feed, the sitemap and the search index. Each page renders on its
-// own from the model, so pages can be rendered in parallel or one at a time.
+// from the theme's html/template layouts, chart options from go-echarts' option types;
+// the downloads, the Atom feed, the sitemap and the search index come from package
+// download, adapted to pages here. Each page renders on its own from the model, so pages
+// can be rendered in parallel or one at a time.
 package render
 
 import (
@@ -22,6 +23,7 @@ import (
 	"github.com/covsite/covsite/internal/card"
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/download"
 )
 
 // Page is one output file: where it goes and how to write its bytes.
@@ -92,6 +94,8 @@ type Renderer struct {
 	links        sync.Map // lang → *links
 	markdown     goldmark.Markdown
 	cards        *card.Drawer
+	data         *download.Data
+	search       *download.Search
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -122,6 +126,8 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 	if r.cards, err = card.New(opts.Theme); err != nil {
 		return nil, err
 	}
+	r.data = download.NewData(site)
+	r.search = r.newSearch()
 	return r, nil
 }
 

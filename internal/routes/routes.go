@@ -8,6 +8,7 @@
 package routes
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/covsite/covsite/internal/lang"
@@ -25,8 +26,11 @@ const (
 	Methodology = "phuong-phap/"
 	About       = "gioi-thieu/"
 	NotFound    = "404.html"
-	Sitemap     = "sitemap.xml"
-	Indicators  = "chi-so/"
+	// Sitemap is the sitemap index; it lists the parts, SitemapPart(1), SitemapPart(2), …
+	Sitemap = "sitemap.xml"
+	// SearchShards is the folder of the search index's shards, SearchShard(key).
+	SearchShards = "tim-kiem/"
+	Indicators   = "chi-so/"
 )
 
 // Locality is the page of the locality with this id.
@@ -56,6 +60,9 @@ const EmbedSegment = "nhung/"
 // IsEmbed reports whether an output or URL path is an embed page.
 func IsEmbed(p string) bool { return strings.Contains(p, "/"+EmbedSegment) }
 
+// PlansIn is the list of a province's plans, when the plan list is split by province.
+func PlansIn(id string) string { return Plans + "theo-tinh/" + id + "/" }
+
 // Document is the page of a Markdown document: updates under tin-tuc/, every other
 // page at the root, whatever folder of content/ it is in.
 func Document(section, slug string) string {
@@ -69,8 +76,24 @@ func Document(section, slug string) string {
 // published once, under the default language.
 func LocalityDownload(id, ext string) string { return Locality(id) + "du-lieu." + ext }
 
-// SiteDownload is the whole site's data file, "covsite.csv" or "covsite.json".
+// SiteDownload is the whole site's data file: "covsite.csv.gz" always, "covsite.csv" and
+// "covsite.json" for a site small enough to be read whole.
 func SiteDownload(ext string) string { return Data + "covsite." + ext }
+
+// ProvinceDownload is the data file of a province and every locality below it, "csv" or
+// "json"; it is published once, under the default language.
+func ProvinceDownload(id, ext string) string { return Data + "tinh/" + id + "." + ext }
+
+// SitemapPart is the n-th file (from 1) of URLs the sitemap index lists.
+func SitemapPart(n int) string { return "sitemap-" + strconv.Itoa(n) + ".xml" }
+
+// SearchShard is the shard of the search index holding the localities with a word that
+// starts with key ("a"…"z", "0"…"9", "_" for any other letter), in a language.
+func SearchShard(key string) string { return SearchShards + key + ".json" }
+
+// LocalityPattern is Locality with the placeholder "{id}" for the id, for the search
+// script to fill in: the script builds no path of its own.
+func LocalityPattern() string { return Locality("{id}") }
 
 // Reserved are the first path segments of the site's own pages and files, with what they
 // hold; a stand-alone page with one of these slugs would overwrite them.
@@ -80,6 +103,7 @@ var Reserved = map[string]lang.Text{
 	"tin-tuc":    lang.T("tin tức", "updates"),
 	"du-lieu":    lang.T("dữ liệu", "data"),
 	"chi-so":     lang.T("chỉ số", "indicators"),
+	"tim-kiem":   lang.T("tìm kiếm", "search"),
 	"en":         lang.T("tiếng Anh", "English"),
 	"vi":         lang.T("tiếng Việt", "Vietnamese"),
 	"css":        lang.T("giao diện", "theme"),
@@ -138,10 +162,12 @@ func Parse(out string) (Kind, string) {
 		return Other, ""
 	}
 	switch parts[0] + "/" {
-	case Localities:
+	case Localities: // its page, its files and its embeds (dia-phuong/x/nhung/chart-1/)
 		return LocalityKind, parts[1]
 	case Plans:
-		return PlanKind, parts[1]
+		if len(parts) == 3 { // not the lists of a province's plans, ke-hoach/theo-tinh/x/
+			return PlanKind, parts[1]
+		}
 	}
 	return Other, ""
 }

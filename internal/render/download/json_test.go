@@ -1,4 +1,4 @@
-package render
+package download
 
 import (
 	"bytes"
@@ -130,19 +130,27 @@ func (o onlyWriter) Write(p []byte) (int, error) { return o.w.Write(p) }
 // (the build's small pages, encoded in its spare room) is the one written to a plain
 // writer through the JSON writer's own buffer (the streamed whole-site file), and valid.
 func TestJSONDownloadsStreamAsTheyBuffer(t *testing.T) {
-	r := exampleRenderer(t)
+	d := NewData(exampleSite(t))
 	defer func(n int) { flushAt = n }(flushAt)
 	flushAt = 300 // every file is written in many pieces
 	var reused bytes.Buffer
-	for _, l := range append([]*model.Locality{nil}, r.site.Localities...) {
+	scopes := []scope{{}}
+	for _, l := range d.site.Localities {
+		scopes = append(scopes, scope{head: l, locs: []*model.Locality{l}})
+	}
+	for _, p := range d.Provinces() {
+		scopes = append(scopes, scope{head: p.Loc, locs: p.Locs, list: true})
+	}
+	for _, s := range scopes {
+		l := s.head
 		reused.Reset()
 		reused.WriteString("left over from the page before ")
 		reused.Reset()
-		if err := r.json(&reused, l); err != nil {
+		if err := d.json(&reused, s); err != nil {
 			t.Fatal(err)
 		}
 		var plain bytes.Buffer
-		if err := r.json(onlyWriter{&plain}, l); err != nil {
+		if err := d.json(onlyWriter{&plain}, s); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(reused.Bytes(), plain.Bytes()) {

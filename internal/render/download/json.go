@@ -1,4 +1,4 @@
-package render
+package download
 
 import (
 	"bytes"
@@ -110,37 +110,40 @@ func marshalOnto(b []byte, v any) ([]byte, error) {
 	return append(b, out...), err
 }
 
-// json writes the dataset of l (the whole site when l is nil): the site's title, the
-// indicators, every figure, the sources and plans the figures cite and, for the whole
-// site, every locality.
-func (r *Renderer) json(w io.Writer, l *model.Locality) error {
+// json writes the dataset of the scope: the site's title, the indicators, every figure,
+// the sources and plans the figures cite and, for the whole site and a province, the
+// localities.
+func (d *Data) json(w io.Writer, s scope) error {
 	j := newJSONWriter(w)
 	j.buf = append(j.buf, `{"title":`...)
-	j.buf = appendJSONString(j.buf, r.site.Config.Title.VI)
-	if l != nil {
+	j.buf = appendJSONString(j.buf, d.site.Config.Title.VI)
+	if s.head != nil {
 		j.buf = append(j.buf, `,"locality":`...)
-		j.buf = appendJSONString(j.buf, l.ID)
+		j.buf = appendJSONString(j.buf, s.head.ID)
 	}
-	inds := r.site.Indicators
+	inds := d.site.Indicators
 	j.array("indicators", len(inds), func(i int, b []byte) ([]byte, error) {
 		ind := inds[i]
 		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name.VI, ind.Name.EN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
 	})
-	j.figures(r, l)
-	sources, plans := r.site.Sources, r.site.Plans
-	if l != nil {
-		sources, plans = r.citedBy(l)
+	j.figures(d, s)
+	sources, plans := d.site.Sources, d.site.Plans
+	if s.head != nil {
+		sources, plans = d.citedBy(s.locs)
 	}
 	j.array("sources", len(sources), func(i int, b []byte) ([]byte, error) {
-		s := sources[i]
-		return marshalOnto(b, jsonSource{s.ID, s.Title.VI, s.Kind, s.Published.String(), s.Publisher, s.URL})
+		src := sources[i]
+		return marshalOnto(b, jsonSource{src.ID, src.Title.VI, src.Kind, src.Published.String(), src.Publisher, src.URL})
 	})
 	j.array("plans", len(plans), func(i int, b []byte) ([]byte, error) {
 		p := plans[i]
 		return marshalOnto(b, jsonPlan{p.ID, p.Number, p.Title.VI, p.Issued.String(), p.Issuer.VI, p.Signer, p.Locality.ID, p.Period.Text})
 	})
-	if l == nil {
-		locs := r.site.Localities
+	if s.head == nil || s.list {
+		locs := d.site.Localities
+		if s.head != nil {
+			locs = s.locs
+		}
 		j.array("localities", len(locs), func(i int, b []byte) ([]byte, error) {
 			loc := locs[i]
 			return marshalOnto(b, jsonLocality{loc.ID, loc.Name.VI, string(loc.Kind), idOf(loc.Parent), loc.Since.String(), loc.Until.String(), idOf(loc.Successor)})
@@ -152,10 +155,10 @@ func (r *Renderer) json(w io.Writer, l *model.Locality) error {
 }
 
 // figures writes `,"figures":[…]`, one record per line.
-func (j *jsonWriter) figures(r *Renderer, l *model.Locality) {
+func (j *jsonWriter) figures(d *Data, s scope) {
 	j.buf = append(j.buf, ",\n\"figures\":["...)
 	first := true
-	err := r.eachRecord(l, func(rec *figureRecord) error {
+	err := d.eachRecord(s, func(rec *figureRecord) error {
 		if !first {
 			j.buf = append(j.buf, ',')
 		}
