@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -30,6 +31,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Strict, "strict", false, fs.t("treat warnings as errors", "coi cảnh báo như lỗi"))
 	fs.BoolVar(&opts.Drafts, "drafts", false, fs.t("publish updates marked draft = true too", "đăng cả các bài còn là bản nháp (draft = true)"))
 	fs.IntVar(&opts.Workers, "workers", 0, fs.t("pages rendered at once (default: one per CPU)", "số trang dựng cùng lúc (mặc định: bằng số nhân CPU)"))
+	cacheDir := fs.String("cache-dir", "", fs.t("keep decoded data and the state of this build here for the next one (default: SOURCE/"+build.DefaultCacheDir+")",
+		"giữ dữ liệu đã đọc và trạng thái của lần dựng này ở đây cho lần sau (mặc định: SOURCE/"+build.DefaultCacheDir+")"))
+	noCache := fs.Bool("no-cache", false, fs.t("build without reading or writing the cache", "dựng mà không đọc hay ghi bộ nhớ đệm"))
 	languages := fs.String("languages", "", fs.t("build only these languages' pages, comma-separated (vi,en); for measuring", "chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi,en); để đo đạc"))
 	cpuProfile := fs.String("profile-cpu", "", fs.t("write a CPU profile of the build to this file (go tool pprof)", "ghi hồ sơ CPU của lần dựng vào tệp này (go tool pprof)"))
 	memProfile := fs.String("profile-mem", "", fs.t("write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)", "ghi hồ sơ bộ nhớ của lần dựng vào tệp này (go tool pprof -sample_index=alloc_space)"))
@@ -51,11 +55,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *languages != "" {
 		opts.Languages = strings.Split(*languages, ",")
 	}
+	switch {
+	case *noCache:
+	case *cacheDir != "":
+		opts.CacheDir = *cacheDir
+	default:
+		opts.CacheDir = filepath.Join(opts.Source, build.DefaultCacheDir)
+	}
 	// SIGTERM (CI cancelling a job, a container stopping) stops the build as Ctrl-C does:
 	// the unfinished tree is removed and the destination stays as it was.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := build.Run(ctx, opts)
+	for _, n := range res.Notices {
+		fmt.Fprintf(stderr, "covsite build: %s\n", n.In(opts.Lang))
+	}
 	if res.Diagnostics != nil {
 		_ = diag.Write(stderr, res.Diagnostics, diag.FormatText, opts.Lang)
 	}
@@ -71,5 +85,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, pick(opts.Lang, "built %d pages, %d files (%s MB, %d unchanged) into %s in %d ms\n",
 		"đã dựng %d trang, %d tệp (%s MB, %d tệp không đổi) vào %s trong %d ms\n"),
 		res.Pages, res.Files, decimal(float64(res.Bytes)/1e6, opts.Lang), res.Unchanged, opts.Dest, res.Duration.Milliseconds())
+	if opts.CacheDir != "" {
+		fmt.Fprintf(stdout, pick(opts.Lang, "cache %s: %d files decoded from it, %d files kept from the previous build without rendering\n",
+			"bộ nhớ đệm %s: %d tệp lấy từ đó, %d tệp giữ lại từ lần dựng trước mà không dựng lại\n"),
+			opts.CacheDir, res.FromStore, res.Kept)
+	}
 	return 0
 }

@@ -21,6 +21,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", fs.t("output: text, github (Actions annotations) or json", "dạng kết quả: text, github (chú thích trên GitHub) hoặc json"))
 	strict := fs.Bool("strict", false, fs.t("fail on warnings too", "coi cảnh báo cũng là lỗi"))
 	lang := fs.String("lang", msgLang, fs.t("language of messages: vi or en", "ngôn ngữ của thông báo: vi hoặc en"))
+	cacheDir := fs.String("cache-dir", "", fs.t("decode through the build cache in this directory and fill it (as build does; e.g. "+build.DefaultCacheDir+")",
+		"đọc qua bộ nhớ đệm của lần dựng trong thư mục này và ghi thêm vào đó (như build; ví dụ "+build.DefaultCacheDir+")"))
 	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
 		return code
 	}
@@ -33,7 +35,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "covsite check: %s\n", fs.t(fmt.Sprintf("unknown language %q: use vi or en", *lang), fmt.Sprintf("không có ngôn ngữ %q: dùng vi hoặc en", *lang)))
 		return 2
 	}
-	_, diags := build.Check(*source)
+	var diags *diag.List
+	if *cacheDir != "" {
+		_, d, notices := build.CheckCached(*source, *cacheDir)
+		diags = d
+		for _, n := range notices {
+			fmt.Fprintf(stderr, "covsite check: %s\n", n.In(*lang))
+		}
+	} else {
+		_, diags = build.Check(*source)
+	}
 	if err := diag.Write(stdout, diags, f, *lang); err != nil {
 		fmt.Fprintf(stderr, "covsite check: %v\n", err)
 		return 2

@@ -88,7 +88,8 @@ func runCmd(args ...string) (code int, stdout, stderr string) {
 }
 
 // `covsite check` prints exactly the expected output of every bad-input case, in both
-// languages, and exits 1 when there are errors, 0 when there are only warnings.
+// languages, and exits 1 when there are errors, 0 when there are only warnings — with the
+// build cache (--cache-dir) as without it.
 func TestCheckPrintsEveryCaseAsExpected(t *testing.T) {
 	entries, err := os.ReadDir(badCases)
 	if err != nil {
@@ -99,7 +100,7 @@ func TestCheckPrintsEveryCaseAsExpected(t *testing.T) {
 	}
 	for _, e := range entries {
 		t.Run(e.Name(), func(t *testing.T) {
-			dir := caseDir(t, e.Name())
+			dir, cache := caseDir(t, e.Name()), t.TempDir()
 			wantCode := 0
 			if errorCount(t, filepath.Join(badCases, e.Name(), "expected.en.txt")) > 0 {
 				wantCode = 1
@@ -109,12 +110,16 @@ func TestCheckPrintsEveryCaseAsExpected(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				code, out, _ := runCmd("check", "--source", dir, "--lang", lang)
-				if out != string(want) {
-					t.Errorf("%s: covsite check printed\n%s\nwant\n%s", lang, out, want)
-				}
-				if code != wantCode {
-					t.Errorf("%s: exit %d, want %d", lang, code, wantCode)
+				// Without the cache, then with it twice (filled, then used): the same
+				// messages at the same positions each time, and no notice.
+				for _, args := range [][]string{nil, {"--cache-dir", cache}, {"--cache-dir", cache}} {
+					code, out, errOut := runCmd(append([]string{"check", "--source", dir, "--lang", lang}, args...)...)
+					if out != string(want) {
+						t.Errorf("%s %q: covsite check printed\n%s\nwant\n%s", lang, args, out, want)
+					}
+					if code != wantCode || errOut != "" {
+						t.Errorf("%s %q: exit %d, want %d; stderr %q", lang, args, code, wantCode, errOut)
+					}
 				}
 			}
 		})
@@ -205,7 +210,7 @@ func TestCheckFormats(t *testing.T) {
 // are the check's, and the destination is not created.
 func TestBuildRefusesWhatCheckRejects(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	code, _, errOut := runCmd("build", "--source", caseDir(t, "float-people"), "--dest", dest)
+	code, _, errOut := runCmd("build", "--source", caseDir(t, "float-people"), "--dest", dest, "--no-cache")
 	if code != 1 || !strings.Contains(errOut, "data/plans/ke-hoach-a-2023.toml:9:8:") {
 		t.Errorf("exit %d, stderr:\n%s", code, errOut)
 	}

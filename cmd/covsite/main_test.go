@@ -12,7 +12,7 @@ func TestBuildAndCheckCommands(t *testing.T) {
 	t.Setenv("COVSITE_LANG", "vi")
 	dest := filepath.Join(t.TempDir(), "public")
 	var out, errOut bytes.Buffer
-	if code := run([]string{"build", "--source", "../..", "--dest", dest, "--base-url", "https://bhxh.example.vn/bao-phu"}, &out, &errOut); code != 0 {
+	if code := run([]string{"build", "--source", "../..", "--dest", dest, "--cache-dir", t.TempDir(), "--base-url", "https://bhxh.example.vn/bao-phu"}, &out, &errOut); code != 0 {
 		t.Fatalf("build exited %d: %s", code, errOut.String())
 	}
 	if home, _ := os.ReadFile(filepath.Join(dest, "index.html")); !bytes.Contains(home, []byte(`<link rel="canonical" href="https://bhxh.example.vn/bao-phu/">`)) {
@@ -60,5 +60,32 @@ func TestBuildFailsOnBadSource(t *testing.T) {
 	code := run([]string{"build", "--source", src, "--dest", filepath.Join(t.TempDir(), "p")}, &out, &errOut)
 	if code != 1 || !strings.Contains(errOut.String(), "data/site.toml:1:") {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	}
+}
+
+// TestBuildSaysWhenItIgnoresTheCache: a damaged cache file is one line on stderr, in the
+// language of messages, and the build succeeds without it.
+func TestBuildSaysWhenItIgnoresTheCache(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "en")
+	src, cache, dest := caseDir(t, ""), t.TempDir(), filepath.Join(t.TempDir(), "public")
+	if code, _, errOut := runCmd("build", "--source", src, "--dest", dest, "--cache-dir", cache); code != 0 {
+		t.Fatalf("first build exited %d: %s", code, errOut)
+	}
+	p := filepath.Join(cache, "load.bin")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 1
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd("build", "--source", src, "--dest", dest, "--cache-dir", cache)
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if code != 0 || len(lines) != 1 || !strings.HasPrefix(lines[0], "covsite build: the cache ") || !strings.Contains(lines[0], "load.bin is damaged and is ignored") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "built ") {
+		t.Errorf("stdout %q", out)
 	}
 }

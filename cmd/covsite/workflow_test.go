@@ -41,8 +41,9 @@ func TestWorkflowPassesActionlint(t *testing.T) {
 	}
 }
 
-// TestWorkflowDoesWhatTheGuideSays: checks with GitHub annotations, builds, and deploys to
-// Pages only from main, with the permissions and concurrency Pages needs.
+// TestWorkflowDoesWhatTheGuideSays: checks with GitHub annotations, builds with the build
+// cache and the previous output restored, and deploys to Pages only from main, with the
+// permissions and concurrency Pages needs.
 func TestWorkflowDoesWhatTheGuideSays(t *testing.T) {
 	b, err := os.ReadFile(workflow)
 	if err != nil {
@@ -59,6 +60,7 @@ func TestWorkflowDoesWhatTheGuideSays(t *testing.T) {
 		"actions/deploy-pages@", "pages: write", "id-token: write",
 		"group: pages", "cancel-in-progress: false", "name: github-pages",
 		"github.ref == 'refs/heads/main'",
+		"actions/cache@", ".covsite-cache", "            public\n",
 	} {
 		if !strings.Contains(wf, want) {
 			t.Errorf("workflow lacks %q", want)

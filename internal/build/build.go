@@ -8,11 +8,15 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/sitefs"
@@ -32,6 +36,9 @@ type Options struct {
 	// measuring one language; data files, assets and the sitemap are always built.
 	Languages []string
 	Drafts    bool // publish updates marked draft = true too (serve always shows them)
+	// CacheDir holds what the build keeps for the next one (see cache.go); "" means no
+	// cache. `covsite build` uses Source/.covsite-cache unless told otherwise.
+	CacheDir string
 }
 
 // Result tells what a build did.
@@ -43,16 +50,38 @@ type Result struct {
 	Duration    time.Duration
 	Checked     time.Duration // of Duration: loading and checking the data
 	Diagnostics *diag.List
+	// With a cache: the files decoded from the store instead of their source, the files
+	// taken from the previous output without rendering them, and why a cache file was not
+	// used (one line each, for the user; the output is the same without it).
+	FromStore, Kept int
+	Notices         []lang.Text
 }
 
 // ErrInvalid is returned when the input has errors; the diagnostics say which.
 var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 
 // Run builds the site. On any error the destination is left as it was.
-func Run(ctx context.Context, opts Options) (Result, error) {
+func Run(ctx context.Context, opts Options) (res Result, err error) {
 	start := time.Now()
-	c := check(SourceFS(opts.Source), render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages}, opts.Drafts)
-	res := Result{Diagnostics: c.diags, Checked: time.Since(start)}
+	ropts := render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages}
+	var (
+		c  checked
+		cc *buildCache
+	)
+	if opts.CacheDir != "" && within(opts.CacheDir, opts.Dest) {
+		res.Notices = []lang.Text{lang.T(
+			fmt.Sprintf("bộ nhớ đệm %s nằm trong thư mục xuất %s nên không được dùng; hãy chọn --cache-dir ở ngoài", opts.CacheDir, opts.Dest),
+			fmt.Sprintf("the cache %s is inside the output directory %s and is not used; choose a --cache-dir outside it", opts.CacheDir, opts.Dest))}
+		opts.CacheDir = ""
+	}
+	if opts.CacheDir != "" {
+		cc = openCache(opts.CacheDir)
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader(opts.Source, &res.FromStore))
+		defer func() { res.Notices = cc.notices }()
+	} else {
+		c = check(SourceFS(opts.Source), ropts, opts.Drafts)
+	}
+	res.Diagnostics, res.Checked = c.diags, time.Since(start)
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) {
 		return res, ErrInvalid
 	}
@@ -67,18 +96,44 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		return res, err
 	}
 	pages := c.pages
-	if err := renderAll(ctx, pages, tree, opts.Workers); err != nil {
+	var keep func(string) bool
+	dest := opts.Dest
+	if cc != nil {
+		if d, err := filepath.Abs(opts.Dest); err == nil {
+			dest = d
+		}
+		tree.UsePrevious(cc.previous(dest))
+		keep = cc.keepable(c, dest, opts)
+	}
+	kept, err := renderAll(ctx, pages, tree, opts.Workers, keep)
+	if err != nil {
 		tree.Abort()
 		return res, err
 	}
 	stats := tree.Stats()
+	manifest := tree.Manifest()
 	if err := tree.Commit(); err != nil {
 		return res, err
 	}
-	res.Files, res.Bytes, res.Unchanged = stats.Files, stats.Bytes, stats.Unchanged
+	if cc != nil {
+		cc.stale(stats.Stale, opts.Dest)
+		cc.save(c, dest, opts, manifest)
+	}
+	res.Files, res.Bytes, res.Unchanged, res.Kept = stats.Files, stats.Bytes, stats.Unchanged, kept
 	res.Pages = countHTML(pages)
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// within reports whether the directory dir is dest or below it: a cache there would be
+// published and replaced with every build.
+func within(dir, dest string) bool {
+	d, err1 := filepath.Abs(dir)
+	o, err2 := filepath.Abs(dest)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return d == o || strings.HasPrefix(d, o+string(filepath.Separator))
 }
 
 // Theme is the site's own layouts/, static/ and i18n/ over the default theme; no symbolic
@@ -99,8 +154,10 @@ func SourceFS(source string) fs.FS {
 }
 
 // renderAll renders pages on a bounded pool of workers and writes each as it is ready.
-// The output does not depend on the order the workers finish in.
-func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int) error {
+// The output does not depend on the order the workers finish in. A page keep says may be
+// kept is linked from the previous output when it is there as the previous build left it
+// (write.Tree.Keep), and rendered otherwise; renderAll returns how many were linked.
+func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int, keep func(string) bool) (int, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -111,6 +168,7 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 		wg       sync.WaitGroup
 		once     sync.Once
 		firstErr error
+		kept     atomic.Int64
 	)
 	fail := func(err error) {
 		once.Do(func() { firstErr = err; cancel() })
@@ -121,6 +179,17 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 			defer wg.Done()
 			var buf bytes.Buffer // reused: a national build renders 40,000 pages per worker
 			for p := range jobs {
+				if keep != nil && keep(p.Path) {
+					ok, err := tree.Keep(p.Path)
+					if err != nil {
+						fail(err)
+						continue
+					}
+					if ok {
+						kept.Add(1)
+						continue
+					}
+				}
 				if err := writePage(tree, p, &buf); err != nil {
 					fail(err)
 				}
@@ -139,9 +208,9 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 	close(jobs)
 	wg.Wait()
 	if firstErr == nil && ctx.Err() != nil {
-		return ctx.Err()
+		return 0, ctx.Err()
 	}
-	return firstErr
+	return int(kept.Load()), firstErr
 }
 
 // writePage renders p into the tree: through buf, or straight to its file when p is large.

@@ -65,10 +65,15 @@ type checked struct {
 // Links are refused: the site is read through sitefs.NoLinks, and a site holding one has
 // no renderer, so nothing of it is published.
 func check(fsys fs.FS, opts render.Options, drafts bool) checked {
+	return checkWith(fsys, opts, drafts, load.Load)
+}
+
+// checkWith is check loading the site with loader.
+func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) (*load.Site, *diag.List)) checked {
 	fsys = sitefs.NoLinks(fsys)
 	links := &diag.List{}
 	linked := checkLinks(fsys, links)
-	raw, diags := load.Load(fsys)
+	raw, diags := loader(fsys)
 	diags.Merge(links)
 	withDefaultMaps(raw)
 	baseURL := raw.Config.BaseURL

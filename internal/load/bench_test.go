@@ -1,8 +1,11 @@
 package load_test
 
 import (
+	"bytes"
+	"encoding/gob"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/covsite/covsite/internal/diag"
@@ -55,4 +58,57 @@ func BenchmarkLoad(b *testing.B) {
 // msPerOp is the mean wall time of one iteration in milliseconds.
 func msPerOp(b *testing.B) float64 {
 	return float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N)
+}
+
+// BenchmarkLoadStored loads the national dataset with a load.Store filled by a first load,
+// as a build with its cache directory does when the data did not change: every file is
+// read and hashed, none decoded. store-MB is the size of the store's file.
+func BenchmarkLoadStored(b *testing.B) {
+	fsys := os.DirFS(gentest.Site(b, gentest.Scale(b, 1)))
+	path := filepath.Join(b.TempDir(), "load.bin")
+	var c load.Cache
+	c.UseStore(nil)
+	if _, diags, _ := c.Load(fsys); diags.HasErrors() {
+		b.Fatal(diags.Err("en"))
+	}
+	if err := c.WriteStore(path, "bench"); err != nil {
+		b.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	stored := 0
+	for b.Loop() {
+		st, err := load.OpenStore(path, "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		var c load.Cache
+		c.UseStore(st)
+		c.Load(fsys)
+		stored = c.FromStore()
+	}
+	b.ReportMetric(float64(stored), "files-from-store")
+	b.ReportMetric(float64(info.Size())/1e6, "store-MB")
+	b.ReportMetric(msPerOp(b), "total-ms")
+}
+
+// BenchmarkStoreGob is the comparison that chose the store's format: the same values
+// through encoding/gob (one stream for the whole site, so its type descriptions are written
+// once), against BenchmarkLoadStored's hand-written encoding.
+func BenchmarkStoreGob(b *testing.B) {
+	site, _ := load.Load(os.DirFS(gentest.Site(b, gentest.Scale(b, 1))))
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(site); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		var s load.Site
+		if err := gob.NewDecoder(bytes.NewReader(buf.Bytes())).Decode(&s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len())/1e6, "store-MB")
+	b.ReportMetric(msPerOp(b), "decode-ms")
 }

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"hash/maphash"
 	"io/fs"
 	"slices"
 	"time"
@@ -16,16 +15,21 @@ import (
 // could then keep both, so such a file is read again and compared by content. A file
 // read again with the same bytes (saved without changes, or touched) is not decoded.
 //
+// With a Store (UseStore), a file the cache has not seen is looked up there by the hash of
+// its path and contents before it is decoded, and WriteStore keeps what this Load read for
+// the next run of covsite.
+//
 // The zero Cache is ready to use. A Cache is for one site, loaded by one goroutine at a
 // time; it keeps every decoded file in memory. The Site a Load returns shares its values
 // with the cache and with other loads: it must not be changed; model.Build leaves it as it
 // is unless given model.ReleaseRows.
 type Cache struct {
-	seed    maphash.Seed
+	disk    *Store                 // decoded files kept between runs (UseStore); nil: none
 	files   map[string]*cacheEntry // by path
 	seen    map[string]bool        // the paths the current Load has read
 	suspect map[string]bool        // the only files the current Load looks at again; nil: all
 	changed []string               // paths the current Load decoded anew, failed to read, or found gone
+	stored  int                    // files the current Load took from the store
 	groups  map[string]*group      // by directory: what the previous Load made of its files
 }
 
@@ -44,9 +48,11 @@ type cacheEntry struct {
 	size    int64
 	mod     time.Time
 	readAt  time.Time // just before the file was looked at
-	sum     uint64    // hash of the contents
+	sum     [32]byte  // of the path and contents: storeKey
 	result  fileResult
-	changed bool // decoded by the current Load, its contents being new
+	payload []byte // result encoded for the store, when there is one and result has no problem
+	changed bool   // decoded by the current Load, its contents being new
+	stored  bool   // taken from the store by the current Load
 }
 
 // Load is Load for a site loaded before with c: only the files that changed since are
@@ -64,9 +70,9 @@ func (c *Cache) Load(fsys fs.FS) (*Site, *diag.List, []string) {
 // was saved. nil suspects means unknown: every file is looked at.
 func (c *Cache) LoadChanged(fsys fs.FS, suspects []string) (*Site, *diag.List, []string) {
 	if c.files == nil {
-		c.seed, c.files, c.groups = maphash.MakeSeed(), map[string]*cacheEntry{}, map[string]*group{}
+		c.files, c.groups = map[string]*cacheEntry{}, map[string]*group{}
 	}
-	c.seen, c.changed, c.suspect = map[string]bool{}, nil, nil
+	c.seen, c.changed, c.suspect, c.stored = map[string]bool{}, nil, nil, 0
 	if suspects != nil {
 		c.suspect = make(map[string]bool, len(suspects))
 		for _, p := range suspects {
@@ -113,11 +119,20 @@ func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResul
 		}
 		return res, nil
 	}
-	e := &cacheEntry{size: info.Size(), mod: info.ModTime(), readAt: start, sum: maphash.Bytes(c.seed, src)}
-	if old != nil && old.sum == e.sum {
-		e.result = old.result
-	} else {
-		e.result, e.changed = *decode(src), true
+	e := &cacheEntry{size: info.Size(), mod: info.ModTime(), readAt: start, sum: storeKey(name, src)}
+	switch {
+	case old != nil && old.sum == e.sum:
+		e.result, e.payload = old.result, old.payload
+	default:
+		e.changed = true
+		if values, payload, ok := c.disk.lookup(e.sum, name); ok {
+			e.result, e.payload, e.stored = fileResult{values: values}, payload, true
+			break
+		}
+		e.result = *decode(src)
+		if c.disk != nil && e.result.diags.Len() == 0 && !e.result.failed {
+			e.payload, _ = encodeValues(e.result.values, name)
+		}
 	}
 	return &e.result, e
 }
@@ -139,6 +154,10 @@ func (c *Cache) store(names []string, entries []*cacheEntry) {
 		if e.changed {
 			c.changed = append(c.changed, name)
 			e.changed = false
+		}
+		if e.stored {
+			c.stored++
+			e.stored = false
 		}
 		c.files[name] = e
 	}

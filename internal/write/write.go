@@ -9,6 +9,7 @@ package write
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -31,6 +32,9 @@ type Stats struct {
 	Files     int
 	Bytes     int64
 	Unchanged int // hard-linked from the previous build
+	// Stale counts the files of the previous manifest found changed on disk (by size or
+	// time) when they were to be kept or compared: something other than a build wrote them.
+	Stale int
 }
 
 // Tree is an output directory being built beside its destination. It is safe for
@@ -41,6 +45,83 @@ type Tree struct {
 	stats     Stats
 	dirs      map[string]bool
 	written   map[string]bool // paths written so far: two pages at one path is a bug
+	prev      Manifest        // the files of dest as the previous build left them; nil: unknown
+	files     Manifest        // the files of the new tree
+	stale     map[string]bool // files of prev found changed on disk
+}
+
+// Manifest lists the files of a built tree by path. A build keeps the manifest of its
+// output (Tree.Manifest) so that the next one, given it (Tree.UsePrevious), tells whether a
+// page it made is already there from its hash, and takes the pages it did not make from
+// the previous output, without reading any old file.
+type Manifest map[string]FileState
+
+// FileState is what a manifest knows of one file. Size and ModTime (nanoseconds since 1970)
+// tell whether the file on disk is still the one the manifest describes: a build links
+// files whose bytes did not change, so their time stays, and writes the others anew.
+type FileState struct {
+	Size    int64
+	ModTime int64
+	Sum     [32]byte // SHA-256 of the contents
+}
+
+// UsePrevious tells t what the destination held after the previous build. A file of dest
+// whose size or time is not the manifest's is compared by reading it, as without one.
+func (t *Tree) UsePrevious(m Manifest) { t.prev = m }
+
+// Manifest returns the files of the new tree; complete once every file is written.
+func (t *Tree) Manifest() Manifest {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.files
+}
+
+// previous returns the state of the destination's file at rel when the previous manifest
+// describes it and the file is still the one it describes.
+func (t *Tree) previous(rel string) (FileState, bool) {
+	st, ok := t.prev[rel]
+	if !ok {
+		return FileState{}, false
+	}
+	info, err := os.Lstat(filepath.Join(t.dest, filepath.FromSlash(rel)))
+	if err != nil || !info.Mode().IsRegular() || info.Size() != st.Size || !sameTime(info.ModTime().UnixNano(), st.ModTime) {
+		t.mu.Lock()
+		if !t.stale[rel] {
+			t.stale[rel] = true
+			t.stats.Stale++
+		}
+		t.mu.Unlock()
+		return FileState{}, false
+	}
+	return st, true
+}
+
+// sameTime reports whether a file's time on disk is the time a manifest recorded, or that
+// time in whole seconds: an archive without sub-second times (a CI cache restored by tar)
+// keeps the seconds only.
+func sameTime(disk, recorded int64) bool {
+	const second = int64(1e9)
+	return disk == recorded || disk%second == 0 && disk == recorded-recorded%second
+}
+
+// Keep links the previous build's file at rel into the new tree without reading it, when
+// the previous manifest describes it and it is still on disk as described; it reports
+// whether it did. The caller renders the page when it did not.
+func (t *Tree) Keep(rel string) (bool, error) {
+	st, ok := t.previous(rel)
+	if !ok {
+		return false, nil
+	}
+	target, err := t.prepare(rel)
+	if err != nil {
+		return false, err
+	}
+	if os.Link(filepath.Join(t.dest, filepath.FromSlash(rel)), target) != nil {
+		t.unclaim(rel)
+		return false, nil
+	}
+	t.count(rel, st, true)
+	return true, nil
 }
 
 // CheckDestination refuses destinations that would put other files at risk: the source
@@ -130,7 +211,7 @@ func Begin(dest string) (*Tree, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	t := &Tree{dest: dest, tmp: tmp, dirs: map[string]bool{}, written: map[string]bool{}}
+	t := &Tree{dest: dest, tmp: tmp, dirs: map[string]bool{}, written: map[string]bool{}, files: Manifest{}, stale: map[string]bool{}}
 	if err := t.Write(Marker, nil); err != nil {
 		t.Abort()
 		return nil, err
@@ -166,14 +247,24 @@ func (t *Tree) Write(rel string, data []byte) error {
 		return err
 	}
 	old := filepath.Join(t.dest, filepath.FromSlash(rel))
-	if same(old, data) && os.Link(old, target) == nil {
-		t.count(int64(len(data)), true)
-		return nil
+	sum := sha256.Sum256(data)
+	prev, known := t.previous(rel)
+	if (known && prev.Sum == sum || !known && same(old, data)) && os.Link(old, target) == nil {
+		return t.wrote(rel, target, sum, true)
 	}
 	if err := os.WriteFile(target, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
-	t.count(int64(len(data)), false)
+	return t.wrote(rel, target, sum, false)
+}
+
+// wrote records the file just written or linked at target.
+func (t *Tree) wrote(rel, target string, sum [32]byte, unchanged bool) error {
+	info, err := os.Lstat(target)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	t.count(rel, FileState{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Sum: sum}, unchanged)
 	return nil
 }
 
@@ -185,44 +276,36 @@ func (t *Tree) Stream(rel string, fn func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	size, err := writeFile(target, fn)
+	sum, err := writeFile(target, fn)
 	if err != nil {
 		_ = os.Remove(target)
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	old := filepath.Join(t.dest, filepath.FromSlash(rel))
-	unchanged := sameFiles(old, target) && replaceByLink(old, target) == nil
-	t.count(size, unchanged)
-	return nil
+	prev, known := t.previous(rel)
+	unchanged := (known && prev.Sum == sum || !known && sameFiles(old, target)) && replaceByLink(old, target) == nil
+	return t.wrote(rel, target, sum, unchanged)
 }
 
-// writeFile creates path and writes into it what fn writes, buffered; it returns the size.
-func writeFile(path string, fn func(io.Writer) error) (int64, error) {
+// writeFile creates path and writes into it what fn writes, buffered; it returns the
+// SHA-256 of what was written.
+func writeFile(path string, fn func(io.Writer) error) ([32]byte, error) {
+	var sum [32]byte
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return 0, err
+		return sum, err
 	}
-	buffered := bufio.NewWriterSize(f, 256<<10)
-	cw := &countingWriter{w: buffered}
-	err = fn(cw)
+	h := sha256.New()
+	buffered := bufio.NewWriterSize(io.MultiWriter(f, h), 256<<10)
+	err = fn(buffered)
 	if err == nil {
 		err = buffered.Flush()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return cw.n, err
-}
-
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	h.Sum(sum[:0])
+	return sum, err
 }
 
 // replaceByLink puts a hard link to old at path, replacing path's file in one step.
@@ -266,14 +349,22 @@ func (t *Tree) claim(rel string) error {
 	return nil
 }
 
-func (t *Tree) count(size int64, unchanged bool) {
+func (t *Tree) count(rel string, st FileState, unchanged bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.stats.Files++
-	t.stats.Bytes += size
+	t.stats.Bytes += st.Size
 	if unchanged {
 		t.stats.Unchanged++
 	}
+	t.files[rel] = st
+}
+
+// unclaim gives rel back after Keep could not link it, for the page to be rendered.
+func (t *Tree) unclaim(rel string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.written, rel)
 }
 
 // mkdir creates dir once. The lock is not held during the system calls, so workers do not

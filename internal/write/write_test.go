@@ -1,6 +1,7 @@
 package write
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -434,4 +435,117 @@ func buildWith(t *testing.T, dest string, fn func(*Tree) error) Stats {
 		t.Fatal(err)
 	}
 	return stats
+}
+
+// TestManifest builds a tree, then builds again with its manifest: a file kept (Keep) or
+// written with the same bytes is the previous file, linked without being read, with its
+// time; a file whose time or size is not the manifest's is compared by reading it, as
+// without a manifest; the manifest describes every file of the tree it comes from.
+func TestManifest(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"a.html": "a", "b/index.html": "bb", "c.json": "ccc", "d.csv": "dddd", "e.txt": "e"}
+	var first Manifest
+	buildWith(t, dest, func(tr *Tree) error {
+		for rel, body := range files {
+			if err := tr.Write(rel, []byte(body)); err != nil {
+				return err
+			}
+		}
+		first = tr.Manifest()
+		return nil
+	})
+	checkManifest(t, dest, first)
+	// d.csv is touched behind the build's back: same bytes, another time.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(dest, "d.csv"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	before := snap(t, dest)
+	var second Manifest
+	kept := map[string]bool{}
+	stats := buildWith(t, dest, func(tr *Tree) error {
+		tr.UsePrevious(first)
+		for _, rel := range []string{"a.html", "d.csv", "gone.html"} {
+			ok, err := tr.Keep(rel)
+			if err != nil {
+				return err
+			}
+			kept[rel] = ok
+		}
+		if !kept["d.csv"] {
+			if err := tr.Write("d.csv", []byte("dddd")); err != nil { // read and compared
+				return err
+			}
+		}
+		if err := tr.Write("b/index.html", []byte("bb")); err != nil { // same hash: linked
+			return err
+		}
+		if err := tr.Write("c.json", []byte("CCC")); err != nil { // another hash: written
+			return err
+		}
+		err := tr.Stream("e.txt", func(w io.Writer) error { _, err := io.WriteString(w, "e"); return err })
+		second = tr.Manifest()
+		return err
+	})
+	if !kept["a.html"] || kept["d.csv"] || kept["gone.html"] {
+		t.Errorf("Keep: %v; want a.html only (d.csv's time changed, gone.html was never built)", kept)
+	}
+	after := snap(t, dest)
+	for _, rel := range []string{"a.html", "b/index.html", "d.csv", "e.txt"} {
+		if after[rel] != before[rel] {
+			t.Errorf("%s changed: %q → %q", rel, before[rel], after[rel])
+		}
+	}
+	if after["c.json"] == before["c.json"] || !strings.HasSuffix(after["c.json"], " CCC") {
+		t.Errorf("c.json: %q", after["c.json"])
+	}
+	if stats.Unchanged != 5 || stats.Files != 6 || stats.Stale != 1 { // all but c.json, with the marker; d.csv
+		t.Errorf("stats %+v; want 6 files, 5 unchanged, 1 stale", stats)
+	}
+	checkManifest(t, dest, second)
+}
+
+// checkManifest checks that m describes exactly the files of dest, marker included.
+func checkManifest(t *testing.T, dest string, m Manifest) {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		n++
+		rel, _ := filepath.Rel(dest, p)
+		st, ok := m[filepath.ToSlash(rel)]
+		info, _ := d.Info()
+		b, _ := os.ReadFile(p)
+		if !ok || st.Size != info.Size() || st.ModTime != info.ModTime().UnixNano() || st.Sum != sha256.Sum256(b) {
+			t.Errorf("manifest of %s: %+v, ok %v", rel, st, ok)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(m) {
+		t.Errorf("manifest has %d files, the tree %d", len(m), n)
+	}
+}
+
+// TestSameTime: a time restored without its nanoseconds still matches; any other does not.
+func TestSameTime(t *testing.T) {
+	const rec = int64(1_700_000_000_123_456_789)
+	for _, tc := range []struct {
+		disk int64
+		want bool
+	}{
+		{rec, true},
+		{1_700_000_000_000_000_000, true},
+		{1_700_000_001_000_000_000, false},
+		{1_700_000_000_123_000_000, false},
+		{rec + 1, false},
+	} {
+		if got := sameTime(tc.disk, rec); got != tc.want {
+			t.Errorf("sameTime(%d, %d) = %v", tc.disk, rec, got)
+		}
+	}
 }

@@ -1,0 +1,491 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/lang"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/sitefs"
+	"github.com/covsite/covsite/internal/write"
+)
+
+// The build cache (Options.CacheDir, `.covsite-cache/` at the site root by default) holds
+// two files:
+//
+//   - load.bin, a load.Store: what every data and content file decoded to, by the hash of
+//     its path and contents, so that only changed files are decoded;
+//   - build.bin, the state of the previous build: its output directory, options and the
+//     hash of every input file, what each results file links to (model.FileRefs) and the
+//     hash of each locality's rows in it (load.ReportDigest), and the manifest of the
+//     output (write.Manifest: size, time and SHA-256 of every file).
+//
+// With build.bin, a build writes no file whose bytes are already in the output without
+// reading the old file (the manifest has its hash), and, when only results files changed,
+// renders only the pages those files can change (affectedPages) and links every other
+// file from the previous output. Anything else that changed — a locality, plan, indicator,
+// document, the theme, the options, covsite itself — renders every page. A cache file
+// that is damaged, of another version of covsite, or describes an output that is no longer
+// on disk as it was is ignored with a one-line notice (Result.Notices); the output is the
+// same, byte for byte, with the cache or without it.
+
+// DefaultCacheDir is the cache directory of a site, relative to its source directory.
+const DefaultCacheDir = ".covsite-cache"
+
+const (
+	storeFile = "load.bin"
+	stateFile = "build.bin"
+	// stateFormat is the version of build.bin's format; change it with buildState.
+	stateFormat = 1
+	stateMagic  = "covsite-build\n"
+)
+
+// Version names the running covsite for the cache: its module version, VCS revision and Go
+// version, and the SHA-256 of the executable, so that any change to the program (even
+// uncommitted) makes a new cache. Builds of the same source are reproducible, and `go run`
+// stamps no VCS information (golang/go#52338), so `go run ./cmd/covsite` — what make and
+// the workflow run — gives the same executable, and the same version, for every data
+// commit. A binary rebuilt for each commit by `go build` in a checkout is stamped with the
+// commit: each is a new version, and its first build renders every page.
+var Version = sync.OnceValue(func() string {
+	var b strings.Builder
+	b.WriteString("covsite")
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		fmt.Fprintf(&b, " %s %s", bi.Main.Version, bi.GoVersion)
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				fmt.Fprintf(&b, " %s=%s", s.Key, s.Value)
+			}
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			h := sha256.New()
+			if _, err := io.Copy(h, f); err == nil {
+				fmt.Fprintf(&b, " exe=%s", hex.EncodeToString(h.Sum(nil)[:12]))
+			}
+			f.Close()
+		}
+	}
+	return b.String()
+})
+
+// cacheVersion is the version the cache files are marked with; tests change it.
+var cacheVersion = Version
+
+// buildState is what build.bin keeps of a build.
+type buildState struct {
+	Dest    string                    // the output directory, absolute
+	Options string                    // what of Options changes the output
+	Inputs  map[string][32]byte       // every input file: load.Cache.Sums and the site's theme files
+	Refs    map[string]model.FileRefs // by results file
+	Digests map[string]digest         // by results file
+	Files   write.Manifest            // the output
+}
+
+// digest is a results file's load.ReportDigest: what an edit of it changed.
+type digest struct {
+	Rest [32]byte            // the source's fields and comparisons
+	Rows map[string][32]byte // by locality
+}
+
+// digests returns the digest of every results file of raw, taking those of the files
+// whose contents did not change from the previous build.
+func (cc *buildCache) digests(raw *load.Site) map[string]digest {
+	out := make(map[string]digest, len(raw.Reports))
+	for _, r := range raw.Reports {
+		f := r.Pos.File
+		if cc.prev != nil {
+			if d, ok := cc.prev.Digests[f]; ok && cc.prev.Inputs[f] == cc.inputs[f] {
+				out[f] = d
+				continue
+			}
+		}
+		var d digest
+		d.Rest, d.Rows = load.ReportDigest(r)
+		out[f] = d
+	}
+	return out
+}
+
+// buildCache is a build's use of its cache directory.
+type buildCache struct {
+	dir     string
+	prev    *buildState // nil: none, or not usable
+	notices []lang.Text
+	inputs  map[string][32]byte // of this build
+	digest  map[string]digest   // of this build
+}
+
+// openCache reads the cache directory's state; problems become notices.
+func openCache(dir string) *buildCache {
+	cc := &buildCache{dir: dir}
+	data, err := readSealed(filepath.Join(dir, stateFile), stateMagic, stateFormat, cacheVersion())
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		cc.notice(err, stateFile, "mọi trang được dựng lại", "every page is rendered again")
+	default:
+		st := &buildState{}
+		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(st); err != nil {
+			cc.notice(errCorrupt, stateFile, "mọi trang được dựng lại", "every page is rendered again")
+			break
+		}
+		cc.prev = st
+	}
+	return cc
+}
+
+// CheckCached is Check decoding through the store in cacheDir (see cache.go), which it
+// fills for the next check or build; the notices say why a cache file was not used. The
+// diagnostics are Check's.
+func CheckCached(source, cacheDir string) (*model.Site, *diag.List, []lang.Text) {
+	fsys, err := sitefs.Open(source)
+	if err != nil { // as Check says it
+		_, diags := Check(source)
+		return nil, diags, nil
+	}
+	cc := &buildCache{dir: cacheDir}
+	var stored int
+	c := checkWith(fsys, render.Options{}, false, cc.loader(source, &stored))
+	return c.site, c.diags, cc.notices
+}
+
+// notice records why a cache file is not used.
+func (cc *buildCache) notice(err error, file, thenVI, thenEN string) {
+	path := filepath.Join(cc.dir, file)
+	switch {
+	case errors.Is(err, errVersion) || errors.Is(err, load.ErrStoreVersion):
+		cc.notices = append(cc.notices, lang.T(
+			fmt.Sprintf("bộ nhớ đệm %s do một phiên bản covsite khác ghi nên được bỏ qua; %s", path, thenVI),
+			fmt.Sprintf("the cache %s was written by another version of covsite and is ignored; %s", path, thenEN)))
+	case errors.Is(err, errCorrupt) || errors.Is(err, load.ErrStoreCorrupt):
+		cc.notices = append(cc.notices, lang.T(
+			fmt.Sprintf("bộ nhớ đệm %s bị hỏng nên được bỏ qua; %s", path, thenVI),
+			fmt.Sprintf("the cache %s is damaged and is ignored; %s", path, thenEN)))
+	default:
+		cc.notices = append(cc.notices, lang.T(
+			fmt.Sprintf("không dùng được bộ nhớ đệm %s (%v); %s", path, err, thenVI),
+			fmt.Sprintf("cannot use the cache %s (%v); %s", path, err, thenEN)))
+	}
+}
+
+// stale notes that n files of the previous output had been changed since the previous
+// build with this cache (by hand, or by a build without it): they were rendered again.
+func (cc *buildCache) stale(n int, dest string) {
+	if n == 0 {
+		return
+	}
+	cc.notices = append(cc.notices, lang.T(
+		fmt.Sprintf("%d tệp trong %s không còn như lần dựng trước với bộ nhớ đệm này để lại; chúng được dựng lại", n, dest),
+		fmt.Sprintf("%s: %d file(s) are not as the previous build with this cache left them; they are rendered again", dest, n)))
+}
+
+// loader returns how the build loads the site: through a load.Cache filled from the
+// store, which is written back before the site is linked (model.Build empties what it
+// links) and then let go, so its copy of every file does not stay in memory.
+func (cc *buildCache) loader(source string, stored *int) func(fs.FS) (*load.Site, *diag.List) {
+	return func(fsys fs.FS) (*load.Site, *diag.List) {
+		path := filepath.Join(cc.dir, storeFile)
+		st, err := load.OpenStore(path, cacheVersion())
+		if err != nil {
+			cc.notice(err, storeFile, "mọi tệp được đọc lại", "every file is decoded again")
+		}
+		var c load.Cache
+		c.UseStore(st)
+		raw, diags, _ := c.Load(fsys)
+		*stored = c.FromStore()
+		if c.StoreChanged() || err != nil {
+			if err := c.WriteStore(path, cacheVersion()); err != nil {
+				cc.notice(err, storeFile, "bản dựng vẫn tiếp tục", "the build goes on")
+			}
+		}
+		cc.inputs = c.Sums()
+		themeSums(source, cc.inputs)
+		cc.digest = cc.digests(raw)
+		return raw, diags
+	}
+}
+
+// themeSums adds the site's own theme files (layouts/, static/, i18n/) to sums, each by
+// the hash of its path and contents.
+func themeSums(source string, sums map[string][32]byte) {
+	fsys := SourceFS(source)
+	for _, dir := range []string{"layouts", "static", "i18n"} {
+		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				sums[p] = [32]byte{} // unreadable: never the same as before
+				return nil
+			}
+			h := sha256.New()
+			h.Write([]byte(p + "\x00"))
+			h.Write(data)
+			var sum [32]byte
+			h.Sum(sum[:0])
+			sums[p] = sum
+			return nil
+		})
+	}
+}
+
+// optionsKey is what of opts changes the bytes of the output.
+func optionsKey(opts Options) string {
+	return fmt.Sprintf("base=%q languages=%q drafts=%t", opts.BaseURL, opts.Languages, opts.Drafts)
+}
+
+// previous returns the manifest of the previous output when it was built into dest.
+func (cc *buildCache) previous(dest string) write.Manifest {
+	if cc.prev == nil || cc.prev.Dest != dest {
+		return nil
+	}
+	return cc.prev.Files
+}
+
+// keepable returns which pages the build may take from the previous output instead of
+// rendering them: none (nil) unless the previous build went to dest with the same options
+// and program, and the inputs that changed since are all results files.
+func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string) bool {
+	prev := cc.prev
+	if prev == nil || prev.Dest != dest || prev.Options != optionsKey(opts) {
+		return nil
+	}
+	var changed []string
+	for p, sum := range cc.inputs {
+		if old, ok := prev.Inputs[p]; !ok || old != sum {
+			changed = append(changed, p)
+		}
+	}
+	for p := range prev.Inputs {
+		if _, ok := cc.inputs[p]; !ok {
+			changed = append(changed, p)
+		}
+	}
+	refs := c.site.ResultsFileRefs()
+	for _, p := range changed {
+		_, hadOld := prev.Refs[p]
+		_, hasNow := refs[p]
+		_, wasInput := prev.Inputs[p]
+		_, isInput := cc.inputs[p]
+		if hadOld != wasInput || hasNow != isInput {
+			return nil // a file not linked: its results are not in the site
+		}
+	}
+	localities, plans, ok := reach(changed, prev.Refs, refs, prev.Digests, cc.digest)
+	if !ok {
+		return nil
+	}
+	return affectedPages(c, localities, plans)
+}
+
+// reach returns the localities and plans that the changed input files name, before and
+// after the change: every locality of a file added or removed, or whose source or
+// comparisons changed, else only those whose rows changed (by the digests); and every
+// plan the file's shares name. ok is false unless the files are all results files none of
+// which implies targets in plans.
+func reach(changed []string, before, after map[string]model.FileRefs, was, is map[string]digest) (localities, plans map[string]bool, ok bool) {
+	localities, plans = map[string]bool{}, map[string]bool{}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "data/results/") {
+			return nil, nil, false
+		}
+		old, now := before[p], after[p]
+		if old.Implies || now.Implies {
+			return nil, nil, false
+		}
+		for _, id := range slices.Concat(old.Plans, now.Plans) {
+			plans[id] = true
+		}
+		d0, ok0 := was[p]
+		d1, ok1 := is[p]
+		if ok0 && ok1 && d0.Rest == d1.Rest {
+			for id, h := range d0.Rows {
+				if d1.Rows[id] != h {
+					localities[id] = true
+				}
+			}
+			for id := range d1.Rows {
+				if _, ok := d0.Rows[id]; !ok {
+					localities[id] = true
+				}
+			}
+			continue
+		}
+		for _, id := range slices.Concat(old.Localities, now.Localities) {
+			localities[id] = true
+		}
+	}
+	return localities, plans, true
+}
+
+// affectedPages returns, for results whose files name the localities touched and the
+// plans reported on, which pages cannot change: the theme's static files and the
+// documents' pages, the data files of every locality but the touched ones, the pages of
+// every locality but the touched ones, their ancestors, parents' other children (standings
+// among siblings), children (rollups, comparisons with the parent) and lineage, and the
+// pages of every plan but those with a
+// target in a touched locality, of a touched locality or one above, or reported on. The
+// lists, home page, downloads, search indexes, feeds and sitemap are rendered again.
+// TestAffectedPagesCoverEveryChange checks it against full renders.
+func affectedPages(c checked, touched, reported map[string]bool) func(string) bool {
+	site := c.site
+	affected := map[string]bool{}
+	above := map[*model.Locality]bool{}
+	add := func(l *model.Locality) {
+		if l != nil {
+			affected[l.ID] = true
+		}
+	}
+	for id := range touched {
+		l := site.Locality(id)
+		if l == nil {
+			return nil // cannot be: localities did not change
+		}
+		add(l)
+		add(l.Successor)
+		for _, p := range l.Predecessors {
+			add(p)
+		}
+		for _, ch := range l.Children {
+			add(ch)
+		}
+		for _, a := range l.Ancestors() {
+			add(a)
+			above[a] = true
+		}
+		if l.Parent != nil {
+			for _, sib := range l.Parent.Children {
+				add(sib)
+			}
+		}
+	}
+	plans := map[string]bool{}
+	for _, p := range site.Plans {
+		hit := reported[p.ID] || p.Locality != nil && (touched[p.Locality.ID] || above[p.Locality])
+		for _, t := range p.Targets {
+			if hit {
+				break
+			}
+			hit = touched[t.Locality.ID]
+		}
+		if hit {
+			plans[p.ID] = true
+		}
+	}
+	free := c.renderer.ResultsFree()
+	return func(path string) bool {
+		if free[path] {
+			return true
+		}
+		switch kind, id := routes.Parse(path); kind {
+		case routes.LocalityKind:
+			if path == routes.LocalityDownload(id, "csv") || path == routes.LocalityDownload(id, "json") {
+				return !touched[id] // a locality's own figures only
+			}
+			return !affected[id]
+		case routes.PlanKind:
+			return !plans[id]
+		}
+		return false
+	}
+}
+
+// save writes the state of the build just committed.
+func (cc *buildCache) save(c checked, dest string, opts Options, files write.Manifest) {
+	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: c.site.ResultsFileRefs(), Digests: cc.digest, Files: files}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(&st); err != nil {
+		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")
+		return
+	}
+	if err := writeSealed(filepath.Join(cc.dir, stateFile), stateMagic, stateFormat, cacheVersion(), buf.Bytes()); err != nil {
+		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")
+	}
+}
+
+var (
+	errCorrupt = errors.New("damaged cache file")
+	errVersion = errors.New("cache file of another version")
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// writeSealed writes payload to path atomically after a header (magic, format, version),
+// followed by a CRC-32C of the whole.
+func writeSealed(path, magic string, format uint64, version string, payload []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	b := append([]byte(magic), binary.AppendUvarint(nil, format)...)
+	b = binary.AppendUvarint(b, uint64(len(version)))
+	b = append(b, version...)
+	b = append(b, payload...)
+	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	err = f.Chmod(0o644)
+	if err == nil {
+		_, err = f.Write(b)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	return err
+}
+
+// readSealed returns the payload of a file writeSealed wrote, or errCorrupt, errVersion
+// or the error reading it.
+func readSealed(path, magic string, format uint64, version string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) < len(magic)+4 || string(b[:len(magic)]) != magic {
+		return nil, errCorrupt
+	}
+	body := b[:len(b)-4]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
+		return nil, errCorrupt
+	}
+	rest := body[len(magic):]
+	f, n := binary.Uvarint(rest)
+	if n <= 0 {
+		return nil, errCorrupt
+	}
+	rest = rest[n:]
+	size, n := binary.Uvarint(rest)
+	if n <= 0 || size > uint64(len(rest)-n) {
+		return nil, errCorrupt
+	}
+	if f != format || string(rest[n:n+int(size)]) != version {
+		return nil, errVersion
+	}
+	return rest[n+int(size):], nil
+}

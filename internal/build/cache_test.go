@@ -1,0 +1,330 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/covsite/covsite/internal/gen/gentest"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/sitetest"
+)
+
+// sameTrees fails unless the directories a and b hold the same files with the same bytes.
+// It reads the files one pair at a time: a national output is hundreds of megabytes.
+func sameTrees(t *testing.T, a, b string) {
+	t.Helper()
+	list := func(root string) []string {
+		var out []string
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(root, p)
+				out = append(out, rel)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	la, lb := list(a), list(b)
+	if !slices.Equal(la, lb) {
+		t.Fatalf("the trees list different files: %d and %d, first differences %v", len(la), len(lb), firstDiffs(la, lb))
+	}
+	var differ []string
+	for _, rel := range la {
+		x, err := os.ReadFile(filepath.Join(a, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(x, y) {
+			differ = append(differ, rel)
+		}
+	}
+	if len(differ) > 0 {
+		t.Fatalf("%d of %d files differ: %v", len(differ), len(la), differ[:min(len(differ), 10)])
+	}
+}
+
+func firstDiffs(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) && len(out) < 5 {
+			out = append(out, "-"+x)
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) && len(out) < 10 {
+			out = append(out, "+"+x)
+		}
+	}
+	return out
+}
+
+// TestCacheGivesTheSameBytes builds the national dataset at scale 0.1 with a cache, changes
+// figures of one results file (a ward's and its province's) and builds again with the
+// cache — which renders only the pages the change can reach and takes the rest from the
+// previous output — and once more without a cache into another directory: every file is
+// the same, byte for byte.
+func TestCacheGivesTheSameBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the scale-0.1 dataset three times")
+	}
+	site := gentest.Site(t, 0.1)
+	cache, out, ref := t.TempDir(), filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "public")
+	first := mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
+	if first.FromStore != 0 || first.Kept != 0 || len(first.Notices) != 0 {
+		t.Fatalf("a first build with an empty cache: %d from the store, %d kept, notices %v", first.FromStore, first.Kept, first.Notices)
+	}
+	figs := gentest.ResultsFigures(t, site)
+	figs[0].Set(t, site, figs[0].Value+1_234)
+	figs[len(figs)-1].Set(t, site, figs[len(figs)-1].Value+7)
+	again := mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
+	mustRun(t, Options{Source: site, Dest: ref})
+	t.Logf("rebuild: %d files, %d kept without rendering, %d unchanged, %d decoded from the store", again.Files, again.Kept, again.Unchanged, again.FromStore)
+	if again.Kept < again.Files/2 || again.FromStore == 0 || len(again.Notices) != 0 {
+		t.Errorf("the rebuild rendered %d of %d files, decoded %d files from the store, notices %v: the cache was not used",
+			again.Files-again.Kept, again.Files, again.FromStore, again.Notices)
+	}
+	sameTrees(t, out, ref)
+}
+
+// TestCacheProblemsAreNotices damages the cache files, marks them as another version's,
+// edits the output behind the build's back and moves the output: each build succeeds, says
+// in one line (in Vietnamese, or English) what it ignored, and gives the bytes of a build
+// without a cache.
+func TestCacheProblemsAreNotices(t *testing.T) {
+	site := sitetest.CopyExample(t, "../..")
+	ref := filepath.Join(t.TempDir(), "public")
+	mustRun(t, Options{Source: site, Dest: ref})
+	cache, out := filepath.Join(t.TempDir(), "cache"), filepath.Join(t.TempDir(), "public")
+	mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
+	flip := func(name string) func(t *testing.T) {
+		return func(t *testing.T) {
+			p := filepath.Join(cache, name)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b[len(b)/2] ^= 1
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	page := filepath.Join(out, "dia-phuong", "tra-vinh", "index.html")
+	for _, tc := range []struct {
+		name   string
+		before func(t *testing.T)
+		vi, en []string // in the notices, in order
+	}{
+		{"nothing wrong", func(*testing.T) {}, nil, nil},
+		{"damaged store", flip(storeFile), []string{"load.bin bị hỏng"}, []string{"load.bin is damaged"}},
+		{"damaged state", flip(stateFile), []string{"build.bin bị hỏng"}, []string{"build.bin is damaged"}},
+		{"output edited", func(t *testing.T) {
+			if err := os.WriteFile(page, []byte("sửa tay"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"1 tệp trong"}, []string{": 1 file(s) are not as the previous build"}},
+		{"a truncated store", func(t *testing.T) {
+			if err := os.Truncate(filepath.Join(cache, storeFile), 10); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"load.bin bị hỏng"}, []string{"load.bin is damaged"}},
+		{"another covsite", func(t *testing.T) {
+			cacheVersion = func() string { return "covsite of another day" }
+			t.Cleanup(func() { cacheVersion = Version })
+		}, []string{"build.bin do một phiên bản covsite khác ghi", "load.bin do một phiên bản covsite khác ghi"},
+			[]string{"build.bin was written by another version of covsite", "load.bin was written by another version of covsite"}},
+		{"this covsite again", func(*testing.T) {}, []string{"build.bin do một phiên bản covsite khác ghi", "load.bin do một phiên bản covsite khác ghi"},
+			[]string{"build.bin was written by another version of covsite", "load.bin was written by another version of covsite"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.before(t)
+			res := mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
+			if len(res.Notices) != len(tc.vi) {
+				t.Fatalf("notices %q, want %d", res.Notices, len(tc.vi))
+			}
+			for i, n := range res.Notices {
+				vi, en := n.In("vi"), n.In("en")
+				if !strings.Contains(vi, tc.vi[i]) || !strings.Contains(en, tc.en[i]) || strings.Contains(vi, "\n") {
+					t.Errorf("notice %d: %q / %q; want %q / %q on one line", i, vi, en, tc.vi[i], tc.en[i])
+				}
+			}
+			sameTrees(t, out, ref)
+		})
+	}
+	// Another output directory: the previous output is not there, every page is rendered.
+	other := filepath.Join(t.TempDir(), "public")
+	if res := mustRun(t, Options{Source: site, Dest: other, CacheDir: cache}); res.Kept != 0 || len(res.Notices) != 0 {
+		t.Errorf("a build into another directory kept %d files, notices %v", res.Kept, res.Notices)
+	}
+	sameTrees(t, other, ref)
+}
+
+// TestAffectedPagesCoverEveryChange edits results files of a small national dataset in the
+// ways a data commit does — a ward's figure, a province's, a row removed, a file removed —
+// renders every page before and after, and checks that every page whose bytes changed is
+// one the incremental build renders (affectedPages does not let it be kept).
+func TestAffectedPagesCoverEveryChange(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders a national dataset five times")
+	}
+	site := gentest.Site(t, 0.01)
+	hashes := func() (map[string][32]byte, checked) {
+		c := check(os.DirFS(site), render.Options{}, false)
+		if c.renderer == nil {
+			t.Fatalf("the dataset does not check: %v", c.diags.Err("en"))
+		}
+		out := map[string][32]byte{}
+		var buf bytes.Buffer
+		for _, p := range c.pages {
+			buf.Reset()
+			if err := p.Render(&buf); err != nil {
+				t.Fatal(err)
+			}
+			out[p.Path] = sha256.Sum256(buf.Bytes())
+		}
+		return out, c
+	}
+	figs := gentest.ResultsFigures(t, site)
+	results, _ := filepath.Glob(filepath.Join(site, "data", "results", "*.toml"))
+	slices.Sort(results)
+	edits := []struct {
+		name string
+		do   func(t *testing.T)
+	}{
+		{"a ward's figure", func(t *testing.T) { figs[len(figs)-1].Set(t, site, figs[len(figs)-1].Value+11) }},
+		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }},
+		{"a row removed", func(t *testing.T) {
+			p := results[len(results)/2]
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := bytes.LastIndex(src, []byte("[[result]]"))
+			if err := os.WriteFile(p, src[:i], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a source's title", func(t *testing.T) {
+			p := results[len(results)/4]
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src = bytes.Replace(src, []byte("title = \""), []byte("title = \"Đã sửa: "), 1)
+			if err := os.WriteFile(p, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"a file removed", func(t *testing.T) {
+			if err := os.Remove(results[len(results)/3]); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	before, prev := hashes()
+	sums0, digests0 := sums(t, site), fileDigests(t, site)
+	for _, e := range edits {
+		t.Run(e.name, func(t *testing.T) {
+			e.do(t)
+			after, c := hashes()
+			now := sums(t, site)
+			var changed []string
+			for p, sum := range now {
+				if old, ok := sums0[p]; !ok || old != sum {
+					changed = append(changed, p)
+				}
+			}
+			for p := range sums0 {
+				if _, ok := now[p]; !ok {
+					changed = append(changed, p)
+				}
+			}
+			now1 := fileDigests(t, site)
+			touched, reported, ok := reach(changed, prev.site.ResultsFileRefs(), c.site.ResultsFileRefs(), digests0, now1)
+			if !ok {
+				t.Fatalf("the edit of %v would render every page: the test edits nothing that should", changed)
+			}
+			keep := affectedPages(c, touched, reported)
+			differ, rendered := 0, 0
+			for path, h := range after {
+				if !keep(path) {
+					rendered++
+				}
+				if before[path] == h {
+					continue
+				}
+				differ++
+				if keep(path) {
+					t.Errorf("%s changed, but the incremental build would keep it", path)
+				}
+			}
+			if differ == 0 {
+				t.Fatal("the edit changed no page")
+			}
+			t.Logf("%d of %d files changed; %d are rendered again", differ, len(after), rendered)
+			t.Logf("localities touched: %d", len(touched))
+			before, prev, sums0, digests0 = after, c, now, now1
+		})
+	}
+}
+
+// sums hashes every results file of the site at dir, by slash path.
+func sums(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	out := map[string][32]byte{}
+	files, err := filepath.Glob(filepath.Join(dir, "data", "results", "*.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["data/results/"+filepath.Base(f)] = sha256.Sum256(b)
+	}
+	return out
+}
+
+// fileDigests returns the digest of every results file of the site at dir.
+func fileDigests(t *testing.T, dir string) map[string]digest {
+	t.Helper()
+	raw, _ := load.Load(os.DirFS(dir))
+	out := map[string]digest{}
+	for _, r := range raw.Reports {
+		var d digest
+		d.Rest, d.Rows = load.ReportDigest(r)
+		out[r.Pos.File] = d
+	}
+	return out
+}
+
+// TestCacheInsideTheOutputIsNotUsed: a cache directory inside --dest would be published and
+// swapped away by every build; it is not used, with a notice.
+func TestCacheInsideTheOutputIsNotUsed(t *testing.T) {
+	site := sitetest.CopyExample(t, "../..")
+	out := filepath.Join(t.TempDir(), "public")
+	for range 2 {
+		res := mustRun(t, Options{Source: site, Dest: out, CacheDir: filepath.Join(out, "cache")})
+		if len(res.Notices) != 1 || !strings.Contains(res.Notices[0].In("en"), "is inside the output directory") || res.Kept != 0 {
+			t.Fatalf("notices %q, kept %d", res.Notices, res.Kept)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "cache")); err == nil {
+		t.Error("the cache was written into the output")
+	}
+}

@@ -1,0 +1,258 @@
+package load
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// A Store is what a Cache decoded, kept in a file between runs of covsite, so that a build
+// decodes only the files whose contents changed since the previous one (`.covsite-cache/`
+// at the site root). Each entry is keyed by the SHA-256 of a file's path and contents, not
+// by its time: a fresh checkout (CI) gives every file a new time, and the same bytes.
+//
+// Only files that decoded without any problem are stored; the others are decoded every
+// time, so the diagnostics are the same with and without a store.
+//
+// The file starts with a magic string, the format version and the version of the program
+// that wrote it, and ends with a CRC-32C of everything before. OpenStore refuses a file
+// whose checksum, format or program version does not match (ErrStoreCorrupt,
+// ErrStoreVersion); the caller then goes on without it.
+type Store struct {
+	entries map[[32]byte][]byte // by key: the encoded values (see codec.go)
+}
+
+// StoreFormat is the version of the store's file format and encoding; a store of another
+// format is ignored. Change it with codec.go.
+const StoreFormat = 3
+
+const storeMagic = "covsite-cache\n"
+
+// The reasons a store file is not used.
+var (
+	ErrStoreCorrupt = errors.New("the cache file is damaged")
+	ErrStoreVersion = errors.New("the cache file was written by another version of covsite")
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// OpenStore reads the store file at path, written by WriteStore with the same version
+// (which names the program: see build.Version). A missing file gives an empty store and no
+// error; a damaged one ErrStoreCorrupt, one of another format or version ErrStoreVersion.
+func OpenStore(path, version string) (*Store, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return &Store{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return parseStore(data, version)
+}
+
+// parseStore reads a store from the bytes of its file. The entries share data's memory.
+func parseStore(data []byte, version string) (*Store, error) {
+	if len(data) < len(storeMagic)+4 || string(data[:len(storeMagic)]) != storeMagic {
+		return nil, fmt.Errorf("%w: not a covsite cache file", ErrStoreCorrupt)
+	}
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.Checksum(body, castagnoli) != sum {
+		return nil, fmt.Errorf("%w: checksum mismatch", ErrStoreCorrupt)
+	}
+	d := &storeDecoder{buf: body, off: len(storeMagic)}
+	if format := d.uint(); d.err == nil && format != StoreFormat {
+		return nil, fmt.Errorf("%w (format %d, want %d)", ErrStoreVersion, format, StoreFormat)
+	}
+	if v := d.str(); d.err == nil && v != version {
+		return nil, fmt.Errorf("%w (%q)", ErrStoreVersion, v)
+	}
+	n, _ := d.count()
+	s := &Store{entries: make(map[[32]byte][]byte, n)}
+	for range n {
+		var key [32]byte
+		copy(key[:], d.raw(32))
+		size, _ := d.count()
+		payload := d.raw(size)
+		if d.err != nil {
+			break
+		}
+		s.entries[key] = payload
+	}
+	if d.err == nil && d.off != len(body) {
+		d.fail("end")
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrStoreCorrupt, d.err)
+	}
+	return s, nil
+}
+
+// Len is the number of files the store holds.
+func (s *Store) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.entries)
+}
+
+// storeKey is the key of a file's entry: its path and contents.
+func storeKey(name string, src []byte) [32]byte {
+	h := sha256.New()
+	h.Write([]byte(name))
+	h.Write([]byte{0})
+	h.Write(src)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// lookup returns the values the store holds for the file name with this key.
+func (s *Store) lookup(key [32]byte, name string) (any, []byte, bool) {
+	if s == nil {
+		return nil, nil, false
+	}
+	payload, ok := s.entries[key]
+	if !ok {
+		return nil, nil, false
+	}
+	values, err := decodeValues(payload, name)
+	if err != nil {
+		return nil, nil, false // decoded from the source instead
+	}
+	return values, payload, true
+}
+
+// UseStore makes c look in s for files it has not decoded yet, and keep every file it
+// decodes ready for WriteStore. s may be empty (a first build).
+func (c *Cache) UseStore(s *Store) {
+	if s == nil {
+		s = &Store{}
+	}
+	c.disk = s
+}
+
+// FromStore is the number of files the last Load took from the store instead of decoding.
+func (c *Cache) FromStore() int { return c.stored }
+
+// StoreChanged reports whether the files of the last Load are not exactly those of the
+// store c uses, so that WriteStore would write something new.
+func (c *Cache) StoreChanged() bool {
+	if c.disk == nil {
+		return false
+	}
+	n := 0
+	for _, e := range c.files {
+		if e.payload == nil {
+			continue
+		}
+		if _, ok := c.disk.entries[e.sum]; !ok {
+			return true
+		}
+		n++
+	}
+	return n != len(c.disk.entries)
+}
+
+// WriteStore writes the files of the last Load that decoded without problems to path,
+// marked with version, atomically: a reader sees the old file or the new one.
+func (c *Cache) WriteStore(path, version string) error {
+	type item struct {
+		key     [32]byte
+		payload []byte
+	}
+	var items []item
+	for _, e := range c.files {
+		if e.payload != nil {
+			items = append(items, item{e.sum, e.payload})
+		}
+	}
+	slices.SortFunc(items, func(a, b item) int { return bytes.Compare(a.key[:], b.key[:]) })
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // after the rename, nothing is there
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return err
+	}
+	crc := crc32.New(castagnoli)
+	w := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<20)
+	e := &storeEncoder{}
+	e.buf = append(e.buf, storeMagic...)
+	e.uint(StoreFormat)
+	e.str(version)
+	e.count(false, len(items))
+	for _, it := range items {
+		e.buf = append(e.buf, it.key[:]...)
+		e.count(false, len(it.payload))
+		if _, err := w.Write(e.buf); err != nil {
+			break
+		}
+		e.buf = e.buf[:0]
+		if _, err := w.Write(it.payload); err != nil {
+			break
+		}
+	}
+	_, err = w.Write(e.buf)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		_, err = f.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// Sums returns, by path, the SHA-256 of the path and contents of every file the last Load
+// read: what a build compares with the previous build's to tell which inputs changed.
+func (c *Cache) Sums() map[string][32]byte {
+	out := make(map[string][32]byte, len(c.files))
+	for name, e := range c.files {
+		out[name] = e.sum
+	}
+	return out
+}
+
+// ReportDigest summarizes a results file for telling which localities an edit of it
+// reached: the hash of everything but its results (the source's fields and the
+// comparisons), and for each locality the hash of its results, in order. Positions are
+// left out: a line added above a row moves the row but does not change it.
+func ReportDigest(r Report) (rest [32]byte, rows map[string][32]byte) {
+	e := &storeEncoder{noPos: true}
+	head := r
+	head.Results = nil
+	e.report(head)
+	rest = sha256.Sum256(e.buf)
+	byLocality := map[string][]Row{}
+	for _, row := range r.Results {
+		byLocality[row.Locality.V] = append(byLocality[row.Locality.V], row)
+	}
+	rows = make(map[string][32]byte, len(byLocality))
+	for id, rs := range byLocality {
+		e.buf = e.buf[:0]
+		e.rows(rs)
+		rows[id] = sha256.Sum256(e.buf)
+	}
+	return rest, rows
+}
