@@ -181,11 +181,15 @@ func startsLikeFormula(s string) bool {
 	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
-// normalised returns s in NFC, warning when the file held it decomposed.
+// normalised returns s in NFC, warning when the file held it decomposed. The string is a
+// copy: the decoder's strings share the memory of the whole file, which one short value
+// kept by the model would hold alive (40 MB of TOML source at national scale).
 func (t *table) normalised(key, s string) Str {
 	if nfc, changed := textutil.NFC(s); changed {
 		t.diags.Warnf(t.where(key), diag.NotNFC, nfc)
 		s = nfc
+	} else {
+		s = strings.Clone(s)
 	}
 	return Str{V: s, Pos: t.where(key)}
 }

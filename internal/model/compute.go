@@ -33,7 +33,7 @@ func RemainingGap(result, target Num, dir Direction) Num {
 	if dir == LowerIsBetter {
 		gap = result.V - target.V
 	}
-	return Known(math.Max(0, gap), max(result.Decimals, target.Decimals))
+	return Known(math.Max(0, gap), int(max(result.Decimals, target.Decimals)))
 }
 
 // ImpliedTarget is the target a result and its share imply: result ÷ share × 100, rounded

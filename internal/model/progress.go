@@ -129,7 +129,7 @@ func (s *Site) RateOf(r *Result) Num {
 	if r.Indicator.Unit == Percent {
 		return r.Value
 	}
-	return CoverageRate(r.Value, s.Denominator(r.Locality, r.Indicator.Base, r.AsOf.Year))
+	return CoverageRate(r.Value, s.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year)))
 }
 
 // baseline is the value at the start of the target's period: a result dated on the day
@@ -175,5 +175,5 @@ func BaselineFromChange(r *Result) Num {
 	if !r.Change.Known || !r.Value.Known {
 		return Unknown
 	}
-	return Known(r.Value.V-r.Change.V, r.Value.Decimals)
+	return Known(r.Value.V-r.Change.V, int(r.Value.Decimals))
 }

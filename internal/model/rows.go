@@ -84,8 +84,8 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 		if t := byInd[ind]; t != nil {
 			return t
 		}
-		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: row.Per.V,
-			Note: lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
+		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: b.intern(row.Per.V),
+			Note: b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V))), Pos: pos}
 		byInd[ind] = t
 		order = append(order, ind)
 		return t
@@ -387,7 +387,7 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 			return r
 		}
 		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, ChangeSince: row.ChangeSince.V,
-			Note: lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
+			Note: b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V))), Pos: pos}
 		byInd[ind] = r
 		order = append(order, ind)
 		return r
@@ -525,7 +525,7 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 			return nil // the plan has this target
 		}
 	}
-	year := date.Period{Start: date.New(r.AsOf.Year, 1, 1), End: date.New(r.AsOf.Year, 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
+	year := date.Period{Start: date.New(int(r.AsOf.Year), 1, 1), End: date.New(int(r.AsOf.Year), 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End, Implied: true, Pos: r.Pos}
 	switch {
 	case r.Value.Known && r.Gap.Known:
@@ -552,7 +552,7 @@ func (b *builder) checkResults(links []*sourceLinks) {
 			if r.Indicator.Base == NoBase || !r.Value.Known || r.Indicator.Unit != People {
 				continue
 			}
-			if d := b.site.Denominator(r.Locality, r.Indicator.Base, r.AsOf.Year); d.Known && r.Value.V > d.V {
+			if d := b.site.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year)); d.Known && r.Value.V > d.V {
 				sl.diags.Errorf(r.Pos, diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
 			}
 		}

@@ -15,14 +15,19 @@ import (
 
 // Num is a number that may be unknown. Decimals is how many decimals the source wrote
 // (85 → 0, 78.07 → 2), which bounds how far a computed figure may differ from it.
+//
+// It takes 16 bytes: a national site holds millions of them, a few per target and result.
 type Num struct {
 	V        float64
 	Known    bool
-	Decimals int
+	Decimals int8
 }
 
-// Known returns a known number with the given decimals.
-func Known(v float64, decimals int) Num { return Num{V: v, Known: true, Decimals: decimals} }
+// Known returns a known number with the given decimals. Sources write a handful; more
+// than 127 are kept as 127.
+func Known(v float64, decimals int) Num {
+	return Num{V: v, Known: true, Decimals: int8(min(max(decimals, math.MinInt8), math.MaxInt8))}
+}
 
 // Unknown is the number nobody reported.
 var Unknown = Num{}
