@@ -52,9 +52,8 @@ func (d Day) Set() bool { return d.Pos.File != "" }
 
 // Figure is one indicator value in a target or result row: "bhyt = 10_324".
 type Figure struct {
-	Key    Str // the indicator id as written
-	Value  Num
-	KeyPos diag.Pos
+	Key   Str // the indicator id as written, at the key's position
+	Value Num
 }
 
 // table wraps one TOML table with the positions of its keys, records which keys were read,
@@ -438,7 +437,7 @@ func (t *table) figures(reserved []string) []Figure {
 		if !n.Set() {
 			continue
 		}
-		out = append(out, Figure{Key: Str{V: k, Pos: t.keyWhere(k)}, Value: n, KeyPos: t.keyWhere(k)})
+		out = append(out, Figure{Key: Str{V: k, Pos: t.keyWhere(k)}, Value: n})
 	}
 	return out
 }

@@ -143,10 +143,10 @@ func (b *builder) figureIndicator(f load.Figure, reserved []string, row string) 
 	}
 	candidates := append(mapKeys(b.site.indicatorByID), reserved...)
 	if near := textutil.Nearest(f.Key.V, candidates); near != "" {
-		b.diags.Errorf(f.KeyPos, diag.UnknownKeyNear, f.Key.V, row, near)
+		b.diags.Errorf(f.Key.Pos, diag.UnknownKeyNear, f.Key.V, row, near)
 		return nil
 	}
-	b.diags.Errorf(f.KeyPos, diag.UnknownKey, f.Key.V, row, strings.Join(candidates, ", "))
+	b.diags.Errorf(f.Key.Pos, diag.UnknownKey, f.Key.V, row, strings.Join(candidates, ", "))
 	return nil
 }
 
@@ -196,7 +196,7 @@ func (b *builder) change(ind *Indicator, f load.Figure) bool {
 // rate checks a coverage rate: the indicator needs a denominator, the rate 0–100.
 func (b *builder) rate(ind *Indicator, f load.Figure) bool {
 	if ind.Base == NoBase {
-		b.diags.Errorf(f.KeyPos, diag.NoDenominator, ind.ID)
+		b.diags.Errorf(f.Key.Pos, diag.NoDenominator, ind.ID)
 		return false
 	}
 	return b.percent("rate."+f.Key.V, f.Value)
@@ -409,7 +409,7 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 		}
 		if len(plans) == 0 {
 			if len(row.Plans) == 0 { // else the unknown plan was reported
-				b.diags.Errorf(f.KeyPos, diag.MissingKey, "plan", "[[result]]")
+				b.diags.Errorf(f.Key.Pos, diag.MissingKey, "plan", "[[result]]")
 			}
 			continue
 		}
@@ -426,7 +426,7 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 	for _, f := range row.Changes {
 		if ind := b.figureIndicator(f, nil, "[[result]] change"); ind != nil {
 			if !row.ChangeSince.Set() {
-				b.diags.Errorf(f.KeyPos, diag.MissingKey, "change_since", "[[result]]")
+				b.diags.Errorf(f.Key.Pos, diag.MissingKey, "change_since", "[[result]]")
 				continue
 			}
 			if !b.change(ind, f) {
