@@ -452,10 +452,10 @@ func (b *builder) denominators(raw []load.Denominator) {
 			continue
 		}
 		seen[key] = r.Year.Pos
-		d := &Denominators{Locality: l, Year: int(r.Year.V), Values: map[Base]float64{}, Source: r.Source.V, Pos: r.Pos}
+		d := &Denominators{Locality: l, Year: int(r.Year.V), Source: r.Source.V, Pos: r.Pos}
 		for base, n := range map[Base]load.Num{Population: r.Population, LabourForce: r.LabourForce, Eligible: r.Eligible, Retired: r.Retired} {
 			if n.Set() && b.wholeNonNegative(string(base), n) {
-				d.Values[base] = n.V
+				d.Values.Set(base, n.V)
 			}
 		}
 		b.site.Denominators = append(b.site.Denominators, d)

@@ -8,6 +8,7 @@ package model
 import (
 	"github.com/covsite/covsite/internal/lang"
 	"math"
+	"slices"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -230,9 +231,35 @@ type Comparison struct {
 type Denominators struct {
 	Locality *Locality
 	Year     int
-	Values   map[Base]float64
+	Values   BaseValues
 	Source   string
 	Pos      diag.Pos
+}
+
+// denominatorBases are the denominators a BaseValues holds, in its order.
+var denominatorBases = [...]Base{Population, LabourForce, Eligible, Retired}
+
+// BaseValues holds a value for some of the denominators: a national site has tens of
+// thousands, where a map each took ~250 bytes.
+type BaseValues struct {
+	v     [len(denominatorBases)]float64
+	known [len(denominatorBases)]bool
+}
+
+// Get returns the value for base, and whether it is known.
+func (bv BaseValues) Get(base Base) (float64, bool) {
+	i := slices.Index(denominatorBases[:], base)
+	if i < 0 || !bv.known[i] {
+		return 0, false
+	}
+	return bv.v[i], true
+}
+
+// Set records the value for base, one of Population, LabourForce, Eligible or Retired.
+func (bv *BaseValues) Set(base Base, v float64) {
+	if i := slices.Index(denominatorBases[:], base); i >= 0 {
+		bv.v[i], bv.known[i] = v, true
+	}
 }
 
 // Document is an update or a stand-alone page written in Markdown.
