@@ -29,6 +29,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.BaseURL, "base-url", "", "URL the site is published at (default: base_url of data/site.toml)")
 	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	fs.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (default: one per CPU)")
+	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, "soft limit on the build's Go heap in bytes, -1 for none (default: build.DefaultMemoryLimit; GOMEMLIMIT wins)")
 	languages := fs.String("languages", "", "build only these languages' pages, comma-separated (vi,en); for measuring")
 	cpuProfile := fs.String("profile-cpu", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memProfile := fs.String("profile-mem", "", "write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)")
