@@ -66,21 +66,25 @@ clean:
 include themes/default/echarts/echarts.mk
 
 # ---- browser tests: internal/browsertest -------------------------------------
-# The browser tests (part of `make test`) need Debian's Chromium and axe-core (npm, pinned in
-# internal/browsertest/testdata/npm, used by the tests only). Both are installed here when
-# missing: apt-get needs root (as in CI); npm ci reaches the registry only when installing.
+# The browser tests (part of `make test`) need Debian's Chromium, axe-core and the Nu Html
+# Checker (npm's vnu-jar; both pinned in internal/browsertest/testdata/npm, used by the tests
+# only) and a Java runtime for vnu (Debian's default-jre-headless). All are installed here
+# when missing: apt-get needs root (as in CI); npm ci reaches the registry only when
+# installing, without running vnu-jar's own Java download (--ignore-scripts).
 BROWSERTEST_NPM := internal/browsertest/testdata/npm
 BROWSERTEST_AXE := $(BROWSERTEST_NPM)/node_modules/axe-core/axe.min.js
+BROWSERTEST_VNU := $(BROWSERTEST_NPM)/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: browser-deps
 test-go: browser-deps
-browser-deps: $(BROWSERTEST_AXE)
+browser-deps: $(BROWSERTEST_AXE) $(BROWSERTEST_VNU)
 	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium (Debian package)"; apt-get update && apt-get install -y chromium; }
+	@command -v java >/dev/null 2>&1 || { echo "installing default-jre-headless (Debian package, for vnu)"; apt-get update && apt-get install -y default-jre-headless; }
 
-$(BROWSERTEST_AXE): $(BROWSERTEST_NPM)/package.json $(BROWSERTEST_NPM)/package-lock.json
+$(BROWSERTEST_AXE) $(BROWSERTEST_VNU) &: $(BROWSERTEST_NPM)/package.json $(BROWSERTEST_NPM)/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "installing npm (Debian package)"; apt-get update && apt-get install -y npm; }
-	cd $(BROWSERTEST_NPM) && npm ci --no-audit --no-fund
-	touch $@
+	cd $(BROWSERTEST_NPM) && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(BROWSERTEST_AXE) $(BROWSERTEST_VNU)
 # ---- end browser tests -------------------------------------------------------
 
 # ---- press officer's loop: serve, new, import, the publishing workflow (issue 4) ----
@@ -92,9 +96,15 @@ ACTIONLINT := $(shell $(GO) env GOPATH)/bin/actionlint
 .PHONY: actionlint
 test-go: $(ACTIONLINT)
 
-## serve: preview the site at http://127.0.0.1:1313/, rebuilding and reloading on every save
+## serve: preview the site at http://127.0.0.1:1313/, rebuilding and reloading on every save.
+## The command is built, then run in place of the shell: `go run` would exit 1 on Ctrl-C
+## and make would print "Error 1" after a clean stop.
+SERVE_BIN := .cache/covsite
+PORT      ?= 1313
 serve:
-	$(GO) run ./cmd/covsite serve --source $(SITE)
+	@mkdir -p $(dir $(SERVE_BIN))
+	$(GO) build -o $(SERVE_BIN) ./cmd/covsite
+	@exec ./$(SERVE_BIN) serve --source $(SITE) --port $(PORT)
 
 ## actionlint: lint the GitHub Actions workflow
 actionlint: $(ACTIONLINT)

@@ -7,10 +7,13 @@ import (
 	"io/fs"
 )
 
-//go:embed default/layouts default/static default/i18n
+//go:embed default/layouts default/static default/i18n default/maps default/fonts
 var embedded embed.FS
 
-// Default returns the default theme's files: layouts/, static/, i18n/.
+// MapFile is the theme's default tile maps, for a site without data/map.toml.
+const MapFile = "maps/viet-nam.toml"
+
+// Default returns the default theme's files: layouts/, static/, i18n/, maps/, fonts/.
 func Default() fs.FS {
 	sub, err := fs.Sub(embedded, "default")
 	if err != nil {

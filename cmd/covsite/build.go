@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,24 +16,26 @@ import (
 )
 
 func init() {
-	register(command{name: "build", summary: "check the data, then build the site into --dest atomically", run: runBuild})
+	register(command{name: "build", summary: "check the data, then build the site into --dest atomically",
+		summaryVI: "kiểm tra dữ liệu rồi dựng trang vào thư mục --dest (mặc định public/)", run: runBuild})
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	opts := build.Options{Lang: messageLang()}
-	fs.StringVar(&opts.Source, "source", ".", "site directory holding data/ and content/")
-	fs.StringVar(&opts.Dest, "dest", "public", "output directory (replaced atomically)")
-	fs.StringVar(&opts.BaseURL, "base-url", "", "URL the site is published at (default: base_url of data/site.toml)")
-	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
-	fs.IntVar(&opts.Workers, "workers", 0, "pages rendered at once (default: one per CPU)")
-	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, "soft limit on the build's Go heap in bytes, -1 for none (default: build.DefaultMemoryLimit; GOMEMLIMIT wins)")
-	languages := fs.String("languages", "", "build only these languages' pages, comma-separated (vi,en); for measuring")
-	cpuProfile := fs.String("profile-cpu", "", "write a CPU profile of the build to this file (go tool pprof)")
-	memProfile := fs.String("profile-mem", "", "write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	fs := newFlags("build", opts.Lang, pick(opts.Lang, "covsite build [--source DIR] [--dest DIR] [--base-url URL] [--strict] [--drafts]",
+		"covsite build [--source THƯ-MỤC] [--dest THƯ-MỤC] [--base-url ĐỊA-CHỈ] [--strict] [--drafts]"))
+	fs.StringVar(&opts.Source, "source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
+	fs.StringVar(&opts.Dest, "dest", "public", fs.t("output directory (replaced atomically)", "thư mục kết quả (được thay trọn một lần)"))
+	fs.StringVar(&opts.BaseURL, "base-url", "", fs.t("URL the site is published at (default: base_url of data/site.toml)", "địa chỉ trang sẽ đăng lên (mặc định: base_url trong data/site.toml)"))
+	fs.BoolVar(&opts.Strict, "strict", false, fs.t("treat warnings as errors", "coi cảnh báo như lỗi"))
+	fs.BoolVar(&opts.Drafts, "drafts", false, fs.t("publish updates marked draft = true too", "đăng cả các bài còn là bản nháp (draft = true)"))
+	fs.IntVar(&opts.Workers, "workers", 0, fs.t("pages rendered at once (default: one per CPU)", "số trang dựng cùng lúc (mặc định: bằng số nhân CPU)"))
+	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, fs.t("soft limit on the build's Go heap in bytes, -1 for none (default: build.DefaultMemoryLimit; GOMEMLIMIT wins)", "giới hạn mềm bộ nhớ heap của Go khi dựng, tính bằng byte, -1 là không giới hạn (mặc định: build.DefaultMemoryLimit; GOMEMLIMIT được ưu tiên)"))
+	languages := fs.String("languages", "", fs.t("build only these languages' pages, comma-separated (vi,en); for measuring", "chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi,en); để đo đạc"))
+	cpuProfile := fs.String("profile-cpu", "", fs.t("write a CPU profile of the build to this file (go tool pprof)", "ghi hồ sơ CPU của lần dựng vào tệp này (go tool pprof)"))
+	memProfile := fs.String("profile-mem", "", fs.t("write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)", "ghi hồ sơ bộ nhớ của lần dựng vào tệp này (go tool pprof -sample_index=alloc_space)"))
+	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
+		return code
 	}
 	if opts.BaseURL != "" && !load.ValidBaseURL(opts.BaseURL) {
 		fmt.Fprintf(stderr, "covsite build: %s\n", pick(opts.Lang,
@@ -63,12 +64,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		if !errors.Is(err, build.ErrInvalid) || res.Diagnostics == nil {
 			fmt.Fprintf(stderr, "covsite build: %s\n", diag.Text(err, opts.Lang))
 		} else {
-			fmt.Fprintf(stderr, "covsite build: %d errors, %d warnings; %s left unchanged\n",
-				res.Diagnostics.Count(diag.Error), res.Diagnostics.Count(diag.Warning), opts.Dest)
+			fmt.Fprintf(stderr, pick(opts.Lang, "covsite build: %s; %s left unchanged\n", "covsite build: %s; %s được giữ nguyên\n"),
+				res.Diagnostics.Summary(opts.Lang), opts.Dest)
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %d pages, %d files (%.1f MB, %d unchanged) into %s in %d ms\n",
-		res.Pages, res.Files, float64(res.Bytes)/1e6, res.Unchanged, opts.Dest, res.Duration.Milliseconds())
+	fmt.Fprintf(stdout, pick(opts.Lang, "built %d pages, %d files (%s MB, %d unchanged) into %s in %d ms\n",
+		"đã dựng %d trang, %d tệp (%s MB, %d tệp không đổi) vào %s trong %d ms\n"),
+		res.Pages, res.Files, decimal(float64(res.Bytes)/1e6, opts.Lang), res.Unchanged, opts.Dest, res.Duration.Milliseconds())
 	return 0
 }

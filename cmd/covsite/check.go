@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -10,26 +9,28 @@ import (
 )
 
 func init() {
-	register(command{name: "check", summary: "validate data and content; report every problem with file:line:col", run: runCheck})
+	register(command{name: "check", summary: "validate data and content; report every problem with file:line:col",
+		summaryVI: "kiểm tra dữ liệu và bài viết; báo từng lỗi kèm tệp:dòng:cột", run: runCheck})
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "site directory holding data/ and content/")
-	format := fs.String("format", "text", "output: text, github (Actions annotations) or json")
-	strict := fs.Bool("strict", false, "fail on warnings too")
-	lang := fs.String("lang", messageLang(), "language of messages: vi or en")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	msgLang := messageLang()
+	fs := newFlags("check", msgLang, pick(msgLang, "covsite check [--source DIR] [--format text|github|json] [--strict] [--lang vi|en]",
+		"covsite check [--source THƯ-MỤC] [--format text|github|json] [--strict] [--lang vi|en]"))
+	source := fs.String("source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
+	format := fs.String("format", "text", fs.t("output: text, github (Actions annotations) or json", "dạng kết quả: text, github (chú thích trên GitHub) hoặc json"))
+	strict := fs.Bool("strict", false, fs.t("fail on warnings too", "coi cảnh báo cũng là lỗi"))
+	lang := fs.String("lang", msgLang, fs.t("language of messages: vi or en", "ngôn ngữ của thông báo: vi hoặc en"))
+	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
+		return code
 	}
 	f, err := diag.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintf(stderr, "covsite check: %v\n", err)
+		fmt.Fprintf(stderr, "covsite check: %s\n", fs.t(err.Error(), fmt.Sprintf("không có dạng %q: dùng text, github hoặc json", *format)))
 		return 2
 	}
 	if *lang != "vi" && *lang != "en" {
-		fmt.Fprintf(stderr, "covsite check: unknown language %q: use vi or en\n", *lang)
+		fmt.Fprintf(stderr, "covsite check: %s\n", fs.t(fmt.Sprintf("unknown language %q: use vi or en", *lang), fmt.Sprintf("không có ngôn ngữ %q: dùng vi hoặc en", *lang)))
 		return 2
 	}
 	_, diags := build.Check(*source)

@@ -179,7 +179,7 @@ func TestCheckFormats(t *testing.T) {
 	if len(lines) != 6 {
 		t.Fatalf("github: %d lines, want one per problem (6):\n%s", len(lines), gh)
 	}
-	want := "::error file=data/plans/ke-hoach-a-2023.toml,line=9,col=8,title=not-whole-number::bhyt = 1.888: a number of people must be a whole number"
+	want := "::error file=data/plans/ke-hoach-a-2023.toml,line=9,col=8,title=A number is written wrongly::bhyt = 1.888: a number of people must be a whole number"
 	if !strings.HasPrefix(lines[0], want) {
 		t.Errorf("github: %q\nwant prefix %q", lines[0], want)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,26 +10,30 @@ import (
 )
 
 func init() {
-	register(command{name: "gen", summary: "write a synthetic national dataset (for measuring covsite at scale)", run: runGen})
+	register(command{name: "gen", summary: "write a synthetic national dataset (for measuring covsite at scale)",
+		summaryVI: "tạo bộ dữ liệu giả cả nước (để đo tốc độ covsite)", run: runGen})
 }
 
 func runGen(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := fs.String("out", "", "directory to write the site into (new or empty)")
-	scale := fs.Float64("scale", 1, "size: 1 is the whole country (~10,600 communes before 1/7/2025, ~3,300 since); 0.1 a tenth")
-	seed := fs.Uint64("seed", 1, "random seed; the same seed and scale give the same bytes")
-	indicators := fs.String("indicators", "data/indicators.toml", "indicators file to copy into the dataset and fill in")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	lang := messageLang()
+	fs := newFlags("gen", lang, pick(lang, "covsite gen --out DIR [--scale F] [--seed N] [--indicators FILE]",
+		"covsite gen --out THƯ-MỤC [--scale F] [--seed N] [--indicators TỆP]"))
+	out := fs.String("out", "", fs.t("directory to write the site into (new or empty)", "thư mục để ghi trang vào (mới hoặc trống)"))
+	scale := fs.Float64("scale", 1, fs.t("size: 1 is the whole country (~10,600 communes before 1/7/2025, ~3,300 since); 0.1 a tenth",
+		"cỡ: 1 là cả nước (~10.600 xã trước 1/7/2025, ~3.300 từ đó); 0.1 là một phần mười"))
+	seed := fs.Uint64("seed", 1, fs.t("random seed; the same seed and scale give the same bytes", "hạt giống ngẫu nhiên; cùng seed và scale cho cùng dữ liệu"))
+	indicators := fs.String("indicators", "data/indicators.toml", fs.t("indicators file to copy into the dataset and fill in", "tệp chỉ số để chép vào bộ dữ liệu"))
+	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
+		return code
 	}
-	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "covsite gen: usage: covsite gen --out DIR [--scale F] [--seed N] [--indicators FILE]")
+	if *out == "" {
+		fmt.Fprintf(stderr, "covsite gen: %s\n", fs.t("say where to write it: --out DIR", "hãy cho biết ghi vào đâu: --out THƯ-MỤC"))
+		fs.printUsage(stderr)
 		return 2
 	}
 	src, err := os.ReadFile(*indicators)
 	if err != nil {
-		fmt.Fprintf(stderr, "covsite gen: %v (run from the covsite repository or give --indicators)\n", err)
+		fmt.Fprintf(stderr, "covsite gen: %v (%s)\n", err, fs.t("run from the covsite repository or give --indicators", "chạy trong thư mục covsite hoặc dùng --indicators"))
 		return 1
 	}
 	start := time.Now()
@@ -39,6 +42,6 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "covsite gen: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s into %s in %d ms\n", sum, *out, time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, fs.t("wrote %s into %s in %d ms\n", "đã ghi %s vào %s trong %d ms\n"), sum, *out, time.Since(start).Milliseconds())
 	return 0
 }

@@ -39,6 +39,9 @@ func guideCommands(t *testing.T) [][]string {
 		if rest, ok := strings.CutPrefix(line, "go run ./cmd/covsite "); ok {
 			out = append(out, shellWords(t, rest))
 		}
+		if rest, ok := strings.CutPrefix(line, "make "); ok && rest == "serve" {
+			out = append(out, []string{"serve"}) // make serve runs covsite serve
+		}
 	}
 	return out
 }
@@ -147,3 +150,69 @@ func TestBuiltBinariesAreIgnored(t *testing.T) {
 
 // goBuildOut finds the output file of a `go build -o FILE` in a document.
 var goBuildOut = regexp.MustCompile("go build -o ([^\\s`]+)")
+
+// TestGuideExplainsEnglishWords: the English words the guide keeps are explained where
+// they first appear: "**commit** (…)" (issue 15).
+func TestGuideExplainsEnglishWords(t *testing.T) {
+	b, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, word := range []string{"commit", "push", "pull request", "repository", "branch"} {
+		first := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(word) + `\b`).FindStringIndex(text)
+		if first == nil {
+			t.Errorf("the guide does not use %q: drop it from this test", word)
+			continue
+		}
+		rest := text[first[1]:]
+		rest = strings.TrimPrefix(rest, "**")
+		if !strings.HasPrefix(rest, " (") && !strings.HasPrefix(rest, " — ") {
+			line := text[strings.LastIndex(text[:first[0]], "\n")+1:]
+			line, _, _ = strings.Cut(line, "\n")
+			t.Errorf("%q is first used without an explanation in (…):\n%s", word, line)
+		}
+	}
+}
+
+// TestGuideSaysHowTheLanguageIsChosen: the guide names the variables in POSIX order and
+// COVSITE_LANG above them (issue 15).
+func TestGuideSaysHowTheLanguageIsChosen(t *testing.T) {
+	b, err := os.ReadFile(guide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	all, msgs, lang, cov := strings.Index(text, "`LC_ALL`"), strings.Index(text, "`LC_MESSAGES`"), strings.Index(text, "`LANG`"), strings.Index(text, "`COVSITE_LANG`")
+	if all < 0 || msgs < all || lang < msgs || cov < 0 {
+		t.Errorf("the guide does not name LC_ALL, LC_MESSAGES, LANG in order and COVSITE_LANG: %d %d %d %d", all, msgs, lang, cov)
+	}
+}
+
+// TestDocsWalkThroughPublishing: the README and the guide say to look at the site with
+// make serve (a page opened as a file loses its styles), and walk through publishing from
+// a new repository in Vietnamese: template, Settings → Pages → Source: GitHub Actions, the
+// first push, where the address appears — under the workflow's own name (issue 15).
+func TestDocsWalkThroughPublishing(t *testing.T) {
+	wf, err := os.ReadFile(workflow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := regexp.MustCompile(`(?m)^name: (.+)$`).FindStringSubmatch(string(wf))[1]
+	for _, doc := range []string{guide, "../../README.md"} {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		for _, want := range []string{"make serve", "Use this template", "Settings → Pages", "GitHub Actions", "git push",
+			"github.io/<tên-kho>/", "GitHub Pages chưa được bật", "Re-run all jobs", name} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s does not say %q", filepath.Base(doc), want)
+			}
+		}
+		if regexp.MustCompile(`(?i)open public/index\.html`).MatchString(text) {
+			t.Errorf("%s tells to open public/index.html", filepath.Base(doc))
+		}
+	}
+}

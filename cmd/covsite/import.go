@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,7 +18,8 @@ import (
 )
 
 func init() {
-	register(command{name: "import", summary: "turn a CSV/XLSX table into plan targets (--plan) or results (--result)", run: runImport})
+	register(command{name: "import", summary: "turn a CSV/XLSX table into plan targets (--plan) or results (--result)",
+		summaryVI: "chuyển bảng CSV/XLSX thành chỉ tiêu kế hoạch (--plan) hoặc kết quả (--result)", run: runImport})
 }
 
 // importFlags are the flags of `covsite import` that need checking after parsing.
@@ -29,29 +29,32 @@ type importFlags struct {
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	lang := messageLang()
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	opts := importer.Options{Lang: lang, Stdout: stdout}
+	fs := newFlags("import", lang, importUsage(lang))
+	t := fs.t
 	var f importFlags
-	fs.StringVar(&opts.Source, "site", ".", "site directory holding data/ and content/")
-	fs.StringVar(&opts.Parent, "parent", "", "id of the locality the table's rows are below; the total row is written for it")
-	fs.StringVar(&opts.Plan, "plan", "", "import targets into data/plans/ID.toml (created, or added to)")
-	fs.StringVar(&opts.Period, "period", "", "period of the targets, e.g. 2023 (default: the plan's)")
-	fs.StringVar(&opts.Title, "title", "", "title of a new plan")
-	fs.StringVar(&opts.Issuer, "issuer", "", "who issued a new plan")
-	fs.StringVar(&opts.Number, "number", "", "number of a new plan, e.g. 49/KH-BCĐ")
-	fs.StringVar(&f.result, "result", "", "import results as of this date, YYYY-MM-DD, into data/results/")
-	fs.StringVar(&opts.Report, "source", "", "the document the results come from (its title)")
-	fs.StringVar(&opts.Publisher, "publisher", "", "who published that document")
-	fs.StringVar(&opts.Kind, "kind", "report", "kind of document: report, news, conference or decision")
-	fs.StringVar(&f.published, "published", "", "when the document was published, YYYY-MM-DD (default: --result)")
-	fs.StringVar(&opts.Out, "out", "", "file to write, relative to --site; - prints it instead")
-	fs.BoolVar(&opts.Force, "force", false, "replace an existing results file, or change figures a plan already has")
-	fs.BoolVar(&opts.SkipUnknown, "skip-unknown", false, "import the rows that match even if some names match no locality")
-	sheet := fs.String("sheet", "", "XLSX sheet to read (default: the first)")
-	files, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	fs.StringVar(&opts.Source, "site", ".", t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
+	fs.StringVar(&opts.Parent, "parent", "", t("id of the locality the table's rows are below; the total row is written for it",
+		"id của địa phương mà các dòng của bảng trực thuộc; dòng tổng được ghi cho địa phương này"))
+	fs.StringVar(&opts.Plan, "plan", "", t("import targets into data/plans/ID.toml (created, or added to)", "nhập chỉ tiêu vào data/plans/ID.toml (tạo mới hoặc thêm vào)"))
+	fs.StringVar(&opts.Period, "period", "", t("period of the targets, e.g. 2023 (default: the plan's)", "kỳ của chỉ tiêu, ví dụ 2023 (mặc định: kỳ của kế hoạch)"))
+	fs.StringVar(&opts.Title, "title", "", t("title of a new plan", "tên của kế hoạch mới"))
+	fs.StringVar(&opts.Issuer, "issuer", "", t("who issued a new plan", "cơ quan ban hành kế hoạch mới"))
+	fs.StringVar(&opts.Number, "number", "", t("number of a new plan, e.g. 49/KH-BCĐ", "số hiệu của kế hoạch mới, ví dụ 49/KH-BCĐ"))
+	fs.StringVar(&f.result, "result", "", t("import results as of this date, YYYY-MM-DD, into data/results/", "nhập kết quả tính đến ngày này, YYYY-MM-DD, vào data/results/"))
+	fs.StringVar(&opts.Report, "source", "", t("the document the results come from (its title)", "văn bản có số liệu (tên văn bản)"))
+	fs.StringVar(&opts.Publisher, "publisher", "", t("who published that document", "cơ quan công bố văn bản đó"))
+	fs.StringVar(&opts.Kind, "kind", "report", t("kind of document: report, news, conference or decision", "loại văn bản: report (báo cáo), news (tin), conference (hội nghị) hoặc decision (quyết định)"))
+	fs.StringVar(&f.published, "published", "", t("when the document was published, YYYY-MM-DD (default: --result)", "ngày công bố văn bản, YYYY-MM-DD (mặc định: ngày --result)"))
+	fs.StringVar(&opts.Out, "out", "", t("file to write, relative to --site; - prints it instead", "tệp sẽ ghi, tính từ --site; - thì in ra màn hình"))
+	fs.BoolVar(&opts.Force, "force", false, t("replace an existing results file, or change figures a plan already has", "ghi đè tệp kết quả đã có, hoặc thay các số kế hoạch đã có"))
+	fs.BoolVar(&opts.SkipUnknown, "skip-unknown", false, t("import the rows that match even if some names match no locality", "vẫn nhập các dòng khớp dù có tên không khớp địa phương nào"))
+	fs.BoolVar(&opts.DryRun, "dry-run", false, t("only show how each row of the table matches a locality, with its figures; write nothing",
+		"chỉ cho xem từng dòng của bảng khớp với địa phương nào, kèm các số; không ghi gì"))
+	sheet := fs.String("sheet", "", t("XLSX sheet to read (default: the first)", "trang tính XLSX cần đọc (mặc định: trang đầu)"))
+	files, ok, code := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if !validImportRequest(files, &opts, f, stderr) {
 		return 2
@@ -86,12 +89,17 @@ func readTable(ctx context.Context, file, sheet string) (*importer.Table, error)
 	}
 }
 
+// importUsage is the command line of covsite import.
+func importUsage(lang string) string {
+	return pick(lang,
+		`covsite import FILE.csv|FILE.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out FILE] [--force]`,
+		`covsite import TỆP.csv|TỆP.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out TỆP] [--force]`)
+}
+
 // validImportRequest checks the combination of arguments and fills in the dates.
 func validImportRequest(files []string, opts *importer.Options, f importFlags, stderr io.Writer) bool {
 	lang := opts.Lang
-	usage := pick(lang,
-		`usage: covsite import FILE.csv|FILE.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--out FILE] [--force]`,
-		`cách dùng: covsite import TỆP.csv|TỆP.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--out TỆP] [--force]`)
+	usage := pick(lang, "usage: ", "cách dùng: ") + importUsage(lang)
 	if len(files) != 1 || (opts.Plan == "") == (f.result == "") {
 		fmt.Fprintln(stderr, usage)
 		return false
@@ -131,6 +139,13 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 	read := time.Since(start)
 	opts.Now, opts.FileName = now(), filepath.Base(file)
 	rep, err := importer.Import(t, opts)
+	if rep != nil && len(rep.Matches) > 0 {
+		show := stdout
+		if opts.Out == "-" {
+			show = stderr // stdout is the file
+		}
+		importer.WriteMatches(show, rep, opts.FileName, opts.Lang)
+	}
 	if rep != nil {
 		for _, w := range rep.Warnings {
 			fmt.Fprintf(stderr, "%s: %s\n", pick(opts.Lang, "warning", "cảnh báo"), w.Text())
@@ -151,6 +166,10 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 	case err != nil:
 		fmt.Fprintf(stderr, "covsite import: %s\n", diag.Text(err, opts.Lang))
 		return 1
+	}
+	if opts.DryRun {
+		fmt.Fprintln(stdout, pick(opts.Lang, "--dry-run: nothing was written", "--dry-run: chưa ghi gì"))
+		return 0
 	}
 	if rep.Path != "-" {
 		printImported(stdout, rep, opts.Lang, read, time.Since(start))

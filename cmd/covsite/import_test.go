@@ -111,3 +111,44 @@ func TestImportReadErrorsInTheUsersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestImportShowsTheMatchFirst: import prints how every row matched — the name as written,
+// the locality and its parents, the figures — before saying what it wrote; --dry-run prints
+// only that, and writes nothing; wards imported under the province are refused (issue 15).
+func TestImportShowsTheMatchFirst(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "vi")
+	site := exampleCopy(t)
+	file := filepath.Join(site, "data/results/tp-tra-vinh-2023-06-30.toml")
+	base := []string{"import", seedTable, "--site", site, "--result", "2023-06-30", "--source", "Báo cáo thử", "--publisher", "BHXH"}
+	match := `dòng 2  "Phường 1" → tra-vinh-phuong-1: Việt Nam › Trà Vinh › Thành phố Trà Vinh › Phường 1
+      BHXH bắt buộc 1.888 · BHXH tự nguyện 165 · Bảo hiểm thất nghiệp 1.613 · BHYT 10.324`
+
+	var out, errOut bytes.Buffer
+	if code := run(append(base, "--parent", "tp-tra-vinh", "--dry-run"), &out, &errOut); code != 0 {
+		t.Fatalf("--dry-run: exit %d\n%s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), match) || !strings.HasSuffix(out.String(), "--dry-run: chưa ghi gì\n") || strings.Contains(out.String(), "đã tạo") {
+		t.Errorf("--dry-run printed:\n%s", out.String())
+	}
+	if _, err := os.Stat(file); err == nil {
+		t.Fatal("--dry-run wrote the file")
+	}
+
+	out.Reset()
+	errOut.Reset()
+	if code := run(append(base, "--parent", "tra-vinh"), &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "hãy nhập lại với --parent tp-tra-vinh") {
+		t.Errorf("wards under the province: exit %d\n%s", code, errOut.String())
+	}
+	if _, err := os.Stat(filepath.Join(site, "data/results/tra-vinh-2023-06-30.toml")); err == nil {
+		t.Fatal("wards under the province were written")
+	}
+
+	out.Reset()
+	if code := run(append(base, "--parent", "tp-tra-vinh"), &out, &errOut); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut.String())
+	}
+	text := out.String()
+	if i, j := strings.Index(text, match), strings.Index(text, "đã tạo"); i < 0 || j < i {
+		t.Errorf("the match is not shown before what was written:\n%s", text)
+	}
+}

@@ -20,9 +20,10 @@ import (
 
 // command is one subcommand; each lives in its own file and registers itself.
 type command struct {
-	name    string
-	summary string
-	run     func(args []string, stdout, stderr io.Writer) int
+	name      string
+	summary   string // in English
+	summaryVI string // in Vietnamese
+	run       func(args []string, stdout, stderr io.Writer) int
 }
 
 var commands = map[string]command{}
@@ -34,6 +35,9 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 2 && args[0] == "help" && commands[args[1]].run != nil {
+		args = []string{args[1], "-h"} // covsite help import is covsite import -h
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return 0
@@ -44,7 +48,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "covsite: unknown command %q\n\n", args[0])
+		fmt.Fprintf(stderr, pick(messageLang(), "covsite: unknown command %q\n\n", "covsite: không có lệnh %q\n\n"), args[0])
 		usage(stderr)
 		return 2
 	}
@@ -52,30 +56,50 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "covsite builds static sites of social-insurance coverage plans and results.")
-	fmt.Fprintln(w, "\nUsage: covsite <command> [flags]\n\nCommands:")
+	lang := messageLang()
+	fmt.Fprintln(w, pick(lang, "covsite builds static sites of social-insurance coverage plans and results.",
+		"covsite dựng trang web tĩnh về kế hoạch và kết quả phát triển người tham gia BHXH, BHYT, BHTN."))
+	fmt.Fprintln(w, pick(lang, "\nUsage: covsite <command> [flags]\n\nCommands:", "\nCách dùng: covsite <lệnh> [tuỳ chọn]\n\nCác lệnh:"))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-8s %s\n", n, pick(lang, commands[n].summary, commands[n].summaryVI))
 	}
-	fmt.Fprintln(w, "\nRun covsite <command> -h for its flags.")
+	fmt.Fprintln(w, pick(lang, "\nRun covsite <command> -h for its flags.", "\nGõ covsite <lệnh> -h để xem các tuỳ chọn của lệnh đó."))
 }
 
-// messageLang is the language of messages: COVSITE_LANG, else LANG, else Vietnamese.
+// messageLang is the language of messages. COVSITE_LANG decides when set; otherwise the
+// locale does, in POSIX order: LC_ALL, then LC_MESSAGES, then LANG — the first that is set
+// and not empty. English for en…, Vietnamese for anything else (vi…, C, POSIX, unset).
 func messageLang() string {
-	for _, v := range []string{os.Getenv("COVSITE_LANG"), os.Getenv("LANG")} {
-		switch {
-		case strings.HasPrefix(v, "en"):
-			return "en"
-		case strings.HasPrefix(v, "vi"):
-			return "vi"
+	if v := os.Getenv("COVSITE_LANG"); v != "" {
+		return langOf(v)
+	}
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(name); v != "" {
+			return langOf(v)
 		}
 	}
 	return "vi"
+}
+
+func langOf(v string) string {
+	if strings.HasPrefix(v, "en") {
+		return "en"
+	}
+	return "vi"
+}
+
+// decimal writes v with one decimal the way readers of lang do: 12,3 or 12.3.
+func decimal(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang == "en" {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
 }
 
 // setLimits applies COVSITE_MAX_FILE_MB, the largest data or content file read (64 by default).

@@ -9,6 +9,7 @@ import (
 )
 
 func TestBuildAndCheckCommands(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "vi")
 	dest := filepath.Join(t.TempDir(), "public")
 	var out, errOut bytes.Buffer
 	if code := run([]string{"build", "--source", "../..", "--dest", dest, "--base-url", "https://bhxh.example.vn/bao-phu"}, &out, &errOut); code != 0 {
@@ -17,7 +18,7 @@ func TestBuildAndCheckCommands(t *testing.T) {
 	if home, _ := os.ReadFile(filepath.Join(dest, "index.html")); !bytes.Contains(home, []byte(`<link rel="canonical" href="https://bhxh.example.vn/bao-phu/">`)) {
 		t.Error("--base-url is not the base of the home page's canonical URL")
 	}
-	if !strings.Contains(out.String(), "built ") || !strings.Contains(out.String(), " pages, ") || !strings.Contains(out.String(), " ms") {
+	if !strings.Contains(out.String(), "đã dựng ") || !strings.Contains(out.String(), " trang, ") || !strings.Contains(out.String(), " ms") {
 		t.Errorf("build does not say what it built: %q", out.String())
 	}
 	if _, err := os.Stat(filepath.Join(dest, "index.html")); err != nil {
@@ -27,12 +28,13 @@ func TestBuildAndCheckCommands(t *testing.T) {
 	if code := run([]string{"check", "--source", "../.."}, &out, &errOut); code != 0 {
 		t.Fatalf("check on the example site exited %d:\n%s", code, out.String())
 	}
-	if !strings.Contains(out.String(), "0 errors") {
+	if !strings.Contains(out.String(), "0 lỗi, ") {
 		t.Errorf("check summary: %q", out.String())
 	}
 }
 
 func TestUnknownCommandAndBadFlags(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "en")
 	var out, errOut bytes.Buffer
 	if code := run([]string{"bulid"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), `unknown command "bulid"`) {
 		t.Errorf("unknown command: exit %d, %q", code, errOut.String())

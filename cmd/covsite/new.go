@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,7 +13,8 @@ import (
 )
 
 func init() {
-	register(command{name: "new", summary: `start a file: new update "Tiêu đề" | new result --locality ID --date YYYY-MM-DD`, run: runNew})
+	register(command{name: "new", summary: `start a file: new update "Tiêu đề" | new result --locality ID --date YYYY-MM-DD`,
+		summaryVI: `tạo tệp mới: new update "Tiêu đề" (bài viết) | new result --locality ID --date YYYY-MM-DD (tệp kết quả)`, run: runNew})
 }
 
 // now is the clock of `covsite new`; tests replace it.
@@ -22,10 +22,17 @@ var now = time.Now
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	lang := messageLang()
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, pick(lang,
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		w := stderr
+		if len(args) > 0 {
+			w = stdout
+		}
+		fmt.Fprintln(w, pick(lang,
 			`covsite new: say what to create: covsite new update "Title" or covsite new result --locality ID --date YYYY-MM-DD`,
 			`covsite new: hãy nói cần tạo gì: covsite new update "Tiêu đề" hoặc covsite new result --locality ID --date YYYY-MM-DD`))
+		if len(args) > 0 {
+			return 0
+		}
 		return 2
 	}
 	switch args[0] {
@@ -38,32 +45,17 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// parseInterspersed parses flags that may come before or after positional arguments and
-// returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return positional, nil
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
-
 func newUpdate(args []string, stdout, stderr io.Writer, lang string) int {
-	fs := flag.NewFlagSet("new update", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "site directory holding data/ and content/")
-	day := fs.String("date", "", "date of the update, YYYY-MM-DD (default: today)")
-	docLang := fs.String("lang", "vi", "language of the update: vi, or en for the English version (slug.en.md)")
-	slug := fs.String("slug", "", "the update's address (default: made from the title); an English version uses its Vietnamese one's")
-	titles, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	fs := newFlags("new update", lang, pick(lang, `covsite new update "Title" [--date YYYY-MM-DD] [--lang vi|en] [--slug ADDRESS]`,
+		`covsite new update "Tiêu đề" [--date YYYY-MM-DD] [--lang vi|en] [--slug ĐỊA-CHỈ]`))
+	source := fs.String("source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
+	day := fs.String("date", "", fs.t("date of the update, YYYY-MM-DD (default: today)", "ngày của bài, YYYY-MM-DD (mặc định: hôm nay)"))
+	docLang := fs.String("lang", "vi", fs.t("language of the update: vi, or en for the English version (slug.en.md)", "ngôn ngữ của bài: vi, hoặc en cho bản tiếng Anh (slug.en.md)"))
+	slug := fs.String("slug", "", fs.t("the update's address (default: made from the title); an English version uses its Vietnamese one's",
+		"địa chỉ của bài (mặc định: lấy từ tiêu đề); bản tiếng Anh dùng địa chỉ của bản tiếng Việt"))
+	titles, ok, code := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if len(titles) != 1 || (*docLang != "vi" && *docLang != "en") {
 		fmt.Fprintln(stderr, pick(lang, `usage: covsite new update "Title" [--date YYYY-MM-DD] [--lang vi|en] [--slug ADDRESS]`,
@@ -78,8 +70,8 @@ func newUpdate(args []string, stdout, stderr io.Writer, lang string) int {
 	if err != nil {
 		return reportNewError(stderr, err)
 	}
-	fmt.Fprintf(stdout, pick(lang, "created %s — write the update, then preview it with: covsite serve\n",
-		"đã tạo %s — viết nội dung bài, rồi xem trước bằng: covsite serve\n"), rel)
+	fmt.Fprintf(stdout, pick(lang, "created %s, a draft — write the update and its summary, preview it with covsite serve, and delete the line draft = true to publish it\n",
+		"đã tạo %s, là bản nháp — viết nội dung bài và tóm tắt (summary), xem trước bằng covsite serve, rồi xoá dòng draft = true để đăng\n"), rel)
 	return 0
 }
 
@@ -97,14 +89,13 @@ func dateFlag(s string, stderr io.Writer, lang string) (date.Date, bool) {
 }
 
 func newResult(args []string, stdout, stderr io.Writer, lang string) int {
-	fs := flag.NewFlagSet("new result", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	source := fs.String("source", ".", "site directory holding data/ and content/")
-	locality := fs.String("locality", "", "id of the locality the results are for (see data/localities/)")
-	day := fs.String("date", "", "the date the figures are as of, YYYY-MM-DD (default: today)")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return 2
+	fs := newFlags("new result", lang, pick(lang, "covsite new result --locality ID --date YYYY-MM-DD", "covsite new result --locality ID --date YYYY-MM-DD"))
+	source := fs.String("source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
+	locality := fs.String("locality", "", fs.t("id of the locality the results are for (see data/localities/)", "id của địa phương có số liệu (xem data/localities/)"))
+	day := fs.String("date", "", fs.t("the date the figures are as of, YYYY-MM-DD (default: today)", "số liệu tính đến ngày nào, YYYY-MM-DD (mặc định: hôm nay)"))
+	rest, ok, code := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if *locality == "" || len(rest) > 0 {
 		fmt.Fprintln(stderr, pick(lang, "usage: covsite new result --locality ID --date YYYY-MM-DD",

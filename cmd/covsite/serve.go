@@ -2,7 +2,7 @@ package main
 
 import (
 	"context"
-	"flag"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -15,23 +15,24 @@ import (
 )
 
 func init() {
-	register(command{name: "serve", summary: "preview the site at http://127.0.0.1:1313/, rebuilding and reloading on every save", run: runServe})
+	register(command{name: "serve", summary: "preview the site at http://127.0.0.1:1313/, rebuilding and reloading on every save",
+		summaryVI: "xem trước trang tại http://127.0.0.1:1313/, tự dựng lại và tải lại mỗi khi lưu tệp", run: runServe})
 }
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	opts := serve.Options{Lang: messageLang(), Log: stdout}
-	fs.StringVar(&opts.Source, "source", ".", "site directory holding data/ and content/")
-	port := fs.Int("port", 1313, "TCP port to listen on (0 picks a free one)")
-	bind := fs.String("bind", "127.0.0.1", "address to listen on; anything but loopback makes the preview visible to your network")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	fs := newFlags("serve", opts.Lang, pick(opts.Lang, "covsite serve [--source DIR] [--port 1313] [--bind 127.0.0.1]",
+		"covsite serve [--source THƯ-MỤC] [--port 1313] [--bind 127.0.0.1]"))
+	fs.StringVar(&opts.Source, "source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
+	port := fs.Int("port", 1313, fs.t("TCP port to listen on (0 picks a free one)", "cổng để mở trang xem trước (0: chọn một cổng còn trống)"))
+	bind := fs.String("bind", "127.0.0.1", fs.t("address to listen on; anything but loopback makes the preview visible to your network",
+		"địa chỉ để mở; khác 127.0.0.1 thì máy khác trong mạng cũng xem được bản xem trước"))
+	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
+		return code
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {
-		fmt.Fprintf(stderr, "covsite serve: %v — %s\n", err, pick(opts.Lang,
-			"another program may use this port: try --port 1314", "có thể một chương trình khác đang dùng cổng này: thử --port 1314"))
+		fmt.Fprintf(stderr, "covsite serve: %s\n", listenError(err, *bind, *port, opts.Lang))
 		return 1
 	}
 	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
@@ -46,6 +47,32 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// listenError says why serve cannot listen on bind:port, and what to do, in lang.
+func listenError(err error, bind string, port int, lang string) string {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return fmt.Sprintf(pick(lang,
+			"port %[1]d is in use by another program, perhaps another covsite serve — stop it (Ctrl-C in its window) or use another port: covsite serve --port %[2]d",
+			"cổng %[1]d đang được một chương trình khác dùng, có thể là một covsite serve khác — hãy dừng chương trình đó (Ctrl-C trong cửa sổ của nó) hoặc dùng cổng khác: covsite serve --port %[2]d"),
+			port, port+1)
+	case errors.Is(err, syscall.EACCES):
+		return fmt.Sprintf(pick(lang,
+			"port %[1]d needs administrator rights — use a port above 1023, such as covsite serve --port 1313",
+			"cổng %[1]d cần quyền quản trị — hãy dùng cổng lớn hơn 1023, ví dụ covsite serve --port 1313"), port)
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return fmt.Sprintf(pick(lang,
+			"this computer has no address %[1]s — leave out --bind to use 127.0.0.1",
+			"máy này không có địa chỉ %[1]s — bỏ --bind để dùng 127.0.0.1"), bind)
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return fmt.Sprintf(pick(lang, "%[1]q is not an address of this computer — leave out --bind to use 127.0.0.1",
+			"%[1]q không phải địa chỉ của máy này — bỏ --bind để dùng 127.0.0.1"), bind)
+	}
+	return fmt.Sprintf(pick(lang, "cannot open %[1]s:%[2]d (%[3]v) — try covsite serve --port %[4]d",
+		"không mở được %[1]s:%[2]d (%[3]v) — thử covsite serve --port %[4]d"), bind, port, err, port+1)
 }
 
 // pick returns the English or the Vietnamese text for lang.

@@ -156,3 +156,66 @@ func otherAddress() net.IP {
 	}
 	return nil
 }
+
+// TestMakeServeStopsCleanly: `make serve` stopped with Ctrl-C — SIGINT to the whole
+// foreground process group, as a terminal sends it — ends without "make: *** … Error 1"
+// (issue 15).
+func TestMakeServeStopsCleanly(t *testing.T) {
+	if _, err := exec.LookPath("make"); err != nil {
+		t.Skip("make is not installed")
+	}
+	cmd := exec.Command("make", "--no-print-directory", "-C", "../..", "serve", "SITE="+exampleCopy(t), "PORT=0")
+	cmd.Env = withoutLanguage()
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = w, w
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) })
+	lines := make(chan string, 64)
+	go func() {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	var out []string
+	wait := func(what string, done func(string) bool) {
+		t.Helper()
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatalf("make serve ended while waiting for %s:\n%s", what, strings.Join(out, "\n"))
+				}
+				out = append(out, l)
+				if done(l) {
+					return
+				}
+			case <-time.After(120 * time.Second):
+				t.Fatalf("no %s within 120 s:\n%s", what, strings.Join(out, "\n"))
+			}
+		}
+	}
+	wait("serving line", func(l string) bool { return strings.Contains(l, "đang phục vụ http://") })
+	if err := syscall.Kill(-cmd.Process.Pid, syscall.SIGINT); err != nil { // Ctrl-C
+		t.Fatal(err)
+	}
+	for l := range lines {
+		out = append(out, l)
+	}
+	_ = cmd.Wait()
+	text := strings.Join(out, "\n")
+	if strings.Contains(text, "make: ***") || strings.Contains(text, "Error 1") {
+		t.Errorf("make reports an error after a clean stop:\n%s", text)
+	}
+	if !strings.HasSuffix(text, " đã dừng") {
+		t.Errorf("serve does not say it stopped:\n%s", text)
+	}
+}

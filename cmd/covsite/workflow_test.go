@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"go/build"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -65,5 +67,80 @@ func TestWorkflowDoesWhatTheGuideSays(t *testing.T) {
 	deploy := wf[strings.Index(wf, "\n  deploy:"):]
 	if !strings.Contains(deploy, "if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'") {
 		t.Error("deploy job is not limited to pushes to main")
+	}
+}
+
+// TestWorkflowSpeaksVietnamese: the workflow's name, jobs and steps are in Vietnamese, as
+// press officers see them in the Actions tab (issue 15).
+func TestWorkflowSpeaksVietnamese(t *testing.T) {
+	b, err := os.ReadFile(workflow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := regexp.MustCompile(`(?m)^(?:name|    name|      - name): (.+)$`).FindAllStringSubmatch(string(b), -1)
+	if len(names) < 10 {
+		t.Fatalf("only %d names in the workflow", len(names))
+	}
+	vietnamese := regexp.MustCompile(`[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]`)
+	for _, m := range names {
+		name := m[1]
+		if name == "github-pages" { // the Pages environment's fixed name
+			continue
+		}
+		if !vietnamese.MatchString(strings.ToLower(name)) {
+			t.Errorf("name %q is not in Vietnamese", name)
+		}
+	}
+}
+
+// TestWorkflowExplainsPagesNotEnabled: when GitHub Pages is not enabled, configure-pages
+// fails; the workflow goes on to a step that stops it with an explanation in Vietnamese of
+// how to enable Pages, instead of "Get Pages site failed". The step's script is run here.
+func TestWorkflowExplainsPagesNotEnabled(t *testing.T) {
+	b, err := os.ReadFile(workflow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wf := string(b)
+	configure := wf[strings.Index(wf, "id: pages"):]
+	configure = configure[:strings.Index(configure, "uses: actions/configure-pages@")]
+	if !strings.Contains(configure, "continue-on-error: true") {
+		t.Error("configure-pages does not go on when it fails, so its English error is all the user sees")
+	}
+	step := wf[strings.Index(wf, "- name: Dừng lại nếu GitHub Pages chưa được bật"):]
+	step = step[:strings.Index(step, "\n\n")]
+	if !strings.Contains(step, "if: steps.pages.outcome == 'failure'") {
+		t.Fatalf("the explanation does not run when configure-pages fails:\n%s", step)
+	}
+	// The script: the lines after "run: |", unindented.
+	var script []string
+	in := false
+	for _, line := range strings.Split(step, "\n") {
+		if strings.TrimSpace(line) == "run: |" {
+			in = true
+			continue
+		}
+		if in {
+			script = append(script, strings.TrimPrefix(line, "          "))
+		}
+	}
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	cmd := exec.Command("bash", "-e", "-c", strings.Join(script, "\n"))
+	cmd.Env = append(os.Environ(), "SETTINGS=https://github.com/bhxh/trang/settings/pages", "GITHUB_STEP_SUMMARY="+summary)
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Errorf("the step does not stop the workflow: %v\n%s", err, out)
+	}
+	for _, want := range []string{"::error title=GitHub Pages chưa được bật::", "https://github.com/bhxh/trang/settings/pages", "Source chọn GitHub Actions", "Re-run all jobs"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the annotation lacks %q:\n%s", want, out)
+		}
+	}
+	if sum, _ := os.ReadFile(summary); !strings.Contains(string(sum), "chọn **GitHub Actions**") {
+		t.Errorf("the run's summary does not explain it:\n%s", sum)
+	}
+	if strings.Contains(wf, "Get Pages site failed") {
+		t.Error("the workflow mentions GitHub's English error")
 	}
 }

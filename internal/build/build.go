@@ -33,6 +33,7 @@ type Options struct {
 	// Languages limits the language pages built ("vi"); nil builds every language. For
 	// measuring one language; data files, assets and the sitemap are always built.
 	Languages []string
+	Drafts    bool // publish updates marked draft = true too (serve always shows them)
 	// MemoryLimit is the soft limit on the Go heap during the build, in bytes: 0 means
 	// DefaultMemoryLimit, a negative value none. GOMEMLIMIT, when set, wins.
 	MemoryLimit int64
@@ -76,7 +77,7 @@ var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 func Run(ctx context.Context, opts Options) (Result, error) {
 	start := time.Now()
 	defer limitMemory(opts.MemoryLimit)()
-	c := check(SourceFS(opts.Source), render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages})
+	c := check(SourceFS(opts.Source), render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages}, opts.Drafts)
 	res := Result{Diagnostics: c.diags, Checked: time.Since(start)}
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) {
 		return res, ErrInvalid

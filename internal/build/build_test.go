@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/covsite/covsite/internal/sitetest"
 )
 
 // writeSite writes files (slash paths → contents) under a new temporary site directory.
@@ -110,5 +112,60 @@ func TestStrictTurnsWarningsIntoErrors(t *testing.T) {
 	}
 	if _, err := Run(context.Background(), Options{Source: src, Dest: dest, Strict: true}); !errors.Is(err, ErrInvalid) {
 		t.Fatalf("--strict: err = %v, want ErrInvalid", err)
+	}
+}
+
+// draftUpdate is an update still marked draft = true, as `covsite new update` writes it.
+const draftUpdate = "+++\ntitle = \"Bản nháp thử\"\ndate = 2026-05-01\nsummary = \"\"\ndraft = true\n+++\n\nChưa xong.\n"
+
+// TestBuildLeavesDraftsOut: a draft is not published unless Drafts is set, and does not
+// stop the build although it has no summary (issue 15).
+func TestBuildLeavesDraftsOut(t *testing.T) {
+	site := writeSite(t, withFiles(minimalSite, map[string]string{"content/updates/2026-05-01-ban-nhap.md": draftUpdate}))
+	page := filepath.Join("tin-tuc", "ban-nhap", "index.html")
+	for _, drafts := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		if _, err := Run(context.Background(), Options{Source: site, Dest: dest, Drafts: drafts}); err != nil {
+			t.Fatalf("drafts=%t: %v", drafts, err)
+		}
+		body, err := os.ReadFile(filepath.Join(dest, page))
+		switch {
+		case !drafts && err == nil:
+			t.Error("a draft was published without --drafts")
+		case drafts && err != nil:
+			t.Errorf("--drafts did not publish the draft: %v", err)
+		case drafts && !strings.Contains(string(body), `class="draft-note"`):
+			t.Error("the draft's page is not marked as a draft")
+		}
+		list, _ := os.ReadFile(filepath.Join(dest, "tin-tuc", "index.html"))
+		if got := strings.Contains(string(list), "Bản nháp thử"); got != drafts {
+			t.Errorf("drafts=%t: the list of updates names the draft: %t", drafts, got)
+		}
+	}
+}
+
+// TestWarningThatEchoesAnErrorIsDropped: a city total that is not the sum of its parts is an
+// error; that it is then not the sum of the wards either is not printed as a second,
+// separate problem on the same line (issue 15).
+func TestWarningThatEchoesAnErrorIsDropped(t *testing.T) {
+	site := sitetest.CopyExample(t, "../..")
+	plan := filepath.Join(site, "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml")
+	src, err := os.ReadFile(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(plan, []byte(strings.Replace(string(src), "bhxh = 17_404\n", "bhxh = 17_404_000\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := 1 + strings.Count(string(src[:strings.Index(string(src), "bhxh = 17_404\n")]), "\n")
+	_, diags := Check(site)
+	var onLine []string
+	for _, d := range diags.Items() {
+		if d.Pos.File == "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml" && d.Pos.Line == line {
+			onLine = append(onLine, string(d.Code))
+		}
+	}
+	if len(onLine) != 1 || onLine[0] != "total-mismatch" {
+		t.Errorf("line %d has %v, want only the error total-mismatch", line, onLine)
 	}
 }

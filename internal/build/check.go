@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/covsite/covsite/internal/diag"
@@ -31,7 +32,7 @@ func Check(source string) (*model.Site, *diag.List) {
 
 // CheckFS is Check on a file system holding the site.
 func CheckFS(site fs.FS) (*model.Site, *diag.List) {
-	c := check(site, render.Options{})
+	c := check(site, render.Options{}, false)
 	return c.site, c.diags
 }
 
@@ -60,18 +61,20 @@ type checked struct {
 }
 
 // check loads and validates the site in fsys, then sets up its renderer with opts (the
-// theme is the site's files over the default theme).
+// theme is the site's files over the default theme); drafts keeps the draft updates.
 // Links are refused: the site is read through sitefs.NoLinks, and a site holding one has
 // no renderer, so nothing of it is published.
-func check(fsys fs.FS, opts render.Options) checked {
+func check(fsys fs.FS, opts render.Options, drafts bool) checked {
 	fsys = sitefs.NoLinks(fsys)
 	links := &diag.List{}
 	linked := checkLinks(fsys, links)
 	raw, diags := load.Load(fsys)
 	diags.Merge(links)
+	withDefaultMaps(raw)
 	baseURL := raw.Config.BaseURL
-	site, more := model.Build(raw, model.ReleaseRows()) // raw is dropped when check returns
+	site, more := model.Build(withDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when check returns
 	diags.Merge(more)
+	diags = diags.WithoutEchoes()
 	c := checked{site: site, diags: diags}
 	if linked {
 		return c
@@ -146,6 +149,30 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 		return nil, nil
 	}
 	return r, pages
+}
+
+// withDefaultMaps gives a site without tile maps of its own (data/map.toml) the theme's,
+// whose tiles are kept only for the localities the site has.
+func withDefaultMaps(raw *load.Site) {
+	if len(raw.Grids) > 0 || slices.Contains(raw.Unreadable, load.MapFile) {
+		return
+	}
+	grids, diags := load.ReadGrids(themes.Default(), themes.MapFile)
+	if diags.HasErrors() {
+		return // TestDefaultMaps keeps the theme's file clean
+	}
+	raw.Grids, raw.DefaultGrids = grids, true
+}
+
+// withDrafts is raw without the documents marked draft = true, unless drafts; raw itself is
+// not changed (a load.Cache may share it).
+func withDrafts(raw *load.Site, drafts bool) *load.Site {
+	if drafts || !slices.ContainsFunc(raw.Documents, func(d load.Document) bool { return d.Draft }) {
+		return raw
+	}
+	own := *raw
+	own.Documents = slices.DeleteFunc(slices.Clone(raw.Documents), func(d load.Document) bool { return d.Draft })
+	return &own
 }
 
 // unportable reports files that Windows or macOS cannot hold, which only files of static/

@@ -67,10 +67,12 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	checkLinks(fsys, links)
 	raw, diags, changed := pr.cache.LoadChanged(fsys, suspects)
 	diags.Merge(links)
+	withDefaultMaps(raw)
 	p.Load = time.Since(start)
-	site, more, relinked := model.Rebuild(pr.site, raw, changed)
+	site, more, relinked := model.Rebuild(pr.site, withDrafts(raw, pr.opts.Drafts), changed)
 	pr.site = site
 	diags.Merge(more)
+	diags = diags.WithoutEchoes()
 	p.Model = time.Since(start) - p.Load
 	p.Diagnostics, p.Changed, p.Relinked = diags, changed, relinked
 	if diags.HasErrors() || (pr.opts.Strict && diags.Len() > 0) {

@@ -181,6 +181,14 @@ func BenchmarkNational(b *testing.B) {
 	if scale == 1 {
 		logTargets(b, results["build-vi+en"])
 	}
+	if dest != "" {
+		h := measureHost(b, dest)
+		b.Run("host-targets", func(b *testing.B) {
+			for range b.N { // nothing to time: the figures of the build above, measured once
+			}
+			logHostTargets(b, h, scale)
+		})
+	}
 	b.Run("rebuild-unchanged", func(b *testing.B) {
 		if dest == "" { // build-vi+en did not run (-bench selected this one alone)
 			dest = filepath.Join(work, "rebuild")

@@ -54,6 +54,29 @@ type Diagnostic struct {
 	Severity Severity
 	Code     Code
 	Args     []any
+	// Source is the text of the line at Pos, when showing it helps: the text output
+	// prints it under the message with a caret under Pos.Col.
+	Source string
+}
+
+// Excerpt is the source line and a caret under the column, each indented by four
+// spaces, or "" when the diagnostic has no source line.
+func (d Diagnostic) Excerpt() string {
+	if d.Source == "" {
+		return ""
+	}
+	var pad strings.Builder
+	for i, r := range []rune(d.Source) {
+		if i >= d.Pos.Col-1 {
+			break
+		}
+		if r == '\t' {
+			pad.WriteRune('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	return "    " + d.Source + "\n    " + pad.String() + "^"
 }
 
 // Message returns the text of the problem in the given language ("vi" or "en").
@@ -132,6 +155,37 @@ func (l *List) Items() []Diagnostic {
 	return out
 }
 
+// echoes are the warnings that compare a figure with others: on the line of an error about
+// that figure, they only repeat it in other words.
+var echoes = map[Code]bool{RollupMismatch: true, ResultRollupMismatch: true}
+
+// WithoutEchoes returns l without the warnings comparing sums on a line that also has an
+// error: such a warning only repeats the error in other words (a total that is not the sum
+// of its parts is then also not the sum of the children's). Other warnings on that line, a
+// problem of their own, stay. l is not changed.
+func (l *List) WithoutEchoes() *List {
+	type line struct {
+		file string
+		n    int
+	}
+	wrong := map[line]bool{}
+	for _, d := range l.items {
+		if d.Severity == Error && d.Pos.Line > 0 {
+			wrong[line{d.Pos.File, d.Pos.Line}] = true
+		}
+	}
+	if len(wrong) == 0 {
+		return l
+	}
+	out := &List{}
+	for _, d := range l.items {
+		if d.Severity != Warning || !echoes[d.Code] || !wrong[line{d.Pos.File, d.Pos.Line}] {
+			out.Add(d)
+		}
+	}
+	return out
+}
+
 // Len returns how many diagnostics there are.
 func (l *List) Len() int { return len(l.items) }
 
@@ -157,15 +211,14 @@ func (l *List) Err(lang string) error {
 	return &ListError{List: l, Lang: lang}
 }
 
-// Summary counts errors and warnings: "2 errors, 1 warnings", in Vietnamese followed by
-// the English, which scripts may look for.
+// Summary counts errors and warnings: "2 lỗi, 1 cảnh báo", or "2 errors, 1 warnings" in
+// English. Scripts read --format json, whose counts do not depend on the language.
 func (l *List) Summary(lang string) string {
 	errs, warns := l.Count(Error), l.Count(Warning)
-	en := fmt.Sprintf("%d errors, %d warnings", errs, warns)
 	if lang == "en" {
-		return en
+		return fmt.Sprintf("%d errors, %d warnings", errs, warns)
 	}
-	return fmt.Sprintf("%d lỗi, %d cảnh báo (%s)", errs, warns, en)
+	return fmt.Sprintf("%d lỗi, %d cảnh báo", errs, warns)
 }
 
 // ListError is the error returned when input has errors; it prints every diagnostic.

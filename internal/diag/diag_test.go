@@ -205,7 +205,7 @@ func TestTextAndSummary(t *testing.T) {
 		first string
 		sum   string
 	}{
-		{"vi", "a.toml:3: lỗi: không tìm thấy tệp a.toml — ", "2 lỗi, 1 cảnh báo (2 errors, 1 warnings)"},
+		{"vi", "a.toml:3: lỗi: không tìm thấy tệp a.toml — ", "2 lỗi, 1 cảnh báo"},
 		{"en", "a.toml:3: error: file a.toml not found — ", "2 errors, 1 warnings"},
 	}
 	for _, tt := range tests {
@@ -258,11 +258,11 @@ func TestGitHubFormat(t *testing.T) {
 	if len(lines) != 2 {
 		t.Fatalf("want one line per diagnostic, got %q", b.String())
 	}
-	want := "::error file=data/a%2Cb%3Ac.toml,line=4,col=2,title=toml-syntax::this line is not valid TOML: 50%25 done%0Anext line — "
+	want := "::error file=data/a%2Cb%3Ac.toml,line=4,col=2,title=A line is not written correctly::this line is not valid TOML: 50%25 done%0Anext line — "
 	if !strings.HasPrefix(lines[0], want) {
 		t.Errorf("got  %q\nwant %q…", lines[0], want)
 	}
-	if !strings.HasPrefix(lines[1], "::warning file=data/x.toml,line=1,col=1,title=not-nfc::") {
+	if !strings.HasPrefix(lines[1], "::warning file=data/x.toml,line=1,col=1,title=An article needs fixing::") {
 		t.Errorf("warning line %q", lines[1])
 	}
 }
@@ -322,5 +322,87 @@ func TestWordsPickTheLanguage(t *testing.T) {
 	}
 	if got := d.Message("vi"); got != `không có địa phương nào mang mã "x"` {
 		t.Errorf("vi: %q", got)
+	}
+}
+
+// TestEveryCodeHasATitle: a GitHub annotation's title says what kind of problem it is in
+// words, in both languages, never the code.
+func TestEveryCodeHasATitle(t *testing.T) {
+	for _, c := range Codes() {
+		if _, ok := titleOf[c]; !ok {
+			t.Errorf("%s has no title group", c)
+		}
+		for _, lang := range []string{"vi", "en"} {
+			if title := c.Title(lang); title == "" || strings.Contains(title, "-") {
+				t.Errorf("%s: title %q in %s", c, title, lang)
+			}
+		}
+	}
+	l := &List{}
+	l.Errorf(Pos{File: "a.toml", Line: 1, Col: 1}, VietnameseNumber, "1.888", "1888", "1_888")
+	var b bytes.Buffer
+	if err := Write(&b, l, FormatGitHub, "vi"); err != nil || !strings.Contains(b.String(), "title=Số viết chưa đúng::") {
+		t.Errorf("Vietnamese annotation: %q, %v", b.String(), err)
+	}
+}
+
+// TestTextListsErrorsFirstAndGroupsWarnings: check and build print the errors first, then
+// the warnings file by file, and a file with errors says its warnings may follow from them
+// (issue 15).
+func TestTextListsErrorsFirstAndGroupsWarnings(t *testing.T) {
+	l := &List{}
+	l.Warnf(Pos{File: "data/a.toml", Line: 2, Col: 1}, RollupMismatch, "bhyt", "x", "3", "2")
+	l.Errorf(Pos{File: "data/b.toml", Line: 9, Col: 8}, Negative, "bhyt", "-5")
+	l.Warnf(Pos{File: "data/b.toml", Line: 1, Col: 1}, RollupMismatch, "bhtn", "y", "3", "2")
+	l.Warnf(Pos{File: "data/a.toml", Line: 7, Col: 1}, RollupMismatch, "bhtn", "x", "3", "2")
+	var b bytes.Buffer
+	if err := Write(&b, l, FormatText, "vi"); err != nil {
+		t.Fatal(err)
+	}
+	var shape []string
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		switch {
+		case line == "":
+			shape = append(shape, "")
+		case strings.Contains(line, ": lỗi: "):
+			shape = append(shape, "error "+line[:strings.Index(line, ":")])
+		case strings.Contains(line, ": cảnh báo: "):
+			shape = append(shape, "warning "+line[:strings.Index(line, ":")])
+		default:
+			shape = append(shape, line)
+		}
+	}
+	want := []string{
+		"error data/b.toml",
+		"",
+		"2 cảnh báo ở data/a.toml:",
+		"warning data/a.toml", "warning data/a.toml",
+		"",
+		"1 cảnh báo ở data/b.toml — tệp này còn lỗi ở trên; sửa lỗi trước, các cảnh báo này có thể hết theo:",
+		"warning data/b.toml",
+	}
+	if strings.Join(shape, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s\n(output:\n%s)", strings.Join(shape, "\n"), strings.Join(want, "\n"), b.String())
+	}
+}
+
+// TestWithoutEchoes: a warning on the line of an error is dropped; others stay.
+func TestWithoutEchoes(t *testing.T) {
+	l := &List{}
+	l.Errorf(Pos{File: "a.toml", Line: 17, Col: 8}, TotalMismatch, "bhxh", "17404000", "bhxh-bat-buoc + bhxh-tu-nguyen", "17404")
+	l.Warnf(Pos{File: "a.toml", Line: 17, Col: 8}, RollupMismatch, "bhxh", "x", "17404000", "17060")
+	l.Warnf(Pos{File: "a.toml", Line: 18, Col: 8}, RollupMismatch, "bhtn", "x", "3", "2")
+	l.Warnf(Pos{File: "b.toml", Line: 17, Col: 8}, RollupMismatch, "bhtn", "y", "3", "2")
+	got := l.WithoutEchoes()
+	if got.Len() != 3 || got.Count(Error) != 1 {
+		t.Fatalf("%d left, want the error and the two warnings on other lines", got.Len())
+	}
+	for _, d := range got.Items() {
+		if d.Severity == Warning && d.Pos.File == "a.toml" && d.Pos.Line == 17 {
+			t.Error("the warning on the error's line is still there")
+		}
+	}
+	if l.Len() != 4 {
+		t.Error("WithoutEchoes changed the list")
 	}
 }

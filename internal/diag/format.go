@@ -34,12 +34,79 @@ func Write(w io.Writer, l *List, f Format, lang string) error {
 	case FormatJSON:
 		return writeJSON(w, l, lang)
 	}
-	for _, d := range l.Items() {
-		if _, err := fmt.Fprintln(w, d.Text(lang)); err != nil {
-			return err
+	return writeText(w, l, lang)
+}
+
+// writeText prints the errors first, then the warnings grouped by file, each group under a
+// line naming the file. A file that also has errors says so: its warnings may only follow
+// from them, and fixing the errors comes first.
+func writeText(w io.Writer, l *List, lang string) error {
+	items := l.Items()
+	broken := map[string]bool{}
+	var ew errWriter
+	ew.w = w
+	for _, d := range items {
+		if d.Severity == Error {
+			broken[d.Pos.File] = true
+			ew.diagnostic(d, lang)
 		}
 	}
-	return nil
+	file, first := "", true
+	for i, d := range items {
+		if d.Severity != Warning {
+			continue
+		}
+		if first || d.Pos.File != file {
+			file = d.Pos.File
+			n := 0
+			for _, e := range items[i:] {
+				if e.Severity == Warning && e.Pos.File == file {
+					n++
+				}
+			}
+			if !first || len(broken) > 0 {
+				ew.println("")
+			}
+			ew.println(warningHeader(file, n, broken[file], lang))
+			first = false
+		}
+		ew.diagnostic(d, lang)
+	}
+	return ew.err
+}
+
+// warningHeader introduces the warnings of one file.
+func warningHeader(file string, n int, broken bool, lang string) string {
+	name := file
+	if name == "" {
+		name = W("toàn trang", "the site").In(lang)
+	}
+	h := fmt.Sprintf(W("%d cảnh báo ở %s:", "%d warnings in %s:").In(lang), n, name)
+	if broken {
+		h = fmt.Sprintf(W("%d cảnh báo ở %s — tệp này còn lỗi ở trên; sửa lỗi trước, các cảnh báo này có thể hết theo:",
+			"%d warnings in %s — this file has errors above; fix them first, these may go with them:").In(lang), n, name)
+	}
+	return h
+}
+
+// errWriter writes lines until the first error, which it keeps.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) println(s string) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintln(e.w, s)
+	}
+}
+
+// diagnostic writes d's text and, when it has one, its source line with a caret.
+func (e *errWriter) diagnostic(d Diagnostic, lang string) {
+	e.println(d.Text(lang))
+	if x := d.Excerpt(); x != "" {
+		e.println(x)
+	}
 }
 
 // writeGitHub prints GitHub Actions workflow commands, so problems appear inline on the
@@ -56,7 +123,7 @@ func writeGitHub(w io.Writer, l *List, lang string) error {
 		if d.Pos.Col > 0 {
 			props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
 		}
-		props = append(props, "title="+escapeProperty(string(d.Code)))
+		props = append(props, "title="+escapeProperty(d.Code.Title(lang)))
 		msg := d.Message(lang)
 		if h := d.Hint(lang); h != "" {
 			msg += " — " + h
@@ -85,6 +152,7 @@ type jsonDiagnostic struct {
 	Code     string `json:"code"`
 	Message  string `json:"message"`
 	Hint     string `json:"hint,omitempty"`
+	Source   string `json:"source,omitempty"` // the line at file:line, for syntax mistakes
 }
 
 func writeJSON(w io.Writer, l *List, lang string) error {
@@ -93,7 +161,7 @@ func writeJSON(w io.Writer, l *List, lang string) error {
 		out = append(out, jsonDiagnostic{
 			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
 			Severity: d.Severity.String(), Code: string(d.Code),
-			Message: d.Message(lang), Hint: d.Hint(lang),
+			Message: d.Message(lang), Hint: d.Hint(lang), Source: d.Source,
 		})
 	}
 	enc := json.NewEncoder(w)

@@ -13,68 +13,77 @@ type Code string
 
 // The problems covsite knows how to explain.
 const (
-	TOMLSyntax        Code = "toml-syntax"
-	DuplicateKey      Code = "duplicate-key"
-	VietnameseNumber  Code = "vietnamese-number"
-	VietnameseDecimal Code = "vietnamese-decimal"
-	QuotedNumber      Code = "quoted-number"
-	UnquotedText      Code = "unquoted-text"
-	EmptyValue        Code = "empty-value"
-	UnknownKey        Code = "unknown-key"
-	UnknownKeyNear    Code = "unknown-key-near"
-	MissingKey        Code = "missing-key"
-	MissingFile       Code = "missing-file"
-	WrongType         Code = "wrong-type"
-	NotWholeNumber    Code = "not-whole-number"
-	FractionalCount   Code = "fractional-count"
-	Negative          Code = "negative"
-	RateOutOfRange    Code = "rate-out-of-range"
-	BadYear           Code = "bad-year"
-	BadDate           Code = "bad-date"
-	DateNotExist      Code = "date-not-exist"
-	QuotedDate        Code = "quoted-date"
-	DateOrder         Code = "date-order"
-	BadPeriod         Code = "bad-period"
-	BadChoice         Code = "bad-choice"
-	BadID             Code = "bad-id"
-	BadFileName       Code = "bad-file-name"
-	ReservedID        Code = "reserved-id"
-	DuplicateID       Code = "duplicate-id"
-	UnknownRef        Code = "unknown-ref"
-	UnknownRefNear    Code = "unknown-ref-near"
-	NotAChild         Code = "not-a-child"
-	TwoParents        Code = "two-parents"
-	Cycle             Code = "cycle"
-	SuccessorEarly    Code = "successor-early"
-	EndsBeforeStart   Code = "ends-before-start"
-	OutsidePeriod     Code = "outside-period"
-	MilestoneOutside  Code = "milestone-outside"
-	TotalMismatch     Code = "total-mismatch"
-	RollupMismatch    Code = "rollup-mismatch"
-	OverDenominator   Code = "over-denominator"
-	NotNFC            Code = "not-nfc"
-	NoDenominator     Code = "no-denominator"
-	FrontMatter       Code = "front-matter"
-	ReadFile          Code = "read-file"
-	NoValue           Code = "no-value"
-	DuplicateFigure   Code = "duplicate-figure"
-	UnsafeLink        Code = "unsafe-link"
-	RawHTML           Code = "raw-html"
-	ComponentMismatch Code = "component-mismatch"
-	ThemeSyntax       Code = "theme-syntax"
-	PathConflict      Code = "path-conflict"
-	Symlink           Code = "symlink"
-	TooLarge          Code = "too-large"
-	SpecialFile       Code = "special-file"
-	FormulaText       Code = "formula-text"
-	BadURL            Code = "bad-url"
-	NumberTooLarge    Code = "number-too-large"
-	Implausible       Code = "implausible"
-	AsOfOutsidePlan   Code = "as-of-outside-plan"
-	AfterPublished    Code = "after-published"
-	RelativeBaseURL   Code = "relative-base-url"
-	UnportablePath    Code = "unportable-path"
-	NoIndicators      Code = "no-indicators"
+	TOMLSyntax           Code = "toml-syntax"
+	DuplicateKey         Code = "duplicate-key"
+	VietnameseNumber     Code = "vietnamese-number"
+	VietnameseDecimal    Code = "vietnamese-decimal"
+	QuotedNumber         Code = "quoted-number"
+	UnquotedText         Code = "unquoted-text"
+	EmptyValue           Code = "empty-value"
+	UnknownKey           Code = "unknown-key"
+	UnknownKeyNear       Code = "unknown-key-near"
+	MissingKey           Code = "missing-key"
+	MissingFile          Code = "missing-file"
+	WrongType            Code = "wrong-type"
+	NotWholeNumber       Code = "not-whole-number"
+	FractionalCount      Code = "fractional-count"
+	Negative             Code = "negative"
+	RateOutOfRange       Code = "rate-out-of-range"
+	BadYear              Code = "bad-year"
+	BadDate              Code = "bad-date"
+	DateNotExist         Code = "date-not-exist"
+	QuotedDate           Code = "quoted-date"
+	DateOrder            Code = "date-order"
+	BadPeriod            Code = "bad-period"
+	BadChoice            Code = "bad-choice"
+	BadID                Code = "bad-id"
+	BadFileName          Code = "bad-file-name"
+	ReservedID           Code = "reserved-id"
+	DuplicateID          Code = "duplicate-id"
+	UnknownRef           Code = "unknown-ref"
+	UnknownRefNear       Code = "unknown-ref-near"
+	NotAChild            Code = "not-a-child"
+	TwoParents           Code = "two-parents"
+	Cycle                Code = "cycle"
+	SuccessorEarly       Code = "successor-early"
+	EndsBeforeStart      Code = "ends-before-start"
+	OutsidePeriod        Code = "outside-period"
+	MilestoneOutside     Code = "milestone-outside"
+	TotalMismatch        Code = "total-mismatch"
+	RollupMismatch       Code = "rollup-mismatch"
+	ResultRollupMismatch Code = "result-rollup-mismatch"
+	EmptySummary         Code = "empty-summary"
+	AmbiguousComma       Code = "ambiguous-comma"
+	TextForNumber        Code = "text-for-number"
+	SkeletonBody         Code = "skeleton-body"
+	OverDenominator      Code = "over-denominator"
+	NotNFC               Code = "not-nfc"
+	NoDenominator        Code = "no-denominator"
+	FrontMatter          Code = "front-matter"
+	ReadFile             Code = "read-file"
+	NoValue              Code = "no-value"
+	DuplicateFigure      Code = "duplicate-figure"
+	UnsafeLink           Code = "unsafe-link"
+	RawHTML              Code = "raw-html"
+	ComponentMismatch    Code = "component-mismatch"
+	ThemeSyntax          Code = "theme-syntax"
+	PathConflict         Code = "path-conflict"
+	Symlink              Code = "symlink"
+	TooLarge             Code = "too-large"
+	SpecialFile          Code = "special-file"
+	FormulaText          Code = "formula-text"
+	BadURL               Code = "bad-url"
+	NumberTooLarge       Code = "number-too-large"
+	Implausible          Code = "implausible"
+	AsOfOutsidePlan      Code = "as-of-outside-plan"
+	AfterPublished       Code = "after-published"
+	RelativeBaseURL      Code = "relative-base-url"
+	UnportablePath       Code = "unportable-path"
+	NoIndicators         Code = "no-indicators"
+	GlossCount           Code = "gloss-count"
+	TileUnknown          Code = "tile-unknown-locality"
+	TileOverlap          Code = "tile-overlap"
+	TilePosition         Code = "tile-position"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -87,6 +96,18 @@ func W(vi, en string) Words { return lang.T(vi, en) }
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
+	TileUnknown: {
+		vi: "ô bản đồ ở hàng %[2]v, cột %[3]v ghi địa phương %[1]q, nhưng không có địa phương nào mang mã này", en: "the map tile at row %[2]v, column %[3]v names the locality %[1]q, but no locality has this id",
+		hintVI: "sửa mã cho đúng như trong data/localities/%[4]s, hoặc xóa ô này", hintEN: "write the id as in data/localities/%[4]s, or delete the tile",
+	},
+	TileOverlap: {
+		vi: "%[1]s đã có ở %[2]s trong cùng bản đồ", en: "%[1]s is already at %[2]s in the same map",
+		hintVI: "mỗi địa phương một ô, mỗi ô một vị trí: sửa row/col hoặc xóa ô thừa", hintEN: "one tile per locality and one locality per place: fix row/col or delete the extra tile",
+	},
+	TilePosition: {
+		vi: "%[1]s = %[2]s: hàng và cột của ô bản đồ là số nguyên từ 1 đến %[3]v", en: "%[1]s = %[2]s: a map tile's row and column are whole numbers from 1 to %[3]v",
+		hintVI: "đếm hàng từ trên xuống, cột từ trái sang, bắt đầu từ 1", hintEN: "count rows from the top and columns from the left, starting at 1",
+	},
 	TooLarge: {
 		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
 		hintVI: "%[2]s", hintEN: "%[2]s",
@@ -152,9 +173,10 @@ var catalogue = map[Code]entry{
 		hintEN: "rename or delete this file; to change that page, write your own layout in layouts/",
 	},
 	TOMLSyntax: {
-		vi: "dòng này không đúng cú pháp TOML: %[1]s", en: "this line is not valid TOML: %[1]s",
-		hintVI: "sửa tại vị trí này: chữ đặt trong ngoặc kép \"…\", số viết liền như 10324, ngày viết 2023-06-30",
-		hintEN: "fix it here: text goes in double quotes \"…\", numbers are written like 10324, dates like 2023-06-30",
+		// Args: the parser's message as Words (load.translateTOML).
+		vi: "dòng này viết chưa đúng: %[1]s", en: "this line is not valid TOML: %[1]s",
+		hintVI: "sửa tại vị trí dấu ^: chữ đặt trong ngoặc kép \"…\", số viết liền như 10324, ngày viết 2023-06-30",
+		hintEN: "fix it at the ^: text goes in double quotes \"…\", numbers are written like 10324, dates like 2023-06-30",
 	},
 	DuplicateKey: {
 		vi: "khóa %[1]q được viết hai lần trong cùng một bảng", en: "the key %[1]q is written twice in the same table",
@@ -164,6 +186,17 @@ var catalogue = map[Code]entry{
 	VietnameseNumber: {
 		vi: "%[1]s có dấu chấm hoặc khoảng trắng ngăn cách hàng nghìn, TOML không hiểu", en: "%[1]s has dots or spaces between thousands, which TOML does not accept",
 		hintVI: "viết liền các chữ số: %[2]s (hoặc %[3]s)", hintEN: "write the digits together: %[2]s (or %[3]s)",
+	},
+	AmbiguousComma: {
+		vi:     "%[1]s: không rõ dấu phẩy là dấu thập phân hay dấu ngăn cách hàng nghìn, TOML không hiểu",
+		en:     "%[1]s: the comma could be a decimal comma or a thousands separator, which TOML does not accept",
+		hintVI: "nếu là số nguyên %[2]s (viết kiểu Việt Nam là %[4]s) thì viết %[2]s; nếu là số thập phân (%[1]s kiểu Việt Nam) thì viết %[3]s",
+		hintEN: "if it is the whole number %[2]s (%[4]s the Vietnamese way), write %[2]s; if it is a decimal (%[1]s the Vietnamese way), write %[3]s",
+	},
+	TextForNumber: {
+		vi: "%[1]s = %[2]s: %[1]s phải là một con số", en: "%[1]s = %[2]s: %[1]s must be a number",
+		hintVI: "ghi con số của văn bản gốc, như %[1]s = 10324; nếu văn bản không có số này thì xoá dòng",
+		hintEN: "write the figure of the source, such as %[1]s = 10324; if the source has none, delete the line",
 	},
 	VietnameseDecimal: {
 		vi: "%[1]s dùng dấu phẩy thập phân, TOML không hiểu", en: "%[1]s uses a decimal comma, which TOML does not accept",
@@ -297,6 +330,10 @@ var catalogue = map[Code]entry{
 		vi: "mốc ngày %[1]s nằm ngoài kỳ của kế hoạch (%[2]s)", en: "the milestone date %[1]s is outside the plan's period (%[2]s)",
 		hintVI: "kiểm tra by = … hoặc period của kế hoạch", hintEN: "check by = … or the plan's period",
 	},
+	GlossCount: {
+		vi: "based_on_en có %[1]v mục nhưng based_on chỉ có %[2]v", en: "based_on_en has %[1]v items but based_on has only %[2]v",
+		hintVI: "mỗi mục của based_on_en là phần dịch tiếng Anh của mục cùng thứ tự trong based_on; xóa mục thừa", hintEN: "each item of based_on_en glosses the item of based_on in the same place; remove the extra ones",
+	},
 	TotalMismatch: {
 		vi: "%[1]s = %[2]s nhưng các thành phần (%[3]s) cộng lại là %[4]s", en: "%[1]s = %[2]s but its parts (%[3]s) add up to %[4]s",
 		hintVI: "sửa số tổng hoặc số thành phần cho khớp với văn bản gốc", hintEN: "fix the total or its parts so they agree with the source",
@@ -304,6 +341,22 @@ var catalogue = map[Code]entry{
 	RollupMismatch: {
 		vi: "%[1]s của %[2]q là %[3]s nhưng các đơn vị trực thuộc cộng lại là %[4]s", en: "%[1]s for %[2]q is %[3]s but its parts add up to %[4]s",
 		hintVI: "trang sẽ ghi chú chênh lệch; nếu văn bản gốc cũng vậy thì giữ nguyên", hintEN: "the page will point out the difference; if the source says so too, leave it",
+	},
+	ResultRollupMismatch: {
+		vi:     "kết quả %[1]s của %[2]q ngày %[3]s là %[4]s nhưng các đơn vị trực thuộc cộng lại là %[5]s (chênh %[6]s)",
+		en:     "the %[1]s result for %[2]q on %[3]s is %[4]s but its parts add up to %[5]s (difference %[6]s)",
+		hintVI: "đối chiếu dòng tổng với văn bản gốc: nếu văn bản cũng ghi vậy thì giữ nguyên, nếu nhập nhầm (ví dụ --parent sai) thì sửa lại",
+		hintEN: "compare the total with the source: if the source says so too, leave it; if it was imported wrongly (a wrong --parent, say), fix it",
+	},
+	EmptySummary: {
+		vi: "bài viết chưa có tóm tắt (summary) nhưng không phải bản nháp", en: "the update has no summary but is not a draft",
+		hintVI: "viết một, hai câu vào summary = \"…\", hoặc giữ draft = true cho tới khi bài xong",
+		hintEN: "write a sentence or two in summary = \"…\", or keep draft = true until it is finished",
+	},
+	SkeletonBody: {
+		vi: "nội dung bài vẫn là đoạn mẫu của covsite new update nhưng bài không phải bản nháp", en: "the update's body is still the text covsite new update wrote, but it is not a draft",
+		hintVI: "thay đoạn mẫu bằng nội dung bài, hoặc giữ draft = true cho tới khi bài xong",
+		hintEN: "replace it with the update's text, or keep draft = true until it is finished",
 	},
 	OverDenominator: {
 		vi: "%[1]s = %[2]s lớn hơn mẫu số %[3]s = %[4]s", en: "%[1]s = %[2]s is larger than its denominator %[3]s = %[4]s",
@@ -345,6 +398,49 @@ var catalogue = map[Code]entry{
 		vi: "%[1]s gồm %[2]s, nhưng đơn vị tính khác nhau", en: "%[1]s sums %[2]s, but their units differ",
 		hintVI: "chỉ cộng các chỉ số cùng đơn vị", hintEN: "only sum indicators with the same unit",
 	},
+}
+
+// titleGroups name kinds of problems in words a press officer understands: the title of a
+// GitHub annotation, for example. Every code belongs to one (TestEveryCodeHasATitle).
+var titleGroups = map[string]Words{
+	"line":    W("Dòng viết chưa đúng", "A line is not written correctly"),
+	"number":  W("Số viết chưa đúng", "A number is written wrongly"),
+	"date":    W("Ngày hoặc kỳ chưa đúng", "A date or period is wrong"),
+	"key":     W("Thiếu hoặc thừa thông tin", "Missing or unknown entry"),
+	"id":      W("Mã địa phương, kế hoạch hoặc tệp chưa khớp", "An id does not match"),
+	"figures": W("Số liệu không khớp nhau", "Figures do not agree"),
+	"text":    W("Bài viết cần sửa", "An article needs fixing"),
+	"file":    W("Không đọc được tệp", "A file cannot be read"),
+	"theme":   W("Giao diện trang cần sửa", "The site's layout needs fixing"),
+}
+
+var titleOf = map[Code]string{
+	TOMLSyntax: "line", DuplicateKey: "line", UnquotedText: "line", EmptyValue: "line",
+	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
+	NotWholeNumber: "number", FractionalCount: "number", Negative: "number", RateOutOfRange: "number", NoValue: "number",
+	BadYear: "date", BadDate: "date", DateNotExist: "date", QuotedDate: "date", DateOrder: "date", BadPeriod: "date",
+	SuccessorEarly: "date", EndsBeforeStart: "date", OutsidePeriod: "date", MilestoneOutside: "date",
+	UnknownKey: "key", UnknownKeyNear: "key", MissingKey: "key", BadChoice: "key",
+	BadID: "id", BadFileName: "id", ReservedID: "id", DuplicateID: "id", UnknownRef: "id", UnknownRefNear: "id",
+	NotAChild: "id", TwoParents: "id", Cycle: "id",
+	TotalMismatch: "figures", RollupMismatch: "figures", ResultRollupMismatch: "figures", OverDenominator: "figures",
+	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures",
+	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", RawHTML: "text",
+	MissingFile: "file", ReadFile: "file",
+	ThemeSyntax: "theme", PathConflict: "theme",
+	Symlink: "file", TooLarge: "file", SpecialFile: "file", UnportablePath: "file", NoIndicators: "file",
+	FormulaText: "text", BadURL: "key", RelativeBaseURL: "key",
+	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", AfterPublished: "date",
+	GlossCount:  "text",
+	TileUnknown: "id", TileOverlap: "key", TilePosition: "number",
+}
+
+// Title names the kind of problem c is in lang, in plain words: "Số viết chưa đúng".
+func (c Code) Title(lang string) string {
+	if w, ok := titleGroups[titleOf[c]]; ok {
+		return w.In(lang)
+	}
+	return W("Cần xem lại", "Needs a look").In(lang)
 }
 
 // Codes returns every code of the catalogue in alphabetical order.

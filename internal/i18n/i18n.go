@@ -143,7 +143,8 @@ func (l *Lang) Date(d date.Date) string {
 	return fmt.Sprintf("%d/%d/%d", d.Day, int(d.Month), d.Year)
 }
 
-// Period formats a period: "2023", "quý II/2023", "Q2 2023", "3/2023–12/2023", "2021–2025".
+// Period formats a period: "2023", "quý II/2023", "Q2 2023", "3/2023–12/2023" ("Mar 2023–Dec
+// 2023" in English), "2021–2025".
 func (l *Lang) Period(p date.Period) string {
 	text := p.Text
 	if from, to, ok := strings.Cut(text, "/"); ok {
@@ -154,6 +155,8 @@ func (l *Lang) Period(p date.Period) string {
 		return text
 	case len(text) == 7 && text[5] == 'Q':
 		return l.T("period.quarter", text[6:], text[:4])
+	case len(text) == 7 && l.Code == "en":
+		return fmt.Sprintf("%s %d", monthsEN[p.Start.Month-1], p.Start.Year)
 	case len(text) == 7:
 		return l.T("period.month", int(p.Start.Month), p.Start.Year)
 	}

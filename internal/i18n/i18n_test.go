@@ -28,9 +28,20 @@ func TestFormats(t *testing.T) {
 		{vi.PercentUpTo(math.NaN(), 2), "—"},
 		{vi.Date(d), "30/6/2023"},
 		{en.Date(d), "30 Jun 2023"},
+		{en.Period(period(t, "2023-03/2023-12")), "Mar 2023–Dec 2023"},
+		{en.Period(period(t, "2021/2025")), "2021–2025"},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
 	}
+}
+
+func period(t *testing.T, text string) date.Period {
+	t.Helper()
+	p, err := date.ParsePeriod(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

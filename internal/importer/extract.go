@@ -1,8 +1,13 @@
 package importer
 
 import (
+	"fmt"
 	"math"
+	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
@@ -15,6 +20,7 @@ type row struct {
 	Locality *model.Locality
 	Total    bool
 	Values   map[string]number // data file key → figure
+	Cells    map[string]Cell   // data file key → the cell it was read from
 	Note     string
 }
 
@@ -24,6 +30,7 @@ type extraction struct {
 	Rows     []row // the rows of localities below the parent, in table order
 	Total    *row  // the total row (or the parent's own row), if any
 	Unknown  []row // rows whose name matched no locality
+	Deeper   []row // rows of localities below a child of the parent, not its children
 	Problems Problems
 	Warnings []Problem
 }
@@ -31,11 +38,16 @@ type extraction struct {
 // maxHeaderRow bounds how far down the header row is looked for, past titles and notes.
 const maxHeaderRow = 20
 
-// extract reads t: finds the header row, matches its columns to indicators and its rows
+// maxHeaderRows is how many rows a header may take: "BHXH" over "Bắt buộc | Tự nguyện",
+// or "BHYT" over "Số người | Tỷ lệ".
+const maxHeaderRows = 3
+
+// extract reads t: finds the header rows, matches its columns to indicators and its rows
 // to localities below m.parent, reads every figure and checks the total row.
 func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extraction {
 	x := &extraction{}
-	h := headerRow(t, site)
+	hs := newHeaders(site)
+	top, h := headerRows(t, hs)
 	if h < 0 {
 		names := indicatorNames(site)
 		x.Problems = append(x.Problems, Problem{Where: t.Name, Message: tr(lang,
@@ -43,59 +55,162 @@ func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extra
 			Hint: tr(lang, "headers such as %s", "tiêu đề cột như %s", strings.Join(names[:min(8, len(names))], ", "))})
 		return x
 	}
-	x.columns(t, site, h, lang)
-	for r := h + 1; r < len(t.Rows); r++ {
+	x.columns(t, site, hs, top, h, lang)
+	first := h + 1
+	for first < len(t.Rows) && first <= h+2 && isColumnNumberRow(t.Rows[first]) {
+		first++ // "A | B | 1 | 2 | 3": the columns' numbers, under the header
+	}
+	for r := first; r < len(t.Rows); r++ {
 		x.readRow(t, r, m, lang)
 	}
-	x.checkTotal(lang)
+	x.checkDeeper(t, m, lang)
+	x.checkTotal(t, lang)
 	return x
 }
 
-// headerRow is the row, among the first maxHeaderRow, naming the most indicators; -1 if
-// none names any.
-func headerRow(t *Table, site *model.Site) int {
+// headerRows finds the header: rows top to h, h the last. The first row, among the first
+// maxHeaderRow, naming the most indicators starts it; the rows right below it that name
+// more (the "Bắt buộc | Tự nguyện" under a merged "BHXH") and hold no figures continue it.
+// h is -1 if no row names an indicator.
+func headerRows(t *Table, hs *headers) (top, h int) {
 	best, bestN := -1, 0
 	for r := 0; r < len(t.Rows) && r < maxHeaderRow; r++ {
-		n := 0
-		for _, c := range t.Rows[r] {
-			if ind, _ := matchHeader(site, c.Text); ind != nil {
-				n++
-			}
-		}
-		if n > bestN {
+		if n := headerScore(t, hs, r); n > bestN {
 			best, bestN = r, n
 		}
 	}
-	return best
+	if best < 0 {
+		return -1, -1
+	}
+	h = best
+	for h+1 < len(t.Rows) && h+1-best < maxHeaderRows && !hasFigures(t.Rows[h+1]) && headerScore(t, hs, h+1) > 0 {
+		h++
+	}
+	return best, h
 }
 
-// columns classifies each column of the header row h.
-func (x *extraction) columns(t *Table, site *model.Site, h int, lang string) {
-	seen := map[string]int{}
-	for i, c := range t.Rows[h] {
-		col := column{Index: i, Header: c.Text}
+// headerScore counts the cells of row r, written in that row, that name an indicator
+// alone or under the header rows above.
+func headerScore(t *Table, hs *headers, r int) int {
+	n := 0
+	for i, c := range t.Rows[r] {
+		if c.Text == "" || c.Numeric {
+			continue
+		}
+		if ind, _, _ := headerOf(t, hs, max(0, r-maxHeaderRows+1), r, i); ind != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// hasFigures reports whether a row holds a number that is not a column's number.
+func hasFigures(cells []Cell) bool {
+	for _, c := range cells {
+		if c.Numeric && !c.Merged {
+			return true
+		}
+	}
+	return false
+}
+
+// headerTexts are the texts of column i in rows top to h, top first, each once: a cell a
+// vertical merge copied repeats the one above. An empty cell of an upper row under which
+// the row below has text takes the text of its left neighbour, as a merge across columns
+// does in a CSV file, which does not keep merges.
+func headerTexts(t *Table, top, h, i int) []string {
+	var out []string
+	for r := top; r <= h; r++ {
+		s := cellAt(t, r, i).Text
+		if s == "" && r < h && i > 0 && cellAt(t, r+1, i).Text != "" && cellAt(t, r+1, i-1).Text != "" {
+			s = cellAt(t, r, i-1).Text
+		}
+		if s != "" && (len(out) == 0 || out[len(out)-1] != s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// headerOf matches column i of the header rows top to h: the lowest text alone, then with
+// the text above it (either way round: "BHXH" over "Bắt buộc", "Số người" under "BHYT"),
+// then every text. text is the header as it will be shown.
+func headerOf(t *Table, hs *headers, top, h, i int) (ind *model.Indicator, rate bool, text string) {
+	texts := headerTexts(t, top, h, i)
+	if len(texts) == 0 {
+		return nil, false, ""
+	}
+	last := texts[len(texts)-1]
+	tries := []string{last}
+	if len(texts) >= 2 {
+		above := texts[len(texts)-2]
+		tries = append(tries, above+" "+last, last+" "+above)
+	}
+	if len(texts) >= 3 {
+		tries = append(tries, strings.Join(texts, " "))
+	}
+	for _, s := range tries {
+		if ind, rate := hs.match(s); ind != nil {
+			return ind, rate, s
+		}
+	}
+	return nil, false, strings.Join(texts, " ")
+}
+
+// columnNumber is what the row under a header numbers the columns with: "A", "B", "1",
+// "(2)", "4=2+3".
+var columnNumber = regexp.MustCompile(`^\(?([A-Z]|[IVX]+|\d{1,2})(\s*[=+\-]\s*\(?\d{1,2}\)?)*\)?$`)
+
+// isColumnNumberRow reports whether a row only numbers the columns above it: every cell is
+// a column number, and at least two are.
+func isColumnNumberRow(cells []Cell) bool {
+	n := 0
+	for _, c := range cells {
 		switch {
 		case c.Text == "":
-			continue
-		case isLabelHeader(c.Text):
-			col.Label = true
-		case norm(c.Text) == "ghi chu" || norm(c.Text) == "note":
-			col.Header = "note"
+		case columnNumber.MatchString(c.Text):
+			n++
 		default:
-			col.Ind, col.Rate = matchHeader(site, c.Text)
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// columns classifies each column of the header rows top to h.
+func (x *extraction) columns(t *Table, site *model.Site, hs *headers, top, h int, lang string) {
+	seen := map[string]int{}
+	width := 0
+	for r := top; r <= h; r++ {
+		width = max(width, len(t.Rows[r]))
+	}
+	for i := 0; i < width; i++ {
+		texts := headerTexts(t, top, h, i)
+		if len(texts) == 0 {
+			continue
+		}
+		ind, rate, text := headerOf(t, hs, top, h, i)
+		col := column{Index: i, Header: text}
+		switch {
+		case ind != nil:
+			col.Ind, col.Rate = ind, rate
+		case slices.ContainsFunc(texts, isLabelHeader):
+			col.Label = true
+		case slices.ContainsFunc(texts, func(s string) bool { return norm(s) == "ghi chu" || norm(s) == "note" }):
+			col.Header = "note"
 		}
 		if col.Ind == nil && !col.Label && col.Header != "note" {
 			if columnHasNumbers(t, h, i) {
 				x.Problems = append(x.Problems, Problem{Where: t.Where(h, i),
-					Message: tr(lang, "column %q names no indicator", "cột %q không phải tên chỉ số nào", c.Text),
-					Hint:    tr(lang, "closest: %s; rename the column", "gần nhất: %s; hãy sửa tiêu đề cột", strings.Join(textutil.Ranked(c.Text, indicatorNames(site), 3), ", "))})
+					Message: tr(lang, "column %q names no indicator", "cột %q không phải tên chỉ số nào", text),
+					Hint:    tr(lang, "closest: %s; rename the column", "gần nhất: %s; hãy sửa tiêu đề cột", strings.Join(textutil.Ranked(text, indicatorNames(site), 3), ", "))})
 			}
 			continue
 		}
 		if col.Ind != nil {
 			if prev, dup := seen[col.Key()]; dup {
 				x.Problems = append(x.Problems, Problem{Where: t.Where(h, i),
-					Message: tr(lang, "column %q is %s, like column %d", "cột %q là %s, trùng với cột %d", c.Text, col.Key(), prev+1)})
+					Message: tr(lang, "column %q is %s, like column %d", "cột %q là %s, trùng với cột %d", text, col.Key(), prev+1)})
 				continue
 			}
 			seen[col.Key()] = i
@@ -163,10 +278,13 @@ func cellAt(t *Table, r, c int) Cell {
 	return Cell{}
 }
 
-// readRow reads row r: its name, its figures, and which locality it is.
+// readRow reads row r: its name, its figures, and which locality it is. A row with no
+// figure that names no locality — a blank row, a heading inside the table, a note or the
+// signature block below it ("GIÁM ĐỐC", a name, a date) — is not part of the table.
 func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
-	rw := row{Index: r, Values: map[string]number{}}
+	rw := row{Index: r, Values: map[string]number{}, Cells: map[string]Cell{}}
 	labelCol, total := -1, false
+	var bad Problems // cells that are not numbers, reported if the row is one of the table's
 	for _, col := range x.Columns {
 		c := cellAt(t, r, col.Index)
 		switch {
@@ -180,18 +298,26 @@ func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
 		case col.Header == "note":
 			rw.Note = c.Text
 		default:
-			x.readFigure(t, r, col, &rw, lang)
+			if p := x.readFigure(t, r, col, &rw, lang); p != nil {
+				bad = append(bad, *p)
+			}
 		}
 	}
+	isParent := rw.Label != "" && m.isParent(rw.Label)
+	if len(rw.Values) == 0 && !total && !isParent && (rw.Label == "" || m.match(rw.Label) == nil) {
+		return
+	}
+	x.Problems = append(x.Problems, bad...)
 	if len(rw.Values) == 0 {
-		return // blank, a heading inside the table, or a note below it
+		return // a locality without figures: nothing to import for it
 	}
 	switch {
-	case total || rw.Label != "" && norm(rw.Label) == norm(m.parent.Name.VI):
+	case total || isParent:
 		x.setTotal(t, rw, lang)
 	case rw.Label == "":
 		x.Problems = append(x.Problems, Problem{Where: t.Where(r, 0),
-			Message: tr(lang, "row %d has figures but no name", "dòng %d có số liệu nhưng không có tên đơn vị", r+1)})
+			Message: tr(lang, "row %d has figures but no name", "dòng %d có số liệu nhưng không có tên đơn vị", r+1),
+			Hint:    tr(lang, "write the unit's name in its row, or delete the row", "hãy ghi tên đơn vị vào dòng này, hoặc xoá dòng")})
 	default:
 		x.addLocalityRow(t, rw, labelCol, m, lang)
 	}
@@ -206,23 +332,28 @@ func isName(s string) bool {
 	return err != nil
 }
 
-// readFigure reads the cell of col in row r into rw.
-func (x *extraction) readFigure(t *Table, r int, col column, rw *row, lang string) {
+// readFigure reads the cell of col in row r into rw, or returns why it cannot.
+func (x *extraction) readFigure(t *Table, r int, col column, rw *row, lang string) *Problem {
 	c := cellAt(t, r, col.Index)
+	if c.Merged {
+		return nil // a merged figure counts once, in its first cell
+	}
 	n, ok, err := parseCell(c, col.Rate)
 	switch {
 	case err != nil:
-		x.Problems = append(x.Problems, Problem{Where: t.Where(r, col.Index),
+		return &Problem{Where: t.Where(r, col.Index),
 			Message: tr(lang, "%q in column %q is not a number", "%q ở cột %q không phải là số", c.Text, col.Header),
-			Hint:    tr(lang, "write 1.888 or 1888, and 29,72 for decimals", "viết 1.888 hoặc 1888; số thập phân viết 29,72")})
+			Hint:    tr(lang, "write 1.888 or 1888, and 29,72 for decimals", "viết 1.888 hoặc 1888; số thập phân viết 29,72")}
 	case !ok:
 	case !col.Rate && col.Ind.Unit.Whole() && n.V != math.Trunc(n.V):
-		x.Problems = append(x.Problems, Problem{Where: t.Where(r, col.Index),
+		return &Problem{Where: t.Where(r, col.Index),
 			Message: tr(lang, "%s in column %q is not a whole number of %s", "%s ở cột %q không phải số nguyên (%s)", c.Text, col.Header, col.Ind.ID),
-			Hint:    tr(lang, "a count of people has no decimals; 1.888 means one thousand eight hundred and eighty-eight", "số người không có phần thập phân; 1.888 nghĩa là một nghìn tám trăm tám mươi tám")})
+			Hint:    tr(lang, "a count of people has no decimals; 1.888 means one thousand eight hundred and eighty-eight", "số người không có phần thập phân; 1.888 nghĩa là một nghìn tám trăm tám mươi tám")}
 	default:
 		rw.Values[col.Key()] = n
+		rw.Cells[col.Key()] = c
 	}
+	return nil
 }
 
 // setTotal records the total row, which stands for the parent.
@@ -238,14 +369,26 @@ func (x *extraction) setTotal(t *Table, rw row, lang string) {
 
 // addLocalityRow matches a row's name to a locality below the parent.
 func (x *extraction) addLocalityRow(t *Table, rw row, col int, m *localityMatcher, lang string) {
-	rw.Locality = m.match(rw.Label)
-	if rw.Locality == nil {
+	l, tied := m.matchAll(rw.Label)
+	rw.Locality = l
+	switch {
+	case len(tied) > 0:
+		x.Unknown = append(x.Unknown, rw)
+		x.Problems = append(x.Problems, Problem{Where: t.Where(rw.Index, col),
+			Message: tr(lang, "%q could be any of: %s", "%q có thể là: %s", rw.Label, strings.Join(labels(tied), "; ")),
+			Hint: tr(lang, "replace %q in the table with the id of the right one: %s",
+				"hãy thay %q trong bảng bằng id của đơn vị đúng: %s", rw.Label, strings.Join(ids(tied), tr(lang, " or ", " hoặc ")))})
+		return
+	case l == nil:
 		x.Unknown = append(x.Unknown, rw)
 		x.Problems = append(x.Problems, Problem{Where: t.Where(rw.Index, col),
 			Message: tr(lang, "%q is not a locality below %s", "%q không phải đơn vị nào thuộc %s", rw.Label, m.parent.ID),
 			Hint: tr(lang, "closest: %s — correct the name in the table, or add the locality to data/localities/",
 				"gần nhất: %s — sửa tên trong bảng, hoặc thêm đơn vị vào data/localities/", strings.Join(m.suggest(rw.Label), "; ")),
 			unknownName: true})
+		return
+	case l.Parent != m.parent:
+		x.Deeper = append(x.Deeper, rw)
 		return
 	}
 	for _, o := range x.Rows {
@@ -258,10 +401,81 @@ func (x *extraction) addLocalityRow(t *Table, rw row, col int, m *localityMatche
 	x.Rows = append(x.Rows, rw)
 }
 
+// ids lists the localities' ids.
+func ids(ls []*model.Locality) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.ID
+	}
+	return out
+}
+
+// labels names localities as "Name (id, in Parent)".
+func labels(ls []*model.Locality) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.Name.VI + " (" + l.ID
+		if l.Parent != nil {
+			out[i] += ", " + l.Parent.Name.VI
+		}
+		out[i] += ")"
+	}
+	return out
+}
+
+// checkDeeper refuses rows of localities that are below a child of the parent rather than
+// its children: their total is not the parent's. The error names the locality they are
+// directly below, which is what --parent should have said.
+func (x *extraction) checkDeeper(t *Table, m *localityMatcher, lang string) {
+	if len(x.Deeper) == 0 {
+		return
+	}
+	byParent := map[*model.Locality][]row{}
+	var order []*model.Locality
+	for _, r := range x.Deeper {
+		p := r.Locality.Parent
+		if byParent[p] == nil {
+			order = append(order, p)
+		}
+		byParent[p] = append(byParent[p], r)
+	}
+	for _, p := range order {
+		rows := byParent[p]
+		var names []string
+		for _, r := range rows {
+			names = append(names, fmt.Sprintf("%q", r.Label))
+		}
+		if len(names) > 4 {
+			names = append(names[:3], "…")
+		}
+		x.Problems = append(x.Problems, Problem{Where: t.Where(rows[0].Index, 0),
+			Message: tr(lang, "%d rows (%s) are localities of %s (%s), not directly of %s (%s); the total row would be written as the whole of %s",
+				"%d dòng (%s) là đơn vị thuộc %s (%s), không trực thuộc %s (%s); nếu nhập, dòng tổng sẽ bị ghi thành số của cả %s",
+				len(rows), strings.Join(names, ", "), p.Name, p.ID, m.parent.Name, m.parent.ID, m.parent.Name),
+			Hint: tr(lang, "if the table is about %s, import it again with --parent %s",
+				"nếu bảng là số liệu của %s, hãy nhập lại với --parent %s", p.Name, p.ID)})
+	}
+}
+
+// textFigures names the cells of col, in the rows of localities, whose figure was typed as
+// text: "F8 (10.400)".
+func (x *extraction) textFigures(t *Table, col column) []string {
+	var out []string
+	for _, r := range x.Rows {
+		if c, ok := r.Cells[col.Key()]; ok && !c.Numeric {
+			ref, err := excelize.CoordinatesToCellName(col.Index+1, r.Index+1)
+			if err == nil {
+				out = append(out, ref+" ("+c.Text+")")
+			}
+		}
+	}
+	return out
+}
+
 // checkTotal compares the total row with the sum of the other rows, column by column. A
 // difference is a warning: tables published by offices do not always add up, and the total
 // is imported as written.
-func (x *extraction) checkTotal(lang string) {
+func (x *extraction) checkTotal(t *Table, lang string) {
 	if x.Total == nil {
 		return
 	}
@@ -284,11 +498,18 @@ func (x *extraction) checkTotal(lang string) {
 		if n == 0 || math.Abs(sum-tot.V) < 1e-9 {
 			continue
 		}
+		hint := tr(lang, "imported as written; the site notes the difference — check the source table",
+			"vẫn nhập đúng như bảng; trang sẽ ghi chú chênh lệch — hãy đối chiếu bảng gốc")
+		if f := x.Total.Cells[col.Key()].Formula; f != "" {
+			if text := x.textFigures(t, col); len(text) > 0 {
+				hint = tr(lang, "the total is the formula =%s, and a spreadsheet does not add numbers typed as text: %s — make those cells numbers in the spreadsheet and import again, or correct the total by hand",
+					"dòng tổng là công thức =%s, mà bảng tính không cộng các số gõ dạng chữ: %s — hãy đổi các ô đó thành số trong Excel rồi nhập lại, hoặc sửa số tổng bằng tay", f, strings.Join(text, ", "))
+			}
+		}
 		x.Warnings = append(x.Warnings, Problem{
 			Message: tr(lang, "column %q (%s): the total row says %s but the rows add up to %s (difference %s)",
 				"cột %q (%s): dòng tổng ghi %s nhưng cộng các dòng được %s (chênh %s)",
 				col.Header, col.Key(), human(tot.V, lang), human(sum, lang), human(tot.V-sum, lang)),
-			Hint: tr(lang, "imported as written; the site notes the difference — check the source table",
-				"vẫn nhập đúng như bảng; trang sẽ ghi chú chênh lệch — hãy đối chiếu bảng gốc")})
+			Hint: hint})
 	}
 }

@@ -3,9 +3,15 @@
 // written the Vietnamese way — into the site's data files: [[target]] rows of a plan in
 // data/plans/, or a results file in data/results/ with its [source].
 //
-// Headers are matched to indicators and row names to localities below a parent, accent-
-// and case-insensitively; every name that matches nothing is reported with the closest
-// candidates, and nothing is written until all match. The total row is checked against the
+// Sheets are read as offices send them: a title block, a header of up to three rows with
+// merged cells ("BHXH" over "Bắt buộc | Tự nguyện"), a row numbering the columns, a blank
+// row and a signature block below the table. Headers are matched to indicators and row
+// names to localities below a parent, accent- and case-insensitively, with the
+// abbreviations offices use ("P4", "Phường 02", "TT Phường 7"); every name that matches
+// nothing is reported with the closest candidates, a name several localities share with
+// their ids, a row of a locality that is not a direct child of the parent with the parent it
+// is below, and nothing is written until all rows match. Report.Matches shows each row as
+// matched, so a person can see it before anything is written (or only that, with DryRun). The total row is checked against the
 // sum of the rows (a difference is a warning) and written as the parent's row. No file is
 // overwritten without Force, and a written file that would not pass `covsite check` is
 // taken back.
@@ -52,6 +58,7 @@ type Options struct {
 	Out         string    // the file to write, relative to Source; "-" prints it instead
 	Force       bool      // replace an existing results file, or change figures a plan already has
 	SkipUnknown bool      // import the rows that match even if some names match no locality
+	DryRun      bool      // match the table and report, but write nothing
 	Lang        string    // language of messages
 	Now         time.Time // the import's date, noted in the file
 	Stdout      io.Writer // where Out "-" prints
@@ -68,6 +75,8 @@ type Report struct {
 	Changed   []string // figures changed (plans, with Force)
 	Unchanged int      // figures the plan already had, with the same value
 	Warnings  []Problem
+	Matches   []Match         // every row of figures, as matched, in table order
+	Parent    *model.Locality // the locality the rows are below
 }
 
 // Import reads t into the site at opts.Source.
@@ -81,9 +90,12 @@ func Import(t *Table, opts Options) (*Report, error) {
 		return nil, err
 	}
 	x := extract(t, site, newLocalityMatcher(parent, tableDate(site, opts)), opts.Lang)
-	rep := &Report{Warnings: x.Warnings}
+	rep := &Report{Warnings: x.Warnings, Matches: x.matches(t, parent), Parent: parent}
 	if err := x.acceptable(opts, rep); err != nil {
-		return nil, err
+		return rep, err
+	}
+	if opts.DryRun {
+		return rep, nil
 	}
 	rows := outRows(x, parent)
 	rep.Rows, rep.Keys = len(rows), columnKeys(x)

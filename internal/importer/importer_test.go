@@ -152,7 +152,7 @@ func TestImportSeedCSVIntoItsPlan(t *testing.T) {
 	}
 	_, err = Import(readTable(t, seedCSV), o)
 	var probs Problems
-	if !errors.As(err, &probs) || !strings.Contains(err.Error(), "tra-vinh-phuong-1 bhyt: 10_000 → 10_324 (line 33)") || !strings.Contains(err.Error(), "--force") {
+	if !errors.As(err, &probs) || !strings.Contains(err.Error(), "tra-vinh-phuong-1 bhyt: 10_000 → 10_324 (line 40)") || !strings.Contains(err.Error(), "--force") {
 		t.Fatalf("a different figure was not refused: %v", err)
 	}
 	if now, _ := os.ReadFile(planFile); string(now) != edited {
@@ -173,7 +173,7 @@ func TestImportAddsRowsToAPlan(t *testing.T) {
 	planFile := filepath.Join(site, "data/plans", planID+".toml")
 	src, _ := os.ReadFile(planFile)
 	// Without the Phường 9 table and the city's BHYT line, the import must add them back.
-	text := strings.Replace(string(src), "[[target]]\nlocality = \"tra-vinh-phuong-9\"\nbhxh-bat-buoc = 1_616\nbhxh-tu-nguyen = 214\nbhtn = 1_224\nbhyt = 11_958\n\n", "", 1)
+	text := strings.Replace(string(src), "[[target]]\nlocality = \"tra-vinh-phuong-9\"\nwhere = \"Mục II.1, bảng chi tiết từng phường, xã, dòng 9 (Phường 9)\"\nwhere_en = \"Section II.1, ward table, row 9 (Phường 9)\"\nbhxh-bat-buoc = 1_616\nbhxh-tu-nguyen = 214\nbhtn = 1_224\nbhyt = 11_958\n\n", "", 1)
 	text = strings.Replace(text, "bhyt = 108_441\n", "", 1)
 	if text == string(src) {
 		t.Fatal("test set-up: plan text changed")

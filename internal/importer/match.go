@@ -54,8 +54,30 @@ var ratePrefixes = []string{"ty le bao phu ", "ty le tham gia ", "ty le "}
 // countPrefixes are words before an indicator's name that do not change it.
 var countPrefixes = []string{"so nguoi tham gia ", "nguoi tham gia ", "so nguoi ", "so ", "chi tieu "}
 
+// headers matches column headers to the indicators of a site.
+type headers struct {
+	byName map[string]*model.Indicator // folded id, name or short name → indicator, the first one
+}
+
+func newHeaders(site *model.Site) *headers {
+	h := &headers{byName: map[string]*model.Indicator{}}
+	for _, ind := range site.Indicators {
+		for _, n := range []string{ind.ID, ind.Name.VI, ind.Short.VI, ind.Name.EN, ind.Short.EN} {
+			if k := norm(n); n != "" && h.byName[k] == nil {
+				h.byName[k] = ind
+			}
+		}
+	}
+	return h
+}
+
 // matchHeader finds the indicator a header names, and whether it is a rate.
 func matchHeader(site *model.Site, header string) (ind *model.Indicator, rate bool) {
+	return newHeaders(site).match(header)
+}
+
+// match finds the indicator a header names, and whether it is a rate.
+func (hs *headers) match(header string) (ind *model.Indicator, rate bool) {
 	raw := strings.TrimSpace(textutil.Fold(header))
 	rate = strings.Contains(raw, "%")
 	h := norm(unitSuffix.ReplaceAllString(raw, ""))
@@ -66,24 +88,12 @@ func matchHeader(site *model.Site, header string) (ind *model.Indicator, rate bo
 		}
 	}
 	for _, p := range countPrefixes {
-		if rest, ok := strings.CutPrefix(h, p); ok && indicatorNamed(site, rest) != nil {
+		if rest, ok := strings.CutPrefix(h, p); ok && hs.byName[rest] != nil {
 			h = rest
 			break
 		}
 	}
-	return indicatorNamed(site, h), rate
-}
-
-// indicatorNamed returns the indicator whose id, name or short name folds to h.
-func indicatorNamed(site *model.Site, h string) *model.Indicator {
-	for _, ind := range site.Indicators {
-		for _, n := range []string{ind.ID, ind.Name.VI, ind.Short.VI, ind.Name.EN, ind.Short.EN} {
-			if n != "" && norm(n) == h {
-				return ind
-			}
-		}
-	}
-	return nil
+	return hs.byName[h], rate
 }
 
 // indicatorNames are what a header could have said, for suggestions: each indicator's
@@ -133,17 +143,50 @@ var kindWords = [][2]string{
 	{"huyen", "h"}, {"quan", "q"}, {"tinh", "t"}, {"dac khu", "dk"},
 }
 
-// bareName removes a leading kind word or abbreviation: "phuong 1" → "1", "tp tra vinh" →
-// "tra vinh", "long duc" → "long duc".
+// nameKey folds a locality's name for matching: norm, then a number apart from the letters
+// before it and without leading zeros: "P4" → "p 4", "Phường 02" → "phuong 2".
+func nameKey(s string) string {
+	var b strings.Builder
+	prevLetter := false
+	for _, r := range norm(s) {
+		digit := r >= '0' && r <= '9'
+		if digit && prevLetter {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prevLetter = r >= 'a' && r <= 'z'
+	}
+	fields := strings.Fields(b.String())
+	for i, f := range fields {
+		if t := strings.TrimLeft(f, "0"); t != "" && strings.Trim(f, "0123456789") == "" {
+			fields[i] = t
+		}
+	}
+	return strings.Join(fields, " ")
+}
+
+// bareName removes the leading kind words or abbreviations: "phuong 1" → "1", "tp tra
+// vinh" → "tra vinh", "tt phuong 7" → "7", "long duc" → "long duc".
 func bareName(n string) string {
+	for {
+		rest, ok := cutKindWord(n)
+		if !ok || rest == "" {
+			return n
+		}
+		n = rest
+	}
+}
+
+// cutKindWord removes one leading kind word.
+func cutKindWord(n string) (string, bool) {
 	for _, kw := range kindWords {
 		for _, w := range kw {
 			if rest, ok := strings.CutPrefix(n, w+" "); ok {
-				return rest
+				return rest, true
 			}
 		}
 	}
-	return n
+	return n, false
 }
 
 // localityMatcher finds localities below a parent by the names tables give them.
@@ -168,37 +211,64 @@ func newLocalityMatcher(parent *model.Locality, on date.Date) *localityMatcher {
 }
 
 // match returns the locality a table names, or nil. It tries, in order: the exact folded
-// name or id, then the name without its kind word; children before grandchildren; among
+// name or id, then the name without its kind words; children before grandchildren; among
 // several, those that existed on the table's date; it gives up on a tie.
 func (m *localityMatcher) match(name string) *model.Locality {
-	n := norm(name)
+	l, _ := m.matchAll(name)
+	return l
+}
+
+// matchAll is match, and when it gives up on a tie, the localities that tied.
+func (m *localityMatcher) matchAll(name string) (*model.Locality, []*model.Locality) {
+	n := nameKey(name)
 	if n == "" {
-		return nil
+		return nil, nil
 	}
 	exact := func(l *model.Locality) bool {
-		return norm(l.Name.VI) == n || l.ID == strings.TrimSpace(name) || norm(l.Name.EN) == n
+		return nameKey(l.Name.VI) == n || l.ID == strings.TrimSpace(name) || nameKey(l.Name.EN) == n
 	}
 	bare := func(l *model.Locality) bool {
-		return bareName(norm(l.Name.VI)) == bareName(n) && sameKind(l, n)
+		return bareName(nameKey(l.Name.VI)) == bareName(n) && sameKind(l, n)
 	}
 	for _, test := range []func(*model.Locality) bool{exact, bare} {
-		if l := m.pick(test); l != nil {
-			return l
+		if l, tied := m.pick(test); l != nil || len(tied) > 0 {
+			return l, tied
 		}
 	}
-	return nil
+	return nil, nil
+}
+
+// isParent reports whether a row's name is the parent's own: "TP Trà Vinh" in a table of
+// its wards is the city's row, its total.
+func (m *localityMatcher) isParent(name string) bool {
+	n, p := nameKey(name), nameKey(m.parent.Name.VI)
+	return n == p || m.parent.ID == strings.TrimSpace(name) || bareName(n) == bareName(p) && bareName(n) != n && sameKind(m.parent, n)
 }
 
 // sameKind is false when a name says a kind ("phường 1") that the locality is not ("xã").
+// Of several kind words ("TT Phường 7") the last counts.
 func sameKind(l *model.Locality, n string) bool {
-	if bareName(n) == n {
+	said := lastKindWord(n)
+	if said == "" {
 		return true
 	}
-	ln := norm(l.Name.VI)
-	if bareName(ln) != ln {
-		return kindWordOf(ln) == kindWordOf(n)
+	if ln := nameKey(l.Name.VI); bareName(ln) != ln {
+		return lastKindWord(ln) == said
 	}
-	return kindWordOf(n) == kindWordOf(norm(string(l.Kind)))
+	return kindWordOf(norm(string(l.Kind))) == said
+}
+
+// lastKindWord is the last of the kind words a folded name starts with, spelled out.
+func lastKindWord(n string) string {
+	last := ""
+	for {
+		k := kindWordOf(n)
+		rest, ok := cutKindWord(n)
+		if k == "" || !ok || rest == "" {
+			return or(k, last)
+		}
+		last, n = k, rest
+	}
 }
 
 // kindWordOf returns the kind word a folded name starts with, spelled out.
@@ -214,8 +284,8 @@ func kindWordOf(n string) string {
 }
 
 // pick returns the one candidate passing test, preferring children and localities that
-// existed on the table's date; nil if none or if still ambiguous.
-func (m *localityMatcher) pick(test func(*model.Locality) bool) *model.Locality {
+// existed on the table's date; nil and the candidates still tied if there are several.
+func (m *localityMatcher) pick(test func(*model.Locality) bool) (*model.Locality, []*model.Locality) {
 	var found []*model.Locality
 	for _, l := range m.candidates {
 		if test(l) {
@@ -234,24 +304,24 @@ func (m *localityMatcher) pick(test func(*model.Locality) bool) *model.Locality 
 		}
 	}
 	if len(found) > 1 && found[0].Parent == m.parent && found[1].Parent != m.parent {
-		return found[0]
+		return found[0], nil
 	}
 	if len(found) == 1 {
-		return found[0]
+		return found[0], nil
 	}
-	return nil
+	return nil, found
 }
 
 // suggest returns up to three candidates closest to name, as "Name (id)".
 func (m *localityMatcher) suggest(name string) []string {
-	n := bareName(norm(name))
+	n := bareName(nameKey(name))
 	type scored struct {
 		label string
 		dist  int
 	}
 	var all []scored
 	for _, l := range m.candidates {
-		d := min(textutil.Distance(norm(name), norm(l.Name.VI)), textutil.Distance(n, bareName(norm(l.Name.VI))))
+		d := min(textutil.Distance(nameKey(name), nameKey(l.Name.VI)), textutil.Distance(n, bareName(nameKey(l.Name.VI))))
 		all = append(all, scored{l.Name.VI + " (" + l.ID + ")", d})
 	}
 	slices.SortStableFunc(all, func(a, b scored) int { return a.dist - b.dist })

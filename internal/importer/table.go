@@ -31,6 +31,11 @@ type Cell struct {
 	Text    string
 	Numeric bool // an XLSX number: Text is a plain decimal, never Vietnamese-formatted
 	Percent bool // an XLSX number formatted as a percentage (0.2972 shows as 29.72 %)
+	// Merged is a copy of the value of a merged range's first cell, in one of the range's
+	// other cells: it names a header or a row, it is never read as a figure.
+	Merged bool
+	// Formula is the formula of an XLSX cell ("SUM(F8:F17)"), "" for a plain value.
+	Formula string
 }
 
 // Where names a cell for messages: file:row:col, plus the cell reference for XLSX.
@@ -198,7 +203,35 @@ func ReadXLSX(name, sheet string) (*Table, error) {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
+	if merged, err := f.GetMergeCells(sheet); err == nil {
+		fillMerged(t, merged)
+	}
 	return t, nil
+}
+
+// fillMerged copies the value of each merged range into the range's other cells, marked
+// Merged, so a header such as "BHXH" spanning "Bắt buộc" and "Tự nguyện" names both.
+func fillMerged(t *Table, merged []excelize.MergeCell) {
+	for _, m := range merged {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r1 > len(t.Rows) || c1 > len(t.Rows[r1-1]) {
+			continue
+		}
+		first := t.Rows[r1-1][c1-1]
+		r2 = min(r2, len(t.Rows)) // a range past the last row holds nothing to copy into
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
+				if r == r1 && c == c1 {
+					continue
+				}
+				for len(t.Rows[r-1]) < c {
+					t.Rows[r-1] = append(t.Rows[r-1], Cell{})
+				}
+				t.Rows[r-1][c-1] = Cell{Text: first.Text, Merged: true}
+			}
+		}
+	}
 }
 
 // xlsxCell reads one cell's value and whether it is a number, calculating a formula that
@@ -208,8 +241,9 @@ func xlsxCell(f *excelize.File, sheet string, r, c int, v string) Cell {
 	if err != nil {
 		return Cell{Text: strings.TrimSpace(v)}
 	}
+	formula := ""
 	if v == "" {
-		if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+		if formula, _ = f.GetCellFormula(sheet, ref); formula != "" {
 			v, _ = f.CalcCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 		}
 	}
@@ -219,7 +253,35 @@ func xlsxCell(f *excelize.File, sheet string, r, c int, v string) Cell {
 	if _, err := strconv.ParseFloat(v, 64); err != nil {
 		numeric = false
 	}
-	return Cell{Text: v, Numeric: numeric, Percent: numeric && percentFormat(f, sheet, ref)}
+	if numeric && dateFormat(f, sheet, ref) {
+		// A date, such as the one under a signature: its text as shown, never a figure.
+		shown, _ := f.GetCellValue(sheet, ref)
+		return Cell{Text: strings.TrimSpace(shown)}
+	}
+	if numeric && formula == "" {
+		formula, _ = f.GetCellFormula(sheet, ref) // one with a saved value
+	}
+	return Cell{Text: v, Numeric: numeric, Percent: numeric && percentFormat(f, sheet, ref), Formula: formula}
+}
+
+// dateFormat reports whether a cell is formatted as a date or a time.
+func dateFormat(f *excelize.File, sheet, ref string) bool {
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil || id == 0 {
+		return false
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || st == nil {
+		return false
+	}
+	if n := st.NumFmt; n >= 14 && n <= 22 || n >= 27 && n <= 36 || n >= 45 && n <= 47 || n >= 50 && n <= 58 {
+		return true
+	}
+	if st.CustomNumFmt == nil {
+		return false
+	}
+	format := strings.ToLower(*st.CustomNumFmt)
+	return strings.Contains(format, "yy") || strings.Contains(format, "dd") || strings.Contains(format, "mm/") || strings.Contains(format, "/mm")
 }
 
 // percentFormat reports whether a cell is formatted as a percentage.

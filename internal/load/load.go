@@ -58,6 +58,8 @@ func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
 		tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, stem(name))} }))
 	site.Reports = readEach(fsys, c, "data/results", tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, name string) []Report { return []Report{readReport(root, stem(name))} }))
+	site.Grids = readEach(fsys, c, MapFile, existing(fsys, MapFile), diags, &site.Unreadable,
+		tomlDecoder(func(root *table, _ string) []Grid { return readGrids(root) }))
 	// Markdown files that cannot be read are reported, not listed as unreadable: nothing
 	// refers to what they declare.
 	site.Documents = readEach(fsys, c, "content", filesWithExt(fsys, "content", ".md", diags), diags, nil,
@@ -72,6 +74,51 @@ func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
 
 // requiredFiles must exist in every site; without them --source is probably wrong.
 var requiredFiles = []string{"data/site.toml", "data/indicators.toml"}
+
+// MapFile holds a site's tile maps; it is optional.
+const MapFile = "data/map.toml"
+
+// existing is names without the files fsys does not have.
+func existing(fsys fs.FS, names ...string) []string {
+	var out []string
+	for _, name := range names {
+		if _, err := fs.Stat(fsys, name); err == nil {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// ReadGrids reads the tile maps of the file name in fsys, as Load reads data/map.toml: the
+// theme's default maps, for a site that has none of its own.
+func ReadGrids(fsys fs.FS, name string) ([]Grid, *diag.List) {
+	diags := &diag.List{}
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
+		return nil, diags
+	}
+	root := decodeTOML(name, src, diags)
+	if root == nil {
+		return nil, diags
+	}
+	return readGrids(root), diags
+}
+
+func readGrids(root *table) []Grid {
+	var out []Grid
+	for _, t := range root.tables("grid") {
+		g := Grid{Pos: t.here(), Name: t.str("name", true), NameEN: t.str("name_en", false)}
+		for _, tt := range t.tables("tiles") {
+			g.Tiles = append(g.Tiles, Tile{Pos: tt.here(), Locality: tt.str("locality", true), Row: tt.num("row", true), Col: tt.num("col", true)})
+			tt.checkUnknown()
+		}
+		out = append(out, g)
+		t.checkUnknown()
+	}
+	root.checkUnknown()
+	return out
+}
 
 // stem is a file's name without directory and extension: the id of a plan or report.
 func stem(name string) string {
@@ -224,8 +271,8 @@ func readDenominators(root *table) []Denominator {
 
 // targetKeys and resultKeys are the reserved keys of rows; every other key is an indicator.
 var (
-	targetKeys = []string{"locality", "period", "deadline", "per", "note", "note_en", "rate", "denominator"}
-	resultKeys = []string{"locality", "as_of", "plan", "change_since", "note", "note_en", "rate", "share", "gap", "change"}
+	targetKeys = []string{"locality", "period", "deadline", "per", "note", "note_en", "where", "where_en", "rate", "denominator"}
+	resultKeys = []string{"locality", "as_of", "plan", "change_since", "note", "note_en", "where", "where_en", "set_by", "decision", "rate", "share", "gap", "change"}
 )
 
 func readPlan(root *table, id string) Plan {
@@ -234,8 +281,10 @@ func readPlan(root *table, id string) Plan {
 		Number: root.str("number", false), Title: root.str("title", true), TitleEN: root.str("title_en", false),
 		Issued: root.day("issued", false), Issuer: root.str("issuer", true), IssuerEN: root.str("issuer_en", false),
 		Signer: root.str("signer", false), URL: root.str("url", false), BasedOn: root.strs("based_on"),
-		Locality: root.str("locality", true), Period: root.str("period", true),
+		BasedOnEN: root.strs("based_on_en"),
+		Locality:  root.str("locality", true), Period: root.str("period", true),
 		Summary: root.str("summary", false), SummaryEN: root.str("summary_en", false),
+		Where: root.str("where", false), WhereEN: root.str("where_en", false),
 	}
 	checkURL(p.URL, "url", root.diags)
 	for _, t := range root.tables("target") {
@@ -244,6 +293,7 @@ func readPlan(root *table, id string) Plan {
 			Pos: t.here(), Locality: t.str("locality", false), Period: t.str("period", false),
 			Deadline: t.day("deadline", false), Per: t.str("per", false),
 			Note: t.str("note", false), NoteEN: t.str("note_en", false),
+			Where: t.str("where", false), WhereEN: t.str("where_en", false),
 			Rates: subFigures(t, "rate"), Bases: subStrings(t, "denominator"),
 		}
 		row.Values = t.figures(targetKeys)
@@ -253,7 +303,8 @@ func readPlan(root *table, id string) Plan {
 	for _, t := range root.tables("milestone") {
 		p.Milestones = append(p.Milestones, Milestone{
 			Pos: t.here(), Indicators: t.strs("indicator"), By: t.day("by", true),
-			Share: t.num("share", true), Note: t.str("note", false), NoteEN: t.str("note_en", false),
+			Share: t.num("share", false), Note: t.str("note", false), NoteEN: t.str("note_en", false),
+			Where: t.str("where", false), WhereEN: t.str("where_en", false),
 		})
 		t.checkUnknown()
 	}
@@ -262,10 +313,11 @@ func readPlan(root *table, id string) Plan {
 }
 
 func readReport(root *table, id string) Report {
-	r := Report{Pos: diag.Pos{File: root.file, Line: 1, Col: 1}, ID: id}
+	r := Report{Pos: diag.Pos{File: root.file, Line: 1, Col: 1}, ID: id,
+		Where: root.str("where", false), WhereEN: root.str("where_en", false)}
 	if src := root.sub("source"); src != nil {
 		r.Title, r.TitleEN = src.str("title", true), src.str("title_en", false)
-		r.Kind, r.Published = src.str("kind", true), src.day("published", true)
+		r.Kind, r.Published = src.str("kind", true), src.day("published", false)
 		r.Publisher, r.URL = src.str("publisher", true), src.str("url", false)
 		r.Note, r.NoteEN = src.str("note", false), src.str("note_en", false)
 		checkURL(r.URL, "url", src.diags)
@@ -279,9 +331,12 @@ func readReport(root *table, id string) Report {
 			Pos: t.here(), Locality: t.str("locality", true), AsOf: t.day("as_of", true),
 			Plans: t.strs("plan"), ChangeSince: t.day("change_since", false),
 			Note: t.str("note", false), NoteEN: t.str("note_en", false),
-			Rates: subFigures(t, "rate"), Shares: subFigures(t, "share"),
+			Where: t.str("where", false), WhereEN: t.str("where_en", false),
+			Decision: t.str("decision", false),
+			Rates:    subFigures(t, "rate"), Shares: subFigures(t, "share"),
 			Gaps: subFigures(t, "gap"), Changes: subFigures(t, "change"),
 		}
+		row.SetBy, row.SetByPlan = strOrStrings(t, "set_by")
 		row.Values = t.figures(resultKeys)
 		row.Invalid = t.diags.Count(diag.Error) > errs
 		r.Results = append(r.Results, row)
@@ -321,6 +376,15 @@ func subStrings(t *table, key string) []KeyStr {
 		}
 	}
 	return out
+}
+
+// strOrStrings reads a key that is either one string for every case (set_by = "UBND tỉnh")
+// or a sub-table of strings by id (set_by.qd-546-ttg-2022 = "Thủ tướng Chính phủ").
+func strOrStrings(t *table, key string) (Str, []KeyStr) {
+	if _, isTable := t.data[key].(map[string]any); isTable {
+		return Str{}, subStrings(t, key)
+	}
+	return t.str(key, false), nil
 }
 
 // readDocument parses one Markdown file with TOML front matter.

@@ -11,6 +11,11 @@ type Site struct {
 	Plans        []Plan
 	Reports      []Report
 	Documents    []Document
+	// Grids are the tile maps of data/map.toml; DefaultGrids says they are the theme's
+	// (see ReadGrids), whose tiles name the ids of a national site and are kept only for
+	// the localities a site has.
+	Grids        []Grid
+	DefaultGrids bool
 	// Unreadable lists the data files that are missing or could not be parsed, so that
 	// references to what they would have declared are not reported a second time.
 	Unreadable []string
@@ -73,9 +78,11 @@ type Plan struct {
 	Signer             Str
 	URL                Str
 	BasedOn            []Str
+	BasedOnEN          []Str // English glosses of BasedOn, item by item
 	Locality           Str
 	Period             Str
 	Summary, SummaryEN Str
+	Where, WhereEN     Str // where in the document its figures stand, unless a row says otherwise
 	Targets            []Row
 	Milestones         []Milestone
 }
@@ -85,8 +92,10 @@ type Milestone struct {
 	Pos          diag.Pos
 	Indicators   []Str
 	By           Day
-	Share        Num
+	Share        Num // absent: the milestone is the document's words only, never computed with
 	Note, NoteEN Str
+	Where        Str
+	WhereEN      Str
 }
 
 // Report is one file of data/results/: results from one source document.
@@ -100,6 +109,8 @@ type Report struct {
 	Publisher    Str
 	URL          Str
 	Note, NoteEN Str
+	Where        Str // where in the document its figures stand, unless a row says otherwise
+	WhereEN      Str
 	Results      []Row
 	Comparisons  []Comparison
 }
@@ -116,6 +127,11 @@ type Row struct {
 	ChangeSince Day
 	Note        Str
 	NoteEN      Str
+	Where       Str // where in the document the row's figures stand: "Bảng chi tiết, dòng Phường 1"
+	WhereEN     Str
+	SetBy       Str      // results: the authority the document names for the targets its shares refer to
+	SetByPlan   []KeyStr // results: set_by.<plan id> = "…"
+	Decision    Str      // results: the numbered decision the document names for those targets
 	Values      []Figure // bhyt = 10_324
 	Rates       []Figure // rate.bhyt = 94.44
 	Bases       []KeyStr // denominator.bhtn = "eligible": the rate's denominator when not the indicator's
@@ -150,4 +166,19 @@ type Document struct {
 	Draft      bool
 	Body       []byte
 	BodyLine   int // line of the file where Body starts
+}
+
+// Grid is one [[grid]] of data/map.toml: a tile map, one equal tile per locality, laid out
+// roughly as the country is.
+type Grid struct {
+	Pos          diag.Pos
+	Name, NameEN Str
+	Tiles        []Tile
+}
+
+// Tile is one { locality, row, col } of a grid's tiles; rows and columns count from 1.
+type Tile struct {
+	Pos      diag.Pos
+	Locality Str
+	Row, Col Num
 }

@@ -21,9 +21,20 @@ import (
 func reportSyntax(name string, src []byte, err error, diags *diag.List) {
 	var perr toml.ParseError
 	if !errors.As(err, &perr) {
-		diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.TOMLSyntax, err.Error())
+		vi, en, _ := translateTOML(err.Error())
+		diags.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.TOMLSyntax, diag.W(vi, en))
 		return
 	}
+	var found diag.List
+	explainSyntax(name, src, perr, &found)
+	for _, d := range found.Items() { // each with its line, a caret under the mistake
+		d.Source = lineText(src, d.Pos.Line)
+		diags.Add(d)
+	}
+}
+
+// explainSyntax is reportSyntax for a parse error of the parser.
+func explainSyntax(name string, src []byte, perr toml.ParseError, diags *diag.List) {
 	line, col := errorPlace(src, perr.Position)
 	at := func(col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
 	text := lineText(src, line)
@@ -40,7 +51,8 @@ func reportSyntax(name string, src []byte, err error, diags *diag.List) {
 	case strings.HasPrefix(perr.Message, "expected value but found"):
 		reportBareValue(at(col), lastKey(perr.LastKey), restOfLine(src, perr.Position.Start), diags)
 	default:
-		diags.Errorf(at(col), diag.TOMLSyntax, perr.Message)
+		vi, en, _ := translateTOML(perr.Message)
+		diags.Errorf(at(col), diag.TOMLSyntax, diag.W(vi, en))
 	}
 }
 
@@ -105,7 +117,30 @@ func reportBareValue(pos diag.Pos, key, value string, diags *diag.List) {
 		diags.Errorf(pos, diag.EmptyValue, key)
 		return
 	}
+	if !textKeys[key] && !dateKeys[key] {
+		// A figure (bhyt = nhiều): quotes would only lead to the next error.
+		diags.Errorf(pos, diag.TextForNumber, key, value)
+		return
+	}
 	diags.Errorf(pos, diag.UnquotedText, key, value, strconv.Quote(value))
+}
+
+// textKeys are the keys of the data files and front matter whose value is text; dateKeys
+// those whose value is a date. Every other key holds a number (a figure, a year).
+var (
+	textKeys = setOf("base_url", "denominator", "description", "description_en", "direction", "id", "indicator", "issuer",
+		"issuer_en", "kind", "locality", "name", "name_en", "note", "note_en", "noun", "noun_en", "number", "parent", "per",
+		"period", "publisher", "short", "short_en", "signer", "source", "successor", "summary", "summary_en", "title",
+		"title_en", "unit", "url", "based_on", "localities", "plan", "plans", "sum_of")
+	dateKeys = setOf("as_of", "published", "issued", "since", "until", "date", "by", "deadline", "change_since")
+)
+
+func setOf(keys ...string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
 }
 
 // reportBadDate explains a date TOML rejects: a day that is not on the calendar
@@ -145,6 +180,10 @@ func (v valueMistake) report(pos diag.Pos, diags *diag.List) {
 // (1.022.552, 10 324), a decimal comma (80,58) or a day/month/year date (30/6/2023).
 var mistakePattern = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*(-?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?|-?\d+,\d+|\d{1,2}/\d{1,2}/\d{4})\s*(?:$|#|,|\}|\])`)
 
+// ambiguousComma is a number whose only comma is followed by three digits: 821,999 is
+// 821.999 in a Vietnamese document or 821999 in an English one.
+var ambiguousComma = regexp.MustCompile(`^-?\d{1,3},\d{3}$`)
+
 // findValueMistake looks for such a value on one line of TOML.
 func findValueMistake(line string) (valueMistake, bool) {
 	for _, m := range mistakePattern.FindAllStringSubmatchIndex(line, -1) {
@@ -164,6 +203,11 @@ func findValueMistake(line string) (valueMistake, bool) {
 		plain, ok := VietnameseNumber(token)
 		if !ok {
 			continue
+		}
+		if ambiguousComma.MatchString(token) { // 821,999: 821999 or 821.999?
+			whole := strings.ReplaceAll(token, ",", "")
+			v.code, v.args = diag.AmbiguousComma, []any{token, whole, plain, strings.ReplaceAll(token, ",", ".")}
+			return v, true
 		}
 		v.code, v.args = diag.VietnameseNumber, []any{token, plain, Underscored(plain)}
 		if !strings.ContainsAny(token, ". ") {

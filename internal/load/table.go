@@ -117,15 +117,15 @@ func (t *table) wrongType(key string, want diag.Words, example string) {
 
 // Names of TOML types in messages.
 var (
-	typeString  = diag.W("chữ trong ngoặc kép (string)", "text in quotes (string)")
-	typeInteger = diag.W("số nguyên (integer)", "a whole number (integer)")
-	typeFloat   = diag.W("số thập phân (float)", "a decimal number (float)")
+	typeString  = diag.W("chữ trong ngoặc kép", "text in quotes")
+	typeInteger = diag.W("số nguyên", "a whole number")
+	typeFloat   = diag.W("số thập phân", "a decimal number")
 	typeBool    = diag.W("true hoặc false", "true or false")
-	typeDate    = diag.W("ngày (date)", "a date")
-	typeArray   = diag.W("danh sách (array)", "a list (array)")
-	typeTable   = diag.W("bảng (table)", "a table")
-	typeNumber  = diag.W("số (number)", "a number")
-	typeStrings = diag.W("danh sách chữ (array of strings)", "a list of texts (array of strings)")
+	typeDate    = diag.W("ngày", "a date")
+	typeArray   = diag.W("danh sách [ … ]", "a list [ … ]")
+	typeTable   = diag.W("bảng", "a table")
+	typeNumber  = diag.W("số", "a number")
+	typeStrings = diag.W("danh sách chữ [\"…\", \"…\"]", "a list of texts [\"…\", \"…\"]")
 )
 
 func typeName(v any) diag.Words {
@@ -145,7 +145,7 @@ func typeName(v any) diag.Words {
 	case map[string]any:
 		return typeTable
 	}
-	return diag.W(fmt.Sprintf("%T", v), fmt.Sprintf("%T", v))
+	return diag.W("giá trị không đọc được", "a value that cannot be read")
 }
 
 // str reads a string key; required keys that are missing are reported.

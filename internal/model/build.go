@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/routes"
@@ -40,6 +41,7 @@ type Site struct {
 	Comparisons  []*Comparison
 	Denominators []*Denominators
 	Documents    []*Document
+	Grids        []*Grid
 
 	indicatorByID map[string]*Indicator
 	localityByID  map[string]*Locality
@@ -50,9 +52,13 @@ type Site struct {
 	// What Rebuild needs to link results files again: the problems found outside results
 	// files, what each results file added (in file order), and which declarations are
 	// missing because their file could not be read.
-	base   *diag.List
-	links  []*sourceLinks
-	broken broken
+	base    *diag.List
+	links   []*sourceLinks
+	broken  broken
+	rollups *diag.List // results that differ from their children's sum, over every file
+	// sumsUnsure: the indicators or the locality tree have errors, so parents and children
+	// are not compared (checkRollups, resultRollupWarnings).
+	sumsUnsure bool
 }
 
 // Indicator returns the indicator with id, or nil.
@@ -84,8 +90,14 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 		},
 	}
 	b.config(raw.Config)
+	before := b.diags.Count(diag.Error)
 	b.indicators(raw.Indicators)
 	b.localities(raw.Localities)
+	// With an error in the indicators or the localities, a sum of children may miss a
+	// child or a part only because of that error: comparing sums would report it again
+	// as a mystery elsewhere.
+	b.site.sumsUnsure = b.diags.Count(diag.Error) > before || b.broken.indicators || b.broken.localities
+	b.grids(raw.Grids, raw.DefaultGrids)
 	b.denominators(raw.Denominators)
 	b.plans(raw.Plans)
 	b.reports(raw.Reports)
@@ -95,6 +107,7 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 	b.checkResults(b.site.links)
 	b.checkRollups()
 	b.site.base, b.site.broken = b.diags, b.broken
+	b.site.rollups = resultRollupWarnings(b.site)
 	return b.site, b.site.diagnostics()
 }
 
@@ -105,6 +118,7 @@ func (s *Site) diagnostics() *diag.List {
 	for _, sl := range s.links {
 		all.Merge(&sl.diags)
 	}
+	all.Merge(s.rollups)
 	return all
 }
 
@@ -537,6 +551,25 @@ func documentKey(r load.Document) string {
 	return r.Slug + "/" + r.Lang
 }
 
+// checkReady reports an update that is not a draft but still has the skeleton's body or no
+// summary: it would be published as it is.
+func (b *builder) checkReady(r load.Document) {
+	if strings.TrimSpace(r.Summary.V) == "" {
+		pos := r.Summary.Pos
+		if pos.File == "" {
+			pos = r.Pos
+		}
+		b.diags.Errorf(pos, diag.EmptySummary)
+	}
+	for _, skeleton := range UpdateSkeleton {
+		if i := bytes.Index(r.Body, []byte(skeleton)); i >= 0 {
+			line := r.BodyLine + bytes.Count(r.Body[:i], []byte("\n"))
+			b.diags.Errorf(diag.Pos{File: r.Pos.File, Line: line, Col: 1}, diag.SkeletonBody)
+			break
+		}
+	}
+}
+
 func (b *builder) documents(raw []load.Document) {
 	seen := map[string]diag.Pos{}
 	for _, r := range raw {
@@ -550,12 +583,12 @@ func (b *builder) documents(raw []load.Document) {
 			continue
 		}
 		seen[key] = r.Pos
-		if r.Draft {
-			continue
+		if !r.Draft && r.Section == "updates" {
+			b.checkReady(r)
 		}
 		doc := &Document{
 			Section: r.Section, Slug: r.Slug, Lang: r.Lang, Title: r.Title.V, Date: r.Date.V,
-			Summary: r.Summary.V, Body: r.Body, Path: r.Path, Pos: r.Pos,
+			Summary: r.Summary.V, Body: r.Body, Path: r.Path, Pos: r.Pos, Draft: r.Draft,
 		}
 		for _, id := range r.Localities {
 			if l := b.resolveLocality(id); l != nil {

@@ -37,16 +37,19 @@ func RemainingGap(result, target Num, dir Direction) Num {
 }
 
 // ImpliedTarget is the target a result and its share imply: result ÷ share × 100, rounded
-// to a whole number for counts of people.
-func ImpliedTarget(result, sharePercent float64, unit Unit) Num {
-	if sharePercent <= 0 {
+// as the document would write it — whole persons for people and counts, else the decimals
+// the document wrote the result with (money in its own unit: 1.395.647 triệu đồng ÷ 45,20 %
+// is 3.087.715 triệu đồng, not 3.087.714,6).
+func ImpliedTarget(result Num, sharePercent float64, unit Unit) Num {
+	if !result.Known || sharePercent <= 0 {
 		return Unknown
 	}
-	v := result / sharePercent * 100
+	v := result.V / sharePercent * 100
 	if unit.Whole() {
 		return Known(round(v), 0)
 	}
-	return Known(v, 2)
+	scale := math.Pow(10, float64(result.Decimals))
+	return Known(math.Round(v*scale)/scale, int(result.Decimals))
 }
 
 // PacePerMonth is the gap divided by the months left from asOf to the deadline; unknown

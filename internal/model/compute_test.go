@@ -30,19 +30,20 @@ func TestImpliedTarget(t *testing.T) {
 		{"Trà Vinh BHXH: 84.268 at 74,62 %", 84268, 74.62, People, 112930},
 		{"Cần Thơ BHXH bắt buộc: 123.784 at 95,10 %", 123784, 95.10, People, 130162},
 		{"Cần Thơ BHXH tự nguyện: 5.055 at 86,72 %", 5055, 86.72, People, 5829},
-		{"Cần Thơ revenue: 1.395.647 million at 45,20 %", 1395647, 45.20, MillionVND, 3087714.6},
+		{"Cần Thơ revenue: 1.395.647 million at 45,20 %, in the document's whole millions", 1395647, 45.20, MillionVND, 3087715},
+		{"money written with one decimal keeps one", 1395647.5, 45.20, MillionVND, 3087715.7},
 		{"zero share implies nothing", 100, 0, People, math.NaN()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ImpliedTarget(tt.result, tt.share, tt.unit)
+			got := ImpliedTarget(Known(tt.result, decimalsOf(tt.result)), tt.share, tt.unit)
 			if math.IsNaN(tt.want) {
 				if got.Known {
 					t.Fatalf("got %v, want unknown", got)
 				}
 				return
 			}
-			if !got.Known || !near(got.V, tt.want, 0.05) {
+			if !got.Known || got.V != tt.want {
 				t.Fatalf("ImpliedTarget(%v, %v) = %v, want %v", tt.result, tt.share, got, tt.want)
 			}
 		})
@@ -152,4 +153,14 @@ func TestExpectedValueAndElapsed(t *testing.T) {
 	if ExpectedValue(Unknown, Known(1, 0), start, asOf, end).Known {
 		t.Fatal("no baseline must give no expectation")
 	}
+}
+
+// decimalsOf is how many decimals a test figure is written with (at most 2).
+func decimalsOf(v float64) int {
+	for d := 0; d < 2; d++ {
+		if v*math.Pow(10, float64(d)) == math.Trunc(v*math.Pow(10, float64(d))) {
+			return d
+		}
+	}
+	return 2
 }

@@ -15,6 +15,9 @@ const (
 	StatusNoData     Status = "no-data"
 )
 
+// Statuses lists every status the site can show; the methodology page defines each.
+var Statuses = []Status{StatusMet, StatusOnTrack, StatusInProgress, StatusBehind, StatusMissed, StatusNoData}
+
 // Progress is a target set against the latest result in its period.
 type Progress struct {
 	Target        *Target
@@ -31,9 +34,19 @@ type Progress struct {
 	Milestone     *Milestone // the latest milestone reached by the result's date
 	MilestoneMet  bool
 	NextMilestone *Milestone
-	Baseline      Num // value at the period's start, when known
-	Expected      Num // where a straight line from the baseline would be at the result's date
+	Baseline      Num  // value at the period's start, when known
+	BaselineCalc  Calc // how the site computed Baseline (by subtraction), when it did
+	Expected      Num  // where a straight line from the baseline would be at the result's date
 	Status        Status
+	// StraightLine: Status compares the result with where a straight line from the baseline
+	// to the target would be; the card must say so.
+	StraightLine bool
+	// FromComputed: Status or Share rests on a figure the site computed (an implied or
+	// summed target, a baseline derived by subtraction); the card must say so.
+	FromComputed bool
+	// NoDeadline: the target's document gives no deadline and no milestone applies, so no
+	// judgement is drawn (Status is in-progress).
+	NoDeadline bool
 }
 
 // Assess sets t against the site's results.
@@ -63,22 +76,31 @@ func (s *Site) Assess(t *Target) Progress {
 	p.Gap = RemainingGap(p.Value, p.Goal, t.Indicator.Direction)
 	if !p.ByRate && t.Indicator.Direction == HigherIsBetter {
 		p.ReportedGap = r.Gap
-		p.PacePerMonth = PacePerMonth(p.Gap, r.AsOf, t.Deadline)
+		if t.DeadlineGiven { // no pace towards a deadline no document gives
+			p.PacePerMonth = PacePerMonth(p.Gap, r.AsOf, t.Deadline)
+		}
 	}
 	p.Milestone, p.NextMilestone = lastMilestone(t, r.AsOf), nextMilestone(t, r.AsOf)
 	if p.Milestone != nil && p.Share.Known {
 		p.MilestoneMet = p.Share.V >= p.Milestone.Share
 	}
-	p.Baseline = s.baseline(t, r)
+	p.Baseline, p.BaselineCalc = s.baseline(t, r)
 	p.Expected = ExpectedValue(p.Baseline, p.Goal, t.Period.Start, r.AsOf, t.Deadline)
-	p.Status = judge(p, t, r.AsOf)
+	p.FromComputed = t.Calc.Computed() || r.Calc.Computed()
+	p.Status = judge(&p, t, r.AsOf)
 	return p
 }
 
-// judge applies the status rules documented on the methodology page.
-func judge(p Progress, t *Target, asOf date.Date) Status {
+// judge applies the status rules documented on the methodology page: a status comes only
+// from a target whose document gives its deadline, or from a milestone; a status from a
+// straight line or from a computed figure is marked so the card can say so.
+func judge(p *Progress, t *Target, asOf date.Date) Status {
 	if !p.Value.Known || !p.Goal.Known {
 		return StatusNoData
+	}
+	if !t.DeadlineGiven && p.Milestone == nil {
+		p.NoDeadline = true
+		return StatusInProgress
 	}
 	met := p.Value.V >= p.Goal.V
 	if t.Indicator.Direction == LowerIsBetter {
@@ -97,6 +119,10 @@ func judge(p Progress, t *Target, asOf date.Date) Status {
 		}
 		return StatusBehind
 	case p.Expected.Known:
+		p.StraightLine = true
+		if p.BaselineCalc.Computed() {
+			p.FromComputed = true
+		}
 		if p.Value.V >= p.Expected.V {
 			return StatusOnTrack
 		}
@@ -123,37 +149,50 @@ func (s *Site) resultWithin(t *Target) *Result {
 
 // RateOf returns a result's coverage rate: as reported, or computed from the denominator.
 func (s *Site) RateOf(r *Result) Num {
+	rate, _ := s.RateWithCalc(r)
+	return rate
+}
+
+// RateWithCalc is RateOf with how the rate was obtained: as reported (no Calc), or the site's
+// participants ÷ denominator (marked RateFromDenominator).
+func (s *Site) RateWithCalc(r *Result) (Num, Calc) {
 	if r.Rate.Known {
-		return r.Rate
+		return r.Rate, Calc{}
 	}
 	if r.Indicator.Unit == Percent {
-		return r.Value
+		return r.Value, r.Calc
 	}
-	return CoverageRate(r.Value, s.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year)))
+	d := s.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year))
+	rate := CoverageRate(r.Value, d)
+	if !rate.Known {
+		return rate, Calc{}
+	}
+	return rate, Calc{How: RateFromDenominator, Inputs: []Num{r.Value, d}}
 }
 
 // baseline is the value at the start of the target's period: a result dated on the day
-// before the period starts, or one implied by a reported change since then.
-func (s *Site) baseline(t *Target, r *Result) Num {
+// before the period starts, or one implied by a reported change since then (marked as
+// derived by subtraction).
+func (s *Site) baseline(t *Target, r *Result) (Num, Calc) {
 	if !t.Value.Known {
-		return Unknown
+		return Unknown, Calc{}
 	}
 	eve := t.Period.Start.AddDays(-1)
 	if r.Change.Known && r.Value.Known && !r.ChangeSince.After(eve) && !r.ChangeSince.Before(eve.AddDays(-31)) {
-		return Known(r.Value.V-r.Change.V, 0)
+		return ChangeBaseline(r)
 	}
 	for _, prev := range s.ResultsFor(t.Locality, t.Indicator) {
 		if prev.AsOf == eve && prev.Value.Known {
-			return prev.Value
+			return prev.Value, prev.Calc
 		}
 	}
-	return Unknown
+	return Unknown, Calc{}
 }
 
 func lastMilestone(t *Target, asOf date.Date) *Milestone {
 	var best *Milestone
 	for _, m := range t.Plan.Milestones {
-		if m.Applies(t.Indicator) && !m.By.After(asOf) && t.Period.Contains(m.By) && (best == nil || m.By.After(best.By)) {
+		if m.HasShare && m.Applies(t.Indicator) && !m.By.After(asOf) && t.Period.Contains(m.By) && (best == nil || m.By.After(best.By)) {
 			best = m
 		}
 	}
@@ -163,7 +202,7 @@ func lastMilestone(t *Target, asOf date.Date) *Milestone {
 func nextMilestone(t *Target, asOf date.Date) *Milestone {
 	var best *Milestone
 	for _, m := range t.Plan.Milestones {
-		if m.Applies(t.Indicator) && m.By.After(asOf) && t.Period.Contains(m.By) && (best == nil || m.By.Before(best.By)) {
+		if m.HasShare && m.Applies(t.Indicator) && m.By.After(asOf) && t.Period.Contains(m.By) && (best == nil || m.By.Before(best.By)) {
 			best = m
 		}
 	}

@@ -34,6 +34,15 @@ func (b *builder) plans(raw []load.Plan) {
 		for _, s := range r.BasedOn {
 			p.BasedOn = append(p.BasedOn, s.V)
 		}
+		p.BasedOnEN = make([]string, len(p.BasedOn))
+		for i, s := range r.BasedOnEN {
+			if i < len(p.BasedOnEN) {
+				p.BasedOnEN[i] = s.V
+			}
+		}
+		if len(r.BasedOnEN) > len(r.BasedOn) {
+			b.diags.Errorf(r.BasedOnEN[len(r.BasedOn)].Pos, diag.GlossCount, len(r.BasedOnEN), len(r.BasedOn))
+		}
 		p.Locality = b.resolveLocality(r.Locality)
 		period, ok := b.period(r.Period)
 		if !ok || p.Locality == nil {
@@ -42,17 +51,33 @@ func (b *builder) plans(raw []load.Plan) {
 		p.Period = period
 		b.site.Plans = append(b.site.Plans, p)
 		b.site.planByID[p.ID] = p
+		where := whereOf{r.Where.V, r.WhereEN.V}
 		for _, row := range r.Targets {
-			b.targetRow(p, row)
+			b.targetRow(p, row, where)
 		}
 		for _, m := range r.Milestones {
-			b.milestone(p, m)
+			b.milestone(p, m, where)
 		}
 	}
 }
 
+// whereOf is where a figure stands in its document, in both languages: a row's own, else
+// its file's default.
+type whereOf struct{ vi, en string }
+
+// text is the where in both languages; the English defaults to the Vietnamese.
+func (w whereOf) text() lang.Text { return lang.T(w.vi, or(w.en, w.vi)) }
+
+func (w whereOf) or(vi, en load.Str) whereOf {
+	if vi.V == "" {
+		return w
+	}
+	return whereOf{vi.V, or(en.V, vi.V)}
+}
+
 // targetRow turns one [[target]] row into a Target per indicator.
-func (b *builder) targetRow(p *Plan, row load.Row) {
+func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
+	where := fileWhere.or(row.Where, row.WhereEN)
 	loc, period, deadline := p.Locality, p.Period, p.Period.End
 	if row.Locality.Set() {
 		if loc = b.resolveLocality(row.Locality); loc == nil {
@@ -85,6 +110,7 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 			return t
 		}
 		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: b.intern(row.Per.V),
+			Credit: planCredit(p), DeadlineGiven: true, Where: where.text(),
 			Note: b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V))), Pos: pos}
 		byInd[ind] = t
 		order = append(order, ind)
@@ -107,7 +133,7 @@ func (b *builder) targetRow(p *Plan, row load.Row) {
 	}
 	for _, ind := range b.deriveTotals(values, at, row.Pos) {
 		t := get(ind, row.Pos)
-		t.Value, t.Derived = values[ind], true
+		t.Value, t.Derived, t.Calc = values[ind], true, sumCalc(ind, values)
 	}
 	for _, ind := range order {
 		if t := byInd[ind]; t.Base == NoBase {
@@ -241,6 +267,15 @@ func (b *builder) deriveTotals(values map[*Indicator]Num, at map[*Indicator]diag
 	return filled
 }
 
+// sumCalc marks a total the site added up from its parts.
+func sumCalc(ind *Indicator, values map[*Indicator]Num) Calc {
+	c := Calc{How: SumOfParts}
+	for _, part := range ind.SumOf {
+		c.Inputs = append(c.Inputs, values[part])
+	}
+	return c
+}
+
 func formatPlain(v float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".")
 }
@@ -257,8 +292,10 @@ func (b *builder) addTarget(t *Target) {
 	b.site.Targets = append(b.site.Targets, t)
 }
 
-func (b *builder) milestone(p *Plan, r load.Milestone) {
-	m := &Milestone{Plan: p, By: r.By.V, Share: r.Share.V, Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos}
+func (b *builder) milestone(p *Plan, r load.Milestone, fileWhere whereOf) {
+	where := fileWhere.or(r.Where, r.WhereEN)
+	m := &Milestone{Plan: p, By: r.By.V, Share: r.Share.V, HasShare: r.Share.Set(), Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)),
+		Where: where.text(), Pos: r.Pos}
 	for _, id := range r.Indicators {
 		if ind := b.resolveIndicator(id); ind != nil {
 			m.Indicators = append(m.Indicators, ind)
@@ -325,8 +362,9 @@ func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLin
 	if r.Kind.Set() {
 		lb.choice("kind", r.Kind, []string{"report", "news", "conference", "decision"})
 	}
+	where := whereOf{r.Where.V, r.WhereEN.V}
 	for _, row := range r.Results {
-		lb.resultRow(sl.src, row)
+		lb.resultRow(sl.src, row, where)
 	}
 	for _, c := range r.Comparisons {
 		lb.comparison(sl.src, c)
@@ -358,7 +396,8 @@ func (s *Site) collectSources() {
 }
 
 // resultRow turns one [[result]] row into a Result per indicator.
-func (b *builder) resultRow(src *Source, row load.Row) {
+func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
+	where := fileWhere.or(row.Where, row.WhereEN)
 	loc := b.resolveLocality(row.Locality)
 	if loc == nil || !row.AsOf.Set() {
 		return
@@ -387,7 +426,8 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 			return r
 		}
 		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, ChangeSince: row.ChangeSince.V,
-			Note: b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V))), Pos: pos}
+			Where: where.text(),
+			Note:  b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V))), Pos: pos}
 		byInd[ind] = r
 		order = append(order, ind)
 		return r
@@ -415,7 +455,7 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 		}
 		r := get(ind, f.Value.Pos)
 		for _, p := range plans {
-			r.Shares = append(r.Shares, ReportedShare{Plan: p, Share: num(f.Value)})
+			r.Shares = append(r.Shares, ReportedShare{Plan: p, Share: num(f.Value), SetBy: b.setBy(row, p), Decision: row.Decision.V})
 		}
 	}
 	for _, f := range row.Gaps {
@@ -441,11 +481,22 @@ func (b *builder) resultRow(src *Source, row load.Row) {
 	}
 	for _, ind := range b.deriveTotals(values, at, row.Pos) {
 		r := get(ind, row.Pos)
-		r.Value, r.Derived = values[ind], true
+		r.Value, r.Derived, r.Calc = values[ind], true, sumCalc(ind, values)
 	}
 	for _, ind := range order {
 		b.addResult(byInd[ind])
 	}
+}
+
+// setBy is the authority a results row says set plan p's targets: set_by.<plan id>, else
+// set_by, else "" (the source does not say).
+func (b *builder) setBy(row load.Row, p *Plan) string {
+	for _, s := range row.SetByPlan {
+		if s.Key.V == p.ID {
+			return s.Value.V
+		}
+	}
+	return row.SetBy.V
 }
 
 func (b *builder) nonNegative(key string, n load.Num) bool {
@@ -526,12 +577,15 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 		}
 	}
 	year := date.Period{Start: date.New(int(r.AsOf.Year), 1, 1), End: date.New(int(r.AsOf.Year), 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
-	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End, Implied: true, Pos: r.Pos}
+	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End,
+		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, Pos: r.Pos}
 	switch {
 	case r.Value.Known && r.Gap.Known:
-		t.Value = Known(r.Value.V+r.Gap.V, 0)
+		t.Value = Known(r.Value.V+r.Gap.V, int(max(r.Value.Decimals, r.Gap.Decimals)))
+		t.Calc = Calc{How: ImpliedByGap, Inputs: []Num{r.Value, r.Gap}}
 	case r.Value.Known && s.Share.Known && s.Share.V > 0:
-		t.Value, t.ImpliedShare = ImpliedTarget(r.Value.V, s.Share.V, r.Indicator.Unit), s.Share
+		t.Value, t.ImpliedShare = ImpliedTarget(r.Value, s.Share.V, r.Indicator.Unit), s.Share
+		t.Calc = Calc{How: ImpliedByShare, Inputs: []Num{r.Value, s.Share}}
 	default:
 		return nil
 	}
@@ -559,9 +613,36 @@ func (b *builder) checkResults(links []*sourceLinks) {
 	}
 }
 
+// resultRollupWarnings warns where a parent's result differs from the sum of its children's
+// results for the same indicator and date, when every child that existed then reports one:
+// a "Tổng cộng" row that does not add up, as plans are checked by checkRollups. It looks at
+// every results file, so Build and Rebuild call it on the whole site.
+func resultRollupWarnings(s *Site) *diag.List {
+	out := &diag.List{}
+	if s.sumsUnsure {
+		return out
+	}
+	for _, sl := range s.links {
+		for _, r := range sl.results {
+			if len(r.Locality.Children) == 0 || r.Derived || r.Indicator.Unit == Percent {
+				continue
+			}
+			ru, ok := s.resultRollup(r.Locality, r)
+			if ok && ru.Complete() && ru.Differs() {
+				out.Warnf(r.Pos, diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
+					formatPlain(r.Value.V), formatPlain(ru.ChildrenSum), formatPlain(ru.Difference()))
+			}
+		}
+	}
+	return out
+}
+
 // checkRollups warns where a parent's target differs from the sum of its children's in the
 // same plan; the pages show the difference too.
 func (b *builder) checkRollups() {
+	if b.site.sumsUnsure {
+		return
+	}
 	for _, p := range b.site.Plans {
 		for _, ru := range PlanRollups(p) {
 			if ru.Complete && ru.Differs() {

@@ -6,15 +6,17 @@ import (
 )
 
 // A national site holds ~600,000 results and ~400,000 targets, each with several numbers:
-// their sizes bound the build's peak memory (issue 12: ≤ 500 MB at scale 1).
+// their sizes bound the build's peak memory (issue 12: ≤ 500 MB at scale 1). The bounds are
+// today's sizes (Calc, Credit and Where made them grow from 192 and 208): a new field
+// should be weighed against them.
 func TestCompactSizes(t *testing.T) {
 	tests := []struct {
 		name      string
 		size, max uintptr
 	}{
 		{"Num", unsafe.Sizeof(Num{}), 16},
-		{"Result", unsafe.Sizeof(Result{}), 192},
-		{"Target", unsafe.Sizeof(Target{}), 208},
+		{"Result", unsafe.Sizeof(Result{}), 264},
+		{"Target", unsafe.Sizeof(Target{}), 360},
 	}
 	for _, tt := range tests {
 		if tt.size > tt.max {

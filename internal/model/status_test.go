@@ -156,8 +156,69 @@ func TestStandingAmongSiblings(t *testing.T) {
 func TestCoverageRateFromDenominators(t *testing.T) {
 	s := fixtureSite(t)
 	r := s.LatestResult(s.Locality("city"), s.Indicator("bhyt"))
-	if rate := s.RateOf(r); !rate.Known || rate.V != 80 {
-		t.Fatalf("rate = %+v, want 80", rate)
+	rate, calc := s.RateWithCalc(r)
+	if !rate.Known || rate.V != 80 || calc.How != model.RateFromDenominator || calc.Inputs[1].V != 1000 {
+		t.Fatalf("rate = %+v (%+v), want 80 = 800 ÷ 1000, marked computed", rate, calc)
+	}
+}
+
+// A status from a straight line says so, and says when the line starts from a figure the
+// site derived by subtraction; an implied target (no deadline in its document) gives none.
+func TestStatusBasis(t *testing.T) {
+	site := fstest.MapFS{}
+	for k, v := range fixture {
+		site[k] = v
+	}
+	site["data/plans/q.toml"] = &fstest.MapFile{Data: []byte(`
+title = "Q"
+issuer = "UBND"
+locality = "w1"
+period = "2024"
+[[target]]
+bhyt = 400
+`)}
+	site["data/results/s.toml"] = &fstest.MapFile{Data: []byte(`
+[source]
+title = "S"
+kind = "news"
+publisher = "Báo"
+[[result]]
+locality = "w1"
+as_of = 2024-06-30
+change_since = 2023-12-31
+bhyt = 390
+change.bhyt = 20
+[[result]]
+locality = "w2"
+as_of = 2024-06-30
+plan = "q"
+bhyt = 500
+share.bhyt = 80
+`)}
+	raw, diags := load.Load(site)
+	s, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatal(err)
+	}
+	var line, implied model.Progress
+	for _, tg := range s.Plan("q").Targets {
+		switch tg.Locality.ID {
+		case "w1":
+			line = s.Assess(tg)
+		case "w2":
+			implied = s.Assess(tg)
+		}
+	}
+	// 370 at the start of 2024 (390 − 20), halfway to 400 by 30/6 is ≈ 385: 390 is on track.
+	if line.Status != model.StatusOnTrack || !line.StraightLine || !line.FromComputed || line.BaselineCalc.How != model.Difference {
+		t.Errorf("straight line: %s, straight %v, computed %v, baseline %+v", line.Status, line.StraightLine, line.FromComputed, line.BaselineCalc)
+	}
+	if implied.Status != model.StatusInProgress || !implied.NoDeadline || !implied.FromComputed || implied.Goal.V != 625 {
+		t.Errorf("implied: %s, no deadline %v, computed %v, goal %v", implied.Status, implied.NoDeadline, implied.FromComputed, implied.Goal)
+	}
+	if c := implied.Target.Credit; !c.Inferred || c.Authority != "" || c.Source == nil || c.Source.ID != "s" {
+		t.Errorf("implied credit = %+v, want inferred, no authority, theo s", c)
 	}
 }
 
@@ -170,5 +231,56 @@ func TestResultRollup(t *testing.T) {
 	ru := rus[0]
 	if ru.ChildrenSum != 802 || ru.Parent.Value.V != 800 || !ru.Complete() || !ru.Differs() || ru.Difference() != -2 {
 		t.Fatalf("roll-up = %+v", ru)
+	}
+}
+
+// A results row that names the decision of the target it measures against credits that
+// decision, not inferred; set_by.<plan> credits each plan's target to its own authority.
+func TestCreditFromANamedDecision(t *testing.T) {
+	site := fstest.MapFS{}
+	for k, v := range fixture {
+		site[k] = v
+	}
+	site["data/plans/q.toml"] = &fstest.MapFile{Data: []byte(`
+title = "Q"
+issuer = "UBND"
+locality = "city"
+period = "2023"
+`)}
+	site["data/results/r.toml"] = &fstest.MapFile{Data: []byte(`
+[source]
+title = "R"
+kind = "report"
+publisher = "BHXH"
+[[result]]
+locality = "city"
+as_of = 2023-06-30
+plan = ["p", "q"]
+set_by.p = "UBND tỉnh"
+set_by.q = "Tỉnh ủy"
+decision = "12/QĐ-UBND"
+bhyt = 800
+share.bhyt = 80
+`)}
+	raw, diags := load.Load(site)
+	s, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatal(err)
+	}
+	var c, cp model.Credit
+	for _, tg := range s.Plan("q").Targets {
+		c = tg.Credit
+	}
+	for _, tg := range s.Plan("p").Targets {
+		if tg.Implied {
+			cp = tg.Credit
+		}
+	}
+	if cp.Plan != nil || cp.Authority != "" {
+		t.Errorf("plan p publishes its own city target, so nothing is implied for it: %+v", cp)
+	}
+	if c.Authority != "Tỉnh ủy" || c.Decision != "12/QĐ-UBND" || c.Inferred || c.Source == nil || c.Source.ID != "r" {
+		t.Errorf("credit = %+v, want Tỉnh ủy, 12/QĐ-UBND, not inferred, reported by r", c)
 	}
 }

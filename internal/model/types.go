@@ -134,6 +134,7 @@ type Plan struct {
 	Signer     string
 	URL        string
 	BasedOn    []string
+	BasedOnEN  []string // English glosses of BasedOn, item by item ("" when none)
 	Locality   *Locality
 	Period     date.Period
 	Summary    lang.Text
@@ -157,17 +158,30 @@ type Target struct {
 	Derived      bool // Value is the sum of the indicator's parts, not written in the plan
 	Implied      bool // not published: computed from a result and its share or gap
 	ImpliedShare Num  // the share that implied it, when Implied and no gap was given
-	Note         lang.Text
-	Pos          diag.Pos
+	// Calc says how the site computed Value when no document gives it (Derived, Implied).
+	Calc Calc
+	// Credit is who set the target and which decision it belongs to, as its document says.
+	Credit Credit
+	// DeadlineGiven: the deadline is the document's (its period or an explicit deadline);
+	// false for implied targets, whose year-end deadline is the site's assumption.
+	DeadlineGiven bool
+	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
+	Where lang.Text
+	Note  lang.Text
+	Pos   diag.Pos
 }
 
-// Milestone asks that by a date a share of the yearly target is reached.
+// Milestone asks that by a date a share of the yearly target is reached. A milestone the
+// document gives only in words ("cơ bản hoàn thành chỉ tiêu") has no share: it is shown
+// with its words and never computed with.
 type Milestone struct {
 	Plan       *Plan
 	Indicators []*Indicator
 	By         date.Date
 	Share      float64
+	HasShare   bool
 	Note       lang.Text
+	Where      lang.Text
 	Pos        diag.Pos
 }
 
@@ -185,18 +199,21 @@ func (m *Milestone) Applies(ind *Indicator) bool {
 type Source struct {
 	ID        string
 	Title     lang.Text
-	Kind      string // report, news, conference, decision
-	Published date.Date
+	Kind      string    // report, news, conference, decision
+	Published date.Date // zero when the document gives no date of publication
 	Publisher string
 	URL       string
 	Note      lang.Text
 	Pos       diag.Pos
 }
 
-// ReportedShare is a share of a plan's target as the source states it.
+// ReportedShare is a share of a plan's target as the source states it, with who the source
+// says set that target and the decision it names for it ("" when it names none).
 type ReportedShare struct {
-	Plan  *Plan
-	Share Num
+	Plan     *Plan
+	Share    Num
+	SetBy    string
+	Decision string
 }
 
 // Result is a figure as of a date for one locality and indicator, with its source.
@@ -212,6 +229,8 @@ type Result struct {
 	Change      Num // change since ChangeSince, as reported
 	ChangeSince date.Date
 	Derived     bool
+	Calc        Calc      // how the site computed Value when the source does not give it (Derived)
+	Where       lang.Text // where the figure stands in its document: "đoạn 3"
 	Note        lang.Text
 	Pos         diag.Pos
 }
@@ -262,6 +281,19 @@ func (bv *BaseValues) Set(base Base, v float64) {
 	}
 }
 
+// Grid is a tile map: one equal tile per locality, laid out roughly as the country is.
+type Grid struct {
+	Name       lang.Text
+	Tiles      []Tile // in reading order: by row, then column
+	Rows, Cols int
+}
+
+// Tile places a locality on a grid; rows and columns count from 1.
+type Tile struct {
+	Locality *Locality
+	Row, Col int
+}
+
 // Document is an update or a stand-alone page written in Markdown.
 type Document struct {
 	Section    string // "updates" or ""
@@ -275,6 +307,14 @@ type Document struct {
 	Body       []byte
 	Path       string
 	Pos        diag.Pos
+	Draft      bool // draft = true: shown by serve, marked; built only with --drafts
+}
+
+// UpdateSkeleton is the body `covsite new update` writes, per language: an update that
+// still holds it is not ready to publish.
+var UpdateSkeleton = map[string]string{
+	"vi": "Viết nội dung bài ở đây, bằng Markdown. Liên kết tới địa phương như [Trà Vinh](/dia-phuong/tra-vinh/).",
+	"en": "Write the update here, in Markdown. Link to a locality as [Trà Vinh](/en/dia-phuong/tra-vinh/).",
 }
 
 // round rounds to the nearest whole number, halves away from zero.

@@ -33,7 +33,9 @@ func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 		d.Breadcrumb = crumbs(v.Breadcrumb)
 		if len(v.Charts) > 0 {
 			d.Scripts = r.chartScripts
+			d.Tools = r.localityTools(lang, l, v)
 		}
+		d = r.withCard(d, view.HasCard(l))
 		return r.framed(w, lang, "locality", d, component.Locality(r.langs[lang], v))
 	}}
 }
@@ -44,6 +46,7 @@ func (r *Renderer) planFile(lang string, p *model.Plan) Page {
 		v := r.context(lang).Plan(p)
 		d := r.page(lang, "plan", route, v.Title, v.Summary, v)
 		d.Breadcrumb = crumbs(v.Breadcrumb)
+		d = r.withCard(d, view.PlanHasCard(p))
 		return r.framed(w, lang, "plan", d, component.Plan(r.langs[lang], v))
 	}}
 }

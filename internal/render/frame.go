@@ -32,6 +32,9 @@ type pageData struct {
 	OGURL     string // og:url: Canonical when absolute; "" else and on 404 pages
 	Chrome    *chrome
 	Links     *links // the site's fixed pages, for the chrome
+
+	Card  string      // the address of the page's share card (og:image), absolute when the base URL is; or ""
+	Tools template.JS // the chart tools' data island (view.ChartTools), or ""
 }
 
 // links are the addresses of the site's fixed pages in a language, made by internal/routes,

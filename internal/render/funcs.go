@@ -29,6 +29,8 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"absURL":     func(p string) string { return r.AbsURL(l.Code, p) },
 		"absolute":   r.base.Absolute, // the site knows its own origin
 		"asset":      r.Asset,
+		"fileURL":    r.base.Asset, // a file of no language: a download
+		"size":       func(n int64) string { return formatSize(l, n) },
 		"date":       l.Date,
 		"period":     l.Period,
 		"num":        f.Num,

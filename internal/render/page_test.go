@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+
+	"github.com/covsite/covsite/internal/routes"
 	"strings"
 	"testing"
 )
@@ -52,7 +54,8 @@ func TestPageFindsWhatPagesLists(t *testing.T) {
 
 // TestNotFoundPagesAreNotIndexed: a host serves 404.html at every missing address, so it
 // must not name itself canonical or have language alternates, and search engines are
-// asked not to index it; every other page keeps its canonical address.
+// asked not to index it; nor are embed pages (a chart alone, for iframes); every other
+// page keeps its canonical address.
 func TestNotFoundPagesAreNotIndexed(t *testing.T) {
 	r := exampleRenderer(t)
 	for _, p := range r.Pages() {
@@ -63,7 +66,7 @@ func TestNotFoundPagesAreNotIndexed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		notFound := strings.HasSuffix(p.Path, "404.html")
+		notFound := strings.HasSuffix(p.Path, "404.html") || routes.IsEmbed(p.Path)
 		noindex := bytes.Contains(b, []byte(`<meta name="robots" content="noindex">`))
 		canonical := bytes.Contains(b, []byte(`rel="canonical"`)) || bytes.Contains(b, []byte(`<link rel="alternate" hreflang=`))
 		if noindex != notFound || canonical == notFound {

@@ -11,6 +11,8 @@ import (
 )
 
 type homeView struct {
+	Map             *view.TileMap
+	Indicators      []view.NavLink
 	Current, Former []tile
 	Latest          []*model.Result
 	Updates         []*model.Document
@@ -54,9 +56,11 @@ func (r *Renderer) homePage(lang string) pageData {
 			}
 		}
 	}
+	v.Map = view.HomeMap(r.format(lang), r.site, r.urls(lang))
+	v.Indicators = view.IndicatorLinks(r.format(lang), r.site, nil, r.urls(lang))
 	v.Latest = latestResults(r.site.Results, 8)
 	v.Updates = firstN(view.DocumentsIn(updates(r.site.Documents), lang), 5)
-	v.Plans = r.plansNewestFirst()
+	v.Plans = r.homePlanList()
 	return r.page(lang, "home", "", r.site.Config.Title.In(lang), r.site.Config.Description.In(lang), v)
 }
 
@@ -97,12 +101,12 @@ func (r *Renderer) plansNewestFirst() []*model.Plan {
 
 func (r *Renderer) localitiesPage(lang string) pageData {
 	tr := r.langs[lang]
-	return r.page(lang, "localities", routes.Localities, tr.T("nav.localities"), tr.T("localities.description"), r.site.Roots)
+	return r.page(lang, "localities", routes.Localities, tr.T("nav.localities"), tr.T("localities.description"), r.localitiesView())
 }
 
 func (r *Renderer) plansPage(lang string) pageData {
 	tr := r.langs[lang]
-	return r.page(lang, "plans", routes.Plans, tr.T("nav.plans"), tr.T("plans.description"), r.plansNewestFirst())
+	return r.page(lang, "plans", routes.Plans, tr.T("nav.plans"), tr.T("plans.description"), r.plansView())
 }
 
 func (r *Renderer) updatesPage(lang string) pageData {
@@ -131,7 +135,7 @@ func (r *Renderer) documentPage(lang string, d *model.Document) pageData {
 
 func (r *Renderer) downloadsPage(lang string) pageData {
 	tr := r.langs[lang]
-	return r.page(lang, "downloads", routes.Data, tr.T("nav.data"), tr.T("data.description"), r.site.Localities)
+	return r.page(lang, "downloads", routes.Data, tr.T("nav.data"), tr.T("data.description"), r.downloadsView())
 }
 
 func (r *Renderer) notFoundPage(lang string) pageData {

@@ -21,7 +21,14 @@ func (r *Renderer) Pages() []Page {
 		pages = append(pages, r.languagePages(lang)...)
 	}
 	pages = append(pages, r.dataPages()...)
-	pages = append(pages, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})
+	for _, lang := range r.languages() { // not in languagePages: embeds stay out of the sitemap
+		for _, l := range r.site.Localities {
+			pages = append(pages, r.embedFiles(lang, l)...)
+		}
+		pages = append(pages, r.mapEmbedFiles(lang)...)
+	}
+	pages = append(pages, r.searchShards()...)
+	pages = append(pages, r.sitemapPages()...)
 	// Paths are unique (write refuses a second page at a path), so the unstable sort gives
 	// the order a stable one would, several times faster: a national site has 70,000 pages.
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
@@ -34,10 +41,13 @@ func (r *Renderer) languagePages(lang string) []Page {
 	pages := r.fixedPages(lang)
 	for _, l := range r.site.Localities {
 		pages = append(pages, r.localityFile(lang, l))
+		pages = append(pages, r.localityCard(lang, l)...)
 	}
 	for _, pl := range r.site.Plans {
 		pages = append(pages, r.planFile(lang, pl))
+		pages = append(pages, r.planCard(lang, pl)...)
 	}
+	pages = append(pages, r.indicatorFiles(lang)...)
 	return append(pages, r.documentFiles(lang)...)
 }
 
@@ -51,18 +61,20 @@ func (r *Renderer) htmlFile(lang, path string, fn func() (pageData, string)) Pag
 }
 
 // fixedPages are the pages every site has in a language: the home page, the lists, 404,
-// the feed and the search index.
+// the feed and the search index's files.
 func (r *Renderer) fixedPages(lang string) []Page {
-	return []Page{
-		r.htmlFile(lang, routes.Home, func() (pageData, string) { return r.homePage(lang), "home" }),
+	pages := []Page{
+		r.htmlFile(lang, routes.Home, func() (pageData, string) { return r.withCard(r.homePage(lang), true), "home" }),
+		r.homeCard(lang),
 		r.htmlFile(lang, routes.Localities, func() (pageData, string) { return r.localitiesPage(lang), "localities" }),
 		r.htmlFile(lang, routes.Plans, func() (pageData, string) { return r.plansPage(lang), "plans" }),
 		r.htmlFile(lang, routes.Updates, func() (pageData, string) { return r.updatesPage(lang), "updates" }),
 		r.htmlFile(lang, routes.Data, func() (pageData, string) { return r.downloadsPage(lang), "downloads" }),
 		r.htmlFile(lang, routes.NotFound, func() (pageData, string) { return r.notFoundPage(lang), "404" }),
 		{Path: routes.File(lang, routes.Feed), Lang: lang, write: fromBytes(func() ([]byte, error) { return r.feed(lang) })},
-		{Path: routes.File(lang, routes.SearchIndex), Lang: lang, write: fromBytes(func() ([]byte, error) { return r.searchIndex(lang) })},
 	}
+	pages = append(pages, r.provincePlanPages(lang)...)
+	return append(pages, r.searchPages(lang)...)
 }
 
 // documentFiles are the updates and stand-alone pages in a language.
@@ -73,7 +85,12 @@ func (r *Renderer) documentFiles(lang string) []Page {
 		if d.Section == "updates" {
 			layout = "update"
 		}
-		pages = append(pages, r.htmlFile(lang, documentPath(d), func() (pageData, string) { return r.documentPage(lang, d), layout }))
+		pages = append(pages, r.htmlFile(lang, documentPath(d), func() (pageData, string) {
+			return r.withCard(r.documentPage(lang, d), d.Section == "updates"), layout
+		}))
+		if d.Section == "updates" {
+			pages = append(pages, r.updateCard(lang, d))
+		}
 	}
 	return pages
 }
@@ -92,19 +109,27 @@ func (r *Renderer) Page(path string) (Page, bool) {
 		l := r.site.Locality(id)
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.localityFile(lang, l))
+			candidates = append(candidates, r.localityCard(lang, l)...)
 		}
 		candidates = append(candidates, r.localityData(l)...)
+		for _, lang := range r.languages() {
+			candidates = append(candidates, r.embedFiles(lang, l)...)
+		}
 	case kind == routes.PlanKind && r.site.Plan(id) != nil:
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.planFile(lang, r.site.Plan(id)))
+			candidates = append(candidates, r.planCard(lang, r.site.Plan(id))...)
 		}
 	default:
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.fixedPages(lang)...)
 			candidates = append(candidates, r.documentFiles(lang)...)
+			candidates = append(candidates, r.indicatorFiles(lang)...)
+			candidates = append(candidates, r.mapEmbedFiles(lang)...)
 		}
 		candidates = append(candidates, r.siteData()...)
-		candidates = append(candidates, Page{Path: routes.Sitemap, write: fromBytes(r.sitemap)})
+		candidates = append(candidates, r.searchShards()...)
+		candidates = append(candidates, r.sitemapPages()...)
 	}
 	for _, c := range candidates {
 		if c.Path == path {

@@ -1,7 +1,8 @@
 // Package render turns a validated model into the bytes of every page of the site: HTML
-// from the theme's html/template layouts, chart options from go-echarts' option types,
-// CSV, JSON, the Atom feed, the sitemap and the search index. Each page renders on its
-// own from the model, so pages can be rendered in parallel or one at a time.
+// from the theme's html/template layouts, chart options from go-echarts' option types;
+// the downloads, the Atom feed, the sitemap and the search index come from package
+// download, adapted to pages here. Each page renders on its own from the model, so pages
+// can be rendered in parallel or one at a time.
 package render
 
 import (
@@ -19,8 +20,10 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"github.com/covsite/covsite/internal/card"
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/download"
 )
 
 // Page is one output file: where it goes and how to write its bytes.
@@ -90,6 +93,9 @@ type Renderer struct {
 	chromes      sync.Map // lang/kind → *chrome
 	links        sync.Map // lang → *links
 	markdown     goldmark.Markdown
+	cards        *card.Drawer
+	data         *download.Data
+	search       *download.Search
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -117,6 +123,11 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 		return nil, fmt.Errorf("theme layouts: %w", err)
 	}
 	r.markdown = newMarkdown()
+	if r.cards, err = card.New(opts.Theme); err != nil {
+		return nil, err
+	}
+	r.data = download.NewData(site)
+	r.search = r.newSearch()
 	return r, nil
 }
 
@@ -136,7 +147,7 @@ func (r *Renderer) loadStatic() error {
 }
 
 // layoutNames are the page layouts; each is parsed with base.html and the partials.
-var layoutNames = []string{"home", "localities", "plans", "updates", "update", "page", "downloads", "404"}
+var layoutNames = []string{"home", "localities", "plans", "updates", "update", "page", "downloads", "404", "indicator", "ranking", "embed"}
 
 // overridable are the compiled pages' layouts: a site that ships one gets it instead.
 var overridable = []string{"locality", "plan"}

@@ -8,6 +8,7 @@
 package routes
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/covsite/covsite/internal/lang"
@@ -25,7 +26,11 @@ const (
 	Methodology = "phuong-phap/"
 	About       = "gioi-thieu/"
 	NotFound    = "404.html"
-	Sitemap     = "sitemap.xml"
+	// Sitemap is the sitemap index; it lists the parts, SitemapPart(1), SitemapPart(2), …
+	Sitemap = "sitemap.xml"
+	// SearchShards is the folder of the search index's shards, SearchShard(key).
+	SearchShards = "tim-kiem/"
+	Indicators   = "chi-so/"
 )
 
 // Locality is the page of the locality with this id.
@@ -33,6 +38,30 @@ func Locality(id string) string { return Localities + id + "/" }
 
 // Plan is the page of the plan with this id.
 func Plan(id string) string { return Plans + id + "/" }
+
+// Indicator is the page of an indicator: its coverage maps.
+func Indicator(id string) string { return Indicators + id + "/" }
+
+// Ranking is the page ranking the provinces by an indicator.
+func Ranking(id string) string { return Indicator(id) + "xep-hang/" }
+
+// ShareCard is the share card (og:image) of the page at route: "dia-phuong/x/" →
+// "dia-phuong/x/anh-chia-se.png", the home page's "anh-chia-se.png". It is published in
+// each language, beside its page.
+func ShareCard(route string) string { return route + "anh-chia-se.png" }
+
+// Embed is the embeddable page of a chart of the page at route: "dia-phuong/x/" and
+// "chart-1" → "dia-phuong/x/nhung/chart-1/". Embeds are not indexed (not in the sitemap).
+func Embed(route, chartID string) string { return route + EmbedSegment + chartID + "/" }
+
+// EmbedSegment is the path segment under which a page's embeds are.
+const EmbedSegment = "nhung/"
+
+// IsEmbed reports whether an output or URL path is an embed page.
+func IsEmbed(p string) bool { return strings.Contains(p, "/"+EmbedSegment) }
+
+// PlansIn is the list of a province's plans, when the plan list is split by province.
+func PlansIn(id string) string { return Plans + "theo-tinh/" + id + "/" }
 
 // Document is the page of a Markdown document: updates under tin-tuc/, every other
 // page at the root, whatever folder of content/ it is in.
@@ -47,8 +76,24 @@ func Document(section, slug string) string {
 // published once, under the default language.
 func LocalityDownload(id, ext string) string { return Locality(id) + "du-lieu." + ext }
 
-// SiteDownload is the whole site's data file, "covsite.csv" or "covsite.json".
+// SiteDownload is the whole site's data file: "covsite.csv.gz" always, "covsite.csv" and
+// "covsite.json" for a site small enough to be read whole.
 func SiteDownload(ext string) string { return Data + "covsite." + ext }
+
+// ProvinceDownload is the data file of a province and every locality below it, "csv" or
+// "json"; it is published once, under the default language.
+func ProvinceDownload(id, ext string) string { return Data + "tinh/" + id + "." + ext }
+
+// SitemapPart is the n-th file (from 1) of URLs the sitemap index lists.
+func SitemapPart(n int) string { return "sitemap-" + strconv.Itoa(n) + ".xml" }
+
+// SearchShard is the shard of the search index holding the localities with a word that
+// starts with key ("a"…"z", "0"…"9", "_" for any other letter), in a language.
+func SearchShard(key string) string { return SearchShards + key + ".json" }
+
+// LocalityPattern is Locality with the placeholder "{id}" for the id, for the search
+// script to fill in: the script builds no path of its own.
+func LocalityPattern() string { return Locality("{id}") }
 
 // Reserved are the first path segments of the site's own pages and files, with what they
 // hold; a stand-alone page with one of these slugs would overwrite them.
@@ -57,6 +102,8 @@ var Reserved = map[string]lang.Text{
 	"ke-hoach":   lang.T("kế hoạch", "plans"),
 	"tin-tuc":    lang.T("tin tức", "updates"),
 	"du-lieu":    lang.T("dữ liệu", "data"),
+	"chi-so":     lang.T("chỉ số", "indicators"),
+	"tim-kiem":   lang.T("tìm kiếm", "search"),
 	"en":         lang.T("tiếng Anh", "English"),
 	"vi":         lang.T("tiếng Việt", "Vietnamese"),
 	"css":        lang.T("giao diện", "theme"),
@@ -107,18 +154,20 @@ const (
 )
 
 // Parse tells which locality or plan an output path belongs to: "en/dia-phuong/x/index.html"
-// → (LocalityKind, "x"). Anything else is Other.
+// and "dia-phuong/x/nhung/chart-1/index.html" → (LocalityKind, "x"). Anything else is Other.
 func Parse(out string) (Kind, string) {
 	rest := strings.TrimPrefix(out, Prefix(lang.EN))
 	parts := strings.Split(rest, "/")
-	if len(parts) != 3 || parts[1] == "" {
+	if len(parts) < 3 || parts[1] == "" {
 		return Other, ""
 	}
 	switch parts[0] + "/" {
-	case Localities:
+	case Localities: // its page, its files and its embeds (dia-phuong/x/nhung/chart-1/)
 		return LocalityKind, parts[1]
 	case Plans:
-		return PlanKind, parts[1]
+		if len(parts) == 3 { // not the lists of a province's plans, ke-hoach/theo-tinh/x/
+			return PlanKind, parts[1]
+		}
 	}
 	return Other, ""
 }

@@ -15,6 +15,12 @@ func TestFileAndURL(t *testing.T) {
 		{"vi", NotFound, "404.html", "/covsite/404.html", "https://example.org/covsite/404.html"},
 		{"vi", Document("updates", "a"), "tin-tuc/a/index.html", "/covsite/tin-tuc/a/", "https://example.org/covsite/tin-tuc/a/"},
 		{"en", Document("pages", "gioi-thieu"), "en/gioi-thieu/index.html", "/covsite/en/gioi-thieu/", "https://example.org/covsite/en/gioi-thieu/"},
+		{"en", PlansIn("tra-vinh"), "en/ke-hoach/theo-tinh/tra-vinh/index.html", "/covsite/en/ke-hoach/theo-tinh/tra-vinh/", "https://example.org/covsite/en/ke-hoach/theo-tinh/tra-vinh/"},
+		{"vi", ProvinceDownload("tra-vinh", "csv"), "du-lieu/tinh/tra-vinh.csv", "/covsite/du-lieu/tinh/tra-vinh.csv", "https://example.org/covsite/du-lieu/tinh/tra-vinh.csv"},
+		{"vi", SiteDownload("csv.gz"), "du-lieu/covsite.csv.gz", "/covsite/du-lieu/covsite.csv.gz", "https://example.org/covsite/du-lieu/covsite.csv.gz"},
+		{"vi", SitemapPart(2), "sitemap-2.xml", "/covsite/sitemap-2.xml", "https://example.org/covsite/sitemap-2.xml"},
+		{"en", SearchShard("t"), "en/tim-kiem/t.json", "/covsite/en/tim-kiem/t.json", "https://example.org/covsite/en/tim-kiem/t.json"},
+		{"en", LocalityPattern(), "en/dia-phuong/{id}/index.html", "/covsite/en/dia-phuong/{id}/", "https://example.org/covsite/en/dia-phuong/{id}/"},
 	}
 	for _, tt := range tests {
 		if got := File(tt.code, tt.route); got != tt.file {
@@ -61,11 +67,14 @@ func TestParse(t *testing.T) {
 		{"dia-phuong/tra-vinh/index.html", LocalityKind, "tra-vinh"},
 		{"en/dia-phuong/tra-vinh/index.html", LocalityKind, "tra-vinh"},
 		{"dia-phuong/tra-vinh/du-lieu.csv", LocalityKind, "tra-vinh"},
+		{"en/dia-phuong/tra-vinh/nhung/chart-1/index.html", LocalityKind, "tra-vinh"},
 		{"ke-hoach/kh-49/index.html", PlanKind, "kh-49"},
 		{"dia-phuong/index.html", Other, ""},
 		{"tin-tuc/a/index.html", Other, ""},
 		{"index.html", Other, ""},
 		{"dia-phuong//index.html", Other, ""},
+		{"ke-hoach/theo-tinh/tra-vinh/index.html", Other, ""},
+		{"en/ke-hoach/theo-tinh/index.html", PlanKind, "theo-tinh"},
 	}
 	for _, tt := range tests {
 		kind, id := Parse(tt.out)

@@ -66,13 +66,17 @@ func resultText(site *model.Site, l *model.Locality, asOf date.Date, lang string
 		"# title = \"…\"           # tên văn bản, ví dụ \"Báo cáo số 123/BC-BHXH kết quả 6 tháng đầu năm 2023\"\n")
 	w("kind = \"report\"          # report, news, conference or decision\n",
 		"kind = \"report\"          # report (báo cáo), news (tin bài), conference (hội nghị) hoặc decision (quyết định)\n")
-	w("# published = %s   # the day the document was published\n", "# published = %s   # ngày văn bản được công bố\n", asOf)
+	w("# published = %s   # the day the document was published, only if it gives one\n", "# published = %s   # ngày văn bản được công bố, chỉ khi văn bản có ghi\n", asOf)
 	w("# publisher = \"…\"       # who published it\n", "# publisher = \"…\"       # cơ quan công bố\n")
 	w("# url = \"https://…\"     # where to read it, if online\n\n", "# url = \"https://…\"     # địa chỉ đọc văn bản, nếu có\n\n")
 	b.WriteString("[[result]]\n")
 	fmt.Fprintf(&b, "locality = %s\nas_of = %s\n", textutil.TOMLString(l.ID), asOf)
+	w("# where = \"…\"           # where the figures stand in the document, e.g. \"Table 2, row Ward 1\"\n",
+		"# where = \"…\"           # vị trí các con số trong văn bản, ví dụ \"Bảng 2, dòng Phường 1\"\n")
 	targets := currentTargets(site, l, asOf)
 	writePlanLine(&b, targets, lang)
+	w("# set_by = \"…\"          # who the document says set the targets it compares with, in its words; none if it does not say\n",
+		"# set_by = \"…\"          # cơ quan mà văn bản nói đã giao chỉ tiêu đem ra so, đúng lời văn bản; bỏ trống nếu văn bản không nói\n")
 	for _, ind := range site.Indicators {
 		writeIndicatorLines(&b, ind, targets[ind], lang)
 	}

@@ -52,6 +52,10 @@ func TestNewUpdate(t *testing.T) {
 		t.Fatalf("path %q, want %q", rel, want)
 	}
 	got := frontMatterKeys(t, filepath.Join(site, rel))
+	if got[len(got)-1] != "draft" {
+		t.Fatalf("a new update is not a draft: keys %v", got)
+	}
+	got = got[:len(got)-1] // published updates have no draft key
 	existing, _ := filepath.Glob(filepath.Join(repoRoot, "content/updates/*.md"))
 	if len(existing) == 0 {
 		t.Fatal("no existing updates to compare with")
@@ -62,13 +66,22 @@ func TestNewUpdate(t *testing.T) {
 		}
 	}
 	b, _ := os.ReadFile(filepath.Join(site, rel))
-	for _, want := range []string{`title = "Trà Vinh: kết quả 6 tháng"`, "date = 2026-05-01"} {
+	for _, want := range []string{`title = "Trà Vinh: kết quả 6 tháng"`, "date = 2026-05-01", "\ndraft = true\n"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("new update lacks %q:\n%s", want, b)
 		}
 	}
 	if _, diags := build.Check(site); diags.HasErrors() {
 		t.Errorf("the new update does not pass check:\n%v", diags.Err("en"))
+	}
+	// Made public untouched — the draft line deleted — it does not pass.
+	published := strings.Replace(string(b), "draft = true\n", "", 1)
+	if err := os.WriteFile(filepath.Join(site, rel), []byte(published), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := build.Check(site)
+	if diags.Count(diag.Error) != 2 || !strings.Contains(diags.Err("en").Error(), "covsite new update wrote") || !strings.Contains(diags.Err("en").Error(), "no summary") {
+		t.Errorf("an untouched skeleton published: %v", diags.Err("en"))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
 )
 
@@ -89,9 +90,11 @@ func updateText(title string, d date.Date, lang string) []byte {
 	b.WriteString(pick(lang,
 		"# one or two sentences for lists, the feed and search engines\n",
 		"# một, hai câu tóm tắt cho danh sách tin, nguồn tin và máy tìm kiếm\n"))
-	b.WriteString("summary = \"\"\n+++\n\n")
+	b.WriteString("summary = \"\"\n")
 	b.WriteString(pick(lang,
-		"Write the update here, in Markdown. Link to a locality as [Trà Vinh](/en/dia-phuong/tra-vinh/).\n",
-		"Viết nội dung bài ở đây, bằng Markdown. Liên kết tới địa phương như [Trà Vinh](/dia-phuong/tra-vinh/).\n"))
+		"# a draft is shown by covsite serve, marked, but not published; delete this line when the update is ready\n",
+		"# bản nháp: covsite serve hiển thị (có ghi chú \"bản nháp\") nhưng không đăng lên trang; xoá dòng này khi bài đã xong\n"))
+	b.WriteString("draft = true\n+++\n\n")
+	b.WriteString(model.UpdateSkeleton[pick(lang, "en", "vi")] + "\n")
 	return []byte(b.String())
 }

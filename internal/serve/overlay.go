@@ -11,6 +11,7 @@ import (
 // problem is one line of the overlay: where and what, in one language.
 type problem struct {
 	Where, Message, Hint string
+	Excerpt              string // the line and a caret under the mistake, when known
 }
 
 // overlayStrings are the overlay's own words. They are serve-only tooling, not part of the
@@ -39,7 +40,8 @@ var overlayTemplate = template.Must(template.New("overlay").Parse(
 	`<div class="covsite-overlay" id="covsite-overlay" role="alert" lang="{{.Lang}}">` +
 		`<div class="covsite-overlay__box"><h2>{{.Title}}</h2><ol>` +
 		`{{range .Problems}}<li>{{with .Where}}<code>{{.}}</code>: {{end}}{{.Message}}` +
-		`{{with .Hint}} <span class="covsite-overlay__hint">— {{.}}</span>{{end}}</li>{{end}}</ol>` +
+		`{{with .Hint}} <span class="covsite-overlay__hint">— {{.}}</span>{{end}}` +
+		`{{with .Excerpt}}<pre class="covsite-overlay__line">{{.}}</pre>{{end}}</li>{{end}}</ol>` +
 		`{{with .More}}<p>{{.}}</p>{{end}}<p>{{.Fix}}</p>` +
 		`<button type="button" data-covsite-close>{{.Close}}</button></div></div>`))
 
@@ -55,7 +57,7 @@ func (f *failure) problems(lang string) []problem {
 	if f.diags != nil {
 		for _, d := range f.diags.Items() {
 			if d.Severity == diag.Error {
-				out = append(out, problem{Where: d.Pos.String(), Message: d.Message(lang), Hint: d.Hint(lang)})
+				out = append(out, problem{Where: d.Pos.String(), Message: d.Message(lang), Hint: d.Hint(lang), Excerpt: d.Excerpt()})
 			}
 		}
 	}

@@ -56,6 +56,7 @@ type Server struct {
 	fail    *failure    // why the latest rebuild failed; nil when it succeeded
 	version uint64      // bumped whenever what is shown changes
 	logMu   sync.Mutex
+	shown   map[string]bool // warnings whose text the log has printed, under logMu
 }
 
 // view is what a request sees: one consistent state.
@@ -76,7 +77,7 @@ func New(opts Options) *Server {
 	theme := liveTheme(opts.Source)
 	return &Server{
 		opts: opts, theme: theme, closing: make(chan struct{}),
-		preparer: build.NewPreparer(build.Options{Source: opts.Source, BaseURL: "/", Lang: opts.Lang}, theme),
+		preparer: build.NewPreparer(build.Options{Source: opts.Source, BaseURL: "/", Lang: opts.Lang, Drafts: true}, theme),
 	}
 }
 
@@ -246,6 +247,25 @@ func (s *Server) logReady(p *build.Prepared, c change, ready time.Duration) {
 	s.logf(s.msg("%s: ready in %.0f ms (load %.1f, model %.1f, setup %.1f ms; %s%d warnings)",
 		"%s: sẵn sàng sau %.0f ms (đọc %.1f, kiểm tra %.1f, chuẩn bị %.1f ms; %s%d cảnh báo)"),
 		what, ms(ready), ms(p.Load), ms(p.Model), ms(p.Setup), how, p.Diagnostics.Count(diag.Warning))
+	s.logWarnings(p.Diagnostics)
+}
+
+// logWarnings prints the text of each warning the log has not printed yet: once, the first
+// time it appears, not again at every rebuild.
+func (s *Server) logWarnings(l *diag.List) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	if s.shown == nil {
+		s.shown = map[string]bool{}
+	}
+	fresh := &diag.List{}
+	for _, d := range l.Items() {
+		if text := d.Text(s.opts.Lang); d.Severity == diag.Warning && !s.shown[text] {
+			s.shown[text] = true
+			fresh.Add(d)
+		}
+	}
+	_ = diag.Write(s.opts.Log, fresh, diag.FormatText, s.opts.Lang)
 }
 
 func (s *Server) logFailure(f *failure, c change, haveBuild bool) {

@@ -203,7 +203,7 @@ func TestServeLoop(t *testing.T) {
 
 	editFile(t, plan, "bhyt = 10_325", "bhyt = 10_325\n\"<b>x</b>\" = 1")
 	broken := waitFor(t, page, "overlay shown", func(s int, b string) bool { return strings.Contains(b, "covsite-overlay") })
-	wantPos := planFile + ":34:1"
+	wantPos := planFile + ":41:1"
 	for _, want := range []string{wantPos, "&lt;b&gt;x&lt;/b&gt;", "10.325", "bản dựng tốt gần nhất"} {
 		if !strings.Contains(broken, want) {
 			t.Errorf("page with broken data lacks %q", want)
@@ -236,10 +236,10 @@ func TestServeEnglishOverlay(t *testing.T) {
 	ts := start(t, site)
 	vi := waitFor(t, ts.url+"/", "vi placeholder", func(s int, b string) bool { return s == 503 })
 	en := waitFor(t, ts.url+"/en/", "en placeholder", func(s int, b string) bool { return s == 503 })
-	if !strings.Contains(vi, "Dữ liệu có lỗi") || !strings.Contains(vi, planFile+":33:") {
+	if !strings.Contains(vi, "Dữ liệu có lỗi") || !strings.Contains(vi, planFile+":40:") {
 		t.Errorf("Vietnamese placeholder:\n%s", vi)
 	}
-	if !strings.Contains(en, "The data has errors") || !strings.Contains(en, planFile+":33:") || strings.Contains(en, "TOML không") {
+	if !strings.Contains(en, "The data has errors") || !strings.Contains(en, planFile+":40:") || strings.Contains(en, "TOML không") {
 		t.Errorf("English placeholder:\n%s", en)
 	}
 	editFile(t, filepath.Join(site, planFile), "bhyt = 10.324,5", "bhyt = 10_324")
@@ -418,4 +418,87 @@ func TestServeReloadsOnlyChangedPages(t *testing.T) {
 		t.Errorf("unchanged methodology page got %q", ev)
 	case <-time.After(500 * time.Millisecond):
 	}
+}
+
+// TestServeShowsDraftsMarked: serve shows a draft update, marked as one on its page and in
+// the list of updates (issue 15).
+func TestServeShowsDraftsMarked(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	draft := "+++\ntitle = \"Bản nháp thử\"\ndate = 2026-05-01\nsummary = \"\"\ndraft = true\n+++\n\nChưa xong.\n"
+	if err := os.WriteFile(filepath.Join(site, "content/updates/2026-05-01-ban-nhap.md"), []byte(draft), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, site)
+	body := waitFor(t, ts.url+"/tin-tuc/ban-nhap/", "draft served", func(s int, b string) bool { return s == 200 })
+	if !strings.Contains(body, `class="draft-note"`) || !strings.Contains(body, "Bản nháp — chưa đăng lên trang") {
+		t.Errorf("the draft's page is not marked:\n%.1500s", body)
+	}
+	_, list := get(t, ts.url+"/tin-tuc/")
+	if !strings.Contains(list, `Bản nháp thử</a> <span class="draft-badge">Bản nháp</span>`) {
+		t.Errorf("the list does not mark the draft:\n%.3000s", list)
+	}
+}
+
+// TestServeLogsEachWarningOnce: the log prints the text of every warning when it first
+// appears, and not again at the next rebuild (issue 15).
+func TestServeLogsEachWarningOnce(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	ts := start(t, site)
+	warning := fmt.Sprintf(`data/plans/tp-tra-vinh-49-kh-bcd-2023.toml:%d:8: warning: bhyt for "tp-tra-vinh" is 108441 but its parts add up to 102720`,
+		lineOf(t, filepath.Join(site, planFile), "bhyt = 108_441"))
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(ts.log.String(), warning); {
+		if time.Now().After(deadline) {
+			t.Fatalf("the log does not print the warning's text:\n%s", ts.log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	editFile(t, filepath.Join(site, planFile), "bhyt = 10_324", "bhyt = 10_325")
+	for deadline := time.Now().Add(10 * time.Second); strings.Count(ts.log.String(), "rebuilt after a change") == 0; {
+		if time.Now().After(deadline) {
+			t.Fatalf("no rebuild logged:\n%s", ts.log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := ts.stop(); err != nil {
+		t.Fatal(err)
+	}
+	log := ts.log.String()
+	if n := strings.Count(log, warning); n != 1 {
+		t.Errorf("the warning is printed %d times:\n%s", n, log)
+	}
+	// A new warning — Phường 1's target no longer adds up to the city's another way — is printed.
+	if !strings.Contains(log, "102721") {
+		t.Errorf("the rebuild's new warning is not printed:\n%s", log)
+	}
+}
+
+// TestOverlayShowsTheLineWithACaret: a syntax mistake's line, with a caret under it, is in
+// the overlay as in covsite check, since the hint says "at the ^" (issue 15).
+func TestOverlayShowsTheLineWithACaret(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	ts := start(t, site)
+	page := ts.url + "/dia-phuong/tra-vinh-phuong-1/"
+	waitFor(t, page, "page served", func(s int, b string) bool { return s == 200 })
+	editFile(t, filepath.Join(site, planFile), "bhyt = 10_324", "bhyt = 10.324.5")
+	body := waitFor(t, page, "overlay shown", func(s int, b string) bool { return strings.Contains(b, "covsite-overlay__line") })
+	if !strings.Contains(body, "<pre class=\"covsite-overlay__line\">    bhyt = 10.324.5\n           ^</pre>") {
+		i := strings.Index(body, "covsite-overlay__line")
+		t.Errorf("no line with a caret in the overlay:\n%s", body[max(0, i-200):min(len(body), i+300)])
+	}
+}
+
+// lineOf is the 1-based line of name that starts with prefix.
+func lineOf(t *testing.T, name, prefix string) int {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s has no line %q", name, prefix)
+	return 0
 }

@@ -18,7 +18,7 @@ import (
 // clone of the repository has them, so serve reads the theme from disk.
 func withTheme(t *testing.T, site string) {
 	t.Helper()
-	for _, dir := range []string{"layouts", "static", "i18n"} {
+	for _, dir := range []string{"layouts", "static", "i18n", "maps", "fonts"} {
 		from := filepath.Join(repoRoot, "themes", "default", dir)
 		if err := os.CopyFS(filepath.Join(site, "themes", "default", dir), os.DirFS(from)); err != nil {
 			t.Fatal(err)

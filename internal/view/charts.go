@@ -23,6 +23,23 @@ type Chart struct {
 	Option  string // the ECharts option as JSON; encoding/json escapes <, > and &
 	Columns []string
 	Rows    [][]string // the first cell of a row is its category
+	// Computed marks the figures the site computed: by series, then point, how it did
+	// (view.CalcText) or "". charts.js shows it in the tooltip; JSON, "" when none.
+	Computed string
+	// Notes say, under the table, how each computed figure was computed.
+	Notes []string
+	// Marks says, by row and series, how the site computed a table cell ("" for a
+	// document's figure); the cell carries the sign through CSS, so it still reads as a number.
+	Marks [][]string
+}
+
+// Mark is how the site computed the table's cell at row r, series s; "" when a document
+// gives it.
+func (c Chart) Mark(r, s int) string {
+	if r < len(c.Marks) && s < len(c.Marks[r]) {
+		return c.Marks[r][s]
+	}
+	return ""
 }
 
 // chart is what a figure shows: categories along one axis and one or more series.
@@ -35,8 +52,9 @@ type chart struct {
 }
 
 type series struct {
-	name   string
-	values []model.Num
+	name     string
+	values   []model.Num
+	computed []string // how the site computed each value, "" when a document gives it; nil for none
 }
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
@@ -69,14 +87,39 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	for _, s := range ch.series {
 		v.Columns = append(v.Columns, s.name)
 	}
+	marks := make([][]string, len(ch.series))
+	anyMark := false
 	for i, cat := range ch.categories {
 		row := []string{cat}
-		for _, s := range ch.series {
+		rowMarks := make([]string, len(ch.series))
+		for j, s := range ch.series {
+			if how := s.how(i); how != "" && s.values[i].Known {
+				rowMarks[j] = how
+				v.Notes = append(v.Notes, CalcMark+" "+cat+", "+s.name+": "+how)
+				anyMark = true
+			}
+			marks[j] = append(marks[j], s.how(i))
 			row = append(row, ch.format(s.values[i]))
 		}
 		v.Rows = append(v.Rows, row)
+		v.Marks = append(v.Marks, rowMarks)
+	}
+	if anyMark {
+		b, err := json.Marshal(marks)
+		if err != nil {
+			return Chart{}, err
+		}
+		v.Computed = string(b)
 	}
 	return v, nil
+}
+
+// how is how the site computed the series' i-th value, "" when a document gives it.
+func (s series) how(i int) string {
+	if i < len(s.computed) {
+		return s.computed[i]
+	}
+	return ""
 }
 
 func (c *Context) peopleFormat() func(model.Num) string {
@@ -89,24 +132,25 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 	f := c.F
 	ch := chart{title: f.T("chart.over_time"), line: true, axis: f.T("unit.people"), format: c.peopleFormat()}
 	points := map[*model.Indicator]map[date.Date]model.Num{}
+	calcs := map[*model.Indicator]map[date.Date]string{}
 	var dates []date.Date
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {
 			continue
 		}
-		m := map[date.Date]model.Num{}
+		m, how := map[date.Date]model.Num{}, map[date.Date]string{}
 		for _, res := range c.Site.ResultsFor(l, ind) {
 			if res.Value.Known {
-				m[res.AsOf] = res.Value
+				m[res.AsOf], how[res.AsOf] = res.Value, c.CalcText(ind, res.Calc)
 			}
-			if b := model.BaselineFromChange(res); b.Known {
-				m[res.ChangeSince] = b
+			if b, calc := model.ChangeBaseline(res); b.Known {
+				m[res.ChangeSince], how[res.ChangeSince] = b, c.CalcText(ind, calc)
 			}
 		}
 		if len(m) < 2 {
 			continue
 		}
-		points[ind] = m
+		points[ind], calcs[ind] = m, how
 		for d := range m {
 			dates = append(dates, d)
 		}
@@ -117,6 +161,17 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		ch.categories = append(ch.categories, f.Date(d))
 	}
 	ch.series = seriesByIndicator(f, c.Site.Indicators, points, dates)
+	for i := range ch.series {
+		for _, ind := range c.Site.Indicators {
+			if f.Short(ind) != ch.series[i].name || calcs[ind] == nil {
+				continue
+			}
+			for _, d := range dates {
+				ch.series[i].computed = append(ch.series[i].computed, calcs[ind][d])
+			}
+			break
+		}
+	}
 	return ch
 }
 
@@ -183,8 +238,9 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 	}
 	for i, ind := range ct.indicators {
 		s := series{name: f.Short(ind)}
-		for _, row := range ct.values {
+		for j, row := range ct.values {
 			s.values = append(s.values, row[i])
+			s.computed = append(s.computed, ct.calcs[j][i])
 		}
 		ch.series = append(ch.series, s)
 	}

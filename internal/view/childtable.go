@@ -13,6 +13,8 @@ type childTargets struct {
 	indicators []*model.Indicator
 	children   []*model.Locality
 	values     [][]model.Num // by child, then indicator
+	calcs      [][]string    // how the site computed each value, "" when the plan gives it
+	figs       [][]Fig
 	sum        []model.Num
 	parent     []model.Num
 }
@@ -45,9 +47,14 @@ func (c *Context) childTable(l *model.Locality) *childTargets {
 	withFigures := 0
 	for _, ch := range l.Children {
 		row := make([]model.Num, len(ct.indicators))
+		calcs := make([]string, len(ct.indicators))
+		figs := make([]Fig, len(ct.indicators))
 		any := false
 		for i, ind := range ct.indicators {
 			row[i] = c.targetOf(best.Plan, ch, ind, best.Period)
+			if t := c.targetIn(best.Plan, ch, ind, best.Period); t != nil {
+				calcs[i], figs[i] = c.CalcText(ind, t.Calc), targetFig(t)
+			}
 			if row[i].Known {
 				ct.sum[i] = model.Known(ct.sum[i].V+row[i].V, 0)
 				any = true
@@ -58,6 +65,8 @@ func (c *Context) childTable(l *model.Locality) *childTargets {
 		}
 		ct.children = append(ct.children, ch)
 		ct.values = append(ct.values, row)
+		ct.calcs = append(ct.calcs, calcs)
+		ct.figs = append(ct.figs, figs)
 	}
 	for i, ind := range ct.indicators {
 		ct.parent[i] = c.targetOf(best.Plan, l, ind, best.Period)
@@ -79,12 +88,20 @@ func (c *Context) childHasTarget(l *model.Locality, like *model.Target, ind *mod
 
 // targetOf is the value p sets for l and ind over period: the first such target in p's order.
 func (c *Context) targetOf(p *model.Plan, l *model.Locality, ind *model.Indicator, period date.Period) model.Num {
-	for _, t := range c.Site.TargetsFor(l, ind) { // same-period targets of a plan keep the plan's order
-		if t.Plan == p && t.Period == period {
-			return t.Value
-		}
+	if t := c.targetIn(p, l, ind, period); t != nil {
+		return t.Value
 	}
 	return model.Unknown
+}
+
+// targetIn is the first target p sets for l and ind over period, or nil.
+func (c *Context) targetIn(p *model.Plan, l *model.Locality, ind *model.Indicator, period date.Period) *model.Target {
+	for _, t := range c.Site.TargetsFor(l, ind) { // same-period targets of a plan keep the plan's order
+		if t.Plan == p && t.Period == period {
+			return t
+		}
+	}
+	return nil
 }
 
 func (c *Context) childTableView(ct *childTargets) *ChildTable {
@@ -97,7 +114,7 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
 	for i, ch := range ct.children {
-		row := ChildTableRow{Link: c.localityLink(ch)}
+		row := ChildTableRow{Link: c.localityLink(ch), Computed: ct.calcs[i], Figs: ct.figs[i]}
 		for _, n := range ct.values[i] {
 			row.Values = append(row.Values, f.Num(n))
 		}

@@ -119,7 +119,9 @@ type ChildTable struct {
 // ChildTableRow is one child's targets.
 type ChildTableRow struct {
 	Link
-	Values []string
+	Values   []string
+	Computed []string // how the site computed each value (view.CalcText), "" when the plan gives it
+	Figs     []Fig
 }
 
 // Locality computes the page of l.
@@ -501,7 +503,7 @@ func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []L
 	}
 	for _, cmp := range c.Site.ComparisonsNaming(l) {
 		line := Line{text(f.T("reported.below", f.Short(cmp.Indicator), f.Name(cmp.Parent), f.Date(cmp.AsOf)) + " ")}
-		line = append(line, c.cite(cmp.Source), text(", "+f.Date(cmp.Source.Published)+"."))
+		line = append(line, c.cite(cmp.Source), text(", "+c.published(cmp.Source)+"."))
 		out = append(out, line)
 	}
 	for _, cmp := range c.Site.ComparisonsWithin(l) {
@@ -512,7 +514,7 @@ func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []L
 			}
 			line = append(line, link(f.Name(b), c.URL(routes.Locality(b.ID))))
 		}
-		line = append(line, text(" — "+f.T("reported.according")+" "), c.cite(cmp.Source), text(", "+f.Date(cmp.Source.Published)+"."))
+		line = append(line, text(" — "+f.T("reported.according")+" "), c.cite(cmp.Source), text(", "+c.published(cmp.Source)+"."))
 		out = append(out, line)
 	}
 	return out
@@ -525,6 +527,14 @@ func (c *Context) cite(src *model.Source) Inline {
 		return citeIn(src.Title.VI, lang.VI)
 	}
 	return citeIn(src.Title.In(c.Lang()), "")
+}
+
+// published is a source's date of publication, or that it gives none.
+func (c *Context) published(src *model.Source) string {
+	if src.Published.IsZero() {
+		return c.F.T("published_unknown")
+	}
+	return c.F.Date(src.Published)
 }
 
 func (c *Context) localitySources(facts localityFacts) []Line {
@@ -543,7 +553,7 @@ func (c *Context) localitySources(facts localityFacts) []Line {
 		out = append(out, append(line, text(s)))
 	}
 	for _, src := range facts.sources {
-		line := Line{text(f.T("source."+src.Kind) + ": "), c.cite(src), text(" — "), c.vietnamese(src.Publisher), text(", " + f.Date(src.Published))}
+		line := c.sourceLine(src)
 		if note := src.Note.In(f.Code); note != "" {
 			line = append(line, text(". "+note))
 		}

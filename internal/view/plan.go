@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
 )
@@ -19,14 +20,28 @@ type PlanPage struct {
 	CardsTitle string
 	Cards      []Card
 	Facts      []Fact
-	BasedOn    []string // in Vietnamese, as the plan cites them
-	URL        string   // the plan's own address, "" for none
-	Rows       []PlanRow
-	Notes      []string
-	NoteID     string
-	Milestones []string
-	Rollups    []RollupRow
-	Updates    []Dated
+	BasedOn    []BasedOn
+	URL        string // the plan's own address, "" for none
+	// Table is the plan's allocation in the document's shape; nil when it allocates
+	// nothing among localities.
+	Table *PlanTable
+	// ResultsFrom names the documents the results on the page come from; NoResults says
+	// there are none.
+	ResultsFrom []Line
+	NoResults   string
+	Rows        []PlanRow
+	Notes       []string
+	NoteID      string
+	Milestones  []string
+	Rollups     []RollupRow
+	Updates     []Dated
+}
+
+// BasedOn is a document a plan rests on, named as the plan names it (in Vietnamese), with
+// an English gloss on English pages.
+type BasedOn struct {
+	Name  string
+	Gloss string
 }
 
 // Fact is a term and its description in the plan's facts.
@@ -41,7 +56,14 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	c.assessed = map[*model.Target]model.Progress{}
 	defer func() { c.assessed = nil }()
 	f := c.F
-	v := PlanPage{Title: f.PlanTitle(p), Summary: p.Summary.In(f.Code), BasedOn: p.BasedOn, URL: p.URL, NoteID: impliedNoteID(p)}
+	v := PlanPage{Title: f.PlanTitle(p), Summary: p.Summary.In(f.Code), URL: p.URL, NoteID: impliedNoteID(p)}
+	for i, b := range p.BasedOn {
+		item := BasedOn{Name: b}
+		if c.Lang() == lang.EN && i < len(p.BasedOnEN) {
+			item.Gloss = p.BasedOnEN[i]
+		}
+		v.BasedOn = append(v.BasedOn, item)
+	}
 	if p.Number != "" {
 		v.Title = p.Number + ": " + v.Title
 	}
@@ -65,11 +87,25 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		v.Cards = append(v.Cards, Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result), Targets: []CardTarget{c.cardTarget(row, false)}})
 	}
 	v.Facts = c.planFacts(p)
+	v.Table = c.planTable(p)
+	seen := map[*model.Source]bool{}
 	for _, row := range rows {
+		if v.Table != nil && v.Table.holds(row.Target) {
+			continue // shown in the allocation table, in the document's shape
+		}
 		v.Rows = append(v.Rows, c.planRow(row, true))
 		if row.Target.Implied {
-			v.Notes = append(v.Notes, "≈ "+f.Name(row.Target.Locality)+", "+f.Short(row.Target.Indicator)+": "+c.impliedNote(row.Target))
+			v.Notes = append(v.Notes, "≈ "+f.Name(row.Target.Locality)+", "+f.Short(row.Target.Indicator)+": "+c.impliedNote(row.Target)+" "+plainLine(c.Credit(row.Target)))
 		}
+	}
+	for _, row := range rows {
+		if r := row.Result; r != nil && !seen[r.Source] {
+			seen[r.Source] = true
+			v.ResultsFrom = append(v.ResultsFrom, c.sourceLine(r.Source))
+		}
+	}
+	if len(v.ResultsFrom) == 0 {
+		v.NoResults = f.T("plan.no_results")
 	}
 	for _, m := range p.Milestones {
 		v.Milestones = append(v.Milestones, c.milestone(m))
@@ -128,7 +164,10 @@ func (c *Context) planFacts(p *model.Plan) []Fact {
 
 func (c *Context) milestone(m *model.Milestone) string {
 	f := c.F
-	s := f.T("milestone.line", f.Date(m.By), f.PercentUpTo(m.Share, 2)) + " "
+	s := f.T("milestone.words", f.Date(m.By)) + " "
+	if m.HasShare {
+		s = f.T("milestone.line", f.Date(m.By), f.PercentUpTo(m.Share, 2)) + " "
+	}
 	for i, ind := range m.Indicators {
 		if i > 0 {
 			s += ", "

@@ -15,6 +15,9 @@ type TargetValue struct {
 	Base        string // the rate's denominator, "" for none
 	Per         string // " mỗi tháng", "" for the whole period
 	ImpliedNote string // "#note-implied-<plan>" when the target is implied
+	Computed    string // how the site computed the value (view.CalcText), "" when a document gives it
+	Fig         Fig
+	Where       string // where the figure stands in its document, "" when the data does not say
 }
 
 func (c *Context) targetValue(t *model.Target) TargetValue {
@@ -36,6 +39,9 @@ func (c *Context) targetValue(t *model.Target) TargetValue {
 	if t.Implied {
 		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
 	}
+	v.Computed = c.CalcText(t.Indicator, t.Calc)
+	v.Fig = targetFig(t)
+	v.Where = c.Where(t.Where)
 	return v
 }
 
@@ -55,6 +61,11 @@ type Cells struct {
 	Pace       string
 	Status     Status
 	Milestones []string // the milestone reached and the next one: "mốc 30/6/2023: 80 % chỉ tiêu"
+	// ResultComputed says how the site computed the result, "" when its source gives it.
+	ResultComputed string
+	ResultWhere    string // where the result stands in its source
+	ResultFig      Fig
+	StatusNotes    []string
 }
 
 func (c *Context) cells(p model.Progress) Cells {
@@ -67,6 +78,13 @@ func (c *Context) cells(p model.Progress) Cells {
 			out.Result = f.Pct(p.Value)
 		}
 		out.ResultDate = f.Date(p.Result.AsOf)
+		out.ResultComputed = c.resultCalc(p)
+		out.ResultFig = resultFig(p.Result, c.resultCalcOf(p))
+		out.ResultWhere = c.Where(p.Result.Where)
+	}
+	out.StatusNotes = c.statusNotes(p)
+	if p.NoDeadline {
+		out.StatusNotes = append(out.StatusNotes, c.F.T("status.no_deadline"))
 	}
 	if p.ReportedShare.Known && p.ShareDiffers {
 		out.ShareFlag = f.T("flag.share_differs", f.PctAsGiven(p.ReportedShare))
@@ -89,6 +107,21 @@ func (c *Context) cells(p model.Progress) Cells {
 	return out
 }
 
+// resultCalc says how the site computed the result a progress compares, "" when its source
+// gives it: a total added up from its parts, or a rate from a denominator.
+func (c *Context) resultCalc(p model.Progress) string {
+	return c.CalcText(p.Result.Indicator, c.resultCalcOf(p))
+}
+
+// resultCalcOf is how the site computed the result a progress compares, if it did.
+func (c *Context) resultCalcOf(p model.Progress) model.Calc {
+	if p.ByRate {
+		_, calc := c.Site.RateWithCalc(p.Result)
+		return calc
+	}
+	return p.Result.Calc
+}
+
 func (c *Context) status(s model.Status) Status {
 	return Status{Class: string(s), Label: c.F.Status(s)}
 }
@@ -106,6 +139,11 @@ type CardResult struct {
 	Figure string
 	Unit   string // " người"; " " for percentages and unknown figures
 	Meta   string // "Đến 30/6/2023 · tỷ lệ 80,58 % · tăng 1.234 so với 31/12/2022"
+	// Computed says how the site computed the figure, "" when its source gives it.
+	Computed string
+	// Source names the document the figure comes from and where it stands in it.
+	Source Line
+	Fig    Fig
 }
 
 // CardTarget is a target on a card: its status, what it asks, how much is done and what is
@@ -118,7 +156,12 @@ type CardTarget struct {
 	Meter   string // the share for a <meter> from 0 to 100, "85.31"; "" without a share
 	Needed  string // "còn phải vận động 1.234 · cần 123 người/tháng", ""
 	Differs string // the source's share when it disagrees with the figures, ""
-	SetBy   Line   // who set the target, on a locality page; nil on a plan page
+	SetBy   Line   // who set the target and in which document, exactly as the document says
+	Credit  CreditMark
+	Notes   []string // how the status was reached, when the site assumed or computed something
+	// NoDeadline says the target's document gives no deadline or milestone; in the notes
+	// under the cards.
+	NoDeadline string
 }
 
 func (c *Context) cardResult(res *model.Result) *CardResult {
@@ -136,6 +179,12 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	if res.Change.Known {
 		out.Meta += " · " + f.T("change_since", f.Num(res.Change), f.Date(res.ChangeSince))
+	}
+	out.Computed = c.CalcText(ind, res.Calc)
+	out.Fig = resultFig(res, res.Calc)
+	out.Source = append(Line{text(f.T("credit.according") + " ")}, c.cite(res.Source))
+	if w := c.Where(res.Where); w != "" {
+		out.Source = append(out.Source, text(" · "+w))
 	}
 	return out
 }
@@ -169,8 +218,15 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	if p.ShareDiffers {
 		out.Differs = f.T("flag.share_differs_long", f.PctAsGiven(p.ReportedShare), f.Pct(p.Share))
 	}
-	if setBy && t.Plan != nil {
-		out.SetBy = c.setBy(t.Plan)
+	out.Notes = c.statusNotes(p)
+	if p.NoDeadline {
+		out.NoDeadline = c.F.T("status.no_deadline")
+	}
+	out.Credit = creditMark(t)
+	if setBy {
+		out.SetBy = c.Credit(t)
+	} else if t.Credit.Inferred {
+		out.SetBy = c.Credit(t) // a plan page names the document an inferred target comes from
 	}
 	return out
 }

@@ -14,12 +14,12 @@ func (c *Context) localitySummary(l *model.Locality, hs []headline) string {
 	for _, h := range hs {
 		if h.Result != nil && len(h.Progress) > 0 && h.Progress[0].Share.Known {
 			p := h.Progress[0]
-			return f.T("summary.share", f.Short(h.Indicator), f.WithUnit(h.Indicator, h.Result.Value), f.Date(h.Result.AsOf), f.Pct(p.Share))
+			return f.T("summary.share", f.Short(h.Indicator), c.marked(h.Indicator, h.Result.Value, h.Result.Calc), f.Date(h.Result.AsOf), f.Pct(p.Share))
 		}
 	}
 	for _, h := range hs {
 		if h.Result != nil && h.Result.Value.Known {
-			return f.T("summary.result", f.Short(h.Indicator), f.WithUnit(h.Indicator, h.Result.Value), f.Date(h.Result.AsOf))
+			return f.T("summary.result", f.Short(h.Indicator), c.marked(h.Indicator, h.Result.Value, h.Result.Calc), f.Date(h.Result.AsOf))
 		}
 	}
 	for _, h := range hs {
@@ -29,7 +29,7 @@ func (c *Context) localitySummary(l *model.Locality, hs []headline) string {
 		t := h.Progress[0].Target
 		switch {
 		case t.Value.Known:
-			return f.T("summary.target", f.Short(h.Indicator), f.Period(t.Period), f.WithUnit(h.Indicator, t.Value))
+			return f.T("summary.target", f.Short(h.Indicator), f.Period(t.Period), c.marked(h.Indicator, t.Value, t.Calc))
 		case t.Rate.Known:
 			return f.T("summary.target", f.Short(h.Indicator), f.Period(t.Period), strings.TrimSpace(f.PctAsGiven(t.Rate)+" "+f.Base(t.Base)))
 		}
@@ -38,4 +38,14 @@ func (c *Context) localitySummary(l *model.Locality, hs []headline) string {
 		return f.T("summary.none", f.Name(l))
 	}
 	return f.T("summary.locality", f.Name(l))
+}
+
+// marked is a figure with its unit, followed by the computed mark and how when the site
+// computed it: "2.053 người (∑ số tính: 1.888 + 165)".
+func (c *Context) marked(ind *model.Indicator, n model.Num, calc model.Calc) string {
+	s := c.F.WithUnit(ind, n)
+	if how := c.CalcText(ind, calc); how != "" {
+		s += " (" + CalcMark + " " + how + ")"
+	}
+	return s
 }

@@ -1,8 +1,89 @@
 package component
 
+import (
+	"strconv"
+
+	"github.com/a-h/templ"
+
+	"github.com/covsite/covsite/internal/view"
+)
+
 // dataIsland is a chart's ECharts option as a JSON data island. The id is the chart's
 // own ("chart-1-data") and the JSON comes from encoding/json, which escapes <, > and &, so
 // nothing in it can close the script element.
 func dataIsland(id, json string) string {
 	return `<script type="application/json" id="` + id + `">` + json + `</script>`
+}
+
+// figAttrs are the data attributes that name the model figure a printed figure is
+// (data-fig) and, when the site computed it, how (data-calc): the test of the built site
+// checks every figure's source, mark and credit through them.
+func figAttrs(f view.Fig) templ.Attributes {
+	if f.Key == "" {
+		return nil
+	}
+	a := templ.Attributes{"data-fig": f.Key}
+	if f.Calc != "" {
+		a["data-calc"] = f.Calc
+	}
+	return a
+}
+
+func figAttrsAt(figs []view.Fig, i int) templ.Attributes {
+	if i >= len(figs) {
+		return nil
+	}
+	return figAttrs(figs[i])
+}
+
+// creditAttrs say what a credit names: the target, the authority, the decision, and
+// whether the link to a plan is inferred.
+func creditAttrs(c view.CreditMark) templ.Attributes {
+	if c.Key == "" {
+		return nil
+	}
+	a := templ.Attributes{"data-credit": c.Key, "data-set-by": c.Authority, "data-decision": c.Decision}
+	if c.Inferred {
+		a["data-inferred"] = "true"
+	}
+	return a
+}
+
+// hasCardNotes reports whether a card has anything for the notes under the cards.
+func hasCardNotes(c view.Card) bool {
+	if r := c.Result; r != nil && (r.Computed != "" || len(r.Source) > 0) {
+		return true
+	}
+	for _, t := range c.Targets {
+		if t.Value.Computed != "" || t.Value.Where != "" || t.NoDeadline != "" || (t.SetBy != nil && t.Credit.Inferred) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyCardNotes(cs []view.Card) bool {
+	for _, c := range cs {
+		if hasCardNotes(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cardNoteID is the anchor of a card's notes: "ghi-chu-chi-so-bhyt", or by position on a
+// plan page, whose cards have no id.
+func cardNoteID(c view.Card, i int) string {
+	if c.ID != "" {
+		return "ghi-chu-" + c.ID
+	}
+	return "ghi-chu-" + strconv.Itoa(i+1)
+}
+
+// cardNoteHref is the link to a card's notes, "" when it has none.
+func cardNoteHref(c view.Card, i int) string {
+	if !hasCardNotes(c) {
+		return ""
+	}
+	return "#" + cardNoteID(c, i)
 }

@@ -25,6 +25,9 @@
  *    (axisLabel.formatter) and on markLine labels. JSON cannot carry
  *    functions, so a string containing "{value}" in those places (for example
  *    "{value} %") is kept as a template and filled with the formatted number;
+ *  - adds to the tooltip of every figure the site computed the sign \u2211 and
+ *    how, in the page's words, from the container's data-chart-computed (a
+ *    JSON array by series, then point, of strings, "" for a document's figure);
  *  - owns the chart "chrome" colours (text, axis lines, grid lines, tooltip):
  *    a light or dark palette by prefers-color-scheme, each colour overridable
  *    from CSS on the container with --chart-text, --chart-muted,
@@ -255,6 +258,30 @@
     child(tooltip, 'textStyle').color = pal.text;
   }
 
+  // The page marks the figures the site computed (data-chart-computed: by series, then
+  // point, how the site computed it in the page's words, or ""). Their tooltips add the sign
+  // and those words, so a reader never takes the site's arithmetic for a document's figure.
+  function markComputed(option, el, fmt) {
+    var marks;
+    try {
+      marks = JSON.parse(el.getAttribute('data-chart-computed') || 'null');
+    } catch (e) {
+      marks = null;
+    }
+    if (!Array.isArray(marks) || !Array.isArray(option.series)) return;
+    option.series.forEach(function (s, i) {
+      var how = marks[i];
+      if (!isPlainObject(s) || !Array.isArray(how) || !how.some(function (h) { return !!h; })) return;
+      var tip = child(s, 'tooltip');
+      var base = typeof tip.valueFormatter === 'function' ? tip.valueFormatter : function (v) { return fmt(v); };
+      tip.valueFormatter = function (value, dataIndex) {
+        var text = base(value, dataIndex);
+        var h = how[dataIndex];
+        return h ? text + ' \u2211 ' + h : text;
+      };
+    });
+  }
+
   // Turn the option parsed from JSON into the one given to setOption.
   function prepare(option, el, lang) {
     var fmt = makeFormatter(lang);
@@ -296,6 +323,7 @@
     each(option.tooltip, function (t) {
       styleTooltip(t, fmt, pal);
     });
+    markComputed(option, el, fmt);
     each(option.series, function (s) {
       if (isPlainObject(s.tooltip) && s.tooltip.valueFormatter != null &&
           typeof s.tooltip.valueFormatter !== 'function') {
@@ -405,6 +433,173 @@
     }
   }
 
+
+  // ---- Chart tools: download as PNG and SVG, and the embed code ("Nhúng") ----------
+  //
+  // The layout gives a JSON data island <script type="application/json"
+  // id="chart-tools"> (internal/view ChartTools): the buttons' words, and per chart
+  // its title, credit line (source and date), file name, and on pages whose charts
+  // have embed pages the embed page's path and the iframe snippet with "{src}" where
+  // its absolute address goes. A chart is exported with ECharts' own SVG export
+  // (renderToSVGString, the bundle's SVG renderer), framed with its title above and its
+  // credit below; PNG is that SVG drawn on a canvas at twice the size. Each export
+  // dispatches a "chartexport" event on the figure (detail: type, blob) before the
+  // download starts.
+
+  var tools = null;
+
+  function readTools() {
+    var island = document.getElementById('chart-tools');
+    if (!island) return null;
+    try {
+      var t = JSON.parse(island.textContent);
+      return isPlainObject(t) && isPlainObject(t.words) && isPlainObject(t.charts) ? t : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  var HEAD = 56, FOOT = 40, PAD = 16;
+  var XML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\u0022': '&quot;' };
+
+  function escapeXML(s) {
+    return String(s).replace(/[&<>\u0022]/g, function (c) { return XML_ESCAPES[c]; });
+  }
+
+  // svgTag writes an element as text (elements made in the page would apply the
+  // export's style attributes there, which the Content-Security-Policy forbids).
+  function svgTag(name, attrs, content) {
+    var out = '<' + name;
+    Object.keys(attrs).forEach(function (k) {
+      out += ' ' + k + '=\u0022' + escapeXML(attrs[k]) + '\u0022';
+    });
+    return out + '>' + (content == null ? '' : content) + '</' + name + '>';
+  }
+
+  // framedSVG is the chart's SVG (ECharts' own export) with its title above and its
+  // credit below, on the page's background colour and in its font.
+  function framedSVG(rec, use) {
+    var inst = rec.chart;
+    var inner = inst.renderToSVGString().replace(/^<\?xml[^>]*>/, '');
+    var w = inst.getWidth(), h = inst.getHeight();
+    var style = getComputedStyle(document.body);
+    var font = { 'font-family': style.fontFamily, fill: style.color };
+    return svgTag('svg', { xmlns: SVG_NS, width: w, height: h + HEAD + FOOT },
+      svgTag('rect', { width: w, height: h + HEAD + FOOT, fill: style.backgroundColor }) +
+      svgTag('text', Object.assign({ x: PAD, y: 34, 'font-size': 20, 'font-weight': 700 }, font), escapeXML(use.title)) +
+      svgTag('g', { transform: 'translate(0,' + HEAD + ')' }, inner) +
+      svgTag('text', Object.assign({ x: PAD, y: h + HEAD + 26, 'font-size': 13 }, font), escapeXML(use.credit)));
+  }
+
+  function deliver(fig, type, blob, file) {
+    try {
+      fig.dispatchEvent(new CustomEvent('chartexport', { detail: { type: type, blob: blob } }));
+    } catch (e) {
+      // old browsers: the download still happens
+    }
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = file + '.' + type;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () {
+      URL.revokeObjectURL(a.href);
+      a.remove();
+    }, 1000);
+  }
+
+  function exportChart(rec, use, type) {
+    if (!rec.chart || typeof rec.chart.renderToSVGString !== 'function') return;
+    var fig = rec.el.closest('figure') || rec.el;
+    var svg = framedSVG(rec, use);
+    if (type === 'svg') {
+      deliver(fig, 'svg', new Blob([svg], { type: 'image/svg+xml' }), use.file);
+      return;
+    }
+    var img = new Image();
+    img.onload = function () {
+      var scale = 2;
+      var canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth * scale;
+      canvas.height = img.naturalHeight * scale;
+      var ctx = canvas.getContext('2d');
+      ctx.scale(scale, scale);
+      ctx.drawImage(img, 0, 0);
+      canvas.toBlob(function (blob) {
+        if (blob) deliver(fig, 'png', blob, use.file);
+      }, 'image/png');
+    };
+    // A data: URL: the Content-Security-Policy allows img-src 'self' data:, not blob:.
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+  }
+
+  function button(text, cls) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = cls;
+    b.textContent = text;
+    return b;
+  }
+
+  function addTools(rec) {
+    if (!tools || rec.tools) return;
+    var id = rec.el.id;
+    var use = tools.charts[id];
+    if (!isPlainObject(use)) return;
+    var w = tools.words;
+    var bar = document.createElement('div');
+    bar.className = 'chart__tools';
+    var png = button(w.png, 'chart__tool');
+    var svg = button(w.svg, 'chart__tool');
+    png.addEventListener('click', function () { exportChart(rec, use, 'png'); });
+    svg.addEventListener('click', function () { exportChart(rec, use, 'svg'); });
+    bar.appendChild(png);
+    bar.appendChild(svg);
+    if (use.embed && use.snippet) {
+      var open = button(w.embed, 'chart__tool');
+      var panel = document.createElement('div');
+      panel.className = 'chart__embed';
+      panel.id = id + '-embed';
+      panel.hidden = true;
+      open.setAttribute('aria-expanded', 'false');
+      open.setAttribute('aria-controls', panel.id);
+      var label = document.createElement('label');
+      label.htmlFor = id + '-snippet';
+      label.textContent = w.snippet;
+      var code = document.createElement('textarea');
+      code.id = id + '-snippet';
+      code.readOnly = true;
+      code.rows = 3;
+      code.value = use.snippet.replace('{src}', new URL(use.embed, location.href).href);
+      var copy = button(w.copy, 'chart__tool');
+      var status = document.createElement('p');
+      status.className = 'chart__status';
+      status.setAttribute('role', 'status');
+      copy.addEventListener('click', function () {
+        code.select();
+        var done = function () { status.textContent = w.copied; };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(code.value).then(done, function () {});
+        }
+      });
+      open.addEventListener('click', function () {
+        var show = panel.hidden;
+        panel.hidden = !show;
+        open.setAttribute('aria-expanded', show ? 'true' : 'false');
+        if (show) code.focus();
+      });
+      panel.appendChild(label);
+      panel.appendChild(code);
+      panel.appendChild(copy);
+      panel.appendChild(status);
+      bar.appendChild(open);
+      bar.appendChild(panel);
+    }
+    rec.el.parentNode.insertBefore(bar, rec.el.nextSibling);
+    rec.tools = bar;
+  }
+
   function redrawAll() {
     charts.forEach(function (rec) {
       if (rec.chart) draw(rec);
@@ -418,7 +613,7 @@
       resizeTimer = 0;
       charts.forEach(function (rec) {
         if (!rec.chart) {
-          if (!rec.failed) draw(rec);
+          if (!rec.failed && draw(rec)) addTools(rec);
           return;
         }
         try {
@@ -439,13 +634,14 @@
     } catch (e) {
       darkQuery = null;
     }
+    tools = readTools();
     var els = document.querySelectorAll('[data-chart]');
     for (var i = 0; i < els.length; i++) {
       var rec = { el: els[i], islandId: els[i].getAttribute('data-chart'), chart: null, fallback: [], attrs: {} };
       // Unreadable JSON never becomes readable: do not retry it on resize.
       rec.failed = !readOption(rec.islandId);
       charts.push(rec);
-      if (!rec.failed) draw(rec);
+      if (!rec.failed && draw(rec)) addTools(rec);
     }
     if (!charts.length) return;
     window.addEventListener('resize', onResize);

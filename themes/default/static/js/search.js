@@ -1,23 +1,77 @@
-// Locality search for covsite: loads the build-time index (tim-kiem.json) on first use and
-// matches names accent- and case-insensitively ("tra vinh", "TRA VINH", "trà vinh" all find
-// "Trà Vinh"). No server, no other origin. Keyboard: ↑/↓ to move, Enter to open, Esc to close.
+// Locality search for covsite: loads the build-time index on first use and matches names
+// accent- and case-insensitively ("tra vinh", "TRA VINH", "trà vinh" all find "Trà Vinh"):
+// each word typed must start a word of the locality's names or kind. The index is a small
+// manifest per language (tim-kiem.json) and shards by first letter of a word, shared by the
+// languages (/tim-kiem/t.json); a query loads the shard of its first word that starts no
+// word of a kind (internal/render/download explains why every match is in it). No server, no other origin. Keyboard: ↑/↓ to move,
+// Enter to open, Esc to close.
 (function () {
   'use strict';
   function fold(s) {
     return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
   }
+  // words cuts folded text at every character that is not a letter or a digit, as the
+  // build does (download.Words).
+  function words(s) {
+    return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+  function shardKey(w) {
+    return /^[a-z0-9]/.test(w) ? w.charAt(0) : '_';
+  }
   function setup(input) {
     var form = input.form;
     var list = document.getElementById(input.getAttribute('aria-controls'));
     var status = form.querySelector('[role="status"]');
-    var entries = null;
+    var manifest = null; // a promise of the manifest, asked for once
+    var kindWords = [];
+    var shards = {};
     var active = -1;
+    function get(url) {
+      return fetch(url, { credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; });
+    }
     function load() {
-      if (entries) { return Promise.resolve(entries); }
-      return fetch(input.dataset.index, { credentials: 'same-origin' })
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (data) { entries = data; return data; })
-        .catch(function () { entries = []; return entries; });
+      if (!manifest) {
+        manifest = get(input.dataset.index).then(function (m) {
+          m = m && m.k ? m : { u: '', s: '', h: '', n: 0, k: [], p: [], e: [''] };
+          m.k.forEach(function (k) { kindWords = kindWords.concat(k[1].split(' ')); });
+          return m;
+        });
+      }
+      return manifest;
+    }
+    // shard loads the localities of one shard, as entries: name shown (n), kind (k),
+    // parent (p), URL (u), former (e) and the words a query matches (w).
+    function shard(key) {
+      if (shards[key]) { return shards[key]; }
+      shards[key] = load().then(function (m) {
+        if (m.h.indexOf(key) === -1) { return []; }
+        return get(m.s.replace('{key}', key)).then(function (rows) {
+          return (rows || []).map(function (row) {
+            var kind = m.k[row[2]] || ['', ''];
+            var name = m.n === 1 && row[5] ? row[5] : row[1];
+            return {
+              n: name + (m.e[row[4]] || ''),
+              k: kind[0],
+              p: row[3] >= 0 ? m.p[row[3]] : '',
+              u: m.u.replace('{id}', row[0]),
+              e: row[4] > 0,
+              w: words(row[1] + ' ' + (row[5] || '') + ' ' + kind[1])
+            };
+          });
+        });
+      });
+      return shards[key];
+    }
+    // keyOf picks the shard of a query: of its first word that starts no word of a kind,
+    // else of its first word.
+    function keyOf(qw) {
+      for (var i = 0; i < qw.length; i++) {
+        var w = qw[i];
+        if (!kindWords.some(function (k) { return k.indexOf(w) === 0; })) { return shardKey(w); }
+      }
+      return shardKey(qw[0]);
     }
     function close() {
       list.hidden = true;
@@ -34,14 +88,14 @@
       items[active].scrollIntoView({ block: 'nearest' });
     }
     function search(q) {
-      var words = fold(q).split(/\s+/).filter(Boolean);
-      if (!words.length) { close(); return; }
-      load().then(function (data) {
+      var qw = words(q);
+      if (!qw.length) { close(); return; }
+      load().then(function () { return shard(keyOf(qw)); }).then(function (data) {
         var hits = data.filter(function (e) {
-          return words.every(function (w) { return e.f.indexOf(w) !== -1; });
+          return qw.every(function (w) { return e.w.some(function (x) { return x.indexOf(w) === 0; }); });
         });
+        var fq = qw.join(' ');
         hits.sort(function (a, b) {
-          var fq = words.join(' ');
           var sa = fold(a.n).indexOf(fq) === 0 ? 0 : 1, sb = fold(b.n).indexOf(fq) === 0 ? 0 : 1;
           return sa - sb || (a.e ? 1 : 0) - (b.e ? 1 : 0) || a.n.localeCompare(b.n, document.documentElement.lang);
         });

@@ -1,0 +1,95 @@
+package browsertest
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlanTableOnAPhone: a plan's allocation table stays readable at 375 px. The table
+// scrolls sideways inside its region (the page itself does not), the unit column stays in
+// view while it does, and screen readers get a column header per indicator and a row
+// header per unit.
+func TestPlanTableOnAPhone(t *testing.T) {
+	tb := openTab(t, example, 375, 812)
+	for _, path := range []string{"/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/", "/en/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/"} {
+		tb.visit(t, path)
+		var got struct {
+			Page, Scrolls                 bool
+			ColHeaders, RowHeaders, Cells int
+			UnitLeftBefore, UnitLeftAfter float64
+			Total                         string
+		}
+		tb.eval(t, `(() => {
+		  const region = document.querySelector('#bang .table-scroll');
+		  const table = region && region.querySelector('table');
+		  if (!table) return {};
+		  const unit = table.querySelector('tbody th[scope="row"]');
+		  const before = unit.getBoundingClientRect().left - region.getBoundingClientRect().left;
+		  region.scrollLeft = region.scrollWidth;
+		  const after = unit.getBoundingClientRect().left - region.getBoundingClientRect().left;
+		  return {
+		    Page: document.documentElement.scrollWidth > window.innerWidth + 1,
+		    Scrolls: region.scrollWidth > region.clientWidth,
+		    ColHeaders: table.querySelectorAll('thead th[scope="col"]').length,
+		    RowHeaders: table.querySelectorAll('tbody th[scope="row"]').length,
+		    Cells: table.querySelectorAll('tbody td').length,
+		    UnitLeftBefore: before, UnitLeftAfter: after,
+		    Total: table.querySelector('tfoot th[scope="row"]').innerText.trim(),
+		  };
+		})()`, &got)
+		if got.Page {
+			t.Errorf("%s: the page scrolls sideways at 375 px", path)
+		}
+		if got.ColHeaders != 5 || got.RowHeaders != 10 || got.Cells != 40 {
+			t.Errorf("%s: %d column headers, %d row headers, %d cells; want 5 (unit + 4 indicators), 10 wards, 40", path, got.ColHeaders, got.RowHeaders, got.Cells)
+		}
+		if got.Scrolls && (got.UnitLeftAfter < -0.5 || got.UnitLeftAfter > got.UnitLeftBefore+0.5) {
+			t.Errorf("%s: the unit column moved from %.1f to %.1f px when the table scrolled", path, got.UnitLeftBefore, got.UnitLeftAfter)
+		}
+		if got.Total == "" {
+			t.Errorf("%s: no total row header", path)
+		}
+	}
+}
+
+// TestChartTooltipsMarkComputedFigures: a chart's tooltip adds the ∑ sign and how the site
+// computed a figure to every figure the page marks as computed (data-chart-computed), and
+// nothing to a document's figure. The wards' social insurance targets are sums of their
+// parts; their compulsory targets are the plan's own.
+func TestChartTooltipsMarkComputedFigures(t *testing.T) {
+	tb := openTab(t, example, 1280, 800)
+	for _, c := range []struct{ path, how string }{
+		{"/dia-phuong/tp-tra-vinh/", "Số do trang tính: tổng các thành phần"},
+		{"/en/dia-phuong/tp-tra-vinh/", "Computed by the site: the sum of its parts"},
+	} {
+		tb.visit(t, c.path)
+		var got struct{ Computed, Given string }
+		tb.eval(t, `new Promise((done) => {
+		  const el = document.querySelector('[data-chart-computed]');
+		  const read = () => {
+		    const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
+		    if (!chart) return false;
+		    const series = chart.getOption().series;
+		    const marks = JSON.parse(el.getAttribute('data-chart-computed'));
+		    let computed = '', given = '';
+		    series.forEach((s, i) => {
+		      const f = s.tooltip && s.tooltip.valueFormatter;
+		      (marks[i] || []).forEach((how, j) => {
+		        const text = f ? f(s.data[j], j) : '';
+		        if (how && !computed) computed = text;
+		        if (!how && !given) given = f ? text : String(s.data[j]);
+		      });
+		    });
+		    done({ Computed: computed, Given: given });
+		    return true;
+		  };
+		  if (!read()) { const id = setInterval(() => { if (read()) clearInterval(id); }, 50); }
+		})`, &got)
+		if !strings.Contains(got.Computed, "\u2211 "+c.how) {
+			t.Errorf("%s: a computed figure's tooltip reads %q, want the sign and %q", c.path, got.Computed, c.how)
+		}
+		if strings.Contains(got.Given, "\u2211") {
+			t.Errorf("%s: a document's figure's tooltip reads %q, marked as computed", c.path, got.Given)
+		}
+	}
+}

@@ -1,0 +1,255 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
+)
+
+// printed is one element of a built page that prints a figure (data-fig) or a credit
+// (data-credit), with its attributes and its text.
+type printed struct {
+	page  string
+	attrs map[string]string
+	text  string
+}
+
+// walk finds every figure and credit a built page prints.
+func walk(t *testing.T, page string, src []byte) (figs, credits []printed) {
+	t.Helper()
+	z := html.NewTokenizer(bytes.NewReader(src))
+	type open struct {
+		p     *printed
+		depth int
+		fig   bool
+	}
+	var stack []open
+	depth := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return figs, credits
+		case html.StartTagToken:
+			tok := z.Token()
+			depth++
+			attrs := map[string]string{}
+			for _, a := range tok.Attr {
+				attrs[a.Key] = a.Val
+			}
+			if _, ok := attrs["data-fig"]; ok {
+				stack = append(stack, open{&printed{page: page, attrs: attrs}, depth, true})
+			}
+			if _, ok := attrs["data-credit"]; ok {
+				stack = append(stack, open{&printed{page: page, attrs: attrs}, depth, false})
+			}
+			if voidElement(tok.Data) {
+				depth--
+			}
+		case html.EndTagToken:
+			for len(stack) > 0 && stack[len(stack)-1].depth == depth {
+				o := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if o.fig {
+					figs = append(figs, *o.p)
+				} else {
+					credits = append(credits, *o.p)
+				}
+			}
+			depth--
+		case html.TextToken:
+			for _, o := range stack {
+				o.p.text += string(z.Text())
+			}
+		}
+	}
+}
+
+func voidElement(tag string) bool {
+	switch tag {
+	case "br", "meta", "link", "img", "input", "hr", "source", "wbr":
+		return true
+	}
+	return false
+}
+
+// TestEveryFigureExplainsItself walks every figure of the built example site, in both
+// languages, and fails when a figure has no source named on its page, when a figure the
+// site computed is not marked (data-calc and the ∑ sign) or a figure a document gives is,
+// and when a credit names an authority or decision the data — read again here, straight
+// from the files — does not give for that figure.
+func TestEveryFigureExplainsItself(t *testing.T) {
+	dir := exampleSite(t)
+	site, diags := Check("../..")
+	if err := diags.Err("en"); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := load.Load(os.DirFS("../.."))
+	targets, results := map[string]*model.Target{}, map[string]*model.Result{}
+	for _, tg := range site.Targets {
+		targets[view.TargetKey(tg)] = tg
+	}
+	for _, r := range site.Results {
+		results[view.ResultKey(r)] = r
+	}
+	seen := map[string]map[string]bool{} // page → figure keys printed on it
+	nFigs, nCredits, nComputed := 0, 0, 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		page, _ := filepath.Rel(dir, path)
+		page = filepath.ToSlash(page)
+		code := routes.LangOf("/" + page)
+		figs, credits := walk(t, page, src)
+		seen[page] = map[string]bool{}
+		for _, f := range figs {
+			nFigs++
+			key := f.attrs["data-fig"]
+			seen[page][key] = true
+			calc, computed := f.attrs["data-calc"]
+			var how model.Computation
+			switch {
+			case targets[key] != nil:
+				tg := targets[key]
+				how = tg.Calc.How
+				if !bytes.Contains(src, []byte(`href="`+routes.NewBase("/").URL(code, routes.Plan(tg.Plan.ID))+`"`)) {
+					t.Errorf("%s: target %s is printed without a link to its plan", page, key)
+				}
+			case results[key] != nil:
+				r := results[key]
+				how = r.Calc.How
+				if !bytes.Contains(src, []byte(html.EscapeString(r.Source.Title.In(code)))) {
+					t.Errorf("%s: result %s is printed without naming its source %q", page, key, r.Source.Title.In(code))
+				}
+			default:
+				t.Errorf("%s: a figure %q that is no target or result of the data: it has no source", page, key)
+				continue
+			}
+			if how == model.NotComputed {
+				if computed {
+					t.Errorf("%s: %s is a document's figure but is marked computed (%s)", page, key, calc)
+				}
+				continue
+			}
+			nComputed++
+			if calc != string(how) || !strings.Contains(f.text, view.CalcMark) {
+				t.Errorf("%s: %s was computed by the site (%s) but is printed as %q with data-calc %q", page, key, how, f.text, calc)
+			}
+		}
+		for _, c := range credits {
+			nCredits++
+			checkCredit(t, raw, targets, c, code)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every target is printed, with its marks, on its locality's page and its plan's page,
+	// in both languages.
+	for _, tg := range site.Targets {
+		key := view.TargetKey(tg)
+		for _, code := range []string{"vi", "en"} {
+			for _, route := range []string{routes.Locality(tg.Locality.ID), routes.Plan(tg.Plan.ID)} {
+				page := strings.TrimPrefix(routes.File(code, route), "/")
+				if !seen[page][key] {
+					t.Errorf("%s does not print the target %s", page, key)
+				}
+			}
+		}
+	}
+	if nFigs < 500 || nCredits < 100 || nComputed < 50 {
+		t.Errorf("walked %d figures, %d credits, %d computed figures: fewer than the example site holds", nFigs, nCredits, nComputed)
+	}
+	t.Logf("walked %d figures (%d computed) and %d credits", nFigs, nComputed, nCredits)
+}
+
+// checkCredit compares what a credit names with the data files themselves: a plan's own
+// target is credited to its issuer and number; a target a results row implies to the
+// authority the row says (set_by) and the decision it names (decision), else "theo" the
+// row's document, inferred.
+func checkCredit(t *testing.T, raw *load.Site, targets map[string]*model.Target, c printed, code string) {
+	t.Helper()
+	key := c.attrs["data-credit"]
+	tg := targets[key]
+	if tg == nil {
+		t.Errorf("%s: a credit for %q, no target of the data", c.page, key)
+		return
+	}
+	wantBy, wantDecision, wantInferred, wantSource := "", "", false, ""
+	if !tg.Implied {
+		for _, p := range raw.Plans {
+			if p.ID == tg.Plan.ID {
+				wantBy, wantDecision = p.Issuer.V, p.Number.V
+			}
+		}
+	} else {
+		wantInferred = true
+		for _, rep := range raw.Reports {
+			for _, row := range rep.Results {
+				if row.Locality.V != tg.Locality.ID || !slices.ContainsFunc(row.Plans, func(s load.Str) bool { return s.V == tg.Plan.ID }) || !states(row, tg.Indicator.ID) {
+					continue
+				}
+				wantBy, wantDecision = row.SetBy.V, row.Decision.V
+				for _, kv := range row.SetByPlan {
+					if kv.Key.V == tg.Plan.ID {
+						wantBy = kv.Value.V
+					}
+				}
+				wantSource = or(rep.TitleEN.V, rep.Title.V)
+				if code == "vi" {
+					wantSource = rep.Title.V
+				}
+				wantInferred = wantDecision == ""
+			}
+		}
+	}
+	got := [3]string{c.attrs["data-set-by"], c.attrs["data-decision"], c.attrs["data-inferred"]}
+	want := [3]string{wantBy, wantDecision, ""}
+	if wantInferred {
+		want[2] = "true"
+	}
+	if got != want {
+		t.Errorf("%s: credit of %s names %q, %q, inferred %q; the data gives %q, %q, inferred %q", c.page, key, got[0], got[1], got[2], want[0], want[1], want[2])
+	}
+	if wantInferred && !strings.Contains(html.UnescapeString(c.text), wantSource) {
+		t.Errorf("%s: the inferred credit of %s does not name its document %q: %q", c.page, key, wantSource, c.text)
+	}
+	if wantInferred && tg.Plan.Number != "" && strings.Index(c.text, tg.Plan.Number) < strings.Index(c.text, wantSource) {
+		t.Errorf("%s: the inferred credit of %s names decision %s before its document: %q", c.page, key, tg.Plan.Number, c.text)
+	}
+}
+
+// states reports whether a results row states a share or gap of indicator id.
+func states(row load.Row, id string) bool {
+	for _, fs := range [][]load.Figure{row.Shares, row.Gaps} {
+		for _, f := range fs {
+			if f.Key.V == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,402 @@
+// Package card draws share cards: the 1200×630 PNG images that Facebook, Zalo and
+// Twitter/X show when a page is shared (og:image). A card names the place, plan or update,
+// its headline figures and their date, in the theme's embedded font (Noto Sans, which
+// covers every Vietnamese letter), so it looks the same on every machine that builds it.
+package card
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// Size of a card: what Open Graph and Twitter's summary_large_image show uncropped.
+const (
+	Width  = 1200
+	Height = 630
+)
+
+// Fonts in the theme, under fonts/, with their licence (fonts/OFL.txt).
+const (
+	RegularFont = "fonts/NotoSans-Regular.ttf"
+	BoldFont    = "fonts/NotoSans-Bold.ttf"
+)
+
+// Card is what a card shows; every text is already in the page's language.
+type Card struct {
+	Site    string   // the site's title, at the top
+	Kicker  string   // what the card is about: "Tỉnh", "Kế hoạch 53/KH-UBND"
+	Title   string   // the place, plan or update: at most two lines
+	Figures []Figure // at most three are drawn
+	Note    string   // the figures' date and source, at the bottom
+}
+
+// Figure is a headline figure: "96,11 %" over "BHYT, dân số".
+type Figure struct {
+	Value string
+	Label string
+}
+
+// Colours: the theme's ink, muted text and accent on white.
+var (
+	paper  = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	ink    = color.RGBA{0x1b, 0x24, 0x30, 0xff}
+	muted  = color.RGBA{0x52, 0x60, 0x6d, 0xff}
+	accent = color.RGBA{0x0b, 0x5c, 0xad, 0xff}
+	panel  = color.RGBA{0xe6, 0xed, 0xf5, 0xff}
+)
+
+// Layout, in pixels.
+const (
+	margin     = 80
+	barWidth   = 24
+	textWidth  = Width - 2*margin
+	siteY      = 86
+	kickerY    = 156
+	titleY     = 236 // baseline of the title's first line
+	titleLead  = 76
+	titleSize  = 64
+	titleLines = 2
+	figuresTop = 360
+	figureH    = 170
+	noteY      = 590
+)
+
+// Drawer draws cards with the theme's fonts. It is safe for concurrent use.
+type Drawer struct {
+	regular, bold *opentype.Font
+}
+
+// New reads the fonts from the theme.
+func New(theme fs.FS) (*Drawer, error) {
+	regular, err := readFont(theme, RegularFont)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := readFont(theme, BoldFont)
+	if err != nil {
+		return nil, err
+	}
+	return &Drawer{regular: regular, bold: bold}, nil
+}
+
+func readFont(theme fs.FS, name string) (*opentype.Font, error) {
+	b, err := fs.ReadFile(theme, name)
+	if err != nil {
+		return nil, fmt.Errorf("share card font: %w", err)
+	}
+	f, err := opentype.Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("share card font %s: %w", name, err)
+	}
+	return f, nil
+}
+
+// PNG draws c as a PNG.
+func (d *Drawer) PNG(c Card) ([]byte, error) {
+	img, err := d.Image(c)
+	if err != nil {
+		return nil, err
+	}
+	defer images.Put(img)
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	if err := encoder.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("share card: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// A build draws hundreds of cards on a few workers: the images and the encoders' buffers
+// (a compressor is about 1 MB) are reused rather than left to the garbage collector.
+var (
+	encoder = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &bufferPool{}}
+	images  = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), palette) }}
+)
+
+type bufferPool struct{ p sync.Pool }
+
+func (b *bufferPool) Get() *png.EncoderBuffer {
+	eb, _ := b.p.Get().(*png.EncoderBuffer)
+	return eb
+}
+
+func (b *bufferPool) Put(eb *png.EncoderBuffer) { b.p.Put(eb) }
+
+// faces are the sizes a card uses; a font.Face is not safe for concurrent use, so each
+// drawing makes its own.
+type faces struct {
+	site, kicker, title, label, note font.Face
+	values                           []font.Face // largest first: a long figure gets a smaller size
+}
+
+func (d *Drawer) faces() (faces, error) {
+	var err error
+	mk := func(f *opentype.Font, size float64) font.Face {
+		if err != nil {
+			return nil
+		}
+		var face font.Face
+		face, err = opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+		return cachedFace{Face: face, key: faceKey{f, size}}
+	}
+	fs := faces{
+		site: mk(d.regular, 30), kicker: mk(d.bold, 30), title: mk(d.bold, titleSize),
+		label: mk(d.regular, 24), note: mk(d.regular, 26),
+		values: []font.Face{mk(d.bold, 56), mk(d.bold, 44), mk(d.bold, 36)},
+	}
+	return fs, err
+}
+
+// Image draws c. The card is a paletted image (its few colours and 15 shades of
+// anti-aliasing between each text colour and its background): a third of the bytes of
+// RGB to compress, and PNG does not filter it, so a card costs a few milliseconds.
+func (d *Drawer) Image(c Card) (*image.Paletted, error) {
+	fc, err := d.faces()
+	if err != nil {
+		return nil, fmt.Errorf("share card: %w", err)
+	}
+	img := blank()
+	text(img, fc.site, muted, paper, margin, siteY, fit(fc.site, c.Site, textWidth))
+	text(img, fc.kicker, accent, paper, margin, kickerY, fit(fc.kicker, c.Kicker, textWidth))
+	drawTitle(img, fc.title, c.Title)
+	figs := c.Figures
+	if len(figs) > 3 {
+		figs = figs[:3]
+	}
+	if n := len(figs); n > 0 {
+		gap := 24
+		w := (textWidth - gap*(n-1)) / n
+		for i, f := range figs {
+			x := margin + i*(w+gap)
+			fill(img, image.Rect(x, figuresTop, x+w, figuresTop+figureH), panel)
+			face := fc.values[0]
+			for _, face = range fc.values {
+				if font.MeasureString(face, f.Value).Ceil() <= w-48 {
+					break
+				}
+			}
+			text(img, face, ink, panel, x+24, figuresTop+78, fit(face, f.Value, w-48))
+			for j, line := range wrap(fc.label, f.Label, w-48, 2) {
+				text(img, fc.label, muted, panel, x+24, figuresTop+120+j*30, line)
+			}
+		}
+	}
+	text(img, fc.note, muted, paper, margin, noteY, fit(fc.note, c.Note, textWidth))
+	return img, nil
+}
+
+// The palette: the solid colours, then for each pair of text and background colour the
+// shades between them.
+var (
+	solids  = []color.RGBA{paper, ink, muted, accent, panel}
+	pairs   = [][2]color.RGBA{{muted, paper}, {accent, paper}, {ink, paper}, {ink, panel}, {muted, panel}}
+	shades  = 16 // shade k of 16 is k/16 of the text colour over the background
+	palette = makePalette()
+)
+
+func makePalette() color.Palette {
+	var p color.Palette
+	for _, c := range solids {
+		p = append(p, c)
+	}
+	for _, pr := range pairs {
+		for k := 1; k < shades; k++ {
+			p = append(p, blend(pr[0], pr[1], k))
+		}
+	}
+	return p
+}
+
+func blend(fg, bg color.RGBA, k int) color.RGBA {
+	mix := func(a, b uint8) uint8 { return uint8((int(a)*k + int(b)*(shades-k) + shades/2) / shades) }
+	return color.RGBA{mix(fg.R, bg.R), mix(fg.G, bg.G), mix(fg.B, bg.B), 0xff}
+}
+
+// index is the palette index of a solid colour.
+func index(c color.RGBA) uint8 {
+	for i, s := range solids {
+		if s == c {
+			return uint8(i)
+		}
+	}
+	panic("card: colour not in the palette")
+}
+
+// shadeBase is the palette index before the shades of fg over bg.
+func shadeBase(fg, bg color.RGBA) int {
+	for i, pr := range pairs {
+		if pr[0] == fg && pr[1] == bg {
+			return len(solids) + i*(shades-1) - 1
+		}
+	}
+	panic("card: text colour on a background not in the palette")
+}
+
+// blank is a card's background: white with the accent bar on the left.
+func blank() *image.Paletted {
+	img := images.Get().(*image.Paletted)
+	fill(img, img.Rect, paper)
+	fill(img, image.Rect(0, 0, barWidth, Height), accent)
+	return img
+}
+
+func fill(img *image.Paletted, r image.Rectangle, c color.RGBA) {
+	i := index(c)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := img.Pix[y*img.Stride+r.Min.X : y*img.Stride+r.Max.X]
+		for x := range row {
+			row[x] = i
+		}
+	}
+}
+
+// titleBand is where the title is drawn: the rows of its lines.
+func titleBand() image.Rectangle {
+	return image.Rect(barWidth, titleY-titleSize, Width, titleY+(titleLines-1)*titleLead+titleSize/3)
+}
+
+// drawTitle draws the title in at most two lines, the second ending in "…" when cut.
+func drawTitle(img *image.Paletted, face font.Face, title string) {
+	for i, line := range wrap(face, title, textWidth, titleLines) {
+		text(img, face, ink, paper, margin, titleY+i*titleLead, line)
+	}
+}
+
+// text draws s with its baseline at (x, y) in fg over bg: each pixel of a glyph takes the
+// shade nearest its coverage.
+func text(img *image.Paletted, face font.Face, fg, bg color.RGBA, x, y int, s string) {
+	base := shadeBase(fg, bg)
+	solid, back := index(fg), int(index(bg))
+	dot := fixed.P(x, y)
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			dot.X += face.Kern(prev, r)
+		}
+		dr, mask, mp, advance, ok := face.Glyph(dot, r)
+		if ok {
+			dr = dr.Intersect(img.Rect)
+			for py := dr.Min.Y; py < dr.Max.Y; py++ {
+				for px := dr.Min.X; px < dr.Max.X; px++ {
+					k := (coverage(mask, mp.X+px-dr.Min.X, mp.Y+py-dr.Min.Y)*shades + 0x80) / 0xff
+					if k == 0 {
+						continue
+					}
+					i := py*img.Stride + px
+					switch {
+					case k >= shades:
+						img.Pix[i] = solid
+					case int(img.Pix[i]) == back || int(img.Pix[i]) > base && int(img.Pix[i]) < base+k: // background, or a lighter shade of an overlapping glyph
+						img.Pix[i] = uint8(base + k)
+					}
+				}
+			}
+		}
+		dot.X += advance
+		prev = r
+	}
+}
+
+// Rasterising glyphs was half of a card's time; cards draw the same few hundred glyphs
+// at six sizes, so each is drawn once, at a whole-pixel position, and kept.
+type faceKey struct {
+	font *opentype.Font
+	size float64
+}
+
+type glyphKey struct {
+	face faceKey
+	r    rune
+}
+
+type glyph struct {
+	bounds  image.Rectangle // relative to the dot
+	mask    *image.Alpha    // its own copy, origin at bounds.Min
+	advance fixed.Int26_6
+	ok      bool
+}
+
+var glyphs sync.Map // glyphKey → *glyph
+
+// cachedFace is a face whose glyphs come from the cache, placed at the dot rounded to
+// whole pixels.
+type cachedFace struct {
+	font.Face
+	key faceKey
+}
+
+func (c cachedFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
+	k := glyphKey{c.key, r}
+	v, ok := glyphs.Load(k)
+	if !ok {
+		dr, mask, mp, advance, found := c.Face.Glyph(fixed.Point26_6{}, r)
+		g := &glyph{bounds: dr, advance: advance, ok: found, mask: image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))}
+		for y := 0; y < dr.Dy(); y++ {
+			for x := 0; x < dr.Dx(); x++ {
+				g.mask.Pix[y*g.mask.Stride+x] = uint8(coverage(mask, mp.X+x, mp.Y+y))
+			}
+		}
+		v, _ = glyphs.LoadOrStore(k, g)
+	}
+	g := v.(*glyph)
+	at := image.Pt(dot.X.Round(), dot.Y.Round())
+	return g.bounds.Add(at), g.mask, image.Point{}, g.advance, g.ok
+}
+
+// coverage is a glyph mask's alpha at (x, y), 0–255.
+func coverage(mask image.Image, x, y int) int {
+	if a, ok := mask.(*image.Alpha); ok {
+		return int(a.Pix[a.PixOffset(x, y)])
+	}
+	_, _, _, a := mask.At(x, y).RGBA()
+	return int(a >> 8)
+}
+
+// wrap breaks s into lines of at most width pixels, at most max lines; a cut last line
+// ends in "…".
+func wrap(face font.Face, s string, width, maxLines int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		next := strings.TrimSpace(line + " " + w)
+		if line != "" && font.MeasureString(face, next).Ceil() > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		line = next
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	if len(lines) > maxLines {
+		lines = lines[:maxLines]
+		lines[maxLines-1] = fit(face, lines[maxLines-1]+" …", width)
+	}
+	for i := range lines {
+		lines[i] = fit(face, lines[i], width)
+	}
+	return lines
+}
+
+// fit cuts s to width pixels, ending it in "…" when cut.
+func fit(face font.Face, s string, width int) string {
+	if font.MeasureString(face, s).Ceil() <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && font.MeasureString(face, string(r)+"…").Ceil() > width {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimSpace(string(r)) + "…"
+}

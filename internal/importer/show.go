@@ -1,0 +1,96 @@
+package importer
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/covsite/covsite/internal/model"
+)
+
+// Match is how one row of figures was read: the name as written, the locality it matched
+// and each figure under its column's header. `covsite import` shows every match before it
+// writes anything, and `--dry-run` shows only that.
+type Match struct {
+	Row      int             // 1-based row of the table
+	Label    string          // the name as written; "" for a total row without one
+	Locality *model.Locality // nil when the name matched none
+	Total    bool            // the total row, written as the parent's
+	Deeper   bool            // a locality below a child of the parent: refused
+	Figures  []Figure        // in column order
+}
+
+// Figure is one figure of a row under its column.
+type Figure struct {
+	Header string // the column's header as written
+	Key    string // the data file key: "bhyt", "rate.bhyt"
+	Value  float64
+}
+
+// matches lists the rows of x as matched, in table order.
+func (x *extraction) matches(t *Table, parent *model.Locality) []Match {
+	var out []Match
+	add := func(r row, l *model.Locality, total bool) {
+		m := Match{Row: r.Index + 1, Label: r.Label, Locality: l, Total: total, Deeper: l != nil && !total && l.Parent != parent}
+		for _, c := range x.Columns {
+			if c.Ind == nil {
+				continue
+			}
+			if v, ok := r.Values[c.Key()]; ok {
+				m.Figures = append(m.Figures, Figure{Header: c.Header, Key: c.Key(), Value: v.V})
+			}
+		}
+		out = append(out, m)
+	}
+	if x.Total != nil {
+		add(*x.Total, parent, true)
+	}
+	for _, rs := range [][]row{x.Rows, x.Deeper, x.Unknown} {
+		for _, r := range rs {
+			add(r, r.Locality, false)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Match) int { return a.Row - b.Row })
+	return out
+}
+
+// Chain names a locality with every locality above it, the widest first: "Việt Nam ›
+// Trà Vinh › Thành phố Trà Vinh › Phường 1".
+func Chain(l *model.Locality) string {
+	var names []string
+	for a := l; a != nil; a = a.Parent {
+		names = append(names, a.Name.VI)
+	}
+	slices.Reverse(names)
+	return strings.Join(names, " › ")
+}
+
+// WriteMatches prints the matches, one row of the table per entry: where, the name as
+// written, the locality's id and chain, then each figure under its header.
+func WriteMatches(w io.Writer, rep *Report, table, lang string) {
+	fmt.Fprintln(w, tr(lang, "How each row of %s was read:", "Cách đọc từng dòng của %s:", table))
+	for _, m := range rep.Matches {
+		label := fmt.Sprintf("%q", m.Label)
+		if m.Label == "" {
+			label = tr(lang, "(no name)", "(không ghi tên)")
+		}
+		var to string
+		switch {
+		case m.Locality == nil:
+			to = tr(lang, "matches no locality", "không khớp đơn vị nào")
+		case m.Deeper:
+			to = tr(lang, "%s, not directly below %s: %s", "%s, không trực thuộc %s: %s", m.Locality.ID, rep.Parent.ID, Chain(m.Locality))
+		case m.Total:
+			to = tr(lang, "%s, total row: %s", "%s, dòng tổng: %s", m.Locality.ID, Chain(m.Locality))
+		default:
+			to = m.Locality.ID + ": " + Chain(m.Locality)
+		}
+		fmt.Fprintf(w, "  %s %d  %s → %s\n", tr(lang, "row", "dòng"), m.Row, label, to)
+		figs := make([]string, len(m.Figures))
+		for i, f := range m.Figures {
+			figs[i] = f.Header + " " + human(f.Value, lang)
+		}
+		fmt.Fprintf(w, "      %s\n", strings.Join(figs, " · "))
+	}
+}

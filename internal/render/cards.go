@@ -1,0 +1,55 @@
+package render
+
+import (
+	"github.com/covsite/covsite/internal/card"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
+)
+
+// withCard names the page's share card when it has one: its address, absolute when the
+// base URL is (crawlers want an absolute og:image).
+func (r *Renderer) withCard(d pageData, has bool) pageData {
+	if has {
+		d.Card = r.AbsURL(d.Lang, routes.ShareCard(d.Path))
+	}
+	return d
+}
+
+// cardFile is the share card of the page at route, drawn from make's card.
+func (r *Renderer) cardFile(lang, route string, make func() card.Card) Page {
+	return Page{Path: routes.File(lang, routes.ShareCard(route)), Lang: lang, write: fromBytes(func() ([]byte, error) {
+		return r.cards.PNG(make())
+	})}
+}
+
+func (r *Renderer) siteTitle(lang string) string {
+	return r.site.Config.Title.In(lang)
+}
+
+func (r *Renderer) homeCard(lang string) Page {
+	return r.cardFile(lang, routes.Home, func() card.Card {
+		return view.HomeCard(r.format(lang), r.site, r.siteTitle(lang), r.site.Config.Description.In(lang))
+	})
+}
+
+// localityCard is the card of a province's page; other localities have none.
+func (r *Renderer) localityCard(lang string, l *model.Locality) []Page {
+	if !view.HasCard(l) {
+		return nil
+	}
+	return []Page{r.cardFile(lang, localityPath(l), func() card.Card {
+		return view.LocalityCard(r.format(lang), r.site, l, r.siteTitle(lang))
+	})}
+}
+
+func (r *Renderer) planCard(lang string, p *model.Plan) []Page {
+	if !view.PlanHasCard(p) {
+		return nil
+	}
+	return []Page{r.cardFile(lang, planPath(p), func() card.Card { return view.PlanCard(r.format(lang), p, r.siteTitle(lang)) })}
+}
+
+func (r *Renderer) updateCard(lang string, d *model.Document) Page {
+	return r.cardFile(lang, documentPath(d), func() card.Card { return view.UpdateCard(r.format(lang), d, r.siteTitle(lang)) })
+}

@@ -1,0 +1,392 @@
+package download
+
+import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"encoding/csv"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// PlainLimit is the most figures (targets and results) a site may have for its whole
+// dataset to be published plain, as covsite.csv and covsite.json, beside the gzipped CSV:
+// a national dataset's plain files are hundreds of megabytes, over what hosts take in one
+// file (Cloudflare Pages: 25 MiB), and no reader opens them whole. 20,000 figures make a
+// JSON file of about 6 MB.
+const PlainLimit = 20_000
+
+// Data writes the downloads of one site. It is safe for concurrent use; the gzipped
+// whole-site CSV and the sizes the data page shows are made once, when first asked for.
+type Data struct {
+	site      *model.Site
+	provinces []Province
+
+	gzOnce sync.Once
+	gz     []byte
+	gzErr  error
+
+	sizeOnce sync.Once
+	sizes    map[string]int64
+	sizeErr  error
+}
+
+// Province is a locality right below a root (a province, or a city under the central
+// government) and every locality below it: the unit the national data is split by.
+type Province struct {
+	Loc  *model.Locality
+	Locs []*model.Locality // Loc first, then its descendants, depth first in the model's order
+}
+
+// NewData prepares the downloads of site.
+func NewData(site *model.Site) *Data {
+	d := &Data{site: site}
+	for _, root := range site.Roots {
+		for _, c := range root.Children {
+			p := Province{Loc: c, Locs: subtree(c, nil)}
+			if slices.ContainsFunc(p.Locs, d.Has) {
+				d.provinces = append(d.provinces, p)
+			}
+		}
+	}
+	return d
+}
+
+func subtree(l *model.Locality, into []*model.Locality) []*model.Locality {
+	into = append(into, l)
+	for _, c := range l.Children {
+		into = subtree(c, into)
+	}
+	return into
+}
+
+// Has reports whether l has figures of its own, and so its own data files.
+func (d *Data) Has(l *model.Locality) bool {
+	return len(d.site.TargetsOf(l)) > 0 || len(d.site.ResultsOf(l)) > 0
+}
+
+// Provinces are the provinces with figures, each with its own data files.
+func (d *Data) Provinces() []Province { return d.provinces }
+
+// Plain reports whether the whole dataset is also published plain (see PlainLimit).
+func (d *Data) Plain() bool {
+	n := len(d.site.Targets)
+	for _, res := range d.site.Results {
+		n += max(1, len(res.Shares))
+	}
+	return n <= PlainLimit
+}
+
+// Files lists every download: the whole site's, each province's, each locality's.
+func (d *Data) Files() []File {
+	files := d.SiteFiles()
+	for _, l := range d.site.Localities {
+		files = append(files, d.LocalityFiles(l)...)
+	}
+	return files
+}
+
+// SiteFiles are the whole site's files and each province's.
+func (d *Data) SiteFiles() []File {
+	files := []File{{Path: routes.SiteDownload("csv.gz"), Large: true, Write: d.writeGzip}}
+	if d.Plain() {
+		files = append(files,
+			File{Path: routes.SiteDownload("csv"), Large: true, Write: func(w io.Writer) error { return d.csv(w, scope{}) }},
+			File{Path: routes.SiteDownload("json"), Large: true, Write: func(w io.Writer) error { return d.json(w, scope{}) }})
+	}
+	for _, p := range d.provinces {
+		s := scope{head: p.Loc, locs: p.Locs, list: true}
+		files = append(files,
+			File{Path: routes.ProvinceDownload(p.Loc.ID, "csv"), Large: true, Write: func(w io.Writer) error { return d.csv(w, s) }},
+			File{Path: routes.ProvinceDownload(p.Loc.ID, "json"), Large: true, Write: func(w io.Writer) error { return d.json(w, s) }})
+	}
+	return files
+}
+
+// LocalityFiles are l's own figures as CSV and JSON, when it has any: its rows only,
+// not those of the localities below it.
+func (d *Data) LocalityFiles(l *model.Locality) []File {
+	if !d.Has(l) {
+		return nil
+	}
+	s := scope{head: l, locs: []*model.Locality{l}}
+	return []File{
+		{Path: routes.LocalityDownload(l.ID, "csv"), Write: func(w io.Writer) error { return d.csv(w, s) }},
+		{Path: routes.LocalityDownload(l.ID, "json"), Write: func(w io.Writer) error { return d.json(w, s) }},
+	}
+}
+
+// Size is the size in bytes of a file SiteFiles lists, or of a locality's file, for the
+// data page; 0 for a file that is not published. The sizes of the whole site's and the
+// provinces' files are measured once, by writing them to a counter.
+func (d *Data) Size(path string) (int64, error) {
+	d.sizeOnce.Do(func() {
+		d.sizes = map[string]int64{}
+		for _, f := range d.SiteFiles() {
+			var c counter
+			if err := f.Write(&c); err != nil {
+				d.sizeErr = err
+				return
+			}
+			d.sizes[f.Path] = int64(c)
+		}
+	})
+	if d.sizeErr != nil {
+		return 0, d.sizeErr
+	}
+	if n, ok := d.sizes[path]; ok {
+		return n, nil
+	}
+	kind, id := routes.Parse(path)
+	if l := d.site.Locality(id); kind == routes.LocalityKind && l != nil {
+		for _, f := range d.LocalityFiles(l) {
+			if f.Path == path {
+				var c counter
+				err := f.Write(&c)
+				return int64(c), err
+			}
+		}
+	}
+	return 0, nil
+}
+
+// writeGzip writes the whole site's CSV, gzipped. It is compressed once and kept: the
+// data page tells its size, and the build writes it.
+func (d *Data) writeGzip(w io.Writer) error {
+	d.gzOnce.Do(func() {
+		var buf bytes.Buffer
+		zw, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+		if err != nil {
+			d.gzErr = err
+			return
+		}
+		// no name, no modification time: two builds of the same data give the same bytes
+		if err := d.csv(zw, scope{}); err != nil {
+			d.gzErr = err
+			return
+		}
+		d.gzErr = zw.Close()
+		d.gz = buf.Bytes()
+	})
+	if d.gzErr != nil {
+		return d.gzErr
+	}
+	_, err := w.Write(d.gz)
+	return err
+}
+
+// scope is what a file holds: the whole site (head nil), a province (head and the
+// localities of its subtree, listed in the JSON) or one locality.
+type scope struct {
+	head *model.Locality
+	locs []*model.Locality
+	list bool // the JSON lists the localities of the scope
+}
+
+// figureRecord is one row of the dataset: a target or a result. Unknown numbers are
+// empty in CSV and null in JSON.
+type figureRecord struct {
+	Type          string
+	Locality      string
+	LocalityName  string
+	Indicator     string
+	Unit          string
+	Plan          string
+	PlanNumber    string
+	Period        string
+	Deadline      string
+	AsOf          string
+	Value         model.Num
+	Rate          model.Num
+	ReportedShare model.Num
+	ReportedGap   model.Num
+	Change        model.Num
+	ChangeSince   string
+	Source        string
+	Published     string
+	Implied       bool
+	Derived       bool
+	// Where the figure stands in its document (in Vietnamese, as the data gives it).
+	Where string
+	// Calc is how the site computed the value (model.Computation), "" when a document gives
+	// it; CalcInputs the figures it computed it from, plain, joined by ";".
+	Calc       string
+	CalcInputs string
+	// SetBy and Decision credit a target as its document does; CreditInferred when the
+	// document names no decision for it ("theo <source>").
+	SetBy          string
+	Decision       string
+	CreditInferred bool
+}
+
+// calcFields are a computed figure's mark for the downloads.
+func calcFields(c model.Calc) (string, string) {
+	if !c.Computed() {
+		return "", ""
+	}
+	in := make([]string, len(c.Inputs))
+	for i, n := range c.Inputs {
+		in[i] = plain(n)
+	}
+	return string(c.How), strings.Join(in, ";")
+}
+
+// targets and results of a scope, in the site's order for the whole site, else locality
+// by locality, each in the site's order.
+func (d *Data) targets(s scope) [][]*model.Target {
+	if s.head == nil {
+		return [][]*model.Target{d.site.Targets}
+	}
+	out := make([][]*model.Target, 0, len(s.locs))
+	for _, l := range s.locs {
+		out = append(out, d.site.TargetsOf(l))
+	}
+	return out
+}
+
+func (d *Data) results(s scope) [][]*model.Result {
+	if s.head == nil {
+		return [][]*model.Result{d.site.Results}
+	}
+	out := make([][]*model.Result, 0, len(s.locs))
+	for _, l := range s.locs {
+		out = append(out, d.site.ResultsOf(l))
+	}
+	return out
+}
+
+// eachRecord calls fn with each target, then each result, of the scope in a stable
+// order. The record is reused between calls.
+func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
+	var rec figureRecord
+	for _, targets := range d.targets(s) {
+		for _, t := range targets {
+			rec = figureRecord{
+				Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
+				Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
+				Deadline: t.Deadline.String(), Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
+				Where: t.Where.VI, SetBy: t.Credit.Authority, Decision: t.Credit.Decision, CreditInferred: t.Credit.Inferred,
+			}
+			rec.Calc, rec.CalcInputs = calcFields(t.Calc)
+			if err := fn(&rec); err != nil {
+				return err
+			}
+		}
+	}
+	for _, results := range d.results(s) {
+		for _, res := range results {
+			rec = figureRecord{
+				Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
+				Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: res.Value, Rate: res.Rate,
+				ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince.String(),
+				Source: res.Source.ID, Published: res.Source.Published.String(), Derived: res.Derived,
+				Where: res.Where.VI,
+			}
+			rec.Calc, rec.CalcInputs = calcFields(res.Calc)
+			if len(res.Shares) == 0 {
+				if err := fn(&rec); err != nil {
+					return err
+				}
+			}
+			for _, sh := range res.Shares {
+				rec.Plan, rec.PlanNumber, rec.ReportedShare = sh.Plan.ID, sh.Plan.Number, sh.Share
+				if err := fn(&rec); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// CSVHeader are the columns of every CSV download.
+var CSVHeader = []string{"type", "locality", "locality_name", "indicator", "unit", "plan", "plan_number", "period", "deadline",
+	"as_of", "value", "rate", "reported_share", "reported_gap", "change", "change_since", "source", "published", "implied", "derived",
+	"where", "calc", "calc_inputs", "set_by", "decision", "credit_inferred"}
+
+// csv writes the figures of the scope as CSV with CSVHeader's columns.
+func (d *Data) csv(w io.Writer, s scope) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	row := make([]string, len(CSVHeader))
+	err := d.eachRecord(s, func(rec *figureRecord) error {
+		row = append(row[:0], rec.Type, csvText(rec.Locality), csvText(rec.LocalityName), csvText(rec.Indicator), csvText(rec.Unit), csvText(rec.Plan),
+			csvText(rec.PlanNumber), csvText(rec.Period), rec.Deadline, rec.AsOf, plain(rec.Value), plain(rec.Rate), plain(rec.ReportedShare),
+			plain(rec.ReportedGap), plain(rec.Change), rec.ChangeSince, csvText(rec.Source), rec.Published,
+			strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived),
+			csvText(rec.Where), rec.Calc, rec.CalcInputs, csvText(rec.SetBy), csvText(rec.Decision), strconv.FormatBool(rec.CreditInferred))
+		return cw.Write(row)
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvText is a text field of the CSV, made safe to open in a spreadsheet: text that begins
+// with = + - @, a tab or a carriage return would be read by Excel and LibreOffice as a
+// formula (=HYPERLINK(…) sends the reader's data away), so it gets a leading apostrophe,
+// which spreadsheets take as "this is text" (OWASP, CSV injection). Numbers are written by
+// plain and are never changed.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// plain formats n the plain way: "1234.5", or "" when unknown.
+func plain(n model.Num) string {
+	if !n.Known {
+		return ""
+	}
+	return strconv.FormatFloat(n.V, 'f', -1, 64)
+}
+
+// citedBy returns the sources and plans that the figures of locs cite, in the site's
+// order: a locality's or a province's download describes its own figures, not the whole
+// site's documents.
+func (d *Data) citedBy(locs []*model.Locality) ([]*model.Source, []*model.Plan) {
+	var sources []*model.Source
+	var plans []*model.Plan
+	seenS, seenP := map[*model.Source]bool{}, map[*model.Plan]bool{}
+	addPlan := func(p *model.Plan) {
+		if !seenP[p] {
+			seenP[p] = true
+			plans = append(plans, p)
+		}
+	}
+	for _, l := range locs {
+		for _, t := range d.site.TargetsOf(l) {
+			addPlan(t.Plan)
+		}
+		for _, res := range d.site.ResultsOf(l) {
+			if !seenS[res.Source] {
+				seenS[res.Source] = true
+				sources = append(sources, res.Source)
+			}
+			for _, sh := range res.Shares {
+				addPlan(sh.Plan)
+			}
+		}
+	}
+	slices.SortFunc(sources, func(a, b *model.Source) int { return cmp.Compare(d.site.SourceOrder(a), d.site.SourceOrder(b)) })
+	slices.SortFunc(plans, func(a, b *model.Plan) int { return cmp.Compare(d.site.PlanOrder(a), d.site.PlanOrder(b)) })
+	return sources, plans
+}
+
+func idOf(l *model.Locality) string {
+	if l == nil {
+		return ""
+	}
+	return l.ID
+}

@@ -1,0 +1,172 @@
+package view
+
+import (
+	"strings"
+
+	"github.com/covsite/covsite/internal/lang"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// CalcMark is the sign that stands beside every figure the site computed.
+const CalcMark = "∑"
+
+// CalcText says how the site computed a figure, with the figures it computed it from:
+// "Số do trang tính: tổng các thành phần, 1.888 + 165". It is "" for a figure a document
+// gives.
+func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
+	if !calc.Computed() {
+		return ""
+	}
+	f := c.F
+	in := make([]string, len(calc.Inputs))
+	for i, n := range calc.Inputs {
+		in[i] = f.Value(ind, n)
+	}
+	var formula string
+	switch calc.How {
+	case model.SumOfParts:
+		formula = strings.Join(in, " + ")
+	case model.Difference:
+		formula = strings.Join(in, " − ")
+	case model.ImpliedByGap:
+		formula = strings.Join(in, " + ")
+	case model.ImpliedByShare, model.ImpliedDenominator:
+		if len(calc.Inputs) == 2 {
+			formula = in[0] + " ÷ " + f.PctAsGiven(calc.Inputs[1])
+		}
+	case model.RateFromDenominator:
+		if len(calc.Inputs) == 2 {
+			formula = f.Num(calc.Inputs[0]) + " ÷ " + f.Num(calc.Inputs[1])
+		}
+	}
+	return f.T("calc."+string(calc.How), formula)
+}
+
+// Where is where a figure stands in its document, as a sentence; "" when the data does
+// not say.
+func (c *Context) Where(where lang.Text) string {
+	w := where.In(c.F.Code)
+	if w == "" {
+		return ""
+	}
+	return c.F.T("where", w)
+}
+
+// Credit says who set a target and in which document, exactly as the document that gives
+// the figure says: "theo 49/KH-BCĐ" for a plan's own target; "Do UBND tỉnh giao, theo
+// <the news item> — suy luận: … trang xếp vào <plan>" for a target a report implies.
+func (c *Context) Credit(t *model.Target) Line {
+	cr := t.Credit
+	if cr.Plan == nil {
+		return nil
+	}
+	f := c.F
+	url := c.URL(routes.Plan(cr.Plan.ID))
+	if !cr.Inferred {
+		if cr.Decision != "" {
+			return Line{text(f.T("card.set_by") + " "), link(cr.Decision, url)}
+		}
+		return c.setBy(cr.Plan)
+	}
+	var line Line
+	if cr.Authority != "" {
+		line = Line{{Text: f.T("credit.by", cr.Authority)}}
+		if c.Lang() == lang.EN {
+			line = Line{text(f.T("credit.by", "")), c.vietnamese(cr.Authority)}
+		}
+	} else {
+		line = Line{text(f.T("credit.unnamed"))}
+	}
+	line = append(line, text(", "+f.T("credit.according")+" "))
+	if cr.Source != nil {
+		line = append(line, c.cite(cr.Source))
+	}
+	line = append(line, text(" — "+f.T("credit.inferred")+" "), link(f.PlanName(cr.Plan), url), text("."))
+	return line
+}
+
+// sourceLine names a results document: its kind, title, publisher and date — or that it
+// gives none.
+func (c *Context) sourceLine(src *model.Source) Line {
+	f := c.F
+	return Line{text(f.T("source."+src.Kind) + ": "), c.cite(src), text(" — "), c.vietnamese(src.Publisher), text(", " + c.published(src))}
+}
+
+// statusNotes are what a card says about how its status was reached: a straight line or a
+// computed figure. (That a target's document gives no deadline is said in the card's notes
+// and in its table row: the status "Đang thực hiện" then draws no judgement.)
+func (c *Context) statusNotes(p model.Progress) []string {
+	f := c.F
+	var out []string
+	if p.StraightLine {
+		out = append(out, f.T("status.straight_line"))
+	}
+	if p.FromComputed && p.Status != model.StatusNoData && !p.NoDeadline {
+		out = append(out, f.T("status.from_computed"))
+	}
+	return out
+}
+
+// TargetKey names a target in the page's markup (data-fig), so a test of the built site can
+// find the model's figure behind every printed one: "t/<plan>/<locality>/<indicator>/<period>".
+func TargetKey(t *model.Target) string {
+	if t.Plan == nil || t.Locality == nil || t.Indicator == nil {
+		return ""
+	}
+	return "t/" + t.Plan.ID + "/" + t.Locality.ID + "/" + t.Indicator.ID + "/" + t.Period.Text
+}
+
+// ResultKey names a result in the page's markup: "r/<source>/<locality>/<indicator>/<as of>".
+func ResultKey(r *model.Result) string {
+	if r.Source == nil || r.Locality == nil || r.Indicator == nil {
+		return ""
+	}
+	return "r/" + r.Source.ID + "/" + r.Locality.ID + "/" + r.Indicator.ID + "/" + r.AsOf.String()
+}
+
+// Fig is what the markup says of a printed figure: which model figure it is and, when the
+// site computed it, how (model.Computation).
+type Fig struct {
+	Key  string
+	Calc string
+}
+
+func targetFig(t *model.Target) Fig {
+	if k := TargetKey(t); k != "" {
+		return Fig{Key: k, Calc: string(t.Calc.How)}
+	}
+	return Fig{}
+}
+
+func resultFig(r *model.Result, calc model.Calc) Fig {
+	if k := ResultKey(r); k != "" {
+		return Fig{Key: k, Calc: string(calc.How)}
+	}
+	return Fig{}
+}
+
+// CreditMark is what the markup says of a credit: the authority and decision it names, and
+// whether it is inferred, for the test that checks them against the data.
+type CreditMark struct {
+	Key       string // the target's TargetKey
+	Authority string
+	Decision  string
+	Inferred  bool
+}
+
+func creditMark(t *model.Target) CreditMark {
+	if TargetKey(t) == "" {
+		return CreditMark{}
+	}
+	return CreditMark{Key: TargetKey(t), Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+}
+
+// plainLine is a line's text without its links.
+func plainLine(l Line) string {
+	var b strings.Builder
+	for _, p := range l {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}

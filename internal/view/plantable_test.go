@@ -1,0 +1,259 @@
+package view
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/covsite/covsite/internal/lang"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// allocation is a plan shaped like Plan 49/KH-BCĐ: wards listed in the document's order
+// (not the alphabet's), two columns per ward, a total row that does not add up, a total
+// the site adds up (bhxh = bắt buộc + tự nguyện), a rate only in the text, a quarterly
+// ceiling outside the table, and a news item with a result for one ward.
+var allocation = fstest.MapFS{
+	"data/site.toml": {Data: []byte(`title = "T"`)},
+	"data/indicators.toml": {Data: []byte(`
+[[indicator]]
+id = "bhxh"
+name = "Bảo hiểm xã hội"
+short = "BHXH"
+unit = "people"
+denominator = "labour_force"
+sum_of = ["bb", "tn"]
+[[indicator]]
+id = "bb"
+name = "BHXH bắt buộc"
+short = "BB"
+unit = "people"
+denominator = "labour_force"
+[[indicator]]
+id = "tn"
+name = "BHXH tự nguyện"
+short = "TN"
+unit = "people"
+denominator = "labour_force"
+[[indicator]]
+id = "no"
+name = "Tỷ lệ nợ"
+unit = "percent"
+direction = "lower"
+`)},
+	"data/localities/a.toml": {Data: []byte(`
+[[locality]]
+id = "city"
+name = "Thành phố"
+kind = "thanh-pho"
+[[locality]]
+id = "p1"
+name = "Phường 1"
+kind = "phuong"
+parent = "city"
+[[locality]]
+id = "ld"
+name = "Long Đức"
+kind = "xa"
+parent = "city"
+[[locality]]
+id = "p2"
+name = "Phường 2"
+kind = "phuong"
+parent = "city"
+`)},
+	"data/plans/kh.toml": {Data: []byte(`
+number = "49/KH-BCĐ"
+title = "Kế hoạch"
+issuer = "Ban Chỉ đạo"
+locality = "city"
+period = "2023"
+where = "Mục II"
+[[target]]
+where = "Dòng Tổng cộng"
+bb = 3000
+tn = 300
+rate.tn = 3
+[[target]]
+locality = "p2"
+where = "Bảng, dòng 1"
+bb = 1000
+tn = 100
+[[target]]
+locality = "p1"
+where = "Bảng, dòng 2"
+bb = 800
+tn = 120
+[[target]]
+locality = "ld"
+where = "Bảng, dòng 3"
+bb = 1100
+tn = 80
+[[target]]
+period = "2023-Q1"
+no = 1.9
+`)},
+	"data/results/tin.toml": {Data: []byte(`
+[source]
+title = "Tin bài"
+kind = "news"
+publisher = "Báo"
+[[result]]
+locality = "p1"
+as_of = 2023-06-30
+bb = 600
+`)},
+}
+
+func allocationSite(t *testing.T) *model.Site {
+	t.Helper()
+	raw, diags := load.Load(allocation)
+	s, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestPlanTableHasTheDocumentsShape(t *testing.T) {
+	tr := langs(t)
+	s := allocationSite(t)
+	c := NewContext(s, tr["vi"], routes.NewBase("/"))
+	c.assessed = map[*model.Target]model.Progress{}
+	tab := c.planTable(s.Plan("kh"))
+	if tab == nil {
+		t.Fatal("no table for a plan that allocates to three wards")
+	}
+	var units []string
+	for _, r := range tab.Rows {
+		units = append(units, r.Unit.Text)
+	}
+	if want := []string{"Phường 2", "Phường 1", "Long Đức"}; !reflect.DeepEqual(units, want) {
+		t.Errorf("rows = %v, want the document's order %v", units, want)
+	}
+	var cols []string
+	for _, col := range tab.Columns {
+		cols = append(cols, col.Label)
+	}
+	if want := []string{"BB", "TN"}; !reflect.DeepEqual(cols, want) {
+		t.Errorf("columns = %v, want the indicators the document gives, not the sum the site adds (%v)", cols, want)
+	}
+	p1 := tab.Rows[1].Cells
+	if p1[0].Target != "800" || p1[0].Where != "Bảng, dòng 2" || p1[0].Computed != "" {
+		t.Errorf("Phường 1 bb = %+v", p1[0])
+	}
+	if p1[0].Result != "600" || p1[0].Share != "75,00\u00a0%" || p1[0].AsOf != "30/6/2023" || !tab.HasResults {
+		t.Errorf("Phường 1 bb result = %q share %q as of %q", p1[0].Result, p1[0].Share, p1[0].AsOf)
+	}
+	if p1[1].Result != "" {
+		t.Errorf("a target without a result shows one: %+v", p1[1])
+	}
+	if len(tab.ResultsFrom) != 1 || !strings.Contains(lineText(tab.ResultsFrom[0]), "Tin bài — Báo, văn bản không ghi ngày đăng") {
+		t.Errorf("results from = %v", tab.ResultsFrom)
+	}
+	if tab.Total == nil || tab.TotalLabel != "Tổng cộng" {
+		t.Fatalf("total = %+v (%q)", tab.Total, tab.TotalLabel)
+	}
+	bb, tn := tab.Total.Cells[0], tab.Total.Cells[1]
+	if bb.Target != "3.000" || bb.Rollup != "cộng các dòng 2.900, chênh lệch 100" || !bb.Differs {
+		t.Errorf("total bb = %+v, want the document's 3.000 with the rows' 2.900 beside it", bb)
+	}
+	if !strings.HasPrefix(tn.Target, "300 · 3\u00a0%") || tn.Differs || tn.Rollup != "" {
+		t.Errorf("total tn = %+v, want 300 with its rate, adding up", tn)
+	}
+
+	// The plan's page shows the table and lists only what the table does not hold.
+	page := c.Plan(s.Plan("kh"))
+	if page.Table == nil {
+		t.Fatal("the plan page has no table")
+	}
+	for _, r := range page.Rows {
+		if (r.Indicator == "BB" || r.Indicator == "TN") && r.Period == "2023" {
+			t.Errorf("the long list repeats a figure of the table: %s %s", r.Locality.Text, r.Indicator)
+		}
+	}
+	if len(page.ResultsFrom) != 1 || page.NoResults != "" {
+		t.Errorf("the plan page names %d results documents (%q)", len(page.ResultsFrom), page.NoResults)
+	}
+}
+
+func TestNoPlanTableWithoutAnAllocation(t *testing.T) {
+	tr := langs(t)
+	s := allocationSite(t)
+	c := NewContext(s, tr["en"], routes.NewBase("/"))
+	c.assessed = map[*model.Target]model.Progress{}
+	p := s.Plan("kh")
+	own := &model.Plan{ID: "own", Locality: p.Locality, Period: p.Period}
+	for _, tg := range p.Targets {
+		if tg.Locality == p.Locality {
+			own.Targets = append(own.Targets, tg)
+		}
+	}
+	if tab := c.planTable(own); tab != nil {
+		t.Errorf("a plan for one territory got a table: %+v", tab)
+	}
+}
+
+// Every computed figure is marked with how, in the page's language; a figure a document
+// gives is not.
+func TestCalcText(t *testing.T) {
+	tr := langs(t)
+	people := &model.Indicator{ID: "bhxh", Unit: model.People}
+	money := &model.Indicator{ID: "thu", Unit: model.MillionVND}
+	tests := []struct {
+		lang string
+		ind  *model.Indicator
+		calc model.Calc
+		want string
+	}{
+		{"vi", people, model.Calc{}, ""},
+		{"vi", people, model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(1888, 0), model.Known(165, 0)}}, "Số do trang tính: tổng các thành phần, 1.888 + 165"},
+		{"en", people, model.Calc{How: model.Difference, Inputs: []model.Num{model.Known(123784, 0), model.Known(803, 0)}}, "Computed by the site by subtraction: 123,784 − 803"},
+		{"vi", people, model.Calc{How: model.ImpliedByGap, Inputs: []model.Num{model.Known(84268, 0), model.Known(28668, 0)}}, "Số do trang suy ra: kết quả + số còn phải phát triển, 84.268 + 28.668"},
+		{"vi", money, model.Calc{How: model.ImpliedByShare, Inputs: []model.Num{model.Known(1395647, 0), model.Known(45.2, 2)}}, "Số do trang suy ra: kết quả ÷ tỷ lệ đạt, 1.395.647 ÷ 45,20\u00a0%"},
+		{"en", people, model.Calc{How: model.ImpliedDenominator, Inputs: []model.Num{model.Known(1022552, 0), model.Known(82.5, 1)}}, "Implied by the site: participants ÷ rate, 1,022,552 ÷ 82.5%"},
+	}
+	for _, tt := range tests {
+		c := NewContext(&model.Site{}, tr[tt.lang], routes.NewBase("/"))
+		if got := c.CalcText(tt.ind, tt.calc); got != tt.want {
+			t.Errorf("%s %s: %q, want %q", tt.lang, tt.calc.How, got, tt.want)
+		}
+	}
+}
+
+// A credit names only what the document gives: the plan's own number, or the authority a
+// report names with "theo <report>" and the inference said.
+func TestCreditLines(t *testing.T) {
+	tr := langs(t)
+	src := &model.Source{ID: "tin", Title: lang2("Tin bài"), Kind: "news"}
+	plan := &model.Plan{ID: "qd", Number: "546/QĐ-TTg", Issuer: lang2("Thủ tướng Chính phủ")}
+	own := &model.Target{Plan: plan, Credit: model.Credit{Authority: "Thủ tướng Chính phủ", Decision: "546/QĐ-TTg", Plan: plan}}
+	named := &model.Target{Plan: plan, Implied: true, Credit: model.Credit{Authority: "Thủ tướng Chính phủ", Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
+	unnamed := &model.Target{Plan: plan, Implied: true, Credit: model.Credit{Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
+	tests := []struct {
+		lang string
+		t    *model.Target
+		want string
+	}{
+		{"vi", own, "theo 546/QĐ-TTg"},
+		{"vi", named, "Do Thủ tướng Chính phủ giao, theo Tin bài — suy luận: văn bản không nêu quyết định giao chỉ tiêu này; trang xếp vào 546/QĐ-TTg."},
+		{"vi", unnamed, "Văn bản không nêu ai giao, theo Tin bài — suy luận: văn bản không nêu quyết định giao chỉ tiêu này; trang xếp vào 546/QĐ-TTg."},
+		{"en", named, "Set by Thủ tướng Chính phủ, according to Tin bài — inferred: the document names no decision for this target; the site files it under 546/QĐ-TTg."},
+	}
+	for _, tt := range tests {
+		c := NewContext(&model.Site{}, tr[tt.lang], routes.NewBase("/"))
+		line := c.Credit(tt.t)
+		if got := lineText(line); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.lang, got, tt.want)
+		}
+		if tt.t.Credit.Inferred && strings.Contains(lineText(line[:len(line)-2]), plan.Number) {
+			t.Errorf("an inferred credit names the decision before saying it is inferred: %q", lineText(line))
+		}
+	}
+}
+
+func lang2(vi string) lang.Text { return lang.T(vi, "") }

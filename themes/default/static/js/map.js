@@ -1,0 +1,51 @@
+// Tile maps: the arrow keys move the focus between the tiles of a map, to the nearest tile
+// in that direction (tiles are links, so Tab and Enter work without this script). The
+// layout gives each link its place in data-row and data-col; this script holds no text.
+(function () {
+  "use strict";
+  var moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+  function place(a) { return [Number(a.dataset.row), Number(a.dataset.col)]; }
+
+  // nearest returns the tile closest to from in direction d, or null.
+  function nearest(links, from, d) {
+    var p = place(from), best = null, bestCost = Infinity;
+    links.forEach(function (a) {
+      if (a === from) { return; }
+      var q = place(a), dr = q[0] - p[0], dc = q[1] - p[1];
+      var along = dr * d[0] + dc * d[1];
+      if (along <= 0) { return; }
+      var across = Math.abs(d[0] !== 0 ? dc : dr);
+      var cost = along + 2 * across;
+      if (cost < bestCost) { best = a; bestCost = cost; }
+    });
+    return best;
+  }
+
+  function init(map) {
+    var links = Array.prototype.slice.call(map.querySelectorAll("a[data-row]"));
+    map.addEventListener("keydown", function (e) {
+      var d = moves[e.key];
+      if (!d || e.altKey || e.ctrlKey || e.metaKey) { return; }
+      var to = nearest(links, e.target.closest("a[data-row]"), d);
+      if (to) { e.preventDefault(); to.focus(); }
+    });
+    map.addEventListener("keydown", function (e) {
+      if (e.key !== "Home" && e.key !== "End") { return; }
+      e.preventDefault();
+      (e.key === "Home" ? links[0] : links[links.length - 1]).focus();
+    });
+  }
+
+  document.querySelectorAll("[data-tilemap]").forEach(init);
+})();
+
+// An embed code written with the site's path (a site whose base URL has no origin) gets
+// this page's origin, so it works when pasted on another site.
+(function () {
+  "use strict";
+  document.querySelectorAll("textarea[data-src]").forEach(function (ta) {
+    var src = ta.getAttribute("data-src");
+    ta.value = ta.value.replace(src, new URL(src, location.href).href);
+  });
+})();
