@@ -30,7 +30,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Strict, "strict", false, fs.t("treat warnings as errors", "coi cảnh báo như lỗi"))
 	fs.BoolVar(&opts.Drafts, "drafts", false, fs.t("publish updates marked draft = true too", "đăng cả các bài còn là bản nháp (draft = true)"))
 	fs.IntVar(&opts.Workers, "workers", 0, fs.t("pages rendered at once (default: one per CPU)", "số trang dựng cùng lúc (mặc định: bằng số nhân CPU)"))
-	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, fs.t("soft limit on the build's Go heap in bytes, -1 for none (default: build.DefaultMemoryLimit; GOMEMLIMIT wins)", "giới hạn mềm bộ nhớ heap của Go khi dựng, tính bằng byte, -1 là không giới hạn (mặc định: build.DefaultMemoryLimit; GOMEMLIMIT được ưu tiên)"))
+	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, fs.t("soft limit on the build's Go heap in bytes (default: none; GOMEMLIMIT wins); trades CPU for peak memory", "giới hạn mềm bộ nhớ heap của Go khi dựng, tính bằng byte (mặc định: không giới hạn; GOMEMLIMIT được ưu tiên); đổi thời gian CPU lấy bộ nhớ"))
 	languages := fs.String("languages", "", fs.t("build only these languages' pages, comma-separated (vi,en); for measuring", "chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi,en); để đo đạc"))
 	cpuProfile := fs.String("profile-cpu", "", fs.t("write a CPU profile of the build to this file (go tool pprof)", "ghi hồ sơ CPU của lần dựng vào tệp này (go tool pprof)"))
 	memProfile := fs.String("profile-mem", "", fs.t("write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)", "ghi hồ sơ bộ nhớ của lần dựng vào tệp này (go tool pprof -sample_index=alloc_space)"))

@@ -34,26 +34,19 @@ type Options struct {
 	// measuring one language; data files, assets and the sitemap are always built.
 	Languages []string
 	Drafts    bool // publish updates marked draft = true too (serve always shows them)
-	// MemoryLimit is the soft limit on the Go heap during the build, in bytes: 0 means
-	// DefaultMemoryLimit, a negative value none. GOMEMLIMIT, when set, wins.
+	// MemoryLimit is a soft limit on the Go heap during the build, in bytes; 0 or a
+	// negative value sets none. GOMEMLIMIT, when set, wins. See limitMemory.
 	MemoryLimit int64
 }
 
-// DefaultMemoryLimit keeps a national build (scale 1) under 500 MB of peak RSS. Without a
-// limit the Go collector lets the heap grow to twice what is live, and a national build
-// has ~300 MB live while it renders. The limit only makes the collector run sooner near
-// it; a site whose live data exceeds it is built all the same, with more collections.
-const DefaultMemoryLimit = 440 << 20
-
 // limitMemory sets the soft memory limit for the build and returns how to restore the
-// previous one.
+// previous one. It is off unless asked for: a limit only makes the collector run sooner
+// near it, and with a national site's model (~400–550 MB live at scale 1) a limit near
+// 500 MB costs more CPU than the build itself (docs/performance.md, "Peak memory").
 func limitMemory(limit int64) (restore func()) {
 	prev := debug.SetMemoryLimit(-1)
-	if limit < 0 || prev != math.MaxInt64 { // none asked for, or GOMEMLIMIT set
+	if limit <= 0 || prev != math.MaxInt64 { // none asked for, or GOMEMLIMIT set
 		return func() {}
-	}
-	if limit == 0 {
-		limit = DefaultMemoryLimit
 	}
 	debug.SetMemoryLimit(limit)
 	return func() { debug.SetMemoryLimit(prev) }
