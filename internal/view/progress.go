@@ -196,7 +196,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	out := CardTarget{Status: c.status(p.Status), Label: f.T("target") + " " + f.Period(t.Period), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
 		out.Share = " · " + f.T("share_achieved", f.Pct(p.Share))
-		out.Meter = strconv.FormatFloat(min(max(p.Share.V, 0), 100), 'f', -1, 64)
+		out.Meter = strconv.FormatFloat(min(max(p.Share.V, 0), 100), 'f', 2, 64)
 		if p.ReportedShare.Known && !p.ShareDiffers {
 			out.Share += " (" + f.T("as_reported", f.PctAsGiven(p.ReportedShare)) + ")"
 		}
