@@ -34,6 +34,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	cacheDir := fs.String("cache-dir", "", fs.t("keep decoded data and the state of this build here for the next one (default: SOURCE/"+build.DefaultCacheDir+")",
 		"giữ dữ liệu đã đọc và trạng thái của lần dựng này ở đây cho lần sau (mặc định: SOURCE/"+build.DefaultCacheDir+")"))
 	noCache := fs.Bool("no-cache", false, fs.t("build without reading or writing the cache", "dựng mà không đọc hay ghi bộ nhớ đệm"))
+	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, fs.t("soft limit on the build's Go heap in bytes (default: none; GOMEMLIMIT wins); trades CPU for peak memory", "giới hạn mềm bộ nhớ heap của Go khi dựng, tính bằng byte (mặc định: không giới hạn; GOMEMLIMIT được ưu tiên); đổi thời gian CPU lấy bộ nhớ"))
 	languages := fs.String("languages", "", fs.t("build only these languages' pages, comma-separated (vi,en); for measuring", "chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi,en); để đo đạc"))
 	cpuProfile := fs.String("profile-cpu", "", fs.t("write a CPU profile of the build to this file (go tool pprof)", "ghi hồ sơ CPU của lần dựng vào tệp này (go tool pprof)"))
 	memProfile := fs.String("profile-mem", "", fs.t("write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)", "ghi hồ sơ bộ nhớ của lần dựng vào tệp này (go tool pprof -sample_index=alloc_space)"))

@@ -7,9 +7,11 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -39,6 +41,22 @@ type Options struct {
 	// CacheDir holds what the build keeps for the next one (see cache.go); "" means no
 	// cache. `covsite build` uses Source/.covsite-cache unless told otherwise.
 	CacheDir string
+	// MemoryLimit is a soft limit on the Go heap during the build, in bytes; 0 or a
+	// negative value sets none. GOMEMLIMIT, when set, wins. See limitMemory.
+	MemoryLimit int64
+}
+
+// limitMemory sets the soft memory limit for the build and returns how to restore the
+// previous one. It is off unless asked for: a limit only makes the collector run sooner
+// near it, and with a national site's model (~400–550 MB live at scale 1) a limit near
+// 500 MB costs more CPU than the build itself (docs/performance.md, "Peak memory").
+func limitMemory(limit int64) (restore func()) {
+	prev := debug.SetMemoryLimit(-1)
+	if limit <= 0 || prev != math.MaxInt64 { // none asked for, or GOMEMLIMIT set
+		return func() {}
+	}
+	debug.SetMemoryLimit(limit)
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // Result tells what a build did.
@@ -63,6 +81,7 @@ var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 // Run builds the site. On any error the destination is left as it was.
 func Run(ctx context.Context, opts Options) (res Result, err error) {
 	start := time.Now()
+	defer limitMemory(opts.MemoryLimit)()
 	ropts := render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages}
 	var (
 		c  checked

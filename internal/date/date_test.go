@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func mustParse(t *testing.T, s string) Date {
@@ -94,5 +95,34 @@ func TestCompareIsTimeOrder(t *testing.T) {
 				t.Fatalf("%v.Compare(%v) = %d, time says %d", a, b, got, want)
 			}
 		}
+	}
+}
+
+// A national site holds a million dates: they must stay 4 bytes.
+func TestDateSize(t *testing.T) {
+	if n := unsafe.Sizeof(Date{}); n != 4 {
+		t.Errorf("Date takes %d bytes, want 4", n)
+	}
+}
+
+// The narrow fields keep what the wide ones held: every day of 1900–2200 round-trips
+// through Time, String and Parse, and Compare orders dates as time does.
+func TestDateRoundTrip(t *testing.T) {
+	prev := Date{}
+	for tm := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); tm.Year() <= 2200; tm = tm.AddDate(0, 0, 1) {
+		d := Of(tm)
+		if !d.Time().Equal(tm) {
+			t.Fatalf("Of(%s).Time() = %s", tm, d.Time())
+		}
+		if p, err := Parse(d.String()); err != nil || p != d || d.String() != tm.Format("2006-01-02") {
+			t.Fatalf("%s: String %q, Parse back %v, %v", tm, d.String(), p, err)
+		}
+		if !prev.IsZero() && (!prev.Before(d) || d.Compare(prev) != 1 || prev.AddDays(1) != d) {
+			t.Fatalf("%v and %v are out of order", prev, d)
+		}
+		prev = d
+	}
+	if y := Of(time.Date(40000, 1, 1, 0, 0, 0, 0, time.UTC)).Year; y != math.MaxInt16 {
+		t.Errorf("year 40000 is kept as %d, want %d", y, math.MaxInt16)
 	}
 }

@@ -28,7 +28,7 @@ func FuzzParsePeriod(f *testing.F) {
 			return
 		}
 		for _, d := range []Date{p.Start, p.End} {
-			if d.IsZero() || New(d.Year, d.Month, d.Day) != d {
+			if d.IsZero() || New(d.Ymd()) != d {
 				t.Fatalf("ParsePeriod(%q) = %+v: %v is not a day on the calendar", s, p, d)
 			}
 			if d.Year < 1900 || d.Year > 2200 {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"time"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -218,9 +217,9 @@ func (e *storeEncoder) keyStrs(v []KeyStr) {
 func (e *storeEncoder) num(v Num) { e.float(v.V); e.str(v.Raw); e.bool(v.Int); e.pos(v.Pos) }
 
 func (e *storeEncoder) day(v Day) {
-	e.int(v.V.Year)
+	e.int(int(v.V.Year))
 	e.int(int(v.V.Month))
-	e.int(v.V.Day)
+	e.int(int(v.V.Day))
 	e.pos(v.Pos)
 }
 
@@ -229,7 +228,6 @@ func (e *storeEncoder) figures(v []Figure) {
 	for _, f := range v {
 		e.s(f.Key)
 		e.num(f.Value)
-		e.pos(f.KeyPos)
 	}
 }
 
@@ -528,7 +526,7 @@ func (d *storeDecoder) num() Num { return Num{V: d.float(), Raw: d.str(), Int: d
 
 func (d *storeDecoder) day() Day {
 	y, m, dd := d.int(), d.int(), d.int()
-	return Day{V: date.Date{Year: y, Month: time.Month(m), Day: dd}, Pos: d.pos()}
+	return Day{V: date.Date{Year: int16(y), Month: date.Month(m), Day: uint8(dd)}, Pos: d.pos()}
 }
 
 func (d *storeDecoder) figures() []Figure {
@@ -538,7 +536,7 @@ func (d *storeDecoder) figures() []Figure {
 	}
 	out := make([]Figure, n)
 	for i := range out {
-		out[i] = Figure{Key: d.s(), Value: d.num(), KeyPos: d.pos()}
+		out[i] = Figure{Key: d.s(), Value: d.num()}
 	}
 	return out
 }

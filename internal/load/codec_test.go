@@ -129,7 +129,7 @@ func FuzzDecodeValues(f *testing.F) {
 func samples() []any {
 	at := diag.Pos{File: "f", Line: 3, Col: 1}
 	row := Row{Pos: at, Locality: Str{"x", at}, AsOf: Day{Pos: at}, Plans: []Str{{"p", at}},
-		Values: []Figure{{Key: Str{"bhyt", at}, Value: Num{V: 1.5, Raw: "1.5", Pos: at}, KeyPos: at}}}
+		Values: []Figure{{Key: Str{"bhyt", at}, Value: Num{V: 1.5, Raw: "1.5", Pos: at}}}}
 	return []any{
 		[]Report{{Pos: at, ID: "r", Title: Str{"Báo cáo", at}, Results: []Row{row}, Comparisons: []Comparison{{Below: []Str{{"y", diag.Pos{File: "g"}}}}}}},
 		[]Plan{{Pos: at, ID: "p", Targets: []Row{row}, Milestones: []Milestone{{Share: Num{V: 50}}}}},

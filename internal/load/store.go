@@ -32,7 +32,7 @@ type Store struct {
 
 // StoreFormat is the version of the store's file format and encoding; a store of another
 // format is ignored. Change it with codec.go.
-const StoreFormat = 3
+const StoreFormat = 4
 
 const storeMagic = "covsite-cache\n"
 

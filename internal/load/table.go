@@ -52,9 +52,8 @@ func (d Day) Set() bool { return d.Pos.File != "" }
 
 // Figure is one indicator value in a target or result row: "bhyt = 10_324".
 type Figure struct {
-	Key    Str // the indicator id as written
-	Value  Num
-	KeyPos diag.Pos
+	Key   Str // the indicator id as written, at the key's position
+	Value Num
 }
 
 // table wraps one TOML table with the positions of its keys, records which keys were read,
@@ -181,11 +180,15 @@ func startsLikeFormula(s string) bool {
 	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
-// normalised returns s in NFC, warning when the file held it decomposed.
+// normalised returns s in NFC, warning when the file held it decomposed. The string is a
+// copy: the decoder's strings share the memory of the whole file, which one short value
+// kept by the model would hold alive (40 MB of TOML source at national scale).
 func (t *table) normalised(key, s string) Str {
 	if nfc, changed := textutil.NFC(s); changed {
 		t.diags.Warnf(t.where(key), diag.NotNFC, nfc)
 		s = nfc
+	} else {
+		s = strings.Clone(s)
 	}
 	return Str{V: s, Pos: t.where(key)}
 }
@@ -434,7 +437,7 @@ func (t *table) figures(reserved []string) []Figure {
 		if !n.Set() {
 			continue
 		}
-		out = append(out, Figure{Key: Str{V: k, Pos: t.keyWhere(k)}, Value: n, KeyPos: t.keyWhere(k)})
+		out = append(out, Figure{Key: Str{V: k, Pos: t.keyWhere(k)}, Value: n})
 	}
 	return out
 }

@@ -129,7 +129,27 @@ type builder struct {
 	broken  broken
 	links   *sourceLinks          // the results file being linked
 	valued  map[resultKey]*Result // the first result with a value per key, for addResult
+	strs    map[string]string     // one copy of each text many rows repeat (intern)
 }
+
+// intern returns the one copy of s the site keeps: periods, per and notes repeat over
+// hundreds of thousands of targets and results.
+func (b *builder) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if v, ok := b.strs[s]; ok {
+		return v
+	}
+	if b.strs == nil {
+		b.strs = map[string]string{}
+	}
+	b.strs[s] = s
+	return s
+}
+
+// internText is intern for both languages of t.
+func (b *builder) internText(t lang.Text) lang.Text { return lang.T(b.intern(t.VI), b.intern(t.EN)) }
 
 // broken says which declarations may be missing because their file could not be read: a
 // reference to them is then not reported again, the file's own error says it all.
@@ -446,10 +466,10 @@ func (b *builder) denominators(raw []load.Denominator) {
 			continue
 		}
 		seen[key] = r.Year.Pos
-		d := &Denominators{Locality: l, Year: int(r.Year.V), Values: map[Base]float64{}, Source: r.Source.V, Pos: r.Pos}
+		d := &Denominators{Locality: l, Year: int(r.Year.V), Source: r.Source.V, Pos: r.Pos}
 		for base, n := range map[Base]load.Num{Population: r.Population, LabourForce: r.LabourForce, Eligible: r.Eligible, Retired: r.Retired} {
 			if n.Set() && b.wholeNonNegative(string(base), n) {
-				d.Values[base] = n.V
+				d.Values.Set(base, n.V)
 			}
 		}
 		b.site.Denominators = append(b.site.Denominators, d)
@@ -504,6 +524,7 @@ func (b *builder) period(s load.Str) (date.Period, bool) {
 		b.diags.Errorf(s.Pos, diag.BadPeriod, s.V)
 		return date.Period{}, false
 	}
+	p.Text = b.intern(p.Text)
 	return p, true
 }
 

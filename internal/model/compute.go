@@ -33,7 +33,7 @@ func RemainingGap(result, target Num, dir Direction) Num {
 	if dir == LowerIsBetter {
 		gap = result.V - target.V
 	}
-	return Known(math.Max(0, gap), max(result.Decimals, target.Decimals))
+	return Known(math.Max(0, gap), int(max(result.Decimals, target.Decimals)))
 }
 
 // ImpliedTarget is the target a result and its share imply: result ÷ share × 100, rounded
@@ -49,7 +49,7 @@ func ImpliedTarget(result Num, sharePercent float64, unit Unit) Num {
 		return Known(round(v), 0)
 	}
 	scale := math.Pow(10, float64(result.Decimals))
-	return Known(math.Round(v*scale)/scale, result.Decimals)
+	return Known(math.Round(v*scale)/scale, int(result.Decimals))
 }
 
 // PacePerMonth is the gap divided by the months left from asOf to the deadline; unknown

@@ -209,7 +209,7 @@ func (s *Site) ComparisonsWithin(l *Locality) []*Comparison { return s.index.ave
 // Denominator returns the population, labour force … of l in year, if known.
 func (s *Site) Denominator(l *Locality, base Base, year int) Num {
 	for _, d := range s.index.denominators[l] {
-		if v, ok := d.Values[base]; ok && d.Year == year {
+		if v, ok := d.Values.Get(base); ok && d.Year == year {
 			return Known(v, 0)
 		}
 	}

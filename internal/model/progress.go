@@ -162,7 +162,7 @@ func (s *Site) RateWithCalc(r *Result) (Num, Calc) {
 	if r.Indicator.Unit == Percent {
 		return r.Value, r.Calc
 	}
-	d := s.Denominator(r.Locality, r.Indicator.Base, r.AsOf.Year)
+	d := s.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year))
 	rate := CoverageRate(r.Value, d)
 	if !rate.Known {
 		return rate, Calc{}
@@ -214,5 +214,5 @@ func BaselineFromChange(r *Result) Num {
 	if !r.Change.Known || !r.Value.Known {
 		return Unknown
 	}
-	return Known(r.Value.V-r.Change.V, r.Value.Decimals)
+	return Known(r.Value.V-r.Change.V, int(r.Value.Decimals))
 }

@@ -109,9 +109,9 @@ func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
 		if t := byInd[ind]; t != nil {
 			return t
 		}
-		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: row.Per.V,
+		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: b.intern(row.Per.V),
 			Credit: planCredit(p), DeadlineGiven: true, Where: where.text(),
-			Note: lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
+			Note: b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V))), Pos: pos}
 		byInd[ind] = t
 		order = append(order, ind)
 		return t
@@ -169,10 +169,10 @@ func (b *builder) figureIndicator(f load.Figure, reserved []string, row string) 
 	}
 	candidates := append(mapKeys(b.site.indicatorByID), reserved...)
 	if near := textutil.Nearest(f.Key.V, candidates); near != "" {
-		b.diags.Errorf(f.KeyPos, diag.UnknownKeyNear, f.Key.V, row, near)
+		b.diags.Errorf(f.Key.Pos, diag.UnknownKeyNear, f.Key.V, row, near)
 		return nil
 	}
-	b.diags.Errorf(f.KeyPos, diag.UnknownKey, f.Key.V, row, strings.Join(candidates, ", "))
+	b.diags.Errorf(f.Key.Pos, diag.UnknownKey, f.Key.V, row, strings.Join(candidates, ", "))
 	return nil
 }
 
@@ -222,7 +222,7 @@ func (b *builder) change(ind *Indicator, f load.Figure) bool {
 // rate checks a coverage rate: the indicator needs a denominator, the rate 0–100.
 func (b *builder) rate(ind *Indicator, f load.Figure) bool {
 	if ind.Base == NoBase {
-		b.diags.Errorf(f.KeyPos, diag.NoDenominator, ind.ID)
+		b.diags.Errorf(f.Key.Pos, diag.NoDenominator, ind.ID)
 		return false
 	}
 	return b.percent("rate."+f.Key.V, f.Value)
@@ -427,7 +427,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 		}
 		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, ChangeSince: row.ChangeSince.V,
 			Where: where.text(),
-			Note:  lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)), Pos: pos}
+			Note:  b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V))), Pos: pos}
 		byInd[ind] = r
 		order = append(order, ind)
 		return r
@@ -449,7 +449,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 		}
 		if len(plans) == 0 {
 			if len(row.Plans) == 0 { // else the unknown plan was reported
-				b.diags.Errorf(f.KeyPos, diag.MissingKey, "plan", "[[result]]")
+				b.diags.Errorf(f.Key.Pos, diag.MissingKey, "plan", "[[result]]")
 			}
 			continue
 		}
@@ -466,7 +466,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 	for _, f := range row.Changes {
 		if ind := b.figureIndicator(f, nil, "[[result]] change"); ind != nil {
 			if !row.ChangeSince.Set() {
-				b.diags.Errorf(f.KeyPos, diag.MissingKey, "change_since", "[[result]]")
+				b.diags.Errorf(f.Key.Pos, diag.MissingKey, "change_since", "[[result]]")
 				continue
 			}
 			if !b.change(ind, f) {
@@ -576,12 +576,12 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 			return nil // the plan has this target
 		}
 	}
-	year := date.Period{Start: date.New(r.AsOf.Year, 1, 1), End: date.New(r.AsOf.Year, 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
+	year := date.Period{Start: date.New(int(r.AsOf.Year), 1, 1), End: date.New(int(r.AsOf.Year), 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End,
 		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, Pos: r.Pos}
 	switch {
 	case r.Value.Known && r.Gap.Known:
-		t.Value = Known(r.Value.V+r.Gap.V, max(r.Value.Decimals, r.Gap.Decimals))
+		t.Value = Known(r.Value.V+r.Gap.V, int(max(r.Value.Decimals, r.Gap.Decimals)))
 		t.Calc = Calc{How: ImpliedByGap, Inputs: []Num{r.Value, r.Gap}}
 	case r.Value.Known && s.Share.Known && s.Share.V > 0:
 		t.Value, t.ImpliedShare = ImpliedTarget(r.Value, s.Share.V, r.Indicator.Unit), s.Share
@@ -606,7 +606,7 @@ func (b *builder) checkResults(links []*sourceLinks) {
 			if r.Indicator.Base == NoBase || !r.Value.Known || r.Indicator.Unit != People {
 				continue
 			}
-			if d := b.site.Denominator(r.Locality, r.Indicator.Base, r.AsOf.Year); d.Known && r.Value.V > d.V {
+			if d := b.site.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year)); d.Known && r.Value.V > d.V {
 				sl.diags.Errorf(r.Pos, diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
 			}
 		}

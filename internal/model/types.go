@@ -8,6 +8,7 @@ package model
 import (
 	"github.com/covsite/covsite/internal/lang"
 	"math"
+	"slices"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -15,14 +16,19 @@ import (
 
 // Num is a number that may be unknown. Decimals is how many decimals the source wrote
 // (85 → 0, 78.07 → 2), which bounds how far a computed figure may differ from it.
+//
+// It takes 16 bytes: a national site holds millions of them, a few per target and result.
 type Num struct {
 	V        float64
 	Known    bool
-	Decimals int
+	Decimals int8
 }
 
-// Known returns a known number with the given decimals.
-func Known(v float64, decimals int) Num { return Num{V: v, Known: true, Decimals: decimals} }
+// Known returns a known number with the given decimals. Sources write a handful; more
+// than 127 are kept as 127.
+func Known(v float64, decimals int) Num {
+	return Num{V: v, Known: true, Decimals: int8(min(max(decimals, math.MinInt8), math.MaxInt8))}
+}
 
 // Unknown is the number nobody reported.
 var Unknown = Num{}
@@ -244,9 +250,35 @@ type Comparison struct {
 type Denominators struct {
 	Locality *Locality
 	Year     int
-	Values   map[Base]float64
+	Values   BaseValues
 	Source   string
 	Pos      diag.Pos
+}
+
+// denominatorBases are the denominators a BaseValues holds, in its order.
+var denominatorBases = [...]Base{Population, LabourForce, Eligible, Retired}
+
+// BaseValues holds a value for some of the denominators: a national site has tens of
+// thousands, where a map each took ~250 bytes.
+type BaseValues struct {
+	v     [len(denominatorBases)]float64
+	known [len(denominatorBases)]bool
+}
+
+// Get returns the value for base, and whether it is known.
+func (bv BaseValues) Get(base Base) (float64, bool) {
+	i := slices.Index(denominatorBases[:], base)
+	if i < 0 || !bv.known[i] {
+		return 0, false
+	}
+	return bv.v[i], true
+}
+
+// Set records the value for base, one of Population, LabourForce, Eligible or Retired.
+func (bv *BaseValues) Set(base Base, v float64) {
+	if i := slices.Index(denominatorBases[:], base); i >= 0 {
+		bv.v[i], bv.known[i] = v, true
+	}
 }
 
 // Grid is a tile map: one equal tile per locality, laid out roughly as the country is.

@@ -22,7 +22,7 @@ func (f Format) Num(n model.Num) string {
 	if !n.Known || math.IsNaN(n.V) {
 		return "—"
 	}
-	return f.Number(n.V, n.Decimals)
+	return f.Number(n.V, int(n.Decimals))
 }
 
 // Int is a whole number.
@@ -32,7 +32,7 @@ func (f Format) Int(v int) string { return f.Number(float64(v), 0) }
 func (f Format) Pct(n model.Num) string { return f.percent(n, 2) }
 
 // PctAsGiven is a rate with the decimals its source wrote.
-func (f Format) PctAsGiven(n model.Num) string { return f.percent(n, n.Decimals) }
+func (f Format) PctAsGiven(n model.Num) string { return f.percent(n, int(n.Decimals)) }
 
 func (f Format) percent(n model.Num, decimals int) string {
 	if !n.Known || math.IsNaN(n.V) {
@@ -64,12 +64,12 @@ func (f Format) Value(ind *model.Indicator, n model.Num) string {
 		return "—"
 	}
 	if ind.Unit == model.Percent {
-		return f.Percent(n.V, n.Decimals)
+		return f.Percent(n.V, int(n.Decimals))
 	}
 	if ind.Unit.Whole() {
 		return f.Number(math.Round(n.V), 0)
 	}
-	return f.Number(n.V, max(n.Decimals, 0))
+	return f.Number(n.V, max(int(n.Decimals), 0))
 }
 
 // WithUnit is a figure with its unit: "84.268 người", "80,58 %".
