@@ -178,9 +178,12 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	}
 	v.ChildTable = c.childTableView(table)
 	if len(l.Children) > 1 {
+		// One ranking, of the first indicator that ranks the children: a province has
+		// hundreds of communes and a dozen indicators, which would make a page of a megabyte.
 		for _, ind := range s.Indicators {
 			if r := NewChildRanking(f, s, l, ind, c.URL); r != nil {
-				v.Rankings = append(v.Rankings, *r)
+				v.Rankings = append(v.Rankings, c.ends(*r))
+				break
 			}
 		}
 	}
@@ -596,4 +599,41 @@ func (c *Context) vietnamese(s string) Inline {
 		return text(s)
 	}
 	return Inline{Text: s, Lang: lang.VI}
+}
+
+// rankingEnds is how many children a long ranking shows at each end.
+const rankingEnds = 10
+
+// ends keeps the first and last rankingEnds children of a long ranking, said so in its
+// note; the page's list of children still names them all.
+func (c *Context) ends(r ChildRanking) ChildRanking {
+	n := len(r.Bars)
+	if n <= 2*rankingEnds {
+		return r
+	}
+	keep := func(i int) bool { return i < rankingEnds || i >= n-rankingEnds }
+	var bars []Bar
+	for i, b := range r.Bars {
+		if keep(i) {
+			dy := barTop + len(bars)*barRow - b.Y
+			b.Y, b.TextY = b.Y+dy, b.TextY+dy
+			bars = append(bars, b)
+		}
+	}
+	var rows []TableRow
+	ranked := 0
+	for _, row := range r.Table.Rows {
+		if row.Rank == "" {
+			continue // no share of target: not ranked
+		}
+		if keep(ranked) {
+			rows = append(rows, row)
+		}
+		ranked++
+	}
+	r.Bars, r.Table.Rows = bars, rows
+	r.Height = barTop*2 + len(bars)*barRow
+	r.Note += " " + c.F.T("children.ends", rankingEnds, n)
+	r.Caption = r.Title + " (" + r.Note + ")"
+	return r
 }

@@ -2,6 +2,7 @@ package view
 
 import (
 	"encoding/json"
+	"fmt"
 	"github.com/covsite/covsite/internal/lang"
 	"os"
 	"reflect"
@@ -247,5 +248,30 @@ func TestChartOptionIsGoEcharts(t *testing.T) {
 		if !reflect.DeepEqual(gotObj, want) {
 			t.Errorf("option\n got %v\nwant %v", gotObj, want)
 		}
+	}
+}
+
+// A long ranking keeps its ends: the first and last ten children, placed one under the
+// other, and says so.
+func TestLongRankingKeepsItsEnds(t *testing.T) {
+	c := NewContext(&model.Site{}, langs(t)["vi"], routes.NewBase("/"))
+	r := ChildRanking{Title: "BHYT", Note: "(kỳ 2025)"}
+	for i := range 30 {
+		r.Bars = append(r.Bars, Bar{Name: fmt.Sprint("xã ", i), Y: barTop + i*barRow, TextY: barTop + i*barRow + 15})
+		r.Table.Rows = append(r.Table.Rows, TableRow{Name: fmt.Sprint("xã ", i), Rank: fmt.Sprint(i + 1)})
+	}
+	r.Table.Rows = append(r.Table.Rows, TableRow{Name: "không có số"})
+	got := c.ends(r)
+	if len(got.Bars) != 20 || got.Bars[10].Name != "xã 20" || got.Bars[10].Y != barTop+10*barRow {
+		t.Fatalf("bars %+v", got.Bars)
+	}
+	if len(got.Table.Rows) != 20 || got.Table.Rows[19].Name != "xã 29" {
+		t.Errorf("rows %+v", got.Table.Rows)
+	}
+	if !strings.Contains(got.Note, "10") || !strings.Contains(got.Note, "30") || got.Height != barTop*2+20*barRow {
+		t.Errorf("note %q, height %d", got.Note, got.Height)
+	}
+	if short := c.ends(ChildRanking{Bars: r.Bars[:5]}); len(short.Bars) != 5 {
+		t.Error("a short ranking was cut")
 	}
 }
