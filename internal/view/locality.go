@@ -164,7 +164,10 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	}
 	v.Summary = c.localitySummary(l, facts.headlines)
 	v.Comparisons = c.comparisons(l, facts.standings)
-	table := c.childTable(l)
+	var table *childTargets
+	if len(l.Children) <= maxComparedChildren {
+		table = c.childTable(l)
+	}
 	v.Charts = c.localityCharts(l, table)
 	v.Plans, v.Earlier = c.planBlocks(l, facts.plans)
 	v.Rollups = c.localityRollups(l, facts.plans)
@@ -600,6 +603,11 @@ func (c *Context) vietnamese(s string) Inline {
 	}
 	return Inline{Text: s, Lang: lang.VI}
 }
+
+// maxComparedChildren is how many children a page compares in a table and a chart of
+// their targets; a province of hundreds of communes lists them, ranks the ends, and leaves
+// each commune's targets to its page and its plan's (a page stays under 200 KB).
+const maxComparedChildren = 60
 
 // rankingEnds is how many children a long ranking shows at each end.
 const rankingEnds = 10
