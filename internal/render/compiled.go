@@ -36,7 +36,7 @@ func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 			d.Tools = r.localityTools(lang, l, v)
 		}
 		if len(v.Rankings) > 0 { // the ranking's bars are drawn by the maps' style sheet
-			d.Scripts = template.HTML(`<link rel="stylesheet" href="`+template.HTMLEscapeString(r.Asset("css/map.css"))+`">`+"\n") + d.Scripts
+			d.Scripts = r.assetTag(`<link rel="stylesheet" href="%s">`, "css/map.css") + "\n" + d.Scripts
 		}
 		d = r.withCard(d, view.HasCard(l))
 		return r.framed(w, lang, "locality", d, component.Locality(r.langs[lang], v))

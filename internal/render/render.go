@@ -190,9 +190,15 @@ func (r *Renderer) loadLayouts() error {
 			r.layouts[code][name] = t
 		}
 	}
-	r.chartScripts = template.HTML(`<script defer src="` + template.HTMLEscapeString(r.Asset("js/echarts.min.js")) + `"></script>` + "\n" +
-		`<script defer src="` + template.HTMLEscapeString(r.Asset("js/charts.js")) + `"></script>`)
+	r.chartScripts = r.assetTag(`<script defer src="%s"></script>`, "js/echarts.min.js") + "\n" +
+		r.assetTag(`<script defer src="%s"></script>`, "js/charts.js")
 	return nil
+}
+
+// assetTag is a compiled page's tag for a static file: format holds one %s for its
+// fingerprinted, escaped address.
+func (r *Renderer) assetTag(format, static string) template.HTML {
+	return template.HTML(fmt.Sprintf(format, template.HTMLEscapeString(r.Asset(static))))
 }
 
 // execute renders layout with data into HTML, in the frame with its chrome.

@@ -143,7 +143,8 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	if l.Ended() {
 		v.Ended = &EndedNotice{Text: f.T("locality.ended", f.Date(l.Until)), Note: note}
 		if l.Successor != nil {
-			v.Ended.Successor = &Link{Text: f.Name(l.Successor), URL: c.URL(routes.Locality(l.Successor.ID))}
+			succ := c.localityLink(l.Successor)
+			v.Ended.Successor = &succ
 		}
 	} else {
 		v.Lede = note
@@ -154,7 +155,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 			if i > 0 {
 				v.FormedFrom = append(v.FormedFrom, text(", "))
 			}
-			v.FormedFrom = append(v.FormedFrom, link(f.Name(p), c.URL(routes.Locality(p.ID))))
+			v.FormedFrom = append(v.FormedFrom, c.localityLink(p).inline())
 		}
 		v.FormedFrom = append(v.FormedFrom, text("."))
 	}
@@ -526,7 +527,7 @@ func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []L
 			if i > 0 {
 				line = append(line, text(", "))
 			}
-			line = append(line, link(f.Name(b), c.URL(routes.Locality(b.ID))))
+			line = append(line, c.localityLink(b).inline())
 		}
 		line = append(line, text(" — "+f.T("reported.according")+" "), c.cite(cmp.Source), text(", "+c.published(cmp.Source)+"."))
 		out = append(out, line)

@@ -46,6 +46,9 @@ type Link struct {
 	URL  string
 }
 
+// inline is the link as a piece of a Line.
+func (l Link) inline() Inline { return Inline{Text: l.Text, URL: l.URL} }
+
 // Inline is one piece of a line of text: plain text, a link (URL set) or the title of a
 // document (Cite). Lang is set when the text is in another language than the page.
 type Inline struct {
