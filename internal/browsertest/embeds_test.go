@@ -2,98 +2,191 @@ package browsertest
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/covsite/covsite/internal/routes"
 )
 
-// embedPath is an embed page of the example site: the first chart of Cần Thơ city (before
-// 1/7/2025), whose page is chartPage.
+// chartPage is a province's page of the example site (Cần Thơ city before 1/7/2025) with
+// charts; communePage a ward of the fixture site whose chart is its results over time.
+// Every chart of every page has its embed: the one charts' embed page of a language,
+// naming the page and chart in its query (routes.ChartEmbedOf).
 const (
-	chartPage = "/dia-phuong/can-tho-2004-2025/"
-	embedPath = chartPage + "nhung/chart-1/"
+	chartPage   = "/dia-phuong/can-tho-2004-2025/"
+	communePage = "/dia-phuong/phuong-7/"
 )
 
-// TestEmbedInAnotherOrigin: a page on another origin (a second loopback port) shows an
-// embed page in an iframe; the chart is drawn with its tools, the embed names its source
-// and date, links back to its page in a new tab and asks not to be indexed, and nothing
-// is logged or requested anywhere but the two origins (the host page, the embed's site).
+// embedOf is the address, on its site, of the embed of a page's chart.
+func embedOf(page, chart string) string {
+	return "/" + routes.ChartEmbedOf(strings.TrimPrefix(page, "/"), chart)
+}
+
+// TestEmbedInAnotherOrigin: a page on another origin (a second loopback port) shows the
+// embed of a chart in an iframe — a province's chart of the example site, a ward's chart
+// of the fixture site, and the chart of the fixture's locality named like a script; the
+// chart is drawn with its tools (downloads, no embed code of its own), the embed names
+// the page and chart, its source and date, links back to the chart on its page in a new
+// tab, asks not to be indexed and runs no script of the page's data; nothing is logged or
+// requested anywhere but the two origins (the host page, the embed's site).
 func TestEmbedInAnotherOrigin(t *testing.T) {
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo điện tử</title></head>
-<body><h1>Bài báo</h1><iframe src="%s%s" title="Biểu đồ" width="800" height="700"></iframe></body></html>`, example.url, embedPath)
-	}))
-	defer host.Close()
-	tb := openTab(t, &site{name: "host", url: host.URL}, 1280, 900)
-	tb.visit(t, "/")
-	frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
-	type embedState struct {
-		Drawn   bool   `json:"drawn"`
-		Tools   int    `json:"tools"`
-		Robots  string `json:"robots"`
-		Credit  string `json:"credit"`
-		Back    string `json:"back"`
-		Target  string `json:"target"`
-		Framed  bool   `json:"framed"`
-		Embeds  int    `json:"embeds"`
-		Heading string `json:"heading"`
-	}
-	state := run(t, tb, chromedp.Poll[embedState](`document.querySelector('.chart__canvas svg') && document.querySelector('.chart__tools') && {
-		drawn: true, tools: document.querySelectorAll('.chart__tools button').length,
-		robots: document.querySelector('meta[name=robots]').content,
-		credit: document.querySelector('.embed__credit').textContent,
-		back: document.querySelector('.embed__credit a').href, target: document.querySelector('.embed__credit a').target,
-		framed: window.top !== window, embeds: document.querySelectorAll('[aria-controls$="-embed"]').length,
-		heading: document.querySelector('h1').textContent}`, chromedp.WithPollingInFrame(frames[0])))
-	if !state.Drawn || !state.Framed || state.Tools != 2 || state.Embeds != 0 {
-		t.Errorf("embed in a frame: %+v (want the chart drawn with the PNG and SVG buttons, no embed button)", state)
-	}
-	if state.Robots != "noindex" {
-		t.Errorf("embed robots %q, want noindex", state.Robots)
-	}
-	for _, want := range []string{"Nguồn:", "30/6/2019"} {
-		if !strings.Contains(state.Credit, want) {
-			t.Errorf("credit %q lacks %q", state.Credit, want)
-		}
-	}
-	if state.Back != example.url+chartPage+"#chart-1-figure" || state.Target != "_blank" {
-		t.Errorf("link back %q target %q", state.Back, state.Target)
-	}
-	elsewhere := 0
-	for _, p := range tb.takeProblems() {
-		if strings.HasPrefix(p, "request to another origin: "+example.url+"/") {
-			elsewhere++ // the embed and its assets, on the embed's own site
-			continue
-		}
-		t.Errorf("embed in another origin: %s", p)
-	}
-	if elsewhere < 3 {
-		t.Errorf("%d requests to the embed's site: the iframe did not load", elsewhere)
+	for _, tt := range []struct {
+		s                *site
+		page             string
+		heading, credits string
+	}{
+		{example, chartPage, "Cần Thơ: Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019"},
+		{fixture, communePage, "Phường 7: Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023"},
+		{fixture, "/dia-phuong/xa-doc/", "</script><script>window.__pwned=1</script>: Số người tham gia theo thời gian", "Nguồn:|30/6/2023"},
+	} {
+		t.Run(tt.s.name+tt.page, func(t *testing.T) {
+			embed := embedOf(tt.page, "chart-1")
+			host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				fmt.Fprintf(w, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo điện tử</title></head>
+<body><h1>Bài báo</h1><iframe src="%s%s" title="Biểu đồ" width="800" height="700"></iframe></body></html>`, tt.s.url, html.EscapeString(embed))
+			}))
+			defer host.Close()
+			tb := openTab(t, &site{name: "host", url: host.URL}, 1280, 900)
+			tb.visit(t, "/")
+			frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
+			type embedState struct {
+				Drawn    bool   `json:"drawn"`
+				Tools    int    `json:"tools"`
+				Robots   string `json:"robots"`
+				Credit   string `json:"credit"`
+				Back     string `json:"back"`
+				BackText string `json:"backText"`
+				Target   string `json:"target"`
+				Framed   bool   `json:"framed"`
+				Embeds   int    `json:"embeds"`
+				Heading  string `json:"heading"`
+				Title    string `json:"title"`
+				Rows     int    `json:"rows"`
+				Status   bool   `json:"status"`
+				Pwned    bool   `json:"pwned"`
+			}
+			state := run(t, tb, chromedp.Poll[embedState](`document.querySelector('.chart__canvas svg') && document.querySelector('.chart__tools') && {
+				drawn: true, tools: document.querySelectorAll('.chart__tools button').length,
+				robots: document.querySelector('meta[name=robots]').content,
+				credit: document.querySelector('.embed__credit').textContent,
+				back: document.querySelector('.embed__credit a').href, backText: document.querySelector('.embed__credit a').textContent,
+				target: document.querySelector('.embed__credit a').target,
+				framed: window.top !== window, embeds: document.querySelectorAll('[aria-controls$="-embed"]').length,
+				heading: document.querySelector('h1').textContent, title: document.title,
+				rows: document.querySelectorAll('.embed table tbody tr').length,
+				status: !document.getElementById('embed-status').hidden, pwned: !!window.__pwned}`, chromedp.WithPollingInFrame(frames[0])))
+			if !state.Drawn || !state.Framed || state.Tools != 2 || state.Embeds != 0 || state.Rows < 2 || state.Status {
+				t.Errorf("embed in a frame: %+v (want the chart drawn with its table, the PNG and SVG buttons, no embed button, no status)", state)
+			}
+			if state.Robots != "noindex" {
+				t.Errorf("embed robots %q, want noindex", state.Robots)
+			}
+			if state.Heading != tt.heading || !strings.HasPrefix(state.Title, tt.heading+" · ") || state.Pwned {
+				t.Errorf("embed heading %q, title %q (pwned: %v), want %q", state.Heading, state.Title, state.Pwned, tt.heading)
+			}
+			for _, want := range strings.Split(tt.credits, "|") {
+				if !strings.Contains(state.Credit, want) {
+					t.Errorf("credit %q lacks %q", state.Credit, want)
+				}
+			}
+			if state.Back != tt.s.url+tt.page+"#chart-1-figure" || state.Target != "_blank" || !strings.HasPrefix(state.BackText, "Xem ") {
+				t.Errorf("link back %q %q target %q", state.BackText, state.Back, state.Target)
+			}
+			elsewhere := 0
+			for _, p := range tb.takeProblems() {
+				if strings.HasPrefix(p, "request to another origin: "+tt.s.url+"/") {
+					elsewhere++ // the embed, its assets and its chart's page, on the embed's own site
+					continue
+				}
+				t.Errorf("embed in another origin: %s", p)
+			}
+			if elsewhere < 4 {
+				t.Errorf("%d requests to the embed's site: the iframe did not load its page", elsewhere)
+			}
+		})
 	}
 }
 
-// TestEmbedButton: on a province page, "Nhúng" opens the iframe code, naming the embed
-// page by its absolute address; the embed page passes axe.
+// TestEmbedButton: on a province's page and on a ward's, "Nhúng" opens the iframe code,
+// naming the chart's embed by its absolute address (escaped for the attribute) and the
+// chart by its title; the embed, drawn, passes axe, in both languages.
 func TestEmbedButton(t *testing.T) {
-	tb := openTab(t, example, 1280, 900)
-	tb.visit(t, chartPage)
-	var snippet string
-	tb.eval(t, `(() => { const b = document.querySelector('[aria-controls="chart-1-embed"]'); b.click();
-		return b.getAttribute('aria-expanded') + ' ' + document.getElementById('chart-1-snippet').value; })()`, &snippet)
-	want := `true <iframe src="` + example.url + embedPath + `"`
-	if !strings.HasPrefix(snippet, want) {
-		t.Errorf("snippet %q, want it to start %q", snippet, want)
+	for _, tt := range []struct {
+		s    *site
+		page string
+	}{{example, chartPage}, {fixture, communePage}, {fixture, "/en" + communePage}} {
+		t.Run(tt.s.name+tt.page, func(t *testing.T) {
+			tb := openTab(t, tt.s, 1280, 900)
+			tb.visit(t, tt.page)
+			var snippet string
+			tb.eval(t, `(() => { const b = document.querySelector('[aria-controls="chart-1-embed"]'); b.click();
+				return b.getAttribute('aria-expanded') + ' ' + document.getElementById('chart-1-snippet').value; })()`, &snippet)
+			prefix := ""
+			if strings.HasPrefix(tt.page, "/en/") {
+				prefix = "/en"
+			}
+			embed := prefix + embedOf(strings.TrimPrefix(tt.page, prefix), "chart-1")
+			title := "Số người tham gia theo thời gian"
+			if prefix != "" {
+				title = "Participants over time"
+			}
+			want := `true <iframe src="` + html.EscapeString(tt.s.url+embed) + `" title="` + title + `"`
+			if !strings.HasPrefix(snippet, want) {
+				t.Errorf("snippet %q, want it to start %q", snippet, want)
+			}
+			tb.visit(t, embed)
+			run(t, tb, chromedp.Poll[bool](`!!document.querySelector('.chart__canvas svg')`))
+			for _, v := range tb.runAxe(t) {
+				t.Errorf("embed: axe %s (%s): %s", v.ID, v.Impact, v.Help)
+			}
+			if p := tb.takeProblems(); len(p) > 0 {
+				t.Errorf("problems: %v", p)
+			}
+		})
 	}
-	tb.visit(t, embedPath)
-	for _, v := range tb.runAxe(t) {
-		t.Errorf("embed: axe %s (%s): %s", v.ID, v.Impact, v.Help)
-	}
-	if p := tb.takeProblems(); len(p) > 0 {
-		t.Errorf("problems: %v", p)
+}
+
+// TestEmbedMissing: an embed whose page is gone, whose chart the page no longer has, or
+// whose query is not a page of the site says so in words (and fetches nothing outside the
+// site), still links to the site, and passes axe.
+func TestEmbedMissing(t *testing.T) {
+	tb := openTab(t, fixture, 375, 700)
+	for _, tt := range []struct {
+		path, status string
+		fetched      bool
+	}{
+		{"/nhung/bieu-do/?p=dia-phuong/khong-co/&c=chart-1", "Không tìm thấy trang của biểu đồ này", true},
+		{embedOf(communePage, "chart-9"), "Trang gốc không còn biểu đồ này.", false},
+		{"/en" + embedOf(communePage, "chart-9"), "The original page no longer has this chart.", false},
+		{"/nhung/bieu-do/?p=//evil.example/&c=chart-1", "Không tìm thấy trang của biểu đồ này", false},
+		{"/nhung/bieu-do/?p=../../dia-phuong/phuong-7/&c=chart-1", "Không tìm thấy trang của biểu đồ này", false},
+		{"/nhung/bieu-do/", "Không tìm thấy trang của biểu đồ này", false},
+	} {
+		tb.visit(t, tt.path)
+		status := run(t, tb, chromedp.Poll[string](`(() => { const s = document.getElementById('embed-status').textContent; return !s.startsWith('Đang') && !s.startsWith('Loading') && !s.startsWith('Cần bật') && !s.startsWith('This chart needs') && s; })()`))
+		if !strings.HasPrefix(status, tt.status) {
+			t.Errorf("%s: status %q, want %q", tt.path, status, tt.status)
+		}
+		var back string
+		tb.eval(t, `document.getElementById('embed-back').getAttribute('href')`, &back)
+		if back != "/" && back != "/en/" {
+			t.Errorf("%s: link %q, want the site's home", tt.path, back)
+		}
+		for _, v := range tb.runAxe(t) {
+			t.Errorf("%s: axe %s (%s): %s", tt.path, v.ID, v.Impact, v.Help)
+		}
+		for _, p := range tb.takeProblems() {
+			if tt.fetched && strings.Contains(p, "404") {
+				continue // the missing page's answer, logged by the browser
+			}
+			t.Errorf("%s: %s", tt.path, p)
+		}
 	}
 }
 

@@ -1,10 +1,10 @@
 package render
 
 // ResultsFree lists the output paths whose bytes never depend on results data: the theme's
-// static files and the pages of content documents (updates, stand-alone pages). A build
-// that knows only results files changed keeps these from its previous output (build's
-// incremental render); every other page that is neither a locality's nor a plan's is
-// rendered again.
+// static files, the pages of content documents (updates, stand-alone pages) and the charts'
+// embed page. A build that knows only results files changed keeps these from its previous
+// output (build's incremental render); every other page that is neither a locality's nor a
+// plan's is rendered again.
 func (r *Renderer) ResultsFree() map[string]bool {
 	out := make(map[string]bool, len(r.static))
 	for p := range r.static {
@@ -14,6 +14,7 @@ func (r *Renderer) ResultsFree() map[string]bool {
 		for _, p := range r.documentFiles(lang) {
 			out[p.Path] = true
 		}
+		out[r.chartEmbedFile(lang).Path] = true
 	}
 	return out
 }

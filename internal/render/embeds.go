@@ -9,56 +9,26 @@ import (
 	"github.com/covsite/covsite/internal/view"
 )
 
-// localityTools are the tools of a locality page's charts (downloads, and embeds for a
-// province), as the data island charts.js reads.
+// localityTools are the tools of a locality page's charts (downloads and embed code), as
+// the data island charts.js reads.
 func (r *Renderer) localityTools(lang string, l *model.Locality, v view.LocalityPage) template.JS {
-	return r.chartTools(lang, l, v.Charts).JSON()
-}
-
-func (r *Renderer) chartTools(lang string, l *model.Locality, charts []view.Chart) view.ChartTools {
 	f := r.format(lang)
-	refs := make([]view.ChartRef, len(charts))
-	for i, c := range charts {
+	refs := make([]view.ChartRef, len(v.Charts))
+	for i, c := range v.Charts {
 		refs[i] = view.ChartRef{ID: c.ID, Title: c.Title}
 	}
-	return view.NewChartTools(f, localityPath(l), l.ID, refs, view.LocalityCredit(f, r.site, l, r.siteTitle(lang)), view.HasEmbeds(l), r.urls(lang))
+	credit := view.LocalityCredit(f, r.site, l, r.siteTitle(lang))
+	return view.NewChartTools(f, localityPath(l), l.ID, refs, credit, r.absURLs(lang)).JSON()
 }
 
-// embedFiles are the embed pages of a province's charts; other localities have none.
-func (r *Renderer) embedFiles(lang string, l *model.Locality) []Page {
-	if !view.HasEmbeds(l) {
-		return nil
-	}
-	var pages []Page
-	for _, c := range r.context(lang).Locality(l).Charts {
-		id := c.ID
-		pages = append(pages, Page{Path: routes.File(lang, routes.Embed(localityPath(l), id)), Lang: lang, write: func(w io.Writer) error {
-			return r.embedPage(w, lang, l, id)
-		}})
-	}
-	return pages
-}
-
-func (r *Renderer) embedPage(w io.Writer, lang string, l *model.Locality, id string) error {
-	v := r.context(lang).Locality(l)
-	f := r.format(lang)
-	for _, c := range v.Charts {
-		if c.ID != id {
-			continue
-		}
-		tools := r.chartTools(lang, l, v.Charts)
-		for k, u := range tools.Charts { // an embed offers downloads, not its own embed code
-			u.Embed, u.Snippet = "", ""
-			tools.Charts[k] = u
-		}
-		p := view.EmbedPage{
-			Lang: lang, Title: f.Label(l) + ": " + c.Title, SiteTitle: r.siteTitle(lang),
-			Chart: &c, Option: template.JS(c.Option), // encoding/json escaped <, > and &
-			Credit:  view.LocalityCredit(f, r.site, l, r.siteTitle(lang)),
-			PageURL: r.AbsURL(lang, localityPath(l)) + "#" + c.ID + "-figure", PageLabel: f.T("embed.back", f.Label(l)),
-			Tools: tools.JSON(),
-		}
+// chartEmbedFile is the charts' one embed page in a language (routes.ChartEmbed): it
+// shows any chart of the site, read by charts.js from the chart's own page. One page
+// serves every chart of every locality (a national site has 15,000 localities, each page
+// with its charts, in two languages), at the cost of one file and one fetch of the
+// chart's page by the reader.
+func (r *Renderer) chartEmbedFile(lang string) Page {
+	return Page{Path: routes.File(lang, routes.ChartEmbed), Lang: lang, write: func(w io.Writer) error {
+		p := view.NewChartEmbedPage(r.format(lang), r.siteTitle(lang), r.URL(lang, routes.Home), r.AbsURL(lang, routes.Home))
 		return r.layouts[lang]["embed"].ExecuteTemplate(w, "embed", p)
-	}
-	return nil
+	}}
 }

@@ -22,9 +22,7 @@ func (r *Renderer) Pages() []Page {
 	}
 	pages = append(pages, r.dataPages()...)
 	for _, lang := range r.languages() { // not in languagePages: embeds stay out of the sitemap
-		for _, l := range r.site.Localities {
-			pages = append(pages, r.embedFiles(lang, l)...)
-		}
+		pages = append(pages, r.chartEmbedFile(lang))
 		pages = append(pages, r.mapEmbedFiles(lang)...)
 	}
 	pages = append(pages, r.searchShards()...)
@@ -112,9 +110,6 @@ func (r *Renderer) Page(path string) (Page, bool) {
 			candidates = append(candidates, r.localityCard(lang, l)...)
 		}
 		candidates = append(candidates, r.localityData(l)...)
-		for _, lang := range r.languages() {
-			candidates = append(candidates, r.embedFiles(lang, l)...)
-		}
 	case kind == routes.PlanKind && r.site.Plan(id) != nil:
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.planFile(lang, r.site.Plan(id)))
@@ -125,6 +120,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 			candidates = append(candidates, r.fixedPages(lang)...)
 			candidates = append(candidates, r.documentFiles(lang)...)
 			candidates = append(candidates, r.indicatorFiles(lang)...)
+			candidates = append(candidates, r.chartEmbedFile(lang))
 			candidates = append(candidates, r.mapEmbedFiles(lang)...)
 		}
 		candidates = append(candidates, r.siteData()...)

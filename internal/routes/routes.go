@@ -50,15 +50,34 @@ func Ranking(id string) string { return Indicator(id) + "xep-hang/" }
 // each language, beside its page.
 func ShareCard(route string) string { return route + "anh-chia-se.png" }
 
-// Embed is the embeddable page of a chart of the page at route: "dia-phuong/x/" and
-// "chart-1" → "dia-phuong/x/nhung/chart-1/". Embeds are not indexed (not in the sitemap).
-func Embed(route, chartID string) string { return route + EmbedSegment + chartID + "/" }
+// Embed is the embeddable page of a map of the page at route: "chi-so/bhyt/" and
+// "map-1-rate" → "chi-so/bhyt/nhung/map-1-rate/". Embeds are not indexed (not in the sitemap).
+func Embed(route, mapID string) string { return route + EmbedSegment + mapID + "/" }
 
 // EmbedSegment is the path segment under which a page's embeds are.
 const EmbedSegment = "nhung/"
 
-// IsEmbed reports whether an output or URL path is an embed page.
-func IsEmbed(p string) bool { return strings.Contains(p, "/"+EmbedSegment) }
+// ChartEmbed is the one embed page of every chart, in each language: it reads the page and
+// chart its query names (ChartEmbedOf) from the site and draws that chart alone.
+const ChartEmbed = EmbedSegment + "bieu-do/"
+
+// ChartEmbedOf is the address, relative to a language's root, of the embed of the chart
+// chartID of the page at route: "dia-phuong/x/" and "chart-1" →
+// "nhung/bieu-do/?p=dia-phuong/x/&c=chart-1". The page's route is relative to the same
+// language's root, as the embed page finds it (charts.js).
+func ChartEmbedOf(route, chartID string) string {
+	return ChartEmbed + "?p=" + route + "&c=" + chartID
+}
+
+// IsEmbed reports whether an output or URL path is an embed page: the charts' embed page
+// ("nhung/bieu-do/index.html", "/en/nhung/bieu-do/") or a map's embed
+// ("chi-so/bhyt/nhung/map-1-rate/"). A locality whose id is "nhung" is not one.
+func IsEmbed(p string) bool {
+	p = strings.TrimPrefix(strings.TrimPrefix(p, "/"), Prefix(lang.EN))
+	parts := strings.Split(p, "/")
+	seg := strings.TrimSuffix(EmbedSegment, "/")
+	return len(parts) > 2 && (parts[0] == seg || parts[2] == seg)
+}
 
 // PlansIn is the list of a province's plans, when the plan list is split by province.
 func PlansIn(id string) string { return Plans + "theo-tinh/" + id + "/" }
@@ -110,6 +129,7 @@ var Reserved = map[string]lang.Text{
 	"js":         lang.T("giao diện", "theme"),
 	"img":        lang.T("giao diện", "theme"),
 	"fonts":      lang.T("giao diện", "theme"),
+	"nhung":      lang.T("nhúng biểu đồ", "embeds"),
 }
 
 // Prefix is the path prefix of a language: "" for the default language, "en/" for English.
@@ -154,7 +174,8 @@ const (
 )
 
 // Parse tells which locality or plan an output path belongs to: "en/dia-phuong/x/index.html"
-// and "dia-phuong/x/nhung/chart-1/index.html" → (LocalityKind, "x"). Anything else is Other.
+// and "dia-phuong/x/du-lieu.csv" → (LocalityKind, "x"). Anything else is Other (the charts'
+// embed page, "nhung/bieu-do/index.html", belongs to no locality).
 func Parse(out string) (Kind, string) {
 	rest := strings.TrimPrefix(out, Prefix(lang.EN))
 	parts := strings.Split(rest, "/")
@@ -162,7 +183,7 @@ func Parse(out string) (Kind, string) {
 		return Other, ""
 	}
 	switch parts[0] + "/" {
-	case Localities: // its page, its files and its embeds (dia-phuong/x/nhung/chart-1/)
+	case Localities: // its page and its files
 		return LocalityKind, parts[1]
 	case Plans:
 		if len(parts) == 3 { // not the lists of a province's plans, ke-hoach/theo-tinh/x/

@@ -91,3 +91,36 @@ func TestParse(t *testing.T) {
 		t.Error("NotFoundFile")
 	}
 }
+
+func TestEmbeds(t *testing.T) {
+	if got, want := ChartEmbedOf(Locality("tra-vinh"), "chart-2"), "nhung/bieu-do/?p=dia-phuong/tra-vinh/&c=chart-2"; got != want {
+		t.Errorf("ChartEmbedOf = %q, want %q", got, want)
+	}
+	if got, want := NewBase("https://example.org/bhxh").AbsURL("en", ChartEmbedOf(Locality("x"), "chart-1")), "https://example.org/bhxh/en/nhung/bieu-do/?p=dia-phuong/x/&c=chart-1"; got != want {
+		t.Errorf("absolute chart embed = %q, want %q", got, want)
+	}
+	if _, ok := Reserved["nhung"]; !ok {
+		t.Error(`"nhung" is not reserved: a stand-alone page could take the charts' embed page`)
+	}
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{File("vi", ChartEmbed), true},
+		{File("en", ChartEmbed), true},
+		{"/nhung/bieu-do/", true},
+		{"/en/nhung/bieu-do/", true},
+		{File("en", Embed(Indicator("bhyt"), "map-1-rate")), true},
+		{"/chi-so/bhyt/nhung/map-1-rate/", true},
+		{File("vi", Locality("nhung")), false}, // a commune called Nhừng
+		{"/dia-phuong/nhung/", false},
+		{File("vi", Locality("x")), false},
+		{"index.html", false},
+		{"/", false},
+	}
+	for _, tt := range tests {
+		if got := IsEmbed(tt.path); got != tt.want {
+			t.Errorf("IsEmbed(%q) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}

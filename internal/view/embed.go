@@ -17,27 +17,29 @@ type ChartRef struct {
 }
 
 // ChartTools is what charts.js needs to add each chart's tools (download as PNG and SVG,
-// and "Nhúng", the embed code): the words of the buttons, and per chart its embed page,
-// credit line and file name. The layout prints it as a JSON data island; the script holds
-// no words of its own.
+// and "Nhúng", the embed code): the words of the buttons, the iframe code once per page
+// ("{src}" where the absolute address of a chart's embed goes, "{title}" its title) and
+// per chart its embed address, credit line and file name. The layout prints it as a JSON
+// data island; the script holds no words of its own. The charts' embed page reads a
+// chart's title and credit from the island of the chart's own page.
 type ChartTools struct {
-	Words  map[string]string   `json:"words"`
-	Charts map[string]ChartUse `json:"charts"`
+	Words   map[string]string   `json:"words"`
+	Snippet string              `json:"snippet,omitempty"`
+	Charts  map[string]ChartUse `json:"charts"`
 }
 
-// ChartUse is one chart's entry: Embed is the path of its embed page ("" when it has none),
-// Snippet the iframe code with "{src}" where the absolute address of Embed goes.
+// ChartUse is one chart's entry: Embed is the address of its embed (the charts' embed
+// page, routes.ChartEmbedOf; "" when it has none).
 type ChartUse struct {
-	Embed   string `json:"embed,omitempty"`
-	Snippet string `json:"snippet,omitempty"`
-	Title   string `json:"title"`
-	Credit  string `json:"credit"`
-	File    string `json:"file"`
+	Embed  string `json:"embed,omitempty"`
+	Title  string `json:"title"`
+	Credit string `json:"credit"`
+	File   string `json:"file"`
 }
 
-// HasEmbeds reports whether a locality's charts have embed pages: the nation's and the
-// provinces', like share cards (a national site has 14,000 communes).
-func HasEmbeds(l *model.Locality) bool { return HasCard(l) }
+// EmbedSnippet is the iframe code of an embed, with "{src}" and "{title}" for charts.js
+// to fill in (escaped).
+const EmbedSnippet = `<iframe src="{src}" title="{title}" width="100%" height="520" loading="lazy" style="border:0"></iframe>`
 
 // Credit is the line an embed and an exported chart carry: the sources of the figures
 // (of the results, else the plans that set the targets) and the date of the newest
@@ -110,20 +112,16 @@ func LocalityCredit(f Format, s *model.Site, l *model.Locality, site string) str
 	return Credit(f, sources, plans, asOf, site)
 }
 
-// NewChartTools computes the tools of the charts of the page at route; embeds says
-// whether the page's charts have embed pages; name prefixes the files downloaded.
-func NewChartTools(f Format, route, name string, charts []ChartRef, credit string, embeds bool, url URLs) ChartTools {
-	t := ChartTools{Words: map[string]string{}, Charts: map[string]ChartUse{}}
+// NewChartTools computes the tools of the charts of the page at route: every chart has
+// its embed, at the address abs makes (absolute when the site's base URL is); name
+// prefixes the files downloaded.
+func NewChartTools(f Format, route, name string, charts []ChartRef, credit string, abs URLs) ChartTools {
+	t := ChartTools{Words: map[string]string{}, Charts: map[string]ChartUse{}, Snippet: EmbedSnippet}
 	for _, k := range []string{"png", "svg", "embed", "copy", "copied", "snippet", "close"} {
 		t.Words[k] = f.T("tools." + k)
 	}
 	for _, c := range charts {
-		u := ChartUse{Title: c.Title, Credit: credit, File: name + "-" + c.ID}
-		if embeds {
-			u.Embed = url(routes.Embed(route, c.ID))
-			u.Snippet = `<iframe src="{src}" title="` + template.HTMLEscapeString(c.Title) + `" width="100%" height="520" loading="lazy" style="border:0"></iframe>`
-		}
-		t.Charts[c.ID] = u
+		t.Charts[c.ID] = ChartUse{Title: c.Title, Credit: credit, File: name + "-" + c.ID, Embed: abs(routes.ChartEmbedOf(route, c.ID))}
 	}
 	return t
 }
@@ -138,17 +136,41 @@ func (t ChartTools) JSON() template.JS {
 	return template.JS(b)
 }
 
-// EmbedPage is a chart alone, to be shown in an iframe on another site: the chart, its
-// credit and a link back to its page.
+// EmbedPage is a chart or a map alone, to be shown in an iframe on another site: the
+// figure, its credit and a link back to its page. A map's embed is rendered with its map;
+// the charts' one embed page (Chart) is a frame charts.js fills with the chart its query
+// names, read from the chart's page: until then it shows Chart.NoScript, and its title,
+// credit and link name the site.
 type EmbedPage struct {
 	Lang      string
 	Title     string
 	SiteTitle string
-	Chart     *Chart      // the chart, printed by the layout
-	Option    template.JS // its ECharts option, for the data island
-	Map       *TileMap    // or a tile map
+	Map       *TileMap         // a tile map
+	Chart     *ChartEmbedWords // or the charts' embed page
 	Credit    string
 	PageURL   string
 	PageLabel string
-	Tools     template.JS
+	Root      string // the charts' embed page: the site path of its language's root, below which its query names a page
+}
+
+// ChartEmbedWords are the words of the charts' embed page, handed to charts.js in data
+// attributes: what it says while it loads the chart, when the page or the chart is
+// missing, and the link back ("%s" is the page's name); NoScript is the page's text
+// until the script runs.
+type ChartEmbedWords struct {
+	NoScript, Loading, NoPage, NoChart, Back string
+}
+
+// NewChartEmbedPage is the charts' embed page in f's language; root is the site path of
+// the language's root (where the pages its query names are), home the address of the
+// home page, absolute when the site's base URL is.
+func NewChartEmbedPage(f Format, site, root, home string) EmbedPage {
+	return EmbedPage{
+		Lang: f.Code, Title: f.T("embed.chart"), SiteTitle: site,
+		Chart: &ChartEmbedWords{
+			NoScript: f.T("embed.noscript"), Loading: f.T("embed.loading"),
+			NoPage: f.T("embed.nopage"), NoChart: f.T("embed.nochart"), Back: f.T("embed.back"),
+		},
+		Credit: site, PageURL: home, PageLabel: f.T("nav.home"), Root: root,
+	}
 }

@@ -448,8 +448,8 @@
 
   var tools = null;
 
-  function readTools() {
-    var island = document.getElementById('chart-tools');
+  function readTools(doc) {
+    var island = doc.getElementById('chart-tools');
     if (!island) return null;
     try {
       var t = JSON.parse(island.textContent);
@@ -556,7 +556,7 @@
     svg.addEventListener('click', function () { exportChart(rec, use, 'svg'); });
     bar.appendChild(png);
     bar.appendChild(svg);
-    if (use.embed && use.snippet) {
+    if (use.embed && typeof tools.snippet === 'string') {
       var open = button(w.embed, 'chart__tool');
       var panel = document.createElement('div');
       panel.className = 'chart__embed';
@@ -571,7 +571,10 @@
       code.id = id + '-snippet';
       code.readOnly = true;
       code.rows = 3;
-      code.value = use.snippet.replace('{src}', new URL(use.embed, location.href).href);
+      code.value = fill(tools.snippet, {
+        src: escapeXML(new URL(use.embed, location.href).href),
+        title: escapeXML(use.title),
+      });
       var copy = button(w.copy, 'chart__tool');
       var status = document.createElement('p');
       status.className = 'chart__status';
@@ -627,14 +630,111 @@
     }, RESIZE_DELAY_MS);
   }
 
+  // fill replaces each {key} of a template with values[key] (no $-patterns: a title may
+  // hold a dollar sign).
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : m;
+    });
+  }
+
+  // ---- The charts' embed page (layouts/embed.html, internal/routes ChartEmbed) --------
+  //
+  // One page per language shows any chart of the site alone, in an iframe on another
+  // site: its query names the chart's page, relative to the language's root (the main
+  // element's data-root), and the chart's id: ?p=dia-phuong/x/&c=chart-1. The page is
+  // fetched from this site (connect-src 'self'), parsed inertly (DOMParser runs no script)
+  // and the chart's figure — chart island, table, marks of computed figures — copied here;
+  // its title, credit (source and date) and file name come from the page's chart-tools
+  // island, and the link back leads to the figure on its page. The words shown while
+  // loading, when the page or chart is missing, and of the link back are the main
+  // element's data attributes.
+
+  var EMBED_ROUTE = /^(?:[a-z0-9][a-z0-9-]*\/)+$/;
+  var EMBED_CHART = /^[a-z0-9][a-z0-9-]*$/;
+
+  function loadEmbed(main) {
+    var status = document.getElementById('embed-status');
+    var say = function (key) { status.textContent = main.getAttribute('data-' + key) || ''; };
+    var query = new URLSearchParams(location.search);
+    var route = query.get('p') || '';
+    var id = query.get('c') || '';
+    if (!EMBED_ROUTE.test(route) || !EMBED_CHART.test(id)) {
+      say('nopage');
+      return;
+    }
+    var root = new URL(main.getAttribute('data-root') || '/', location.href);
+    var url = new URL(route, root);
+    if (url.origin !== location.origin) {
+      say('nopage');
+      return;
+    }
+    say('loading');
+    fetch(url.href, { credentials: 'same-origin' }).then(function (res) {
+      if (!res.ok) throw new Error(res.status);
+      return res.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, 'text/html');
+      var fig = doc.getElementById(id + '-figure');
+      if (!fig || !fig.querySelector('[data-chart]')) {
+        say('nochart');
+        return;
+      }
+      showEmbed(main, doc, fig, url, id);
+      status.textContent = '';
+      status.hidden = true;
+      drawAll();
+    }).catch(function () {
+      say('nopage');
+    });
+  }
+
+  function showEmbed(main, doc, fig, url, id) {
+    var pageTools = readTools(doc);
+    var use = pageTools && isPlainObject(pageTools.charts[id]) ? pageTools.charts[id] : null;
+    var h1 = doc.querySelector('h1');
+    var name = h1 ? h1.textContent.trim() : '';
+    var caption = fig.querySelector('.chart__title');
+    var chartTitle = use ? use.title : (caption ? caption.textContent.trim() : '');
+    var title = name && chartTitle ? name + ': ' + chartTitle : (chartTitle || name);
+    document.getElementById('embed-title').textContent = title;
+    document.title = title + ' \u00b7 ' + (main.getAttribute('data-site') || '');
+    var copy = document.importNode(fig, true);
+    // Links of the figure lead to the site, in a new tab, not inside the iframe.
+    var links = copy.querySelectorAll('a[href]');
+    for (var i = 0; i < links.length; i++) {
+      links[i].href = new URL(links[i].getAttribute('href'), url).href;
+      links[i].target = '_blank';
+      links[i].rel = 'noopener';
+    }
+    document.getElementById('embed-figure').appendChild(copy);
+    if (use) document.getElementById('embed-credit').textContent = use.credit;
+    var back = document.getElementById('embed-back');
+    back.href = url.href + '#' + fig.id;
+    if (name) back.textContent = (main.getAttribute('data-back') || '%s').split('%s').join(name);
+    if (use) { // an embed offers downloads, not its own embed code
+      tools = { words: pageTools.words, charts: {} };
+      tools.charts[id] = { title: use.title, credit: use.credit, file: use.file };
+    }
+  }
+
   function start() {
-    if (!window.echarts) return;
     try {
       darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
     } catch (e) {
       darkQuery = null;
     }
-    tools = readTools();
+    var main = document.querySelector('[data-embed-chart]');
+    if (main) {
+      loadEmbed(main);
+      return;
+    }
+    tools = readTools(document);
+    drawAll();
+  }
+
+  function drawAll() {
+    if (!window.echarts) return;
     var els = document.querySelectorAll('[data-chart]');
     for (var i = 0; i < els.length; i++) {
       var rec = { el: els[i], islandId: els[i].getAttribute('data-chart'), chart: null, fallback: [], attrs: {} };

@@ -1,0 +1,152 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/asset"
+	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
+	"github.com/covsite/covsite/themes"
+)
+
+var toolsIsland = regexp.MustCompile(`<script type="application/json" id="chart-tools">([^<]*)</script>`)
+
+// pageTools reads the chart-tools island of a rendered page.
+func pageTools(t *testing.T, path string, b []byte) (view.ChartTools, bool) {
+	t.Helper()
+	m := toolsIsland.FindSubmatch(b)
+	if m == nil {
+		return view.ChartTools{}, false
+	}
+	var tools view.ChartTools
+	if err := json.Unmarshal(m[1], &tools); err != nil {
+		t.Fatalf("%s: chart-tools: %v", path, err)
+	}
+	return tools, true
+}
+
+// TestEveryChartHasAnEmbed: on every page with charts — a city's as well as a
+// province's — every chart's tools give its embed, the charts' embed page of the page's
+// language, whose query names that page and that chart, which the page has (its figure
+// and data island); the iframe code is given once per page. No page of a locality has
+// pre-rendered embeds any more.
+func TestEveryChartHasAnEmbed(t *testing.T) {
+	for _, base := range []string{"/", "https://example.org/bhxh/"} {
+		r := rendererAt(t, base)
+		pages := map[string]bool{}
+		for _, p := range r.Pages() {
+			pages[p.Path] = true
+		}
+		charts, deep := 0, false
+		for _, p := range r.Pages() {
+			kind, id := routes.Parse(p.Path)
+			if kind == routes.LocalityKind && routes.IsEmbed(p.Path) {
+				t.Errorf("%s: a locality's embed file; the charts' embed page serves them all", p.Path)
+			}
+			if kind != routes.LocalityKind || !strings.HasSuffix(p.Path, "index.html") {
+				continue
+			}
+			b, err := p.Bytes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			tools, ok := pageTools(t, p.Path, b)
+			if !ok {
+				if bytes.Contains(b, []byte(`data-chart=`)) {
+					t.Errorf("%s: charts without tools", p.Path)
+				}
+				continue
+			}
+			if tools.Snippet != view.EmbedSnippet || tools.Words["embed"] == "" {
+				t.Errorf("%s: snippet %q, embed word %q", p.Path, tools.Snippet, tools.Words["embed"])
+			}
+			for chartID, use := range tools.Charts {
+				charts++
+				if r.site.Locality(id).Depth > 1 {
+					deep = true
+				}
+				want := r.AbsURL(p.Lang, routes.ChartEmbedOf(routes.Locality(id), chartID))
+				if use.Embed != want || !strings.HasPrefix(use.Embed, strings.TrimSuffix(base, "/")) {
+					t.Errorf("%s: %s embed %q, want %q", p.Path, chartID, use.Embed, want)
+				}
+				u, err := url.Parse(use.Embed)
+				if err != nil {
+					t.Fatal(err)
+				}
+				q := u.Query()
+				if routes.File(p.Lang, q.Get("p")) != p.Path || q.Get("c") != chartID {
+					t.Errorf("%s: embed %q names page %q chart %q", p.Path, use.Embed, q.Get("p"), q.Get("c"))
+				}
+				embedFile := routes.File(p.Lang, routes.ChartEmbed)
+				if !pages[embedFile] || !strings.HasSuffix(strings.TrimSuffix(u.Path, "/")+"/index.html", "/"+embedFile) {
+					t.Errorf("%s: embed %q is not the page %s the site lists", p.Path, use.Embed, embedFile)
+				}
+				for _, attr := range []string{`id="` + chartID + `-figure"`, `data-chart="` + chartID + `-data"`} {
+					if !bytes.Contains(b, []byte(attr)) {
+						t.Errorf("%s: embed names %s, the page has no %s", p.Path, chartID, attr)
+					}
+				}
+			}
+		}
+		if charts < 6 || !deep {
+			t.Errorf("base %s: %d charts with an embed, one below a province: %v", base, charts, deep)
+		}
+	}
+}
+
+// TestChartEmbedPage: the charts' embed page, in each language, is not indexed, has the
+// frame's Content-Security-Policy, and until charts.js draws the chart its query names
+// says the chart needs JavaScript and links to the site; it hands the script the
+// language's root and its words.
+func TestChartEmbedPage(t *testing.T) {
+	r := exampleRenderer(t)
+	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="[^"]*">`)
+	frame := csp.Find(pageBytes(t, r, "index.html"))
+	if frame == nil {
+		t.Fatal("the home page has no Content-Security-Policy")
+	}
+	for _, tt := range []struct {
+		lang, root string
+		words      []string
+	}{
+		{"vi", "/", []string{"Cần bật JavaScript để xem biểu đồ này", `data-nopage="Không tìm thấy trang`, `data-nochart="Trang gốc không còn biểu đồ này."`, `data-back="Xem %s trên trang gốc"`, `href="/" target="_blank"`}},
+		{"en", "/en/", []string{"This chart needs JavaScript", `data-nopage="The page of this chart was not found`, `data-back="See %s on the original site"`, `href="/en/" target="_blank"`}},
+	} {
+		path := routes.File(tt.lang, routes.ChartEmbed)
+		b := pageBytes(t, r, path)
+		if got := csp.Find(b); !bytes.Equal(got, frame) {
+			t.Errorf("%s: CSP %s, want the frame's %s", path, got, frame)
+		}
+		for _, want := range append(tt.words, `<meta name="robots" content="noindex">`, `data-embed-chart`, `data-root="`+tt.root+`"`, `<html lang="`+tt.lang+`">`, `role="status"`) {
+			if !bytes.Contains(b, []byte(want)) {
+				t.Errorf("%s lacks %s", path, want)
+			}
+		}
+		if !routes.IsEmbed(path) {
+			t.Errorf("%s is not an embed for routes", path)
+		}
+	}
+}
+
+func rendererAt(t *testing.T, base string) *Renderer {
+	t.Helper()
+	raw, diags := load.Load(os.DirFS("../.."))
+	site, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatalf("example site: %v", err)
+	}
+	r, err := New(site, Options{BaseURL: base, Theme: asset.Overlay{Lower: themes.Default()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
