@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"io/fs"
 	"strings"
 	"sync"
@@ -110,27 +109,15 @@ func (d *Drawer) PNG(c Card) ([]byte, error) {
 	defer images.Put(img)
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
-	if err := encoder.Encode(&buf, img); err != nil {
+	if err := encodePNG(&buf, img); err != nil {
 		return nil, fmt.Errorf("share card: %w", err)
 	}
 	return buf.Bytes(), nil
 }
 
-// A build draws hundreds of cards on a few workers: the images and the encoders' buffers
-// (a compressor is about 1 MB) are reused rather than left to the garbage collector.
-var (
-	encoder = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &bufferPool{}}
-	images  = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), palette) }}
-)
-
-type bufferPool struct{ p sync.Pool }
-
-func (b *bufferPool) Get() *png.EncoderBuffer {
-	eb, _ := b.p.Get().(*png.EncoderBuffer)
-	return eb
-}
-
-func (b *bufferPool) Put(eb *png.EncoderBuffer) { b.p.Put(eb) }
+// A build draws hundreds of cards on a few workers: the images and the compressors (about
+// 1 MB each, png.go) are reused rather than left to the garbage collector.
+var images = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), palette) }}
 
 // faces are the sizes a card uses; a font.Face is not safe for concurrent use, so each
 // drawing makes its own.
@@ -250,13 +237,18 @@ func blank() *image.Paletted {
 	return img
 }
 
+// fill paints r in c: its first row pixel by pixel, the others copied from it.
 func fill(img *image.Paletted, r image.Rectangle, c color.RGBA) {
+	if r.Empty() {
+		return
+	}
 	i := index(c)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := img.Pix[y*img.Stride+r.Min.X : y*img.Stride+r.Max.X]
-		for x := range row {
-			row[x] = i
-		}
+	first := img.Pix[r.Min.Y*img.Stride+r.Min.X : r.Min.Y*img.Stride+r.Max.X]
+	for x := range first {
+		first[x] = i
+	}
+	for y := r.Min.Y + 1; y < r.Max.Y; y++ {
+		copy(img.Pix[y*img.Stride+r.Min.X:y*img.Stride+r.Max.X], first)
 	}
 }
 
@@ -285,19 +277,20 @@ func text(img *image.Paletted, face font.Face, fg, bg color.RGBA, x, y int, s st
 		}
 		dr, mask, mp, advance, ok := face.Glyph(dot, r)
 		if ok {
-			dr = dr.Intersect(img.Rect)
-			for py := dr.Min.Y; py < dr.Max.Y; py++ {
-				for px := dr.Min.X; px < dr.Max.X; px++ {
-					k := (coverage(mask, mp.X+px-dr.Min.X, mp.Y+py-dr.Min.Y)*shades + 0x80) / 0xff
-					if k == 0 {
-						continue
-					}
-					i := py*img.Stride + px
+			clipped := dr.Intersect(img.Rect)
+			mp = mp.Add(clipped.Min.Sub(dr.Min))
+			a := alphaOf(mask)
+			for py := clipped.Min.Y; py < clipped.Max.Y; py++ {
+				cover := a.Pix[a.PixOffset(mp.X, mp.Y+py-clipped.Min.Y):][:clipped.Dx()]
+				pix := img.Pix[py*img.Stride+clipped.Min.X:][:clipped.Dx()]
+				for x, c := range cover {
+					k := int(shadeOf[c])
 					switch {
+					case k == 0:
 					case k >= shades:
-						img.Pix[i] = solid
-					case int(img.Pix[i]) == back || int(img.Pix[i]) > base && int(img.Pix[i]) < base+k: // background, or a lighter shade of an overlapping glyph
-						img.Pix[i] = uint8(base + k)
+						pix[x] = solid
+					case int(pix[x]) == back || int(pix[x]) > base && int(pix[x]) < base+k: // background, or a lighter shade of an overlapping glyph
+						pix[x] = uint8(base + k)
 					}
 				}
 			}
@@ -351,6 +344,29 @@ func (c cachedFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.I
 	g := v.(*glyph)
 	at := image.Pt(dot.X.Round(), dot.Y.Round())
 	return g.bounds.Add(at), g.mask, image.Point{}, g.advance, g.ok
+}
+
+// shadeOf is the shade (0 to shades) nearest a coverage, 0–255.
+var shadeOf = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = uint8((c*shades + 0x80) / 0xff)
+	}
+	return t
+}()
+
+// alphaOf is a glyph mask as an *image.Alpha: the cached glyphs' own, else a copy.
+func alphaOf(mask image.Image) *image.Alpha {
+	if a, ok := mask.(*image.Alpha); ok {
+		return a
+	}
+	b := mask.Bounds()
+	a := image.NewAlpha(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			a.Pix[a.PixOffset(x, y)] = uint8(coverage(mask, x, y))
+		}
+	}
+	return a
 }
 
 // coverage is a glyph mask's alpha at (x, y), 0–255.

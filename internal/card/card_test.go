@@ -166,13 +166,24 @@ func TestLongTextIsCut(t *testing.T) {
 	}
 }
 
+// BenchmarkCard draws and encodes cards as a build does: different places, kickers and
+// numbers of figures on the same layout.
 func BenchmarkCard(b *testing.B) {
 	d := drawer(b)
-	c := Card{Site: "Bao phủ BHXH, BHYT, BHTN", Kicker: "Tỉnh", Title: "Thành phố Hồ Chí Minh",
-		Figures: []Figure{{"96,11 %", "BHYT"}, {"45,20 %", "BHXH"}, {"38,00 %", "BHTN"}}, Note: "Số liệu đến 30/6/2025"}
+	names := []string{"Thành phố Hồ Chí Minh", "Cần Thơ", "Hà Nội", "Bà Rịa – Vũng Tàu", "Thừa Thiên Huế", "Đắk Lắk", "Quảng Ninh", "Kế hoạch phát triển người tham gia BHXH, BHYT giai đoạn 2021–2025 của tỉnh Trà Vinh"}
+	figures := []Figure{{"96,11 %", "BHYT, dân số"}, {"45,20 %", "BHXH, lực lượng lao động"}, {"1.022.552", "BHTN"}}
+	var cards []Card
+	for i, name := range names {
+		for n := range 4 {
+			cards = append(cards, Card{Site: "Bao phủ BHXH, BHYT, BHTN", Kicker: []string{"Tỉnh", "Thành phố trực thuộc trung ương", "Kế hoạch 53/KH-UBND"}[i%3],
+				Title: name, Figures: figures[:n], Note: "Số liệu đến 30/6/2025 · Nguồn: Bảo hiểm xã hội Việt Nam"})
+		}
+	}
+	i := 0
 	for b.Loop() {
-		if _, err := d.PNG(c); err != nil {
+		if _, err := d.PNG(cards[i%len(cards)]); err != nil {
 			b.Fatal(err)
 		}
+		i++
 	}
 }

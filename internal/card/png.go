@@ -1,0 +1,220 @@
+package card
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"hash/adler32"
+	"hash/crc32"
+	"hash/maphash"
+	"image"
+	"io"
+	"sync"
+)
+
+// A card is mostly rows equal to the row above (the margins, the gaps between lines of
+// text, the empty parts of the figures' panels), and cards share much of their rows (the
+// site's name, a kicker, the figures' labels, the note); image/png compressed and summed
+// (Adler-32) all 756,000 bytes of every card, half of a card's time. encodePNG writes the
+// same pixels as image/png (8-bit paletted, no filtering, compress/flate at its fastest
+// level) as a series of segments, each compressed on its own and flushed to a byte (a
+// deflate stream may be cut so, RFC 1951): a run of equal rows, or the rows between two
+// runs. A segment's compressed bytes depend only on its rows, so a segment met a second
+// time is kept, and the next card with the same rows copies them instead of compressing
+// them; checksums are combined arithmetically, a run's from one row's.
+
+// minRun is the shortest run of equal rows made a segment of its own: shorter runs stay
+// with the rows around them.
+const minRun = 4
+
+// The segments kept are bounded by their rows' bytes: a national site's cards (about
+// 1,200) share a few hundred segments of a few rows to a hundred.
+const maxKept = 32 << 20
+
+var (
+	pngMagic = []byte("\x89PNG\r\n\x1a\n")
+	encoders = sync.Pool{New: func() any {
+		fl, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+		return &idat{fl: fl}
+	}}
+	segments = segmentCache{kept: map[string]map[int][]byte{}, seen: map[uint64]bool{}, seed: maphash.MakeSeed()}
+)
+
+// segmentCache keeps the compressed bytes of the segments met twice: by rows (each
+// after its filter byte) and number of times they repeat.
+type segmentCache struct {
+	mu   sync.Mutex
+	kept map[string]map[int][]byte
+	seen map[uint64]bool // hashes of the segments met once
+	size int
+	seed maphash.Seed
+	full bool
+}
+
+func (c *segmentCache) get(rows []byte, n int) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.kept[string(rows)][n]
+	return b, ok
+}
+
+// offer keeps a segment's compressed bytes if it was met before.
+func (c *segmentCache) offer(rows []byte, n int, compressed []byte) {
+	h := maphash.Bytes(c.seed, rows) ^ uint64(n)*0x9e3779b97f4a7c15
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.full {
+		return
+	}
+	if !c.seen[h] {
+		c.seen[h] = true
+		c.full = len(c.seen) > maxKept>>6 // a bound on the hashes too
+		return
+	}
+	m := c.kept[string(rows)]
+	if m == nil {
+		m = map[int][]byte{}
+		c.kept[string(rows)] = m
+		c.size += len(rows)
+	}
+	m[n] = bytes.Clone(compressed)
+	c.size += len(compressed)
+	c.full = c.size > maxKept
+}
+
+// encodePNG writes img, whose palette has at most 256 colours, as a PNG to buf.
+func encodePNG(buf *bytes.Buffer, img *image.Paletted) error {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	buf.Write(pngMagic)
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	ihdr[8], ihdr[9] = 8, 3 // 8 bits a pixel, paletted; compression, filter, interlace 0
+	chunk(buf, "IHDR", ihdr[:])
+	plte := make([]byte, 0, 3*len(img.Palette))
+	for _, c := range img.Palette {
+		r, g, b, _ := c.RGBA()
+		plte = append(plte, byte(r>>8), byte(g>>8), byte(b>>8))
+	}
+	chunk(buf, "PLTE", plte)
+
+	// The IDAT chunk: length, type, zlib stream, CRC; its length is filled in at the end.
+	start := buf.Len()
+	buf.Write([]byte{0, 0, 0, 0, 'I', 'D', 'A', 'T', 0x78, 0x01})
+	z := encoders.Get().(*idat)
+	defer encoders.Put(z)
+	z.out, z.sum, z.rows = buf, 1, z.rows[:0]
+	row := func(y int) []byte { return img.Pix[y*img.Stride:][:w] }
+	for y := 0; y < h; {
+		n := 1
+		for y+n < h && bytes.Equal(row(y+n), row(y)) {
+			n++
+		}
+		if n < minRun {
+			for i := range n {
+				z.rows = append(append(z.rows, 0), row(y+i)...) // filter byte 0: none
+			}
+			y += n
+			continue
+		}
+		if err := z.flush(); err != nil {
+			return err
+		}
+		z.rows = append(append(z.rows, 0), row(y)...)
+		if err := z.segment(n); err != nil {
+			return err
+		}
+		y += n
+	}
+	if err := z.flush(); err != nil {
+		return err
+	}
+	buf.Write([]byte{0x03, 0x00}) // an empty final block (fixed Huffman codes, end of block)
+	buf.Write(binary.BigEndian.AppendUint32(nil, z.sum))
+	data := buf.Bytes()[start:]
+	binary.BigEndian.PutUint32(data, uint32(len(data)-8))
+	buf.Write(binary.BigEndian.AppendUint32(nil, crc32.ChecksumIEEE(data[4:])))
+	chunk(buf, "IEND", nil)
+	return nil
+}
+
+// chunk writes a PNG chunk.
+func chunk(buf *bytes.Buffer, kind string, data []byte) {
+	var head [8]byte
+	binary.BigEndian.PutUint32(head[:], uint32(len(data)))
+	copy(head[4:], kind)
+	buf.Write(head[:])
+	buf.Write(data)
+	crc := crc32.NewIEEE()
+	crc.Write(head[4:])
+	crc.Write(data)
+	buf.Write(crc.Sum(nil))
+}
+
+// idat writes a zlib stream's deflate blocks, segment by segment, and keeps the
+// Adler-32 checksum of what they hold.
+type idat struct {
+	out  *bytes.Buffer
+	sum  uint32 // Adler-32 of the rows so far
+	fl   *flate.Writer
+	rows []byte // the rows of the segment being gathered, each after its filter byte
+	seg  bytes.Buffer
+}
+
+// flush writes the rows gathered, if any, as a segment.
+func (z *idat) flush() error {
+	if len(z.rows) == 0 {
+		return nil
+	}
+	return z.segment(1)
+}
+
+// segment writes the rows gathered, n times over, as one segment, and empties them.
+func (z *idat) segment(n int) error {
+	sum := adler32.Checksum(z.rows)
+	for range n {
+		z.sum = adlerCombine(z.sum, sum, len(z.rows))
+	}
+	defer func() { z.rows = z.rows[:0] }()
+	if b, ok := segments.get(z.rows, n); ok {
+		z.out.Write(b)
+		return nil
+	}
+	z.seg.Reset()
+	z.fl.Reset(&z.seg) // no reference to what came before: a segment stands alone
+	for range n {
+		if _, err := z.fl.Write(z.rows); err != nil {
+			return err
+		}
+	}
+	if err := z.fl.Flush(); err != nil { // ends on a byte, the stream not final
+		return err
+	}
+	segments.offer(z.rows, n, z.seg.Bytes())
+	z.out.Write(z.seg.Bytes())
+	return nil
+}
+
+// adlerCombine is the Adler-32 of a stream of checksum a1 followed by len2 bytes of
+// checksum a2 (zlib's adler32_combine).
+func adlerCombine(a1, a2 uint32, len2 int) uint32 {
+	const base = 65521
+	rem := uint32(len2 % base)
+	sum1 := a1 & 0xffff
+	sum2 := rem * sum1 % base
+	sum1 += a2&0xffff + base - 1
+	sum2 += a1>>16 + a2>>16 + base - rem
+	if sum1 >= base {
+		sum1 -= base
+	}
+	if sum1 >= base {
+		sum1 -= base
+	}
+	if sum2 >= base<<1 {
+		sum2 -= base << 1
+	}
+	if sum2 >= base {
+		sum2 -= base
+	}
+	return sum1 | sum2<<16
+}
