@@ -369,6 +369,41 @@ func alphaOf(mask image.Image) *image.Alpha {
 	return a
 }
 
+// Measuring text (wrap, fit) asks the font for the same advances and kerning pairs
+// thousands of times a card, and the font looks each up in its tables: they are kept too.
+type pairKey struct {
+	face faceKey
+	a, b rune // b is -1 for a's advance
+}
+
+var metrics sync.Map // pairKey → fixed.Int26_6
+
+func (c cachedFace) Kern(a, b rune) fixed.Int26_6 {
+	return c.metric(pairKey{c.key, a, b}, func() fixed.Int26_6 { return c.Face.Kern(a, b) })
+}
+
+func (c cachedFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
+	adv := c.metric(pairKey{c.key, r, -1}, func() fixed.Int26_6 {
+		if a, ok := c.Face.GlyphAdvance(r); ok {
+			return a
+		}
+		return noGlyph
+	})
+	return max(adv, 0), adv != noGlyph
+}
+
+// noGlyph is kept as the advance of a rune the font lacks.
+const noGlyph fixed.Int26_6 = -1 << 30
+
+func (c cachedFace) metric(k pairKey, look func() fixed.Int26_6) fixed.Int26_6 {
+	if v, ok := metrics.Load(k); ok {
+		return v.(fixed.Int26_6)
+	}
+	v := look()
+	metrics.Store(k, v)
+	return v
+}
+
 // coverage is a glyph mask's alpha at (x, y), 0–255.
 func coverage(mask image.Image, x, y int) int {
 	if a, ok := mask.(*image.Alpha); ok {
