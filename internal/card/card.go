@@ -376,7 +376,10 @@ type pairKey struct {
 	a, b rune // b is -1 for a's advance
 }
 
-var metrics sync.Map // pairKey → fixed.Int26_6
+var metrics = struct {
+	sync.RWMutex
+	m map[pairKey]fixed.Int26_6
+}{m: map[pairKey]fixed.Int26_6{}}
 
 func (c cachedFace) Kern(a, b rune) fixed.Int26_6 {
 	return c.metric(pairKey{c.key, a, b}, func() fixed.Int26_6 { return c.Face.Kern(a, b) })
@@ -396,11 +399,16 @@ func (c cachedFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
 const noGlyph fixed.Int26_6 = -1 << 30
 
 func (c cachedFace) metric(k pairKey, look func() fixed.Int26_6) fixed.Int26_6 {
-	if v, ok := metrics.Load(k); ok {
-		return v.(fixed.Int26_6)
+	metrics.RLock()
+	v, ok := metrics.m[k]
+	metrics.RUnlock()
+	if ok {
+		return v
 	}
-	v := look()
-	metrics.Store(k, v)
+	v = look()
+	metrics.Lock()
+	metrics.m[k] = v
+	metrics.Unlock()
 	return v
 }
 
