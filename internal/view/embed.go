@@ -117,7 +117,7 @@ func LocalityCredit(f Format, s *model.Site, l *model.Locality, site string) str
 // prefixes the files downloaded.
 func NewChartTools(f Format, route, name string, charts []ChartRef, credit string, abs URLs) ChartTools {
 	t := ChartTools{Words: map[string]string{}, Charts: map[string]ChartUse{}, Snippet: EmbedSnippet}
-	for _, k := range []string{"png", "svg", "embed", "copy", "copied", "snippet", "close"} {
+	for _, k := range []string{"png", "svg", "embed", "copy", "copied", "snippet"} { // the words charts.js shows
 		t.Words[k] = f.T("tools." + k)
 	}
 	for _, c := range charts {
