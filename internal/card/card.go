@@ -448,14 +448,29 @@ func wrap(face font.Face, s string, width, maxLines int) []string {
 	return lines
 }
 
-// fit cuts s to width pixels, ending it in "…" when cut.
+// fit cuts s to width pixels, ending it in "…" when cut: the longest start of s that
+// fits with "…" after it, measured as font.MeasureString would measure it (advances and
+// kerning), from the widths of every start, summed once.
 func fit(face font.Face, s string, width int) string {
 	if font.MeasureString(face, s).Ceil() <= width {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 0 && font.MeasureString(face, string(r)+"…").Ceil() > width {
-		r = r[:len(r)-1]
+	starts := make([]fixed.Int26_6, len(r)+1) // starts[k]: the width of r[:k]
+	for i, c := range r {
+		starts[i+1] = starts[i]
+		if i > 0 {
+			starts[i+1] += face.Kern(r[i-1], c)
+		}
+		a, _ := face.GlyphAdvance(c)
+		starts[i+1] += a
 	}
-	return strings.TrimSpace(string(r)) + "…"
+	ellipsis, _ := face.GlyphAdvance('…')
+	k := len(r)
+	for ; k > 0; k-- {
+		if (starts[k] + face.Kern(r[k-1], '…') + ellipsis).Ceil() <= width {
+			break
+		}
+	}
+	return strings.TrimSpace(string(r[:k])) + "…"
 }

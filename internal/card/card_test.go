@@ -5,9 +5,11 @@ import (
 	"image"
 	"image/png"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 
@@ -185,5 +187,35 @@ func BenchmarkCard(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// TestFitMeasuresAsMeasureString: fit cuts a text where cutting it rune by rune and
+// measuring each start with font.MeasureString would.
+func TestFitMeasuresAsMeasureString(t *testing.T) {
+	d := drawer(t)
+	fc, err := d.faces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow := func(face font.Face, s string, width int) string {
+		if font.MeasureString(face, s).Ceil() <= width {
+			return s
+		}
+		r := []rune(s)
+		for len(r) > 0 && font.MeasureString(face, string(r)+"…").Ceil() > width {
+			r = r[:len(r)-1]
+		}
+		return strings.TrimSpace(string(r)) + "…"
+	}
+	texts := []string{"", "A", "Số liệu đến 30/6/2025 · Nguồn: Bảo hiểm xã hội Việt Nam, Tổng cục Thống kê", "AVAVAVA WAWA Tỷ lệ ĐẮK LẮK", "Kế hoạch 53/KH-UBND ngày 27/8/2025"}
+	for _, face := range []font.Face{fc.note, fc.title, fc.values[0]} {
+		for _, s := range texts {
+			for width := 0; width <= 1100; width += 37 {
+				if got, want := fit(face, s, width), slow(face, s, width); got != want {
+					t.Errorf("fit(%q, %d) = %q, want %q", s, width, got, want)
+				}
+			}
+		}
 	}
 }
