@@ -81,7 +81,8 @@ func LocalityDownload(id, ext string) string { return Locality(id) + "du-lieu." 
 func SiteDownload(ext string) string { return Data + "covsite." + ext }
 
 // ProvinceDownload is the data file of a province and every locality below it, "csv" or
-// "json"; it is published once, under the default language.
+// "json", or "zip" for both packed in one file on a national-scale site; it is published
+// once, under the default language.
 func ProvinceDownload(id, ext string) string { return Data + "tinh/" + id + "." + ext }
 
 // SitemapPart is the n-th file (from 1) of URLs the sitemap index lists.

@@ -1,8 +1,10 @@
 package download
 
 import (
+	"archive/zip"
 	"bytes"
 	"cmp"
+	"compress/flate"
 	"compress/gzip"
 	"encoding/csv"
 	"io"
@@ -10,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
@@ -23,10 +26,21 @@ import (
 const PlainLimit = 20_000
 
 // Data writes the downloads of one site. It is safe for concurrent use; the gzipped
-// whole-site CSV and the sizes the data page shows are made once, when first asked for.
+// whole-site CSV, the provinces' packs and the sizes the data page shows are made once,
+// when first asked for.
+//
+// A site over PlainLimit figures is packed: each province's CSV and JSON come in one zip
+// file, and a locality's page offers its own CSV and its province's pack, not a JSON of
+// its own. The national dataset's plain province files are 430 MB and its localities' JSON
+// files 350 MB, which with the pages would not fit a static host's 1 GB (GitHub Pages);
+// packed, the provinces' files are ~25 MB and every figure is still there, as CSV and JSON.
 type Data struct {
-	site      *model.Site
-	provinces []Province
+	site       *model.Site
+	provinces  []Province
+	provinceOf map[*model.Locality]*Province
+	packed     bool
+
+	packs []pack // the provinces' zip files, when packed, in the order of provinces
 
 	gzOnce sync.Once
 	gz     []byte
@@ -44,9 +58,17 @@ type Province struct {
 	Locs []*model.Locality // Loc first, then its descendants, depth first in the model's order
 }
 
+// pack is a province's zip file, made once.
+type pack struct {
+	once  sync.Once
+	bytes []byte
+	err   error
+}
+
 // NewData prepares the downloads of site.
 func NewData(site *model.Site) *Data {
-	d := &Data{site: site}
+	d := &Data{site: site, provinceOf: map[*model.Locality]*Province{}}
+	d.packed = figureCount(site) > PlainLimit
 	for _, root := range site.Roots {
 		for _, c := range root.Children {
 			p := Province{Loc: c, Locs: subtree(c, nil)}
@@ -55,7 +77,24 @@ func NewData(site *model.Site) *Data {
 			}
 		}
 	}
+	for i := range d.provinces {
+		for _, l := range d.provinces[i].Locs {
+			d.provinceOf[l] = &d.provinces[i]
+		}
+	}
+	if d.packed {
+		d.packs = make([]pack, len(d.provinces))
+	}
 	return d
+}
+
+// figureCount is how many rows the whole site's CSV has.
+func figureCount(site *model.Site) int {
+	n := len(site.Targets)
+	for _, res := range site.Results {
+		n += max(1, len(res.Shares))
+	}
+	return n
 }
 
 func subtree(l *model.Locality, into []*model.Locality) []*model.Locality {
@@ -74,14 +113,9 @@ func (d *Data) Has(l *model.Locality) bool {
 // Provinces are the provinces with figures, each with its own data files.
 func (d *Data) Provinces() []Province { return d.provinces }
 
-// Plain reports whether the whole dataset is also published plain (see PlainLimit).
-func (d *Data) Plain() bool {
-	n := len(d.site.Targets)
-	for _, res := range d.site.Results {
-		n += max(1, len(res.Shares))
-	}
-	return n <= PlainLimit
-}
+// Plain reports whether the whole dataset is also published plain, and every province's
+// and locality's files as CSV and JSON (see PlainLimit); else the site is packed (see Data).
+func (d *Data) Plain() bool { return !d.packed }
 
 // Files lists every download: the whole site's, each province's, each locality's.
 func (d *Data) Files() []File {
@@ -101,25 +135,119 @@ func (d *Data) SiteFiles() []File {
 			File{Path: routes.SiteDownload("json"), Large: true, Write: func(w io.Writer) error { return d.json(w, scope{}) }})
 	}
 	for _, p := range d.provinces {
-		s := scope{head: p.Loc, locs: p.Locs, list: true}
-		files = append(files,
-			File{Path: routes.ProvinceDownload(p.Loc.ID, "csv"), Large: true, Write: func(w io.Writer) error { return d.csv(w, s) }},
-			File{Path: routes.ProvinceDownload(p.Loc.ID, "json"), Large: true, Write: func(w io.Writer) error { return d.json(w, s) }})
+		files = append(files, d.ProvinceFiles(p)...)
 	}
 	return files
 }
 
-// LocalityFiles are l's own figures as CSV and JSON, when it has any: its rows only,
-// not those of the localities below it.
+// ProvinceFiles are the files of a province and every locality in it: its CSV and JSON,
+// or on a packed site one zip file holding both.
+func (d *Data) ProvinceFiles(p Province) []File {
+	if d.packed {
+		i := slices.IndexFunc(d.provinces, func(q Province) bool { return q.Loc == p.Loc })
+		return []File{{Path: routes.ProvinceDownload(p.Loc.ID, "zip"), Large: true, Write: func(w io.Writer) error {
+			b, err := d.pack(i)
+			if err == nil {
+				_, err = w.Write(b)
+			}
+			return err
+		}}}
+	}
+	s := p.scope()
+	return []File{
+		{Path: routes.ProvinceDownload(p.Loc.ID, "csv"), Large: true, Write: func(w io.Writer) error { return d.csv(w, s) }},
+		{Path: routes.ProvinceDownload(p.Loc.ID, "json"), Large: true, Write: func(w io.Writer) error { return d.json(w, s) }},
+	}
+}
+
+func (p Province) scope() scope { return scope{head: p.Loc, locs: p.Locs, list: true} }
+
+// LocalityFiles are l's own figures as CSV and, on a site that is not packed, JSON, when
+// it has any: its rows only, not those of the localities below it.
 func (d *Data) LocalityFiles(l *model.Locality) []File {
 	if !d.Has(l) {
 		return nil
 	}
 	s := scope{head: l, locs: []*model.Locality{l}}
-	return []File{
-		{Path: routes.LocalityDownload(l.ID, "csv"), Write: func(w io.Writer) error { return d.csv(w, s) }},
-		{Path: routes.LocalityDownload(l.ID, "json"), Write: func(w io.Writer) error { return d.json(w, s) }},
+	files := []File{{Path: routes.LocalityDownload(l.ID, "csv"), Write: func(w io.Writer) error { return d.csv(w, s) }}}
+	if !d.packed {
+		files = append(files, File{Path: routes.LocalityDownload(l.ID, "json"), Write: func(w io.Writer) error { return d.json(w, s) }})
 	}
+	return files
+}
+
+// An Offer is a data file a locality's page links to.
+type Offer struct {
+	Route  string          // the file, under the default language
+	Format string          // "CSV", "JSON", or "ZIP" for a province's pack
+	Of     *model.Locality // whose figures: the locality itself, or the province a pack holds
+}
+
+// Offers are the data files l's page links to: its own files and, on a packed site, the
+// pack of its province (with every locality in it, as CSV and JSON); none when l has no
+// figures.
+func (d *Data) Offers(l *model.Locality) []Offer {
+	var out []Offer
+	for _, f := range d.LocalityFiles(l) {
+		out = append(out, Offer{Route: f.Path, Format: strings.ToUpper(f.Path[strings.LastIndexByte(f.Path, '.')+1:]), Of: l})
+	}
+	if p := d.provinceOf[l]; p != nil && d.packed && len(out) > 0 {
+		out = append(out, Offer{Route: routes.ProvinceDownload(p.Loc.ID, "zip"), Format: "ZIP", Of: p.Loc})
+	}
+	return out
+}
+
+// packLevel is the compression of the provinces' packs: deflate's fastest level, which
+// makes them about a twelfth of their contents (the default level: a fifteenth, for
+// three times the time of a national build's compression).
+const packLevel = flate.BestSpeed
+
+// pack returns the zip file of the i-th province: its CSV and JSON, "<id>.csv" and
+// "<id>.json", dated by the newest document its figures cite, so two builds of the same
+// data give the same bytes. It is made once; the data page tells its size.
+func (d *Data) pack(i int) ([]byte, error) {
+	pk, p := &d.packs[i], d.provinces[i]
+	pk.once.Do(func() {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, packLevel) })
+		modified := d.newestCited(p.Locs)
+		for _, f := range []struct {
+			ext   string
+			write func(io.Writer, scope) error
+		}{{"csv", d.csv}, {"json", d.json}} {
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: p.Loc.ID + "." + f.ext, Method: zip.Deflate, Modified: modified})
+			if err != nil {
+				pk.err = err
+				return
+			}
+			if err := f.write(w, p.scope()); err != nil {
+				pk.err = err
+				return
+			}
+		}
+		pk.err = zw.Close()
+		pk.bytes = buf.Bytes()
+	})
+	return pk.bytes, pk.err
+}
+
+// newestCited is the publication date of the newest plan or source the figures of locs
+// cite (its first moment, UTC); the first day of 2000 when none has a date.
+func (d *Data) newestCited(locs []*model.Locality) time.Time {
+	sources, plans := d.citedBy(locs)
+	newest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, s := range sources {
+		if t := s.Published.Time(); t.After(newest) {
+			newest = t
+		}
+	}
+	for _, p := range plans {
+		if t := p.Issued.Time(); t.After(newest) {
+			newest = t
+		}
+	}
+	return newest
 }
 
 // Size is the size in bytes of a file SiteFiles lists, or of a locality's file, for the
@@ -129,6 +257,7 @@ func (d *Data) Size(path string) (int64, error) {
 	d.sizeOnce.Do(func() {
 		d.sizes = map[string]int64{}
 		for _, f := range d.SiteFiles() {
+			// a pack and the gzipped CSV are made once and kept: their size is theirs
 			var c counter
 			if err := f.Write(&c); err != nil {
 				d.sizeErr = err
