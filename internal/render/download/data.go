@@ -24,7 +24,7 @@ import (
 // a national dataset's plain files are hundreds of megabytes, over what hosts take in one
 // file (Cloudflare Pages: 25 MiB), and no reader opens them whole. 20,000 figures make a
 // JSON file of about 6 MB.
-const PlainLimit = 20_000
+var PlainLimit = 20_000 // a variable so a test can pack a small site
 
 // Data writes the downloads of one site. It is safe for concurrent use; the gzipped
 // whole-site CSV, the provinces' packs and the sizes the data page shows are made once,
@@ -42,6 +42,9 @@ type Data struct {
 	packed     bool
 
 	packs []pack // the provinces' zip files, when packed, in the order of provinces
+	// known gives the size of a file the build keeps from its previous output unwritten
+	// (a province's pack whose figures did not change), which Size then need not make.
+	known func(path string) (int64, bool)
 
 	gzOnce sync.Once
 	gz     []byte
@@ -105,6 +108,10 @@ func subtree(l *model.Locality, into []*model.Locality) []*model.Locality {
 	}
 	return into
 }
+
+// KnowSizes tells d the sizes of files a build keeps from its previous output without
+// making them again; call it before the first Size.
+func (d *Data) KnowSizes(known func(path string) (int64, bool)) { d.known = known }
 
 // Has reports whether l has figures of its own, and so its own data files.
 func (d *Data) Has(l *model.Locality) bool {
@@ -259,6 +266,12 @@ func (d *Data) Size(path string) (int64, error) {
 	d.sizeOnce.Do(func() {
 		d.sizes = map[string]int64{}
 		for _, f := range d.SiteFiles() {
+			if d.known != nil {
+				if n, ok := d.known(f.Path); ok {
+					d.sizes[f.Path] = n
+					continue
+				}
+			}
 			// a pack and the gzipped CSV are made once and kept: their size is theirs
 			var c counter
 			if err := f.Write(&c); err != nil {
