@@ -134,7 +134,7 @@ func (d *Drawer) faces() (faces, error) {
 		}
 		var face font.Face
 		face, err = opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-		return cachedFace{Face: face, key: faceKey{f, size}}
+		return cachedFace{Face: face, id: faceID(faceKey{f, size})}
 	}
 	fs := faces{
 		site: mk(d.regular, 30), kicker: mk(d.bold, 30), title: mk(d.bold, titleSize),
@@ -307,8 +307,25 @@ type faceKey struct {
 	size float64
 }
 
+// faceIDs number the faces (a font at a size), so the caches' keys are small and hash fast.
+var faceIDs = struct {
+	sync.Mutex
+	m map[faceKey]uint32
+}{m: map[faceKey]uint32{}}
+
+func faceID(k faceKey) uint32 {
+	faceIDs.Lock()
+	defer faceIDs.Unlock()
+	id, ok := faceIDs.m[k]
+	if !ok {
+		id = uint32(len(faceIDs.m))
+		faceIDs.m[k] = id
+	}
+	return id
+}
+
 type glyphKey struct {
-	face faceKey
+	face uint32
 	r    rune
 }
 
@@ -319,29 +336,35 @@ type glyph struct {
 	ok      bool
 }
 
-var glyphs sync.Map // glyphKey → *glyph
+var glyphs = struct {
+	sync.RWMutex
+	m map[glyphKey]*glyph
+}{m: map[glyphKey]*glyph{}}
 
 // cachedFace is a face whose glyphs come from the cache, placed at the dot rounded to
 // whole pixels.
 type cachedFace struct {
 	font.Face
-	key faceKey
+	id uint32 // faceID
 }
 
 func (c cachedFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
-	k := glyphKey{c.key, r}
-	v, ok := glyphs.Load(k)
+	k := glyphKey{c.id, r}
+	glyphs.RLock()
+	g, ok := glyphs.m[k]
+	glyphs.RUnlock()
 	if !ok {
 		dr, mask, mp, advance, found := c.Face.Glyph(fixed.Point26_6{}, r)
-		g := &glyph{bounds: dr, advance: advance, ok: found, mask: image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))}
+		g = &glyph{bounds: dr, advance: advance, ok: found, mask: image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))}
 		for y := 0; y < dr.Dy(); y++ {
 			for x := 0; x < dr.Dx(); x++ {
 				g.mask.Pix[y*g.mask.Stride+x] = uint8(coverage(mask, mp.X+x, mp.Y+y))
 			}
 		}
-		v, _ = glyphs.LoadOrStore(k, g)
+		glyphs.Lock()
+		glyphs.m[k] = g
+		glyphs.Unlock()
 	}
-	g := v.(*glyph)
 	at := image.Pt(dot.X.Round(), dot.Y.Round())
 	return g.bounds.Add(at), g.mask, image.Point{}, g.advance, g.ok
 }
@@ -372,8 +395,8 @@ func alphaOf(mask image.Image) *image.Alpha {
 // Measuring text (wrap, fit) asks the font for the same advances and kerning pairs
 // thousands of times a card, and the font looks each up in its tables: they are kept too.
 type pairKey struct {
-	face faceKey
-	a, b rune // b is -1 for a's advance
+	face uint32 // faceID
+	a, b rune   // b is -1 for a's advance
 }
 
 var metrics = struct {
@@ -382,11 +405,11 @@ var metrics = struct {
 }{m: map[pairKey]fixed.Int26_6{}}
 
 func (c cachedFace) Kern(a, b rune) fixed.Int26_6 {
-	return c.metric(pairKey{c.key, a, b}, func() fixed.Int26_6 { return c.Face.Kern(a, b) })
+	return c.metric(pairKey{c.id, a, b}, func() fixed.Int26_6 { return c.Face.Kern(a, b) })
 }
 
 func (c cachedFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
-	adv := c.metric(pairKey{c.key, r, -1}, func() fixed.Int26_6 {
+	adv := c.metric(pairKey{c.id, r, -1}, func() fixed.Int26_6 {
 		if a, ok := c.Face.GlyphAdvance(r); ok {
 			return a
 		}
