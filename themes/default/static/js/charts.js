@@ -703,7 +703,12 @@
     // Links of the figure lead to the site, in a new tab, not inside the iframe.
     var links = copy.querySelectorAll('a[href]');
     for (var i = 0; i < links.length; i++) {
-      links[i].href = new URL(links[i].getAttribute('href'), url).href;
+      var to = new URL(links[i].getAttribute('href'), url);
+      if (to.protocol !== 'http:' && to.protocol !== 'https:') {
+        links[i].removeAttribute('href');
+        continue;
+      }
+      links[i].href = to.href;
       links[i].target = '_blank';
       links[i].rel = 'noopener';
     }
