@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"io"
 	"math/rand/v2"
+	"sync"
 	"testing"
 )
 
@@ -139,4 +140,36 @@ func TestIDATIsOneZlibStream(t *testing.T) {
 			t.Errorf("row %d: % x", y, raw[y*11:(y+1)*11])
 		}
 	}
+}
+
+// TestCardsDrawnConcurrently: cards drawn at once by several workers, as a build draws
+// them (sharing the glyphs, metrics and segments kept), are the bytes each makes alone.
+func TestCardsDrawnConcurrently(t *testing.T) {
+	d := drawer(t)
+	cards := make([]Card, 24)
+	for i := range cards {
+		cards[i] = Card{Site: "Bao phủ BHXH, BHYT, BHTN", Kicker: "Tỉnh", Title: "Tỉnh số " + string(rune('A'+i)),
+			Figures: []Figure{{"9" + string(rune('0'+i%10)) + ",1 %", "BHYT, dân số"}}, Note: "Số liệu đến 30/6/2025"}
+	}
+	want := make([][]byte, len(cards))
+	for i, c := range cards {
+		b, err := d.PNG(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = b
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := range cards {
+				i := (i + w*5) % len(cards)
+				got, err := d.PNG(cards[i])
+				if err != nil || !bytes.Equal(got, want[i]) {
+					t.Errorf("card %d drawn by worker %d differs (%v)", i, w, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
