@@ -49,11 +49,10 @@ func newUpdate(args []string, stdout, stderr io.Writer, lang string) int {
 	fs := newFlags("new update", lang, diag.W(
 		`covsite new update "Tiêu đề" [--date YYYY-MM-DD] [--lang vi|en] [--slug ĐỊA-CHỈ]`,
 		`covsite new update "Title" [--date YYYY-MM-DD] [--lang vi|en] [--slug ADDRESS]`).In(lang))
-	source := fs.String("source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
-	day := fs.String("date", "", fs.t("date of the update, YYYY-MM-DD (default: today)", "ngày của bài, YYYY-MM-DD (mặc định: hôm nay)"))
-	docLang := fs.String("lang", "vi", fs.t("language of the update: vi, or en for the English version (slug.en.md)", "ngôn ngữ của bài: vi, hoặc en cho bản tiếng Anh (slug.en.md)"))
-	slug := fs.String("slug", "", fs.t("the update's address (default: made from the title); an English version uses its Vietnamese one's",
-		"địa chỉ của bài (mặc định: lấy từ tiêu đề); bản tiếng Anh dùng địa chỉ của bản tiếng Việt"))
+	source := fs.String("source", ".", fs.t(diag.W("thư mục của trang, chứa data/ và content/", "site directory holding data/ and content/")))
+	day := fs.String("date", "", fs.t(diag.W("ngày của bài, YYYY-MM-DD (mặc định: hôm nay)", "date of the update, YYYY-MM-DD (default: today)")))
+	docLang := fs.String("lang", "vi", fs.t(diag.W("ngôn ngữ của bài: vi, hoặc en cho bản tiếng Anh (slug.en.md)", "language of the update: vi, or en for the English version (slug.en.md)")))
+	slug := fs.String("slug", "", fs.t(diag.W("địa chỉ của bài (mặc định: lấy từ tiêu đề); bản tiếng Anh dùng địa chỉ của bản tiếng Việt", "the update's address (default: made from the title); an English version uses its Vietnamese one's")))
 	titles, ok, code := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -94,9 +93,9 @@ func dateFlag(s string, stderr io.Writer, lang string) (date.Date, bool) {
 
 func newResult(args []string, stdout, stderr io.Writer, lang string) int {
 	fs := newFlags("new result", lang, diag.W("covsite new result --locality ID --date YYYY-MM-DD", "covsite new result --locality ID --date YYYY-MM-DD").In(lang))
-	source := fs.String("source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
-	locality := fs.String("locality", "", fs.t("id of the locality the results are for (see data/localities/)", "id của địa phương có số liệu (xem data/localities/)"))
-	day := fs.String("date", "", fs.t("the date the figures are as of, YYYY-MM-DD (default: today)", "số liệu tính đến ngày nào, YYYY-MM-DD (mặc định: hôm nay)"))
+	source := fs.String("source", ".", fs.t(diag.W("thư mục của trang, chứa data/ và content/", "site directory holding data/ and content/")))
+	locality := fs.String("locality", "", fs.t(diag.W("id của địa phương có số liệu (xem data/localities/)", "id of the locality the results are for (see data/localities/)")))
+	day := fs.String("date", "", fs.t(diag.W("số liệu tính đến ngày nào, YYYY-MM-DD (mặc định: hôm nay)", "the date the figures are as of, YYYY-MM-DD (default: today)")))
 	rest, ok, code := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code

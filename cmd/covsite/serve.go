@@ -25,10 +25,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", opts.Lang, diag.W(
 		"covsite serve [--source THƯ-MỤC] [--port 1313] [--bind 127.0.0.1]",
 		"covsite serve [--source DIR] [--port 1313] [--bind 127.0.0.1]").In(opts.Lang))
-	fs.StringVar(&opts.Source, "source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
-	port := fs.Int("port", 1313, fs.t("TCP port to listen on (0 picks a free one)", "cổng để mở trang xem trước (0: chọn một cổng còn trống)"))
-	bind := fs.String("bind", "127.0.0.1", fs.t("address to listen on; anything but loopback makes the preview visible to your network",
-		"địa chỉ để mở; khác 127.0.0.1 thì máy khác trong mạng cũng xem được bản xem trước"))
+	fs.StringVar(&opts.Source, "source", ".", fs.t(diag.W("thư mục của trang, chứa data/ và content/", "site directory holding data/ and content/")))
+	port := fs.Int("port", 1313, fs.t(diag.W("cổng để mở trang xem trước (0: chọn một cổng còn trống)", "TCP port to listen on (0 picks a free one)")))
+	bind := fs.String("bind", "127.0.0.1", fs.t(diag.W("địa chỉ để mở; khác 127.0.0.1 thì máy khác trong mạng cũng xem được bản xem trước", "address to listen on; anything but loopback makes the preview visible to your network")))
 	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
 		return code
 	}
