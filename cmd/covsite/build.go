@@ -23,30 +23,29 @@ func init() {
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := build.Options{Lang: messageLang()}
-	fs := newFlags("build", opts.Lang, pick(opts.Lang, "covsite build [--source DIR] [--dest DIR] [--base-url URL] [--strict] [--drafts]",
-		"covsite build [--source THƯ-MỤC] [--dest THƯ-MỤC] [--base-url ĐỊA-CHỈ] [--strict] [--drafts]"))
-	fs.StringVar(&opts.Source, "source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
-	fs.StringVar(&opts.Dest, "dest", "public", fs.t("output directory (replaced atomically)", "thư mục kết quả (được thay trọn một lần)"))
-	fs.StringVar(&opts.BaseURL, "base-url", "", fs.t("URL the site is published at (default: base_url of data/site.toml)", "địa chỉ trang sẽ đăng lên (mặc định: base_url trong data/site.toml)"))
-	fs.BoolVar(&opts.Strict, "strict", false, fs.t("treat warnings as errors", "coi cảnh báo như lỗi"))
-	fs.BoolVar(&opts.Drafts, "drafts", false, fs.t("publish updates marked draft = true too", "đăng cả các bài còn là bản nháp (draft = true)"))
-	fs.IntVar(&opts.Workers, "workers", 0, fs.t("pages rendered at once (default: one per CPU)", "số trang dựng cùng lúc (mặc định: bằng số nhân CPU)"))
-	cacheDir := fs.String("cache-dir", "", fs.t("keep decoded data and the state of this build here for the next one (default: SOURCE/"+build.DefaultCacheDir+")",
-		"giữ dữ liệu đã đọc và trạng thái của lần dựng này ở đây cho lần sau (mặc định: SOURCE/"+build.DefaultCacheDir+")"))
-	fs.BoolVar(&opts.InPlace, "in-place", false, fs.t("with the cache, update --dest in place, writing only the files that changed (for CI; default: build a new tree and swap it in)",
-		"khi có bộ nhớ đệm, cập nhật --dest tại chỗ, chỉ ghi các tệp đã đổi (cho CI; mặc định: dựng cây mới rồi tráo vào)"))
-	noCache := fs.Bool("no-cache", false, fs.t("build without reading or writing the cache", "dựng mà không đọc hay ghi bộ nhớ đệm"))
-	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, fs.t("soft limit on the build's Go heap in bytes (default: none; GOMEMLIMIT wins); trades CPU for peak memory", "giới hạn mềm bộ nhớ heap của Go khi dựng, tính bằng byte (mặc định: không giới hạn; GOMEMLIMIT được ưu tiên); đổi thời gian CPU lấy bộ nhớ"))
-	languages := fs.String("languages", "", fs.t("build only these languages' pages, comma-separated (vi,en); for measuring", "chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi,en); để đo đạc"))
-	cpuProfile := fs.String("profile-cpu", "", fs.t("write a CPU profile of the build to this file (go tool pprof)", "ghi hồ sơ CPU của lần dựng vào tệp này (go tool pprof)"))
-	memProfile := fs.String("profile-mem", "", fs.t("write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)", "ghi hồ sơ bộ nhớ của lần dựng vào tệp này (go tool pprof -sample_index=alloc_space)"))
+	fs := newFlags("build", opts.Lang, diag.W(
+		"covsite build [--source THƯ-MỤC] [--dest THƯ-MỤC] [--base-url ĐỊA-CHỈ] [--strict] [--drafts]",
+		"covsite build [--source DIR] [--dest DIR] [--base-url URL] [--strict] [--drafts]").In(opts.Lang))
+	fs.StringVar(&opts.Source, "source", ".", fs.t(diag.W("thư mục của trang, chứa data/ và content/", "site directory holding data/ and content/")))
+	fs.StringVar(&opts.Dest, "dest", "public", fs.t(diag.W("thư mục kết quả (được thay trọn một lần)", "output directory (replaced atomically)")))
+	fs.StringVar(&opts.BaseURL, "base-url", "", fs.t(diag.W("địa chỉ trang sẽ đăng lên (mặc định: base_url trong data/site.toml)", "URL the site is published at (default: base_url of data/site.toml)")))
+	fs.BoolVar(&opts.Strict, "strict", false, fs.t(diag.W("coi cảnh báo như lỗi", "treat warnings as errors")))
+	fs.BoolVar(&opts.Drafts, "drafts", false, fs.t(diag.W("đăng cả các bài còn là bản nháp (draft = true)", "publish updates marked draft = true too")))
+	fs.IntVar(&opts.Workers, "workers", 0, fs.t(diag.W("số trang dựng cùng lúc (mặc định: bằng số nhân CPU)", "pages rendered at once (default: one per CPU)")))
+	cacheDir := fs.String("cache-dir", "", fs.t(diag.W("giữ dữ liệu đã đọc và trạng thái của lần dựng này ở đây cho lần sau (mặc định: SOURCE/"+build.DefaultCacheDir+")", "keep decoded data and the state of this build here for the next one (default: SOURCE/"+build.DefaultCacheDir+")")))
+	fs.BoolVar(&opts.InPlace, "in-place", false, fs.t(diag.W("khi có bộ nhớ đệm, cập nhật --dest tại chỗ, chỉ ghi các tệp đã đổi (cho CI; mặc định: dựng cây mới rồi tráo vào)", "with the cache, update --dest in place, writing only the files that changed (for CI; default: build a new tree and swap it in)")))
+	noCache := fs.Bool("no-cache", false, fs.t(diag.W("dựng mà không đọc hay ghi bộ nhớ đệm", "build without reading or writing the cache")))
+	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, fs.t(diag.W("giới hạn mềm bộ nhớ heap của Go khi dựng, tính bằng byte (mặc định: không giới hạn; GOMEMLIMIT được ưu tiên); đổi thời gian CPU lấy bộ nhớ", "soft limit on the build's Go heap in bytes (default: none; GOMEMLIMIT wins); trades CPU for peak memory")))
+	languages := fs.String("languages", "", fs.t(diag.W("chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi,en); để đo đạc", "build only these languages' pages, comma-separated (vi,en); for measuring")))
+	cpuProfile := fs.String("profile-cpu", "", fs.t(diag.W("ghi hồ sơ CPU của lần dựng vào tệp này (go tool pprof)", "write a CPU profile of the build to this file (go tool pprof)")))
+	memProfile := fs.String("profile-mem", "", fs.t(diag.W("ghi hồ sơ bộ nhớ của lần dựng vào tệp này (go tool pprof -sample_index=alloc_space)", "write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)")))
 	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
 		return code
 	}
 	if opts.BaseURL != "" && !load.ValidBaseURL(opts.BaseURL) {
-		fmt.Fprintf(stderr, "covsite build: %s\n", pick(opts.Lang,
-			fmt.Sprintf("--base-url %q is not an absolute http(s) address or a path beginning with /; write e.g. --base-url https://example.org/covsite/", opts.BaseURL),
-			fmt.Sprintf("--base-url %q không phải là địa chỉ http(s) đầy đủ hay đường dẫn bắt đầu bằng /; viết ví dụ --base-url https://example.org/covsite/", opts.BaseURL)))
+		fmt.Fprintf(stderr, "covsite build: %s\n", diag.W(
+			fmt.Sprintf("--base-url %q không phải là địa chỉ http(s) đầy đủ hay đường dẫn bắt đầu bằng /; viết ví dụ --base-url https://example.org/covsite/", opts.BaseURL),
+			fmt.Sprintf("--base-url %q is not an absolute http(s) address or a path beginning with /; write e.g. --base-url https://example.org/covsite/", opts.BaseURL)).In(opts.Lang))
 		return 2
 	}
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
@@ -80,17 +79,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		if !errors.Is(err, build.ErrInvalid) || res.Diagnostics == nil {
 			fmt.Fprintf(stderr, "covsite build: %s\n", diag.Text(err, opts.Lang))
 		} else {
-			fmt.Fprintf(stderr, pick(opts.Lang, "covsite build: %s; %s left unchanged\n", "covsite build: %s; %s được giữ nguyên\n"),
+			fmt.Fprintf(stderr, diag.W("covsite build: %s; %s được giữ nguyên\n", "covsite build: %s; %s left unchanged\n").In(opts.Lang),
 				res.Diagnostics.Summary(opts.Lang), opts.Dest)
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, pick(opts.Lang, "built %d pages, %d files (%s MB, %d unchanged) into %s in %d ms\n",
-		"đã dựng %d trang, %d tệp (%s MB, %d tệp không đổi) vào %s trong %d ms\n"),
+	fmt.Fprintf(stdout, diag.W(
+		"đã dựng %d trang, %d tệp (%s MB, %d tệp không đổi) vào %s trong %d ms\n",
+		"built %d pages, %d files (%s MB, %d unchanged) into %s in %d ms\n").In(opts.Lang),
 		res.Pages, res.Files, decimal(float64(res.Bytes)/1e6, opts.Lang), res.Unchanged, opts.Dest, res.Duration.Milliseconds())
 	if opts.CacheDir != "" {
-		fmt.Fprintf(stdout, pick(opts.Lang, "cache %s: %d files decoded from it, %d files kept from the previous build without rendering\n",
-			"bộ nhớ đệm %s: %d tệp lấy từ đó, %d tệp giữ lại từ lần dựng trước mà không dựng lại\n"),
+		fmt.Fprintf(stdout, diag.W(
+			"bộ nhớ đệm %s: %d tệp lấy từ đó, %d tệp giữ lại từ lần dựng trước mà không dựng lại\n",
+			"cache %s: %d files decoded from it, %d files kept from the previous build without rendering\n").In(opts.Lang),
 			opts.CacheDir, res.FromStore, res.Kept)
 	}
 	return 0

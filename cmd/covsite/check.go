@@ -15,24 +15,24 @@ func init() {
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	msgLang := messageLang()
-	fs := newFlags("check", msgLang, pick(msgLang, "covsite check [--source DIR] [--format text|github|json] [--strict] [--lang vi|en]",
-		"covsite check [--source THƯ-MỤC] [--format text|github|json] [--strict] [--lang vi|en]"))
-	source := fs.String("source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
-	format := fs.String("format", "text", fs.t("output: text, github (Actions annotations) or json", "dạng kết quả: text, github (chú thích trên GitHub) hoặc json"))
-	strict := fs.Bool("strict", false, fs.t("fail on warnings too", "coi cảnh báo cũng là lỗi"))
-	lang := fs.String("lang", msgLang, fs.t("language of messages: vi or en", "ngôn ngữ của thông báo: vi hoặc en"))
-	cacheDir := fs.String("cache-dir", "", fs.t("decode through the build cache in this directory and fill it (as build does; e.g. "+build.DefaultCacheDir+")",
-		"đọc qua bộ nhớ đệm của lần dựng trong thư mục này và ghi thêm vào đó (như build; ví dụ "+build.DefaultCacheDir+")"))
+	fs := newFlags("check", msgLang, diag.W(
+		"covsite check [--source THƯ-MỤC] [--format text|github|json] [--strict] [--lang vi|en]",
+		"covsite check [--source DIR] [--format text|github|json] [--strict] [--lang vi|en]").In(msgLang))
+	source := fs.String("source", ".", fs.t(diag.W("thư mục của trang, chứa data/ và content/", "site directory holding data/ and content/")))
+	format := fs.String("format", "text", fs.t(diag.W("dạng kết quả: text, github (chú thích trên GitHub) hoặc json", "output: text, github (Actions annotations) or json")))
+	strict := fs.Bool("strict", false, fs.t(diag.W("coi cảnh báo cũng là lỗi", "fail on warnings too")))
+	lang := fs.String("lang", msgLang, fs.t(diag.W("ngôn ngữ của thông báo: vi hoặc en", "language of messages: vi or en")))
+	cacheDir := fs.String("cache-dir", "", fs.t(diag.W("đọc qua bộ nhớ đệm của lần dựng trong thư mục này và ghi thêm vào đó (như build; ví dụ "+build.DefaultCacheDir+")", "decode through the build cache in this directory and fill it (as build does; e.g. "+build.DefaultCacheDir+")")))
 	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
 		return code
 	}
 	f, err := diag.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintf(stderr, "covsite check: %s\n", fs.t(err.Error(), fmt.Sprintf("không có dạng %q: dùng text, github hoặc json", *format)))
+		fmt.Fprintf(stderr, "covsite check: %s\n", fs.t(diag.W(fmt.Sprintf("không có dạng %q: dùng text, github hoặc json", *format), err.Error())))
 		return 2
 	}
 	if *lang != "vi" && *lang != "en" {
-		fmt.Fprintf(stderr, "covsite check: %s\n", fs.t(fmt.Sprintf("unknown language %q: use vi or en", *lang), fmt.Sprintf("không có ngôn ngữ %q: dùng vi hoặc en", *lang)))
+		fmt.Fprintf(stderr, "covsite check: %s\n", fs.t(diag.W(fmt.Sprintf("không có ngôn ngữ %q: dùng vi hoặc en", *lang), fmt.Sprintf("unknown language %q: use vi or en", *lang))))
 		return 2
 	}
 	var diags *diag.List

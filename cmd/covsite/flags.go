@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+
+	"github.com/covsite/covsite/internal/diag"
 )
 
 // flagSet is a command's flags, with their help and the errors of parsing them in the
@@ -24,22 +26,22 @@ func newFlags(name, lang, usage string) *flagSet {
 	return &flagSet{FlagSet: fs, lang: lang, usage: usage}
 }
 
-// t picks the English or the Vietnamese text.
-func (f *flagSet) t(en, vi string) string { return pick(f.lang, en, vi) }
+// t is the text in the language of the command's messages.
+func (f *flagSet) t(w diag.Words) string { return w.In(f.lang) }
 
 // printUsage writes the command line and every flag with its help and default.
 func (f *flagSet) printUsage(w io.Writer) {
-	fmt.Fprintf(w, "%s: %s\n", f.t("usage", "cách dùng"), f.usage)
+	fmt.Fprintf(w, "%s: %s\n", f.t(diag.W("cách dùng", "usage")), f.usage)
 	n := 0
 	f.VisitAll(func(*flag.Flag) { n++ })
 	if n == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n%s:\n", f.t("flags", "tuỳ chọn"))
+	fmt.Fprintf(w, "\n%s:\n", f.t(diag.W("tuỳ chọn", "flags")))
 	f.VisitAll(func(fl *flag.Flag) {
 		line := "  --" + fl.Name
 		if def := fl.DefValue; def != "" && def != "false" && def != "0" {
-			line += fmt.Sprintf(" (%s %s)", f.t("default", "mặc định"), def)
+			line += fmt.Sprintf(" (%s %s)", f.t(diag.W("mặc định", "default")), def)
 		}
 		fmt.Fprintf(w, "%s\n      %s\n", line, fl.Usage)
 	})
@@ -72,7 +74,7 @@ func (f *flagSet) parse(args []string, stdout, stderr io.Writer) (positional []s
 func (f *flagSet) parseNoArgs(args []string, stdout, stderr io.Writer) (ok bool, code int) {
 	extra, ok, code := f.parse(args, stdout, stderr)
 	if ok && len(extra) > 0 {
-		fmt.Fprintf(stderr, "covsite %s: %s %q\n\n", f.Name(), f.t("unexpected argument", "thừa tham số"), extra[0])
+		fmt.Fprintf(stderr, "covsite %s: %s %q\n\n", f.Name(), f.t(diag.W("thừa tham số", "unexpected argument")), extra[0])
 		f.printUsage(stderr)
 		return false, 2
 	}
@@ -96,7 +98,7 @@ func (f *flagSet) flagError(err error) string {
 	msg := err.Error()
 	for _, fe := range flagErrors {
 		if m := fe.pattern.FindStringSubmatchIndex(msg); m != nil {
-			return string(fe.pattern.ExpandString(nil, f.t(fe.en, fe.vi), msg, m))
+			return string(fe.pattern.ExpandString(nil, f.t(diag.W(fe.vi, fe.en)), msg, m))
 		}
 	}
 	return msg

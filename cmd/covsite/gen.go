@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/gen"
 )
 
@@ -16,24 +17,24 @@ func init() {
 
 func runGen(args []string, stdout, stderr io.Writer) int {
 	lang := messageLang()
-	fs := newFlags("gen", lang, pick(lang, "covsite gen --out DIR [--scale F] [--seed N] [--indicators FILE]",
-		"covsite gen --out THƯ-MỤC [--scale F] [--seed N] [--indicators TỆP]"))
-	out := fs.String("out", "", fs.t("directory to write the site into (new or empty)", "thư mục để ghi trang vào (mới hoặc trống)"))
-	scale := fs.Float64("scale", 1, fs.t("size: 1 is the whole country (~10,600 communes before 1/7/2025, ~3,300 since); 0.1 a tenth",
-		"cỡ: 1 là cả nước (~10.600 xã trước 1/7/2025, ~3.300 từ đó); 0.1 là một phần mười"))
-	seed := fs.Uint64("seed", 1, fs.t("random seed; the same seed and scale give the same bytes", "hạt giống ngẫu nhiên; cùng seed và scale cho cùng dữ liệu"))
-	indicators := fs.String("indicators", "data/indicators.toml", fs.t("indicators file to copy into the dataset and fill in", "tệp chỉ số để chép vào bộ dữ liệu"))
+	fs := newFlags("gen", lang, diag.W(
+		"covsite gen --out THƯ-MỤC [--scale F] [--seed N] [--indicators TỆP]",
+		"covsite gen --out DIR [--scale F] [--seed N] [--indicators FILE]").In(lang))
+	out := fs.String("out", "", fs.t(diag.W("thư mục để ghi trang vào (mới hoặc trống)", "directory to write the site into (new or empty)")))
+	scale := fs.Float64("scale", 1, fs.t(diag.W("cỡ: 1 là cả nước (~10.600 xã trước 1/7/2025, ~3.300 từ đó); 0.1 là một phần mười", "size: 1 is the whole country (~10,600 communes before 1/7/2025, ~3,300 since); 0.1 a tenth")))
+	seed := fs.Uint64("seed", 1, fs.t(diag.W("hạt giống ngẫu nhiên; cùng seed và scale cho cùng dữ liệu", "random seed; the same seed and scale give the same bytes")))
+	indicators := fs.String("indicators", "data/indicators.toml", fs.t(diag.W("tệp chỉ số để chép vào bộ dữ liệu", "indicators file to copy into the dataset and fill in")))
 	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
 		return code
 	}
 	if *out == "" {
-		fmt.Fprintf(stderr, "covsite gen: %s\n", fs.t("say where to write it: --out DIR", "hãy cho biết ghi vào đâu: --out THƯ-MỤC"))
+		fmt.Fprintf(stderr, "covsite gen: %s\n", fs.t(diag.W("hãy cho biết ghi vào đâu: --out THƯ-MỤC", "say where to write it: --out DIR")))
 		fs.printUsage(stderr)
 		return 2
 	}
 	src, err := os.ReadFile(*indicators)
 	if err != nil {
-		fmt.Fprintf(stderr, "covsite gen: %v (%s)\n", err, fs.t("run from the covsite repository or give --indicators", "chạy trong thư mục covsite hoặc dùng --indicators"))
+		fmt.Fprintf(stderr, "covsite gen: %v (%s)\n", err, fs.t(diag.W("chạy trong thư mục covsite hoặc dùng --indicators", "run from the covsite repository or give --indicators")))
 		return 1
 	}
 	start := time.Now()
@@ -42,6 +43,6 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "covsite gen: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, fs.t("wrote %s into %s in %d ms\n", "đã ghi %s vào %s trong %d ms\n"), sum, *out, time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, fs.t(diag.W("đã ghi %s vào %s trong %d ms\n", "wrote %s into %s in %d ms\n")), sum, *out, time.Since(start).Milliseconds())
 	return 0
 }

@@ -33,25 +33,23 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", lang, importUsage(lang))
 	t := fs.t
 	var f importFlags
-	fs.StringVar(&opts.Source, "site", ".", t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
-	fs.StringVar(&opts.Parent, "parent", "", t("id of the locality the table's rows are below; the total row is written for it",
-		"id của địa phương mà các dòng của bảng trực thuộc; dòng tổng được ghi cho địa phương này"))
-	fs.StringVar(&opts.Plan, "plan", "", t("import targets into data/plans/ID.toml (created, or added to)", "nhập chỉ tiêu vào data/plans/ID.toml (tạo mới hoặc thêm vào)"))
-	fs.StringVar(&opts.Period, "period", "", t("period of the targets, e.g. 2023 (default: the plan's)", "kỳ của chỉ tiêu, ví dụ 2023 (mặc định: kỳ của kế hoạch)"))
-	fs.StringVar(&opts.Title, "title", "", t("title of a new plan", "tên của kế hoạch mới"))
-	fs.StringVar(&opts.Issuer, "issuer", "", t("who issued a new plan", "cơ quan ban hành kế hoạch mới"))
-	fs.StringVar(&opts.Number, "number", "", t("number of a new plan, e.g. 49/KH-BCĐ", "số hiệu của kế hoạch mới, ví dụ 49/KH-BCĐ"))
-	fs.StringVar(&f.result, "result", "", t("import results as of this date, YYYY-MM-DD, into data/results/", "nhập kết quả tính đến ngày này, YYYY-MM-DD, vào data/results/"))
-	fs.StringVar(&opts.Report, "source", "", t("the document the results come from (its title)", "văn bản có số liệu (tên văn bản)"))
-	fs.StringVar(&opts.Publisher, "publisher", "", t("who published that document", "cơ quan công bố văn bản đó"))
-	fs.StringVar(&opts.Kind, "kind", "report", t("kind of document: report, news, conference or decision", "loại văn bản: report (báo cáo), news (tin), conference (hội nghị) hoặc decision (quyết định)"))
-	fs.StringVar(&f.published, "published", "", t("when the document was published, YYYY-MM-DD (default: --result)", "ngày công bố văn bản, YYYY-MM-DD (mặc định: ngày --result)"))
-	fs.StringVar(&opts.Out, "out", "", t("file to write, relative to --site; - prints it instead", "tệp sẽ ghi, tính từ --site; - thì in ra màn hình"))
-	fs.BoolVar(&opts.Force, "force", false, t("replace an existing results file, or change figures a plan already has", "ghi đè tệp kết quả đã có, hoặc thay các số kế hoạch đã có"))
-	fs.BoolVar(&opts.SkipUnknown, "skip-unknown", false, t("import the rows that match even if some names match no locality", "vẫn nhập các dòng khớp dù có tên không khớp địa phương nào"))
-	fs.BoolVar(&opts.DryRun, "dry-run", false, t("only show how each row of the table matches a locality, with its figures; write nothing",
-		"chỉ cho xem từng dòng của bảng khớp với địa phương nào, kèm các số; không ghi gì"))
-	sheet := fs.String("sheet", "", t("XLSX sheet to read (default: the first)", "trang tính XLSX cần đọc (mặc định: trang đầu)"))
+	fs.StringVar(&opts.Source, "site", ".", t(diag.W("thư mục của trang, chứa data/ và content/", "site directory holding data/ and content/")))
+	fs.StringVar(&opts.Parent, "parent", "", t(diag.W("id của địa phương mà các dòng của bảng trực thuộc; dòng tổng được ghi cho địa phương này", "id of the locality the table's rows are below; the total row is written for it")))
+	fs.StringVar(&opts.Plan, "plan", "", t(diag.W("nhập chỉ tiêu vào data/plans/ID.toml (tạo mới hoặc thêm vào)", "import targets into data/plans/ID.toml (created, or added to)")))
+	fs.StringVar(&opts.Period, "period", "", t(diag.W("kỳ của chỉ tiêu, ví dụ 2023 (mặc định: kỳ của kế hoạch)", "period of the targets, e.g. 2023 (default: the plan's)")))
+	fs.StringVar(&opts.Title, "title", "", t(diag.W("tên của kế hoạch mới", "title of a new plan")))
+	fs.StringVar(&opts.Issuer, "issuer", "", t(diag.W("cơ quan ban hành kế hoạch mới", "who issued a new plan")))
+	fs.StringVar(&opts.Number, "number", "", t(diag.W("số hiệu của kế hoạch mới, ví dụ 49/KH-BCĐ", "number of a new plan, e.g. 49/KH-BCĐ")))
+	fs.StringVar(&f.result, "result", "", t(diag.W("nhập kết quả tính đến ngày này, YYYY-MM-DD, vào data/results/", "import results as of this date, YYYY-MM-DD, into data/results/")))
+	fs.StringVar(&opts.Report, "source", "", t(diag.W("văn bản có số liệu (tên văn bản)", "the document the results come from (its title)")))
+	fs.StringVar(&opts.Publisher, "publisher", "", t(diag.W("cơ quan công bố văn bản đó", "who published that document")))
+	fs.StringVar(&opts.Kind, "kind", "report", t(diag.W("loại văn bản: report (báo cáo), news (tin), conference (hội nghị) hoặc decision (quyết định)", "kind of document: report, news, conference or decision")))
+	fs.StringVar(&f.published, "published", "", t(diag.W("ngày công bố văn bản, YYYY-MM-DD (mặc định: ngày --result)", "when the document was published, YYYY-MM-DD (default: --result)")))
+	fs.StringVar(&opts.Out, "out", "", t(diag.W("tệp sẽ ghi, tính từ --site; - thì in ra màn hình", "file to write, relative to --site; - prints it instead")))
+	fs.BoolVar(&opts.Force, "force", false, t(diag.W("ghi đè tệp kết quả đã có, hoặc thay các số kế hoạch đã có", "replace an existing results file, or change figures a plan already has")))
+	fs.BoolVar(&opts.SkipUnknown, "skip-unknown", false, t(diag.W("vẫn nhập các dòng khớp dù có tên không khớp địa phương nào", "import the rows that match even if some names match no locality")))
+	fs.BoolVar(&opts.DryRun, "dry-run", false, t(diag.W("chỉ cho xem từng dòng của bảng khớp với địa phương nào, kèm các số; không ghi gì", "only show how each row of the table matches a locality, with its figures; write nothing")))
+	sheet := fs.String("sheet", "", t(diag.W("trang tính XLSX cần đọc (mặc định: trang đầu)", "XLSX sheet to read (default: the first)")))
 	files, ok, code := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -91,15 +89,15 @@ func readTable(ctx context.Context, file, sheet string) (*importer.Table, error)
 
 // importUsage is the command line of covsite import.
 func importUsage(lang string) string {
-	return pick(lang,
-		`covsite import FILE.csv|FILE.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out FILE] [--force]`,
-		`covsite import TỆP.csv|TỆP.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out TỆP] [--force]`)
+	return diag.W(
+		`covsite import TỆP.csv|TỆP.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out TỆP] [--force]`,
+		`covsite import FILE.csv|FILE.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out FILE] [--force]`).In(lang)
 }
 
 // validImportRequest checks the combination of arguments and fills in the dates.
 func validImportRequest(files []string, opts *importer.Options, f importFlags, stderr io.Writer) bool {
 	lang := opts.Lang
-	usage := pick(lang, "usage: ", "cách dùng: ") + importUsage(lang)
+	usage := diag.W("cách dùng: ", "usage: ").In(lang) + importUsage(lang)
 	if len(files) != 1 || (opts.Plan == "") == (f.result == "") {
 		fmt.Fprintln(stderr, usage)
 		return false
@@ -129,7 +127,7 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 	start := time.Now()
 	t, err := readTable(ctx, file, sheet)
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, pick(opts.Lang, "covsite import: interrupted; nothing was written", "covsite import: đã dừng giữa chừng; không ghi gì cả"))
+		fmt.Fprintln(stderr, diag.W("covsite import: đã dừng giữa chừng; không ghi gì cả", "covsite import: interrupted; nothing was written").In(opts.Lang))
 		return 130
 	}
 	if err != nil {
@@ -148,7 +146,7 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 	}
 	if rep != nil {
 		for _, w := range rep.Warnings {
-			fmt.Fprintf(stderr, "%s: %s\n", pick(opts.Lang, "warning", "cảnh báo"), w.Text())
+			fmt.Fprintf(stderr, "%s: %s\n", diag.W("cảnh báo", "warning").In(opts.Lang), w.Text())
 		}
 	}
 	var probs importer.Problems
@@ -156,11 +154,13 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 	case errors.As(err, &probs):
 		for i, p := range probs {
 			if i == maxShown {
-				fmt.Fprintf(stderr, pick(opts.Lang, "… and %d more errors, not shown; fix these first\n",
-					"… và %d lỗi nữa không hiện ra; hãy sửa các lỗi trên trước\n"), len(probs)-maxShown)
+				fmt.Fprintf(stderr, diag.W(
+					"… và %d lỗi nữa không hiện ra; hãy sửa các lỗi trên trước\n",
+					"… and %d more errors, not shown; fix these first\n").In(opts.Lang),
+					len(probs)-maxShown)
 				break
 			}
-			fmt.Fprintf(stderr, "%s: %s\n", pick(opts.Lang, "error", "lỗi"), p.Text())
+			fmt.Fprintf(stderr, "%s: %s\n", diag.W("lỗi", "error").In(opts.Lang), p.Text())
 		}
 		return 1
 	case err != nil:
@@ -168,7 +168,7 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 		return 1
 	}
 	if opts.DryRun {
-		fmt.Fprintln(stdout, pick(opts.Lang, "--dry-run: nothing was written", "--dry-run: chưa ghi gì"))
+		fmt.Fprintln(stdout, diag.W("--dry-run: chưa ghi gì", "--dry-run: nothing was written").In(opts.Lang))
 		return 0
 	}
 	if rep.Path != "-" {
@@ -178,28 +178,34 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 }
 
 func printImported(w io.Writer, rep *importer.Report, lang string, read, total time.Duration) {
-	verb := pick(lang, "updated", "đã cập nhật")
+	verb := diag.W("đã cập nhật", "updated").In(lang)
 	if rep.Added == 0 && len(rep.Changed) == 0 {
-		fmt.Fprintf(w, pick(lang, "%s already has all %d figures of the table; nothing to change\n",
-			"%s đã có đủ %d số của bảng; không cần sửa gì\n"), rep.Path, rep.Unchanged)
+		fmt.Fprintf(w, diag.W(
+			"%s đã có đủ %d số của bảng; không cần sửa gì\n",
+			"%s already has all %d figures of the table; nothing to change\n").In(lang),
+			rep.Path, rep.Unchanged)
 		return
 	}
 	if rep.Created {
-		verb = pick(lang, "created", "đã tạo")
+		verb = diag.W("đã tạo", "created").In(lang)
 	}
-	fmt.Fprintf(w, pick(lang, "%s %s: %d rows, columns %s; %d figures added, %d changed, %d already there (read %d ms, total %d ms)\n",
-		"%s %s: %d dòng, các cột %s; %d số mới, %d số thay đổi, %d số đã có sẵn (đọc bảng %d ms, tổng %d ms)\n"),
+	fmt.Fprintf(w, diag.W(
+		"%s %s: %d dòng, các cột %s; %d số mới, %d số thay đổi, %d số đã có sẵn (đọc bảng %d ms, tổng %d ms)\n",
+		"%s %s: %d rows, columns %s; %d figures added, %d changed, %d already there (read %d ms, total %d ms)\n").In(lang),
 		verb, rep.Path, rep.Rows, strings.Join(rep.Keys, ", "), rep.Added, len(rep.Changed), rep.Unchanged,
 		read.Milliseconds(), total.Milliseconds())
 	for _, c := range rep.Changed {
 		fmt.Fprintf(w, "  %s\n", c)
 	}
-	fmt.Fprintln(w, pick(lang, "next: covsite check, then covsite serve to look at the pages",
-		"tiếp theo: covsite check, rồi covsite serve để xem các trang"))
+	fmt.Fprintln(w, diag.W(
+		"tiếp theo: covsite check, rồi covsite serve để xem các trang",
+		"next: covsite check, then covsite serve to look at the pages").In(lang))
 }
 
 // badDate says that value, given to flag, is not a date, in lang.
 func badDate(flag, value, lang string) string {
-	return fmt.Sprintf(pick(lang, "%s %q is not a date YYYY-MM-DD that exists — write it as 2023-06-30",
-		"%s %q không phải là ngày năm-tháng-ngày có thật — viết như 2023-06-30"), flag, value)
+	return fmt.Sprintf(diag.W(
+		"%s %q không phải là ngày năm-tháng-ngày có thật — viết như 2023-06-30",
+		"%s %q is not a date YYYY-MM-DD that exists — write it as 2023-06-30").In(lang),
+		flag, value)
 }
