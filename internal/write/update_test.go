@@ -204,3 +204,51 @@ func TestFinishStaysInsideTheDestination(t *testing.T) {
 		t.Errorf("a journal reached outside the destination: %q, %v", b, err)
 	}
 }
+
+// A staged file moved onto another file system (a destination that is a mount point of
+// its own) is copied whole, with its time, and the staged copy removed.
+func TestCopyFileKeepsBytesAndTime(t *testing.T) {
+	dir := t.TempDir()
+	from, to := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	mkfile(t, from, "bytes")
+	when := time.Date(2021, 3, 4, 5, 6, 7, 0, time.UTC)
+	if err := os.Chtimes(from, when, when); err != nil {
+		t.Fatal(err)
+	}
+	if err := copyFile(from, to); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(to)
+	info, _ := os.Stat(to)
+	if err != nil || string(b) != "bytes" || !info.ModTime().Equal(when) {
+		t.Errorf("copy: %q, %v, time %v", b, err, info.ModTime())
+	}
+	if err := copyFile(from, to); err == nil {
+		t.Error("copyFile replaced an existing file instead of failing")
+	}
+}
+
+// move works across file systems: from /dev/shm (a tmpfs, where there is one) to the
+// test's folder.
+func TestMoveAcrossFileSystems(t *testing.T) {
+	shm, err := os.MkdirTemp("/dev/shm", "covsite-move-")
+	if err != nil {
+		t.Skip("no /dev/shm here")
+	}
+	defer os.RemoveAll(shm)
+	from, to := filepath.Join(shm, "page.html"), filepath.Join(t.TempDir(), "page.html")
+	mkfile(t, from, "whole")
+	mkfile(t, to, "old")
+	if err := os.Link(from, filepath.Join(filepath.Dir(to), "probe")); err == nil {
+		t.Skip("/dev/shm is on the same file system as the test's folder")
+	}
+	if err := move(from, to); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(to); string(b) != "whole" {
+		t.Errorf("moved: %q", b)
+	}
+	if _, err := os.Stat(from); !os.IsNotExist(err) {
+		t.Errorf("the staged file is still there: %v", err)
+	}
+}
