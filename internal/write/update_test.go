@@ -167,27 +167,6 @@ func TestUpdateKilledDuringCommitIsFinished(t *testing.T) {
 	assertNoLeftovers(t, filepath.Dir(dest), "public")
 }
 
-// An update that fails before its commit leaves the destination byte for byte as it was.
-func TestUpdateAbortLeavesTheDestination(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	prev, _ := first(t, dest, map[string]string{"index.html": "home", "a/index.html": "A"})
-	before := snap(t, dest)
-	tree, err := Update(dest, prev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rel, body := range map[string]string{"index.html": "NEW", "c/index.html": "C"} {
-		if err := tree.Write(rel, []byte(body)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	tree.Abort()
-	if d := before.diff(snap(t, dest)); len(d) > 0 {
-		t.Errorf("the destination changed: %v", d)
-	}
-	assertNoLeftovers(t, filepath.Dir(dest), "public")
-}
-
 // A journal names paths inside the destination only.
 func TestFinishStaysInsideTheDestination(t *testing.T) {
 	root := t.TempDir()
