@@ -52,6 +52,10 @@ type PlanBlock struct {
 	Rows   []PlanRow
 	Notes  []string // what each implied target was implied from; the first carries NoteID
 	NoteID string
+	// OnCards is set, and Rows left empty, when the cards above show every target of the
+	// plan with all the table would say of it (a plan of one period, mostly): the block
+	// then names the plan and says so, and the figures are printed once.
+	OnCards bool
 }
 
 // EarlierPlans are the plans that ended before the newest one started, a row each: the
@@ -170,7 +174,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		table = c.childTable(l)
 	}
 	v.Charts = c.localityCharts(l, table)
-	v.Plans, v.Earlier = c.planBlocks(l, facts.plans)
+	v.Plans, v.Earlier = c.planBlocks(l, facts.plans, onCards(facts.headlines))
 	v.Rollups = c.localityRollups(l, facts.plans)
 	v.Results = c.resultRollups(l)
 	for _, ch := range l.Children {
@@ -334,9 +338,22 @@ func sortProgress(rows []model.Progress) {
 	})
 }
 
+// onCards are the targets the cards show, each with the result it is measured by there.
+func onCards(hs []headline) map[*model.Target]*model.Result {
+	out := map[*model.Target]*model.Result{}
+	for _, h := range hs {
+		for _, p := range h.Progress {
+			out[p.Target] = h.Result
+		}
+	}
+	return out
+}
+
 // planBlocks shows in full the plans that run beside the newest one, and the earlier ones
-// in one compact table.
-func (c *Context) planBlocks(l *model.Locality, plans []planProgress) ([]PlanBlock, *EarlierPlans) {
+// in one compact table. A plan whose every target is on the cards, measured by the same
+// result and with nothing more to say (milestones, a deadline, a differing gap), is named
+// without its table: the cards already show it.
+func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[*model.Target]*model.Result) ([]PlanBlock, *EarlierPlans) {
 	f := c.F
 	var full []PlanBlock
 	var earlier []planProgress
@@ -346,16 +363,29 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress) ([]PlanBlo
 			earlier = append(earlier, pp)
 			continue
 		}
-		b := PlanBlock{Anchor: "ke-hoach-" + p.ID, Name: f.PlanName(p), URL: c.URL(routes.Plan(p.ID)), Meta: c.planMeta(p), NoteID: impliedNoteID(p)}
+		b := PlanBlock{Anchor: "ke-hoach-" + p.ID, Name: f.PlanName(p), URL: c.URL(routes.Plan(p.ID)), Meta: c.planMeta(p), NoteID: impliedNoteID(p), OnCards: true}
 		for _, row := range pp.Rows {
-			b.Rows = append(b.Rows, c.planRow(row, false))
+			r := c.planRow(row, false)
+			b.Rows = append(b.Rows, r)
+			b.OnCards = b.OnCards && shownOnCard(row, r, cards)
 			if row.Target.Implied {
 				b.Notes = append(b.Notes, "≈ "+c.impliedNote(row.Target))
 			}
 		}
+		if b.OnCards {
+			b.Rows = nil
+		}
 		full = append(full, b)
 	}
 	return full, c.earlierPlans(earlier)
+}
+
+// shownOnCard reports whether a card shows all a plan's row says of its target: the same
+// target measured by the same result, and no milestone, deadline or differing gap, which
+// only the table prints.
+func shownOnCard(p model.Progress, r PlanRow, cards map[*model.Target]*model.Result) bool {
+	res, ok := cards[p.Target]
+	return ok && res == p.Result && len(r.Cells.Milestones) == 0 && r.Deadline == "" && r.Cells.GapFlag == ""
 }
 
 func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {

@@ -174,7 +174,7 @@ func TestEarlierPlans(t *testing.T) {
 			Result: &model.Result{AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
 	}
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
-	full, earlier := c.planBlocks(nil, rows)
+	full, earlier := c.planBlocks(nil, rows, nil)
 	if len(full) != 1 || full[0].Name != "2025/KH" {
 		t.Fatalf("full blocks %+v", full)
 	}
@@ -184,6 +184,66 @@ func TestEarlierPlans(t *testing.T) {
 	cell := earlier.Rows[0].Cells[0]
 	if cell.Share != "95,50\u00a0%" || cell.Result != "955" || cell.Target.Text != "1.000" {
 		t.Errorf("earlier cell %+v", cell)
+	}
+}
+
+// A plan whose every target the cards show, measured by the same result and with nothing
+// more to say, is named without its table; any target the cards do not show in full keeps
+// the table, every row of it.
+func TestPlanBlockOnCards(t *testing.T) {
+	tr := langs(t)
+	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
+	other := &model.Indicator{ID: "bhtn", Short: lang.T("BHTN", ""), Unit: model.People}
+	year := date.Period{Start: day(t, "2025-01-01"), End: day(t, "2025-12-31")}
+	p := &model.Plan{ID: "kh-2025", Number: "1/KH", Period: year}
+	res := &model.Result{AsOf: day(t, "2025-06-30")}
+	older := &model.Result{AsOf: day(t, "2024-12-31")}
+	target := func(ind *model.Indicator) *model.Target {
+		return &model.Target{Plan: p, Indicator: ind, Period: year, Deadline: year.End, Value: model.Known(1000, 0)}
+	}
+	progress := func(tg *model.Target, r *model.Result) model.Progress {
+		return model.Progress{Target: tg, Result: r, Value: model.Known(900, 0), Share: model.Known(90, 2), Status: model.StatusBehind}
+	}
+	a, b := target(people), target(other)
+	late := target(other)
+	late.Deadline = day(t, "2025-11-30")
+	tests := []struct {
+		name    string
+		rows    []model.Progress
+		cards   map[*model.Target]*model.Result
+		onCards bool
+	}{
+		{"every target on a card", []model.Progress{progress(a, res), progress(b, res)}, map[*model.Target]*model.Result{a: res, b: res}, true},
+		{"a target not on the cards", []model.Progress{progress(a, res), progress(b, res)}, map[*model.Target]*model.Result{a: res}, false},
+		{"a card measures another result", []model.Progress{progress(a, res)}, map[*model.Target]*model.Result{a: older}, false},
+		{"a deadline before the period's end", []model.Progress{progress(a, res), progress(late, res)}, map[*model.Target]*model.Result{a: res, late: res}, false},
+		{"a milestone", []model.Progress{func() model.Progress {
+			pr := progress(a, res)
+			pr.NextMilestone = &model.Milestone{By: day(t, "2025-09-30"), Share: 80}
+			return pr
+		}()}, map[*model.Target]*model.Result{a: res}, false},
+		{"the source's gap differs", []model.Progress{func() model.Progress {
+			pr := progress(a, res)
+			pr.Gap, pr.ReportedGap = model.Known(100, 0), model.Known(90, 0)
+			return pr
+		}()}, map[*model.Target]*model.Result{a: res}, false},
+		{"no cards", []model.Progress{progress(a, res)}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
+			full, _ := c.planBlocks(nil, []planProgress{{Plan: p, Rows: tt.rows}}, tt.cards)
+			if len(full) != 1 {
+				t.Fatalf("%d blocks", len(full))
+			}
+			b := full[0]
+			if b.OnCards != tt.onCards {
+				t.Errorf("on cards %v, want %v", b.OnCards, tt.onCards)
+			}
+			if want := len(tt.rows); !tt.onCards && len(b.Rows) != want || tt.onCards && len(b.Rows) != 0 {
+				t.Errorf("%d rows, want %d (on cards: %v)", len(b.Rows), want, tt.onCards)
+			}
+		})
 	}
 }
 
