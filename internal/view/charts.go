@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -16,30 +17,28 @@ import (
 
 // Chart is a figure: the ECharts option for charts.js, and a table with the same numbers.
 type Chart struct {
-	ID      string // "chart-1"; the data island is ID+"-data"
-	Title   string
-	Note    string
-	Label   string // the start of the chart's screen-reader description
-	Option  string // the ECharts option as JSON; encoding/json escapes <, > and &
+	ID    string // "chart-1"; the data island is ID+"-data"
+	Title string
+	Note  string
+	Label string // the start of the chart's screen-reader description
+	// Option is the ECharts option as JSON (encoding/json escapes <, > and &). When the site
+	// computed some figures, its "computed" says how, by series then point ("" for a
+	// document's figure, null for a series of documents' figures only): charts.js takes it
+	// out and shows it in the tooltips.
+	Option  string
 	Columns []string
 	Rows    [][]string // the first cell of a row is its category
-	// Computed marks the figures the site computed: by series, then point, how it did
-	// (view.CalcText) or "". charts.js shows it in the tooltip; JSON, "" when none.
-	Computed string
-	// Notes say, under the table, how each computed figure was computed.
+	// Notes say, under the table, how the site computed the marked cells: one note per
+	// series and way of computing, naming each cell's figures.
 	Notes []string
-	// Marks says, by row and series, how the site computed a table cell ("" for a
-	// document's figure); the cell carries the sign through CSS, so it still reads as a number.
-	Marks [][]string
+	// Marks says, by row and series, whether the site computed a table cell; the cell
+	// carries the sign through CSS, so it still reads as a number.
+	Marks [][]bool
 }
 
-// Mark is how the site computed the table's cell at row r, series s; "" when a document
-// gives it.
-func (c Chart) Mark(r, s int) string {
-	if r < len(c.Marks) && s < len(c.Marks[r]) {
-		return c.Marks[r][s]
-	}
-	return ""
+// Marked reports whether the site computed the table's cell at row r, series s.
+func (c Chart) Marked(r, s int) bool {
+	return r < len(c.Marks) && s < len(c.Marks[r]) && c.Marks[r][s]
 }
 
 // chart is what a figure shows: categories along one axis and one or more series.
@@ -54,7 +53,7 @@ type chart struct {
 type series struct {
 	name     string
 	values   []model.Num
-	computed []string // how the site computed each value, "" when a document gives it; nil for none
+	computed []calcWords // how the site computed each value, empty when a document gives it; nil for none
 }
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
@@ -87,39 +86,54 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	for _, s := range ch.series {
 		v.Columns = append(v.Columns, s.name)
 	}
-	marks := make([][]string, len(ch.series))
-	anyMark := false
 	for i, cat := range ch.categories {
 		row := []string{cat}
-		rowMarks := make([]string, len(ch.series))
+		marks := make([]bool, len(ch.series))
 		for j, s := range ch.series {
-			if how := s.how(i); how != "" && s.values[i].Known {
-				rowMarks[j] = how
-				v.Notes = append(v.Notes, CalcMark+" "+cat+", "+s.name+": "+how)
-				anyMark = true
-			}
-			marks[j] = append(marks[j], s.how(i))
+			marks[j] = s.computedAt(i)
 			row = append(row, ch.format(s.values[i]))
 		}
 		v.Rows = append(v.Rows, row)
-		v.Marks = append(v.Marks, rowMarks)
+		v.Marks = append(v.Marks, marks)
 	}
-	if anyMark {
-		b, err := json.Marshal(marks)
-		if err != nil {
-			return Chart{}, err
-		}
-		v.Computed = string(b)
+	for _, s := range ch.series {
+		v.Notes = append(v.Notes, s.notes(ch.categories)...)
 	}
 	return v, nil
 }
 
-// how is how the site computed the series' i-th value, "" when a document gives it.
-func (s series) how(i int) string {
+// how is how the site computed the series' i-th value, empty when a document gives it.
+func (s series) how(i int) calcWords {
 	if i < len(s.computed) {
 		return s.computed[i]
 	}
-	return ""
+	return calcWords{}
+}
+
+// computedAt reports whether the series' i-th value is a figure the site computed.
+func (s series) computedAt(i int) bool { return s.values[i].Known && s.how(i).Text != "" }
+
+// notes say how the site computed the series' values, a note per way of computing, with
+// each value's figures: "∑ BHXH: Số do trang tính: tổng các thành phần — 30/6/2021:
+// 1.277 + 80; 31/12/2021: 1.396 + 88".
+func (s series) notes(categories []string) []string {
+	var hows []string
+	cells := map[string][]string{}
+	for i, cat := range categories {
+		if !s.computedAt(i) {
+			continue
+		}
+		w := s.how(i)
+		if _, ok := cells[w.How]; !ok {
+			hows = append(hows, w.How)
+		}
+		cells[w.How] = append(cells[w.How], cat+": "+w.Formula)
+	}
+	var out []string
+	for _, how := range hows {
+		out = append(out, CalcMark+" "+s.name+": "+how+" — "+strings.Join(cells[how], "; "))
+	}
+	return out
 }
 
 func (c *Context) peopleFormat() func(model.Num) string {
@@ -132,19 +146,19 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 	f := c.F
 	ch := chart{title: f.T("chart.over_time"), line: true, axis: f.T("unit.people"), format: c.peopleFormat()}
 	points := map[*model.Indicator]map[date.Date]model.Num{}
-	calcs := map[*model.Indicator]map[date.Date]string{}
+	calcs := map[*model.Indicator]map[date.Date]calcWords{}
 	var dates []date.Date
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {
 			continue
 		}
-		m, how := map[date.Date]model.Num{}, map[date.Date]string{}
+		m, how := map[date.Date]model.Num{}, map[date.Date]calcWords{}
 		for _, res := range c.Site.ResultsFor(l, ind) {
 			if res.Value.Known {
-				m[res.AsOf], how[res.AsOf] = res.Value, c.CalcText(ind, res.Calc)
+				m[res.AsOf], how[res.AsOf] = res.Value, c.calcWords(ind, res.Calc)
 			}
 			if b, calc := model.ChangeBaseline(res); b.Known {
-				m[res.ChangeSince], how[res.ChangeSince] = b, c.CalcText(ind, calc)
+				m[res.ChangeSince], how[res.ChangeSince] = b, c.calcWords(ind, calc)
 			}
 		}
 		if len(m) < 2 {
@@ -267,7 +281,9 @@ func (ch chart) option() (string, error) {
 		Tooltip   json.RawMessage `json:"tooltip"`
 		XAxis     []xAxisOption   `json:"xAxis"`
 		YAxis     json.RawMessage `json:"yAxis"`
+		Computed  [][]string      `json:"computed,omitempty"` // by series, then point; see Chart.Option
 	}{Grid: sk.grid, Legend: sk.legend, Tooltip: sk.tooltip, YAxis: sk.yAxis, XAxis: []xAxisOption{{Data: ch.categories}}}
+	opt.Computed = ch.computed()
 	for _, s := range ch.series {
 		so := seriesOption{ConnectNulls: sk.connectNulls, Name: s.name, Type: sk.seriesType, Data: make([]any, len(s.values))}
 		for i, v := range s.values {
@@ -277,6 +293,59 @@ func (ch chart) option() (string, error) {
 	}
 	b, err := json.Marshal(opt)
 	return string(b), err
+}
+
+// computed is how the site computed each value, by series: nil for a series of documents'
+// figures only, else the words with "%s" where a value's figures go, then each value's
+// figures ("" for a document's figure) — ["Số do trang tính: tổng các thành phần, %s",
+// "1.277 + 80", …]. A series computed more than one way carries each value's whole words
+// ("%s" alone). It is nil when the site computed no value of the chart.
+func (ch chart) computed() [][]string {
+	out := make([][]string, len(ch.series))
+	any := false
+	for i, s := range ch.series {
+		if out[i] = s.computedWords(); out[i] != nil {
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	return out
+}
+
+// computedWords is the series' entry of chart.computed.
+func (s series) computedWords() []string {
+	words, any, whole := "", false, false
+	for j := range s.values {
+		if !s.computedAt(j) {
+			continue
+		}
+		w := s.how(j)
+		prefix, ok := strings.CutSuffix(w.Text, w.Formula)
+		if !any {
+			words, any = prefix, true
+		}
+		whole = whole || !ok || w.Formula == "" || prefix != words
+	}
+	if !any {
+		return nil
+	}
+	out := make([]string, len(s.values)+1)
+	out[0] = words + "%s"
+	if whole {
+		out[0] = "%s"
+	}
+	for j := range s.values {
+		switch w := s.how(j); {
+		case !s.computedAt(j):
+		case whole:
+			out[j+1] = w.Text
+		default:
+			out[j+1] = w.Formula
+		}
+	}
+	return out
 }
 
 type seriesOption struct {

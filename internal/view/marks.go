@@ -15,8 +15,19 @@ const CalcMark = "∑"
 // "Số do trang tính: tổng các thành phần, 1.888 + 165". It is "" for a figure a document
 // gives.
 func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
+	return c.calcWords(ind, calc).Text
+}
+
+// calcWords is how the site computed a figure, whole (Text, as CalcText) and in its two
+// parts: what it did (How: "Số do trang tính: tổng các thành phần") and with which figures
+// (Formula: "1.888 + 165"), so a table's notes can say what it did once for a column.
+type calcWords struct {
+	Text, How, Formula string
+}
+
+func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 	if !calc.Computed() {
-		return ""
+		return calcWords{}
 	}
 	f := c.F
 	in := make([]string, len(calc.Inputs))
@@ -40,7 +51,10 @@ func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
 			formula = f.Num(calc.Inputs[0]) + " ÷ " + f.Num(calc.Inputs[1])
 		}
 	}
-	return f.T("calc."+string(calc.How), formula)
+	key := "calc." + string(calc.How)
+	// The strings end with the formula ("…, %s", "…: %s"): what comes before it, less
+	// its punctuation, is what the site did.
+	return calcWords{Text: f.T(key, formula), How: strings.TrimRight(f.T(key, ""), ",: "), Formula: formula}
 }
 
 // Where is where a figure stands in its document, as a sentence; "" when the data does

@@ -247,6 +247,60 @@ func TestPlanBlockOnCards(t *testing.T) {
 	}
 }
 
+// A chart says how the site computed a figure once: in its option, the words once per
+// series with each point's figures, for the tooltips; under its table, a note per series
+// and way of computing; the table's cells are only marked.
+func TestChartComputedFigures(t *testing.T) {
+	tr := langs(t)
+	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
+	people := &model.Indicator{ID: "bhxh", Short: lang.T("BHXH", ""), Unit: model.People}
+	sum := func(a, b float64) calcWords {
+		return c.calcWords(people, model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(a, 0), model.Known(b, 0)}})
+	}
+	diff := c.calcWords(people, model.Calc{How: model.Difference, Inputs: []model.Num{model.Known(9, 0), model.Known(2, 0)}})
+	n := func(v float64) model.Num { return model.Known(v, 0) }
+	tests := []struct {
+		name     string
+		series   []series
+		computed string // the option's "computed", "" for none
+		notes    []string
+		marks    [][]bool
+	}{
+		{"documents' figures only", []series{{name: "BHYT", values: []model.Num{n(1), n(2)}}}, "", nil, [][]bool{{false}, {false}}},
+		{"a sum, then a document's figure", []series{
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), {}}},
+			{name: "BHYT", values: []model.Num{n(1), n(2)}},
+		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80",""],null]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80"}, [][]bool{{true, false}, {false, false}}},
+		{"two sums", []series{{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}}},
+			`"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"]]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80; b: 1.396 + 88"}, [][]bool{{true}, {true}}},
+		{"two ways of computing: whole words", []series{{name: "BHXH", values: []model.Num{n(1357), n(7)}, computed: []calcWords{sum(1277, 80), diff}}},
+			`"computed":[["%s","Số do trang tính: tổng các thành phần, 1.277 + 80","Số do trang tính bằng phép trừ: 9 − 2"]]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80", "∑ BHXH: Số do trang tính bằng phép trừ — b: 9 − 2"}, [][]bool{{true}, {true}}},
+		{"no value, no mark", []series{{name: "BHXH", values: []model.Num{model.Unknown, n(1484)}, computed: []calcWords{sum(1277, 80), {}}}},
+			"", nil, [][]bool{{false}, {false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: tt.series, format: c.peopleFormat()}
+			v, err := c.chartView(ch, "chart-1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(v.Option, `"computed"`); tt.computed == "" && got || tt.computed != "" && !strings.Contains(v.Option, tt.computed) {
+				t.Errorf("option %s\nwant %s", v.Option, tt.computed)
+			}
+			if !reflect.DeepEqual(v.Notes, tt.notes) {
+				t.Errorf("notes %q\nwant %q", v.Notes, tt.notes)
+			}
+			if !reflect.DeepEqual(v.Marks, tt.marks) {
+				t.Errorf("marks %v, want %v", v.Marks, tt.marks)
+			}
+		})
+	}
+}
+
 // Chart options carry plain values and none of ECharts' defaults.
 func TestChartOption(t *testing.T) {
 	ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1.234, 3), model.Unknown}}}}

@@ -26,8 +26,10 @@
  *    functions, so a string containing "{value}" in those places (for example
  *    "{value} %") is kept as a template and filled with the formatted number;
  *  - adds to the tooltip of every figure the site computed the sign \u2211 and
- *    how, in the page's words, from the container's data-chart-computed (a
- *    JSON array by series, then point, of strings, "" for a document's figure);
+ *    how, in the page's words, from the option's own "computed" (by series:
+ *    null, or the words with "%s" where a point's figures go followed by each
+ *    point's figures, "" for a document's figure), taken out before the option
+ *    goes to ECharts;
  *  - owns the chart "chrome" colours (text, axis lines, grid lines, tooltip):
  *    a light or dark palette by prefers-color-scheme, each colour overridable
  *    from CSS on the container with --chart-text, --chart-muted,
@@ -258,26 +260,22 @@
     child(tooltip, 'textStyle').color = pal.text;
   }
 
-  // The page marks the figures the site computed (data-chart-computed: by series, then
-  // point, how the site computed it in the page's words, or ""). Their tooltips add the sign
-  // and those words, so a reader never takes the site's arithmetic for a document's figure.
-  function markComputed(option, el, fmt) {
-    var marks;
-    try {
-      marks = JSON.parse(el.getAttribute('data-chart-computed') || 'null');
-    } catch (e) {
-      marks = null;
-    }
+  // The option marks the figures the site computed (its "computed", by series: null for a
+  // series without any, else the page's words with "%s" where a point's figures go, then
+  // each point's figures, "" for a document's figure). Their tooltips add the sign and those
+  // words, so a reader never takes the site's arithmetic for a document's figure.
+  function markComputed(option, marks, fmt) {
     if (!Array.isArray(marks) || !Array.isArray(option.series)) return;
     option.series.forEach(function (s, i) {
       var how = marks[i];
-      if (!isPlainObject(s) || !Array.isArray(how) || !how.some(function (h) { return !!h; })) return;
+      if (!isPlainObject(s) || !Array.isArray(how) || typeof how[0] !== 'string') return;
+      var words = how[0];
       var tip = child(s, 'tooltip');
       var base = typeof tip.valueFormatter === 'function' ? tip.valueFormatter : function (v) { return fmt(v); };
       tip.valueFormatter = function (value, dataIndex) {
         var text = base(value, dataIndex);
-        var h = how[dataIndex];
-        return h ? text + ' \u2211 ' + h : text;
+        var h = how[dataIndex + 1];
+        return h ? text + ' \u2211 ' + words.replace('%s', function () { return h; }) : text;
       };
     });
   }
@@ -286,6 +284,8 @@
   function prepare(option, el, lang) {
     var fmt = makeFormatter(lang);
     var pal = palette(el);
+    var marks = option.computed; // not an ECharts option: the page's own
+    delete option.computed;
 
     if (option.aria == null) {
       option.aria = { enabled: true, decal: { show: true } };
@@ -323,7 +323,7 @@
     each(option.tooltip, function (t) {
       styleTooltip(t, fmt, pal);
     });
-    markComputed(option, el, fmt);
+    markComputed(option, marks, fmt);
     each(option.series, function (s) {
       if (isPlainObject(s.tooltip) && s.tooltip.valueFormatter != null &&
           typeof s.tooltip.valueFormatter !== 'function') {
