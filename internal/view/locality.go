@@ -21,6 +21,7 @@ type LocalityPage struct {
 	Lede        string
 	FormedFrom  Line // "Thành lập từ A, B."; nil for none
 	Cards       []Card
+	Deck        Deck // what the cards share, said once under them
 	Comparisons []Line
 	Charts      []Chart
 	Plans       []PlanBlock // the plans that run beside the newest one, in full
@@ -167,6 +168,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	for _, h := range facts.headlines {
 		v.Cards = append(v.Cards, c.card(h))
 	}
+	v.Deck = c.deck(v.Cards)
 	v.Summary = c.localitySummary(l, facts.headlines)
 	v.Comparisons = c.comparisons(l, facts.standings)
 	var table *childTargets

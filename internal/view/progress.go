@@ -132,6 +132,7 @@ type Card struct {
 	Title   string
 	Result  *CardResult // nil: no result yet
 	Targets []CardTarget
+	NotesID string // the anchor of its notes under the cards, in a Deck; "" for none
 }
 
 // CardResult is a card's figure: "1.022.552 người", as of a date, with rate and change.
@@ -159,6 +160,9 @@ type CardTarget struct {
 	SetBy   Line   // who set the target and in which document, exactly as the document says
 	Credit  CreditMark
 	Notes   []string // how the status was reached, when the site assumed or computed something
+	// Refs point to the notes on how the status was reached when a Deck says them once
+	// (Notes is then empty).
+	Refs []Footnote
 	// NoDeadline says the target's document gives no deadline or milestone; in the notes
 	// under the cards.
 	NoDeadline string

@@ -107,11 +107,15 @@ func TestExampleViews(t *testing.T) {
 	if len(ward.Cards) == 0 || ward.Cards[0].Title != "BHXH" || ward.Cards[0].Targets[0].Value.Text != "2.499" || ward.Cards[0].Result != nil {
 		t.Errorf("ward's first card %+v", ward.Cards)
 	}
-	if got := lineText(ward.Cards[0].Targets[0].SetBy); got != "theo 49/KH-BCĐ" {
-		t.Errorf("ward's first target is credited %q", got)
+	// One plan set every target on the ward's cards: it is said once, under them.
+	if got := lineText(ward.Deck.Credit); got != "Chỉ tiêu ở các thẻ trên: theo 49/KH-BCĐ" || ward.Cards[0].Targets[0].SetBy != nil {
+		t.Errorf("ward's targets are credited %q (first card: %q)", got, lineText(ward.Cards[0].Targets[0].SetBy))
 	}
-	if got := ward.Cards[0].Targets[0].SetBy[1].URL; got != "/covsite/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/" {
+	if got := ward.Deck.Credit[2].URL; got != "/covsite/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/" {
 		t.Errorf("credit links to %q", got)
+	}
+	if keys := strings.Fields(ward.Deck.CreditMark.Key); len(keys) < 2 || keys[0] != "t/tp-tra-vinh-49-kh-bcd-2023/tra-vinh-phuong-7/bhxh/2023" {
+		t.Errorf("the shared credit names %q", keys)
 	}
 	if got := lineText(ward.Downloads); got != "Tải số liệu: CSV · JSON" || ward.Downloads[1].URL != "/covsite/dia-phuong/tra-vinh-phuong-7/du-lieu.csv" {
 		t.Errorf("downloads %q %+v", got, ward.Downloads)
