@@ -584,31 +584,6 @@ func (c *Context) published(src *model.Source) string {
 	return c.F.Date(src.Published)
 }
 
-func (c *Context) localitySources(facts localityFacts) []Line {
-	f := c.F
-	var out []Line
-	for _, pp := range facts.plans {
-		p := pp.Plan
-		line := Line{text(f.T("source.plan") + ": "), link(f.PlanName(p), c.URL(routes.Plan(p.ID)))}
-		s := " — " + f.Issuer(p)
-		if !p.Issued.IsZero() {
-			s += ", " + f.Date(p.Issued)
-		}
-		if p.Signer != "" {
-			s += "; " + f.T("signer") + " " + p.Signer
-		}
-		out = append(out, append(line, text(s)))
-	}
-	for _, src := range facts.sources {
-		line := c.sourceLine(src)
-		if note := src.Note.In(f.Code); note != "" {
-			line = append(line, text(". "+note))
-		}
-		out = append(out, line)
-	}
-	return out
-}
-
 func (c *Context) datedDocuments(docs []*model.Document) []Dated {
 	var out []Dated
 	for _, d := range docs {

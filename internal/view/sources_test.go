@@ -1,0 +1,71 @@
+package view
+
+import (
+	"testing"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/lang"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// The sources name each document once: a province's reports whose titles differ only in
+// their middle share a line; documents of other publishers or kinds, with a note, or with
+// titles too unlike, get a line each; plans share a line per issuer.
+func TestLocalitySources(t *testing.T) {
+	tr := langs(t)
+	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
+	report := func(id, title, publisher string, published string) *model.Source {
+		return &model.Source{ID: id, Kind: "report", Title: lang.T(title, ""), Publisher: publisher, Published: day(t, published)}
+	}
+	half := report("h", "Báo cáo kết quả thực hiện chỉ tiêu BHXH 6 tháng đầu năm 2025 của Long An", "BHXH tỉnh Long An", "2025-07-16")
+	year := report("y", "Báo cáo kết quả thực hiện chỉ tiêu BHXH năm 2024 của Long An", "BHXH tỉnh Long An", "2025-01-14")
+	other := report("o", "Báo cáo kết quả thực hiện chỉ tiêu BHXH năm 2024 của Long An", "BHXH Việt Nam", "2025-01-20")
+	unlike := report("u", "Tổng kết năm 2024", "BHXH tỉnh Long An", "2025-01-10")
+	noted := report("n", "Báo cáo kết quả thực hiện chỉ tiêu BHXH năm 2023 của Long An", "BHXH tỉnh Long An", "2024-01-14")
+	noted.Note = lang.T("Số liệu sơ bộ", "")
+	plan := func(id, number, issuer string) *model.Plan {
+		return &model.Plan{ID: id, Number: number, Issuer: lang.T(issuer, ""), Issued: day(t, "2025-01-23"), Period: date.Period{}}
+	}
+	tests := []struct {
+		name    string
+		plans   []*model.Plan
+		sources []*model.Source
+		want    []string
+	}{
+		{"reports of one publisher share a line", nil, []*model.Source{half, year},
+			[]string{"Báo cáo — BHXH tỉnh Long An: Báo cáo kết quả thực hiện chỉ tiêu BHXH … của Long An — 6 tháng đầu năm 2025 (16/7/2025); năm 2024 (14/1/2025)"}},
+		{"another publisher, a note, an unlike title: a line each", nil, []*model.Source{half, other, unlike, noted},
+			[]string{"Báo cáo: Báo cáo kết quả thực hiện chỉ tiêu BHXH 6 tháng đầu năm 2025 của Long An — BHXH tỉnh Long An, 16/7/2025",
+				"Báo cáo: Tổng kết năm 2024 — BHXH tỉnh Long An, 10/1/2025",
+				"Báo cáo: Báo cáo kết quả thực hiện chỉ tiêu BHXH năm 2024 của Long An — BHXH Việt Nam, 20/1/2025",
+				"Báo cáo: Báo cáo kết quả thực hiện chỉ tiêu BHXH năm 2023 của Long An — BHXH tỉnh Long An, 14/1/2024. Số liệu sơ bộ"}},
+		{"plans of one issuer share a line", []*model.Plan{plan("a", "376/KH-UBND", "UBND thành phố"), plan("b", "95/KH-UBND", "UBND thành phố"), plan("c", "12/KH", "UBND tỉnh")}, nil,
+			[]string{"Kế hoạch — UBND thành phố: 376/KH-UBND (23/1/2025); 95/KH-UBND (23/1/2025)", "Kế hoạch — UBND tỉnh: 12/KH (23/1/2025)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			facts := localityFacts{sources: tt.sources}
+			for _, p := range tt.plans {
+				facts.plans = append(facts.plans, planProgress{Plan: p})
+			}
+			got := c.localitySources(facts)
+			if len(got) != len(tt.want) {
+				t.Fatalf("%d lines, want %d: %q", len(got), len(tt.want), linesText(got))
+			}
+			for i, l := range got {
+				if lineText(l) != tt.want[i] {
+					t.Errorf("line %d\n got %q\nwant %q", i, lineText(l), tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func linesText(ls []Line) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, lineText(l))
+	}
+	return out
+}
