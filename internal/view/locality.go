@@ -3,6 +3,7 @@ package view
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/lang"
@@ -528,26 +529,7 @@ func (c *Context) resultRollups(l *model.Locality) []RollupRow {
 // and reports that name it, or its children, below an average.
 func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []Line {
 	f := c.F
-	var out []Line
-	for _, st := range standings {
-		if !st.ParentRate.Known {
-			continue
-		}
-		ind, name, parent := f.Short(st.Indicator), f.Name(st.Locality), f.Name(st.Locality.Parent)
-		var s string
-		switch {
-		case st.Difference.V > 0:
-			s = f.T("standing.above", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
-		case st.Difference.V < 0:
-			s = f.T("standing.below", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
-		default:
-			s = f.T("standing.equal", ind, name, parent)
-		}
-		if st.Of > 0 {
-			s += " " + f.T("standing.rank", st.Rank, st.Of)
-		}
-		out = append(out, Line{text(s)})
-	}
+	out := c.standingLines(standings)
 	for _, cmp := range c.Site.ComparisonsNaming(l) {
 		line := Line{text(f.T("reported.below", f.Short(cmp.Indicator), f.Name(cmp.Parent), f.Date(cmp.AsOf)) + " ")}
 		line = append(line, c.cite(cmp.Source), text(", "+c.published(cmp.Source)+"."))
@@ -565,6 +547,79 @@ func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []L
 		out = append(out, line)
 	}
 	return out
+}
+
+// standingLines are the locality's rates against its parent's average: a sentence for a
+// rate alone; one line for the rates of the same date ("Tỷ lệ bao phủ của Phường Nam Nghĩa
+// so với bình quân của Thành phố Long An (đến 30/6/2025): BHXH thấp hơn 6,46 điểm phần
+// trăm, thứ 15/19; BHYT cao hơn …").
+func (c *Context) standingLines(standings []model.Standing) []Line {
+	f := c.F
+	var known []model.Standing
+	for _, st := range standings {
+		if st.ParentRate.Known {
+			known = append(known, st)
+		}
+	}
+	var out []Line
+	for i := 0; i < len(known); {
+		j := i + 1
+		for j < len(known) && known[j].AsOf == known[i].AsOf {
+			j++
+		}
+		if j-i == 1 {
+			out = append(out, Line{text(c.standingSentence(known[i]))})
+			i = j
+			continue
+		}
+		st := known[i]
+		items := make([]string, 0, j-i)
+		for _, st := range known[i:j] {
+			items = append(items, c.standingItem(st))
+		}
+		out = append(out, Line{text(f.T("standing.group", f.Name(st.Locality), f.Name(st.Locality.Parent), f.Date(st.AsOf)) + " " + strings.Join(items, "; ") + ".")})
+		i = j
+	}
+	return out
+}
+
+// standingSentence is one rate against the parent's average, as a sentence.
+func (c *Context) standingSentence(st model.Standing) string {
+	f := c.F
+	ind, name, parent := f.Short(st.Indicator), f.Name(st.Locality), f.Name(st.Locality.Parent)
+	var s string
+	switch {
+	case st.Difference.V > 0:
+		s = f.T("standing.above", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
+	case st.Difference.V < 0:
+		s = f.T("standing.below", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
+	default:
+		s = f.T("standing.equal", ind, name, parent)
+	}
+	if st.Of > 0 {
+		s += " " + f.T("standing.rank", st.Rank, st.Of)
+	}
+	return s
+}
+
+// standingItem is one rate of a line of standingLines: "BHXH thấp hơn 6,46 điểm phần
+// trăm, thứ 15/19".
+func (c *Context) standingItem(st model.Standing) string {
+	f := c.F
+	ind := f.Short(st.Indicator)
+	var s string
+	switch {
+	case st.Difference.V > 0:
+		s = f.T("standing.item_above", ind, f.PointsPlain(st.Difference))
+	case st.Difference.V < 0:
+		s = f.T("standing.item_below", ind, f.PointsPlain(st.Difference))
+	default:
+		s = f.T("standing.item_equal", ind)
+	}
+	if st.Of > 0 {
+		s += ", " + f.T("standing.item_rank", st.Rank, st.Of)
+	}
+	return s
 }
 
 // cite is a source's title; marked Vietnamese on an English page that has no English title

@@ -69,3 +69,45 @@ func linesText(ls []Line) []string {
 	}
 	return out
 }
+
+// A locality's rates against its parent's average: a sentence for a rate alone, one line
+// for the rates of one date.
+func TestStandingLines(t *testing.T) {
+	tr := langs(t)
+	parent := &model.Locality{ID: "tp", Name: lang.T("Thành phố Long An", "Long An City")}
+	ward := &model.Locality{ID: "p", Name: lang.T("Phường Nam Nghĩa", "Nam Nghia Ward"), Parent: parent}
+	ind := func(id, short string) *model.Indicator { return &model.Indicator{ID: id, Short: lang.T(short, short)} }
+	june, dec := day(t, "2025-06-30"), day(t, "2024-12-31")
+	st := func(i *model.Indicator, asOf date.Date, diff float64, rank int) model.Standing {
+		return model.Standing{Locality: ward, Indicator: i, AsOf: asOf, ParentRate: model.Known(50, 2), Difference: model.Known(diff, 2), Rank: rank, Of: 19}
+	}
+	bhxh, bhyt, bhtn := ind("bhxh", "BHXH"), ind("bhyt", "BHYT"), ind("bhtn", "BHTN")
+	tests := []struct {
+		name, lang string
+		standings  []model.Standing
+		want       []string
+	}{
+		{"one rate: a sentence", "vi", []model.Standing{st(bhyt, june, 1.54, 8)},
+			[]string{"Tỷ lệ bao phủ BHYT của Phường Nam Nghĩa cao hơn bình quân của Thành phố Long An 1,54 điểm phần trăm (đến 30/6/2025). Xếp thứ 8 trong 19 đơn vị."}},
+		{"rates of one date: one line", "vi", []model.Standing{st(bhxh, june, -6.46, 15), st(bhyt, june, 1.54, 8), st(bhtn, june, 0, 10)},
+			[]string{"Tỷ lệ bao phủ của Phường Nam Nghĩa so với bình quân của Thành phố Long An (đến 30/6/2025): BHXH thấp hơn 6,46 điểm phần trăm, thứ 15/19; BHYT cao hơn 1,54 điểm phần trăm, thứ 8/19; BHTN bằng bình quân, thứ 10/19."}},
+		{"two dates, in English", "en", []model.Standing{st(bhxh, june, -6.46, 15), st(bhyt, june, 1.54, 8), st(bhtn, dec, 2, 3)},
+			[]string{"Coverage rates of Nam Nghia Ward against the Long An City average (as of 30 Jun 2025): BHXH 6.46 percentage points below, ranked 15 of 19; BHYT 1.54 percentage points above, ranked 8 of 19.",
+				"The BHTN coverage rate of Nam Nghia Ward is 2 percentage points above the Long An City average (as of 31 Dec 2024). Ranked 3 of 19."}},
+		{"no parent rate: nothing", "vi", []model.Standing{{Locality: ward, Indicator: bhyt, AsOf: june}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewContext(&model.Site{}, tr[tt.lang], routes.NewBase("/"))
+			got := linesText(c.standingLines(tt.standings))
+			if len(got) != len(tt.want) {
+				t.Fatalf("lines %q\nwant %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("line %d\n got %q\nwant %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
