@@ -261,7 +261,8 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 	return ch
 }
 
-// option is the chart's ECharts option as JSON for a data island. It sets no aria:
+// option is the chart's ECharts option as JSON for a data island, less its categories and
+// values, which the chart's table holds (charts.js reads them from it). It sets no aria:
 // charts.js adds aria with decal patterns and a description in the page's number format.
 //
 // go-echarts makes the option's skeleton (grid, legend, tooltip, axes, the series' type and
@@ -282,14 +283,10 @@ func (ch chart) option() (string, error) {
 		XAxis     []xAxisOption   `json:"xAxis"`
 		YAxis     json.RawMessage `json:"yAxis"`
 		Computed  [][]string      `json:"computed,omitempty"` // by series, then point; see Chart.Option
-	}{Grid: sk.grid, Legend: sk.legend, Tooltip: sk.tooltip, YAxis: sk.yAxis, XAxis: []xAxisOption{{Data: ch.categories}}}
+	}{Grid: sk.grid, Legend: sk.legend, Tooltip: sk.tooltip, YAxis: sk.yAxis, XAxis: []xAxisOption{{}}}
 	opt.Computed = ch.computed()
 	for _, s := range ch.series {
-		so := seriesOption{ConnectNulls: sk.connectNulls, Name: s.name, Type: sk.seriesType, Data: make([]any, len(s.values))}
-		for i, v := range s.values {
-			so.Data[i] = echartsValue(v)
-		}
-		opt.Series = append(opt.Series, so)
+		opt.Series = append(opt.Series, seriesOption{ConnectNulls: sk.connectNulls, Name: s.name, Type: sk.seriesType})
 	}
 	b, err := json.Marshal(opt)
 	return string(b), err
@@ -348,16 +345,16 @@ func (s series) computedWords() []string {
 	return out
 }
 
+// seriesOption is a series without its values, and xAxisOption the category axis without
+// its categories: the page prints them once, in the chart's table, and charts.js reads
+// them from there (a series without "data" takes its column, the axis the rows' headers).
 type seriesOption struct {
 	ConnectNulls bool   `json:"connectNulls,omitempty"`
-	Data         []any  `json:"data"`
 	Name         string `json:"name"`
 	Type         string `json:"type"`
 }
 
-type xAxisOption struct {
-	Data []string `json:"data"`
-}
+type xAxisOption struct{}
 
 // skeleton is what go-echarts writes for a kind of chart, less its categories and values
 // and less what ECharts does anyway (its own palette, an empty title and toolbox, each

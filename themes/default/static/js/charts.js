@@ -13,6 +13,9 @@
  * On DOMContentLoaded this script parses each data island and draws the chart
  * into the container with the SVG renderer and the page's language
  * (<html lang="vi"> → locale 'VI', lang="en" → 'EN'). Before drawing it:
+ *  - gives a series without "data" its column of the figure's table, read in
+ *    the page's number format, and a category axis without "data" the rows'
+ *    headers: the page prints the figures once, in the table;
  *
  *  - turns on ECharts aria (decal patterns + a screen-reader description of
  *    the data in the page's number and date formats) when the option has no
@@ -346,6 +349,42 @@
     return option;
   }
 
+  // A series without data takes its values from the figure's table, its column (the
+  // first column heads the rows); a category axis without data the rows' headers. False
+  // when the figure has no table to read.
+  function fillFromTable(option, el, lang) {
+    var series = Array.isArray(option.series) ? option.series : [];
+    if (!series.some(function (s) { return isPlainObject(s) && s.data == null; })) return true;
+    var fig = el.closest ? el.closest('figure') : null;
+    var table = fig ? fig.querySelector('table') : null;
+    if (!table || !table.tBodies.length) return false;
+    var rows = table.tBodies[0].rows;
+    var categories = [];
+    var columns = series.map(function () { return []; });
+    for (var r = 0; r < rows.length; r++) {
+      var cells = rows[r].cells;
+      categories.push(cells.length ? cells[0].textContent.trim() : '');
+      for (var i = 0; i < series.length; i++) {
+        columns[i].push(cells[i + 1] ? parseFigure(cells[i + 1].textContent, lang) : '-');
+      }
+    }
+    series.forEach(function (s, i) {
+      if (isPlainObject(s) && s.data == null) s.data = columns[i];
+    });
+    each(option.xAxis, function (a) {
+      if ((a.type == null || a.type === 'category') && a.data == null) a.data = categories;
+    });
+    return true;
+  }
+
+  // A figure as the page prints it ("1.022.552", "80,58 %"; "1,022,552", "80.58%") as a
+  // number; "-", which ECharts draws as a gap, for "—" and anything else.
+  function parseFigure(text, lang) {
+    var t = text.replace(/[\s\u00a0\u202f%]/g, '').replace(/\u2212/g, '-');
+    t = lang === 'en' ? t.replace(/,/g, '') : t.replace(/\./g, '').replace(',', '.');
+    return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : '-';
+  }
+
   function readOption(islandId) {
     var island = islandId ? document.getElementById(islandId) : null;
     if (!island) return null;
@@ -411,6 +450,7 @@
     if (!option) return false;
     var lang = pageLang();
     var el = rec.el;
+    if (!fillFromTable(option, el, lang)) return false;
     try {
       if (!rec.chart) {
         rec.attrs = { role: el.getAttribute('role'), 'aria-label': el.getAttribute('aria-label') };
