@@ -111,3 +111,25 @@ func TestStandingLines(t *testing.T) {
 		})
 	}
 }
+
+// A description marks a figure the site computed, and leaves how to the page.
+func TestMarkedSummaryFigure(t *testing.T) {
+	tr := langs(t)
+	people := &model.Indicator{ID: "bhxh", Short: lang.T("BHXH", "SI"), Unit: model.People}
+	sum := model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(1473, 0), model.Known(196, 0)}}
+	tests := []struct {
+		lang string
+		calc model.Calc
+		want string
+	}{
+		{"vi", model.Calc{}, "1.669 người"},
+		{"vi", sum, "1.669 người (∑ số tính)"},
+		{"en", sum, "1,669 people (∑ computed)"},
+	}
+	for _, tt := range tests {
+		c := NewContext(&model.Site{}, tr[tt.lang], routes.NewBase("/"))
+		if got := c.marked(people, model.Known(1669, 0), tt.calc); got != tt.want {
+			t.Errorf("%s %v: %q, want %q", tt.lang, tt.calc.How, got, tt.want)
+		}
+	}
+}
