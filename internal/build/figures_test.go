@@ -25,8 +25,9 @@ type printed struct {
 	text  string
 }
 
-// walk finds every figure and credit a built page prints.
-func walk(t *testing.T, page string, src []byte) (figs, credits []printed) {
+// walk finds every figure and credit a built page prints, their keys made whole
+// (view.ResolveKey) on the page of the locality id.
+func walk(t *testing.T, page string, src []byte, id string) (figs, credits []printed) {
 	t.Helper()
 	z := html.NewTokenizer(bytes.NewReader(src))
 	type open struct {
@@ -46,6 +47,13 @@ func walk(t *testing.T, page string, src []byte) (figs, credits []printed) {
 			attrs := map[string]string{}
 			for _, a := range tok.Attr {
 				attrs[a.Key] = a.Val
+				if a.Key == "data-fig" || a.Key == "data-credit" {
+					keys := strings.Fields(a.Val)
+					for i, k := range keys {
+						keys[i] = view.ResolveKey(k, id)
+					}
+					attrs[a.Key] = strings.Join(keys, " ")
+				}
 			}
 			if _, ok := attrs["data-fig"]; ok {
 				stack = append(stack, open{&printed{page: page, attrs: attrs}, depth, true})
@@ -115,7 +123,11 @@ func TestEveryFigureExplainsItself(t *testing.T) {
 		page, _ := filepath.Rel(dir, path)
 		page = filepath.ToSlash(page)
 		code := routes.LangOf("/" + page)
-		figs, credits := walk(t, page, src)
+		kind, id := routes.Parse(page)
+		if kind != routes.LocalityKind {
+			id = ""
+		}
+		figs, credits := walk(t, page, src, id)
 		seen[page] = map[string]bool{}
 		for _, f := range figs {
 			nFigs++

@@ -53,7 +53,7 @@ func (c *Context) childTable(l *model.Locality) *childTargets {
 		for i, ind := range ct.indicators {
 			row[i] = c.targetOf(best.Plan, ch, ind, best.Period)
 			if t := c.targetIn(best.Plan, ch, ind, best.Period); t != nil {
-				calcs[i], figs[i] = c.calcWords(ind, t.Calc), targetFig(t)
+				calcs[i], figs[i] = c.calcWords(ind, t.Calc), c.targetFig(t)
 			}
 			if row[i].Known {
 				ct.sum[i] = model.Known(ct.sum[i].V+row[i].V, 0)

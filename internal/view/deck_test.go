@@ -95,3 +95,37 @@ func TestDeck(t *testing.T) {
 		})
 	}
 }
+
+// On a locality's page a figure's key leaves out the page's own locality, and ResolveKey
+// makes it whole again; other localities' figures, and every figure of another page, keep
+// their whole key.
+func TestPageKeys(t *testing.T) {
+	ward := &model.Locality{ID: "nam-nghia"}
+	tests := []struct {
+		name       string
+		page       *model.Locality
+		key, print string
+	}{
+		{"the page's own target", ward, "t/kh-2025/nam-nghia/bhxh/2025", "t/kh-2025//bhxh/2025"},
+		{"a period with a slash", ward, "t/kh-2023/nam-nghia/hoi-nghi/2023-03/2023-12", "t/kh-2023//hoi-nghi/2023-03/2023-12"},
+		{"the page's own result", ward, "r/bc-2025-06-30/nam-nghia/bhyt/2025-06-30", "r/bc-2025-06-30//bhyt/2025-06-30"},
+		{"a child's target", ward, "t/kh-2025/phuong-1/bhxh/2025", "t/kh-2025/phuong-1/bhxh/2025"},
+		{"a plan's page", nil, "t/kh-2025/nam-nghia/bhxh/2025", "t/kh-2025/nam-nghia/bhxh/2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &Context{page: tt.page}
+			got := c.pageKey(tt.key)
+			if got != tt.print {
+				t.Errorf("printed %q, want %q", got, tt.print)
+			}
+			id := ""
+			if tt.page != nil {
+				id = tt.page.ID
+			}
+			if back := ResolveKey(got, id); back != tt.key {
+				t.Errorf("resolved %q, want %q", back, tt.key)
+			}
+		})
+	}
+}

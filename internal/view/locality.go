@@ -133,8 +133,8 @@ type ChildTableRow struct {
 
 // Locality computes the page of l.
 func (c *Context) Locality(l *model.Locality) LocalityPage {
-	c.assessed = map[*model.Target]model.Progress{}
-	defer func() { c.assessed = nil }()
+	c.assessed, c.page = map[*model.Target]model.Progress{}, l
+	defer func() { c.assessed, c.page = nil, nil }()
 	f := c.F
 	s := c.Site
 	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Breadcrumb: c.breadcrumb(l)}

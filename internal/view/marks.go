@@ -146,34 +146,67 @@ type Fig struct {
 	Calc string
 }
 
-func targetFig(t *model.Target) Fig {
+func (c *Context) targetFig(t *model.Target) Fig {
 	if k := TargetKey(t); k != "" {
-		return Fig{Key: k, Calc: string(t.Calc.How)}
+		return Fig{Key: c.pageKey(k), Calc: string(t.Calc.How)}
 	}
 	return Fig{}
 }
 
-func resultFig(r *model.Result, calc model.Calc) Fig {
+func (c *Context) resultFig(r *model.Result, calc model.Calc) Fig {
 	if k := ResultKey(r); k != "" {
-		return Fig{Key: k, Calc: string(calc.How)}
+		return Fig{Key: c.pageKey(k), Calc: string(calc.How)}
 	}
 	return Fig{}
+}
+
+// pageKey is a figure's key as the page prints it: on a locality's page, without the
+// locality when it is the page's own ("t/<plan>//<indicator>/<period>"), which most of its
+// figures are; ResolveKey makes it whole again.
+func (c *Context) pageKey(key string) string {
+	if c.page == nil {
+		return key
+	}
+	kind, doc, loc, rest, ok := splitKey(key)
+	if !ok || loc != c.page.ID {
+		return key
+	}
+	return kind + "/" + doc + "//" + rest
+}
+
+// ResolveKey is the whole key (TargetKey, ResultKey) of a key printed on the page of the
+// locality id: a key without its locality is that locality's figure.
+func ResolveKey(key, id string) string {
+	kind, doc, loc, rest, ok := splitKey(key)
+	if !ok || loc != "" {
+		return key
+	}
+	return kind + "/" + doc + "/" + id + "/" + rest
+}
+
+// splitKey splits "t/<plan>/<locality>/<rest>" (or "r/<source>/…"); plan, source and
+// locality ids hold no slash, the rest may (a period "2023-03/2023-12").
+func splitKey(key string) (kind, doc, loc, rest string, ok bool) {
+	kind, rest, ok1 := strings.Cut(key, "/")
+	doc, rest, ok2 := strings.Cut(rest, "/")
+	loc, rest, ok3 := strings.Cut(rest, "/")
+	return kind, doc, loc, rest, ok1 && ok2 && ok3
 }
 
 // CreditMark is what the markup says of a credit: the authority and decision it names, and
 // whether it is inferred, for the test that checks them against the data.
 type CreditMark struct {
-	Key       string // the target's TargetKey
+	Key       string // the target's key, as the page prints it (Fig.Key)
 	Authority string
 	Decision  string
 	Inferred  bool
 }
 
-func creditMark(t *model.Target) CreditMark {
+func (c *Context) creditMark(t *model.Target) CreditMark {
 	if TargetKey(t) == "" {
 		return CreditMark{}
 	}
-	return CreditMark{Key: TargetKey(t), Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+	return CreditMark{Key: c.pageKey(TargetKey(t)), Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
 }
 
 // plainLine is a line's text without its links.

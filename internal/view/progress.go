@@ -40,7 +40,7 @@ func (c *Context) targetValue(t *model.Target) TargetValue {
 		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
 	}
 	v.Computed = c.CalcText(t.Indicator, t.Calc)
-	v.Fig = targetFig(t)
+	v.Fig = c.targetFig(t)
 	v.Where = c.Where(t.Where)
 	return v
 }
@@ -79,7 +79,7 @@ func (c *Context) cells(p model.Progress) Cells {
 		}
 		out.ResultDate = f.Date(p.Result.AsOf)
 		out.ResultComputed = c.resultCalc(p)
-		out.ResultFig = resultFig(p.Result, c.resultCalcOf(p))
+		out.ResultFig = c.resultFig(p.Result, c.resultCalcOf(p))
 		out.ResultWhere = c.Where(p.Result.Where)
 	}
 	out.StatusNotes = c.statusNotes(p)
@@ -185,7 +185,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 		out.Meta += " · " + f.T("change_since", f.Num(res.Change), f.Date(res.ChangeSince))
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
-	out.Fig = resultFig(res, res.Calc)
+	out.Fig = c.resultFig(res, res.Calc)
 	out.Source = append(Line{text(f.T("credit.according") + " ")}, c.cite(res.Source))
 	if w := c.Where(res.Where); w != "" {
 		out.Source = append(out.Source, text(" · "+w))
@@ -226,7 +226,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	if p.NoDeadline {
 		out.NoDeadline = c.F.T("status.no_deadline")
 	}
-	out.Credit = creditMark(t)
+	out.Credit = c.creditMark(t)
 	if setBy {
 		out.SetBy = c.Credit(t)
 	} else if t.Credit.Inferred {
