@@ -56,7 +56,8 @@ type PlanBlock struct {
 	NoteID string
 	// OnCards is set, and Rows left empty, when the cards above show every target of the
 	// plan with all the table would say of it (a plan of one period, mostly): the block
-	// then names the plan and says so, and the figures are printed once.
+	// then only says so and explains the targets it implies (Notes); without those there
+	// is no block, and the figures are printed once.
 	OnCards bool
 }
 
@@ -354,8 +355,9 @@ func onCards(hs []headline) map[*model.Target]*model.Result {
 
 // planBlocks shows in full the plans that run beside the newest one, and the earlier ones
 // in one compact table. A plan whose every target is on the cards, measured by the same
-// result and with nothing more to say (milestones, a deadline, a differing gap), is named
-// without its table: the cards already show it.
+// result and with nothing more to say (milestones, a deadline, a differing gap), has no
+// table — the cards already show it — and no block at all unless it implies targets,
+// which its block explains.
 func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[*model.Target]*model.Result) ([]PlanBlock, *EarlierPlans) {
 	f := c.F
 	var full []PlanBlock
@@ -377,6 +379,9 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 		}
 		if b.OnCards {
 			b.Rows = nil
+		}
+		if b.OnCards && len(b.Notes) == 0 {
+			continue // the cards name the plan, and the sources say who issued it when
 		}
 		full = append(full, b)
 	}

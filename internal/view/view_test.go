@@ -6,6 +6,7 @@ import (
 	"github.com/covsite/covsite/internal/lang"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -192,8 +193,8 @@ func TestEarlierPlans(t *testing.T) {
 }
 
 // A plan whose every target the cards show, measured by the same result and with nothing
-// more to say, is named without its table; any target the cards do not show in full keeps
-// the table, every row of it.
+// more to say, has no table, and no block unless it implies a target; any target the
+// cards do not show in full keeps the table, every row of it.
 func TestPlanBlockOnCards(t *testing.T) {
 	tr := langs(t)
 	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
@@ -211,6 +212,8 @@ func TestPlanBlockOnCards(t *testing.T) {
 	a, b := target(people), target(other)
 	late := target(other)
 	late.Deadline = day(t, "2025-11-30")
+	implied := target(people)
+	implied.Implied = true
 	tests := []struct {
 		name    string
 		rows    []model.Progress
@@ -232,15 +235,26 @@ func TestPlanBlockOnCards(t *testing.T) {
 			return pr
 		}()}, map[*model.Target]*model.Result{a: res}, false},
 		{"no cards", []model.Progress{progress(a, res)}, nil, false},
+		{"on the cards, an implied target", []model.Progress{progress(implied, res)}, map[*model.Target]*model.Result{implied: res}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
 			full, _ := c.planBlocks(nil, []planProgress{{Plan: p, Rows: tt.rows}}, tt.cards)
+			implied := slices.ContainsFunc(tt.rows, func(r model.Progress) bool { return r.Target.Implied })
+			if tt.onCards && !implied {
+				if len(full) != 0 {
+					t.Errorf("%d blocks for a plan the cards show, want none", len(full))
+				}
+				return
+			}
 			if len(full) != 1 {
 				t.Fatalf("%d blocks", len(full))
 			}
 			b := full[0]
+			if implied && len(b.Notes) != 1 {
+				t.Errorf("notes %q, want the implied target's", b.Notes)
+			}
 			if b.OnCards != tt.onCards {
 				t.Errorf("on cards %v, want %v", b.OnCards, tt.onCards)
 			}
