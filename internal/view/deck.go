@@ -109,7 +109,7 @@ func deckNotes(cards []Card) []DeckNote {
 	var out []DeckNote
 	at := map[string]int{}
 	for i := range cards {
-		if !cards[i].hasNotes() {
+		if !cards[i].HasNotes() {
 			continue
 		}
 		sig := cards[i].notesSignature()
@@ -130,21 +130,23 @@ func deckNotes(cards []Card) []DeckNote {
 	return out
 }
 
-// hasNotes reports whether a card has anything for the notes under the cards.
-func (c Card) hasNotes() bool {
+// HasNotes reports whether a card has anything for the notes under the cards.
+func (c Card) HasNotes() bool {
 	if r := c.Result; r != nil && (r.Computed != "" || len(r.Source) > 0) {
 		return true
 	}
 	for _, t := range c.Targets {
-		if t.hasNotes() {
+		if t.HasNotes() {
 			return true
 		}
 	}
 	return false
 }
 
-// hasNotes reports whether a target has anything for the notes under the cards.
-func (t CardTarget) hasNotes() bool {
+// HasNotes reports whether a target has anything for the notes under the cards: how the
+// site computed it, where it stands, that its document gives no deadline, an inferred
+// credit.
+func (t CardTarget) HasNotes() bool {
 	return t.Value.Computed != "" || t.Value.Where != "" || t.NoDeadline != "" || (t.SetBy != nil && t.Credit.Inferred)
 }
 
@@ -162,7 +164,7 @@ func (c Card) notesSignature() string {
 		line(r.Source)
 	}
 	for _, t := range c.Targets {
-		if !t.hasNotes() {
+		if !t.HasNotes() {
 			continue
 		}
 		b.WriteString("\x02" + t.Label + "\x00" + t.Value.Computed + "\x00" + t.Value.Where + "\x00" + t.NoDeadline + "\x00")

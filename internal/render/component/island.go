@@ -53,17 +53,7 @@ func creditAttrs(c view.CreditMark) templ.Attributes {
 }
 
 // hasCardNotes reports whether a card has anything for the notes under the cards.
-func hasCardNotes(c view.Card) bool {
-	if r := c.Result; r != nil && (r.Computed != "" || len(r.Source) > 0) {
-		return true
-	}
-	for _, t := range c.Targets {
-		if t.Value.Computed != "" || t.Value.Where != "" || t.NoDeadline != "" || (t.SetBy != nil && t.Credit.Inferred) {
-			return true
-		}
-	}
-	return false
-}
+func hasCardNotes(c view.Card) bool { return c.HasNotes() }
 
 func anyCardNotes(cs []view.Card) bool {
 	for _, c := range cs {

@@ -1697,7 +1697,7 @@ func cardNoteBody(tr *i18n.Lang, c view.Card) templ.Component {
 			}
 		}
 		for _, t := range c.Targets {
-			if t.Value.Computed != "" || t.Value.Where != "" || t.NoDeadline != "" || (t.SetBy != nil && t.Credit.Inferred) {
+			if t.HasNotes() {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 125, "<br>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
