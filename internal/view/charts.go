@@ -54,6 +54,7 @@ type series struct {
 	name     string
 	values   []model.Num
 	computed []calcWords // how the site computed each value, empty when a document gives it; nil for none
+	parts    []string    // the series it is the sum of, by name (model.Indicator.SumOf); nil for none
 }
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
@@ -97,9 +98,51 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		v.Marks = append(v.Marks, marks)
 	}
 	for _, s := range ch.series {
+		if note := c.sumOfColumnsNote(ch, s); note != "" {
+			v.Notes = append(v.Notes, note)
+			continue
+		}
 		v.Notes = append(v.Notes, s.notes(ch.categories)...)
 	}
 	return v, nil
+}
+
+// sumOfColumnsNote is the note of a series whose every computed value is the sum of its
+// parts' values in the same row, when its parts are series of the chart: the table shows
+// the figures added up, so the note names the columns — "∑ BHXH: Số do trang tính: tổng
+// các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)". "" otherwise.
+func (c *Context) sumOfColumnsNote(ch chart, s series) string {
+	if len(s.parts) == 0 {
+		return ""
+	}
+	var parts []series
+	for _, name := range s.parts {
+		i := slices.IndexFunc(ch.series, func(o series) bool { return o.name == name })
+		if i < 0 {
+			return ""
+		}
+		parts = append(parts, ch.series[i])
+	}
+	computed := false
+	for i := range s.values {
+		if !s.computedAt(i) {
+			continue
+		}
+		computed = true
+		calc := s.how(i).Calc
+		if calc.How != model.SumOfParts || len(calc.Inputs) != len(parts) {
+			return ""
+		}
+		for k, p := range parts {
+			if in, v := calc.Inputs[k], p.values[i]; !in.Known || !v.Known || in.V != v.V {
+				return ""
+			}
+		}
+	}
+	if !computed {
+		return ""
+	}
+	return CalcMark + " " + s.name + ": " + c.F.T("calc."+string(model.SumOfParts), strings.Join(s.parts, " + ")) + " " + c.F.T("chart.same_row")
 }
 
 // how is how the site computed the series' i-th value, empty when a document gives it.
@@ -182,6 +225,9 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 			}
 			for _, d := range dates {
 				ch.series[i].computed = append(ch.series[i].computed, calcs[ind][d])
+			}
+			for _, part := range ind.SumOf {
+				ch.series[i].parts = append(ch.series[i].parts, f.Short(part))
 			}
 			break
 		}

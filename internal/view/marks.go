@@ -23,6 +23,7 @@ func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
 // (Formula: "1.888 + 165"), so a table's notes can say what it did once for a column.
 type calcWords struct {
 	Text, How, Formula string
+	Calc               model.Calc
 }
 
 func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
@@ -54,7 +55,7 @@ func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 	key := "calc." + string(calc.How)
 	// The strings end with the formula ("…, %s", "…: %s"): what comes before it, less
 	// its punctuation, is what the site did.
-	return calcWords{Text: f.T(key, formula), How: strings.TrimRight(f.T(key, ""), ",: "), Formula: formula}
+	return calcWords{Text: f.T(key, formula), How: strings.TrimRight(f.T(key, ""), ",: "), Formula: formula, Calc: calc}
 }
 
 // Where is where a figure stands in its document, as a sentence; "" when the data does

@@ -301,6 +301,18 @@ func TestChartComputedFigures(t *testing.T) {
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80", "∑ BHXH: Số do trang tính bằng phép trừ — b: 9 − 2"}, [][]bool{{true}, {true}}},
 		{"no value, no mark", []series{{name: "BHXH", values: []model.Num{model.Unknown, n(1484)}, computed: []calcWords{sum(1277, 80), {}}}},
 			"", nil, [][]bool{{false}, {false}}},
+		{"sums of the columns in the same row: the note names the columns", []series{
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
+			{name: "BB", values: []model.Num{n(1277), n(1396)}},
+			{name: "TN", values: []model.Num{n(80), n(88)}},
+		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"],null,null]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)"}, [][]bool{{true, false, false}, {true, false, false}}},
+		{"a sum of other figures than its row's: each value's figures", []series{
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
+			{name: "BB", values: []model.Num{n(1277), n(1390)}},
+			{name: "TN", values: []model.Num{n(80), n(88)}},
+		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"],null,null]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80; b: 1.396 + 88"}, [][]bool{{true, false, false}, {true, false, false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
