@@ -53,7 +53,7 @@ func TestPlanTableOnAPhone(t *testing.T) {
 }
 
 // TestChartTooltipsMarkComputedFigures: a chart's tooltip adds the ∑ sign and how the site
-// computed a figure to every figure the page marks as computed (data-chart-computed), and
+// computed a figure to every figure the chart's option marks as computed ("computed"), and
 // nothing to a document's figure. The wards' social insurance targets are sums of their
 // parts; their compulsory targets are the plan's own.
 func TestChartTooltipsMarkComputedFigures(t *testing.T) {
@@ -65,16 +65,17 @@ func TestChartTooltipsMarkComputedFigures(t *testing.T) {
 		tb.visit(t, c.path)
 		var got struct{ Computed, Given string }
 		tb.eval(t, `new Promise((done) => {
-		  const el = document.querySelector('[data-chart-computed]');
+		  const island = (el) => JSON.parse(document.getElementById(el.getAttribute('data-chart')).textContent);
+		  const el = [...document.querySelectorAll('[data-chart]')].find((el) => island(el).computed);
 		  const read = () => {
 		    const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
 		    if (!chart) return false;
 		    const series = chart.getOption().series;
-		    const marks = JSON.parse(el.getAttribute('data-chart-computed'));
+		    const marks = island(el).computed;
 		    let computed = '', given = '';
 		    series.forEach((s, i) => {
 		      const f = s.tooltip && s.tooltip.valueFormatter;
-		      (marks[i] || []).forEach((how, j) => {
+		      (marks[i] || []).slice(1).forEach((how, j) => {
 		        const text = f ? f(s.data[j], j) : '';
 		        if (how && !computed) computed = text;
 		        if (!how && !given) given = f ? text : String(s.data[j]);
