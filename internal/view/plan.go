@@ -121,6 +121,9 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	if len(v.ResultsFrom) == 0 {
 		v.NoResults = f.T("plan.no_results")
 	}
+	if v.Table != nil {
+		v.Table.ResultsFrom = nil // the page names them all above, ResultsFrom
+	}
 	for _, m := range p.Milestones {
 		v.Milestones = append(v.Milestones, c.milestone(m))
 	}

@@ -30,7 +30,8 @@ type PlanTable struct {
 	Total      *PlanTableRow  // the plan's own territory; nil when the plan gives no total
 	TotalLabel string         // "Tổng cộng"
 	HasResults bool
-	// ResultsFrom names the documents the results come from; empty without results.
+	// ResultsFrom names the documents the results come from; empty without results, and on
+	// the plan's page, which names them for the whole page (PlanPage.ResultsFrom).
 	ResultsFrom []Line
 	// Parts links to every part of a split table, the shown one Current; nil when whole.
 	Parts     []PartLink
@@ -133,12 +134,12 @@ func allocate(s *model.Site, p *model.Plan) (a tableShape, ok bool) {
 
 // parts is how many parts the table is split into: 1 when it is whole.
 func (a tableShape) parts() int {
-	per := rowsPerPart(len(a.cols))
+	per := PlanTableRowsPerPart(len(a.cols))
 	return max(1, (len(a.units)+per-1)/per)
 }
 
-// rowsPerPart is how many rows of cols columns a part holds.
-func rowsPerPart(cols int) int { return max(20, planTableCells/max(cols, 1)) }
+// PlanTableRowsPerPart is how many rows a part of a table of cols indicators holds.
+func PlanTableRowsPerPart(cols int) int { return max(20, planTableCells/max(cols, 1)) }
 
 // PlanTableParts is how many pages p's allocation table takes: 0 without a table, 1 when
 // the plan's page holds it whole; parts 2… are PlanTablePage's.
@@ -189,7 +190,7 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 	}
 	// Every part knows every target of the table, so the plan's page lists none of them
 	// again, and the sources of all its results.
-	per, parts := rowsPerPart(len(a.cols)), a.parts()
+	per, parts := PlanTableRowsPerPart(len(a.cols)), a.parts()
 	n = min(max(n, 1), parts)
 	for i, l := range a.units {
 		r := row(l)

@@ -193,8 +193,8 @@ func TestPlanTableHasTheDocumentsShape(t *testing.T) {
 			t.Errorf("the long list repeats a figure of the table: %s %s", r.Locality.Text, r.Indicator)
 		}
 	}
-	if len(page.ResultsFrom) != 1 || page.NoResults != "" {
-		t.Errorf("the plan page names %d results documents (%q)", len(page.ResultsFrom), page.NoResults)
+	if len(page.ResultsFrom) != 1 || page.NoResults != "" || page.Table.ResultsFrom != nil {
+		t.Errorf("the plan page names %d results documents (%q), and again %d under its table", len(page.ResultsFrom), page.NoResults, len(page.Table.ResultsFrom))
 	}
 }
 
