@@ -29,8 +29,8 @@ type PlanPage struct {
 	// there are none.
 	ResultsFrom []Line
 	NoResults   string
-	// Rows are the targets neither the cards nor the table show; NoTargets says the plan
-	// has none at all.
+	// TargetsTitle heads Rows, the targets neither the cards nor the table show;
+	// NoTargets says the plan has no target at all.
 	TargetsTitle string
 	Rows         []PlanRow
 	NoTargets    string
@@ -150,7 +150,7 @@ func (c *Context) planHeading(p *model.Plan) string {
 // PlanTablePage is a part (from 2) of a long plan's allocation table, on a page of its
 // own: the plan's page holds the first part.
 type PlanTablePage struct {
-	Title      string // "49/KH-BCĐ: Kế hoạch … — bảng phân bổ chỉ tiêu, phần 2/3"
+	Title      string // "49/KH-BCĐ: Kế hoạch … — bảng phân bổ chỉ tiêu (Phần 2/3: dòng 81–160)"
 	Summary    string
 	Breadcrumb []Link // up to the plan's page
 	Table      *PlanTable
