@@ -33,6 +33,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&opts.Workers, "workers", 0, fs.t("pages rendered at once (default: one per CPU)", "số trang dựng cùng lúc (mặc định: bằng số nhân CPU)"))
 	cacheDir := fs.String("cache-dir", "", fs.t("keep decoded data and the state of this build here for the next one (default: SOURCE/"+build.DefaultCacheDir+")",
 		"giữ dữ liệu đã đọc và trạng thái của lần dựng này ở đây cho lần sau (mặc định: SOURCE/"+build.DefaultCacheDir+")"))
+	fs.BoolVar(&opts.InPlace, "in-place", false, fs.t("with the cache, update --dest in place, writing only the files that changed (for CI; default: build a new tree and swap it in)",
+		"khi có bộ nhớ đệm, cập nhật --dest tại chỗ, chỉ ghi các tệp đã đổi (cho CI; mặc định: dựng cây mới rồi tráo vào)"))
 	noCache := fs.Bool("no-cache", false, fs.t("build without reading or writing the cache", "dựng mà không đọc hay ghi bộ nhớ đệm"))
 	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, fs.t("soft limit on the build's Go heap in bytes (default: none; GOMEMLIMIT wins); trades CPU for peak memory", "giới hạn mềm bộ nhớ heap của Go khi dựng, tính bằng byte (mặc định: không giới hạn; GOMEMLIMIT được ưu tiên); đổi thời gian CPU lấy bộ nhớ"))
 	languages := fs.String("languages", "", fs.t("build only these languages' pages, comma-separated (vi,en); for measuring", "chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi,en); để đo đạc"))

@@ -54,7 +54,7 @@ func TestWorkflowDoesWhatTheGuideSays(t *testing.T) {
 		"push:", "pull_request:", `"data/**"`, `"content/**"`, `"themes/**"`, `"cmd/**"`, `"internal/**"`, `"go.mod"`,
 		"actions/setup-go@", "go-version-file: go.mod",
 		"go run ./cmd/covsite check --format github",
-		"go run ./cmd/covsite build --dest public --base-url",
+		"go run ./cmd/covsite build --in-place --dest public --base-url",
 		"actions/configure-pages@", "steps.pages.outputs.base_url",
 		"actions/upload-pages-artifact@", "path: public/",
 		"actions/deploy-pages@", "pages: write", "id-token: write",

@@ -41,6 +41,10 @@ type Options struct {
 	// CacheDir holds what the build keeps for the next one (see cache.go); "" means no
 	// cache. `covsite build` uses Source/.covsite-cache unless told otherwise.
 	CacheDir string
+	// InPlace updates Dest in place when the cache knows its previous build: only the files
+	// that changed are written (each whole), instead of a new tree swapped in (see
+	// write.Update). For CI, where nobody reads Dest during the build.
+	InPlace bool
 	// MemoryLimit is a soft limit on the Go heap during the build, in bytes; 0 or a
 	// negative value sets none. GOMEMLIMIT, when set, wins. See limitMemory.
 	MemoryLimit int64
@@ -110,20 +114,33 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	if err := write.CheckDestination(opts.Dest, opts.Source); err != nil {
 		return res, err
 	}
-	tree, err := write.Begin(opts.Dest)
-	if err != nil {
-		return res, err
-	}
 	pages := c.pages
 	var keep func(string) bool
+	var prev write.Manifest
 	dest := opts.Dest
 	if cc != nil {
 		if d, err := filepath.Abs(opts.Dest); err == nil {
 			dest = d
 		}
-		tree.UsePrevious(cc.previous(dest))
+		prev = cc.previous(dest)
 		keep = cc.keepable(c, dest, opts)
 	}
+	if keep != nil {
+		c.renderer.KnowSizes(func(path string) (int64, bool) {
+			st, ok := prev[path]
+			return st.Size, ok && keep(path)
+		})
+	}
+	var tree *write.Tree
+	if opts.InPlace {
+		tree, err = write.Update(opts.Dest, prev)
+	} else {
+		tree, err = write.Begin(opts.Dest)
+	}
+	if err != nil {
+		return res, err
+	}
+	tree.UsePrevious(prev)
 	kept, err := renderAll(ctx, pages, tree, opts.Workers, keep)
 	if err != nil {
 		tree.Abort()

@@ -13,6 +13,8 @@ import (
 	"github.com/covsite/covsite/internal/gen/gentest"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/download"
+	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/sitetest"
 )
 
@@ -98,6 +100,31 @@ func TestCacheGivesTheSameBytes(t *testing.T) {
 			again.Files-again.Kept, again.Files, again.FromStore, again.Notices)
 	}
 	sameTrees(t, out, ref)
+
+	// and once more, updating the output in place (write.Update), as CI does
+	figs[1].Set(t, site, figs[1].Value+99)
+	inPlace := mustRun(t, Options{Source: site, Dest: out, CacheDir: cache, InPlace: true})
+	ref2 := filepath.Join(t.TempDir(), "public")
+	mustRun(t, Options{Source: site, Dest: ref2})
+	if inPlace.Kept < inPlace.Files/2 {
+		t.Errorf("the in-place rebuild rendered %d of %d files", inPlace.Files-inPlace.Kept, inPlace.Files)
+	}
+	sameTrees(t, out, ref2)
+	assertOnly(t, filepath.Dir(out), "public")
+}
+
+// assertOnly fails when dir holds anything but the names given.
+func assertOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !slices.Contains(names, e.Name()) {
+			t.Errorf("left beside the output: %s", e.Name())
+		}
+	}
 }
 
 // TestCacheProblemsAreNotices damages the cache files, marks them as another version's,
@@ -182,6 +209,10 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 		t.Skip("renders a national dataset five times")
 	}
 	site := gentest.Site(t, 0.01)
+	// packed, as a national site is: each province's pack is kept when its figures are
+	limit := download.PlainLimit
+	download.PlainLimit = 100
+	t.Cleanup(func() { download.PlainLimit = limit })
 	hashes := func() (map[string][32]byte, checked) {
 		c := check(os.DirFS(site), render.Options{}, false)
 		if c.renderer == nil {
@@ -275,11 +306,27 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if differ == 0 {
 				t.Fatal("the edit changed no page")
 			}
+			if packs, kept := keptPacks(after, keep); kept == 0 || kept == packs {
+				t.Errorf("%d of %d provinces' packs kept: the edit should keep some and make some", kept, packs)
+			}
 			t.Logf("%d of %d files changed; %d are rendered again", differ, len(after), rendered)
 			t.Logf("localities touched: %d", len(touched))
 			before, prev, sums0, digests0 = after, c, now, now1
 		})
 	}
+}
+
+// keptPacks counts the provinces' packs among paths, and those keep keeps.
+func keptPacks(paths map[string][32]byte, keep func(string) bool) (packs, kept int) {
+	for p := range paths {
+		if _, ok := routes.ProvinceOfDownload(p); ok && strings.HasSuffix(p, ".zip") {
+			packs++
+			if keep(p) {
+				kept++
+			}
+		}
+	}
+	return packs, kept
 }
 
 // sums hashes every results file of the site at dir, by slash path.

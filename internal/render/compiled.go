@@ -22,7 +22,9 @@ import (
 
 // context returns the views' context for one page in lang.
 func (r *Renderer) context(lang string) *view.Context {
-	return view.NewContext(r.site, r.langs[lang], r.base)
+	c := view.NewContext(r.site, r.langs[lang], r.base)
+	c.Data = r.data
+	return c
 }
 
 func (r *Renderer) localityFile(lang string, l *model.Locality) Page {

@@ -17,3 +17,7 @@ func (r *Renderer) ResultsFree() map[string]bool {
 	}
 	return out
 }
+
+// KnowSizes tells the data page the sizes of data files the build keeps from its previous
+// output without making them again (see download.Data.KnowSizes).
+func (r *Renderer) KnowSizes(known func(path string) (int64, bool)) { r.data.KnowSizes(known) }

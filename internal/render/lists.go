@@ -143,8 +143,8 @@ type downloadsView struct {
 }
 
 type localityFiles struct {
-	Loc       *model.Locality
-	CSV, JSON dataFile
+	Loc   *model.Locality
+	Files []dataFile
 }
 
 type dataFile struct {
@@ -160,8 +160,12 @@ func (r *Renderer) dataFile(route string) dataFile {
 	return dataFile{Name: path.Base(route), Route: route, Size: n}
 }
 
-func (r *Renderer) filesOf(l *model.Locality, csv, json string) localityFiles {
-	return localityFiles{Loc: l, CSV: r.dataFile(csv), JSON: r.dataFile(json)}
+func (r *Renderer) filesOf(l *model.Locality, files []download.File) localityFiles {
+	out := localityFiles{Loc: l}
+	for _, f := range files {
+		out.Files = append(out.Files, r.dataFile(f.Path))
+	}
+	return out
 }
 
 func (r *Renderer) downloadsView() downloadsView {
@@ -175,16 +179,16 @@ func (r *Renderer) downloadsView() downloadsView {
 	}
 	for _, root := range r.site.Roots {
 		if r.data.Has(root) {
-			v.National = append(v.National, r.filesOf(root, routes.LocalityDownload(root.ID, "csv"), routes.LocalityDownload(root.ID, "json")))
+			v.National = append(v.National, r.filesOf(root, r.data.LocalityFiles(root)))
 		}
 	}
 	for _, p := range r.data.Provinces() {
-		v.Provinces = append(v.Provinces, r.filesOf(p.Loc, routes.ProvinceDownload(p.Loc.ID, "csv"), routes.ProvinceDownload(p.Loc.ID, "json")))
+		v.Provinces = append(v.Provinces, r.filesOf(p.Loc, r.data.ProvinceFiles(p)))
 	}
 	if len(r.site.Localities) <= localityListLimit {
 		for _, l := range r.site.Localities {
 			if r.data.Has(l) {
-				v.Localities = append(v.Localities, r.filesOf(l, routes.LocalityDownload(l.ID, "csv"), routes.LocalityDownload(l.ID, "json")))
+				v.Localities = append(v.Localities, r.filesOf(l, r.data.LocalityFiles(l)))
 			}
 		}
 	}

@@ -96,8 +96,23 @@ func LocalityDownload(id, ext string) string { return Locality(id) + "du-lieu." 
 func SiteDownload(ext string) string { return Data + "covsite." + ext }
 
 // ProvinceDownload is the data file of a province and every locality below it, "csv" or
-// "json"; it is published once, under the default language.
-func ProvinceDownload(id, ext string) string { return Data + "tinh/" + id + "." + ext }
+// "json", or "zip" for both packed in one file on a national-scale site; it is published
+// once, under the default language.
+func ProvinceDownload(id, ext string) string { return Data + provinceFiles + id + "." + ext }
+
+const provinceFiles = "tinh/"
+
+// ProvinceOfDownload tells whose province's data file path is: "du-lieu/tinh/x.zip" → "x".
+func ProvinceOfDownload(path string) (string, bool) {
+	name, ok := strings.CutPrefix(path, Data+provinceFiles)
+	if !ok || strings.Contains(name, "/") {
+		return "", false
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		return name[:i], true
+	}
+	return "", false
+}
 
 // SitemapPart is the n-th file (from 1) of URLs the sitemap index lists.
 func SitemapPart(n int) string { return "sitemap-" + strconv.Itoa(n) + ".xml" }

@@ -97,3 +97,21 @@ func TestParse(t *testing.T) {
 		t.Error("NotFoundFile")
 	}
 }
+
+func TestProvinceOfDownload(t *testing.T) {
+	for _, tt := range []struct {
+		path, id string
+		ok       bool
+	}{
+		{ProvinceDownload("tra-vinh", "zip"), "tra-vinh", true},
+		{ProvinceDownload("can-tho-2004-2025", "csv"), "can-tho-2004-2025", true},
+		{SiteDownload("csv.gz"), "", false},
+		{"du-lieu/tinh/a/b.zip", "", false},
+		{"du-lieu/tinh/.zip", "", false},
+		{LocalityDownload("x", "csv"), "", false},
+	} {
+		if id, ok := ProvinceOfDownload(tt.path); id != tt.id || ok != tt.ok {
+			t.Errorf("ProvinceOfDownload(%q) = %q, %v; want %q, %v", tt.path, id, ok, tt.id, tt.ok)
+		}
+	}
+}

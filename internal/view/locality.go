@@ -194,11 +194,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	updates := DocumentsIn(s.DocumentsAbout(l), f.Code)
 	v.Updates = c.datedDocuments(updates)
 	v.Sources = c.localitySources(facts)
-	if s.HasFigures(l) {
-		v.Downloads = Line{text(f.T("download") + ": "),
-			link("CSV", c.Base.URL(lang.Default, routes.LocalityDownload(l.ID, "csv"))), text(" · "),
-			link("JSON", c.Base.URL(lang.Default, routes.LocalityDownload(l.ID, "json")))}
-	}
+	v.Downloads = c.downloads(l)
 	switch {
 	case !facts.updated.IsZero():
 		v.Updated = f.T("updated", f.Date(facts.updated))
@@ -645,4 +641,29 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 	r.Note += " " + c.F.T("children.ends", rankingEnds, n)
 	r.Caption = r.Title + " (" + r.Note + ")"
 	return r
+}
+
+// downloads is the line that links l's data files (published once, under the default
+// language): "Tải số liệu: CSV · JSON", or on a packed site "Tải số liệu: CSV · cả tỉnh
+// Khánh Hòa (CSV và JSON, tệp ZIP)"; nil when l has none.
+func (c *Context) downloads(l *model.Locality) Line {
+	if c.Data == nil {
+		return nil
+	}
+	offers := c.Data.Offers(l)
+	if len(offers) == 0 {
+		return nil
+	}
+	out := Line{text(c.F.T("download") + ": ")}
+	for i, o := range offers {
+		if i > 0 {
+			out = append(out, text(" · "))
+		}
+		name := o.Format
+		if o.Of != l {
+			name = c.F.T("download.pack", o.Of.Name.In(c.Lang()))
+		}
+		out = append(out, link(name, c.Base.URL(lang.Default, o.Route)))
+	}
+	return out
 }

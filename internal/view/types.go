@@ -3,6 +3,7 @@ package view
 import (
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
 )
 
@@ -12,6 +13,8 @@ type Context struct {
 	Site *model.Site
 	F    Format
 	Base routes.Base
+	// Data decides which data files a locality's page links to; nil links none.
+	Data *download.Data
 	// assessed keeps each target's assessment for the page being made, so a target shown
 	// in a card and in a table is assessed once.
 	assessed map[*model.Target]model.Progress

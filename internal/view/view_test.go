@@ -13,6 +13,7 @@ import (
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/themes"
 )
@@ -96,6 +97,8 @@ func TestExampleViews(t *testing.T) {
 	tr := langs(t)
 	vi := NewContext(site, tr["vi"], routes.NewBase("/covsite/"))
 	en := NewContext(site, tr["en"], routes.NewBase("/covsite/"))
+	vi.Data = download.NewData(site)
+	en.Data = vi.Data
 
 	ward := vi.Locality(site.Locality("tra-vinh-phuong-7"))
 	if ward.Title != "Phường 7 — Phường" || ward.Eyebrow != "Phường · Thành phố Trà Vinh" {

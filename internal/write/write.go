@@ -1,6 +1,8 @@
 // Package write puts a rendered site on disk so that readers see the old site or the new
 // one, never half of either: files go into a fresh directory beside the destination, which
-// is swapped in at the end. On any error the destination is left exactly as it was.
+// is swapped in at the end. On any error the destination is left exactly as it was. A
+// rebuild that knows the previous build's manifest may instead update the destination in
+// place (Update), writing only the files that changed, each one whole.
 // Files whose bytes did not change are hard-linked from the previous build, keeping their
 // modification time, so a sync to a host uploads only what changed; files that are no
 // longer produced disappear with the old tree.
@@ -48,6 +50,10 @@ type Tree struct {
 	prev      Manifest        // the files of dest as the previous build left them; nil: unknown
 	files     Manifest        // the files of the new tree
 	stale     map[string]bool // files of prev found changed on disk
+	// inPlace: the tree updates dest in place (Update); tmp stages the files that changed,
+	// listed in staged.
+	inPlace bool
+	staged  map[string]bool
 }
 
 // Manifest lists the files of a built tree by path. A build keeps the manifest of its
@@ -111,6 +117,9 @@ func (t *Tree) Keep(rel string) (bool, error) {
 	st, ok := t.previous(rel)
 	if !ok {
 		return false, nil
+	}
+	if t.inPlace {
+		return true, t.keepInPlace(rel, st)
 	}
 	target, err := t.prepare(rel)
 	if err != nil {
@@ -222,6 +231,7 @@ func Begin(dest string) (*Tree, error) {
 // removeLeftovers removes the unfinished trees of builds of dest that were killed (kill -9,
 // a power cut) before they could remove their own: the folders Begin makes beside it,
 // .<dest>.new-<digits>, when they hold the Marker (Begin writes it first) or nothing.
+// An update killed during its commit left its journal there: it is finished first.
 // Other folders, even with similar names, are not touched. Two builds into one
 // destination at once are not supported; the second would remove the first one's tree.
 func removeLeftovers(parent, base string) {
@@ -232,6 +242,10 @@ func removeLeftovers(parent, base string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
+		if _, err := os.Lstat(filepath.Join(dir, journal)); err == nil {
+			_ = finish(dir, filepath.Join(parent, base))
+			continue
+		}
 		inside, err := os.ReadDir(dir)
 		if _, marked := os.Lstat(filepath.Join(dir, Marker)); err == nil && (len(inside) == 0 || marked == nil) {
 			_ = os.RemoveAll(dir)
@@ -242,20 +256,41 @@ func removeLeftovers(parent, base string) {
 // Write stores data at rel (a slash-separated path inside the tree). When the previous
 // build holds the same bytes at rel, that file is linked instead, keeping its mtime.
 func (t *Tree) Write(rel string, data []byte) error {
+	old := filepath.Join(t.dest, filepath.FromSlash(rel))
+	sum := sha256.Sum256(data)
+	prev, known := t.previous(rel)
+	unchanged := known && prev.Sum == sum || !known && same(old, data)
+	if t.inPlace && unchanged {
+		if err := t.claim(rel); err != nil {
+			return err
+		}
+		return t.wrote(rel, old, sum, true)
+	}
 	target, err := t.prepare(rel)
 	if err != nil {
 		return err
 	}
-	old := filepath.Join(t.dest, filepath.FromSlash(rel))
-	sum := sha256.Sum256(data)
-	prev, known := t.previous(rel)
-	if (known && prev.Sum == sum || !known && same(old, data)) && os.Link(old, target) == nil {
+	if unchanged && !t.inPlace && os.Link(old, target) == nil {
 		return t.wrote(rel, target, sum, true)
 	}
 	if err := os.WriteFile(target, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
+	t.stage(rel)
 	return t.wrote(rel, target, sum, false)
+}
+
+// stage records that rel was written to the staging folder of an in-place update.
+func (t *Tree) stage(rel string) {
+	if !t.inPlace {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.staged == nil {
+		t.staged = map[string]bool{}
+	}
+	t.staged[rel] = true
 }
 
 // wrote records the file just written or linked at target.
@@ -283,7 +318,15 @@ func (t *Tree) Stream(rel string, fn func(io.Writer) error) error {
 	}
 	old := filepath.Join(t.dest, filepath.FromSlash(rel))
 	prev, known := t.previous(rel)
-	unchanged := (known && prev.Sum == sum || !known && sameFiles(old, target)) && replaceByLink(old, target) == nil
+	same := known && prev.Sum == sum || !known && sameFiles(old, target)
+	if t.inPlace {
+		if same && os.Remove(target) == nil {
+			return t.wrote(rel, old, sum, true)
+		}
+		t.stage(rel)
+		return t.wrote(rel, target, sum, false)
+	}
+	unchanged := same && replaceByLink(old, target) == nil
 	return t.wrote(rel, target, sum, unchanged)
 }
 
@@ -438,8 +481,12 @@ func (t *Tree) Stats() Stats {
 	return t.stats
 }
 
-// Commit swaps the new tree in for the destination and removes the old one.
+// Commit swaps the new tree in for the destination and removes the old one; an in-place
+// update moves its changed files into the destination and deletes those not produced again.
 func (t *Tree) Commit() error {
+	if t.inPlace {
+		return t.commitInPlace()
+	}
 	if _, err := os.Lstat(t.dest); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(t.tmp, t.dest); err != nil {
 			t.Abort()

@@ -1,15 +1,19 @@
 package download
 
 import (
+	"archive/zip"
 	"bytes"
 	"cmp"
+	"compress/flate"
 	"compress/gzip"
-	"encoding/csv"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
@@ -20,13 +24,27 @@ import (
 // a national dataset's plain files are hundreds of megabytes, over what hosts take in one
 // file (Cloudflare Pages: 25 MiB), and no reader opens them whole. 20,000 figures make a
 // JSON file of about 6 MB.
-const PlainLimit = 20_000
+var PlainLimit = 20_000 // a variable so a test can pack a small site
 
 // Data writes the downloads of one site. It is safe for concurrent use; the gzipped
-// whole-site CSV and the sizes the data page shows are made once, when first asked for.
+// whole-site CSV, the provinces' packs and the sizes the data page shows are made once,
+// when first asked for.
+//
+// A site over PlainLimit figures is packed: each province's CSV and JSON come in one zip
+// file, and a locality's page offers its own CSV and its province's pack, not a JSON of
+// its own. The national dataset's plain province files are 430 MB and its localities' JSON
+// files 350 MB, which with the pages would not fit a static host's 1 GB (GitHub Pages);
+// packed, the provinces' files are ~25 MB and every figure is still there, as CSV and JSON.
 type Data struct {
-	site      *model.Site
-	provinces []Province
+	site       *model.Site
+	provinces  []Province
+	provinceOf map[*model.Locality]*Province
+	packed     bool
+
+	packs []pack // the provinces' zip files, when packed, in the order of provinces
+	// known gives the size of a file the build keeps from its previous output unwritten
+	// (a province's pack whose figures did not change), which Size then need not make.
+	known func(path string) (int64, bool)
 
 	gzOnce sync.Once
 	gz     []byte
@@ -44,9 +62,17 @@ type Province struct {
 	Locs []*model.Locality // Loc first, then its descendants, depth first in the model's order
 }
 
+// pack is a province's zip file, made once.
+type pack struct {
+	once  sync.Once
+	bytes []byte
+	err   error
+}
+
 // NewData prepares the downloads of site.
 func NewData(site *model.Site) *Data {
-	d := &Data{site: site}
+	d := &Data{site: site, provinceOf: map[*model.Locality]*Province{}}
+	d.packed = figureCount(site) > PlainLimit
 	for _, root := range site.Roots {
 		for _, c := range root.Children {
 			p := Province{Loc: c, Locs: subtree(c, nil)}
@@ -55,7 +81,24 @@ func NewData(site *model.Site) *Data {
 			}
 		}
 	}
+	for i := range d.provinces {
+		for _, l := range d.provinces[i].Locs {
+			d.provinceOf[l] = &d.provinces[i]
+		}
+	}
+	if d.packed {
+		d.packs = make([]pack, len(d.provinces))
+	}
 	return d
+}
+
+// figureCount is how many rows the whole site's CSV has.
+func figureCount(site *model.Site) int {
+	n := len(site.Targets)
+	for _, res := range site.Results {
+		n += max(1, len(res.Shares))
+	}
+	return n
 }
 
 func subtree(l *model.Locality, into []*model.Locality) []*model.Locality {
@@ -66,6 +109,10 @@ func subtree(l *model.Locality, into []*model.Locality) []*model.Locality {
 	return into
 }
 
+// KnowSizes tells d the sizes of files a build keeps from its previous output without
+// making them again; call it before the first Size.
+func (d *Data) KnowSizes(known func(path string) (int64, bool)) { d.known = known }
+
 // Has reports whether l has figures of its own, and so its own data files.
 func (d *Data) Has(l *model.Locality) bool {
 	return len(d.site.TargetsOf(l)) > 0 || len(d.site.ResultsOf(l)) > 0
@@ -74,14 +121,9 @@ func (d *Data) Has(l *model.Locality) bool {
 // Provinces are the provinces with figures, each with its own data files.
 func (d *Data) Provinces() []Province { return d.provinces }
 
-// Plain reports whether the whole dataset is also published plain (see PlainLimit).
-func (d *Data) Plain() bool {
-	n := len(d.site.Targets)
-	for _, res := range d.site.Results {
-		n += max(1, len(res.Shares))
-	}
-	return n <= PlainLimit
-}
+// Plain reports whether the whole dataset is also published plain, and every province's
+// and locality's files as CSV and JSON (see PlainLimit); else the site is packed (see Data).
+func (d *Data) Plain() bool { return !d.packed }
 
 // Files lists every download: the whole site's, each province's, each locality's.
 func (d *Data) Files() []File {
@@ -101,25 +143,120 @@ func (d *Data) SiteFiles() []File {
 			File{Path: routes.SiteDownload("json"), Large: true, Write: func(w io.Writer) error { return d.json(w, scope{}) }})
 	}
 	for _, p := range d.provinces {
-		s := scope{head: p.Loc, locs: p.Locs, list: true}
-		files = append(files,
-			File{Path: routes.ProvinceDownload(p.Loc.ID, "csv"), Large: true, Write: func(w io.Writer) error { return d.csv(w, s) }},
-			File{Path: routes.ProvinceDownload(p.Loc.ID, "json"), Large: true, Write: func(w io.Writer) error { return d.json(w, s) }})
+		files = append(files, d.ProvinceFiles(p)...)
 	}
 	return files
 }
 
-// LocalityFiles are l's own figures as CSV and JSON, when it has any: its rows only,
-// not those of the localities below it.
+// ProvinceFiles are the files of a province and every locality in it: its CSV and JSON,
+// or on a packed site one zip file holding both.
+func (d *Data) ProvinceFiles(p Province) []File {
+	if d.packed {
+		i := slices.IndexFunc(d.provinces, func(q Province) bool { return q.Loc == p.Loc })
+		return []File{{Path: routes.ProvinceDownload(p.Loc.ID, "zip"), Large: true, Write: func(w io.Writer) error {
+			b, err := d.pack(i)
+			if err == nil {
+				_, err = w.Write(b)
+			}
+			return err
+		}}}
+	}
+	s := p.scope()
+	return []File{
+		{Path: routes.ProvinceDownload(p.Loc.ID, "csv"), Large: true, Write: func(w io.Writer) error { return d.csv(w, s) }},
+		{Path: routes.ProvinceDownload(p.Loc.ID, "json"), Large: true, Write: func(w io.Writer) error { return d.json(w, s) }},
+	}
+}
+
+func (p Province) scope() scope { return scope{head: p.Loc, locs: p.Locs, list: true} }
+
+// LocalityFiles are l's own figures as CSV and, on a site that is not packed, JSON, when
+// it has any: its rows only, not those of the localities below it.
 func (d *Data) LocalityFiles(l *model.Locality) []File {
 	if !d.Has(l) {
 		return nil
 	}
 	s := scope{head: l, locs: []*model.Locality{l}}
-	return []File{
-		{Path: routes.LocalityDownload(l.ID, "csv"), Write: func(w io.Writer) error { return d.csv(w, s) }},
-		{Path: routes.LocalityDownload(l.ID, "json"), Write: func(w io.Writer) error { return d.json(w, s) }},
+	files := []File{{Path: routes.LocalityDownload(l.ID, "csv"), Write: func(w io.Writer) error { return d.csv(w, s) }}}
+	if !d.packed {
+		files = append(files, File{Path: routes.LocalityDownload(l.ID, "json"), Write: func(w io.Writer) error { return d.json(w, s) }})
 	}
+	return files
+}
+
+// An Offer is a data file a locality's page links to.
+type Offer struct {
+	Route  string          // the file, under the default language
+	Format string          // "CSV", "JSON", or "ZIP" for a province's pack
+	Of     *model.Locality // whose figures: the locality itself, or the province a pack holds
+}
+
+// Offers are the data files l's page links to: its own files and, on a packed site, the
+// pack of its province (with every locality in it, as CSV and JSON); none when l has no
+// figures.
+func (d *Data) Offers(l *model.Locality) []Offer {
+	var out []Offer
+	for _, f := range d.LocalityFiles(l) {
+		out = append(out, Offer{Route: f.Path, Format: strings.ToUpper(f.Path[strings.LastIndexByte(f.Path, '.')+1:]), Of: l})
+	}
+	if p := d.provinceOf[l]; p != nil && d.packed && len(out) > 0 {
+		out = append(out, Offer{Route: routes.ProvinceDownload(p.Loc.ID, "zip"), Format: "ZIP", Of: p.Loc})
+	}
+	return out
+}
+
+// packLevel is the compression of the provinces' packs and the whole site's gzipped CSV:
+// deflate's fastest level, which makes them about a twelfth of their contents (the
+// national CSV: 161 MB → 13.0 MB; the default level: 10.8 MB, for twice the time, 1.5 s
+// more of every national build).
+const packLevel = flate.BestSpeed
+
+// pack returns the zip file of the i-th province: its CSV and JSON, "<id>.csv" and
+// "<id>.json", dated by the newest document its figures cite, so two builds of the same
+// data give the same bytes. It is made once; the data page tells its size.
+func (d *Data) pack(i int) ([]byte, error) {
+	pk, p := &d.packs[i], d.provinces[i]
+	pk.once.Do(func() {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, packLevel) })
+		modified := d.newestCited(p.Locs)
+		for _, f := range []struct {
+			ext   string
+			write func(io.Writer, scope) error
+		}{{"csv", d.csv}, {"json", d.json}} {
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: p.Loc.ID + "." + f.ext, Method: zip.Deflate, Modified: modified})
+			if err != nil {
+				pk.err = err
+				return
+			}
+			if err := f.write(w, p.scope()); err != nil {
+				pk.err = err
+				return
+			}
+		}
+		pk.err = zw.Close()
+		pk.bytes = buf.Bytes()
+	})
+	return pk.bytes, pk.err
+}
+
+// newestCited is the publication date of the newest plan or source the figures of locs
+// cite (its first moment, UTC); the first day of 2000 when none has a date.
+func (d *Data) newestCited(locs []*model.Locality) time.Time {
+	sources, plans := d.citedBy(locs)
+	newest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, s := range sources {
+		if t := s.Published.Time(); t.After(newest) {
+			newest = t
+		}
+	}
+	for _, p := range plans {
+		if t := p.Issued.Time(); t.After(newest) {
+			newest = t
+		}
+	}
+	return newest
 }
 
 // Size is the size in bytes of a file SiteFiles lists, or of a locality's file, for the
@@ -129,6 +266,13 @@ func (d *Data) Size(path string) (int64, error) {
 	d.sizeOnce.Do(func() {
 		d.sizes = map[string]int64{}
 		for _, f := range d.SiteFiles() {
+			if d.known != nil {
+				if n, ok := d.known(f.Path); ok {
+					d.sizes[f.Path] = n
+					continue
+				}
+			}
+			// a pack and the gzipped CSV are made once and kept: their size is theirs
 			var c counter
 			if err := f.Write(&c); err != nil {
 				d.sizeErr = err
@@ -161,7 +305,7 @@ func (d *Data) Size(path string) (int64, error) {
 func (d *Data) writeGzip(w io.Writer) error {
 	d.gzOnce.Do(func() {
 		var buf bytes.Buffer
-		zw, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+		zw, err := gzip.NewWriterLevel(&buf, packLevel)
 		if err != nil {
 			d.gzErr = err
 			return
@@ -310,26 +454,91 @@ var CSVHeader = []string{"type", "locality", "locality_name", "indicator", "unit
 	"as_of", "value", "rate", "reported_share", "reported_gap", "change", "change_since", "source", "published", "implied", "derived",
 	"where", "calc", "calc_inputs", "set_by", "decision", "credit_inferred"}
 
-// csv writes the figures of the scope as CSV with CSVHeader's columns.
+// csv writes the figures of the scope as CSV with CSVHeader's columns, as encoding/csv
+// would (tested), encoded by hand: a national build writes every row three times (the
+// whole site's, its province's and its locality's file), and encoding/csv's writer spent
+// most of that time on a call per field.
 func (d *Data) csv(w io.Writer, s scope) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
-		return err
+	c := newChunkWriter(w)
+	for i, h := range CSVHeader {
+		if i > 0 {
+			c.buf = append(c.buf, ',')
+		}
+		c.buf = append(c.buf, h...)
 	}
-	row := make([]string, len(CSVHeader))
+	c.buf = append(c.buf, '\n')
 	err := d.eachRecord(s, func(rec *figureRecord) error {
-		row = append(row[:0], rec.Type, csvText(rec.Locality), csvText(rec.LocalityName), csvText(rec.Indicator), csvText(rec.Unit), csvText(rec.Plan),
-			csvText(rec.PlanNumber), csvText(rec.Period), rec.Deadline, rec.AsOf, plain(rec.Value), plain(rec.Rate), plain(rec.ReportedShare),
-			plain(rec.ReportedGap), plain(rec.Change), rec.ChangeSince, csvText(rec.Source), rec.Published,
-			strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived),
-			csvText(rec.Where), rec.Calc, rec.CalcInputs, csvText(rec.SetBy), csvText(rec.Decision), strconv.FormatBool(rec.CreditInferred))
-		return cw.Write(row)
+		c.buf = appendCSVRecord(c.buf, rec)
+		c.maybeFlush()
+		return c.err
 	})
 	if err != nil {
 		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	c.flush()
+	return c.err
+}
+
+// appendCSVRecord appends rec as one CSV line with CSVHeader's columns.
+func appendCSVRecord(b []byte, rec *figureRecord) []byte {
+	b = appendCSVField(b, rec.Type)
+	for _, s := range [...]string{rec.Locality, rec.LocalityName, rec.Indicator, rec.Unit, rec.Plan, rec.PlanNumber, rec.Period} {
+		b = appendCSVField(append(b, ','), csvText(s))
+	}
+	b = appendCSVField(append(b, ','), rec.Deadline)
+	b = appendCSVField(append(b, ','), rec.AsOf)
+	for _, n := range [...]model.Num{rec.Value, rec.Rate, rec.ReportedShare, rec.ReportedGap, rec.Change} {
+		b = append(b, ',')
+		if n.Known {
+			b = strconv.AppendFloat(b, n.V, 'f', -1, 64)
+		}
+	}
+	b = appendCSVField(append(b, ','), rec.ChangeSince)
+	b = appendCSVField(append(b, ','), csvText(rec.Source))
+	b = appendCSVField(append(b, ','), rec.Published)
+	b = strconv.AppendBool(append(b, ','), rec.Implied)
+	b = strconv.AppendBool(append(b, ','), rec.Derived)
+	b = appendCSVField(append(b, ','), csvText(rec.Where))
+	b = appendCSVField(append(b, ','), rec.Calc)
+	b = appendCSVField(append(b, ','), rec.CalcInputs)
+	b = appendCSVField(append(b, ','), csvText(rec.SetBy))
+	b = appendCSVField(append(b, ','), csvText(rec.Decision))
+	b = strconv.AppendBool(append(b, ','), rec.CreditInferred)
+	return append(b, '\n')
+}
+
+// appendCSVField appends s as encoding/csv's Writer writes a field with a comma between
+// fields and "\n" at the end of a line: quoted, with quotes doubled, when it holds a
+// comma, a quote or a line break, begins with a space, or is \. alone.
+func appendCSVField(b []byte, s string) []byte {
+	if !csvNeedsQuotes(s) {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			break
+		}
+		b = append(append(b, s[:i+1]...), '"')
+		s = s[i+1:]
+	}
+	return append(append(b, s...), '"')
+}
+
+// csvNeedsQuotes is encoding/csv's fieldNeedsQuotes for a comma.
+func csvNeedsQuotes(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s == `\.` {
+		return true
+	}
+	if strings.ContainsAny(s, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // csvText is a text field of the CSV, made safe to open in a spreadsheet: text that begins

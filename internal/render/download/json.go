@@ -38,24 +38,25 @@ type jsonLocality struct {
 // a test can make every file cross it).
 var flushAt = 64 << 10
 
-// jsonWriter gathers encoded JSON and writes it in large pieces, keeping the first error.
+// chunkWriter gathers encoded JSON or CSV and writes it in large pieces, keeping the first
+// error.
 // Into a bytes.Buffer (a build worker's reused page buffer) it encodes in the buffer's
 // spare room, so a locality's small file allocates nothing.
-type jsonWriter struct {
+type chunkWriter struct {
 	w   io.Writer
 	buf []byte
 	err error
 }
 
-func newJSONWriter(w io.Writer) *jsonWriter {
-	j := &jsonWriter{w: w}
+func newChunkWriter(w io.Writer) *chunkWriter {
+	j := &chunkWriter{w: w}
 	j.buf = j.room()
 	return j
 }
 
 // room returns an empty slice to encode into: the spare room of w when it is a
 // bytes.Buffer, else the writer's own buffer, emptied.
-func (j *jsonWriter) room() []byte {
+func (j *chunkWriter) room() []byte {
 	if b, ok := j.w.(*bytes.Buffer); ok {
 		return b.AvailableBuffer()
 	}
@@ -65,21 +66,21 @@ func (j *jsonWriter) room() []byte {
 	return j.buf[:0]
 }
 
-func (j *jsonWriter) flush() {
+func (j *chunkWriter) flush() {
 	if j.err == nil && len(j.buf) > 0 {
 		_, j.err = j.w.Write(j.buf)
 	}
 	j.buf = j.room()
 }
 
-func (j *jsonWriter) maybeFlush() {
+func (j *chunkWriter) maybeFlush() {
 	if len(j.buf) >= flushAt {
 		j.flush()
 	}
 }
 
 // array writes `,"key":[` then each of n elements on its own line, then `]`.
-func (j *jsonWriter) array(key string, n int, each func(i int, b []byte) ([]byte, error)) {
+func (j *chunkWriter) array(key string, n int, each func(i int, b []byte) ([]byte, error)) {
 	j.buf = append(j.buf, ",\n"...)
 	j.buf = appendJSONString(j.buf, key)
 	j.buf = append(j.buf, ":["...)
@@ -114,7 +115,7 @@ func marshalOnto(b []byte, v any) ([]byte, error) {
 // the sources and plans the figures cite and, for the whole site and a province, the
 // localities.
 func (d *Data) json(w io.Writer, s scope) error {
-	j := newJSONWriter(w)
+	j := newChunkWriter(w)
 	j.buf = append(j.buf, `{"title":`...)
 	j.buf = appendJSONString(j.buf, d.site.Config.Title.VI)
 	if s.head != nil {
@@ -155,7 +156,7 @@ func (d *Data) json(w io.Writer, s scope) error {
 }
 
 // figures writes `,"figures":[…]`, one record per line.
-func (j *jsonWriter) figures(d *Data, s scope) {
+func (j *chunkWriter) figures(d *Data, s scope) {
 	j.buf = append(j.buf, ",\n\"figures\":["...)
 	first := true
 	err := d.eachRecord(s, func(rec *figureRecord) error {
