@@ -98,7 +98,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		if v.Table != nil && v.Table.holds(t) {
 			continue
 		}
-		if !carded[t] || !cardSaysAll(t) {
+		if !carded[t] || !cardSaysAll(row) {
 			v.Rows = append(v.Rows, c.planRow(row, true))
 		}
 		if t.Implied { // its mark, in a card or a row, links to the note
@@ -171,10 +171,13 @@ func (c *Context) PlanTablePart(p *model.Plan, n int) PlanTablePage {
 	return v
 }
 
-// cardSaysAll reports whether a card of t shows all that its row in the list of targets
-// would: a row adds the target's own note and a deadline before the period's end.
-func cardSaysAll(t *model.Target) bool {
-	return t.Note.IsZero() && t.Deadline == t.Period.End
+// cardSaysAll reports whether a target's card shows all that its row in the list of
+// targets would: a row adds the target's own note, a deadline before the period's end, the
+// milestones reached and next, and the gap its source reports when it is not the site's.
+func cardSaysAll(p model.Progress) bool {
+	t := p.Target
+	gapDiffers := p.ReportedGap.Known && p.ReportedGap.V != p.Gap.V
+	return t.Note.IsZero() && t.Deadline == t.Period.End && p.Milestone == nil && p.NextMilestone == nil && !gapDiffers
 }
 
 // territoryTargets are the targets a plan's cards show: those for its territory over its

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
@@ -438,6 +439,35 @@ func TestMostFrequent(t *testing.T) {
 	for _, tt := range tests {
 		if got := mostFrequent(tt.counts); got != tt.want {
 			t.Errorf("mostFrequent(%v) = %q, want %q", tt.counts, got, tt.want)
+		}
+	}
+}
+
+// A card stands for a target's row in the list of targets only when it shows all the row
+// would.
+func TestCardSaysAll(t *testing.T) {
+	year := date.Period{Start: day(t, "2025-01-01"), End: day(t, "2025-12-31")}
+	plain := func() model.Progress {
+		return model.Progress{Target: &model.Target{Period: year, Deadline: year.End}, Gap: model.Known(10, 0)}
+	}
+	tests := []struct {
+		name   string
+		change func(*model.Progress)
+		want   bool
+	}{
+		{"plain", func(*model.Progress) {}, true},
+		{"its source's gap, the site's", func(p *model.Progress) { p.ReportedGap = model.Known(10, 0) }, true},
+		{"a note", func(p *model.Progress) { p.Target.Note = lang.T("Từ tháng 3", "") }, false},
+		{"an earlier deadline", func(p *model.Progress) { p.Target.Deadline = day(t, "2025-11-30") }, false},
+		{"a milestone reached", func(p *model.Progress) { p.Milestone = &model.Milestone{} }, false},
+		{"a milestone next", func(p *model.Progress) { p.NextMilestone = &model.Milestone{} }, false},
+		{"its source's gap, not the site's", func(p *model.Progress) { p.ReportedGap = model.Known(12, 0) }, false},
+	}
+	for _, tt := range tests {
+		p := plain()
+		tt.change(&p)
+		if got := cardSaysAll(p); got != tt.want {
+			t.Errorf("%s: cardSaysAll = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
