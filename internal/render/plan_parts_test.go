@@ -76,9 +76,9 @@ func TestLongPlanTableParts(t *testing.T) {
 		rows       int
 		has, hasNo []string
 	}{
-		{plan, "plan", 80, []string{`data-fig="t/kh/w80/i0/2025"`, `<a href="/ke-hoach/kh/" aria-current="page">1</a>`, `<a href="/ke-hoach/kh/phan-2/">2</a>`, "Phần 1/2: dòng 1–80"},
+		{plan, "plan", 80, []string{`data-fig="t/kh/w80/i0/2025"`, `<a href="/ke-hoach/kh/" aria-current="page">dòng 1–80</a>`, `<a href="/ke-hoach/kh/phan-2/">dòng 81–90</a>`, "Phần 1/2: dòng 1–80"},
 			[]string{`data-fig="t/kh/w81/i0/2025"`}},
-		{part, "part 2", 10, []string{`data-fig="t/kh/w81/i0/2025"`, `data-fig="t/kh/w90/i4/2025"`, `data-fig="t/kh/city/i0/2025"`, `<a href="/ke-hoach/kh/phan-2/" aria-current="page">2</a>`,
+		{part, "part 2", 10, []string{`data-fig="t/kh/w81/i0/2025"`, `data-fig="t/kh/w90/i4/2025"`, `data-fig="t/kh/city/i0/2025"`, `<a href="/ke-hoach/kh/phan-2/" aria-current="page">dòng 81–90</a>`,
 			"Phần 2/2: dòng 81–90", `<a href="/ke-hoach/kh/">9/KH: `},
 			[]string{`data-fig="t/kh/w80/i0/2025"`, `id="so-lieu"`}},
 	}

@@ -2,7 +2,6 @@ package view
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
@@ -47,7 +46,7 @@ type PlanTable struct {
 	period  date.Period
 }
 
-// PartLink links to one part of a split table.
+// PartLink links to one part of a split table, named by its rows: "dòng 81–160".
 type PartLink struct {
 	Link
 	Current bool
@@ -234,7 +233,8 @@ func (c *Context) split(t *PlanTable, p *model.Plan, n, parts, per, units int) {
 	t.PartsNav = f.T("plantable.parts")
 	t.PartLabel = f.T("plantable.part", n, parts, (n-1)*per+1, min(n*per, units))
 	for i := 1; i <= parts; i++ {
-		t.Parts = append(t.Parts, PartLink{Link: Link{Text: strconv.Itoa(i), URL: c.URL(routes.PlanPart(p.ID, i))}, Current: i == n})
+		text := f.T("plantable.part_link", (i-1)*per+1, min(i*per, units))
+		t.Parts = append(t.Parts, PartLink{Link: Link{Text: text, URL: c.URL(routes.PlanPart(p.ID, i))}, Current: i == n})
 	}
 }
 
