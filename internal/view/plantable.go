@@ -72,8 +72,29 @@ type PlanTableColumn struct {
 
 // PlanTableRow is a locality's row: its targets, one cell per column.
 type PlanTableRow struct {
-	Unit  Link
+	Unit Link
+	// Where is where the row stands in the document when all its figures stand there
+	// ("Bảng chi tiết, dòng 1"); its cells then say nothing of it.
+	Where string
 	Cells []PlanTableCell
+}
+
+// shareWhere moves to the row the place in the document its figures all share.
+func (r *PlanTableRow) shareWhere() {
+	where := ""
+	for _, c := range r.Cells {
+		switch {
+		case c.Fig.Key == "":
+			continue // no target in this column
+		case c.Where == "" || where != "" && c.Where != where:
+			return
+		}
+		where = c.Where
+	}
+	r.Where = where
+	for i := range r.Cells {
+		r.Cells[i].Where = ""
+	}
 }
 
 // PlanTableCell is one target as the document gives it, with its result when there is one.
@@ -185,6 +206,7 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 			}
 			r.Cells = append(r.Cells, cell)
 		}
+		r.shareWhere()
 		return r
 	}
 	// Every part knows every target of the table, so the plan's page lists none of them

@@ -154,8 +154,8 @@ func TestPlanTableHasTheDocumentsShape(t *testing.T) {
 		t.Errorf("the sum column says %q", got)
 	}
 	p1 := tab.Rows[1].Cells
-	if p1[0].Target != "800" || p1[0].Where != "Bảng, dòng 2" || p1[0].Computed != "" {
-		t.Errorf("Phường 1 bb = %+v", p1[0])
+	if p1[0].Target != "800" || p1[0].Computed != "" || tab.Rows[1].Where != "Bảng, dòng 2" || p1[0].Where != "" {
+		t.Errorf("Phường 1 bb = %+v, its row where %q; want 800 and the row's place said once", p1[0], tab.Rows[1].Where)
 	}
 	if p1[2].Target != "920" || p1[2].Computed == "" || p1[2].Fig.Calc == "" {
 		t.Errorf("Phường 1 bhxh = %+v, want the sum 920 marked computed", p1[2])
@@ -468,6 +468,31 @@ func TestCardSaysAll(t *testing.T) {
 		tt.change(&p)
 		if got := cardSaysAll(p); got != tt.want {
 			t.Errorf("%s: cardSaysAll = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A row says once where its figures stand in the document when they all stand there;
+// otherwise each cell says it.
+func TestShareWhere(t *testing.T) {
+	cell := func(where string) PlanTableCell { return PlanTableCell{Where: where, Fig: Fig{Key: "t/x"}} }
+	none := PlanTableCell{Target: "—"}
+	tests := []struct {
+		name  string
+		cells []PlanTableCell
+		row   string
+		cell0 string
+	}{
+		{"all the same", []PlanTableCell{cell("dòng 1"), none, cell("dòng 1")}, "dòng 1", ""},
+		{"two places", []PlanTableCell{cell("dòng 1"), cell("Mục II")}, "", "dòng 1"},
+		{"one without", []PlanTableCell{cell("dòng 1"), cell("")}, "", "dòng 1"},
+		{"none given", []PlanTableCell{cell(""), cell("")}, "", ""},
+	}
+	for _, tt := range tests {
+		r := PlanTableRow{Cells: tt.cells}
+		r.shareWhere()
+		if r.Where != tt.row || r.Cells[0].Where != tt.cell0 {
+			t.Errorf("%s: row %q, first cell %q; want %q, %q", tt.name, r.Where, r.Cells[0].Where, tt.row, tt.cell0)
 		}
 	}
 }
