@@ -116,7 +116,8 @@ type PlanTableCell struct {
 }
 
 // planTableCells bounds the cells of one part of a table: a plan of 168 communes and five
-// columns (Hồ Chí Minh after the 2025 merger) is split in three parts of about 80 KB.
+// columns (Hồ Chí Minh after the 2025 merger) takes three pages, the plan's (86 KB with its
+// cards) and two parts.
 const planTableCells = 400
 
 // tableShape is the shape of a plan's table: its period, units and columns, and its
@@ -209,8 +210,8 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 		r.shareWhere()
 		return r
 	}
-	// Every part knows every target of the table, so the plan's page lists none of them
-	// again, and the sources of all its results.
+	// Every part formats every row, so all parts say the same date of most results, and
+	// knows every target of the table, so the plan's page lists none of them again.
 	per, parts := PlanTableRowsPerPart(len(a.cols)), a.parts()
 	n = min(max(n, 1), parts)
 	for i, l := range a.units {
