@@ -126,9 +126,11 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		keep = cc.keepable(c, dest, opts)
 	}
 	if keep != nil {
-		c.renderer.KnowSizes(func(path string) (int64, bool) {
+		c.renderer.UsePrevious(func(path string) (int64, bool) {
 			st, ok := prev[path]
 			return st.Size, ok && keep(path)
+		}, func(path string) ([]byte, bool) {
+			return previousFile(opts.Dest, path, prev, keep)
 		})
 	}
 	var tree *write.Tree
@@ -159,6 +161,22 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	res.Pages = countHTML(pages)
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// previousFile reads the previous build's file at path when the build keeps it and it is
+// still as the previous manifest describes it (size and time, as write.Tree.Keep checks).
+func previousFile(dest, path string, prev write.Manifest, keep func(string) bool) ([]byte, bool) {
+	st, ok := prev[path]
+	if !ok || !keep(path) {
+		return nil, false
+	}
+	full := filepath.Join(dest, filepath.FromSlash(path))
+	info, err := os.Lstat(full)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != st.Size || info.ModTime().UnixNano() != st.ModTime {
+		return nil, false
+	}
+	b, err := os.ReadFile(full)
+	return b, err == nil && int64(len(b)) == st.Size
 }
 
 // within reports whether the directory dir is dest or below it: a cache there would be

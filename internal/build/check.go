@@ -4,9 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
+	"github.com/covsite/covsite/internal/datacheck"
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
@@ -36,21 +36,6 @@ func CheckFS(site fs.FS) (*model.Site, *diag.List) {
 	return c.site, c.diags
 }
 
-// checkLinks reports every symbolic link among the inputs of the site in fsys: a link
-// could publish a file from outside the site (a token, the build's environment). It
-// returns whether it found one.
-func checkLinks(fsys fs.FS, diags *diag.List) bool {
-	links := sitefs.Links(fsys)
-	for _, l := range links {
-		if l.Special {
-			diags.Errorf(diag.Pos{File: l.Path}, diag.SpecialFile)
-			continue
-		}
-		diags.Errorf(diag.Pos{File: l.Path}, diag.Symlink, l.Target)
-	}
-	return len(links) > 0
-}
-
 // checked is a site checked the way a build renders it. When neither the data nor the
 // theme has errors, renderer and pages are set, and a build renders those pages.
 type checked struct {
@@ -71,23 +56,15 @@ func check(fsys fs.FS, opts render.Options, drafts bool) checked {
 // checkWith is check loading the site with loader.
 func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) (*load.Site, *diag.List)) checked {
 	fsys = sitefs.NoLinks(fsys)
-	links := &diag.List{}
-	linked := checkLinks(fsys, links)
-	raw, diags := loader(fsys)
-	diags.Merge(links)
-	withDefaultMaps(raw)
-	baseURL := raw.Config.BaseURL
-	site, more := model.Build(withDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when check returns
-	diags.Merge(more)
-	diags = diags.WithoutEchoes()
-	c := checked{site: site, diags: diags}
-	if linked {
+	d := datacheck.Check(fsys, drafts, loader)
+	c := checked{site: d.Site, diags: d.Diags}
+	if d.Linked {
 		return c
 	}
 	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
-	c.renderer, c.pages = checkTheme(site, opts, !diags.HasErrors(), diags)
-	if !diags.HasErrors() { // a site with errors is not built: the warning would be noise
-		checkBaseURL(baseURL, opts.BaseURL, diags)
+	c.renderer, c.pages = checkTheme(d.Site, opts, !d.Diags.HasErrors(), d.Diags)
+	if !d.Diags.HasErrors() { // a site with errors is not built: the warning would be noise
+		checkBaseURL(d.BaseURL, opts.BaseURL, d.Diags)
 	}
 	return c
 }
@@ -154,30 +131,6 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 		return nil, nil
 	}
 	return r, pages
-}
-
-// withDefaultMaps gives a site without tile maps of its own (data/map.toml) the theme's,
-// whose tiles are kept only for the localities the site has.
-func withDefaultMaps(raw *load.Site) {
-	if len(raw.Grids) > 0 || slices.Contains(raw.Unreadable, load.MapFile) {
-		return
-	}
-	grids, diags := load.ReadGrids(themes.Default(), themes.MapFile)
-	if diags.HasErrors() {
-		return // TestDefaultMaps keeps the theme's file clean
-	}
-	raw.Grids, raw.DefaultGrids = grids, true
-}
-
-// withDrafts is raw without the documents marked draft = true, unless drafts; raw itself is
-// not changed (a load.Cache may share it).
-func withDrafts(raw *load.Site, drafts bool) *load.Site {
-	if drafts || !slices.ContainsFunc(raw.Documents, func(d load.Document) bool { return d.Draft }) {
-		return raw
-	}
-	own := *raw
-	own.Documents = slices.DeleteFunc(slices.Clone(raw.Documents), func(d load.Document) bool { return d.Draft })
-	return &own
 }
 
 // unportable reports files that Windows or macOS cannot hold, which only files of static/

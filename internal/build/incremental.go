@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/covsite/covsite/internal/datacheck"
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
@@ -64,12 +65,12 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	start := time.Now()
 	fsys := SourceFS(pr.opts.Source)
 	links := &diag.List{}
-	checkLinks(fsys, links)
+	datacheck.Links(fsys, links)
 	raw, diags, changed := pr.cache.LoadChanged(fsys, suspects)
 	diags.Merge(links)
-	withDefaultMaps(raw)
+	datacheck.WithDefaultMaps(raw)
 	p.Load = time.Since(start)
-	site, more, relinked := model.Rebuild(pr.site, withDrafts(raw, pr.opts.Drafts), changed)
+	site, more, relinked := model.Rebuild(pr.site, datacheck.WithDrafts(raw, pr.opts.Drafts), changed)
 	pr.site = site
 	diags.Merge(more)
 	diags = diags.WithoutEchoes()

@@ -30,7 +30,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/covsite/covsite/internal/build"
+	"github.com/covsite/covsite/internal/datacheck"
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
@@ -81,7 +81,7 @@ type Report struct {
 
 // Import reads t into the site at opts.Source.
 func Import(t *Table, opts Options) (*Report, error) {
-	site, diags := build.Check(opts.Source)
+	site, diags := datacheck.Dir(opts.Source)
 	if site == nil {
 		return nil, fmt.Errorf("%s: %w", opts.Source, diags.Err(opts.Lang))
 	}
@@ -362,7 +362,7 @@ func (j *job) commit(rel string, old, content []byte) error {
 	if err := writeFile(full, content, old == nil); err != nil {
 		return err
 	}
-	_, after := build.Check(opts.Source)
+	_, after := datacheck.Dir(opts.Source)
 	if added := newErrors(j.before, after, opts.Lang); len(added) > 0 {
 		if err := restore(full, old); err != nil {
 			return err

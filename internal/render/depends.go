@@ -18,6 +18,8 @@ func (r *Renderer) ResultsFree() map[string]bool {
 	return out
 }
 
-// KnowSizes tells the data page the sizes of data files the build keeps from its previous
-// output without making them again (see download.Data.KnowSizes).
-func (r *Renderer) KnowSizes(known func(path string) (int64, bool)) { r.data.KnowSizes(known) }
+// UsePrevious tells the downloads the sizes and bytes of the data files the build keeps
+// from its previous output without making them again (see download.Data.UsePrevious).
+func (r *Renderer) UsePrevious(size func(path string) (int64, bool), read func(path string) ([]byte, bool)) {
+	r.data.UsePrevious(size, read)
+}

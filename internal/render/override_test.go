@@ -50,3 +50,37 @@ func TestSiteLayoutOverridesCompiledPage(t *testing.T) {
 		t.Error("without a layout of its own, a site does not get the compiled locality page")
 	}
 }
+
+// A compiled page's main content is written in the frame's place for it; a site's own
+// base.html that prints .Main twice, or not at all, gets what it asks for.
+func TestFramePrintsMainAsTheLayoutSays(t *testing.T) {
+	raw, diags := load.Load(os.DirFS("../.."))
+	site, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatal(err)
+	}
+	page := func(base string) string {
+		t.Helper()
+		theme := asset.Overlay{Lower: themes.Default()}
+		if base != "" {
+			chrome := `{{define "chrome-head"}}{{end}}{{define "chrome-top"}}{{end}}{{define "chrome-nav"}}{{end}}{{define "chrome-footer"}}{{end}}`
+			theme.Upper = fstest.MapFS{"layouts/base.html": {Data: []byte(base + chrome)}}
+		}
+		r, err := New(site, Options{BaseURL: "/", Theme: theme})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(pageBytes(t, r, "dia-phuong/tra-vinh-phuong-7/index.html"))
+	}
+	const cards = `<ul class="cards">`
+	if p := page(""); strings.Count(p, cards) != 1 || strings.Contains(p, string(mainPlaceholder)) || !strings.HasSuffix(p, "</html>\n") {
+		t.Errorf("the theme's frame: %d card lists, placeholder left %v", strings.Count(p, cards), strings.Contains(p, string(mainPlaceholder)))
+	}
+	if p := page(`<main>{{.Main}}</main><aside>{{.Main}}</aside>`); strings.Count(p, cards) != 2 || strings.Contains(p, string(mainPlaceholder)) {
+		t.Errorf("a frame printing .Main twice: %d card lists", strings.Count(p, cards))
+	}
+	if p := page(`<main>{{.Title}}</main>`); strings.Contains(p, cards) || !strings.Contains(p, "Phường 7") || strings.Contains(p, string(mainPlaceholder)) {
+		t.Errorf("a frame without .Main: %q", p)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -269,5 +270,32 @@ func TestTOMLStringRoundTrips(t *testing.T) {
 		if got.V != s {
 			t.Errorf("TOMLString(%q) decodes to %q", s, got.V)
 		}
+	}
+}
+
+// Unaccent keeps its transformers in a pool: goroutines folding at once get the same
+// answers as one alone (run with -race to see the pool shares nothing).
+func TestUnaccentConcurrently(t *testing.T) {
+	names := []string{"Trà Vinh", "Đà Nẵng", "Phường 7", "Xã Hòa Lợi", "Thừa Thiên Huế", "Bà Rịa – Vũng Tàu", "ascii only"}
+	want := make([]string, len(names))
+	for i, n := range names {
+		want[i] = Unaccent(n)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				for i, n := range names {
+					if got := Unaccent(n); got != want[i] {
+						t.Errorf("Unaccent(%q) = %q, want %q", n, got, want[i])
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if want[0] != "Tra Vinh" || want[1] != "Da Nang" {
+		t.Errorf("Unaccent: %q", want)
 	}
 }

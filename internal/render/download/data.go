@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"compress/flate"
-	"compress/gzip"
 	"io"
 	"slices"
 	"strconv"
@@ -41,10 +40,13 @@ type Data struct {
 	provinceOf map[*model.Locality]*Province
 	packed     bool
 
-	packs []pack // the provinces' zip files, when packed, in the order of provinces
+	packs    []pack    // the provinces' zip files, when packed, in the order of provinces
+	segments []segSlot // the provinces' CSV rows compressed (segments.go), in that order
 	// known gives the size of a file the build keeps from its previous output unwritten
-	// (a province's pack whose figures did not change), which Size then need not make.
-	known func(path string) (int64, bool)
+	// (a province's pack whose figures did not change), which Size then need not make;
+	// previous gives such a file's bytes, out of which its province's segment is taken.
+	known    func(path string) (int64, bool)
+	previous func(path string) ([]byte, bool)
 
 	gzOnce sync.Once
 	gz     []byte
@@ -60,6 +62,13 @@ type Data struct {
 type Province struct {
 	Loc  *model.Locality
 	Locs []*model.Locality // Loc first, then its descendants, depth first in the model's order
+}
+
+// segSlot is a province's segment, made once.
+type segSlot struct {
+	once sync.Once
+	seg  segment
+	err  error
 }
 
 // pack is a province's zip file, made once.
@@ -89,6 +98,7 @@ func NewData(site *model.Site) *Data {
 	if d.packed {
 		d.packs = make([]pack, len(d.provinces))
 	}
+	d.segments = make([]segSlot, len(d.provinces))
 	return d
 }
 
@@ -109,9 +119,11 @@ func subtree(l *model.Locality, into []*model.Locality) []*model.Locality {
 	return into
 }
 
-// KnowSizes tells d the sizes of files a build keeps from its previous output without
-// making them again; call it before the first Size.
-func (d *Data) KnowSizes(known func(path string) (int64, bool)) { d.known = known }
+// UsePrevious tells d the sizes and the bytes of the files a build keeps from its previous
+// output without making them again; call it before anything is written or sized.
+func (d *Data) UsePrevious(size func(path string) (int64, bool), read func(path string) ([]byte, bool)) {
+	d.known, d.previous = size, read
+}
 
 // Has reports whether l has figures of its own, and so its own data files.
 func (d *Data) Has(l *model.Locality) bool {
@@ -153,7 +165,7 @@ func (d *Data) SiteFiles() []File {
 func (d *Data) ProvinceFiles(p Province) []File {
 	if d.packed {
 		i := slices.IndexFunc(d.provinces, func(q Province) bool { return q.Loc == p.Loc })
-		return []File{{Path: routes.ProvinceDownload(p.Loc.ID, "zip"), Large: true, Write: func(w io.Writer) error {
+		return []File{{Path: packPath(p), Large: true, Write: func(w io.Writer) error {
 			b, err := d.pack(i)
 			if err == nil {
 				_, err = w.Write(b)
@@ -169,6 +181,29 @@ func (d *Data) ProvinceFiles(p Province) []File {
 }
 
 func (p Province) scope() scope { return scope{head: p.Loc, locs: p.Locs, list: true} }
+
+func packPath(p Province) string { return routes.ProvinceDownload(p.Loc.ID, "zip") }
+
+// rootScope holds the roots' own figures: the whole site's, less its provinces'.
+func (d *Data) rootScope() scope {
+	var roots []*model.Locality
+	for _, r := range d.site.Roots {
+		if d.Has(r) {
+			roots = append(roots, r)
+		}
+	}
+	return scope{locs: roots, roots: true}
+}
+
+// parts are the whole site's figures in the order its files list them: the roots' own,
+// then each province's.
+func (d *Data) parts() []scope {
+	out := []scope{d.rootScope()}
+	for _, p := range d.provinces {
+		out = append(out, p.scope())
+	}
+	return out
+}
 
 // LocalityFiles are l's own figures as CSV and, on a site that is not packed, JSON, when
 // it has any: its rows only, not those of the localities below it.
@@ -221,19 +256,23 @@ func (d *Data) pack(i int) ([]byte, error) {
 		zw := zip.NewWriter(&buf)
 		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, packLevel) })
 		modified := d.newestCited(p.Locs)
-		for _, f := range []struct {
-			ext   string
-			write func(io.Writer, scope) error
-		}{{"csv", d.csv}, {"json", d.json}} {
-			w, err := zw.CreateHeader(&zip.FileHeader{Name: p.Loc.ID + "." + f.ext, Method: zip.Deflate, Modified: modified})
-			if err != nil {
-				pk.err = err
-				return
-			}
-			if err := f.write(w, p.scope()); err != nil {
-				pk.err = err
-				return
-			}
+		seg, err := d.segmentOf(i)
+		if err != nil {
+			pk.err = err
+			return
+		}
+		if err := writeSegmented(zw, p.Loc.ID+".csv", seg, zip.FileHeader{Modified: modified}); err != nil {
+			pk.err = err
+			return
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.Loc.ID + ".json", Method: zip.Deflate, Modified: modified})
+		if err != nil {
+			pk.err = err
+			return
+		}
+		if err := d.json(w, p.scope()); err != nil {
+			pk.err = err
+			return
 		}
 		pk.err = zw.Close()
 		pk.bytes = buf.Bytes()
@@ -300,37 +339,14 @@ func (d *Data) Size(path string) (int64, error) {
 	return 0, nil
 }
 
-// writeGzip writes the whole site's CSV, gzipped. It is compressed once and kept: the
-// data page tells its size, and the build writes it.
-func (d *Data) writeGzip(w io.Writer) error {
-	d.gzOnce.Do(func() {
-		var buf bytes.Buffer
-		zw, err := gzip.NewWriterLevel(&buf, packLevel)
-		if err != nil {
-			d.gzErr = err
-			return
-		}
-		// no name, no modification time: two builds of the same data give the same bytes
-		if err := d.csv(zw, scope{}); err != nil {
-			d.gzErr = err
-			return
-		}
-		d.gzErr = zw.Close()
-		d.gz = buf.Bytes()
-	})
-	if d.gzErr != nil {
-		return d.gzErr
-	}
-	_, err := w.Write(d.gz)
-	return err
-}
-
-// scope is what a file holds: the whole site (head nil), a province (head and the
-// localities of its subtree, listed in the JSON) or one locality.
+// scope is what a file holds: the whole site (the zero scope), the roots' own figures
+// (roots), a province (head and the localities of its subtree, listed in the JSON) or
+// one locality.
 type scope struct {
-	head *model.Locality
-	locs []*model.Locality
-	list bool // the JSON lists the localities of the scope
+	head  *model.Locality
+	locs  []*model.Locality
+	list  bool // the JSON lists the localities of the scope
+	roots bool // the roots' own figures
 }
 
 // figureRecord is one row of the dataset: a target or a result. Unknown numbers are
@@ -384,9 +400,6 @@ func calcFields(c model.Calc) (string, string) {
 // targets and results of a scope, in the site's order for the whole site, else locality
 // by locality, each in the site's order.
 func (d *Data) targets(s scope) [][]*model.Target {
-	if s.head == nil {
-		return [][]*model.Target{d.site.Targets}
-	}
 	out := make([][]*model.Target, 0, len(s.locs))
 	for _, l := range s.locs {
 		out = append(out, d.site.TargetsOf(l))
@@ -395,9 +408,6 @@ func (d *Data) targets(s scope) [][]*model.Target {
 }
 
 func (d *Data) results(s scope) [][]*model.Result {
-	if s.head == nil {
-		return [][]*model.Result{d.site.Results}
-	}
 	out := make([][]*model.Result, 0, len(s.locs))
 	for _, l := range s.locs {
 		out = append(out, d.site.ResultsOf(l))
@@ -406,8 +416,17 @@ func (d *Data) results(s scope) [][]*model.Result {
 }
 
 // eachRecord calls fn with each target, then each result, of the scope in a stable
-// order. The record is reused between calls.
+// order; for the whole site, part after part (see parts). The record is reused between
+// calls.
 func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
+	if s.head == nil && !s.roots {
+		for _, part := range d.parts() {
+			if err := d.eachRecord(part, fn); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	var rec figureRecord
 	for _, targets := range d.targets(s) {
 		for _, t := range targets {
@@ -459,14 +478,15 @@ var CSVHeader = []string{"type", "locality", "locality_name", "indicator", "unit
 // whole site's, its province's and its locality's file), and encoding/csv's writer spent
 // most of that time on a call per field.
 func (d *Data) csv(w io.Writer, s scope) error {
-	c := newChunkWriter(w)
-	for i, h := range CSVHeader {
-		if i > 0 {
-			c.buf = append(c.buf, ',')
-		}
-		c.buf = append(c.buf, h...)
+	if _, err := w.Write(csvHeaderLine()); err != nil {
+		return err
 	}
-	c.buf = append(c.buf, '\n')
+	return d.rows(w, s)
+}
+
+// rows writes the figures of the scope as lines of CSV, without the header.
+func (d *Data) rows(w io.Writer, s scope) error {
+	c := newChunkWriter(w)
 	err := d.eachRecord(s, func(rec *figureRecord) error {
 		c.buf = appendCSVRecord(c.buf, rec)
 		c.maybeFlush()

@@ -1,0 +1,93 @@
+// Package datacheck checks a site's data and content: it loads them and builds the model,
+// reporting every problem with its position, and renders nothing. build adds the theme's
+// checks to it; the importer checks a site with it alone, without linking render or write.
+package datacheck
+
+import (
+	"io/fs"
+	"slices"
+
+	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/sitefs"
+	"github.com/covsite/covsite/themes"
+)
+
+// Result is what checking a site's data found.
+type Result struct {
+	Site  *model.Site
+	Diags *diag.List
+	// Linked: the site's inputs hold a symbolic link, reported in Diags; nothing of the
+	// site may be published.
+	Linked  bool
+	BaseURL load.Str // data/site.toml's base_url, for the build's own check of it
+}
+
+// Loader reads a site's files into raw values: load.Load, or a cache's loader.
+type Loader func(fs.FS) (*load.Site, *diag.List)
+
+// Check loads the site in fsys with loader and builds its model; drafts keeps the
+// documents marked draft = true. fsys must not follow symbolic links (sitefs.NoLinks).
+func Check(fsys fs.FS, drafts bool, loader Loader) Result {
+	links := &diag.List{}
+	linked := Links(fsys, links)
+	raw, diags := loader(fsys)
+	diags.Merge(links)
+	WithDefaultMaps(raw)
+	baseURL := raw.Config.BaseURL
+	site, more := model.Build(WithDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when Check returns
+	diags.Merge(more)
+	return Result{Site: site, Diags: diags.WithoutEchoes(), Linked: linked, BaseURL: baseURL}
+}
+
+// Dir checks the data and content of the site folder source, as published (no drafts).
+func Dir(source string) (*model.Site, *diag.List) {
+	fsys, err := sitefs.Open(source)
+	if err != nil {
+		diags := &diag.List{}
+		diags.Errorf(diag.Pos{File: source}, diag.ReadFile, err.Error())
+		return nil, diags
+	}
+	r := Check(sitefs.NoLinks(fsys), false, load.Load)
+	return r.Site, r.Diags
+}
+
+// Links reports every symbolic link among the inputs of the site in fsys: a link
+// could publish a file from outside the site (a token, the build's environment). It
+// returns whether it found one.
+func Links(fsys fs.FS, diags *diag.List) bool {
+	links := sitefs.Links(fsys)
+	for _, l := range links {
+		if l.Special {
+			diags.Errorf(diag.Pos{File: l.Path}, diag.SpecialFile)
+			continue
+		}
+		diags.Errorf(diag.Pos{File: l.Path}, diag.Symlink, l.Target)
+	}
+	return len(links) > 0
+}
+
+// WithDefaultMaps gives a site without tile maps of its own (data/map.toml) the theme's,
+// whose tiles are kept only for the localities the site has.
+func WithDefaultMaps(raw *load.Site) {
+	if len(raw.Grids) > 0 || slices.Contains(raw.Unreadable, load.MapFile) {
+		return
+	}
+	grids, diags := load.ReadGrids(themes.Default(), themes.MapFile)
+	if diags.HasErrors() {
+		return // TestDefaultMaps keeps the theme's file clean
+	}
+	raw.Grids, raw.DefaultGrids = grids, true
+}
+
+// WithDrafts is raw without the documents marked draft = true, unless drafts; raw itself is
+// not changed (a load.Cache may share it).
+func WithDrafts(raw *load.Site, drafts bool) *load.Site {
+	if drafts || !slices.ContainsFunc(raw.Documents, func(d load.Document) bool { return d.Draft }) {
+		return raw
+	}
+	own := *raw
+	own.Documents = slices.DeleteFunc(slices.Clone(raw.Documents), func(d load.Document) bool { return d.Draft })
+	return &own
+}

@@ -1,0 +1,258 @@
+package download
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io"
+	"sync"
+)
+
+// A province's CSV rows are compressed once, into a raw deflate stream of their own (a
+// segment), and that stream serves twice: behind the compressed header line in the
+// province's pack (a deflate stream may go on after a sync flush with another stream's
+// blocks, as pigz joins its pieces) and as the province's member of the whole site's
+// gzipped CSV (a gzip file may be several members one after another, RFC 1952 §2.2; gzip,
+// zcat, Python, R and Go read them as one). The whole site's file is the roots' rows,
+// then each province's, as the packs hold them. A rebuild takes the segment of a province
+// whose pack it keeps out of that pack, unread and uncompressed.
+
+// segment is rows of CSV deflated on their own, ending with a final block.
+type segment struct {
+	deflated []byte
+	crc      uint32 // CRC-32 (IEEE) of the rows
+	size     int64  // length of the rows
+}
+
+// deflateSegment compresses what write writes into a segment.
+func deflateSegment(write func(io.Writer) error) (segment, error) {
+	var buf bytes.Buffer
+	fw, err := flate.NewWriter(&buf, packLevel)
+	if err != nil {
+		return segment{}, err
+	}
+	h := crc32.NewIEEE()
+	var n counter
+	if err := write(io.MultiWriter(fw, h, &n)); err != nil {
+		return segment{}, err
+	}
+	if err := fw.Close(); err != nil {
+		return segment{}, err
+	}
+	return segment{deflated: buf.Bytes(), crc: h.Sum32(), size: int64(n)}, nil
+}
+
+// header is the CSV header line, compressed and flushed (not final): the start of every
+// pack's CSV, which its province's segment ends.
+var header = sync.OnceValue(func() segment {
+	line := csvHeaderLine()
+	var buf bytes.Buffer
+	fw, _ := flate.NewWriter(&buf, packLevel) // a valid level: no error
+	_, _ = fw.Write(line)
+	_ = fw.Flush()
+	return segment{deflated: buf.Bytes(), crc: crc32.ChecksumIEEE(line), size: int64(len(line))}
+})
+
+func csvHeaderLine() []byte {
+	var b []byte
+	for i, h := range CSVHeader {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, h...)
+	}
+	return append(b, '\n')
+}
+
+// gzipMember appends seg as one gzip member: no name, no time, so two builds of the same
+// data give the same bytes.
+func gzipMember(b []byte, seg segment) []byte {
+	b = append(b, 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255) // deflate, no flags, no time, unknown OS
+	b = append(b, seg.deflated...)
+	b = binary.LittleEndian.AppendUint32(b, seg.crc)
+	return binary.LittleEndian.AppendUint32(b, uint32(seg.size)) // ISIZE is the size mod 2^32
+}
+
+// segmentOf returns the i-th province's segment: out of the previous build's pack when
+// the build keeps it, else compressed from its rows.
+func (d *Data) segmentOf(i int) (segment, error) {
+	sg := &d.segments[i]
+	sg.once.Do(func() {
+		p := d.provinces[i]
+		if d.previous != nil {
+			if old, ok := d.previous(packPath(p)); ok {
+				if seg, err := segmentFromPack(old, p.Loc.ID+".csv"); err == nil {
+					sg.seg = seg
+					return
+				}
+			}
+		}
+		sg.seg, sg.err = deflateSegment(func(w io.Writer) error { return d.rows(w, p.scope()) })
+	})
+	return sg.seg, sg.err
+}
+
+// segmentFromPack takes the segment back out of a pack's CSV entry: its compressed bytes
+// after the header's, its CRC-32 and length from the entry's less the header's.
+func segmentFromPack(pack []byte, name string) (segment, error) {
+	zr, err := zip.NewReader(bytes.NewReader(pack), int64(len(pack)))
+	if err != nil {
+		return segment{}, err
+	}
+	h := header()
+	for _, f := range zr.File {
+		if f.Name != name || f.Method != zip.Deflate || int64(f.UncompressedSize64) < h.size {
+			continue
+		}
+		r, err := f.OpenRaw()
+		if err != nil {
+			return segment{}, err
+		}
+		raw, err := io.ReadAll(r)
+		if err != nil {
+			return segment{}, err
+		}
+		rest, ok := bytes.CutPrefix(raw, h.deflated)
+		if !ok {
+			return segment{}, errors.New("the pack's CSV does not start with the header's segment")
+		}
+		size := int64(f.UncompressedSize64) - h.size
+		return segment{deflated: rest, crc: crc32Suffix(f.CRC32, h.crc, size), size: size}, nil
+	}
+	return segment{}, errors.New("no CSV of its province in the pack")
+}
+
+// writeSegmented writes the pack's CSV entry: the header's segment, then the province's.
+func writeSegmented(zw *zip.Writer, name string, seg segment, fh zip.FileHeader) error {
+	h := header()
+	fh.Name, fh.Method = name, zip.Deflate
+	fh.CRC32 = crc32Combine(h.crc, seg.crc, seg.size)
+	fh.CompressedSize64 = uint64(len(h.deflated) + len(seg.deflated))
+	fh.UncompressedSize64 = uint64(h.size + seg.size)
+	stampModified(&fh)
+	w, err := zw.CreateRaw(&fh)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(h.deflated); err != nil {
+		return err
+	}
+	_, err = w.Write(seg.deflated)
+	return err
+}
+
+// writeGzip writes the whole site's CSV, gzipped: the header and the roots' own rows in
+// one member, then a member per province. It is made once and kept: the data page tells
+// its size, and the build writes it.
+func (d *Data) writeGzip(w io.Writer) error {
+	d.gzOnce.Do(func() {
+		var buf bytes.Buffer
+		zw, err := gzip.NewWriterLevel(&buf, packLevel)
+		if err != nil {
+			d.gzErr = err
+			return
+		}
+		if _, err := zw.Write(csvHeaderLine()); err != nil {
+			d.gzErr = err
+			return
+		}
+		if err := d.rows(zw, d.rootScope()); err != nil {
+			d.gzErr = err
+			return
+		}
+		if d.gzErr = zw.Close(); d.gzErr != nil {
+			return
+		}
+		out := buf.Bytes()
+		for i := range d.provinces {
+			seg, err := d.segmentOf(i)
+			if err != nil {
+				d.gzErr = err
+				return
+			}
+			out = gzipMember(out, seg)
+		}
+		d.gz = out
+	})
+	if d.gzErr != nil {
+		return d.gzErr
+	}
+	_, err := w.Write(d.gz)
+	return err
+}
+
+// crc32Combine is the CRC-32 of a then b from the CRCs of each and the length of b
+// (zlib's crc32_combine).
+func crc32Combine(crcA, crcB uint32, lenB int64) uint32 {
+	return shiftCRC(crcA, lenB) ^ crcB
+}
+
+// crc32Suffix is the CRC-32 of b from the CRC of a then b, the CRC of a and the length of
+// b: crc32Combine solved for b's.
+func crc32Suffix(crcAB, crcA uint32, lenB int64) uint32 {
+	return crcAB ^ shiftCRC(crcA, lenB)
+}
+
+// shiftCRC is what the CRC-32 crc of some bytes contributes to the CRC of those bytes
+// followed by n more: crc times x^(8n) modulo the polynomial (reflected, IEEE).
+func shiftCRC(crc uint32, n int64) uint32 {
+	p := uint32(1) << 31 // x^0
+	for k, x := 3, n; x > 0; x, k = x>>1, k+1 {
+		if x&1 != 0 {
+			p = multModP(x2nModP[k&31], p)
+		}
+	}
+	return multModP(p, crc)
+}
+
+// multModP multiplies a and b modulo the CRC-32 polynomial, both reflected.
+func multModP(a, b uint32) uint32 {
+	m := uint32(1) << 31
+	var p uint32
+	for {
+		if a&m != 0 {
+			p ^= b
+			if a&(m-1) == 0 {
+				break
+			}
+		}
+		m >>= 1
+		if b&1 != 0 {
+			b = b>>1 ^ crc32.IEEE
+		} else {
+			b >>= 1
+		}
+	}
+	return p
+}
+
+// x2nModP[k] is x^(2^k) modulo the polynomial.
+var x2nModP = func() [32]uint32 {
+	var t [32]uint32
+	p := uint32(1) << 30 // x^1
+	t[0] = p
+	for k := 1; k < 32; k++ {
+		p = multModP(p, p)
+		t[k] = p
+	}
+	return t
+}()
+
+// stampModified writes fh.Modified into the header as CreateHeader does and CreateRaw
+// does not: the MS-DOS date and time, and the extended timestamp Info-ZIP reads.
+func stampModified(fh *zip.FileHeader) {
+	t := fh.Modified
+	if t.IsZero() {
+		return
+	}
+	//lint:ignore SA1019 CreateRaw leaves the MS-DOS fields to the caller; old readers need them
+	fh.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	//lint:ignore SA1019 as above
+	fh.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	ext := []byte{0x55, 0x54, 5, 0, 1} // extended timestamp: 5 bytes, the modification time
+	fh.Extra = binary.LittleEndian.AppendUint32(append(fh.Extra, ext...), uint32(t.Unix()))
+}
