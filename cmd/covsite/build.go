@@ -23,8 +23,9 @@ func init() {
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := build.Options{Lang: messageLang()}
-	fs := newFlags("build", opts.Lang, pick(opts.Lang, "covsite build [--source DIR] [--dest DIR] [--base-url URL] [--strict] [--drafts]",
-		"covsite build [--source THƯ-MỤC] [--dest THƯ-MỤC] [--base-url ĐỊA-CHỈ] [--strict] [--drafts]"))
+	fs := newFlags("build", opts.Lang, diag.W(
+		"covsite build [--source THƯ-MỤC] [--dest THƯ-MỤC] [--base-url ĐỊA-CHỈ] [--strict] [--drafts]",
+		"covsite build [--source DIR] [--dest DIR] [--base-url URL] [--strict] [--drafts]").In(opts.Lang))
 	fs.StringVar(&opts.Source, "source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
 	fs.StringVar(&opts.Dest, "dest", "public", fs.t("output directory (replaced atomically)", "thư mục kết quả (được thay trọn một lần)"))
 	fs.StringVar(&opts.BaseURL, "base-url", "", fs.t("URL the site is published at (default: base_url of data/site.toml)", "địa chỉ trang sẽ đăng lên (mặc định: base_url trong data/site.toml)"))
@@ -44,9 +45,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if opts.BaseURL != "" && !load.ValidBaseURL(opts.BaseURL) {
-		fmt.Fprintf(stderr, "covsite build: %s\n", pick(opts.Lang,
-			fmt.Sprintf("--base-url %q is not an absolute http(s) address or a path beginning with /; write e.g. --base-url https://example.org/covsite/", opts.BaseURL),
-			fmt.Sprintf("--base-url %q không phải là địa chỉ http(s) đầy đủ hay đường dẫn bắt đầu bằng /; viết ví dụ --base-url https://example.org/covsite/", opts.BaseURL)))
+		fmt.Fprintf(stderr, "covsite build: %s\n", diag.W(
+			fmt.Sprintf("--base-url %q không phải là địa chỉ http(s) đầy đủ hay đường dẫn bắt đầu bằng /; viết ví dụ --base-url https://example.org/covsite/", opts.BaseURL),
+			fmt.Sprintf("--base-url %q is not an absolute http(s) address or a path beginning with /; write e.g. --base-url https://example.org/covsite/", opts.BaseURL)).In(opts.Lang))
 		return 2
 	}
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
@@ -80,17 +81,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		if !errors.Is(err, build.ErrInvalid) || res.Diagnostics == nil {
 			fmt.Fprintf(stderr, "covsite build: %s\n", diag.Text(err, opts.Lang))
 		} else {
-			fmt.Fprintf(stderr, pick(opts.Lang, "covsite build: %s; %s left unchanged\n", "covsite build: %s; %s được giữ nguyên\n"),
+			fmt.Fprintf(stderr, diag.W("covsite build: %s; %s được giữ nguyên\n", "covsite build: %s; %s left unchanged\n").In(opts.Lang),
 				res.Diagnostics.Summary(opts.Lang), opts.Dest)
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, pick(opts.Lang, "built %d pages, %d files (%s MB, %d unchanged) into %s in %d ms\n",
-		"đã dựng %d trang, %d tệp (%s MB, %d tệp không đổi) vào %s trong %d ms\n"),
+	fmt.Fprintf(stdout, diag.W(
+		"đã dựng %d trang, %d tệp (%s MB, %d tệp không đổi) vào %s trong %d ms\n",
+		"built %d pages, %d files (%s MB, %d unchanged) into %s in %d ms\n").In(opts.Lang),
 		res.Pages, res.Files, decimal(float64(res.Bytes)/1e6, opts.Lang), res.Unchanged, opts.Dest, res.Duration.Milliseconds())
 	if opts.CacheDir != "" {
-		fmt.Fprintf(stdout, pick(opts.Lang, "cache %s: %d files decoded from it, %d files kept from the previous build without rendering\n",
-			"bộ nhớ đệm %s: %d tệp lấy từ đó, %d tệp giữ lại từ lần dựng trước mà không dựng lại\n"),
+		fmt.Fprintf(stdout, diag.W(
+			"bộ nhớ đệm %s: %d tệp lấy từ đó, %d tệp giữ lại từ lần dựng trước mà không dựng lại\n",
+			"cache %s: %d files decoded from it, %d files kept from the previous build without rendering\n").In(opts.Lang),
 			opts.CacheDir, res.FromStore, res.Kept)
 	}
 	return 0

@@ -15,8 +15,9 @@ func init() {
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	msgLang := messageLang()
-	fs := newFlags("check", msgLang, pick(msgLang, "covsite check [--source DIR] [--format text|github|json] [--strict] [--lang vi|en]",
-		"covsite check [--source THƯ-MỤC] [--format text|github|json] [--strict] [--lang vi|en]"))
+	fs := newFlags("check", msgLang, diag.W(
+		"covsite check [--source THƯ-MỤC] [--format text|github|json] [--strict] [--lang vi|en]",
+		"covsite check [--source DIR] [--format text|github|json] [--strict] [--lang vi|en]").In(msgLang))
 	source := fs.String("source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
 	format := fs.String("format", "text", fs.t("output: text, github (Actions annotations) or json", "dạng kết quả: text, github (chú thích trên GitHub) hoặc json"))
 	strict := fs.Bool("strict", false, fs.t("fail on warnings too", "coi cảnh báo cũng là lỗi"))

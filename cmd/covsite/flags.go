@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+
+	"github.com/covsite/covsite/internal/diag"
 )
 
 // flagSet is a command's flags, with their help and the errors of parsing them in the
@@ -25,7 +27,7 @@ func newFlags(name, lang, usage string) *flagSet {
 }
 
 // t picks the English or the Vietnamese text.
-func (f *flagSet) t(en, vi string) string { return pick(f.lang, en, vi) }
+func (f *flagSet) t(en, vi string) string { return diag.W(vi, en).In(f.lang) }
 
 // printUsage writes the command line and every flag with its help and default.
 func (f *flagSet) printUsage(w io.Writer) {

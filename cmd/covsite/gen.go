@@ -6,6 +6,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/gen"
 )
 
@@ -16,8 +17,9 @@ func init() {
 
 func runGen(args []string, stdout, stderr io.Writer) int {
 	lang := messageLang()
-	fs := newFlags("gen", lang, pick(lang, "covsite gen --out DIR [--scale F] [--seed N] [--indicators FILE]",
-		"covsite gen --out THƯ-MỤC [--scale F] [--seed N] [--indicators TỆP]"))
+	fs := newFlags("gen", lang, diag.W(
+		"covsite gen --out THƯ-MỤC [--scale F] [--seed N] [--indicators TỆP]",
+		"covsite gen --out DIR [--scale F] [--seed N] [--indicators FILE]").In(lang))
 	out := fs.String("out", "", fs.t("directory to write the site into (new or empty)", "thư mục để ghi trang vào (mới hoặc trống)"))
 	scale := fs.Float64("scale", 1, fs.t("size: 1 is the whole country (~10,600 communes before 1/7/2025, ~3,300 since); 0.1 a tenth",
 		"cỡ: 1 là cả nước (~10.600 xã trước 1/7/2025, ~3.300 từ đó); 0.1 là một phần mười"))

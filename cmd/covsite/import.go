@@ -91,15 +91,15 @@ func readTable(ctx context.Context, file, sheet string) (*importer.Table, error)
 
 // importUsage is the command line of covsite import.
 func importUsage(lang string) string {
-	return pick(lang,
-		`covsite import FILE.csv|FILE.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out FILE] [--force]`,
-		`covsite import TỆP.csv|TỆP.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out TỆP] [--force]`)
+	return diag.W(
+		`covsite import TỆP.csv|TỆP.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out TỆP] [--force]`,
+		`covsite import FILE.csv|FILE.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out FILE] [--force]`).In(lang)
 }
 
 // validImportRequest checks the combination of arguments and fills in the dates.
 func validImportRequest(files []string, opts *importer.Options, f importFlags, stderr io.Writer) bool {
 	lang := opts.Lang
-	usage := pick(lang, "usage: ", "cách dùng: ") + importUsage(lang)
+	usage := diag.W("cách dùng: ", "usage: ").In(lang) + importUsage(lang)
 	if len(files) != 1 || (opts.Plan == "") == (f.result == "") {
 		fmt.Fprintln(stderr, usage)
 		return false
@@ -129,7 +129,7 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 	start := time.Now()
 	t, err := readTable(ctx, file, sheet)
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, pick(opts.Lang, "covsite import: interrupted; nothing was written", "covsite import: đã dừng giữa chừng; không ghi gì cả"))
+		fmt.Fprintln(stderr, diag.W("covsite import: đã dừng giữa chừng; không ghi gì cả", "covsite import: interrupted; nothing was written").In(opts.Lang))
 		return 130
 	}
 	if err != nil {
@@ -148,7 +148,7 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 	}
 	if rep != nil {
 		for _, w := range rep.Warnings {
-			fmt.Fprintf(stderr, "%s: %s\n", pick(opts.Lang, "warning", "cảnh báo"), w.Text())
+			fmt.Fprintf(stderr, "%s: %s\n", diag.W("cảnh báo", "warning").In(opts.Lang), w.Text())
 		}
 	}
 	var probs importer.Problems
@@ -156,11 +156,13 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 	case errors.As(err, &probs):
 		for i, p := range probs {
 			if i == maxShown {
-				fmt.Fprintf(stderr, pick(opts.Lang, "… and %d more errors, not shown; fix these first\n",
-					"… và %d lỗi nữa không hiện ra; hãy sửa các lỗi trên trước\n"), len(probs)-maxShown)
+				fmt.Fprintf(stderr, diag.W(
+					"… và %d lỗi nữa không hiện ra; hãy sửa các lỗi trên trước\n",
+					"… and %d more errors, not shown; fix these first\n").In(opts.Lang),
+					len(probs)-maxShown)
 				break
 			}
-			fmt.Fprintf(stderr, "%s: %s\n", pick(opts.Lang, "error", "lỗi"), p.Text())
+			fmt.Fprintf(stderr, "%s: %s\n", diag.W("lỗi", "error").In(opts.Lang), p.Text())
 		}
 		return 1
 	case err != nil:
@@ -168,7 +170,7 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 		return 1
 	}
 	if opts.DryRun {
-		fmt.Fprintln(stdout, pick(opts.Lang, "--dry-run: nothing was written", "--dry-run: chưa ghi gì"))
+		fmt.Fprintln(stdout, diag.W("--dry-run: chưa ghi gì", "--dry-run: nothing was written").In(opts.Lang))
 		return 0
 	}
 	if rep.Path != "-" {
@@ -178,28 +180,34 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 }
 
 func printImported(w io.Writer, rep *importer.Report, lang string, read, total time.Duration) {
-	verb := pick(lang, "updated", "đã cập nhật")
+	verb := diag.W("đã cập nhật", "updated").In(lang)
 	if rep.Added == 0 && len(rep.Changed) == 0 {
-		fmt.Fprintf(w, pick(lang, "%s already has all %d figures of the table; nothing to change\n",
-			"%s đã có đủ %d số của bảng; không cần sửa gì\n"), rep.Path, rep.Unchanged)
+		fmt.Fprintf(w, diag.W(
+			"%s đã có đủ %d số của bảng; không cần sửa gì\n",
+			"%s already has all %d figures of the table; nothing to change\n").In(lang),
+			rep.Path, rep.Unchanged)
 		return
 	}
 	if rep.Created {
-		verb = pick(lang, "created", "đã tạo")
+		verb = diag.W("đã tạo", "created").In(lang)
 	}
-	fmt.Fprintf(w, pick(lang, "%s %s: %d rows, columns %s; %d figures added, %d changed, %d already there (read %d ms, total %d ms)\n",
-		"%s %s: %d dòng, các cột %s; %d số mới, %d số thay đổi, %d số đã có sẵn (đọc bảng %d ms, tổng %d ms)\n"),
+	fmt.Fprintf(w, diag.W(
+		"%s %s: %d dòng, các cột %s; %d số mới, %d số thay đổi, %d số đã có sẵn (đọc bảng %d ms, tổng %d ms)\n",
+		"%s %s: %d rows, columns %s; %d figures added, %d changed, %d already there (read %d ms, total %d ms)\n").In(lang),
 		verb, rep.Path, rep.Rows, strings.Join(rep.Keys, ", "), rep.Added, len(rep.Changed), rep.Unchanged,
 		read.Milliseconds(), total.Milliseconds())
 	for _, c := range rep.Changed {
 		fmt.Fprintf(w, "  %s\n", c)
 	}
-	fmt.Fprintln(w, pick(lang, "next: covsite check, then covsite serve to look at the pages",
-		"tiếp theo: covsite check, rồi covsite serve để xem các trang"))
+	fmt.Fprintln(w, diag.W(
+		"tiếp theo: covsite check, rồi covsite serve để xem các trang",
+		"next: covsite check, then covsite serve to look at the pages").In(lang))
 }
 
 // badDate says that value, given to flag, is not a date, in lang.
 func badDate(flag, value, lang string) string {
-	return fmt.Sprintf(pick(lang, "%s %q is not a date YYYY-MM-DD that exists — write it as 2023-06-30",
-		"%s %q không phải là ngày năm-tháng-ngày có thật — viết như 2023-06-30"), flag, value)
+	return fmt.Sprintf(diag.W(
+		"%s %q không phải là ngày năm-tháng-ngày có thật — viết như 2023-06-30",
+		"%s %q is not a date YYYY-MM-DD that exists — write it as 2023-06-30").In(lang),
+		flag, value)
 }

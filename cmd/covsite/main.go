@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 )
 
@@ -48,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, pick(messageLang(), "covsite: unknown command %q\n\n", "covsite: không có lệnh %q\n\n"), args[0])
+		fmt.Fprintf(stderr, diag.W("covsite: không có lệnh %q\n\n", "covsite: unknown command %q\n\n").In(messageLang()), args[0])
 		usage(stderr)
 		return 2
 	}
@@ -57,18 +58,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	lang := messageLang()
-	fmt.Fprintln(w, pick(lang, "covsite builds static sites of social-insurance coverage plans and results.",
-		"covsite dựng trang web tĩnh về kế hoạch và kết quả phát triển người tham gia BHXH, BHYT, BHTN."))
-	fmt.Fprintln(w, pick(lang, "\nUsage: covsite <command> [flags]\n\nCommands:", "\nCách dùng: covsite <lệnh> [tuỳ chọn]\n\nCác lệnh:"))
+	fmt.Fprintln(w, diag.W(
+		"covsite dựng trang web tĩnh về kế hoạch và kết quả phát triển người tham gia BHXH, BHYT, BHTN.",
+		"covsite builds static sites of social-insurance coverage plans and results.").In(lang))
+	fmt.Fprintln(w, diag.W("\nCách dùng: covsite <lệnh> [tuỳ chọn]\n\nCác lệnh:", "\nUsage: covsite <command> [flags]\n\nCommands:").In(lang))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, pick(lang, commands[n].summary, commands[n].summaryVI))
+		fmt.Fprintf(w, "  %-8s %s\n", n, diag.W(commands[n].summaryVI, commands[n].summary).In(lang))
 	}
-	fmt.Fprintln(w, pick(lang, "\nRun covsite <command> -h for its flags.", "\nGõ covsite <lệnh> -h để xem các tuỳ chọn của lệnh đó."))
+	fmt.Fprintln(w, diag.W("\nGõ covsite <lệnh> -h để xem các tuỳ chọn của lệnh đó.", "\nRun covsite <command> -h for its flags.").In(lang))
 }
 
 // messageLang is the language of messages. COVSITE_LANG decides when set; otherwise the
@@ -111,8 +113,9 @@ func setLimits() error {
 	}
 	mb, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || mb < 1 || mb > 1<<20 {
-		return fmt.Errorf("COVSITE_MAX_FILE_MB=%q: %s", v, pick(messageLang(),
-			"write a whole number of megabytes, e.g. 200", "viết một số nguyên megabyte, ví dụ 200"))
+		return fmt.Errorf("COVSITE_MAX_FILE_MB=%q: %s", v, diag.W(
+			"viết một số nguyên megabyte, ví dụ 200",
+			"write a whole number of megabytes, e.g. 200").In(messageLang()))
 	}
 	load.MaxFileSize = mb << 20
 	return nil

@@ -27,9 +27,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		if len(args) > 0 {
 			w = stdout
 		}
-		fmt.Fprintln(w, pick(lang,
-			`covsite new: say what to create: covsite new update "Title" or covsite new result --locality ID --date YYYY-MM-DD`,
-			`covsite new: hãy nói cần tạo gì: covsite new update "Tiêu đề" hoặc covsite new result --locality ID --date YYYY-MM-DD`))
+		fmt.Fprintln(w, diag.W(
+			`covsite new: hãy nói cần tạo gì: covsite new update "Tiêu đề" hoặc covsite new result --locality ID --date YYYY-MM-DD`,
+			`covsite new: say what to create: covsite new update "Title" or covsite new result --locality ID --date YYYY-MM-DD`).In(lang))
 		if len(args) > 0 {
 			return 0
 		}
@@ -41,13 +41,14 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	case "result":
 		return newResult(args[1:], stdout, stderr, lang)
 	}
-	fmt.Fprintf(stderr, "covsite new: %q? %s\n", args[0], pick(lang, "use update or result", "dùng update hoặc result"))
+	fmt.Fprintf(stderr, "covsite new: %q? %s\n", args[0], diag.W("dùng update hoặc result", "use update or result").In(lang))
 	return 2
 }
 
 func newUpdate(args []string, stdout, stderr io.Writer, lang string) int {
-	fs := newFlags("new update", lang, pick(lang, `covsite new update "Title" [--date YYYY-MM-DD] [--lang vi|en] [--slug ADDRESS]`,
-		`covsite new update "Tiêu đề" [--date YYYY-MM-DD] [--lang vi|en] [--slug ĐỊA-CHỈ]`))
+	fs := newFlags("new update", lang, diag.W(
+		`covsite new update "Tiêu đề" [--date YYYY-MM-DD] [--lang vi|en] [--slug ĐỊA-CHỈ]`,
+		`covsite new update "Title" [--date YYYY-MM-DD] [--lang vi|en] [--slug ADDRESS]`).In(lang))
 	source := fs.String("source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
 	day := fs.String("date", "", fs.t("date of the update, YYYY-MM-DD (default: today)", "ngày của bài, YYYY-MM-DD (mặc định: hôm nay)"))
 	docLang := fs.String("lang", "vi", fs.t("language of the update: vi, or en for the English version (slug.en.md)", "ngôn ngữ của bài: vi, hoặc en cho bản tiếng Anh (slug.en.md)"))
@@ -58,8 +59,9 @@ func newUpdate(args []string, stdout, stderr io.Writer, lang string) int {
 		return code
 	}
 	if len(titles) != 1 || (*docLang != "vi" && *docLang != "en") {
-		fmt.Fprintln(stderr, pick(lang, `usage: covsite new update "Title" [--date YYYY-MM-DD] [--lang vi|en] [--slug ADDRESS]`,
-			`cách dùng: covsite new update "Tiêu đề" [--date YYYY-MM-DD] [--lang vi|en] [--slug ĐỊA-CHỈ] (tiêu đề đặt trong dấu ngoặc kép)`))
+		fmt.Fprintln(stderr, diag.W(
+			`cách dùng: covsite new update "Tiêu đề" [--date YYYY-MM-DD] [--lang vi|en] [--slug ĐỊA-CHỈ] (tiêu đề đặt trong dấu ngoặc kép)`,
+			`usage: covsite new update "Title" [--date YYYY-MM-DD] [--lang vi|en] [--slug ADDRESS]`).In(lang))
 		return 2
 	}
 	d, ok := dateFlag(*day, stderr, lang)
@@ -70,8 +72,10 @@ func newUpdate(args []string, stdout, stderr io.Writer, lang string) int {
 	if err != nil {
 		return reportNewError(stderr, err)
 	}
-	fmt.Fprintf(stdout, pick(lang, "created %s, a draft — write the update and its summary, preview it with covsite serve, and delete the line draft = true to publish it\n",
-		"đã tạo %s, là bản nháp — viết nội dung bài và tóm tắt (summary), xem trước bằng covsite serve, rồi xoá dòng draft = true để đăng\n"), rel)
+	fmt.Fprintf(stdout, diag.W(
+		"đã tạo %s, là bản nháp — viết nội dung bài và tóm tắt (summary), xem trước bằng covsite serve, rồi xoá dòng draft = true để đăng\n",
+		"created %s, a draft — write the update and its summary, preview it with covsite serve, and delete the line draft = true to publish it\n").In(lang),
+		rel)
 	return 0
 }
 
@@ -89,7 +93,7 @@ func dateFlag(s string, stderr io.Writer, lang string) (date.Date, bool) {
 }
 
 func newResult(args []string, stdout, stderr io.Writer, lang string) int {
-	fs := newFlags("new result", lang, pick(lang, "covsite new result --locality ID --date YYYY-MM-DD", "covsite new result --locality ID --date YYYY-MM-DD"))
+	fs := newFlags("new result", lang, diag.W("covsite new result --locality ID --date YYYY-MM-DD", "covsite new result --locality ID --date YYYY-MM-DD").In(lang))
 	source := fs.String("source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
 	locality := fs.String("locality", "", fs.t("id of the locality the results are for (see data/localities/)", "id của địa phương có số liệu (xem data/localities/)"))
 	day := fs.String("date", "", fs.t("the date the figures are as of, YYYY-MM-DD (default: today)", "số liệu tính đến ngày nào, YYYY-MM-DD (mặc định: hôm nay)"))
@@ -98,8 +102,9 @@ func newResult(args []string, stdout, stderr io.Writer, lang string) int {
 		return code
 	}
 	if *locality == "" || len(rest) > 0 {
-		fmt.Fprintln(stderr, pick(lang, "usage: covsite new result --locality ID --date YYYY-MM-DD",
-			"cách dùng: covsite new result --locality ID --date YYYY-MM-DD"))
+		fmt.Fprintln(stderr, diag.W(
+			"cách dùng: covsite new result --locality ID --date YYYY-MM-DD",
+			"usage: covsite new result --locality ID --date YYYY-MM-DD").In(lang))
 		return 2
 	}
 	d, ok := dateFlag(*day, stderr, lang)
@@ -110,13 +115,17 @@ func newResult(args []string, stdout, stderr io.Writer, lang string) int {
 	rel, err := scaffold.NewResult(*source, site, scaffold.Result{Locality: strings.TrimSpace(*locality), AsOf: d}, lang)
 	if err != nil {
 		if diags.HasErrors() {
-			fmt.Fprintf(stderr, pick(lang, "covsite new: note: the site has %d errors; run covsite check\n",
-				"covsite new: lưu ý: dữ liệu đang có %d lỗi; chạy covsite check để xem\n"), diags.Count(diag.Error))
+			fmt.Fprintf(stderr, diag.W(
+				"covsite new: lưu ý: dữ liệu đang có %d lỗi; chạy covsite check để xem\n",
+				"covsite new: note: the site has %d errors; run covsite check\n").In(lang),
+				diags.Count(diag.Error))
 		}
 		return reportNewError(stderr, err)
 	}
-	fmt.Fprintf(stdout, pick(lang, "created %s — fill in [source] and the figures, then run: covsite check\n",
-		"đã tạo %s — điền [source] và các con số, rồi chạy: covsite check\n"), rel)
+	fmt.Fprintf(stdout, diag.W(
+		"đã tạo %s — điền [source] và các con số, rồi chạy: covsite check\n",
+		"created %s — fill in [source] and the figures, then run: covsite check\n").In(lang),
+		rel)
 	return 0
 }
 

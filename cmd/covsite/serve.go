@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"syscall"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/serve"
 )
 
@@ -21,8 +22,9 @@ func init() {
 
 func runServe(args []string, stdout, stderr io.Writer) int {
 	opts := serve.Options{Lang: messageLang(), Log: stdout}
-	fs := newFlags("serve", opts.Lang, pick(opts.Lang, "covsite serve [--source DIR] [--port 1313] [--bind 127.0.0.1]",
-		"covsite serve [--source THƯ-MỤC] [--port 1313] [--bind 127.0.0.1]"))
+	fs := newFlags("serve", opts.Lang, diag.W(
+		"covsite serve [--source THƯ-MỤC] [--port 1313] [--bind 127.0.0.1]",
+		"covsite serve [--source DIR] [--port 1313] [--bind 127.0.0.1]").In(opts.Lang))
 	fs.StringVar(&opts.Source, "source", ".", fs.t("site directory holding data/ and content/", "thư mục của trang, chứa data/ và content/"))
 	port := fs.Int("port", 1313, fs.t("TCP port to listen on (0 picks a free one)", "cổng để mở trang xem trước (0: chọn một cổng còn trống)"))
 	bind := fs.String("bind", "127.0.0.1", fs.t("address to listen on; anything but loopback makes the preview visible to your network",
@@ -36,9 +38,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
-		fmt.Fprintln(stderr, pick(opts.Lang,
-			"covsite serve: warning: listening on "+*bind+" — other computers can see the preview",
-			"covsite serve: cảnh báo: đang nghe trên "+*bind+" — máy khác trong mạng cũng xem được bản xem trước"))
+		fmt.Fprintln(stderr, diag.W(
+			"covsite serve: cảnh báo: đang nghe trên "+*bind+" — máy khác trong mạng cũng xem được bản xem trước",
+			"covsite serve: warning: listening on "+*bind+" — other computers can see the preview").In(opts.Lang))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -53,32 +55,30 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 func listenError(err error, bind string, port int, lang string) string {
 	switch {
 	case errors.Is(err, syscall.EADDRINUSE):
-		return fmt.Sprintf(pick(lang,
-			"port %[1]d is in use by another program, perhaps another covsite serve — stop it (Ctrl-C in its window) or use another port: covsite serve --port %[2]d",
-			"cổng %[1]d đang được một chương trình khác dùng, có thể là một covsite serve khác — hãy dừng chương trình đó (Ctrl-C trong cửa sổ của nó) hoặc dùng cổng khác: covsite serve --port %[2]d"),
+		return fmt.Sprintf(diag.W(
+			"cổng %[1]d đang được một chương trình khác dùng, có thể là một covsite serve khác — hãy dừng chương trình đó (Ctrl-C trong cửa sổ của nó) hoặc dùng cổng khác: covsite serve --port %[2]d",
+			"port %[1]d is in use by another program, perhaps another covsite serve — stop it (Ctrl-C in its window) or use another port: covsite serve --port %[2]d").In(lang),
 			port, port+1)
 	case errors.Is(err, syscall.EACCES):
-		return fmt.Sprintf(pick(lang,
-			"port %[1]d needs administrator rights — use a port above 1023, such as covsite serve --port 1313",
-			"cổng %[1]d cần quyền quản trị — hãy dùng cổng lớn hơn 1023, ví dụ covsite serve --port 1313"), port)
+		return fmt.Sprintf(diag.W(
+			"cổng %[1]d cần quyền quản trị — hãy dùng cổng lớn hơn 1023, ví dụ covsite serve --port 1313",
+			"port %[1]d needs administrator rights — use a port above 1023, such as covsite serve --port 1313").In(lang),
+			port)
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
-		return fmt.Sprintf(pick(lang,
-			"this computer has no address %[1]s — leave out --bind to use 127.0.0.1",
-			"máy này không có địa chỉ %[1]s — bỏ --bind để dùng 127.0.0.1"), bind)
+		return fmt.Sprintf(diag.W(
+			"máy này không có địa chỉ %[1]s — bỏ --bind để dùng 127.0.0.1",
+			"this computer has no address %[1]s — leave out --bind to use 127.0.0.1").In(lang),
+			bind)
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
-		return fmt.Sprintf(pick(lang, "%[1]q is not an address of this computer — leave out --bind to use 127.0.0.1",
-			"%[1]q không phải địa chỉ của máy này — bỏ --bind để dùng 127.0.0.1"), bind)
+		return fmt.Sprintf(diag.W(
+			"%[1]q không phải địa chỉ của máy này — bỏ --bind để dùng 127.0.0.1",
+			"%[1]q is not an address of this computer — leave out --bind to use 127.0.0.1").In(lang),
+			bind)
 	}
-	return fmt.Sprintf(pick(lang, "cannot open %[1]s:%[2]d (%[3]v) — try covsite serve --port %[4]d",
-		"không mở được %[1]s:%[2]d (%[3]v) — thử covsite serve --port %[4]d"), bind, port, err, port+1)
-}
-
-// pick returns the English or the Vietnamese text for lang.
-func pick(lang, en, vi string) string {
-	if lang == "en" {
-		return en
-	}
-	return vi
+	return fmt.Sprintf(diag.W(
+		"không mở được %[1]s:%[2]d (%[3]v) — thử covsite serve --port %[4]d",
+		"cannot open %[1]s:%[2]d (%[3]v) — try covsite serve --port %[4]d").In(lang),
+		bind, port, err, port+1)
 }

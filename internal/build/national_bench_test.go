@@ -29,6 +29,7 @@ type childJob struct {
 	Languages    []string
 	Workers      int
 	CacheDir     string
+	InPlace      bool
 }
 
 type childResult struct {
@@ -51,7 +52,7 @@ func TestNationalBuildChild(t *testing.T) {
 	if err := json.Unmarshal([]byte(spec), &job); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Run(context.Background(), Options{Source: job.Source, Dest: job.Dest, Languages: job.Languages, Workers: job.Workers, CacheDir: job.CacheDir})
+	res, err := Run(context.Background(), Options{Source: job.Source, Dest: job.Dest, Languages: job.Languages, Workers: job.Workers, CacheDir: job.CacheDir, InPlace: job.InPlace})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +226,8 @@ func BenchmarkNational(b *testing.B) {
 func BenchmarkCachedRebuild(b *testing.B) {
 	src := gentest.Site(b, gentest.Scale(b, 1))
 	work := b.TempDir()
-	job := childJob{Source: src, Dest: filepath.Join(work, "public"), CacheDir: filepath.Join(work, "cache")}
+	// in place, as the workflow builds (--in-place)
+	job := childJob{Source: src, Dest: filepath.Join(work, "public"), CacheDir: filepath.Join(work, "cache"), InPlace: true}
 	figs := gentest.ResultsFigures(b, src)
 	var cold childResult
 	b.Run("cold", func(b *testing.B) {

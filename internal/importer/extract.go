@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
 )
@@ -50,9 +51,10 @@ func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extra
 	top, h := headerRows(t, hs)
 	if h < 0 {
 		names := indicatorNames(site)
-		x.Problems = append(x.Problems, Problem{Where: t.Name, Message: tr(lang,
-			"no column header names an indicator", "không tiêu đề cột nào là tên một chỉ số"),
-			Hint: tr(lang, "headers such as %s", "tiêu đề cột như %s", strings.Join(names[:min(8, len(names))], ", "))})
+		x.Problems = append(x.Problems, Problem{Where: t.Name, Message: diag.W(
+			"không tiêu đề cột nào là tên một chỉ số",
+			"no column header names an indicator").In(lang),
+			Hint: fmt.Sprintf(diag.W("tiêu đề cột như %s", "headers such as %s").In(lang), strings.Join(names[:min(8, len(names))], ", "))})
 		return x
 	}
 	x.columns(t, site, hs, top, h, lang)
@@ -202,15 +204,15 @@ func (x *extraction) columns(t *Table, site *model.Site, hs *headers, top, h int
 		if col.Ind == nil && !col.Label && col.Header != "note" {
 			if columnHasNumbers(t, h, i) {
 				x.Problems = append(x.Problems, Problem{Where: t.Where(h, i),
-					Message: tr(lang, "column %q names no indicator", "cột %q không phải tên chỉ số nào", text),
-					Hint:    tr(lang, "closest: %s; rename the column", "gần nhất: %s; hãy sửa tiêu đề cột", strings.Join(textutil.Ranked(text, indicatorNames(site), 3), ", "))})
+					Message: fmt.Sprintf(diag.W("cột %q không phải tên chỉ số nào", "column %q names no indicator").In(lang), text),
+					Hint:    fmt.Sprintf(diag.W("gần nhất: %s; hãy sửa tiêu đề cột", "closest: %s; rename the column").In(lang), strings.Join(textutil.Ranked(text, indicatorNames(site), 3), ", "))})
 			}
 			continue
 		}
 		if col.Ind != nil {
 			if prev, dup := seen[col.Key()]; dup {
 				x.Problems = append(x.Problems, Problem{Where: t.Where(h, i),
-					Message: tr(lang, "column %q is %s, like column %d", "cột %q là %s, trùng với cột %d", text, col.Key(), prev+1)})
+					Message: fmt.Sprintf(diag.W("cột %q là %s, trùng với cột %d", "column %q is %s, like column %d").In(lang), text, col.Key(), prev+1)})
 				continue
 			}
 			seen[col.Key()] = i
@@ -316,8 +318,8 @@ func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
 		x.setTotal(t, rw, lang)
 	case rw.Label == "":
 		x.Problems = append(x.Problems, Problem{Where: t.Where(r, 0),
-			Message: tr(lang, "row %d has figures but no name", "dòng %d có số liệu nhưng không có tên đơn vị", r+1),
-			Hint:    tr(lang, "write the unit's name in its row, or delete the row", "hãy ghi tên đơn vị vào dòng này, hoặc xoá dòng")})
+			Message: fmt.Sprintf(diag.W("dòng %d có số liệu nhưng không có tên đơn vị", "row %d has figures but no name").In(lang), r+1),
+			Hint:    diag.W("hãy ghi tên đơn vị vào dòng này, hoặc xoá dòng", "write the unit's name in its row, or delete the row").In(lang)})
 	default:
 		x.addLocalityRow(t, rw, labelCol, m, lang)
 	}
@@ -342,13 +344,13 @@ func (x *extraction) readFigure(t *Table, r int, col column, rw *row, lang strin
 	switch {
 	case err != nil:
 		return &Problem{Where: t.Where(r, col.Index),
-			Message: tr(lang, "%q in column %q is not a number", "%q ở cột %q không phải là số", c.Text, col.Header),
-			Hint:    tr(lang, "write 1.888 or 1888, and 29,72 for decimals", "viết 1.888 hoặc 1888; số thập phân viết 29,72")}
+			Message: fmt.Sprintf(diag.W("%q ở cột %q không phải là số", "%q in column %q is not a number").In(lang), c.Text, col.Header),
+			Hint:    diag.W("viết 1.888 hoặc 1888; số thập phân viết 29,72", "write 1.888 or 1888, and 29,72 for decimals").In(lang)}
 	case !ok:
 	case !col.Rate && col.Ind.Unit.Whole() && n.V != math.Trunc(n.V):
 		return &Problem{Where: t.Where(r, col.Index),
-			Message: tr(lang, "%s in column %q is not a whole number of %s", "%s ở cột %q không phải số nguyên (%s)", c.Text, col.Header, col.Ind.ID),
-			Hint:    tr(lang, "a count of people has no decimals; 1.888 means one thousand eight hundred and eighty-eight", "số người không có phần thập phân; 1.888 nghĩa là một nghìn tám trăm tám mươi tám")}
+			Message: fmt.Sprintf(diag.W("%s ở cột %q không phải số nguyên (%s)", "%s in column %q is not a whole number of %s").In(lang), c.Text, col.Header, col.Ind.ID),
+			Hint:    diag.W("số người không có phần thập phân; 1.888 nghĩa là một nghìn tám trăm tám mươi tám", "a count of people has no decimals; 1.888 means one thousand eight hundred and eighty-eight").In(lang)}
 	default:
 		rw.Values[col.Key()] = n
 		rw.Cells[col.Key()] = c
@@ -360,7 +362,7 @@ func (x *extraction) readFigure(t *Table, r int, col column, rw *row, lang strin
 func (x *extraction) setTotal(t *Table, rw row, lang string) {
 	if x.Total != nil {
 		x.Problems = append(x.Problems, Problem{Where: t.Where(rw.Index, 0),
-			Message: tr(lang, "a second total row (the first is row %d)", "dòng tổng thứ hai (dòng tổng đầu tiên là dòng %d)", x.Total.Index+1)})
+			Message: fmt.Sprintf(diag.W("dòng tổng thứ hai (dòng tổng đầu tiên là dòng %d)", "a second total row (the first is row %d)").In(lang), x.Total.Index+1)})
 		return
 	}
 	rw.Total = true
@@ -375,16 +377,22 @@ func (x *extraction) addLocalityRow(t *Table, rw row, col int, m *localityMatche
 	case len(tied) > 0:
 		x.Unknown = append(x.Unknown, rw)
 		x.Problems = append(x.Problems, Problem{Where: t.Where(rw.Index, col),
-			Message: tr(lang, "%q could be any of: %s", "%q có thể là: %s", rw.Label, strings.Join(labels(tied), "; ")),
-			Hint: tr(lang, "replace %q in the table with the id of the right one: %s",
-				"hãy thay %q trong bảng bằng id của đơn vị đúng: %s", rw.Label, strings.Join(ids(tied), tr(lang, " or ", " hoặc ")))})
+			Message: fmt.Sprintf(diag.W("%q có thể là: %s", "%q could be any of: %s").In(lang), rw.Label, strings.Join(labels(tied), "; ")),
+			Hint: fmt.Sprintf(diag.W(
+				"hãy thay %q trong bảng bằng id của đơn vị đúng: %s",
+				"replace %q in the table with the id of the right one: %s").In(lang),
+				rw.Label, strings.Join(ids(tied), diag.W(" hoặc ", " or ").In(lang))),
+		})
 		return
 	case l == nil:
 		x.Unknown = append(x.Unknown, rw)
 		x.Problems = append(x.Problems, Problem{Where: t.Where(rw.Index, col),
-			Message: tr(lang, "%q is not a locality below %s", "%q không phải đơn vị nào thuộc %s", rw.Label, m.parent.ID),
-			Hint: tr(lang, "closest: %s — correct the name in the table, or add the locality to data/localities/",
-				"gần nhất: %s — sửa tên trong bảng, hoặc thêm đơn vị vào data/localities/", strings.Join(m.suggest(rw.Label), "; ")),
+			Message: fmt.Sprintf(diag.W("%q không phải đơn vị nào thuộc %s", "%q is not a locality below %s").In(lang), rw.Label, m.parent.ID),
+			Hint: fmt.Sprintf(diag.W(
+				"gần nhất: %s — sửa tên trong bảng, hoặc thêm đơn vị vào data/localities/",
+				"closest: %s — correct the name in the table, or add the locality to data/localities/").In(lang),
+				strings.Join(m.suggest(rw.Label), "; ")),
+
 			unknownName: true})
 		return
 	case l.Parent != m.parent:
@@ -394,7 +402,7 @@ func (x *extraction) addLocalityRow(t *Table, rw row, col int, m *localityMatche
 	for _, o := range x.Rows {
 		if o.Locality == rw.Locality {
 			x.Problems = append(x.Problems, Problem{Where: t.Where(rw.Index, col),
-				Message: tr(lang, "%q is %s again (already row %d)", "%q lại là %s (đã có ở dòng %d)", rw.Label, rw.Locality.ID, o.Index+1)})
+				Message: fmt.Sprintf(diag.W("%q lại là %s (đã có ở dòng %d)", "%q is %s again (already row %d)").In(lang), rw.Label, rw.Locality.ID, o.Index+1)})
 			return
 		}
 	}
@@ -449,11 +457,16 @@ func (x *extraction) checkDeeper(t *Table, m *localityMatcher, lang string) {
 			names = append(names[:3], "…")
 		}
 		x.Problems = append(x.Problems, Problem{Where: t.Where(rows[0].Index, 0),
-			Message: tr(lang, "%d rows (%s) are localities of %s (%s), not directly of %s (%s); the total row would be written as the whole of %s",
+			Message: fmt.Sprintf(diag.W(
 				"%d dòng (%s) là đơn vị thuộc %s (%s), không trực thuộc %s (%s); nếu nhập, dòng tổng sẽ bị ghi thành số của cả %s",
+				"%d rows (%s) are localities of %s (%s), not directly of %s (%s); the total row would be written as the whole of %s").In(lang),
 				len(rows), strings.Join(names, ", "), p.Name, p.ID, m.parent.Name, m.parent.ID, m.parent.Name),
-			Hint: tr(lang, "if the table is about %s, import it again with --parent %s",
-				"nếu bảng là số liệu của %s, hãy nhập lại với --parent %s", p.Name, p.ID)})
+
+			Hint: fmt.Sprintf(diag.W(
+				"nếu bảng là số liệu của %s, hãy nhập lại với --parent %s",
+				"if the table is about %s, import it again with --parent %s").In(lang),
+				p.Name, p.ID),
+		})
 	}
 }
 
@@ -498,18 +511,24 @@ func (x *extraction) checkTotal(t *Table, lang string) {
 		if n == 0 || math.Abs(sum-tot.V) < 1e-9 {
 			continue
 		}
-		hint := tr(lang, "imported as written; the site notes the difference — check the source table",
-			"vẫn nhập đúng như bảng; trang sẽ ghi chú chênh lệch — hãy đối chiếu bảng gốc")
+		hint := diag.W(
+			"vẫn nhập đúng như bảng; trang sẽ ghi chú chênh lệch — hãy đối chiếu bảng gốc",
+			"imported as written; the site notes the difference — check the source table").In(lang)
 		if f := x.Total.Cells[col.Key()].Formula; f != "" {
 			if text := x.textFigures(t, col); len(text) > 0 {
-				hint = tr(lang, "the total is the formula =%s, and a spreadsheet does not add numbers typed as text: %s — make those cells numbers in the spreadsheet and import again, or correct the total by hand",
-					"dòng tổng là công thức =%s, mà bảng tính không cộng các số gõ dạng chữ: %s — hãy đổi các ô đó thành số trong Excel rồi nhập lại, hoặc sửa số tổng bằng tay", f, strings.Join(text, ", "))
+				hint = fmt.Sprintf(diag.W(
+					"dòng tổng là công thức =%s, mà bảng tính không cộng các số gõ dạng chữ: %s — hãy đổi các ô đó thành số trong Excel rồi nhập lại, hoặc sửa số tổng bằng tay",
+					"the total is the formula =%s, and a spreadsheet does not add numbers typed as text: %s — make those cells numbers in the spreadsheet and import again, or correct the total by hand").In(lang),
+					f, strings.Join(text, ", "))
+
 			}
 		}
 		x.Warnings = append(x.Warnings, Problem{
-			Message: tr(lang, "column %q (%s): the total row says %s but the rows add up to %s (difference %s)",
+			Message: fmt.Sprintf(diag.W(
 				"cột %q (%s): dòng tổng ghi %s nhưng cộng các dòng được %s (chênh %s)",
+				"column %q (%s): the total row says %s but the rows add up to %s (difference %s)").In(lang),
 				col.Header, col.Key(), human(tot.V, lang), human(sum, lang), human(tot.V-sum, lang)),
+
 			Hint: hint})
 	}
 }

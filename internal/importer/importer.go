@@ -121,8 +121,9 @@ func findParent(site *model.Site, opts Options) (*model.Locality, error) {
 		id = site.Plan(opts.Plan).Locality.ID
 	}
 	if id == "" {
-		return nil, Problems{{Message: tr(opts.Lang, "say which locality the table is about: --parent ID",
-			"hãy cho biết bảng là của địa phương nào: --parent ID")}}
+		return nil, Problems{{Message: diag.W(
+			"hãy cho biết bảng là của địa phương nào: --parent ID",
+			"say which locality the table is about: --parent ID").In(opts.Lang)}}
 	}
 	if l := site.Locality(id); l != nil {
 		return l, nil
@@ -131,8 +132,8 @@ func findParent(site *model.Site, opts Options) (*model.Locality, error) {
 	for _, l := range site.Localities {
 		ids = append(ids, l.ID)
 	}
-	return nil, Problems{{Message: tr(opts.Lang, "--parent %q: there is no such locality", "--parent %q: không có địa phương này", id),
-		Hint: tr(opts.Lang, "closest: %s", "gần nhất: %s", strings.Join(textutil.Ranked(id, ids, 3), ", "))}}
+	return nil, Problems{{Message: fmt.Sprintf(diag.W("--parent %q: không có địa phương này", "--parent %q: there is no such locality").In(opts.Lang), id),
+		Hint: fmt.Sprintf(diag.W("gần nhất: %s", "closest: %s").In(opts.Lang), strings.Join(textutil.Ranked(id, ids, 3), ", "))}}
 }
 
 // tableDate is the day the table speaks of, used to prefer localities that existed then.
@@ -161,19 +162,20 @@ func (x *extraction) acceptable(opts Options, rep *Report) error {
 		stop = append(stop, p)
 	}
 	if len(x.Rows) == 0 && x.Total == nil && len(stop) == 0 {
-		stop = append(stop, Problem{Message: tr(opts.Lang, "the table has no row of figures", "bảng không có dòng số liệu nào")})
+		stop = append(stop, Problem{Message: diag.W("bảng không có dòng số liệu nào", "the table has no row of figures").In(opts.Lang)})
 	}
 	if len(stop) == 0 {
 		return nil
 	}
 	// --skip-unknown helps only when every problem is a name matching no locality: it
 	// cannot fix a column or a cell.
-	hint := tr(opts.Lang, "fix the problems above, then import again", "sửa các chỗ trên rồi nhập lại")
+	hint := diag.W("sửa các chỗ trên rồi nhập lại", "fix the problems above, then import again").In(opts.Lang)
 	if !slices.ContainsFunc(stop, func(p Problem) bool { return !p.unknownName }) {
-		hint = tr(opts.Lang, "fix the names above, or add --skip-unknown to import the other rows",
-			"sửa các tên trên, hoặc thêm --skip-unknown để nhập các dòng còn lại")
+		hint = diag.W(
+			"sửa các tên trên, hoặc thêm --skip-unknown để nhập các dòng còn lại",
+			"fix the names above, or add --skip-unknown to import the other rows").In(opts.Lang)
 	}
-	return append(stop, Problem{Message: tr(opts.Lang, "nothing was written", "chưa ghi gì"), Hint: hint})
+	return append(stop, Problem{Message: diag.W("chưa ghi gì", "nothing was written").In(opts.Lang), Hint: hint})
 }
 
 // outRows lists the rows to write: the total row as the parent's, then the others.
@@ -210,11 +212,11 @@ func (j *job) plan(rows []outRow) error {
 		rel = path.Join("data/plans", opts.Plan+".toml")
 	}
 	if want := path.Join("data/plans", opts.Plan+".toml"); filepath.ToSlash(rel) != want {
-		return Problems{{Message: tr(opts.Lang, "a plan's file is %s (its name is the plan's id)", "tệp của kế hoạch là %s (tên tệp là id kế hoạch)", want)}}
+		return Problems{{Message: fmt.Sprintf(diag.W("tệp của kế hoạch là %s (tên tệp là id kế hoạch)", "a plan's file is %s (its name is the plan's id)").In(opts.Lang), want)}}
 	}
 	if why, bad := load.IDProblem(opts.Plan); bad {
-		return Problems{{Message: tr(opts.Lang, "--plan %q cannot be an id: %s", "--plan %q không dùng làm id được: %s", opts.Plan, why.In(opts.Lang)),
-			Hint: tr(opts.Lang, "for example %s", "ví dụ %s", textutil.Slug(opts.Plan))}}
+		return Problems{{Message: fmt.Sprintf(diag.W("--plan %q không dùng làm id được: %s", "--plan %q cannot be an id: %s").In(opts.Lang), opts.Plan, why.In(opts.Lang)),
+			Hint: fmt.Sprintf(diag.W("ví dụ %s", "for example %s").In(opts.Lang), textutil.Slug(opts.Plan))}}
 	}
 	src, err := os.ReadFile(filepath.Join(opts.Source, rel))
 	switch {
@@ -228,8 +230,9 @@ func (j *job) plan(rows []outRow) error {
 
 // header is the comment that introduces imported rows.
 func header(opts Options) string {
-	return tr(opts.Lang, "# Imported from %s with covsite import on %s.\n", "# Nhập từ %s bằng covsite import ngày %s.\n",
+	return fmt.Sprintf(diag.W("# Nhập từ %s bằng covsite import ngày %s.\n", "# Imported from %s with covsite import on %s.\n").In(opts.Lang),
 		opts.FileName, date.Of(opts.Now))
+
 }
 
 func (j *job) newPlan(rows []outRow, rel string) error {
@@ -239,21 +242,23 @@ func (j *job) newPlan(rows []outRow, rel string) error {
 		period = m[1]
 	}
 	if period == "" {
-		return Problems{{Message: tr(opts.Lang, "which period do the targets cover? add --period, e.g. --period 2023",
-			"chỉ tiêu cho giai đoạn nào? thêm --period, ví dụ --period 2023")}}
+		return Problems{{Message: diag.W(
+			"chỉ tiêu cho giai đoạn nào? thêm --period, ví dụ --period 2023",
+			"which period do the targets cover? add --period, e.g. --period 2023").In(opts.Lang)}}
 	}
 	parent := site.Locality(rows[0].Locality)
 	if p := opts.Parent; p != "" {
 		parent = site.Locality(p)
 	}
-	title := or(opts.Title, tr(opts.Lang, "Targets %s — %s", "Chỉ tiêu %s — %s", period, parent.Name))
+	title := or(opts.Title, fmt.Sprintf(diag.W("Chỉ tiêu %s — %s", "Targets %s — %s").In(opts.Lang), period, parent.Name))
 	var b strings.Builder
 	b.WriteString(header(opts))
 	if opts.Issuer == "" {
-		b.WriteString(tr(opts.Lang, "# Fill in issuer (who set the targets) and, if known, number, issued and url.\n",
-			"# Hãy điền issuer (cơ quan giao chỉ tiêu) và, nếu có, number, issued, url.\n"))
-		rep.Warnings = append(rep.Warnings, Problem{Where: rel, Message: tr(opts.Lang, "issuer is empty", "issuer đang để trống"),
-			Hint: tr(opts.Lang, "write who set the targets, or pass --issuer", "hãy điền cơ quan giao chỉ tiêu, hoặc dùng --issuer")})
+		b.WriteString(diag.W(
+			"# Hãy điền issuer (cơ quan giao chỉ tiêu) và, nếu có, number, issued, url.\n",
+			"# Fill in issuer (who set the targets) and, if known, number, issued and url.\n").In(opts.Lang))
+		rep.Warnings = append(rep.Warnings, Problem{Where: rel, Message: diag.W("issuer đang để trống", "issuer is empty").In(opts.Lang),
+			Hint: diag.W("hãy điền cơ quan giao chỉ tiêu, hoặc dùng --issuer", "write who set the targets, or pass --issuer").In(opts.Lang)})
 	}
 	if opts.Number != "" {
 		fmt.Fprintf(&b, "number = %s\n", textutil.TOMLString(opts.Number))
@@ -278,14 +283,20 @@ func (j *job) editPlan(src []byte, rows []outRow, rel string) error {
 	e := editPlan(blocks, rows, period, opts.Lang)
 	rep.Added, rep.Changed, rep.Unchanged = e.added, e.changed, e.same
 	if len(e.inline) > 0 {
-		return Problems{{Where: rel, Message: tr(opts.Lang, "these figures are in inline tables { … } and cannot be changed here: %s",
-			"các số sau nằm trong bảng một dòng { … }, không sửa tự động được: %s", strings.Join(e.inline, ", ")),
-			Hint: tr(opts.Lang, "write them one per line (rate.bhyt = 94.44), then import again", "viết mỗi số một dòng (rate.bhyt = 94.44) rồi nhập lại")}}
+		return Problems{{Where: rel, Message: fmt.Sprintf(diag.W(
+			"các số sau nằm trong bảng một dòng { … }, không sửa tự động được: %s",
+			"these figures are in inline tables { … } and cannot be changed here: %s").In(opts.Lang),
+			strings.Join(e.inline, ", ")),
+
+			Hint: diag.W("viết mỗi số một dòng (rate.bhyt = 94.44) rồi nhập lại", "write them one per line (rate.bhyt = 94.44), then import again").In(opts.Lang)}}
 	}
 	if len(e.changed) > 0 && !opts.Force {
-		return Problems{{Where: rel, Message: tr(opts.Lang, "the plan already has other values for: %s",
-			"kế hoạch đã có số khác cho: %s", strings.Join(e.changed, "; ")),
-			Hint: tr(opts.Lang, "nothing was written; add --force to replace them", "chưa ghi gì; thêm --force để thay các số này")}}
+		return Problems{{Where: rel, Message: fmt.Sprintf(diag.W(
+			"kế hoạch đã có số khác cho: %s",
+			"the plan already has other values for: %s").In(opts.Lang),
+			strings.Join(e.changed, "; ")),
+
+			Hint: diag.W("chưa ghi gì; thêm --force để thay các số này", "nothing was written; add --force to replace them").In(opts.Lang)}}
 	}
 	if e.added == 0 && len(e.changed) == 0 {
 		rep.Path = rel
@@ -302,8 +313,9 @@ func (j *job) result(rows []outRow) error {
 		rel = path.Join("data/results", opts.Parent+"-"+opts.Result.String()+".toml")
 	}
 	if opts.Report == "" {
-		return Problems{{Message: tr(opts.Lang, "say which document the results come from: --source \"…\"",
-			"hãy cho biết số liệu lấy từ văn bản nào: --source \"…\"")}}
+		return Problems{{Message: diag.W(
+			"hãy cho biết số liệu lấy từ văn bản nào: --source \"…\"",
+			"say which document the results come from: --source \"…\"").In(opts.Lang)}}
 	}
 	full := filepath.Join(opts.Source, rel)
 	if opts.Out != "-" {
@@ -314,8 +326,8 @@ func (j *job) result(rows []outRow) error {
 	}
 	old, err := os.ReadFile(full)
 	if err == nil && !opts.Force && opts.Out != "-" {
-		return Problems{{Where: rel, Message: tr(opts.Lang, "this file already exists and was left as it is", "tệp này đã có và được giữ nguyên"),
-			Hint: tr(opts.Lang, "add --force to replace it, or --out to write another file", "thêm --force để ghi đè, hoặc --out để ghi ra tệp khác")}}
+		return Problems{{Where: rel, Message: diag.W("tệp này đã có và được giữ nguyên", "this file already exists and was left as it is").In(opts.Lang),
+			Hint: diag.W("thêm --force để ghi đè, hoặc --out để ghi ra tệp khác", "add --force to replace it, or --out to write another file").In(opts.Lang)}}
 	}
 	rep.Created = err != nil
 	return j.commit(rel, old, resultText(rows, opts, rep))
@@ -325,13 +337,18 @@ func resultText(rows []outRow, opts Options, rep *Report) []byte {
 	published := opts.Published
 	if published.IsZero() {
 		published = opts.Result
-		rep.Warnings = append(rep.Warnings, Problem{Message: tr(opts.Lang, "published is set to %s, the date of the figures",
-			"published được đặt là %s, ngày của số liệu", published), Hint: tr(opts.Lang,
-			"if the document came out later, correct it or pass --published", "nếu văn bản công bố sau đó, hãy sửa lại hoặc dùng --published")})
+		rep.Warnings = append(rep.Warnings, Problem{Message: fmt.Sprintf(diag.W(
+			"published được đặt là %s, ngày của số liệu",
+			"published is set to %s, the date of the figures").In(opts.Lang),
+			published),
+			Hint: diag.W(
+				"nếu văn bản công bố sau đó, hãy sửa lại hoặc dùng --published",
+				"if the document came out later, correct it or pass --published").In(opts.Lang),
+		})
 	}
 	if opts.Publisher == "" {
-		rep.Warnings = append(rep.Warnings, Problem{Message: tr(opts.Lang, "publisher is empty", "publisher đang để trống"),
-			Hint: tr(opts.Lang, "write who published the document, or pass --publisher", "hãy điền cơ quan công bố văn bản, hoặc dùng --publisher")})
+		rep.Warnings = append(rep.Warnings, Problem{Message: diag.W("publisher đang để trống", "publisher is empty").In(opts.Lang),
+			Hint: diag.W("hãy điền cơ quan công bố văn bản, hoặc dùng --publisher", "write who published the document, or pass --publisher").In(opts.Lang)})
 	}
 	var b strings.Builder
 	b.WriteString(header(opts))
@@ -367,8 +384,9 @@ func (j *job) commit(rel string, old, content []byte) error {
 		if err := restore(full, old); err != nil {
 			return err
 		}
-		return append(added, Problem{Where: rel, Message: tr(opts.Lang, "the written file did not pass covsite check and was taken back",
-			"tệp vừa ghi không qua được covsite check nên đã được hoàn lại như cũ")})
+		return append(added, Problem{Where: rel, Message: diag.W(
+			"tệp vừa ghi không qua được covsite check nên đã được hoàn lại như cũ",
+			"the written file did not pass covsite check and was taken back").In(opts.Lang)})
 	}
 	return nil
 }

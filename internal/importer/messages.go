@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -37,18 +36,6 @@ func (ps Problems) Error() string {
 		lines[i] = p.Text()
 	}
 	return strings.Join(lines, "\n")
-}
-
-// tr picks the English or Vietnamese format for lang and fills it in.
-func tr(lang, en, vi string, args ...any) string {
-	f := vi
-	if lang == "en" {
-		f = en
-	}
-	if len(args) == 0 {
-		return f
-	}
-	return fmt.Sprintf(f, args...)
 }
 
 // human writes a number the way readers of lang do: 15.647 and 29,72 in Vietnamese,

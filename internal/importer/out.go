@@ -2,10 +2,13 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/covsite/covsite/internal/diag"
 )
 
 // outFile is where import writes rel (--out, or the file it chose): rel itself when it is
@@ -21,10 +24,15 @@ func (j *job) outFile(rel string) (string, error) {
 	if opts.Force || insideSite(opts.Source, full) {
 		return full, nil
 	}
-	return "", Problems{{Where: rel, Message: tr(opts.Lang, "--out %s is outside the site's folder %s; nothing was written",
-		"--out %s nằm ngoài thư mục trang %s; chưa ghi gì", rel, opts.Source),
-		Hint: tr(opts.Lang, "write to a file below the site, e.g. data/results/…, or add --force to write there anyway",
-			"ghi vào một tệp trong thư mục trang, ví dụ data/results/…, hoặc thêm --force nếu thật sự muốn ghi ra đó")}}
+	return "", Problems{{Where: rel, Message: fmt.Sprintf(diag.W(
+		"--out %s nằm ngoài thư mục trang %s; chưa ghi gì",
+		"--out %s is outside the site's folder %s; nothing was written").In(opts.Lang),
+		rel, opts.Source),
+
+		Hint: diag.W(
+			"ghi vào một tệp trong thư mục trang, ví dụ data/results/…, hoặc thêm --force nếu thật sự muốn ghi ra đó",
+			"write to a file below the site, e.g. data/results/…, or add --force to write there anyway").In(opts.Lang),
+	}}
 }
 
 // insideSite reports whether the file full is below the folder site once symbolic links

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/model"
 )
 
@@ -69,24 +70,24 @@ func Chain(l *model.Locality) string {
 // WriteMatches prints the matches, one row of the table per entry: where, the name as
 // written, the locality's id and chain, then each figure under its header.
 func WriteMatches(w io.Writer, rep *Report, table, lang string) {
-	fmt.Fprintln(w, tr(lang, "How each row of %s was read:", "Cách đọc từng dòng của %s:", table))
+	fmt.Fprintln(w, fmt.Sprintf(diag.W("Cách đọc từng dòng của %s:", "How each row of %s was read:").In(lang), table))
 	for _, m := range rep.Matches {
 		label := fmt.Sprintf("%q", m.Label)
 		if m.Label == "" {
-			label = tr(lang, "(no name)", "(không ghi tên)")
+			label = diag.W("(không ghi tên)", "(no name)").In(lang)
 		}
 		var to string
 		switch {
 		case m.Locality == nil:
-			to = tr(lang, "matches no locality", "không khớp đơn vị nào")
+			to = diag.W("không khớp đơn vị nào", "matches no locality").In(lang)
 		case m.Deeper:
-			to = tr(lang, "%s, not directly below %s: %s", "%s, không trực thuộc %s: %s", m.Locality.ID, rep.Parent.ID, Chain(m.Locality))
+			to = fmt.Sprintf(diag.W("%s, không trực thuộc %s: %s", "%s, not directly below %s: %s").In(lang), m.Locality.ID, rep.Parent.ID, Chain(m.Locality))
 		case m.Total:
-			to = tr(lang, "%s, total row: %s", "%s, dòng tổng: %s", m.Locality.ID, Chain(m.Locality))
+			to = fmt.Sprintf(diag.W("%s, dòng tổng: %s", "%s, total row: %s").In(lang), m.Locality.ID, Chain(m.Locality))
 		default:
 			to = m.Locality.ID + ": " + Chain(m.Locality)
 		}
-		fmt.Fprintf(w, "  %s %d  %s → %s\n", tr(lang, "row", "dòng"), m.Row, label, to)
+		fmt.Fprintf(w, "  %s %d  %s → %s\n", diag.W("dòng", "row").In(lang), m.Row, label, to)
 		figs := make([]string, len(m.Figures))
 		for i, f := range m.Figures {
 			figs[i] = f.Header + " " + human(f.Value, lang)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 	unorm "golang.org/x/text/unicode/norm"
@@ -86,13 +87,17 @@ func ReadErrorText(file string, err error, lang string) string {
 	var limit *LimitError
 	switch {
 	case errors.As(err, &limit):
-		return file + ": " + tr(lang, limit.EN, limit.VI)
+		return file + ": " + diag.W(limit.VI, limit.EN).In(lang)
 	case errors.Is(err, ErrFileType):
-		return file + ": " + tr(lang, "only .csv and .xlsx files can be imported (an .xls file: open it and save it as .xlsx)",
-			"chỉ nhập được tệp .csv và .xlsx (tệp .xls: mở bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx)")
+		return file + ": " + diag.W(
+			"chỉ nhập được tệp .csv và .xlsx (tệp .xls: mở bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx)",
+			"only .csv and .xlsx files can be imported (an .xls file: open it and save it as .xlsx)").In(lang)
 	case errors.As(err, &sheet):
-		return file + ": " + tr(lang, "no sheet %q; the sheets are: %s (choose one with --sheet)",
-			"không có trang tính %q; các trang tính là: %s (chọn bằng --sheet)", sheet.Sheet, strings.Join(sheet.Sheets, ", "))
+		return file + ": " + fmt.Sprintf(diag.W(
+			"không có trang tính %q; các trang tính là: %s (chọn bằng --sheet)",
+			"no sheet %q; the sheets are: %s (choose one with --sheet)").In(lang),
+			sheet.Sheet, strings.Join(sheet.Sheets, ", "))
+
 	}
 	return err.Error()
 }

@@ -145,10 +145,10 @@ func (e *planEdit) figure(b *planBlock, locality, key string, v number) {
 	case at.value == v.V:
 		e.same++
 	case strings.Contains(at.text, "{"):
-		e.inline = append(e.inline, tr(e.lang, "%s %s (line %d)", "%s %s (dòng %d)", locality, key, at.line))
+		e.inline = append(e.inline, fmt.Sprintf(diag.W("%s %s (dòng %d)", "%s %s (line %d)").In(e.lang), locality, key, at.line))
 	default:
 		e.replace[at.line] = replaceValue(at.text, tomlNumber(v))
-		e.changed = append(e.changed, tr(e.lang, "%s %s: %s → %s (line %d)", "%s %s: %s → %s (dòng %d)", locality, key,
+		e.changed = append(e.changed, fmt.Sprintf(diag.W("%s %s: %s → %s (dòng %d)", "%s %s: %s → %s (line %d)").In(e.lang), locality, key,
 			tomlNumber(plain(at.value)), tomlNumber(v), at.line))
 	}
 }

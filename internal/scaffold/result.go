@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
@@ -30,9 +31,9 @@ func NewResult(source string, site *model.Site, r Result, msgLang string) (strin
 		return "", unknownLocality(site, r.Locality, msgLang)
 	}
 	rel := path.Join("data/results", l.ID+"-"+r.AsOf.String()+".toml")
-	err := writeNew(source, rel, resultText(site, l, r.AsOf, msgLang), pick(msgLang,
-		"a results file for this locality and date already exists and was left as it is — add the figures there, or choose another --date",
-		"đã có tệp kết quả cho địa phương và ngày này, tệp được giữ nguyên — hãy điền số liệu vào tệp đó, hoặc chọn --date khác"))
+	err := writeNew(source, rel, resultText(site, l, r.AsOf, msgLang), diag.W(
+		"đã có tệp kết quả cho địa phương và ngày này, tệp được giữ nguyên — hãy điền số liệu vào tệp đó, hoặc chọn --date khác",
+		"a results file for this locality and date already exists and was left as it is — add the figures there, or choose another --date").In(msgLang))
 	return rel, err
 }
 
@@ -43,16 +44,16 @@ func unknownLocality(site *model.Site, id, lang string) error {
 		ids = append(ids, l.ID)
 	}
 	near := strings.Join(textutil.Ranked(id, ids, 3), ", ")
-	return errors.New(pick(lang,
-		fmt.Sprintf("there is no locality with id %q — did you mean: %s? (ids are in data/localities/)", id, near),
-		fmt.Sprintf("không có địa phương nào có id %q — có phải: %s? (id nằm trong data/localities/)", id, near)))
+	return errors.New(diag.W(
+		fmt.Sprintf("không có địa phương nào có id %q — có phải: %s? (id nằm trong data/localities/)", id, near),
+		fmt.Sprintf("there is no locality with id %q — did you mean: %s? (ids are in data/localities/)", id, near)).In(lang))
 }
 
 // resultText is the skeleton. Keys a person must fill in are left commented out, so
 // `covsite check` points at them until they are written.
 func resultText(site *model.Site, l *model.Locality, asOf date.Date, lang string) []byte {
 	var b strings.Builder
-	w := func(en, vi string, args ...any) { fmt.Fprintf(&b, pick(lang, en, vi), args...) }
+	w := func(en, vi string, args ...any) { fmt.Fprintf(&b, diag.W(vi, en).In(lang), args...) }
 	w("# Results for %s (%s) as of %s.\n", "# Kết quả của %s (%s) đến ngày %s.\n", l.Name, l.ID, formatDate(asOf, lang))
 	w("# 1. Fill in [source]: remove the # before title, published and publisher and write them.\n",
 		"# 1. Điền [source]: bỏ dấu # trước title, published, publisher rồi điền vào.\n")
@@ -122,9 +123,9 @@ func writePlanLine(b *strings.Builder, targets map[*model.Indicator][]*model.Tar
 		return
 	}
 	slices.Sort(ids)
-	fmt.Fprintf(b, "# plan = %s   %s\n", strings.Join(ids, ", "), pick(lang,
-		"# the plan(s) the document compares with; needed for share.… lines",
-		"# kế hoạch mà văn bản so sánh; cần khi có dòng share.…"))
+	fmt.Fprintf(b, "# plan = %s   %s\n", strings.Join(ids, ", "), diag.W(
+		"# kế hoạch mà văn bản so sánh; cần khi có dòng share.…",
+		"# the plan(s) the document compares with; needed for share.… lines").In(lang))
 }
 
 // writeIndicatorLines writes the commented value line of ind (and its rate line when it has
@@ -134,7 +135,7 @@ func writeIndicatorLines(b *strings.Builder, ind *model.Indicator, targets []*mo
 	fmt.Fprintf(b, "\n# %s\n", name)
 	fmt.Fprintf(b, "# %s =\n", ind.ID)
 	if ind.Base != model.NoBase {
-		fmt.Fprintf(b, "# rate.%s =   %s\n", ind.ID, pick(lang, "# coverage rate, %", "# tỷ lệ bao phủ, %"))
+		fmt.Fprintf(b, "# rate.%s =   %s\n", ind.ID, diag.W("# tỷ lệ bao phủ, %", "# coverage rate, %").In(lang))
 	}
 	for _, t := range targets {
 		fmt.Fprintf(b, "#   %s\n", describeTarget(t, lang))
@@ -148,20 +149,20 @@ func describeTarget(t *model.Target, lang string) string {
 		parts = append(parts, plainNumber(t.Value.V))
 	}
 	if t.Rate.Known {
-		parts = append(parts, pick(lang, "rate ", "tỷ lệ ")+plainNumber(t.Rate.V)+" %")
+		parts = append(parts, diag.W("tỷ lệ ", "rate ").In(lang)+plainNumber(t.Rate.V)+" %")
 	}
 	per := ""
 	switch t.Per {
 	case "month":
-		per = pick(lang, " per month", " mỗi tháng")
+		per = diag.W(" mỗi tháng", " per month").In(lang)
 	case "quarter":
-		per = pick(lang, " per quarter", " mỗi quý")
+		per = diag.W(" mỗi quý", " per quarter").In(lang)
 	}
 	derived := ""
 	if t.Derived {
-		derived = pick(lang, ", the sum of its parts", ", cộng từ các thành phần")
+		derived = diag.W(", cộng từ các thành phần", ", the sum of its parts").In(lang)
 	}
-	return fmt.Sprintf("%s %s: %s%s (%s%s)", pick(lang, "target", "chỉ tiêu"), t.Period.Text,
+	return fmt.Sprintf("%s %s: %s%s (%s%s)", diag.W("chỉ tiêu", "target").In(lang), t.Period.Text,
 		strings.Join(parts, ", "), per, t.Plan.ID, derived)
 }
 

@@ -23,14 +23,6 @@ type ExistsError struct {
 
 func (e *ExistsError) Error() string { return e.Path + ": " + e.Hint }
 
-// pick returns the English or the Vietnamese text for lang.
-func pick(lang, en, vi string) string {
-	if lang == "en" {
-		return en
-	}
-	return vi
-}
-
 // writeNew creates source/rel with content, failing if it exists; exists is the hint.
 func writeNew(source, rel string, content []byte, exists string) error {
 	full := filepath.Join(source, filepath.FromSlash(rel))

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
@@ -29,16 +30,16 @@ func NewUpdate(source string, u Update, msgLang string) (string, error) {
 	slug := slugOf(title)
 	if u.Slug != "" {
 		if why, bad := load.IDProblem(u.Slug); bad {
-			return "", errors.New(pick(msgLang,
-				fmt.Sprintf("--slug %q cannot be an address: %s; for example %s", u.Slug, why.EN, textutil.Slug(u.Slug)),
-				fmt.Sprintf("--slug %q không dùng làm địa chỉ được (%s); ví dụ %s", u.Slug, why.VI, textutil.Slug(u.Slug))))
+			return "", errors.New(diag.W(
+				fmt.Sprintf("--slug %q không dùng làm địa chỉ được (%s); ví dụ %s", u.Slug, why.VI, textutil.Slug(u.Slug)),
+				fmt.Sprintf("--slug %q cannot be an address: %s; for example %s", u.Slug, why.EN, textutil.Slug(u.Slug))).In(msgLang))
 		}
 		slug = u.Slug
 	}
 	if slug == "" {
-		return "", errors.New(pick(msgLang,
-			fmt.Sprintf("the title %q has no letters or digits to make an address from — give a title such as \"Trà Vinh: kết quả 6 tháng\"", u.Title),
-			fmt.Sprintf("tiêu đề %q không có chữ hay số để làm địa chỉ trang — đặt tiêu đề như \"Trà Vinh: kết quả 6 tháng\"", u.Title)))
+		return "", errors.New(diag.W(
+			fmt.Sprintf("tiêu đề %q không có chữ hay số để làm địa chỉ trang — đặt tiêu đề như \"Trà Vinh: kết quả 6 tháng\"", u.Title),
+			fmt.Sprintf("the title %q has no letters or digits to make an address from — give a title such as \"Trà Vinh: kết quả 6 tháng\"", u.Title)).In(msgLang))
 	}
 	ext := ".md"
 	if u.Lang == "en" {
@@ -46,13 +47,13 @@ func NewUpdate(source string, u Update, msgLang string) (string, error) {
 	}
 	rel := path.Join("content/updates", u.Date.String()+"-"+slug+ext)
 	if other := sameSlug(source, slug, ext); other != "" && other != path.Base(rel) {
-		return "", &ExistsError{Path: path.Join("content/updates", other), Hint: pick(msgLang,
-			"an update with the address /tin-tuc/"+slug+"/ already exists — edit that file, or choose another title",
-			"đã có bài với địa chỉ /tin-tuc/"+slug+"/ — sửa tệp đó, hoặc chọn tiêu đề khác")}
+		return "", &ExistsError{Path: path.Join("content/updates", other), Hint: diag.W(
+			"đã có bài với địa chỉ /tin-tuc/"+slug+"/ — sửa tệp đó, hoặc chọn tiêu đề khác",
+			"an update with the address /tin-tuc/"+slug+"/ already exists — edit that file, or choose another title").In(msgLang)}
 	}
-	err := writeNew(source, rel, updateText(title, u.Date, u.Lang), pick(msgLang,
-		"this update already exists and was left as it is — edit it, or choose another title",
-		"bài này đã có và được giữ nguyên — hãy sửa tệp đó, hoặc chọn tiêu đề khác"))
+	err := writeNew(source, rel, updateText(title, u.Date, u.Lang), diag.W(
+		"bài này đã có và được giữ nguyên — hãy sửa tệp đó, hoặc chọn tiêu đề khác",
+		"this update already exists and was left as it is — edit it, or choose another title").In(msgLang))
 	return rel, err
 }
 
@@ -83,18 +84,18 @@ func updateText(title string, d date.Date, lang string) []byte {
 	b.WriteString("+++\n")
 	fmt.Fprintf(&b, "title = %s\n", textutil.TOMLString(title))
 	fmt.Fprintf(&b, "date = %s\n", d)
-	b.WriteString(pick(lang,
-		"# ids of the localities and plans the update is about, e.g. [\"tra-vinh\", \"tp-tra-vinh\"]\n",
-		"# id các địa phương và kế hoạch bài viết nói tới, ví dụ [\"tra-vinh\", \"tp-tra-vinh\"]\n"))
+	b.WriteString(diag.W(
+		"# id các địa phương và kế hoạch bài viết nói tới, ví dụ [\"tra-vinh\", \"tp-tra-vinh\"]\n",
+		"# ids of the localities and plans the update is about, e.g. [\"tra-vinh\", \"tp-tra-vinh\"]\n").In(lang))
 	b.WriteString("localities = []\nplans = []\n")
-	b.WriteString(pick(lang,
-		"# one or two sentences for lists, the feed and search engines\n",
-		"# một, hai câu tóm tắt cho danh sách tin, nguồn tin và máy tìm kiếm\n"))
+	b.WriteString(diag.W(
+		"# một, hai câu tóm tắt cho danh sách tin, nguồn tin và máy tìm kiếm\n",
+		"# one or two sentences for lists, the feed and search engines\n").In(lang))
 	b.WriteString("summary = \"\"\n")
-	b.WriteString(pick(lang,
-		"# a draft is shown by covsite serve, marked, but not published; delete this line when the update is ready\n",
-		"# bản nháp: covsite serve hiển thị (có ghi chú \"bản nháp\") nhưng không đăng lên trang; xoá dòng này khi bài đã xong\n"))
+	b.WriteString(diag.W(
+		"# bản nháp: covsite serve hiển thị (có ghi chú \"bản nháp\") nhưng không đăng lên trang; xoá dòng này khi bài đã xong\n",
+		"# a draft is shown by covsite serve, marked, but not published; delete this line when the update is ready\n").In(lang))
 	b.WriteString("draft = true\n+++\n\n")
-	b.WriteString(model.UpdateSkeleton[pick(lang, "en", "vi")] + "\n")
+	b.WriteString(model.UpdateSkeleton[diag.W("vi", "en").In(lang)] + "\n")
 	return []byte(b.String())
 }

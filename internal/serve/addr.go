@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+
+	"github.com/covsite/covsite/internal/diag"
 )
 
 // listening says where the preview can be opened. A listener on every interface (--bind
@@ -12,11 +14,11 @@ import (
 func (s *Server) listening(addr net.Addr) string {
 	tcp, ok := addr.(*net.TCPAddr)
 	if !ok || !tcp.IP.IsUnspecified() {
-		return fmt.Sprintf(s.msg("serving http://%s/ — Ctrl-C to stop", "đang phục vụ http://%s/ — bấm Ctrl-C để dừng"), addr)
+		return fmt.Sprintf(diag.W("đang phục vụ http://%s/ — bấm Ctrl-C để dừng", "serving http://%s/ — Ctrl-C to stop").In(s.opts.Lang), addr)
 	}
 	local := "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(tcp.Port)) + "/"
-	return fmt.Sprintf(s.msg(
-		"serving on all network interfaces, port %d — on this computer open %s, from another one use this computer's address; Ctrl-C to stop",
-		"đang phục vụ trên mọi giao diện mạng, cổng %d — trên máy này mở %s, từ máy khác dùng địa chỉ của máy này; bấm Ctrl-C để dừng"),
+	return fmt.Sprintf(diag.W(
+		"đang phục vụ trên mọi giao diện mạng, cổng %d — trên máy này mở %s, từ máy khác dùng địa chỉ của máy này; bấm Ctrl-C để dừng",
+		"serving on all network interfaces, port %d — on this computer open %s, from another one use this computer's address; Ctrl-C to stop").In(s.opts.Lang),
 		tcp.Port, local)
 }

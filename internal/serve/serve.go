@@ -144,7 +144,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	if shutErr != nil {
 		return fmt.Errorf("serve: stopping: %w", shutErr)
 	}
-	s.logf("%s", s.msg("stopped", "đã dừng"))
+	s.logf("%s", diag.W("đã dừng", "stopped").In(s.opts.Lang))
 	return nil
 }
 
@@ -224,7 +224,7 @@ func (s *Server) announce(g *generation, all bool, c change) {
 	if len(tabs) > 0 && c.path != "" {
 		go func() {
 			wg.Wait()
-			s.logf(s.msg("open tabs: %d, reloaded: %d, %.0f ms after the change", "tab đang mở: %d, đã tải lại: %d, sau khi thay đổi %.0f ms"),
+			s.logf(diag.W("tab đang mở: %d, đã tải lại: %d, sau khi thay đổi %.0f ms", "open tabs: %d, reloaded: %d, %.0f ms after the change").In(s.opts.Lang),
 				len(tabs), reloaded.Load(), ms(time.Since(c.at)))
 		}()
 	}
@@ -235,17 +235,18 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // logReady logs a swapped-in build: how long from the first file event (or the start) until
 // requests see it, and where that time went.
 func (s *Server) logReady(p *build.Prepared, c change, ready time.Duration) {
-	what, how := s.msg("built", "đã dựng"), ""
+	what, how := diag.W("đã dựng", "built").In(s.opts.Lang), ""
 	if c.path != "" {
-		what = fmt.Sprintf(s.msg("rebuilt after a change to %s", "đã dựng lại sau khi %s thay đổi"), c.path)
-		how = fmt.Sprintf(s.msg("%d files changed", "%d tệp thay đổi"), len(p.Changed))
+		what = fmt.Sprintf(diag.W("đã dựng lại sau khi %s thay đổi", "rebuilt after a change to %s").In(s.opts.Lang), c.path)
+		how = fmt.Sprintf(diag.W("%d tệp thay đổi", "%d files changed").In(s.opts.Lang), len(p.Changed))
 		if p.Relinked {
-			how += s.msg(", only their results linked again", ", chỉ liên kết lại kết quả của chúng")
+			how += diag.W(", chỉ liên kết lại kết quả của chúng", ", only their results linked again").In(s.opts.Lang)
 		}
 		how += "; "
 	}
-	s.logf(s.msg("%s: ready in %.0f ms (load %.1f, model %.1f, setup %.1f ms; %s%d warnings)",
-		"%s: sẵn sàng sau %.0f ms (đọc %.1f, kiểm tra %.1f, chuẩn bị %.1f ms; %s%d cảnh báo)"),
+	s.logf(diag.W(
+		"%s: sẵn sàng sau %.0f ms (đọc %.1f, kiểm tra %.1f, chuẩn bị %.1f ms; %s%d cảnh báo)",
+		"%s: ready in %.0f ms (load %.1f, model %.1f, setup %.1f ms; %s%d warnings)").In(s.opts.Lang),
 		what, ms(ready), ms(p.Load), ms(p.Model), ms(p.Setup), how, p.Diagnostics.Count(diag.Warning))
 	s.logWarnings(p.Diagnostics)
 }
@@ -278,10 +279,10 @@ func (s *Server) logFailure(f *failure, c change, haveBuild bool) {
 	s.logMu.Unlock()
 	n := len(f.problems(s.opts.Lang))
 	if haveBuild {
-		s.logf(s.msg("errors: %d, after a change to %s — still serving the last good build", "%d lỗi sau khi %s thay đổi — vẫn phục vụ bản dựng tốt gần nhất"), n, orDash(c.path))
+		s.logf(diag.W("%d lỗi sau khi %s thay đổi — vẫn phục vụ bản dựng tốt gần nhất", "errors: %d, after a change to %s — still serving the last good build").In(s.opts.Lang), n, orDash(c.path))
 		return
 	}
-	s.logf(s.msg("errors: %d — nothing to serve until they are fixed", "%d lỗi — chưa có trang nào để phục vụ cho đến khi sửa xong"), n)
+	s.logf(diag.W("%d lỗi — chưa có trang nào để phục vụ cho đến khi sửa xong", "errors: %d — nothing to serve until they are fixed").In(s.opts.Lang), n)
 }
 
 // onlyErrors drops the warnings of l: they do not stop a build and `covsite check` lists them.
@@ -300,14 +301,6 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
-}
-
-// msg picks the English or Vietnamese form of a log message.
-func (s *Server) msg(en, vi string) string {
-	if s.opts.Lang == "en" {
-		return en
-	}
-	return vi
 }
 
 // logf writes one time-stamped line to the log.

@@ -54,6 +54,8 @@ type Tree struct {
 	// listed in staged.
 	inPlace bool
 	staged  map[string]bool
+	// noDest: the destination did not exist when the tree began; nothing to compare with.
+	noDest bool
 }
 
 // Manifest lists the files of a built tree by path. A build keeps the manifest of its
@@ -221,6 +223,9 @@ func Begin(dest string) (*Tree, error) {
 		return nil, err
 	}
 	t := &Tree{dest: dest, tmp: tmp, dirs: map[string]bool{}, written: map[string]bool{}, files: Manifest{}, stale: map[string]bool{}}
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		t.noDest = true
+	}
 	if err := t.Write(Marker, nil); err != nil {
 		t.Abort()
 		return nil, err
@@ -259,7 +264,7 @@ func (t *Tree) Write(rel string, data []byte) error {
 	old := filepath.Join(t.dest, filepath.FromSlash(rel))
 	sum := sha256.Sum256(data)
 	prev, known := t.previous(rel)
-	unchanged := known && prev.Sum == sum || !known && same(old, data)
+	unchanged := known && prev.Sum == sum || !known && !t.noDest && same(old, data)
 	if t.inPlace && unchanged {
 		if err := t.claim(rel); err != nil {
 			return err
@@ -273,11 +278,31 @@ func (t *Tree) Write(rel string, data []byte) error {
 	if unchanged && !t.inPlace && os.Link(old, target) == nil {
 		return t.wrote(rel, target, sum, true)
 	}
-	if err := os.WriteFile(target, data, 0o644); err != nil {
+	info, err := create(target, data)
+	if err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	t.stage(rel)
-	return t.wrote(rel, target, sum, false)
+	t.count(rel, FileState{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Sum: sum}, false)
+	return nil
+}
+
+// create writes data to a new file at path and returns what the file system says of it,
+// from the open file (no second lookup of the path).
+func create(path string, data []byte) (os.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	_, err = f.Write(data)
+	var info os.FileInfo
+	if err == nil {
+		info, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return info, err
 }
 
 // stage records that rel was written to the staging folder of an in-place update.
@@ -318,7 +343,7 @@ func (t *Tree) Stream(rel string, fn func(io.Writer) error) error {
 	}
 	old := filepath.Join(t.dest, filepath.FromSlash(rel))
 	prev, known := t.previous(rel)
-	same := known && prev.Sum == sum || !known && sameFiles(old, target)
+	same := known && prev.Sum == sum || !known && !t.noDest && sameFiles(old, target)
 	if t.inPlace {
 		if same && os.Remove(target) == nil {
 			return t.wrote(rel, old, sum, true)
