@@ -360,7 +360,7 @@ func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 const minChartNodes = 25
 
 // checkCharts checks that every chart is drawn, labelled in the page's language, patterned,
-// and that its table shows exactly the numbers of its JSON island.
+// and that its table shows exactly the numbers it was drawn with.
 func checkCharts(t *testing.T, page, lang string, charts []chartReport) {
 	t.Helper()
 	for _, c := range charts {

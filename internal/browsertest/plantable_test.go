@@ -8,7 +8,7 @@ import (
 // TestPlanTableOnAPhone: a plan's allocation table stays readable at 375 px. The table
 // scrolls sideways inside its region (the page itself does not), the unit column stays in
 // view while it does, and screen readers get a column header per indicator and a row
-// header per unit.
+// header per unit; the column the site adds up (the wards' BHXH) says so in its header.
 func TestPlanTableOnAPhone(t *testing.T) {
 	tb := openTab(t, example, 375, 812)
 	for _, path := range []string{"/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/", "/en/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/"} {
@@ -17,7 +17,7 @@ func TestPlanTableOnAPhone(t *testing.T) {
 			Page, Scrolls                 bool
 			ColHeaders, RowHeaders, Cells int
 			UnitLeftBefore, UnitLeftAfter float64
-			Total                         string
+			Total, Last                   string
 		}
 		tb.eval(t, `(() => {
 		  const region = document.querySelector('#bang .table-scroll');
@@ -35,13 +35,17 @@ func TestPlanTableOnAPhone(t *testing.T) {
 		    Cells: table.querySelectorAll('tbody td').length,
 		    UnitLeftBefore: before, UnitLeftAfter: after,
 		    Total: table.querySelector('tfoot th[scope="row"]').innerText.trim(),
+		    Last: table.querySelector('thead th:last-child').textContent,
 		  };
 		})()`, &got)
 		if got.Page {
 			t.Errorf("%s: the page scrolls sideways at 375 px", path)
 		}
-		if got.ColHeaders != 5 || got.RowHeaders != 10 || got.Cells != 40 {
-			t.Errorf("%s: %d column headers, %d row headers, %d cells; want 5 (unit + 4 indicators), 10 wards, 40", path, got.ColHeaders, got.RowHeaders, got.Cells)
+		if got.ColHeaders != 6 || got.RowHeaders != 10 || got.Cells != 50 {
+			t.Errorf("%s: %d column headers, %d row headers, %d cells; want 6 (unit + 4 indicators + their sum), 10 wards, 50", path, got.ColHeaders, got.RowHeaders, got.Cells)
+		}
+		if !strings.Contains(got.Last, "\u2211") || !strings.Contains(got.Last, "+") {
+			t.Errorf("%s: the sum's header %q does not say the site adds it up", path, got.Last)
 		}
 		if got.Scrolls && (got.UnitLeftAfter < -0.5 || got.UnitLeftAfter > got.UnitLeftBefore+0.5) {
 			t.Errorf("%s: the unit column moved from %.1f to %.1f px when the table scrolled", path, got.UnitLeftBefore, got.UnitLeftAfter)
@@ -53,7 +57,7 @@ func TestPlanTableOnAPhone(t *testing.T) {
 }
 
 // TestChartTooltipsMarkComputedFigures: a chart's tooltip adds the ∑ sign and how the site
-// computed a figure to every figure the page marks as computed (data-chart-computed), and
+// computed a figure to every figure the chart's option marks as computed ("computed"), and
 // nothing to a document's figure. The wards' social insurance targets are sums of their
 // parts; their compulsory targets are the plan's own.
 func TestChartTooltipsMarkComputedFigures(t *testing.T) {
@@ -65,16 +69,17 @@ func TestChartTooltipsMarkComputedFigures(t *testing.T) {
 		tb.visit(t, c.path)
 		var got struct{ Computed, Given string }
 		tb.eval(t, `new Promise((done) => {
-		  const el = document.querySelector('[data-chart-computed]');
+		  const island = (el) => JSON.parse(document.getElementById(el.getAttribute('data-chart')).textContent);
+		  const el = [...document.querySelectorAll('[data-chart]')].find((el) => island(el).computed);
 		  const read = () => {
 		    const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
 		    if (!chart) return false;
 		    const series = chart.getOption().series;
-		    const marks = JSON.parse(el.getAttribute('data-chart-computed'));
+		    const marks = island(el).computed;
 		    let computed = '', given = '';
 		    series.forEach((s, i) => {
 		      const f = s.tooltip && s.tooltip.valueFormatter;
-		      (marks[i] || []).forEach((how, j) => {
+		      (marks[i] || []).slice(1).forEach((how, j) => {
 		        const text = f ? f(s.data[j], j) : '';
 		        if (how && !computed) computed = text;
 		        if (!how && !given) given = f ? text : String(s.data[j]);

@@ -28,8 +28,9 @@ type rect struct {
 	Bottom float64 `json:"bottom"`
 }
 
-// chartReport is one [data-chart] container after charts.js ran, with its JSON island
-// and the data table of its figure.
+// chartReport is one [data-chart] container after charts.js ran, with the series and
+// categories it was drawn with (charts.js reads them from the figure's table; the JSON
+// island holds the rest of the option) and the data table of its figure.
 type chartReport struct {
 	ID        string     `json:"id"`
 	Island    string     `json:"island"`
@@ -104,11 +105,15 @@ const reportJS = `(() => {
     const svg = el.querySelector('svg');
     const fig = el.closest('figure');
     const table = fig ? fig.querySelector('table') : null;
-    const island = document.getElementById(el.getAttribute('data-chart'));
+    const chart = window.echarts && window.echarts.getInstanceByDom(el);
+    const drawn = chart ? chart.getOption() : null;
     const r = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
     return {
       id: el.id,
-      island: island ? island.textContent : '',
+      island: drawn ? JSON.stringify({
+        series: drawn.series.map((s) => ({ name: s.name, type: s.type, data: s.data })),
+        xAxis: drawn.xAxis.map((a) => ({ data: a.data })),
+      }) : '',
       nodes: svg ? svg.querySelectorAll('*').length : 0,
       paths: svg ? svg.querySelectorAll('path').length : 0,
       patterns: svg ? svg.querySelectorAll('pattern').length : 0,

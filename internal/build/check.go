@@ -21,10 +21,8 @@ import (
 // content, and the site's own layouts, strings and static files over the theme's —
 // without rendering or writing anything.
 func Check(source string) (*model.Site, *diag.List) {
-	fsys, err := sitefs.Open(source)
-	if err != nil {
-		diags := &diag.List{}
-		diags.Errorf(diag.Pos{File: source}, diag.ReadFile, err.Error())
+	fsys, diags := datacheck.Open(source)
+	if fsys == nil {
 		return nil, diags
 	}
 	return CheckFS(fsys)

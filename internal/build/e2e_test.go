@@ -96,7 +96,7 @@ var seedFigures = map[string][]string{
 		"1.022.552", "82,5 %", "1.395.647", "nguồn ghi 45,20 %", "1,71 %", "295", "1.259", "03/QĐ-UBND", "122.981",
 		"còn thiếu 1.692.068", // revenue: its own unit, rounded as the document writes it (whole millions)
 		"∑ Số do trang suy ra: kết quả ÷ tỷ lệ đạt, 1.395.647 ÷ 45,20 %", "Văn bản không nêu ai giao, theo",
-		"Số do trang tính bằng phép trừ: 123.784 − 803", // the start-of-2019 figure in the time series
+		"Số do trang tính bằng phép trừ — 31/12/2018: 123.784 − 803", // the start-of-2019 figure in the time series, in the note under its table
 	},
 	// Seed 003: plan 64/KH-UBND, Đà Nẵng 2021–2025.
 	"dia-phuong/da-nang-1997-2025/index.html": { // whole rows of the yearly-rate table: year, then SI, voluntary SI, UI, HI, pension, satisfaction
@@ -267,7 +267,7 @@ func TestSharingUsesTheBaseURL(t *testing.T) {
 		`<link rel="canonical" href="` + base + `en/dia-phuong/tra-vinh-phuong-7/">`,
 		`<link rel="alternate" hreflang="vi" href="` + base + `dia-phuong/tra-vinh-phuong-7/">`,
 		`<meta property="og:locale" content="en_US">`,
-		`<meta property="og:description" content="SI: the 2023 target is 2,499 people (∑ Computed by the site: the sum of its parts, 2,236 &#43; 263); no result reported yet.">`,
+		`<meta property="og:description" content="SI: the 2023 target is 2,499 people (∑ computed); no result reported yet.">`,
 		`href="/bao-phu/dia-phuong/tra-vinh-phuong-7/"`, // the language switch, site-relative
 	} {
 		if !strings.Contains(ward, want) {

@@ -25,8 +25,9 @@ type printed struct {
 	text  string
 }
 
-// walk finds every figure and credit a built page prints.
-func walk(t *testing.T, page string, src []byte) (figs, credits []printed) {
+// walk finds every figure and credit a built page prints, their keys made whole
+// (view.ResolveKey) on the page of the locality id.
+func walk(t *testing.T, page string, src []byte, id string) (figs, credits []printed) {
 	t.Helper()
 	z := html.NewTokenizer(bytes.NewReader(src))
 	type open struct {
@@ -46,6 +47,13 @@ func walk(t *testing.T, page string, src []byte) (figs, credits []printed) {
 			attrs := map[string]string{}
 			for _, a := range tok.Attr {
 				attrs[a.Key] = a.Val
+				if a.Key == "data-fig" || a.Key == "data-credit" {
+					keys := strings.Fields(a.Val)
+					for i, k := range keys {
+						keys[i] = view.ResolveKey(k, id)
+					}
+					attrs[a.Key] = strings.Join(keys, " ")
+				}
 			}
 			if _, ok := attrs["data-fig"]; ok {
 				stack = append(stack, open{&printed{page: page, attrs: attrs}, depth, true})
@@ -115,7 +123,11 @@ func TestEveryFigureExplainsItself(t *testing.T) {
 		page, _ := filepath.Rel(dir, path)
 		page = filepath.ToSlash(page)
 		code := routes.LangOf("/" + page)
-		figs, credits := walk(t, page, src)
+		kind, id := routes.Parse(page)
+		if kind != routes.LocalityKind {
+			id = ""
+		}
+		figs, credits := walk(t, page, src, id)
 		seen[page] = map[string]bool{}
 		for _, f := range figs {
 			nFigs++
@@ -152,7 +164,7 @@ func TestEveryFigureExplainsItself(t *testing.T) {
 			}
 		}
 		for _, c := range credits {
-			nCredits++
+			nCredits += len(strings.Fields(c.attrs["data-credit"]))
 			checkCredit(t, raw, targets, c, code)
 		}
 		return nil
@@ -185,8 +197,18 @@ func TestEveryFigureExplainsItself(t *testing.T) {
 // row's document, inferred.
 func checkCredit(t *testing.T, raw *load.Site, targets map[string]*model.Target, c printed, code string) {
 	t.Helper()
-	key := c.attrs["data-credit"]
-	tg := targets[key]
+	keys := strings.Fields(c.attrs["data-credit"]) // one credit may name several targets: the cards' plan, once
+	if len(keys) == 0 {
+		t.Errorf("%s: a credit that names no target", c.page)
+	}
+	for _, key := range keys {
+		checkCreditOf(t, raw, targets[key], key, c, code)
+	}
+}
+
+// checkCreditOf checks what a credit names for one of its targets.
+func checkCreditOf(t *testing.T, raw *load.Site, tg *model.Target, key string, c printed, code string) {
+	t.Helper()
 	if tg == nil {
 		t.Errorf("%s: a credit for %q, no target of the data", c.page, key)
 		return

@@ -86,6 +86,7 @@ func TestNationalSiteFitsTheHost(t *testing.T) {
 	}
 	t.Logf("scale %g: %d files, %.1f MB; by kind (MB): %s", nationalScale, len(pages), float64(total)/1e6, formatKinds(byKind))
 	t.Logf("locality and plan pages over %d bytes (their layouts are being made lean, issue 13): %d %s", htmlBudget, len(bigItems), strings.Join(firstOf(bigItems, 5), ", "))
+	checkLocalityPages(t, p.Site, sizes)
 	checkSitemap(t, p.Renderer, pages, files)
 	checkLocalityRows(t, p.Renderer, files)
 	checkNoTwin(t, files, pages)

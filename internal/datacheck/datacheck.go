@@ -43,14 +43,23 @@ func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 
 // Dir checks the data and content of the site folder source, as published (no drafts).
 func Dir(source string) (*model.Site, *diag.List) {
+	fsys, diags := Open(source)
+	if fsys == nil {
+		return nil, diags
+	}
+	r := Check(sitefs.NoLinks(fsys), false, load.Load)
+	return r.Site, r.Diags
+}
+
+// Open opens the site folder source as every stage reads it (sitefs), or says why not.
+func Open(source string) (fs.FS, *diag.List) {
 	fsys, err := sitefs.Open(source)
 	if err != nil {
 		diags := &diag.List{}
 		diags.Errorf(diag.Pos{File: source}, diag.ReadFile, err.Error())
 		return nil, diags
 	}
-	r := Check(sitefs.NoLinks(fsys), false, load.Load)
-	return r.Site, r.Diags
+	return fsys, nil
 }
 
 // Links reports every symbolic link among the inputs of the site in fsys: a link

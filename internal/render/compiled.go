@@ -56,6 +56,26 @@ func (r *Renderer) planFile(lang string, p *model.Plan) Page {
 	}}
 }
 
+// planPartFiles are the pages of the parts of a long plan's allocation table after the
+// first, which is on the plan's page.
+func (r *Renderer) planPartFiles(lang string, p *model.Plan) []Page {
+	var pages []Page
+	for n := 2; n <= view.PlanTableParts(r.site, p); n++ {
+		route := routes.PlanPart(p.ID, n)
+		pages = append(pages, Page{Path: routes.File(lang, route), Lang: lang, write: func(w io.Writer) error {
+			v := r.context(lang).PlanTablePart(p, n)
+			d := r.page(lang, "plan", route, v.Title, v.Summary, v)
+			d.Breadcrumb = crumbs(v.Breadcrumb)
+			return r.framed(w, lang, planPartLayout, d, component.PlanTablePart(r.langs[lang], v))
+		}})
+	}
+	return pages
+}
+
+// planPartLayout names the pages of a table's parts; no theme has a layout of this name, so
+// a site's own plan.html does not replace them.
+const planPartLayout = "plan-part"
+
 func crumbs(links []view.Link) []crumb {
 	out := make([]crumb, len(links))
 	for i, l := range links {

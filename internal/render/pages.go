@@ -43,6 +43,7 @@ func (r *Renderer) languagePages(lang string) []Page {
 	}
 	for _, pl := range r.site.Plans {
 		pages = append(pages, r.planFile(lang, pl))
+		pages = append(pages, r.planPartFiles(lang, pl)...)
 		pages = append(pages, r.planCard(lang, pl)...)
 	}
 	pages = append(pages, r.indicatorFiles(lang)...)
@@ -113,6 +114,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 	case kind == routes.PlanKind && r.site.Plan(id) != nil:
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.planFile(lang, r.site.Plan(id)))
+			candidates = append(candidates, r.planPartFiles(lang, r.site.Plan(id))...)
 			candidates = append(candidates, r.planCard(lang, r.site.Plan(id))...)
 		}
 	default:

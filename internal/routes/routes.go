@@ -39,6 +39,18 @@ func Locality(id string) string { return Localities + id + "/" }
 // Plan is the page of the plan with this id.
 func Plan(id string) string { return Plans + id + "/" }
 
+// PlanPart is the page of part n (from 1) of a plan's allocation table when it is split:
+// part 1 is on the plan's page, the others at "ke-hoach/<id>/phan-<n>/".
+func PlanPart(id string, n int) string {
+	if n <= 1 {
+		return Plan(id)
+	}
+	return Plan(id) + PartSegment + strconv.Itoa(n) + "/"
+}
+
+// PartSegment starts the path segment of a part of a plan's table.
+const PartSegment = "phan-"
+
 // Indicator is the page of an indicator: its coverage maps.
 func Indicator(id string) string { return Indicators + id + "/" }
 
@@ -80,7 +92,10 @@ func IsEmbed(p string) bool {
 }
 
 // PlansIn is the list of a province's plans, when the plan list is split by province.
-func PlansIn(id string) string { return Plans + "theo-tinh/" + id + "/" }
+func PlansIn(id string) string { return Plans + byProvince + "/" + id + "/" }
+
+// byProvince is the segment of the lists of a province's plans.
+const byProvince = "theo-tinh"
 
 // Document is the page of a Markdown document: updates under tin-tuc/, every other
 // page at the root, whatever folder of content/ it is in.
@@ -189,7 +204,8 @@ const (
 )
 
 // Parse tells which locality or plan an output path belongs to: "en/dia-phuong/x/index.html"
-// and "dia-phuong/x/du-lieu.csv" → (LocalityKind, "x"). Anything else is Other (the charts'
+// and "dia-phuong/x/du-lieu.csv" → (LocalityKind, "x"); "ke-hoach/x/index.html" and
+// "ke-hoach/x/phan-2/index.html" → (PlanKind, "x"). Anything else is Other (the charts'
 // embed page, "nhung/bieu-do/index.html", belongs to no locality).
 func Parse(out string) (Kind, string) {
 	rest := strings.TrimPrefix(out, Prefix(lang.EN))
@@ -202,6 +218,9 @@ func Parse(out string) (Kind, string) {
 		return LocalityKind, parts[1]
 	case Plans:
 		if len(parts) == 3 { // not the lists of a province's plans, ke-hoach/theo-tinh/x/
+			return PlanKind, parts[1]
+		}
+		if len(parts) == 4 && parts[1] != byProvince && strings.HasPrefix(parts[2], PartSegment) { // ke-hoach/x/phan-2/
 			return PlanKind, parts[1]
 		}
 	}

@@ -15,6 +15,8 @@ func TestFileAndURL(t *testing.T) {
 		{"vi", NotFound, "404.html", "/covsite/404.html", "https://example.org/covsite/404.html"},
 		{"vi", Document("updates", "a"), "tin-tuc/a/index.html", "/covsite/tin-tuc/a/", "https://example.org/covsite/tin-tuc/a/"},
 		{"en", Document("pages", "gioi-thieu"), "en/gioi-thieu/index.html", "/covsite/en/gioi-thieu/", "https://example.org/covsite/en/gioi-thieu/"},
+		{"vi", PlanPart("kh-49", 1), "ke-hoach/kh-49/index.html", "/covsite/ke-hoach/kh-49/", "https://example.org/covsite/ke-hoach/kh-49/"},
+		{"en", PlanPart("kh-49", 3), "en/ke-hoach/kh-49/phan-3/index.html", "/covsite/en/ke-hoach/kh-49/phan-3/", "https://example.org/covsite/en/ke-hoach/kh-49/phan-3/"},
 		{"en", PlansIn("tra-vinh"), "en/ke-hoach/theo-tinh/tra-vinh/index.html", "/covsite/en/ke-hoach/theo-tinh/tra-vinh/", "https://example.org/covsite/en/ke-hoach/theo-tinh/tra-vinh/"},
 		{"vi", ProvinceDownload("tra-vinh", "csv"), "du-lieu/tinh/tra-vinh.csv", "/covsite/du-lieu/tinh/tra-vinh.csv", "https://example.org/covsite/du-lieu/tinh/tra-vinh.csv"},
 		{"vi", SiteDownload("csv.gz"), "du-lieu/covsite.csv.gz", "/covsite/du-lieu/covsite.csv.gz", "https://example.org/covsite/du-lieu/covsite.csv.gz"},
@@ -74,6 +76,10 @@ func TestParse(t *testing.T) {
 		{"index.html", Other, ""},
 		{"dia-phuong//index.html", Other, ""},
 		{"ke-hoach/theo-tinh/tra-vinh/index.html", Other, ""},
+		{"ke-hoach/kh-49/phan-2/index.html", PlanKind, "kh-49"},
+		{"en/ke-hoach/kh-49/phan-12/index.html", PlanKind, "kh-49"},
+		{"ke-hoach/theo-tinh/phan-thiet/index.html", Other, ""},
+		{"ke-hoach/kh-49/khac/index.html", Other, ""},
 		{"en/ke-hoach/theo-tinh/index.html", PlanKind, "theo-tinh"},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -16,30 +17,28 @@ import (
 
 // Chart is a figure: the ECharts option for charts.js, and a table with the same numbers.
 type Chart struct {
-	ID      string // "chart-1"; the data island is ID+"-data"
-	Title   string
-	Note    string
-	Label   string // the start of the chart's screen-reader description
-	Option  string // the ECharts option as JSON; encoding/json escapes <, > and &
+	ID    string // "chart-1"; the data island is ID+"-data"
+	Title string
+	Note  string
+	Label string // the start of the chart's screen-reader description
+	// Option is the ECharts option as JSON (encoding/json escapes <, > and &). When the site
+	// computed some figures, its "computed" says how, by series then point ("" for a
+	// document's figure, null for a series of documents' figures only): charts.js takes it
+	// out and shows it in the tooltips.
+	Option  string
 	Columns []string
 	Rows    [][]string // the first cell of a row is its category
-	// Computed marks the figures the site computed: by series, then point, how it did
-	// (view.CalcText) or "". charts.js shows it in the tooltip; JSON, "" when none.
-	Computed string
-	// Notes say, under the table, how each computed figure was computed.
+	// Notes say, under the table, how the site computed the marked cells: one note per
+	// series and way of computing, naming each cell's figures.
 	Notes []string
-	// Marks says, by row and series, how the site computed a table cell ("" for a
-	// document's figure); the cell carries the sign through CSS, so it still reads as a number.
-	Marks [][]string
+	// Marks says, by row and series, whether the site computed a table cell; the cell
+	// carries the sign through CSS, so it still reads as a number.
+	Marks [][]bool
 }
 
-// Mark is how the site computed the table's cell at row r, series s; "" when a document
-// gives it.
-func (c Chart) Mark(r, s int) string {
-	if r < len(c.Marks) && s < len(c.Marks[r]) {
-		return c.Marks[r][s]
-	}
-	return ""
+// Marked reports whether the site computed the table's cell at row r, series s.
+func (c Chart) Marked(r, s int) bool {
+	return r < len(c.Marks) && s < len(c.Marks[r]) && c.Marks[r][s]
 }
 
 // chart is what a figure shows: categories along one axis and one or more series.
@@ -54,7 +53,8 @@ type chart struct {
 type series struct {
 	name     string
 	values   []model.Num
-	computed []string // how the site computed each value, "" when a document gives it; nil for none
+	computed []calcWords // how the site computed each value, empty when a document gives it; nil for none
+	parts    []string    // the series it is the sum of, by name (model.Indicator.SumOf); nil for none
 }
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
@@ -87,39 +87,96 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	for _, s := range ch.series {
 		v.Columns = append(v.Columns, s.name)
 	}
-	marks := make([][]string, len(ch.series))
-	anyMark := false
 	for i, cat := range ch.categories {
 		row := []string{cat}
-		rowMarks := make([]string, len(ch.series))
+		marks := make([]bool, len(ch.series))
 		for j, s := range ch.series {
-			if how := s.how(i); how != "" && s.values[i].Known {
-				rowMarks[j] = how
-				v.Notes = append(v.Notes, CalcMark+" "+cat+", "+s.name+": "+how)
-				anyMark = true
-			}
-			marks[j] = append(marks[j], s.how(i))
+			marks[j] = s.computedAt(i)
 			row = append(row, ch.format(s.values[i]))
 		}
 		v.Rows = append(v.Rows, row)
-		v.Marks = append(v.Marks, rowMarks)
+		v.Marks = append(v.Marks, marks)
 	}
-	if anyMark {
-		b, err := json.Marshal(marks)
-		if err != nil {
-			return Chart{}, err
+	for _, s := range ch.series {
+		if note := c.sumOfColumnsNote(ch, s); note != "" {
+			v.Notes = append(v.Notes, note)
+			continue
 		}
-		v.Computed = string(b)
+		v.Notes = append(v.Notes, s.notes(ch.categories)...)
 	}
 	return v, nil
 }
 
-// how is how the site computed the series' i-th value, "" when a document gives it.
-func (s series) how(i int) string {
+// sumOfColumnsNote is the note of a series whose every computed value is the sum of its
+// parts' values in the same row, when its parts are series of the chart: the table shows
+// the figures added up, so the note names the columns — "∑ BHXH: Số do trang tính: tổng
+// các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)". "" otherwise.
+func (c *Context) sumOfColumnsNote(ch chart, s series) string {
+	if len(s.parts) == 0 {
+		return ""
+	}
+	var parts []series
+	for _, name := range s.parts {
+		i := slices.IndexFunc(ch.series, func(o series) bool { return o.name == name })
+		if i < 0 {
+			return ""
+		}
+		parts = append(parts, ch.series[i])
+	}
+	computed := false
+	for i := range s.values {
+		if !s.computedAt(i) {
+			continue
+		}
+		computed = true
+		calc := s.how(i).Calc
+		if calc.How != model.SumOfParts || len(calc.Inputs) != len(parts) {
+			return ""
+		}
+		for k, p := range parts {
+			if in, v := calc.Inputs[k], p.values[i]; !in.Known || !v.Known || in.V != v.V {
+				return ""
+			}
+		}
+	}
+	if !computed {
+		return ""
+	}
+	return CalcMark + " " + s.name + ": " + c.F.T("calc."+string(model.SumOfParts), strings.Join(s.parts, " + ")) + " " + c.F.T("chart.same_row")
+}
+
+// how is how the site computed the series' i-th value, empty when a document gives it.
+func (s series) how(i int) calcWords {
 	if i < len(s.computed) {
 		return s.computed[i]
 	}
-	return ""
+	return calcWords{}
+}
+
+// computedAt reports whether the series' i-th value is a figure the site computed.
+func (s series) computedAt(i int) bool { return s.values[i].Known && s.how(i).Text != "" }
+
+// notes say how the site computed the series' values, a note per way of computing, with
+// each value's figures: "∑ BHXH: Số do trang tính: tổng các thành phần — 30/6/2021:
+// 1.277 + 80; 31/12/2021: 1.396 + 88".
+func (s series) notes(categories []string) []string {
+	var hows []string
+	cells := map[string][]string{}
+	for i, cat := range categories {
+		if !s.computedAt(i) {
+			continue
+		}
+		w := s.how(i)
+		if _, ok := cells[w.How]; !ok {
+			hows = append(hows, w.How)
+		}
+		cells[w.How] = append(cells[w.How], cat+": "+w.Formula)
+	}
+	var out []string
+	for _, how := range hows {
+		out = append(out, CalcMark+" "+s.name+": "+how+" — "+strings.Join(cells[how], "; "))
+	}
+	return out
 }
 
 func (c *Context) peopleFormat() func(model.Num) string {
@@ -132,19 +189,19 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 	f := c.F
 	ch := chart{title: f.T("chart.over_time"), line: true, axis: f.T("unit.people"), format: c.peopleFormat()}
 	points := map[*model.Indicator]map[date.Date]model.Num{}
-	calcs := map[*model.Indicator]map[date.Date]string{}
+	calcs := map[*model.Indicator]map[date.Date]calcWords{}
 	var dates []date.Date
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {
 			continue
 		}
-		m, how := map[date.Date]model.Num{}, map[date.Date]string{}
+		m, how := map[date.Date]model.Num{}, map[date.Date]calcWords{}
 		for _, res := range c.Site.ResultsFor(l, ind) {
 			if res.Value.Known {
-				m[res.AsOf], how[res.AsOf] = res.Value, c.CalcText(ind, res.Calc)
+				m[res.AsOf], how[res.AsOf] = res.Value, c.calcWords(ind, res.Calc)
 			}
 			if b, calc := model.ChangeBaseline(res); b.Known {
-				m[res.ChangeSince], how[res.ChangeSince] = b, c.CalcText(ind, calc)
+				m[res.ChangeSince], how[res.ChangeSince] = b, c.calcWords(ind, calc)
 			}
 		}
 		if len(m) < 2 {
@@ -168,6 +225,9 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 			}
 			for _, d := range dates {
 				ch.series[i].computed = append(ch.series[i].computed, calcs[ind][d])
+			}
+			for _, part := range ind.SumOf {
+				ch.series[i].parts = append(ch.series[i].parts, f.Short(part))
 			}
 			break
 		}
@@ -247,7 +307,8 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 	return ch
 }
 
-// option is the chart's ECharts option as JSON for a data island. It sets no aria:
+// option is the chart's ECharts option as JSON for a data island, less its categories and
+// values, which the chart's table holds (charts.js reads them from it). It sets no aria:
 // charts.js adds aria with decal patterns and a description in the page's number format.
 //
 // go-echarts makes the option's skeleton (grid, legend, tooltip, axes, the series' type and
@@ -267,28 +328,79 @@ func (ch chart) option() (string, error) {
 		Tooltip   json.RawMessage `json:"tooltip"`
 		XAxis     []xAxisOption   `json:"xAxis"`
 		YAxis     json.RawMessage `json:"yAxis"`
-	}{Grid: sk.grid, Legend: sk.legend, Tooltip: sk.tooltip, YAxis: sk.yAxis, XAxis: []xAxisOption{{Data: ch.categories}}}
+		Computed  [][]string      `json:"computed,omitempty"` // by series, then point; see Chart.Option
+	}{Grid: sk.grid, Legend: sk.legend, Tooltip: sk.tooltip, YAxis: sk.yAxis, XAxis: []xAxisOption{{}}}
+	opt.Computed = ch.computed()
 	for _, s := range ch.series {
-		so := seriesOption{ConnectNulls: sk.connectNulls, Name: s.name, Type: sk.seriesType, Data: make([]any, len(s.values))}
-		for i, v := range s.values {
-			so.Data[i] = echartsValue(v)
-		}
-		opt.Series = append(opt.Series, so)
+		opt.Series = append(opt.Series, seriesOption{ConnectNulls: sk.connectNulls, Name: s.name, Type: sk.seriesType})
 	}
 	b, err := json.Marshal(opt)
 	return string(b), err
 }
 
+// computed is how the site computed each value, by series: nil for a series of documents'
+// figures only, else the words with "%s" where a value's figures go, then each value's
+// figures ("" for a document's figure) — ["Số do trang tính: tổng các thành phần, %s",
+// "1.277 + 80", …]. A series computed more than one way carries each value's whole words
+// ("%s" alone). It is nil when the site computed no value of the chart.
+func (ch chart) computed() [][]string {
+	out := make([][]string, len(ch.series))
+	any := false
+	for i, s := range ch.series {
+		if out[i] = s.computedWords(); out[i] != nil {
+			any = true
+		}
+	}
+	if !any {
+		return nil
+	}
+	return out
+}
+
+// computedWords is the series' entry of chart.computed.
+func (s series) computedWords() []string {
+	words, any, whole := "", false, false
+	for j := range s.values {
+		if !s.computedAt(j) {
+			continue
+		}
+		w := s.how(j)
+		prefix, ok := strings.CutSuffix(w.Text, w.Formula)
+		if !any {
+			words, any = prefix, true
+		}
+		whole = whole || !ok || w.Formula == "" || prefix != words
+	}
+	if !any {
+		return nil
+	}
+	out := make([]string, len(s.values)+1)
+	out[0] = words + "%s"
+	if whole {
+		out[0] = "%s"
+	}
+	for j := range s.values {
+		switch w := s.how(j); {
+		case !s.computedAt(j):
+		case whole:
+			out[j+1] = w.Text
+		default:
+			out[j+1] = w.Formula
+		}
+	}
+	return out
+}
+
+// seriesOption is a series without its values, and xAxisOption the category axis without
+// its categories: the page prints them once, in the chart's table, and charts.js reads
+// them from there (a series without "data" takes its column, the axis the rows' headers).
 type seriesOption struct {
 	ConnectNulls bool   `json:"connectNulls,omitempty"`
-	Data         []any  `json:"data"`
 	Name         string `json:"name"`
 	Type         string `json:"type"`
 }
 
-type xAxisOption struct {
-	Data []string `json:"data"`
-}
+type xAxisOption struct{}
 
 // skeleton is what go-echarts writes for a kind of chart, less its categories and values
 // and less what ECharts does anyway (its own palette, an empty title and toolbox, each

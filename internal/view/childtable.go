@@ -13,7 +13,7 @@ type childTargets struct {
 	indicators []*model.Indicator
 	children   []*model.Locality
 	values     [][]model.Num // by child, then indicator
-	calcs      [][]string    // how the site computed each value, "" when the plan gives it
+	calcs      [][]calcWords // how the site computed each value, empty when the plan gives it
 	figs       [][]Fig
 	sum        []model.Num
 	parent     []model.Num
@@ -47,13 +47,13 @@ func (c *Context) childTable(l *model.Locality) *childTargets {
 	withFigures := 0
 	for _, ch := range l.Children {
 		row := make([]model.Num, len(ct.indicators))
-		calcs := make([]string, len(ct.indicators))
+		calcs := make([]calcWords, len(ct.indicators))
 		figs := make([]Fig, len(ct.indicators))
 		any := false
 		for i, ind := range ct.indicators {
 			row[i] = c.targetOf(best.Plan, ch, ind, best.Period)
 			if t := c.targetIn(best.Plan, ch, ind, best.Period); t != nil {
-				calcs[i], figs[i] = c.CalcText(ind, t.Calc), targetFig(t)
+				calcs[i], figs[i] = c.calcWords(ind, t.Calc), c.targetFig(t)
 			}
 			if row[i].Known {
 				ct.sum[i] = model.Known(ct.sum[i].V+row[i].V, 0)
@@ -114,7 +114,10 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
 	for i, ch := range ct.children {
-		row := ChildTableRow{Link: c.localityLink(ch), Computed: ct.calcs[i], Figs: ct.figs[i]}
+		row := ChildTableRow{Link: c.localityLink(ch), Figs: ct.figs[i]}
+		for _, w := range ct.calcs[i] {
+			row.Computed = append(row.Computed, w.Text)
+		}
 		for _, n := range ct.values[i] {
 			row.Values = append(row.Values, f.Num(n))
 		}

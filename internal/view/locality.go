@@ -3,6 +3,7 @@ package view
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/lang"
@@ -21,6 +22,7 @@ type LocalityPage struct {
 	Lede        string
 	FormedFrom  Line // "Thành lập từ A, B."; nil for none
 	Cards       []Card
+	Deck        Deck // what the cards share, said once under them
 	Comparisons []Line
 	Charts      []Chart
 	Plans       []PlanBlock // the plans that run beside the newest one, in full
@@ -52,6 +54,11 @@ type PlanBlock struct {
 	Rows   []PlanRow
 	Notes  []string // what each implied target was implied from; the first carries NoteID
 	NoteID string
+	// OnCards is set, and Rows left empty, when the cards above show every target of the
+	// plan with all the table would say of it (a plan of one period, mostly): the block
+	// then only says so and explains the targets it implies (Notes); without those there
+	// is no block, and the figures are printed once.
+	OnCards bool
 }
 
 // EarlierPlans are the plans that ended before the newest one started, a row each: the
@@ -127,8 +134,8 @@ type ChildTableRow struct {
 
 // Locality computes the page of l.
 func (c *Context) Locality(l *model.Locality) LocalityPage {
-	c.assessed = map[*model.Target]model.Progress{}
-	defer func() { c.assessed = nil }()
+	c.assessed, c.page = map[*model.Target]model.Progress{}, l
+	defer func() { c.assessed, c.page = nil, nil }()
 	f := c.F
 	s := c.Site
 	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Breadcrumb: c.breadcrumb(l)}
@@ -163,6 +170,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	for _, h := range facts.headlines {
 		v.Cards = append(v.Cards, c.card(h))
 	}
+	v.Deck = c.deck(v.Cards)
 	v.Summary = c.localitySummary(l, facts.headlines)
 	v.Comparisons = c.comparisons(l, facts.standings)
 	var table *childTargets
@@ -170,7 +178,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		table = c.childTable(l)
 	}
 	v.Charts = c.localityCharts(l, table)
-	v.Plans, v.Earlier = c.planBlocks(l, facts.plans)
+	v.Plans, v.Earlier = c.planBlocks(l, facts.plans, onCards(facts.headlines))
 	v.Rollups = c.localityRollups(l, facts.plans)
 	v.Results = c.resultRollups(l)
 	for _, ch := range l.Children {
@@ -330,9 +338,23 @@ func sortProgress(rows []model.Progress) {
 	})
 }
 
+// onCards are the targets the cards show, each with the result it is measured by there.
+func onCards(hs []headline) map[*model.Target]*model.Result {
+	out := map[*model.Target]*model.Result{}
+	for _, h := range hs {
+		for _, p := range h.Progress {
+			out[p.Target] = h.Result
+		}
+	}
+	return out
+}
+
 // planBlocks shows in full the plans that run beside the newest one, and the earlier ones
-// in one compact table.
-func (c *Context) planBlocks(l *model.Locality, plans []planProgress) ([]PlanBlock, *EarlierPlans) {
+// in one compact table. A plan whose every target is on the cards, measured by the same
+// result and with nothing more to say (milestones, a deadline, a differing gap), has no
+// table — the cards already show it — and no block at all unless it implies targets,
+// which its block explains.
+func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[*model.Target]*model.Result) ([]PlanBlock, *EarlierPlans) {
 	f := c.F
 	var full []PlanBlock
 	var earlier []planProgress
@@ -342,16 +364,32 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress) ([]PlanBlo
 			earlier = append(earlier, pp)
 			continue
 		}
-		b := PlanBlock{Anchor: "ke-hoach-" + p.ID, Name: f.PlanName(p), URL: c.URL(routes.Plan(p.ID)), Meta: c.planMeta(p), NoteID: impliedNoteID(p)}
+		b := PlanBlock{Anchor: "ke-hoach-" + p.ID, Name: f.PlanName(p), URL: c.URL(routes.Plan(p.ID)), Meta: c.planMeta(p), NoteID: impliedNoteID(p), OnCards: true}
 		for _, row := range pp.Rows {
-			b.Rows = append(b.Rows, c.planRow(row, false))
+			r := c.planRow(row, false)
+			b.Rows = append(b.Rows, r)
+			b.OnCards = b.OnCards && shownOnCard(row, r, cards)
 			if row.Target.Implied {
 				b.Notes = append(b.Notes, "≈ "+c.impliedNote(row.Target))
 			}
 		}
+		if b.OnCards {
+			b.Rows = nil
+		}
+		if b.OnCards && len(b.Notes) == 0 {
+			continue // the cards name the plan, and the sources say who issued it when
+		}
 		full = append(full, b)
 	}
 	return full, c.earlierPlans(earlier)
+}
+
+// shownOnCard reports whether a card shows all a plan's row says of its target: the same
+// target measured by the same result, and no milestone, deadline or differing gap, which
+// only the table prints.
+func shownOnCard(p model.Progress, r PlanRow, cards map[*model.Target]*model.Result) bool {
+	res, ok := cards[p.Target]
+	return ok && res == p.Result && len(r.Cells.Milestones) == 0 && r.Deadline == "" && r.Cells.GapFlag == ""
 }
 
 func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
@@ -492,26 +530,7 @@ func (c *Context) resultRollups(l *model.Locality) []RollupRow {
 // and reports that name it, or its children, below an average.
 func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []Line {
 	f := c.F
-	var out []Line
-	for _, st := range standings {
-		if !st.ParentRate.Known {
-			continue
-		}
-		ind, name, parent := f.Short(st.Indicator), f.Name(st.Locality), f.Name(st.Locality.Parent)
-		var s string
-		switch {
-		case st.Difference.V > 0:
-			s = f.T("standing.above", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
-		case st.Difference.V < 0:
-			s = f.T("standing.below", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
-		default:
-			s = f.T("standing.equal", ind, name, parent)
-		}
-		if st.Of > 0 {
-			s += " " + f.T("standing.rank", st.Rank, st.Of)
-		}
-		out = append(out, Line{text(s)})
-	}
+	out := c.standingLines(standings)
 	for _, cmp := range c.Site.ComparisonsNaming(l) {
 		line := Line{text(f.T("reported.below", f.Short(cmp.Indicator), f.Name(cmp.Parent), f.Date(cmp.AsOf)) + " ")}
 		line = append(line, c.cite(cmp.Source), text(", "+c.published(cmp.Source)+"."))
@@ -531,6 +550,79 @@ func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []L
 	return out
 }
 
+// standingLines are the locality's rates against its parent's average: a sentence for a
+// rate alone; one line for the rates of the same date ("Tỷ lệ bao phủ của Phường Nam Nghĩa
+// so với bình quân của Thành phố Long An (đến 30/6/2025): BHXH thấp hơn 6,46 điểm phần
+// trăm, thứ 15/19; BHYT cao hơn …").
+func (c *Context) standingLines(standings []model.Standing) []Line {
+	f := c.F
+	var known []model.Standing
+	for _, st := range standings {
+		if st.ParentRate.Known {
+			known = append(known, st)
+		}
+	}
+	var out []Line
+	for i := 0; i < len(known); {
+		j := i + 1
+		for j < len(known) && known[j].AsOf == known[i].AsOf {
+			j++
+		}
+		if j-i == 1 {
+			out = append(out, Line{text(c.standingSentence(known[i]))})
+			i = j
+			continue
+		}
+		st := known[i]
+		items := make([]string, 0, j-i)
+		for _, st := range known[i:j] {
+			items = append(items, c.standingItem(st))
+		}
+		out = append(out, Line{text(f.T("standing.group", f.Name(st.Locality), f.Name(st.Locality.Parent), f.Date(st.AsOf)) + " " + strings.Join(items, "; ") + ".")})
+		i = j
+	}
+	return out
+}
+
+// standingSentence is one rate against the parent's average, as a sentence.
+func (c *Context) standingSentence(st model.Standing) string {
+	f := c.F
+	ind, name, parent := f.Short(st.Indicator), f.Name(st.Locality), f.Name(st.Locality.Parent)
+	var s string
+	switch {
+	case st.Difference.V > 0:
+		s = f.T("standing.above", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
+	case st.Difference.V < 0:
+		s = f.T("standing.below", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
+	default:
+		s = f.T("standing.equal", ind, name, parent)
+	}
+	if st.Of > 0 {
+		s += " " + f.T("standing.rank", st.Rank, st.Of)
+	}
+	return s
+}
+
+// standingItem is one rate of a line of standingLines: "BHXH thấp hơn 6,46 điểm phần
+// trăm, thứ 15/19".
+func (c *Context) standingItem(st model.Standing) string {
+	f := c.F
+	ind := f.Short(st.Indicator)
+	var s string
+	switch {
+	case st.Difference.V > 0:
+		s = f.T("standing.item_above", ind, f.PointsPlain(st.Difference))
+	case st.Difference.V < 0:
+		s = f.T("standing.item_below", ind, f.PointsPlain(st.Difference))
+	default:
+		s = f.T("standing.item_equal", ind)
+	}
+	if st.Of > 0 {
+		s += ", " + f.T("standing.item_rank", st.Rank, st.Of)
+	}
+	return s
+}
+
 // cite is a source's title; marked Vietnamese on an English page that has no English title
 // for it.
 func (c *Context) cite(src *model.Source) Inline {
@@ -546,31 +638,6 @@ func (c *Context) published(src *model.Source) string {
 		return c.F.T("published_unknown")
 	}
 	return c.F.Date(src.Published)
-}
-
-func (c *Context) localitySources(facts localityFacts) []Line {
-	f := c.F
-	var out []Line
-	for _, pp := range facts.plans {
-		p := pp.Plan
-		line := Line{text(f.T("source.plan") + ": "), link(f.PlanName(p), c.URL(routes.Plan(p.ID)))}
-		s := " — " + f.Issuer(p)
-		if !p.Issued.IsZero() {
-			s += ", " + f.Date(p.Issued)
-		}
-		if p.Signer != "" {
-			s += "; " + f.T("signer") + " " + p.Signer
-		}
-		out = append(out, append(line, text(s)))
-	}
-	for _, src := range facts.sources {
-		line := c.sourceLine(src)
-		if note := src.Note.In(f.Code); note != "" {
-			line = append(line, text(". "+note))
-		}
-		out = append(out, line)
-	}
-	return out
 }
 
 func (c *Context) datedDocuments(docs []*model.Document) []Dated {

@@ -15,8 +15,20 @@ const CalcMark = "∑"
 // "Số do trang tính: tổng các thành phần, 1.888 + 165". It is "" for a figure a document
 // gives.
 func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
+	return c.calcWords(ind, calc).Text
+}
+
+// calcWords is how the site computed a figure, whole (Text, as CalcText) and in its two
+// parts: what it did (How: "Số do trang tính: tổng các thành phần") and with which figures
+// (Formula: "1.888 + 165"), so a table's notes can say what it did once for a column.
+type calcWords struct {
+	Text, How, Formula string
+	Calc               model.Calc
+}
+
+func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 	if !calc.Computed() {
-		return ""
+		return calcWords{}
 	}
 	f := c.F
 	in := make([]string, len(calc.Inputs))
@@ -40,7 +52,10 @@ func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
 			formula = f.Num(calc.Inputs[0]) + " ÷ " + f.Num(calc.Inputs[1])
 		}
 	}
-	return f.T("calc."+string(calc.How), formula)
+	key := "calc." + string(calc.How)
+	// The strings end with the formula ("…, %s", "…: %s"): what comes before it, less
+	// its punctuation, is what the site did.
+	return calcWords{Text: f.T(key, formula), How: strings.TrimRight(f.T(key, ""), ",: "), Formula: formula, Calc: calc}
 }
 
 // Where is where a figure stands in its document, as a sentence; "" when the data does
@@ -132,34 +147,67 @@ type Fig struct {
 	Calc string
 }
 
-func targetFig(t *model.Target) Fig {
+func (c *Context) targetFig(t *model.Target) Fig {
 	if k := TargetKey(t); k != "" {
-		return Fig{Key: k, Calc: string(t.Calc.How)}
+		return Fig{Key: c.pageKey(k), Calc: string(t.Calc.How)}
 	}
 	return Fig{}
 }
 
-func resultFig(r *model.Result, calc model.Calc) Fig {
+func (c *Context) resultFig(r *model.Result, calc model.Calc) Fig {
 	if k := ResultKey(r); k != "" {
-		return Fig{Key: k, Calc: string(calc.How)}
+		return Fig{Key: c.pageKey(k), Calc: string(calc.How)}
 	}
 	return Fig{}
+}
+
+// pageKey is a figure's key as the page prints it: on a locality's page, without the
+// locality when it is the page's own ("t/<plan>//<indicator>/<period>"), which most of its
+// figures are; ResolveKey makes it whole again.
+func (c *Context) pageKey(key string) string {
+	if c.page == nil {
+		return key
+	}
+	kind, doc, loc, rest, ok := splitKey(key)
+	if !ok || loc != c.page.ID {
+		return key
+	}
+	return kind + "/" + doc + "//" + rest
+}
+
+// ResolveKey is the whole key (TargetKey, ResultKey) of a key printed on the page of the
+// locality id: a key without its locality is that locality's figure.
+func ResolveKey(key, id string) string {
+	kind, doc, loc, rest, ok := splitKey(key)
+	if !ok || loc != "" {
+		return key
+	}
+	return kind + "/" + doc + "/" + id + "/" + rest
+}
+
+// splitKey splits "t/<plan>/<locality>/<rest>" (or "r/<source>/…"); plan, source and
+// locality ids hold no slash, the rest may (a period "2023-03/2023-12").
+func splitKey(key string) (kind, doc, loc, rest string, ok bool) {
+	kind, rest, ok1 := strings.Cut(key, "/")
+	doc, rest, ok2 := strings.Cut(rest, "/")
+	loc, rest, ok3 := strings.Cut(rest, "/")
+	return kind, doc, loc, rest, ok1 && ok2 && ok3
 }
 
 // CreditMark is what the markup says of a credit: the authority and decision it names, and
 // whether it is inferred, for the test that checks them against the data.
 type CreditMark struct {
-	Key       string // the target's TargetKey
+	Key       string // the target's key, as the page prints it (Fig.Key)
 	Authority string
 	Decision  string
 	Inferred  bool
 }
 
-func creditMark(t *model.Target) CreditMark {
+func (c *Context) creditMark(t *model.Target) CreditMark {
 	if TargetKey(t) == "" {
 		return CreditMark{}
 	}
-	return CreditMark{Key: TargetKey(t), Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+	return CreditMark{Key: c.pageKey(TargetKey(t)), Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
 }
 
 // plainLine is a line's text without its links.

@@ -29,12 +29,16 @@ type PlanPage struct {
 	// there are none.
 	ResultsFrom []Line
 	NoResults   string
-	Rows        []PlanRow
-	Notes       []string
-	NoteID      string
-	Milestones  []string
-	Rollups     []RollupRow
-	Updates     []Dated
+	// TargetsTitle heads Rows, the targets neither the cards nor the table show;
+	// NoTargets says the plan has no target at all.
+	TargetsTitle string
+	Rows         []PlanRow
+	NoTargets    string
+	Notes        []string
+	NoteID       string
+	Milestones   []string
+	Rollups      []RollupRow
+	Updates      []Dated
 }
 
 // BasedOn is a document a plan rests on, named as the plan names it (in Vietnamese), with
@@ -56,16 +60,13 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	c.assessed = map[*model.Target]model.Progress{}
 	defer func() { c.assessed = nil }()
 	f := c.F
-	v := PlanPage{Title: f.PlanTitle(p), Summary: p.Summary.In(f.Code), URL: p.URL, NoteID: impliedNoteID(p)}
+	v := PlanPage{Title: c.planHeading(p), Summary: p.Summary.In(f.Code), URL: p.URL, NoteID: impliedNoteID(p)}
 	for i, b := range p.BasedOn {
 		item := BasedOn{Name: b}
 		if c.Lang() == lang.EN && i < len(p.BasedOnEN) {
 			item.Gloss = p.BasedOnEN[i]
 		}
 		v.BasedOn = append(v.BasedOn, item)
-	}
-	if p.Number != "" {
-		v.Title = p.Number + ": " + v.Title
 	}
 	v.Breadcrumb = []Link{{Text: f.T("nav.home"), URL: c.URL(routes.Home)}, {Text: f.T("nav.plans"), URL: c.URL(routes.Plans)}}
 	// The plan's targets from the territory down, then by period and indicator, each level
@@ -83,21 +84,34 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		rows[k] = c.assess(p.Targets[i])
 	}
 	v.CardsTitle = f.T("plan.headlines", f.Name(p.Locality))
+	carded := map[*model.Target]bool{}
 	for _, row := range territoryTargets(p, rows) {
 		v.Cards = append(v.Cards, Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result), Targets: []CardTarget{c.cardTarget(row, false)}})
+		carded[row.Target] = true
 	}
 	v.Facts = c.planFacts(p)
-	v.Table = c.planTable(p)
-	seen := map[*model.Source]bool{}
+	v.Table = c.planTable(p, 1)
+	// The list of targets holds only what neither the cards nor the table show: each figure
+	// once on the page.
 	for _, row := range rows {
-		if v.Table != nil && v.Table.holds(row.Target) {
-			continue // shown in the allocation table, in the document's shape
+		t := row.Target
+		if v.Table != nil && v.Table.holds(t) {
+			continue
 		}
-		v.Rows = append(v.Rows, c.planRow(row, true))
-		if row.Target.Implied {
-			v.Notes = append(v.Notes, "≈ "+f.Name(row.Target.Locality)+", "+f.Short(row.Target.Indicator)+": "+c.impliedNote(row.Target)+" "+plainLine(c.Credit(row.Target)))
+		if !carded[t] || !cardSaysAll(row) {
+			v.Rows = append(v.Rows, c.planRow(row, true))
+		}
+		if t.Implied { // its mark, in a card or a row, links to the note
+			v.Notes = append(v.Notes, "≈ "+f.Name(t.Locality)+", "+f.Short(t.Indicator)+": "+c.impliedNote(t)+" "+plainLine(c.Credit(t)))
 		}
 	}
+	v.TargetsTitle = f.T("plan.targets")
+	if len(v.Cards) > 0 || v.Table != nil {
+		v.TargetsTitle = f.T("plan.other_targets")
+	} else if len(v.Rows) == 0 {
+		v.NoTargets = f.T("plan.no_targets")
+	}
+	seen := map[*model.Source]bool{}
 	for _, row := range rows {
 		if r := row.Result; r != nil && !seen[r.Source] {
 			seen[r.Source] = true
@@ -107,16 +121,63 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	if len(v.ResultsFrom) == 0 {
 		v.NoResults = f.T("plan.no_results")
 	}
+	if v.Table != nil {
+		v.Table.ResultsFrom = nil // the page names them all above, ResultsFrom
+	}
 	for _, m := range p.Milestones {
 		v.Milestones = append(v.Milestones, c.milestone(m))
 	}
 	for _, ru := range c.Site.PlanRollups(p) {
+		if v.Table != nil && v.Table.checks(p, ru) {
+			continue // the table's total row says it when the rows do not add up
+		}
 		row := c.rollupRow(ru.Indicator, ru.Parent.Value, ru.ChildrenSum, ru.Differs(), ru.Difference())
 		row.Unit = f.Name(ru.Parent.Locality)
 		v.Rollups = append(v.Rollups, row)
 	}
 	v.Updates = c.datedDocuments(DocumentsIn(c.Site.DocumentsAboutPlan(p), f.Code))
 	return v
+}
+
+// planHeading is a plan's title, after its number when it has one.
+func (c *Context) planHeading(p *model.Plan) string {
+	if p.Number != "" {
+		return p.Number + ": " + c.F.PlanTitle(p)
+	}
+	return c.F.PlanTitle(p)
+}
+
+// PlanTablePage is a part (from 2) of a long plan's allocation table, on a page of its
+// own: the plan's page holds the first part.
+type PlanTablePage struct {
+	Title      string // "49/KH-BCĐ: Kế hoạch … — bảng phân bổ chỉ tiêu (Phần 2/3: dòng 81–160)"
+	Summary    string
+	Breadcrumb []Link // up to the plan's page
+	Table      *PlanTable
+}
+
+// PlanTablePart computes the page of part n of p's allocation table.
+func (c *Context) PlanTablePart(p *model.Plan, n int) PlanTablePage {
+	c.assessed = map[*model.Target]model.Progress{}
+	defer func() { c.assessed = nil }()
+	f := c.F
+	heading := c.planHeading(p)
+	v := PlanTablePage{Table: c.planTable(p, n), Summary: p.Summary.In(f.Code)}
+	v.Title = heading
+	if v.Table != nil && v.Table.PartLabel != "" {
+		v.Title = f.T("plantable.part_title", heading, v.Table.PartLabel)
+	}
+	v.Breadcrumb = []Link{{Text: f.T("nav.home"), URL: c.URL(routes.Home)}, {Text: f.T("nav.plans"), URL: c.URL(routes.Plans)}, {Text: heading, URL: c.URL(routes.Plan(p.ID))}}
+	return v
+}
+
+// cardSaysAll reports whether a target's card shows all that its row in the list of
+// targets would: a row adds the target's own note, a deadline before the period's end, the
+// milestones reached and next, and the gap its source reports when it is not the site's.
+func cardSaysAll(p model.Progress) bool {
+	t := p.Target
+	gapDiffers := p.ReportedGap.Known && p.ReportedGap.V != p.Gap.V
+	return t.Note.IsZero() && t.Deadline == t.Period.End && p.Milestone == nil && p.NextMilestone == nil && !gapDiffers
 }
 
 // territoryTargets are the targets a plan's cards show: those for its territory over its

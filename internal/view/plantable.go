@@ -2,42 +2,99 @@ package view
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
 )
 
 // PlanTable is a plan's allocation in the shape its document prints it: a row per locality
 // in the document's order, a column per indicator, and the total row as the document gives
-// it, so a reader holding the document can check it cell by cell. When results exist, each
-// cell also holds the result and the share of its target.
+// it, so a reader holding the document can check it cell by cell. An indicator the site
+// adds up from the document's columns (BHXH = bắt buộc + tự nguyện) follows them, marked
+// as computed, so the plan's page has one table of its localities. When results exist,
+// each cell also holds the result and the share of its target.
+//
+// A long table is split into parts of at most planTableCells cells: the plan's page shows
+// the first, PlanTablePage the others, each with the total row and links to every part.
 type PlanTable struct {
-	Caption    string // "Chỉ tiêu năm 2023 theo đơn vị (người)"
+	Caption string // "Chỉ tiêu năm 2023 theo đơn vị (người)"
+	// ResultsKey says what the line under a target holds and the date of most results;
+	// "" without results.
+	ResultsKey string
 	Corner     string // the header of the unit column: "Đơn vị"
 	Columns    []PlanTableColumn
-	Rows       []PlanTableRow
-	Total      *PlanTableRow // the plan's own territory; nil when the plan gives no total
-	TotalLabel string        // "Tổng cộng"
+	Rows       []PlanTableRow // this part's rows
+	Total      *PlanTableRow  // the plan's own territory; nil when the plan gives no total
+	TotalLabel string         // "Tổng cộng"
 	HasResults bool
-	// ResultsFrom names the documents the results come from; empty without results.
+	// ResultsFrom names the documents the results come from; empty without results, and on
+	// the plan's page, which names them for the whole page (PlanPage.ResultsFrom).
 	ResultsFrom []Line
+	// Parts links to every part of a split table, the shown one Current; nil when whole.
+	Parts     []PartLink
+	PartsNav  string // the parts' navigation label
+	PartLabel string // "Phần 2/3: dòng 61–120"; "" when whole
 
-	targets map[*model.Target]bool // the targets the table shows
+	// AddsUp says that the rows add up to the total in every column the plan totals; ""
+	// when a column does not (its total cell says so) or the plan gives no total.
+	AddsUp string
+
+	targets map[*model.Target]bool // the targets the whole table shows, in every part
+	cols    []*model.Indicator
+	period  date.Period
 }
 
-// holds reports whether the table shows t.
+// PartLink links to one part of a split table, named by its rows: "dòng 81–160".
+type PartLink struct {
+	Link
+	Current bool
+}
+
+// holds reports whether the table shows t, in any of its parts.
 func (t *PlanTable) holds(tg *model.Target) bool { return t.targets[tg] }
+
+// checks reports whether the table's total row checks ru: the plan's territory against
+// the sum of its units, in one of the table's columns.
+func (t *PlanTable) checks(p *model.Plan, ru model.Rollup) bool {
+	return t.Total != nil && ru.Parent.Locality == p.Locality && ru.Parent.Period == t.period && slices.Contains(t.cols, ru.Indicator)
+}
 
 // PlanTableColumn is an indicator of the table.
 type PlanTableColumn struct {
 	Label string // "BHXH bắt buộc"
 	Abbr  string // its full name, for the header's title
+	// Computed says how the site computed the column's figures ("Số do trang tính: tổng
+	// BHXH bắt buộc + BHXH tự nguyện"), "" for a column the document prints.
+	Computed string
 }
 
 // PlanTableRow is a locality's row: its targets, one cell per column.
 type PlanTableRow struct {
-	Unit  Link
+	Unit Link
+	// Where is where the row stands in the document when all its figures stand there
+	// ("Bảng chi tiết, dòng 1"); its cells then say nothing of it.
+	Where string
 	Cells []PlanTableCell
+}
+
+// shareWhere moves to the row the place in the document its figures all share.
+func (r *PlanTableRow) shareWhere() {
+	where := ""
+	for _, c := range r.Cells {
+		switch {
+		case c.Fig.Key == "":
+			continue // no target in this column
+		case c.Where == "" || where != "" && c.Where != where:
+			return
+		}
+		where = c.Where
+	}
+	r.Where = where
+	for i := range r.Cells {
+		r.Cells[i].Where = ""
+	}
 }
 
 // PlanTableCell is one target as the document gives it, with its result when there is one.
@@ -46,8 +103,11 @@ type PlanTableCell struct {
 	Computed string // how the site computed Target, "" when the document gives it
 	Where    string // where the figure stands in the document
 	Result   string // "" without a result
-	AsOf     string // the result's date
+	AsOf     string // the result's date when it is not the table's (ResultsKey); else ""
 	Share    string // "97,9 %"; "" without a result
+	// ResultLine is what the cell prints under the target: "904 · 103,31 %", with the
+	// result's date in brackets when it is not the table's.
+	ResultLine string
 	// Rollup is the total row's check: the rows' sum and how far it is from the total,
 	// "" when they agree or on a locality's row.
 	Rollup  string
@@ -55,33 +115,90 @@ type PlanTableCell struct {
 	Fig     Fig
 }
 
-// planTable builds a plan's table, or nil when the plan does not allocate targets among
-// at least two localities.
-func (c *Context) planTable(p *model.Plan) *PlanTable {
-	period, units := tablePeriod(p)
-	if len(units) < 2 {
+// planTableCells bounds the cells of one part of a table: a plan of 168 communes and five
+// columns (Hồ Chí Minh after the 2025 merger) takes three pages, the plan's (86 KB with its
+// cards) and two parts.
+const planTableCells = 400
+
+// tableShape is the shape of a plan's table: its period, units and columns, and its
+// targets by unit and indicator.
+type tableShape struct {
+	period date.Period
+	units  []*model.Locality
+	cols   []*model.Indicator
+	sums   int // the last sums columns are added up by the site
+	cells  map[cellKey]*model.Target
+}
+
+type cellKey struct {
+	l   *model.Locality
+	ind *model.Indicator
+}
+
+// allocate finds the shape of p's table; ok is false when p allocates targets among fewer
+// than two localities.
+func allocate(s *model.Site, p *model.Plan) (a tableShape, ok bool) {
+	a.period, a.units = tablePeriod(p)
+	if len(a.units) < 2 {
+		return a, false
+	}
+	a.cells = map[cellKey]*model.Target{}
+	for _, t := range p.Targets {
+		k := cellKey{t.Locality, t.Indicator}
+		if _, seen := a.cells[k]; !seen && t.Period == a.period && t.Per == "" && t.Value.Known && !t.Implied {
+			a.cells[k] = t
+		}
+	}
+	a.cols, a.sums = tableColumns(s, a)
+	return a, len(a.cols) > 0
+}
+
+// parts is how many parts the table is split into: 1 when it is whole.
+func (a tableShape) parts() int {
+	per := PlanTableRowsPerPart(len(a.cols))
+	return max(1, (len(a.units)+per-1)/per)
+}
+
+// PlanTableRowsPerPart is how many rows a part of a table of cols indicators holds.
+func PlanTableRowsPerPart(cols int) int { return max(20, planTableCells/max(cols, 1)) }
+
+// PlanTableParts is how many pages p's allocation table takes: 0 without a table, 1 when
+// the plan's page holds it whole; parts 2… are PlanTablePage's.
+func PlanTableParts(s *model.Site, p *model.Plan) int {
+	a, ok := allocate(s, p)
+	if !ok {
+		return 0
+	}
+	return a.parts()
+}
+
+// planTable builds part n (from 1) of a plan's table, or nil when the plan does not
+// allocate targets among at least two localities.
+func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
+	a, ok := allocate(c.Site, p)
+	if !ok {
 		return nil
 	}
 	f := c.F
-	cols := tableColumns(c.Site, p, period, units)
-	if len(cols) == 0 {
-		return nil
-	}
-	t := &PlanTable{Caption: f.T("plantable.caption", f.Period(period), f.Name(p.Locality)), Corner: f.T("col.unit"), TotalLabel: f.T("plantable.total"), targets: map[*model.Target]bool{}}
-	for _, ind := range cols {
-		t.Columns = append(t.Columns, PlanTableColumn{Label: f.Short(ind), Abbr: f.IndicatorName(ind)})
+	t := &PlanTable{Caption: f.T("plantable.caption", f.Period(a.period), f.Name(p.Locality)), Corner: f.T("col.unit"), TotalLabel: f.T("plantable.total"), targets: map[*model.Target]bool{}, cols: a.cols, period: a.period}
+	for i, ind := range a.cols {
+		col := PlanTableColumn{Label: f.Short(ind), Abbr: f.IndicatorName(ind)}
+		if i >= len(a.cols)-a.sums {
+			col.Computed = c.sumText(ind)
+		}
+		t.Columns = append(t.Columns, col)
 	}
 	sources := map[*model.Source]bool{}
 	var order []*model.Source
+	dates := map[string]int{}
 	row := func(l *model.Locality) PlanTableRow {
 		r := PlanTableRow{Unit: c.localityLink(l)}
-		for _, ind := range cols {
+		for _, ind := range a.cols {
 			cell := PlanTableCell{Target: "—"}
-			if tg := planTarget(p, l, ind, period); tg != nil {
-				t.targets[tg] = true
+			if tg := a.cells[cellKey{l, ind}]; tg != nil {
 				cell = c.planTableCell(tg)
 				if pr := c.assess(tg); pr.Result != nil {
-					t.HasResults = true
+					dates[cell.AsOf]++
 					if !sources[pr.Result.Source] {
 						sources[pr.Result.Source] = true
 						order = append(order, pr.Result.Source)
@@ -90,20 +207,119 @@ func (c *Context) planTable(p *model.Plan) *PlanTable {
 			}
 			r.Cells = append(r.Cells, cell)
 		}
+		r.shareWhere()
 		return r
 	}
-	for _, l := range units {
-		t.Rows = append(t.Rows, row(l))
+	// Every part formats every row, so all parts say the same date of most results, and
+	// knows every target of the table, so the plan's page lists none of them again.
+	per, parts := PlanTableRowsPerPart(len(a.cols)), a.parts()
+	n = min(max(n, 1), parts)
+	for i, l := range a.units {
+		r := row(l)
+		if i/per == n-1 {
+			t.Rows = append(t.Rows, r)
+		}
+		for _, ind := range a.cols {
+			if tg := a.cells[cellKey{l, ind}]; tg != nil {
+				t.targets[tg] = true
+			}
+		}
 	}
-	if hasAny(p, p.Locality, cols, period) {
+	if a.hasAny(p.Locality) {
 		total := row(p.Locality)
-		c.rollupCells(p, cols, period, total.Cells)
 		t.Total = &total
+		c.rollupCells(p, t)
+		for _, ind := range a.cols {
+			if tg := a.cells[cellKey{p.Locality, ind}]; tg != nil {
+				t.targets[tg] = true
+			}
+		}
 	}
 	for _, src := range order {
 		t.ResultsFrom = append(t.ResultsFrom, c.sourceLine(src))
 	}
+	if t.HasResults = len(dates) > 0; t.HasResults {
+		common := mostFrequent(dates)
+		t.ResultsKey = f.T("plantable.results_key", common)
+		t.clearDate(common)
+		t.resultLines()
+	}
+	if parts > 1 {
+		c.split(t, p, n, parts, per, len(a.units))
+	}
 	return t
+}
+
+// split links a part of a long table to every part and says which rows it holds.
+func (c *Context) split(t *PlanTable, p *model.Plan, n, parts, per, units int) {
+	f := c.F
+	t.PartsNav = f.T("plantable.parts")
+	t.PartLabel = f.T("plantable.part", n, parts, (n-1)*per+1, min(n*per, units))
+	for i := 1; i <= parts; i++ {
+		text := f.T("plantable.part_link", (i-1)*per+1, min(i*per, units))
+		t.Parts = append(t.Parts, PartLink{Link: Link{Text: text, URL: c.URL(routes.PlanPart(p.ID, i))}, Current: i == n})
+	}
+}
+
+// clearDate leaves a result's date only in the cells whose result is not of the common date.
+func (t *PlanTable) clearDate(common string) {
+	clear := func(cells []PlanTableCell) {
+		for i := range cells {
+			if cells[i].AsOf == common {
+				cells[i].AsOf = ""
+			}
+		}
+	}
+	for _, r := range t.Rows {
+		clear(r.Cells)
+	}
+	if t.Total != nil {
+		clear(t.Total.Cells)
+	}
+}
+
+// resultLines writes each cell's line under its target, once the dates are settled.
+func (t *PlanTable) resultLines() {
+	line := func(cells []PlanTableCell) {
+		for i := range cells {
+			c := &cells[i]
+			switch {
+			case c.Result == "":
+			case c.AsOf != "":
+				c.ResultLine = c.Result + " (" + c.AsOf + ") · " + c.Share
+			default:
+				c.ResultLine = c.Result + " · " + c.Share
+			}
+		}
+	}
+	for _, r := range t.Rows {
+		line(r.Cells)
+	}
+	if t.Total != nil {
+		line(t.Total.Cells)
+	}
+}
+
+// mostFrequent is the key counted most often; among equals the smallest string, so the
+// choice does not depend on the map's order.
+func mostFrequent(counts map[string]int) string {
+	best, n := "", 0
+	for k, c := range counts {
+		if c > n || c == n && k < best {
+			best, n = k, c
+		}
+	}
+	return best
+}
+
+// sumText says how the site adds up a column: "Số do trang tính: tổng BHXH bắt buộc + BHXH
+// tự nguyện".
+func (c *Context) sumText(ind *model.Indicator) string {
+	names := make([]string, len(ind.SumOf))
+	for i, part := range ind.SumOf {
+		names[i] = c.F.Short(part)
+	}
+	return c.F.T("plantable.sum_of", strings.Join(names, " + "))
 }
 
 // planTableCell is a target's cell: the figure, its mark when computed, where it stands,
@@ -125,19 +341,25 @@ func (c *Context) planTableCell(tg *model.Target) PlanTableCell {
 }
 
 // rollupCells writes into the total row's cells the sum of the rows and its difference from
-// the total, where the two disagree.
-func (c *Context) rollupCells(p *model.Plan, cols []*model.Indicator, period date.Period, cells []PlanTableCell) {
+// the total, where the two disagree, or says that they agree everywhere.
+func (c *Context) rollupCells(p *model.Plan, t *PlanTable) {
 	f := c.F
-	for _, ru := range model.PlanRollups(p) {
-		if ru.Parent.Locality != p.Locality || ru.Parent.Period != period || !ru.Differs() {
+	checked, differ := 0, 0
+	for _, ru := range c.Site.PlanRollups(p) {
+		if !t.checks(p, ru) {
 			continue
 		}
-		i := slices.Index(cols, ru.Indicator)
-		if i < 0 {
+		checked++
+		if !ru.Differs() {
 			continue
 		}
-		cells[i].Rollup = f.T("plantable.rollup", f.Number(ru.ChildrenSum, 2), f.Number(ru.Difference(), 2))
-		cells[i].Differs = true
+		differ++
+		i := slices.Index(t.cols, ru.Indicator)
+		t.Total.Cells[i].Rollup = f.T("plantable.rollup", f.Number(ru.ChildrenSum, 2), f.Number(ru.Difference(), 2))
+		t.Total.Cells[i].Differs = true
+	}
+	if checked > 0 && differ == 0 {
+		t.AddsUp = f.T("plantable.adds_up")
 	}
 }
 
@@ -146,46 +368,59 @@ func (c *Context) rollupCells(p *model.Plan, cols []*model.Indicator, period dat
 // for it, else nothing.
 func tablePeriod(p *model.Plan) (date.Period, []*model.Locality) {
 	var units []*model.Locality
+	seen := map[*model.Locality]bool{}
 	for _, t := range p.Targets {
 		if t.Period != p.Period || t.Per != "" || !t.Value.Known || t.Implied || t.Locality == p.Locality {
 			continue
 		}
-		if !isUnder(t.Locality, p.Locality) || slices.Contains(units, t.Locality) {
+		if seen[t.Locality] || !isUnder(t.Locality, p.Locality) {
 			continue
 		}
+		seen[t.Locality] = true
 		units = append(units, t.Locality)
 	}
 	return p.Period, units
 }
 
-// tableColumns are the indicators the document prints for the localities: those with a
-// value the document gives (not one the site added up) for at least one of them.
-func tableColumns(s *model.Site, p *model.Plan, period date.Period, units []*model.Locality) []*model.Indicator {
-	var out []*model.Indicator
+// tableColumns are the indicators the document prints for the localities — those with a
+// value the document gives (not one the site added up) for at least one of them — then
+// those the site adds up from them for at least one locality, whose count is sums.
+func tableColumns(s *model.Site, a tableShape) (cols []*model.Indicator, sums int) {
 	for _, ind := range s.Indicators {
-		for _, l := range units {
-			if t := planTarget(p, l, ind, period); t != nil && !t.Calc.Computed() {
-				out = append(out, ind)
-				break
-			}
+		if a.anyUnit(ind, func(t *model.Target) bool { return !t.Calc.Computed() }) {
+			cols = append(cols, ind)
 		}
 	}
-	return out
-}
-
-// planTarget is p's target for l and ind over period with a value, or nil.
-func planTarget(p *model.Plan, l *model.Locality, ind *model.Indicator, period date.Period) *model.Target {
-	for _, t := range p.Targets {
-		if t.Locality == l && t.Indicator == ind && t.Period == period && t.Per == "" && t.Value.Known && !t.Implied {
-			return t
+	doc := len(cols)
+	for _, ind := range s.Indicators {
+		if len(ind.SumOf) == 0 || slices.Contains(cols[:doc], ind) {
+			continue
+		}
+		parts := true
+		for _, part := range ind.SumOf {
+			parts = parts && slices.Contains(cols[:doc], part)
+		}
+		if parts && a.anyUnit(ind, func(*model.Target) bool { return true }) {
+			cols = append(cols, ind)
 		}
 	}
-	return nil
+	return cols, len(cols) - doc
 }
 
-func hasAny(p *model.Plan, l *model.Locality, cols []*model.Indicator, period date.Period) bool {
-	for _, ind := range cols {
-		if planTarget(p, l, ind, period) != nil {
+// anyUnit reports whether a unit has a target for ind that ok accepts.
+func (a tableShape) anyUnit(ind *model.Indicator, ok func(*model.Target) bool) bool {
+	for _, l := range a.units {
+		if t := a.cells[cellKey{l, ind}]; t != nil && ok(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAny reports whether l has a target in one of the table's columns.
+func (a tableShape) hasAny(l *model.Locality) bool {
+	for _, ind := range a.cols {
+		if a.cells[cellKey{l, ind}] != nil {
 			return true
 		}
 	}

@@ -1,11 +1,14 @@
 package view
 
 import (
+	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
@@ -124,7 +127,7 @@ func TestPlanTableHasTheDocumentsShape(t *testing.T) {
 	s := allocationSite(t)
 	c := NewContext(s, tr["vi"], routes.NewBase("/"))
 	c.assessed = map[*model.Target]model.Progress{}
-	tab := c.planTable(s.Plan("kh"))
+	tab := c.planTable(s.Plan("kh"), 1)
 	if tab == nil {
 		t.Fatal("no table for a plan that allocates to three wards")
 	}
@@ -139,15 +142,30 @@ func TestPlanTableHasTheDocumentsShape(t *testing.T) {
 	for _, col := range tab.Columns {
 		cols = append(cols, col.Label)
 	}
-	if want := []string{"BB", "TN"}; !reflect.DeepEqual(cols, want) {
-		t.Errorf("columns = %v, want the indicators the document gives, not the sum the site adds (%v)", cols, want)
+	if want := []string{"BB", "TN", "BHXH"}; !reflect.DeepEqual(cols, want) {
+		t.Errorf("columns = %v, want the indicators the document gives, then the sum the site adds (%v)", cols, want)
+	}
+	for i, col := range tab.Columns {
+		if computed := col.Computed != ""; computed != (i == 2) {
+			t.Errorf("column %s marked computed %q", col.Label, col.Computed)
+		}
+	}
+	if got := tab.Columns[2].Computed; got != "Số do trang tính: tổng BB + TN" {
+		t.Errorf("the sum column says %q", got)
 	}
 	p1 := tab.Rows[1].Cells
-	if p1[0].Target != "800" || p1[0].Where != "Bảng, dòng 2" || p1[0].Computed != "" {
-		t.Errorf("Phường 1 bb = %+v", p1[0])
+	if p1[0].Target != "800" || p1[0].Computed != "" || tab.Rows[1].Where != "Bảng, dòng 2" || p1[0].Where != "" {
+		t.Errorf("Phường 1 bb = %+v, its row where %q; want 800 and the row's place said once", p1[0], tab.Rows[1].Where)
 	}
-	if p1[0].Result != "600" || p1[0].Share != "75,00\u00a0%" || p1[0].AsOf != "30/6/2023" || !tab.HasResults {
+	if p1[2].Target != "920" || p1[2].Computed == "" || p1[2].Fig.Calc == "" {
+		t.Errorf("Phường 1 bhxh = %+v, want the sum 920 marked computed", p1[2])
+	}
+	// The result's date is said once, above the table, when it is the date of most results.
+	if p1[0].Result != "600" || p1[0].Share != "75,00\u00a0%" || p1[0].AsOf != "" || !tab.HasResults {
 		t.Errorf("Phường 1 bb result = %q share %q as of %q", p1[0].Result, p1[0].Share, p1[0].AsOf)
+	}
+	if !strings.Contains(tab.ResultsKey, "30/6/2023") {
+		t.Errorf("results key %q does not give the results' date", tab.ResultsKey)
 	}
 	if p1[1].Result != "" {
 		t.Errorf("a target without a result shows one: %+v", p1[1])
@@ -176,8 +194,8 @@ func TestPlanTableHasTheDocumentsShape(t *testing.T) {
 			t.Errorf("the long list repeats a figure of the table: %s %s", r.Locality.Text, r.Indicator)
 		}
 	}
-	if len(page.ResultsFrom) != 1 || page.NoResults != "" {
-		t.Errorf("the plan page names %d results documents (%q)", len(page.ResultsFrom), page.NoResults)
+	if len(page.ResultsFrom) != 1 || page.NoResults != "" || page.Table.ResultsFrom != nil {
+		t.Errorf("the plan page names %d results documents (%q), and again %d under its table", len(page.ResultsFrom), page.NoResults, len(page.Table.ResultsFrom))
 	}
 }
 
@@ -193,7 +211,7 @@ func TestNoPlanTableWithoutAnAllocation(t *testing.T) {
 			own.Targets = append(own.Targets, tg)
 		}
 	}
-	if tab := c.planTable(own); tab != nil {
+	if tab := c.planTable(own, 1); tab != nil {
 		t.Errorf("a plan for one territory got a table: %+v", tab)
 	}
 }
@@ -257,3 +275,224 @@ func TestCreditLines(t *testing.T) {
 }
 
 func lang2(vi string) lang.Text { return lang.T(vi, "") }
+
+// A plan's page shows each of its targets, and the list of targets repeats none that the
+// cards or the table show: a plan of one territory lists only what its cards leave out, a
+// plan of many localities has one table of them.
+func TestPlanPageShowsEachTargetOnce(t *testing.T) {
+	tr := langs(t)
+	s := allocationSite(t)
+	kh := s.Plan("kh")
+	own := &model.Plan{ID: "own", Locality: kh.Locality, Period: kh.Period}
+	for _, tg := range kh.Targets {
+		if tg.Locality == kh.Locality {
+			own.Targets = append(own.Targets, tg)
+		}
+	}
+	tests := []struct {
+		name    string
+		plan    *model.Plan
+		table   bool
+		rows    []string // the list of targets: locality, indicator, period
+		title   string
+		rollups int
+	}{
+		// The table's total row checks every roll-up of the city: bb does not add up.
+		{"many localities", kh, true, []string{"Thành phố no 2023-Q1"}, "Other targets and progress", 0},
+		{"one territory", own, false, []string{"Thành phố no 2023-Q1"}, "Other targets and progress", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewContext(s, tr["en"], routes.NewBase("/"))
+			page := c.Plan(tt.plan)
+			if (page.Table != nil) != tt.table {
+				t.Fatalf("table %v, want %v", page.Table != nil, tt.table)
+			}
+			shown := map[string]int{}
+			for _, card := range page.Cards {
+				for _, ct := range card.Targets {
+					shown[ct.Value.Fig.Key]++
+				}
+			}
+			var rows []string
+			for _, r := range page.Rows {
+				key := r.Cells.Target.Fig.Key
+				if shown[key] > 0 {
+					t.Errorf("the list repeats %s, shown in a card", key)
+				}
+				shown[key]++
+				rows = append(rows, r.Locality.Text+" "+r.Indicator+" "+r.Period)
+			}
+			for _, tg := range tt.plan.Targets {
+				if shown[TargetKey(tg)] == 0 && (page.Table == nil || !page.Table.holds(tg)) {
+					t.Errorf("%s is on no part of the page", TargetKey(tg))
+				}
+				if page.Table != nil && page.Table.holds(tg) && tg.Locality != tt.plan.Locality && shown[TargetKey(tg)] > 0 {
+					t.Errorf("%s is in the table and in the list", TargetKey(tg))
+				}
+			}
+			if len(rows) != len(tt.rows) || page.TargetsTitle != tt.title {
+				t.Errorf("list %q titled %q, want %q titled %q", rows, page.TargetsTitle, tt.rows, tt.title)
+			}
+			if page.Table != nil && page.Table.AddsUp != "" {
+				t.Errorf("the table says its rows add up: %q", page.Table.AddsUp)
+			}
+			if len(page.Rollups) != tt.rollups {
+				t.Errorf("%d roll-up rows beside the table's total row, want %d", len(page.Rollups), tt.rollups)
+			}
+		})
+	}
+}
+
+// A long table is split in parts of at most planTableCells cells (and at least 20 rows):
+// the plan's page holds the first part, every part links to all and keeps the total row,
+// and the plan's page still knows every target of the table.
+func TestLongPlanTableIsSplit(t *testing.T) {
+	tests := []struct {
+		units, cols int
+		parts       int
+		lastRows    int
+	}{
+		{units: 12, cols: 4, parts: 1, lastRows: 12},
+		{units: 100, cols: 4, parts: 1, lastRows: 100},
+		{units: 168, cols: 5, parts: 3, lastRows: 8},
+		{units: 168, cols: 8, parts: 4, lastRows: 18},
+		{units: 45, cols: 30, parts: 3, lastRows: 5},
+	}
+	tr := langs(t)
+	for _, tt := range tests {
+		s := wideSite(t, tt.units, tt.cols)
+		p := s.Plan("kh")
+		if got := PlanTableParts(s, p); got != tt.parts {
+			t.Errorf("%d units × %d columns: %d parts, want %d", tt.units, tt.cols, got, tt.parts)
+			continue
+		}
+		c := NewContext(s, tr["vi"], routes.NewBase("/"))
+		page := c.Plan(p)
+		last := c.PlanTablePart(p, tt.parts)
+		if len(last.Table.Rows) != tt.lastRows || last.Table.Total == nil {
+			t.Errorf("%d units × %d columns: the last part has %d rows (total %v), want %d", tt.units, tt.cols, len(last.Table.Rows), last.Table.Total != nil, tt.lastRows)
+		}
+		if len(page.Rows) != 0 || len(page.Rollups) != 0 || page.Table.AddsUp == "" {
+			t.Errorf("%d units × %d columns: the plan's page lists %d targets and %d roll-ups beside the table (adds up: %q)", tt.units, tt.cols, len(page.Rows), len(page.Rollups), page.Table.AddsUp)
+		}
+		if tt.parts == 1 {
+			if page.Table.Parts != nil || page.Table.PartLabel != "" {
+				t.Errorf("a whole table links to parts: %+v", page.Table.Parts)
+			}
+			continue
+		}
+		if n := len(page.Table.Rows); n*tt.cols > planTableCells && n > 20 {
+			t.Errorf("%d units × %d columns: the first part has %d rows", tt.units, tt.cols, n)
+		}
+		parts := last.Table.Parts
+		if len(parts) != tt.parts || !parts[tt.parts-1].Current || parts[0].Current || parts[0].URL != "/ke-hoach/kh/" || parts[1].URL != "/ke-hoach/kh/phan-2/" {
+			t.Errorf("%d units × %d columns: links %+v", tt.units, tt.cols, parts)
+		}
+		if !strings.Contains(last.Title, "Phần "+strconv.Itoa(tt.parts)+"/"+strconv.Itoa(tt.parts)) || len(last.Breadcrumb) != 3 || last.Breadcrumb[2].URL != "/ke-hoach/kh/" {
+			t.Errorf("part page %q, breadcrumb %+v", last.Title, last.Breadcrumb)
+		}
+	}
+}
+
+// wideSite is a plan of a city for units wards and cols indicators, each ward with a
+// target for each, the city with its totals.
+func wideSite(t *testing.T, units, cols int) *model.Site {
+	t.Helper()
+	var ind, loc, plan strings.Builder
+	loc.WriteString("[[locality]]\nid = \"city\"\nname = \"Thành phố\"\nkind = \"thanh-pho\"\n")
+	plan.WriteString("title = \"Kế hoạch\"\nissuer = \"UBND\"\nlocality = \"city\"\nperiod = \"2025\"\n[[target]]\n")
+	for j := range cols {
+		fmt.Fprintf(&ind, "[[indicator]]\nid = \"i%d\"\nname = \"Chỉ số %d\"\nunit = \"people\"\n", j, j)
+		fmt.Fprintf(&plan, "i%d = %d\n", j, 1000*units)
+	}
+	for i := range units {
+		fmt.Fprintf(&loc, "[[locality]]\nid = \"w%d\"\nname = \"Phường %d\"\nkind = \"phuong\"\nparent = \"city\"\n", i, i)
+		fmt.Fprintf(&plan, "[[target]]\nlocality = \"w%d\"\n", i)
+		for j := range cols {
+			fmt.Fprintf(&plan, "i%d = 1000\n", j)
+		}
+	}
+	raw, diags := load.Load(fstest.MapFS{
+		"data/site.toml":         {Data: []byte(`title = "T"`)},
+		"data/indicators.toml":   {Data: []byte(ind.String())},
+		"data/localities/a.toml": {Data: []byte(loc.String())},
+		"data/plans/kh.toml":     {Data: []byte(plan.String())},
+	})
+	s, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestMostFrequent(t *testing.T) {
+	tests := []struct {
+		counts map[string]int
+		want   string
+	}{
+		{map[string]int{"30/6/2025": 40, "31/3/2025": 2}, "30/6/2025"},
+		{map[string]int{"b": 3, "a": 3}, "a"},
+		{map[string]int{"x": 1}, "x"},
+	}
+	for _, tt := range tests {
+		if got := mostFrequent(tt.counts); got != tt.want {
+			t.Errorf("mostFrequent(%v) = %q, want %q", tt.counts, got, tt.want)
+		}
+	}
+}
+
+// A card stands for a target's row in the list of targets only when it shows all the row
+// would.
+func TestCardSaysAll(t *testing.T) {
+	year := date.Period{Start: day(t, "2025-01-01"), End: day(t, "2025-12-31")}
+	plain := func() model.Progress {
+		return model.Progress{Target: &model.Target{Period: year, Deadline: year.End}, Gap: model.Known(10, 0)}
+	}
+	tests := []struct {
+		name   string
+		change func(*model.Progress)
+		want   bool
+	}{
+		{"plain", func(*model.Progress) {}, true},
+		{"its source's gap, the site's", func(p *model.Progress) { p.ReportedGap = model.Known(10, 0) }, true},
+		{"a note", func(p *model.Progress) { p.Target.Note = lang.T("Từ tháng 3", "") }, false},
+		{"an earlier deadline", func(p *model.Progress) { p.Target.Deadline = day(t, "2025-11-30") }, false},
+		{"a milestone reached", func(p *model.Progress) { p.Milestone = &model.Milestone{} }, false},
+		{"a milestone next", func(p *model.Progress) { p.NextMilestone = &model.Milestone{} }, false},
+		{"its source's gap, not the site's", func(p *model.Progress) { p.ReportedGap = model.Known(12, 0) }, false},
+	}
+	for _, tt := range tests {
+		p := plain()
+		tt.change(&p)
+		if got := cardSaysAll(p); got != tt.want {
+			t.Errorf("%s: cardSaysAll = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A row says once where its figures stand in the document when they all stand there;
+// otherwise each cell says it.
+func TestShareWhere(t *testing.T) {
+	cell := func(where string) PlanTableCell { return PlanTableCell{Where: where, Fig: Fig{Key: "t/x"}} }
+	none := PlanTableCell{Target: "—"}
+	tests := []struct {
+		name  string
+		cells []PlanTableCell
+		row   string
+		cell0 string
+	}{
+		{"all the same", []PlanTableCell{cell("dòng 1"), none, cell("dòng 1")}, "dòng 1", ""},
+		{"two places", []PlanTableCell{cell("dòng 1"), cell("Mục II")}, "", "dòng 1"},
+		{"one without", []PlanTableCell{cell("dòng 1"), cell("")}, "", "dòng 1"},
+		{"none given", []PlanTableCell{cell(""), cell("")}, "", ""},
+	}
+	for _, tt := range tests {
+		r := PlanTableRow{Cells: tt.cells}
+		r.shareWhere()
+		if r.Where != tt.row || r.Cells[0].Where != tt.cell0 {
+			t.Errorf("%s: row %q, first cell %q; want %q, %q", tt.name, r.Where, r.Cells[0].Where, tt.row, tt.cell0)
+		}
+	}
+}

@@ -40,7 +40,7 @@ func (c *Context) targetValue(t *model.Target) TargetValue {
 		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
 	}
 	v.Computed = c.CalcText(t.Indicator, t.Calc)
-	v.Fig = targetFig(t)
+	v.Fig = c.targetFig(t)
 	v.Where = c.Where(t.Where)
 	return v
 }
@@ -79,7 +79,7 @@ func (c *Context) cells(p model.Progress) Cells {
 		}
 		out.ResultDate = f.Date(p.Result.AsOf)
 		out.ResultComputed = c.resultCalc(p)
-		out.ResultFig = resultFig(p.Result, c.resultCalcOf(p))
+		out.ResultFig = c.resultFig(p.Result, c.resultCalcOf(p))
 		out.ResultWhere = c.Where(p.Result.Where)
 	}
 	out.StatusNotes = c.statusNotes(p)
@@ -132,6 +132,7 @@ type Card struct {
 	Title   string
 	Result  *CardResult // nil: no result yet
 	Targets []CardTarget
+	NotesID string // the anchor of its notes under the cards, in a Deck; "" for none
 }
 
 // CardResult is a card's figure: "1.022.552 người", as of a date, with rate and change.
@@ -159,6 +160,9 @@ type CardTarget struct {
 	SetBy   Line   // who set the target and in which document, exactly as the document says
 	Credit  CreditMark
 	Notes   []string // how the status was reached, when the site assumed or computed something
+	// Refs point to the notes on how the status was reached when a Deck says them once
+	// (Notes is then empty).
+	Refs []Footnote
 	// NoDeadline says the target's document gives no deadline or milestone; in the notes
 	// under the cards.
 	NoDeadline string
@@ -181,7 +185,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 		out.Meta += " · " + f.T("change_since", f.Num(res.Change), f.Date(res.ChangeSince))
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
-	out.Fig = resultFig(res, res.Calc)
+	out.Fig = c.resultFig(res, res.Calc)
 	out.Source = append(Line{text(f.T("credit.according") + " ")}, c.cite(res.Source))
 	if w := c.Where(res.Where); w != "" {
 		out.Source = append(out.Source, text(" · "+w))
@@ -222,7 +226,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	if p.NoDeadline {
 		out.NoDeadline = c.F.T("status.no_deadline")
 	}
-	out.Credit = creditMark(t)
+	out.Credit = c.creditMark(t)
 	if setBy {
 		out.SetBy = c.Credit(t)
 	} else if t.Credit.Inferred {

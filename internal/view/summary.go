@@ -40,12 +40,12 @@ func (c *Context) localitySummary(l *model.Locality, hs []headline) string {
 	return f.T("summary.locality", f.Name(l))
 }
 
-// marked is a figure with its unit, followed by the computed mark and how when the site
-// computed it: "2.053 người (∑ số tính: 1.888 + 165)".
+// marked is a figure with its unit, followed by the computed mark when the site computed
+// it: "2.053 người (∑ số tính)". How it did is on the page; a description only marks it.
 func (c *Context) marked(ind *model.Indicator, n model.Num, calc model.Calc) string {
 	s := c.F.WithUnit(ind, n)
-	if how := c.CalcText(ind, calc); how != "" {
-		s += " (" + CalcMark + " " + how + ")"
+	if calc.Computed() {
+		s += " (" + CalcMark + " " + c.F.T("calc.mark") + ")"
 	}
 	return s
 }

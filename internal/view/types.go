@@ -18,6 +18,9 @@ type Context struct {
 	// assessed keeps each target's assessment for the page being made, so a target shown
 	// in a card and in a table is assessed once.
 	assessed map[*model.Target]model.Progress
+	// page is the locality whose page is being made: its own figures' keys leave it out
+	// (pageKey).
+	page *model.Locality
 }
 
 // NewContext returns the context of the views in one language.

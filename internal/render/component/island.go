@@ -1,7 +1,10 @@
 package component
 
 import (
+	"context"
+	"io"
 	"strconv"
+	"strings"
 
 	"github.com/a-h/templ"
 
@@ -50,17 +53,7 @@ func creditAttrs(c view.CreditMark) templ.Attributes {
 }
 
 // hasCardNotes reports whether a card has anything for the notes under the cards.
-func hasCardNotes(c view.Card) bool {
-	if r := c.Result; r != nil && (r.Computed != "" || len(r.Source) > 0) {
-		return true
-	}
-	for _, t := range c.Targets {
-		if t.Value.Computed != "" || t.Value.Where != "" || t.NoDeadline != "" || (t.SetBy != nil && t.Credit.Inferred) {
-			return true
-		}
-	}
-	return false
-}
+func hasCardNotes(c view.Card) bool { return c.HasNotes() }
 
 func anyCardNotes(cs []view.Card) bool {
 	for _, c := range cs {
@@ -86,6 +79,36 @@ func cardNoteHref(c view.Card, i int) string {
 		return ""
 	}
 	return "#" + cardNoteID(c, i)
+}
+
+// goalLabel follows a card target's status: the marks of its notes when the page says
+// them once (view.Deck), each a link to its note, then its label — "¹ Chỉ tiêu 2025: ".
+// Written here, on one line, so no space comes between the status and its marks.
+func goalLabel(t view.CardTarget) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
+		var b strings.Builder
+		if len(t.Refs) > 0 {
+			b.WriteString(`<sup class="ref">`)
+			for i, f := range t.Refs {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				b.WriteString(`<a href="#` + templ.EscapeString(f.ID) + `">` + templ.EscapeString(f.Mark) + `</a>`)
+			}
+			b.WriteString(`</sup>`)
+		}
+		b.WriteString(templ.EscapeString(" " + t.Label + ": "))
+		_, err := io.WriteString(w, b.String())
+		return err
+	})
+}
+
+// anchor is the link to an element of the page, "" for none.
+func anchor(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "#" + id
 }
 
 // barClass is the class of a ranking's bar: targets reached are drawn darker.

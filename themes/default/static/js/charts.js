@@ -13,6 +13,9 @@
  * On DOMContentLoaded this script parses each data island and draws the chart
  * into the container with the SVG renderer and the page's language
  * (<html lang="vi"> → locale 'VI', lang="en" → 'EN'). Before drawing it:
+ *  - gives a series without "data" its column of the figure's table, read in
+ *    the page's number format, and a category axis without "data" the rows'
+ *    headers: the page prints the figures once, in the table;
  *
  *  - turns on ECharts aria (decal patterns + a screen-reader description of
  *    the data in the page's number and date formats) when the option has no
@@ -26,8 +29,10 @@
  *    functions, so a string containing "{value}" in those places (for example
  *    "{value} %") is kept as a template and filled with the formatted number;
  *  - adds to the tooltip of every figure the site computed the sign \u2211 and
- *    how, in the page's words, from the container's data-chart-computed (a
- *    JSON array by series, then point, of strings, "" for a document's figure);
+ *    how, in the page's words, from the option's own "computed" (by series:
+ *    null, or the words with "%s" where a point's figures go followed by each
+ *    point's figures, "" for a document's figure), taken out before the option
+ *    goes to ECharts;
  *  - owns the chart "chrome" colours (text, axis lines, grid lines, tooltip):
  *    a light or dark palette by prefers-color-scheme, each colour overridable
  *    from CSS on the container with --chart-text, --chart-muted,
@@ -258,26 +263,22 @@
     child(tooltip, 'textStyle').color = pal.text;
   }
 
-  // The page marks the figures the site computed (data-chart-computed: by series, then
-  // point, how the site computed it in the page's words, or ""). Their tooltips add the sign
-  // and those words, so a reader never takes the site's arithmetic for a document's figure.
-  function markComputed(option, el, fmt) {
-    var marks;
-    try {
-      marks = JSON.parse(el.getAttribute('data-chart-computed') || 'null');
-    } catch (e) {
-      marks = null;
-    }
+  // The option marks the figures the site computed (its "computed", by series: null for a
+  // series without any, else the page's words with "%s" where a point's figures go, then
+  // each point's figures, "" for a document's figure). Their tooltips add the sign and those
+  // words, so a reader never takes the site's arithmetic for a document's figure.
+  function markComputed(option, marks, fmt) {
     if (!Array.isArray(marks) || !Array.isArray(option.series)) return;
     option.series.forEach(function (s, i) {
       var how = marks[i];
-      if (!isPlainObject(s) || !Array.isArray(how) || !how.some(function (h) { return !!h; })) return;
+      if (!isPlainObject(s) || !Array.isArray(how) || typeof how[0] !== 'string') return;
+      var words = how[0];
       var tip = child(s, 'tooltip');
       var base = typeof tip.valueFormatter === 'function' ? tip.valueFormatter : function (v) { return fmt(v); };
       tip.valueFormatter = function (value, dataIndex) {
         var text = base(value, dataIndex);
-        var h = how[dataIndex];
-        return h ? text + ' \u2211 ' + h : text;
+        var h = how[dataIndex + 1];
+        return h ? text + ' \u2211 ' + words.replace('%s', function () { return h; }) : text;
       };
     });
   }
@@ -286,6 +287,8 @@
   function prepare(option, el, lang) {
     var fmt = makeFormatter(lang);
     var pal = palette(el);
+    var marks = option.computed; // not an ECharts option: the page's own
+    delete option.computed;
 
     if (option.aria == null) {
       option.aria = { enabled: true, decal: { show: true } };
@@ -323,7 +326,7 @@
     each(option.tooltip, function (t) {
       styleTooltip(t, fmt, pal);
     });
-    markComputed(option, el, fmt);
+    markComputed(option, marks, fmt);
     each(option.series, function (s) {
       if (isPlainObject(s.tooltip) && s.tooltip.valueFormatter != null &&
           typeof s.tooltip.valueFormatter !== 'function') {
@@ -344,6 +347,42 @@
       }
     });
     return option;
+  }
+
+  // A series without data takes its values from the figure's table, its column (the
+  // first column heads the rows); a category axis without data the rows' headers. False
+  // when the figure has no table to read.
+  function fillFromTable(option, el, lang) {
+    var series = Array.isArray(option.series) ? option.series : [];
+    if (!series.some(function (s) { return isPlainObject(s) && s.data == null; })) return true;
+    var fig = el.closest ? el.closest('figure') : null;
+    var table = fig ? fig.querySelector('table') : null;
+    if (!table || !table.tBodies.length) return false;
+    var rows = table.tBodies[0].rows;
+    var categories = [];
+    var columns = series.map(function () { return []; });
+    for (var r = 0; r < rows.length; r++) {
+      var cells = rows[r].cells;
+      categories.push(cells.length ? cells[0].textContent.trim() : '');
+      for (var i = 0; i < series.length; i++) {
+        columns[i].push(cells[i + 1] ? parseFigure(cells[i + 1].textContent, lang) : '-');
+      }
+    }
+    series.forEach(function (s, i) {
+      if (isPlainObject(s) && s.data == null) s.data = columns[i];
+    });
+    each(option.xAxis, function (a) {
+      if ((a.type == null || a.type === 'category') && a.data == null) a.data = categories;
+    });
+    return true;
+  }
+
+  // A figure as the page prints it ("1.022.552", "80,58 %"; "1,022,552", "80.58%") as a
+  // number; "-", which ECharts draws as a gap, for "—" and anything else.
+  function parseFigure(text, lang) {
+    var t = text.replace(/[\s\u00a0\u202f%]/g, '').replace(/\u2212/g, '-');
+    t = lang === 'en' ? t.replace(/,/g, '') : t.replace(/\./g, '').replace(',', '.');
+    return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : '-';
   }
 
   function readOption(islandId) {
@@ -411,6 +450,7 @@
     if (!option) return false;
     var lang = pageLang();
     var el = rec.el;
+    if (!fillFromTable(option, el, lang)) return false;
     try {
       if (!rec.chart) {
         rec.attrs = { role: el.getAttribute('role'), 'aria-label': el.getAttribute('aria-label') };

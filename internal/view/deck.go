@@ -1,0 +1,176 @@
+package view
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// Deck is what a locality's cards share, said once under them: the plan that set every
+// target on them, the notes on how statuses were reached (numbered, each card's status
+// pointing to its notes), and the notes on their figures — one item for the cards whose
+// notes are the same (their results come from one report, as a commune's mostly do).
+type Deck struct {
+	// Credit is "Chỉ tiêu ở các thẻ trên: theo 376/KH-UBND" when one plan set every target on
+	// the cards, and no card then says it; nil otherwise.
+	Credit     Line
+	CreditMark CreditMark // what Credit names; its Key lists every target's, space-separated
+	Footnotes  []Footnote // the status notes, once each
+	Notes      []DeckNote // the figures' notes, in the order of the cards
+}
+
+// Footnote is a note the page says once and marks where it applies: "1", at "#tt-1".
+type Footnote struct {
+	ID   string
+	Mark string
+	Text string
+}
+
+// DeckNote is the notes of one card, or of the cards whose notes are the same: their
+// titles ("BHXH bắt buộc, BHTN, BHYT") and the card whose notes they print.
+type DeckNote struct {
+	ID     string
+	Titles string
+	Card   int
+}
+
+// deck is what the cards share, taken out of them: a card then says it no more (its
+// credit), points to it (its status notes, Refs) or to the notes it shares (NotesID).
+func (c *Context) deck(cards []Card) Deck {
+	var d Deck
+	d.Credit, d.CreditMark = c.sharedCredit(cards)
+	if d.Credit != nil {
+		for i := range cards {
+			for j := range cards[i].Targets {
+				cards[i].Targets[j].SetBy = nil
+			}
+		}
+	}
+	d.Footnotes = footnotes(cards)
+	d.Notes = deckNotes(cards)
+	return d
+}
+
+// sharedCredit is the credit of every target on the cards when they have one and it is the
+// same — a plan's own targets, not inferred ones — and there are at least two.
+func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
+	var first *CardTarget
+	var keys []string
+	for i := range cards {
+		for j := range cards[i].Targets {
+			t := &cards[i].Targets[j]
+			if t.SetBy == nil || t.Credit.Inferred || t.Credit.Key == "" {
+				return nil, CreditMark{}
+			}
+			if first == nil {
+				first = t
+			}
+			if !reflect.DeepEqual(t.SetBy, first.SetBy) || t.Credit.Authority != first.Credit.Authority || t.Credit.Decision != first.Credit.Decision {
+				return nil, CreditMark{}
+			}
+			keys = append(keys, t.Credit.Key)
+		}
+	}
+	if len(keys) < 2 {
+		return nil, CreditMark{}
+	}
+	mark := first.Credit
+	mark.Key = strings.Join(keys, " ")
+	return append(Line{text(c.F.T("cards.targets") + " ")}, first.SetBy...), mark
+}
+
+// footnotes numbers the cards' status notes, each once, and points every target to its
+// own; a target keeps no note of its own.
+func footnotes(cards []Card) []Footnote {
+	var out []Footnote
+	at := map[string]int{}
+	for i := range cards {
+		for j := range cards[i].Targets {
+			t := &cards[i].Targets[j]
+			for _, n := range t.Notes {
+				k, ok := at[n]
+				if !ok {
+					k = len(out)
+					at[n] = k
+					mark := strconv.Itoa(k + 1)
+					out = append(out, Footnote{ID: "tt-" + mark, Mark: mark, Text: n})
+				}
+				t.Refs = append(t.Refs, Footnote{ID: out[k].ID, Mark: out[k].Mark})
+			}
+			t.Notes = nil
+		}
+	}
+	return out
+}
+
+// deckNotes groups the cards whose notes are the same into one item, and points each card
+// to its item (Card.NotesID).
+func deckNotes(cards []Card) []DeckNote {
+	var out []DeckNote
+	at := map[string]int{}
+	for i := range cards {
+		if !cards[i].HasNotes() {
+			continue
+		}
+		sig := cards[i].notesSignature()
+		k, ok := at[sig]
+		if !ok {
+			k = len(out)
+			at[sig] = k
+			id := "ghi-chu-" + cards[i].ID
+			if cards[i].ID == "" {
+				id = "ghi-chu-" + strconv.Itoa(i+1)
+			}
+			out = append(out, DeckNote{ID: id, Titles: cards[i].Title, Card: i})
+		} else {
+			out[k].Titles += ", " + cards[i].Title
+		}
+		cards[i].NotesID = out[k].ID
+	}
+	return out
+}
+
+// HasNotes reports whether a card has anything for the notes under the cards.
+func (c Card) HasNotes() bool {
+	if r := c.Result; r != nil && (r.Computed != "" || len(r.Source) > 0) {
+		return true
+	}
+	for _, t := range c.Targets {
+		if t.HasNotes() {
+			return true
+		}
+	}
+	return false
+}
+
+// HasNotes reports whether a target has anything for the notes under the cards: how the
+// site computed it, where it stands, that its document gives no deadline, an inferred
+// credit.
+func (t CardTarget) HasNotes() bool {
+	return t.Value.Computed != "" || t.Value.Where != "" || t.NoDeadline != "" || (t.SetBy != nil && t.Credit.Inferred)
+}
+
+// notesSignature is what a card's notes say, less its title: two cards with the same
+// signature print the same notes.
+func (c Card) notesSignature() string {
+	var b strings.Builder
+	line := func(l Line) {
+		for _, p := range l {
+			b.WriteString(p.Text + "\x01" + p.URL + "\x01" + p.Lang + "\x01" + strconv.FormatBool(p.Cite) + "\x00")
+		}
+	}
+	if r := c.Result; r != nil {
+		b.WriteString(r.Computed + "\x00")
+		line(r.Source)
+	}
+	for _, t := range c.Targets {
+		if !t.HasNotes() {
+			continue
+		}
+		b.WriteString("\x02" + t.Label + "\x00" + t.Value.Computed + "\x00" + t.Value.Where + "\x00" + t.NoDeadline + "\x00")
+		if t.Credit.Inferred {
+			line(t.SetBy)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,131 @@
+package view
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// A deck says once under the cards what they share: the plan that set every target, each
+// status note (numbered, each target pointing to its own), and the notes of cards whose
+// notes are the same.
+func TestDeck(t *testing.T) {
+	tr := langs(t)
+	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
+	setBy := func(number, url string) Line { return Line{text("theo "), link(number, url)} }
+	plan := setBy("376/KH-UBND", "/ke-hoach/kh-2025/")
+	target := func(key string, by Line, inferred bool, notes ...string) CardTarget {
+		return CardTarget{Label: "Chỉ tiêu 2025", SetBy: by, Notes: notes,
+			Credit: CreditMark{Key: key, Authority: "UBND", Decision: "376/KH-UBND", Inferred: inferred}}
+	}
+	report := Line{text("theo "), citeIn("Báo cáo 6 tháng", "")}
+	result := func(computed string) *CardResult { return &CardResult{Figure: "1", Computed: computed, Source: report} }
+	card := func(id string, r *CardResult, ts ...CardTarget) Card {
+		return Card{ID: "chi-so-" + id, Title: id, Result: r, Targets: ts}
+	}
+	const line, computed = "đường thẳng", "số tính"
+	tests := []struct {
+		name      string
+		cards     []Card
+		credit    string // the shared credit's text, "" for none
+		keys      string
+		kept      int // targets that keep their own credit
+		footnotes []Footnote
+		refs      [][]string // by card, the marks of its first target
+		notes     []DeckNote
+		notesID   []string
+	}{
+		{"one plan, one report",
+			[]Card{card("bhxh", result("∑ 1 + 2"), target("t/a", plan, false, line, computed)), card("bhtn", result(""), target("t/b", plan, false, line)), card("bhyt", result(""), target("t/c", plan, false, line))},
+			"Chỉ tiêu ở các thẻ trên: theo 376/KH-UBND", "t/a t/b t/c", 0,
+			[]Footnote{{ID: "tt-1", Mark: "1", Text: line}, {ID: "tt-2", Mark: "2", Text: computed}},
+			[][]string{{"1", "2"}, {"1"}, {"1"}},
+			[]DeckNote{{ID: "ghi-chu-chi-so-bhxh", Titles: "bhxh", Card: 0}, {ID: "ghi-chu-chi-so-bhtn", Titles: "bhtn, bhyt", Card: 1}},
+			[]string{"ghi-chu-chi-so-bhxh", "ghi-chu-chi-so-bhtn", "ghi-chu-chi-so-bhtn"}},
+		{"two plans",
+			[]Card{card("bhtn", result(""), target("t/b", plan, false)), card("bhyt", result(""), target("t/c", setBy("95/KH-UBND", "/ke-hoach/kh-2024/"), false))},
+			"", "", 2, nil, [][]string{nil, nil},
+			[]DeckNote{{ID: "ghi-chu-chi-so-bhtn", Titles: "bhtn, bhyt", Card: 0}}, []string{"ghi-chu-chi-so-bhtn", "ghi-chu-chi-so-bhtn"}},
+		{"an inferred credit stays on its card",
+			[]Card{card("bhtn", nil, target("t/b", plan, false)), card("bhyt", nil, target("t/c", plan, true))},
+			"", "", 2, nil, [][]string{nil, nil},
+			[]DeckNote{{ID: "ghi-chu-chi-so-bhyt", Titles: "bhyt", Card: 1}}, []string{"", "ghi-chu-chi-so-bhyt"}},
+		{"one target alone keeps its credit",
+			[]Card{card("bhyt", nil, target("t/c", plan, false))},
+			"", "", 1, nil, [][]string{nil}, nil, []string{""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := c.deck(tt.cards)
+			if got := lineText(d.Credit); got != tt.credit || d.CreditMark.Key != tt.keys {
+				t.Errorf("credit %q naming %q, want %q naming %q", got, d.CreditMark.Key, tt.credit, tt.keys)
+			}
+			kept := 0
+			for i, cd := range tt.cards {
+				for _, tg := range cd.Targets {
+					if tg.SetBy != nil {
+						kept++
+					}
+					if len(tg.Notes) != 0 {
+						t.Errorf("card %d keeps its notes %q", i, tg.Notes)
+					}
+				}
+				var marks []string
+				for _, r := range cd.Targets[0].Refs {
+					marks = append(marks, r.Mark)
+				}
+				if !reflect.DeepEqual(marks, tt.refs[i]) {
+					t.Errorf("card %d points to notes %q, want %q", i, marks, tt.refs[i])
+				}
+				if cd.NotesID != tt.notesID[i] {
+					t.Errorf("card %d's notes are at %q, want %q", i, cd.NotesID, tt.notesID[i])
+				}
+			}
+			if kept != tt.kept {
+				t.Errorf("%d targets keep their own credit, want %d", kept, tt.kept)
+			}
+			if !reflect.DeepEqual(d.Footnotes, tt.footnotes) {
+				t.Errorf("footnotes %+v\nwant %+v", d.Footnotes, tt.footnotes)
+			}
+			if !reflect.DeepEqual(d.Notes, tt.notes) {
+				t.Errorf("notes %+v\nwant %+v", d.Notes, tt.notes)
+			}
+		})
+	}
+}
+
+// On a locality's page a figure's key leaves out the page's own locality, and ResolveKey
+// makes it whole again; other localities' figures, and every figure of another page, keep
+// their whole key.
+func TestPageKeys(t *testing.T) {
+	ward := &model.Locality{ID: "nam-nghia"}
+	tests := []struct {
+		name       string
+		page       *model.Locality
+		key, print string
+	}{
+		{"the page's own target", ward, "t/kh-2025/nam-nghia/bhxh/2025", "t/kh-2025//bhxh/2025"},
+		{"a period with a slash", ward, "t/kh-2023/nam-nghia/hoi-nghi/2023-03/2023-12", "t/kh-2023//hoi-nghi/2023-03/2023-12"},
+		{"the page's own result", ward, "r/bc-2025-06-30/nam-nghia/bhyt/2025-06-30", "r/bc-2025-06-30//bhyt/2025-06-30"},
+		{"a child's target", ward, "t/kh-2025/phuong-1/bhxh/2025", "t/kh-2025/phuong-1/bhxh/2025"},
+		{"a plan's page", nil, "t/kh-2025/nam-nghia/bhxh/2025", "t/kh-2025/nam-nghia/bhxh/2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &Context{page: tt.page}
+			got := c.pageKey(tt.key)
+			if got != tt.print {
+				t.Errorf("printed %q, want %q", got, tt.print)
+			}
+			id := ""
+			if tt.page != nil {
+				id = tt.page.ID
+			}
+			if back := ResolveKey(got, id); back != tt.key {
+				t.Errorf("resolved %q, want %q", back, tt.key)
+			}
+		})
+	}
+}

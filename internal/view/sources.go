@@ -1,0 +1,154 @@
+package view
+
+import (
+	"strings"
+
+	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
+)
+
+// localitySources are the page's sources: the plans, a line per issuer ("Kế hoạch — UBND
+// thành phố Long An: 376/KH-UBND (23/1/2025; người ký …); 95/KH-UBND (…)"), then the
+// results documents. The documents of one kind and publisher whose titles differ only in
+// their middle — a province's half-yearly reports — share a line that gives their title
+// once and what tells each apart, with its date; the others get a line each.
+func (c *Context) localitySources(facts localityFacts) []Line {
+	var plans []*model.Plan
+	for _, pp := range facts.plans {
+		plans = append(plans, pp.Plan)
+	}
+	out := c.planSources(plans)
+	for _, g := range groupSources(facts.sources, c.Lang()) {
+		out = append(out, c.sourceLines(g)...)
+	}
+	return out
+}
+
+// planSources is a line per issuer, its plans in the order given.
+func (c *Context) planSources(plans []*model.Plan) []Line {
+	f := c.F
+	var out []Line
+	at := map[string]int{}
+	for _, p := range plans {
+		issuer := f.Issuer(p)
+		i, ok := at[issuer]
+		if !ok {
+			i = len(out)
+			at[issuer] = i
+			out = append(out, Line{text(f.T("source.plan") + " — " + issuer + ": ")})
+		} else {
+			out[i] = append(out[i], text("; "))
+		}
+		out[i] = append(out[i], link(f.PlanName(p), c.URL(routes.Plan(p.ID))))
+		var about []string
+		if !p.Issued.IsZero() {
+			about = append(about, f.Date(p.Issued))
+		}
+		if p.Signer != "" {
+			about = append(about, f.T("signer")+" "+p.Signer)
+		}
+		if len(about) > 0 {
+			out[i] = append(out[i], text(" ("+strings.Join(about, "; ")+")"))
+		}
+	}
+	return out
+}
+
+// groupSources puts together, in the order given, the documents of one kind and publisher
+// that have no note and whose titles are in the page's language alike (translated or not).
+func groupSources(srcs []*model.Source, code string) [][]*model.Source {
+	var out [][]*model.Source
+	at := map[string]int{}
+	for _, s := range srcs {
+		key := s.Kind + "\x00" + s.Publisher
+		if s.Title.Translated(code) {
+			key += "\x00t"
+		}
+		i, ok := at[key]
+		if s.Note.In(code) != "" || s.Publisher == "" {
+			ok, key = false, ""
+		}
+		if !ok {
+			i = len(out)
+			if key != "" {
+				at[key] = i
+			}
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], s)
+	}
+	return out
+}
+
+// minSharedWords is how many words of their titles, at the start, documents share to be
+// named on one line.
+const minSharedWords = 4
+
+// sourceLines names a group of documents: on one line when their titles share their start
+// (and maybe their end), else a line each.
+func (c *Context) sourceLines(g []*model.Source) []Line {
+	titles := make([][]string, len(g))
+	for i, s := range g {
+		titles[i] = strings.Split(c.titleOf(s), " ")
+	}
+	pre, suf := sharedWords(titles)
+	if len(g) < 2 || pre < minSharedWords {
+		var out []Line
+		for _, s := range g {
+			line := c.sourceLine(s)
+			if note := s.Note.In(c.F.Code); note != "" {
+				line = append(line, text(". "+note))
+			}
+			out = append(out, line)
+		}
+		return out
+	}
+	f := c.F
+	first := titles[0]
+	shared := strings.Join(first[:pre], " ") + " …"
+	if suf > 0 {
+		shared += " " + strings.Join(first[len(first)-suf:], " ")
+	}
+	cite := c.cite(g[0])
+	cite.Text = shared
+	line := Line{text(f.T("source."+g[0].Kind) + " — "), c.vietnamese(g[0].Publisher), text(": "), cite, text(" — ")}
+	for i, s := range g {
+		if i > 0 {
+			line = append(line, text("; "))
+		}
+		words := titles[i]
+		line = append(line, text(strings.Join(words[pre:len(words)-suf], " ")+" ("+c.published(s)+")"))
+	}
+	return []Line{line}
+}
+
+// titleOf is a document's title as the page cites it.
+func (c *Context) titleOf(s *model.Source) string { return c.cite(s).Text }
+
+// sharedWords counts the words every title starts with and, after those, ends with,
+// leaving each title at least one word of its own.
+func sharedWords(titles [][]string) (pre, suf int) {
+	if len(titles) == 0 {
+		return 0, 0
+	}
+	shortest := len(titles[0])
+	for _, t := range titles {
+		shortest = min(shortest, len(t))
+	}
+	for pre < shortest-1 && allEqual(titles, func(t []string) string { return t[pre] }) {
+		pre++
+	}
+	for pre+suf < shortest-1 && allEqual(titles, func(t []string) string { return t[len(t)-1-suf] }) {
+		suf++
+	}
+	return pre, suf
+}
+
+func allEqual(titles [][]string, word func([]string) string) bool {
+	for _, t := range titles[1:] {
+		if word(t) != word(titles[0]) {
+			return false
+		}
+	}
+	return true
+}
