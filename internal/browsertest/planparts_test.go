@@ -2,43 +2,20 @@ package browsertest
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/covsite/covsite/internal/sitetest"
 )
 
-// longPlanSite writes a site of one plan allocating five indicators among 90 wards, with a
-// result for each ward: a table of 450 cells, split in two parts (rows 1–80, 81–90).
+// longPlanSite writes sitetest.LongPlan into a new folder.
 func longPlanSite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	var ind, loc, plan, res strings.Builder
-	loc.WriteString("[[locality]]\nid = \"city\"\nname = \"Thành phố Dài\"\nkind = \"thanh-pho\"\n")
-	plan.WriteString("number = \"9/KH\"\ntitle = \"Kế hoạch dài\"\nissuer = \"UBND\"\nlocality = \"city\"\nperiod = \"2025\"\n[[target]]\n")
-	res.WriteString("[source]\ntitle = \"Báo cáo\"\nkind = \"report\"\npublisher = \"BHXH\"\n")
-	for j := range 5 {
-		fmt.Fprintf(&ind, "[[indicator]]\nid = \"i%d\"\nname = \"Chỉ số %d\"\nunit = \"people\"\n", j, j)
-		fmt.Fprintf(&plan, "i%d = 90000\n", j)
-	}
-	for i := 1; i <= 90; i++ {
-		fmt.Fprintf(&loc, "[[locality]]\nid = \"w%d\"\nname = \"Phường %d\"\nkind = \"phuong\"\nparent = \"city\"\n", i, i)
-		fmt.Fprintf(&plan, "[[target]]\nlocality = \"w%d\"\n", i)
-		for j := range 5 {
-			fmt.Fprintf(&plan, "i%d = 1000\n", j)
-		}
-		fmt.Fprintf(&res, "[[result]]\nlocality = \"w%d\"\nas_of = 2025-06-30\ni0 = %d\n", i, 400+i)
-	}
-	files := map[string]string{
-		"data/site.toml":            `title = "Kế hoạch dài"`,
-		"data/indicators.toml":      ind.String(),
-		"data/localities/a.toml":    loc.String(),
-		"data/plans/kh.toml":        plan.String(),
-		"data/results/bao-cao.toml": res.String(),
-	}
-	for name, text := range files {
+	for name, text := range sitetest.LongPlan() {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)

@@ -4,17 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/covsite/covsite/internal/load"
-	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
-	"github.com/covsite/covsite/themes"
 )
 
 var toolsIsland = regexp.MustCompile(`<script type="application/json" id="chart-tools">([^<]*)</script>`)
@@ -134,19 +129,4 @@ func TestChartEmbedPage(t *testing.T) {
 			t.Errorf("%s is not an embed for routes", path)
 		}
 	}
-}
-
-func rendererAt(t *testing.T, base string) *Renderer {
-	t.Helper()
-	raw, diags := load.Load(os.DirFS("../.."))
-	site, more := model.Build(raw)
-	diags.Merge(more)
-	if err := diags.Err("en"); err != nil {
-		t.Fatalf("example site: %v", err)
-	}
-	r, err := New(site, Options{BaseURL: base, Theme: asset.Overlay{Lower: themes.Default()}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }

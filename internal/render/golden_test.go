@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,15 +23,24 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 var fingerprint = regexp.MustCompile(`\.[0-9a-f]{8}\.(css|js)\b`)
 
 // exampleRenderer renders the repository's example site with the default theme.
-func exampleRenderer(t *testing.T) *Renderer {
+func exampleRenderer(t *testing.T) *Renderer { return rendererAt(t, "/") }
+
+// rendererAt renders the example site published at base.
+func rendererAt(t *testing.T, base string) *Renderer {
+	return rendererOf(t, os.DirFS("../.."), base)
+}
+
+// rendererOf renders the site in fsys, published at base, with the default theme; the site
+// must have no error.
+func rendererOf(t *testing.T, fsys fs.FS, base string) *Renderer {
 	t.Helper()
-	raw, diags := load.Load(os.DirFS("../.."))
+	raw, diags := load.Load(fsys)
 	site, more := model.Build(raw)
 	diags.Merge(more)
 	if err := diags.Err("en"); err != nil {
-		t.Fatalf("example site: %v", err)
+		t.Fatalf("site: %v", err)
 	}
-	r, err := New(site, Options{BaseURL: "/", Theme: asset.Overlay{Lower: themes.Default()}})
+	r, err := New(site, Options{BaseURL: base, Theme: asset.Overlay{Lower: themes.Default()}})
 	if err != nil {
 		t.Fatal(err)
 	}

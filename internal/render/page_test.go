@@ -3,9 +3,10 @@ package render
 import (
 	"bytes"
 
-	"github.com/covsite/covsite/internal/routes"
 	"strings"
 	"testing"
+
+	"github.com/covsite/covsite/internal/routes"
 )
 
 // TestPageFindsWhatPagesLists: Page finds every page Pages lists, rendering the same

@@ -7,46 +7,18 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/covsite/covsite/internal/load"
-	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/render/asset"
-	"github.com/covsite/covsite/themes"
+	"github.com/covsite/covsite/internal/sitetest"
 )
 
-// longPlanRenderer renders a site of one plan allocating five indicators among 90 wards:
-// 450 cells, a table of two parts (80 rows, then 10).
+// longPlanRenderer renders sitetest.LongPlan: a table of 450 cells, in two parts (80 rows,
+// then 10).
 func longPlanRenderer(t *testing.T) *Renderer {
 	t.Helper()
-	var ind, loc, plan strings.Builder
-	loc.WriteString("[[locality]]\nid = \"city\"\nname = \"Thành phố\"\nkind = \"thanh-pho\"\n")
-	plan.WriteString("number = \"9/KH\"\ntitle = \"Kế hoạch\"\nissuer = \"UBND\"\nlocality = \"city\"\nperiod = \"2025\"\n[[target]]\n")
-	for j := range 5 {
-		fmt.Fprintf(&ind, "[[indicator]]\nid = \"i%d\"\nname = \"Chỉ số %d\"\nunit = \"people\"\n", j, j)
-		fmt.Fprintf(&plan, "i%d = 90000\n", j)
+	files := fstest.MapFS{}
+	for name, text := range sitetest.LongPlan() {
+		files[name] = &fstest.MapFile{Data: []byte(text)}
 	}
-	for i := 1; i <= 90; i++ {
-		fmt.Fprintf(&loc, "[[locality]]\nid = \"w%d\"\nname = \"Phường %d\"\nkind = \"phuong\"\nparent = \"city\"\n", i, i)
-		fmt.Fprintf(&plan, "[[target]]\nlocality = \"w%d\"\n", i)
-		for j := range 5 {
-			fmt.Fprintf(&plan, "i%d = 1000\n", j)
-		}
-	}
-	raw, diags := load.Load(fstest.MapFS{
-		"data/site.toml":         {Data: []byte(`title = "T"`)},
-		"data/indicators.toml":   {Data: []byte(ind.String())},
-		"data/localities/a.toml": {Data: []byte(loc.String())},
-		"data/plans/kh.toml":     {Data: []byte(plan.String())},
-	})
-	site, more := model.Build(raw)
-	diags.Merge(more)
-	if err := diags.Err("en"); err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(site, Options{BaseURL: "/", Theme: asset.Overlay{Lower: themes.Default()}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return rendererOf(t, files, "/")
 }
 
 // TestLongPlanTableParts: a plan whose table is split has a page per part after the first,
