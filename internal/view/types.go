@@ -3,7 +3,6 @@ package view
 import (
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
 )
 
@@ -14,13 +13,26 @@ type Context struct {
 	F    Format
 	Base routes.Base
 	// Data decides which data files a locality's page links to; nil links none.
-	Data *download.Data
+	Data DataFiles
 	// assessed keeps each target's assessment for the page being made, so a target shown
 	// in a card and in a table is assessed once.
 	assessed map[*model.Target]model.Progress
 	// page is the locality whose page is being made: its own figures' keys leave it out
 	// (pageKey).
 	page *model.Locality
+}
+
+// DataFiles says which data files a locality's page links to: internal/render/download
+// decides, by the site's size; the view prints them.
+type DataFiles interface {
+	Offers(l *model.Locality) []Offer
+}
+
+// An Offer is a data file a locality's page links to.
+type Offer struct {
+	Route  string          // the file, under the default language
+	Format string          // "CSV", "JSON", or "ZIP" for a province's pack
+	Of     *model.Locality // whose figures: the locality itself, or the province a pack holds
 }
 
 // NewContext returns the context of the views in one language.

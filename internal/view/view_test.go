@@ -14,7 +14,6 @@ import (
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/themes"
 )
@@ -92,13 +91,45 @@ func exampleSite(t *testing.T) *model.Site {
 	return site
 }
 
+// ownFiles offers a locality its own CSV and JSON, as a small site's downloads do
+// (internal/render/download decides; its tests say when).
+type ownFiles struct{}
+
+func (ownFiles) Offers(l *model.Locality) []Offer {
+	return []Offer{{Route: routes.LocalityDownload(l.ID, "csv"), Format: "CSV", Of: l}, {Route: routes.LocalityDownload(l.ID, "json"), Format: "JSON", Of: l}}
+}
+
+// packedFiles offers a locality its own CSV and its province's pack, as a national site's
+// downloads do.
+type packedFiles struct{ province *model.Locality }
+
+func (p packedFiles) Offers(l *model.Locality) []Offer {
+	return []Offer{{Route: routes.LocalityDownload(l.ID, "csv"), Format: "CSV", Of: l}, {Route: routes.ProvinceDownload(p.province.ID, "zip"), Format: "ZIP", Of: p.province}}
+}
+
+// A locality's downloads line names each file it is offered, a province's pack by the
+// province; no line without a decider.
+func TestDownloadsLine(t *testing.T) {
+	site := exampleSite(t)
+	c := NewContext(site, langs(t)["vi"], routes.NewBase("/"))
+	ward, province := site.Locality("tra-vinh-phuong-7"), site.Locality("tra-vinh")
+	if got := c.Locality(ward).Downloads; got != nil {
+		t.Errorf("without DataFiles: %q", lineText(got))
+	}
+	c.Data = packedFiles{province}
+	got := c.Locality(ward).Downloads
+	if lineText(got) != "Tải số liệu: CSV · số liệu cả Trà Vinh (CSV và JSON, tệp ZIP)" || got[3].URL != "/du-lieu/tinh/tra-vinh.zip" {
+		t.Errorf("packed: %q %+v", lineText(got), got)
+	}
+}
+
 // The example site's pages show the figures of the seed documents, decided in Go.
 func TestExampleViews(t *testing.T) {
 	site := exampleSite(t)
 	tr := langs(t)
 	vi := NewContext(site, tr["vi"], routes.NewBase("/covsite/"))
 	en := NewContext(site, tr["en"], routes.NewBase("/covsite/"))
-	vi.Data = download.NewData(site)
+	vi.Data = ownFiles{}
 	en.Data = vi.Data
 
 	ward := vi.Locality(site.Locality("tra-vinh-phuong-7"))

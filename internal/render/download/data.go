@@ -16,6 +16,7 @@ import (
 
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 )
 
 // PlainLimit is the most figures (targets and results) a site may have for its whole
@@ -219,23 +220,16 @@ func (d *Data) LocalityFiles(l *model.Locality) []File {
 	return files
 }
 
-// An Offer is a data file a locality's page links to.
-type Offer struct {
-	Route  string          // the file, under the default language
-	Format string          // "CSV", "JSON", or "ZIP" for a province's pack
-	Of     *model.Locality // whose figures: the locality itself, or the province a pack holds
-}
-
 // Offers are the data files l's page links to: its own files and, on a packed site, the
 // pack of its province (with every locality in it, as CSV and JSON); none when l has no
 // figures.
-func (d *Data) Offers(l *model.Locality) []Offer {
-	var out []Offer
+func (d *Data) Offers(l *model.Locality) []view.Offer {
+	var out []view.Offer
 	for _, f := range d.LocalityFiles(l) {
-		out = append(out, Offer{Route: f.Path, Format: strings.ToUpper(f.Path[strings.LastIndexByte(f.Path, '.')+1:]), Of: l})
+		out = append(out, view.Offer{Route: f.Path, Format: strings.ToUpper(f.Path[strings.LastIndexByte(f.Path, '.')+1:]), Of: l})
 	}
 	if p := d.provinceOf[l]; p != nil && d.packed && len(out) > 0 {
-		out = append(out, Offer{Route: routes.ProvinceDownload(p.Loc.ID, "zip"), Format: "ZIP", Of: p.Loc})
+		out = append(out, view.Offer{Route: routes.ProvinceDownload(p.Loc.ID, "zip"), Format: "ZIP", Of: p.Loc})
 	}
 	return out
 }
