@@ -125,14 +125,6 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		prev = cc.previous(dest)
 		keep = cc.keepable(c, dest, opts)
 	}
-	if keep != nil {
-		c.renderer.UsePrevious(func(path string) (int64, bool) {
-			st, ok := prev[path]
-			return st.Size, ok && keep(path)
-		}, func(path string) ([]byte, bool) {
-			return previousFile(opts.Dest, path, prev, keep)
-		})
-	}
 	var tree *write.Tree
 	if opts.InPlace {
 		tree, err = write.Update(opts.Dest, prev)
@@ -143,6 +135,17 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		return res, err
 	}
 	tree.UsePrevious(prev)
+	if keep != nil {
+		c.renderer.UsePrevious(func(path string) (int64, bool) {
+			st, ok := prev[path]
+			return st.Size, ok && keep(path)
+		}, func(path string) ([]byte, bool) {
+			if !keep(path) {
+				return nil, false
+			}
+			return tree.ReadPrevious(path)
+		})
+	}
 	kept, err := renderAll(ctx, pages, tree, opts.Workers, keep)
 	if err != nil {
 		tree.Abort()
@@ -161,22 +164,6 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	res.Pages = countHTML(pages)
 	res.Duration = time.Since(start)
 	return res, nil
-}
-
-// previousFile reads the previous build's file at path when the build keeps it and it is
-// still as the previous manifest describes it (size and time, as write.Tree.Keep checks).
-func previousFile(dest, path string, prev write.Manifest, keep func(string) bool) ([]byte, bool) {
-	st, ok := prev[path]
-	if !ok || !keep(path) {
-		return nil, false
-	}
-	full := filepath.Join(dest, filepath.FromSlash(path))
-	info, err := os.Lstat(full)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != st.Size || info.ModTime().UnixNano() != st.ModTime {
-		return nil, false
-	}
-	b, err := os.ReadFile(full)
-	return b, err == nil && int64(len(b)) == st.Size
 }
 
 // within reports whether the directory dir is dest or below it: a cache there would be

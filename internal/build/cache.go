@@ -23,6 +23,7 @@ import (
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
+	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/sitefs"
 	"github.com/covsite/covsite/internal/write"
@@ -339,17 +340,6 @@ func reach(changed []string, before, after map[string]model.FileRefs, was, is ma
 	return localities, plans, true
 }
 
-// provinceOf is the locality right below a root that l is in, or l itself: the unit of
-// the data downloads (download.Province); nil for a root.
-func provinceOf(l *model.Locality) *model.Locality {
-	for ; l != nil && l.Parent != nil; l = l.Parent {
-		if l.Parent.Parent == nil {
-			return l
-		}
-	}
-	return nil
-}
-
 // affectedPages returns, for results whose files name the localities touched and the
 // plans reported on, which pages cannot change: the theme's static files and the
 // documents' pages, the data files of every locality but the touched ones, the pages of
@@ -407,7 +397,7 @@ func affectedPages(c checked, touched, reported map[string]bool) func(string) bo
 	free := c.renderer.ResultsFree()
 	provinces := map[string]bool{} // provinces with a touched locality: their packs change
 	for id := range touched {
-		if p := provinceOf(site.Locality(id)); p != nil {
+		if p := download.ProvinceOf(site.Locality(id)); p != nil {
 			provinces[p.ID] = true
 		}
 	}

@@ -104,6 +104,17 @@ func (t *Tree) previous(rel string) (FileState, bool) {
 	return st, true
 }
 
+// ReadPrevious returns the previous build's file at rel when the previous manifest
+// describes it and it is still on disk as described (as Keep checks).
+func (t *Tree) ReadPrevious(rel string) ([]byte, bool) {
+	st, ok := t.previous(rel)
+	if !ok {
+		return nil, false
+	}
+	b, err := os.ReadFile(filepath.Join(t.dest, filepath.FromSlash(rel)))
+	return b, err == nil && int64(len(b)) == st.Size
+}
+
 // sameTime reports whether a file's time on disk is the time a manifest recorded, or that
 // time in whole seconds: an archive without sub-second times (a CI cache restored by tar)
 // keeps the seconds only.

@@ -61,8 +61,9 @@ type Data struct {
 // Province is a locality right below a root (a province, or a city under the central
 // government) and every locality below it: the unit the national data is split by.
 type Province struct {
-	Loc  *model.Locality
-	Locs []*model.Locality // Loc first, then its descendants, depth first in the model's order
+	Loc   *model.Locality
+	Locs  []*model.Locality // Loc first, then its descendants, depth first in the model's order
+	index int               // its place among the site's provinces with figures (packs, segments)
 }
 
 // segSlot is a province's segment, made once.
@@ -92,6 +93,7 @@ func NewData(site *model.Site) *Data {
 		}
 	}
 	for i := range d.provinces {
+		d.provinces[i].index = i
 		for _, l := range d.provinces[i].Locs {
 			d.provinceOf[l] = &d.provinces[i]
 		}
@@ -110,6 +112,17 @@ func figureCount(site *model.Site) int {
 		n += max(1, len(res.Shares))
 	}
 	return n
+}
+
+// ProvinceOf is the province l is in (the locality right below a root, whose files hold
+// l's figures), or l itself; nil for a root.
+func ProvinceOf(l *model.Locality) *model.Locality {
+	for ; l != nil && l.Parent != nil; l = l.Parent {
+		if l.Parent.Parent == nil {
+			return l
+		}
+	}
+	return nil
 }
 
 func subtree(l *model.Locality, into []*model.Locality) []*model.Locality {
@@ -165,9 +178,8 @@ func (d *Data) SiteFiles() []File {
 // or on a packed site one zip file holding both.
 func (d *Data) ProvinceFiles(p Province) []File {
 	if d.packed {
-		i := slices.IndexFunc(d.provinces, func(q Province) bool { return q.Loc == p.Loc })
 		return []File{{Path: packPath(p), Large: true, Write: func(w io.Writer) error {
-			b, err := d.pack(i)
+			b, err := d.pack(p.index)
 			if err == nil {
 				_, err = w.Write(b)
 			}
