@@ -258,3 +258,131 @@ func TestMapEmbed(t *testing.T) {
 		t.Errorf("problems: %v", p)
 	}
 }
+
+// rankingPage is the example site's page of the nation, whose provinces are ranked by
+// share of target (view.ChildRanking: SVG bars and a table, not ECharts); the figures
+// ranked are of two dates, 30/6/2019 and 30/6/2023, from two sources.
+const (
+	rankingPage = "/dia-phuong/vn/"
+	rankingID   = "xep-hang-bhxh-tu-nguyen"
+)
+
+// TestRankingEmbedInAnotherOrigin: a page on another origin shows the embed of a
+// ranking of children in an iframe: the charts' embed page copies the ranking's figure
+// (bars, table with each figure's date and source, the older one flagged, and the credit
+// naming the sources and the span of dates), names the page and ranking, links back to the
+// ranking on its page in a new tab (as every link of the figure), offers no embed code of
+// its own, asks not to be indexed and passes axe; nothing is logged or requested anywhere
+// but the two origins.
+func TestRankingEmbedInAnotherOrigin(t *testing.T) {
+	for _, tt := range []struct{ prefix, heading, back, credit string }{
+		{"", "Việt Nam: BHXH tự nguyện: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ", "Nguồn: kết quả — Tạp chí Bảo hiểm xã hội, 11/7/2019; |30/6/2019 đến 30/6/2023"},
+		{"/en", "Viet Nam: Voluntary SI: the units below ranked by share of target", "See ", "Sources: results — |30 Jun 2019 to 30 Jun 2023"},
+	} {
+		t.Run("lang"+tt.prefix, func(t *testing.T) {
+			embed := tt.prefix + embedOf(rankingPage, rankingID)
+			host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				fmt.Fprintf(w, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo điện tử</title></head>
+<body><h1>Bài báo</h1><iframe src="%s%s" title="Xếp hạng" width="800" height="900"></iframe></body></html>`, example.url, html.EscapeString(embed))
+			}))
+			defer host.Close()
+			tb := openTab(t, &site{name: "host", url: host.URL}, 1280, 1000)
+			tb.visit(t, "/")
+			frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
+			type embedState struct {
+				Bars     int      `json:"bars"`
+				Rows     int      `json:"rows"`
+				Flags    int      `json:"flags"`
+				Credit   string   `json:"credit"`
+				Figure   string   `json:"figure"`
+				Robots   string   `json:"robots"`
+				Back     string   `json:"back"`
+				BackText string   `json:"backText"`
+				Targets  []string `json:"targets"`
+				Framed   bool     `json:"framed"`
+				Codes    int      `json:"codes"`
+				Heading  string   `json:"heading"`
+				Status   bool     `json:"status"`
+			}
+			state := run(t, tb, chromedp.Poll[embedState](`document.querySelector('#embed-figure figure.childranking') && {
+				bars: document.querySelectorAll('.embed svg rect').length, rows: document.querySelectorAll('.embed table tbody tr').length,
+				flags: document.querySelectorAll('.embed table .flag').length,
+				credit: document.querySelector('.childranking__credit').textContent,
+				figure: document.querySelector('#embed-figure figure').id,
+				robots: document.querySelector('meta[name=robots]').content,
+				back: document.getElementById('embed-back').href, backText: document.getElementById('embed-back').textContent,
+				targets: [...document.querySelectorAll('.embed a[href]')].map(a => a.target + ' ' + a.href.slice(0, 4)),
+				framed: window.top !== window, codes: document.querySelectorAll('.embed-code, textarea').length,
+				heading: document.querySelector('h1').textContent,
+				status: !document.getElementById('embed-status').hidden}`, chromedp.WithPollingInFrame(frames[0])))
+			if !state.Framed || state.Bars != 2 || state.Rows < 2 || state.Flags != 1 || state.Codes != 0 || state.Status || state.Figure != rankingID {
+				t.Errorf("ranking embed in a frame: %+v (want its two bars, its table with one older figure flagged, no embed code, no status)", state)
+			}
+			if state.Robots != "noindex" || state.Heading != tt.heading {
+				t.Errorf("ranking embed: robots %q, heading %q, want noindex and %q", state.Robots, state.Heading, tt.heading)
+			}
+			for _, want := range append(strings.Split(tt.credit, "|"), "*") {
+				if !strings.Contains(state.Credit, want) {
+					t.Errorf("credit %q lacks %q", state.Credit, want)
+				}
+			}
+			if state.Back != example.url+tt.prefix+rankingPage+"#"+rankingID || !strings.HasPrefix(state.BackText, tt.back) {
+				t.Errorf("link back %q %q, want the ranking on its page", state.BackText, state.Back)
+			}
+			for _, target := range state.Targets {
+				if target != "_blank http" {
+					t.Errorf("a link of the embed: %q, want an absolute address opened in a new tab", target)
+				}
+			}
+			elsewhere := 0
+			for _, p := range tb.takeProblems() {
+				if strings.HasPrefix(p, "request to another origin: "+example.url+"/") {
+					elsewhere++ // the embed, its assets and the ranking's page, on the embed's own site
+					continue
+				}
+				t.Errorf("ranking embed in another origin: %s", p)
+			}
+			if elsewhere < 4 {
+				t.Errorf("%d requests to the embed's site: the iframe did not load its page", elsewhere)
+			}
+			tb2 := openTab(t, example, 375, 700)
+			tb2.visit(t, embed)
+			run(t, tb2, chromedp.Poll[bool](`!!document.querySelector('#embed-figure figure.childranking')`))
+			for _, v := range tb2.runAxe(t) {
+				t.Errorf("ranking embed: axe %s (%s): %s", v.ID, v.Impact, v.Help)
+			}
+			if p := tb2.takeProblems(); len(p) > 0 {
+				t.Errorf("problems: %v", p)
+			}
+		})
+	}
+}
+
+// TestRankingEmbedCode: on the page, the ranking's "Nhúng" opens its iframe code, naming
+// the ranking's embed by its absolute address on this origin (map.js writes the origin
+// into a code the site wrote with its path; the address escaped for the attribute) and the
+// ranking by its title; the page, the code open, passes axe on a phone.
+func TestRankingEmbedCode(t *testing.T) {
+	for _, prefix := range []string{"", "/en"} {
+		tb := openTab(t, example, 375, 700)
+		tb.visit(t, prefix+rankingPage)
+		var snippet string
+		tb.eval(t, `(() => { const d = document.querySelector('#`+rankingID+` + details.embed-code');
+			d.querySelector('summary').click(); return d.open + ' ' + document.getElementById('`+rankingID+`-snippet').value; })()`, &snippet)
+		title := "BHXH tự nguyện: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu"
+		if prefix != "" {
+			title = "Voluntary SI: the units below ranked by share of target"
+		}
+		want := `true <iframe src="` + html.EscapeString(example.url+prefix+embedOf(rankingPage, rankingID)) + `" title="` + title + `"`
+		if !strings.HasPrefix(snippet, want) {
+			t.Errorf("%s: snippet %q, want it to start %q", prefix, snippet, want)
+		}
+		for _, v := range tb.runAxe(t) {
+			t.Errorf("%s%s: axe %s (%s): %s", prefix, rankingPage, v.ID, v.Impact, v.Help)
+		}
+		if p := tb.takeProblems(); len(p) > 0 {
+			t.Errorf("%s: problems: %v", prefix, p)
+		}
+	}
+}

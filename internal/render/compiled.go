@@ -37,8 +37,9 @@ func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 			d.Scripts = r.chartScripts
 			d.Tools = r.localityTools(lang, l, v)
 		}
-		if len(v.Rankings) > 0 { // the ranking's bars are drawn by the maps' style sheet
-			d.Scripts = r.assetTag(`<link rel="stylesheet" href="%s">`, "css/map.css") + "\n" + d.Scripts
+		if len(v.Rankings) > 0 { // the ranking's bars are drawn by the maps' style sheet, its embed code made absolute by map.js
+			d.Scripts = r.assetTag(`<link rel="stylesheet" href="%s">`, "css/map.css") + "\n" + d.Scripts + "\n" +
+				r.assetTag(`<script defer src="%s"></script>`, "js/map.js")
 		}
 		d = r.withCard(d, view.HasCard(l))
 		return r.framed(w, lang, "locality", d, component.Locality(r.langs[lang], v))

@@ -2,18 +2,21 @@ package view
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
+	"strings"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
 )
 
 // ChildRanking ranks a locality's children (a province's communes) by their share of
-// target for one indicator: a sorted bar chart and a table of the same figures. Its
-// layout is partials/childranking.html; a locality page includes one per indicator that
-// has one.
+// target for one indicator: a sorted bar chart and a table of the same figures, each
+// result with its date and source (an older one flagged), and a credit naming the
+// sources and dates of the figures ranked. A locality page shows it (the templ component
+// childRanking; partials/childranking.html for a site's own layout) with its embed code:
+// the charts' embed page draws it alone from the page (EmbedCode).
 type ChildRanking struct {
 	ID      string
 	Title   string
@@ -22,6 +25,8 @@ type ChildRanking struct {
 	Table   Table  // every child, those without a figure last
 	Height  int    // of the bar chart's SVG, in pixels
 	Caption string
+	Credit  string // "Nguồn: kết quả — …; chỉ tiêu — … · số liệu đến 30/6/2025"
+	Embed   EmbedCode
 }
 
 // Bar is one child's bar: Width is its share of target in percent of the chart's scale
@@ -95,8 +100,15 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		Title: f.T("children.title", f.Short(ind)),
 	}
 	cr.Table = Table{Caption: cr.Title, Ranked: true, Head: []string{
-		f.T("ranking.rank"), f.T("col.unit"), f.T("col.result"), f.T("col.target"), f.T("map.col.share"), f.T("col.asof"),
+		f.T("ranking.rank"), f.T("col.unit"), f.T("col.result"), f.T("col.target"), f.T("map.col.share"), f.T("col.asof"), f.T("col.source"),
 	}}
+	var ranked []model.Progress
+	for _, r := range rows {
+		if r.share.Known {
+			ranked = append(ranked, r.p)
+		}
+	}
+	newest, oldest := dateSpan(ranked)
 	rank := 0
 	for _, r := range rows {
 		tr := TableRow{Name: f.Name(r.loc), URL: url(routes.Locality(r.loc.ID))}
@@ -108,7 +120,12 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		rank++
 		tr.Rank = f.Int(rank)
 		pct := f.PercentUpTo(r.share.V, 1)
-		tr.Cells = []string{f.Value(ind, r.p.Value), f.Value(ind, r.p.Goal), pct, f.Date(r.p.Result.AsOf)}
+		res := r.p.Result
+		tr.Cells = []string{f.Value(ind, r.p.Value), f.Value(ind, r.p.Goal), pct, f.Date(res.AsOf)}
+		tr.Source, tr.SrcURL, tr.Stale = sourceName(f, res.Source), res.Source.URL, res.AsOf.Before(newest)
+		if tr.SrcURL == "" {
+			tr.SrcURL = tr.URL + "#nguon" // the child's page lists its sources
+		}
 		cr.Table.Rows = append(cr.Table.Rows, tr)
 		b := Bar{
 			Name: tr.Name, URL: tr.URL, Value: pct, Y: barTop + len(cr.Bars)*barRow, X: barLabel,
@@ -121,6 +138,78 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		}
 	}
 	cr.Height = barTop*2 + len(cr.Bars)*barRow
-	cr.Caption = fmt.Sprintf("%s (%s)", cr.Title, cr.Note)
+	cr.Caption = cr.Title + " " + cr.Note // the note is in brackets
+	cr.Credit = rankingCredit(f, ranked, newest, oldest)
+	return cr
+}
+
+// Most sources and plans a ranking's credit names; the table names each row's.
+const (
+	creditSources = 3
+	creditPlans   = 2
+)
+
+// rankingCredit names the sources of the ranked figures: the results' sources (with
+// their dates of publication, newest first) and the plans that set the targets, then the
+// date of the results, or, when they differ, their span and that an older one is marked
+// with * in the table (as the provinces' ranking marks it).
+func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) string {
+	var sources []*model.Source
+	var plans []*model.Plan
+	for _, p := range ranked {
+		if !slices.Contains(sources, p.Result.Source) {
+			sources = append(sources, p.Result.Source)
+		}
+		if !slices.Contains(plans, p.Target.Plan) {
+			plans = append(plans, p.Target.Plan)
+		}
+	}
+	slices.SortStableFunc(sources, func(a, b *model.Source) int { return b.Published.Compare(a.Published) })
+	results := make([]string, len(sources))
+	for i, s := range sources {
+		results[i] = sourceName(f, s)
+	}
+	targets := make([]string, len(plans))
+	for i, p := range plans {
+		targets[i] = f.PlanName(p) + " (" + f.Issuer(p) + ")"
+	}
+	credit := f.T("children.credit", listUpTo(f, results, creditSources), listUpTo(f, targets, creditPlans))
+	if oldest.Before(newest) {
+		return credit + " · " + f.T("children.credit.mixed", f.Date(oldest), f.Date(newest))
+	}
+	return credit + " · " + f.T("embed.asof", f.Date(newest))
+}
+
+// listUpTo joins the first n names, saying how many more there are.
+func listUpTo(f Format, names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, "; ")
+	}
+	return strings.Join(names[:n], "; ") + " " + f.T("children.credit.more", len(names)-n)
+}
+
+// dateSpan is the newest and oldest date of the results ranked.
+func dateSpan(ranked []model.Progress) (newest, oldest date.Date) {
+	for i, p := range ranked {
+		d := p.Result.AsOf
+		if i == 0 || d.After(newest) {
+			newest = d
+		}
+		if i == 0 || d.Before(oldest) {
+			oldest = d
+		}
+	}
+	return newest, oldest
+}
+
+// WithEmbed gives the ranking its embed, on the page at route: the charts' embed page
+// names the page and the ranking (routes.ChartEmbedOf), draws the ranking alone from it
+// and links back to it there; abs makes the address absolute when the site knows its
+// origin.
+func (cr ChildRanking) WithEmbed(f Format, route string, abs URLs) ChildRanking {
+	// The iframe's height: the title, the bars, a row of the table each (about 40
+	// pixels on a phone) and the credit.
+	height := 200 + cr.Height + 40*(len(cr.Table.Rows)+1)
+	cr.Embed = NewEmbedCode(f, abs(routes.ChartEmbedOf(route, cr.ID)), cr.Title, height)
 	return cr
 }

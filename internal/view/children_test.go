@@ -1,9 +1,11 @@
 package view_test
 
 import (
+	"html"
 	"strings"
 	"testing"
 
+	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
 )
 
@@ -93,5 +95,97 @@ func TestChildRanking(t *testing.T) {
 	}
 	if view.NewChildRanking(f, site, site.Locality("xa-b"), site.Indicator("bhyt"), urls) != nil {
 		t.Error("a commune without children has a ranking")
+	}
+}
+
+// olderResult adds to childSite a result of Xã D three months older than the others',
+// from another source.
+const olderResult = `
+-- data/results/bao-cao-xa-d.toml --
+[source]
+title = "Báo cáo quý I"
+kind = "report"
+published = 2025-04-15
+publisher = "UBND xã D"
+[[result]]
+locality = "xa-d"
+as_of = 2025-03-31
+bhyt = 400
+`
+
+// TestChildRankingCredit: the ranking credits the sources of the figures it ranks (the
+// results' sources with their dates, newest first, and the plans of the targets) and their
+// date; results of different dates are said so, with their span, and the older ones are
+// flagged in the table beside their own source.
+func TestChildRankingCredit(t *testing.T) {
+	for _, tt := range []struct {
+		name, lang, site, credit string
+		stale                    []string // the rows flagged, by name
+	}{
+		{"one date", "vi", childSite, "Nguồn: kết quả — BHXH tỉnh A, 10/7/2025; chỉ tiêu — Kế hoạch 2025 (UBND tỉnh A) · số liệu đến 30/6/2025", nil},
+		{"mixed dates", "vi", childSite + olderResult,
+			"Nguồn: kết quả — BHXH tỉnh A, 10/7/2025; UBND xã D, 15/4/2025; chỉ tiêu — Kế hoạch 2025 (UBND tỉnh A) · " +
+				"số liệu không cùng ngày, từ 31/3/2025 đến 30/6/2025: dấu * trong bảng đánh dấu số liệu cũ hơn", []string{"Xã D"}},
+		{"mixed dates, English", "en", childSite + olderResult,
+			"Sources: results — Báo cáo; Báo cáo quý I; targets — Kế hoạch 2025 (UBND tỉnh A) · " + // sources by their titles in English, as the maps name them
+				"figures of different dates, 31 Mar 2025 to 30 Jun 2025: * in the table marks an older figure", []string{"Xa D"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			site := siteOf(t, tt.site)
+			cr := view.NewChildRanking(formats(t)[tt.lang], site, site.Locality("tinh-a"), site.Indicator("bhyt"), urls)
+			if cr == nil {
+				t.Fatal("no ranking")
+			}
+			if cr.Credit != tt.credit {
+				t.Errorf("credit\n%q, want\n%q", cr.Credit, tt.credit)
+			}
+			var stale []string
+			for _, r := range cr.Table.Rows {
+				if r.Rank != "" && (r.Source == "" || r.SrcURL == "") {
+					t.Errorf("row %s: no source", r.Name)
+				}
+				if r.Stale {
+					stale = append(stale, r.Name)
+				}
+			}
+			if strings.Join(stale, ",") != strings.Join(tt.stale, ",") {
+				t.Errorf("rows flagged older: %v, want %v", stale, tt.stale)
+			}
+			if len(cr.Table.Head) != len(cr.Table.Rows[0].Cells)+3 { // rank, unit, the cells, source
+				t.Errorf("head %q for rows of %d cells", cr.Table.Head, len(cr.Table.Rows[0].Cells))
+			}
+		})
+	}
+}
+
+// TestChildRankingEmbed: a locality page's ranking has its embed, the charts' embed page
+// naming the page and the ranking (which the embed links back to), at an absolute address
+// when the site knows its origin, and the iframe code naming it (escaped) and the ranking.
+func TestChildRankingEmbed(t *testing.T) {
+	site := siteOf(t, childSite)
+	for _, tt := range []struct {
+		lang, base, embed string
+	}{
+		{"vi", "/", "/nhung/bieu-do/?p=dia-phuong/tinh-a/&c=xep-hang-bhyt"},
+		{"vi", "https://example.org/bhxh/", "https://example.org/bhxh/nhung/bieu-do/?p=dia-phuong/tinh-a/&c=xep-hang-bhyt"},
+		{"en", "https://example.org/bhxh/", "https://example.org/bhxh/en/nhung/bieu-do/?p=dia-phuong/tinh-a/&c=xep-hang-bhyt"},
+	} {
+		f := formats(t)[tt.lang]
+		v := view.NewContext(site, f.Lang, routes.NewBase(tt.base)).Locality(site.Locality("tinh-a"))
+		if len(v.Rankings) != 1 {
+			t.Fatalf("%s %s: %d rankings, want 1", tt.lang, tt.base, len(v.Rankings))
+		}
+		r := v.Rankings[0]
+		e := r.Embed
+		if e.URL != tt.embed || e.Label != f.T("tools.embed") || e.Help == "" {
+			t.Errorf("%s %s: embed %+v, want %s", tt.lang, tt.base, e, tt.embed)
+		}
+		want := `<iframe src="` + html.EscapeString(tt.embed) + `" title="` + r.Title + `" width="100%" height="`
+		if !strings.HasPrefix(e.Snippet, want) {
+			t.Errorf("%s %s: snippet %q, want it to start %q", tt.lang, tt.base, e.Snippet, want)
+		}
+		if r.Credit == "" {
+			t.Errorf("%s: a ranking without its credit", tt.lang)
+		}
 	}
 }

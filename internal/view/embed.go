@@ -2,7 +2,9 @@ package view
 
 import (
 	"encoding/json"
+	"html"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
@@ -40,6 +42,31 @@ type ChartUse struct {
 // EmbedSnippet is the iframe code of an embed, with "{src}" and "{title}" for charts.js
 // to fill in (escaped).
 const EmbedSnippet = `<iframe src="{src}" title="{title}" width="100%" height="520" loading="lazy" style="border:0"></iframe>`
+
+// EmbedCode is the "Nhúng" button of a figure not drawn by charts.js (a tile map, the
+// ranking of a locality's children): the address of its embed and its iframe code, printed
+// in the page (a <details> element: no script needed to read it). URL is absolute when the
+// site knows its origin; otherwise map.js writes this page's origin into the code.
+type EmbedCode struct {
+	URL, Snippet string
+	Label, Help  string // the button's word, and the code's label
+}
+
+// NewEmbedCode is the embed code of a figure titled title whose embed is at abs, in an
+// iframe height pixels high.
+func NewEmbedCode(f Format, abs, title string, height int) EmbedCode {
+	return EmbedCode{
+		URL:     abs,
+		Snippet: iframe(abs, title, height),
+		Label:   f.T("tools.embed"), Help: f.T("tools.snippet"),
+	}
+}
+
+// iframe is the iframe code of an embed at src titled title, its attributes escaped.
+func iframe(src, title string, height int) string {
+	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) + `" width="100%" height="` +
+		strconv.Itoa(height) + `" loading="lazy" style="border:0"></iframe>`
+}
 
 // Credit is the line an embed and an exported chart carry: the sources of the figures
 // (of the results, else the plans that set the targets) and the date of the newest

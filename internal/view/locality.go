@@ -194,7 +194,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		// hundreds of communes and a dozen indicators, which would make a page of a megabyte.
 		for _, ind := range s.Indicators {
 			if r := NewChildRanking(f, s, l, ind, c.URL); r != nil {
-				v.Rankings = append(v.Rankings, c.ends(*r))
+				v.Rankings = append(v.Rankings, c.ends(*r).WithEmbed(f, routes.Locality(l.ID), c.absURL))
 				break
 			}
 		}
@@ -706,7 +706,7 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 	r.Bars, r.Table.Rows = bars, rows
 	r.Height = barTop*2 + len(bars)*barRow
 	r.Note += " " + c.F.T("children.ends", rankingEnds, n)
-	r.Caption = r.Title + " (" + r.Note + ")"
+	r.Caption = r.Title + " " + r.Note
 	return r
 }
 

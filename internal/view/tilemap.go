@@ -2,7 +2,6 @@ package view
 
 import (
 	"fmt"
-	"html"
 	"math"
 	"strconv"
 	"strings"
@@ -44,7 +43,7 @@ type TileMap struct {
 // abs (absolute when the site knows its origin; map.js makes a path absolute).
 func (tm TileMap) WithEmbed(f Format, abs string) TileMap {
 	tm.Embed = abs
-	tm.Snippet = `<iframe src="` + html.EscapeString(abs) + `" title="` + html.EscapeString(tm.Title+" — "+tm.Grid) + `" width="100%" height="720" loading="lazy" style="border:0"></iframe>`
+	tm.Snippet = iframe(abs, tm.Title+" — "+tm.Grid, 720)
 	tm.EmbedLabel, tm.EmbedHelp = f.T("tools.embed"), f.T("tools.snippet")
 	return tm
 }

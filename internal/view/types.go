@@ -46,6 +46,10 @@ func (c *Context) Lang() string { return c.F.Code }
 // URL is the site path of a route in the context's language.
 func (c *Context) URL(route string) string { return c.Base.URL(c.F.Code, route) }
 
+// absURL is URL made absolute when the site's base URL is (an embed's address, pasted on
+// another site).
+func (c *Context) absURL(route string) string { return c.Base.AbsURL(c.F.Code, route) }
+
 // assess sets t against the results once per page.
 func (c *Context) assess(t *model.Target) model.Progress {
 	if p, ok := c.assessed[t]; ok {

@@ -715,8 +715,8 @@
       return res.text();
     }).then(function (html) {
       var doc = new DOMParser().parseFromString(html, 'text/html');
-      var fig = doc.getElementById(id + '-figure');
-      if (!fig || !fig.querySelector('[data-chart]')) {
+      var fig = embeddable(doc, id);
+      if (!fig) {
         say('nochart');
         return;
       }
@@ -727,6 +727,16 @@
     }).catch(function () {
       say('nopage');
     });
+  }
+
+  // embeddable is the figure the query names: a chart's (<id>-figure, holding the chart),
+  // or a figure drawn without ECharts that says it may be embedded (<figure id="<id>"
+  // data-embed>: the ranking of a locality's children, its credit in the figure).
+  function embeddable(doc, id) {
+    var fig = doc.getElementById(id + '-figure');
+    if (fig && fig.querySelector('[data-chart]')) return fig;
+    fig = doc.getElementById(id);
+    return fig && fig.tagName === 'FIGURE' && fig.hasAttribute('data-embed') ? fig : null;
   }
 
   function showEmbed(main, doc, fig, url, id) {

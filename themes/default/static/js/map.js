@@ -41,11 +41,18 @@
 })();
 
 // An embed code written with the site's path (a site whose base URL has no origin) gets
-// this page's origin, so it works when pasted on another site.
+// this page's origin, so it works when pasted on another site. The code holds the address
+// escaped as an attribute (Go's html.EscapeString: a ranking's embed has "&" in its query).
 (function () {
   "use strict";
+  var escapes = [["&", "&amp;"], ["<", "&lt;"], [">", "&gt;"], ["\u0022", "&#34;"], ["\u0027", "&#39;"]];
+  function escape(s) {
+    escapes.forEach(function (e) { s = s.split(e[0]).join(e[1]); });
+    return s;
+  }
   document.querySelectorAll("textarea[data-src]").forEach(function (ta) {
     var src = ta.getAttribute("data-src");
-    ta.value = ta.value.replace(src, new URL(src, location.href).href);
+    var abs = escape(new URL(src, location.href).href);
+    ta.value = ta.value.replace(escape(src), function () { return abs; });
   });
 })();
