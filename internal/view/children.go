@@ -13,8 +13,8 @@ import (
 
 // ChildRanking ranks a locality's children (a province's communes) by their share of
 // target for one indicator: a sorted bar chart and a table of the same figures, each
-// result with its date and source (an older one flagged), and a credit naming the
-// sources and dates of the figures ranked. A locality page shows it (the templ component
+// result with its date (an older one flagged) and, when they differ, its source, and a
+// credit naming the sources and dates of the figures ranked. A locality page shows it (the templ component
 // childRanking; partials/childranking.html for a site's own layout) with its embed code:
 // the charts' embed page draws it alone from the page (EmbedCode).
 type ChildRanking struct {
@@ -26,7 +26,10 @@ type ChildRanking struct {
 	Height  int    // of the bar chart's SVG, in pixels
 	Caption string
 	Credit  string // "Nguồn: kết quả — …; chỉ tiêu — … · số liệu đến 30/6/2025"
-	Embed   EmbedCode
+	// BySource: the results ranked come from more than one source, so the table names
+	// each row's (its last column); otherwise the credit names the one source.
+	BySource bool
+	Embed    EmbedCode
 }
 
 // Bar is one child's bar: Width is its share of target in percent of the chart's scale
@@ -99,9 +102,6 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		ID:    "xep-hang-" + ind.ID,
 		Title: f.T("children.title", f.Short(ind)),
 	}
-	cr.Table = Table{Caption: cr.Title, Ranked: true, Head: []string{
-		f.T("ranking.rank"), f.T("col.unit"), f.T("col.result"), f.T("col.target"), f.T("map.col.share"), f.T("col.asof"), f.T("col.source"),
-	}}
 	var ranked []model.Progress
 	for _, r := range rows {
 		if r.share.Known {
@@ -109,6 +109,13 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		}
 	}
 	newest, oldest := dateSpan(ranked)
+	cr.BySource = len(resultSources(ranked)) > 1
+	cr.Table = Table{Caption: cr.Title, Ranked: true, Head: []string{
+		f.T("ranking.rank"), f.T("col.unit"), f.T("col.result"), f.T("col.target"), f.T("map.col.share"), f.T("col.asof"),
+	}}
+	if cr.BySource {
+		cr.Table.Head = append(cr.Table.Head, f.T("col.source"))
+	}
 	rank := 0
 	for _, r := range rows {
 		tr := TableRow{Name: f.Name(r.loc), URL: url(routes.Locality(r.loc.ID))}
@@ -122,9 +129,12 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		pct := f.PercentUpTo(r.share.V, 1)
 		res := r.p.Result
 		tr.Cells = []string{f.Value(ind, r.p.Value), f.Value(ind, r.p.Goal), pct, f.Date(res.AsOf)}
-		tr.Source, tr.SrcURL, tr.Stale = sourceName(f, res.Source), res.Source.URL, res.AsOf.Before(newest)
-		if tr.SrcURL == "" {
-			tr.SrcURL = tr.URL + "#nguon" // the child's page lists its sources
+		tr.Stale = res.AsOf.Before(newest)
+		if cr.BySource {
+			tr.Source, tr.SrcURL = sourceName(f, res.Source), res.Source.URL
+			if tr.SrcURL == "" {
+				tr.SrcURL = tr.URL + "#nguon" // the child's page lists its sources
+			}
 		}
 		cr.Table.Rows = append(cr.Table.Rows, tr)
 		b := Bar{
@@ -154,17 +164,13 @@ const (
 // date of the results, or, when they differ, their span and that an older one is marked
 // with * in the table (as the provinces' ranking marks it).
 func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) string {
-	var sources []*model.Source
+	sources := resultSources(ranked)
 	var plans []*model.Plan
 	for _, p := range ranked {
-		if !slices.Contains(sources, p.Result.Source) {
-			sources = append(sources, p.Result.Source)
-		}
 		if !slices.Contains(plans, p.Target.Plan) {
 			plans = append(plans, p.Target.Plan)
 		}
 	}
-	slices.SortStableFunc(sources, func(a, b *model.Source) int { return b.Published.Compare(a.Published) })
 	results := make([]string, len(sources))
 	for i, s := range sources {
 		results[i] = sourceName(f, s)
@@ -178,6 +184,18 @@ func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) 
 		return credit + " · " + f.T("children.credit.mixed", f.Date(oldest), f.Date(newest))
 	}
 	return credit + " · " + f.T("embed.asof", f.Date(newest))
+}
+
+// resultSources are the sources of the results ranked, newest first.
+func resultSources(ranked []model.Progress) []*model.Source {
+	var sources []*model.Source
+	for _, p := range ranked {
+		if !slices.Contains(sources, p.Result.Source) {
+			sources = append(sources, p.Result.Source)
+		}
+	}
+	slices.SortStableFunc(sources, func(a, b *model.Source) int { return b.Published.Compare(a.Published) })
+	return sources
 }
 
 // listUpTo joins the first n names, saying how many more there are.

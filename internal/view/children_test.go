@@ -116,19 +116,21 @@ bhyt = 400
 // TestChildRankingCredit: the ranking credits the sources of the figures it ranks (the
 // results' sources with their dates, newest first, and the plans of the targets) and their
 // date; results of different dates are said so, with their span, and the older ones are
-// flagged in the table beside their own source.
+// flagged in the table; the table names each row's source only when they differ (else the
+// credit names the one source).
 func TestChildRankingCredit(t *testing.T) {
 	for _, tt := range []struct {
 		name, lang, site, credit string
 		stale                    []string // the rows flagged, by name
+		bySource                 bool     // the table names each row's source
 	}{
-		{"one date", "vi", childSite, "Nguồn: kết quả — BHXH tỉnh A, 10/7/2025; chỉ tiêu — Kế hoạch 2025 (UBND tỉnh A) · số liệu đến 30/6/2025", nil},
+		{"one date", "vi", childSite, "Nguồn: kết quả — BHXH tỉnh A, 10/7/2025; chỉ tiêu — Kế hoạch 2025 (UBND tỉnh A) · số liệu đến 30/6/2025", nil, false},
 		{"mixed dates", "vi", childSite + olderResult,
 			"Nguồn: kết quả — BHXH tỉnh A, 10/7/2025; UBND xã D, 15/4/2025; chỉ tiêu — Kế hoạch 2025 (UBND tỉnh A) · " +
-				"số liệu không cùng ngày, từ 31/3/2025 đến 30/6/2025: dấu * trong bảng đánh dấu số liệu cũ hơn", []string{"Xã D"}},
+				"số liệu không cùng ngày, từ 31/3/2025 đến 30/6/2025: dấu * trong bảng đánh dấu số liệu cũ hơn", []string{"Xã D"}, true},
 		{"mixed dates, English", "en", childSite + olderResult,
 			"Sources: results — Báo cáo; Báo cáo quý I; targets — Kế hoạch 2025 (UBND tỉnh A) · " + // sources by their titles in English, as the maps name them
-				"figures of different dates, 31 Mar 2025 to 30 Jun 2025: * in the table marks an older figure", []string{"Xa D"}},
+				"figures of different dates, 31 Mar 2025 to 30 Jun 2025: * in the table marks an older figure", []string{"Xa D"}, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			site := siteOf(t, tt.site)
@@ -141,8 +143,8 @@ func TestChildRankingCredit(t *testing.T) {
 			}
 			var stale []string
 			for _, r := range cr.Table.Rows {
-				if r.Rank != "" && (r.Source == "" || r.SrcURL == "") {
-					t.Errorf("row %s: no source", r.Name)
+				if r.Rank != "" && (r.Source != "") != tt.bySource {
+					t.Errorf("row %s: source %q, want one only when the sources differ", r.Name, r.Source)
 				}
 				if r.Stale {
 					stale = append(stale, r.Name)
@@ -151,8 +153,12 @@ func TestChildRankingCredit(t *testing.T) {
 			if strings.Join(stale, ",") != strings.Join(tt.stale, ",") {
 				t.Errorf("rows flagged older: %v, want %v", stale, tt.stale)
 			}
-			if len(cr.Table.Head) != len(cr.Table.Rows[0].Cells)+3 { // rank, unit, the cells, source
-				t.Errorf("head %q for rows of %d cells", cr.Table.Head, len(cr.Table.Rows[0].Cells))
+			cols := len(cr.Table.Rows[0].Cells) + 2 // rank, unit, the cells
+			if tt.bySource {
+				cols++
+			}
+			if cr.BySource != tt.bySource || len(cr.Table.Head) != cols {
+				t.Errorf("by source %v, head %q for rows of %d cells", cr.BySource, cr.Table.Head, len(cr.Table.Rows[0].Cells))
 			}
 		})
 	}
