@@ -116,7 +116,7 @@ func (d *Drawer) PNG(c Card) ([]byte, error) {
 }
 
 // A build draws hundreds of cards on a few workers: the images and the compressors (about
-// 1 MB each, png.go) are reused rather than left to the garbage collector.
+// 1 MB a worker, png.go) are reused rather than left to the garbage collector.
 var images = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), palette) }}
 
 // faces are the sizes a card uses; a font.Face is not safe for concurrent use, so each
