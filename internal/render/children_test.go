@@ -9,7 +9,8 @@ import (
 )
 
 // TestChildRankingPartial: partials/childranking.html prints a locality's children ranked
-// (view.ChildRanking) as valid pieces: an SVG bar per child with a figure and the table.
+// (view.ChildRanking) as valid pieces: an SVG bar per child with a figure, the table (a
+// cell for each column in every row) and the credit.
 // No page includes it yet: the compiled locality page would, after its headlines.
 func TestChildRankingPartial(t *testing.T) {
 	r := exampleRenderer(t)
@@ -31,6 +32,12 @@ func TestChildRankingPartial(t *testing.T) {
 			}
 			if strings.Count(out, "<tr") != len(cr.Table.Rows)+1 || strings.Contains(out, "style=") {
 				t.Errorf("%s %s: table rows or an inline style:\n%s", l.ID, ind.ID, out)
+			}
+			if cells := strings.Count(out, "<td"); cells != len(cr.Table.Rows)*(len(cr.Table.Head)-1) {
+				t.Errorf("%s %s: %d cells in %d rows, want %d a row beside its header cell", l.ID, ind.ID, cells, len(cr.Table.Rows), len(cr.Table.Head)-1)
+			}
+			if !strings.Contains(out, cr.Credit) || cr.Credit == "" {
+				t.Errorf("%s %s: no credit %q", l.ID, ind.ID, cr.Credit)
 			}
 		}
 	}
