@@ -14,9 +14,9 @@ import (
 // ChildRanking ranks a locality's children (a province's communes) by their share of
 // target for one indicator: a sorted bar chart and a table of the same figures, each
 // result with its date (an older one flagged) and, when they differ, its source, and a
-// credit naming the sources and dates of the figures ranked. A locality page shows it (the templ component
-// childRanking; partials/childranking.html for a site's own layout) with its embed code:
-// the charts' embed page draws it alone from the page (EmbedCode).
+// credit naming the sources and dates of the figures ranked. A locality page shows it
+// (the templ component childRanking; partials/childranking.html for a site's own layout)
+// with its embed code: the charts' embed page draws it alone from the page (EmbedCode).
 type ChildRanking struct {
 	ID      string
 	Title   string
@@ -153,7 +153,8 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	return cr
 }
 
-// Most sources and plans a ranking's credit names; the table names each row's.
+// Most sources and plans a ranking's credit names (the table names each row's source
+// when they differ).
 const (
 	creditSources = 3
 	creditPlans   = 2
