@@ -51,7 +51,7 @@ func (r *Renderer) mapEmbedFiles(lang string) []Page {
 
 func (r *Renderer) mapEmbedPage(w io.Writer, lang string, ind *model.Indicator, tm view.TileMap) error {
 	f := r.format(lang)
-	tm.Embed, tm.Snippet, tm.Target, tm.Level = "", "", "_blank", 2
+	tm.Embed, tm.Target, tm.Level = view.EmbedCode{}, "_blank", 2
 	p := view.EmbedPage{
 		Lang: lang, Title: tm.Title + " — " + tm.Grid, SiteTitle: r.siteTitle(lang), Map: &tm,
 		Credit:  tm.Note + " " + f.T("embed.sources_in_table") + " · " + r.siteTitle(lang),

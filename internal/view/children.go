@@ -229,6 +229,6 @@ func (cr ChildRanking) WithEmbed(f Format, route string, abs URLs) ChildRanking 
 	// The iframe's height: the title, the bars, a row of the table each (about 40
 	// pixels on a phone) and the credit.
 	height := 200 + cr.Height + 40*(len(cr.Table.Rows)+1)
-	cr.Embed = NewEmbedCode(f, abs(routes.ChartEmbedOf(route, cr.ID)), cr.Title, height)
+	cr.Embed = NewEmbedCode(f, cr.ID, abs(routes.ChartEmbedOf(route, cr.ID)), cr.Title, height)
 	return cr
 }

@@ -48,15 +48,16 @@ const EmbedSnippet = `<iframe src="{src}" title="{title}" width="100%" height="5
 // in the page (a <details> element: no script needed to read it). URL is absolute when the
 // site knows its origin; otherwise map.js writes this page's origin into the code.
 type EmbedCode struct {
+	ID           string // of the code's element: the figure's id and "-snippet"
 	URL, Snippet string
 	Label, Help  string // the button's word, and the code's label
 }
 
-// NewEmbedCode is the embed code of a figure titled title whose embed is at abs, in an
-// iframe height pixels high.
-func NewEmbedCode(f Format, abs, title string, height int) EmbedCode {
+// NewEmbedCode is the embed code of the figure of id id, titled title, whose embed is at
+// abs, in an iframe height pixels high.
+func NewEmbedCode(f Format, id, abs, title string, height int) EmbedCode {
 	return EmbedCode{
-		URL:     abs,
+		ID: id + "-snippet", URL: abs,
 		Snippet: iframe(abs, title, height),
 		Label:   f.T("tools.embed"), Help: f.T("tools.snippet"),
 	}

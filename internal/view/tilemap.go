@@ -32,19 +32,17 @@ type TileMap struct {
 	Legend     []LegendStep
 	Table      Table
 	Empty      bool // no tile has a figure
-	// Embed is the address of the map's embed page and Snippet its iframe code, or "";
-	// Target is "_blank" on an embed page, whose tiles open the site in a new tab.
-	Embed, Snippet, Target string
-	EmbedLabel, EmbedHelp  string
-	Level                  int // the title's heading level: 3 under a page's section, 2 on an embed page
+	// Embed is the map's embed code (none on the embed page itself); Target is "_blank"
+	// on an embed page, whose tiles open the site in a new tab.
+	Embed  EmbedCode
+	Target string
+	Level  int // the title's heading level: 3 under a page's section, 2 on an embed page
 }
 
 // WithEmbed gives the map its embed page at route (routes.Embed), whose address is
 // abs (absolute when the site knows its origin; map.js makes a path absolute).
 func (tm TileMap) WithEmbed(f Format, abs string) TileMap {
-	tm.Embed = abs
-	tm.Snippet = iframe(abs, tm.Title+" — "+tm.Grid, 720)
-	tm.EmbedLabel, tm.EmbedHelp = f.T("tools.embed"), f.T("tools.snippet")
+	tm.Embed = NewEmbedCode(f, tm.ID, abs, tm.Title+" — "+tm.Grid, 720)
 	return tm
 }
 
