@@ -96,7 +96,11 @@ func (r *Renderer) framed(w io.Writer, lang, layout string, d pageData, main tem
 	buf := mainBuffers.Get().(*bytes.Buffer)
 	defer mainBuffers.Put(buf)
 	buf.Reset()
-	if err := main.Render(context.Background(), buf); err != nil {
+	ctx := context.Background()
+	if r.keys {
+		ctx = component.WithFigureKeys(ctx)
+	}
+	if err := main.Render(ctx, buf); err != nil {
 		return err
 	}
 	// The frame is executed around a placeholder and the main content written in its

@@ -75,6 +75,10 @@ type Options struct {
 	// Languages limits the language pages to these ("vi", "en"); nil means every language.
 	// Building one language is for measuring; a published site has both.
 	Languages []string
+	// FigureKeys marks every printed figure with the key of its row in the data (data-fig,
+	// data-credit, data-set-by, data-decision, data-inferred), for tests and audits of the
+	// built site; a published site goes without them (they were an eighth of its HTML).
+	FigureKeys bool
 }
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
@@ -85,6 +89,7 @@ type Renderer struct {
 	layouts map[string]map[string]*template.Template // lang → layout → template
 	assets  asset.Static                             // the static files, fingerprinted
 	only    []string                                 // languages to build; nil means all
+	keys    bool                                     // Options.FigureKeys
 	files   []Page                                   // static files
 	static  map[string]Page                          // static files by output path
 	base    routes.Base
@@ -100,7 +105,7 @@ type Renderer struct {
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
 func New(site *model.Site, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, theme: opts.Theme, only: opts.Languages}
+	r := &Renderer{site: site, theme: opts.Theme, only: opts.Languages, keys: opts.FigureKeys}
 	for _, l := range opts.Languages {
 		if !slices.Contains(i18n.Languages, l) {
 			return nil, fmt.Errorf("unknown language %q (want one of %s)", l, strings.Join(i18n.Languages, ", "))

@@ -1494,7 +1494,7 @@ func planTableCell(c view.PlanTableCell, columnSaysHow bool) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.RenderAttributes(ctx, templ_7745c5c3_Buffer, templ_7745c5c3_ElementWriter, "td", figAttrs(c.Fig))
+			templ_7745c5c3_Err = templruntime.RenderAttributes(ctx, templ_7745c5c3_Buffer, templ_7745c5c3_ElementWriter, "td", figAttrs(ctx, c.Fig))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
