@@ -129,3 +129,17 @@ func TestPageKeys(t *testing.T) {
 		})
 	}
 }
+
+// A card's meter draws the share on the default range 0 to 1, to three places, within it.
+func TestMeterValue(t *testing.T) {
+	for _, tt := range []struct {
+		pct  float64
+		want string
+	}{
+		{91.98, "0.92"}, {85.31, "0.853"}, {100, "1"}, {137.5, "1"}, {0, "0"}, {-4, "0"}, {0.04, "0"}, {0.05, "0.001"}, {99.99, "1"},
+	} {
+		if got := meterValue(tt.pct); got != tt.want {
+			t.Errorf("meterValue(%v) = %q, want %q", tt.pct, got, tt.want)
+		}
+	}
+}

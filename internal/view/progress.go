@@ -1,6 +1,7 @@
 package view
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -154,7 +155,7 @@ type CardTarget struct {
 	Label   string // "Chỉ tiêu 2023"
 	Value   TargetValue
 	Share   string // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
-	Meter   string // the share for a <meter> from 0 to 100, "85.31"; "" without a share
+	Meter   string // the share for a <meter> from 0 to 1, to three places: "0.853"; "" without a share
 	Needed  string // "còn phải vận động 1.234 · cần 123 người/tháng", ""
 	Differs string // the source's share when it disagrees with the figures, ""
 	SetBy   Line   // who set the target and in which document, exactly as the document says
@@ -193,6 +194,13 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	return out
 }
 
+// meterValue is a share in percent as a <meter>'s value with the default range 0 to 1:
+// 85.31 → "0.853", 100 and over → "1", under 0 → "0". It only draws the bar under the
+// share the card writes, so three places are more than a phone's pixels show.
+func meterValue(pct float64) string {
+	return strconv.FormatFloat(math.Round(min(max(pct, 0), 100)*10)/1000, 'f', -1, 64)
+}
+
 func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	f := c.F
 	t := p.Target
@@ -200,7 +208,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	out := CardTarget{Status: c.status(p.Status), Label: f.T("target") + " " + f.Period(t.Period), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
 		out.Share = " · " + f.T("share_achieved", f.Pct(p.Share))
-		out.Meter = strconv.FormatFloat(min(max(p.Share.V, 0), 100), 'f', 2, 64)
+		out.Meter = meterValue(p.Share.V)
 		if p.ReportedShare.Known && !p.ShareDiffers {
 			out.Share += " (" + f.T("as_reported", f.PctAsGiven(p.ReportedShare)) + ")"
 		}
