@@ -412,11 +412,16 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 	for _, ind := range inds {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
+	hows := make([][]string, len(inds)) // by column, how the site computed its cells
 	for _, pp := range plans {
 		p := pp.Plan
 		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.URL(routes.Plan(p.ID))}, Period: f.Period(p.Period)}
-		for _, ind := range inds {
-			row.Cells = append(row.Cells, c.earlierCell(pp.Rows, ind))
+		for i, ind := range inds {
+			cell, how := c.earlierCell(pp.Rows, ind)
+			row.Cells = append(row.Cells, cell)
+			if how != "" && !slices.Contains(hows[i], how) {
+				hows[i] = append(hows[i], how)
+			}
 		}
 		for _, r := range pp.Rows {
 			if r.Target.Implied {
@@ -425,11 +430,26 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		}
 		v.Rows = append(v.Rows, row)
 	}
+	v.Notes = append(earlierCalcNotes(v.Columns, hows), v.Notes...)
 	return v
 }
 
-// earlierCell is the plan's target for ind over the plan's last period that has one.
-func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) EarlierCell {
+// earlierCalcNotes say once under the earlier plans' table how the site computed the cells
+// marked ∑, by column: "∑ BHXH: Số do trang tính: tổng các thành phần." The figures it
+// computed them from are on each plan's page.
+func earlierCalcNotes(columns []string, hows [][]string) []string {
+	var notes []string
+	for i, hs := range hows {
+		for _, h := range hs {
+			notes = append(notes, CalcMark+" "+columns[i]+": "+h+".")
+		}
+	}
+	return notes
+}
+
+// earlierCell is the plan's target for ind over the plan's last period that has one, and
+// how the site computed it ("" when its document gives it).
+func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) (EarlierCell, string) {
 	var last *model.Progress
 	for i := range rows {
 		if rows[i].Target.Indicator == ind {
@@ -437,14 +457,14 @@ func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) Earli
 		}
 	}
 	if last == nil {
-		return EarlierCell{Empty: true}
+		return EarlierCell{Empty: true}, ""
 	}
 	cells := c.cells(*last)
 	out := EarlierCell{Share: cells.Share, Result: cells.Result, Target: cells.Target}
 	if out.Result == "" {
 		out.Result = "—"
 	}
-	return out
+	return out, c.calcWords(ind, last.Target.Calc).How
 }
 
 // planMeta is "title — issuer, date".

@@ -201,7 +201,8 @@ func lineText(l Line) string {
 }
 
 // A ward whose district sets targets every year shows the newest plan in full and the
-// earlier ones in one compact table.
+// earlier ones in one compact table, which says once under it how the site computed the
+// cells it marks ∑.
 func TestEarlierPlans(t *testing.T) {
 	tr := langs(t)
 	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
@@ -209,6 +210,9 @@ func TestEarlierPlans(t *testing.T) {
 	for _, y := range []string{"2025", "2024", "2023"} {
 		p := &model.Plan{ID: "kh-" + y, Number: y + "/KH", Period: date.Period{Start: day(t, y+"-01-01"), End: day(t, y+"-12-31")}}
 		tg := &model.Target{Plan: p, Indicator: people, Period: p.Period, Deadline: p.Period.End, Value: model.Known(1000, 0)}
+		if y != "2025" { // computed in both earlier plans: said once
+			tg.Calc = model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(900, 0), model.Known(100, 0)}}
+		}
 		rows = append(rows, planProgress{Plan: p, Rows: []model.Progress{{Target: tg, Share: model.Known(95.5, 2), Status: model.StatusMissed,
 			Result: &model.Result{AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
 	}
@@ -223,6 +227,9 @@ func TestEarlierPlans(t *testing.T) {
 	cell := earlier.Rows[0].Cells[0]
 	if cell.Share != "95,50\u00a0%" || cell.Result != "955" || cell.Target.Text != "1.000" {
 		t.Errorf("earlier cell %+v", cell)
+	}
+	if want := []string{"∑ BHYT: Số do trang tính: tổng các thành phần."}; !slices.Equal(earlier.Notes, want) {
+		t.Errorf("earlier notes %q, want %q", earlier.Notes, want)
 	}
 }
 
