@@ -17,6 +17,13 @@ type Deck struct {
 	CreditMark CreditMark // what Credit names; its Key lists every target's, space-separated
 	Footnotes  []Footnote // the status notes, once each
 	Notes      []DeckNote // the figures' notes, in the order of the cards
+	// AsOf is "Số liệu đến 30/6/2025" when every card's result has that date, and no card
+	// then says it; "" otherwise.
+	AsOf string
+	// NotesLink is the notes most cards share, "#ghi-chu-chi-so-bhxh-bat-buoc", linked once
+	// after AsOf; the cards whose notes they are link to them no more, the others still
+	// link to their own. "" when AsOf is.
+	NotesLink string
 }
 
 // Footnote is a note the page says once and marks where it applies: "1", at "#tt-1".
@@ -48,7 +55,53 @@ func (c *Context) deck(cards []Card) Deck {
 	}
 	d.Footnotes = footnotes(cards)
 	d.Notes = deckNotes(cards)
+	d.AsOf, d.NotesLink = c.sharedMeta(cards)
 	return d
+}
+
+// sharedMeta says once for the cards the date of their results, when there are at least
+// two and it is the same, and links once to the notes most of them share (two at least):
+// those cards' meta lines then say neither, the other cards' link to their own notes. It
+// sets every card's link to its notes (CardResult.Notes).
+func (c *Context) sharedMeta(cards []Card) (asOf, notes string) {
+	var results []*CardResult
+	count := map[string]int{}
+	same := true
+	for i := range cards {
+		r := cards[i].Result
+		if r == nil {
+			continue
+		}
+		r.Notes = anchorOf(cards[i].NotesID)
+		same = same && (len(results) == 0 || r.AsOf == results[0].AsOf)
+		results = append(results, r)
+		if r.Notes != "" {
+			count[r.Notes]++
+		}
+	}
+	if len(results) < 2 || !same {
+		return "", ""
+	}
+	for _, r := range results { // the first of the most shared, in the order of the cards
+		if count[r.Notes] >= 2 && (notes == "" || count[r.Notes] > count[notes]) {
+			notes = r.Notes
+		}
+	}
+	for _, r := range results {
+		r.Meta = strings.TrimPrefix(strings.TrimPrefix(r.Meta, r.AsOf), " · ")
+		if r.Notes == notes {
+			r.Notes = ""
+		}
+	}
+	return c.F.T("cards.asof", results[0].AsOf), notes
+}
+
+// anchorOf is the link to an element of the page, "" for none.
+func anchorOf(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "#" + id
 }
 
 // sharedCredit is the credit of every target on the cards when they have one and it is the

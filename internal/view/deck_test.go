@@ -143,3 +143,65 @@ func TestMeterValue(t *testing.T) {
 		}
 	}
 }
+
+// A deck says the date of the cards' results once when they share it, and links once to
+// the notes most cards share; a card keeps what it does not share: its rate, its link to
+// notes of its own, its date when the dates differ.
+func TestDeckSaysTheDateOnce(t *testing.T) {
+	tr := langs(t)
+	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
+	report := Line{text("theo "), citeIn("Báo cáo 6 tháng", "")}
+	result := func(asOf, rest, computed string) *CardResult {
+		meta := asOf
+		if rest != "" {
+			meta += " · " + rest
+		}
+		return &CardResult{Figure: "1", Meta: meta, AsOf: asOf, Computed: computed, Source: report}
+	}
+	card := func(id string, r *CardResult) Card { return Card{ID: "chi-so-" + id, Title: id, Result: r} }
+	const june, dec = "đến 30/6/2025", "đến 31/12/2024"
+	tests := []struct {
+		name        string
+		cards       []Card
+		asOf, notes string
+		metas       []string // by card: its meta line, then its link to notes
+	}{
+		{"one date, most notes shared",
+			[]Card{card("bhxh", result(june, "", "∑ 1 + 2")), card("bhtn", result(june, "", "")), card("bhyt", result(june, "tỷ lệ 80 %", ""))},
+			"Số liệu đến 30/6/2025", "#ghi-chu-chi-so-bhtn",
+			[]string{"", "#ghi-chu-chi-so-bhxh", "", "", "tỷ lệ 80 %", ""}},
+		{"one date, no notes shared",
+			[]Card{card("bhxh", result(june, "", "∑ 1 + 2")), card("bhtn", result(june, "", ""))},
+			"Số liệu đến 30/6/2025", "",
+			[]string{"", "#ghi-chu-chi-so-bhxh", "", "#ghi-chu-chi-so-bhtn"}},
+		{"a card without a result",
+			[]Card{card("bhxh", nil), card("bhtn", result(june, "", "")), card("bhyt", result(june, "", ""))},
+			"Số liệu đến 30/6/2025", "#ghi-chu-chi-so-bhtn",
+			[]string{"", "", "", ""}},
+		{"two dates",
+			[]Card{card("bhtn", result(june, "", "")), card("bhyt", result(dec, "", ""))},
+			"", "",
+			[]string{june, "#ghi-chu-chi-so-bhtn", dec, "#ghi-chu-chi-so-bhtn"}},
+		{"one card",
+			[]Card{card("bhyt", result(june, "", ""))},
+			"", "",
+			[]string{june, "#ghi-chu-chi-so-bhyt"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := c.deck(tt.cards)
+			if d.AsOf != tt.asOf || d.NotesLink != tt.notes {
+				t.Errorf("deck says %q, links %q; want %q, %q", d.AsOf, d.NotesLink, tt.asOf, tt.notes)
+			}
+			var metas []string
+			for _, cd := range tt.cards {
+				if cd.Result != nil {
+					metas = append(metas, cd.Result.Meta, cd.Result.Notes)
+				}
+			}
+			if !reflect.DeepEqual(metas, tt.metas) {
+				t.Errorf("cards say %q, want %q", metas, tt.metas)
+			}
+		})
+	}
+}

@@ -140,7 +140,11 @@ type Card struct {
 type CardResult struct {
 	Figure string
 	Unit   string // " người"; " " for percentages and unknown figures
-	Meta   string // "Đến 30/6/2023 · tỷ lệ 80,58 % · tăng 1.234 so với 31/12/2022"
+	Meta   string // "đến 30/6/2023 · tỷ lệ 80,58 % · tăng 1.234 so với 31/12/2022"; "" when a Deck says its date
+	AsOf   string // the date Meta starts with, "đến 30/6/2023"
+	// Notes is the link to the card's notes its Meta ends with on a locality's page,
+	// "#ghi-chu-chi-so-bhyt"; "" when the Deck links to them for the cards.
+	Notes string
 	// Computed says how the site computed the figure, "" when its source gives it.
 	Computed string
 	// Source names the document the figure comes from and where it stands in it.
@@ -175,7 +179,8 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	f := c.F
 	ind := res.Indicator
-	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: f.T("asof", f.Date(res.AsOf))}
+	asOf := f.T("asof", f.Date(res.AsOf))
+	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: asOf, AsOf: asOf}
 	if res.Value.Known && ind.Unit != model.Percent {
 		out.Unit = " " + f.Unit(ind)
 	}

@@ -127,12 +127,12 @@ func goalLabel(t view.CardTarget) templ.Component {
 	})
 }
 
-// anchor is the link to an element of the page, "" for none.
-func anchor(id string) string {
-	if id == "" {
+// resultNotes is the link to a card's notes its result's meta line ends with, in a deck.
+func resultNotes(c view.Card) string {
+	if c.Result == nil {
 		return ""
 	}
-	return "#" + id
+	return c.Result.Notes
 }
 
 // barClass is the class of a ranking's bar: targets reached are drawn darker.
