@@ -17,12 +17,12 @@ type Deck struct {
 	CreditMark CreditMark // what Credit names; its Key lists every target's, space-separated
 	Footnotes  []Footnote // the status notes, once each
 	Notes      []DeckNote // the figures' notes, in the order of the cards
-	// AsOf is "Số liệu đến 30/6/2025" when every card's result has that date, and no card
-	// then says it; "" otherwise.
+	// AsOf is "đến 30/6/2025" when every card's result has that date: the section's heading
+	// says it, and no card; "" otherwise.
 	AsOf string
 	// NotesLink is the notes most cards share, "#ghi-chu-chi-so-bhxh-bat-buoc", linked once
-	// after AsOf; the cards whose notes they are link to them no more, the others still
-	// link to their own. "" when AsOf is.
+	// under the cards; the cards whose notes they are link to them no more, the others
+	// still link to their own. "" when AsOf is.
 	NotesLink string
 }
 
@@ -55,7 +55,7 @@ func (c *Context) deck(cards []Card) Deck {
 	}
 	d.Footnotes = footnotes(cards)
 	d.Notes = deckNotes(cards)
-	d.AsOf, d.NotesLink = c.sharedMeta(cards)
+	d.AsOf, d.NotesLink = sharedMeta(cards)
 	return d
 }
 
@@ -63,7 +63,7 @@ func (c *Context) deck(cards []Card) Deck {
 // two and it is the same, and links once to the notes most of them share (two at least):
 // those cards' meta lines then say neither, the other cards' link to their own notes. It
 // sets every card's link to its notes (CardResult.Notes).
-func (c *Context) sharedMeta(cards []Card) (asOf, notes string) {
+func sharedMeta(cards []Card) (asOf, notes string) {
 	var results []*CardResult
 	count := map[string]int{}
 	same := true
@@ -93,7 +93,7 @@ func (c *Context) sharedMeta(cards []Card) (asOf, notes string) {
 			r.Notes = ""
 		}
 	}
-	return c.F.T("cards.asof", results[0].AsOf), notes
+	return results[0].AsOf, notes
 }
 
 // anchorOf is the link to an element of the page, "" for none.
