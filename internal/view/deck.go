@@ -17,6 +17,9 @@ type Deck struct {
 	CreditMark CreditMark // what Credit names; its Key lists every target's, space-separated
 	Footnotes  []Footnote // the status notes, once each
 	Notes      []DeckNote // the figures' notes, in the order of the cards
+	// Source is "Kết quả ở các thẻ trên: theo <the report>" when every card's result comes
+	// from that report, and no card's notes then say it; nil otherwise.
+	Source Line
 	// AsOf is "đến 30/6/2025" when every card's result has that date: the section's heading
 	// says it, and no card; "" otherwise.
 	AsOf string
@@ -54,9 +57,37 @@ func (c *Context) deck(cards []Card) Deck {
 		}
 	}
 	d.Footnotes = footnotes(cards)
+	d.Source = c.sharedSource(cards)
 	d.Notes = deckNotes(cards)
 	d.AsOf, d.NotesLink = sharedMeta(cards)
 	return d
+}
+
+// sharedSource is the source of every card's result — the document and where in it — when
+// there are at least two and it is the same: the deck says it once, no card's notes.
+func (c *Context) sharedSource(cards []Card) Line {
+	var first Line
+	n := 0
+	for i := range cards {
+		r := cards[i].Result
+		if r == nil {
+			continue
+		}
+		if len(r.Source) == 0 || (n > 0 && !reflect.DeepEqual(r.Source, first)) {
+			return nil
+		}
+		first = r.Source
+		n++
+	}
+	if n < 2 {
+		return nil
+	}
+	for i := range cards {
+		if r := cards[i].Result; r != nil {
+			r.Source = nil
+		}
+	}
+	return append(Line{text(c.F.T("cards.results") + " ")}, first...)
 }
 
 // sharedMeta says once for the cards the date of their results, when there are at least
