@@ -61,7 +61,7 @@ func wardWithNotes(t *testing.T, dir string) string {
 		if err != nil {
 			continue
 		}
-		if strings.Contains(string(b), `class="ref"`) && strings.Contains(string(b), `id="ke-hoach-truoc"`) && strings.Contains(string(b), `class="eyebrow">Phường`) {
+		if strings.Contains(string(b), `<sup><a href="#tt-1">`) && strings.Contains(string(b), `id="ke-hoach-truoc"`) && strings.Contains(string(b), `class="eyebrow">Phường`) {
 			return "/dia-phuong/" + e.Name() + "/"
 		}
 	}

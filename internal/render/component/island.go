@@ -112,7 +112,7 @@ func goalLabel(t view.CardTarget) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
 		var b strings.Builder
 		if len(t.Refs) > 0 {
-			b.WriteString(`<sup class="ref">`)
+			b.WriteString(`<sup>`)
 			for i, f := range t.Refs {
 				if i > 0 {
 					b.WriteString(",")
