@@ -122,13 +122,17 @@ type ChildTable struct {
 	Rows     []ChildTableRow
 	Sum      []string
 	Declared []string
+	// Notes say once under the table how the site computed a column whose cells are the
+	// sum of other columns of their row; those cells are then marked ∑ only (Marked).
+	Notes []string
 }
 
 // ChildTableRow is one child's targets.
 type ChildTableRow struct {
 	Link
 	Values   []string
-	Computed []string // how the site computed each value (view.CalcText), "" when the plan gives it
+	Computed []string // how the site computed each value (view.CalcText), "" when the plan gives it or the table's note says it
+	Marked   []bool   // the value is marked ∑ only: the table's note says how (ChildTable.Notes)
 	Figs     []Fig
 }
 

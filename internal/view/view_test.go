@@ -465,3 +465,68 @@ func TestLongRankingKeepsItsEnds(t *testing.T) {
 		t.Error("a short ranking was cut")
 	}
 }
+
+// A children's table whose computed column is the sum of two of its columns, row by row,
+// says so once under the table and marks each such cell ∑ only.
+func TestChildTableSaysHowOnce(t *testing.T) {
+	site := exampleSite(t)
+	c := NewContext(site, langs(t)["vi"], routes.NewBase("/"))
+	ct := c.Locality(site.Locality("tp-tra-vinh")).ChildTable
+	if ct == nil || len(ct.Rows) < 2 {
+		t.Fatalf("Thành phố Trà Vinh's children table: %+v", ct)
+	}
+	want := []string{"∑ BHXH: Số do trang tính: tổng các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)"}
+	if !slices.Equal(ct.Notes, want) {
+		t.Errorf("notes %q, want %q", ct.Notes, want)
+	}
+	col := slices.Index(ct.Columns, "BHXH")
+	marked := 0
+	for _, r := range ct.Rows {
+		if r.Marked[col] {
+			marked++
+		}
+		if r.Computed[col] != "" {
+			t.Errorf("%s: the BHXH cell says %q, which the note says once", r.Text, r.Computed[col])
+		}
+	}
+	if marked != len(ct.Rows) {
+		t.Errorf("%d of %d BHXH cells marked ∑", marked, len(ct.Rows))
+	}
+}
+
+// A column is said to be the sum of other columns of its row only when every computed
+// cell of it is, with the very figures of those columns.
+func TestSameRowSum(t *testing.T) {
+	a := &model.Indicator{ID: "a"}
+	b := &model.Indicator{ID: "b"}
+	total := &model.Indicator{ID: "t", SumOf: []*model.Indicator{a, b}}
+	sum := func(x, y float64) calcWords {
+		return calcWords{Calc: model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(x, 0), model.Known(y, 0)}}}
+	}
+	row := func(x, y float64) []model.Num {
+		return []model.Num{model.Known(x+y, 0), model.Known(x, 0), model.Known(y, 0)}
+	}
+	tests := []struct {
+		name  string
+		inds  []*model.Indicator
+		calcs [][]calcWords
+		ok    bool
+	}{
+		{"every cell the sum of its row", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {sum(3, 4), {}, {}}}, true},
+		{"a cell given by the plan", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {{}, {}, {}}}, true},
+		{"a sum of other figures", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {sum(3, 5), {}, {}}}, false},
+		{"a part not in the table", []*model.Indicator{total, a}, [][]calcWords{{sum(1, 2), {}}, {sum(3, 4), {}}}, false},
+		{"nothing computed", []*model.Indicator{total, a, b}, [][]calcWords{{{}, {}, {}}, {{}, {}, {}}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ct := &childTargets{indicators: tt.inds, children: []*model.Locality{{}, {}}, calcs: tt.calcs}
+			for _, r := range [][]model.Num{row(1, 2), row(3, 4)} {
+				ct.values = append(ct.values, r[:len(tt.inds)])
+			}
+			if _, ok := ct.sameRowSum(0); ok != tt.ok {
+				t.Errorf("sameRowSum = %t, want %t", ok, tt.ok)
+			}
+		})
+	}
+}
