@@ -67,6 +67,7 @@ type PlanBlock struct {
 type EarlierPlans struct {
 	Columns []string
 	Rows    []EarlierPlan
+	Note    string // how to read a cell
 	Notes   []string
 }
 
@@ -81,8 +82,9 @@ type EarlierPlan struct {
 type EarlierCell struct {
 	Empty  bool
 	Share  string
-	Result string // "—" without a result
+	Result string // "—" without a result; "" when the charts' tables above show every result
 	Target TargetValue
+	asOf   string // the result's date
 }
 
 // PlanRow is one target of a plan in a table.
@@ -183,6 +185,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	}
 	v.Charts = c.localityCharts(l, table)
 	v.Plans, v.Earlier = c.planBlocks(l, facts.plans, onCards(facts.headlines))
+	v.Earlier.leaveResultsTo(v.Charts, f)
 	v.Rollups = c.localityRollups(l, facts.plans)
 	v.Results = c.resultRollups(l)
 	for _, ch := range l.Children {
@@ -412,7 +415,7 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		}
 	}
 	slices.SortFunc(inds, func(a, b *model.Indicator) int { return cmp.Compare(a.Order, b.Order) })
-	v := &EarlierPlans{}
+	v := &EarlierPlans{Note: f.T("locality.earlier_note")}
 	for _, ind := range inds {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
@@ -464,7 +467,7 @@ func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) (Earl
 		return EarlierCell{Empty: true}, ""
 	}
 	cells := c.cells(*last)
-	out := EarlierCell{Share: cells.Share, Result: cells.Result, Target: cells.Target}
+	out := EarlierCell{Share: cells.Share, Result: cells.Result, Target: cells.Target, asOf: cells.ResultDate}
 	if out.Result == "" {
 		out.Result = "—"
 	}
@@ -757,4 +760,43 @@ func (c *Context) downloads(l *model.Locality) Line {
 		out = append(out, link(name, c.Base.URL(lang.Default, o.Route)))
 	}
 	return out
+}
+
+// leaveResultsTo leaves the earlier plans' results to the charts' tables when they show
+// every one of them, on its date and in its column: a cell then says the share and the
+// target, and the note says where the results are. e may be nil.
+func (e *EarlierPlans) leaveResultsTo(charts []Chart, f Format) {
+	if e == nil {
+		return
+	}
+	for _, r := range e.Rows {
+		for i, c := range r.Cells {
+			if !c.Empty && c.Result != "—" && !shownIn(charts, e.Columns[i], c.asOf, c.Result) {
+				return
+			}
+		}
+	}
+	for _, r := range e.Rows {
+		for i := range r.Cells {
+			r.Cells[i].Result = ""
+		}
+	}
+	e.Note = f.T("locality.earlier_note_above")
+}
+
+// shownIn reports whether a chart's table has value in the column of the series col and
+// the row of the category date (a row's first cell is its category, Chart.Rows).
+func shownIn(charts []Chart, col, date, value string) bool {
+	for _, ch := range charts {
+		k := slices.Index(ch.Columns, col) + 1
+		if k == 0 {
+			continue
+		}
+		for _, row := range ch.Rows {
+			if len(row) > k && row[0] == date && row[k] == value {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -530,3 +530,40 @@ func TestSameRowSum(t *testing.T) {
 		})
 	}
 }
+
+// The earlier plans' table leaves its results to the charts' tables only when they show
+// every one, on its date and in its column; the note then says where they are.
+func TestEarlierResultsLeftToCharts(t *testing.T) {
+	f := Format{langs(t)["vi"]}
+	chart := Chart{Columns: []string{"BHXH", "BHYT"}, Rows: [][]string{{"31/12/2024", "1.132", "11.068"}, {"30/6/2025", "1.112", "10.413"}}}
+	cell := func(asOf, result string) EarlierCell { return EarlierCell{Share: "97 %", Result: result, asOf: asOf} }
+	tests := []struct {
+		name   string
+		cells  []EarlierCell
+		charts []Chart
+		left   bool
+	}{
+		{"every result in the chart's table", []EarlierCell{cell("31/12/2024", "1.132"), cell("31/12/2024", "11.068")}, []Chart{chart}, true},
+		{"a cell without a result or a target", []EarlierCell{cell("31/12/2024", "1.132"), {Empty: true}}, []Chart{chart}, true},
+		{"a result of another date", []EarlierCell{cell("31/12/2024", "1.132"), cell("30/6/2024", "11.068")}, []Chart{chart}, false},
+		{"another figure", []EarlierCell{cell("31/12/2024", "1.133"), cell("31/12/2024", "11.068")}, []Chart{chart}, false},
+		{"no chart", []EarlierCell{cell("31/12/2024", "1.132"), cell("31/12/2024", "11.068")}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &EarlierPlans{Columns: []string{"BHXH", "BHYT"}, Rows: []EarlierPlan{{Cells: tt.cells}}, Note: "note"}
+			e.leaveResultsTo(tt.charts, f)
+			left := e.Note != "note"
+			for _, c := range e.Rows[0].Cells {
+				if (c.Result == "") != (left || c.Empty) {
+					t.Errorf("cell %+v, results left to the charts %t", c, left)
+				}
+			}
+			if left != tt.left {
+				t.Errorf("results left to the charts: %t, want %t (note %q)", left, tt.left, e.Note)
+			}
+		})
+	}
+	var none *EarlierPlans
+	none.leaveResultsTo([]Chart{chart}, f) // a page without earlier plans
+}
