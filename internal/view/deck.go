@@ -6,10 +6,11 @@ import (
 	"strings"
 )
 
-// Deck is what a locality's cards share, said once under them: the plan that set every
-// target on them, the notes on how statuses were reached (numbered, each card's status
-// pointing to its notes), and the notes on their figures — one item for the cards whose
-// notes are the same (their results come from one report, as a commune's mostly do).
+// Deck is what a locality's cards share, said once: the date of their results (in the
+// section's heading), and under them the report the results come from, the plan that set
+// every target on them, the notes on how statuses were reached (numbered, each card's
+// status pointing to its notes), and the notes on their figures — one item for the cards
+// whose notes are the same.
 type Deck struct {
 	// Credit is "Chỉ tiêu ở các thẻ trên: theo 376/KH-UBND" when one plan set every target on
 	// the cards, and no card then says it; nil otherwise.
@@ -45,7 +46,8 @@ type DeckNote struct {
 }
 
 // deck is what the cards share, taken out of them: a card then says it no more (its
-// credit), points to it (its status notes, Refs) or to the notes it shares (NotesID).
+// credit, its report, its date), points to it (its status notes, Refs) or to the notes it
+// shares (NotesID).
 func (c *Context) deck(cards []Card) Deck {
 	var d Deck
 	d.Credit, d.CreditMark = c.sharedCredit(cards)
