@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -21,10 +20,11 @@ type Chart struct {
 	Title string
 	Note  string
 	Label string // the start of the chart's screen-reader description
-	// Option is the ECharts option as JSON (encoding/json escapes <, > and &). When the site
-	// computed some figures, its "computed" says how, by series then point ("" for a
-	// document's figure, null for a series of documents' figures only): charts.js takes it
-	// out and shows it in the tooltips.
+	// Option is the chart's own part of its ECharts option as JSON (encoding/json escapes
+	// <, > and &): its kind, whose skeleton is the site's ChartKit, and its axis's name.
+	// When the site computed some figures, its "computed" says how, by series then point
+	// ("" for a document's figure, null for a series of documents' figures only): charts.js
+	// takes it out and shows it in the tooltips.
 	Option  string
 	Columns []string
 	Rows    [][]string // the first cell of a row is its category
@@ -307,35 +307,33 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 	return ch
 }
 
-// option is the chart's ECharts option as JSON for a data island, less its categories and
-// values, which the chart's table holds (charts.js reads them from it). It sets no aria:
-// charts.js adds aria with decal patterns and a description in the page's number format.
+// option is the chart's own part of its ECharts option, as JSON for its data island: the
+// kind of chart, whose skeleton the site's chart kit holds (ChartKit), and what is the
+// chart's own — the value axis's name and, when the site computed some figures, how
+// ("computed"). charts.js makes the whole option: the kind's skeleton, a series per column
+// of the chart's table (named by the column's header, its values the column, the rows'
+// headers the categories), the island merged over it. It sets no aria: charts.js adds aria
+// with decal patterns and a description in the page's number format.
 //
-// go-echarts makes the option's skeleton (grid, legend, tooltip, axes, the series' type and
-// settings) once per kind of chart; each chart then only encodes its categories and values.
-// A national site has 37,000 pages: building, marshalling and trimming go-echarts' whole
-// option for each chart took a third of a locality page's time.
+// A national site has 37,000 pages with charts, and the skeleton is the same on all of
+// them: it is published once, in the kit, instead of in every page.
 func (ch chart) option() (string, error) {
-	sk, err := skeletonOf(skeletonKey{line: ch.line, axis: ch.axis, legend: len(ch.series) > 1})
-	if err != nil {
-		return "", err
-	}
 	opt := struct {
-		Animation bool            `json:"animation"`
-		Grid      json.RawMessage `json:"grid"`
-		Legend    json.RawMessage `json:"legend"`
-		Series    []seriesOption  `json:"series"`
-		Tooltip   json.RawMessage `json:"tooltip"`
-		XAxis     []xAxisOption   `json:"xAxis"`
-		YAxis     json.RawMessage `json:"yAxis"`
-		Computed  [][]string      `json:"computed,omitempty"` // by series, then point; see Chart.Option
-	}{Grid: sk.grid, Legend: sk.legend, Tooltip: sk.tooltip, YAxis: sk.yAxis, XAxis: []xAxisOption{{}}}
-	opt.Computed = ch.computed()
-	for _, s := range ch.series {
-		opt.Series = append(opt.Series, seriesOption{ConnectNulls: sk.connectNulls, Name: s.name, Type: sk.seriesType})
+		Kind     string         `json:"kind"`
+		YAxis    []axisNameOnly `json:"yAxis,omitempty"`
+		Computed [][]string     `json:"computed,omitempty"` // by series, then point; see Chart.Option
+	}{Kind: ch.kind().name()}
+	if ch.axis != "" {
+		opt.YAxis = []axisNameOnly{{Name: ch.axis}}
 	}
+	opt.Computed = ch.computed()
 	b, err := json.Marshal(opt)
 	return string(b), err
+}
+
+// axisNameOnly is a value axis's own part: its name, the unit ("người", "%").
+type axisNameOnly struct {
+	Name string `json:"name"`
 }
 
 // computed is how the site computed each value, by series: nil for a series of documents'
@@ -391,39 +389,66 @@ func (s series) computedWords() []string {
 	return out
 }
 
-// seriesOption is a series without its values, and xAxisOption the category axis without
-// its categories: the page prints them once, in the chart's table, and charts.js reads
-// them from there (a series without "data" takes its column, the axis the rows' headers).
-type seriesOption struct {
-	ConnectNulls bool   `json:"connectNulls,omitempty"`
-	Name         string `json:"name"`
-	Type         string `json:"type"`
+// chartKind is a kind of chart: what go-echarts writes the same for every chart of the kind.
+type chartKind struct {
+	line   bool // a line chart; else bars
+	legend bool // more than one series: a legend
 }
 
-type xAxisOption struct{}
+// chartKinds are every kind a page may name.
+var chartKinds = []chartKind{{true, true}, {true, false}, {false, true}, {false, false}}
 
-// skeleton is what go-echarts writes for a kind of chart, less its categories and values
-// and less what ECharts does anyway (its own palette, an empty title and toolbox, each
-// series' own "animation": false, which the option already sets for all).
-type skeleton struct {
-	grid, legend, tooltip, yAxis json.RawMessage
-	seriesType                   string
-	connectNulls                 bool
-}
+func (ch chart) kind() chartKind { return chartKind{line: ch.line, legend: len(ch.series) > 1} }
 
-type skeletonKey struct {
-	line   bool
-	axis   string
-	legend bool
-}
-
-var skeletons sync.Map // skeletonKey → skeleton
-
-func skeletonOf(k skeletonKey) (skeleton, error) {
-	if sk, ok := skeletons.Load(k); ok {
-		return sk.(skeleton), nil
+// name is the kind as a chart's island names it: "line", "bar", "line-1" for a line chart
+// of one series (no legend).
+func (k chartKind) name() string {
+	n := "bar"
+	if k.line {
+		n = "line"
 	}
-	probe := chart{line: k.line, axis: k.axis, categories: []string{""}, series: []series{{values: []model.Num{model.Unknown}}}}
+	if !k.legend {
+		n += "-1"
+	}
+	return n
+}
+
+// ChartKit is what every page with charts shares, published once per site as a script
+// that defines nothing but data (render's js/chart-kit.js, read by charts.js): the
+// skeleton of each kind of chart's ECharts option and the iframe code of the embeds. It
+// holds no words a reader sees: those stay in the pages, in their language.
+type ChartKit struct {
+	// Kinds is by kind's name the ECharts option go-echarts makes for it, less the
+	// categories and values (the chart's table), the series' names (its header), the axis's
+	// name (the chart's island) and what ECharts does anyway (its own palette, an empty
+	// title and toolbox, each series' own "animation": false, which the option sets for
+	// all). Its "series" is one object: every series' settings.
+	Kinds map[string]json.RawMessage `json:"kinds"`
+	// Snippet is the iframe code of a chart's embed, "{src}" where its absolute address
+	// goes and "{title}" its title (EmbedSnippet).
+	Snippet string `json:"snippet"`
+}
+
+// NewChartKit makes the kit: each kind's skeleton from go-echarts.
+func NewChartKit() (ChartKit, error) {
+	kit := ChartKit{Kinds: map[string]json.RawMessage{}, Snippet: EmbedSnippet}
+	for _, k := range chartKinds {
+		b, err := k.skeleton()
+		if err != nil {
+			return ChartKit{}, fmt.Errorf("chart kind %s: %w", k.name(), err)
+		}
+		kit.Kinds[k.name()] = b
+	}
+	return kit, nil
+}
+
+// JSON is the kit as JSON (encoding/json escapes <, > and &).
+func (kit ChartKit) JSON() ([]byte, error) { return json.Marshal(kit) }
+
+// skeleton is the kind's entry of ChartKit.Kinds: go-echarts' option for a chart of the
+// kind with one category, one value and no names, less what ChartKit.Kinds leaves out.
+func (k chartKind) skeleton() (json.RawMessage, error) {
+	probe := chart{line: k.line, categories: []string{""}, series: []series{{values: []model.Num{model.Unknown}}}}
 	if k.legend {
 		probe.series = append(probe.series, probe.series[0])
 	}
@@ -435,22 +460,31 @@ func skeletonOf(k skeletonKey) (skeleton, error) {
 	}
 	b, err := json.Marshal(obj)
 	if err != nil {
-		return skeleton{}, err
+		return nil, err
 	}
-	var parts struct {
-		Grid, Legend, Tooltip, YAxis json.RawMessage
-		Series                       []struct {
-			Type         string `json:"type"`
-			ConnectNulls bool   `json:"connectNulls"`
+	var opt map[string]any
+	if err := json.Unmarshal(b, &opt); err != nil {
+		return nil, err
+	}
+	for _, key := range []string{"color", "title", "toolbox"} {
+		delete(opt, key)
+	}
+	series, _ := opt["series"].([]any)
+	if len(series) == 0 {
+		return nil, fmt.Errorf("go-echarts wrote no series")
+	}
+	each, _ := series[0].(map[string]any)
+	for _, key := range []string{"data", "name", "animation"} {
+		delete(each, key)
+	}
+	opt["series"] = each
+	axes, _ := opt["xAxis"].([]any)
+	for _, a := range axes {
+		if a, ok := a.(map[string]any); ok {
+			delete(a, "data")
 		}
 	}
-	if err := json.Unmarshal(b, &parts); err != nil {
-		return skeleton{}, err
-	}
-	sk := skeleton{grid: parts.Grid, legend: parts.Legend, tooltip: parts.Tooltip, yAxis: parts.YAxis,
-		seriesType: parts.Series[0].Type, connectNulls: parts.Series[0].ConnectNulls}
-	skeletons.Store(k, sk)
-	return sk, nil
+	return json.Marshal(opt)
 }
 
 func (ch chart) globals() []charts.GlobalOpts {

@@ -13,6 +13,13 @@
  * On DOMContentLoaded this script parses each data island and draws the chart
  * into the container with the SVG renderer and the page's language
  * (<html lang="vi"> → locale 'VI', lang="en" → 'EN'). Before drawing it:
+ *  - makes the whole option of an island that names its "kind" (the option's
+ *    own part: the value axis's name, the computed figures): the skeleton of
+ *    that kind from the site's chart kit (js/chart-kit.js, loaded before this
+ *    file; it sets window.covsiteChartKit, internal/view ChartKit), whose
+ *    "series" is copied for each column of the figure's table and named by
+ *    the column's header, then the island merged over it (objects by key,
+ *    arrays by index); a kind the kit lacks leaves the fallback;
  *  - gives a series without "data" its column of the figure's table, read in
  *    the page's number format, and a category axis without "data" the rows'
  *    headers: the page prints the figures once, in the table;
@@ -94,7 +101,7 @@
     tooltipBorder: '--chart-tooltip-border',
   };
 
-  var charts = []; // {el, islandId, chart, fallback, attrs}
+  var charts = []; // {el, chart, fallback, attrs}
   var darkQuery = null;
 
   function pageLang() {
@@ -385,7 +392,10 @@
     return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : '-';
   }
 
-  function readOption(islandId) {
+  // The chart's option: its data island (data-chart names it), made whole when it names
+  // its kind. Null when the island is missing, not JSON or of a kind the kit lacks.
+  function readOption(el) {
+    var islandId = el.getAttribute('data-chart');
     var island = islandId ? document.getElementById(islandId) : null;
     if (!island) return null;
     var option;
@@ -395,12 +405,63 @@
       return null;
     }
     if (!isPlainObject(option)) return null;
+    if (option.kind != null) option = ofKind(option, el);
+    if (!option) return null;
     // A series type the bundle lacks would draw an empty chart silently.
     var ok = true;
     each(option.series, function (s) {
       if (!SERIES_TYPES[s.type]) ok = false;
     });
     return ok ? option : null;
+  }
+
+  // The whole option of a chart whose island names its kind: the kit's skeleton of the
+  // kind, its "series" (every series' settings) copied for each column of the figure's
+  // table and named by the column's header, then the island merged over it.
+  function ofKind(own, el) {
+    var kit = window.covsiteChartKit;
+    var skeleton = isPlainObject(kit) && isPlainObject(kit.kinds) && Object.prototype.hasOwnProperty.call(kit.kinds, own.kind) ? kit.kinds[own.kind] : null;
+    var names = columnNames(el);
+    if (!isPlainObject(skeleton) || !names) return null;
+    var option = copyJSON(skeleton);
+    var each = isPlainObject(option.series) ? option.series : {};
+    option.series = names.map(function (name) {
+      var s = copyJSON(each);
+      s.name = name;
+      return s;
+    });
+    delete own.kind;
+    return merged(option, own);
+  }
+
+  // The headers of the figure's table's columns after the first (which heads the rows).
+  function columnNames(el) {
+    var fig = el.closest ? el.closest('figure') : null;
+    var table = fig ? fig.querySelector('table') : null;
+    var head = table && table.tHead ? table.tHead.rows[0] : null;
+    if (!head) return null;
+    var names = [];
+    for (var i = 1; i < head.cells.length; i++) names.push(head.cells[i].textContent.trim());
+    return names;
+  }
+
+  function copyJSON(v) {
+    return JSON.parse(JSON.stringify(v));
+  }
+
+  // over merged into base: objects by key, arrays by index, anything else replaced.
+  function merged(base, over) {
+    if (isPlainObject(over) && isPlainObject(base)) {
+      Object.keys(over).forEach(function (k) {
+        if (k !== '__proto__') base[k] = merged(base[k], over[k]);
+      });
+      return base;
+    }
+    if (Array.isArray(over) && Array.isArray(base)) {
+      over.forEach(function (v, i) { base[i] = i < base.length ? merged(base[i], v) : v; });
+      return base;
+    }
+    return over;
   }
 
   function detachFallback(el) {
@@ -446,7 +507,7 @@
   function draw(rec) {
     var echarts = window.echarts;
     if (!echarts || typeof echarts.init !== 'function') return false;
-    var option = readOption(rec.islandId);
+    var option = readOption(rec.el);
     if (!option) return false;
     var lang = pageLang();
     var el = rec.el;
@@ -782,9 +843,9 @@
     if (!window.echarts) return;
     var els = document.querySelectorAll('[data-chart]');
     for (var i = 0; i < els.length; i++) {
-      var rec = { el: els[i], islandId: els[i].getAttribute('data-chart'), chart: null, fallback: [], attrs: {} };
+      var rec = { el: els[i], chart: null, fallback: [], attrs: {} };
       // Unreadable JSON never becomes readable: do not retry it on resize.
-      rec.failed = !readOption(rec.islandId);
+      rec.failed = !readOption(rec.el);
       charts.push(rec);
       if (!rec.failed && draw(rec)) addTools(rec);
     }
