@@ -192,13 +192,13 @@ func TestEmbedMissing(t *testing.T) {
 
 // TestChartExport: the PNG button makes a PNG image (ECharts' SVG export framed with the
 // title and credit, drawn at twice the size), and the SVG button an SVG holding the
-// chart's title and source.
+// chart's title and source; both are named after the page and the chart.
 func TestChartExport(t *testing.T) {
 	tb := openTab(t, example, 1280, 900)
 	tb.visit(t, chartPage)
 	tb.eval(t, `window.exports = []; document.getElementById('chart-1-figure').addEventListener('chartexport', async e => {
 		const b = e.detail.blob, head = new Uint8Array(await b.slice(0, 8).arrayBuffer());
-		const out = {type: e.detail.type, mime: b.type, size: b.size, head: [...head]};
+		const out = {type: e.detail.type, file: e.detail.file, mime: b.type, size: b.size, head: [...head]};
 		if (e.detail.type === 'png') { const bm = await createImageBitmap(b); out.width = bm.width; out.height = bm.height; }
 		else { out.text = await b.text(); }
 		window.exports.push(out);
@@ -206,6 +206,7 @@ func TestChartExport(t *testing.T) {
 	tb.eval(t, `document.querySelectorAll('#chart-1-figure .chart__tools button')[0].click(), true`, nil)
 	type export struct {
 		Type   string `json:"type"`
+		File   string `json:"file"`
 		Mime   string `json:"mime"`
 		Size   int    `json:"size"`
 		Head   []int  `json:"head"`
@@ -217,7 +218,7 @@ func TestChartExport(t *testing.T) {
 	var size struct{ W, H int }
 	tb.eval(t, `(() => { const c = document.getElementById('chart-1'); return {W: c.clientWidth, H: c.clientHeight}; })()`, &size)
 	p := png[0]
-	if p.Type != "png" || p.Mime != "image/png" || len(p.Head) < 4 || p.Head[0] != 0x89 || p.Head[1] != 'P' || p.Head[2] != 'N' || p.Head[3] != 'G' {
+	if p.Type != "png" || p.File != "can-tho-2004-2025-chart-1.png" || p.Mime != "image/png" || len(p.Head) < 4 || p.Head[0] != 0x89 || p.Head[1] != 'P' || p.Head[2] != 'N' || p.Head[3] != 'G' {
 		t.Fatalf("PNG export: %+v", p)
 	}
 	if p.Width != 2*size.W || p.Height <= 2*size.H || p.Size < 5000 {
@@ -226,8 +227,8 @@ func TestChartExport(t *testing.T) {
 	tb.eval(t, `document.querySelectorAll('#chart-1-figure .chart__tools button')[1].click(), true`, nil)
 	all := run(t, tb, chromedp.Poll[[]export](`window.exports.length > 1 && window.exports`))
 	svg := all[1]
-	if svg.Type != "svg" || !strings.HasPrefix(svg.Text, "<svg") || !strings.Contains(svg.Text, "Số người tham gia theo thời gian") || !strings.Contains(svg.Text, "Nguồn:") {
-		t.Errorf("SVG export: %.300s", svg.Text)
+	if svg.Type != "svg" || svg.File != "can-tho-2004-2025-chart-1.svg" || !strings.HasPrefix(svg.Text, "<svg") || !strings.Contains(svg.Text, "Số người tham gia theo thời gian") || !strings.Contains(svg.Text, "Nguồn:") {
+		t.Errorf("SVG export %s: %.300s", svg.File, svg.Text)
 	}
 	for _, p := range tb.takeProblems() {
 		t.Errorf("export: %s", p)

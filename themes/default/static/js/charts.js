@@ -538,13 +538,15 @@
   // ---- Chart tools: download as PNG and SVG, and the embed code ("Nhúng") ----------
   //
   // The layout gives a JSON data island <script type="application/json"
-  // id="chart-tools"> (internal/view ChartTools): the buttons' words, and per chart
-  // its title, credit line (source and date), file name, and on pages whose charts
-  // have embed pages the embed page's path and the iframe snippet with "{src}" where
-  // its absolute address goes. A chart is exported with ECharts' own SVG export
+  // id="chart-tools"> (internal/view ChartTools), once per page: the buttons' words, the
+  // credit line (source and date) of the page's charts and the address of their embeds
+  // less the chart's id, which this script adds. A chart's title is its caption's
+  // .chart__title, its files are named after the page's path and its id
+  // ("an-duong-chart-1"), and the iframe code is the chart kit's (js/chart-kit.js), with
+  // "{src}" where the embed's absolute address goes. A chart is exported with ECharts' own SVG export
   // (renderToSVGString, the bundle's SVG renderer), framed with its title above and its
   // credit below; PNG is that SVG drawn on a canvas at twice the size. Each export
-  // dispatches a "chartexport" event on the figure (detail: type, blob) before the
+  // dispatches a "chartexport" event on the figure (detail: type, blob, file) before the
   // download starts.
 
   var tools = null;
@@ -554,7 +556,7 @@
     if (!island) return null;
     try {
       var t = JSON.parse(island.textContent);
-      return isPlainObject(t) && isPlainObject(t.words) && isPlainObject(t.charts) ? t : null;
+      return isPlainObject(t) && isPlainObject(t.words) ? t : null;
     } catch (e) {
       return null;
     }
@@ -595,7 +597,7 @@
 
   function deliver(fig, type, blob, file) {
     try {
-      fig.dispatchEvent(new CustomEvent('chartexport', { detail: { type: type, blob: blob } }));
+      fig.dispatchEvent(new CustomEvent('chartexport', { detail: { type: type, blob: blob, file: file + '.' + type } }));
     } catch (e) {
       // old browsers: the download still happens
     }
@@ -643,12 +645,34 @@
     return b;
   }
 
+  // What a chart's tools need: its title (its caption), credit, file name and embed address.
+  function chartUse(rec) {
+    var id = rec.el.id;
+    var fig = rec.el.closest('figure');
+    var caption = fig ? fig.querySelector('.chart__title') : null;
+    var embed = typeof tools.embed === 'string' && tools.embed ? tools.embed + id : '';
+    return {
+      title: caption ? caption.textContent.trim() : '',
+      credit: typeof tools.credit === 'string' ? tools.credit : '',
+      file: fileName(tools.path, id),
+      embed: embed,
+    };
+  }
+
+  // The name of a chart's files: the last segment of its page's path, then its id —
+  // "/dia-phuong/an-duong/" and "chart-1" → "an-duong-chart-1".
+  function fileName(path, id) {
+    var parts = String(path || '').replace(/index\.html$/, '').split('/').filter(Boolean);
+    return parts.length ? parts[parts.length - 1] + '-' + id : id;
+  }
+
   function addTools(rec) {
     if (!tools || rec.tools) return;
     var id = rec.el.id;
-    var use = tools.charts[id];
-    if (!isPlainObject(use)) return;
+    var use = chartUse(rec);
     var w = tools.words;
+    var kit = window.covsiteChartKit;
+    var snippet = isPlainObject(kit) && typeof kit.snippet === 'string' ? kit.snippet : '';
     var bar = document.createElement('div');
     bar.className = 'chart__tools';
     var png = button(w.png, 'chart__tool');
@@ -657,7 +681,7 @@
     svg.addEventListener('click', function () { exportChart(rec, use, 'svg'); });
     bar.appendChild(png);
     bar.appendChild(svg);
-    if (use.embed && typeof tools.snippet === 'string') {
+    if (use.embed && snippet) {
       var open = button(w.embed, 'chart__tool');
       var panel = document.createElement('div');
       panel.className = 'chart__embed';
@@ -672,7 +696,7 @@
       code.id = id + '-snippet';
       code.readOnly = true;
       code.rows = 3;
-      code.value = fill(tools.snippet, {
+      code.value = fill(snippet, {
         src: escapeXML(new URL(use.embed, location.href).href),
         title: escapeXML(use.title),
       });
@@ -745,9 +769,9 @@
   // site: its query names the chart's page, relative to the language's root (the main
   // element's data-root), and the chart's id: ?p=dia-phuong/x/&c=chart-1. The page is
   // fetched from this site (connect-src 'self'), parsed inertly (DOMParser runs no script)
-  // and the chart's figure — chart island, table, marks of computed figures — copied here;
-  // its title, credit (source and date) and file name come from the page's chart-tools
-  // island, and the link back leads to the figure on its page. The words shown while
+  // and the chart's figure — caption, chart island, table, marks of computed figures —
+  // copied here; its credit (source and date) comes from the page's chart-tools island,
+  // its files are named after the page, and the link back leads to the figure on its page. The words shown while
   // loading, when the page or chart is missing, and of the link back are the main
   // element's data attributes.
 
@@ -792,11 +816,10 @@
 
   function showEmbed(main, doc, fig, url, id) {
     var pageTools = readTools(doc);
-    var use = pageTools && isPlainObject(pageTools.charts[id]) ? pageTools.charts[id] : null;
     var h1 = doc.querySelector('h1');
     var name = h1 ? h1.textContent.trim() : '';
     var caption = fig.querySelector('.chart__title');
-    var chartTitle = use ? use.title : (caption ? caption.textContent.trim() : '');
+    var chartTitle = caption ? caption.textContent.trim() : '';
     var title = name && chartTitle ? name + ': ' + chartTitle : (chartTitle || name);
     document.getElementById('embed-title').textContent = title;
     document.title = title + ' \u00b7 ' + (main.getAttribute('data-site') || '');
@@ -814,13 +837,14 @@
       links[i].rel = 'noopener';
     }
     document.getElementById('embed-figure').appendChild(copy);
-    if (use) document.getElementById('embed-credit').textContent = use.credit;
+    if (pageTools && typeof pageTools.credit === 'string') {
+      document.getElementById('embed-credit').textContent = pageTools.credit;
+    }
     var back = document.getElementById('embed-back');
     back.href = url.href + '#' + fig.id;
     if (name) back.textContent = (main.getAttribute('data-back') || '%s').split('%s').join(name);
-    if (use) { // an embed offers downloads, not its own embed code
-      tools = { words: pageTools.words, charts: {} };
-      tools.charts[id] = { title: use.title, credit: use.credit, file: use.file };
+    if (pageTools) { // an embed offers downloads, not its own embed code
+      tools = { words: pageTools.words, credit: pageTools.credit, path: url.pathname };
     }
   }
 
@@ -836,6 +860,7 @@
       return;
     }
     tools = readTools(document);
+    if (tools) tools.path = location.pathname;
     drawAll();
   }
 
