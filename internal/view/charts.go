@@ -22,9 +22,10 @@ type Chart struct {
 	Label string // the start of the chart's screen-reader description
 	// Option is the chart's own part of its ECharts option as JSON (encoding/json escapes
 	// <, > and &): its kind, whose skeleton is the site's ChartKit, and its axis's name.
-	// When the site computed some figures, its "computed" says how, by series then point
-	// ("" for a document's figure, null for a series of documents' figures only): charts.js
-	// takes it out and shows it in the tooltips.
+	// When the site computed some figures, its "computed" says how, by series: null for a
+	// series of documents' figures only, by point ("" for a document's figure), or once for
+	// every cell of the series' column the table marks (sums of columns in the same row):
+	// charts.js takes it out and shows it in the tooltips.
 	Option  string
 	Columns []string
 	Rows    [][]string // the first cell of a row is its category
@@ -55,6 +56,10 @@ type series struct {
 	values   []model.Num
 	computed []calcWords // how the site computed each value, empty when a document gives it; nil for none
 	parts    []string    // the series it is the sum of, by name (model.Indicator.SumOf); nil for none
+	// rowSum says how the site computed every computed value when each is the sum of its
+	// parts' columns in the same row ("Số do trang tính: tổng các thành phần, BHXH bắt
+	// buộc + BHXH tự nguyện (cùng hàng)"); "" otherwise (sumOfColumns).
+	rowSum string
 }
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
@@ -79,6 +84,10 @@ func (c *Context) localityCharts(l *model.Locality, ct *childTargets) []Chart {
 }
 
 func (c *Context) chartView(ch chart, id string) (Chart, error) {
+	ch.series = slices.Clone(ch.series)
+	for i := range ch.series {
+		ch.series[i].rowSum = c.sumOfColumns(ch, ch.series[i])
+	}
 	option, err := ch.option()
 	if err != nil {
 		return Chart{}, err
@@ -98,8 +107,8 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		v.Marks = append(v.Marks, marks)
 	}
 	for _, s := range ch.series {
-		if note := c.sumOfColumnsNote(ch, s); note != "" {
-			v.Notes = append(v.Notes, note)
+		if s.rowSum != "" {
+			v.Notes = append(v.Notes, CalcMark+" "+s.name+": "+s.rowSum)
 			continue
 		}
 		v.Notes = append(v.Notes, s.notes(ch.categories)...)
@@ -107,11 +116,12 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	return v, nil
 }
 
-// sumOfColumnsNote is the note of a series whose every computed value is the sum of its
-// parts' values in the same row, when its parts are series of the chart: the table shows
-// the figures added up, so the note names the columns — "∑ BHXH: Số do trang tính: tổng
-// các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)". "" otherwise.
-func (c *Context) sumOfColumnsNote(ch chart, s series) string {
+// sumOfColumns says how the site computed a series whose every computed value is the sum
+// of its parts' values in the same row, when its parts are series of the chart: the table
+// (and the tooltip) shows the figures added up, so the words name the columns — "Số do
+// trang tính: tổng các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)"; the note
+// under the table is "∑ BHXH: " and these words. "" otherwise.
+func (c *Context) sumOfColumns(ch chart, s series) string {
 	if len(s.parts) == 0 {
 		return ""
 	}
@@ -142,7 +152,7 @@ func (c *Context) sumOfColumnsNote(ch chart, s series) string {
 	if !computed {
 		return ""
 	}
-	return CalcMark + " " + s.name + ": " + c.F.T("calc."+string(model.SumOfParts), strings.Join(s.parts, " + ")) + " " + c.F.T("chart.same_row")
+	return c.F.T("calc."+string(model.SumOfParts), strings.Join(s.parts, " + ")) + " " + c.F.T("chart.same_row")
 }
 
 // how is how the site computed the series' i-th value, empty when a document gives it.
@@ -321,7 +331,7 @@ func (ch chart) option() (string, error) {
 	opt := struct {
 		Kind     string         `json:"kind"`
 		YAxis    []axisNameOnly `json:"yAxis,omitempty"`
-		Computed [][]string     `json:"computed,omitempty"` // by series, then point; see Chart.Option
+		Computed []any          `json:"computed,omitempty"` // by series; see Chart.Option
 	}{Kind: ch.kind().name()}
 	if ch.axis != "" {
 		opt.YAxis = []axisNameOnly{{Name: ch.axis}}
@@ -341,15 +351,21 @@ type axisNameOnly struct {
 // figures ("" for a document's figure) — ["Số do trang tính: tổng các thành phần, %s",
 // "1.277 + 80", …]. A series computed more than one way carries each value's whole words
 // ("%s" alone). It is nil when the site computed no value of the chart.
-func (ch chart) computed() [][]string {
-	out := make([][]string, len(ch.series))
-	any := false
+// A series whose computed values are sums of its parts' columns in the same row carries
+// only its words (rowSum), said of every cell of its column the table marks as computed.
+func (ch chart) computed() []any {
+	out := make([]any, len(ch.series))
+	some := false
 	for i, s := range ch.series {
-		if out[i] = s.computedWords(); out[i] != nil {
-			any = true
+		switch words := s.computedWords(); {
+		case words == nil:
+		case s.rowSum != "":
+			out[i], some = s.rowSum, true
+		default:
+			out[i], some = words, true
 		}
 	}
-	if !any {
+	if !some {
 		return nil
 	}
 	return out

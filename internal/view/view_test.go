@@ -303,8 +303,9 @@ func TestPlanBlockOnCards(t *testing.T) {
 }
 
 // A chart says how the site computed a figure once: in its option, the words once per
-// series with each point's figures, for the tooltips; under its table, a note per series
-// and way of computing; the table's cells are only marked.
+// series with each point's figures, for the tooltips — or only the words, when the figures
+// are the columns of the same row, said of each cell the table marks; under its table, a
+// note per series and way of computing; the table's cells are only marked.
 func TestChartComputedFigures(t *testing.T) {
 	tr := langs(t)
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
@@ -339,7 +340,7 @@ func TestChartComputedFigures(t *testing.T) {
 			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
 			{name: "BB", values: []model.Num{n(1277), n(1396)}},
 			{name: "TN", values: []model.Num{n(80), n(88)}},
-		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"],null,null]`,
+		}, `"computed":["Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)",null,null]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)"}, [][]bool{{true, false, false}, {true, false, false}}},
 		{"a sum of other figures than its row's: each value's figures", []series{
 			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},

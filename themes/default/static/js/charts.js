@@ -38,8 +38,9 @@
  *  - adds to the tooltip of every figure the site computed the sign \u2211 and
  *    how, in the page's words, from the option's own "computed" (by series:
  *    null, or the words with "%s" where a point's figures go followed by each
- *    point's figures, "" for a document's figure), taken out before the option
- *    goes to ECharts;
+ *    point's figures, "" for a document's figure, or only the words, said of
+ *    each point whose table cell has the class calc-cell), taken out before
+ *    the option goes to ECharts;
  *  - owns the chart "chrome" colours (text, axis lines, grid lines, tooltip):
  *    a light or dark palette by prefers-color-scheme, each colour overridable
  *    from CSS on the container with --chart-text, --chart-muted,
@@ -271,23 +272,47 @@
   }
 
   // The option marks the figures the site computed (its "computed", by series: null for a
-  // series without any, else the page's words with "%s" where a point's figures go, then
-  // each point's figures, "" for a document's figure). Their tooltips add the sign and those
-  // words, so a reader never takes the site's arithmetic for a document's figure.
-  function markComputed(option, marks, fmt) {
+  // series without any; the page's words with "%s" where a point's figures go, then each
+  // point's figures, "" for a document's figure; or only the words, said of each point whose
+  // cell the figure's table marks as computed, class calc-cell). Their tooltips add the
+  // sign and those words, so a reader never takes the site's arithmetic for a document's
+  // figure.
+  function markComputed(option, marks, fmt, el) {
     if (!Array.isArray(marks) || !Array.isArray(option.series)) return;
     option.series.forEach(function (s, i) {
       var how = marks[i];
-      if (!isPlainObject(s) || !Array.isArray(how) || typeof how[0] !== 'string') return;
-      var words = how[0];
+      var at = null; // a point's words, '' for a document's figure
+      if (typeof how === 'string') {
+        var cells = markedCells(el, i + 1);
+        at = function (j) { return cells[j] ? how : ''; };
+      } else if (Array.isArray(how) && typeof how[0] === 'string') {
+        at = function (j) {
+          var h = how[j + 1];
+          return h ? how[0].replace('%s', function () { return h; }) : '';
+        };
+      }
+      if (!isPlainObject(s) || !at) return;
       var tip = child(s, 'tooltip');
       var base = typeof tip.valueFormatter === 'function' ? tip.valueFormatter : function (v) { return fmt(v); };
       tip.valueFormatter = function (value, dataIndex) {
         var text = base(value, dataIndex);
-        var h = how[dataIndex + 1];
-        return h ? text + ' \u2211 ' + words.replace('%s', function () { return h; }) : text;
+        var words = at(dataIndex);
+        return words ? text + ' \u2211 ' + words : text;
       };
     });
+  }
+
+  // Whether each row's cell in the column of the figure's table is marked as computed.
+  function markedCells(el, column) {
+    var fig = el.closest ? el.closest('figure') : null;
+    var table = fig ? fig.querySelector('table') : null;
+    var rows = table && table.tBodies.length ? table.tBodies[0].rows : [];
+    var out = [];
+    for (var r = 0; r < rows.length; r++) {
+      var cell = rows[r].cells[column];
+      out.push(!!cell && cell.classList.contains('calc-cell'));
+    }
+    return out;
   }
 
   // Turn the option parsed from JSON into the one given to setOption.
@@ -333,7 +358,7 @@
     each(option.tooltip, function (t) {
       styleTooltip(t, fmt, pal);
     });
-    markComputed(option, marks, fmt);
+    markComputed(option, marks, fmt, el);
     each(option.series, function (s) {
       if (isPlainObject(s.tooltip) && s.tooltip.valueFormatter != null &&
           typeof s.tooltip.valueFormatter !== 'function') {
