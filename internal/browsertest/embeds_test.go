@@ -40,9 +40,9 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 		page             string
 		heading, credits string
 	}{
-		{example, chartPage, "Cần Thơ: Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019"},
-		{fixture, communePage, "Phường 7: Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023"},
-		{fixture, "/dia-phuong/xa-doc/", "</script><script>window.__pwned=1</script>: Số người tham gia theo thời gian", "Nguồn:|30/6/2023"},
+		{example, chartPage, "Cần Thơ: Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019 · Bao phủ BHXH, BHYT, BHTN · "},
+		{fixture, communePage, "Phường 7: Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023 · Trang thử nghiệm · "},
+		{fixture, "/dia-phuong/xa-doc/", "</script><script>window.__pwned=1</script>: Số người tham gia theo thời gian", "Nguồn:|30/6/2023 · Trang thử nghiệm · "},
 	} {
 		t.Run(tt.s.name+tt.page, func(t *testing.T) {
 			embed := embedOf(tt.page, "chart-1")
@@ -192,7 +192,8 @@ func TestEmbedMissing(t *testing.T) {
 
 // TestChartExport: the PNG button makes a PNG image (ECharts' SVG export framed with the
 // title and credit, drawn at twice the size), and the SVG button an SVG holding the
-// chart's title and source; both are named after the page and the chart.
+// chart's title and credit (source, date, the site's name); both are named after the page
+// and the chart.
 func TestChartExport(t *testing.T) {
 	tb := openTab(t, example, 1280, 900)
 	tb.visit(t, chartPage)
@@ -227,7 +228,7 @@ func TestChartExport(t *testing.T) {
 	tb.eval(t, `document.querySelectorAll('#chart-1-figure .chart__tools button')[1].click(), true`, nil)
 	all := run(t, tb, chromedp.Poll[[]export](`window.exports.length > 1 && window.exports`))
 	svg := all[1]
-	if svg.Type != "svg" || svg.File != "can-tho-2004-2025-chart-1.svg" || !strings.HasPrefix(svg.Text, "<svg") || !strings.Contains(svg.Text, "Số người tham gia theo thời gian") || !strings.Contains(svg.Text, "Nguồn:") {
+	if svg.Type != "svg" || svg.File != "can-tho-2004-2025-chart-1.svg" || !strings.HasPrefix(svg.Text, "<svg") || !strings.Contains(svg.Text, "Số người tham gia theo thời gian") || !strings.Contains(svg.Text, "Nguồn:") || !strings.Contains(svg.Text, " · Bao phủ BHXH, BHYT, BHTN</text>") {
 		t.Errorf("SVG export %s: %.300s", svg.File, svg.Text)
 	}
 	for _, p := range tb.takeProblems() {

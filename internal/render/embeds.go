@@ -13,7 +13,7 @@ import (
 // the data island charts.js reads.
 func (r *Renderer) localityTools(lang string, l *model.Locality) template.JS {
 	f := r.format(lang)
-	credit := view.LocalityCredit(f, r.site, l, r.siteTitle(lang))
+	credit := view.LocalityCredit(f, r.site, l)
 	return view.NewChartTools(f, localityPath(l), credit, r.absURLs(lang)).JSON()
 }
 

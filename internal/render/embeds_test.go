@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"html/template"
 	"net/url"
 	"regexp"
 	"strings"
@@ -34,7 +35,8 @@ var chartIDs = regexp.MustCompile(`<figure class="chart" id="(chart-[0-9]+)-figu
 // province's — the tools give once the address of the charts' embeds, which with each
 // chart's id is the charts' embed page of the page's language, whose query names that
 // page and that chart, which the page has (its figure, data island and caption); the
-// iframe code is the site's chart kit's, a script the page loads. No page of a locality
+// iframe code is the site's chart kit's, a script the page loads; the credit names the
+// sources, the page the site (charts.js joins them). No page of a locality
 // has pre-rendered embeds any more.
 func TestEveryChartHasAnEmbed(t *testing.T) {
 	for _, base := range []string{"/", "https://example.org/bhxh/"} {
@@ -67,8 +69,10 @@ func TestEveryChartHasAnEmbed(t *testing.T) {
 				}
 				continue
 			}
-			if tools.Words["embed"] == "" || !strings.Contains(tools.Credit, r.siteTitle(p.Lang)) {
-				t.Errorf("%s: embed word %q, credit %q", p.Path, tools.Words["embed"], tools.Credit)
+			// The credit names the sources; charts.js adds the site's name the page gives.
+			if tools.Words["embed"] == "" || tools.Credit == "" || strings.Contains(tools.Credit, r.siteTitle(p.Lang)) ||
+				!bytes.Contains(b, []byte(`<meta property="og:site_name" content="`+template.HTMLEscapeString(r.siteTitle(p.Lang))+`">`)) {
+				t.Errorf("%s: embed word %q, credit %q, or no og:site_name", p.Path, tools.Words["embed"], tools.Credit)
 			}
 			if !bytes.Contains(b, []byte(`<script defer src="`+kit+`"></script>`)) {
 				t.Errorf("%s: charts without the chart kit %s", p.Path, kit)

@@ -14,8 +14,10 @@ import (
 // tools (download as PNG and SVG, and "Nhúng", the embed code), once per page: the words
 // of the buttons, the address of the page's charts' embeds less the chart's id
 // (routes.ChartEmbedsOf; charts.js adds each chart's id) and the credit line the charts
-// share. A chart's title is its caption's text and its files are named after the page and
-// the chart ("an-duong-chart-1"), which charts.js reads from the page. The layout prints it
+// share (Credit). A chart's title is its caption's text, its files are named after the page
+// and the chart ("an-duong-chart-1") and its credit ends with the site's name: charts.js
+// reads them from the page (the site's name from its og:site_name or brand, the embed
+// page's data-site). The layout prints it
 // as a JSON data island; the script holds no words of its own. The charts' embed page
 // reads a chart's credit from the island of the chart's own page.
 type ChartTools struct {
@@ -28,10 +30,11 @@ type ChartTools struct {
 // to fill in (escaped).
 const EmbedSnippet = `<iframe src="{src}" title="{title}" width="100%" height="520" loading="lazy" style="border:0"></iframe>`
 
-// Credit is the line an embed and an exported chart carry: the sources of the figures
-// (of the results, else the plans that set the targets) and the date of the newest
-// result, "Nguồn: BHXH tỉnh Trà Vinh · số liệu đến 30/6/2023 · <site>".
-func Credit(f Format, sources []*model.Source, plans []*model.Plan, asOf date.Date, site string) string {
+// Credit is the line an embed and an exported chart carry, less the site's name, which
+// charts.js reads from the page and adds after " · ": the sources of the figures (of the
+// results, else the plans that set the targets) and the date of the newest result,
+// "Nguồn: BHXH tỉnh Trà Vinh · số liệu đến 30/6/2023"; "" for none.
+func Credit(f Format, sources []*model.Source, plans []*model.Plan, asOf date.Date) string {
 	var names []string
 	for _, p := range plans {
 		if len(sources) == 0 && len(names) < 2 {
@@ -54,7 +57,7 @@ func Credit(f Format, sources []*model.Source, plans []*model.Plan, asOf date.Da
 	if !asOf.IsZero() {
 		parts = append(parts, f.T("embed.asof", f.Date(asOf)))
 	}
-	return strings.Join(append(parts, site), " · ")
+	return strings.Join(parts, " · ")
 }
 
 func contains(list []string, s string) bool {
@@ -68,7 +71,7 @@ func contains(list []string, s string) bool {
 
 // LocalityCredit is the credit of a locality's charts: the sources of its results (else
 // the plans of its targets) and the date of its newest result.
-func LocalityCredit(f Format, s *model.Site, l *model.Locality, site string) string {
+func LocalityCredit(f Format, s *model.Site, l *model.Locality) string {
 	var sources []*model.Source
 	var plans []*model.Plan
 	var asOf date.Date
@@ -96,7 +99,7 @@ func LocalityCredit(f Format, s *model.Site, l *model.Locality, site string) str
 			sources[j], sources[j-1] = sources[j-1], sources[j]
 		}
 	}
-	return Credit(f, sources, plans, asOf, site)
+	return Credit(f, sources, plans, asOf)
 }
 
 // NewChartTools computes the tools of the charts of the page at route: their embeds are

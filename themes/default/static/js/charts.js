@@ -564,8 +564,8 @@
   //
   // The layout gives a JSON data island <script type="application/json"
   // id="chart-tools"> (internal/view ChartTools), once per page: the buttons' words, the
-  // credit line (source and date) of the page's charts and the address of their embeds
-  // less the chart's id, which this script adds. A chart's title is its caption's
+  // credit line (source and date) of the page's charts, to which this script adds the
+  // site's name, and the address of their embeds less the chart's id, which it adds too. A chart's title is its caption's
   // .chart__title, its files are named after the page's path and its id
   // ("an-duong-chart-1"), and the iframe code is the chart kit's (js/chart-kit.js), with
   // "{src}" where the embed's absolute address goes. A chart is exported with ECharts' own SVG export
@@ -678,10 +678,23 @@
     var embed = typeof tools.embed === 'string' && tools.embed ? tools.embed + id : '';
     return {
       title: caption ? caption.textContent.trim() : '',
-      credit: typeof tools.credit === 'string' ? tools.credit : '',
+      credit: creditLine(tools.credit, tools.site),
       file: fileName(tools.path, id),
       embed: embed,
     };
+  }
+
+  // A chart's credit line: the page's credit (sources and date), then the site's name.
+  function creditLine(credit, site) {
+    credit = typeof credit === 'string' ? credit : '';
+    return credit && site ? credit + ' \u00b7 ' + site : credit || site || '';
+  }
+
+  // The site's name as the page gives it: its og:site_name, else its brand link's text.
+  function siteName(doc) {
+    var meta = doc.querySelector('meta[property="og:site_name"]');
+    var brand = doc.querySelector('.brand');
+    return meta ? meta.getAttribute('content') || '' : (brand ? brand.textContent.trim() : '');
   }
 
   // The name of a chart's files: the last segment of its page's path, then its id —
@@ -862,14 +875,13 @@
       links[i].rel = 'noopener';
     }
     document.getElementById('embed-figure').appendChild(copy);
-    if (pageTools && typeof pageTools.credit === 'string') {
-      document.getElementById('embed-credit').textContent = pageTools.credit;
-    }
+    var site = main.getAttribute('data-site') || '';
+    if (pageTools) document.getElementById('embed-credit').textContent = creditLine(pageTools.credit, site);
     var back = document.getElementById('embed-back');
     back.href = url.href + '#' + fig.id;
     if (name) back.textContent = (main.getAttribute('data-back') || '%s').split('%s').join(name);
     if (pageTools) { // an embed offers downloads, not its own embed code
-      tools = { words: pageTools.words, credit: pageTools.credit, path: url.pathname };
+      tools = { words: pageTools.words, credit: pageTools.credit, site: site, path: url.pathname };
     }
   }
 
@@ -885,7 +897,10 @@
       return;
     }
     tools = readTools(document);
-    if (tools) tools.path = location.pathname;
+    if (tools) {
+      tools.path = location.pathname;
+      tools.site = siteName(document);
+    }
     drawAll();
   }
 
