@@ -100,7 +100,7 @@ func TestEveryChartHasAnEmbed(t *testing.T) {
 				if !pages[embedFile] || !strings.HasSuffix(strings.TrimSuffix(u.Path, "/")+"/index.html", "/"+embedFile) {
 					t.Errorf("%s: embed %q is not the page %s the site lists", p.Path, embed, embedFile)
 				}
-				for _, attr := range []string{`data-chart="` + chartID + `-data"`, `id="` + chartID + `-title"><span class="chart__title">`} {
+				for _, attr := range []string{`data-chart="` + chartID + `-data"`, `id="` + chartID + `-figure"><figcaption><span class="chart__title">`} {
 					if !bytes.Contains(b, []byte(attr)) {
 						t.Errorf("%s: embed names %s, the page has no %s", p.Path, chartID, attr)
 					}
