@@ -19,7 +19,6 @@ type Chart struct {
 	ID    string // "chart-1"; the data island is ID+"-data"
 	Title string
 	Note  string
-	Label string // the start of the chart's screen-reader description
 	// Option is the chart's own part of its ECharts option as JSON (encoding/json escapes
 	// <, > and &): its kind, whose skeleton is the site's ChartKit, and its axis's name.
 	// When the site computed some figures, its "computed" says how, by series: null for a
@@ -92,7 +91,7 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	if err != nil {
 		return Chart{}, err
 	}
-	v := Chart{ID: id, Title: ch.title, Note: ch.note, Label: c.F.T("chart.label", ch.title), Option: option}
+	v := Chart{ID: id, Title: ch.title, Note: ch.note, Option: option}
 	for _, s := range ch.series {
 		v.Columns = append(v.Columns, s.name)
 	}

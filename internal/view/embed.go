@@ -12,7 +12,7 @@ import (
 
 // ChartTools is what charts.js needs, besides the site's ChartKit, to add each chart's
 // tools (download as PNG and SVG, and "Nhúng", the embed code), once per page: the words
-// of the buttons, the address of the page's charts' embeds less the chart's id
+// of the buttons and of the start of a chart's screen-reader description ("label"), the address of the page's charts' embeds less the chart's id
 // (routes.ChartEmbedsOf; charts.js adds each chart's id) and the credit line the charts
 // share (Credit). A chart's title is its caption's text, its files are named after the page
 // and the chart ("an-duong-chart-1") and its credit ends with the site's name: charts.js
@@ -110,6 +110,7 @@ func NewChartTools(f Format, route, credit string, abs URLs) ChartTools {
 	for _, k := range []string{"png", "svg", "embed", "copy", "copied", "snippet"} { // the words charts.js shows
 		t.Words[k] = f.T("tools." + k)
 	}
+	t.Words["label"] = f.T("chart.label", "%s") // a chart's screen-reader description starts with it, its title for "%s"
 	return t
 }
 

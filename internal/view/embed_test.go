@@ -27,7 +27,7 @@ func TestChartTools(t *testing.T) {
 		if tools.Embed != tt.want || tools.Embed+"chart-2" != tt.abs(routes.ChartEmbedOf(routes.Locality("xa-a"), "chart-2")) {
 			t.Errorf("%s: embeds %q, want %q", tt.name, tools.Embed, tt.want)
 		}
-		if tools.Credit != "Nguồn: BHXH" || tools.Words["embed"] != "Nhúng" || len(tools.Words) != 6 {
+		if tools.Credit != "Nguồn: BHXH" || tools.Words["embed"] != "Nhúng" || tools.Words["label"] != "Biểu đồ “%s”." || len(tools.Words) != 7 {
 			t.Errorf("%s: credit %q, words %q", tt.name, tools.Credit, tools.Words)
 		}
 		js := string(tools.JSON())

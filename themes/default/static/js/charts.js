@@ -26,10 +26,12 @@
  *
  *  - turns on ECharts aria (decal patterns + a screen-reader description of
  *    the data in the page's number and date formats) when the option has no
- *    `aria` of its own. The description starts with the container's
- *    data-chart-label (the layout fills it from i18n/*.toml, e.g.
- *    'Biểu đồ “Chỉ tiêu và kết quả thực hiện”.'): this file holds no words a
- *    reader sees, only numbers, names from the data and punctuation;
+ *    `aria` of its own. The description starts with the chart's label: the
+ *    page's words for it (the chart-tools island's words.label, filled from
+ *    i18n/*.toml, "%s" where the caption's title goes, e.g. 'Biểu đồ “Chỉ
+ *    tiêu và kết quả thực hiện”.'), or the container's data-chart-label when
+ *    a layout gives one: this file holds no words a reader sees, only
+ *    numbers, names from the data and punctuation;
  *  - formats numbers the page's way (vi: 1.022.552 and 80,58; en: 1,022,552
  *    and 80.58) in tooltips (tooltip.valueFormatter), on value/log axes
  *    (axisLabel.formatter) and on markLine labels. JSON cannot carry
@@ -236,6 +238,18 @@
     return (label ? label + ' ' : '') + parts.join(' ');
   }
 
+  // The start of a chart's screen-reader description: its container's data-chart-label, else
+  // the page's words for it (words.label of chart-tools) with the caption's title.
+  function chartLabel(el) {
+    var own = el.getAttribute('data-chart-label');
+    if (own != null) return own.trim();
+    var words = tools && isPlainObject(tools.words) ? tools.words.label : null;
+    var fig = el.closest ? el.closest('figure') : null;
+    var caption = fig ? fig.querySelector('.chart__title') : null;
+    if (typeof words !== 'string' || !caption) return '';
+    return words.split('%s').join(caption.textContent.trim());
+  }
+
   // A function formatting a value with fmt, honouring a "{value}" template if
   // the option already had one as a string.
   function templated(existing, fmt) {
@@ -324,7 +338,7 @@
 
     if (option.aria == null) {
       option.aria = { enabled: true, decal: { show: true } };
-      var description = describe(option, fmt, makeDateFormatter(lang), (el.getAttribute('data-chart-label') || '').trim());
+      var description = describe(option, fmt, makeDateFormatter(lang), chartLabel(el));
       if (description) option.aria.label = { description: description };
     }
     if (option.backgroundColor == null) option.backgroundColor = 'transparent';
