@@ -46,7 +46,7 @@ func TestNationalWardPage(t *testing.T) {
 		if langOf(path) == "en" {
 			how = "Computed by the site: the sum of its parts, Compulsory SI + Voluntary SI (same row)"
 		}
-		checkTooltipMarks(t, tb, path, how, "words")
+		checkTooltipMarks(t, tb, path, how, "note")
 		for _, p := range tb.takeProblems() {
 			t.Errorf("%s: %s", path, p)
 		}

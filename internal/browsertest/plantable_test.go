@@ -75,7 +75,8 @@ func TestChartTooltipsMarkComputedFigures(t *testing.T) {
 // checkTooltipMarks checks the tooltips of the page's first chart with computed figures:
 // a figure its table marks says "∑ " and how (the words how starts), a document's figure
 // says nothing of it; form is how the chart's option says how: "figures" (each point's)
-// or "words" (the same words for each marked cell: sums of the columns in the same row).
+// or "note" (the words of a note under the table for each marked cell: sums of the columns
+// in the same row).
 func checkTooltipMarks(t *testing.T, tb *tab, path, how, form string) {
 	t.Helper()
 	var got struct{ Computed, Given, Form string }
@@ -97,7 +98,7 @@ func checkTooltipMarks(t *testing.T, tb *tab, path, how, form string) {
 	        if (!marked && !given) given = text;
 	      });
 	    });
-	    const forms = island(el).computed.filter((c) => c !== null).map((c) => typeof c === 'string' ? 'words' : 'figures');
+	    const forms = island(el).computed.filter((c) => c !== null).map((c) => typeof c === 'number' ? 'note' : 'figures');
 	    done({ Computed: computed, Given: given, Form: forms.join(' ') });
 	    return true;
 	  };

@@ -22,19 +22,33 @@ type Chart struct {
 	// Option is the chart's own part of its ECharts option as JSON (encoding/json escapes
 	// <, > and &): its kind, whose skeleton is the site's ChartKit, and its axis's name.
 	// When the site computed some figures, its "computed" says how, by series: null for a
-	// series of documents' figures only, by point ("" for a document's figure), or once for
-	// every cell of the series' column the table marks (sums of columns in the same row):
+	// series of documents' figures only, by point ("" for a document's figure), or the
+	// number of the note under the table whose words are said of every cell of the
+	// series' column the table marks (sums of columns in the same row, ChartNote.Shared):
 	// charts.js takes it out and shows it in the tooltips.
 	Option  string
 	Columns []string
 	Rows    [][]string // the first cell of a row is its category
 	// Notes say, under the table, how the site computed the marked cells: one note per
-	// series and way of computing, naming each cell's figures.
-	Notes []string
+	// series and way of computing, naming each cell's figures or, for sums of the chart's
+	// own columns, the columns.
+	Notes []ChartNote
 	// Marks says, by row and series, whether the site computed a table cell; the cell
 	// carries the sign through CSS, so it still reads as a number.
 	Marks [][]bool
 }
+
+// ChartNote is a note under a chart's table: Lead names the series ("∑ BHXH: "), Words say
+// how the site computed its marked cells. When Shared, the tooltips of the series' marked
+// figures say the same words, read from the note (its option's "computed" gives the note's
+// number).
+type ChartNote struct {
+	Lead, Words string
+	Shared      bool
+}
+
+// Text is the note as it reads.
+func (n ChartNote) Text() string { return n.Lead + n.Words }
 
 // Marked reports whether the site computed the table's cell at row r, series s.
 func (c Chart) Marked(r, s int) bool {
@@ -55,10 +69,10 @@ type series struct {
 	values   []model.Num
 	computed []calcWords // how the site computed each value, empty when a document gives it; nil for none
 	parts    []string    // the series it is the sum of, by name (model.Indicator.SumOf); nil for none
-	// rowSum says how the site computed every computed value when each is the sum of its
-	// parts' columns in the same row ("Số do trang tính: tổng các thành phần, BHXH bắt
-	// buộc + BHXH tự nguyện (cùng hàng)"); "" otherwise (sumOfColumns).
-	rowSum string
+	// note is, when every computed value is the sum of its parts' columns in the same row
+	// (sumOfColumns), the number (from 1) of the chart's note that says so once, for the
+	// table and the tooltips; 0 otherwise.
+	note int
 }
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
@@ -84,14 +98,21 @@ func (c *Context) localityCharts(l *model.Locality, ct *childTargets) []Chart {
 
 func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	ch.series = slices.Clone(ch.series)
+	var notes []ChartNote
 	for i := range ch.series {
-		ch.series[i].rowSum = c.sumOfColumns(ch, ch.series[i])
+		s := &ch.series[i]
+		if words := c.sumOfColumns(ch, *s); words != "" {
+			notes = append(notes, ChartNote{Lead: CalcMark + " " + s.name + ": ", Words: words, Shared: true})
+			s.note = len(notes)
+			continue
+		}
+		notes = append(notes, s.notes(ch.categories)...)
 	}
 	option, err := ch.option()
 	if err != nil {
 		return Chart{}, err
 	}
-	v := Chart{ID: id, Title: ch.title, Note: ch.note, Option: option}
+	v := Chart{ID: id, Title: ch.title, Note: ch.note, Option: option, Notes: notes}
 	for _, s := range ch.series {
 		v.Columns = append(v.Columns, s.name)
 	}
@@ -104,13 +125,6 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		}
 		v.Rows = append(v.Rows, row)
 		v.Marks = append(v.Marks, marks)
-	}
-	for _, s := range ch.series {
-		if s.rowSum != "" {
-			v.Notes = append(v.Notes, CalcMark+" "+s.name+": "+s.rowSum)
-			continue
-		}
-		v.Notes = append(v.Notes, s.notes(ch.categories)...)
 	}
 	return v, nil
 }
@@ -168,7 +182,7 @@ func (s series) computedAt(i int) bool { return s.values[i].Known && s.how(i).Te
 // notes say how the site computed the series' values, a note per way of computing, with
 // each value's figures: "∑ BHXH: Số do trang tính: tổng các thành phần — 30/6/2021:
 // 1.277 + 80; 31/12/2021: 1.396 + 88".
-func (s series) notes(categories []string) []string {
+func (s series) notes(categories []string) []ChartNote {
 	var hows []string
 	cells := map[string][]string{}
 	for i, cat := range categories {
@@ -181,9 +195,9 @@ func (s series) notes(categories []string) []string {
 		}
 		cells[w.How] = append(cells[w.How], cat+": "+w.Formula)
 	}
-	var out []string
+	var out []ChartNote
 	for _, how := range hows {
-		out = append(out, CalcMark+" "+s.name+": "+how+" — "+strings.Join(cells[how], "; "))
+		out = append(out, ChartNote{Lead: CalcMark + " " + s.name + ": ", Words: how + " — " + strings.Join(cells[how], "; ")})
 	}
 	return out
 }
@@ -351,15 +365,16 @@ type axisNameOnly struct {
 // "1.277 + 80", …]. A series computed more than one way carries each value's whole words
 // ("%s" alone). It is nil when the site computed no value of the chart.
 // A series whose computed values are sums of its parts' columns in the same row carries
-// only its words (rowSum), said of every cell of its column the table marks as computed.
+// the number of its note (from 1), whose words are said of every cell of its column the
+// table marks as computed.
 func (ch chart) computed() []any {
 	out := make([]any, len(ch.series))
 	some := false
 	for i, s := range ch.series {
 		switch words := s.computedWords(); {
 		case words == nil:
-		case s.rowSum != "":
-			out[i], some = s.rowSum, true
+		case s.note > 0:
+			out[i], some = s.note, true
 		default:
 			out[i], some = words, true
 		}

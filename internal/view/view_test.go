@@ -303,9 +303,10 @@ func TestPlanBlockOnCards(t *testing.T) {
 }
 
 // A chart says how the site computed a figure once: in its option, the words once per
-// series with each point's figures, for the tooltips — or only the words, when the figures
-// are the columns of the same row, said of each cell the table marks; under its table, a
-// note per series and way of computing; the table's cells are only marked.
+// series with each point's figures, for the tooltips — or, when the figures are the columns
+// of the same row, the number of the note under the table whose words the tooltips say of
+// each cell the table marks; under its table, a note per series and way of computing; the
+// table's cells are only marked.
 func TestChartComputedFigures(t *testing.T) {
 	tr := langs(t)
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
@@ -340,7 +341,7 @@ func TestChartComputedFigures(t *testing.T) {
 			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
 			{name: "BB", values: []model.Num{n(1277), n(1396)}},
 			{name: "TN", values: []model.Num{n(80), n(88)}},
-		}, `"computed":["Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)",null,null]`,
+		}, `"computed":[1,null,null]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)"}, [][]bool{{true, false, false}, {true, false, false}}},
 		{"a sum of other figures than its row's: each value's figures", []series{
 			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
@@ -359,8 +360,19 @@ func TestChartComputedFigures(t *testing.T) {
 			if got := strings.Contains(v.Option, `"computed"`); tt.computed == "" && got || tt.computed != "" && !strings.Contains(v.Option, tt.computed) {
 				t.Errorf("option %s\nwant %s", v.Option, tt.computed)
 			}
-			if !reflect.DeepEqual(v.Notes, tt.notes) {
-				t.Errorf("notes %q\nwant %q", v.Notes, tt.notes)
+			var notes []string
+			shared := 0
+			for _, n := range v.Notes {
+				notes = append(notes, n.Text())
+				if n.Shared {
+					shared++
+				}
+			}
+			if !reflect.DeepEqual(notes, tt.notes) {
+				t.Errorf("notes %q\nwant %q", notes, tt.notes)
+			}
+			if want := strings.Count(tt.computed, "[1,"); shared != want {
+				t.Errorf("%d notes the tooltips read, want %d", shared, want)
 			}
 			if !reflect.DeepEqual(v.Marks, tt.marks) {
 				t.Errorf("marks %v, want %v", v.Marks, tt.marks)

@@ -40,9 +40,9 @@
  *  - adds to the tooltip of every figure the site computed the sign \u2211 and
  *    how, in the page's words, from the option's own "computed" (by series:
  *    null, or the words with "%s" where a point's figures go followed by each
- *    point's figures, "" for a document's figure, or only the words, said of
- *    each point whose table cell has the class calc-cell), taken out before
- *    the option goes to ECharts;
+ *    point's figures, "" for a document's figure, or the number of the note
+ *    under the table whose words are said of each point whose table cell has
+ *    the class calc-cell), taken out before the option goes to ECharts;
  *  - owns the chart "chrome" colours (text, axis lines, grid lines, tooltip):
  *    a light or dark palette by prefers-color-scheme, each colour overridable
  *    from CSS on the container with --chart-text, --chart-muted,
@@ -287,18 +287,19 @@
 
   // The option marks the figures the site computed (its "computed", by series: null for a
   // series without any; the page's words with "%s" where a point's figures go, then each
-  // point's figures, "" for a document's figure; or only the words, said of each point whose
-  // cell the figure's table marks as computed, class calc-cell). Their tooltips add the
-  // sign and those words, so a reader never takes the site's arithmetic for a document's
-  // figure.
+  // point's figures, "" for a document's figure; or the number n of the figure's note (its
+  // n-th p.calc-note, from 1) whose <span> holds the words said of each point whose cell the
+  // figure's table marks as computed, class calc-cell). Their tooltips add the sign and
+  // those words, so a reader never takes the site's arithmetic for a document's figure.
   function markComputed(option, marks, fmt, el) {
     if (!Array.isArray(marks) || !Array.isArray(option.series)) return;
     option.series.forEach(function (s, i) {
       var how = marks[i];
       var at = null; // a point's words, '' for a document's figure
-      if (typeof how === 'string') {
+      if (typeof how === 'number') {
         var cells = markedCells(el, i + 1);
-        at = function (j) { return cells[j] ? how : ''; };
+        var words = noteWords(el, how);
+        at = function (j) { return cells[j] ? words : ''; };
       } else if (Array.isArray(how) && typeof how[0] === 'string') {
         at = function (j) {
           var h = how[j + 1];
@@ -314,6 +315,14 @@
         return words ? text + ' \u2211 ' + words : text;
       };
     });
+  }
+
+  // The words of the figure's n-th note (from 1) under its table: its <span>.
+  function noteWords(el, n) {
+    var fig = el.closest ? el.closest('figure') : null;
+    var note = fig ? fig.querySelectorAll('.calc-note')[n - 1] : null;
+    var span = note ? note.querySelector('span') : null;
+    return span ? span.textContent.trim() : '';
   }
 
   // Whether each row's cell in the column of the figure's table is marked as computed.
