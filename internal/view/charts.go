@@ -363,10 +363,10 @@ type axisNameOnly struct {
 // figures only, else the words with "%s" where a value's figures go, then each value's
 // figures ("" for a document's figure) — ["Số do trang tính: tổng các thành phần, %s",
 // "1.277 + 80", …]. A series computed more than one way carries each value's whole words
-// ("%s" alone). It is nil when the site computed no value of the chart.
-// A series whose computed values are sums of its parts' columns in the same row carries
-// the number of its note (from 1), whose words are said of every cell of its column the
-// table marks as computed.
+// ("%s" alone). A series whose computed values are sums of its parts' columns in the same
+// row carries the number of its note (from 1), whose words are said of every cell of its
+// column the table marks as computed. It is nil when the site computed no value of the
+// chart.
 func (ch chart) computed() []any {
 	out := make([]any, len(ch.series))
 	some := false

@@ -586,13 +586,14 @@
   // ---- Chart tools: download as PNG and SVG, and the embed code ("Nhúng") ----------
   //
   // The layout gives a JSON data island <script type="application/json"
-  // id="chart-tools"> (internal/view ChartTools), once per page: the buttons' words, the
-  // credit line (source and date) of the page's charts, to which this script adds the
-  // site's name, and the address of their embeds less the chart's id, which it adds too. A chart's title is its caption's
+  // id="chart-tools"> (internal/view ChartTools), once per page: the words (of the buttons,
+  // and the start of a chart's screen-reader label), the credit line (source and date) of
+  // the page's charts, to which this script adds the site's name, and the address of their
+  // embeds less the chart's id, which it adds too. A chart's title is its caption's
   // .chart__title, its files are named after the page's path and its id
   // ("an-duong-chart-1"), and the iframe code is the chart kit's (js/chart-kit.js), with
-  // "{src}" where the embed's absolute address goes. A chart is exported with ECharts' own SVG export
-  // (renderToSVGString, the bundle's SVG renderer), framed with its title above and its
+  // "{src}" where the embed's absolute address goes. A chart is exported with ECharts' own
+  // SVG export (renderToSVGString, the bundle's SVG renderer), framed with its title above and its
   // credit below; PNG is that SVG drawn on a canvas at twice the size. Each export
   // dispatches a "chartexport" event on the figure (detail: type, blob, file) before the
   // download starts.
@@ -831,10 +832,10 @@
   // element's data-root), and the chart's id: ?p=dia-phuong/x/&c=chart-1. The page is
   // fetched from this site (connect-src 'self'), parsed inertly (DOMParser runs no script)
   // and the chart's figure — caption, chart island, table, marks of computed figures —
-  // copied here; its credit (source and date) comes from the page's chart-tools island,
-  // its files are named after the page, and the link back leads to the figure on its page. The words shown while
-  // loading, when the page or chart is missing, and of the link back are the main
-  // element's data attributes.
+  // copied here; its credit (source and date) and words come from the page's chart-tools
+  // island, its files are named after the page, and the link back leads to the figure on
+  // its page. The words shown while loading, when the page or chart is missing, and of the
+  // link back are the main element's data attributes.
 
   var EMBED_ROUTE = /^(?:[a-z0-9][a-z0-9-]*\/)+$/;
   var EMBED_CHART = /^[a-z0-9][a-z0-9-]*$/;
@@ -866,7 +867,7 @@
         say('nochart');
         return;
       }
-      showEmbed(main, doc, fig, url, id);
+      showEmbed(main, doc, fig, url);
       status.textContent = '';
       status.hidden = true;
       drawAll();
@@ -875,7 +876,7 @@
     });
   }
 
-  function showEmbed(main, doc, fig, url, id) {
+  function showEmbed(main, doc, fig, url) {
     var pageTools = readTools(doc);
     var h1 = doc.querySelector('h1');
     var name = h1 ? h1.textContent.trim() : '';
