@@ -59,16 +59,19 @@ func TestPlanTableOnAPhone(t *testing.T) {
 // TestChartTooltipsMarkComputedFigures: a chart's tooltip adds the ∑ sign and how the site
 // computed a figure to every figure the chart's table marks as computed (its option's
 // "computed" says how), and nothing to a document's figure. The wards' social insurance
-// targets are sums of their parts; their compulsory targets are the plan's own.
-// TestNationalWardPage checks the tooltips of a chart whose sums are of its own columns.
+// targets are sums of their parts, the columns beside them (the words of the note under
+// the table); Cần Thơ's figures are differences (each figure's own words);
+// TestNationalWardPage checks a ward's results over time.
 func TestChartTooltipsMarkComputedFigures(t *testing.T) {
 	tb := openTab(t, example, 1280, 800)
-	for _, c := range []struct{ path, how string }{
-		{"/dia-phuong/tp-tra-vinh/", "Số do trang tính: tổng các thành phần"},
-		{"/en/dia-phuong/tp-tra-vinh/", "Computed by the site: the sum of its parts"},
+	for _, c := range []struct{ path, how, form string }{
+		{"/dia-phuong/tp-tra-vinh/", "Số do trang tính: tổng các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)", "note"},
+		{"/en/dia-phuong/tp-tra-vinh/", "Computed by the site: the sum of its parts, Compulsory SI + Voluntary SI (same row)", "note"},
+		{"/dia-phuong/can-tho-2004-2025/", "Số do trang tính bằng phép trừ: 123.784 − 803", "figures"},
+		{"/en/dia-phuong/can-tho-2004-2025/", "Computed by the site by subtraction: 123,784 − 803", "figures"},
 	} {
 		tb.visit(t, c.path)
-		checkTooltipMarks(t, tb, c.path, c.how, "figures")
+		checkTooltipMarks(t, tb, c.path, c.how, c.form)
 	}
 }
 

@@ -325,6 +325,9 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 			s.values = append(s.values, row[i])
 			s.computed = append(s.computed, ct.calcs[j][i])
 		}
+		for _, part := range ind.SumOf {
+			s.parts = append(s.parts, f.Short(part))
+		}
 		ch.series = append(ch.series, s)
 	}
 	return ch
