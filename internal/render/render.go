@@ -24,6 +24,7 @@ import (
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render/download"
+	"github.com/covsite/covsite/internal/view"
 )
 
 // Page is one output file: where it goes and how to write its bytes.
@@ -142,6 +143,11 @@ func (r *Renderer) loadStatic() error {
 	if err != nil {
 		return err
 	}
+	kit, err := chartKit()
+	if err != nil {
+		return err
+	}
+	static.Add(chartKitFile, kit)
 	r.assets, r.static = static, map[string]Page{}
 	for _, f := range static.Files {
 		p := Page{Path: f.Path, write: fromBytes(func() ([]byte, error) { return f.Data, nil })}
@@ -149,6 +155,24 @@ func (r *Renderer) loadStatic() error {
 		r.static[f.Path] = p
 	}
 	return nil
+}
+
+// chartKitFile is the static file the site makes of view.ChartKit, what every page with
+// charts shares: a script of data only, loaded before charts.js.
+const chartKitFile = "js/chart-kit.js"
+
+// chartKit is the script of chartKitFile: it sets window.covsiteChartKit and does nothing
+// else. It holds no words a reader sees (view.ChartKit).
+func chartKit() ([]byte, error) {
+	kit, err := view.NewChartKit()
+	if err != nil {
+		return nil, err
+	}
+	b, err := kit.JSON()
+	if err != nil {
+		return nil, err
+	}
+	return fmt.Appendf(nil, "/* covsite chart kit (internal/view ChartKit): the charts' skeletons and embed code, read by charts.js */\nwindow.covsiteChartKit = %s;\n", b), nil
 }
 
 // layoutNames are the page layouts; each is parsed with base.html and the partials.
@@ -196,6 +220,7 @@ func (r *Renderer) loadLayouts() error {
 		}
 	}
 	r.chartScripts = r.assetTag(`<script defer src="%s"></script>`, "js/echarts.min.js") + "\n" +
+		r.assetTag(`<script defer src="%s"></script>`, chartKitFile) + "\n" +
 		r.assetTag(`<script defer src="%s"></script>`, "js/charts.js")
 	return nil
 }

@@ -1,14 +1,17 @@
 package view
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"github.com/covsite/covsite/internal/lang"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/i18n"
@@ -307,8 +310,10 @@ func TestPlanBlockOnCards(t *testing.T) {
 }
 
 // A chart says how the site computed a figure once: in its option, the words once per
-// series with each point's figures, for the tooltips; under its table, a note per series
-// and way of computing; the table's cells are only marked.
+// series with each point's figures, for the tooltips — or, when the figures are the columns
+// of the same row, the number of the note under the table whose words the tooltips say of
+// each cell the table marks; under its table, a note per series and way of computing; the
+// table's cells are only marked.
 func TestChartComputedFigures(t *testing.T) {
 	tr := langs(t)
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
@@ -343,7 +348,7 @@ func TestChartComputedFigures(t *testing.T) {
 			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
 			{name: "BB", values: []model.Num{n(1277), n(1396)}},
 			{name: "TN", values: []model.Num{n(80), n(88)}},
-		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"],null,null]`,
+		}, `"computed":[1,null,null]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)"}, [][]bool{{true, false, false}, {true, false, false}}},
 		{"a sum of other figures than its row's: each value's figures", []series{
 			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
@@ -362,8 +367,19 @@ func TestChartComputedFigures(t *testing.T) {
 			if got := strings.Contains(v.Option, `"computed"`); tt.computed == "" && got || tt.computed != "" && !strings.Contains(v.Option, tt.computed) {
 				t.Errorf("option %s\nwant %s", v.Option, tt.computed)
 			}
-			if !reflect.DeepEqual(v.Notes, tt.notes) {
-				t.Errorf("notes %q\nwant %q", v.Notes, tt.notes)
+			var notes []string
+			shared := 0
+			for _, n := range v.Notes {
+				notes = append(notes, n.Text())
+				if n.Shared {
+					shared++
+				}
+			}
+			if !reflect.DeepEqual(notes, tt.notes) {
+				t.Errorf("notes %q\nwant %q", notes, tt.notes)
+			}
+			if want := strings.Count(tt.computed, "[1,"); shared != want {
+				t.Errorf("%d notes the tooltips read, want %d", shared, want)
 			}
 			if !reflect.DeepEqual(v.Marks, tt.marks) {
 				t.Errorf("marks %v, want %v", v.Marks, tt.marks)
@@ -372,25 +388,35 @@ func TestChartComputedFigures(t *testing.T) {
 	}
 }
 
-// Chart options carry none of ECharts' defaults, and neither the categories nor the values:
-// the chart's table prints them, and charts.js reads them from it.
+// A chart's island carries its kind and what is its own — the axis's name, how the site
+// computed figures — and nothing of the kind's skeleton, the categories, the values or the
+// series' names: the site's chart kit holds the skeleton, and the chart's table the rest.
 func TestChartOption(t *testing.T) {
-	ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1.234, 3), model.Unknown}}}}
-	got, err := ch.option()
+	one := []series{{name: "BHYT", values: []model.Num{model.Known(1.234, 3), model.Unknown}}}
+	two := append(slices.Clone(one), series{name: "BHTN", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}})
+	kit, err := NewChartKit()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(got, `"data"`) {
-		t.Errorf("option carries data the table prints: %s", got)
-	}
-	for _, want := range []string{`"name":"BHYT"`, `"connectNulls":true`, `"xAxis":[{}]`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("option lacks %s: %s", want, got)
+	for _, tt := range []struct {
+		ch   chart
+		want string
+	}{
+		{chart{line: true, axis: "người", series: two}, `{"kind":"line","yAxis":[{"name":"người"}]}`},
+		{chart{line: true, axis: "%", series: one}, `{"kind":"line-1","yAxis":[{"name":"%"}]}`},
+		{chart{axis: "người", series: two}, `{"kind":"bar","yAxis":[{"name":"người"}]}`},
+		{chart{series: one}, `{"kind":"bar-1"}`},
+	} {
+		tt.ch.categories = []string{"a", "b"}
+		got, err := tt.ch.option()
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, unwanted := range []string{`"color"`, `"toolbox"`, `"title"`, `{"value"`} {
-		if strings.Contains(got, unwanted) {
-			t.Errorf("option has %s: %s", unwanted, got)
+		if got != tt.want {
+			t.Errorf("option %s, want %s", got, tt.want)
+		}
+		if _, ok := kit.Kinds[tt.ch.kind().name()]; !ok {
+			t.Errorf("the kit lacks the kind %s", tt.ch.kind().name())
 		}
 	}
 	if v := echartsValue(model.Num{V: 0, Known: false}); v != "-" {
@@ -398,17 +424,58 @@ func TestChartOption(t *testing.T) {
 	}
 }
 
-// The option a chart sends is go-echarts' whole option for it, less what ECharts does
-// anyway: the skeleton made once per kind of chart must not drift from go-echarts.
+// The chart kit is published once per site as a script: it holds no words a reader sees
+// (no letter outside ASCII, no capitalised word), none of ECharts' defaults, no categories
+// or values; its iframe code is the embeds' one.
+func TestChartKitHasNoWords(t *testing.T) {
+	kit, err := NewChartKit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := kit.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := strings.IndexFunc(string(b), func(r rune) bool { return r > unicode.MaxASCII }); i >= 0 {
+		t.Errorf("kit has a letter outside ASCII at %d: %s", i, b)
+	}
+	if m := regexp.MustCompile(`"[^"]*\b[A-Z][a-z]+\b[^"]*"`).Find(b); m != nil {
+		t.Errorf("kit has a capitalised word: %s", m)
+	}
+	for _, unwanted := range []string{`"color"`, `"toolbox"`, `"title"`, `"data"`, `"name"`} {
+		if bytes.Contains(b, []byte(unwanted)) {
+			t.Errorf("kit has %s: %s", unwanted, b)
+		}
+	}
+	if len(kit.Kinds) != 4 || kit.Snippet != EmbedSnippet {
+		t.Errorf("kit has %d kinds, snippet %q", len(kit.Kinds), kit.Snippet)
+	}
+}
+
+// The option charts.js makes — the kit's skeleton of the chart's kind, a series per column
+// of its table, the island merged over it — is go-echarts' whole option for the chart,
+// less its categories and values (the table's) and what ECharts does anyway: the skeleton
+// made once per site must not drift from go-echarts.
 func TestChartOptionIsGoEcharts(t *testing.T) {
+	kit, err := NewChartKit()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, ch := range []chart{
 		{line: true, axis: "người", categories: []string{"30/6/2023", "31/12/2023"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1, 0), model.Unknown}}, {name: "BHTN", values: []model.Num{model.Known(2.345, 3), model.Known(3, 0)}}}},
 		{line: false, axis: "%", categories: []string{"<b>Phường 1</b>"}, series: []series{{name: "BHXH \"x\"", values: []model.Num{model.Known(80.58, 2)}}}},
+		{line: true, axis: "%", categories: []string{"2024", "2025"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(90, 0), model.Known(91, 0)}}}},
+		{line: false, axis: "người", categories: []string{"Xã A", "Xã B"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}}, {name: "BHXH", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}}}},
 	} {
-		got, err := ch.option()
+		island, err := ch.option()
 		if err != nil {
 			t.Fatal(err)
 		}
+		var columns []string
+		for _, s := range ch.series {
+			columns = append(columns, s.name)
+		}
+		got := asCharts(t, kit, island, columns)
 		full := ch.barOption()
 		if ch.line {
 			full = ch.lineOption()
@@ -417,7 +484,7 @@ func TestChartOptionIsGoEcharts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want, gotObj map[string]any
+		var want map[string]any
 		if err := json.Unmarshal(b, &want); err != nil {
 			t.Fatal(err)
 		}
@@ -432,13 +499,70 @@ func TestChartOptionIsGoEcharts(t *testing.T) {
 		for _, a := range want["xAxis"].([]any) {
 			delete(a.(map[string]any), "data")
 		}
-		if err := json.Unmarshal([]byte(got), &gotObj); err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(gotObj, want) {
-			t.Errorf("option\n got %v\nwant %v", gotObj, want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("option\n got %v\nwant %v", got, want)
 		}
 	}
+}
+
+// asCharts makes a chart's option as charts.js does: the kit's skeleton of the island's
+// kind, its "series" copied for each column of the table, named by the column's header,
+// then the island merged over it (objects by key, arrays by index), less "kind".
+func asCharts(t *testing.T, kit ChartKit, island string, columns []string) map[string]any {
+	t.Helper()
+	var own map[string]any
+	if err := json.Unmarshal([]byte(island), &own); err != nil {
+		t.Fatal(err)
+	}
+	skeleton, ok := kit.Kinds[own["kind"].(string)]
+	if !ok {
+		t.Fatalf("the kit has no kind %v", own["kind"])
+	}
+	var opt map[string]any
+	if err := json.Unmarshal(skeleton, &opt); err != nil {
+		t.Fatal(err)
+	}
+	var series []any
+	for _, name := range columns {
+		var s map[string]any
+		b, _ := json.Marshal(opt["series"])
+		if err := json.Unmarshal(b, &s); err != nil {
+			t.Fatal(err)
+		}
+		s["name"] = name
+		series = append(series, s)
+	}
+	opt["series"] = series
+	delete(own, "kind")
+	return mergeJSON(opt, own).(map[string]any)
+}
+
+func mergeJSON(base, over any) any {
+	switch o := over.(type) {
+	case map[string]any:
+		b, ok := base.(map[string]any)
+		if !ok {
+			return o
+		}
+		for k, v := range o {
+			b[k] = mergeJSON(b[k], v)
+		}
+		return b
+	case []any:
+		b, ok := base.([]any)
+		if !ok {
+			return o
+		}
+		for i, v := range o {
+			if i < len(b) {
+				b[i] = mergeJSON(b[i], v)
+			} else {
+				b = append(b, v)
+			}
+		}
+		return b
+	}
+	return over
 }
 
 // A long ranking keeps its ends: the first and last ten children, placed one under the
