@@ -11,12 +11,12 @@ import (
 // The locality pages' weight at scale 0.1 (issue 13), raw HTML of both languages. The
 // issue's targets, at scale 1: a median commune or ward page of at most 15 KB and an
 // average locality page of at most 16 KB, so that the national site fits in 1 GB. These
-// budgets hold what the lean markup reached (measured at scale 0.1: ward median 14,840
-// bytes, locality average 17,887; at scale 1: see docs/performance.md): the ward median
-// meets the issue's target; the average locality page does not yet.
+// budgets hold what the lean markup and the lean chart islands reached together (measured at
+// scale 0.1: ward median 13,813 bytes, locality average 16,868; at scale 1: see
+// docs/performance.md), with a little room: a page that grows past them fails.
 const (
-	wardMedianBudget      = 15_000
-	localityAverageBudget = 18_400
+	wardMedianBudget      = 14_300
+	localityAverageBudget = 17_300
 )
 
 // checkLocalityPages: the median ward page and the average locality page of the rendered
