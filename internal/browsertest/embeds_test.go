@@ -263,7 +263,8 @@ func TestMapEmbed(t *testing.T) {
 
 // rankingPage is the example site's page of the nation, whose provinces are ranked by
 // share of target (view.ChildRanking: SVG bars and a table, not ECharts); the figures
-// ranked are of two dates, 30/6/2019 and 30/6/2023, from two sources.
+// ranked are of two dates, 30/6/2019 and 30/6/2023, from two sources. The fixture's city
+// has a ranking and charts of its own (whose credit is not the ranking's).
 const (
 	rankingPage = "/dia-phuong/vn/"
 	rankingID   = "xep-hang-bhxh-tu-nguyen"
@@ -271,22 +272,31 @@ const (
 
 // TestRankingEmbedInAnotherOrigin: a page on another origin shows the embed of a
 // ranking of children in an iframe: the charts' embed page copies the ranking's figure
-// (bars, table with each figure's date and source, the older one flagged, and the credit
-// naming the sources and the span of dates), names the page and ranking, links back to the
-// ranking on its page in a new tab (as every link of the figure), offers no embed code of
-// its own, asks not to be indexed and passes axe; nothing is logged or requested anywhere
-// but the two origins.
+// (bars, table with each figure's date, an older one flagged, and the credit naming the
+// sources and the date or span of dates), names the page and ranking, links back to the
+// ranking on its page in a new tab (as every link of the figure), offers no embed code nor
+// the page's charts' credit or tools, asks not to be indexed and passes axe; nothing is
+// logged or requested anywhere but the two origins.
 func TestRankingEmbedInAnotherOrigin(t *testing.T) {
-	for _, tt := range []struct{ prefix, heading, back, credit string }{
-		{"", "Việt Nam: BHXH tự nguyện: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ", "Nguồn: kết quả — Tạp chí Bảo hiểm xã hội, 11/7/2019; |30/6/2019 đến 30/6/2023"},
-		{"/en", "Viet Nam: Voluntary SI: the units below ranked by share of target", "See ", "Sources: results — |30 Jun 2019 to 30 Jun 2023"},
+	for _, tt := range []struct {
+		s                     *site
+		prefix, page, id      string
+		heading, back, credit string
+		bars, flags           int
+	}{
+		{example, "", rankingPage, rankingID, "Việt Nam: BHXH tự nguyện: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ",
+			"Nguồn: kết quả — Tạp chí Bảo hiểm xã hội, 11/7/2019; |30/6/2019 đến 30/6/2023|*", 2, 1},
+		{example, "/en", rankingPage, rankingID, "Viet Nam: Voluntary SI: the units below ranked by share of target", "See ",
+			"Sources: results — |30 Jun 2019 to 30 Jun 2023|*", 2, 1},
+		{fixture, "", "/dia-phuong/tp-mau/", "xep-hang-bhyt", "Thành phố Mẫu: BHYT: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ",
+			"Nguồn: kết quả — Bảo hiểm xã hội Thành phố Mẫu, 10/7/2023; chỉ tiêu — 01/KH-MAU|số liệu đến 30/6/2023", 4, 0},
 	} {
-		t.Run("lang"+tt.prefix, func(t *testing.T) {
-			embed := tt.prefix + embedOf(rankingPage, rankingID)
+		t.Run(tt.s.name+tt.prefix+tt.page, func(t *testing.T) {
+			embed := tt.prefix + embedOf(tt.page, tt.id)
 			host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "text/html; charset=utf-8")
 				fmt.Fprintf(w, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo điện tử</title></head>
-<body><h1>Bài báo</h1><iframe src="%s%s" title="Xếp hạng" width="800" height="900"></iframe></body></html>`, example.url, html.EscapeString(embed))
+<body><h1>Bài báo</h1><iframe src="%s%s" title="Xếp hạng" width="800" height="900"></iframe></body></html>`, tt.s.url, html.EscapeString(embed))
 			}))
 			defer host.Close()
 			tb := openTab(t, &site{name: "host", url: host.URL}, 1280, 1000)
@@ -297,6 +307,7 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 				Rows     int      `json:"rows"`
 				Flags    int      `json:"flags"`
 				Credit   string   `json:"credit"`
+				Line     string   `json:"line"`
 				Figure   string   `json:"figure"`
 				Robots   string   `json:"robots"`
 				Back     string   `json:"back"`
@@ -304,6 +315,7 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 				Targets  []string `json:"targets"`
 				Framed   bool     `json:"framed"`
 				Codes    int      `json:"codes"`
+				Tools    int      `json:"tools"`
 				Heading  string   `json:"heading"`
 				Status   bool     `json:"status"`
 			}
@@ -311,25 +323,30 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 				bars: document.querySelectorAll('.embed svg rect').length, rows: document.querySelectorAll('.embed table tbody tr').length,
 				flags: document.querySelectorAll('.embed table .flag').length,
 				credit: document.querySelector('.childranking__credit').textContent,
+				line: document.getElementById('embed-credit').textContent,
 				figure: document.querySelector('#embed-figure figure').id,
 				robots: document.querySelector('meta[name=robots]').content,
 				back: document.getElementById('embed-back').href, backText: document.getElementById('embed-back').textContent,
 				targets: [...document.querySelectorAll('.embed a[href]')].map(a => a.target + ' ' + a.href.slice(0, 4)),
 				framed: window.top !== window, codes: document.querySelectorAll('.embed-code, textarea').length,
+				tools: document.querySelectorAll('.chart__tools').length,
 				heading: document.querySelector('h1').textContent,
 				status: !document.getElementById('embed-status').hidden}`, chromedp.WithPollingInFrame(frames[0])))
-			if !state.Framed || state.Bars != 2 || state.Rows < 2 || state.Flags != 1 || state.Codes != 0 || state.Status || state.Figure != rankingID {
-				t.Errorf("ranking embed in a frame: %+v (want its two bars, its table with one older figure flagged, no embed code, no status)", state)
+			if !state.Framed || state.Bars != tt.bars || state.Rows < tt.bars || state.Flags != tt.flags || state.Codes != 0 || state.Tools != 0 || state.Status || state.Figure != tt.id {
+				t.Errorf("ranking embed in a frame: %+v (want its %d bars, its table with %d older figures flagged, no embed code nor tools, no status)", state, tt.bars, tt.flags)
+			}
+			if strings.Contains(state.Line, tt.credit[:8]) || state.Line == "" {
+				t.Errorf("the embed's credit line %q: want the site's name, not the credit of the page's own charts (the ranking's is in its figure)", state.Line)
 			}
 			if state.Robots != "noindex" || state.Heading != tt.heading {
 				t.Errorf("ranking embed: robots %q, heading %q, want noindex and %q", state.Robots, state.Heading, tt.heading)
 			}
-			for _, want := range append(strings.Split(tt.credit, "|"), "*") {
+			for _, want := range strings.Split(tt.credit, "|") {
 				if !strings.Contains(state.Credit, want) {
 					t.Errorf("credit %q lacks %q", state.Credit, want)
 				}
 			}
-			if state.Back != example.url+tt.prefix+rankingPage+"#"+rankingID || !strings.HasPrefix(state.BackText, tt.back) {
+			if state.Back != tt.s.url+tt.prefix+tt.page+"#"+tt.id || !strings.HasPrefix(state.BackText, tt.back) {
 				t.Errorf("link back %q %q, want the ranking on its page", state.BackText, state.Back)
 			}
 			for _, target := range state.Targets {
@@ -339,7 +356,7 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 			}
 			elsewhere := 0
 			for _, p := range tb.takeProblems() {
-				if strings.HasPrefix(p, "request to another origin: "+example.url+"/") {
+				if strings.HasPrefix(p, "request to another origin: "+tt.s.url+"/") {
 					elsewhere++ // the embed, its assets and the ranking's page, on the embed's own site
 					continue
 				}
@@ -348,7 +365,7 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 			if elsewhere < 4 {
 				t.Errorf("%d requests to the embed's site: the iframe did not load its page", elsewhere)
 			}
-			tb2 := openTab(t, example, 375, 700)
+			tb2 := openTab(t, tt.s, 375, 700)
 			tb2.visit(t, embed)
 			run(t, tb2, chromedp.Poll[bool](`!!document.querySelector('#embed-figure figure.childranking')`))
 			for _, v := range tb2.runAxe(t) {
