@@ -55,7 +55,7 @@ const (
 	storeFile = "load.bin"
 	stateFile = "build.bin"
 	// stateFormat is the version of build.bin's format; change it with buildState.
-	stateFormat = 1
+	stateFormat = 2
 	stateMagic  = "covsite-build\n"
 )
 
@@ -108,14 +108,56 @@ type digest struct {
 	Rows map[string][32]byte // by locality
 }
 
+// MarshalBinary encodes d for build.bin: gob writes a [32]byte one byte at a time, and a
+// national site's 611 results files hold 105,000 localities' rows.
+func (d digest) MarshalBinary() ([]byte, error) {
+	b := make([]byte, 0, 32+binary.MaxVarintLen64+len(d.Rows)*(32+32))
+	b = append(b, d.Rest[:]...)
+	b = binary.AppendUvarint(b, uint64(len(d.Rows)))
+	for id, h := range d.Rows {
+		b = binary.AppendUvarint(b, uint64(len(id)))
+		b = append(b, id...)
+		b = append(b, h[:]...)
+	}
+	return b, nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary encoded into *d.
+func (d *digest) UnmarshalBinary(b []byte) error {
+	if len(b) < 32 {
+		return errCorrupt
+	}
+	copy(d.Rest[:], b)
+	n, k := binary.Uvarint(b[32:])
+	if k <= 0 || n > uint64(len(b)) {
+		return errCorrupt
+	}
+	b = b[32+k:]
+	d.Rows = make(map[string][32]byte, n)
+	for range n {
+		size, k := binary.Uvarint(b)
+		if k <= 0 || size+32 > uint64(len(b)-k) {
+			return errCorrupt
+		}
+		id := string(b[k : k+int(size)])
+		b = b[k+int(size):]
+		d.Rows[id] = [32]byte(b[:32])
+		b = b[32:]
+	}
+	if len(b) != 0 {
+		return errCorrupt
+	}
+	return nil
+}
+
 // digests returns the digest of every results file of raw, taking those of the files
 // whose contents did not change from the previous build.
 func (cc *buildCache) digests(raw *load.Site) map[string]digest {
 	out := make(map[string]digest, len(raw.Reports))
 	for _, r := range raw.Reports {
 		f := r.Pos.File
-		if cc.prev != nil {
-			if d, ok := cc.prev.Digests[f]; ok && cc.prev.Inputs[f] == cc.inputs[f] {
+		if prev := cc.prev(); prev != nil {
+			if d, ok := prev.Digests[f]; ok && prev.Inputs[f] == cc.inputs[f] {
 				out[f] = d
 				continue
 			}
@@ -129,30 +171,68 @@ func (cc *buildCache) digests(raw *load.Site) map[string]digest {
 
 // buildCache is a build's use of its cache directory.
 type buildCache struct {
-	dir     string
-	prev    *buildState // nil: none, or not usable
+	dir string
+	// state is the previous build's state, read on its own goroutine while the site loads
+	// (build.bin takes 0.2 s to decode at national scale); nil: none, or not usable.
+	state   func() *buildState
 	notices []lang.Text
-	inputs  map[string][32]byte // of this build
-	digest  map[string]digest   // of this build
+	// stateNotice says why build.bin is not used; it goes before notices (allNotices)
+	stateNotice []lang.Text
+	inputs      map[string][32]byte       // of this build
+	digest      map[string]digest         // of this build
+	refs        map[string]model.FileRefs // of this build (refsOf)
 }
 
-// openCache reads the cache directory's state; problems become notices.
-func openCache(dir string) *buildCache {
-	cc := &buildCache{dir: dir}
-	data, err := readSealed(filepath.Join(dir, stateFile), stateMagic, stateFormat, cacheVersion())
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		cc.notice(err, stateFile, "mọi trang được dựng lại", "every page is rendered again")
-	default:
+// openCache starts reading the cache directory's state; problems become notices. It
+// returns once the state file is found to be this covsite's, sound (its checksum), or not:
+// the rest is decoded while the site loads. sealed reports whether it is.
+func openCache(dir string) (cc *buildCache, sealed bool) {
+	cc = &buildCache{dir: dir}
+	done, checked := make(chan *buildState, 1), make(chan bool, 1)
+	go func() { done <- cc.readState(checked) }()
+	cc.state = sync.OnceValue(func() *buildState { return <-done })
+	return cc, <-checked
+}
+
+// readState reads build.bin, telling checked whether it is sealed by this covsite before
+// decoding it; a problem becomes stateNotice.
+func (cc *buildCache) readState(checked chan<- bool) *buildState {
+	data, err := readSealed(filepath.Join(cc.dir, stateFile), stateMagic, stateFormat, cacheVersion())
+	checked <- err == nil
+	if err == nil {
 		st := &buildState{}
-		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(st); err != nil {
-			cc.notice(errCorrupt, stateFile, "mọi trang được dựng lại", "every page is rendered again")
-			break
+		if err = gob.NewDecoder(bytes.NewReader(data)).Decode(st); err == nil {
+			return st
 		}
-		cc.prev = st
+		err = errCorrupt
 	}
-	return cc
+	if !errors.Is(err, fs.ErrNotExist) {
+		cc.stateNotice = []lang.Text{cc.noticeOf(err, stateFile, "mọi trang được dựng lại", "every page is rendered again")}
+	}
+	return nil
+}
+
+// allNotices says why a cache file was not used, and what the build found, once the
+// previous build's state is read.
+func (cc *buildCache) allNotices() []lang.Text {
+	cc.prev()
+	return slices.Concat(cc.stateNotice, cc.notices)
+}
+
+// prev is the previous build's state, once read; nil: none, or not usable.
+func (cc *buildCache) prev() *buildState {
+	if cc.state == nil {
+		return nil
+	}
+	return cc.state()
+}
+
+// rebuilds reports whether the cache holds the state of a previous build into opts.Dest
+// with the same options: whether this build may keep most of that output.
+func (cc *buildCache) rebuilds(opts Options) bool {
+	dest, err := filepath.Abs(opts.Dest)
+	prev := cc.prev()
+	return err == nil && prev != nil && prev.Dest == dest && prev.Options == optionsKey(opts)
 }
 
 // CheckCached is Check decoding through the store in cacheDir (see cache.go), which it
@@ -167,26 +247,30 @@ func CheckCached(source, cacheDir string) (*model.Site, *diag.List, []lang.Text)
 	cc := &buildCache{dir: cacheDir}
 	var stored int
 	c := checkWith(fsys, render.Options{}, false, cc.loader(source, &stored))
-	return c.site, c.diags, cc.notices
+	return c.site, c.diags, cc.allNotices()
 }
 
 // notice records why a cache file is not used.
 func (cc *buildCache) notice(err error, file, thenVI, thenEN string) {
+	cc.notices = append(cc.notices, cc.noticeOf(err, file, thenVI, thenEN))
+}
+
+// noticeOf says why a cache file is not used.
+func (cc *buildCache) noticeOf(err error, file, thenVI, thenEN string) lang.Text {
 	path := filepath.Join(cc.dir, file)
 	switch {
 	case errors.Is(err, errVersion) || errors.Is(err, load.ErrStoreVersion):
-		cc.notices = append(cc.notices, lang.T(
+		return lang.T(
 			fmt.Sprintf("bộ nhớ đệm %s do một phiên bản covsite khác ghi nên được bỏ qua; %s", path, thenVI),
-			fmt.Sprintf("the cache %s was written by another version of covsite and is ignored; %s", path, thenEN)))
+			fmt.Sprintf("the cache %s was written by another version of covsite and is ignored; %s", path, thenEN))
 	case errors.Is(err, errCorrupt) || errors.Is(err, load.ErrStoreCorrupt):
-		cc.notices = append(cc.notices, lang.T(
+		return lang.T(
 			fmt.Sprintf("bộ nhớ đệm %s bị hỏng nên được bỏ qua; %s", path, thenVI),
-			fmt.Sprintf("the cache %s is damaged and is ignored; %s", path, thenEN)))
-	default:
-		cc.notices = append(cc.notices, lang.T(
-			fmt.Sprintf("không dùng được bộ nhớ đệm %s (%v); %s", path, err, thenVI),
-			fmt.Sprintf("cannot use the cache %s (%v); %s", path, err, thenEN)))
+			fmt.Sprintf("the cache %s is damaged and is ignored; %s", path, thenEN))
 	}
+	return lang.T(
+		fmt.Sprintf("không dùng được bộ nhớ đệm %s (%v); %s", path, err, thenVI),
+		fmt.Sprintf("cannot use the cache %s (%v); %s", path, err, thenEN))
 }
 
 // stale notes that n files of the previous output had been changed since the previous
@@ -258,17 +342,18 @@ func optionsKey(opts Options) string {
 
 // previous returns the manifest of the previous output when it was built into dest.
 func (cc *buildCache) previous(dest string) write.Manifest {
-	if cc.prev == nil || cc.prev.Dest != dest {
+	prev := cc.prev()
+	if prev == nil || prev.Dest != dest {
 		return nil
 	}
-	return cc.prev.Files
+	return prev.Files
 }
 
 // keepable returns which pages the build may take from the previous output instead of
 // rendering them: none (nil) unless the previous build went to dest with the same options
 // and program, and the inputs that changed since are all results files.
 func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string) bool {
-	prev := cc.prev
+	prev := cc.prev()
 	if prev == nil || prev.Dest != dest || prev.Options != optionsKey(opts) {
 		return nil
 	}
@@ -283,7 +368,7 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 			changed = append(changed, p)
 		}
 	}
-	refs := c.site.ResultsFileRefs()
+	refs := cc.refsOf(c.site)
 	for _, p := range changed {
 		_, hadOld := prev.Refs[p]
 		_, hasNow := refs[p]
@@ -421,9 +506,17 @@ func affectedPages(c checked, touched, reported map[string]bool) func(string) bo
 	}
 }
 
+// refsOf is site.ResultsFileRefs, worked out once.
+func (cc *buildCache) refsOf(site *model.Site) map[string]model.FileRefs {
+	if cc.refs == nil {
+		cc.refs = site.ResultsFileRefs()
+	}
+	return cc.refs
+}
+
 // save writes the state of the build just committed.
 func (cc *buildCache) save(c checked, dest string, opts Options, files write.Manifest) {
-	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: c.site.ResultsFileRefs(), Digests: cc.digest, Files: files}
+	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: cc.refsOf(c.site), Digests: cc.digest, Files: files}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&st); err != nil {
 		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"io/fs"
+	"maps"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -373,5 +376,80 @@ func TestCacheInsideTheOutputIsNotUsed(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "cache")); err == nil {
 		t.Error("the cache was written into the output")
+	}
+}
+
+// TestRebuildPacing: a build whose cache holds the previous build into the same
+// destination with the same options is a rebuild, and runs the collector at
+// rebuildGCPercent (unless GOGC says otherwise), restored when it ends; any other build
+// keeps the default pacing.
+func TestRebuildPacing(t *testing.T) {
+	site := sitetest.CopyExample(t, "../..")
+	cache, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	opts := Options{Source: site, Dest: out, CacheDir: cache}
+	rebuilds := func(opts Options) bool {
+		cc, sealed := openCache(cache)
+		return sealed && cc.rebuilds(opts)
+	}
+	if rebuilds(opts) {
+		t.Fatal("an empty cache counts as a rebuild")
+	}
+	mustRun(t, opts)
+	other, drafts := opts, opts
+	other.Dest, drafts.Drafts = filepath.Join(t.TempDir(), "public"), true
+	for _, tc := range []struct {
+		name string
+		opts Options
+		want bool
+	}{{"same destination", opts, true}, {"another destination", other, false}, {"other options", drafts, false}} {
+		if got := rebuilds(tc.opts); got != tc.want {
+			t.Errorf("%s: rebuilds = %t, want %t", tc.name, got, tc.want)
+		}
+	}
+	t.Setenv("GOGC", "")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	restore := paceForRebuild()
+	if got := debug.SetGCPercent(rebuildGCPercent); got != rebuildGCPercent {
+		t.Errorf("pacing during a rebuild: %d, want %d", got, rebuildGCPercent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != rebuildMemoryLimit {
+		t.Errorf("memory limit during a rebuild: %d, want %d", got, rebuildMemoryLimit)
+	}
+	restore()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("pacing after a rebuild: %d, want 100", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("memory limit after a rebuild: %d, want none", got)
+	}
+	t.Setenv("GOGC", "50")
+	restore = paceForRebuild()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC set: the pacing was changed to %d", got)
+	}
+	restore()
+}
+
+// A results file's digest comes back from build.bin's form of it as it was; bytes cut
+// short or followed by more are refused.
+func TestDigestBinary(t *testing.T) {
+	for _, d := range []digest{
+		{Rest: [32]byte{1, 31: 2}, Rows: map[string][32]byte{}},
+		{Rest: [32]byte{3}, Rows: map[string][32]byte{"tra-vinh": {4, 5}, "phuong-1": {31: 6}}},
+	} {
+		b, err := d.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got digest
+		if err := got.UnmarshalBinary(b); err != nil || got.Rest != d.Rest || !maps.Equal(got.Rows, d.Rows) {
+			t.Errorf("%v came back as %v, %v", d, got, err)
+		}
+		for _, bad := range [][]byte{b[:len(b)-1], append(b[:len(b):len(b)], 0), b[:31]} {
+			if err := new(digest).UnmarshalBinary(bad); err == nil {
+				t.Errorf("%d bytes of a %d-byte digest decoded", len(bad), len(b))
+			}
+		}
 	}
 }
