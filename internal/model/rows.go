@@ -3,8 +3,11 @@ package model
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/covsite/covsite/internal/lang"
 
@@ -315,14 +318,32 @@ func (b *builder) milestone(p *Plan, r load.Milestone, fileWhere whereOf) {
 	p.Milestones = append(p.Milestones, m)
 }
 
+// reports links the results files: each file's rows on its own (see sourceLinks), on a few
+// goroutines — they are most of linking a national site's 600 results files.
 func (b *builder) reports(raw []load.Report) {
 	seen := map[string]diag.Pos{}
+	links := make([]*sourceLinks, len(raw))
+	builders := make([]*builder, len(raw)) // nil: the file is skipped
 	for i, r := range raw {
-		if b.release {
-			raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
-		}
-		b.site.links = append(b.site.links, b.linkReport(r, seen))
+		links[i], builders[i] = b.startReport(r, seen)
 	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(raw)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(raw); i = int(next.Add(1) - 1) {
+				r := raw[i]
+				if b.release {
+					raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
+				}
+				if builders[i] != nil {
+					builders[i].linkRows(r)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	b.site.links = append(b.site.links, links...)
 	b.site.collectSources()
 }
 
@@ -344,14 +365,25 @@ type sourceLinks struct {
 // linkReport links one results file, reporting its problems in its own links; seen holds
 // the ids of the files linked before it.
 func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLinks {
+	sl, lb := b.startReport(r, seen)
+	if lb != nil {
+		lb.linkRows(r)
+	}
+	return sl
+}
+
+// startReport checks a results file's id (seen holds the ids of the files linked before
+// it) and returns its links, with the builder that links its rows (linkRows), or nil when
+// the file is skipped. The builder reads the site and writes only the file's links.
+func (b *builder) startReport(r load.Report, seen map[string]diag.Pos) (*sourceLinks, *builder) {
 	sl := &sourceLinks{file: r.Pos.File, id: r.ID}
 	lb := &builder{site: b.site, diags: &sl.diags, broken: b.broken, links: sl}
 	if !lb.checkFileID(r.ID, r.Pos) {
-		return sl
+		return sl, nil
 	}
 	if at, dup := seen[r.ID]; dup {
 		lb.diags.Errorf(r.Pos, diag.DuplicateID, wordSource, r.ID, at.String())
-		return sl
+		return sl, nil
 	}
 	seen[r.ID] = r.Pos
 	sl.src = &Source{
@@ -359,6 +391,12 @@ func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLin
 		Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
 		Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos,
 	}
+	return sl, lb
+}
+
+// linkRows links the rows and comparisons of the results file r into b's links.
+func (b *builder) linkRows(r load.Report) {
+	sl, lb := b.links, b
 	if r.Kind.Set() {
 		lb.choice("kind", r.Kind, []string{"report", "news", "conference", "decision"})
 	}
@@ -376,7 +414,6 @@ func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLin
 			}
 		}
 	}
-	return sl
 }
 
 // collectSources lists the sources, results and comparisons of s.links, in file order.
