@@ -11,6 +11,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -36,8 +37,7 @@ import (
 //     its path and contents, so that only changed files are decoded;
 //   - build.bin, the state of the previous build: its output directory, options and the
 //     hash of every input file, what each results file links to (model.FileRefs) and the
-//     hash of each locality's rows in it (load.ReportDigest), and the manifest of the
-//     output (write.Manifest: size, time and SHA-256 of every file).
+//     manifest of the output (write.Manifest: size, time and SHA-256 of every file).
 //
 // With build.bin, a build writes no file whose bytes are already in the output without
 // reading the old file (the manifest has its hash), and, when only results files changed,
@@ -55,7 +55,7 @@ const (
 	storeFile = "load.bin"
 	stateFile = "build.bin"
 	// stateFormat is the version of build.bin's format; change it with buildState.
-	stateFormat = 2
+	stateFormat = 4
 	stateMagic  = "covsite-build\n"
 )
 
@@ -98,75 +98,48 @@ type buildState struct {
 	Options string                    // what of Options changes the output
 	Inputs  map[string][32]byte       // every input file: load.Cache.Sums and the site's theme files
 	Refs    map[string]model.FileRefs // by results file
-	Digests map[string]digest         // by results file
 	Files   write.Manifest            // the output
 }
 
 // digest is a results file's load.ReportDigest: what an edit of it changed.
 type digest struct {
 	Rest [32]byte            // the source's fields and comparisons
-	Rows map[string][32]byte // by locality
+	Rows map[string][32]byte // by locality and indicator (load.DigestKey)
 }
 
-// MarshalBinary encodes d for build.bin: gob writes a [32]byte one byte at a time, and a
-// national site's 611 results files hold 105,000 localities' rows.
-func (d digest) MarshalBinary() ([]byte, error) {
-	b := make([]byte, 0, 32+binary.MaxVarintLen64+len(d.Rows)*(32+32))
-	b = append(b, d.Rest[:]...)
-	b = binary.AppendUvarint(b, uint64(len(d.Rows)))
-	for id, h := range d.Rows {
-		b = binary.AppendUvarint(b, uint64(len(id)))
-		b = append(b, id...)
-		b = append(b, h[:]...)
-	}
-	return b, nil
+// digestOf is the digest of a results file's report.
+func digestOf(r load.Report) digest {
+	var d digest
+	d.Rest, d.Rows = load.ReportDigest(r)
+	return d
 }
 
-// UnmarshalBinary decodes what MarshalBinary encoded into *d.
-func (d *digest) UnmarshalBinary(b []byte) error {
-	if len(b) < 32 {
-		return errCorrupt
+// digests returns the digests of the results files of raw whose contents changed since
+// the previous build, as they are now (is) and as they were (was): the previous contents'
+// report is in the previous store, old, by the previous hash of the file. A file that is
+// not there has no digest in was, and every locality and indicator of it counts as
+// changed (reach). Nothing is kept for the next build: a national site's 611 results
+// files have 600,000 localities' indicators, 30 MB of hashes.
+func (cc *buildCache) digests(raw *load.Site, old *load.Store) (was, is map[string]digest) {
+	prev := cc.prev()
+	if prev == nil {
+		return nil, nil
 	}
-	copy(d.Rest[:], b)
-	n, k := binary.Uvarint(b[32:])
-	if k <= 0 || n > uint64(len(b)) {
-		return errCorrupt
-	}
-	b = b[32+k:]
-	d.Rows = make(map[string][32]byte, n)
-	for range n {
-		size, k := binary.Uvarint(b)
-		if k <= 0 || size+32 > uint64(len(b)-k) {
-			return errCorrupt
-		}
-		id := string(b[k : k+int(size)])
-		b = b[k+int(size):]
-		d.Rows[id] = [32]byte(b[:32])
-		b = b[32:]
-	}
-	if len(b) != 0 {
-		return errCorrupt
-	}
-	return nil
-}
-
-// digests returns the digest of every results file of raw, taking those of the files
-// whose contents did not change from the previous build.
-func (cc *buildCache) digests(raw *load.Site) map[string]digest {
-	out := make(map[string]digest, len(raw.Reports))
+	was, is = map[string]digest{}, map[string]digest{}
 	for _, r := range raw.Reports {
 		f := r.Pos.File
-		if prev := cc.prev(); prev != nil {
-			if d, ok := prev.Digests[f]; ok && prev.Inputs[f] == cc.inputs[f] {
-				out[f] = d
-				continue
+		sum, had := prev.Inputs[f]
+		if had && sum == cc.inputs[f] {
+			continue
+		}
+		is[f] = digestOf(r)
+		if values, ok := old.Values(sum, f); had && ok {
+			if reports, ok := values.([]load.Report); ok && len(reports) == 1 {
+				was[f] = digestOf(reports[0])
 			}
 		}
-		var d digest
-		d.Rest, d.Rows = load.ReportDigest(r)
-		out[f] = d
 	}
-	return out
+	return was, is
 }
 
 // buildCache is a build's use of its cache directory.
@@ -178,9 +151,10 @@ type buildCache struct {
 	notices []lang.Text
 	// stateNotice says why build.bin is not used; it goes before notices (allNotices)
 	stateNotice []lang.Text
-	inputs      map[string][32]byte       // of this build
-	digest      map[string]digest         // of this build
-	refs        map[string]model.FileRefs // of this build (refsOf)
+	inputs      map[string][32]byte // of this build
+	// was and is: the digests of the results files changed since the previous build
+	was, is map[string]digest
+	refs    map[string]model.FileRefs // of this build (refsOf)
 }
 
 // openCache starts reading the cache directory's state; problems become notices. It
@@ -298,14 +272,15 @@ func (cc *buildCache) loader(source string, stored *int) func(fs.FS) (*load.Site
 		c.UseStore(st)
 		raw, diags, _ := c.Load(fsys)
 		*stored = c.FromStore()
+		inputs := c.Sums()
+		themeSums(source, inputs)
+		cc.inputs = inputs
+		cc.was, cc.is = cc.digests(raw, st)
 		if c.StoreChanged() || err != nil {
 			if err := c.WriteStore(path, cacheVersion()); err != nil {
 				cc.notice(err, storeFile, "bản dựng vẫn tiếp tục", "the build goes on")
 			}
 		}
-		cc.inputs = c.Sums()
-		themeSums(source, cc.inputs)
-		cc.digest = cc.digests(raw)
 		return raw, diags
 	}
 }
@@ -378,64 +353,101 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 			return nil // a file not linked: its results are not in the site
 		}
 	}
-	localities, plans, ok := reach(changed, prev.Refs, refs, prev.Digests, cc.digest)
+	r, ok := reach(changed, prev.Refs, refs, cc.was, cc.is)
 	if !ok {
 		return nil
 	}
-	return affectedPages(c, localities, plans)
+	return affectedPages(c, r)
 }
 
-// reach returns the localities and plans that the changed input files name, before and
-// after the change: every locality of a file added or removed, or whose source or
-// comparisons changed, else only those whose rows changed (by the digests); and every
-// plan the file's shares name. ok is false unless the files are all results files none of
-// which implies targets in plans.
-func reach(changed []string, before, after map[string]model.FileRefs, was, is map[string]digest) (localities, plans map[string]bool, ok bool) {
-	localities, plans = map[string]bool{}, map[string]bool{}
+// reached is what changed results files reach.
+type reached struct {
+	localities, plans map[string]bool // by id
+	indicators        map[string]bool // by id; nil: every indicator
+}
+
+// reach returns the localities, plans and indicators that the changed input files name,
+// before and after the change: every locality and indicator of a file added or removed, or
+// whose source or comparisons changed, else only the localities and indicators whose rows
+// changed (by the digests); and every plan the file's shares name. ok is false unless the
+// files are all results files none of which implies targets in plans.
+func reach(changed []string, before, after map[string]model.FileRefs, was, is map[string]digest) (r reached, ok bool) {
+	r = reached{localities: map[string]bool{}, plans: map[string]bool{}, indicators: map[string]bool{}}
+	every := false // every indicator is reached
+	rows := func(dk string) {
+		loc, key := load.SplitDigestKey(dk)
+		r.localities[loc] = true
+		r.indicators[key] = true
+		every = every || key == "" // a row without figures: its date or plan
+	}
 	for _, p := range changed {
 		if !strings.HasPrefix(p, "data/results/") {
-			return nil, nil, false
+			return reached{}, false
 		}
 		old, now := before[p], after[p]
 		if old.Implies || now.Implies {
-			return nil, nil, false
+			return reached{}, false
 		}
 		for _, id := range slices.Concat(old.Plans, now.Plans) {
-			plans[id] = true
+			r.plans[id] = true
 		}
 		d0, ok0 := was[p]
 		d1, ok1 := is[p]
 		if ok0 && ok1 && d0.Rest == d1.Rest {
-			for id, h := range d0.Rows {
-				if d1.Rows[id] != h {
-					localities[id] = true
+			for dk, h := range d0.Rows {
+				if d1.Rows[dk] != h {
+					rows(dk)
 				}
 			}
-			for id := range d1.Rows {
-				if _, ok := d0.Rows[id]; !ok {
-					localities[id] = true
+			for dk := range d1.Rows {
+				if _, ok := d0.Rows[dk]; !ok {
+					rows(dk)
 				}
 			}
 			continue
 		}
+		every = true
 		for _, id := range slices.Concat(old.Localities, now.Localities) {
-			localities[id] = true
+			r.localities[id] = true
 		}
 	}
-	return localities, plans, true
+	if every {
+		r.indicators = nil
+	}
+	return r, true
+}
+
+// withTotals is the indicators reached and every indicator summing one of them (bhxh,
+// the sum of bhxh-bat-buoc and bhxh-tu-nguyen); nil (every indicator) stays nil.
+func withTotals(site *model.Site, reached map[string]bool) map[string]bool {
+	if reached == nil {
+		return nil
+	}
+	out := maps.Clone(reached)
+	for grew := true; grew; {
+		grew = false
+		for _, ind := range site.Indicators {
+			if !out[ind.ID] && slices.ContainsFunc(ind.SumOf, func(part *model.Indicator) bool { return out[part.ID] }) {
+				out[ind.ID], grew = true, true
+			}
+		}
+	}
+	return out
 }
 
 // affectedPages returns, for results whose files name the localities touched and the
 // plans reported on, which pages cannot change: the theme's static files and the
 // documents' pages, the data files of every locality but the touched ones, the pages of
 // every locality but the touched ones, their ancestors, parents' other children (standings
-// among siblings), children (rollups, comparisons with the parent) and lineage, and the
-// pages of every plan but those with a
-// target in a touched locality, of a touched locality or one above, or reported on. The
-// lists, home page, downloads, search indexes, feeds and sitemap are rendered again.
+// among siblings), children (rollups, comparisons with the parent) and lineage, the
+// pages of every plan but those with a target in a touched locality, of a touched locality
+// or one above, or reported on, and the pages, rankings and maps' embeds of every
+// indicator but those reached and their totals. The lists of localities, the home page,
+// downloads, search indexes and sitemap are rendered again.
 // TestAffectedPagesCoverEveryChange checks it against full renders.
-func affectedPages(c checked, touched, reported map[string]bool) func(string) bool {
-	site := c.site
+func affectedPages(c checked, r reached) func(string) bool {
+	site, touched, reported := c.site, r.localities, r.plans
+	indicators := withTotals(site, r.indicators)
 	affected := map[string]bool{}
 	above := map[*model.Locality]bool{}
 	add := func(l *model.Locality) {
@@ -493,6 +505,9 @@ func affectedPages(c checked, touched, reported map[string]bool) func(string) bo
 		if id, ok := routes.ProvinceOfDownload(path); ok {
 			return !provinces[id]
 		}
+		if id, ok := routes.IndicatorOf(path); ok { // its page, ranking and maps' embeds
+			return indicators != nil && !indicators[id]
+		}
 		switch kind, id := routes.Parse(path); kind {
 		case routes.LocalityKind:
 			if path == routes.LocalityDownload(id, "csv") || path == routes.LocalityDownload(id, "json") {
@@ -516,7 +531,7 @@ func (cc *buildCache) refsOf(site *model.Site) map[string]model.FileRefs {
 
 // save writes the state of the build just committed.
 func (cc *buildCache) save(c checked, dest string, opts Options, files write.Manifest) {
-	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: cc.refsOf(c.site), Digests: cc.digest, Files: files}
+	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: cc.refsOf(c.site), Files: files}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&st); err != nil {
 		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")

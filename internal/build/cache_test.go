@@ -15,6 +15,7 @@ import (
 
 	"github.com/covsite/covsite/internal/gen/gentest"
 	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
@@ -236,11 +237,12 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 	results, _ := filepath.Glob(filepath.Join(site, "data", "results", "*.toml"))
 	slices.Sort(results)
 	edits := []struct {
-		name string
-		do   func(t *testing.T)
+		name      string
+		do        func(t *testing.T)
+		oneFigure bool
 	}{
-		{"a ward's figure", func(t *testing.T) { figs[len(figs)-1].Set(t, site, figs[len(figs)-1].Value+11) }},
-		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }},
+		{"a ward's figure", func(t *testing.T) { figs[len(figs)-1].Set(t, site, figs[len(figs)-1].Value+11) }, true},
+		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }, true},
 		{"a row removed", func(t *testing.T) {
 			p := results[len(results)/2]
 			src, err := os.ReadFile(p)
@@ -251,7 +253,7 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src[:i], 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, false},
 		{"a source's title", func(t *testing.T) {
 			p := results[len(results)/4]
 			src, err := os.ReadFile(p)
@@ -262,12 +264,12 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src, 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, false},
 		{"a file removed", func(t *testing.T) {
 			if err := os.Remove(results[len(results)/3]); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, false},
 	}
 	before, prev := hashes()
 	sums0, digests0 := sums(t, site), fileDigests(t, site)
@@ -288,11 +290,11 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 				}
 			}
 			now1 := fileDigests(t, site)
-			touched, reported, ok := reach(changed, prev.site.ResultsFileRefs(), c.site.ResultsFileRefs(), digests0, now1)
+			r, ok := reach(changed, prev.site.ResultsFileRefs(), c.site.ResultsFileRefs(), digests0, now1)
 			if !ok {
 				t.Fatalf("the edit of %v would render every page: the test edits nothing that should", changed)
 			}
-			keep := affectedPages(c, touched, reported)
+			keep := affectedPages(c, r)
 			differ, rendered := 0, 0
 			for path, h := range after {
 				if !keep(path) {
@@ -312,11 +314,70 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if packs, kept := keptPacks(after, keep); kept == 0 || kept == packs {
 				t.Errorf("%d of %d provinces' packs kept: the edit should keep some and make some", kept, packs)
 			}
+			// an edit of one figure reaches its indicator's pages (and its total's), not
+			// the others'
+			if pages, kept := keptIndicators(after, keep); e.oneFigure && (kept == 0 || kept == pages) {
+				t.Errorf("%d of %d indicators' pages kept: the edit of one figure should keep some and make some", kept, pages)
+			}
+			if e.oneFigure {
+				assertCards(t, c, r, keep, after)
+			}
 			t.Logf("%d of %d files changed; %d are rendered again", differ, len(after), rendered)
-			t.Logf("localities touched: %d", len(touched))
+			t.Logf("localities touched: %d, indicators: %v", len(r.localities), slices.Sorted(maps.Keys(r.indicators)))
 			before, prev, sums0, digests0 = after, c, now, now1
 		})
 	}
+}
+
+// assertCards checks, for an edit of one figure of a locality below a province, that the
+// share cards of that locality are drawn again and those of the localities of other
+// provinces kept (a province's siblings are the other provinces: its standing among them
+// shows on their pages).
+func assertCards(t *testing.T, c checked, r reached, keep func(string) bool, paths map[string][32]byte) {
+	t.Helper()
+	var touched *model.Locality
+	for id := range r.localities {
+		touched = c.site.Locality(id)
+	}
+	if touched == nil || download.ProvinceOf(touched) == touched {
+		return
+	}
+	card := func(l *model.Locality, lang string) string { return routes.File(lang, routes.ShareCard(routes.Locality(l.ID))) }
+	kept := 0
+	for _, l := range c.site.Localities {
+		for _, lang := range []string{"vi", "en"} {
+			p := card(l, lang)
+			if _, ok := paths[p]; !ok {
+				continue
+			}
+			other := download.ProvinceOf(l) != nil && download.ProvinceOf(l) != download.ProvinceOf(touched) // not the root either
+			switch {
+			case l == touched && keep(p):
+				t.Errorf("the card of the locality edited, %s, would be kept", p)
+			case other && keep(p):
+				kept++
+			case other:
+				t.Errorf("the card %s of a locality of another province would be drawn again", p)
+			}
+		}
+	}
+	if kept == 0 {
+		t.Error("no card of another province's locality is kept")
+	}
+}
+
+// keptIndicators counts the indicators' pages, rankings and maps' embeds among paths, and
+// those keep keeps.
+func keptIndicators(paths map[string][32]byte, keep func(string) bool) (pages, kept int) {
+	for p := range paths {
+		if _, ok := routes.IndicatorOf(p); ok {
+			pages++
+			if keep(p) {
+				kept++
+			}
+		}
+	}
+	return pages, kept
 }
 
 // keptPacks counts the provinces' packs among paths, and those keep keeps.
@@ -429,27 +490,4 @@ func TestRebuildPacing(t *testing.T) {
 		t.Errorf("GOGC set: the pacing was changed to %d", got)
 	}
 	restore()
-}
-
-// A results file's digest comes back from build.bin's form of it as it was; bytes cut
-// short or followed by more are refused.
-func TestDigestBinary(t *testing.T) {
-	for _, d := range []digest{
-		{Rest: [32]byte{1, 31: 2}, Rows: map[string][32]byte{}},
-		{Rest: [32]byte{3}, Rows: map[string][32]byte{"tra-vinh": {4, 5}, "phuong-1": {31: 6}}},
-	} {
-		b, err := d.MarshalBinary()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got digest
-		if err := got.UnmarshalBinary(b); err != nil || got.Rest != d.Rest || !maps.Equal(got.Rows, d.Rows) {
-			t.Errorf("%v came back as %v, %v", d, got, err)
-		}
-		for _, bad := range [][]byte{b[:len(b)-1], append(b[:len(b):len(b)], 0), b[:31]} {
-			if err := new(digest).UnmarshalBinary(bad); err == nil {
-				t.Errorf("%d bytes of a %d-byte digest decoded", len(bad), len(b))
-			}
-		}
-	}
 }
