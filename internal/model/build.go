@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -104,10 +105,14 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 	b.impliedTargets()
 	b.documents(raw.Documents)
 	b.site.index = newIndex(b.site)
-	b.checkResults(b.site.links)
+	// three checks of the linked site, at once: each reads it and reports into a list of
+	// its own (the results files' links, the builder's, the rollups')
+	var wg sync.WaitGroup
+	wg.Go(func() { b.checkResults(b.site.links) })
+	wg.Go(func() { b.site.rollups = resultRollupWarnings(b.site) })
 	b.checkRollups()
+	wg.Wait()
 	b.site.base, b.site.broken = b.diags, b.broken
-	b.site.rollups = resultRollupWarnings(b.site)
 	return b.site, b.site.diagnostics()
 }
 
