@@ -135,6 +135,7 @@ type builder struct {
 	links   *sourceLinks          // the results file being linked
 	valued  map[resultKey]*Result // the first result with a value per key, for addResult
 	strs    map[string]string     // one copy of each text many rows repeat (intern)
+	targets []*Target             // of a plan's builder: linked, for plans to add to the site
 }
 
 // intern returns the one copy of s the site keeps: periods, per and notes repeat over

@@ -17,50 +17,84 @@ import (
 	"github.com/covsite/covsite/internal/textutil"
 )
 
+// plans links the plans: each file's header in order (ids, locality, period), then each
+// file's targets and milestones on its own, on a few goroutines — a plan's builder writes
+// only its plan, its diagnostics and its targets, added to the site in file order.
 func (b *builder) plans(raw []load.Plan) {
+	builders := make([]*builder, len(raw))
+	plans := make([]*Plan, len(raw)) // nil: the file is skipped
 	for i, r := range raw {
-		if b.release {
-			raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
-		}
-		if !b.checkFileID(r.ID, r.Pos) {
-			continue
-		}
-		if prev := b.site.planByID[r.ID]; prev != nil {
-			b.diags.Errorf(r.Pos, diag.DuplicateID, wordPlan, r.ID, prev.Pos.String())
-			continue
-		}
-		p := &Plan{
-			ID: r.ID, Number: r.Number.V, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)),
-			Issued: r.Issued.V, Issuer: lang.T(r.Issuer.V, or(r.IssuerEN.V, r.Issuer.V)),
-			Signer: r.Signer.V, URL: r.URL.V, Summary: lang.T(r.Summary.V, or(r.SummaryEN.V, r.Summary.V)), Pos: r.Pos,
-		}
-		for _, s := range r.BasedOn {
-			p.BasedOn = append(p.BasedOn, s.V)
-		}
-		p.BasedOnEN = make([]string, len(p.BasedOn))
-		for i, s := range r.BasedOnEN {
-			if i < len(p.BasedOnEN) {
-				p.BasedOnEN[i] = s.V
+		builders[i] = &builder{site: b.site, diags: &diag.List{}, broken: b.broken}
+		plans[i] = builders[i].planHeader(r)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(raw)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(raw); i = int(next.Add(1) - 1) {
+				r := raw[i]
+				if b.release {
+					raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
+				}
+				if plans[i] != nil {
+					builders[i].planRows(plans[i], r)
+				}
 			}
+		})
+	}
+	wg.Wait()
+	for _, pb := range builders {
+		b.diags.Merge(pb.diags)
+		b.site.Targets = append(b.site.Targets, pb.targets...)
+	}
+}
+
+// planHeader checks a plan file's id, locality and period and adds its plan to the site;
+// nil when the file is skipped.
+func (b *builder) planHeader(r load.Plan) *Plan {
+	if !b.checkFileID(r.ID, r.Pos) {
+		return nil
+	}
+	if prev := b.site.planByID[r.ID]; prev != nil {
+		b.diags.Errorf(r.Pos, diag.DuplicateID, wordPlan, r.ID, prev.Pos.String())
+		return nil
+	}
+	p := &Plan{
+		ID: r.ID, Number: r.Number.V, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)),
+		Issued: r.Issued.V, Issuer: lang.T(r.Issuer.V, or(r.IssuerEN.V, r.Issuer.V)),
+		Signer: r.Signer.V, URL: r.URL.V, Summary: lang.T(r.Summary.V, or(r.SummaryEN.V, r.Summary.V)), Pos: r.Pos,
+	}
+	for _, s := range r.BasedOn {
+		p.BasedOn = append(p.BasedOn, s.V)
+	}
+	p.BasedOnEN = make([]string, len(p.BasedOn))
+	for i, s := range r.BasedOnEN {
+		if i < len(p.BasedOnEN) {
+			p.BasedOnEN[i] = s.V
 		}
-		if len(r.BasedOnEN) > len(r.BasedOn) {
-			b.diags.Errorf(r.BasedOnEN[len(r.BasedOn)].Pos, diag.GlossCount, len(r.BasedOnEN), len(r.BasedOn))
-		}
-		p.Locality = b.resolveLocality(r.Locality)
-		period, ok := b.period(r.Period)
-		if !ok || p.Locality == nil {
-			continue
-		}
-		p.Period = period
-		b.site.Plans = append(b.site.Plans, p)
-		b.site.planByID[p.ID] = p
-		where := whereOf{r.Where.V, r.WhereEN.V}
-		for _, row := range r.Targets {
-			b.targetRow(p, row, where)
-		}
-		for _, m := range r.Milestones {
-			b.milestone(p, m, where)
-		}
+	}
+	if len(r.BasedOnEN) > len(r.BasedOn) {
+		b.diags.Errorf(r.BasedOnEN[len(r.BasedOn)].Pos, diag.GlossCount, len(r.BasedOnEN), len(r.BasedOn))
+	}
+	p.Locality = b.resolveLocality(r.Locality)
+	period, ok := b.period(r.Period)
+	if !ok || p.Locality == nil {
+		return nil
+	}
+	p.Period = period
+	b.site.Plans = append(b.site.Plans, p)
+	b.site.planByID[p.ID] = p
+	return p
+}
+
+// planRows links the targets and milestones of the plan file r into p.
+func (b *builder) planRows(p *Plan, r load.Plan) {
+	where := whereOf{r.Where.V, r.WhereEN.V}
+	for _, row := range r.Targets {
+		b.targetRow(p, row, where)
+	}
+	for _, m := range r.Milestones {
+		b.milestone(p, m, where)
 	}
 }
 
@@ -292,7 +326,7 @@ func (b *builder) addTarget(t *Target) {
 		}
 	}
 	t.Plan.Targets = append(t.Plan.Targets, t)
-	b.site.Targets = append(b.site.Targets, t)
+	b.targets = append(b.targets, t) // plans adds them to the site
 }
 
 func (b *builder) milestone(p *Plan, r load.Milestone, fileWhere whereOf) {
