@@ -342,7 +342,9 @@ func assertCards(t *testing.T, c checked, r reached, keep func(string) bool, pat
 	if touched == nil || download.ProvinceOf(touched) == touched {
 		return
 	}
-	card := func(l *model.Locality, lang string) string { return routes.File(lang, routes.ShareCard(routes.Locality(l.ID))) }
+	card := func(l *model.Locality, lang string) string {
+		return routes.File(lang, routes.ShareCard(routes.Locality(l.ID)))
+	}
 	kept := 0
 	for _, l := range c.site.Localities {
 		for _, lang := range []string{"vi", "en"} {
