@@ -154,6 +154,9 @@ func TestUpdateKilledDuringCommitIsFinished(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "home" {
 		t.Fatalf("before the next build, index.html = %q", b)
 	}
+	if intact := Intact(dest, prev); intact != nil {
+		t.Errorf("Intact found %d files as the manifest says while a commit waits to change them", len(intact))
+	}
 	next, err := Update(dest, nil) // no manifest: a whole new tree, after finishing the old commit
 	if err != nil {
 		t.Fatal(err)

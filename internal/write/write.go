@@ -90,7 +90,13 @@ func (t *Tree) Manifest() Manifest {
 // Intact returns the files of m that are under dest as m describes them (a regular file of
 // its size and time), looked at on a few goroutines: what Keep would find, found before
 // the pages are rendered — a rebuild looks at its 50,000 files while its site loads.
+//
+// It returns nil (look at each file when it is kept) while a killed build's commit waits
+// beside dest to be finished: Update finishes it first, changing files of dest.
 func Intact(dest string, m Manifest) map[string]bool {
+	if pendingCommit(dest) {
+		return nil
+	}
 	paths := make([]string, 0, len(m))
 	for rel := range m {
 		paths = append(paths, rel)
@@ -300,8 +306,7 @@ func Begin(dest string) (*Tree, error) {
 func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
-		suffix, ok := strings.CutPrefix(e.Name(), "."+base+".new-")
-		if !ok || !e.IsDir() || suffix == "" || strings.Trim(suffix, "0123456789") != "" {
+		if !leftover(e, base) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
@@ -314,6 +319,28 @@ func removeLeftovers(parent, base string) {
 			_ = os.RemoveAll(dir)
 		}
 	}
+}
+
+// leftover reports whether e is a folder Begin or Update makes beside the destination base.
+func leftover(e fs.DirEntry, base string) bool {
+	suffix, ok := strings.CutPrefix(e.Name(), "."+base+".new-")
+	return ok && e.IsDir() && suffix != "" && strings.Trim(suffix, "0123456789") == ""
+}
+
+// pendingCommit reports whether a killed build's commit into dest waits to be finished
+// (its journal beside dest).
+func pendingCommit(dest string) bool {
+	parent, base := filepath.Split(filepath.Clean(dest))
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if !leftover(e, base) {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(parent, e.Name(), journal)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Write stores data at rel (a slash-separated path inside the tree). When the previous
