@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"io/fs"
 	"maps"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -476,15 +475,9 @@ func TestRebuildPacing(t *testing.T) {
 	if got := debug.SetGCPercent(rebuildGCPercent); got != rebuildGCPercent {
 		t.Errorf("pacing during a rebuild: %d, want %d", got, rebuildGCPercent)
 	}
-	if got := debug.SetMemoryLimit(-1); got != rebuildMemoryLimit {
-		t.Errorf("memory limit during a rebuild: %d, want %d", got, rebuildMemoryLimit)
-	}
 	restore()
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("pacing after a rebuild: %d, want 100", got)
-	}
-	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
-		t.Errorf("memory limit after a rebuild: %d, want none", got)
 	}
 	t.Setenv("GOGC", "50")
 	restore = paceForRebuild()
