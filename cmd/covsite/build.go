@@ -21,6 +21,11 @@ func init() {
 		summaryVI: "kiểm tra dữ liệu rồi dựng trang vào thư mục --dest (mặc định public/)", run: runBuild})
 }
 
+// figureKeysHelp is the help of --figure-keys, on build and serve.
+var figureKeysHelp = diag.W(
+	"đánh dấu mỗi con số in ra bằng khoá của dòng của nó trong dữ liệu (data-fig…), để kiểm thử và kiểm tra trang đã dựng",
+	"mark every printed figure with the key of its row in the data (data-fig…), for tests and audits of the built site")
+
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := build.Options{Lang: messageLang()}
 	fs := newFlags("build", opts.Lang, diag.W(
@@ -31,6 +36,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.BaseURL, "base-url", "", fs.t(diag.W("địa chỉ trang sẽ đăng lên (mặc định: base_url trong data/site.toml)", "URL the site is published at (default: base_url of data/site.toml)")))
 	fs.BoolVar(&opts.Strict, "strict", false, fs.t(diag.W("coi cảnh báo như lỗi", "treat warnings as errors")))
 	fs.BoolVar(&opts.Drafts, "drafts", false, fs.t(diag.W("đăng cả các bài còn là bản nháp (draft = true)", "publish updates marked draft = true too")))
+	fs.BoolVar(&opts.FigureKeys, "figure-keys", false, fs.t(figureKeysHelp))
 	fs.IntVar(&opts.Workers, "workers", 0, fs.t(diag.W("số trang dựng cùng lúc (mặc định: bằng số nhân CPU)", "pages rendered at once (default: one per CPU)")))
 	cacheDir := fs.String("cache-dir", "", fs.t(diag.W("giữ dữ liệu đã đọc và trạng thái của lần dựng này ở đây cho lần sau (mặc định: SOURCE/"+build.DefaultCacheDir+")", "keep decoded data and the state of this build here for the next one (default: SOURCE/"+build.DefaultCacheDir+")")))
 	fs.BoolVar(&opts.InPlace, "in-place", false, fs.t(diag.W("khi có bộ nhớ đệm, cập nhật --dest tại chỗ, chỉ ghi các tệp đã đổi (cho CI; mặc định: dựng cây mới rồi tráo vào)", "with the cache, update --dest in place, writing only the files that changed (for CI; default: build a new tree and swap it in)")))

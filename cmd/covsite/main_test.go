@@ -89,3 +89,27 @@ func TestBuildSaysWhenItIgnoresTheCache(t *testing.T) {
 		t.Errorf("stdout %q", out)
 	}
 }
+
+// TestBuildFigureKeys: --figure-keys marks the printed figures with their keys (data-fig);
+// the next build without it, through the same cache into the same folder, prints none.
+func TestBuildFigureKeys(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "en")
+	cache, dest := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	ward := filepath.Join(dest, "dia-phuong", "tra-vinh-phuong-7", "index.html")
+	for _, keyed := range []bool{true, false} {
+		args := []string{"build", "--source", "../..", "--dest", dest, "--cache-dir", cache}
+		if keyed {
+			args = append(args, "--figure-keys")
+		}
+		if code, _, errOut := runCmd(args...); code != 0 {
+			t.Fatalf("build %q exited %d: %s", args, code, errOut)
+		}
+		page, err := os.ReadFile(ward)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Contains(page, []byte(` data-fig="`)); got != keyed || !bytes.Contains(page, []byte(` data-calc="`)) {
+			t.Errorf("--figure-keys %t: the ward page has data-fig %t, data-calc %t", keyed, got, bytes.Contains(page, []byte(` data-calc="`)))
+		}
+	}
+}

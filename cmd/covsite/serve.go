@@ -28,6 +28,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Source, "source", ".", fs.t(diag.W("thư mục của trang, chứa data/ và content/", "site directory holding data/ and content/")))
 	port := fs.Int("port", 1313, fs.t(diag.W("cổng để mở trang xem trước (0: chọn một cổng còn trống)", "TCP port to listen on (0 picks a free one)")))
 	bind := fs.String("bind", "127.0.0.1", fs.t(diag.W("địa chỉ để mở; khác 127.0.0.1 thì máy khác trong mạng cũng xem được bản xem trước", "address to listen on; anything but loopback makes the preview visible to your network")))
+	fs.BoolVar(&opts.FigureKeys, "figure-keys", false, fs.t(figureKeysHelp))
 	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
 		return code
 	}

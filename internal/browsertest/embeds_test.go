@@ -40,9 +40,9 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 		page             string
 		heading, credits string
 	}{
-		{example, chartPage, "Cần Thơ: Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019"},
-		{fixture, communePage, "Phường 7: Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023"},
-		{fixture, "/dia-phuong/xa-doc/", "</script><script>window.__pwned=1</script>: Số người tham gia theo thời gian", "Nguồn:|30/6/2023"},
+		{example, chartPage, "Cần Thơ: Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019 · Bao phủ BHXH, BHYT, BHTN · "},
+		{fixture, communePage, "Phường 7: Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023 · Trang thử nghiệm · "},
+		{fixture, "/dia-phuong/xa-doc/", "</script><script>window.__pwned=1</script>: Số người tham gia theo thời gian", "Nguồn:|30/6/2023 · Trang thử nghiệm · "},
 	} {
 		t.Run(tt.s.name+tt.page, func(t *testing.T) {
 			embed := embedOf(tt.page, "chart-1")
@@ -192,13 +192,14 @@ func TestEmbedMissing(t *testing.T) {
 
 // TestChartExport: the PNG button makes a PNG image (ECharts' SVG export framed with the
 // title and credit, drawn at twice the size), and the SVG button an SVG holding the
-// chart's title and source.
+// chart's title and credit (source, date, the site's name); both are named after the page
+// and the chart.
 func TestChartExport(t *testing.T) {
 	tb := openTab(t, example, 1280, 900)
 	tb.visit(t, chartPage)
 	tb.eval(t, `window.exports = []; document.getElementById('chart-1-figure').addEventListener('chartexport', async e => {
 		const b = e.detail.blob, head = new Uint8Array(await b.slice(0, 8).arrayBuffer());
-		const out = {type: e.detail.type, mime: b.type, size: b.size, head: [...head]};
+		const out = {type: e.detail.type, file: e.detail.file, mime: b.type, size: b.size, head: [...head]};
 		if (e.detail.type === 'png') { const bm = await createImageBitmap(b); out.width = bm.width; out.height = bm.height; }
 		else { out.text = await b.text(); }
 		window.exports.push(out);
@@ -206,6 +207,7 @@ func TestChartExport(t *testing.T) {
 	tb.eval(t, `document.querySelectorAll('#chart-1-figure .chart__tools button')[0].click(), true`, nil)
 	type export struct {
 		Type   string `json:"type"`
+		File   string `json:"file"`
 		Mime   string `json:"mime"`
 		Size   int    `json:"size"`
 		Head   []int  `json:"head"`
@@ -217,7 +219,7 @@ func TestChartExport(t *testing.T) {
 	var size struct{ W, H int }
 	tb.eval(t, `(() => { const c = document.getElementById('chart-1'); return {W: c.clientWidth, H: c.clientHeight}; })()`, &size)
 	p := png[0]
-	if p.Type != "png" || p.Mime != "image/png" || len(p.Head) < 4 || p.Head[0] != 0x89 || p.Head[1] != 'P' || p.Head[2] != 'N' || p.Head[3] != 'G' {
+	if p.Type != "png" || p.File != "can-tho-2004-2025-chart-1.png" || p.Mime != "image/png" || len(p.Head) < 4 || p.Head[0] != 0x89 || p.Head[1] != 'P' || p.Head[2] != 'N' || p.Head[3] != 'G' {
 		t.Fatalf("PNG export: %+v", p)
 	}
 	if p.Width != 2*size.W || p.Height <= 2*size.H || p.Size < 5000 {
@@ -226,8 +228,8 @@ func TestChartExport(t *testing.T) {
 	tb.eval(t, `document.querySelectorAll('#chart-1-figure .chart__tools button')[1].click(), true`, nil)
 	all := run(t, tb, chromedp.Poll[[]export](`window.exports.length > 1 && window.exports`))
 	svg := all[1]
-	if svg.Type != "svg" || !strings.HasPrefix(svg.Text, "<svg") || !strings.Contains(svg.Text, "Số người tham gia theo thời gian") || !strings.Contains(svg.Text, "Nguồn:") {
-		t.Errorf("SVG export: %.300s", svg.Text)
+	if svg.Type != "svg" || svg.File != "can-tho-2004-2025-chart-1.svg" || !strings.HasPrefix(svg.Text, "<svg") || !strings.Contains(svg.Text, "Số người tham gia theo thời gian") || !strings.Contains(svg.Text, "Nguồn:") || !strings.Contains(svg.Text, " · Bao phủ BHXH, BHYT, BHTN</text>") {
+		t.Errorf("SVG export %s: %.300s", svg.File, svg.Text)
 	}
 	for _, p := range tb.takeProblems() {
 		t.Errorf("export: %s", p)

@@ -315,7 +315,8 @@ func TestDarkModeAndPrint(t *testing.T) {
 	}
 }
 
-// TestPermalinksAndSharing: every section of a locality page has a permalink (#anchor) that
+// TestPermalinksAndSharing: every section of a locality page has a permalink (its heading, or
+// the # beside a plan's heading, a link to the section) that
 // leads to it, the page opened at that anchor shows the section at the top, and the
 // Open Graph card carries the title and a one-line status with a figure, in both languages.
 func TestPermalinksAndSharing(t *testing.T) {
@@ -330,7 +331,7 @@ func TestPermalinksAndSharing(t *testing.T) {
 	}
 	const read = `(() => {
 	  const meta = (sel) => (document.querySelector(sel) || {}).content || '';
-	  const anchors = [...document.querySelectorAll('main a.anchor')].map((a) => a.getAttribute('href'));
+	  const anchors = [...document.querySelectorAll('main a.anchor, main section > h2 > a[href^="#"]')].map((a) => a.getAttribute('href'));
 	  return {
 	    anchors, missing: anchors.filter((h) => !h.startsWith('#') || !document.getElementById(h.slice(1))),
 	    ogTitle: meta('meta[property="og:title"]'), ogDesc: meta('meta[property="og:description"]'),

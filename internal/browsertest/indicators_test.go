@@ -53,7 +53,7 @@ func hasVietnameseLetter(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) }) >= 0
 }
 
-var cardTitle = regexp.MustCompile(`<h3 class="card__title">([^<]*)</h3>`)
+var cardTitle = regexp.MustCompile(`<li class="card"[^>]*><h3>([^<]*)</h3>`)
 
 // TestIndicatorsInEnglish: every indicator of data/indicators.toml has an English name and
 // short name; the English methodology page's glossary gives both; and on every locality

@@ -15,7 +15,8 @@ import (
 // site's pages are, and what the example site has none of (results over five years, the
 // cards' shared credit and numbered status notes, earlier plans, grouped sources) — is
 // clean for axe-core and the Nu Html Checker in both languages, every link to a note of the
-// page finds it, and its chart is drawn from its table.
+// page finds it, and its chart is drawn from its table, its tooltips marking the sums of
+// its columns.
 func TestNationalWardPage(t *testing.T) {
 	axe(t)
 	src := gentest.Site(t, 0.01)
@@ -41,6 +42,11 @@ func TestNationalWardPage(t *testing.T) {
 			t.Errorf("%s: no chart", path)
 		}
 		checkCharts(t, path, langOf(path), r.Charts)
+		how := "Số do trang tính: tổng các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)"
+		if langOf(path) == "en" {
+			how = "Computed by the site: the sum of its parts, Compulsory SI + Voluntary SI (same row)"
+		}
+		checkTooltipMarks(t, tb, path, how, "note")
 		for _, p := range tb.takeProblems() {
 			t.Errorf("%s: %s", path, p)
 		}
@@ -61,7 +67,7 @@ func wardWithNotes(t *testing.T, dir string) string {
 		if err != nil {
 			continue
 		}
-		if strings.Contains(string(b), `class="ref"`) && strings.Contains(string(b), `id="ke-hoach-truoc"`) && strings.Contains(string(b), `class="eyebrow">Phường`) {
+		if strings.Contains(string(b), `<sup><a href="#tt-1">`) && strings.Contains(string(b), `id="ke-hoach-truoc"`) && strings.Contains(string(b), `class="eyebrow">Phường`) {
 			return "/dia-phuong/" + e.Name() + "/"
 		}
 	}

@@ -446,10 +446,11 @@ func checkCharts(t *testing.T, page, lang string, charts []chartReport) {
 			t.Errorf("%s: %d SVG paths for %d values", where, c.Paths, known)
 		}
 		// ECharts aria: a description in the page's language with its number format, after
-		// the words the layout gives charts.js (i18n chart.label with the caption's title).
+		// the words the page gives charts.js (i18n chart.label, in chart-tools, with the
+		// caption's title).
 		head := map[string]string{"vi": "Biểu đồ “", "en": "Chart “"}[lang]
 		if !strings.HasPrefix(c.Label, head+c.Title+"”") {
-			t.Errorf("%s: data-chart-label %q does not start with %q", where, c.Label, head+c.Title+"”")
+			t.Errorf("%s: the chart's label %q does not start with %q", where, c.Label, head+c.Title+"”")
 		}
 		if c.Label == "" || !strings.HasPrefix(c.AriaLabel, c.Label+" ") {
 			t.Errorf("%s: aria-label %q does not start with the page's label %q", where, c.AriaLabel, c.Label)

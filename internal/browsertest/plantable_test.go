@@ -57,44 +57,63 @@ func TestPlanTableOnAPhone(t *testing.T) {
 }
 
 // TestChartTooltipsMarkComputedFigures: a chart's tooltip adds the ∑ sign and how the site
-// computed a figure to every figure the chart's option marks as computed ("computed"), and
-// nothing to a document's figure. The wards' social insurance targets are sums of their
-// parts; their compulsory targets are the plan's own.
+// computed a figure to every figure the chart's table marks as computed (its option's
+// "computed" says how), and nothing to a document's figure. The wards' social insurance
+// targets are sums of their parts, the columns beside them (the words of the note under
+// the table); Cần Thơ's figures are differences (each figure's own words);
+// TestNationalWardPage checks a ward's results over time.
 func TestChartTooltipsMarkComputedFigures(t *testing.T) {
 	tb := openTab(t, example, 1280, 800)
-	for _, c := range []struct{ path, how string }{
-		{"/dia-phuong/tp-tra-vinh/", "Số do trang tính: tổng các thành phần"},
-		{"/en/dia-phuong/tp-tra-vinh/", "Computed by the site: the sum of its parts"},
+	for _, c := range []struct{ path, how, form string }{
+		{"/dia-phuong/tp-tra-vinh/", "Số do trang tính: tổng các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)", "note"},
+		{"/en/dia-phuong/tp-tra-vinh/", "Computed by the site: the sum of its parts, Compulsory SI + Voluntary SI (same row)", "note"},
+		{"/dia-phuong/can-tho-2004-2025/", "Số do trang tính bằng phép trừ: 123.784 − 803", "figures"},
+		{"/en/dia-phuong/can-tho-2004-2025/", "Computed by the site by subtraction: 123,784 − 803", "figures"},
 	} {
 		tb.visit(t, c.path)
-		var got struct{ Computed, Given string }
-		tb.eval(t, `new Promise((done) => {
-		  const island = (el) => JSON.parse(document.getElementById(el.getAttribute('data-chart')).textContent);
-		  const el = [...document.querySelectorAll('[data-chart]')].find((el) => island(el).computed);
-		  const read = () => {
-		    const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
-		    if (!chart) return false;
-		    const series = chart.getOption().series;
-		    const marks = island(el).computed;
-		    let computed = '', given = '';
-		    series.forEach((s, i) => {
-		      const f = s.tooltip && s.tooltip.valueFormatter;
-		      (marks[i] || []).slice(1).forEach((how, j) => {
-		        const text = f ? f(s.data[j], j) : '';
-		        if (how && !computed) computed = text;
-		        if (!how && !given) given = f ? text : String(s.data[j]);
-		      });
-		    });
-		    done({ Computed: computed, Given: given });
-		    return true;
-		  };
-		  if (!read()) { const id = setInterval(() => { if (read()) clearInterval(id); }, 50); }
-		})`, &got)
-		if !strings.Contains(got.Computed, "\u2211 "+c.how) {
-			t.Errorf("%s: a computed figure's tooltip reads %q, want the sign and %q", c.path, got.Computed, c.how)
-		}
-		if strings.Contains(got.Given, "\u2211") {
-			t.Errorf("%s: a document's figure's tooltip reads %q, marked as computed", c.path, got.Given)
-		}
+		checkTooltipMarks(t, tb, c.path, c.how, c.form)
+	}
+}
+
+// checkTooltipMarks checks the tooltips of the page's first chart with computed figures:
+// a figure its table marks says "∑ " and how (the words how starts), a document's figure
+// says nothing of it; form is how the chart's option says how: "figures" (each point's)
+// or "note" (the words of a note under the table for each marked cell: sums of the columns
+// in the same row).
+func checkTooltipMarks(t *testing.T, tb *tab, path, how, form string) {
+	t.Helper()
+	var got struct{ Computed, Given, Form string }
+	tb.eval(t, `new Promise((done) => {
+	  const island = (el) => JSON.parse(document.getElementById(el.getAttribute('data-chart')).textContent);
+	  const el = [...document.querySelectorAll('[data-chart]')].find((el) => island(el).computed);
+	  const read = () => {
+	    const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
+	    if (!chart) return false;
+	    const series = chart.getOption().series;
+	    const rows = [...el.closest('figure').querySelector('table').tBodies[0].rows];
+	    let computed = '', given = '';
+	    series.forEach((s, i) => {
+	      const f = s.tooltip && s.tooltip.valueFormatter;
+	      rows.forEach((row, j) => {
+	        const marked = row.cells[i + 1].classList.contains('calc-cell');
+	        const text = f ? f(s.data[j], j) : String(s.data[j]);
+	        if (marked && !computed) computed = text;
+	        if (!marked && !given) given = text;
+	      });
+	    });
+	    const forms = island(el).computed.filter((c) => c !== null).map((c) => typeof c === 'number' ? 'note' : 'figures');
+	    done({ Computed: computed, Given: given, Form: forms.join(' ') });
+	    return true;
+	  };
+	  if (!read()) { const id = setInterval(() => { if (read()) clearInterval(id); }, 50); }
+	})`, &got)
+	if !strings.Contains(got.Computed, "\u2211 "+how) {
+		t.Errorf("%s: a computed figure's tooltip reads %q, want the sign and %q", path, got.Computed, how)
+	}
+	if strings.Contains(got.Given, "\u2211") {
+		t.Errorf("%s: a document's figure's tooltip reads %q, marked as computed", path, got.Given)
+	}
+	if !strings.Contains(got.Form, form) {
+		t.Errorf("%s: the option says how by %q, want %q", path, got.Form, form)
 	}
 }

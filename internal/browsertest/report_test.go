@@ -41,7 +41,7 @@ type chartReport struct {
 	Height    float64    `json:"height"`
 	Text      string     `json:"text"` // the text drawn in the SVG
 	AriaLabel string     `json:"ariaLabel"`
-	Label     string     `json:"label"` // data-chart-label, the words the page gives charts.js
+	Label     string     `json:"label"` // the words the page gives charts.js: chart-tools' words.label with the caption's title
 	Title     string     `json:"title"` // the figure's caption title
 	Fallback  bool       `json:"fallback"`
 	Headers   []string   `json:"headers"`
@@ -101,6 +101,8 @@ const reportJS = `(() => {
     if (!ok) loose.push(desc(table) + ' is not in a box that scrolls sideways');
     else if (r.right > vw + 0.5 || r.left < -0.5) loose.push(desc(box) + ' sticks out of the viewport: ' + Math.round(r.left) + '..' + Math.round(r.right));
   }
+  const toolsIsland = document.getElementById('chart-tools');
+  const tools = toolsIsland ? JSON.parse(toolsIsland.textContent).words : {};
   const charts = [...document.querySelectorAll('[data-chart]')].map((el) => {
     const svg = el.querySelector('svg');
     const fig = el.closest('figure');
@@ -120,7 +122,7 @@ const reportJS = `(() => {
       width: r.width, height: r.height,
       text: svg ? [...svg.querySelectorAll('text')].map((t) => t.textContent).join('\n') : '',
       ariaLabel: el.getAttribute('aria-label') || '',
-      label: el.getAttribute('data-chart-label') || '',
+      label: el.hasAttribute('data-chart-label') ? el.getAttribute('data-chart-label') : (tools.label || '').split('%s').join(text(fig && fig.querySelector('.chart__title'))),
       title: text(fig && fig.querySelector('.chart__title')),
       fallback: !!el.querySelector('.chart__fallback'),
       headers: table ? [...table.querySelectorAll('thead th')].map(text) : null,

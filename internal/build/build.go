@@ -48,6 +48,9 @@ type Options struct {
 	// MemoryLimit is a soft limit on the Go heap during the build, in bytes; 0 or a
 	// negative value sets none. GOMEMLIMIT, when set, wins. See limitMemory.
 	MemoryLimit int64
+	// FigureKeys marks every printed figure with the key of its row in the data (data-fig…),
+	// for tests and audits of the built site (render.Options.FigureKeys).
+	FigureKeys bool
 }
 
 // limitMemory sets the soft memory limit for the build and returns how to restore the
@@ -105,7 +108,7 @@ var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 func Run(ctx context.Context, opts Options) (res Result, err error) {
 	start := time.Now()
 	defer limitMemory(opts.MemoryLimit)()
-	ropts := render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages}
+	ropts := render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages, FigureKeys: opts.FigureKeys}
 	var (
 		c  checked
 		cc *buildCache

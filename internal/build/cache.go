@@ -312,7 +312,7 @@ func themeSums(source string, sums map[string][32]byte) {
 
 // optionsKey is what of opts changes the bytes of the output.
 func optionsKey(opts Options) string {
-	return fmt.Sprintf("base=%q languages=%q drafts=%t", opts.BaseURL, opts.Languages, opts.Drafts)
+	return fmt.Sprintf("base=%q languages=%q drafts=%t keys=%t", opts.BaseURL, opts.Languages, opts.Drafts, opts.FigureKeys)
 }
 
 // previous returns the manifest of the previous output when it was built into dest.

@@ -13,32 +13,55 @@ import (
 	"github.com/covsite/covsite/internal/model"
 )
 
+// exampleBuild is the repository's example site built once per test binary.
+type exampleBuild struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
 var (
-	exampleOnce sync.Once
-	exampleDir  string
-	exampleErr  error
+	example      exampleBuild // as published
+	exampleKeyed exampleBuild // with the figures' keys (Options.FigureKeys)
 )
 
-// exampleSite builds the repository's example site once per test binary.
-func exampleSite(t *testing.T) string {
+// TestMain removes the example sites the tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, e := range []*exampleBuild{&example, &exampleKeyed} {
+		if e.dir != "" {
+			os.RemoveAll(filepath.Dir(e.dir))
+		}
+	}
+	os.Exit(code)
+}
+
+// exampleSite builds the repository's example site, as published, once per test binary.
+func exampleSite(t *testing.T) string { return example.built(t, false) }
+
+// exampleSiteKeyed builds the example site with every printed figure marked with its key
+// (data-fig…), once per test binary: for the tests that walk the figures.
+func exampleSiteKeyed(t *testing.T) string { return exampleKeyed.built(t, true) }
+
+func (e *exampleBuild) built(t *testing.T, keys bool) string {
 	t.Helper()
-	exampleOnce.Do(func() {
+	e.once.Do(func() {
 		dir, err := os.MkdirTemp("", "covsite-e2e-")
 		if err != nil {
-			exampleErr = err
+			e.err = err
 			return
 		}
-		exampleDir = filepath.Join(dir, "public")
-		res, err := Run(context.Background(), Options{Source: "../..", Dest: exampleDir})
+		e.dir = filepath.Join(dir, "public")
+		res, err := Run(context.Background(), Options{Source: "../..", Dest: e.dir, FigureKeys: keys})
 		if err != nil && res.Diagnostics != nil {
 			err = res.Diagnostics.Err("en")
 		}
-		exampleErr = err
+		e.err = err
 	})
-	if exampleErr != nil {
-		t.Fatalf("build example site: %v", exampleErr)
+	if e.err != nil {
+		t.Fatalf("build example site (figure keys %t): %v", keys, e.err)
 	}
-	return exampleDir
+	return e.dir
 }
 
 var tags = regexp.MustCompile(`(?s)<script.*?</script>|<[^>]+>`)

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -83,6 +84,107 @@ func walk(t *testing.T, page string, src []byte, id string) (figs, credits []pri
 	}
 }
 
+// figureKeyAttr is an attribute Options.FigureKeys adds to a page, with its space.
+var figureKeyAttr = regexp.MustCompile(` data-(?:fig|credit|set-by|decision|inferred)="[^"]*"`)
+
+// withoutKeys is a page of the keyed build less what the keys add: their attributes, and
+// the span around a figure that is there only to carry them (its start and end tags).
+func withoutKeys(page []byte) (out []byte, keys int) {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var spans []bool // open spans: whether each was only for the keys
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out, keys
+		}
+		raw := z.Raw()
+		name, _ := z.TagName()
+		span := string(name) == "span"
+		switch {
+		case tt == html.StartTagToken:
+			n := len(figureKeyAttr.FindAll(raw, -1))
+			keys += n
+			raw = figureKeyAttr.ReplaceAll(raw, nil)
+			if span {
+				spans = append(spans, n > 0 && string(raw) == "<span>")
+				if spans[len(spans)-1] {
+					continue
+				}
+			}
+		case tt == html.EndTagToken && span && len(spans) > 0:
+			only := spans[len(spans)-1]
+			spans = spans[:len(spans)-1]
+			if only {
+				continue
+			}
+		}
+		out = append(out, raw...)
+	}
+}
+
+// TestFigureKeysAddOnlyTheirAttributes: the example site built with the figures' keys is,
+// file by file and byte for byte, the site as published plus those attributes (and the
+// spans that carry only them) — so the
+// build the figure tests walk and the build that ships cannot drift apart — and the
+// published site carries none of them but keeps data-calc.
+func TestFigureKeysAddOnlyTheirAttributes(t *testing.T) {
+	plain, keyed := exampleSite(t), exampleSiteKeyed(t)
+	files, keys, calcs := 0, 0, 0
+	err := filepath.WalkDir(keyed, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(keyed, path)
+		want, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		got, err := os.ReadFile(filepath.Join(plain, rel))
+		if err != nil {
+			t.Errorf("%s is built only with the figures' keys: %v", rel, err)
+			return nil
+		}
+		files++
+		if strings.HasSuffix(rel, ".html") {
+			var n int
+			want, n = withoutKeys(want)
+			keys += n
+			calcs += bytes.Count(got, []byte(` data-calc="`))
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from the keyed build less its keys at byte %d", rel, firstDiff(got, want))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	_ = filepath.WalkDir(plain, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return err
+	})
+	if n != files {
+		t.Errorf("the published build has %d files, the keyed one %d", n, files)
+	}
+	if keys < 500 || calcs < 50 {
+		t.Errorf("%d files compared, %d keys taken out, %d data-calc kept: fewer than the example site holds", files, keys, calcs)
+	}
+	t.Logf("%d files compared, %d keys taken out, %d data-calc kept", files, keys, calcs)
+}
+
+// firstDiff is the offset of the first byte where a and b differ.
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
 func voidElement(tag string) bool {
 	switch tag {
 	case "br", "meta", "link", "img", "input", "hr", "source", "wbr":
@@ -97,7 +199,7 @@ func voidElement(tag string) bool {
 // and when a credit names an authority or decision the data — read again here, straight
 // from the files — does not give for that figure.
 func TestEveryFigureExplainsItself(t *testing.T) {
-	dir := exampleSite(t)
+	dir := exampleSiteKeyed(t)
 	site, diags := Check("../..")
 	if err := diags.Err("en"); err != nil {
 		t.Fatal(err)

@@ -79,7 +79,7 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	if diags.HasErrors() || (pr.opts.Strict && diags.Len() > 0) {
 		return p, ErrInvalid
 	}
-	r, err := render.New(site, render.Options{BaseURL: pr.opts.BaseURL, Theme: pr.theme})
+	r, err := render.New(site, render.Options{BaseURL: pr.opts.BaseURL, Theme: pr.theme, FigureKeys: pr.opts.FigureKeys})
 	if err != nil {
 		return p, err
 	}

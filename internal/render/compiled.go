@@ -35,7 +35,7 @@ func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 		d.Breadcrumb = crumbs(v.Breadcrumb)
 		if len(v.Charts) > 0 {
 			d.Scripts = r.chartScripts
-			d.Tools = r.localityTools(lang, l, v)
+			d.Tools = r.localityTools(lang, l)
 		}
 		if len(v.Rankings) > 0 { // the ranking's bars are drawn by the maps' style sheet
 			d.Scripts = r.assetTag(`<link rel="stylesheet" href="%s">`, "css/map.css") + "\n" + d.Scripts
@@ -106,7 +106,11 @@ func (r *Renderer) framed(w io.Writer, lang, layout string, d pageData, main tem
 	buf := mainBuffers.Get().(*bytes.Buffer)
 	defer mainBuffers.Put(buf)
 	buf.Reset()
-	if err := main.Render(context.Background(), buf); err != nil {
+	ctx := context.Background()
+	if r.keys {
+		ctx = component.WithFigureKeys(ctx)
+	}
+	if err := main.Render(ctx, buf); err != nil {
 		return err
 	}
 	// The frame is executed around a placeholder and the main content written in its

@@ -11,14 +11,10 @@ import (
 
 // localityTools are the tools of a locality page's charts (downloads and embed code), as
 // the data island charts.js reads.
-func (r *Renderer) localityTools(lang string, l *model.Locality, v view.LocalityPage) template.JS {
+func (r *Renderer) localityTools(lang string, l *model.Locality) template.JS {
 	f := r.format(lang)
-	refs := make([]view.ChartRef, len(v.Charts))
-	for i, c := range v.Charts {
-		refs[i] = view.ChartRef{ID: c.ID, Title: c.Title}
-	}
-	credit := view.LocalityCredit(f, r.site, l, r.siteTitle(lang))
-	return view.NewChartTools(f, localityPath(l), l.ID, refs, credit, r.absURLs(lang)).JSON()
+	credit := view.LocalityCredit(f, r.site, l)
+	return view.NewChartTools(f, localityPath(l), credit, r.absURLs(lang)).JSON()
 }
 
 // chartEmbedFile is the charts' one embed page in a language (routes.ChartEmbed): it

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"html/template"
 	"net/url"
 	"regexp"
 	"strings"
@@ -28,17 +29,25 @@ func pageTools(t *testing.T, path string, b []byte) (view.ChartTools, bool) {
 	return tools, true
 }
 
+var chartIDs = regexp.MustCompile(`<figure class="chart" id="(chart-[0-9]+)-figure"`)
+
 // TestEveryChartHasAnEmbed: on every page with charts — a city's as well as a
-// province's — every chart's tools give its embed, the charts' embed page of the page's
-// language, whose query names that page and that chart, which the page has (its figure
-// and data island); the iframe code is given once per page. No page of a locality has
-// pre-rendered embeds any more.
+// province's — the tools give once the address of the charts' embeds, which with each
+// chart's id is the charts' embed page of the page's language, whose query names that
+// page and that chart, which the page has (its figure, data island and caption); the
+// iframe code is the site's chart kit's, a script the page loads; the credit names the
+// sources, the page the site (charts.js joins them). No page of a locality
+// has pre-rendered embeds any more.
 func TestEveryChartHasAnEmbed(t *testing.T) {
 	for _, base := range []string{"/", "https://example.org/bhxh/"} {
 		r := rendererAt(t, base)
 		pages := map[string]bool{}
 		for _, p := range r.Pages() {
 			pages[p.Path] = true
+		}
+		kit := r.Asset(chartKitFile)
+		if kit == "" || !pages[strings.TrimPrefix(strings.TrimPrefix(kit, strings.TrimSuffix(r.URL("vi", routes.Home), "/")), "/")] {
+			t.Errorf("base %s: the chart kit %q is not a file of the site", base, kit)
 		}
 		charts, deep := 0, false
 		for _, p := range r.Pages() {
@@ -60,31 +69,38 @@ func TestEveryChartHasAnEmbed(t *testing.T) {
 				}
 				continue
 			}
-			if tools.Snippet != view.EmbedSnippet || tools.Words["embed"] == "" {
-				t.Errorf("%s: snippet %q, embed word %q", p.Path, tools.Snippet, tools.Words["embed"])
+			// The credit names the sources; charts.js adds the site's name the page gives.
+			if tools.Words["embed"] == "" || tools.Credit == "" || strings.Contains(tools.Credit, r.siteTitle(p.Lang)) ||
+				!bytes.Contains(b, []byte(`<meta property="og:site_name" content="`+template.HTMLEscapeString(r.siteTitle(p.Lang))+`">`)) {
+				t.Errorf("%s: embed word %q, credit %q, or no og:site_name", p.Path, tools.Words["embed"], tools.Credit)
 			}
-			for chartID, use := range tools.Charts {
+			if !bytes.Contains(b, []byte(`<script defer src="`+kit+`"></script>`)) {
+				t.Errorf("%s: charts without the chart kit %s", p.Path, kit)
+			}
+			for _, m := range chartIDs.FindAllSubmatch(b, -1) {
+				chartID := string(m[1])
 				charts++
 				if r.site.Locality(id).Depth > 1 {
 					deep = true
 				}
+				embed := tools.Embed + chartID
 				want := r.AbsURL(p.Lang, routes.ChartEmbedOf(routes.Locality(id), chartID))
-				if use.Embed != want || !strings.HasPrefix(use.Embed, strings.TrimSuffix(base, "/")) {
-					t.Errorf("%s: %s embed %q, want %q", p.Path, chartID, use.Embed, want)
+				if embed != want || !strings.HasPrefix(embed, strings.TrimSuffix(base, "/")) {
+					t.Errorf("%s: %s embed %q, want %q", p.Path, chartID, embed, want)
 				}
-				u, err := url.Parse(use.Embed)
+				u, err := url.Parse(embed)
 				if err != nil {
 					t.Fatal(err)
 				}
 				q := u.Query()
 				if routes.File(p.Lang, q.Get("p")) != p.Path || q.Get("c") != chartID {
-					t.Errorf("%s: embed %q names page %q chart %q", p.Path, use.Embed, q.Get("p"), q.Get("c"))
+					t.Errorf("%s: embed %q names page %q chart %q", p.Path, embed, q.Get("p"), q.Get("c"))
 				}
 				embedFile := routes.File(p.Lang, routes.ChartEmbed)
 				if !pages[embedFile] || !strings.HasSuffix(strings.TrimSuffix(u.Path, "/")+"/index.html", "/"+embedFile) {
-					t.Errorf("%s: embed %q is not the page %s the site lists", p.Path, use.Embed, embedFile)
+					t.Errorf("%s: embed %q is not the page %s the site lists", p.Path, embed, embedFile)
 				}
-				for _, attr := range []string{`id="` + chartID + `-figure"`, `data-chart="` + chartID + `-data"`} {
+				for _, attr := range []string{`data-chart="` + chartID + `-data"`, `id="` + chartID + `-figure"><figcaption><span class="chart__title">`} {
 					if !bytes.Contains(b, []byte(attr)) {
 						t.Errorf("%s: embed names %s, the page has no %s", p.Path, chartID, attr)
 					}

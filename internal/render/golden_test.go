@@ -34,13 +34,20 @@ func rendererAt(t *testing.T, base string) *Renderer {
 // must have no error.
 func rendererOf(t *testing.T, fsys fs.FS, base string) *Renderer {
 	t.Helper()
+	return rendererWith(t, fsys, Options{BaseURL: base})
+}
+
+// rendererWith is rendererOf with opts, on the default theme.
+func rendererWith(t *testing.T, fsys fs.FS, opts Options) *Renderer {
+	t.Helper()
 	raw, diags := load.Load(fsys)
 	site, more := model.Build(raw)
 	diags.Merge(more)
 	if err := diags.Err("en"); err != nil {
 		t.Fatalf("site: %v", err)
 	}
-	r, err := New(site, Options{BaseURL: base, Theme: asset.Overlay{Lower: themes.Default()}})
+	opts.Theme = asset.Overlay{Lower: themes.Default()}
+	r, err := New(site, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

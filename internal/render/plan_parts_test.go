@@ -11,14 +11,14 @@ import (
 )
 
 // longPlanRenderer renders sitetest.LongPlan: a table of 450 cells, in two parts (80 rows,
-// then 10).
+// then 10), each figure marked with its key (data-fig).
 func longPlanRenderer(t *testing.T) *Renderer {
 	t.Helper()
 	files := fstest.MapFS{}
 	for name, text := range sitetest.LongPlan() {
 		files[name] = &fstest.MapFile{Data: []byte(text)}
 	}
-	return rendererOf(t, files, "/")
+	return rendererWith(t, files, Options{BaseURL: "/", FigureKeys: true})
 }
 
 // TestLongPlanTableParts: a plan whose table is split has a page per part after the first,

@@ -24,6 +24,7 @@ import (
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render/download"
+	"github.com/covsite/covsite/internal/view"
 )
 
 // Page is one output file: where it goes and how to write its bytes.
@@ -75,6 +76,10 @@ type Options struct {
 	// Languages limits the language pages to these ("vi", "en"); nil means every language.
 	// Building one language is for measuring; a published site has both.
 	Languages []string
+	// FigureKeys marks every printed figure with the key of its row in the data (data-fig,
+	// data-credit, data-set-by, data-decision, data-inferred), for tests and audits of the
+	// built site; a published site goes without them (they were an eighth of its HTML).
+	FigureKeys bool
 }
 
 // Renderer renders the pages of one site. It is safe for concurrent use.
@@ -85,6 +90,7 @@ type Renderer struct {
 	layouts map[string]map[string]*template.Template // lang → layout → template
 	assets  asset.Static                             // the static files, fingerprinted
 	only    []string                                 // languages to build; nil means all
+	keys    bool                                     // Options.FigureKeys
 	files   []Page                                   // static files
 	static  map[string]Page                          // static files by output path
 	base    routes.Base
@@ -104,7 +110,7 @@ type Renderer struct {
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
 func New(site *model.Site, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, theme: opts.Theme, only: opts.Languages}
+	r := &Renderer{site: site, theme: opts.Theme, only: opts.Languages, keys: opts.FigureKeys}
 	for _, l := range opts.Languages {
 		if !slices.Contains(i18n.Languages, l) {
 			return nil, fmt.Errorf("unknown language %q (want one of %s)", l, strings.Join(i18n.Languages, ", "))
@@ -141,6 +147,11 @@ func (r *Renderer) loadStatic() error {
 	if err != nil {
 		return err
 	}
+	kit, err := chartKit()
+	if err != nil {
+		return err
+	}
+	static.Add(chartKitFile, kit)
 	r.assets, r.static = static, map[string]Page{}
 	for _, f := range static.Files {
 		p := Page{Path: f.Path, write: fromBytes(func() ([]byte, error) { return f.Data, nil })}
@@ -148,6 +159,24 @@ func (r *Renderer) loadStatic() error {
 		r.static[f.Path] = p
 	}
 	return nil
+}
+
+// chartKitFile is the static file the site makes of view.ChartKit, what every page with
+// charts shares: a script of data only, loaded before charts.js.
+const chartKitFile = "js/chart-kit.js"
+
+// chartKit is the script of chartKitFile: it sets window.covsiteChartKit and does nothing
+// else. It holds no words a reader sees (view.ChartKit).
+func chartKit() ([]byte, error) {
+	kit, err := view.NewChartKit()
+	if err != nil {
+		return nil, err
+	}
+	b, err := kit.JSON()
+	if err != nil {
+		return nil, err
+	}
+	return fmt.Appendf(nil, "/* covsite chart kit (internal/view ChartKit): the charts' skeletons and embed code, read by charts.js */\nwindow.covsiteChartKit = %s;\n", b), nil
 }
 
 // layoutNames are the page layouts; each is parsed with base.html and the partials.
@@ -195,6 +224,7 @@ func (r *Renderer) loadLayouts() error {
 		}
 	}
 	r.chartScripts = r.assetTag(`<script defer src="%s"></script>`, "js/echarts.min.js") + "\n" +
+		r.assetTag(`<script defer src="%s"></script>`, chartKitFile) + "\n" +
 		r.assetTag(`<script defer src="%s"></script>`, "js/charts.js")
 	return nil
 }

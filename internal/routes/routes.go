@@ -77,9 +77,12 @@ const ChartEmbed = EmbedSegment + "bieu-do/"
 // chartID of the page at route: "dia-phuong/x/" and "chart-1" →
 // "nhung/bieu-do/?p=dia-phuong/x/&c=chart-1". The page's route is relative to the same
 // language's root, as the embed page finds it (charts.js).
-func ChartEmbedOf(route, chartID string) string {
-	return ChartEmbed + "?p=" + route + "&c=" + chartID
-}
+func ChartEmbedOf(route, chartID string) string { return ChartEmbedsOf(route) + chartID }
+
+// ChartEmbedsOf is the address of the embeds of the charts of the page at route, less the
+// chart's id: "dia-phuong/x/" → "nhung/bieu-do/?p=dia-phuong/x/&c=". A page prints it once,
+// and charts.js adds each chart's id.
+func ChartEmbedsOf(route string) string { return ChartEmbed + "?p=" + route + "&c=" }
 
 // IsEmbed reports whether an output or URL path is an embed page: the charts' embed page
 // ("nhung/bieu-do/index.html", "/en/nhung/bieu-do/") or a map's embed

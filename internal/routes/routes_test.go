@@ -105,6 +105,9 @@ func TestEmbeds(t *testing.T) {
 	if got, want := NewBase("https://example.org/bhxh").AbsURL("en", ChartEmbedOf(Locality("x"), "chart-1")), "https://example.org/bhxh/en/nhung/bieu-do/?p=dia-phuong/x/&c=chart-1"; got != want {
 		t.Errorf("absolute chart embed = %q, want %q", got, want)
 	}
+	if got, want := ChartEmbedsOf(Locality("tra-vinh"))+"chart-2", ChartEmbedOf(Locality("tra-vinh"), "chart-2"); got != want {
+		t.Errorf("ChartEmbedsOf + id = %q, want %q", got, want)
+	}
 	if _, ok := Reserved["nhung"]; !ok {
 		t.Error(`"nhung" is not reserved: a stand-alone page could take the charts' embed page`)
 	}

@@ -39,6 +39,8 @@ type Options struct {
 	Lang     string        // language of log messages: "vi" or "en"
 	Log      io.Writer     // where to log builds and errors; nil discards
 	Debounce time.Duration // quiet time after the last file event before rebuilding; 0 means 50 ms
+	// FigureKeys marks every printed figure with the key of its row in the data (data-fig…).
+	FigureKeys bool
 }
 
 // Server is a running preview of one site.
@@ -77,7 +79,7 @@ func New(opts Options) *Server {
 	theme := liveTheme(opts.Source)
 	return &Server{
 		opts: opts, theme: theme, closing: make(chan struct{}),
-		preparer: build.NewPreparer(build.Options{Source: opts.Source, BaseURL: "/", Lang: opts.Lang, Drafts: true}, theme),
+		preparer: build.NewPreparer(build.Options{Source: opts.Source, BaseURL: "/", Lang: opts.Lang, Drafts: true, FigureKeys: opts.FigureKeys}, theme),
 	}
 }
 

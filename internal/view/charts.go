@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -20,21 +19,36 @@ type Chart struct {
 	ID    string // "chart-1"; the data island is ID+"-data"
 	Title string
 	Note  string
-	Label string // the start of the chart's screen-reader description
-	// Option is the ECharts option as JSON (encoding/json escapes <, > and &). When the site
-	// computed some figures, its "computed" says how, by series then point ("" for a
-	// document's figure, null for a series of documents' figures only): charts.js takes it
-	// out and shows it in the tooltips.
+	// Option is the chart's own part of its ECharts option as JSON (encoding/json escapes
+	// <, > and &): its kind, whose skeleton is the site's ChartKit, and its axis's name.
+	// When the site computed some figures, its "computed" says how, by series: null for a
+	// series of documents' figures only, by point ("" for a document's figure), or the
+	// number of the note under the table whose words are said of every cell of the
+	// series' column the table marks (sums of columns in the same row, ChartNote.Shared):
+	// charts.js takes it out and shows it in the tooltips.
 	Option  string
 	Columns []string
 	Rows    [][]string // the first cell of a row is its category
 	// Notes say, under the table, how the site computed the marked cells: one note per
-	// series and way of computing, naming each cell's figures.
-	Notes []string
+	// series and way of computing, naming each cell's figures or, for sums of the chart's
+	// own columns, the columns.
+	Notes []ChartNote
 	// Marks says, by row and series, whether the site computed a table cell; the cell
 	// carries the sign through CSS, so it still reads as a number.
 	Marks [][]bool
 }
+
+// ChartNote is a note under a chart's table: Lead names the series ("∑ BHXH: "), Words say
+// how the site computed its marked cells. When Shared, the tooltips of the series' marked
+// figures say the same words, read from the note (its option's "computed" gives the note's
+// number).
+type ChartNote struct {
+	Lead, Words string
+	Shared      bool
+}
+
+// Text is the note as it reads.
+func (n ChartNote) Text() string { return n.Lead + n.Words }
 
 // Marked reports whether the site computed the table's cell at row r, series s.
 func (c Chart) Marked(r, s int) bool {
@@ -55,6 +69,10 @@ type series struct {
 	values   []model.Num
 	computed []calcWords // how the site computed each value, empty when a document gives it; nil for none
 	parts    []string    // the series it is the sum of, by name (model.Indicator.SumOf); nil for none
+	// note is, when every computed value is the sum of its parts' columns in the same row
+	// (sumOfColumns), the number (from 1) of the chart's note that says so once, for the
+	// table and the tooltips; 0 otherwise.
+	note int
 }
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
@@ -79,11 +97,22 @@ func (c *Context) localityCharts(l *model.Locality, ct *childTargets) []Chart {
 }
 
 func (c *Context) chartView(ch chart, id string) (Chart, error) {
+	ch.series = slices.Clone(ch.series)
+	var notes []ChartNote
+	for i := range ch.series {
+		s := &ch.series[i]
+		if words := c.sumOfColumns(ch, *s); words != "" {
+			notes = append(notes, ChartNote{Lead: CalcMark + " " + s.name + ": ", Words: words, Shared: true})
+			s.note = len(notes)
+			continue
+		}
+		notes = append(notes, s.notes(ch.categories)...)
+	}
 	option, err := ch.option()
 	if err != nil {
 		return Chart{}, err
 	}
-	v := Chart{ID: id, Title: ch.title, Note: ch.note, Label: c.F.T("chart.label", ch.title), Option: option}
+	v := Chart{ID: id, Title: ch.title, Note: ch.note, Option: option, Notes: notes}
 	for _, s := range ch.series {
 		v.Columns = append(v.Columns, s.name)
 	}
@@ -97,21 +126,15 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		v.Rows = append(v.Rows, row)
 		v.Marks = append(v.Marks, marks)
 	}
-	for _, s := range ch.series {
-		if note := c.sumOfColumnsNote(ch, s); note != "" {
-			v.Notes = append(v.Notes, note)
-			continue
-		}
-		v.Notes = append(v.Notes, s.notes(ch.categories)...)
-	}
 	return v, nil
 }
 
-// sumOfColumnsNote is the note of a series whose every computed value is the sum of its
-// parts' values in the same row, when its parts are series of the chart: the table shows
-// the figures added up, so the note names the columns — "∑ BHXH: Số do trang tính: tổng
-// các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)". "" otherwise.
-func (c *Context) sumOfColumnsNote(ch chart, s series) string {
+// sumOfColumns says how the site computed a series whose every computed value is the sum
+// of its parts' values in the same row, when its parts are series of the chart: the table
+// (and the tooltip) shows the figures added up, so the words name the columns — "Số do
+// trang tính: tổng các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)"; the note
+// under the table is "∑ BHXH: " and these words. "" otherwise.
+func (c *Context) sumOfColumns(ch chart, s series) string {
 	if len(s.parts) == 0 {
 		return ""
 	}
@@ -142,7 +165,7 @@ func (c *Context) sumOfColumnsNote(ch chart, s series) string {
 	if !computed {
 		return ""
 	}
-	return CalcMark + " " + s.name + ": " + c.F.T("calc."+string(model.SumOfParts), strings.Join(s.parts, " + ")) + " " + c.F.T("chart.same_row")
+	return c.F.T("calc."+string(model.SumOfParts), strings.Join(s.parts, " + ")) + " " + c.F.T("chart.same_row")
 }
 
 // how is how the site computed the series' i-th value, empty when a document gives it.
@@ -159,7 +182,7 @@ func (s series) computedAt(i int) bool { return s.values[i].Known && s.how(i).Te
 // notes say how the site computed the series' values, a note per way of computing, with
 // each value's figures: "∑ BHXH: Số do trang tính: tổng các thành phần — 30/6/2021:
 // 1.277 + 80; 31/12/2021: 1.396 + 88".
-func (s series) notes(categories []string) []string {
+func (s series) notes(categories []string) []ChartNote {
 	var hows []string
 	cells := map[string][]string{}
 	for i, cat := range categories {
@@ -172,9 +195,9 @@ func (s series) notes(categories []string) []string {
 		}
 		cells[w.How] = append(cells[w.How], cat+": "+w.Formula)
 	}
-	var out []string
+	var out []ChartNote
 	for _, how := range hows {
-		out = append(out, CalcMark+" "+s.name+": "+how+" — "+strings.Join(cells[how], "; "))
+		out = append(out, ChartNote{Lead: CalcMark + " " + s.name + ": ", Words: how + " — " + strings.Join(cells[how], "; ")})
 	}
 	return out
 }
@@ -302,56 +325,64 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 			s.values = append(s.values, row[i])
 			s.computed = append(s.computed, ct.calcs[j][i])
 		}
+		for _, part := range ind.SumOf {
+			s.parts = append(s.parts, f.Short(part))
+		}
 		ch.series = append(ch.series, s)
 	}
 	return ch
 }
 
-// option is the chart's ECharts option as JSON for a data island, less its categories and
-// values, which the chart's table holds (charts.js reads them from it). It sets no aria:
-// charts.js adds aria with decal patterns and a description in the page's number format.
+// option is the chart's own part of its ECharts option, as JSON for its data island: the
+// kind of chart, whose skeleton the site's chart kit holds (ChartKit), and what is the
+// chart's own — the value axis's name and, when the site computed some figures, how
+// ("computed"). charts.js makes the whole option: the kind's skeleton, a series per column
+// of the chart's table (named by the column's header, its values the column, the rows'
+// headers the categories), the island merged over it. It sets no aria: charts.js adds aria
+// with decal patterns and a description in the page's number format.
 //
-// go-echarts makes the option's skeleton (grid, legend, tooltip, axes, the series' type and
-// settings) once per kind of chart; each chart then only encodes its categories and values.
-// A national site has 37,000 pages: building, marshalling and trimming go-echarts' whole
-// option for each chart took a third of a locality page's time.
+// A national site has 37,000 pages with charts, and the skeleton is the same on all of
+// them: it is published once, in the kit, instead of in every page.
 func (ch chart) option() (string, error) {
-	sk, err := skeletonOf(skeletonKey{line: ch.line, axis: ch.axis, legend: len(ch.series) > 1})
-	if err != nil {
-		return "", err
-	}
 	opt := struct {
-		Animation bool            `json:"animation"`
-		Grid      json.RawMessage `json:"grid"`
-		Legend    json.RawMessage `json:"legend"`
-		Series    []seriesOption  `json:"series"`
-		Tooltip   json.RawMessage `json:"tooltip"`
-		XAxis     []xAxisOption   `json:"xAxis"`
-		YAxis     json.RawMessage `json:"yAxis"`
-		Computed  [][]string      `json:"computed,omitempty"` // by series, then point; see Chart.Option
-	}{Grid: sk.grid, Legend: sk.legend, Tooltip: sk.tooltip, YAxis: sk.yAxis, XAxis: []xAxisOption{{}}}
-	opt.Computed = ch.computed()
-	for _, s := range ch.series {
-		opt.Series = append(opt.Series, seriesOption{ConnectNulls: sk.connectNulls, Name: s.name, Type: sk.seriesType})
+		Kind     string         `json:"kind"`
+		YAxis    []axisNameOnly `json:"yAxis,omitempty"`
+		Computed []any          `json:"computed,omitempty"` // by series; see Chart.Option
+	}{Kind: ch.kind().name()}
+	if ch.axis != "" {
+		opt.YAxis = []axisNameOnly{{Name: ch.axis}}
 	}
+	opt.Computed = ch.computed()
 	b, err := json.Marshal(opt)
 	return string(b), err
+}
+
+// axisNameOnly is a value axis's own part: its name, the unit ("người", "%").
+type axisNameOnly struct {
+	Name string `json:"name"`
 }
 
 // computed is how the site computed each value, by series: nil for a series of documents'
 // figures only, else the words with "%s" where a value's figures go, then each value's
 // figures ("" for a document's figure) — ["Số do trang tính: tổng các thành phần, %s",
 // "1.277 + 80", …]. A series computed more than one way carries each value's whole words
-// ("%s" alone). It is nil when the site computed no value of the chart.
-func (ch chart) computed() [][]string {
-	out := make([][]string, len(ch.series))
-	any := false
+// ("%s" alone). A series whose computed values are sums of its parts' columns in the same
+// row carries the number of its note (from 1), whose words are said of every cell of its
+// column the table marks as computed. It is nil when the site computed no value of the
+// chart.
+func (ch chart) computed() []any {
+	out := make([]any, len(ch.series))
+	some := false
 	for i, s := range ch.series {
-		if out[i] = s.computedWords(); out[i] != nil {
-			any = true
+		switch words := s.computedWords(); {
+		case words == nil:
+		case s.note > 0:
+			out[i], some = s.note, true
+		default:
+			out[i], some = words, true
 		}
 	}
-	if !any {
+	if !some {
 		return nil
 	}
 	return out
@@ -391,39 +422,66 @@ func (s series) computedWords() []string {
 	return out
 }
 
-// seriesOption is a series without its values, and xAxisOption the category axis without
-// its categories: the page prints them once, in the chart's table, and charts.js reads
-// them from there (a series without "data" takes its column, the axis the rows' headers).
-type seriesOption struct {
-	ConnectNulls bool   `json:"connectNulls,omitempty"`
-	Name         string `json:"name"`
-	Type         string `json:"type"`
+// chartKind is a kind of chart: what go-echarts writes the same for every chart of the kind.
+type chartKind struct {
+	line   bool // a line chart; else bars
+	legend bool // more than one series: a legend
 }
 
-type xAxisOption struct{}
+// chartKinds are every kind a page may name.
+var chartKinds = []chartKind{{true, true}, {true, false}, {false, true}, {false, false}}
 
-// skeleton is what go-echarts writes for a kind of chart, less its categories and values
-// and less what ECharts does anyway (its own palette, an empty title and toolbox, each
-// series' own "animation": false, which the option already sets for all).
-type skeleton struct {
-	grid, legend, tooltip, yAxis json.RawMessage
-	seriesType                   string
-	connectNulls                 bool
-}
+func (ch chart) kind() chartKind { return chartKind{line: ch.line, legend: len(ch.series) > 1} }
 
-type skeletonKey struct {
-	line   bool
-	axis   string
-	legend bool
-}
-
-var skeletons sync.Map // skeletonKey → skeleton
-
-func skeletonOf(k skeletonKey) (skeleton, error) {
-	if sk, ok := skeletons.Load(k); ok {
-		return sk.(skeleton), nil
+// name is the kind as a chart's island names it: "line", "bar", "line-1" for a line chart
+// of one series (no legend).
+func (k chartKind) name() string {
+	n := "bar"
+	if k.line {
+		n = "line"
 	}
-	probe := chart{line: k.line, axis: k.axis, categories: []string{""}, series: []series{{values: []model.Num{model.Unknown}}}}
+	if !k.legend {
+		n += "-1"
+	}
+	return n
+}
+
+// ChartKit is what every page with charts shares, published once per site as a script
+// that defines nothing but data (render's js/chart-kit.js, read by charts.js): the
+// skeleton of each kind of chart's ECharts option and the iframe code of the embeds. It
+// holds no words a reader sees: those stay in the pages, in their language.
+type ChartKit struct {
+	// Kinds is by kind's name the ECharts option go-echarts makes for it, less the
+	// categories and values (the chart's table), the series' names (its header), the axis's
+	// name (the chart's island) and what ECharts does anyway (its own palette, an empty
+	// title and toolbox, each series' own "animation": false, which the option sets for
+	// all). Its "series" is one object: every series' settings.
+	Kinds map[string]json.RawMessage `json:"kinds"`
+	// Snippet is the iframe code of a chart's embed, "{src}" where its absolute address
+	// goes and "{title}" its title (EmbedSnippet).
+	Snippet string `json:"snippet"`
+}
+
+// NewChartKit makes the kit: each kind's skeleton from go-echarts.
+func NewChartKit() (ChartKit, error) {
+	kit := ChartKit{Kinds: map[string]json.RawMessage{}, Snippet: EmbedSnippet}
+	for _, k := range chartKinds {
+		b, err := k.skeleton()
+		if err != nil {
+			return ChartKit{}, fmt.Errorf("chart kind %s: %w", k.name(), err)
+		}
+		kit.Kinds[k.name()] = b
+	}
+	return kit, nil
+}
+
+// JSON is the kit as JSON (encoding/json escapes <, > and &).
+func (kit ChartKit) JSON() ([]byte, error) { return json.Marshal(kit) }
+
+// skeleton is the kind's entry of ChartKit.Kinds: go-echarts' option for a chart of the
+// kind with one category, one value and no names, less what ChartKit.Kinds leaves out.
+func (k chartKind) skeleton() (json.RawMessage, error) {
+	probe := chart{line: k.line, categories: []string{""}, series: []series{{values: []model.Num{model.Unknown}}}}
 	if k.legend {
 		probe.series = append(probe.series, probe.series[0])
 	}
@@ -435,22 +493,31 @@ func skeletonOf(k skeletonKey) (skeleton, error) {
 	}
 	b, err := json.Marshal(obj)
 	if err != nil {
-		return skeleton{}, err
+		return nil, err
 	}
-	var parts struct {
-		Grid, Legend, Tooltip, YAxis json.RawMessage
-		Series                       []struct {
-			Type         string `json:"type"`
-			ConnectNulls bool   `json:"connectNulls"`
+	var opt map[string]any
+	if err := json.Unmarshal(b, &opt); err != nil {
+		return nil, err
+	}
+	for _, key := range []string{"color", "title", "toolbox"} {
+		delete(opt, key)
+	}
+	series, _ := opt["series"].([]any)
+	if len(series) == 0 {
+		return nil, fmt.Errorf("go-echarts wrote no series")
+	}
+	each, _ := series[0].(map[string]any)
+	for _, key := range []string{"data", "name", "animation"} {
+		delete(each, key)
+	}
+	opt["series"] = each
+	axes, _ := opt["xAxis"].([]any)
+	for _, a := range axes {
+		if a, ok := a.(map[string]any); ok {
+			delete(a, "data")
 		}
 	}
-	if err := json.Unmarshal(b, &parts); err != nil {
-		return skeleton{}, err
-	}
-	sk := skeleton{grid: parts.Grid, legend: parts.Legend, tooltip: parts.Tooltip, yAxis: parts.YAxis,
-		seriesType: parts.Series[0].Type, connectNulls: parts.Series[0].ConnectNulls}
-	skeletons.Store(k, sk)
-	return sk, nil
+	return json.Marshal(opt)
 }
 
 func (ch chart) globals() []charts.GlobalOpts {

@@ -1,6 +1,9 @@
 package view
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
 )
@@ -113,10 +116,25 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 	for _, ind := range ct.indicators {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
+	said := make([]bool, len(ct.indicators)) // the column's note says how its cells were computed
+	for i := range ct.indicators {
+		if parts, ok := ct.sameRowSum(i); ok {
+			names := make([]string, len(parts))
+			for j, k := range parts {
+				names[j] = v.Columns[k]
+			}
+			v.Notes = append(v.Notes, CalcMark+" "+v.Columns[i]+": "+f.T("calc."+string(model.SumOfParts), strings.Join(names, " + "))+" "+f.T("chart.same_row"))
+			said[i] = true
+		}
+	}
 	for i, ch := range ct.children {
 		row := ChildTableRow{Link: c.localityLink(ch), Figs: ct.figs[i]}
-		for _, w := range ct.calcs[i] {
-			row.Computed = append(row.Computed, w.Text)
+		for k, w := range ct.calcs[i] {
+			if said[k] && w.Text != "" {
+				row.Computed, row.Marked = append(row.Computed, ""), append(row.Marked, true)
+				continue
+			}
+			row.Computed, row.Marked = append(row.Computed, w.Text), append(row.Marked, false)
 		}
 		for _, n := range ct.values[i] {
 			row.Values = append(row.Values, f.Num(n))
@@ -128,4 +146,38 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 		v.Declared = append(v.Declared, f.Num(ct.parent[i]))
 	}
 	return v
+}
+
+// sameRowSum reports whether every computed value of column i is the sum of its parts'
+// values in the same row, its parts being columns of the table (their indexes, in the
+// order of the sum): the table's note can then name the columns once instead of each cell
+// saying its figures.
+func (ct *childTargets) sameRowSum(i int) (parts []int, ok bool) {
+	for _, p := range ct.indicators[i].SumOf {
+		k := slices.Index(ct.indicators, p)
+		if k < 0 {
+			return nil, false
+		}
+		parts = append(parts, k)
+	}
+	if len(parts) == 0 {
+		return nil, false
+	}
+	computed := false
+	for r := range ct.children {
+		calc := ct.calcs[r][i].Calc
+		if !calc.Computed() {
+			continue
+		}
+		computed = true
+		if calc.How != model.SumOfParts || len(calc.Inputs) != len(parts) {
+			return nil, false
+		}
+		for j, k := range parts {
+			if in, v := calc.Inputs[j], ct.values[r][k]; !in.Known || !v.Known || in.V != v.V {
+				return nil, false
+			}
+		}
+	}
+	return parts, computed
 }

@@ -6,10 +6,11 @@ import (
 	"strings"
 )
 
-// Deck is what a locality's cards share, said once under them: the plan that set every
-// target on them, the notes on how statuses were reached (numbered, each card's status
-// pointing to its notes), and the notes on their figures — one item for the cards whose
-// notes are the same (their results come from one report, as a commune's mostly do).
+// Deck is what a locality's cards share, said once: the date of their results (in the
+// section's heading), and under them the report the results come from, the plan that set
+// every target on them, the notes on how statuses were reached (numbered, each card's
+// status pointing to its notes), and the notes on their figures — one item for the cards
+// whose notes are the same.
 type Deck struct {
 	// Credit is "Chỉ tiêu ở các thẻ trên: theo 376/KH-UBND" when one plan set every target on
 	// the cards, and no card then says it; nil otherwise.
@@ -17,6 +18,16 @@ type Deck struct {
 	CreditMark CreditMark // what Credit names; its Key lists every target's, space-separated
 	Footnotes  []Footnote // the status notes, once each
 	Notes      []DeckNote // the figures' notes, in the order of the cards
+	// Source is "Kết quả ở các thẻ trên: theo <the report>" when every card's result comes
+	// from that report, and no card's notes then say it; nil otherwise.
+	Source Line
+	// AsOf is "đến 30/6/2025" when every card's result has that date: the section's heading
+	// says it, and no card; "" otherwise.
+	AsOf string
+	// NotesLink is the notes most cards share, "#ghi-chu-chi-so-bhxh-bat-buoc", linked once
+	// under the cards; the cards whose notes they are link to them no more, the others
+	// still link to their own. "" when AsOf is.
+	NotesLink string
 }
 
 // Footnote is a note the page says once and marks where it applies: "1", at "#tt-1".
@@ -35,7 +46,8 @@ type DeckNote struct {
 }
 
 // deck is what the cards share, taken out of them: a card then says it no more (its
-// credit), points to it (its status notes, Refs) or to the notes it shares (NotesID).
+// credit, its report, its date), points to it (its status notes, Refs) or to the notes it
+// shares (NotesID).
 func (c *Context) deck(cards []Card) Deck {
 	var d Deck
 	d.Credit, d.CreditMark = c.sharedCredit(cards)
@@ -47,8 +59,82 @@ func (c *Context) deck(cards []Card) Deck {
 		}
 	}
 	d.Footnotes = footnotes(cards)
+	d.Source = c.sharedSource(cards)
 	d.Notes = deckNotes(cards)
+	d.AsOf, d.NotesLink = sharedMeta(cards)
 	return d
+}
+
+// sharedSource is the source of every card's result — the document and where in it — when
+// there are at least two and it is the same: the deck says it once, no card's notes.
+func (c *Context) sharedSource(cards []Card) Line {
+	var first Line
+	n := 0
+	for i := range cards {
+		r := cards[i].Result
+		if r == nil {
+			continue
+		}
+		if len(r.Source) == 0 || (n > 0 && !reflect.DeepEqual(r.Source, first)) {
+			return nil
+		}
+		first = r.Source
+		n++
+	}
+	if n < 2 {
+		return nil
+	}
+	for i := range cards {
+		if r := cards[i].Result; r != nil {
+			r.Source = nil
+		}
+	}
+	return append(Line{text(c.F.T("cards.results") + " ")}, first...)
+}
+
+// sharedMeta says once for the cards the date of their results, when there are at least
+// two and it is the same, and links once to the notes most of them share (two at least):
+// those cards' meta lines then say neither, the other cards' link to their own notes. It
+// sets every card's link to its notes (CardResult.Notes).
+func sharedMeta(cards []Card) (asOf, notes string) {
+	var results []*CardResult
+	count := map[string]int{}
+	same := true
+	for i := range cards {
+		r := cards[i].Result
+		if r == nil {
+			continue
+		}
+		r.Notes = anchorOf(cards[i].NotesID)
+		same = same && (len(results) == 0 || r.AsOf == results[0].AsOf)
+		results = append(results, r)
+		if r.Notes != "" {
+			count[r.Notes]++
+		}
+	}
+	if len(results) < 2 || !same {
+		return "", ""
+	}
+	for _, r := range results { // the first of the most shared, in the order of the cards
+		if count[r.Notes] >= 2 && (notes == "" || count[r.Notes] > count[notes]) {
+			notes = r.Notes
+		}
+	}
+	for _, r := range results {
+		r.Meta = strings.TrimPrefix(strings.TrimPrefix(r.Meta, r.AsOf), " · ")
+		if r.Notes == notes {
+			r.Notes = ""
+		}
+	}
+	return results[0].AsOf, notes
+}
+
+// anchorOf is the link to an element of the page, "" for none.
+func anchorOf(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "#" + id
 }
 
 // sharedCredit is the credit of every target on the cards when they have one and it is the

@@ -9,8 +9,8 @@ import (
 )
 
 // A deck says once under the cards what they share: the plan that set every target, each
-// status note (numbered, each target pointing to its own), and the notes of cards whose
-// notes are the same.
+// status note (numbered, each target pointing to its own), the report of every result, and
+// the notes of cards whose notes are the same.
 func TestDeck(t *testing.T) {
 	tr := langs(t)
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
@@ -20,8 +20,11 @@ func TestDeck(t *testing.T) {
 		return CardTarget{Label: "Chỉ tiêu 2025", SetBy: by, Notes: notes,
 			Credit: CreditMark{Key: key, Authority: "UBND", Decision: "376/KH-UBND", Inferred: inferred}}
 	}
-	report := Line{text("theo "), citeIn("Báo cáo 6 tháng", "")}
-	result := func(computed string) *CardResult { return &CardResult{Figure: "1", Computed: computed, Source: report} }
+	report := func(title string) Line { return Line{text("theo "), citeIn(title, "")} }
+	result := func(computed string) *CardResult {
+		return &CardResult{Figure: "1", Computed: computed, Source: report("Báo cáo 6 tháng")}
+	}
+	resultOf := func(title string) *CardResult { return &CardResult{Figure: "1", Source: report(title)} }
 	card := func(id string, r *CardResult, ts ...CardTarget) Card {
 		return Card{ID: "chi-so-" + id, Title: id, Result: r, Targets: ts}
 	}
@@ -42,12 +45,16 @@ func TestDeck(t *testing.T) {
 			"Chỉ tiêu ở các thẻ trên: theo 376/KH-UBND", "t/a t/b t/c", 0,
 			[]Footnote{{ID: "tt-1", Mark: "1", Text: line}, {ID: "tt-2", Mark: "2", Text: computed}},
 			[][]string{{"1", "2"}, {"1"}, {"1"}},
+			[]DeckNote{{ID: "ghi-chu-chi-so-bhxh", Titles: "bhxh", Card: 0}}, // the report is said once (Deck.Source)
+			[]string{"ghi-chu-chi-so-bhxh", "", ""}},
+		{"two reports",
+			[]Card{card("bhxh", resultOf("Báo cáo năm"), target("t/a", plan, false)), card("bhtn", resultOf("Báo cáo 6 tháng"), target("t/b", plan, false)), card("bhyt", resultOf("Báo cáo 6 tháng"), target("t/c", plan, false))},
+			"Chỉ tiêu ở các thẻ trên: theo 376/KH-UBND", "t/a t/b t/c", 0, nil, [][]string{nil, nil, nil},
 			[]DeckNote{{ID: "ghi-chu-chi-so-bhxh", Titles: "bhxh", Card: 0}, {ID: "ghi-chu-chi-so-bhtn", Titles: "bhtn, bhyt", Card: 1}},
 			[]string{"ghi-chu-chi-so-bhxh", "ghi-chu-chi-so-bhtn", "ghi-chu-chi-so-bhtn"}},
 		{"two plans",
 			[]Card{card("bhtn", result(""), target("t/b", plan, false)), card("bhyt", result(""), target("t/c", setBy("95/KH-UBND", "/ke-hoach/kh-2024/"), false))},
-			"", "", 2, nil, [][]string{nil, nil},
-			[]DeckNote{{ID: "ghi-chu-chi-so-bhtn", Titles: "bhtn, bhyt", Card: 0}}, []string{"ghi-chu-chi-so-bhtn", "ghi-chu-chi-so-bhtn"}},
+			"", "", 2, nil, [][]string{nil, nil}, nil, []string{"", ""}},
 		{"an inferred credit stays on its card",
 			[]Card{card("bhtn", nil, target("t/b", plan, false)), card("bhyt", nil, target("t/c", plan, true))},
 			"", "", 2, nil, [][]string{nil, nil},
@@ -125,6 +132,85 @@ func TestPageKeys(t *testing.T) {
 			}
 			if back := ResolveKey(got, id); back != tt.key {
 				t.Errorf("resolved %q, want %q", back, tt.key)
+			}
+		})
+	}
+}
+
+// A card's meter draws the share on the default range 0 to 1, to three places, within it.
+func TestMeterValue(t *testing.T) {
+	for _, tt := range []struct {
+		pct  float64
+		want string
+	}{
+		{91.98, "0.92"}, {85.31, "0.853"}, {100, "1"}, {137.5, "1"}, {0, "0"}, {-4, "0"}, {0.04, "0"}, {0.05, "0.001"}, {99.99, "1"},
+	} {
+		if got := meterValue(tt.pct); got != tt.want {
+			t.Errorf("meterValue(%v) = %q, want %q", tt.pct, got, tt.want)
+		}
+	}
+}
+
+// A deck says the date of the cards' results once when they share it, and links once to
+// the notes most cards share; a card keeps what it does not share: its rate, its link to
+// notes of its own, its date when the dates differ.
+func TestDeckSaysTheDateOnce(t *testing.T) {
+	tr := langs(t)
+	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
+	result := func(asOf, rest, computed, report string) *CardResult {
+		meta := asOf
+		if rest != "" {
+			meta += " · " + rest
+		}
+		return &CardResult{Figure: "1", Meta: meta, AsOf: asOf, Computed: computed, Source: Line{text("theo "), citeIn(report, "")}}
+	}
+	card := func(id string, r *CardResult) Card { return Card{ID: "chi-so-" + id, Title: id, Result: r} }
+	const june, dec, a, b = "đến 30/6/2025", "đến 31/12/2024", "Báo cáo A", "Báo cáo B"
+	tests := []struct {
+		name                string
+		cards               []Card
+		asOf, notes, source string
+		metas               []string // by card: its meta line, then its link to notes
+	}{
+		{"one date, most notes shared",
+			[]Card{card("bhxh", result(june, "", "∑ 1 + 2", a)), card("bhtn", result(june, "", "", a)), card("bhyt", result(june, "tỷ lệ 80 %", "", a)), card("x", result(june, "", "", b))},
+			june, "#ghi-chu-chi-so-bhtn", "",
+			[]string{"", "#ghi-chu-chi-so-bhxh", "", "", "tỷ lệ 80 %", "", "", "#ghi-chu-chi-so-x"}},
+		{"one date, one report: said once, the computed figure keeps its note",
+			[]Card{card("bhxh", result(june, "", "∑ 1 + 2", a)), card("bhtn", result(june, "", "", a)), card("bhyt", result(june, "", "", a))},
+			june, "", "Kết quả ở các thẻ trên: theo Báo cáo A",
+			[]string{"", "#ghi-chu-chi-so-bhxh", "", "", "", ""}},
+		{"one date, no notes shared",
+			[]Card{card("bhxh", result(june, "", "∑ 1 + 2", a)), card("bhtn", result(june, "", "", b))},
+			june, "", "",
+			[]string{"", "#ghi-chu-chi-so-bhxh", "", "#ghi-chu-chi-so-bhtn"}},
+		{"a card without a result",
+			[]Card{card("bhxh", nil), card("bhtn", result(june, "", "", a)), card("bhyt", result(june, "", "", a)), card("x", result(june, "", "", b))},
+			june, "#ghi-chu-chi-so-bhtn", "",
+			[]string{"", "", "", "", "", "#ghi-chu-chi-so-x"}},
+		{"two dates",
+			[]Card{card("bhtn", result(june, "", "", a)), card("bhyt", result(dec, "", "", b))},
+			"", "", "",
+			[]string{june, "#ghi-chu-chi-so-bhtn", dec, "#ghi-chu-chi-so-bhyt"}},
+		{"one card",
+			[]Card{card("bhyt", result(june, "", "", a))},
+			"", "", "",
+			[]string{june, "#ghi-chu-chi-so-bhyt"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := c.deck(tt.cards)
+			if d.AsOf != tt.asOf || d.NotesLink != tt.notes || lineText(d.Source) != tt.source {
+				t.Errorf("deck says %q, links %q, source %q; want %q, %q, %q", d.AsOf, d.NotesLink, lineText(d.Source), tt.asOf, tt.notes, tt.source)
+			}
+			var metas []string
+			for _, cd := range tt.cards {
+				if cd.Result != nil {
+					metas = append(metas, cd.Result.Meta, cd.Result.Notes)
+				}
+			}
+			if !reflect.DeepEqual(metas, tt.metas) {
+				t.Errorf("cards say %q, want %q", metas, tt.metas)
 			}
 		})
 	}

@@ -10,41 +10,31 @@ import (
 	"github.com/covsite/covsite/internal/routes"
 )
 
-// ChartRef names a chart of a page: its element id and title.
-type ChartRef struct {
-	ID    string
-	Title string
-}
-
-// ChartTools is what charts.js needs to add each chart's tools (download as PNG and SVG,
-// and "Nhúng", the embed code): the words of the buttons, the iframe code once per page
-// ("{src}" where the absolute address of a chart's embed goes, "{title}" its title) and
-// per chart its embed address, credit line and file name. The layout prints it as a JSON
-// data island; the script holds no words of its own. The charts' embed page reads a
-// chart's title and credit from the island of the chart's own page.
+// ChartTools is what charts.js needs, besides the site's ChartKit, to add each chart's
+// tools (download as PNG and SVG, and "Nhúng", the embed code), once per page: the words
+// of the buttons and of the start of a chart's screen-reader description ("label"), the address of the page's charts' embeds less the chart's id
+// (routes.ChartEmbedsOf; charts.js adds each chart's id) and the credit line the charts
+// share (Credit). A chart's title is its caption's text, its files are named after the page
+// and the chart ("an-duong-chart-1") and its credit ends with the site's name: charts.js
+// reads them from the page (the site's name from its og:site_name or brand, the embed
+// page's data-site). The layout prints it
+// as a JSON data island; the script holds no words of its own. The charts' embed page
+// reads a chart's credit from the island of the chart's own page.
 type ChartTools struct {
-	Words   map[string]string   `json:"words"`
-	Snippet string              `json:"snippet,omitempty"`
-	Charts  map[string]ChartUse `json:"charts"`
-}
-
-// ChartUse is one chart's entry: Embed is the address of its embed (the charts' embed
-// page, routes.ChartEmbedOf; "" when it has none).
-type ChartUse struct {
-	Embed  string `json:"embed,omitempty"`
-	Title  string `json:"title"`
-	Credit string `json:"credit"`
-	File   string `json:"file"`
+	Words  map[string]string `json:"words"`
+	Embed  string            `json:"embed"`
+	Credit string            `json:"credit"`
 }
 
 // EmbedSnippet is the iframe code of an embed, with "{src}" and "{title}" for charts.js
 // to fill in (escaped).
 const EmbedSnippet = `<iframe src="{src}" title="{title}" width="100%" height="520" loading="lazy" style="border:0"></iframe>`
 
-// Credit is the line an embed and an exported chart carry: the sources of the figures
-// (of the results, else the plans that set the targets) and the date of the newest
-// result, "Nguồn: BHXH tỉnh Trà Vinh · số liệu đến 30/6/2023 · <site>".
-func Credit(f Format, sources []*model.Source, plans []*model.Plan, asOf date.Date, site string) string {
+// Credit is the line an embed and an exported chart carry, less the site's name, which
+// charts.js reads from the page and adds after " · ": the sources of the figures (of the
+// results, else the plans that set the targets) and the date of the newest result,
+// "Nguồn: BHXH tỉnh Trà Vinh · số liệu đến 30/6/2023"; "" for none.
+func Credit(f Format, sources []*model.Source, plans []*model.Plan, asOf date.Date) string {
 	var names []string
 	for _, p := range plans {
 		if len(sources) == 0 && len(names) < 2 {
@@ -67,7 +57,7 @@ func Credit(f Format, sources []*model.Source, plans []*model.Plan, asOf date.Da
 	if !asOf.IsZero() {
 		parts = append(parts, f.T("embed.asof", f.Date(asOf)))
 	}
-	return strings.Join(append(parts, site), " · ")
+	return strings.Join(parts, " · ")
 }
 
 func contains(list []string, s string) bool {
@@ -81,7 +71,7 @@ func contains(list []string, s string) bool {
 
 // LocalityCredit is the credit of a locality's charts: the sources of its results (else
 // the plans of its targets) and the date of its newest result.
-func LocalityCredit(f Format, s *model.Site, l *model.Locality, site string) string {
+func LocalityCredit(f Format, s *model.Site, l *model.Locality) string {
 	var sources []*model.Source
 	var plans []*model.Plan
 	var asOf date.Date
@@ -109,20 +99,18 @@ func LocalityCredit(f Format, s *model.Site, l *model.Locality, site string) str
 			sources[j], sources[j-1] = sources[j-1], sources[j]
 		}
 	}
-	return Credit(f, sources, plans, asOf, site)
+	return Credit(f, sources, plans, asOf)
 }
 
-// NewChartTools computes the tools of the charts of the page at route: every chart has
-// its embed, at the address abs makes (absolute when the site's base URL is); name
-// prefixes the files downloaded.
-func NewChartTools(f Format, route, name string, charts []ChartRef, credit string, abs URLs) ChartTools {
-	t := ChartTools{Words: map[string]string{}, Charts: map[string]ChartUse{}, Snippet: EmbedSnippet}
+// NewChartTools computes the tools of the charts of the page at route: their embeds are
+// at the address abs makes (absolute when the site's base URL is); credit is the line their
+// downloads and embeds carry.
+func NewChartTools(f Format, route, credit string, abs URLs) ChartTools {
+	t := ChartTools{Words: map[string]string{}, Embed: abs(routes.ChartEmbedsOf(route)), Credit: credit}
 	for _, k := range []string{"png", "svg", "embed", "copy", "copied", "snippet"} { // the words charts.js shows
 		t.Words[k] = f.T("tools." + k)
 	}
-	for _, c := range charts {
-		t.Charts[c.ID] = ChartUse{Title: c.Title, Credit: credit, File: name + "-" + c.ID, Embed: abs(routes.ChartEmbedOf(route, c.ID))}
-	}
+	t.Words["label"] = f.T("chart.label", "%s") // a chart's screen-reader description starts with it, its title for "%s"
 	return t
 }
 

@@ -8,45 +8,31 @@ import (
 	"github.com/covsite/covsite/internal/view"
 )
 
-// TestChartTools: every chart of a page gets its embed, the charts' embed page naming the
-// page and the chart, at the address the site's URLs make (absolute with an absolute base
-// URL); the iframe code is given once, with the places of the address and the title.
+// TestChartTools: a page's chart tools give once the address of its charts' embeds, less
+// the chart's id (the charts' embed page naming the page, at the address the site's URLs
+// make: absolute with an absolute base URL), the credit and the buttons' words; no title,
+// file name or iframe code (the caption, the page's path and the site's chart kit).
 func TestChartTools(t *testing.T) {
 	f := formats(t)
-	charts := []view.ChartRef{{ID: "chart-1", Title: "Số người tham gia"}, {ID: "chart-2", Title: `Tỷ lệ "mục tiêu"`}}
 	for _, tt := range []struct {
 		name string
 		abs  view.URLs
-		want map[string]string
+		want string
 	}{
-		{"path", urls, map[string]string{
-			"chart-1": "/nhung/bieu-do/?p=dia-phuong/xa-a/&c=chart-1",
-			"chart-2": "/nhung/bieu-do/?p=dia-phuong/xa-a/&c=chart-2",
-		}},
-		{"absolute", func(route string) string { return routes.NewBase("https://example.org/bhxh").AbsURL("en", route) }, map[string]string{
-			"chart-1": "https://example.org/bhxh/en/nhung/bieu-do/?p=dia-phuong/xa-a/&c=chart-1",
-			"chart-2": "https://example.org/bhxh/en/nhung/bieu-do/?p=dia-phuong/xa-a/&c=chart-2",
-		}},
+		{"path", urls, "/nhung/bieu-do/?p=dia-phuong/xa-a/&c="},
+		{"absolute", func(route string) string { return routes.NewBase("https://example.org/bhxh").AbsURL("en", route) },
+			"https://example.org/bhxh/en/nhung/bieu-do/?p=dia-phuong/xa-a/&c="},
 	} {
-		tools := view.NewChartTools(f["vi"], routes.Locality("xa-a"), "xa-a", charts, "Nguồn: BHXH", tt.abs)
-		if len(tools.Charts) != len(tt.want) {
-			t.Errorf("%s: %d charts, want %d", tt.name, len(tools.Charts), len(tt.want))
+		tools := view.NewChartTools(f["vi"], routes.Locality("xa-a"), "Nguồn: BHXH", tt.abs)
+		if tools.Embed != tt.want || tools.Embed+"chart-2" != tt.abs(routes.ChartEmbedOf(routes.Locality("xa-a"), "chart-2")) {
+			t.Errorf("%s: embeds %q, want %q", tt.name, tools.Embed, tt.want)
 		}
-		for id, want := range tt.want {
-			use := tools.Charts[id]
-			if use.Embed != want || use.Credit != "Nguồn: BHXH" || use.File != "xa-a-"+id || use.Title == "" {
-				t.Errorf("%s: %s = %+v, want embed %q", tt.name, id, use, want)
-			}
-		}
-		if tools.Snippet != view.EmbedSnippet || !strings.Contains(tools.Snippet, `src="{src}"`) || !strings.Contains(tools.Snippet, `title="{title}"`) {
-			t.Errorf("%s: snippet %q", tt.name, tools.Snippet)
-		}
-		if tools.Words["embed"] != "Nhúng" {
-			t.Errorf("%s: embed button %q", tt.name, tools.Words["embed"])
+		if tools.Credit != "Nguồn: BHXH" || tools.Words["embed"] != "Nhúng" || tools.Words["label"] != "Biểu đồ “%s”." || len(tools.Words) != 7 {
+			t.Errorf("%s: credit %q, words %q", tt.name, tools.Credit, tools.Words)
 		}
 		js := string(tools.JSON())
-		if strings.Count(js, "iframe") != 2 || strings.ContainsAny(js, "<>") {
-			t.Errorf("%s: the island %s: want the iframe code once, escaped", tt.name, js)
+		if strings.Contains(js, "iframe") || strings.Contains(js, "chart-") || strings.ContainsAny(js, "<>") {
+			t.Errorf("%s: the island %s: want no iframe code, no chart, nothing unescaped", tt.name, js)
 		}
 	}
 }

@@ -67,6 +67,7 @@ type PlanBlock struct {
 type EarlierPlans struct {
 	Columns []string
 	Rows    []EarlierPlan
+	Note    string // how to read a cell
 	Notes   []string
 }
 
@@ -81,8 +82,9 @@ type EarlierPlan struct {
 type EarlierCell struct {
 	Empty  bool
 	Share  string
-	Result string // "—" without a result
+	Result string // "—" without a result; "" when the charts' tables above show every result
 	Target TargetValue
+	asOf   string // the result's date
 }
 
 // PlanRow is one target of a plan in a table.
@@ -122,13 +124,17 @@ type ChildTable struct {
 	Rows     []ChildTableRow
 	Sum      []string
 	Declared []string
+	// Notes say once under the table how the site computed a column whose cells are the
+	// sum of other columns of their row; those cells are then marked ∑ only (Marked).
+	Notes []string
 }
 
 // ChildTableRow is one child's targets.
 type ChildTableRow struct {
 	Link
 	Values   []string
-	Computed []string // how the site computed each value (view.CalcText), "" when the plan gives it
+	Computed []string // how the site computed each value (view.CalcText), "" when the plan gives it or the table's note says it
+	Marked   []bool   // the value is marked ∑ only: the table's note says how (ChildTable.Notes)
 	Figs     []Fig
 }
 
@@ -179,6 +185,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	}
 	v.Charts = c.localityCharts(l, table)
 	v.Plans, v.Earlier = c.planBlocks(l, facts.plans, onCards(facts.headlines))
+	v.Earlier.leaveResultsTo(v.Charts, f)
 	v.Rollups = c.localityRollups(l, facts.plans)
 	v.Results = c.resultRollups(l)
 	for _, ch := range l.Children {
@@ -408,15 +415,20 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		}
 	}
 	slices.SortFunc(inds, func(a, b *model.Indicator) int { return cmp.Compare(a.Order, b.Order) })
-	v := &EarlierPlans{}
+	v := &EarlierPlans{Note: f.T("locality.earlier_note")}
 	for _, ind := range inds {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
+	hows := make([][]string, len(inds)) // by column, how the site computed its cells
 	for _, pp := range plans {
 		p := pp.Plan
 		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.URL(routes.Plan(p.ID))}, Period: f.Period(p.Period)}
-		for _, ind := range inds {
-			row.Cells = append(row.Cells, c.earlierCell(pp.Rows, ind))
+		for i, ind := range inds {
+			cell, how := c.earlierCell(pp.Rows, ind)
+			row.Cells = append(row.Cells, cell)
+			if how != "" && !slices.Contains(hows[i], how) {
+				hows[i] = append(hows[i], how)
+			}
 		}
 		for _, r := range pp.Rows {
 			if r.Target.Implied {
@@ -425,11 +437,26 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		}
 		v.Rows = append(v.Rows, row)
 	}
+	v.Notes = append(earlierCalcNotes(v.Columns, hows), v.Notes...)
 	return v
 }
 
-// earlierCell is the plan's target for ind over the plan's last period that has one.
-func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) EarlierCell {
+// earlierCalcNotes say once under the earlier plans' table how the site computed the cells
+// marked ∑, by column: "∑ BHXH: Số do trang tính: tổng các thành phần." The figures it
+// computed them from are on each plan's page.
+func earlierCalcNotes(columns []string, hows [][]string) []string {
+	var notes []string
+	for i, hs := range hows {
+		for _, h := range hs {
+			notes = append(notes, CalcMark+" "+columns[i]+": "+h+".")
+		}
+	}
+	return notes
+}
+
+// earlierCell is the plan's target for ind over the plan's last period that has one, and
+// how the site computed it ("" when its document gives it).
+func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) (EarlierCell, string) {
 	var last *model.Progress
 	for i := range rows {
 		if rows[i].Target.Indicator == ind {
@@ -437,14 +464,14 @@ func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) Earli
 		}
 	}
 	if last == nil {
-		return EarlierCell{Empty: true}
+		return EarlierCell{Empty: true}, ""
 	}
 	cells := c.cells(*last)
-	out := EarlierCell{Share: cells.Share, Result: cells.Result, Target: cells.Target}
+	out := EarlierCell{Share: cells.Share, Result: cells.Result, Target: cells.Target, asOf: cells.ResultDate}
 	if out.Result == "" {
 		out.Result = "—"
 	}
-	return out
+	return out, c.calcWords(ind, last.Target.Calc).How
 }
 
 // planMeta is "title — issuer, date".
@@ -733,4 +760,43 @@ func (c *Context) downloads(l *model.Locality) Line {
 		out = append(out, link(name, c.Base.URL(lang.Default, o.Route)))
 	}
 	return out
+}
+
+// leaveResultsTo leaves the earlier plans' results to the charts' tables when they show
+// every one of them, on its date and in its column: a cell then says the share and the
+// target, and the note says where the results are. e may be nil.
+func (e *EarlierPlans) leaveResultsTo(charts []Chart, f Format) {
+	if e == nil {
+		return
+	}
+	for _, r := range e.Rows {
+		for i, c := range r.Cells {
+			if !c.Empty && c.Result != "—" && !shownIn(charts, e.Columns[i], c.asOf, c.Result) {
+				return
+			}
+		}
+	}
+	for _, r := range e.Rows {
+		for i := range r.Cells {
+			r.Cells[i].Result = ""
+		}
+	}
+	e.Note = f.T("locality.earlier_note_above")
+}
+
+// shownIn reports whether a chart's table has value in the column of the series col and
+// the row of the category date (a row's first cell is its category, Chart.Rows).
+func shownIn(charts []Chart, col, date, value string) bool {
+	for _, ch := range charts {
+		k := slices.Index(ch.Columns, col) + 1
+		if k == 0 {
+			continue
+		}
+		for _, row := range ch.Rows {
+			if len(row) > k && row[0] == date && row[k] == value {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -139,7 +140,11 @@ type Card struct {
 type CardResult struct {
 	Figure string
 	Unit   string // " người"; " " for percentages and unknown figures
-	Meta   string // "Đến 30/6/2023 · tỷ lệ 80,58 % · tăng 1.234 so với 31/12/2022"
+	Meta   string // "đến 30/6/2023 · tỷ lệ 80,58 % · tăng 1.234 so với 31/12/2022"; "" when a Deck says its date
+	AsOf   string // the date Meta starts with, "đến 30/6/2023"
+	// Notes is the link to the card's notes its Meta ends with on a locality's page,
+	// "#ghi-chu-chi-so-bhyt"; "" when the Deck links to them for the cards.
+	Notes string
 	// Computed says how the site computed the figure, "" when its source gives it.
 	Computed string
 	// Source names the document the figure comes from and where it stands in it.
@@ -154,7 +159,7 @@ type CardTarget struct {
 	Label   string // "Chỉ tiêu 2023"
 	Value   TargetValue
 	Share   string // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
-	Meter   string // the share for a <meter> from 0 to 100, "85.31"; "" without a share
+	Meter   string // the share for a <meter> from 0 to 1, to three places: "0.853"; "" without a share
 	Needed  string // "còn phải vận động 1.234 · cần 123 người/tháng", ""
 	Differs string // the source's share when it disagrees with the figures, ""
 	SetBy   Line   // who set the target and in which document, exactly as the document says
@@ -174,7 +179,8 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	f := c.F
 	ind := res.Indicator
-	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: f.T("asof", f.Date(res.AsOf))}
+	asOf := f.T("asof", f.Date(res.AsOf))
+	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: asOf, AsOf: asOf}
 	if res.Value.Known && ind.Unit != model.Percent {
 		out.Unit = " " + f.Unit(ind)
 	}
@@ -193,6 +199,13 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	return out
 }
 
+// meterValue is a share in percent as a <meter>'s value with the default range 0 to 1:
+// 85.31 → "0.853", 100 and over → "1", under 0 → "0". It only draws the bar under the
+// share the card writes, so three places are more than a phone's pixels show.
+func meterValue(pct float64) string {
+	return strconv.FormatFloat(math.Round(min(max(pct, 0), 100)*10)/1000, 'f', -1, 64)
+}
+
 func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	f := c.F
 	t := p.Target
@@ -200,7 +213,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	out := CardTarget{Status: c.status(p.Status), Label: f.T("target") + " " + f.Period(t.Period), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
 		out.Share = " · " + f.T("share_achieved", f.Pct(p.Share))
-		out.Meter = strconv.FormatFloat(min(max(p.Share.V, 0), 100), 'f', 2, 64)
+		out.Meter = meterValue(p.Share.V)
 		if p.ReportedShare.Known && !p.ShareDiffers {
 			out.Share += " (" + f.T("as_reported", f.PctAsGiven(p.ReportedShare)) + ")"
 		}

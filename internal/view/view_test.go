@@ -1,14 +1,17 @@
 package view
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"github.com/covsite/covsite/internal/lang"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/i18n"
@@ -201,7 +204,8 @@ func lineText(l Line) string {
 }
 
 // A ward whose district sets targets every year shows the newest plan in full and the
-// earlier ones in one compact table.
+// earlier ones in one compact table, which says once under it how the site computed the
+// cells it marks ∑.
 func TestEarlierPlans(t *testing.T) {
 	tr := langs(t)
 	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
@@ -209,6 +213,9 @@ func TestEarlierPlans(t *testing.T) {
 	for _, y := range []string{"2025", "2024", "2023"} {
 		p := &model.Plan{ID: "kh-" + y, Number: y + "/KH", Period: date.Period{Start: day(t, y+"-01-01"), End: day(t, y+"-12-31")}}
 		tg := &model.Target{Plan: p, Indicator: people, Period: p.Period, Deadline: p.Period.End, Value: model.Known(1000, 0)}
+		if y != "2025" { // computed in both earlier plans: said once
+			tg.Calc = model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(900, 0), model.Known(100, 0)}}
+		}
 		rows = append(rows, planProgress{Plan: p, Rows: []model.Progress{{Target: tg, Share: model.Known(95.5, 2), Status: model.StatusMissed,
 			Result: &model.Result{AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
 	}
@@ -223,6 +230,9 @@ func TestEarlierPlans(t *testing.T) {
 	cell := earlier.Rows[0].Cells[0]
 	if cell.Share != "95,50\u00a0%" || cell.Result != "955" || cell.Target.Text != "1.000" {
 		t.Errorf("earlier cell %+v", cell)
+	}
+	if want := []string{"∑ BHYT: Số do trang tính: tổng các thành phần."}; !slices.Equal(earlier.Notes, want) {
+		t.Errorf("earlier notes %q, want %q", earlier.Notes, want)
 	}
 }
 
@@ -300,8 +310,10 @@ func TestPlanBlockOnCards(t *testing.T) {
 }
 
 // A chart says how the site computed a figure once: in its option, the words once per
-// series with each point's figures, for the tooltips; under its table, a note per series
-// and way of computing; the table's cells are only marked.
+// series with each point's figures, for the tooltips — or, when the figures are the columns
+// of the same row, the number of the note under the table whose words the tooltips say of
+// each cell the table marks; under its table, a note per series and way of computing; the
+// table's cells are only marked.
 func TestChartComputedFigures(t *testing.T) {
 	tr := langs(t)
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
@@ -336,7 +348,7 @@ func TestChartComputedFigures(t *testing.T) {
 			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
 			{name: "BB", values: []model.Num{n(1277), n(1396)}},
 			{name: "TN", values: []model.Num{n(80), n(88)}},
-		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"],null,null]`,
+		}, `"computed":[1,null,null]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)"}, [][]bool{{true, false, false}, {true, false, false}}},
 		{"a sum of other figures than its row's: each value's figures", []series{
 			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
@@ -355,8 +367,19 @@ func TestChartComputedFigures(t *testing.T) {
 			if got := strings.Contains(v.Option, `"computed"`); tt.computed == "" && got || tt.computed != "" && !strings.Contains(v.Option, tt.computed) {
 				t.Errorf("option %s\nwant %s", v.Option, tt.computed)
 			}
-			if !reflect.DeepEqual(v.Notes, tt.notes) {
-				t.Errorf("notes %q\nwant %q", v.Notes, tt.notes)
+			var notes []string
+			shared := 0
+			for _, n := range v.Notes {
+				notes = append(notes, n.Text())
+				if n.Shared {
+					shared++
+				}
+			}
+			if !reflect.DeepEqual(notes, tt.notes) {
+				t.Errorf("notes %q\nwant %q", notes, tt.notes)
+			}
+			if want := strings.Count(tt.computed, "[1,"); shared != want {
+				t.Errorf("%d notes the tooltips read, want %d", shared, want)
 			}
 			if !reflect.DeepEqual(v.Marks, tt.marks) {
 				t.Errorf("marks %v, want %v", v.Marks, tt.marks)
@@ -365,25 +388,35 @@ func TestChartComputedFigures(t *testing.T) {
 	}
 }
 
-// Chart options carry none of ECharts' defaults, and neither the categories nor the values:
-// the chart's table prints them, and charts.js reads them from it.
+// A chart's island carries its kind and what is its own — the axis's name, how the site
+// computed figures — and nothing of the kind's skeleton, the categories, the values or the
+// series' names: the site's chart kit holds the skeleton, and the chart's table the rest.
 func TestChartOption(t *testing.T) {
-	ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1.234, 3), model.Unknown}}}}
-	got, err := ch.option()
+	one := []series{{name: "BHYT", values: []model.Num{model.Known(1.234, 3), model.Unknown}}}
+	two := append(slices.Clone(one), series{name: "BHTN", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}})
+	kit, err := NewChartKit()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(got, `"data"`) {
-		t.Errorf("option carries data the table prints: %s", got)
-	}
-	for _, want := range []string{`"name":"BHYT"`, `"connectNulls":true`, `"xAxis":[{}]`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("option lacks %s: %s", want, got)
+	for _, tt := range []struct {
+		ch   chart
+		want string
+	}{
+		{chart{line: true, axis: "người", series: two}, `{"kind":"line","yAxis":[{"name":"người"}]}`},
+		{chart{line: true, axis: "%", series: one}, `{"kind":"line-1","yAxis":[{"name":"%"}]}`},
+		{chart{axis: "người", series: two}, `{"kind":"bar","yAxis":[{"name":"người"}]}`},
+		{chart{series: one}, `{"kind":"bar-1"}`},
+	} {
+		tt.ch.categories = []string{"a", "b"}
+		got, err := tt.ch.option()
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, unwanted := range []string{`"color"`, `"toolbox"`, `"title"`, `{"value"`} {
-		if strings.Contains(got, unwanted) {
-			t.Errorf("option has %s: %s", unwanted, got)
+		if got != tt.want {
+			t.Errorf("option %s, want %s", got, tt.want)
+		}
+		if _, ok := kit.Kinds[tt.ch.kind().name()]; !ok {
+			t.Errorf("the kit lacks the kind %s", tt.ch.kind().name())
 		}
 	}
 	if v := echartsValue(model.Num{V: 0, Known: false}); v != "-" {
@@ -391,17 +424,58 @@ func TestChartOption(t *testing.T) {
 	}
 }
 
-// The option a chart sends is go-echarts' whole option for it, less what ECharts does
-// anyway: the skeleton made once per kind of chart must not drift from go-echarts.
+// The chart kit is published once per site as a script: it holds no words a reader sees
+// (no letter outside ASCII, no capitalised word), none of ECharts' defaults, no categories
+// or values; its iframe code is the embeds' one.
+func TestChartKitHasNoWords(t *testing.T) {
+	kit, err := NewChartKit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := kit.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := strings.IndexFunc(string(b), func(r rune) bool { return r > unicode.MaxASCII }); i >= 0 {
+		t.Errorf("kit has a letter outside ASCII at %d: %s", i, b)
+	}
+	if m := regexp.MustCompile(`"[^"]*\b[A-Z][a-z]+\b[^"]*"`).Find(b); m != nil {
+		t.Errorf("kit has a capitalised word: %s", m)
+	}
+	for _, unwanted := range []string{`"color"`, `"toolbox"`, `"title"`, `"data"`, `"name"`} {
+		if bytes.Contains(b, []byte(unwanted)) {
+			t.Errorf("kit has %s: %s", unwanted, b)
+		}
+	}
+	if len(kit.Kinds) != 4 || kit.Snippet != EmbedSnippet {
+		t.Errorf("kit has %d kinds, snippet %q", len(kit.Kinds), kit.Snippet)
+	}
+}
+
+// The option charts.js makes — the kit's skeleton of the chart's kind, a series per column
+// of its table, the island merged over it — is go-echarts' whole option for the chart,
+// less its categories and values (the table's) and what ECharts does anyway: the skeleton
+// made once per site must not drift from go-echarts.
 func TestChartOptionIsGoEcharts(t *testing.T) {
+	kit, err := NewChartKit()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, ch := range []chart{
 		{line: true, axis: "người", categories: []string{"30/6/2023", "31/12/2023"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1, 0), model.Unknown}}, {name: "BHTN", values: []model.Num{model.Known(2.345, 3), model.Known(3, 0)}}}},
 		{line: false, axis: "%", categories: []string{"<b>Phường 1</b>"}, series: []series{{name: "BHXH \"x\"", values: []model.Num{model.Known(80.58, 2)}}}},
+		{line: true, axis: "%", categories: []string{"2024", "2025"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(90, 0), model.Known(91, 0)}}}},
+		{line: false, axis: "người", categories: []string{"Xã A", "Xã B"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}}, {name: "BHXH", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}}}},
 	} {
-		got, err := ch.option()
+		island, err := ch.option()
 		if err != nil {
 			t.Fatal(err)
 		}
+		var columns []string
+		for _, s := range ch.series {
+			columns = append(columns, s.name)
+		}
+		got := asCharts(t, kit, island, columns)
 		full := ch.barOption()
 		if ch.line {
 			full = ch.lineOption()
@@ -410,7 +484,7 @@ func TestChartOptionIsGoEcharts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want, gotObj map[string]any
+		var want map[string]any
 		if err := json.Unmarshal(b, &want); err != nil {
 			t.Fatal(err)
 		}
@@ -425,13 +499,70 @@ func TestChartOptionIsGoEcharts(t *testing.T) {
 		for _, a := range want["xAxis"].([]any) {
 			delete(a.(map[string]any), "data")
 		}
-		if err := json.Unmarshal([]byte(got), &gotObj); err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(gotObj, want) {
-			t.Errorf("option\n got %v\nwant %v", gotObj, want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("option\n got %v\nwant %v", got, want)
 		}
 	}
+}
+
+// asCharts makes a chart's option as charts.js does: the kit's skeleton of the island's
+// kind, its "series" copied for each column of the table, named by the column's header,
+// then the island merged over it (objects by key, arrays by index), less "kind".
+func asCharts(t *testing.T, kit ChartKit, island string, columns []string) map[string]any {
+	t.Helper()
+	var own map[string]any
+	if err := json.Unmarshal([]byte(island), &own); err != nil {
+		t.Fatal(err)
+	}
+	skeleton, ok := kit.Kinds[own["kind"].(string)]
+	if !ok {
+		t.Fatalf("the kit has no kind %v", own["kind"])
+	}
+	var opt map[string]any
+	if err := json.Unmarshal(skeleton, &opt); err != nil {
+		t.Fatal(err)
+	}
+	var series []any
+	for _, name := range columns {
+		var s map[string]any
+		b, _ := json.Marshal(opt["series"])
+		if err := json.Unmarshal(b, &s); err != nil {
+			t.Fatal(err)
+		}
+		s["name"] = name
+		series = append(series, s)
+	}
+	opt["series"] = series
+	delete(own, "kind")
+	return mergeJSON(opt, own).(map[string]any)
+}
+
+func mergeJSON(base, over any) any {
+	switch o := over.(type) {
+	case map[string]any:
+		b, ok := base.(map[string]any)
+		if !ok {
+			return o
+		}
+		for k, v := range o {
+			b[k] = mergeJSON(b[k], v)
+		}
+		return b
+	case []any:
+		b, ok := base.([]any)
+		if !ok {
+			return o
+		}
+		for i, v := range o {
+			if i < len(b) {
+				b[i] = mergeJSON(b[i], v)
+			} else {
+				b = append(b, v)
+			}
+		}
+		return b
+	}
+	return over
 }
 
 // A long ranking keeps its ends: the first and last ten children, placed one under the
@@ -457,4 +588,106 @@ func TestLongRankingKeepsItsEnds(t *testing.T) {
 	if short := c.ends(ChildRanking{Bars: r.Bars[:5]}); len(short.Bars) != 5 {
 		t.Error("a short ranking was cut")
 	}
+}
+
+// A children's table whose computed column is the sum of two of its columns, row by row,
+// says so once under the table and marks each such cell ∑ only.
+func TestChildTableSaysHowOnce(t *testing.T) {
+	site := exampleSite(t)
+	c := NewContext(site, langs(t)["vi"], routes.NewBase("/"))
+	ct := c.Locality(site.Locality("tp-tra-vinh")).ChildTable
+	if ct == nil || len(ct.Rows) < 2 {
+		t.Fatalf("Thành phố Trà Vinh's children table: %+v", ct)
+	}
+	want := []string{"∑ BHXH: Số do trang tính: tổng các thành phần, BHXH bắt buộc + BHXH tự nguyện (cùng hàng)"}
+	if !slices.Equal(ct.Notes, want) {
+		t.Errorf("notes %q, want %q", ct.Notes, want)
+	}
+	col := slices.Index(ct.Columns, "BHXH")
+	marked := 0
+	for _, r := range ct.Rows {
+		if r.Marked[col] {
+			marked++
+		}
+		if r.Computed[col] != "" {
+			t.Errorf("%s: the BHXH cell says %q, which the note says once", r.Text, r.Computed[col])
+		}
+	}
+	if marked != len(ct.Rows) {
+		t.Errorf("%d of %d BHXH cells marked ∑", marked, len(ct.Rows))
+	}
+}
+
+// A column is said to be the sum of other columns of its row only when every computed
+// cell of it is, with the very figures of those columns.
+func TestSameRowSum(t *testing.T) {
+	a := &model.Indicator{ID: "a"}
+	b := &model.Indicator{ID: "b"}
+	total := &model.Indicator{ID: "t", SumOf: []*model.Indicator{a, b}}
+	sum := func(x, y float64) calcWords {
+		return calcWords{Calc: model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(x, 0), model.Known(y, 0)}}}
+	}
+	row := func(x, y float64) []model.Num {
+		return []model.Num{model.Known(x+y, 0), model.Known(x, 0), model.Known(y, 0)}
+	}
+	tests := []struct {
+		name  string
+		inds  []*model.Indicator
+		calcs [][]calcWords
+		ok    bool
+	}{
+		{"every cell the sum of its row", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {sum(3, 4), {}, {}}}, true},
+		{"a cell given by the plan", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {{}, {}, {}}}, true},
+		{"a sum of other figures", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {sum(3, 5), {}, {}}}, false},
+		{"a part not in the table", []*model.Indicator{total, a}, [][]calcWords{{sum(1, 2), {}}, {sum(3, 4), {}}}, false},
+		{"nothing computed", []*model.Indicator{total, a, b}, [][]calcWords{{{}, {}, {}}, {{}, {}, {}}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ct := &childTargets{indicators: tt.inds, children: []*model.Locality{{}, {}}, calcs: tt.calcs}
+			for _, r := range [][]model.Num{row(1, 2), row(3, 4)} {
+				ct.values = append(ct.values, r[:len(tt.inds)])
+			}
+			if _, ok := ct.sameRowSum(0); ok != tt.ok {
+				t.Errorf("sameRowSum = %t, want %t", ok, tt.ok)
+			}
+		})
+	}
+}
+
+// The earlier plans' table leaves its results to the charts' tables only when they show
+// every one, on its date and in its column; the note then says where they are.
+func TestEarlierResultsLeftToCharts(t *testing.T) {
+	f := Format{langs(t)["vi"]}
+	chart := Chart{Columns: []string{"BHXH", "BHYT"}, Rows: [][]string{{"31/12/2024", "1.132", "11.068"}, {"30/6/2025", "1.112", "10.413"}}}
+	cell := func(asOf, result string) EarlierCell { return EarlierCell{Share: "97 %", Result: result, asOf: asOf} }
+	tests := []struct {
+		name   string
+		cells  []EarlierCell
+		charts []Chart
+		left   bool
+	}{
+		{"every result in the chart's table", []EarlierCell{cell("31/12/2024", "1.132"), cell("31/12/2024", "11.068")}, []Chart{chart}, true},
+		{"a cell without a result or a target", []EarlierCell{cell("31/12/2024", "1.132"), {Empty: true}}, []Chart{chart}, true},
+		{"a result of another date", []EarlierCell{cell("31/12/2024", "1.132"), cell("30/6/2024", "11.068")}, []Chart{chart}, false},
+		{"another figure", []EarlierCell{cell("31/12/2024", "1.133"), cell("31/12/2024", "11.068")}, []Chart{chart}, false},
+		{"no chart", []EarlierCell{cell("31/12/2024", "1.132"), cell("31/12/2024", "11.068")}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &EarlierPlans{Columns: []string{"BHXH", "BHYT"}, Rows: []EarlierPlan{{Cells: tt.cells}}, Note: "note"}
+			e.leaveResultsTo(tt.charts, f)
+			left := e.Note != "note"
+			for _, c := range e.Rows[0].Cells {
+				if (c.Result == "") != (left || c.Empty) {
+					t.Errorf("cell %+v, results left to the charts %t", c, left)
+				}
+			}
+			if left != tt.left {
+				t.Errorf("results left to the charts: %t, want %t (note %q)", left, tt.left, e.Note)
+			}
+		})
+	}
+	var none *EarlierPlans
+	none.leaveResultsTo([]Chart{chart}, f) // a page without earlier plans
 }

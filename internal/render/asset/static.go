@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -32,17 +33,26 @@ func ReadStatic(theme fs.FS) (Static, error) {
 		if err != nil {
 			return err
 		}
-		rel := strings.TrimPrefix(p, "static/")
-		out := rel
-		if ext := path.Ext(rel); ext == ".css" || ext == ".js" {
-			sum := sha256.Sum256(data)
-			out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-		}
-		s.out[rel] = out
-		s.Files = append(s.Files, File{Path: out, Data: data})
+		s.Add(strings.TrimPrefix(p, "static/"), data)
 		return nil
 	})
 	return s, err
+}
+
+// Add publishes data as the static file rel (a path below static/), fingerprinted when it
+// is CSS or JavaScript, in place of a file of the theme at rel: the site makes some static
+// files itself (render's chart kit).
+func (s *Static) Add(rel string, data []byte) {
+	out := rel
+	if ext := path.Ext(rel); ext == ".css" || ext == ".js" {
+		sum := sha256.Sum256(data)
+		out = strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+	}
+	if old, ok := s.out[rel]; ok {
+		s.Files = slices.DeleteFunc(s.Files, func(f File) bool { return f.Path == old })
+	}
+	s.out[rel] = out
+	s.Files = append(s.Files, File{Path: out, Data: data})
 }
 
 // Path is where a static file (a path below static/) is published; a path the theme

@@ -18,31 +18,55 @@ func dataIsland(id, json string) string {
 	return `<script type="application/json" id="` + id + `">` + json + `</script>`
 }
 
-// figAttrs are the data attributes that name the model figure a printed figure is
-// (data-fig) and, when the site computed it, how (data-calc): the test of the built site
-// checks every figure's source, mark and credit through them.
-func figAttrs(f view.Fig) templ.Attributes {
+type figureKeysKey struct{}
+
+// WithFigureKeys is ctx asking the components to mark every printed figure with the key of
+// its row in the data (data-fig, data-credit…), for tests and audits of the built site
+// (render.Options.FigureKeys). Without it a page prints the very same bytes less those
+// attributes.
+func WithFigureKeys(ctx context.Context) context.Context {
+	return context.WithValue(ctx, figureKeysKey{}, true)
+}
+
+// figureKeys reports whether ctx asks for the figures' keys.
+func figureKeys(ctx context.Context) bool {
+	on, _ := ctx.Value(figureKeysKey{}).(bool)
+	return on
+}
+
+// figAttrs are the data attributes of a printed figure: data-calc, always, says how the
+// site computed it (a semantic mark, beside the ∑ sign); data-fig, when ctx asks for keys,
+// names the model figure it is, for the test of the built site that checks every figure's
+// source, mark and credit.
+func figAttrs(ctx context.Context, f view.Fig) templ.Attributes {
 	if f.Key == "" {
 		return nil
 	}
-	a := templ.Attributes{"data-fig": f.Key}
+	keyed := figureKeys(ctx)
+	if f.Calc == "" && !keyed {
+		return nil
+	}
+	a := templ.Attributes{}
 	if f.Calc != "" {
 		a["data-calc"] = f.Calc
+	}
+	if keyed {
+		a["data-fig"] = f.Key
 	}
 	return a
 }
 
-func figAttrsAt(figs []view.Fig, i int) templ.Attributes {
+func figAttrsAt(ctx context.Context, figs []view.Fig, i int) templ.Attributes {
 	if i >= len(figs) {
 		return nil
 	}
-	return figAttrs(figs[i])
+	return figAttrs(ctx, figs[i])
 }
 
-// creditAttrs say what a credit names: the target, the authority, the decision, and
-// whether the link to a plan is inferred.
-func creditAttrs(c view.CreditMark) templ.Attributes {
-	if c.Key == "" {
+// creditAttrs say what a credit names, when ctx asks for keys: the target, the authority,
+// the decision, and whether the link to a plan is inferred.
+func creditAttrs(ctx context.Context, c view.CreditMark) templ.Attributes {
+	if c.Key == "" || !figureKeys(ctx) {
 		return nil
 	}
 	a := templ.Attributes{"data-credit": c.Key, "data-set-by": c.Authority, "data-decision": c.Decision}
@@ -88,7 +112,7 @@ func goalLabel(t view.CardTarget) templ.Component {
 	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
 		var b strings.Builder
 		if len(t.Refs) > 0 {
-			b.WriteString(`<sup class="ref">`)
+			b.WriteString(`<sup>`)
 			for i, f := range t.Refs {
 				if i > 0 {
 					b.WriteString(",")
@@ -103,12 +127,21 @@ func goalLabel(t view.CardTarget) templ.Component {
 	})
 }
 
-// anchor is the link to an element of the page, "" for none.
-func anchor(id string) string {
-	if id == "" {
+// escaped is s, escaped, as a component: alone on its templ line, a text would be followed by
+// a space.
+func escaped(s string) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
+		_, err := io.WriteString(w, templ.EscapeString(s))
+		return err
+	})
+}
+
+// resultNotes is the link to a card's notes its result's meta line ends with, in a deck.
+func resultNotes(c view.Card) string {
+	if c.Result == nil {
 		return ""
 	}
-	return "#" + id
+	return c.Result.Notes
 }
 
 // barClass is the class of a ranking's bar: targets reached are drawn darker.

@@ -67,7 +67,7 @@ func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = sectionHead(tr, "so-lieu", v.CardsTitle).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = sectionHead("so-lieu", v.CardsTitle).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -356,7 +356,7 @@ func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = sectionHead(tr, "bang", tr.T("plantable.title")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = sectionHead("bang", tr.T("plantable.title")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -374,7 +374,7 @@ func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = sectionHead(tr, "chi-tieu", v.TargetsTitle).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = sectionHead("chi-tieu", v.TargetsTitle).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -545,7 +545,7 @@ func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = sectionHead(tr, "chi-tieu", v.TargetsTitle).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = sectionHead("chi-tieu", v.TargetsTitle).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -577,7 +577,7 @@ func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = sectionHead(tr, "moc", tr.T("plan.milestones")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = sectionHead("moc", tr.T("plan.milestones")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -614,7 +614,7 @@ func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = sectionHead(tr, "tong-hop", tr.T("rollup.title")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = sectionHead("tong-hop", tr.T("rollup.title")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -645,7 +645,7 @@ func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = sectionHead(tr, "tin-tuc", tr.T("locality.updates")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = sectionHead("tin-tuc", tr.T("locality.updates")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -715,7 +715,7 @@ func PlanTablePart(tr *i18n.Lang, v view.PlanTablePage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = sectionHead(tr, "bang", tr.T("plantable.title")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = sectionHead("bang", tr.T("plantable.title")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -1494,7 +1494,7 @@ func planTableCell(c view.PlanTableCell, columnSaysHow bool) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.RenderAttributes(ctx, templ_7745c5c3_Buffer, templ_7745c5c3_ElementWriter, "td", figAttrs(c.Fig))
+			templ_7745c5c3_Err = templruntime.RenderAttributes(ctx, templ_7745c5c3_Buffer, templ_7745c5c3_ElementWriter, "td", figAttrs(ctx, c.Fig))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -13,16 +13,25 @@
  * On DOMContentLoaded this script parses each data island and draws the chart
  * into the container with the SVG renderer and the page's language
  * (<html lang="vi"> → locale 'VI', lang="en" → 'EN'). Before drawing it:
+ *  - makes the whole option of an island that names its "kind" (the option's
+ *    own part: the value axis's name, the computed figures): the skeleton of
+ *    that kind from the site's chart kit (js/chart-kit.js, loaded before this
+ *    file; it sets window.covsiteChartKit, internal/view ChartKit), whose
+ *    "series" is copied for each column of the figure's table and named by
+ *    the column's header, then the island merged over it (objects by key,
+ *    arrays by index); a kind the kit lacks leaves the fallback;
  *  - gives a series without "data" its column of the figure's table, read in
  *    the page's number format, and a category axis without "data" the rows'
  *    headers: the page prints the figures once, in the table;
  *
  *  - turns on ECharts aria (decal patterns + a screen-reader description of
  *    the data in the page's number and date formats) when the option has no
- *    `aria` of its own. The description starts with the container's
- *    data-chart-label (the layout fills it from i18n/*.toml, e.g.
- *    'Biểu đồ “Chỉ tiêu và kết quả thực hiện”.'): this file holds no words a
- *    reader sees, only numbers, names from the data and punctuation;
+ *    `aria` of its own. The description starts with the chart's label: the
+ *    page's words for it (the chart-tools island's words.label, filled from
+ *    i18n/*.toml, "%s" where the caption's title goes, e.g. 'Biểu đồ “Chỉ
+ *    tiêu và kết quả thực hiện”.'), or the container's data-chart-label when
+ *    a layout gives one: this file holds no words a reader sees, only
+ *    numbers, names from the data and punctuation;
  *  - formats numbers the page's way (vi: 1.022.552 and 80,58; en: 1,022,552
  *    and 80.58) in tooltips (tooltip.valueFormatter), on value/log axes
  *    (axisLabel.formatter) and on markLine labels. JSON cannot carry
@@ -31,8 +40,9 @@
  *  - adds to the tooltip of every figure the site computed the sign \u2211 and
  *    how, in the page's words, from the option's own "computed" (by series:
  *    null, or the words with "%s" where a point's figures go followed by each
- *    point's figures, "" for a document's figure), taken out before the option
- *    goes to ECharts;
+ *    point's figures, "" for a document's figure, or the number of the note
+ *    under the table whose words are said of each point whose table cell has
+ *    the class calc-cell), taken out before the option goes to ECharts;
  *  - owns the chart "chrome" colours (text, axis lines, grid lines, tooltip):
  *    a light or dark palette by prefers-color-scheme, each colour overridable
  *    from CSS on the container with --chart-text, --chart-muted,
@@ -94,7 +104,7 @@
     tooltipBorder: '--chart-tooltip-border',
   };
 
-  var charts = []; // {el, islandId, chart, fallback, attrs}
+  var charts = []; // {el, chart, fallback, attrs}
   var darkQuery = null;
 
   function pageLang() {
@@ -228,6 +238,18 @@
     return (label ? label + ' ' : '') + parts.join(' ');
   }
 
+  // The start of a chart's screen-reader description: its container's data-chart-label, else
+  // the page's words for it (words.label of chart-tools) with the caption's title.
+  function chartLabel(el) {
+    var own = el.getAttribute('data-chart-label');
+    if (own != null) return own.trim();
+    var words = tools && isPlainObject(tools.words) ? tools.words.label : null;
+    var fig = el.closest ? el.closest('figure') : null;
+    var caption = fig ? fig.querySelector('.chart__title') : null;
+    if (typeof words !== 'string' || !caption) return '';
+    return words.split('%s').join(caption.textContent.trim());
+  }
+
   // A function formatting a value with fmt, honouring a "{value}" template if
   // the option already had one as a string.
   function templated(existing, fmt) {
@@ -264,23 +286,56 @@
   }
 
   // The option marks the figures the site computed (its "computed", by series: null for a
-  // series without any, else the page's words with "%s" where a point's figures go, then
-  // each point's figures, "" for a document's figure). Their tooltips add the sign and those
-  // words, so a reader never takes the site's arithmetic for a document's figure.
-  function markComputed(option, marks, fmt) {
+  // series without any; the page's words with "%s" where a point's figures go, then each
+  // point's figures, "" for a document's figure; or the number n of the figure's note (its
+  // n-th p.calc-note, from 1) whose <span> holds the words said of each point whose cell the
+  // figure's table marks as computed, class calc-cell). Their tooltips add the sign and
+  // those words, so a reader never takes the site's arithmetic for a document's figure.
+  function markComputed(option, marks, fmt, el) {
     if (!Array.isArray(marks) || !Array.isArray(option.series)) return;
     option.series.forEach(function (s, i) {
       var how = marks[i];
-      if (!isPlainObject(s) || !Array.isArray(how) || typeof how[0] !== 'string') return;
-      var words = how[0];
+      var at = null; // a point's words, '' for a document's figure
+      if (typeof how === 'number') {
+        var cells = markedCells(el, i + 1);
+        var words = noteWords(el, how);
+        at = function (j) { return cells[j] ? words : ''; };
+      } else if (Array.isArray(how) && typeof how[0] === 'string') {
+        at = function (j) {
+          var h = how[j + 1];
+          return h ? how[0].replace('%s', function () { return h; }) : '';
+        };
+      }
+      if (!isPlainObject(s) || !at) return;
       var tip = child(s, 'tooltip');
       var base = typeof tip.valueFormatter === 'function' ? tip.valueFormatter : function (v) { return fmt(v); };
       tip.valueFormatter = function (value, dataIndex) {
         var text = base(value, dataIndex);
-        var h = how[dataIndex + 1];
-        return h ? text + ' \u2211 ' + words.replace('%s', function () { return h; }) : text;
+        var words = at(dataIndex);
+        return words ? text + ' \u2211 ' + words : text;
       };
     });
+  }
+
+  // The words of the figure's n-th note (from 1) under its table: its <span>.
+  function noteWords(el, n) {
+    var fig = el.closest ? el.closest('figure') : null;
+    var note = fig ? fig.querySelectorAll('.calc-note')[n - 1] : null;
+    var span = note ? note.querySelector('span') : null;
+    return span ? span.textContent.trim() : '';
+  }
+
+  // Whether each row's cell in the column of the figure's table is marked as computed.
+  function markedCells(el, column) {
+    var fig = el.closest ? el.closest('figure') : null;
+    var table = fig ? fig.querySelector('table') : null;
+    var rows = table && table.tBodies.length ? table.tBodies[0].rows : [];
+    var out = [];
+    for (var r = 0; r < rows.length; r++) {
+      var cell = rows[r].cells[column];
+      out.push(!!cell && cell.classList.contains('calc-cell'));
+    }
+    return out;
   }
 
   // Turn the option parsed from JSON into the one given to setOption.
@@ -292,7 +347,7 @@
 
     if (option.aria == null) {
       option.aria = { enabled: true, decal: { show: true } };
-      var description = describe(option, fmt, makeDateFormatter(lang), (el.getAttribute('data-chart-label') || '').trim());
+      var description = describe(option, fmt, makeDateFormatter(lang), chartLabel(el));
       if (description) option.aria.label = { description: description };
     }
     if (option.backgroundColor == null) option.backgroundColor = 'transparent';
@@ -326,7 +381,7 @@
     each(option.tooltip, function (t) {
       styleTooltip(t, fmt, pal);
     });
-    markComputed(option, marks, fmt);
+    markComputed(option, marks, fmt, el);
     each(option.series, function (s) {
       if (isPlainObject(s.tooltip) && s.tooltip.valueFormatter != null &&
           typeof s.tooltip.valueFormatter !== 'function') {
@@ -385,7 +440,10 @@
     return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : '-';
   }
 
-  function readOption(islandId) {
+  // The chart's option: its data island (data-chart names it), made whole when it names
+  // its kind. Null when the island is missing, not JSON or of a kind the kit lacks.
+  function readOption(el) {
+    var islandId = el.getAttribute('data-chart');
     var island = islandId ? document.getElementById(islandId) : null;
     if (!island) return null;
     var option;
@@ -395,12 +453,63 @@
       return null;
     }
     if (!isPlainObject(option)) return null;
+    if (option.kind != null) option = ofKind(option, el);
+    if (!option) return null;
     // A series type the bundle lacks would draw an empty chart silently.
     var ok = true;
     each(option.series, function (s) {
       if (!SERIES_TYPES[s.type]) ok = false;
     });
     return ok ? option : null;
+  }
+
+  // The whole option of a chart whose island names its kind: the kit's skeleton of the
+  // kind, its "series" (every series' settings) copied for each column of the figure's
+  // table and named by the column's header, then the island merged over it.
+  function ofKind(own, el) {
+    var kit = window.covsiteChartKit;
+    var skeleton = isPlainObject(kit) && isPlainObject(kit.kinds) && Object.prototype.hasOwnProperty.call(kit.kinds, own.kind) ? kit.kinds[own.kind] : null;
+    var names = columnNames(el);
+    if (!isPlainObject(skeleton) || !names) return null;
+    var option = copyJSON(skeleton);
+    var each = isPlainObject(option.series) ? option.series : {};
+    option.series = names.map(function (name) {
+      var s = copyJSON(each);
+      s.name = name;
+      return s;
+    });
+    delete own.kind;
+    return merged(option, own);
+  }
+
+  // The headers of the figure's table's columns after the first (which heads the rows).
+  function columnNames(el) {
+    var fig = el.closest ? el.closest('figure') : null;
+    var table = fig ? fig.querySelector('table') : null;
+    var head = table && table.tHead ? table.tHead.rows[0] : null;
+    if (!head) return null;
+    var names = [];
+    for (var i = 1; i < head.cells.length; i++) names.push(head.cells[i].textContent.trim());
+    return names;
+  }
+
+  function copyJSON(v) {
+    return JSON.parse(JSON.stringify(v));
+  }
+
+  // over merged into base: objects by key, arrays by index, anything else replaced.
+  function merged(base, over) {
+    if (isPlainObject(over) && isPlainObject(base)) {
+      Object.keys(over).forEach(function (k) {
+        if (k !== '__proto__') base[k] = merged(base[k], over[k]);
+      });
+      return base;
+    }
+    if (Array.isArray(over) && Array.isArray(base)) {
+      over.forEach(function (v, i) { base[i] = i < base.length ? merged(base[i], v) : v; });
+      return base;
+    }
+    return over;
   }
 
   function detachFallback(el) {
@@ -446,7 +555,7 @@
   function draw(rec) {
     var echarts = window.echarts;
     if (!echarts || typeof echarts.init !== 'function') return false;
-    var option = readOption(rec.islandId);
+    var option = readOption(rec.el);
     if (!option) return false;
     var lang = pageLang();
     var el = rec.el;
@@ -477,13 +586,16 @@
   // ---- Chart tools: download as PNG and SVG, and the embed code ("Nhúng") ----------
   //
   // The layout gives a JSON data island <script type="application/json"
-  // id="chart-tools"> (internal/view ChartTools): the buttons' words, and per chart
-  // its title, credit line (source and date), file name, and on pages whose charts
-  // have embed pages the embed page's path and the iframe snippet with "{src}" where
-  // its absolute address goes. A chart is exported with ECharts' own SVG export
-  // (renderToSVGString, the bundle's SVG renderer), framed with its title above and its
+  // id="chart-tools"> (internal/view ChartTools), once per page: the words (of the buttons,
+  // and the start of a chart's screen-reader label), the credit line (source and date) of
+  // the page's charts, to which this script adds the site's name, and the address of their
+  // embeds less the chart's id, which it adds too. A chart's title is its caption's
+  // .chart__title, its files are named after the page's path and its id
+  // ("an-duong-chart-1"), and the iframe code is the chart kit's (js/chart-kit.js), with
+  // "{src}" where the embed's absolute address goes. A chart is exported with ECharts' own
+  // SVG export (renderToSVGString, the bundle's SVG renderer), framed with its title above and its
   // credit below; PNG is that SVG drawn on a canvas at twice the size. Each export
-  // dispatches a "chartexport" event on the figure (detail: type, blob) before the
+  // dispatches a "chartexport" event on the figure (detail: type, blob, file) before the
   // download starts.
 
   var tools = null;
@@ -493,7 +605,7 @@
     if (!island) return null;
     try {
       var t = JSON.parse(island.textContent);
-      return isPlainObject(t) && isPlainObject(t.words) && isPlainObject(t.charts) ? t : null;
+      return isPlainObject(t) && isPlainObject(t.words) ? t : null;
     } catch (e) {
       return null;
     }
@@ -534,7 +646,7 @@
 
   function deliver(fig, type, blob, file) {
     try {
-      fig.dispatchEvent(new CustomEvent('chartexport', { detail: { type: type, blob: blob } }));
+      fig.dispatchEvent(new CustomEvent('chartexport', { detail: { type: type, blob: blob, file: file + '.' + type } }));
     } catch (e) {
       // old browsers: the download still happens
     }
@@ -582,12 +694,47 @@
     return b;
   }
 
+  // What a chart's tools need: its title (its caption), credit, file name and embed address.
+  function chartUse(rec) {
+    var id = rec.el.id;
+    var fig = rec.el.closest('figure');
+    var caption = fig ? fig.querySelector('.chart__title') : null;
+    var embed = typeof tools.embed === 'string' && tools.embed ? tools.embed + id : '';
+    return {
+      title: caption ? caption.textContent.trim() : '',
+      credit: creditLine(tools.credit, tools.site),
+      file: fileName(tools.path, id),
+      embed: embed,
+    };
+  }
+
+  // A chart's credit line: the page's credit (sources and date), then the site's name.
+  function creditLine(credit, site) {
+    credit = typeof credit === 'string' ? credit : '';
+    return credit && site ? credit + ' \u00b7 ' + site : credit || site || '';
+  }
+
+  // The site's name as the page gives it: its og:site_name, else its brand link's text.
+  function siteName(doc) {
+    var meta = doc.querySelector('meta[property="og:site_name"]');
+    var brand = doc.querySelector('.brand');
+    return meta ? meta.getAttribute('content') || '' : (brand ? brand.textContent.trim() : '');
+  }
+
+  // The name of a chart's files: the last segment of its page's path, then its id —
+  // "/dia-phuong/an-duong/" and "chart-1" → "an-duong-chart-1".
+  function fileName(path, id) {
+    var parts = String(path || '').replace(/index\.html$/, '').split('/').filter(Boolean);
+    return parts.length ? parts[parts.length - 1] + '-' + id : id;
+  }
+
   function addTools(rec) {
     if (!tools || rec.tools) return;
     var id = rec.el.id;
-    var use = tools.charts[id];
-    if (!isPlainObject(use)) return;
+    var use = chartUse(rec);
     var w = tools.words;
+    var kit = window.covsiteChartKit;
+    var snippet = isPlainObject(kit) && typeof kit.snippet === 'string' ? kit.snippet : '';
     var bar = document.createElement('div');
     bar.className = 'chart__tools';
     var png = button(w.png, 'chart__tool');
@@ -596,7 +743,7 @@
     svg.addEventListener('click', function () { exportChart(rec, use, 'svg'); });
     bar.appendChild(png);
     bar.appendChild(svg);
-    if (use.embed && typeof tools.snippet === 'string') {
+    if (use.embed && snippet) {
       var open = button(w.embed, 'chart__tool');
       var panel = document.createElement('div');
       panel.className = 'chart__embed';
@@ -611,7 +758,7 @@
       code.id = id + '-snippet';
       code.readOnly = true;
       code.rows = 3;
-      code.value = fill(tools.snippet, {
+      code.value = fill(snippet, {
         src: escapeXML(new URL(use.embed, location.href).href),
         title: escapeXML(use.title),
       });
@@ -684,11 +831,11 @@
   // site: its query names the chart's page, relative to the language's root (the main
   // element's data-root), and the chart's id: ?p=dia-phuong/x/&c=chart-1. The page is
   // fetched from this site (connect-src 'self'), parsed inertly (DOMParser runs no script)
-  // and the chart's figure — chart island, table, marks of computed figures — copied here;
-  // its title, credit (source and date) and file name come from the page's chart-tools
-  // island, and the link back leads to the figure on its page. The words shown while
-  // loading, when the page or chart is missing, and of the link back are the main
-  // element's data attributes.
+  // and the chart's figure — caption, chart island, table, marks of computed figures —
+  // copied here; its credit (source and date) and words come from the page's chart-tools
+  // island, its files are named after the page, and the link back leads to the figure on
+  // its page. The words shown while loading, when the page or chart is missing, and of the
+  // link back are the main element's data attributes.
 
   var EMBED_ROUTE = /^(?:[a-z0-9][a-z0-9-]*\/)+$/;
   var EMBED_CHART = /^[a-z0-9][a-z0-9-]*$/;
@@ -720,7 +867,7 @@
         say('nochart');
         return;
       }
-      showEmbed(main, doc, fig, url, id);
+      showEmbed(main, doc, fig, url);
       status.textContent = '';
       status.hidden = true;
       drawAll();
@@ -729,13 +876,12 @@
     });
   }
 
-  function showEmbed(main, doc, fig, url, id) {
+  function showEmbed(main, doc, fig, url) {
     var pageTools = readTools(doc);
-    var use = pageTools && isPlainObject(pageTools.charts[id]) ? pageTools.charts[id] : null;
     var h1 = doc.querySelector('h1');
     var name = h1 ? h1.textContent.trim() : '';
     var caption = fig.querySelector('.chart__title');
-    var chartTitle = use ? use.title : (caption ? caption.textContent.trim() : '');
+    var chartTitle = caption ? caption.textContent.trim() : '';
     var title = name && chartTitle ? name + ': ' + chartTitle : (chartTitle || name);
     document.getElementById('embed-title').textContent = title;
     document.title = title + ' \u00b7 ' + (main.getAttribute('data-site') || '');
@@ -753,13 +899,13 @@
       links[i].rel = 'noopener';
     }
     document.getElementById('embed-figure').appendChild(copy);
-    if (use) document.getElementById('embed-credit').textContent = use.credit;
+    var site = main.getAttribute('data-site') || '';
+    if (pageTools) document.getElementById('embed-credit').textContent = creditLine(pageTools.credit, site);
     var back = document.getElementById('embed-back');
     back.href = url.href + '#' + fig.id;
     if (name) back.textContent = (main.getAttribute('data-back') || '%s').split('%s').join(name);
-    if (use) { // an embed offers downloads, not its own embed code
-      tools = { words: pageTools.words, charts: {} };
-      tools.charts[id] = { title: use.title, credit: use.credit, file: use.file };
+    if (pageTools) { // an embed offers downloads, not its own embed code
+      tools = { words: pageTools.words, credit: pageTools.credit, site: site, path: url.pathname };
     }
   }
 
@@ -775,6 +921,10 @@
       return;
     }
     tools = readTools(document);
+    if (tools) {
+      tools.path = location.pathname;
+      tools.site = siteName(document);
+    }
     drawAll();
   }
 
@@ -782,9 +932,9 @@
     if (!window.echarts) return;
     var els = document.querySelectorAll('[data-chart]');
     for (var i = 0; i < els.length; i++) {
-      var rec = { el: els[i], islandId: els[i].getAttribute('data-chart'), chart: null, fallback: [], attrs: {} };
+      var rec = { el: els[i], chart: null, fallback: [], attrs: {} };
       // Unreadable JSON never becomes readable: do not retry it on resize.
-      rec.failed = !readOption(rec.islandId);
+      rec.failed = !readOption(rec.el);
       charts.push(rec);
       if (!rec.failed && draw(rec)) addTools(rec);
     }
