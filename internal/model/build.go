@@ -56,7 +56,7 @@ type Site struct {
 	base    *diag.List
 	links   []*sourceLinks
 	broken  broken
-	rollups *diag.List // results that differ from their children's sum, over every file
+	rollups map[*sourceLinks]*diag.List // by file: its results that differ from their children's sum
 	// sumsUnsure: the indicators or the locality tree have errors, so parents and children
 	// are not compared (checkRollups, resultRollupWarnings).
 	sumsUnsure bool
@@ -123,7 +123,9 @@ func (s *Site) diagnostics() *diag.List {
 	for _, sl := range s.links {
 		all.Merge(&sl.diags)
 	}
-	all.Merge(s.rollups)
+	for _, sl := range s.links {
+		all.Merge(s.rollups[sl])
+	}
 	return all
 }
 

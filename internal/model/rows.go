@@ -685,25 +685,60 @@ func (b *builder) checkResults(links []*sourceLinks) {
 }
 
 // resultRollupWarnings warns where a parent's result differs from the sum of its children's
-// results for the same indicator and date, when every child that existed then reports one:
-// a "Tổng cộng" row that does not add up, as plans are checked by checkRollups. It looks at
-// every results file, so Build and Rebuild call it on the whole site.
-func resultRollupWarnings(s *Site) *diag.List {
+// results of the same date, file by file (each results file's warnings are its own, so a
+// rebuild can keep those of the files it need not look at again: relinkRollups).
+func resultRollupWarnings(s *Site) map[*sourceLinks]*diag.List {
+	out := make(map[*sourceLinks]*diag.List, len(s.links))
+	for _, sl := range s.links {
+		out[sl] = s.fileRollupWarnings(sl)
+	}
+	return out
+}
+
+// fileRollupWarnings are the rollup warnings of the results of one file.
+func (s *Site) fileRollupWarnings(sl *sourceLinks) *diag.List {
 	out := &diag.List{}
 	if s.sumsUnsure {
 		return out
 	}
-	for _, sl := range s.links {
-		for _, r := range sl.results {
-			if len(r.Locality.Children) == 0 || r.Derived || r.Indicator.Unit == Percent {
-				continue
-			}
-			ru, ok := s.resultRollup(r.Locality, r)
-			if ok && ru.Complete() && ru.Differs() {
-				out.Warnf(r.Pos, diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
-					formatPlain(r.Value.V), formatPlain(ru.ChildrenSum), formatPlain(ru.Difference()))
-			}
+	for _, r := range sl.results {
+		if len(r.Locality.Children) == 0 || r.Derived || r.Indicator.Unit == Percent {
+			continue
 		}
+		ru, ok := s.resultRollup(r.Locality, r)
+		if ok && ru.Complete() && ru.Differs() {
+			out.Warnf(r.Pos, diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
+				formatPlain(r.Value.V), formatPlain(ru.ChildrenSum), formatPlain(ru.Difference()))
+		}
+	}
+	return out
+}
+
+// relinkRollups are the rollup warnings of s, relinked from prev with the files gone and
+// added: a file's warnings are worked out again when it is new or holds a result of a
+// locality whose children's results changed (a parent of a locality of a result gone or
+// added); every other file's are prev's.
+func relinkRollups(prev, s *Site, gone, added []*sourceLinks) map[*sourceLinks]*diag.List {
+	changed := map[*Locality]bool{}
+	for _, sl := range slices.Concat(gone, added) {
+		for _, r := range sl.results {
+			changed[r.Locality] = true
+		}
+	}
+	parents := map[*Locality]bool{}
+	for _, l := range s.Localities {
+		if slices.ContainsFunc(l.Children, func(c *Locality) bool { return changed[c] }) {
+			parents[l] = true
+		}
+	}
+	out := make(map[*sourceLinks]*diag.List, len(s.links))
+	for _, sl := range s.links {
+		old, kept := prev.rollups[sl]
+		if kept && !slices.ContainsFunc(sl.results, func(r *Result) bool { return parents[r.Locality] }) {
+			out[sl] = old
+			continue
+		}
+		out[sl] = s.fileRollupWarnings(sl)
 	}
 	return out
 }
