@@ -66,6 +66,25 @@ func limitMemory(limit int64) (restore func()) {
 	return func() { debug.SetMemoryLimit(prev) }
 }
 
+// rebuildGCPercent is the collector's pacing (GOGC) for a rebuild with the previous
+// build's state in the cache: such a build keeps most of what it allocates (the model)
+// and renders a few hundred pages, so the default pacing (100) runs the collector over the
+// same live heap again and again — 0.8 s of a 6 s rebuild at scale 1. At 200 the rebuild's
+// peak stays under a cold build's, in proportion to the site (docs/performance.md,
+// "Session 6"); a fixed memory limit would not grow with a larger site. A cold build keeps
+// the default pacing: its peak is issue 12's other target.
+const rebuildGCPercent = 200
+
+// paceForRebuild sets the collector's pacing for a rebuild and returns how to restore it;
+// GOGC, when set, wins.
+func paceForRebuild() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	prev := debug.SetGCPercent(rebuildGCPercent)
+	return func() { debug.SetGCPercent(prev) }
+}
+
 // Result tells what a build did.
 type Result struct {
 	Pages       int // HTML pages
@@ -93,7 +112,17 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	var (
 		c  checked
 		cc *buildCache
+		// unpace restores the collector's pacing a rebuild changed (paceForRebuild)
+		unpace = func() {}
+		// intact: the files of the previous output still on disk as it left them, looked
+		// at while the site loads (write.Intact)
+		intact  = make(chan map[string]bool, 1)
+		absDest = opts.Dest
 	)
+	if d, err := filepath.Abs(opts.Dest); err == nil {
+		absDest = d
+	}
+	defer func() { unpace() }()
 	if opts.CacheDir != "" && within(opts.CacheDir, opts.Dest) {
 		res.Notices = []lang.Text{lang.T(
 			fmt.Sprintf("bộ nhớ đệm %s nằm trong thư mục xuất %s nên không được dùng; hãy chọn --cache-dir ở ngoài", opts.CacheDir, opts.Dest),
@@ -101,9 +130,15 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		opts.CacheDir = ""
 	}
 	if opts.CacheDir != "" {
-		cc = openCache(opts.CacheDir)
+		var sealed bool
+		if cc, sealed = openCache(opts.CacheDir); sealed { // a rebuild, likely; see below
+			unpace = paceForRebuild()
+			go func() { intact <- write.Intact(absDest, cc.previous(absDest)) }()
+		} else {
+			intact <- nil
+		}
 		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader(opts.Source, &res.FromStore))
-		defer func() { res.Notices = cc.notices }()
+		defer func() { res.Notices = cc.allNotices() }()
 	} else {
 		c = check(SourceFS(opts.Source), ropts, opts.Drafts)
 	}
@@ -120,13 +155,14 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	pages := c.pages
 	var keep func(string) bool
 	var prev write.Manifest
-	dest := opts.Dest
+	dest := absDest
 	if cc != nil {
-		if d, err := filepath.Abs(opts.Dest); err == nil {
-			dest = d
-		}
 		prev = cc.previous(dest)
 		keep = cc.keepable(c, dest, opts)
+	}
+	if keep == nil { // every page is rendered: a cold build's pacing (or no rebuild at all)
+		unpace()
+		unpace = func() {}
 	}
 	var tree *write.Tree
 	if opts.InPlace {
@@ -138,6 +174,9 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		return res, err
 	}
 	tree.UsePrevious(prev)
+	if cc != nil {
+		tree.UseIntact(<-intact)
+	}
 	if keep != nil {
 		c.renderer.UsePrevious(func(path string) (int64, bool) {
 			st, ok := prev[path]

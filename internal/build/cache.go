@@ -11,6 +11,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -36,8 +37,7 @@ import (
 //     its path and contents, so that only changed files are decoded;
 //   - build.bin, the state of the previous build: its output directory, options and the
 //     hash of every input file, what each results file links to (model.FileRefs) and the
-//     hash of each locality's rows in it (load.ReportDigest), and the manifest of the
-//     output (write.Manifest: size, time and SHA-256 of every file).
+//     manifest of the output (write.Manifest: size, time and SHA-256 of every file).
 //
 // With build.bin, a build writes no file whose bytes are already in the output without
 // reading the old file (the manifest has its hash), and, when only results files changed,
@@ -55,7 +55,7 @@ const (
 	storeFile = "load.bin"
 	stateFile = "build.bin"
 	// stateFormat is the version of build.bin's format; change it with buildState.
-	stateFormat = 1
+	stateFormat = 4
 	stateMagic  = "covsite-build\n"
 )
 
@@ -98,61 +98,115 @@ type buildState struct {
 	Options string                    // what of Options changes the output
 	Inputs  map[string][32]byte       // every input file: load.Cache.Sums and the site's theme files
 	Refs    map[string]model.FileRefs // by results file
-	Digests map[string]digest         // by results file
 	Files   write.Manifest            // the output
 }
 
 // digest is a results file's load.ReportDigest: what an edit of it changed.
 type digest struct {
 	Rest [32]byte            // the source's fields and comparisons
-	Rows map[string][32]byte // by locality
+	Rows map[string][32]byte // by locality and indicator (load.DigestKey)
 }
 
-// digests returns the digest of every results file of raw, taking those of the files
-// whose contents did not change from the previous build.
-func (cc *buildCache) digests(raw *load.Site) map[string]digest {
-	out := make(map[string]digest, len(raw.Reports))
+// digestOf is the digest of a results file's report.
+func digestOf(r load.Report) digest {
+	var d digest
+	d.Rest, d.Rows = load.ReportDigest(r)
+	return d
+}
+
+// digests returns the digests of the results files of raw whose contents changed since
+// the previous build, as they are now (is) and as they were (was): the previous contents'
+// report is in the previous store, old, by the previous hash of the file. A file that is
+// not there has no digest in was, and every locality and indicator of it counts as
+// changed (reach). Nothing is kept for the next build: a national site's 611 results
+// files have 600,000 localities' indicators, 30 MB of hashes.
+func (cc *buildCache) digests(raw *load.Site, old *load.Store) (was, is map[string]digest) {
+	prev := cc.prev()
+	if prev == nil {
+		return nil, nil
+	}
+	was, is = map[string]digest{}, map[string]digest{}
 	for _, r := range raw.Reports {
 		f := r.Pos.File
-		if cc.prev != nil {
-			if d, ok := cc.prev.Digests[f]; ok && cc.prev.Inputs[f] == cc.inputs[f] {
-				out[f] = d
-				continue
+		sum, had := prev.Inputs[f]
+		if had && sum == cc.inputs[f] {
+			continue
+		}
+		is[f] = digestOf(r)
+		if values, ok := old.Values(sum, f); had && ok {
+			if reports, ok := values.([]load.Report); ok && len(reports) == 1 {
+				was[f] = digestOf(reports[0])
 			}
 		}
-		var d digest
-		d.Rest, d.Rows = load.ReportDigest(r)
-		out[f] = d
 	}
-	return out
+	return was, is
 }
 
 // buildCache is a build's use of its cache directory.
 type buildCache struct {
-	dir     string
-	prev    *buildState // nil: none, or not usable
+	dir string
+	// state is the previous build's state, read on its own goroutine while the site loads
+	// (build.bin takes 0.2 s to decode at national scale); nil: none, or not usable.
+	state   func() *buildState
 	notices []lang.Text
-	inputs  map[string][32]byte // of this build
-	digest  map[string]digest   // of this build
+	// stateNotice says why build.bin is not used; it goes before notices (allNotices)
+	stateNotice []lang.Text
+	inputs      map[string][32]byte // of this build
+	// was and is: the digests of the results files changed since the previous build
+	was, is map[string]digest
+	refs    map[string]model.FileRefs // of this build (refsOf)
 }
 
-// openCache reads the cache directory's state; problems become notices.
-func openCache(dir string) *buildCache {
-	cc := &buildCache{dir: dir}
-	data, err := readSealed(filepath.Join(dir, stateFile), stateMagic, stateFormat, cacheVersion())
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
-		cc.notice(err, stateFile, "mọi trang được dựng lại", "every page is rendered again")
-	default:
+// openCache starts reading the cache directory's state; problems become notices. It
+// returns once the state file is found to be this covsite's, sound (its checksum), or not:
+// the rest is decoded while the site loads. sealed reports whether it is.
+func openCache(dir string) (cc *buildCache, sealed bool) {
+	cc = &buildCache{dir: dir}
+	done, checked := make(chan *buildState, 1), make(chan bool, 1)
+	go func() { done <- cc.readState(checked) }()
+	cc.state = sync.OnceValue(func() *buildState { return <-done })
+	return cc, <-checked
+}
+
+// readState reads build.bin, telling checked whether it is sealed by this covsite before
+// decoding it; a problem becomes stateNotice.
+func (cc *buildCache) readState(checked chan<- bool) *buildState {
+	data, err := readSealed(filepath.Join(cc.dir, stateFile), stateMagic, stateFormat, cacheVersion())
+	checked <- err == nil
+	if err == nil {
 		st := &buildState{}
-		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(st); err != nil {
-			cc.notice(errCorrupt, stateFile, "mọi trang được dựng lại", "every page is rendered again")
-			break
+		if err = gob.NewDecoder(bytes.NewReader(data)).Decode(st); err == nil {
+			return st
 		}
-		cc.prev = st
+		err = errCorrupt
 	}
-	return cc
+	if !errors.Is(err, fs.ErrNotExist) {
+		cc.stateNotice = []lang.Text{cc.noticeOf(err, stateFile, "mọi trang được dựng lại", "every page is rendered again")}
+	}
+	return nil
+}
+
+// allNotices says why a cache file was not used, and what the build found, once the
+// previous build's state is read.
+func (cc *buildCache) allNotices() []lang.Text {
+	cc.prev()
+	return slices.Concat(cc.stateNotice, cc.notices)
+}
+
+// prev is the previous build's state, once read; nil: none, or not usable.
+func (cc *buildCache) prev() *buildState {
+	if cc.state == nil {
+		return nil
+	}
+	return cc.state()
+}
+
+// rebuilds reports whether the cache holds the state of a previous build into opts.Dest
+// with the same options: whether this build may keep most of that output.
+func (cc *buildCache) rebuilds(opts Options) bool {
+	dest, err := filepath.Abs(opts.Dest)
+	prev := cc.prev()
+	return err == nil && prev != nil && prev.Dest == dest && prev.Options == optionsKey(opts)
 }
 
 // CheckCached is Check decoding through the store in cacheDir (see cache.go), which it
@@ -167,26 +221,30 @@ func CheckCached(source, cacheDir string) (*model.Site, *diag.List, []lang.Text)
 	cc := &buildCache{dir: cacheDir}
 	var stored int
 	c := checkWith(fsys, render.Options{}, false, cc.loader(source, &stored))
-	return c.site, c.diags, cc.notices
+	return c.site, c.diags, cc.allNotices()
 }
 
 // notice records why a cache file is not used.
 func (cc *buildCache) notice(err error, file, thenVI, thenEN string) {
+	cc.notices = append(cc.notices, cc.noticeOf(err, file, thenVI, thenEN))
+}
+
+// noticeOf says why a cache file is not used.
+func (cc *buildCache) noticeOf(err error, file, thenVI, thenEN string) lang.Text {
 	path := filepath.Join(cc.dir, file)
 	switch {
 	case errors.Is(err, errVersion) || errors.Is(err, load.ErrStoreVersion):
-		cc.notices = append(cc.notices, lang.T(
+		return lang.T(
 			fmt.Sprintf("bộ nhớ đệm %s do một phiên bản covsite khác ghi nên được bỏ qua; %s", path, thenVI),
-			fmt.Sprintf("the cache %s was written by another version of covsite and is ignored; %s", path, thenEN)))
+			fmt.Sprintf("the cache %s was written by another version of covsite and is ignored; %s", path, thenEN))
 	case errors.Is(err, errCorrupt) || errors.Is(err, load.ErrStoreCorrupt):
-		cc.notices = append(cc.notices, lang.T(
+		return lang.T(
 			fmt.Sprintf("bộ nhớ đệm %s bị hỏng nên được bỏ qua; %s", path, thenVI),
-			fmt.Sprintf("the cache %s is damaged and is ignored; %s", path, thenEN)))
-	default:
-		cc.notices = append(cc.notices, lang.T(
-			fmt.Sprintf("không dùng được bộ nhớ đệm %s (%v); %s", path, err, thenVI),
-			fmt.Sprintf("cannot use the cache %s (%v); %s", path, err, thenEN)))
+			fmt.Sprintf("the cache %s is damaged and is ignored; %s", path, thenEN))
 	}
+	return lang.T(
+		fmt.Sprintf("không dùng được bộ nhớ đệm %s (%v); %s", path, err, thenVI),
+		fmt.Sprintf("cannot use the cache %s (%v); %s", path, err, thenEN))
 }
 
 // stale notes that n files of the previous output had been changed since the previous
@@ -214,14 +272,15 @@ func (cc *buildCache) loader(source string, stored *int) func(fs.FS) (*load.Site
 		c.UseStore(st)
 		raw, diags, _ := c.Load(fsys)
 		*stored = c.FromStore()
+		inputs := c.Sums()
+		themeSums(source, inputs)
+		cc.inputs = inputs
+		cc.was, cc.is = cc.digests(raw, st)
 		if c.StoreChanged() || err != nil {
 			if err := c.WriteStore(path, cacheVersion()); err != nil {
 				cc.notice(err, storeFile, "bản dựng vẫn tiếp tục", "the build goes on")
 			}
 		}
-		cc.inputs = c.Sums()
-		themeSums(source, cc.inputs)
-		cc.digest = cc.digests(raw)
 		return raw, diags
 	}
 }
@@ -258,17 +317,18 @@ func optionsKey(opts Options) string {
 
 // previous returns the manifest of the previous output when it was built into dest.
 func (cc *buildCache) previous(dest string) write.Manifest {
-	if cc.prev == nil || cc.prev.Dest != dest {
+	prev := cc.prev()
+	if prev == nil || prev.Dest != dest {
 		return nil
 	}
-	return cc.prev.Files
+	return prev.Files
 }
 
 // keepable returns which pages the build may take from the previous output instead of
 // rendering them: none (nil) unless the previous build went to dest with the same options
 // and program, and the inputs that changed since are all results files.
 func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string) bool {
-	prev := cc.prev
+	prev := cc.prev()
 	if prev == nil || prev.Dest != dest || prev.Options != optionsKey(opts) {
 		return nil
 	}
@@ -283,7 +343,7 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 			changed = append(changed, p)
 		}
 	}
-	refs := c.site.ResultsFileRefs()
+	refs := cc.refsOf(c.site)
 	for _, p := range changed {
 		_, hadOld := prev.Refs[p]
 		_, hasNow := refs[p]
@@ -293,64 +353,101 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 			return nil // a file not linked: its results are not in the site
 		}
 	}
-	localities, plans, ok := reach(changed, prev.Refs, refs, prev.Digests, cc.digest)
+	r, ok := reach(changed, prev.Refs, refs, cc.was, cc.is)
 	if !ok {
 		return nil
 	}
-	return affectedPages(c, localities, plans)
+	return affectedPages(c, r)
 }
 
-// reach returns the localities and plans that the changed input files name, before and
-// after the change: every locality of a file added or removed, or whose source or
-// comparisons changed, else only those whose rows changed (by the digests); and every
-// plan the file's shares name. ok is false unless the files are all results files none of
-// which implies targets in plans.
-func reach(changed []string, before, after map[string]model.FileRefs, was, is map[string]digest) (localities, plans map[string]bool, ok bool) {
-	localities, plans = map[string]bool{}, map[string]bool{}
+// reached is what changed results files reach.
+type reached struct {
+	localities, plans map[string]bool // by id
+	indicators        map[string]bool // by id; nil: every indicator
+}
+
+// reach returns the localities, plans and indicators that the changed input files name,
+// before and after the change: every locality and indicator of a file added or removed, or
+// whose source or comparisons changed, else only the localities and indicators whose rows
+// changed (by the digests); and every plan the file's shares name. ok is false unless the
+// files are all results files none of which implies targets in plans.
+func reach(changed []string, before, after map[string]model.FileRefs, was, is map[string]digest) (r reached, ok bool) {
+	r = reached{localities: map[string]bool{}, plans: map[string]bool{}, indicators: map[string]bool{}}
+	every := false // every indicator is reached
+	rows := func(dk string) {
+		loc, key := load.SplitDigestKey(dk)
+		r.localities[loc] = true
+		r.indicators[key] = true
+		every = every || key == "" // a row without figures: its date or plan
+	}
 	for _, p := range changed {
 		if !strings.HasPrefix(p, "data/results/") {
-			return nil, nil, false
+			return reached{}, false
 		}
 		old, now := before[p], after[p]
 		if old.Implies || now.Implies {
-			return nil, nil, false
+			return reached{}, false
 		}
 		for _, id := range slices.Concat(old.Plans, now.Plans) {
-			plans[id] = true
+			r.plans[id] = true
 		}
 		d0, ok0 := was[p]
 		d1, ok1 := is[p]
 		if ok0 && ok1 && d0.Rest == d1.Rest {
-			for id, h := range d0.Rows {
-				if d1.Rows[id] != h {
-					localities[id] = true
+			for dk, h := range d0.Rows {
+				if d1.Rows[dk] != h {
+					rows(dk)
 				}
 			}
-			for id := range d1.Rows {
-				if _, ok := d0.Rows[id]; !ok {
-					localities[id] = true
+			for dk := range d1.Rows {
+				if _, ok := d0.Rows[dk]; !ok {
+					rows(dk)
 				}
 			}
 			continue
 		}
+		every = true
 		for _, id := range slices.Concat(old.Localities, now.Localities) {
-			localities[id] = true
+			r.localities[id] = true
 		}
 	}
-	return localities, plans, true
+	if every {
+		r.indicators = nil
+	}
+	return r, true
+}
+
+// withTotals is the indicators reached and every indicator summing one of them (bhxh,
+// the sum of bhxh-bat-buoc and bhxh-tu-nguyen); nil (every indicator) stays nil.
+func withTotals(site *model.Site, reached map[string]bool) map[string]bool {
+	if reached == nil {
+		return nil
+	}
+	out := maps.Clone(reached)
+	for grew := true; grew; {
+		grew = false
+		for _, ind := range site.Indicators {
+			if !out[ind.ID] && slices.ContainsFunc(ind.SumOf, func(part *model.Indicator) bool { return out[part.ID] }) {
+				out[ind.ID], grew = true, true
+			}
+		}
+	}
+	return out
 }
 
 // affectedPages returns, for results whose files name the localities touched and the
 // plans reported on, which pages cannot change: the theme's static files and the
 // documents' pages, the data files of every locality but the touched ones, the pages of
 // every locality but the touched ones, their ancestors, parents' other children (standings
-// among siblings), children (rollups, comparisons with the parent) and lineage, and the
-// pages of every plan but those with a
-// target in a touched locality, of a touched locality or one above, or reported on. The
-// lists, home page, downloads, search indexes, feeds and sitemap are rendered again.
+// among siblings), children (rollups, comparisons with the parent) and lineage, the
+// pages of every plan but those with a target in a touched locality, of a touched locality
+// or one above, or reported on, and the pages, rankings and maps' embeds of every
+// indicator but those reached and their totals. The lists of localities, the home page,
+// downloads, search indexes and sitemap are rendered again.
 // TestAffectedPagesCoverEveryChange checks it against full renders.
-func affectedPages(c checked, touched, reported map[string]bool) func(string) bool {
-	site := c.site
+func affectedPages(c checked, r reached) func(string) bool {
+	site, touched, reported := c.site, r.localities, r.plans
+	indicators := withTotals(site, r.indicators)
 	affected := map[string]bool{}
 	above := map[*model.Locality]bool{}
 	add := func(l *model.Locality) {
@@ -408,6 +505,9 @@ func affectedPages(c checked, touched, reported map[string]bool) func(string) bo
 		if id, ok := routes.ProvinceOfDownload(path); ok {
 			return !provinces[id]
 		}
+		if id, ok := routes.IndicatorOf(path); ok { // its page, ranking and maps' embeds
+			return indicators != nil && !indicators[id]
+		}
 		switch kind, id := routes.Parse(path); kind {
 		case routes.LocalityKind:
 			if path == routes.LocalityDownload(id, "csv") || path == routes.LocalityDownload(id, "json") {
@@ -421,9 +521,17 @@ func affectedPages(c checked, touched, reported map[string]bool) func(string) bo
 	}
 }
 
+// refsOf is site.ResultsFileRefs, worked out once.
+func (cc *buildCache) refsOf(site *model.Site) map[string]model.FileRefs {
+	if cc.refs == nil {
+		cc.refs = site.ResultsFileRefs()
+	}
+	return cc.refs
+}
+
 // save writes the state of the build just committed.
 func (cc *buildCache) save(c checked, dest string, opts Options, files write.Manifest) {
-	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: c.site.ResultsFileRefs(), Digests: cc.digest, Files: files}
+	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: cc.refsOf(c.site), Files: files}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&st); err != nil {
 		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")

@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/covsite/covsite/internal/gen/gentest"
 	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
@@ -233,11 +236,12 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 	results, _ := filepath.Glob(filepath.Join(site, "data", "results", "*.toml"))
 	slices.Sort(results)
 	edits := []struct {
-		name string
-		do   func(t *testing.T)
+		name      string
+		do        func(t *testing.T)
+		oneFigure bool
 	}{
-		{"a ward's figure", func(t *testing.T) { figs[len(figs)-1].Set(t, site, figs[len(figs)-1].Value+11) }},
-		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }},
+		{"a ward's figure", func(t *testing.T) { figs[len(figs)-1].Set(t, site, figs[len(figs)-1].Value+11) }, true},
+		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }, true},
 		{"a row removed", func(t *testing.T) {
 			p := results[len(results)/2]
 			src, err := os.ReadFile(p)
@@ -248,7 +252,7 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src[:i], 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, false},
 		{"a source's title", func(t *testing.T) {
 			p := results[len(results)/4]
 			src, err := os.ReadFile(p)
@@ -259,12 +263,12 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src, 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, false},
 		{"a file removed", func(t *testing.T) {
 			if err := os.Remove(results[len(results)/3]); err != nil {
 				t.Fatal(err)
 			}
-		}},
+		}, false},
 	}
 	before, prev := hashes()
 	sums0, digests0 := sums(t, site), fileDigests(t, site)
@@ -285,11 +289,11 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 				}
 			}
 			now1 := fileDigests(t, site)
-			touched, reported, ok := reach(changed, prev.site.ResultsFileRefs(), c.site.ResultsFileRefs(), digests0, now1)
+			r, ok := reach(changed, prev.site.ResultsFileRefs(), c.site.ResultsFileRefs(), digests0, now1)
 			if !ok {
 				t.Fatalf("the edit of %v would render every page: the test edits nothing that should", changed)
 			}
-			keep := affectedPages(c, touched, reported)
+			keep := affectedPages(c, r)
 			differ, rendered := 0, 0
 			for path, h := range after {
 				if !keep(path) {
@@ -309,11 +313,72 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if packs, kept := keptPacks(after, keep); kept == 0 || kept == packs {
 				t.Errorf("%d of %d provinces' packs kept: the edit should keep some and make some", kept, packs)
 			}
+			// an edit of one figure reaches its indicator's pages (and its total's), not
+			// the others'
+			if pages, kept := keptIndicators(after, keep); e.oneFigure && (kept == 0 || kept == pages) {
+				t.Errorf("%d of %d indicators' pages kept: the edit of one figure should keep some and make some", kept, pages)
+			}
+			if e.oneFigure {
+				assertCards(t, c, r, keep, after)
+			}
 			t.Logf("%d of %d files changed; %d are rendered again", differ, len(after), rendered)
-			t.Logf("localities touched: %d", len(touched))
+			t.Logf("localities touched: %d, indicators: %v", len(r.localities), slices.Sorted(maps.Keys(r.indicators)))
 			before, prev, sums0, digests0 = after, c, now, now1
 		})
 	}
+}
+
+// assertCards checks, for an edit of one figure of a locality below a province, that the
+// share cards of that locality are drawn again and those of the localities of other
+// provinces kept (a province's siblings are the other provinces: its standing among them
+// shows on their pages).
+func assertCards(t *testing.T, c checked, r reached, keep func(string) bool, paths map[string][32]byte) {
+	t.Helper()
+	var touched *model.Locality
+	for id := range r.localities {
+		touched = c.site.Locality(id)
+	}
+	if touched == nil || download.ProvinceOf(touched) == touched {
+		return
+	}
+	card := func(l *model.Locality, lang string) string {
+		return routes.File(lang, routes.ShareCard(routes.Locality(l.ID)))
+	}
+	kept := 0
+	for _, l := range c.site.Localities {
+		for _, lang := range []string{"vi", "en"} {
+			p := card(l, lang)
+			if _, ok := paths[p]; !ok {
+				continue
+			}
+			other := download.ProvinceOf(l) != nil && download.ProvinceOf(l) != download.ProvinceOf(touched) // not the root either
+			switch {
+			case l == touched && keep(p):
+				t.Errorf("the card of the locality edited, %s, would be kept", p)
+			case other && keep(p):
+				kept++
+			case other:
+				t.Errorf("the card %s of a locality of another province would be drawn again", p)
+			}
+		}
+	}
+	if kept == 0 {
+		t.Error("no card of another province's locality is kept")
+	}
+}
+
+// keptIndicators counts the indicators' pages, rankings and maps' embeds among paths, and
+// those keep keeps.
+func keptIndicators(paths map[string][32]byte, keep func(string) bool) (pages, kept int) {
+	for p := range paths {
+		if _, ok := routes.IndicatorOf(p); ok {
+			pages++
+			if keep(p) {
+				kept++
+			}
+		}
+	}
+	return pages, kept
 }
 
 // keptPacks counts the provinces' packs among paths, and those keep keeps.
@@ -374,4 +439,50 @@ func TestCacheInsideTheOutputIsNotUsed(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "cache")); err == nil {
 		t.Error("the cache was written into the output")
 	}
+}
+
+// TestRebuildPacing: a build whose cache holds the previous build into the same
+// destination with the same options is a rebuild, and runs the collector at
+// rebuildGCPercent (unless GOGC says otherwise), restored when it ends; any other build
+// keeps the default pacing.
+func TestRebuildPacing(t *testing.T) {
+	site := sitetest.CopyExample(t, "../..")
+	cache, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	opts := Options{Source: site, Dest: out, CacheDir: cache}
+	rebuilds := func(opts Options) bool {
+		cc, sealed := openCache(cache)
+		return sealed && cc.rebuilds(opts)
+	}
+	if rebuilds(opts) {
+		t.Fatal("an empty cache counts as a rebuild")
+	}
+	mustRun(t, opts)
+	other, drafts := opts, opts
+	other.Dest, drafts.Drafts = filepath.Join(t.TempDir(), "public"), true
+	for _, tc := range []struct {
+		name string
+		opts Options
+		want bool
+	}{{"same destination", opts, true}, {"another destination", other, false}, {"other options", drafts, false}} {
+		if got := rebuilds(tc.opts); got != tc.want {
+			t.Errorf("%s: rebuilds = %t, want %t", tc.name, got, tc.want)
+		}
+	}
+	t.Setenv("GOGC", "")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	restore := paceForRebuild()
+	if got := debug.SetGCPercent(rebuildGCPercent); got != rebuildGCPercent {
+		t.Errorf("pacing during a rebuild: %d, want %d", got, rebuildGCPercent)
+	}
+	restore()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("pacing after a rebuild: %d, want 100", got)
+	}
+	t.Setenv("GOGC", "50")
+	restore = paceForRebuild()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC set: the pacing was changed to %d", got)
+	}
+	restore()
 }

@@ -96,7 +96,7 @@ func (c *Cache) LoadChanged(fsys fs.FS, suspects []string) (*Site, *diag.List, [
 // decodes.
 func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResult) (*fileResult, *cacheEntry) {
 	if c == nil {
-		src, res := readFile(fsys, name)
+		src, _, res := readFile(fsys, name)
 		if res != nil {
 			return res, nil
 		}
@@ -107,16 +107,16 @@ func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResul
 		return &old.result, old // the caller knows it did not change
 	}
 	start := time.Now()
-	info, err := fs.Stat(fsys, name) // before reading: a change after the Stat shows next time
-	if err == nil && old != nil && old.size == info.Size() && old.mod.Equal(info.ModTime()) &&
-		old.mod.Before(old.readAt.Add(-racyWindow)) {
-		return &old.result, old
-	}
-	src, res := readFile(fsys, name)
-	if res != nil || err != nil {
-		if res == nil {
-			res = decode(src)
+	if old != nil { // a file read before: not read again when its size and time are the same
+		info, err := fs.Stat(fsys, name)
+		if err == nil && old.size == info.Size() && old.mod.Equal(info.ModTime()) &&
+			old.mod.Before(old.readAt.Add(-racyWindow)) {
+			return &old.result, old
 		}
+	}
+	// info is the open file's, before reading: a change after it shows next time
+	src, info, res := readFile(fsys, name)
+	if res != nil {
 		return res, nil
 	}
 	e := &cacheEntry{size: info.Size(), mod: info.ModTime(), readAt: start, sum: storeKey(name, src)}

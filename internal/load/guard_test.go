@@ -106,7 +106,7 @@ func TestFileSizeLimit(t *testing.T) {
 		"data/localities/big.toml": {Data: []byte("[[locality]]\nnote = \"" + strings.Repeat("x", 2<<10) + "\"\n")},
 		"data/localities/ok.toml":  {Data: []byte("[[locality]]\nid = \"x\"\n")},
 	}
-	_, res := readFile(fsys, "data/localities/big.toml")
+	_, _, res := readFile(fsys, "data/localities/big.toml")
 	if res == nil || !res.failed {
 		t.Fatal("a file over the limit was read")
 	}
@@ -117,11 +117,11 @@ func TestFileSizeLimit(t *testing.T) {
 	if msg := items[0].Text("vi"); !strings.Contains(msg, "COVSITE_MAX_FILE_MB") || !strings.Contains(msg, "giới hạn") {
 		t.Errorf("message: %s", msg)
 	}
-	if src, res := readFile(fsys, "data/localities/ok.toml"); res != nil || len(src) == 0 {
+	if src, _, res := readFile(fsys, "data/localities/ok.toml"); res != nil || len(src) == 0 {
 		t.Errorf("a small file was not read: %v", res)
 	}
 	var big *limitProblem
-	if _, err := readLimited(lyingFS{fsys}, "data/localities/big.toml"); !errors.As(err, &big) {
+	if _, _, err := readLimited(lyingFS{fsys}, "data/localities/big.toml"); !errors.As(err, &big) {
 		t.Errorf("a file lying about its size: err = %v", err)
 	}
 }
@@ -192,7 +192,7 @@ func FuzzGuard(f *testing.F) {
 		}
 		defer func(old int64) { MaxFileSize = old }(MaxFileSize)
 		MaxFileSize = 64
-		_, err := readLimited(fstest.MapFS{"a.toml": {Data: src}}, "a.toml")
+		_, _, err := readLimited(fstest.MapFS{"a.toml": {Data: src}}, "a.toml")
 		var big *limitProblem
 		if errors.As(err, &big) != (len(src) > 64) {
 			t.Fatalf("%d bytes: err = %v", len(src), err)

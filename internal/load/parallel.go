@@ -103,43 +103,63 @@ func readEach[T any](fsys fs.FS, c *Cache, group string, names []string, diags *
 
 // readFile reads one file. A file that is gone (since its directory was listed) reads as
 // an empty result, as if it had not been there; a file that cannot be read is reported.
-// src is nil unless the file was read.
-func readFile(fsys fs.FS, name string) (src []byte, res *fileResult) {
-	src, err := readLimited(fsys, name)
+// src and info are nil unless the file was read; info is the open file's, taken before
+// it was read.
+func readFile(fsys fs.FS, name string) (src []byte, info fs.FileInfo, res *fileResult) {
+	src, info, err := readLimited(fsys, name)
 	var big *limitProblem
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, &fileResult{}
+		return nil, nil, &fileResult{}
 	case errors.As(err, &big):
 		res = &fileResult{failed: true}
 		big.report(name, 1, &res.diags)
-		return nil, res
+		return nil, nil, res
 	case err != nil:
 		res = &fileResult{failed: true}
 		res.diags.Errorf(diag.Pos{File: name}, diag.ReadFile, err.Error())
-		return nil, res
+		return nil, nil, res
 	}
-	return src, nil
+	return src, info, nil
 }
 
 // readLimited reads the file name, or fails with a *limitProblem without reading it when
 // it is larger than MaxFileSize (a file that says it is small but is not is cut off there).
-func readLimited(fsys fs.FS, name string) ([]byte, error) {
+// info is the open file's, before it was read.
+func readLimited(fsys fs.FS, name string) ([]byte, fs.FileInfo, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if info.Size() > MaxFileSize {
-		return nil, tooBig(info.Size())
+		return nil, nil, tooBig(info.Size())
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	buf := make([]byte, 0, info.Size()+1) // one allocation when the size is true
+	src, err := readAll(io.LimitReader(f, MaxFileSize+1), buf)
 	if err == nil && int64(len(src)) > MaxFileSize {
-		return nil, tooBig(int64(len(src)))
+		return nil, nil, tooBig(int64(len(src)))
 	}
-	return src, err
+	return src, info, err
+}
+
+// readAll is io.ReadAll into buf.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow
+		}
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // A Store is what a Cache decoded, kept in a file between runs of covsite, so that a build
@@ -130,6 +131,13 @@ func (s *Store) lookup(key [32]byte, name string) (any, []byte, bool) {
 	return values, payload, true
 }
 
+// Values returns what the file name with this key (its path and contents, as Cache.Sums
+// gives them) decoded to, when the store holds it: a []Report for a results file.
+func (s *Store) Values(key [32]byte, name string) (any, bool) {
+	values, _, ok := s.lookup(key, name)
+	return values, ok
+}
+
 // UseStore makes c look in s for files it has not decoded yet, and keep every file it
 // decodes ready for WriteStore. s may be empty (a first build).
 func (c *Cache) UseStore(s *Store) {
@@ -234,25 +242,84 @@ func (c *Cache) Sums() map[string][32]byte {
 	return out
 }
 
-// ReportDigest summarizes a results file for telling which localities an edit of it
-// reached: the hash of everything but its results (the source's fields and the
-// comparisons), and for each locality the hash of its results, in order. Positions are
-// left out: a line added above a row moves the row but does not change it.
+// ReportDigest summarizes a results file for telling which localities and indicators an
+// edit of it reached: the hash of everything but its results (the source's fields and the
+// comparisons), and for each locality and figure key (DigestKey: an indicator's id, "" for
+// a row without figures) the hash of its rows holding only that key's figures, in order.
+// Positions are left out: a line added above a row moves the row but does not change it.
 func ReportDigest(r Report) (rest [32]byte, rows map[string][32]byte) {
 	e := &storeEncoder{noPos: true}
 	head := r
 	head.Results = nil
 	e.report(head)
 	rest = sha256.Sum256(e.buf)
-	byLocality := map[string][]Row{}
+	byKey := map[string][]Row{}
 	for _, row := range r.Results {
-		byLocality[row.Locality.V] = append(byLocality[row.Locality.V], row)
+		keys := figureKeys(row)
+		if len(keys) == 0 {
+			keys = []string{""}
+		}
+		for _, k := range keys {
+			dk := DigestKey(row.Locality.V, k)
+			byKey[dk] = append(byKey[dk], row.only(k))
+		}
 	}
-	rows = make(map[string][32]byte, len(byLocality))
-	for id, rs := range byLocality {
+	rows = make(map[string][32]byte, len(byKey))
+	for dk, rs := range byKey {
 		e.buf = e.buf[:0]
 		e.rows(rs)
-		rows[id] = sha256.Sum256(e.buf)
+		rows[dk] = sha256.Sum256(e.buf)
 	}
 	return rest, rows
+}
+
+// DigestKey is the key of a locality's figures of one key in a ReportDigest.
+func DigestKey(locality, key string) string { return locality + "\x00" + key }
+
+// SplitDigestKey is the locality and figure key of a ReportDigest's key.
+func SplitDigestKey(dk string) (locality, key string) {
+	locality, key, _ = strings.Cut(dk, "\x00")
+	return locality, key
+}
+
+// figureKeys lists the keys of a row's figures (indicators' ids), each once, in order.
+func figureKeys(row Row) []string {
+	var keys []string
+	add := func(k string) {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, fs := range [][]Figure{row.Values, row.Rates, row.Shares, row.Gaps, row.Changes} {
+		for _, f := range fs {
+			add(f.Key.V)
+		}
+	}
+	for _, b := range row.Bases {
+		add(b.Key.V)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// only is the row with only the figures of key: its other fields as they are.
+func (row Row) only(key string) Row {
+	figures := func(fs []Figure) []Figure {
+		var out []Figure
+		for _, f := range fs {
+			if f.Key.V == key {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	row.Values, row.Rates, row.Shares, row.Gaps, row.Changes = figures(row.Values), figures(row.Rates), figures(row.Shares), figures(row.Gaps), figures(row.Changes)
+	var bases []KeyStr
+	for _, b := range row.Bases {
+		if b.Key.V == key {
+			bases = append(bases, b)
+		}
+	}
+	row.Bases = bases
+	return row
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -55,7 +56,7 @@ type Site struct {
 	base    *diag.List
 	links   []*sourceLinks
 	broken  broken
-	rollups *diag.List // results that differ from their children's sum, over every file
+	rollups map[*sourceLinks]*diag.List // by file: its results that differ from their children's sum
 	// sumsUnsure: the indicators or the locality tree have errors, so parents and children
 	// are not compared (checkRollups, resultRollupWarnings).
 	sumsUnsure bool
@@ -104,10 +105,14 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 	b.impliedTargets()
 	b.documents(raw.Documents)
 	b.site.index = newIndex(b.site)
-	b.checkResults(b.site.links)
+	// three checks of the linked site, at once: each reads it and reports into a list of
+	// its own (the results files' links, the builder's, the rollups')
+	var wg sync.WaitGroup
+	wg.Go(func() { b.checkResults(b.site.links) })
+	wg.Go(func() { b.site.rollups = resultRollupWarnings(b.site) })
 	b.checkRollups()
+	wg.Wait()
 	b.site.base, b.site.broken = b.diags, b.broken
-	b.site.rollups = resultRollupWarnings(b.site)
 	return b.site, b.site.diagnostics()
 }
 
@@ -118,7 +123,9 @@ func (s *Site) diagnostics() *diag.List {
 	for _, sl := range s.links {
 		all.Merge(&sl.diags)
 	}
-	all.Merge(s.rollups)
+	for _, sl := range s.links {
+		all.Merge(s.rollups[sl])
+	}
 	return all
 }
 
@@ -130,6 +137,7 @@ type builder struct {
 	links   *sourceLinks          // the results file being linked
 	valued  map[resultKey]*Result // the first result with a value per key, for addResult
 	strs    map[string]string     // one copy of each text many rows repeat (intern)
+	targets []*Target             // of a plan's builder: linked, for plans to add to the site
 }
 
 // intern returns the one copy of s the site keeps: periods, per and notes repeat over

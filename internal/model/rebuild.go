@@ -84,7 +84,7 @@ func relink(prev *Site, raw *load.Site, changed []string) *Site {
 	s.collectSources()
 	s.index = prev.index.withSources(&s, gone, added)
 	b.checkResults(added)
-	s.rollups = resultRollupWarnings(&s) // a parent's figure may be in a file that did not change
+	s.rollups = relinkRollups(prev, &s, gone, added)
 	return &s
 }
 

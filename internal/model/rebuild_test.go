@@ -109,7 +109,7 @@ func describe(s *model.Site, diags *diag.List) string {
 
 // checkRebuild rebuilds prev (built from before) for after and compares the site with
 // Build's; prev must come out as it went in.
-func checkRebuild(t *testing.T, before, after *load.Site, changed []string, wantRelinked bool) {
+func checkRebuild(t *testing.T, before, after *load.Site, changed []string, wantRelinked bool) (diags string) {
 	t.Helper()
 	prev, prevDiags := model.Build(clone(before))
 	prevText := describe(prev, prevDiags)
@@ -128,6 +128,53 @@ func checkRebuild(t *testing.T, before, after *load.Site, changed []string, want
 	if again := describe(prev, prevDiags); again != prevText {
 		t.Errorf("Rebuild changed the previous site:\n%s", firstDifference(again, prevText))
 	}
+	var b strings.Builder
+	for _, d := range wantDiags.Items() {
+		if d.Code == diag.ResultRollupMismatch {
+			fmt.Fprintf(&b, "diag %s\n", d.Text("en"))
+		}
+	}
+	return b.String()
+}
+
+// childFigureFirst returns raw with a new results file, first in file order, giving a ward
+// whose district's result rolls up from its wards a figure 1,000 more than its own file
+// gives; and the district's id.
+func childFigureFirst(t *testing.T, raw *load.Site) (*load.Site, string) {
+	t.Helper()
+	site, _ := model.Build(clone(raw))
+	for _, r := range site.Results {
+		p := r.Locality.Parent
+		if p == nil || r.Derived || r.Indicator.Unit == model.Percent || !r.Value.Known {
+			continue
+		}
+		if !slices.ContainsFunc(site.ResultsFor(p, r.Indicator), func(pr *model.Result) bool { return pr.AsOf == r.AsOf && pr.Value.Known }) {
+			continue
+		}
+		for i, rep := range raw.Reports {
+			if rep.ID != r.Source.ID {
+				continue
+			}
+			for _, row := range rep.Results {
+				if row.Locality.V != r.Locality.ID || len(row.Values) == 0 {
+					continue
+				}
+				after := editRow(raw, i, 0, func(*load.Row) {})
+				extra := after.Reports[i]
+				extra.ID, extra.Pos.File = "0-bo-sung", "data/results/0-bo-sung.toml"
+				row.Values = slices.Clone(row.Values)
+				for k := range row.Values {
+					row.Values[k].Value.V += 1000
+				}
+				row.Shares, row.Plans = nil, nil
+				extra.Results = []load.Row{row}
+				after.Reports = slices.Insert(after.Reports, 0, extra)
+				return after, p.ID
+			}
+		}
+	}
+	t.Fatal("no ward whose district has a result of the same date in the generated data")
+	return nil, ""
 }
 
 func firstDifference(got, want string) string {
@@ -189,6 +236,16 @@ func TestRebuildIsBuild(t *testing.T) {
 		dup.ID, dup.Pos.File = "0-ban-sao", "data/results/0-ban-sao.toml"
 		after.Reports = slices.Insert(after.Reports, 0, dup)
 		checkRebuild(t, raw, after, []string{dup.Pos.File}, true)
+	})
+	t.Run("a child's figure in a new file changes a kept file's rollup", func(t *testing.T) {
+		// A new file, first in file order, gives a ward a figure far from the one its
+		// district's file gives: the district's result, in a file that did not change, no
+		// longer matches the sum of its wards.
+		after, parent := childFigureFirst(t, raw)
+		got := checkRebuild(t, raw, after, []string{after.Reports[0].Pos.File}, true)
+		if !strings.Contains(got, "diag ") || !strings.Contains(got, parent) {
+			t.Fatalf("no rollup warning names %s: the case does not test what it says", parent)
+		}
 	})
 	t.Run("an unknown locality", func(t *testing.T) {
 		checkRebuild(t, raw, editRow(raw, i, j, func(r *load.Row) { r.Locality.V = "khong-co-dau" }), changed, true)

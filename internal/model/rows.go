@@ -3,8 +3,11 @@ package model
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/covsite/covsite/internal/lang"
 
@@ -14,50 +17,84 @@ import (
 	"github.com/covsite/covsite/internal/textutil"
 )
 
+// plans links the plans: each file's header in order (ids, locality, period), then each
+// file's targets and milestones on its own, on a few goroutines — a plan's builder writes
+// only its plan, its diagnostics and its targets, added to the site in file order.
 func (b *builder) plans(raw []load.Plan) {
+	builders := make([]*builder, len(raw))
+	plans := make([]*Plan, len(raw)) // nil: the file is skipped
 	for i, r := range raw {
-		if b.release {
-			raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
-		}
-		if !b.checkFileID(r.ID, r.Pos) {
-			continue
-		}
-		if prev := b.site.planByID[r.ID]; prev != nil {
-			b.diags.Errorf(r.Pos, diag.DuplicateID, wordPlan, r.ID, prev.Pos.String())
-			continue
-		}
-		p := &Plan{
-			ID: r.ID, Number: r.Number.V, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)),
-			Issued: r.Issued.V, Issuer: lang.T(r.Issuer.V, or(r.IssuerEN.V, r.Issuer.V)),
-			Signer: r.Signer.V, URL: r.URL.V, Summary: lang.T(r.Summary.V, or(r.SummaryEN.V, r.Summary.V)), Pos: r.Pos,
-		}
-		for _, s := range r.BasedOn {
-			p.BasedOn = append(p.BasedOn, s.V)
-		}
-		p.BasedOnEN = make([]string, len(p.BasedOn))
-		for i, s := range r.BasedOnEN {
-			if i < len(p.BasedOnEN) {
-				p.BasedOnEN[i] = s.V
+		builders[i] = &builder{site: b.site, diags: &diag.List{}, broken: b.broken}
+		plans[i] = builders[i].planHeader(r)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(raw)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(raw); i = int(next.Add(1) - 1) {
+				r := raw[i]
+				if b.release {
+					raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
+				}
+				if plans[i] != nil {
+					builders[i].planRows(plans[i], r)
+				}
 			}
+		})
+	}
+	wg.Wait()
+	for _, pb := range builders {
+		b.diags.Merge(pb.diags)
+		b.site.Targets = append(b.site.Targets, pb.targets...)
+	}
+}
+
+// planHeader checks a plan file's id, locality and period and adds its plan to the site;
+// nil when the file is skipped.
+func (b *builder) planHeader(r load.Plan) *Plan {
+	if !b.checkFileID(r.ID, r.Pos) {
+		return nil
+	}
+	if prev := b.site.planByID[r.ID]; prev != nil {
+		b.diags.Errorf(r.Pos, diag.DuplicateID, wordPlan, r.ID, prev.Pos.String())
+		return nil
+	}
+	p := &Plan{
+		ID: r.ID, Number: r.Number.V, Title: lang.T(r.Title.V, or(r.TitleEN.V, r.Title.V)),
+		Issued: r.Issued.V, Issuer: lang.T(r.Issuer.V, or(r.IssuerEN.V, r.Issuer.V)),
+		Signer: r.Signer.V, URL: r.URL.V, Summary: lang.T(r.Summary.V, or(r.SummaryEN.V, r.Summary.V)), Pos: r.Pos,
+	}
+	for _, s := range r.BasedOn {
+		p.BasedOn = append(p.BasedOn, s.V)
+	}
+	p.BasedOnEN = make([]string, len(p.BasedOn))
+	for i, s := range r.BasedOnEN {
+		if i < len(p.BasedOnEN) {
+			p.BasedOnEN[i] = s.V
 		}
-		if len(r.BasedOnEN) > len(r.BasedOn) {
-			b.diags.Errorf(r.BasedOnEN[len(r.BasedOn)].Pos, diag.GlossCount, len(r.BasedOnEN), len(r.BasedOn))
-		}
-		p.Locality = b.resolveLocality(r.Locality)
-		period, ok := b.period(r.Period)
-		if !ok || p.Locality == nil {
-			continue
-		}
-		p.Period = period
-		b.site.Plans = append(b.site.Plans, p)
-		b.site.planByID[p.ID] = p
-		where := whereOf{r.Where.V, r.WhereEN.V}
-		for _, row := range r.Targets {
-			b.targetRow(p, row, where)
-		}
-		for _, m := range r.Milestones {
-			b.milestone(p, m, where)
-		}
+	}
+	if len(r.BasedOnEN) > len(r.BasedOn) {
+		b.diags.Errorf(r.BasedOnEN[len(r.BasedOn)].Pos, diag.GlossCount, len(r.BasedOnEN), len(r.BasedOn))
+	}
+	p.Locality = b.resolveLocality(r.Locality)
+	period, ok := b.period(r.Period)
+	if !ok || p.Locality == nil {
+		return nil
+	}
+	p.Period = period
+	b.site.Plans = append(b.site.Plans, p)
+	b.site.planByID[p.ID] = p
+	return p
+}
+
+// planRows links the targets and milestones of the plan file r into p.
+func (b *builder) planRows(p *Plan, r load.Plan) {
+	where := whereOf{r.Where.V, r.WhereEN.V}
+	for _, row := range r.Targets {
+		b.targetRow(p, row, where)
+	}
+	for _, m := range r.Milestones {
+		b.milestone(p, m, where)
 	}
 }
 
@@ -289,7 +326,7 @@ func (b *builder) addTarget(t *Target) {
 		}
 	}
 	t.Plan.Targets = append(t.Plan.Targets, t)
-	b.site.Targets = append(b.site.Targets, t)
+	b.targets = append(b.targets, t) // plans adds them to the site
 }
 
 func (b *builder) milestone(p *Plan, r load.Milestone, fileWhere whereOf) {
@@ -315,14 +352,32 @@ func (b *builder) milestone(p *Plan, r load.Milestone, fileWhere whereOf) {
 	p.Milestones = append(p.Milestones, m)
 }
 
+// reports links the results files: each file's rows on its own (see sourceLinks), on a few
+// goroutines — they are most of linking a national site's 600 results files.
 func (b *builder) reports(raw []load.Report) {
 	seen := map[string]diag.Pos{}
+	links := make([]*sourceLinks, len(raw))
+	builders := make([]*builder, len(raw)) // nil: the file is skipped
 	for i, r := range raw {
-		if b.release {
-			raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
-		}
-		b.site.links = append(b.site.links, b.linkReport(r, seen))
+		links[i], builders[i] = b.startReport(r, seen)
 	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(raw)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(raw); i = int(next.Add(1) - 1) {
+				r := raw[i]
+				if b.release {
+					raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
+				}
+				if builders[i] != nil {
+					builders[i].linkRows(r)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	b.site.links = append(b.site.links, links...)
 	b.site.collectSources()
 }
 
@@ -344,14 +399,25 @@ type sourceLinks struct {
 // linkReport links one results file, reporting its problems in its own links; seen holds
 // the ids of the files linked before it.
 func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLinks {
+	sl, lb := b.startReport(r, seen)
+	if lb != nil {
+		lb.linkRows(r)
+	}
+	return sl
+}
+
+// startReport checks a results file's id (seen holds the ids of the files linked before
+// it) and returns its links, with the builder that links its rows (linkRows), or nil when
+// the file is skipped. The builder reads the site and writes only the file's links.
+func (b *builder) startReport(r load.Report, seen map[string]diag.Pos) (*sourceLinks, *builder) {
 	sl := &sourceLinks{file: r.Pos.File, id: r.ID}
 	lb := &builder{site: b.site, diags: &sl.diags, broken: b.broken, links: sl}
 	if !lb.checkFileID(r.ID, r.Pos) {
-		return sl
+		return sl, nil
 	}
 	if at, dup := seen[r.ID]; dup {
 		lb.diags.Errorf(r.Pos, diag.DuplicateID, wordSource, r.ID, at.String())
-		return sl
+		return sl, nil
 	}
 	seen[r.ID] = r.Pos
 	sl.src = &Source{
@@ -359,6 +425,12 @@ func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLin
 		Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
 		Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos,
 	}
+	return sl, lb
+}
+
+// linkRows links the rows and comparisons of the results file r into b's links.
+func (b *builder) linkRows(r load.Report) {
+	sl, lb := b.links, b
 	if r.Kind.Set() {
 		lb.choice("kind", r.Kind, []string{"report", "news", "conference", "decision"})
 	}
@@ -376,7 +448,6 @@ func (b *builder) linkReport(r load.Report, seen map[string]diag.Pos) *sourceLin
 			}
 		}
 	}
-	return sl
 }
 
 // collectSources lists the sources, results and comparisons of s.links, in file order.
@@ -614,25 +685,60 @@ func (b *builder) checkResults(links []*sourceLinks) {
 }
 
 // resultRollupWarnings warns where a parent's result differs from the sum of its children's
-// results for the same indicator and date, when every child that existed then reports one:
-// a "Tổng cộng" row that does not add up, as plans are checked by checkRollups. It looks at
-// every results file, so Build and Rebuild call it on the whole site.
-func resultRollupWarnings(s *Site) *diag.List {
+// results of the same date, file by file (each results file's warnings are its own, so a
+// rebuild can keep those of the files it need not look at again: relinkRollups).
+func resultRollupWarnings(s *Site) map[*sourceLinks]*diag.List {
+	out := make(map[*sourceLinks]*diag.List, len(s.links))
+	for _, sl := range s.links {
+		out[sl] = s.fileRollupWarnings(sl)
+	}
+	return out
+}
+
+// fileRollupWarnings are the rollup warnings of the results of one file.
+func (s *Site) fileRollupWarnings(sl *sourceLinks) *diag.List {
 	out := &diag.List{}
 	if s.sumsUnsure {
 		return out
 	}
-	for _, sl := range s.links {
-		for _, r := range sl.results {
-			if len(r.Locality.Children) == 0 || r.Derived || r.Indicator.Unit == Percent {
-				continue
-			}
-			ru, ok := s.resultRollup(r.Locality, r)
-			if ok && ru.Complete() && ru.Differs() {
-				out.Warnf(r.Pos, diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
-					formatPlain(r.Value.V), formatPlain(ru.ChildrenSum), formatPlain(ru.Difference()))
-			}
+	for _, r := range sl.results {
+		if len(r.Locality.Children) == 0 || r.Derived || r.Indicator.Unit == Percent {
+			continue
 		}
+		ru, ok := s.resultRollup(r.Locality, r)
+		if ok && ru.Complete() && ru.Differs() {
+			out.Warnf(r.Pos, diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
+				formatPlain(r.Value.V), formatPlain(ru.ChildrenSum), formatPlain(ru.Difference()))
+		}
+	}
+	return out
+}
+
+// relinkRollups are the rollup warnings of s, relinked from prev with the files gone and
+// added: a file's warnings are worked out again when it is new or holds a result of a
+// locality whose children's results changed (a parent of a locality of a result gone or
+// added); every other file's are prev's.
+func relinkRollups(prev, s *Site, gone, added []*sourceLinks) map[*sourceLinks]*diag.List {
+	changed := map[*Locality]bool{}
+	for _, sl := range slices.Concat(gone, added) {
+		for _, r := range sl.results {
+			changed[r.Locality] = true
+		}
+	}
+	parents := map[*Locality]bool{}
+	for _, l := range s.Localities {
+		if slices.ContainsFunc(l.Children, func(c *Locality) bool { return changed[c] }) {
+			parents[l] = true
+		}
+	}
+	out := make(map[*sourceLinks]*diag.List, len(s.links))
+	for _, sl := range s.links {
+		old, kept := prev.rollups[sl]
+		if kept && !slices.ContainsFunc(sl.results, func(r *Result) bool { return parents[r.Locality] }) {
+			out[sl] = old
+			continue
+		}
+		out[sl] = s.fileRollupWarnings(sl)
 	}
 	return out
 }

@@ -61,7 +61,7 @@ func (r *Renderer) planFile(lang string, p *model.Plan) Page {
 // first, which is on the plan's page.
 func (r *Renderer) planPartFiles(lang string, p *model.Plan) []Page {
 	var pages []Page
-	for n := 2; n <= view.PlanTableParts(r.site, p); n++ {
+	for n := 2; n <= r.planTableParts(p); n++ {
 		route := routes.PlanPart(p.ID, n)
 		pages = append(pages, Page{Path: routes.File(lang, route), Lang: lang, write: func(w io.Writer) error {
 			v := r.context(lang).PlanTablePart(p, n)
@@ -71,6 +71,16 @@ func (r *Renderer) planPartFiles(lang string, p *model.Plan) []Page {
 		}})
 	}
 	return pages
+}
+
+// planTableParts is view.PlanTableParts, worked out once per plan.
+func (r *Renderer) planTableParts(p *model.Plan) int {
+	if n, ok := r.tableParts.Load(p); ok {
+		return n.(int)
+	}
+	n := view.PlanTableParts(r.site, p)
+	r.tableParts.Store(p, n)
+	return n
 }
 
 // planPartLayout names the pages of a table's parts; no theme has a layout of this name, so

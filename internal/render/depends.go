@@ -1,8 +1,11 @@
 package render
 
+import "github.com/covsite/covsite/internal/routes"
+
 // ResultsFree lists the output paths whose bytes never depend on results data: the theme's
-// static files, the pages of content documents (updates, stand-alone pages) and the charts'
-// embed page. A build that knows only results files changed keeps these from its previous
+// static files, the pages of content documents (updates, stand-alone pages), the list of
+// updates and its feed, the lists of plans (the whole site's and each province's: titles,
+// issuers and periods), the 404 page and the charts' embed page. A build that knows only results files changed keeps these from its previous
 // output (build's incremental render); every other page that is neither a locality's nor a
 // plan's is rendered again.
 func (r *Renderer) ResultsFree() map[string]bool {
@@ -15,6 +18,12 @@ func (r *Renderer) ResultsFree() map[string]bool {
 			out[p.Path] = true
 		}
 		out[r.chartEmbedFile(lang).Path] = true
+		for _, route := range []string{routes.Plans, routes.Updates, routes.Feed, routes.NotFound} {
+			out[routes.File(lang, route)] = true
+		}
+		for _, p := range r.provincePlanPages(lang) {
+			out[p.Path] = true
+		}
 	}
 	return out
 }

@@ -64,16 +64,26 @@ func (r *Renderer) homePage(lang string) pageData {
 	return r.page(lang, "home", "", r.site.Config.Title.In(lang), r.site.Config.Description.In(lang), v)
 }
 
+// latestResults is the n newest results a document gives, as a stable sort of all by date,
+// newest first, would list them: kept in one pass, not sorted (a national site has half a
+// million results, and the home page is rendered again after every results file).
 func latestResults(all []*model.Result, n int) []*model.Result {
-	rs := slices.Clone(all)
-	slices.SortStableFunc(rs, func(a, b *model.Result) int { return b.AsOf.Compare(a.AsOf) })
-	var out []*model.Result
-	for _, res := range rs {
-		if res.Value.Known && !res.Derived {
-			out = append(out, res)
+	out := make([]*model.Result, 0, n+1)
+	for _, res := range all {
+		if !res.Value.Known || res.Derived {
+			continue
+		}
+		// after every result as new or newer: the order of a stable sort
+		i := len(out)
+		for i > 0 && out[i-1].AsOf.Compare(res.AsOf) < 0 {
+			i--
+		}
+		if i < n {
+			out = slices.Insert(out, i, res)
+			out = out[:min(len(out), n)]
 		}
 	}
-	return firstN(out, n)
+	return out
 }
 
 func firstN[T any](s []T, n int) []T {

@@ -102,6 +102,10 @@ type Renderer struct {
 	cards        *card.Drawer
 	data         *download.Data
 	search       *download.Search
+	// listed holds each language's pages (languagePages) once listed: the build lists
+	// them, then the sitemap counts and names them; tableParts holds how many pages each
+	// plan's table takes (*model.Plan → int), the same in every language.
+	listed, tableParts sync.Map
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.

@@ -136,6 +136,19 @@ func ProvinceOfDownload(path string) (string, bool) {
 	return "", false
 }
 
+// IndicatorOf tells whose indicator's page, ranking or map embed path is, in any
+// language: "en/chi-so/x/xep-hang/index.html" → "x".
+func IndicatorOf(path string) (string, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(path, Prefix(lang.EN)), Indicators)
+	if !ok {
+		return "", false
+	}
+	if id, _, ok := strings.Cut(rest, "/"); ok && id != "" {
+		return id, true
+	}
+	return "", false
+}
+
 // SitemapPart is the n-th file (from 1) of URLs the sitemap index lists.
 func SitemapPart(n int) string { return "sitemap-" + strconv.Itoa(n) + ".xml" }
 

@@ -151,3 +151,22 @@ func TestProvinceOfDownload(t *testing.T) {
 		}
 	}
 }
+
+func TestIndicatorOf(t *testing.T) {
+	for _, tt := range []struct {
+		path, id string
+		ok       bool
+	}{
+		{"chi-so/bhyt/index.html", "bhyt", true},
+		{"en/chi-so/bhyt/xep-hang/index.html", "bhyt", true},
+		{"chi-so/bhxh/nhung/map-1-rate/index.html", "bhxh", true},
+		{File("en", Ranking("hai-long")), "hai-long", true},
+		{"chi-so/index.html", "", false},
+		{"dia-phuong/chi-so/index.html", "", false},
+		{"index.html", "", false},
+	} {
+		if id, ok := IndicatorOf(tt.path); id != tt.id || ok != tt.ok {
+			t.Errorf("IndicatorOf(%q) = %q, %v; want %q, %v", tt.path, id, ok, tt.id, tt.ok)
+		}
+	}
+}

@@ -64,3 +64,47 @@ func TestNoLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderLookedAtOnce: a folder found not to be a link is not looked at again by the
+// same file system, and wrapping it twice adds nothing; a link put in the folder's place
+// afterwards is still found by Links (which build runs on every site it reads) and
+// refused by a new file system.
+func TestFolderLookedAtOnce(t *testing.T) {
+	site, outside := t.TempDir(), t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(site, "data", "results"), 0o755))
+	must(os.WriteFile(filepath.Join(site, "data", "results", "a.toml"), []byte("a"), 0o644))
+	must(os.WriteFile(filepath.Join(outside, "a.toml"), []byte("secret"), 0o644))
+	fsys, err := Open(site)
+	must(err)
+	if NoLinks(fsys) != fsys {
+		t.Error("NoLinks wrapped a file system that already refuses links")
+	}
+	if b, err := fs.ReadFile(fsys, "data/results/a.toml"); err != nil || string(b) != "a" {
+		t.Fatalf("ReadFile: %q, %v", b, err)
+	}
+	n := fsys.(noLinks)
+	for _, dir := range []string{"data", "data/results"} {
+		if _, ok := n.folders.Load(dir); !ok {
+			t.Errorf("%s was not remembered as a folder", dir)
+		}
+	}
+	if _, ok := n.folders.Load("data/results/a.toml"); ok {
+		t.Error("a file was remembered as a folder")
+	}
+	must(os.RemoveAll(filepath.Join(site, "data", "results")))
+	must(os.Symlink(outside, filepath.Join(site, "data", "results")))
+	if links := Links(fsys); len(links) != 1 || links[0].Path != "data/results" {
+		t.Errorf("Links = %v, want the link data/results", links)
+	}
+	again, err := Open(site)
+	must(err)
+	if _, err := fs.ReadFile(again, "data/results/a.toml"); !errors.Is(err, ErrLink) {
+		t.Errorf("a new file system read through the link: err = %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -153,6 +154,9 @@ func TestUpdateKilledDuringCommitIsFinished(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "home" {
 		t.Fatalf("before the next build, index.html = %q", b)
 	}
+	if intact := Intact(dest, prev); intact != nil {
+		t.Errorf("Intact found %d files as the manifest says while a commit waits to change them", len(intact))
+	}
 	next, err := Update(dest, nil) // no manifest: a whole new tree, after finishing the old commit
 	if err != nil {
 		t.Fatal(err)
@@ -229,5 +233,49 @@ func TestMoveAcrossFileSystems(t *testing.T) {
 	}
 	if _, err := os.Stat(from); !os.IsNotExist(err) {
 		t.Errorf("the staged file is still there: %v", err)
+	}
+}
+
+// Intact finds the files of a manifest still on disk as it describes them — not one
+// edited (another size, or the same size at another time), removed or made a folder —
+// and a tree told so (UseIntact) keeps exactly those without looking at the disk again,
+// counting the others as stale and writing them anew.
+func TestIntact(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"index.html": "home", "a/index.html": "A", "b/index.html": "B", "c/index.html": "C", "d": "D", "e.csv": "1,2"}
+	prev, _ := first(t, dest, files)
+	mkfile(t, filepath.Join(dest, "a", "index.html"), "A edited")
+	mkfile(t, filepath.Join(dest, "b", "index.html"), "b") // same size, a new time
+	if err := os.Remove(filepath.Join(dest, "c", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dest, "d")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dest, "d"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	intact := Intact(dest, prev)
+	var got []string
+	for rel := range intact {
+		got = append(got, rel)
+	}
+	slices.Sort(got)
+	if want := []string{Marker, "e.csv", "index.html"}; !slices.Equal(got, want) {
+		t.Fatalf("Intact = %v, want %v", got, want)
+	}
+	tree, err := Update(dest, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Abort()
+	tree.UseIntact(map[string]bool{"index.html": true}) // as if e.csv had changed since
+	for rel, want := range map[string]bool{"index.html": true, "e.csv": false, "a/index.html": false} {
+		if kept, err := tree.Keep(rel); err != nil || kept != want {
+			t.Errorf("Keep(%s) = %t, %v; want %t", rel, kept, err, want)
+		}
+	}
+	if s := tree.Stats(); s.Stale != 2 {
+		t.Errorf("%d stale files, want 2 (e.csv and a/index.html)", s.Stale)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -56,6 +57,8 @@ type Tree struct {
 	staged  map[string]bool
 	// noDest: the destination did not exist when the tree began; nothing to compare with.
 	noDest bool
+	// intact: the files of prev found on disk as it describes them (UseIntact); nil: look
+	intact map[string]bool
 }
 
 // Manifest lists the files of a built tree by path. A build keeps the manifest of its
@@ -84,6 +87,51 @@ func (t *Tree) Manifest() Manifest {
 	return t.files
 }
 
+// Intact returns the files of m that are under dest as m describes them (a regular file of
+// its size and time), looked at on a few goroutines: what Keep would find, found before
+// the pages are rendered — a rebuild looks at its 50,000 files while its site loads.
+//
+// It returns nil (look at each file when it is kept) while a killed build's commit waits
+// beside dest to be finished: Update finishes it first, changing files of dest.
+func Intact(dest string, m Manifest) map[string]bool {
+	if pendingCommit(dest) {
+		return nil
+	}
+	paths := make([]string, 0, len(m))
+	for rel := range m {
+		paths = append(paths, rel)
+	}
+	ok := make([]bool, len(paths))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(paths); i += workers {
+				ok[i] = onDisk(filepath.Join(dest, filepath.FromSlash(paths[i])), m[paths[i]])
+			}
+		})
+	}
+	wg.Wait()
+	out := make(map[string]bool, len(paths))
+	for i, rel := range paths {
+		if ok[i] {
+			out[rel] = true
+		}
+	}
+	return out
+}
+
+// onDisk reports whether the file at path is the one st describes, by its size and time.
+func onDisk(path string, st FileState) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode().IsRegular() && info.Size() == st.Size && sameTime(info.ModTime().UnixNano(), st.ModTime)
+}
+
+// UseIntact tells t which files of the previous manifest were found on disk as it
+// describes them (Intact), so that it does not look at them again; a file not in intact is
+// not as described.
+func (t *Tree) UseIntact(intact map[string]bool) { t.intact = intact }
+
 // previous returns the state of the destination's file at rel when the previous manifest
 // describes it and the file is still the one it describes.
 func (t *Tree) previous(rel string) (FileState, bool) {
@@ -91,8 +139,13 @@ func (t *Tree) previous(rel string) (FileState, bool) {
 	if !ok {
 		return FileState{}, false
 	}
-	info, err := os.Lstat(filepath.Join(t.dest, filepath.FromSlash(rel)))
-	if err != nil || !info.Mode().IsRegular() || info.Size() != st.Size || !sameTime(info.ModTime().UnixNano(), st.ModTime) {
+	var same bool
+	if t.intact != nil {
+		same = t.intact[rel]
+	} else {
+		same = onDisk(filepath.Join(t.dest, filepath.FromSlash(rel)), st)
+	}
+	if !same {
 		t.mu.Lock()
 		if !t.stale[rel] {
 			t.stale[rel] = true
@@ -253,8 +306,7 @@ func Begin(dest string) (*Tree, error) {
 func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
-		suffix, ok := strings.CutPrefix(e.Name(), "."+base+".new-")
-		if !ok || !e.IsDir() || suffix == "" || strings.Trim(suffix, "0123456789") != "" {
+		if !leftover(e, base) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
@@ -267,6 +319,28 @@ func removeLeftovers(parent, base string) {
 			_ = os.RemoveAll(dir)
 		}
 	}
+}
+
+// leftover reports whether e is a folder Begin or Update makes beside the destination base.
+func leftover(e fs.DirEntry, base string) bool {
+	suffix, ok := strings.CutPrefix(e.Name(), "."+base+".new-")
+	return ok && e.IsDir() && suffix != "" && strings.Trim(suffix, "0123456789") == ""
+}
+
+// pendingCommit reports whether a killed build's commit into dest waits to be finished
+// (its journal beside dest).
+func pendingCommit(dest string) bool {
+	parent, base := filepath.Split(filepath.Clean(dest))
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if !leftover(e, base) {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(parent, e.Name(), journal)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Write stores data at rel (a slash-separated path inside the tree). When the previous
