@@ -27,26 +27,34 @@ func (b *builder) plans(raw []load.Plan) {
 		builders[i] = &builder{site: b.site, diags: &diag.List{}, broken: b.broken}
 		plans[i] = builders[i].planHeader(r)
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(raw)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(raw); i = int(next.Add(1) - 1) {
-				r := raw[i]
-				if b.release {
-					raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
-				}
-				if plans[i] != nil {
-					builders[i].planRows(plans[i], r)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(raw), func(i int) {
+		r := raw[i]
+		if b.release {
+			raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
+		}
+		if plans[i] != nil {
+			builders[i].planRows(plans[i], r)
+		}
+	})
 	for _, pb := range builders {
 		b.diags.Merge(pb.diags)
 		b.site.Targets = append(b.site.Targets, pb.targets...)
 	}
+}
+
+// inParallel calls work(i) for every i in [0, n), each once, on as many goroutines as
+// there are processors, and returns when all are done.
+func inParallel(n int, work func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				work(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // planHeader checks a plan file's id, locality and period and adds its plan to the site;
@@ -361,22 +369,15 @@ func (b *builder) reports(raw []load.Report) {
 	for i, r := range raw {
 		links[i], builders[i] = b.startReport(r, seen)
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(raw)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(raw); i = int(next.Add(1) - 1) {
-				r := raw[i]
-				if b.release {
-					raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
-				}
-				if builders[i] != nil {
-					builders[i].linkRows(r)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(raw), func(i int) {
+		r := raw[i]
+		if b.release {
+			raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
+		}
+		if builders[i] != nil {
+			builders[i].linkRows(r)
+		}
+	})
 	b.site.links = append(b.site.links, links...)
 	b.site.collectSources()
 }
