@@ -40,9 +40,9 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 		page             string
 		heading, credits string
 	}{
-		{example, chartPage, "Cần Thơ: Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019 · Bao phủ BHXH, BHYT, BHTN · "},
-		{fixture, communePage, "Phường 7: Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023 · Trang thử nghiệm · "},
-		{fixture, "/dia-phuong/xa-doc/", "</script><script>window.__pwned=1</script>: Số người tham gia theo thời gian", "Nguồn:|30/6/2023 · Trang thử nghiệm · "},
+		{example, chartPage, "Cần Thơ — Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019 · Bao phủ BHXH, BHYT, BHTN · "},
+		{fixture, communePage, "Phường 7 — Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023 · Trang thử nghiệm · "},
+		{fixture, "/dia-phuong/xa-doc/", "</script><script>window.__pwned=1</script> — Số người tham gia theo thời gian", "Nguồn:|30/6/2023 · Trang thử nghiệm · "},
 	} {
 		t.Run(tt.s.name+tt.page, func(t *testing.T) {
 			embed := embedOf(tt.page, "chart-1")
@@ -284,11 +284,11 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 		heading, back, credit string
 		bars, flags           int
 	}{
-		{example, "", rankingPage, rankingID, "Việt Nam: BHXH tự nguyện: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ",
+		{example, "", rankingPage, rankingID, "Việt Nam — BHXH tự nguyện: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ",
 			"Nguồn: kết quả — Tạp chí Bảo hiểm xã hội, 11/7/2019; |30/6/2019 đến 30/6/2023|*", 2, 1},
-		{example, "/en", rankingPage, rankingID, "Viet Nam: Voluntary SI: the units below ranked by share of target", "See ",
+		{example, "/en", rankingPage, rankingID, "Viet Nam — Voluntary SI: the units below ranked by share of target", "See ",
 			"Sources: results — |30 Jun 2019 to 30 Jun 2023|*", 2, 1},
-		{fixture, "", "/dia-phuong/tp-mau/", "xep-hang-bhyt", "Thành phố Mẫu: BHYT: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ",
+		{fixture, "", "/dia-phuong/tp-mau/", "xep-hang-bhyt", "Thành phố Mẫu — BHYT: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ",
 			"Nguồn: kết quả — Bảo hiểm xã hội Thành phố Mẫu, 10/7/2023; chỉ tiêu — 01/KH-MAU|số liệu đến 30/6/2023", 4, 0},
 	} {
 		t.Run(tt.s.name+tt.prefix+tt.page, func(t *testing.T) {

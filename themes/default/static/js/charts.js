@@ -893,7 +893,7 @@
     var name = h1 ? h1.textContent.trim() : '';
     var caption = fig.querySelector('.chart__title');
     var chartTitle = caption ? caption.textContent.trim() : '';
-    var title = name && chartTitle ? name + ': ' + chartTitle : (chartTitle || name);
+    var title = name && chartTitle ? name + ' \u2014 ' + chartTitle : (chartTitle || name);
     document.getElementById('embed-title').textContent = title;
     document.title = title + ' \u00b7 ' + (main.getAttribute('data-site') || '');
     var copy = document.importNode(fig, true);
