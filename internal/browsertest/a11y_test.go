@@ -47,6 +47,18 @@ type axeViolation struct {
 	Count  int      `json:"count"`
 }
 
+// expectClean fails t for every axe violation on the page and every problem (console
+// error, failed or outside request) the tab saw since it was last asked, each named by what.
+func (tb *tab) expectClean(t *testing.T, what string) {
+	t.Helper()
+	for _, v := range tb.runAxe(t) {
+		t.Errorf("%s: axe %s [%s, %d nodes]: %s\n    %s", what, v.ID, v.Impact, v.Count, v.Help, strings.Join(v.Nodes, "\n    "))
+	}
+	for _, p := range tb.takeProblems() {
+		t.Errorf("%s: %s", what, p)
+	}
+}
+
 // runAxe injects axe-core into the loaded page (read from disk, evaluated through the
 // DevTools protocol, so the page's CSP does not apply) and runs every rule that is not
 // experimental: WCAG 2.x A and AA (contrast included) and best practices (landmarks,
@@ -99,12 +111,7 @@ func TestAccessibility(t *testing.T) {
 						mu.Lock()
 						runs++
 						mu.Unlock()
-						for _, v := range tb.runAxe(t) {
-							t.Errorf("%s (%s, %d px): %s [%s, %d nodes]: %s\n    %s", p, scheme, vp.w, v.ID, v.Impact, v.Count, v.Help, strings.Join(v.Nodes, "\n    "))
-						}
-						for _, p := range tb.takeProblems() {
-							t.Errorf("%s", p)
-						}
+						tb.expectClean(t, fmt.Sprintf("%s (%s, %d px)", p, scheme, vp.w))
 					})
 				}
 			}

@@ -142,12 +142,7 @@ func TestEmbedButton(t *testing.T) {
 			}
 			tb.visit(t, embed)
 			run(t, tb, chromedp.Poll[bool](`!!document.querySelector('.chart__canvas svg')`))
-			for _, v := range tb.runAxe(t) {
-				t.Errorf("embed: axe %s (%s): %s", v.ID, v.Impact, v.Help)
-			}
-			if p := tb.takeProblems(); len(p) > 0 {
-				t.Errorf("problems: %v", p)
-			}
+			tb.expectClean(t, "embed")
 		})
 	}
 }
@@ -253,12 +248,7 @@ func TestMapEmbed(t *testing.T) {
 	if len(targets) == 0 || targets[0] != "_blank" {
 		t.Errorf("embed tiles' targets %v, want _blank", targets)
 	}
-	for _, v := range tb.runAxe(t) {
-		t.Errorf("map embed: axe %s (%s): %s", v.ID, v.Impact, v.Help)
-	}
-	if p := tb.takeProblems(); len(p) > 0 {
-		t.Errorf("problems: %v", p)
-	}
+	tb.expectClean(t, "map embed")
 }
 
 // rankingPage is the example site's page of the nation, whose provinces are ranked by
@@ -368,12 +358,7 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 			tb2 := openTab(t, tt.s, 375, 700)
 			tb2.visit(t, embed)
 			run(t, tb2, chromedp.Poll[bool](`!!document.querySelector('#embed-figure figure.childranking')`))
-			for _, v := range tb2.runAxe(t) {
-				t.Errorf("ranking embed: axe %s (%s): %s", v.ID, v.Impact, v.Help)
-			}
-			if p := tb2.takeProblems(); len(p) > 0 {
-				t.Errorf("problems: %v", p)
-			}
+			tb2.expectClean(t, "ranking embed")
 		})
 	}
 }
@@ -397,11 +382,6 @@ func TestRankingEmbedCode(t *testing.T) {
 		if !strings.HasPrefix(snippet, want) {
 			t.Errorf("%s: snippet %q, want it to start %q", prefix, snippet, want)
 		}
-		for _, v := range tb.runAxe(t) {
-			t.Errorf("%s%s: axe %s (%s): %s", prefix, rankingPage, v.ID, v.Impact, v.Help)
-		}
-		if p := tb.takeProblems(); len(p) > 0 {
-			t.Errorf("%s: problems: %v", prefix, p)
-		}
+		tb.expectClean(t, prefix+rankingPage)
 	}
 }
