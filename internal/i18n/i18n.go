@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -94,7 +95,7 @@ func (l *Lang) Number(v float64, maxDecimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	return l.symbols.format(v, maxDecimals, false)
+	return l.symbols.format(v, maxDecimals, false, "")
 }
 
 // Fixed formats v with exactly decimals decimals: 95,10 / 95.10.
@@ -102,7 +103,7 @@ func (l *Lang) Fixed(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	return l.symbols.format(v, decimals, true)
+	return l.symbols.format(v, decimals, true, "")
 }
 
 // Percent formats a percentage: "80,58 %" in Vietnamese, "80.58%" in English.
@@ -110,7 +111,7 @@ func (l *Lang) Percent(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	return l.withPercentSign(l.Fixed(v, decimals))
+	return l.symbols.format(v, decimals, true, l.percentSign())
 }
 
 // PercentUpTo formats v as a percentage with at most maxDecimals decimals, trailing zeros
@@ -119,15 +120,15 @@ func (l *Lang) PercentUpTo(v float64, maxDecimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	return l.withPercentSign(l.Number(v, maxDecimals))
+	return l.symbols.format(v, maxDecimals, false, l.percentSign())
 }
 
-// withPercentSign writes the sign the language's way: "80 %" (no-break space), "80%".
-func (l *Lang) withPercentSign(number string) string {
+// percentSign follows a number the language's way: "80 %" (no-break space), "80%".
+func (l *Lang) percentSign() string {
 	if l.Code == "en" {
-		return number + "%"
+		return "%"
 	}
-	return number + "\u00a0%"
+	return "\u00a0%"
 }
 
 var monthsEN = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
@@ -137,10 +138,14 @@ func (l *Lang) Date(d date.Date) string {
 	if d.IsZero() {
 		return ""
 	}
+	var buf [16]byte
+	b := strconv.AppendInt(buf[:0], int64(d.Day), 10)
 	if l.Code == "en" {
-		return fmt.Sprintf("%d %s %d", d.Day, monthsEN[d.Month-1], d.Year)
+		b = append(append(append(b, ' '), monthsEN[d.Month-1]...), ' ')
+	} else {
+		b = append(strconv.AppendInt(append(b, '/'), int64(d.Month), 10), '/')
 	}
-	return fmt.Sprintf("%d/%d/%d", d.Day, int(d.Month), d.Year)
+	return string(strconv.AppendInt(b, int64(d.Year), 10))
 }
 
 // Period formats a period: "2023", "quý II/2023", "Q2 2023", "3/2023–12/2023" ("Mar 2023–Dec

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -28,28 +29,33 @@ func symbolsOf(p *message.Printer) symbols {
 }
 
 // format writes v rounded to decimals places (half to even, as strconv and x/text do),
-// with trailing zeros of the fraction dropped unless fixed.
-func (s symbols) format(v float64, decimals int, fixed bool) string {
-	neg := v < 0
-	digits := strconv.FormatFloat(math.Abs(v), 'f', max(decimals, 0), 64)
-	whole, frac, _ := strings.Cut(digits, ".")
-	if !fixed {
-		frac = strings.TrimRight(frac, "0")
+// with trailing zeros of the fraction dropped unless fixed, then suffix: one allocation, the
+// string returned (pages format numbers by the million).
+func (s symbols) format(v float64, decimals int, fixed bool, suffix string) string {
+	var digitBuf [32]byte
+	digits := strconv.AppendFloat(digitBuf[:0], math.Abs(v), 'f', max(decimals, 0), 64)
+	whole, frac := digits, digits[len(digits):]
+	if i := bytes.IndexByte(digits, '.'); i >= 0 {
+		whole, frac = digits[:i], digits[i+1:]
 	}
-	var b strings.Builder
-	b.Grow(len(digits) + len(digits)/3*len(s.group) + len(s.minus) + len(s.decimal))
-	if neg { // even when it rounds to zero ("-0"), as x/text writes it
-		b.WriteString(s.minus)
+	if !fixed {
+		frac = bytes.TrimRight(frac, "0")
+	}
+	var outBuf [64]byte
+	b := outBuf[:0]
+	if v < 0 { // even when it rounds to zero ("-0"), as x/text writes it
+		b = append(b, s.minus...)
 	}
 	for i := range len(whole) {
 		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString(s.group)
+			b = append(b, s.group...)
 		}
-		b.WriteByte(whole[i])
+		b = append(b, whole[i])
 	}
-	if frac != "" {
-		b.WriteString(s.decimal)
-		b.WriteString(frac)
+	if len(frac) > 0 {
+		b = append(b, s.decimal...)
+		b = append(b, frac...)
 	}
-	return b.String()
+	b = append(b, suffix...)
+	return string(b)
 }
