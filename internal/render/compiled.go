@@ -114,6 +114,9 @@ func (r *Renderer) framed(w io.Writer, lang, layout string, d pageData, main tem
 	if err := main.Render(ctx, buf); err != nil {
 		return err
 	}
+	if ok, err := r.writeFramed(w, lang, d, buf.Bytes()); ok || err != nil {
+		return err
+	}
 	// The frame is executed around a placeholder and the main content written in its
 	// place: copying a national site's main contents into strings for the frame to print
 	// was 1.2 GB of garbage (8 % of the build's allocations). A site's own base.html that

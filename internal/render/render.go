@@ -106,6 +106,10 @@ type Renderer struct {
 	// them, then the sitemap counts and names them; tableParts holds how many pages each
 	// plan's table takes (*model.Plan → int), the same in every language.
 	listed, tableParts sync.Map
+	// skeletons are the frame of each shape of compiled page (skeleton.go); noSkeletons
+	// executes the frame for every page instead, for the tests that compare the two.
+	skeletons   skeletons
+	noSkeletons bool
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
