@@ -80,9 +80,9 @@ func withValues(d pageData, v pageValues, n int) pageData {
 // skeletonKey is a shape of page: its language, kind, which of its values are empty and
 // how many crumbs it has.
 type skeletonKey struct {
-	lang, kind   string
-	empty        uint64
-	crumbs       int
+	lang, kind string
+	empty      uint64
+	crumbs     int
 }
 
 // A skeleton is the frame of one shape of page: parts[0], a value, parts[1], … parts[len(slots)].
@@ -101,7 +101,7 @@ type slot struct {
 	ascii           [utf8.RuneSelf]bool
 	nonASCII, raw   bool
 	scheme          bool // "https://" and "http://" are written as they are at its start
-	occurrenceIndex int // which of the field's places in the frame it is
+	occurrenceIndex int  // which of the field's places in the frame it is
 }
 
 // fits reports whether the escaper of s leaves v as it is.
