@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
 )
@@ -213,5 +214,28 @@ func TestDeckSaysTheDateOnce(t *testing.T) {
 				t.Errorf("cards say %q, want %q", metas, tt.metas)
 			}
 		})
+	}
+}
+
+// targetKey and resultKey make in one go what pageKey makes of TargetKey and ResultKey,
+// for every figure of the example site, on its own locality's page and on another's.
+func TestKeysMadeInOneGo(t *testing.T) {
+	s := exampleSite(t)
+	other := &model.Locality{ID: "elsewhere"}
+	for _, l := range append(s.Localities, other) {
+		c := &Context{page: l}
+		for _, tg := range s.TargetsOf(l) {
+			if got, want := c.targetKey(tg), c.pageKey(TargetKey(tg)); got != want {
+				t.Errorf("targetKey = %q, want %q", got, want)
+			}
+		}
+		for _, r := range s.ResultsOf(l) {
+			if got, want := c.resultKey(r), c.pageKey(ResultKey(r)); got != want {
+				t.Errorf("resultKey = %q, want %q", got, want)
+			}
+		}
+	}
+	if got := appendISODate(nil, date.Date{Year: 987, Month: 3, Day: 4}); string(got) != "0987-03-04" {
+		t.Errorf("appendISODate = %q", got)
 	}
 }

@@ -466,12 +466,13 @@ func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) (Earl
 	if last == nil {
 		return EarlierCell{Empty: true}, ""
 	}
-	cells := c.cells(*last)
-	out := EarlierCell{Share: cells.Share, Result: cells.Result, Target: cells.Target, asOf: cells.ResultDate}
-	if out.Result == "" {
-		out.Result = "—"
+	// what cells gives of these, without the rest of a table's row
+	f := c.F
+	out := EarlierCell{Share: f.Pct(last.Share), Result: "—", Target: c.targetValue(last.Target)}
+	if last.Result != nil {
+		out.Result, out.asOf = c.resultFigure(*last), f.Date(last.Result.AsOf)
 	}
-	return out, c.calcWords(ind, last.Target.Calc).How
+	return out, c.calcHow(last.Target.Calc)
 }
 
 // planMeta is "title — issuer, date".

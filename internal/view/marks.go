@@ -1,8 +1,10 @@
 package view
 
 import (
+	"strconv"
 	"strings"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
@@ -56,6 +58,15 @@ func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 	// The strings end with the formula ("…, %s", "…: %s"): what comes before it, less
 	// its punctuation, is what the site did.
 	return calcWords{Text: f.T(key, formula), How: strings.TrimRight(f.T(key, ""), ",: "), Formula: formula, Calc: calc}
+}
+
+// calcHow is calcWords(…, calc).How without the formula: what the site did, "" when
+// nothing.
+func (c *Context) calcHow(calc model.Calc) string {
+	if !calc.Computed() {
+		return ""
+	}
+	return strings.TrimRight(c.F.T("calc."+string(calc.How), ""), ",: ")
 }
 
 // Where is where a figure stands in its document, as a sentence; "" when the data does
@@ -148,17 +159,71 @@ type Fig struct {
 }
 
 func (c *Context) targetFig(t *model.Target) Fig {
-	if k := TargetKey(t); k != "" {
-		return Fig{Key: c.pageKey(k), Calc: string(t.Calc.How)}
+	if k := c.targetKey(t); k != "" {
+		return Fig{Key: k, Calc: string(t.Calc.How)}
 	}
 	return Fig{}
 }
 
 func (c *Context) resultFig(r *model.Result, calc model.Calc) Fig {
-	if k := ResultKey(r); k != "" {
-		return Fig{Key: c.pageKey(k), Calc: string(calc.How)}
+	if k := c.resultKey(r); k != "" {
+		return Fig{Key: k, Calc: string(calc.How)}
 	}
 	return Fig{}
+}
+
+// targetKey is pageKey(TargetKey(t)), made in one go: a page has hundreds.
+func (c *Context) targetKey(t *model.Target) string {
+	if t.Plan == nil || t.Locality == nil || t.Indicator == nil {
+		return ""
+	}
+	return "t/" + t.Plan.ID + "/" + c.keyLocality(t.Locality) + "/" + t.Indicator.ID + "/" + t.Period.Text
+}
+
+// resultKey is pageKey(ResultKey(r)), made in one go.
+func (c *Context) resultKey(r *model.Result) string {
+	if r.Source == nil || r.Locality == nil || r.Indicator == nil {
+		return ""
+	}
+	var buf [128]byte
+	b := append(buf[:0], "r/"...)
+	b = append(append(b, r.Source.ID...), '/')
+	b = append(append(b, c.keyLocality(r.Locality)...), '/')
+	b = append(append(b, r.Indicator.ID...), '/')
+	b = appendISODate(b, r.AsOf)
+	return string(b)
+}
+
+// keyLocality is a locality's id in a key on the page: "" for the page's own (pageKey).
+func (c *Context) keyLocality(l *model.Locality) string {
+	if c.page != nil && l.ID == c.page.ID {
+		return ""
+	}
+	return l.ID
+}
+
+// appendISODate appends d as date.Date.String writes it, "2023-06-30"; nothing for the
+// zero date.
+func appendISODate(b []byte, d date.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
+	b = appendPadded(b, int(d.Year), 4)
+	b = appendPadded(append(b, '-'), int(d.Month), 2)
+	return appendPadded(append(b, '-'), int(d.Day), 2)
+}
+
+// appendPadded appends n with leading zeros to width digits, as %0*d does.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		return strconv.AppendInt(b, int64(n), 10) // as Sprintf would not pad it: never a date's
+	}
+	for p, w := 10, 1; w < width; p, w = p*10, w+1 {
+		if n < p {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // pageKey is a figure's key as the page prints it: on a locality's page, without the
@@ -207,7 +272,7 @@ func (c *Context) creditMark(t *model.Target) CreditMark {
 	if TargetKey(t) == "" {
 		return CreditMark{}
 	}
-	return CreditMark{Key: c.pageKey(TargetKey(t)), Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+	return CreditMark{Key: c.targetKey(t), Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
 }
 
 // plainLine is a line's text without its links.

@@ -74,10 +74,7 @@ func (c *Context) cells(p model.Progress) Cells {
 	ind := p.Target.Indicator
 	out := Cells{Target: c.targetValue(p.Target), Share: f.Pct(p.Share), Gap: "—", Pace: f.Num(p.PacePerMonth), Status: c.status(p.Status)}
 	if p.Result != nil {
-		out.Result = f.Value(ind, p.Value)
-		if p.ByRate {
-			out.Result = f.Pct(p.Value)
-		}
+		out.Result = c.resultFigure(p)
 		out.ResultDate = f.Date(p.Result.AsOf)
 		out.ResultComputed = c.resultCalc(p)
 		out.ResultFig = c.resultFig(p.Result, c.resultCalcOf(p))
@@ -106,6 +103,14 @@ func (c *Context) cells(p model.Progress) Cells {
 		out.Milestones = append(out.Milestones, f.T("milestone.next", f.Date(m.By), f.PercentUpTo(m.Share, 2)))
 	}
 	return out
+}
+
+// resultFigure is the result a progress compares, as a table's cell prints it.
+func (c *Context) resultFigure(p model.Progress) string {
+	if p.ByRate {
+		return c.F.Pct(p.Value)
+	}
+	return c.F.Value(p.Target.Indicator, p.Value)
 }
 
 // resultCalc says how the site computed the result a progress compares, "" when its source
