@@ -211,45 +211,84 @@ func (c *Context) peopleFormat() func(model.Num) string {
 func (c *Context) resultsOverTime(l *model.Locality) chart {
 	f := c.F
 	ch := chart{title: f.T("chart.over_time"), line: true, axis: f.T("unit.people"), format: c.peopleFormat()}
-	points := map[*model.Indicator]map[date.Date]model.Num{}
-	calcs := map[*model.Indicator]map[date.Date]calcWords{}
+	// each indicator's points, a date once (the last value given for it, as a map would
+	// keep): a few per indicator, looked up by scanning
+	type point struct {
+		on  date.Date
+		v   model.Num
+		how calcWords
+	}
+	type line struct {
+		ind    *model.Indicator
+		points []point
+	}
+	var lines []line
 	var dates []date.Date
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {
 			continue
 		}
-		m, how := map[date.Date]model.Num{}, map[date.Date]calcWords{}
+		var pts []point
+		set := func(on date.Date, v model.Num, calc model.Calc) {
+			p := point{on, v, c.calcWords(ind, calc)}
+			for i := range pts {
+				if pts[i].on == on {
+					pts[i] = p
+					return
+				}
+			}
+			pts = append(pts, p)
+		}
 		for _, res := range c.Site.ResultsFor(l, ind) {
 			if res.Value.Known {
-				m[res.AsOf], how[res.AsOf] = res.Value, c.calcWords(ind, res.Calc)
+				set(res.AsOf, res.Value, res.Calc)
 			}
 			if b, calc := model.ChangeBaseline(res); b.Known {
-				m[res.ChangeSince], how[res.ChangeSince] = b, c.calcWords(ind, calc)
+				set(res.ChangeSince, b, calc)
 			}
 		}
-		if len(m) < 2 {
+		if len(pts) < 2 {
 			continue
 		}
-		points[ind], calcs[ind] = m, how
-		for d := range m {
-			dates = append(dates, d)
+		lines = append(lines, line{ind, pts})
+		for _, p := range pts {
+			dates = append(dates, p.on)
 		}
 	}
 	slices.SortFunc(dates, date.Date.Compare)
 	dates = slices.Compact(dates)
-	for _, d := range dates {
-		ch.categories = append(ch.categories, f.Date(d))
+	ch.categories = make([]string, len(dates))
+	for i, d := range dates {
+		ch.categories[i] = f.Date(d)
 	}
-	ch.series = seriesByIndicator(f, c.Site.Indicators, points, dates)
+	at := func(pts []point, on date.Date) point {
+		for _, p := range pts {
+			if p.on == on {
+				return p
+			}
+		}
+		return point{}
+	}
+	ch.series = make([]series, len(lines))
+	for i, ln := range lines {
+		s := series{name: f.Short(ln.ind), values: make([]model.Num, len(dates))}
+		for j, d := range dates {
+			s.values[j] = at(ln.points, d).v
+		}
+		ch.series[i] = s
+	}
 	for i := range ch.series {
-		for _, ind := range c.Site.Indicators {
-			if f.Short(ind) != ch.series[i].name || calcs[ind] == nil {
+		// the figures of the first indicator of the series' name (as its name is all a
+		// series has of its indicator)
+		for _, ln := range lines {
+			if f.Short(ln.ind) != ch.series[i].name {
 				continue
 			}
-			for _, d := range dates {
-				ch.series[i].computed = append(ch.series[i].computed, calcs[ind][d])
+			ch.series[i].computed = make([]calcWords, len(dates))
+			for j, d := range dates {
+				ch.series[i].computed[j] = at(ln.points, d).how
 			}
-			for _, part := range ind.SumOf {
+			for _, part := range ln.ind.SumOf {
 				ch.series[i].parts = append(ch.series[i].parts, f.Short(part))
 			}
 			break

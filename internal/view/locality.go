@@ -140,8 +140,9 @@ type ChildTableRow struct {
 
 // Locality computes the page of l.
 func (c *Context) Locality(l *model.Locality) LocalityPage {
-	c.assessed, c.page = map[*model.Target]model.Progress{}, l
-	defer func() { c.assessed, c.page = nil, nil }()
+	defer c.assessOnce(len(c.Site.TargetsOf(l)))()
+	c.page = l
+	defer func() { c.page = nil }()
 	f := c.F
 	s := c.Site
 	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Breadcrumb: c.breadcrumb(l)}
@@ -321,14 +322,26 @@ func (c *Context) card(h headline) Card {
 
 func (c *Context) planProgress(l *model.Locality) []planProgress {
 	var out []planProgress
-	at := map[*model.Plan]int{}             // index in out
-	for _, t := range c.Site.TargetsOf(l) { // within a plan, in the plan's order
+	targets := c.Site.TargetsOf(l) // within a plan, in the plan's order
+	at := make(map[*model.Plan]int, 4) // index in out
+	var count []int
+	for _, t := range targets {
 		i, ok := at[t.Plan]
 		if !ok {
 			i = len(out)
 			at[t.Plan] = i
 			out = append(out, planProgress{Plan: t.Plan})
+			count = append(count, 0)
 		}
+		count[i]++
+	}
+	// every plan's rows in one array, each plan's part as long as it has targets
+	rows, start := make([]model.Progress, len(targets)), 0
+	for i, n := range count {
+		out[i].Rows, start = rows[start:start:start+n], start+n
+	}
+	for _, t := range targets {
+		i := at[t.Plan]
 		out[i].Rows = append(out[i].Rows, c.assess(t))
 	}
 	slices.SortFunc(out, func(a, b planProgress) int { return cmp.Compare(c.Site.PlanOrder(a.Plan), c.Site.PlanOrder(b.Plan)) })

@@ -57,8 +57,7 @@ type Fact struct {
 
 // Plan computes the page of p.
 func (c *Context) Plan(p *model.Plan) PlanPage {
-	c.assessed = map[*model.Target]model.Progress{}
-	defer func() { c.assessed = nil }()
+	defer c.assessOnce(len(p.Targets))()
 	f := c.F
 	v := PlanPage{Title: c.planHeading(p), Summary: p.Summary.In(f.Code), URL: p.URL, NoteID: impliedNoteID(p)}
 	for i, b := range p.BasedOn {
@@ -158,8 +157,7 @@ type PlanTablePage struct {
 
 // PlanTablePart computes the page of part n of p's allocation table.
 func (c *Context) PlanTablePart(p *model.Plan, n int) PlanTablePage {
-	c.assessed = map[*model.Target]model.Progress{}
-	defer func() { c.assessed = nil }()
+	defer c.assessOnce(0)()
 	f := c.F
 	heading := c.planHeading(p)
 	v := PlanTablePage{Table: c.planTable(p, n), Summary: p.Summary.In(f.Code)}

@@ -126,7 +126,7 @@ func TestPlanTableHasTheDocumentsShape(t *testing.T) {
 	tr := langs(t)
 	s := allocationSite(t)
 	c := NewContext(s, tr["vi"], routes.NewBase("/"))
-	c.assessed = map[*model.Target]model.Progress{}
+	defer c.assessOnce(0)()
 	tab := c.planTable(s.Plan("kh"), 1)
 	if tab == nil {
 		t.Fatal("no table for a plan that allocates to three wards")
@@ -203,7 +203,7 @@ func TestNoPlanTableWithoutAnAllocation(t *testing.T) {
 	tr := langs(t)
 	s := allocationSite(t)
 	c := NewContext(s, tr["en"], routes.NewBase("/"))
-	c.assessed = map[*model.Target]model.Progress{}
+	defer c.assessOnce(0)()
 	p := s.Plan("kh")
 	own := &model.Plan{ID: "own", Locality: p.Locality, Period: p.Period}
 	for _, tg := range p.Targets {

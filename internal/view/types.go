@@ -15,8 +15,10 @@ type Context struct {
 	// Data decides which data files a locality's page links to; nil links none.
 	Data DataFiles
 	// assessed keeps each target's assessment for the page being made, so a target shown
-	// in a card and in a table is assessed once.
-	assessed map[*model.Target]model.Progress
+	// in a card and in a table is assessed once: its index in progress. (A Progress is some
+	// 300 bytes: kept in a slice, not as a map's values.)
+	assessed map[*model.Target]int32
+	progress []model.Progress
 	// page is the locality whose page is being made: its own figures' keys leave it out
 	// (pageKey).
 	page *model.Locality
@@ -52,14 +54,22 @@ func (c *Context) absURL(route string) string { return c.Base.AbsURL(c.F.Code, r
 
 // assess sets t against the results once per page.
 func (c *Context) assess(t *model.Target) model.Progress {
-	if p, ok := c.assessed[t]; ok {
-		return p
+	if i, ok := c.assessed[t]; ok {
+		return c.progress[i]
 	}
 	p := c.Site.Assess(t)
 	if c.assessed != nil {
-		c.assessed[t] = p
+		c.assessed[t] = int32(len(c.progress))
+		c.progress = append(c.progress, p)
 	}
 	return p
+}
+
+// assessOnce starts a page whose targets are assessed once each, about n of them; the
+// function returned ends it.
+func (c *Context) assessOnce(n int) func() {
+	c.assessed, c.progress = make(map[*model.Target]int32, n), make([]model.Progress, 0, n)
+	return func() { c.assessed, c.progress = nil, nil }
 }
 
 // Link is a text that leads somewhere.
