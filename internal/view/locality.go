@@ -322,7 +322,7 @@ func (c *Context) card(h headline) Card {
 
 func (c *Context) planProgress(l *model.Locality) []planProgress {
 	var out []planProgress
-	targets := c.Site.TargetsOf(l) // within a plan, in the plan's order
+	targets := c.Site.TargetsOf(l)     // within a plan, in the plan's order
 	at := make(map[*model.Plan]int, 4) // index in out
 	var count []int
 	for _, t := range targets {
