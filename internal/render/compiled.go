@@ -23,7 +23,7 @@ import (
 // context returns the views' context for one page in lang.
 func (r *Renderer) context(lang string) *view.Context {
 	c := view.NewContext(r.site, r.langs[lang], r.base)
-	c.Data = r.data
+	c.Data, c.Shared = r.data, r.shared[lang]
 	return c
 }
 

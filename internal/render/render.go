@@ -110,6 +110,8 @@ type Renderer struct {
 	// executes the frame for every page instead, for the tests that compare the two.
 	skeletons   skeletons
 	noSkeletons bool
+	// shared keeps, per language, what the views of every page have the same.
+	shared map[string]*view.Shared
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -130,6 +132,10 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 		return nil, fmt.Errorf("theme strings: %w", stringsError(err))
 	}
 	r.langs = langs
+	r.shared = map[string]*view.Shared{}
+	for code := range langs {
+		r.shared[code] = &view.Shared{}
+	}
 	if err := r.loadStatic(); err != nil {
 		return nil, fmt.Errorf("theme static files: %w", err)
 	}

@@ -220,7 +220,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	return v
 }
 
-func (c *Context) localityLink(l *model.Locality) Link {
+func (c *Context) makeLocalityLink(l *model.Locality) Link {
 	return Link{Text: c.F.Name(l), URL: c.URL(routes.Locality(l.ID))}
 }
 

@@ -84,9 +84,9 @@ func groupSources(srcs []*model.Source, code string) [][]*model.Source {
 // named on one line.
 const minSharedWords = 4
 
-// sourceLines names a group of documents: on one line when their titles share their start
-// (and maybe their end), else a line each.
-func (c *Context) sourceLines(g []*model.Source) []Line {
+// makeSourceLines names a group of documents: on one line when their titles share their
+// start (and maybe their end), else a line each.
+func (c *Context) makeSourceLines(g []*model.Source) []Line {
 	titles := make([][]string, len(g))
 	for i, s := range g {
 		titles[i] = strings.Split(c.titleOf(s), " ")

@@ -14,6 +14,9 @@ type Context struct {
 	Base routes.Base
 	// Data decides which data files a locality's page links to; nil links none.
 	Data DataFiles
+	// Shared keeps what the site's pages in this language have the same; nil makes it
+	// for each page.
+	Shared *Shared
 	// assessed keeps each target's assessment for the page being made, so a target shown
 	// in a card and in a table is assessed once: its index in progress. (A Progress is some
 	// 300 bytes: kept in a slice, not as a map's values.)

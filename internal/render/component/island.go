@@ -139,23 +139,22 @@ func (t txt) Render(_ context.Context, w io.Writer) error { return writeEscaped(
 // writeEscaped writes s to w with <, >, &, ' and " escaped as html.EscapeString escapes
 // them, without making the escaped string.
 func writeEscaped(w io.Writer, s string) error {
-	for s != "" {
-		i := strings.IndexAny(s, `<>&'"`)
-		if i < 0 {
-			_, err := io.WriteString(w, s)
+	last := 0
+	for i := 0; i < len(s); i++ {
+		e := escapes[s[i]]
+		if e == "" {
+			continue
+		}
+		if _, err := io.WriteString(w, s[last:i]); err != nil {
 			return err
 		}
-		if i > 0 {
-			if _, err := io.WriteString(w, s[:i]); err != nil {
-				return err
-			}
-		}
-		if _, err := io.WriteString(w, escapes[s[i]]); err != nil {
+		if _, err := io.WriteString(w, e); err != nil {
 			return err
 		}
-		s = s[i+1:]
+		last = i + 1
 	}
-	return nil
+	_, err := io.WriteString(w, s[last:])
+	return err
 }
 
 // escapes are html.EscapeString's entities.
