@@ -38,7 +38,7 @@ func figureKeys(ctx context.Context) bool {
 // site computed it (a semantic mark, beside the ∑ sign); data-fig, when ctx asks for keys,
 // names the model figure it is, for the test of the built site that checks every figure's
 // source, mark and credit.
-func figAttrs(ctx context.Context, f view.Fig) templ.Attributes {
+func figAttrs(ctx context.Context, f view.Fig) templ.OrderedAttributes {
 	if f.Key == "" {
 		return nil
 	}
@@ -46,17 +46,17 @@ func figAttrs(ctx context.Context, f view.Fig) templ.Attributes {
 	if f.Calc == "" && !keyed {
 		return nil
 	}
-	a := templ.Attributes{}
+	var a templ.OrderedAttributes // in the order of their names, as templ.Attributes prints them
 	if f.Calc != "" {
-		a["data-calc"] = f.Calc
+		a = append(a, templ.KeyValue[string, any]{Key: "data-calc", Value: f.Calc})
 	}
 	if keyed {
-		a["data-fig"] = f.Key
+		a = append(a, templ.KeyValue[string, any]{Key: "data-fig", Value: f.Key})
 	}
 	return a
 }
 
-func figAttrsAt(ctx context.Context, figs []view.Fig, i int) templ.Attributes {
+func figAttrsAt(ctx context.Context, figs []view.Fig, i int) templ.OrderedAttributes {
 	if i >= len(figs) {
 		return nil
 	}
@@ -159,6 +159,55 @@ func writeEscaped(w io.Writer, s string) error {
 
 // escapes are html.EscapeString's entities.
 var escapes = [256]string{'<': "&lt;", '>': "&gt;", '&': "&amp;", '\'': "&#39;", '"': "&#34;"}
+
+// line prints a line of text (view.Line): each piece a link, a cited title, a text in
+// another language or plain text. Written here rather than as a templ component because a
+// page prints some sixty lines, and templ's call, context and attribute values cost three
+// allocations a piece; the bytes are what the templ component wrote (the golden files).
+func line(l view.Line) lineOf { return lineOf(l) }
+
+type lineOf view.Line
+
+// Render writes the line to w.
+func (l lineOf) Render(_ context.Context, w io.Writer) error {
+	for _, p := range l {
+		var err error
+		switch {
+		case p.URL != "":
+			err = writeTag(w, `<a href="`, p.URL, `">`, p.Text, `</a>`)
+		case p.Cite && p.Lang != "":
+			err = writeTag(w, `<cite lang="`, p.Lang, `">`, p.Text, `</cite>`)
+		case p.Cite:
+			err = writeTag(w, `<cite`, "", `>`, p.Text, `</cite>`)
+		case p.Lang != "":
+			err = writeTag(w, `<span lang="`, p.Lang, `">`, p.Text, `</span>`)
+		default:
+			err = writeEscaped(w, p.Text)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeTag writes open, attr escaped, mid, text escaped and end.
+func writeTag(w io.Writer, open, attr, mid, text, end string) error {
+	if _, err := io.WriteString(w, open); err != nil {
+		return err
+	}
+	if err := writeEscaped(w, attr); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, mid); err != nil {
+		return err
+	}
+	if err := writeEscaped(w, text); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, end)
+	return err
+}
 
 // escaped is s, escaped, as a component: alone on its templ line, a text would be followed by
 // a space.
