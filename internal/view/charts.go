@@ -228,7 +228,11 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		if ind.Unit != model.People {
 			continue
 		}
-		var pts []point
+		results := c.Site.ResultsFor(l, ind)
+		if len(results) == 0 {
+			continue
+		}
+		pts := make([]point, 0, 2*len(results))
 		set := func(on date.Date, v model.Num, calc model.Calc) {
 			p := point{on, v, c.calcWords(ind, calc)}
 			for i := range pts {
@@ -239,7 +243,7 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 			}
 			pts = append(pts, p)
 		}
-		for _, res := range c.Site.ResultsFor(l, ind) {
+		for _, res := range results {
 			if res.Value.Known {
 				set(res.AsOf, res.Value, res.Calc)
 			}

@@ -384,20 +384,22 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 			earlier = append(earlier, pp)
 			continue
 		}
-		b := PlanBlock{Anchor: "ke-hoach-" + p.ID, Name: f.PlanName(p), URL: c.URL(routes.Plan(p.ID)), Meta: c.planMeta(p), NoteID: impliedNoteID(p), OnCards: true}
+		b := PlanBlock{OnCards: true}
 		for _, row := range pp.Rows {
-			r := c.planRow(row, false)
-			b.Rows = append(b.Rows, r)
-			b.OnCards = b.OnCards && shownOnCard(row, r, cards)
+			b.OnCards = b.OnCards && shownOnCard(row, cards)
 			if row.Target.Implied {
 				b.Notes = append(b.Notes, "≈ "+c.impliedNote(row.Target))
 			}
 		}
-		if b.OnCards {
-			b.Rows = nil
-		}
 		if b.OnCards && len(b.Notes) == 0 {
 			continue // the cards name the plan, and the sources say who issued it when
+		}
+		b.Anchor, b.Name, b.URL, b.Meta, b.NoteID = "ke-hoach-"+p.ID, f.PlanName(p), c.URL(routes.Plan(p.ID)), c.planMeta(p), impliedNoteID(p)
+		if !b.OnCards {
+			b.Rows = make([]PlanRow, len(pp.Rows))
+			for i, row := range pp.Rows {
+				b.Rows[i] = c.planRow(row, false)
+			}
 		}
 		full = append(full, b)
 	}
@@ -406,10 +408,14 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 
 // shownOnCard reports whether a card shows all a plan's row says of its target: the same
 // target measured by the same result, and no milestone, deadline or differing gap, which
-// only the table prints.
-func shownOnCard(p model.Progress, r PlanRow, cards map[*model.Target]*model.Result) bool {
+// only the table prints (its Cells.Milestones, Deadline and Cells.GapFlag, decided here
+// as planRow decides them, without making the row).
+func shownOnCard(p model.Progress, cards map[*model.Target]*model.Result) bool {
 	res, ok := cards[p.Target]
-	return ok && res == p.Result && len(r.Cells.Milestones) == 0 && r.Deadline == "" && r.Cells.GapFlag == ""
+	milestones := p.Milestone != nil || p.NextMilestone != nil
+	deadline := p.Target.Deadline != p.Target.Period.End
+	gapFlag := p.ReportedGap.Known && p.ReportedGap.V != p.Gap.V
+	return ok && res == p.Result && !milestones && !deadline && !gapFlag
 }
 
 func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
@@ -428,14 +434,14 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		}
 	}
 	slices.SortFunc(inds, func(a, b *model.Indicator) int { return cmp.Compare(a.Order, b.Order) })
-	v := &EarlierPlans{Note: f.T("locality.earlier_note")}
+	v := &EarlierPlans{Note: f.T("locality.earlier_note"), Columns: make([]string, 0, len(inds)), Rows: make([]EarlierPlan, 0, len(plans))}
 	for _, ind := range inds {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
 	hows := make([][]string, len(inds)) // by column, how the site computed its cells
 	for _, pp := range plans {
 		p := pp.Plan
-		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.URL(routes.Plan(p.ID))}, Period: f.Period(p.Period)}
+		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.URL(routes.Plan(p.ID))}, Period: f.Period(p.Period), Cells: make([]EarlierCell, 0, len(inds))}
 		for i, ind := range inds {
 			cell, how := c.earlierCell(pp.Rows, ind)
 			row.Cells = append(row.Cells, cell)
