@@ -269,10 +269,11 @@ type CreditMark struct {
 }
 
 func (c *Context) creditMark(t *model.Target) CreditMark {
-	if TargetKey(t) == "" {
+	key := c.targetKey(t)
+	if key == "" {
 		return CreditMark{}
 	}
-	return CreditMark{Key: c.targetKey(t), Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+	return CreditMark{Key: key, Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
 }
 
 // plainLine is a line's text without its links.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/view"
 )
 
@@ -207,6 +208,75 @@ func writeTag(w io.Writer, open, attr, mid, text, end string) error {
 	}
 	_, err := io.WriteString(w, end)
 	return err
+}
+
+// targetValue prints a target as its plan sets it, on one line: its figure and base, what
+// it is per, the mark of an implied target (a link to the note that explains it) and the ∑
+// of a computed one — in a span only for the span's data attributes (figAttrs). Written
+// here, not in templ, for the same reason as line: every card, plan row and earlier plan
+// prints targets, each three nested components in templ.
+func targetValue(tr *i18n.Lang, v view.TargetValue) targetOf { return targetOf{tr, v} }
+
+type targetOf struct {
+	tr *i18n.Lang
+	v  view.TargetValue
+}
+
+// Render writes the target to w.
+func (t targetOf) Render(ctx context.Context, w io.Writer) error {
+	v := &t.v
+	a := figAttrs(ctx, v.Fig)
+	var err error
+	if a != nil {
+		err = writeStrings(w, "<span")
+		for _, kv := range a {
+			if err == nil {
+				err = writeTag(w, " ", kv.Key, `="`, kv.Value.(string), `"`)
+			}
+		}
+		if err == nil {
+			err = writeStrings(w, ">")
+		}
+	}
+	if err == nil && v.Base != "" {
+		err = writeTag(w, "", v.Text+" ", `<span class="base">`, v.Base, `</span>`)
+	} else if err == nil {
+		err = writeEscaped(w, v.Text)
+	}
+	if err == nil {
+		err = writeEscaped(w, v.Per)
+	}
+	if err == nil && v.ImpliedNote != "" {
+		err = writeTag(w, `<sup><a href="`, v.ImpliedNote, `" class="flag" aria-label="`, t.tr.T("flag.implied"), `">≈</a></sup>`)
+	}
+	if err == nil && v.Computed != "" {
+		err = calcSign(t.tr).Render(ctx, w)
+	}
+	if err == nil && a != nil {
+		err = writeStrings(w, "</span>")
+	}
+	return err
+}
+
+// calcSign is the sign alone, titled only "Số do trang tính": the figure's note on the
+// same page says how in words, with the figures (the cards' notes, the note in the cell,
+// the note under the earlier plans' table).
+func calcSign(tr *i18n.Lang) calcSignOf { return calcSignOf{tr} }
+
+type calcSignOf struct{ tr *i18n.Lang }
+
+// Render writes the sign to w.
+func (c calcSignOf) Render(_ context.Context, w io.Writer) error {
+	return writeTag(w, `<abbr class="calc" title="`, c.tr.T("calc.short"), `">`, view.CalcMark, `</abbr>`)
+}
+
+func writeStrings(w io.Writer, ss ...string) error {
+	for _, s := range ss {
+		if _, err := io.WriteString(w, s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // escaped is s, escaped, as a component: alone on its templ line, a text would be followed by

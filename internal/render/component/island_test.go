@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/view"
 )
 
@@ -41,6 +42,38 @@ func TestLinePrintsEachPiece(t *testing.T) {
 		}
 		if b.String() != tt.want {
 			t.Errorf("line %+v = %q, want %q", tt.line, b.String(), tt.want)
+		}
+	}
+}
+
+// targetValue prints a target as the templ components it replaced did: figure, base,
+// per, the implied mark, the ∑, in a span carrying the figure's data attributes.
+func TestTargetValuePrintsAsBefore(t *testing.T) {
+	tr := i18n.New("vi", map[string]string{"flag.implied": "suy ra", "calc.short": "Số do trang tính"})
+	for _, tt := range []struct {
+		v     view.TargetValue
+		keyed bool
+		want  string
+	}{
+		{view.TargetValue{Text: "2.236"}, false, "2.236"},
+		{view.TargetValue{Text: "2.236", Fig: view.Fig{Key: "t/a//b/2023"}}, false, "2.236"},
+		{view.TargetValue{Text: "2.236", Fig: view.Fig{Key: "t/a//b/2023"}}, true, `<span data-fig="t/a//b/2023">2.236</span>`},
+		{view.TargetValue{Text: "94,44 %", Base: "dân số", Per: " mỗi tháng"}, false, `94,44 % <span class="base">dân số</span> mỗi tháng`},
+		{view.TargetValue{Text: "1", Per: " mỗi tháng", ImpliedNote: "#note-implied-k"}, false,
+			`1 mỗi tháng<sup><a href="#note-implied-k" class="flag" aria-label="suy ra">≈</a></sup>`},
+		{view.TargetValue{Text: "2.499", Computed: "tổng", Fig: view.Fig{Key: "t/a//b/2023", Calc: "sum"}}, true,
+			`<span data-calc="sum" data-fig="t/a//b/2023">2.499<abbr class="calc" title="Số do trang tính">∑</abbr></span>`},
+	} {
+		ctx := context.Background()
+		if tt.keyed {
+			ctx = WithFigureKeys(ctx)
+		}
+		var b strings.Builder
+		if err := targetValue(tr, tt.v).Render(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tt.want {
+			t.Errorf("targetValue %+v = %q, want %q", tt.v, b.String(), tt.want)
 		}
 	}
 }
