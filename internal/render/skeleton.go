@@ -287,31 +287,38 @@ var probes = func() []string {
 // nonASCIIProbes are the probes beyond ASCII that stand for all of them (slot.nonASCII).
 var nonASCIIProbes = []string{"ệ", "Đ", "—", "·", "“", "”", "’", "\u00a0", "∑", "≈"}
 
-// probeSkeleton executes the frame once per probe, each value being the probe between two
-// markers, and sets in each slot what its escaper writes as it is.
+// probeSkeleton executes the frame with each value being the probes, separated, between
+// two markers — all at once but the colon, which a URL's filter reads as the end of a
+// scheme and which is tried alone — and with a scheme before a marker, and sets in each
+// slot what its escaper writes as it is.
 func (r *Renderer) probeSkeleton(sk *skeleton, d pageData, key skeletonKey) error {
 	identity := map[string][]bool{} // probe → by slot
-	try := func(p string, value func(f int) string) ([]bool, error) {
+	try := func(batch []string, value func(f int) string) error {
 		out, err := r.executeMarked(d, key, value)
-		if err != nil {
-			return nil, err
-		}
-		return found(out, sk, p), nil
-	}
-	for _, p := range probes {
-		ok, err := try(p, func(f int) string { return marker(f) + p + marker(f) })
 		if err != nil {
 			return err
 		}
-		identity[p] = ok
+		for k, ok := range found(out, sk, batch) {
+			identity[batch[k]] = ok
+		}
+		return nil
 	}
-	scheme, err := try("https://", func(f int) string { return "https://" + marker(f) + marker(f) })
-	if err != nil {
+	var batch []string
+	for _, p := range probes {
+		if p != ":" {
+			batch = append(batch, p)
+		}
+	}
+	if err := try(batch, func(f int) string { return marker(f) + strings.Join(batch, probeSeparator) + marker(f) }); err != nil {
 		return err
 	}
-	http, err := try("http://", func(f int) string { return "http://" + marker(f) + marker(f) })
-	if err != nil {
+	if err := try([]string{":"}, func(f int) string { return marker(f) + ":" + marker(f) }); err != nil {
 		return err
+	}
+	for _, scheme := range []string{"https://", "http://"} {
+		if err := try([]string{scheme}, func(f int) string { return scheme + marker(f) + marker(f) }); err != nil {
+			return err
+		}
 	}
 	for i := range sk.slots {
 		s := &sk.slots[i]
@@ -332,16 +339,22 @@ func (r *Renderer) probeSkeleton(sk *skeleton, d pageData, key skeletonKey) erro
 		}
 		// only the page's typed HTML and script are trusted whole
 		s.raw = s.raw && (s.field == fieldTools || s.field == fieldScripts || s.field == fieldMain)
-		s.scheme = scheme[i] && http[i]
+		s.scheme = identity["https://"][i] && identity["http://"][i]
 	}
 	return nil
 }
 
-// found reports, for each slot of sk, whether out, the frame executed with each value
-// being probe between two markers (or after the scheme for a scheme's probe), has it there
-// as it is. A field whose places do not come back as many as in the skeleton — an escaper
-// replaced the whole value — fails everywhere.
-func found(out string, sk *skeleton, probe string) []bool {
+// probeSeparator separates the probes in a value: letters, which every escaper leaves as
+// they are, and not a marker.
+const probeSeparator = "qzqzq"
+
+// found reports, for each probe of batch and each slot of sk, whether out — the frame
+// executed with each value being the batch's probes, separated, between two markers, or a
+// scheme before two markers — has the probe there as it is. A field whose places do not
+// come back as many as in the skeleton (an escaper replaced the whole value), or a place
+// whose probes do not come back as many, fails them all.
+func found(out string, sk *skeleton, batch []string) [][]bool {
+	scheme := len(batch) == 1 && strings.HasSuffix(batch[0], "://")
 	got := map[pageField][]string{}
 	for {
 		i, f := nextMarker(out)
@@ -355,8 +368,8 @@ func found(out string, sk *skeleton, probe string) []bool {
 			break
 		}
 		text := rest[:j]
-		if probe == "https://" || probe == "http://" {
-			text = out[max(i-len(probe), 0):i]
+		if scheme {
+			text = out[max(i-len(batch[0]), 0):i]
 		}
 		got[pageField(f)] = append(got[pageField(f)], text)
 		out = rest[j+len(m):]
@@ -365,10 +378,25 @@ func found(out string, sk *skeleton, probe string) []bool {
 	for _, s := range sk.slots {
 		count[s.field]++
 	}
-	ok := make([]bool, len(sk.slots))
+	ok := make([][]bool, len(batch))
+	for k := range batch {
+		ok[k] = make([]bool, len(sk.slots))
+	}
 	for i, s := range sk.slots {
 		texts := got[s.field]
-		ok[i] = len(texts) == count[s.field] && texts[s.occurrenceIndex] == probe
+		if len(texts) != count[s.field] {
+			continue
+		}
+		pieces := []string{texts[s.occurrenceIndex]}
+		if len(batch) > 1 {
+			pieces = strings.Split(pieces[0], probeSeparator)
+		}
+		if len(pieces) != len(batch) {
+			continue
+		}
+		for k, p := range batch {
+			ok[k][i] = pieces[k] == p
+		}
 	}
 	return ok
 }
