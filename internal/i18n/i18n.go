@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -26,8 +27,9 @@ type Lang struct {
 	Code    string
 	strings map[string]string
 	tag     language.Tag
-	printer *message.Printer // read-only once made, so shared by every goroutine
-	symbols symbols          // the printer's, for formatting numbers without it
+	printer *message.Printer                                             // read-only once made, so shared by every goroutine
+	symbols symbols                                                      // the printer's, for formatting numbers without it
+	dates   *[(datesTo - datesFrom + 1) * 12 * 31]atomic.Pointer[string] // Date's, by dateIndex
 }
 
 // FileError is a strings file that cannot be read or is not valid TOML.
@@ -61,7 +63,8 @@ func Load(fsys fs.FS) (map[string]*Lang, error) {
 func New(code string, strs map[string]string) *Lang {
 	tag := language.Make(code)
 	p := message.NewPrinter(tag)
-	return &Lang{Code: code, strings: strs, tag: tag, printer: p, symbols: symbolsOf(p)}
+	return &Lang{Code: code, strings: strs, tag: tag, printer: p, symbols: symbolsOf(p),
+		dates: new([(datesTo - datesFrom + 1) * 12 * 31]atomic.Pointer[string])}
 }
 
 // Keys returns the keys of the language's strings, sorted.
@@ -133,11 +136,37 @@ func (l *Lang) percentSign() string {
 
 var monthsEN = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
-// Date formats d: "30/6/2023" or "30 Jun 2023"; "" for the zero date.
+// Date formats d: "30/6/2023" or "30 Jun 2023"; "" for the zero date. A date from
+// datesFrom to datesTo is formatted once and kept (pages print the same few hundred
+// dates by the million).
 func (l *Lang) Date(d date.Date) string {
 	if d.IsZero() {
 		return ""
 	}
+	i := dateIndex(d)
+	if i < 0 {
+		return l.formatDate(d)
+	}
+	if s := l.dates[i].Load(); s != nil {
+		return *s
+	}
+	s := l.formatDate(d)
+	l.dates[i].Store(&s)
+	return s
+}
+
+// The years whose dates Date keeps.
+const datesFrom, datesTo = 1990, 2069
+
+// dateIndex is d's place in Lang.dates, or -1.
+func dateIndex(d date.Date) int {
+	if int(d.Year) < datesFrom || int(d.Year) > datesTo || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
+		return -1
+	}
+	return ((int(d.Year)-datesFrom)*12+int(d.Month)-1)*31 + int(d.Day) - 1
+}
+
+func (l *Lang) formatDate(d date.Date) string {
 	var buf [16]byte
 	b := strconv.AppendInt(buf[:0], int64(d.Day), 10)
 	if l.Code == "en" {

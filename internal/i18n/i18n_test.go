@@ -2,7 +2,9 @@ package i18n
 
 import (
 	"math"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/covsite/covsite/internal/date"
 )
@@ -44,4 +46,28 @@ func period(t *testing.T, text string) date.Period {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// Date keeps each date it formats: the same text, the first time and after, on several
+// goroutines (-race), and for dates outside the years it keeps.
+func TestDateKeptIsDateFormatted(t *testing.T) {
+	for _, code := range Languages {
+		l := New(code, nil)
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				for y := datesFrom - 2; y <= datesTo+2; y += 7 {
+					for m := 1; m <= 12; m++ {
+						for day := 1; day <= 31; day += 3 {
+							d := date.New(y, time.Month(m), day)
+							if got, want := l.Date(d), l.formatDate(d); got != want {
+								t.Errorf("%s Date(%v) = %q, want %q", code, d, got, want)
+							}
+						}
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
 }

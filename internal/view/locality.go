@@ -322,14 +322,22 @@ func (c *Context) card(h headline) Card {
 
 func (c *Context) planProgress(l *model.Locality) []planProgress {
 	var out []planProgress
-	targets := c.Site.TargetsOf(l)     // within a plan, in the plan's order
-	at := make(map[*model.Plan]int, 4) // index in out
+	targets := c.Site.TargetsOf(l) // within a plan, in the plan's order
+	// a locality has a few plans: found by scanning, the last one first (a plan's
+	// targets come together)
+	at := func(p *model.Plan) int {
+		for i := len(out) - 1; i >= 0; i-- {
+			if out[i].Plan == p {
+				return i
+			}
+		}
+		return -1
+	}
 	var count []int
 	for _, t := range targets {
-		i, ok := at[t.Plan]
-		if !ok {
+		i := at(t.Plan)
+		if i < 0 {
 			i = len(out)
-			at[t.Plan] = i
 			out = append(out, planProgress{Plan: t.Plan})
 			count = append(count, 0)
 		}
@@ -341,7 +349,7 @@ func (c *Context) planProgress(l *model.Locality) []planProgress {
 		out[i].Rows, start = rows[start:start:start+n], start+n
 	}
 	for _, t := range targets {
-		i := at[t.Plan]
+		i := at(t.Plan)
 		out[i].Rows = append(out[i].Rows, c.assess(t))
 	}
 	slices.SortFunc(out, func(a, b planProgress) int { return cmp.Compare(c.Site.PlanOrder(a.Plan), c.Site.PlanOrder(b.Plan)) })
