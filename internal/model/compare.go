@@ -30,9 +30,10 @@ func (s *Site) StandingOf(l *Locality, ind *Indicator) (Standing, bool) {
 	if !st.Rate.Known {
 		return Standing{}, false
 	}
-	st.ParentRate = s.rateOn(l.Parent, ind, r.AsOf)
+	avg := s.averagesOf(l.Parent, ind, r.AsOf)
+	st.ParentRate = avg.parentRate
 	st.Difference = PointDifference(st.Rate, st.ParentRate)
-	if rates := s.childRates(l.Parent, ind, r.AsOf); len(rates) > 1 {
+	if rates := avg.rates; len(rates) > 1 {
 		st.Rank, st.Of = slices.Index(rates, st.Rate.V)+1, len(rates)
 	}
 	return st, st.ParentRate.Known || st.Of > 1

@@ -13,7 +13,7 @@ import (
 // both get an equal one.
 type memo struct {
 	rollups sync.Map // *Plan → []Rollup
-	rates   sync.Map // ratesKey → []float64, highest first
+	rates   sync.Map // ratesKey → *averages
 }
 
 type ratesKey struct {
@@ -42,21 +42,29 @@ func (s *Site) PlanRollups(p *Plan) []Rollup {
 	return out
 }
 
-// childRates are the coverage rates of parent's children for ind on a date, highest first.
-func (s *Site) childRates(parent *Locality, ind *Indicator, on date.Date) []float64 {
+// averages are what the standings of a parent's children on a date compare with: the
+// parent's own rate and its children's rates, highest first.
+type averages struct {
+	parentRate Num
+	rates      []float64
+}
+
+// averagesOf are the parent's rate and its children's rates for ind on a date, made once
+// per site: every child's page asks for them.
+func (s *Site) averagesOf(parent *Locality, ind *Indicator, on date.Date) *averages {
 	m := s.memoOf()
 	key := ratesKey{parent, ind, on}
 	if v, ok := m.rates.Load(key); ok {
-		return v.([]float64)
+		return v.(*averages)
 	}
-	var rates []float64
+	a := &averages{parentRate: s.rateOn(parent, ind, on)}
 	for _, child := range parent.Children {
 		if v := s.rateOn(child, ind, on); v.Known {
-			rates = append(rates, v.V)
+			a.rates = append(a.rates, v.V)
 		}
 	}
-	slices.Sort(rates)
-	slices.Reverse(rates)
-	m.rates.Store(key, rates)
-	return rates
+	slices.Sort(a.rates)
+	slices.Reverse(a.rates)
+	m.rates.Store(key, a)
+	return a
 }
