@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/a-h/templ"
 
@@ -109,23 +108,54 @@ func cardNoteHref(c view.Card, i int) string {
 // goalLabel follows a card target's status: the marks of its notes when the page says
 // them once (view.Deck), each a link to its note, then its label — "¹ Chỉ tiêu 2025: ".
 // Written here, on one line, so no space comes between the status and its marks.
-func goalLabel(t view.CardTarget) templ.Component {
-	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
-		var b strings.Builder
-		if len(t.Refs) > 0 {
-			b.WriteString(`<sup>`)
-			for i, f := range t.Refs {
-				if i > 0 {
-					b.WriteString(",")
-				}
-				b.WriteString(`<a href="#` + templ.EscapeString(f.ID) + `">` + templ.EscapeString(f.Mark) + `</a>`)
+func goalLabel(t view.CardTarget) goalLabelOf { return goalLabelOf{t.Refs, t.Label} }
+
+type goalLabelOf struct {
+	refs  []view.Footnote
+	label string
+}
+
+// Render writes the marks and the label to w.
+func (g goalLabelOf) Render(_ context.Context, w io.Writer) error {
+	var err error
+	if len(g.refs) > 0 {
+		err = writeStrings(w, `<sup>`)
+		for i, f := range g.refs {
+			if err == nil && i > 0 {
+				err = writeStrings(w, ",")
 			}
-			b.WriteString(`</sup>`)
+			if err == nil {
+				err = writeTag(w, `<a href="#`, f.ID, `">`, f.Mark, `</a>`)
+			}
 		}
-		b.WriteString(templ.EscapeString(" " + t.Label + ": "))
-		_, err := io.WriteString(w, b.String())
-		return err
-	})
+		if err == nil {
+			err = writeStrings(w, `</sup>`)
+		}
+	}
+	if err == nil {
+		err = writeTag(w, " ", "", "", g.label, ": ")
+	}
+	return err
+}
+
+// status is a target's status: its label, in a span whose class says which.
+func status(s view.Status) statusOf { return statusOf(s) }
+
+type statusOf view.Status
+
+// Render writes the status to w.
+func (s statusOf) Render(_ context.Context, w io.Writer) error {
+	return writeTag(w, `<span class="status status--`, s.Class, `">`, s.Label, `</span>`)
+}
+
+// meter draws how far a target is reached (the card says it in words just above).
+func meter(value string) meterOf { return meterOf(value) }
+
+type meterOf string
+
+// Render writes the meter to w.
+func (m meterOf) Render(_ context.Context, w io.Writer) error {
+	return writeTag(w, `<meter value="`, string(m), `" aria-hidden="true">`, "", `</meter>`)
 }
 
 // txt is a text the page prints, escaped as templ's { } escapes it (html.EscapeString),
