@@ -113,18 +113,23 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		return Chart{}, err
 	}
 	v := Chart{ID: id, Title: ch.title, Note: ch.note, Option: option, Notes: notes}
-	for _, s := range ch.series {
-		v.Columns = append(v.Columns, s.name)
+	v.Columns = make([]string, len(ch.series))
+	for i, s := range ch.series {
+		v.Columns[i] = s.name
 	}
+	// the rows' cells and marks each in one array, a row a slice of it
+	n, width := len(ch.categories), len(ch.series)
+	cells, marks := make([]string, 0, n*(width+1)), make([]bool, n*width)
+	v.Rows, v.Marks = make([][]string, n), make([][]bool, n)
 	for i, cat := range ch.categories {
-		row := []string{cat}
-		marks := make([]bool, len(ch.series))
+		start := len(cells)
+		cells = append(cells, cat)
 		for j, s := range ch.series {
-			marks[j] = s.computedAt(i)
-			row = append(row, ch.format(s.values[i]))
+			marks[i*width+j] = s.computedAt(i)
+			cells = append(cells, ch.format(s.values[i]))
 		}
-		v.Rows = append(v.Rows, row)
-		v.Marks = append(v.Marks, marks)
+		v.Rows[i] = cells[start:len(cells):len(cells)]
+		v.Marks[i] = marks[i*width : (i+1)*width : (i+1)*width]
 	}
 	return v, nil
 }

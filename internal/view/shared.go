@@ -16,6 +16,7 @@ import (
 type Shared struct {
 	links   sync.Map // *model.Locality → Link
 	sources sync.Map // the group's sources' ids → []Line
+	plans   sync.Map // *model.Plan → planSource
 }
 
 // localityLink is the link to a locality's page: its name and address.
@@ -52,4 +53,17 @@ func (c *Context) sourceLines(g []*model.Source) []Line {
 	lines = lines[:len(lines):len(lines)]
 	c.Shared.sources.Store(key.String(), lines)
 	return lines
+}
+
+// planSource is what the lines of sources say of a plan (makePlanSource).
+func (c *Context) planSource(p *model.Plan) planSource {
+	if c.Shared == nil {
+		return c.makePlanSource(p)
+	}
+	if v, ok := c.Shared.plans.Load(p); ok {
+		return v.(planSource)
+	}
+	ps := c.makePlanSource(p)
+	c.Shared.plans.Store(p, ps)
+	return ps
 }

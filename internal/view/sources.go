@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/covsite/covsite/internal/model"
@@ -26,53 +27,66 @@ func (c *Context) localitySources(facts localityFacts) []Line {
 
 // planSources is a line per issuer, its plans in the order given.
 func (c *Context) planSources(plans []*model.Plan) []Line {
-	f := c.F
 	var out []Line
-	at := map[string]int{}
+	var issuers []string // of out's lines
 	for _, p := range plans {
-		issuer := f.Issuer(p)
-		i, ok := at[issuer]
-		if !ok {
+		ps := c.planSource(p)
+		i := slices.Index(issuers, ps.issuer)
+		if i < 0 {
 			i = len(out)
-			at[issuer] = i
-			out = append(out, Line{text(f.T("source.plan") + " — " + issuer + ": ")})
+			issuers = append(issuers, ps.issuer)
+			out = append(out, Line{text(ps.lead)})
 		} else {
 			out[i] = append(out[i], text("; "))
 		}
-		out[i] = append(out[i], link(f.PlanName(p), c.URL(routes.Plan(p.ID))))
-		var about []string
-		if !p.Issued.IsZero() {
-			about = append(about, f.Date(p.Issued))
-		}
-		if p.Signer != "" {
-			about = append(about, f.T("signer")+" "+p.Signer)
-		}
-		if len(about) > 0 {
-			out[i] = append(out[i], text(" ("+strings.Join(about, "; ")+")"))
-		}
+		out[i] = append(out[i], ps.pieces...)
 	}
 	return out
+}
+
+// planSource is what a plan's line of sources says of it: its issuer, the start of the
+// issuer's line, and the plan's link with its date and signer.
+type planSource struct {
+	issuer, lead string
+	pieces       Line
+}
+
+func (c *Context) makePlanSource(p *model.Plan) planSource {
+	f := c.F
+	issuer := f.Issuer(p)
+	ps := planSource{issuer: issuer, lead: f.T("source.plan") + " — " + issuer + ": "}
+	ps.pieces = Line{link(f.PlanName(p), c.URL(routes.Plan(p.ID)))}
+	var about []string
+	if !p.Issued.IsZero() {
+		about = append(about, f.Date(p.Issued))
+	}
+	if p.Signer != "" {
+		about = append(about, f.T("signer")+" "+p.Signer)
+	}
+	if len(about) > 0 {
+		ps.pieces = append(ps.pieces, text(" ("+strings.Join(about, "; ")+")"))
+	}
+	ps.pieces = ps.pieces[:len(ps.pieces):len(ps.pieces)]
+	return ps
 }
 
 // groupSources puts together, in the order given, the documents of one kind and publisher
 // that have no note and whose titles are in the page's language alike (translated or not).
 func groupSources(srcs []*model.Source, code string) [][]*model.Source {
 	var out [][]*model.Source
-	at := map[string]int{}
+	alone := func(s *model.Source) bool { return s.Note.In(code) != "" || s.Publisher == "" }
 	for _, s := range srcs {
-		key := s.Kind + "\x00" + s.Publisher
-		if s.Title.Translated(code) {
-			key += "\x00t"
-		}
-		i, ok := at[key]
-		if s.Note.In(code) != "" || s.Publisher == "" {
-			ok, key = false, ""
-		}
-		if !ok {
-			i = len(out)
-			if key != "" {
-				at[key] = i
+		// a page cites a few documents: the group found by scanning
+		i := -1
+		for k, g := range out {
+			if first := g[0]; !alone(s) && !alone(first) && first.Kind == s.Kind && first.Publisher == s.Publisher &&
+				first.Title.Translated(code) == s.Title.Translated(code) {
+				i = k
+				break
 			}
+		}
+		if i < 0 {
+			i = len(out)
 			out = append(out, nil)
 		}
 		out[i] = append(out[i], s)
