@@ -26,6 +26,7 @@ var Languages = []string{"vi", "en"}
 type Lang struct {
 	Code    string
 	strings map[string]string
+	formats map[string]format // each string's, read once (format.go)
 	tag     language.Tag
 	printer *message.Printer                                             // read-only once made, so shared by every goroutine
 	symbols symbols                                                      // the printer's, for formatting numbers without it
@@ -63,7 +64,11 @@ func Load(fsys fs.FS) (map[string]*Lang, error) {
 func New(code string, strs map[string]string) *Lang {
 	tag := language.Make(code)
 	p := message.NewPrinter(tag)
-	return &Lang{Code: code, strings: strs, tag: tag, printer: p, symbols: symbolsOf(p),
+	formats := make(map[string]format, len(strs))
+	for k, s := range strs {
+		formats[k] = parseFormat(s)
+	}
+	return &Lang{Code: code, strings: strs, formats: formats, tag: tag, printer: p, symbols: symbolsOf(p),
 		dates: new([(datesTo - datesFrom + 1) * 12 * 31]atomic.Pointer[string])}
 }
 
@@ -87,7 +92,7 @@ func (l *Lang) T(key string, args ...any) string {
 	if len(args) == 0 {
 		return s
 	}
-	return fmt.Sprintf(s, args...)
+	return l.formats[key].fill(s, args)
 }
 
 // Has reports whether key exists.
