@@ -219,9 +219,9 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 	// each indicator's points, a date once (the last value given for it, as a map would
 	// keep): a few per indicator, looked up by scanning
 	type point struct {
-		on  date.Date
-		v   model.Num
-		how calcWords
+		on   date.Date
+		v    model.Num
+		calc model.Calc
 	}
 	type line struct {
 		ind    *model.Indicator
@@ -239,7 +239,7 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		}
 		pts := make([]point, 0, 2*len(results))
 		set := func(on date.Date, v model.Num, calc model.Calc) {
-			p := point{on, v, c.calcWords(ind, calc)}
+			p := point{on, v, calc}
 			for i := range pts {
 				if pts[i].on == on {
 					pts[i] = p
@@ -295,7 +295,7 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 			}
 			ch.series[i].computed = make([]calcWords, len(dates))
 			for j, d := range dates {
-				ch.series[i].computed[j] = at(ln.points, d).how
+				ch.series[i].computed[j] = c.calcWords(ln.ind, at(ln.points, d).calc)
 			}
 			for _, part := range ln.ind.SumOf {
 				ch.series[i].parts = append(ch.series[i].parts, f.Short(part))
