@@ -253,9 +253,9 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	return out
 }
 
-// setBy credits a target to its plan: "Giao tại 49/KH-BCĐ", or the issuer when the plan has
-// no number.
-func (c *Context) setBy(p *model.Plan) Line {
+// makeSetBy credits a target to its plan: "Giao tại 49/KH-BCĐ", or the issuer when the
+// plan has no number.
+func (c *Context) makeSetBy(p *model.Plan) Line {
 	f := c.F
 	url := c.URL(routes.Plan(p.ID))
 	if p.Number != "" {

@@ -17,6 +17,7 @@ type Shared struct {
 	links   sync.Map // *model.Locality → Link
 	sources sync.Map // the group's sources' ids → []Line
 	plans   sync.Map // *model.Plan → planSource
+	setBy   sync.Map // *model.Plan → Line
 }
 
 // localityLink is the link to a locality's page: its name and address.
@@ -66,4 +67,18 @@ func (c *Context) planSource(p *model.Plan) planSource {
 	ps := c.makePlanSource(p)
 	c.Shared.plans.Store(p, ps)
 	return ps
+}
+
+// setBy credits a target to its plan (makeSetBy); the line is shared with other pages.
+func (c *Context) setBy(p *model.Plan) Line {
+	if c.Shared == nil {
+		return c.makeSetBy(p)
+	}
+	if v, ok := c.Shared.setBy.Load(p); ok {
+		return v.(Line)
+	}
+	l := c.makeSetBy(p)
+	l = l[:len(l):len(l)] // an append copies
+	c.Shared.setBy.Store(p, l)
+	return l
 }
