@@ -172,14 +172,13 @@ func (t txt) Render(_ context.Context, w io.Writer) error { return writeEscaped(
 func writeEscaped(w io.Writer, s string) error {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		e := escapes[s[i]]
-		if e == "" {
+		if !special[s[i]] {
 			continue
 		}
 		if _, err := io.WriteString(w, s[last:i]); err != nil {
 			return err
 		}
-		if _, err := io.WriteString(w, e); err != nil {
+		if _, err := io.WriteString(w, escapes[s[i]]); err != nil {
 			return err
 		}
 		last = i + 1
@@ -187,6 +186,9 @@ func writeEscaped(w io.Writer, s string) error {
 	_, err := io.WriteString(w, s[last:])
 	return err
 }
+
+// special marks the bytes escapes has an entity for.
+var special = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': true}
 
 // escapes are html.EscapeString's entities.
 var escapes = [256]string{'<': "&lt;", '>': "&gt;", '&': "&amp;", '\'': "&#39;", '"': "&#34;"}
