@@ -98,8 +98,9 @@ func (b *builder) planHeader(r load.Plan) *Plan {
 // planRows links the targets and milestones of the plan file r into p.
 func (b *builder) planRows(p *Plan, r load.Plan) {
 	where := whereOf{r.Where.V, r.WhereEN.V}
+	credit := planCredit(p)
 	for _, row := range r.Targets {
-		b.targetRow(p, row, where)
+		b.targetRow(p, credit, row, where)
 	}
 	for _, m := range r.Milestones {
 		b.milestone(p, m, where)
@@ -120,8 +121,8 @@ func (w whereOf) or(vi, en load.Str) whereOf {
 	return whereOf{vi.V, or(en.V, vi.V)}
 }
 
-// targetRow turns one [[target]] row into a Target per indicator.
-func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
+// targetRow turns one [[target]] row into a Target per indicator, credited to credit.
+func (b *builder) targetRow(p *Plan, credit *Credit, row load.Row, fileWhere whereOf) {
 	where := fileWhere.or(row.Where, row.WhereEN)
 	loc, period, deadline := p.Locality, p.Period, p.Period.End
 	if row.Locality.Set() {
@@ -154,9 +155,10 @@ func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
 		if t := byInd[ind]; t != nil {
 			return t
 		}
-		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: b.intern(row.Per.V),
-			Credit: planCredit(p), DeadlineGiven: true, Where: where.text(),
-			Note: b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V))), Pos: pos}
+		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline,
+			Credit: credit, DeadlineGiven: true, Where: where.text(), Pos: pos,
+			TargetDetail: targetDetailOf(TargetDetail{Per: b.intern(row.Per.V),
+				Note: b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)))})}
 		byInd[ind] = t
 		order = append(order, ind)
 		return t
@@ -178,7 +180,7 @@ func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
 	}
 	for _, ind := range b.deriveTotals(values, at, row.Pos) {
 		t := get(ind, row.Pos)
-		t.Value, t.Derived, t.Calc = values[ind], true, sumCalc(ind, values)
+		t.Value, t.Derived, t.own().Calc = values[ind], true, sumCalc(ind, values)
 	}
 	for _, ind := range order {
 		if t := byInd[ind]; t.Base == NoBase {
@@ -497,9 +499,9 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 		if r := byInd[ind]; r != nil {
 			return r
 		}
-		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, ChangeSince: row.ChangeSince.V,
-			Where: where.text(),
-			Note:  b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V))), Pos: pos}
+		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, Where: where.text(), Pos: pos,
+			ResultDetail: resultDetailOf(ResultDetail{ChangeSince: row.ChangeSince.V,
+				Note: b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)))})}
 		byInd[ind] = r
 		order = append(order, ind)
 		return r
@@ -527,12 +529,12 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 		}
 		r := get(ind, f.Value.Pos)
 		for _, p := range plans {
-			r.Shares = append(r.Shares, ReportedShare{Plan: p, Share: num(f.Value), SetBy: b.setBy(row, p), Decision: row.Decision.V})
+			r.own().Shares = append(r.Shares, ReportedShare{Plan: p, Share: num(f.Value), SetBy: b.setBy(row, p), Decision: row.Decision.V})
 		}
 	}
 	for _, f := range row.Gaps {
 		if ind := b.figureIndicator(f, nil, "[[result]] gap"); ind != nil && b.nonNegative("gap."+f.Key.V, f.Value) {
-			get(ind, f.Value.Pos).Gap = num(f.Value)
+			get(ind, f.Value.Pos).own().Gap = num(f.Value)
 		}
 	}
 	for _, f := range row.Changes {
@@ -544,7 +546,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 			if !b.change(ind, f) {
 				continue
 			}
-			get(ind, f.Value.Pos).Change = num(f.Value)
+			get(ind, f.Value.Pos).own().Change = num(f.Value)
 		}
 	}
 	values, at := map[*Indicator]Num{}, map[*Indicator]diag.Pos{}
@@ -553,7 +555,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 	}
 	for _, ind := range b.deriveTotals(values, at, row.Pos) {
 		r := get(ind, row.Pos)
-		r.Value, r.Derived, r.Calc = values[ind], true, sumCalc(ind, values)
+		r.Value, r.Derived, r.own().Calc = values[ind], true, sumCalc(ind, values)
 	}
 	for _, ind := range order {
 		b.addResult(byInd[ind])
@@ -650,7 +652,7 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 	}
 	year := date.Period{Start: date.New(int(r.AsOf.Year), 1, 1), End: date.New(int(r.AsOf.Year), 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End,
-		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, Pos: r.Pos}
+		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, Pos: r.Pos, TargetDetail: &TargetDetail{}}
 	switch {
 	case r.Value.Known && r.Gap.Known:
 		t.Value = Known(r.Value.V+r.Gap.V, int(max(r.Value.Decimals, r.Gap.Decimals)))
