@@ -13,9 +13,39 @@ import (
 
 // dataIsland is a chart's ECharts option as a JSON data island. The id is the chart's
 // own ("chart-1-data") and the JSON comes from encoding/json, which escapes <, > and &, so
-// nothing in it can close the script element.
-func dataIsland(id, json string) string {
-	return `<script type="application/json" id="` + id + `">` + json + `</script>`
+// nothing in it can close the script element. Written as it is, in pieces.
+func dataIsland(id, json string) dataIslandOf { return dataIslandOf{id, json} }
+
+type dataIslandOf struct{ id, json string }
+
+// Render writes the island to w.
+func (d dataIslandOf) Render(_ context.Context, w io.Writer) error {
+	return writeStrings(w, `<script type="application/json" id="`, d.id, `">`, d.json, `</script>`)
+}
+
+// sectionHead is a section's heading, a link to the section itself: its permalink, which
+// the style sheet marks with a # after it.
+func sectionHead(id, title string) sectionHeadOf { return sectionHeadOf{id, title, ""} }
+
+// sectionHeadAsOf is a section's heading with the date its figures share, "" for none:
+// "Số liệu chính đến 30/6/2025", the date small.
+func sectionHeadAsOf(id, title, asOf string) sectionHeadOf { return sectionHeadOf{id, title, asOf} }
+
+type sectionHeadOf struct{ id, title, asOf string }
+
+// Render writes the heading to w.
+func (h sectionHeadOf) Render(_ context.Context, w io.Writer) error {
+	err := writeTag(w, `<h2 id="`, h.id, `-h"><a href="#`, h.id, `">`)
+	if err == nil {
+		err = writeTag(w, "", "", "", h.title, `</a>`)
+	}
+	if err == nil && h.asOf != "" {
+		err = writeTag(w, ` <small>`, "", "", h.asOf, `</small>`)
+	}
+	if err == nil {
+		err = writeStrings(w, `</h2>`)
+	}
+	return err
 }
 
 type figureKeysKey struct{}
