@@ -256,13 +256,14 @@ type planProgress struct {
 func (c *Context) localityFacts(l *model.Locality) localityFacts {
 	s := c.Site
 	var facts localityFacts
-	sources := map[*model.Source]bool{}
 	for _, ind := range s.Indicators {
 		if h, ok := c.headline(l, ind); ok {
 			facts.headlines = append(facts.headlines, h)
 		}
 		for _, res := range s.ResultsFor(l, ind) {
-			sources[res.Source] = true
+			if !slices.Contains(facts.sources, res.Source) { // a locality cites a few
+				facts.sources = append(facts.sources, res.Source)
+			}
 			if res.Source.Published.After(facts.updated) {
 				facts.updated = res.Source.Published
 			}
@@ -276,9 +277,6 @@ func (c *Context) localityFacts(l *model.Locality) localityFacts {
 		if p.Plan.Issued.After(facts.updated) {
 			facts.updated = p.Plan.Issued
 		}
-	}
-	for src := range sources {
-		facts.sources = append(facts.sources, src)
 	}
 	slices.SortFunc(facts.sources, func(a, b *model.Source) int {
 		return cmp.Or(b.Published.Compare(a.Published), cmp.Compare(a.ID, b.ID))
@@ -295,6 +293,7 @@ func (c *Context) headline(l *model.Locality, ind *model.Indicator) (headline, b
 	if h.Result == nil && len(targets) == 0 {
 		return h, false
 	}
+	h.Progress = make([]model.Progress, 0, min(len(targets), 2)) // a date falls in one period or two
 	if h.Result != nil {
 		for _, t := range targets {
 			if !h.Result.AsOf.Before(t.Period.Start) && !h.Result.AsOf.After(t.Deadline) {
