@@ -331,8 +331,12 @@ func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 	var periods []date.Period
 	byInd := map[*model.Indicator]map[date.Period]model.Num{}
 	for _, ind := range c.Site.Indicators {
+		targets := c.Site.TargetsFor(l, ind)
+		if len(targets) < 2 {
+			continue // a line needs two periods: no map for fewer targets
+		}
 		m := map[date.Period]model.Num{}
-		for _, t := range c.Site.TargetsFor(l, ind) {
+		for _, t := range targets {
 			switch {
 			case t.Rate.Known:
 				m[t.Period] = t.Rate
