@@ -17,7 +17,10 @@ const CalcMark = "∑"
 // "Số do trang tính: tổng các thành phần, 1.888 + 165". It is "" for a figure a document
 // gives.
 func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
-	return c.calcWords(ind, calc).Text
+	if !calc.Computed() {
+		return ""
+	}
+	return c.F.T("calc."+string(calc.How), c.calcFormula(ind, calc))
 }
 
 // calcWords is how the site computed a figure, whole (Text, as CalcText) and in its two
@@ -32,6 +35,15 @@ func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 	if !calc.Computed() {
 		return calcWords{}
 	}
+	formula := c.calcFormula(ind, calc)
+	// The strings end with the formula ("…, %s", "…: %s"): what comes before it, less
+	// its punctuation, is what the site did (calcHow).
+	return calcWords{Text: c.F.T("calc."+string(calc.How), formula), How: c.calcHow(calc), Formula: formula, Calc: calc}
+}
+
+// calcFormula is the figures a computed figure comes from, written as the site computed
+// it: "1.888 + 165".
+func (c *Context) calcFormula(ind *model.Indicator, calc model.Calc) string {
 	f := c.F
 	in := make([]string, len(calc.Inputs))
 	for i, n := range calc.Inputs {
@@ -54,10 +66,7 @@ func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 			formula = f.Num(calc.Inputs[0]) + " ÷ " + f.Num(calc.Inputs[1])
 		}
 	}
-	key := "calc." + string(calc.How)
-	// The strings end with the formula ("…, %s", "…: %s"): what comes before it, less
-	// its punctuation, is what the site did.
-	return calcWords{Text: f.T(key, formula), How: strings.TrimRight(f.T(key, ""), ",: "), Formula: formula, Calc: calc}
+	return formula
 }
 
 // calcHow is calcWords(…, calc).How without the formula: what the site did, "" when
