@@ -366,5 +366,52 @@ func barClass(b view.Bar) string {
 	return "barchart__bar"
 }
 
-// percent writes a length in percent for an SVG attribute: "41.5%".
-func percent(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "%" }
+// bars are a ranking's bars (view.ChildRanking), sized by attributes and coloured by
+// class: each child's name, its bar and its value. A Go value for the same reason as
+// line: a province's ranking has twenty bars of six attributes.
+func bars(bs []view.Bar) barsOf { return barsOf(bs) }
+
+type barsOf []view.Bar
+
+// Render writes the bars to w: a space between a bar's elements, as templ wrote them from
+// their lines.
+func (bs barsOf) Render(_ context.Context, w io.Writer) error {
+	for _, b := range bs {
+		textY := strconv.Itoa(b.TextY)
+		err := writeTag(w, `<text class="barchart__name" x="0" y="`, textY, `">`, b.Name, `</text> `)
+		if err == nil {
+			err = writeStrings(w, `<rect class="`, barClass(b), `" x="`, strconv.FormatFloat(b.X, 'f', -1, 64), `%" y="`, strconv.Itoa(b.Y),
+				`" width="`, strconv.FormatFloat(b.Width, 'f', -1, 64), `%" height="20"></rect> `)
+		}
+		if err == nil {
+			err = writeStrings(w, `<text class="barchart__value" x="`, strconv.FormatFloat(b.ValueX, 'f', -1, 64), `%" y="`, textY, `">`)
+		}
+		if err == nil {
+			err = writeTag(w, "", "", "", b.Value, `</text>`)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// childLinks are the list of a locality's children: each one's link, then its kind (and
+// end).
+func childLinks(cs []view.ChildLink) childLinksOf { return childLinksOf(cs) }
+
+type childLinksOf []view.ChildLink
+
+// Render writes the list's items to w.
+func (cs childLinksOf) Render(_ context.Context, w io.Writer) error {
+	for _, c := range cs {
+		err := writeTag(w, `<li><a href="`, c.URL, `">`, c.Text, `</a> <span class="muted">`)
+		if err == nil {
+			err = writeTag(w, "", c.Kind, "", c.Ended, `</span></li>`)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

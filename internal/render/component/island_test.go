@@ -77,3 +77,26 @@ func TestTargetValuePrintsAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// bars and childLinks write what the templ loops they replaced wrote, spaces included.
+func TestBarsAndChildLinksPrintAsBefore(t *testing.T) {
+	var b strings.Builder
+	bs := []view.Bar{{Name: "Cà Mau", Value: "100,8 %", Width: 47.8, Y: 36, TextY: 51, X: 40, ValueX: 88.8, Met: true}, {Name: "A&B", Value: "90 %", Width: 42.5, Y: 64, TextY: 79, X: 40, ValueX: 83.5}}
+	if err := bars(bs).Render(context.Background(), &b); err != nil {
+		t.Fatal(err)
+	}
+	want := `<text class="barchart__name" x="0" y="51">Cà Mau</text> <rect class="barchart__bar barchart__bar--met" x="40%" y="36" width="47.8%" height="20"></rect> <text class="barchart__value" x="88.8%" y="51">100,8 %</text>` +
+		`<text class="barchart__name" x="0" y="79">A&amp;B</text> <rect class="barchart__bar" x="40%" y="64" width="42.5%" height="20"></rect> <text class="barchart__value" x="83.5%" y="79">90 %</text>`
+	if b.String() != want {
+		t.Errorf("bars:\n%s\nwant\n%s", b.String(), want)
+	}
+	b.Reset()
+	cs := []view.ChildLink{{Link: view.Link{Text: "Phường 1", URL: "/dia-phuong/p-1/"}, Kind: "Phường"}, {Link: view.Link{Text: "Xã A", URL: "/dia-phuong/a/"}, Kind: "Xã", Ended: " · đến 30/6/2025"}}
+	if err := childLinks(cs).Render(context.Background(), &b); err != nil {
+		t.Fatal(err)
+	}
+	want = `<li><a href="/dia-phuong/p-1/">Phường 1</a> <span class="muted">Phường</span></li><li><a href="/dia-phuong/a/">Xã A</a> <span class="muted">Xã · đến 30/6/2025</span></li>`
+	if b.String() != want {
+		t.Errorf("childLinks:\n%s\nwant\n%s", b.String(), want)
+	}
+}
