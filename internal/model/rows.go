@@ -527,9 +527,9 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 			}
 			continue
 		}
-		r := get(ind, f.Value.Pos)
+		d := get(ind, f.Value.Pos).own()
 		for _, p := range plans {
-			r.own().Shares = append(r.Shares, ReportedShare{Plan: p, Share: num(f.Value), SetBy: b.setBy(row, p), Decision: row.Decision.V})
+			d.Shares = append(d.Shares, ReportedShare{Plan: p, Share: num(f.Value), SetBy: b.setBy(row, p), Decision: row.Decision.V})
 		}
 	}
 	for _, f := range row.Gaps {
