@@ -126,6 +126,7 @@ func (cc *buildCache) digests(raw *load.Site, old *load.Store) (was, is map[stri
 		return nil, nil
 	}
 	was, is = map[string]digest{}, map[string]digest{}
+	cc.old = map[string]load.Report{}
 	for _, r := range raw.Reports {
 		f := r.Pos.File
 		sum, had := prev.Inputs[f]
@@ -136,10 +137,46 @@ func (cc *buildCache) digests(raw *load.Site, old *load.Store) (was, is map[stri
 		if values, ok := old.Values(sum, f); had && ok {
 			if reports, ok := values.([]load.Report); ok && len(reports) == 1 {
 				was[f] = digestOf(reports[0])
+				cc.old[f] = reports[0]
 			}
 		}
 	}
 	return was, is
+}
+
+// skeletons is raw's reports, each reduced to its id and file: all that model.Relink
+// reads of a report that did not change.
+func skeletons(raw *load.Site) []load.Report {
+	out := make([]load.Report, len(raw.Reports))
+	for i, r := range raw.Reports {
+		out[i] = load.Report{ID: r.ID, Pos: diag.Pos{File: r.Pos.File}}
+	}
+	return out
+}
+
+// previousSite is the site the previous build linked, made by relinking into site the
+// previous version of each changed results file, as the previous build's store holds it;
+// nil when a changed file is new or gone, its previous version is not in the store
+// (it did not decode cleanly), or model.Relink cannot link the change on its own.
+func (cc *buildCache) previousSite(site *model.Site, changed []string) *model.Site {
+	raw := &load.Site{Reports: slices.Clone(cc.reports)}
+	found := 0
+	for i, r := range raw.Reports {
+		if !slices.Contains(changed, r.Pos.File) {
+			continue
+		}
+		old, ok := cc.old[r.Pos.File]
+		if !ok {
+			return nil
+		}
+		raw.Reports[i] = old
+		found++
+	}
+	if found != len(changed) {
+		return nil // a file gone
+	}
+	prev, _ := model.Relink(site, raw, changed)
+	return prev
 }
 
 // buildCache is a build's use of its cache directory.
@@ -154,6 +191,10 @@ type buildCache struct {
 	inputs      map[string][32]byte // of this build
 	// was and is: the digests of the results files changed since the previous build
 	was, is map[string]digest
+	// reports: this build's results files, in order, each only by its id and file; old:
+	// the previous version of each changed one, from the store (previousSite)
+	reports []load.Report
+	old     map[string]load.Report
 	refs    map[string]model.FileRefs // of this build (refsOf)
 }
 
@@ -276,6 +317,7 @@ func (cc *buildCache) loader(source string, stored *int) func(fs.FS) (*load.Site
 		themeSums(source, inputs)
 		cc.inputs = inputs
 		cc.was, cc.is = cc.digests(raw, st)
+		cc.reports = skeletons(raw)
 		if c.StoreChanged() || err != nil {
 			if err := c.WriteStore(path, cacheVersion()); err != nil {
 				cc.notice(err, storeFile, "bản dựng vẫn tiếp tục", "the build goes on")
@@ -357,6 +399,7 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 	if !ok {
 		return nil
 	}
+	r.before = cc.previousSite(c.site, changed)
 	return affectedPages(c, r)
 }
 
@@ -364,6 +407,9 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 type reached struct {
 	localities, plans map[string]bool // by id
 	indicators        map[string]bool // by id; nil: every indicator
+	// before is the site as the previous build linked it, when known (previousSite): a
+	// touched locality's siblings are then rendered only when their standing changed
+	before *model.Site
 }
 
 // reach returns the localities, plans and indicators that the changed input files name,
@@ -438,8 +484,9 @@ func withTotals(site *model.Site, reached map[string]bool) map[string]bool {
 // affectedPages returns, for results whose files name the localities touched and the
 // plans reported on, which pages cannot change: the theme's static files and the
 // documents' pages, the data files of every locality but the touched ones, the pages of
-// every locality but the touched ones, their ancestors, parents' other children (standings
-// among siblings), children (rollups, comparisons with the parent) and lineage, the
+// every locality but the touched ones, their ancestors, parents' other children whose
+// standing among siblings changed (all of them when the site before the change is not
+// known: reached.before), children (rollups, comparisons with the parent) and lineage, the
 // pages of every plan but those with a target in a touched locality, of a touched locality
 // or one above, or reported on, and the pages, rankings and maps' embeds of every
 // indicator but those reached and their totals. The lists of localities, the home page,
@@ -474,7 +521,9 @@ func affectedPages(c checked, r reached) func(string) bool {
 		}
 		if l.Parent != nil {
 			for _, sib := range l.Parent.Children {
-				add(sib)
+				if r.before == nil || standingChanged(r.before, site, sib) {
+					add(sib)
+				}
 			}
 		}
 	}
@@ -519,6 +568,21 @@ func affectedPages(c checked, r reached) func(string) bool {
 		}
 		return false
 	}
+}
+
+// standingChanged reports whether what l's page shows of its siblings — its standing among
+// them for each indicator (model.Site.StandingOf: rate, parent's rate, rank) — differs
+// between the site before a change and after it. Both sites share their localities and
+// indicators (model.Relink).
+func standingChanged(before, after *model.Site, l *model.Locality) bool {
+	for _, ind := range after.Indicators {
+		was, had := before.StandingOf(l, ind)
+		is, has := after.StandingOf(l, ind)
+		if had != has || was != is {
+			return true
+		}
+	}
+	return false
 }
 
 // refsOf is site.ResultsFileRefs, worked out once.

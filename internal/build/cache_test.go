@@ -235,13 +235,20 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 	figs := gentest.ResultsFigures(t, site)
 	results, _ := filepath.Glob(filepath.Join(site, "data", "results", "*.toml"))
 	slices.Sort(results)
+	// siblings: what an edit of a ward does to its siblings' pages — their standings stay
+	// as they were, so they are kept (keptSiblings), or some change and are rendered
+	// (renderedSiblings); "" for edits of other kinds
+	const keptSiblings, renderedSiblings = "kept", "rendered"
+	ward := figs[len(figs)-1]
 	edits := []struct {
 		name      string
 		do        func(t *testing.T)
 		oneFigure bool
+		siblings  string
 	}{
-		{"a ward's figure", func(t *testing.T) { figs[len(figs)-1].Set(t, site, figs[len(figs)-1].Value+11) }, true},
-		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }, true},
+		{"a ward's figure", func(t *testing.T) { ward.Set(t, site, ward.Value+11) }, true, keptSiblings},
+		{"a ward's figure falls below its siblings'", func(t *testing.T) { ward.Set(t, site, 1) }, true, renderedSiblings},
+		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }, true, ""},
 		{"a row removed", func(t *testing.T) {
 			p := results[len(results)/2]
 			src, err := os.ReadFile(p)
@@ -252,7 +259,7 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src[:i], 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, false},
+		}, false, ""},
 		{"a source's title", func(t *testing.T) {
 			p := results[len(results)/4]
 			src, err := os.ReadFile(p)
@@ -263,15 +270,15 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src, 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, false},
+		}, false, ""},
 		{"a file removed", func(t *testing.T) {
 			if err := os.Remove(results[len(results)/3]); err != nil {
 				t.Fatal(err)
 			}
-		}, false},
+		}, false, ""},
 	}
 	before, prev := hashes()
-	sums0, digests0 := sums(t, site), fileDigests(t, site)
+	sums0, digests0, reports0 := sums(t, site), fileDigests(t, site), byFile(fileReports(t, site))
 	for _, e := range edits {
 		t.Run(e.name, func(t *testing.T) {
 			e.do(t)
@@ -293,7 +300,23 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if !ok {
 				t.Fatalf("the edit of %v would render every page: the test edits nothing that should", changed)
 			}
+			// the site before the edit, as a rebuild makes it: this site with the previous
+			// version of each changed file relinked (previousSite)
+			now2 := fileReports(t, site)
+			cc := &buildCache{reports: skeletons(&load.Site{Reports: now2}), old: map[string]load.Report{}}
+			for _, p := range changed {
+				if r, ok := reports0[p]; ok {
+					cc.old[p] = r
+				}
+			}
+			r.before = cc.previousSite(c.site, changed)
+			if e.oneFigure && r.before == nil {
+				t.Error("the site before an edit of one figure was not relinked")
+			}
 			keep := affectedPages(c, r)
+			if e.siblings != "" {
+				assertSiblings(t, c, r, keep, e.siblings == keptSiblings)
+			}
 			differ, rendered := 0, 0
 			for path, h := range after {
 				if !keep(path) {
@@ -324,8 +347,42 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			t.Logf("%d of %d files changed; %d are rendered again", differ, len(after), rendered)
 			t.Logf("localities touched: %d, indicators: %v", len(r.localities), slices.Sorted(maps.Keys(r.indicators)))
 			before, prev, sums0, digests0 = after, c, now, now1
+			reports0 = byFile(now2)
 		})
 	}
+}
+
+// assertSiblings checks, for an edit of one ward's figure, whether the pages of the ward's
+// siblings that nothing else reaches are all kept (kept) or some are rendered again.
+func assertSiblings(t *testing.T, c checked, r reached, keep func(string) bool, kept bool) {
+	t.Helper()
+	if len(r.localities) != 1 {
+		t.Fatalf("the edit touched %d localities, not one ward", len(r.localities))
+	}
+	var ward *model.Locality
+	for id := range r.localities {
+		ward = c.site.Locality(id)
+	}
+	if ward.Parent == nil || len(ward.Parent.Children) < 3 {
+		t.Fatalf("%s has no siblings to look at", ward.ID)
+	}
+	rendered, siblings := 0, 0
+	for _, sib := range ward.Parent.Children {
+		if sib == ward || sib == ward.Successor || slices.Contains(ward.Predecessors, sib) {
+			continue // reached otherwise
+		}
+		siblings++
+		if !keep(routes.File("vi", routes.Locality(sib.ID))) {
+			rendered++
+		}
+	}
+	switch {
+	case kept && rendered > 0:
+		t.Errorf("%d of %d siblings of %s rendered again, though no standing changed", rendered, siblings, ward.ID)
+	case !kept && rendered == 0:
+		t.Errorf("none of the %d siblings of %s rendered again, though standings changed", siblings, ward.ID)
+	}
+	t.Logf("siblings of %s: %d of %d rendered again", ward.ID, rendered, siblings)
 }
 
 // assertCards checks, for an edit of one figure of a locality below a province, that the
@@ -408,6 +465,22 @@ func sums(t *testing.T, dir string) map[string][32]byte {
 			t.Fatal(err)
 		}
 		out["data/results/"+filepath.Base(f)] = sha256.Sum256(b)
+	}
+	return out
+}
+
+// fileReports returns the reports of the site at dir, in order.
+func fileReports(t *testing.T, dir string) []load.Report {
+	t.Helper()
+	raw, _ := load.Load(os.DirFS(dir))
+	return raw.Reports
+}
+
+// byFile is reports by file.
+func byFile(reports []load.Report) map[string]load.Report {
+	out := map[string]load.Report{}
+	for _, r := range reports {
+		out[r.Pos.File] = r
 	}
 	return out
 }
