@@ -408,7 +408,8 @@ type reached struct {
 	localities, plans map[string]bool // by id
 	indicators        map[string]bool // by id; nil: every indicator
 	// before is the site as the previous build linked it, when known (previousSite): a
-	// touched locality's siblings are then rendered only when their standing changed
+	// touched locality's children and siblings are then rendered only when their standing
+	// changed
 	before *model.Site
 }
 
@@ -484,12 +485,12 @@ func withTotals(site *model.Site, reached map[string]bool) map[string]bool {
 // affectedPages returns, for results whose files name the localities touched and the
 // plans reported on, which pages cannot change: the theme's static files and the
 // documents' pages, the data files of every locality but the touched ones, the pages of
-// every locality but the touched ones, their ancestors, parents' other children whose
-// standing among siblings changed (all of them when the site before the change is not
-// known: reached.before), children (rollups, comparisons with the parent) and lineage, the
-// pages of every plan but those with a target in a touched locality, of a touched locality
-// or one above, or reported on, and the pages, rankings and maps' embeds of every
-// indicator but those reached and their totals. The lists of localities, the home page,
+// every locality but the touched ones, their ancestors and lineage, and those of their
+// children and their parents' other children whose standing (against their parent, among
+// their siblings) changed — all of them when the site before the change is not known
+// (reached.before) —, the pages of every plan but those with a target in a touched
+// locality, of a touched locality or one above, or reported on, and the pages, rankings
+// and maps' embeds of every indicator but those reached and their totals. The lists of localities, the home page,
 // downloads, search indexes and sitemap are rendered again.
 // TestAffectedPagesCoverEveryChange checks it against full renders.
 func affectedPages(c checked, r reached) func(string) bool {
@@ -512,18 +513,18 @@ func affectedPages(c checked, r reached) func(string) bool {
 		for _, p := range l.Predecessors {
 			add(p)
 		}
-		for _, ch := range l.Children {
-			add(ch)
-		}
 		for _, a := range l.Ancestors() {
 			add(a)
 			above[a] = true
 		}
+		// its children show their standing against it, its siblings theirs among them
+		var others []*model.Locality
 		if l.Parent != nil {
-			for _, sib := range l.Parent.Children {
-				if r.before == nil || standingChanged(r.before, site, sib) {
-					add(sib)
-				}
+			others = l.Parent.Children
+		}
+		for _, o := range slices.Concat(l.Children, others) {
+			if r.before == nil || standingChanged(r.before, site, o) {
+				add(o)
 			}
 		}
 	}
@@ -570,8 +571,8 @@ func affectedPages(c checked, r reached) func(string) bool {
 	}
 }
 
-// standingChanged reports whether what l's page shows of its siblings — its standing among
-// them for each indicator (model.Site.StandingOf: rate, parent's rate, rank) — differs
+// standingChanged reports whether what l's page shows of its parent and siblings — its
+// standing for each indicator (model.Site.StandingOf: rate, parent's rate, rank) — differs
 // between the site before a change and after it. Both sites share their localities and
 // indicators (model.Relink).
 func standingChanged(before, after *model.Site, l *model.Locality) bool {

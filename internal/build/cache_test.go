@@ -235,20 +235,24 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 	figs := gentest.ResultsFigures(t, site)
 	results, _ := filepath.Glob(filepath.Join(site, "data", "results", "*.toml"))
 	slices.Sort(results)
-	// siblings: what an edit of a ward does to its siblings' pages — their standings stay
-	// as they were, so they are kept (keptSiblings), or some change and are rendered
-	// (renderedSiblings); "" for edits of other kinds
-	const keptSiblings, renderedSiblings = "kept", "rendered"
+	// family: what an edit of one locality's figure does to the pages of its siblings or
+	// children — their standings stay as they were, so they are kept, or some change
+	// and are rendered; none for edits of other kinds
+	var (
+		siblingsKept     = family{want: allKept}
+		siblingsRendered = family{want: someRendered}
+		childrenKept     = family{children: true, want: someKept}
+	)
 	ward := figs[len(figs)-1]
 	edits := []struct {
 		name      string
 		do        func(t *testing.T)
 		oneFigure bool
-		siblings  string
+		family    family
 	}{
-		{"a ward's figure", func(t *testing.T) { ward.Set(t, site, ward.Value+11) }, true, keptSiblings},
-		{"a ward's figure falls below its siblings'", func(t *testing.T) { ward.Set(t, site, 1) }, true, renderedSiblings},
-		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }, true, ""},
+		{"a ward's figure", func(t *testing.T) { ward.Set(t, site, ward.Value+11) }, true, siblingsKept},
+		{"a ward's figure falls below its siblings'", func(t *testing.T) { ward.Set(t, site, 1) }, true, siblingsRendered},
+		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }, true, childrenKept},
 		{"a row removed", func(t *testing.T) {
 			p := results[len(results)/2]
 			src, err := os.ReadFile(p)
@@ -259,7 +263,7 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src[:i], 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, false, ""},
+		}, false, family{}},
 		{"a source's title", func(t *testing.T) {
 			p := results[len(results)/4]
 			src, err := os.ReadFile(p)
@@ -270,12 +274,12 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src, 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, false, ""},
+		}, false, family{}},
 		{"a file removed", func(t *testing.T) {
 			if err := os.Remove(results[len(results)/3]); err != nil {
 				t.Fatal(err)
 			}
-		}, false, ""},
+		}, false, family{}},
 	}
 	before, prev := hashes()
 	sums0, digests0, reports0 := sums(t, site), fileDigests(t, site), byFile(fileReports(t, site))
@@ -314,8 +318,8 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 				t.Error("the site before an edit of one figure was not relinked")
 			}
 			keep := affectedPages(c, r)
-			if e.siblings != "" {
-				assertSiblings(t, c, r, keep, e.siblings == keptSiblings)
+			if e.family.want != "" {
+				assertFamily(t, c, r, keep, e.family)
 			}
 			differ, rendered := 0, 0
 			for path, h := range after {
@@ -352,37 +356,53 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 	}
 }
 
-// assertSiblings checks, for an edit of one ward's figure, whether the pages of the ward's
-// siblings that nothing else reaches are all kept (kept) or some are rendered again.
-func assertSiblings(t *testing.T, c checked, r reached, keep func(string) bool, kept bool) {
+// family is what an edit of one locality's figure should do to the pages of its siblings
+// (children: of its children) that nothing else reaches.
+type family struct {
+	children bool
+	want     string // allKept, someKept or someRendered; "": nothing to check
+}
+
+const (
+	allKept      = "every one kept"
+	someKept     = "some kept"
+	someRendered = "some rendered again"
+)
+
+// assertFamily checks the pages of the siblings or children of the locality edited, which
+// are rendered again only when their standing changed.
+func assertFamily(t *testing.T, c checked, r reached, keep func(string) bool, f family) {
 	t.Helper()
 	if len(r.localities) != 1 {
-		t.Fatalf("the edit touched %d localities, not one ward", len(r.localities))
+		t.Fatalf("the edit touched %d localities, not one", len(r.localities))
 	}
-	var ward *model.Locality
+	var edited *model.Locality
 	for id := range r.localities {
-		ward = c.site.Locality(id)
+		edited = c.site.Locality(id)
 	}
-	if ward.Parent == nil || len(ward.Parent.Children) < 3 {
-		t.Fatalf("%s has no siblings to look at", ward.ID)
+	who, members := "siblings", []*model.Locality(nil)
+	if f.children {
+		who, members = "children", edited.Children
+	} else if edited.Parent != nil {
+		members = edited.Parent.Children
 	}
-	rendered, siblings := 0, 0
-	for _, sib := range ward.Parent.Children {
-		if sib == ward || sib == ward.Successor || slices.Contains(ward.Predecessors, sib) {
+	rendered, n := 0, 0
+	for _, o := range members {
+		if o == edited || o == edited.Successor || slices.Contains(edited.Predecessors, o) {
 			continue // reached otherwise
 		}
-		siblings++
-		if !keep(routes.File("vi", routes.Locality(sib.ID))) {
+		n++
+		if !keep(routes.File("vi", routes.Locality(o.ID))) {
 			rendered++
 		}
 	}
-	switch {
-	case kept && rendered > 0:
-		t.Errorf("%d of %d siblings of %s rendered again, though no standing changed", rendered, siblings, ward.ID)
-	case !kept && rendered == 0:
-		t.Errorf("none of the %d siblings of %s rendered again, though standings changed", siblings, ward.ID)
+	if n < 2 {
+		t.Fatalf("%s has %d %s to look at", edited.ID, n, who)
 	}
-	t.Logf("siblings of %s: %d of %d rendered again", ward.ID, rendered, siblings)
+	if ok := map[string]bool{allKept: rendered == 0, someKept: rendered < n, someRendered: rendered > 0}[f.want]; !ok {
+		t.Errorf("%d of %d %s of %s rendered again; want %s", rendered, n, who, edited.ID, f.want)
+	}
+	t.Logf("%s of %s: %d of %d rendered again", who, edited.ID, rendered, n)
 }
 
 // assertCards checks, for an edit of one figure of a locality below a province, that the
