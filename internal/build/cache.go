@@ -385,7 +385,7 @@ func (cc *buildCache) keepable(c checked, dest string, opts Options) func(string
 			changed = append(changed, p)
 		}
 	}
-	refs := cc.refsOf(c.site)
+	refs := cc.refsAfter(c.site, prev.Refs, changed)
 	for _, p := range changed {
 		_, hadOld := prev.Refs[p]
 		_, hasNow := refs[p]
@@ -584,6 +584,35 @@ func standingChanged(before, after *model.Site, l *model.Locality) bool {
 		}
 	}
 	return false
+}
+
+// refsAfter is refsOf when the inputs that changed since the previous build, changed, are
+// all results files with ids of their own: then a file that did not change links to what
+// it linked to before (prev), and only the changed files' refs are worked out — a national
+// site's 611 files' took 0.1 s of a rebuild. Else it is refsOf.
+func (cc *buildCache) refsAfter(site *model.Site, prev map[string]model.FileRefs, changed []string) map[string]model.FileRefs {
+	if cc.refs != nil || prev == nil {
+		return cc.refsOf(site)
+	}
+	ids := make(map[string]bool, len(cc.reports))
+	for _, r := range cc.reports {
+		if ids[r.ID] {
+			return cc.refsOf(site) // which of two files with one id is linked depends on both
+		}
+		ids[r.ID] = true
+	}
+	for _, p := range changed {
+		if !strings.HasPrefix(p, "data/results/") {
+			return cc.refsOf(site)
+		}
+	}
+	refs := maps.Clone(prev)
+	for _, p := range changed {
+		delete(refs, p)
+	}
+	maps.Copy(refs, site.ResultsFileRefsOf(changed))
+	cc.refs = refs
+	return refs
 }
 
 // refsOf is site.ResultsFileRefs, worked out once.

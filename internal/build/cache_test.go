@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -312,6 +313,10 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 				if r, ok := reports0[p]; ok {
 					cc.old[p] = r
 				}
+			}
+			// the refs a rebuild works out from the previous build's are those of every file
+			if got, want := cc.refsAfter(c.site, prev.site.ResultsFileRefs(), changed), c.site.ResultsFileRefs(); !reflect.DeepEqual(got, want) {
+				t.Error("the refs worked out from the previous build's are not the site's")
 			}
 			r.before = cc.previousSite(c.site, changed)
 			if e.oneFigure && r.before == nil {
