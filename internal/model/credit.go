@@ -35,14 +35,14 @@ const (
 )
 
 // planCredit credits a target a plan publishes to the plan itself: its issuer and number.
-func planCredit(p *Plan) Credit {
-	return Credit{Authority: p.Issuer.VI, Decision: p.Number, Plan: p}
+func planCredit(p *Plan) *Credit {
+	return &Credit{Authority: p.Issuer.VI, Decision: p.Number, Plan: p}
 }
 
 // impliedCredit credits a target a source implies: to the authority the source names for
 // it and the decision it names, else "theo <source>", inferred.
-func impliedCredit(r *Result, s ReportedShare) Credit {
-	c := Credit{Authority: s.SetBy, Decision: s.Decision, Plan: s.Plan, Source: r.Source}
+func impliedCredit(r *Result, s ReportedShare) *Credit {
+	c := &Credit{Authority: s.SetBy, Decision: s.Decision, Plan: s.Plan, Source: r.Source}
 	if c.Decision == "" {
 		c.Inferred, c.Reason = true, ReasonNotNamed
 	}

@@ -98,8 +98,9 @@ func (b *builder) planHeader(r load.Plan) *Plan {
 // planRows links the targets and milestones of the plan file r into p.
 func (b *builder) planRows(p *Plan, r load.Plan) {
 	where := whereOf{r.Where.V, r.WhereEN.V}
+	credit := planCredit(p)
 	for _, row := range r.Targets {
-		b.targetRow(p, row, where)
+		b.targetRow(p, credit, row, where)
 	}
 	for _, m := range r.Milestones {
 		b.milestone(p, m, where)
@@ -120,8 +121,8 @@ func (w whereOf) or(vi, en load.Str) whereOf {
 	return whereOf{vi.V, or(en.V, vi.V)}
 }
 
-// targetRow turns one [[target]] row into a Target per indicator.
-func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
+// targetRow turns one [[target]] row into a Target per indicator, credited to credit.
+func (b *builder) targetRow(p *Plan, credit *Credit, row load.Row, fileWhere whereOf) {
 	where := fileWhere.or(row.Where, row.WhereEN)
 	loc, period, deadline := p.Locality, p.Period, p.Period.End
 	if row.Locality.Set() {
@@ -155,8 +156,9 @@ func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
 		if t := byInd[ind.Order]; t != nil {
 			return t
 		}
-		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline, Per: per,
-			Credit: planCredit(p), DeadlineGiven: true, Where: whereText, Note: note, Pos: pos}
+		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline,
+			Credit: credit, DeadlineGiven: true, Where: whereText, Pos: pos,
+			TargetDetail: targetDetailOf(TargetDetail{Per: per, Note: note})} // each its own: own() writes to it
 		byInd[ind.Order] = t
 		order = append(order, ind)
 		return t
@@ -180,7 +182,7 @@ func (b *builder) targetRow(p *Plan, row load.Row, fileWhere whereOf) {
 	}, row.Pos)
 	for _, d := range totals {
 		t := get(d.ind, row.Pos)
-		t.Value, t.Derived, t.Calc = d.value, true, d.calc
+		t.Value, t.Derived, t.own().Calc = d.value, true, d.calc
 	}
 	for _, ind := range order {
 		t := byInd[ind.Order]
@@ -550,8 +552,8 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 		if r := byInd[ind.Order]; r != nil {
 			return r
 		}
-		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, ChangeSince: row.ChangeSince.V,
-			Where: whereText, Note: note, Pos: pos}
+		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, Where: whereText, Pos: pos,
+			ResultDetail: resultDetailOf(ResultDetail{ChangeSince: row.ChangeSince.V, Note: note})} // each its own: own() writes to it
 		byInd[ind.Order] = r
 		order = append(order, ind)
 		return r
@@ -579,12 +581,12 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 		}
 		r := get(ind, f.Value.Pos)
 		for _, p := range plans {
-			r.Shares = append(r.Shares, ReportedShare{Plan: p, Share: num(f.Value), SetBy: b.setBy(row, p), Decision: row.Decision.V})
+			r.own().Shares = append(r.Shares, ReportedShare{Plan: p, Share: num(f.Value), SetBy: b.setBy(row, p), Decision: row.Decision.V})
 		}
 	}
 	for _, f := range row.Gaps {
 		if ind := b.figureIndicator(f, nil, "[[result]] gap"); ind != nil && b.nonNegative("gap."+f.Key.V, f.Value) {
-			get(ind, f.Value.Pos).Gap = num(f.Value)
+			get(ind, f.Value.Pos).own().Gap = num(f.Value)
 		}
 	}
 	for _, f := range row.Changes {
@@ -596,7 +598,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 			if !b.change(ind, f) {
 				continue
 			}
-			get(ind, f.Value.Pos).Change = num(f.Value)
+			get(ind, f.Value.Pos).own().Change = num(f.Value)
 		}
 	}
 	totals := b.deriveTotals(func(ind *Indicator) (Num, diag.Pos, bool) {
@@ -607,7 +609,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 	}, row.Pos)
 	for _, d := range totals {
 		r := get(d.ind, row.Pos)
-		r.Value, r.Derived, r.Calc = d.value, true, d.calc
+		r.Value, r.Derived, r.own().Calc = d.value, true, d.calc
 	}
 	for _, ind := range order {
 		r := byInd[ind.Order]
@@ -707,7 +709,7 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 	}
 	year := date.Period{Start: date.New(int(r.AsOf.Year), 1, 1), End: date.New(int(r.AsOf.Year), 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End,
-		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, Pos: r.Pos}
+		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, Pos: r.Pos, TargetDetail: &TargetDetail{}}
 	switch {
 	case r.Value.Known && r.Gap.Known:
 		t.Value = Known(r.Value.V+r.Gap.V, int(max(r.Value.Decimals, r.Gap.Decimals)))

@@ -144,31 +144,40 @@ type Plan struct {
 }
 
 // Target is what a plan asks of one locality for one indicator over one period: a value in
-// the indicator's unit, a rate of its denominator, or both.
+// the indicator's unit, a rate of its denominator, or both. A national site holds ~370,000:
+// what only some carry is in TargetDetail (see TestCompactSizes).
 type Target struct {
-	Plan         *Plan
-	Locality     *Locality
-	Indicator    *Indicator
-	Period       date.Period
-	Deadline     date.Date
-	Per          string // "", "month" or "quarter"
-	Value        Num
-	Rate         Num
-	Base         Base // the rate's denominator: the indicator's unless the plan says otherwise
-	Derived      bool // Value is the sum of the indicator's parts, not written in the plan
-	Implied      bool // not published: computed from a result and its share or gap
-	ImpliedShare Num  // the share that implied it, when Implied and no gap was given
-	// Calc says how the site computed Value when no document gives it (Derived, Implied).
-	Calc Calc
-	// Credit is who set the target and which decision it belongs to, as its document says.
-	Credit Credit
+	Plan      *Plan
+	Locality  *Locality
+	Indicator *Indicator
+	Period    date.Period
+	Deadline  date.Date
+	Derived   bool // Value is the sum of the indicator's parts, not written in the plan
+	Implied   bool // not published: computed from a result and its share or gap
 	// DeadlineGiven: the deadline is the document's (its period or an explicit deadline);
 	// false for implied targets, whose year-end deadline is the site's assumption.
 	DeadlineGiven bool
+	Value         Num
+	Rate          Num
+	Base          Base // the rate's denominator: the indicator's unless the plan says otherwise
+	// Credit is who set the target and which decision it belongs to, as its document says;
+	// the targets a plan publishes share their plan's.
+	Credit *Credit
 	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
 	Where lang.Text
-	Note  lang.Text
 	Pos   diag.Pos
+	// *TargetDetail is never nil: the targets without detail share one that nothing
+	// writes to (the builder gives a target its own before writing, see targetDetail).
+	*TargetDetail
+}
+
+// TargetDetail is what only some targets carry.
+type TargetDetail struct {
+	Per          string // "", "month" or "quarter"
+	ImpliedShare Num    // the share that implied it, when Implied and no gap was given
+	// Calc says how the site computed Value when no document gives it (Derived, Implied).
+	Calc Calc
+	Note lang.Text
 }
 
 // Milestone asks that by a date a share of the yearly target is reached. A milestone the
@@ -216,23 +225,32 @@ type ReportedShare struct {
 	Decision string
 }
 
-// Result is a figure as of a date for one locality and indicator, with its source.
+// Result is a figure as of a date for one locality and indicator, with its source. A
+// national site holds ~600,000: what only some carry is in ResultDetail (see
+// TestCompactSizes).
 type Result struct {
-	Source      *Source
-	Locality    *Locality
-	Indicator   *Indicator
-	AsOf        date.Date
-	Value       Num
-	Rate        Num // coverage rate as reported
+	Source    *Source
+	Locality  *Locality
+	Indicator *Indicator
+	AsOf      date.Date
+	Derived   bool
+	Value     Num
+	Rate      Num       // coverage rate as reported
+	Where     lang.Text // where the figure stands in its document: "đoạn 3"
+	Pos       diag.Pos
+	// *ResultDetail is never nil: the results without detail share one that nothing
+	// writes to (the builder gives a result its own before writing, see resultDetail).
+	*ResultDetail
+}
+
+// ResultDetail is what only some results carry.
+type ResultDetail struct {
 	Shares      []ReportedShare
 	Gap         Num // remaining to reach the target, as reported
 	Change      Num // change since ChangeSince, as reported
 	ChangeSince date.Date
-	Derived     bool
-	Calc        Calc      // how the site computed Value when the source does not give it (Derived)
-	Where       lang.Text // where the figure stands in its document: "đoạn 3"
+	Calc        Calc // how the site computed Value when the source does not give it (Derived)
 	Note        lang.Text
-	Pos         diag.Pos
 }
 
 // Comparison is a reported statement that localities were below their parent's average.
