@@ -584,3 +584,50 @@ func TestRebuildPacing(t *testing.T) {
 	}
 	restore()
 }
+
+// TestStandingsWithoutThePreviousVersion: when the store does not hold the previous version
+// of the results file that changed (here it is damaged), the site before the change cannot
+// be made, and every sibling and child of the locality edited is rendered again: the output
+// is still the same as a build without the cache, with one notice.
+func TestStandingsWithoutThePreviousVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a small national dataset four times")
+	}
+	site := gentest.Site(t, 0.01)
+	cache, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
+	figs := gentest.ResultsFigures(t, site)
+	ward := figs[len(figs)-1]
+	for _, tc := range []struct {
+		name    string
+		damage  bool
+		notices int
+	}{
+		{"the previous version in the store", false, 0},
+		{"the store damaged", true, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ward.Set(t, site, ward.Value+3)
+			ward.Value += 3
+			if tc.damage {
+				p := filepath.Join(cache, storeFile)
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b[len(b)/2] ^= 1
+				if err := os.WriteFile(p, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res := mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
+			if len(res.Notices) != tc.notices || res.Kept < res.Files/2 {
+				t.Errorf("notices %v, %d of %d files kept", res.Notices, res.Kept, res.Files)
+			}
+			ref := filepath.Join(t.TempDir(), "public")
+			mustRun(t, Options{Source: site, Dest: ref})
+			sameTrees(t, out, ref)
+			t.Logf("%d of %d files rendered", res.Files-res.Kept, res.Files)
+		})
+	}
+}
