@@ -14,6 +14,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -409,7 +410,7 @@ type reached struct {
 	indicators        map[string]bool // by id; nil: every indicator
 	// before is the site as the previous build linked it, when known (previousSite): a
 	// touched locality's children and siblings are then rendered only when their standing
-	// changed
+	// changed, and a plan only when its targets' progress did
 	before *model.Site
 }
 
@@ -488,9 +489,11 @@ func withTotals(site *model.Site, reached map[string]bool) map[string]bool {
 // every locality but the touched ones, their ancestors and lineage, and those of their
 // children and their parents' other children whose standing (against their parent, among
 // their siblings) changed — all of them when the site before the change is not known
-// (reached.before) —, the pages of every plan but those with a target in a touched
-// locality, of a touched locality or one above, or reported on, and the pages, rankings
-// and maps' embeds of every indicator but those reached and their totals. The lists of localities, the home page,
+// (reached.before) —, the pages of every plan but those reported on and those whose
+// targets in a touched locality are set against other results now (model.Site.Assess;
+// when the site before the change is not known: every plan with a target in a touched
+// locality, of a touched locality or one above), and the pages, rankings and maps' embeds
+// of every indicator but those reached and their totals. The lists of localities, the home page,
 // downloads, search indexes and sitemap are rendered again.
 // TestAffectedPagesCoverEveryChange checks it against full renders.
 func affectedPages(c checked, r reached) func(string) bool {
@@ -530,12 +533,15 @@ func affectedPages(c checked, r reached) func(string) bool {
 	}
 	plans := map[string]bool{}
 	for _, p := range site.Plans {
-		hit := reported[p.ID] || p.Locality != nil && (touched[p.Locality.ID] || above[p.Locality])
-		for _, t := range p.Targets {
-			if hit {
-				break
-			}
-			hit = touched[t.Locality.ID]
+		var hit bool
+		switch {
+		case reported[p.ID]:
+			hit = true
+		case r.before != nil:
+			hit = progressChanged(r.before, site, p, touched)
+		default:
+			hit = p.Locality != nil && (touched[p.Locality.ID] || above[p.Locality]) ||
+				slices.ContainsFunc(p.Targets, func(t *model.Target) bool { return touched[t.Locality.ID] })
 		}
 		if hit {
 			plans[p.ID] = true
@@ -580,6 +586,20 @@ func standingChanged(before, after *model.Site, l *model.Locality) bool {
 		was, had := before.StandingOf(l, ind)
 		is, has := after.StandingOf(l, ind)
 		if had != has || was != is {
+			return true
+		}
+	}
+	return false
+}
+
+// progressChanged reports whether what p's pages show of the results — each target set
+// against them (model.Site.Assess: the result, its source, share, gap, pace, baseline,
+// milestone, status) — differs between the site before a change and after it for a target
+// in a touched locality: the others' results are the same. Both sites share p and its
+// targets (model.Relink).
+func progressChanged(before, after *model.Site, p *model.Plan, touched map[string]bool) bool {
+	for _, t := range p.Targets {
+		if touched[t.Locality.ID] && !reflect.DeepEqual(before.Assess(t), after.Assess(t)) {
 			return true
 		}
 	}

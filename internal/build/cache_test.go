@@ -352,6 +352,7 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			}
 			if e.oneFigure {
 				assertCards(t, c, r, keep, after)
+				assertPlansKept(t, c, r, keep)
 			}
 			t.Logf("%d of %d files changed; %d are rendered again", differ, len(after), rendered)
 			t.Logf("localities touched: %d, indicators: %v", len(r.localities), slices.Sorted(maps.Keys(r.indicators)))
@@ -408,6 +409,35 @@ func assertFamily(t *testing.T, c checked, r reached, keep func(string) bool, f 
 		t.Errorf("%d of %d %s of %s rendered again; want %s", rendered, n, who, edited.ID, f.want)
 	}
 	t.Logf("%s of %s: %d of %d rendered again", who, edited.ID, rendered, n)
+}
+
+// assertPlansKept checks, for an edit of one locality's figure, that some of the plans of
+// that locality or one above it — which show its results only through their targets'
+// progress — are kept: those whose targets are not set against the figure edited.
+func assertPlansKept(t *testing.T, c checked, r reached, keep func(string) bool) {
+	t.Helper()
+	family := map[*model.Locality]bool{}
+	for id := range r.localities {
+		l := c.site.Locality(id)
+		family[l] = true
+		for _, a := range l.Ancestors() {
+			family[a] = true
+		}
+	}
+	plans, kept := 0, 0
+	for _, p := range c.site.Plans {
+		if !family[p.Locality] || r.plans[p.ID] {
+			continue
+		}
+		plans++
+		if keep(routes.File("vi", routes.Plan(p.ID))) {
+			kept++
+		}
+	}
+	if kept == 0 {
+		t.Errorf("none of the %d plans of the locality edited or above it is kept", plans)
+	}
+	t.Logf("plans of the locality edited or above: %d of %d kept", kept, plans)
 }
 
 // assertCards checks, for an edit of one figure of a locality below a province, that the
