@@ -28,6 +28,7 @@ import (
 	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/sitefs"
+	"github.com/covsite/covsite/internal/view"
 	"github.com/covsite/covsite/internal/write"
 )
 
@@ -410,7 +411,8 @@ type reached struct {
 	indicators        map[string]bool // by id; nil: every indicator
 	// before is the site as the previous build linked it, when known (previousSite): a
 	// touched locality's children and siblings are then rendered only when their standing
-	// changed, and a plan only when its targets' progress did
+	// changed, a plan only when its targets' progress did, and an indicator's pages only
+	// when a map's figure did
 	before *model.Site
 }
 
@@ -493,12 +495,16 @@ func withTotals(site *model.Site, reached map[string]bool) map[string]bool {
 // targets in a touched locality are set against other results now (model.Site.Assess;
 // when the site before the change is not known: every plan with a target in a touched
 // locality, of a touched locality or one above), and the pages, rankings and maps' embeds
-// of every indicator but those reached and their totals. The lists of localities, the home page,
+// of every indicator but those reached and their totals whose figure of a touched tile's
+// locality changed (without the site before: those reached and their totals). The lists of localities, the home page,
 // downloads, search indexes and sitemap are rendered again.
 // TestAffectedPagesCoverEveryChange checks it against full renders.
 func affectedPages(c checked, r reached) func(string) bool {
 	site, touched, reported := c.site, r.localities, r.plans
 	indicators := withTotals(site, r.indicators)
+	if r.before != nil {
+		indicators = mappedChanged(r.before, site, indicators, touched)
+	}
 	affected := map[string]bool{}
 	above := map[*model.Locality]bool{}
 	add := func(l *model.Locality) {
@@ -590,6 +596,33 @@ func standingChanged(before, after *model.Site, l *model.Locality) bool {
 		}
 	}
 	return false
+}
+
+// mappedChanged returns, of the indicators (nil: every one), those whose pages, rankings
+// and maps' embeds change between the site before a change and after it: they show each
+// tile's locality's latest figure (view.FigureOf: its result, rate or share of a target),
+// so an indicator's change only when the figure of a tile whose locality is touched does.
+// A ward's figure changes none; a province's, its indicator's and its totals' at most.
+func mappedChanged(before, after *model.Site, indicators, touched map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, ind := range after.Indicators {
+		if indicators != nil && !indicators[ind.ID] {
+			continue
+		}
+		for _, g := range after.Grids {
+			for _, t := range g.Tiles {
+				if !touched[t.Locality.ID] || out[ind.ID] {
+					continue
+				}
+				for _, m := range view.Measures {
+					if !reflect.DeepEqual(view.FigureOf(before, t.Locality, ind, m), view.FigureOf(after, t.Locality, ind, m)) {
+						out[ind.ID] = true
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // progressChanged reports whether what p's pages show of the results — each target set
