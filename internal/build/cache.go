@@ -496,8 +496,8 @@ func withTotals(site *model.Site, reached map[string]bool) map[string]bool {
 // when the site before the change is not known: every plan with a target in a touched
 // locality, of a touched locality or one above), and the pages, rankings and maps' embeds
 // of every indicator but those reached and their totals whose figure of a touched tile's
-// locality changed (without the site before: those reached and their totals). The lists of localities, the home page,
-// downloads, search indexes and sitemap are rendered again.
+// locality changed (without the site before: those reached and their totals). The lists
+// of localities, the home page, downloads, search indexes and sitemap are rendered again.
 // TestAffectedPagesCoverEveryChange checks it against full renders.
 func affectedPages(c checked, r reached) func(string) bool {
 	site, touched, reported := c.site, r.localities, r.plans
@@ -601,7 +601,8 @@ func standingChanged(before, after *model.Site, l *model.Locality) bool {
 // mappedChanged returns, of the indicators (nil: every one), those whose pages, rankings
 // and maps' embeds change between the site before a change and after it: they show each
 // tile's locality's latest figure (view.FigureOf: its result, rate or share of a target),
-// so an indicator's change only when the figure of a tile whose locality is touched does.
+// so an indicator's pages change only when the figure of a tile whose locality is touched
+// does.
 // A ward's figure changes none; a province's, its indicator's and its totals' at most.
 func mappedChanged(before, after *model.Site, indicators, touched map[string]bool) map[string]bool {
 	out := map[string]bool{}
