@@ -7,8 +7,10 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -235,13 +237,49 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 	figs := gentest.ResultsFigures(t, site)
 	results, _ := filepath.Glob(filepath.Join(site, "data", "results", "*.toml"))
 	slices.Sort(results)
+	// family: what an edit of one locality's figure does to the pages of its siblings or
+	// children — their standings stay as they were, so they are kept, or some change
+	// and are rendered; none for edits of other kinds
+	var (
+		siblingsKept     = family{want: allKept}
+		siblingsRendered = family{want: someRendered}
+		childrenKept     = family{children: true, want: someKept}
+	)
+	ward := figs[len(figs)-1]
+	// the province's latest results file: its figures are on the maps and rankings
+	dated := strings.TrimSuffix(figs[0].File, ".toml")
+	newest, _ := filepath.Glob(filepath.Join(site, filepath.FromSlash(dated[:len(dated)-len("2024-12-31")])+"*.toml"))
+	slices.Sort(newest)
 	edits := []struct {
 		name      string
 		do        func(t *testing.T)
 		oneFigure bool
+		family    family
+		mapped    bool // the maps' figures change: some indicators' pages are rendered, not all
 	}{
-		{"a ward's figure", func(t *testing.T) { figs[len(figs)-1].Set(t, site, figs[len(figs)-1].Value+11) }, true},
-		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }, true},
+		{"a ward's figure", func(t *testing.T) { ward.Set(t, site, ward.Value+11) }, true, siblingsKept, false},
+		{"a ward's figure falls below its siblings'", func(t *testing.T) { ward.Set(t, site, 1) }, true, siblingsRendered, false},
+		{"a province's figure", func(t *testing.T) { figs[0].Set(t, site, figs[0].Value*2) }, true, childrenKept, false},
+		{"a province's latest figure", func(t *testing.T) {
+			p := newest[len(newest)-1]
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(string(src), "\n")
+			i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "bhxh-bat-buoc = ") })
+			if i < 0 {
+				t.Fatalf("%s has no bhxh-bat-buoc", p)
+			}
+			v, err := strconv.Atoi(strings.ReplaceAll(strings.TrimPrefix(lines[i], "bhxh-bat-buoc = "), "_", ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines[i] = "bhxh-bat-buoc = " + strconv.Itoa(v*2)
+			if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, true, family{}, true},
 		{"a row removed", func(t *testing.T) {
 			p := results[len(results)/2]
 			src, err := os.ReadFile(p)
@@ -252,7 +290,7 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src[:i], 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, false},
+		}, false, family{}, false},
 		{"a source's title", func(t *testing.T) {
 			p := results[len(results)/4]
 			src, err := os.ReadFile(p)
@@ -263,15 +301,15 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if err := os.WriteFile(p, src, 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, false},
+		}, false, family{}, false},
 		{"a file removed", func(t *testing.T) {
 			if err := os.Remove(results[len(results)/3]); err != nil {
 				t.Fatal(err)
 			}
-		}, false},
+		}, false, family{}, false},
 	}
 	before, prev := hashes()
-	sums0, digests0 := sums(t, site), fileDigests(t, site)
+	sums0, digests0, reports0 := sums(t, site), fileDigests(t, site), byFile(fileReports(t, site))
 	for _, e := range edits {
 		t.Run(e.name, func(t *testing.T) {
 			e.do(t)
@@ -293,7 +331,27 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			if !ok {
 				t.Fatalf("the edit of %v would render every page: the test edits nothing that should", changed)
 			}
+			// the site before the edit, as a rebuild makes it: this site with the previous
+			// version of each changed file relinked (previousSite)
+			now2 := fileReports(t, site)
+			cc := &buildCache{reports: skeletons(&load.Site{Reports: now2}), old: map[string]load.Report{}}
+			for _, p := range changed {
+				if r, ok := reports0[p]; ok {
+					cc.old[p] = r
+				}
+			}
+			// the refs a rebuild works out from the previous build's are those of every file
+			if got, want := cc.refsAfter(c.site, prev.site.ResultsFileRefs(), changed), c.site.ResultsFileRefs(); !reflect.DeepEqual(got, want) {
+				t.Error("the refs worked out from the previous build's are not the site's")
+			}
+			r.before = cc.previousSite(c.site, changed)
+			if e.oneFigure && r.before == nil {
+				t.Error("the site before an edit of one figure was not relinked")
+			}
 			keep := affectedPages(c, r)
+			if e.family.want != "" {
+				assertFamily(t, c, r, keep, e.family)
+			}
 			differ, rendered := 0, 0
 			for path, h := range after {
 				if !keep(path) {
@@ -315,17 +373,103 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			}
 			// an edit of one figure reaches its indicator's pages (and its total's), not
 			// the others'
-			if pages, kept := keptIndicators(after, keep); e.oneFigure && (kept == 0 || kept == pages) {
-				t.Errorf("%d of %d indicators' pages kept: the edit of one figure should keep some and make some", kept, pages)
+			// an edit of one figure reaches the pages of its indicator (and its total's) only
+			// when a map's figure changes
+			pages, kept := keptIndicators(after, keep)
+			if e.oneFigure && e.mapped && (kept == 0 || kept == pages) {
+				t.Errorf("%d of %d indicators' pages kept: the edit of a figure on the maps should keep some and make some", kept, pages)
+			}
+			if e.oneFigure && !e.mapped && kept != pages {
+				t.Errorf("%d of %d indicators' pages kept: the edit of a figure not on the maps should keep them all", kept, pages)
 			}
 			if e.oneFigure {
 				assertCards(t, c, r, keep, after)
+				assertPlansKept(t, c, r, keep)
 			}
 			t.Logf("%d of %d files changed; %d are rendered again", differ, len(after), rendered)
 			t.Logf("localities touched: %d, indicators: %v", len(r.localities), slices.Sorted(maps.Keys(r.indicators)))
 			before, prev, sums0, digests0 = after, c, now, now1
+			reports0 = byFile(now2)
 		})
 	}
+}
+
+// family is what an edit of one locality's figure should do to the pages of its siblings
+// (children: of its children) that nothing else reaches.
+type family struct {
+	children bool
+	want     string // allKept, someKept or someRendered; "": nothing to check
+}
+
+const (
+	allKept      = "every one kept"
+	someKept     = "some kept"
+	someRendered = "some rendered again"
+)
+
+// assertFamily checks the pages of the siblings or children of the locality edited, which
+// are rendered again only when their standing changed.
+func assertFamily(t *testing.T, c checked, r reached, keep func(string) bool, f family) {
+	t.Helper()
+	if len(r.localities) != 1 {
+		t.Fatalf("the edit touched %d localities, not one", len(r.localities))
+	}
+	var edited *model.Locality
+	for id := range r.localities {
+		edited = c.site.Locality(id)
+	}
+	who, members := "siblings", []*model.Locality(nil)
+	if f.children {
+		who, members = "children", edited.Children
+	} else if edited.Parent != nil {
+		members = edited.Parent.Children
+	}
+	rendered, n := 0, 0
+	for _, o := range members {
+		if o == edited || o == edited.Successor || slices.Contains(edited.Predecessors, o) {
+			continue // reached otherwise
+		}
+		n++
+		if !keep(routes.File("vi", routes.Locality(o.ID))) {
+			rendered++
+		}
+	}
+	if n < 2 {
+		t.Fatalf("%s has %d %s to look at", edited.ID, n, who)
+	}
+	if ok := map[string]bool{allKept: rendered == 0, someKept: rendered < n, someRendered: rendered > 0}[f.want]; !ok {
+		t.Errorf("%d of %d %s of %s rendered again; want %s", rendered, n, who, edited.ID, f.want)
+	}
+	t.Logf("%s of %s: %d of %d rendered again", who, edited.ID, rendered, n)
+}
+
+// assertPlansKept checks, for an edit of one locality's figure, that some of the plans of
+// that locality or one above it — which show its results only through their targets'
+// progress — are kept: those whose targets are not set against the figure edited.
+func assertPlansKept(t *testing.T, c checked, r reached, keep func(string) bool) {
+	t.Helper()
+	family := map[*model.Locality]bool{}
+	for id := range r.localities {
+		l := c.site.Locality(id)
+		family[l] = true
+		for _, a := range l.Ancestors() {
+			family[a] = true
+		}
+	}
+	plans, kept := 0, 0
+	for _, p := range c.site.Plans {
+		if !family[p.Locality] || r.plans[p.ID] {
+			continue
+		}
+		plans++
+		if keep(routes.File("vi", routes.Plan(p.ID))) {
+			kept++
+		}
+	}
+	if kept == 0 {
+		t.Errorf("none of the %d plans of the locality edited or above it is kept", plans)
+	}
+	t.Logf("plans of the locality edited or above: %d of %d kept", kept, plans)
 }
 
 // assertCards checks, for an edit of one figure of a locality below a province, that the
@@ -412,6 +556,22 @@ func sums(t *testing.T, dir string) map[string][32]byte {
 	return out
 }
 
+// fileReports returns the reports of the site at dir, in order.
+func fileReports(t *testing.T, dir string) []load.Report {
+	t.Helper()
+	raw, _ := load.Load(os.DirFS(dir))
+	return raw.Reports
+}
+
+// byFile is reports by file.
+func byFile(reports []load.Report) map[string]load.Report {
+	out := map[string]load.Report{}
+	for _, r := range reports {
+		out[r.Pos.File] = r
+	}
+	return out
+}
+
 // fileDigests returns the digest of every results file of the site at dir.
 func fileDigests(t *testing.T, dir string) map[string]digest {
 	t.Helper()
@@ -485,4 +645,51 @@ func TestRebuildPacing(t *testing.T) {
 		t.Errorf("GOGC set: the pacing was changed to %d", got)
 	}
 	restore()
+}
+
+// TestStandingsWithoutThePreviousVersion: when the store does not hold the previous version
+// of the results file that changed (here it is damaged), the site before the change cannot
+// be made, and every sibling and child of the locality edited is rendered again: the output
+// is still the same as a build without the cache, with one notice.
+func TestStandingsWithoutThePreviousVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a small national dataset four times")
+	}
+	site := gentest.Site(t, 0.01)
+	cache, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
+	figs := gentest.ResultsFigures(t, site)
+	ward := figs[len(figs)-1]
+	for _, tc := range []struct {
+		name    string
+		damage  bool
+		notices int
+	}{
+		{"the previous version in the store", false, 0},
+		{"the store damaged", true, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ward.Set(t, site, ward.Value+3)
+			ward.Value += 3
+			if tc.damage {
+				p := filepath.Join(cache, storeFile)
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b[len(b)/2] ^= 1
+				if err := os.WriteFile(p, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res := mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
+			if len(res.Notices) != tc.notices || res.Kept < res.Files/2 {
+				t.Errorf("notices %v, %d of %d files kept", res.Notices, res.Kept, res.Files)
+			}
+			ref := filepath.Join(t.TempDir(), "public")
+			mustRun(t, Options{Source: site, Dest: ref})
+			sameTrees(t, out, ref)
+			t.Logf("%d of %d files rendered", res.Files-res.Kept, res.Files)
+		})
+	}
 }

@@ -138,6 +138,11 @@ type builder struct {
 	valued  map[resultKey]*Result // the first result with a value per key, for addResult
 	strs    map[string]string     // one copy of each text many rows repeat (intern)
 	targets []*Target             // of a plan's builder: linked, for plans to add to the site
+	// a row's figures by Indicator.Order while it is linked, and their indicators in the
+	// order the row gives them: kept from row to row (targetSlots, resultSlots)
+	targetRowBuf []*Target
+	resultRowBuf []*Result
+	order        []*Indicator
 }
 
 // intern returns the one copy of s the site keeps: periods, per and notes repeat over
@@ -538,16 +543,17 @@ func (b *builder) period(s load.Str) (date.Period, bool) {
 
 func num(n load.Num) Num { return Known(n.V, decimals(n.Raw)) }
 
-// decimals counts the digits after the decimal point as written.
+// decimals counts the digits after the decimal point as written (underscores between
+// digits left out), without copying raw: it is asked of every figure of a site.
 func decimals(raw string) int {
-	_, frac, ok := strings.Cut(strings.ReplaceAll(raw, "_", ""), ".")
+	_, frac, ok := strings.Cut(raw, ".")
 	if !ok {
 		return 0
 	}
 	if i := strings.IndexAny(frac, "eE"); i >= 0 {
 		frac = frac[:i]
 	}
-	return len(frac)
+	return len(frac) - strings.Count(frac, "_")
 }
 
 // documentKey is where a document is published: updates under tin-tuc/, every other page

@@ -164,3 +164,17 @@ func decimalsOf(v float64) int {
 	}
 	return 2
 }
+
+// decimals counts the digits after the point as written, underscores left out.
+func TestDecimals(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		want int
+	}{
+		{"494_734", 0}, {"85", 0}, {"78.07", 2}, {"1_000.5", 1}, {"0.123_4", 4}, {"1.5e3", 1}, {"2.25E-1", 2}, {"1_2.3_4_5e1_0", 3}, {"-3.0", 1},
+	} {
+		if got := decimals(tc.raw); got != tc.want {
+			t.Errorf("decimals(%q) = %d, want %d", tc.raw, got, tc.want)
+		}
+	}
+}

@@ -28,9 +28,9 @@ type index struct {
 
 func newIndex(s *Site) *index {
 	ix := &index{
-		targets: map[key][]*Target{}, results: map[*Locality]*localResults{},
+		targets: map[key][]*Target{}, results: make(map[*Locality]*localResults, len(s.Localities)),
 		denominators: map[*Locality][]*Denominators{}, docs: map[*Locality][]*Document{},
-		planDocs: map[*Plan][]*Document{}, locTargets: map[*Locality][]*Target{},
+		planDocs: map[*Plan][]*Document{}, locTargets: make(map[*Locality][]*Target, len(s.Localities)),
 		planOrder: make(map[*Plan]int, len(s.Plans)),
 	}
 	// the targets and the results (a national site has 300,000 and 500,000) each on a
@@ -74,7 +74,7 @@ func (ix *index) indexTargets(s *Site) {
 
 // indexResults indexes the results by locality.
 func (ix *index) indexResults(s *Site) {
-	byLoc := map[*Locality][]*Result{}
+	byLoc := make(map[*Locality][]*Result, len(s.Localities))
 	for _, r := range s.Results {
 		byLoc[r.Locality] = append(byLoc[r.Locality], r)
 	}
@@ -107,11 +107,25 @@ type localResults struct {
 
 // newLocalResults indexes the results of one locality, given in Site.Results order.
 func newLocalResults(all []*Result) *localResults {
-	lr := &localResults{all: all}
+	// counted first, then placed: each indicator's results are a part of one array the
+	// size of all, instead of a slice each grown one result at a time
+	var counts []int
 	for _, r := range all {
-		if n := r.Indicator.Order + 1; n > len(lr.byInd) {
-			lr.byInd = append(lr.byInd, make([][]*Result, n-len(lr.byInd))...)
+		if n := r.Indicator.Order + 1; n > len(counts) {
+			counts = append(counts, make([]int, n-len(counts))...)
 		}
+		counts[r.Indicator.Order]++
+	}
+	lr := &localResults{all: all, byInd: make([][]*Result, len(counts))}
+	backing := make([]*Result, len(all))
+	off := 0
+	for i, n := range counts {
+		if n > 0 {
+			lr.byInd[i] = backing[off : off : off+n]
+			off += n
+		}
+	}
+	for _, r := range all {
 		lr.byInd[r.Indicator.Order] = append(lr.byInd[r.Indicator.Order], r)
 	}
 	for _, rs := range lr.byInd {

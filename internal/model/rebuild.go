@@ -24,8 +24,21 @@ func Rebuild(prev *Site, raw *load.Site, changed []string) (site *Site, diags *d
 	return site, diags, false
 }
 
+// Relink is Rebuild when it can link only the changed results files again, and nil, nil
+// otherwise: it never links the whole site. A build relinks the previous version of the
+// files it changed into the site it built, to see what the previous site showed
+// (build.affectedPages: a ward's standing among its siblings). raw need only hold, for
+// the files not named in changed, each report's id and file (Report.ID, Report.Pos.File).
+func Relink(prev *Site, raw *load.Site, changed []string) (*Site, *diag.List) {
+	if s := relink(prev, raw, changed); s != nil {
+		return s, s.diagnostics()
+	}
+	return nil, nil
+}
+
 // relink builds the site of raw from prev by linking the changed results files again, or
-// returns nil when that would not give what Build gives.
+// returns nil when that would not give what Build gives. Of the files not named in
+// changed, it reads only the reports' ids and files.
 func relink(prev *Site, raw *load.Site, changed []string) *Site {
 	if prev == nil || prev.index == nil {
 		return nil

@@ -128,6 +128,18 @@ func checkRebuild(t *testing.T, before, after *load.Site, changed []string, want
 	if again := describe(prev, prevDiags); again != prevText {
 		t.Errorf("Rebuild changed the previous site:\n%s", firstDifference(again, prevText))
 	}
+	// Relink, given only the ids and files of the reports that did not change (what a
+	// build knows of them without decoding them), links what Rebuild links, or nothing.
+	switch relinked, relinkedDiags := model.Relink(prev, skeleton(after, changed), changed); {
+	case wantRelinked && relinked == nil:
+		t.Error("Relink did not relink")
+	case wantRelinked:
+		if g, w := describe(relinked, relinkedDiags), describe(want, wantDiags); g != w {
+			t.Errorf("Relink differs from Build:\n%s", firstDifference(g, w))
+		}
+	case relinked != nil:
+		t.Error("Relink relinked a change it cannot")
+	}
 	var b strings.Builder
 	for _, d := range wantDiags.Items() {
 		if d.Code == diag.ResultRollupMismatch {
@@ -135,6 +147,17 @@ func checkRebuild(t *testing.T, before, after *load.Site, changed []string, want
 		}
 	}
 	return b.String()
+}
+
+// skeleton is raw with every report not in changed reduced to its id and file.
+func skeleton(raw *load.Site, changed []string) *load.Site {
+	out := clone(raw)
+	for i, r := range out.Reports {
+		if !slices.Contains(changed, r.Pos.File) {
+			out.Reports[i] = load.Report{ID: r.ID, Pos: diag.Pos{File: r.Pos.File}}
+		}
+	}
+	return out
 }
 
 // childFigureFirst returns raw with a new results file, first in file order, giving a ward

@@ -14,8 +14,17 @@ type FileRefs struct {
 
 // ResultsFileRefs returns the FileRefs of every results file of the site, by path.
 func (s *Site) ResultsFileRefs() map[string]FileRefs {
+	return s.ResultsFileRefsOf(nil)
+}
+
+// ResultsFileRefsOf returns the FileRefs of the results files of the site named in files
+// (paths), or of every one when files is nil.
+func (s *Site) ResultsFileRefsOf(files []string) map[string]FileRefs {
 	out := make(map[string]FileRefs, len(s.links))
 	for _, sl := range s.links {
+		if files != nil && !slices.Contains(files, sl.file) {
+			continue
+		}
 		var refs FileRefs
 		for _, r := range sl.results {
 			refs.Localities = append(refs.Localities, r.Locality.ID)
