@@ -143,17 +143,7 @@ func TestCacheProblemsAreNotices(t *testing.T) {
 	cache, out := filepath.Join(t.TempDir(), "cache"), filepath.Join(t.TempDir(), "public")
 	mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
 	flip := func(name string) func(t *testing.T) {
-		return func(t *testing.T) {
-			p := filepath.Join(cache, name)
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b[len(b)/2] ^= 1
-			if err := os.WriteFile(p, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		return func(t *testing.T) { flipAByte(t, filepath.Join(cache, name)) }
 	}
 	page := filepath.Join(out, "dia-phuong", "tra-vinh", "index.html")
 	for _, tc := range []struct {
@@ -672,15 +662,7 @@ func TestStandingsWithoutThePreviousVersion(t *testing.T) {
 			ward.Set(t, site, ward.Value+3)
 			ward.Value += 3
 			if tc.damage {
-				p := filepath.Join(cache, storeFile)
-				b, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				b[len(b)/2] ^= 1
-				if err := os.WriteFile(p, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
+				flipAByte(t, filepath.Join(cache, storeFile))
 			}
 			res := mustRun(t, Options{Source: site, Dest: out, CacheDir: cache})
 			if len(res.Notices) != tc.notices || res.Kept < res.Files/2 {
@@ -691,5 +673,18 @@ func TestStandingsWithoutThePreviousVersion(t *testing.T) {
 			sameTrees(t, out, ref)
 			t.Logf("%d of %d files rendered", res.Files-res.Kept, res.Files)
 		})
+	}
+}
+
+// flipAByte damages the file at path: one bit of its middle byte changed.
+func flipAByte(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 1
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

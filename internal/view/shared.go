@@ -20,23 +20,38 @@ type Shared struct {
 	setBy   sync.Map // *model.Plan → Line
 }
 
+// kept returns what m holds for key, else what made gives, kept in m for the pages after
+// this one; with no Shared (m nil) every page makes its own.
+func kept[V any](m *sync.Map, key any, made func() V) V {
+	if m == nil {
+		return made()
+	}
+	if v, ok := m.Load(key); ok {
+		return v.(V)
+	}
+	v := made()
+	m.Store(key, v)
+	return v
+}
+
+// shared is c's map of the kind pick chooses, nil when c keeps nothing between pages.
+func (c *Context) shared(pick func(*Shared) *sync.Map) *sync.Map {
+	if c.Shared == nil {
+		return nil
+	}
+	return pick(c.Shared)
+}
+
 // localityLink is the link to a locality's page: its name and address.
 func (c *Context) localityLink(l *model.Locality) Link {
-	if c.Shared == nil {
-		return c.makeLocalityLink(l)
-	}
-	if v, ok := c.Shared.links.Load(l); ok {
-		return v.(Link)
-	}
-	link := c.makeLocalityLink(l)
-	c.Shared.links.Store(l, link)
-	return link
+	return kept(c.shared(func(s *Shared) *sync.Map { return &s.links }), l, func() Link { return c.makeLocalityLink(l) })
 }
 
 // sourceLines names a group of documents (groupSources): see makeSourceLines. The lines
 // given are shared with other pages: a page appends to a line only after copying it.
 func (c *Context) sourceLines(g []*model.Source) []Line {
-	if c.Shared == nil {
+	m := c.shared(func(s *Shared) *sync.Map { return &s.sources })
+	if m == nil {
 		return c.makeSourceLines(g)
 	}
 	var key strings.Builder
@@ -44,41 +59,24 @@ func (c *Context) sourceLines(g []*model.Source) []Line {
 		key.WriteString(s.ID)
 		key.WriteByte(0)
 	}
-	if v, ok := c.Shared.sources.Load(key.String()); ok {
-		return v.([]Line)
-	}
-	lines := c.makeSourceLines(g)
-	for i, l := range lines {
-		lines[i] = l[:len(l):len(l)] // an append copies
-	}
-	lines = lines[:len(lines):len(lines)]
-	c.Shared.sources.Store(key.String(), lines)
-	return lines
+	return kept(m, key.String(), func() []Line {
+		lines := c.makeSourceLines(g)
+		for i, l := range lines {
+			lines[i] = l[:len(l):len(l)] // an append copies
+		}
+		return lines[:len(lines):len(lines)]
+	})
 }
 
 // planSource is what the lines of sources say of a plan (makePlanSource).
 func (c *Context) planSource(p *model.Plan) planSource {
-	if c.Shared == nil {
-		return c.makePlanSource(p)
-	}
-	if v, ok := c.Shared.plans.Load(p); ok {
-		return v.(planSource)
-	}
-	ps := c.makePlanSource(p)
-	c.Shared.plans.Store(p, ps)
-	return ps
+	return kept(c.shared(func(s *Shared) *sync.Map { return &s.plans }), p, func() planSource { return c.makePlanSource(p) })
 }
 
 // setBy credits a target to its plan (makeSetBy); the line is shared with other pages.
 func (c *Context) setBy(p *model.Plan) Line {
-	if c.Shared == nil {
-		return c.makeSetBy(p)
-	}
-	if v, ok := c.Shared.setBy.Load(p); ok {
-		return v.(Line)
-	}
-	l := c.makeSetBy(p)
-	l = l[:len(l):len(l)] // an append copies
-	c.Shared.setBy.Store(p, l)
-	return l
+	return kept(c.shared(func(s *Shared) *sync.Map { return &s.setBy }), p, func() Line {
+		l := c.makeSetBy(p)
+		return l[:len(l):len(l)] // an append copies
+	})
 }
