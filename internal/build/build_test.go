@@ -75,6 +75,28 @@ func TestSiteFilesOverrideTheTheme(t *testing.T) {
 	}
 }
 
+// The charts' kit is made by covsite (render.ChartKitFile): a site's own file of that
+// name would be replaced without a word, so the build stops and names it.
+func TestSiteChartKitIsAConflict(t *testing.T) {
+	src := writeSite(t, withFiles(minimalSite, map[string]string{
+		"static/js/chart-kit.js": "window.covsiteChartKit = {};\n",
+	}))
+	res, err := Run(context.Background(), Options{Source: src, Dest: filepath.Join(t.TempDir(), "public")})
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v, want ErrInvalid", err)
+	}
+	var found bool
+	for _, d := range res.Diagnostics.Items() {
+		text := d.Text("en")
+		if strings.Contains(text, "static/js/chart-kit.js:1:1") && strings.Contains(text, "would be replaced by js/chart-kit.js, which covsite makes itself") && strings.Contains(text, "static/js/charts.js") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no diagnostic names static/js/chart-kit.js: %v", res.Diagnostics)
+	}
+}
+
 // A bad input stops the build and leaves the previous output as it was.
 func TestBuildRefusesToPublishOnErrors(t *testing.T) {
 	src := writeSite(t, minimalSite)

@@ -119,6 +119,11 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 			folders[dir] = true
 		}
 	}
+	// a site's own static/js/chart-kit.js: the one covsite makes of go-echarts replaces it
+	if _, err := fs.Stat(opts.Theme, "static/"+render.ChartKitFile); err == nil {
+		diags.Errorf(diag.Pos{File: "static/" + render.ChartKitFile, Line: 1, Col: 1}, diag.GeneratedFile, "static/"+render.ChartKitFile, render.ChartKitFile)
+		conflicts++
+	}
 	for _, p := range pages { // a file where pages need a folder: static/dia-phuong
 		if folders[p.Path] {
 			diags.Errorf(diag.Pos{File: "static/" + p.Path, Line: 1, Col: 1}, diag.PathConflict, "static/"+p.Path, p.Path+"/…")

@@ -68,6 +68,7 @@ const (
 	ComponentMismatch    Code = "component-mismatch"
 	ThemeSyntax          Code = "theme-syntax"
 	PathConflict         Code = "path-conflict"
+	GeneratedFile        Code = "generated-file"
 	Symlink              Code = "symlink"
 	TooLarge             Code = "too-large"
 	SpecialFile          Code = "special-file"
@@ -171,6 +172,11 @@ var catalogue = map[Code]entry{
 		vi: "tệp %[1]s trùng đường dẫn với trang %[2]s mà covsite tạo ra", en: "the file %[1]s has the same output path as the page %[2]s that covsite makes",
 		hintVI: "đổi tên hoặc xóa tệp này; muốn đổi trang đó thì viết layout riêng trong layouts/",
 		hintEN: "rename or delete this file; to change that page, write your own layout in layouts/",
+	},
+	GeneratedFile: {
+		vi: "tệp %[1]s sẽ bị thay bằng %[2]s do covsite tự tạo (khung các biểu đồ, từ go-echarts)", en: "the file %[1]s would be replaced by %[2]s, which covsite makes itself (the charts' frames, from go-echarts)",
+		hintVI: "xóa tệp này; muốn đổi cách biểu đồ hiện ra thì đặt static/js/charts.js của riêng trang",
+		hintEN: "delete this file; to change how the charts look or behave, ship the site's own static/js/charts.js",
 	},
 	TOMLSyntax: {
 		// Args: the parser's message as Words (load.translateTOML).
@@ -427,7 +433,7 @@ var titleOf = map[Code]string{
 	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures",
 	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", RawHTML: "text",
 	MissingFile: "file", ReadFile: "file",
-	ThemeSyntax: "theme", PathConflict: "theme",
+	ThemeSyntax: "theme", PathConflict: "theme", GeneratedFile: "theme",
 	Symlink: "file", TooLarge: "file", SpecialFile: "file", UnportablePath: "file", NoIndicators: "file",
 	FormulaText: "text", BadURL: "key", RelativeBaseURL: "key",
 	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", AfterPublished: "date",

@@ -45,7 +45,7 @@ func TestEveryChartHasAnEmbed(t *testing.T) {
 		for _, p := range r.Pages() {
 			pages[p.Path] = true
 		}
-		kit := r.Asset(chartKitFile)
+		kit := r.Asset(ChartKitFile)
 		if kit == "" || !pages[strings.TrimPrefix(strings.TrimPrefix(kit, strings.TrimSuffix(r.URL("vi", routes.Home), "/")), "/")] {
 			t.Errorf("base %s: the chart kit %q is not a file of the site", base, kit)
 		}

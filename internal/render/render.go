@@ -161,7 +161,7 @@ func (r *Renderer) loadStatic() error {
 	if err != nil {
 		return err
 	}
-	static.Add(chartKitFile, kit)
+	static.Add(ChartKitFile, kit)
 	r.assets, r.static = static, map[string]Page{}
 	for _, f := range static.Files {
 		p := Page{Path: f.Path, write: fromBytes(func() ([]byte, error) { return f.Data, nil })}
@@ -171,11 +171,12 @@ func (r *Renderer) loadStatic() error {
 	return nil
 }
 
-// chartKitFile is the static file the site makes of view.ChartKit, what every page with
-// charts shares: a script of data only, loaded before charts.js.
-const chartKitFile = "js/chart-kit.js"
+// ChartKitFile is the static file the site makes of view.ChartKit, what every page with
+// charts shares: a script of data only, loaded before charts.js. A site's own file of that
+// name would be replaced by it (the build stops: generated-file).
+const ChartKitFile = "js/chart-kit.js"
 
-// chartKit is the script of chartKitFile: it sets window.covsiteChartKit and does nothing
+// chartKit is the script of ChartKitFile: it sets window.covsiteChartKit and does nothing
 // else. It holds no words a reader sees (view.ChartKit).
 func chartKit() ([]byte, error) {
 	kit, err := view.NewChartKit()
@@ -234,7 +235,7 @@ func (r *Renderer) loadLayouts() error {
 		}
 	}
 	r.chartScripts = r.assetTag(`<script defer src="%s"></script>`, "js/echarts.min.js") + "\n" +
-		r.assetTag(`<script defer src="%s"></script>`, chartKitFile) + "\n" +
+		r.assetTag(`<script defer src="%s"></script>`, ChartKitFile) + "\n" +
 		r.assetTag(`<script defer src="%s"></script>`, "js/charts.js")
 	return nil
 }
