@@ -46,14 +46,7 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 	} {
 		t.Run(tt.s.name+tt.page, func(t *testing.T) {
 			embed := embedOf(tt.page, "chart-1")
-			host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "text/html; charset=utf-8")
-				fmt.Fprintf(w, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo điện tử</title></head>
-<body><h1>Bài báo</h1><iframe src="%s%s" title="Biểu đồ" width="800" height="700"></iframe></body></html>`, tt.s.url, html.EscapeString(embed))
-			}))
-			defer host.Close()
-			tb := openTab(t, &site{name: "host", url: host.URL}, 1280, 900)
-			tb.visit(t, "/")
+			tb := openHostOf(t, tt.s.url+embed, "Biểu đồ", 700, 900)
 			frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
 			type embedState struct {
 				Drawn    bool   `json:"drawn"`
@@ -283,14 +276,7 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 	} {
 		t.Run(tt.s.name+tt.prefix+tt.page, func(t *testing.T) {
 			embed := tt.prefix + embedOf(tt.page, tt.id)
-			host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "text/html; charset=utf-8")
-				fmt.Fprintf(w, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo điện tử</title></head>
-<body><h1>Bài báo</h1><iframe src="%s%s" title="Xếp hạng" width="800" height="900"></iframe></body></html>`, tt.s.url, html.EscapeString(embed))
-			}))
-			defer host.Close()
-			tb := openTab(t, &site{name: "host", url: host.URL}, 1280, 1000)
-			tb.visit(t, "/")
+			tb := openHostOf(t, tt.s.url+embed, "Xếp hạng", 900, 1000)
 			frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
 			type embedState struct {
 				Bars     int      `json:"bars"`
@@ -384,4 +370,19 @@ func TestRankingEmbedCode(t *testing.T) {
 		}
 		tb.expectClean(t, prefix+rankingPage)
 	}
+}
+
+// openHostOf opens, in a tab of a viewport tabHeight high, a news article on another
+// origin that shows the embed at embedURL in an iframe titled title, height high.
+func openHostOf(t *testing.T, embedURL, title string, height int, tabHeight int64) *tab {
+	t.Helper()
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo điện tử</title></head>
+<body><h1>Bài báo</h1><iframe src="%s" title="%s" width="800" height="%d"></iframe></body></html>`, html.EscapeString(embedURL), title, height)
+	}))
+	t.Cleanup(host.Close)
+	tb := openTab(t, &site{name: "host", url: host.URL}, 1280, tabHeight)
+	tb.visit(t, "/")
+	return tb
 }
