@@ -85,6 +85,12 @@ const (
 	TileUnknown          Code = "tile-unknown-locality"
 	TileOverlap          Code = "tile-overlap"
 	TilePosition         Code = "tile-position"
+	StringsOneLanguage   Code = "strings-one-language"
+	StringsVerbs         Code = "strings-verbs"
+	StringsUnknownKey    Code = "strings-unknown-key"
+	LayoutField          Code = "layout-field"
+	LayoutExec           Code = "layout-exec"
+	RootRelativeLink     Code = "root-relative-link"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -97,6 +103,40 @@ func W(vi, en string) Words { return lang.T(vi, en) }
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
+	StringsOneLanguage: {
+		// Args: key, the file that has it, the file that lacks it, the language that lacks it (Words).
+		vi: "khóa %[1]q có ở %[2]s nhưng không có ở %[3]s: các trang %[4]s sẽ hiện [%[1]s]", en: "the key %[1]q is in %[2]s but not in %[3]s: the %[4]s pages will show [%[1]s]",
+		hintVI: "thêm dòng \"%[1]s\" = \"…\" vào %[3]s của trang (tạo tệp nếu chưa có: chỉ cần ghi các khóa muốn đổi hoặc thêm, các khóa khác vẫn lấy của giao diện)",
+		hintEN: "add a line \"%[1]s\" = \"…\" to the site's %[3]s (create the file if needed: it holds only the keys you change or add, the others stay the theme's)",
+	},
+	StringsVerbs: {
+		// Args: key, this string's fill-ins, the other string's fill-ins, where the other is.
+		vi: "chuỗi %[1]q có chỗ điền %[2]s, khác với %[3]s của chuỗi cùng khóa ở %[4]s: trang sẽ in ra những dấu lỗi như (MISSING) hay (EXTRA) giữa câu", en: "the string %[1]q has the fill-ins %[2]s, not %[3]s as the string of the same key in %[4]s: the pages would print marks such as (MISSING) or (EXTRA) amid the text",
+		hintVI: "giữ đúng các chỗ điền %[3]s (%%s là chữ, %%d là số; đổi thứ tự thì đánh số: %%[2]d … %%[1]s)", hintEN: "keep the fill-ins %[3]s (%%s is text, %%d a number; to change their order, number them: %%[2]d … %%[1]s)",
+	},
+	StringsUnknownKey: {
+		// Args: key.
+		vi: "{{T %[1]q}}: không tệp chuỗi nào (i18n/vi.toml, i18n/en.toml, của trang hay của giao diện) có khóa %[1]q, nên trang sẽ hiện [%[1]s]", en: "{{T %[1]q}}: no strings file (i18n/vi.toml, i18n/en.toml, the site's or the theme's) has the key %[1]q, so the pages will show [%[1]s]",
+		hintVI: "thêm dòng \"%[1]s\" = \"…\" vào i18n/vi.toml và i18n/en.toml của trang, hoặc sửa tên khóa cho đúng như trong themes/default/i18n/vi.toml",
+		hintEN: "add a line \"%[1]s\" = \"…\" to the site's i18n/vi.toml and i18n/en.toml, or spell the key as in themes/default/i18n/en.toml",
+	},
+	LayoutField: {
+		// Args: field, type, page, the type's fields and methods.
+		vi: "%[2]s không có trường %[1]s (khi dựng trang %[3]s)", en: "%[2]s has no field %[1]s (rendering the page %[3]s)",
+		hintVI: "%[2]s có: %[4]s; sửa tên cho đúng, kể cả chữ hoa (danh sách các trường: docs/data-format.md, mục \"A site's own layouts and strings\")",
+		hintEN: "%[2]s has: %[4]s; spell the name as there, capitals included (the list of fields: docs/data-format.md, \"A site's own layouts and strings\")",
+	},
+	LayoutExec: {
+		// Args: page, what went wrong (Words).
+		vi: "bố cục dừng lại khi dựng trang %[1]s: %[2]s", en: "the layout stopped rendering the page %[1]s: %[2]s",
+		hintVI: "sửa tại vị trí này; một giá trị có thể trống ở một số trang: bọc phần dùng nó trong {{with …}}…{{end}} (danh sách các trường: docs/data-format.md, mục \"A site's own layouts and strings\")",
+		hintEN: "fix it here; a value may be empty on some pages: wrap what uses it in {{with …}}…{{end}} (the list of fields: docs/data-format.md, \"A site's own layouts and strings\")",
+	},
+	RootRelativeLink: {
+		// Args: attribute, value, the base URL, the path the helper takes.
+		vi: "%[1]s=%[2]q bắt đầu bằng /, nên khi trang đăng ở %[3]s địa chỉ này trỏ ra ngoài trang", en: "%[1]s=%[2]q starts with /, so with the site published at %[3]s it points outside the site",
+		hintVI: "viết %[1]s=\"{{asset %[4]q}}\" cho một tệp trong static/, hoặc %[1]s=\"{{url %[4]q}}\" cho một trang", hintEN: "write %[1]s=\"{{asset %[4]q}}\" for a file of static/, or %[1]s=\"{{url %[4]q}}\" for a page",
+	},
 	TileUnknown: {
 		vi: "ô bản đồ ở hàng %[2]v, cột %[3]v ghi địa phương %[1]q, nhưng không có địa phương nào mang mã này", en: "the map tile at row %[2]v, column %[3]v names the locality %[1]q, but no locality has this id",
 		hintVI: "sửa mã cho đúng như trong data/localities/%[4]s, hoặc xóa ô này", hintEN: "write the id as in data/localities/%[4]s, or delete the tile",
@@ -434,12 +474,17 @@ var titleOf = map[Code]string{
 	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", RawHTML: "text",
 	MissingFile: "file", ReadFile: "file",
 	ThemeSyntax: "theme", PathConflict: "theme", GeneratedFile: "theme",
+	StringsOneLanguage: "theme", StringsVerbs: "theme", StringsUnknownKey: "theme", LayoutField: "theme", LayoutExec: "theme", RootRelativeLink: "theme",
 	Symlink: "file", TooLarge: "file", SpecialFile: "file", UnportablePath: "file", NoIndicators: "file",
 	FormulaText: "text", BadURL: "key", RelativeBaseURL: "key",
 	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", AfterPublished: "date",
 	GlossCount:  "text",
 	TileUnknown: "id", TileOverlap: "key", TilePosition: "number",
 }
+
+// IsTheme reports whether c is a problem of the site's layouts, strings or static files,
+// not of its data or content.
+func (c Code) IsTheme() bool { return titleOf[c] == "theme" }
 
 // Title names the kind of problem c is in lang, in plain words: "Số viết chưa đúng".
 func (c Code) Title(lang string) string {

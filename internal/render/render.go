@@ -7,6 +7,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -40,6 +41,10 @@ type Page struct {
 // Render writes the page to w.
 func (p Page) Render(w io.Writer) error {
 	if err := p.write(w); err != nil {
+		var le *LayoutError
+		if errors.As(err, &le) && le.Page == "" {
+			le.Page = p.Path
+		}
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
 	return nil
@@ -127,7 +132,7 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 		base = site.Config.BaseURL
 	}
 	r.base = routes.NewBase(base)
-	langs, err := i18n.Load(opts.Theme)
+	langs, err := i18n.LoadLayers(asset.Layers(opts.Theme)...)
 	if err != nil {
 		return nil, fmt.Errorf("theme strings: %w", stringsError(err))
 	}
@@ -250,10 +255,10 @@ func (r *Renderer) assetTag(format, static string) template.HTML {
 func (r *Renderer) execute(w io.Writer, lang, layout string, data pageData) error {
 	c, err := r.chromeOf(data)
 	if err != nil {
-		return err
+		return r.execError(err)
 	}
 	data.Chrome = c
-	return r.layouts[lang][layout].ExecuteTemplate(w, "base.html", data)
+	return r.execError(r.layouts[lang][layout].ExecuteTemplate(w, "base.html", data))
 }
 
 // languages returns the languages whose pages are built.
