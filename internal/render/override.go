@@ -173,21 +173,41 @@ func FieldsOf(typeName string) []string {
 // the same).
 func LayoutFields() string {
 	var b strings.Builder
-	row := func(t reflect.Type, prefix string) {
+	list := func(t reflect.Type, prefix string) {
 		for _, f := range reflect.VisibleFields(t) {
-			if !f.IsExported() || f.Anonymous || f.Name == "Body" && prefix == "." || f.Name == "Chrome" {
+			if !f.IsExported() || f.Anonymous || skipField[prefix+f.Name] {
 				continue
 			}
-			fmt.Fprintf(&b, "- `%s%s` (%s)\n", prefix, f.Name, strings.ReplaceAll(f.Type.String(), "template.", "template."))
+			fmt.Fprintf(&b, "- `%s%s` (`%s`)", prefix, f.Name, f.Type)
+			if inner := elem(f.Type); inner.Kind() == reflect.Struct && inner.PkgPath() == reflect.TypeFor[pageData]().PkgPath() {
+				var names []string
+				for _, g := range reflect.VisibleFields(inner) {
+					names = append(names, "`."+g.Name+"`")
+				}
+				b.WriteString(": " + strings.Join(names, ", "))
+			}
+			b.WriteString("\n")
 		}
 	}
 	b.WriteString("Every layout (`.`):\n\n")
-	row(reflect.TypeOf(pageData{}), ".")
-	b.WriteString("\n`layouts/locality.html`, `.Body` is a `view.LocalityPage`:\n\n")
-	row(reflect.TypeOf(view.LocalityPage{}), ".Body.")
-	b.WriteString("\n`layouts/plan.html`, `.Body` is a `view.PlanPage`:\n\n")
-	row(reflect.TypeOf(view.PlanPage{}), ".Body.")
+	list(reflect.TypeFor[pageData](), ".")
+	b.WriteString("\n`layouts/locality.html`: `.Body` is a `view.LocalityPage`:\n\n")
+	list(reflect.TypeFor[view.LocalityPage](), ".Body.")
+	b.WriteString("\n`layouts/plan.html`: `.Body` is a `view.PlanPage`:\n\n")
+	list(reflect.TypeFor[view.PlanPage](), ".Body.")
 	return b.String()
+}
+
+// skipField are the page's fields a layout has no use for: its own view (listed apart),
+// the compiled page's main content and the chrome base.html prints.
+var skipField = map[string]bool{".Body": true, ".Main": true, ".Chrome": true}
+
+// elem is t without pointers, slices and arrays.
+func elem(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+		t = t.Elem()
+	}
+	return t
 }
 
 // SamplePages are pages rendered through each of the layouts named (their names without
