@@ -143,7 +143,7 @@ func TestDocumentedExampleLayoutsBuild(t *testing.T) {
 		t.Fatalf("%d errors: %v", n, res.Diagnostics.Err("en"))
 	}
 	for page, want := range map[string]string{
-		"dia-phuong/tra-vinh-phuong-7/index.html":          "<h1>Phường 7</h1>",
+		"dia-phuong/tra-vinh-phuong-7/index.html":           "<h1>Phường 7</h1>",
 		"en/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html": "<h1>49/KH-BCĐ: ",
 	} {
 		b, err := os.ReadFile(filepath.Join(dest, page))
