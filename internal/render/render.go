@@ -102,11 +102,14 @@ type Renderer struct {
 	// chartScripts are the script elements of a page with charts.
 	chartScripts template.HTML
 	chromes      sync.Map // lang/kind → *chrome
-	links        sync.Map // lang → *links
-	markdown     goldmark.Markdown
-	cards        *card.Drawer
-	data         *download.Data
-	search       *download.Search
+	// chromePerPage holds the languages whose chrome reads the page's own values
+	// (chromeReadsPage): it is rendered with every page, not once per kind.
+	chromePerPage map[string]bool
+	links         sync.Map // lang → *links
+	markdown      goldmark.Markdown
+	cards         *card.Drawer
+	data          *download.Data
+	search        *download.Search
 	// listed holds each language's pages (languagePages) once listed: the build lists
 	// them, then the sitemap counts and names them; tableParts holds how many pages each
 	// plan's table takes (*model.Plan → int), the same in every language.
@@ -206,6 +209,7 @@ const frameLayout = "frame"
 
 func (r *Renderer) loadLayouts() error {
 	r.layouts = map[string]map[string]*template.Template{}
+	r.chromePerPage = map[string]bool{}
 	partials, err := fs.Glob(r.theme, "layouts/partials/*.html")
 	if err != nil {
 		return err
@@ -228,6 +232,9 @@ func (r *Renderer) loadLayouts() error {
 			return r.escapeError("base.html", err)
 		}
 		r.layouts[code][frameLayout] = frame
+		if chromeReadsPage(frame) {
+			r.chromePerPage[code] = true
+		}
 		for _, name := range names {
 			t, err := template.Must(base.Clone()).ParseFS(r.theme, "layouts/"+name+".html")
 			if err != nil {
