@@ -102,14 +102,11 @@ type Renderer struct {
 	// chartScripts are the script elements of a page with charts.
 	chartScripts template.HTML
 	chromes      sync.Map // lang/kind → *chrome
-	// chromePerPage holds the languages whose chrome reads the page's own values
-	// (chromeReadsPage): it is rendered with every page, not once per kind.
-	chromePerPage map[string]bool
-	links         sync.Map // lang → *links
-	markdown      goldmark.Markdown
-	cards         *card.Drawer
-	data          *download.Data
-	search        *download.Search
+	links        sync.Map // lang → *links
+	markdown     goldmark.Markdown
+	cards        *card.Drawer
+	data         *download.Data
+	search       *download.Search
 	// listed holds each language's pages (languagePages) once listed: the build lists
 	// them, then the sitemap counts and names them; tableParts holds how many pages each
 	// plan's table takes (*model.Plan → int), the same in every language.
@@ -120,6 +117,10 @@ type Renderer struct {
 	noSkeletons bool
 	// shared keeps, per language, what the views of every page have the same.
 	shared map[string]*view.Shared
+
+	// chromePerPage holds the languages whose chrome reads the page's own values
+	// (chromeReadsPage): it is rendered with every page, not once per kind.
+	chromePerPage map[string]bool
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
