@@ -92,6 +92,7 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	if diags.HasErrors() || (pr.opts.Strict && diags.Len() > 0) {
 		return p, ErrInvalid
 	}
+	checkLinks(site, r, diags) // after every save: a link the edit broke, or mended
 	p.Site, p.Renderer = site, r
 	p.Setup = time.Since(start) - p.Load - p.Model
 	return p, nil
