@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -156,5 +157,33 @@ func TestDocumentedExampleLayoutsBuild(t *testing.T) {
 		if raw := rawKey.FindAllString(string(b), 3); raw != nil {
 			t.Errorf("%s shows keys instead of strings: %v", page, raw)
 		}
+	}
+}
+
+// What stopped a layout is said in words: a field a view lacks with the view's fields, a
+// value empty on the page, a function that failed; anything else as the template said it.
+func TestRenderDiagnosticWords(t *testing.T) {
+	tests := []struct {
+		err  *render.LayoutError
+		code diag.Code
+		want string
+	}{
+		{&render.LayoutError{File: "layouts/plan.html", Line: 2, Col: 5, Page: "ke-hoach/a/index.html", Field: "Titel", Type: "view.PlanPage", Fields: []string{"Title", "Summary"}, Problem: "can't evaluate field Titel in type view.PlanPage"},
+			diag.LayoutField, "layouts/plan.html:2:5: error: view.PlanPage has no field .Titel (rendering the page ke-hoach/a/index.html) — view.PlanPage has: Title, Summary;"},
+		{&render.LayoutError{File: "layouts/locality.html", Line: 1, Col: 28, Page: "dia-phuong/a/index.html", Problem: "nil pointer evaluating *view.EndedNotice.Text"},
+			diag.LayoutExec, "the value *view.EndedNotice is empty (nil) on this page, so .Text cannot be read"},
+		{&render.LayoutError{File: "layouts/plan.html", Line: 1, Col: 3, Page: "ke-hoach/a/index.html", Problem: "error calling index: index out of range: 9"},
+			diag.LayoutExec, "the function index failed: index out of range: 9"},
+		{&render.LayoutError{File: "layouts/home.html", Page: "index.html", Field: "X", Type: "map[string]interface {}", Problem: "can't evaluate field X in type map[string]interface {}"},
+			diag.LayoutExec, "layouts/home.html:1:1: error: the layout stopped rendering the page index.html: map[string]interface {} has no field .X"},
+	}
+	for _, tt := range tests {
+		d, ok := RenderDiagnostic(fmt.Errorf("render %s: %w", tt.err.Page, tt.err))
+		if !ok || d.Code != tt.code || !strings.Contains(d.Text("en"), tt.want) {
+			t.Errorf("%v: %s %q, want %s with %q", tt.err, d.Code, d.Text("en"), tt.code, tt.want)
+		}
+	}
+	if _, ok := RenderDiagnostic(errors.New("disk full")); ok {
+		t.Error("an error of no layout is a layout's diagnostic")
 	}
 }
