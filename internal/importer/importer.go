@@ -90,7 +90,7 @@ func Import(t *Table, opts Options) (*Report, error) {
 		return nil, err
 	}
 	x := extract(t, site, newLocalityMatcher(parent, tableDate(site, opts)), opts.Lang)
-	rep := &Report{Warnings: x.Warnings, Matches: x.matches(t, parent), Parent: parent}
+	rep := &Report{Warnings: x.Warnings, Matches: x.matches(parent, opts.Lang), Parent: parent}
 	if err := x.acceptable(opts, rep); err != nil {
 		return rep, err
 	}

@@ -127,6 +127,9 @@ var totalLabels = []string{"tong cong", "tong", "cong", "tong so", "toan bo", "c
 
 // isTotalLabel reports whether a cell names the total row ("Tổng cộng", "Toàn thành phố").
 func isTotalLabel(s string) bool {
+	if isGroupName(s) {
+		return false // "Tổng cộng các phường": a group's subtotal
+	}
 	n := norm(s)
 	for _, l := range totalLabels {
 		if n == l {
