@@ -186,6 +186,15 @@ func (l *List) WithoutEchoes() *List {
 	return out
 }
 
+// Map returns a list of f of each diagnostic of l, in the same order; l is not changed.
+func (l *List) Map(f func(Diagnostic) Diagnostic) *List {
+	out := &List{items: make([]Diagnostic, len(l.items))}
+	for i, d := range l.items {
+		out.items[i] = f(d)
+	}
+	return out
+}
+
 // Len returns how many diagnostics there are.
 func (l *List) Len() int { return len(l.items) }
 
