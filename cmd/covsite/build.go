@@ -87,6 +87,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintf(stderr, diag.W("covsite build: %s; %s được giữ nguyên\n", "covsite build: %s; %s left unchanged\n").In(opts.Lang),
 				res.Diagnostics.Summary(opts.Lang), opts.Dest)
+			if !res.Diagnostics.HasErrors() {
+				fmt.Fprintln(stderr, "covsite build: "+strictNote.In(opts.Lang))
+			}
 		}
 		return 1
 	}

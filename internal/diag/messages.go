@@ -2,9 +2,11 @@ package diag
 
 import (
 	"fmt"
-	"github.com/covsite/covsite/internal/lang"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/covsite/covsite/internal/lang"
 )
 
 // Code names a kind of problem. Its messages live in the catalogue below, in Vietnamese and
@@ -245,6 +247,7 @@ var catalogue = map[Code]entry{
 		hintVI: "có phải ý bạn là %[3]q? (kiểm tra lỗi gõ)", hintEN: "did you mean %[3]q? (check for a typo)",
 	},
 	MissingKey: {
+		// Args: the key, the table that lacks it: a file's name, "[source]", "[[result]] #2".
 		vi: "%[2]s thiếu %[1]q", en: "%[2]s is missing %[1]q",
 		hintVI: "thêm dòng %[1]s = … vào %[2]s", hintEN: "add a line %[1]s = … to %[2]s",
 	},
@@ -502,14 +505,53 @@ func (c Code) format(lang, kind string, args []any) string {
 	return fmt.Sprintf(t, localize(args, lang)...)
 }
 
-// localize replaces Words arguments by their form in lang.
+// localize replaces Words arguments by their form in lang, and Figures by their digits
+// as lang writes them.
 func localize(args []any, lang string) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
-		if w, ok := a.(Words); ok {
-			a = w.In(lang)
+		switch v := a.(type) {
+		case Words:
+			a = v.In(lang)
+		case Figure:
+			a = FormatNumber(float64(v), lang)
 		}
 		out[i] = a
+	}
+	return out
+}
+
+// Figure is an argument that is a figure for people to read, as a message compares it
+// with others: written 17.404 in Vietnamese and 17,404 in English. A number a person is
+// to type into a file is not a Figure: TOML reads it as written.
+type Figure float64
+
+// FormatNumber writes v as readers of lang do: 17.404 and 29,72 in Vietnamese, 17,404 and
+// 29.72 in English; as few decimals as v needs, at most four.
+func FormatNumber(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if r := strconv.FormatFloat(v, 'f', 4, 64); len(s) > len(r) {
+		s = strings.TrimRight(strings.TrimRight(r, "0"), ".")
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	sign := ""
+	if strings.HasPrefix(intPart, "-") {
+		sign, intPart = "-", intPart[1:]
+	}
+	group, dec := ".", ","
+	if lang == "en" {
+		group, dec = ",", "."
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	out := sign + b.String()
+	if hasFrac {
+		out += dec + frac
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -158,6 +160,36 @@ func TestSubtotalOf(t *testing.T) {
 	for s, want := range map[string]bool{"1": true, "I": true, "a)": true, "1.2": true, "B.": true, "Phường 1": false, "Long Đức": false, "": false} {
 		if got := isOrdinal(s); got != want {
 			t.Errorf("isOrdinal(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestListedCountsTheRest: a message lists ten figures, one per line, then counts the others.
+func TestListedCountsTheRest(t *testing.T) {
+	var items []string
+	for i := range 44 {
+		items = append(items, "f"+strconv.Itoa(i+1))
+	}
+	got := listed(items, "vi")
+	if lines := strings.Split(got, "\n"); len(lines) != 12 || lines[10] != "    f10" || lines[11] != "    … và 34 số khác" {
+		t.Errorf("44 figures:%s", got)
+	}
+	if got := listed(items[:11], "en"); strings.Count(got, "\n") != 11 || strings.Contains(got, "more") {
+		t.Errorf("11 figures are all listed:%s", got)
+	}
+	if got := listed(items[:12], "en"); !strings.HasSuffix(got, "\n    … and 2 more figures") {
+		t.Errorf("12 figures:%s", got)
+	}
+}
+
+// TestReadErrorTextSaysNoSuchFile: a table that is not there is said so in the language of
+// the messages, without the system's English.
+func TestReadErrorTextSaysNoSuchFile(t *testing.T) {
+	_, err := ReadFile(filepath.Join(t.TempDir(), "khong-co.xlsx"), "")
+	for lang, want := range map[string]string{"vi": "khong-co.xlsx: không có tệp này", "en": "khong-co.xlsx: there is no such file"} {
+		got := ReadErrorText("khong-co.xlsx", err, lang)
+		if !strings.HasPrefix(got, want) || strings.Contains(got, "no such file or directory") {
+			t.Errorf("%s: %q", lang, got)
 		}
 	}
 }

@@ -385,12 +385,12 @@ func TestExampleSiteChecks(t *testing.T) {
 	}
 	found := false
 	for _, d := range diags.Items() {
-		if d.Code == diag.RollupMismatch && strings.Contains(d.Message("en"), "15647") && strings.Contains(d.Message("en"), "15304") {
+		if d.Code == diag.RollupMismatch && strings.Contains(d.Message("en"), "15,647") && strings.Contains(d.Message("vi"), "15.304") {
 			found = d.Severity == diag.Warning && d.Pos.File == "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml"
 		}
 	}
 	if !found {
-		t.Errorf("no roll-up warning 15647 vs 15304 on plan 49:\n%s", checkOutput(t, diags, "en"))
+		t.Errorf("no roll-up warning 15,647 vs 15,304 (15.647, 15.304 in Vietnamese) on plan 49:\n%s", checkOutput(t, diags, "en"))
 	}
 }
 
@@ -422,6 +422,7 @@ func TestMistakesInTheExampleData(t *testing.T) {
 		{canTho, "bhxh-tu-nguyen = 5_055", "bhxh-tu-nguyen = 5,055", diag.CountComma, "5,055", "write bhxh-tu-nguyen = 5_055 (or 5055)"},
 		{canTho, "rate.bhyt = 82.5", "rate.bhyt = 82,5 %", diag.UnitInValue, "%", "write rate.bhyt = 82.5"},
 		{canTho, "rate.bhyt = 82.5", "rate.bhyt = 82,500", diag.AmbiguousComma, "82,500", "write 82.500"},
+		{canTho, "title = \"Cần Thơ: Phấn", "#title = \"Cần Thơ: Phấn", diag.MissingKey, "[source]", `[source] is missing "title" — add a line title = … to [source]`},
 		{plan49, `locality = "tra-vinh-phuong-2"`, `locality = "tra-vinh-phuong-22"`, diag.UnknownRefNear, `"tra-vinh-phuong-22"`, `did you mean "tra-vinh-phuong-2"?`},
 		{results, `plan = "tra-vinh-chi-tieu-ubnd-tinh-2023"`, `plan = "tra-vinh-chi-tieu-ubnd-tinh-2024"`, diag.UnknownRefNear, `"tra-vinh-chi-tieu-ubnd-tinh-2024"`, `did you mean "tra-vinh-chi-tieu-ubnd-tinh-2023"?`},
 	}
