@@ -213,7 +213,7 @@ var catalogue = map[Code]entry{
 	UnitInValue: {
 		// Args: the key, the value as written, the unit, the number as TOML wants it, what
 		// else is wrong with the number (Words, maybe empty).
-		vi:     "%[1]s = %[2]s: chỉ ghi con số, bỏ chữ %[3]q (đơn vị của chỉ số đã có trong data/indicators.toml)%[5]s",
+		vi:     "%[1]s = %[2]s: chỉ ghi con số, bỏ %[3]q (đơn vị của chỉ số đã có trong data/indicators.toml)%[5]s",
 		en:     "%[1]s = %[2]s: write the number alone, without %[3]q (the indicator's unit is in data/indicators.toml)%[5]s",
 		hintVI: "viết %[1]s = %[4]s", hintEN: "write %[1]s = %[4]s",
 	},
