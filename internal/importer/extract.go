@@ -289,8 +289,8 @@ func cellAt(t *Table, r, c int) Cell {
 func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
 	rw := row{Index: r, Values: map[string]number{}, Cells: map[string]Cell{}}
 	labelCol, total := -1, false
-	var bad Problems           // cells that are not numbers, reported if the row is one of the table's
-	roman, marker := false, -1 // the row's number is a Roman numeral; the column of a numbering
+	var bad Problems // cells that are not numbers, reported if the row is one of the table's
+	roman := false   // the row is numbered with a Roman numeral: a section
 	for _, col := range x.Columns {
 		c := cellAt(t, r, col.Index)
 		switch {
@@ -300,7 +300,6 @@ func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
 			}
 			if isOrdinal(c.Text) {
 				roman = roman || isRoman(c.Text)
-				marker = col.Index
 				continue // "I", "II", "A", "a)", "1.2": the row's number, not its name
 			}
 			if isName(c.Text) && rw.Label == "" {
@@ -313,9 +312,6 @@ func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
 				bad = append(bad, *p)
 			}
 		}
-	}
-	if rw.Label == "" && marker >= 0 {
-		rw.Label, labelCol = cellAt(t, r, marker).Text, marker // a row named only by its number
 	}
 	isParent := rw.Label != "" && m.isParent(rw.Label)
 	known := rw.Label != "" && m.match(rw.Label) != nil

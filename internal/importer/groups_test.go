@@ -55,6 +55,11 @@ func TestImportGroupSubtotals(t *testing.T) {
 			`dòng 14  "Tổng cộng các xã" → dòng cộng nhóm, không phải đơn vị — bỏ qua; được đối chiếu với 1 dòng bên trên (dòng 13–13)`,
 		},
 	}, {
+		name:  "a section numbered but not named",
+		table: "STT;Đơn vị;BHYT\nI;Các phường;82.784\n" + wardRows + "II;;19.936\n1;Long Đức;19.936\n;Tổng cộng;102.720\n",
+		units: 10,
+		notes: []string{`dòng 12  (không ghi tên) → dòng cộng nhóm, không phải đơn vị — bỏ qua; được đối chiếu với 1 dòng bên dưới (dòng 13–13)`},
+	}, {
 		name:     "a subtotal that does not add up",
 		table:    "STT;Đơn vị;BHYT\nI;Các phường;83.784\n" + wardRows + "II;Các xã;19.936\n1;Long Đức;19.936\n;Tổng cộng;102.720\n",
 		units:    10,
@@ -105,6 +110,22 @@ func TestImportGroupSubtotals(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNumberedRowWithoutAName: a row with a number in STT, figures and no name is still
+// refused for having no name, not taken for a locality named "5".
+func TestNumberedRowWithoutAName(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	tab, err := ReadCSV(strings.NewReader("STT;Đơn vị;BHYT\n1;Phường 1;10.324\n2;;3.444\n"), "t.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := opts(site)
+	o.Plan, o.DryRun = planID, true
+	_, err = Import(tab, o)
+	if err == nil || !strings.Contains(err.Error(), "row 3 has figures but no name") {
+		t.Errorf("got %v", err)
 	}
 }
 
