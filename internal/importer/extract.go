@@ -33,7 +33,7 @@ type extraction struct {
 	Total    *row    // the total row (or the parent's own row), if any
 	Unknown  []row   // rows whose name matched no locality
 	Deeper   []row   // rows of localities below a child of the parent, not its children
-	Groups   []group // the subtotal rows ("I | Các phường"), each with its group's rows
+	Groups   []group // the subtotal and section rows ("I | Các phường"), each with its group's rows
 	Problems Problems
 	Warnings []Problem
 }
@@ -317,10 +317,8 @@ func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
 	known := rw.Label != "" && m.match(rw.Label) != nil
 	if end := subtotalOf(rw.Label, roman); end != noGroup && !total && !isParent && !known {
 		rw.Group = end
-		if len(rw.Values) > 0 {
-			x.Groups = append(x.Groups, group{Subtotal: rw})
-		}
-		return // a group's subtotal: not a unit, and not one of the rows the total adds
+		x.Groups = append(x.Groups, group{Subtotal: rw}) // with figures or not, it ends the group before it
+		return                                           // a group's subtotal: not a unit, and not one of the rows the total adds
 	}
 	if len(rw.Values) == 0 && !total && !isParent && !known {
 		return

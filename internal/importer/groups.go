@@ -125,8 +125,8 @@ func (x *extraction) gatherGroups() {
 func (x *extraction) checkGroups(t *Table, lang string) {
 	x.gatherGroups()
 	for _, g := range x.Groups {
-		if len(g.Rows) == 0 {
-			continue
+		if len(g.Rows) == 0 || len(g.Subtotal.Values) == 0 {
+			continue // nothing to check, or a section's heading without figures
 		}
 		for _, col := range x.Columns {
 			if col.Ind == nil || col.Rate || col.Ind.Unit == model.Percent {

@@ -60,6 +60,11 @@ func TestImportGroupSubtotals(t *testing.T) {
 		units: 10,
 		notes: []string{`dòng 12  (không ghi tên) → dòng cộng nhóm, không phải đơn vị — bỏ qua; được đối chiếu với 1 dòng bên dưới (dòng 13–13)`},
 	}, {
+		name:  "a section heading without figures ends the group above it",
+		table: "STT;Đơn vị;BHYT\nI;Các phường;82.784\n" + wardRows + "II;Các xã;\n1;Long Đức;19.936\n;Tổng cộng;102.720\n",
+		units: 10,
+		notes: []string{`dòng 2  "Các phường" → dòng cộng nhóm, không phải đơn vị — bỏ qua; được đối chiếu với 9 dòng bên dưới (dòng 3–11)`},
+	}, {
 		name:     "a subtotal that does not add up",
 		table:    "STT;Đơn vị;BHYT\nI;Các phường;83.784\n" + wardRows + "II;Các xã;19.936\n1;Long Đức;19.936\n;Tổng cộng;102.720\n",
 		units:    10,

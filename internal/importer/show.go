@@ -55,7 +55,9 @@ func (x *extraction) matches(parent *model.Locality, lang string) []Match {
 		}
 	}
 	for _, g := range x.Groups {
-		add(g.Subtotal, nil, false).Subtotal = g.note(lang)
+		if len(g.Subtotal.Values) > 0 { // a heading without figures is no row of figures
+			add(g.Subtotal, nil, false).Subtotal = g.note(lang)
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Match) int { return a.Row - b.Row })
 	return out
