@@ -96,7 +96,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, diag.W(
 		"đã dựng %s trang, %s tệp (%s MB, %s tệp không đổi) vào %s trong %s ms\n",
 		"built %s pages, %s files (%s MB, %s unchanged) into %s in %s ms\n").In(opts.Lang),
-		number(int64(res.Pages), opts.Lang), number(int64(res.Files), opts.Lang), decimal(float64(res.Bytes)/1e6, opts.Lang),
+		number(int64(res.Pages), opts.Lang), number(int64(res.Files), opts.Lang), diag.Decimal(float64(res.Bytes)/1e6, opts.Lang),
 		number(int64(res.Unchanged), opts.Lang), opts.Dest, number(res.Duration.Milliseconds(), opts.Lang))
 	if opts.CacheDir != "" {
 		fmt.Fprintf(stdout, diag.W(

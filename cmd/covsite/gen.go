@@ -54,7 +54,7 @@ func genSummary(s gen.Summary, lang string) string {
 		"%s tỉnh, %s huyện, %s xã trước 1/7/2025; %s tỉnh, %s xã từ đó; %s kế hoạch, %s báo cáo, %s bài viết; %s chỉ tiêu, %s kết quả; %s tệp, %s MB",
 		"%s provinces, %s districts, %s communes before 1/7/2025; %s provinces, %s communes since; %s plans, %s reports, %s updates; %s targets, %s results; %s files, %s MB").In(lang),
 		n(s.OldProvinces), n(s.Districts), n(s.OldCommunes), n(s.NewProvinces), n(s.NewCommunes),
-		n(s.Plans), n(s.Reports), n(s.Updates), n(s.Targets), n(s.Results), n(s.Files), decimal(float64(s.Bytes)/1e6, lang))
+		n(s.Plans), n(s.Reports), n(s.Updates), n(s.Targets), n(s.Results), n(s.Files), diag.Decimal(float64(s.Bytes)/1e6, lang))
 }
 
 // number writes a count as lang does: 1.489 in Vietnamese, 1,489 in English.

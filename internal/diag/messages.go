@@ -99,6 +99,16 @@ type Words = lang.Text
 // W returns Words with a Vietnamese and an English form.
 func W(vi, en string) Words { return lang.T(vi, en) }
 
+// Decimal writes v with one decimal as readers of the UI language lang do, for the
+// terminal's messages: 12,3 in Vietnamese, 12.3 in English.
+func Decimal(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang == "en" {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
+
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
