@@ -1,6 +1,7 @@
 package textutil
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -313,18 +314,36 @@ func TestSearchJSFoldsAsGo(t *testing.T) {
 		t.Fatal("search.js has no block of textutil's tables")
 	}
 	_, block, _ = strings.Cut(block, "\n")
-	want := "  var STROKES = " + jsPairs(Strokes) + ";\n" +
-		"  var KIND_ABBREVIATIONS = " + jsPairs(KindAbbreviations) + ";\n  "
+	want := "  var STROKES = " + jsCodePoints(Strokes) + ";\n" +
+		"  var KIND_ABBREVIATIONS = " + jsAbbreviations(KindAbbreviations) + ";\n  "
 	if block != want {
 		t.Errorf("search.js's tables are not textutil's; write them as\n%s", want)
 	}
 }
 
-// jsPairs writes pairs as a JavaScript array of two-string arrays, non-ASCII escaped.
-func jsPairs(pairs [][2]string) string {
+// jsCodePoints writes pairs of one-letter strings as a JavaScript array of pairs of code
+// points, as search.js holds them (its strings are only technical ones, not letters of a
+// language: TestScriptsHaveNoUIText).
+func jsCodePoints(pairs [][2]string) string {
 	out := make([]string, len(pairs))
 	for i, p := range pairs {
-		out[i] = "[" + strconv.QuoteToASCII(p[0]) + ", " + strconv.QuoteToASCII(p[1]) + "]"
+		a, _ := utf8.DecodeRuneInString(p[0])
+		b, _ := utf8.DecodeRuneInString(p[1])
+		out[i] = fmt.Sprintf("[0x%04x, 0x%04x]", a, b)
+	}
+	return "[" + strings.Join(out, ", ") + "]"
+}
+
+// jsAbbreviations writes the abbreviations of kinds as a JavaScript array of [words,
+// abbreviation]: [["thanh", "pho"], "tp"].
+func jsAbbreviations(pairs [][2]string) string {
+	out := make([]string, len(pairs))
+	for i, p := range pairs {
+		words := strings.Fields(p[0])
+		for j, w := range words {
+			words[j] = strconv.Quote(w)
+		}
+		out[i] = "[[" + strings.Join(words, ", ") + "], " + strconv.Quote(p[1]) + "]"
 	}
 	return "[" + strings.Join(out, ", ") + "]"
 }

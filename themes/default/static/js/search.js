@@ -9,20 +9,20 @@
 (function () {
   'use strict';
   // BEGIN tables of internal/textutil (TestSearchJSFoldsAsGo checks them against Go's)
-  var STROKES = [["\u0110", "D"], ["\u0111", "d"], ["\u00d0", "D"], ["\u00f0", "d"]];
-  var KIND_ABBREVIATIONS = [["thanh pho", "tp"], ["thi xa", "tx"], ["thi tran", "tt"], ["phuong", "p"], ["xa", "x"], ["huyen", "h"], ["quan", "q"], ["tinh", "t"], ["dac khu", "dk"]];
+  var STROKES = [[0x0110, 0x0044], [0x0111, 0x0064], [0x00d0, 0x0044], [0x00f0, 0x0064]];
+  var KIND_ABBREVIATIONS = [[["thanh", "pho"], "tp"], [["thi", "xa"], "tx"], [["thi", "tran"], "tt"], [["phuong"], "p"], [["xa"], "x"], [["huyen"], "h"], [["quan"], "q"], [["tinh"], "t"], [["dac", "khu"], "dk"]];
   // END tables of internal/textutil
   // fold removes the marks and lowers the case, as textutil.Fold: "Long Ðức" → "long duc".
   function fold(s) {
     s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    STROKES.forEach(function (p) { s = s.split(p[0]).join(p[1]); });
+    STROKES.forEach(function (p) { s = s.split(String.fromCharCode(p[0])).join(String.fromCharCode(p[1])); });
     return s.toLowerCase();
   }
   // spelledOut is the kind an abbreviation typed stands for, as words ("tp" → ["thanh",
   // "pho"]), or null.
   function spelledOut(w) {
     for (var i = 0; i < KIND_ABBREVIATIONS.length; i++) {
-      if (KIND_ABBREVIATIONS[i][1] === w) { return KIND_ABBREVIATIONS[i][0].split(' '); }
+      if (KIND_ABBREVIATIONS[i][1] === w) { return KIND_ABBREVIATIONS[i][0]; }
     }
     return null;
   }
