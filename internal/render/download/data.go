@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
@@ -356,7 +357,9 @@ type scope struct {
 }
 
 // figureRecord is one row of the dataset: a target or a result. Unknown numbers are
-// empty in CSV and null in JSON.
+// empty in CSV and null in JSON; dates and the computation's inputs are formatted as they
+// are appended (appendDate, appendCalcInputs), not into strings: a national build writes
+// each row three times (its locality's CSV, its province's CSV and JSON).
 type figureRecord struct {
 	Type          string
 	Locality      string
@@ -366,24 +369,23 @@ type figureRecord struct {
 	Plan          string
 	PlanNumber    string
 	Period        string
-	Deadline      string
-	AsOf          string
+	Deadline      date.Date
+	AsOf          date.Date
 	Value         model.Num
 	Rate          model.Num
 	ReportedShare model.Num
 	ReportedGap   model.Num
 	Change        model.Num
-	ChangeSince   string
+	ChangeSince   date.Date
 	Source        string
-	Published     string
+	Published     date.Date
 	Implied       bool
 	Derived       bool
 	// Where the figure stands in its document (in Vietnamese, as the data gives it).
 	Where string
-	// Calc is how the site computed the value (model.Computation), "" when a document gives
-	// it; CalcInputs the figures it computed it from, plain, joined by ";".
-	Calc       string
-	CalcInputs string
+	// Calc is how the site computed the value (written as its model.Computation, "" when a
+	// document gives it) and the figures it computed it from (written plain, joined by ";").
+	Calc model.Calc
 	// SetBy and Decision credit a target as its document does; CreditInferred when the
 	// document names no decision for it ("theo <source>").
 	SetBy          string
@@ -391,16 +393,43 @@ type figureRecord struct {
 	CreditInferred bool
 }
 
-// calcFields are a computed figure's mark for the downloads.
-func calcFields(c model.Calc) (string, string) {
+// appendDate appends d as ISO 2006-01-02 (date.Date's String), nothing when it is zero.
+func appendDate(b []byte, d date.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
+	if d.Year < 0 || d.Year > 9999 || d.Month > 99 || d.Day > 99 {
+		return append(b, d.String()...)
+	}
+	y, m, day := int(d.Year), int(d.Month), int(d.Day)
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10))
+}
+
+// calcHow is how the site computed a figure, "" when a document gives it.
+func calcHow(c model.Calc) string {
 	if !c.Computed() {
-		return "", ""
+		return ""
 	}
-	in := make([]string, len(c.Inputs))
+	return string(c.How)
+}
+
+// appendCalcInputs appends the figures a computed figure comes from, plain (as plain
+// writes them: digits, ".", "-", or NaN and ±Inf), joined by ";"; nothing when a document
+// gives the figure.
+func appendCalcInputs(b []byte, c model.Calc) []byte {
+	if !c.Computed() {
+		return b
+	}
 	for i, n := range c.Inputs {
-		in[i] = plain(n)
+		if i > 0 {
+			b = append(b, ';')
+		}
+		if n.Known {
+			b = strconv.AppendFloat(b, n.V, 'f', -1, 64)
+		}
 	}
-	return string(c.How), strings.Join(in, ";")
+	return b
 }
 
 // targets and results of a scope, in the site's order for the whole site, else locality
@@ -439,10 +468,9 @@ func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
 			rec = figureRecord{
 				Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
 				Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
-				Deadline: t.Deadline.String(), Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
-				Where: t.Where.VI, SetBy: t.Credit.Authority, Decision: t.Credit.Decision, CreditInferred: t.Credit.Inferred,
+				Deadline: t.Deadline, Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
+				Where: t.Where.VI, Calc: t.Calc, SetBy: t.Credit.Authority, Decision: t.Credit.Decision, CreditInferred: t.Credit.Inferred,
 			}
-			rec.Calc, rec.CalcInputs = calcFields(t.Calc)
 			if err := fn(&rec); err != nil {
 				return err
 			}
@@ -452,12 +480,11 @@ func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
 		for _, res := range results {
 			rec = figureRecord{
 				Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
-				Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: res.Value, Rate: res.Rate,
-				ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince.String(),
-				Source: res.Source.ID, Published: res.Source.Published.String(), Derived: res.Derived,
-				Where: res.Where.VI,
+				Unit: string(res.Indicator.Unit), AsOf: res.AsOf, Value: res.Value, Rate: res.Rate,
+				ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince,
+				Source: res.Source.ID, Published: res.Source.Published, Derived: res.Derived,
+				Where: res.Where.VI, Calc: res.Calc,
 			}
-			rec.Calc, rec.CalcInputs = calcFields(res.Calc)
 			if len(res.Shares) == 0 {
 				if err := fn(&rec); err != nil {
 					return err
@@ -509,26 +536,27 @@ func (d *Data) rows(w io.Writer, s scope) error {
 func appendCSVRecord(b []byte, rec *figureRecord) []byte {
 	b = appendCSVField(b, rec.Type)
 	for _, s := range [...]string{rec.Locality, rec.LocalityName, rec.Indicator, rec.Unit, rec.Plan, rec.PlanNumber, rec.Period} {
-		b = appendCSVField(append(b, ','), csvText(s))
+		b = appendCSVText(append(b, ','), s)
 	}
-	b = appendCSVField(append(b, ','), rec.Deadline)
-	b = appendCSVField(append(b, ','), rec.AsOf)
+	// dates and numbers never need quotes: digits, "-", "." (and NaN, ±Inf, ";" in the inputs)
+	b = appendDate(append(b, ','), rec.Deadline)
+	b = appendDate(append(b, ','), rec.AsOf)
 	for _, n := range [...]model.Num{rec.Value, rec.Rate, rec.ReportedShare, rec.ReportedGap, rec.Change} {
 		b = append(b, ',')
 		if n.Known {
 			b = strconv.AppendFloat(b, n.V, 'f', -1, 64)
 		}
 	}
-	b = appendCSVField(append(b, ','), rec.ChangeSince)
-	b = appendCSVField(append(b, ','), csvText(rec.Source))
-	b = appendCSVField(append(b, ','), rec.Published)
+	b = appendDate(append(b, ','), rec.ChangeSince)
+	b = appendCSVText(append(b, ','), rec.Source)
+	b = appendDate(append(b, ','), rec.Published)
 	b = strconv.AppendBool(append(b, ','), rec.Implied)
 	b = strconv.AppendBool(append(b, ','), rec.Derived)
-	b = appendCSVField(append(b, ','), csvText(rec.Where))
-	b = appendCSVField(append(b, ','), rec.Calc)
-	b = appendCSVField(append(b, ','), rec.CalcInputs)
-	b = appendCSVField(append(b, ','), csvText(rec.SetBy))
-	b = appendCSVField(append(b, ','), csvText(rec.Decision))
+	b = appendCSVText(append(b, ','), rec.Where)
+	b = appendCSVField(append(b, ','), calcHow(rec.Calc))
+	b = appendCalcInputs(append(b, ','), rec.Calc)
+	b = appendCSVText(append(b, ','), rec.SetBy)
+	b = appendCSVText(append(b, ','), rec.Decision)
 	b = strconv.AppendBool(append(b, ','), rec.CreditInferred)
 	return append(b, '\n')
 }
@@ -540,7 +568,11 @@ func appendCSVField(b []byte, s string) []byte {
 	if !csvNeedsQuotes(s) {
 		return append(b, s...)
 	}
-	b = append(b, '"')
+	return appendQuoted(append(b, '"'), s)
+}
+
+// appendQuoted appends s with its quotes doubled, then the closing quote.
+func appendQuoted(b []byte, s string) []byte {
 	for {
 		i := strings.IndexByte(s, '"')
 		if i < 0 {
@@ -552,40 +584,53 @@ func appendCSVField(b []byte, s string) []byte {
 	return append(append(b, s...), '"')
 }
 
+// csvSpecial are the bytes that make encoding/csv quote a field wherever they are.
+var csvSpecial = [256]bool{',': true, '"': true, '\r': true, '\n': true}
+
+// hasCSVSpecial reports whether s holds a comma, a quote or a line break.
+func hasCSVSpecial(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if csvSpecial[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // csvNeedsQuotes is encoding/csv's fieldNeedsQuotes for a comma.
 func csvNeedsQuotes(s string) bool {
 	if s == "" {
 		return false
 	}
-	if s == `\.` {
+	if s == `\.` || hasCSVSpecial(s) {
 		return true
 	}
-	if strings.ContainsAny(s, ",\"\r\n") {
-		return true
+	if c := s[0]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r' // unicode.IsSpace below U+0080
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r)
 }
 
-// csvText is a text field of the CSV, made safe to open in a spreadsheet: text that begins
-// with = + - @, a tab or a carriage return would be read by Excel and LibreOffice as a
-// formula (=HYPERLINK(…) sends the reader's data away), so it gets a leading apostrophe,
-// which spreadsheets take as "this is text" (OWASP, CSV injection). Numbers are written by
-// plain and are never changed.
-func csvText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+// appendCSVText appends a text field of the CSV, made safe to open in a spreadsheet: text
+// that begins with = + - @, a tab or a carriage return would be read by Excel and
+// LibreOffice as a formula (=HYPERLINK(…) sends the reader's data away), so it gets a
+// leading apostrophe, which spreadsheets take as "this is text" (OWASP, CSV injection).
+// Numbers are written plain and are never changed. The field is what appendCSVField
+// writes of "'" + s, without making that string: it begins with the apostrophe, not a
+// space, and is not \. alone, so it is quoted only for a comma, a quote or a line break.
+func appendCSVText(b []byte, s string) []byte {
+	if s == "" || !formulaStart[s[0]] {
+		return appendCSVField(b, s)
 	}
-	return s
+	if !hasCSVSpecial(s) {
+		return append(append(b, '\''), s...)
+	}
+	return appendQuoted(append(b, '"', '\''), s)
 }
 
-// plain formats n the plain way: "1234.5", or "" when unknown.
-func plain(n model.Num) string {
-	if !n.Known {
-		return ""
-	}
-	return strconv.FormatFloat(n.V, 'f', -1, 64)
-}
+// formulaStart are the first bytes that make a spreadsheet read a cell as a formula.
+var formulaStart = [256]bool{'=': true, '+': true, '-': true, '@': true, '\t': true, '\r': true}
 
 // citedBy returns the sources and plans that the figures of locs cite, in the site's
 // order: a locality's or a province's download describes its own figures, not the whole
