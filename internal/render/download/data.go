@@ -2,7 +2,6 @@ package download
 
 import (
 	"archive/zip"
-	"bytes"
 	"cmp"
 	"compress/flate"
 	"io"
@@ -27,9 +26,9 @@ import (
 // JSON file of about 6 MB.
 var PlainLimit = 20_000 // a variable so a test can pack a small site
 
-// Data writes the downloads of one site. It is safe for concurrent use; the gzipped
-// whole-site CSV, the provinces' packs and the sizes the data page shows are made once,
-// when first asked for.
+// Data writes the downloads of one site. It is safe for concurrent use. The whole site's
+// and the provinces' files are streamed to their writer, never held whole; each one's size,
+// which the data page shows, is counted as it is written (Size).
 //
 // A site over PlainLimit figures is packed: each province's CSV and JSON come in one zip
 // file, and a locality's page offers its own CSV and its province's pack, not a JSON of
@@ -42,21 +41,52 @@ type Data struct {
 	provinceOf map[*model.Locality]*Province
 	packed     bool
 
-	packs    []pack    // the provinces' zip files, when packed, in the order of provinces
-	segments []segSlot // the provinces' CSV rows compressed (segments.go), in that order
+	segments []segSlot // the provinces' CSV rows compressed (segments.go), in the order of provinces
 	// known gives the size of a file the build keeps from its previous output unwritten
 	// (a province's pack whose figures did not change), which Size then need not make;
 	// previous gives such a file's bytes, out of which its province's segment is taken.
 	known    func(path string) (int64, bool)
 	previous func(path string) ([]byte, bool)
 
-	gzOnce sync.Once
-	gz     []byte
-	gzErr  error
+	// sizes are those of the whole site's and the provinces' files (SiteFiles), by path.
+	sizes map[string]*sizeSlot
+}
 
-	sizeOnce sync.Once
-	sizes    map[string]int64
-	sizeErr  error
+// sizeSlot is a file's size: unknown, being counted as the file is written, or known.
+type sizeSlot struct {
+	mu       sync.Mutex
+	counting chan struct{} // closed when the count is done; nil before it starts
+	n        int64
+	err      error
+}
+
+// claim starts counting the file's size unless it is counted or being counted; the
+// caller that claims it must call done.
+func (s *sizeSlot) claim() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.counting != nil {
+		return false
+	}
+	s.counting = make(chan struct{})
+	return true
+}
+
+func (s *sizeSlot) done(n int64, err error) {
+	s.n, s.err = n, err
+	close(s.counting)
+}
+
+// wait returns the size once counted, when it is being or was counted.
+func (s *sizeSlot) wait() (int64, error, bool) {
+	s.mu.Lock()
+	c := s.counting
+	s.mu.Unlock()
+	if c == nil {
+		return 0, nil, false
+	}
+	<-c
+	return s.n, s.err, true
 }
 
 // Province is a locality right below a root (a province, or a city under the central
@@ -65,20 +95,6 @@ type Province struct {
 	Loc   *model.Locality
 	Locs  []*model.Locality // Loc first, then its descendants, depth first in the model's order
 	index int               // its place among the site's provinces with figures (packs, segments)
-}
-
-// segSlot is a province's segment, made once.
-type segSlot struct {
-	once sync.Once
-	seg  segment
-	err  error
-}
-
-// pack is a province's zip file, made once.
-type pack struct {
-	once  sync.Once
-	bytes []byte
-	err   error
 }
 
 // NewData prepares the downloads of site.
@@ -99,10 +115,11 @@ func NewData(site *model.Site) *Data {
 			d.provinceOf[l] = &d.provinces[i]
 		}
 	}
-	if d.packed {
-		d.packs = make([]pack, len(d.provinces))
-	}
 	d.segments = make([]segSlot, len(d.provinces))
+	d.sizes = map[string]*sizeSlot{}
+	for _, f := range d.SiteFiles() {
+		d.sizes[f.Path] = &sizeSlot{}
+	}
 	return d
 }
 
@@ -161,7 +178,8 @@ func (d *Data) Files() []File {
 	return files
 }
 
-// SiteFiles are the whole site's files and each province's.
+// SiteFiles are the whole site's files and each province's. Each counts its size as it is
+// written, for Size.
 func (d *Data) SiteFiles() []File {
 	files := []File{{Path: routes.SiteDownload("csv.gz"), Large: true, Write: d.writeGzip}}
 	if d.Plain() {
@@ -170,7 +188,10 @@ func (d *Data) SiteFiles() []File {
 			File{Path: routes.SiteDownload("json"), Large: true, Write: func(w io.Writer) error { return d.json(w, scope{}) }})
 	}
 	for _, p := range d.provinces {
-		files = append(files, d.ProvinceFiles(p)...)
+		files = append(files, d.provinceFiles(p)...)
+	}
+	for i, f := range files {
+		files[i].Write = d.measured(f.Path, f.Write)
 	}
 	return files
 }
@@ -178,19 +199,36 @@ func (d *Data) SiteFiles() []File {
 // ProvinceFiles are the files of a province and every locality in it: its CSV and JSON,
 // or on a packed site one zip file holding both.
 func (d *Data) ProvinceFiles(p Province) []File {
+	files := d.provinceFiles(p)
+	for i, f := range files {
+		files[i].Write = d.measured(f.Path, f.Write)
+	}
+	return files
+}
+
+func (d *Data) provinceFiles(p Province) []File {
 	if d.packed {
-		return []File{{Path: packPath(p), Large: true, Write: func(w io.Writer) error {
-			b, err := d.pack(p.index)
-			if err == nil {
-				_, err = w.Write(b)
-			}
-			return err
-		}}}
+		return []File{{Path: packPath(p), Large: true, Write: func(w io.Writer) error { return d.writePack(w, p.index) }}}
 	}
 	s := p.scope()
 	return []File{
 		{Path: routes.ProvinceDownload(p.Loc.ID, "csv"), Large: true, Write: func(w io.Writer) error { return d.csv(w, s) }},
 		{Path: routes.ProvinceDownload(p.Loc.ID, "json"), Large: true, Write: func(w io.Writer) error { return d.json(w, s) }},
+	}
+}
+
+// measured is write counting the size of the file at path, the first time it is written
+// (or counted by Size).
+func (d *Data) measured(path string, write func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		slot := d.sizes[path]
+		if slot == nil || !slot.claim() {
+			return write(w)
+		}
+		c := countingWriter{w: w}
+		err := write(&c)
+		slot.done(c.n, err)
+		return err
 	}
 }
 
@@ -253,38 +291,30 @@ func (d *Data) Offers(l *model.Locality) []view.Offer {
 // more of every national build).
 const packLevel = flate.BestSpeed
 
-// pack returns the zip file of the i-th province: its CSV and JSON, "<id>.csv" and
+// writePack writes the zip file of the i-th province: its CSV and JSON, "<id>.csv" and
 // "<id>.json", dated by the newest document its figures cite, so two builds of the same
-// data give the same bytes. It is made once; the data page tells its size.
-func (d *Data) pack(i int) ([]byte, error) {
-	pk, p := &d.packs[i], d.provinces[i]
-	pk.once.Do(func() {
-		var buf bytes.Buffer
-		zw := zip.NewWriter(&buf)
-		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, packLevel) })
-		modified := d.newestCited(p.Locs)
-		seg, err := d.segmentOf(i)
-		if err != nil {
-			pk.err = err
-			return
-		}
-		if err := writeSegmented(zw, p.Loc.ID+".csv", seg, zip.FileHeader{Modified: modified}); err != nil {
-			pk.err = err
-			return
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.Loc.ID + ".json", Method: zip.Deflate, Modified: modified})
-		if err != nil {
-			pk.err = err
-			return
-		}
-		if err := d.json(w, p.scope()); err != nil {
-			pk.err = err
-			return
-		}
-		pk.err = zw.Close()
-		pk.bytes = buf.Bytes()
-	})
-	return pk.bytes, pk.err
+// data give the same bytes.
+func (d *Data) writePack(w io.Writer, i int) error {
+	p := d.provinces[i]
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newFlater(w), nil })
+	modified := d.newestCited(p.Locs)
+	seg, err := d.segmentOf(i)
+	if err == nil {
+		err = writeSegmented(zw, p.Loc.ID+".csv", seg, zip.FileHeader{Modified: modified})
+	}
+	d.release(i)
+	if err != nil {
+		return err
+	}
+	jw, err := zw.CreateHeader(&zip.FileHeader{Name: p.Loc.ID + ".json", Method: zip.Deflate, Modified: modified})
+	if err != nil {
+		return err
+	}
+	if err := d.json(jw, p.scope()); err != nil {
+		return err
+	}
+	return zw.Close()
 }
 
 // newestCited is the publication date of the newest plan or source the figures of locs
@@ -306,32 +336,29 @@ func (d *Data) newestCited(locs []*model.Locality) time.Time {
 }
 
 // Size is the size in bytes of a file SiteFiles lists, or of a locality's file, for the
-// data page; 0 for a file that is not published. The sizes of the whole site's and the
-// provinces' files are measured once, by writing them to a counter.
+// data page; 0 for a file that is not published. The size of a whole site's or province's
+// file is counted as the file is written: Size waits for a file being written, and counts
+// one not yet written by writing it to a counter — a build lists the data page after
+// these files (render), so it never does; a preview (serve) may.
 func (d *Data) Size(path string) (int64, error) {
-	d.sizeOnce.Do(func() {
-		d.sizes = map[string]int64{}
+	if d.known != nil {
+		if n, ok := d.known(path); ok {
+			return n, nil
+		}
+	}
+	if slot := d.sizes[path]; slot != nil {
+		if n, err, ok := slot.wait(); ok {
+			return n, err
+		}
 		for _, f := range d.SiteFiles() {
-			if d.known != nil {
-				if n, ok := d.known(f.Path); ok {
-					d.sizes[f.Path] = n
-					continue
+			if f.Path == path {
+				if err := f.Write(io.Discard); err != nil {
+					return 0, err
 				}
 			}
-			// a pack and the gzipped CSV are made once and kept: their size is theirs
-			var c counter
-			if err := f.Write(&c); err != nil {
-				d.sizeErr = err
-				return
-			}
-			d.sizes[f.Path] = int64(c)
 		}
-	})
-	if d.sizeErr != nil {
-		return 0, d.sizeErr
-	}
-	if n, ok := d.sizes[path]; ok {
-		return n, nil
+		n, err, _ := slot.wait()
+		return n, err
 	}
 	kind, id := routes.Parse(path)
 	if l := d.site.Locality(id); kind == routes.LocalityKind && l != nil {
