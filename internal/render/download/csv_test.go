@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -119,4 +120,22 @@ func FuzzCSVRecord(f *testing.F) {
 			t.Errorf("%q, %v:\n got %q\nwant %q", s, n, got, want)
 		}
 	})
+}
+
+// TestAppendPlainIsFormatFloat: a number is appended as strconv writes it the plain way,
+// whole or not, at the edges of the integers a float holds exactly, negative zero and
+// numbers beyond.
+func TestAppendPlainIsFormatFloat(t *testing.T) {
+	nums := []float64{0, math.Copysign(0, -1), 1, -1, 7, 10, 1200, 1022552, -144957, 0.5, 85.27, 1e-7, 1e15, 1e20, 1e21, 1e22,
+		1 << 53, 1<<53 - 1, -(1<<53 - 1), 1<<53 + 2, -(1 << 53), 1 << 62, 1 << 63, -(1 << 63), 123456789012345678, math.MaxFloat64,
+		math.SmallestNonzeroFloat64, math.NaN(), math.Inf(1), math.Inf(-1)}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 10000 {
+		nums = append(nums, float64(rng.Int64N(1<<54)-1<<53), float64(rng.IntN(2_000_000)), float64(rng.IntN(10000))/100)
+	}
+	for _, f := range nums {
+		if got, want := string(appendPlain([]byte("x"), f)), "x"+strconv.FormatFloat(f, 'f', -1, 64); got != want {
+			t.Errorf("appendPlain(%v) = %q, want %q", f, got, want)
+		}
+	}
 }

@@ -270,7 +270,7 @@ func appendNumber(b []byte, key string, n model.Num) []byte {
 func appendJSONFloat(b []byte, f float64) []byte {
 	abs := math.Abs(f)
 	if abs == 0 || (abs >= 1e-6 && abs < 1e21) {
-		return strconv.AppendFloat(b, f, 'f', -1, 64)
+		return appendPlain(b, f)
 	}
 	b = strconv.AppendFloat(b, f, 'e', -1, 64)
 	// "1e-07" → "1e-7", as encoding/json writes it
