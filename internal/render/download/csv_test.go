@@ -127,11 +127,13 @@ func FuzzCSVRecord(f *testing.F) {
 // numbers beyond.
 func TestAppendPlainIsFormatFloat(t *testing.T) {
 	nums := []float64{0, math.Copysign(0, -1), 1, -1, 7, 10, 1200, 1022552, -144957, 0.5, 85.27, 1e-7, 1e15, 1e20, 1e21, 1e22,
+		0.05, -0.05, 0.0001, -0.0001, 0.00001, 0.1 + 0.2, 96.11, 999999999.9999, -999999999.9999, 1e9, -1e9, 1e9 - 1, 0.3, 2.675, 1.005,
 		1 << 53, 1<<53 - 1, -(1<<53 - 1), 1<<53 + 2, -(1 << 53), 1 << 62, 1 << 63, -(1 << 63), 123456789012345678, math.MaxFloat64,
 		math.SmallestNonzeroFloat64, math.NaN(), math.Inf(1), math.Inf(-1)}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 10000 {
-		nums = append(nums, float64(rng.Int64N(1<<54)-1<<53), float64(rng.IntN(2_000_000)), float64(rng.IntN(10000))/100)
+		nums = append(nums, float64(rng.Int64N(1<<54)-1<<53), float64(rng.IntN(2_000_000)), float64(rng.IntN(10000))/100,
+			-float64(rng.IntN(1000))/1000, float64(rng.Int64N(2e13)-1e13)/10000, float64(rng.IntN(1e9))/100000, rng.Float64()*100, rng.NormFloat64()*1e9)
 	}
 	for _, f := range nums {
 		if got, want := string(appendPlain([]byte("x"), f)), "x"+strconv.FormatFloat(f, 'f', -1, 64); got != want {

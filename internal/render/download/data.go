@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"compress/flate"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -434,17 +435,50 @@ func appendDate(b []byte, d date.Date) []byte {
 }
 
 // appendPlain appends f as strconv.AppendFloat(b, f, 'f', -1, 64) does — the shortest
-// decimal that reads back as f, without an exponent — and a whole number below 2^53 (most
-// of the figures: people, targets) as an integer, several times faster: every such
-// integer is a float of its own, so its shortest decimal is all its digits. Negative zero
-// ("-0") and every other number go through strconv.
+// decimal that reads back as f, without an exponent — several times faster for the
+// numbers of the data: people and targets (whole numbers) and rates (a few decimals); any
+// other number, and negative zero ("-0"), goes through strconv.
+//
+// Below 10^9, a number that is i/10^k (k ≤ 4 decimals, the fewest) as a float — float64(i)
+// / 10^k == f, a division rounded as parsing the decimal is — is written as i with k
+// decimals: that decimal reads back as f, and every other decimal of at most as many
+// digits is at least 10^-4 away, where floats there are 2^-23 apart, so it is the
+// shortest. (A whole number is k = 0.)
 func appendPlain(b []byte, f float64) []byte {
-	if f > -1<<53 && f < 1<<53 && f != 0 {
-		if i := int64(f); float64(i) == f {
-			return strconv.AppendInt(b, i, 10)
+	if f <= -1e9 || f >= 1e9 || f == 0 || f != f {
+		return strconv.AppendFloat(b, f, 'f', -1, 64)
+	}
+	scale := 1.0
+	for k := 0; k <= 4; k++ {
+		if i := int64(math.Round(f * scale)); float64(i)/scale == f {
+			return appendDecimal(b, i, k)
 		}
+		scale *= 10
 	}
 	return strconv.AppendFloat(b, f, 'f', -1, 64)
+}
+
+// appendDecimal appends i / 10^k with k decimals: "-0.05" for -5 and 2.
+func appendDecimal(b []byte, i int64, k int) []byte {
+	if i < 0 {
+		b = append(b, '-')
+		i = -i
+	}
+	start := len(b)
+	b = strconv.AppendInt(b, i, 10)
+	if k == 0 {
+		return b
+	}
+	for len(b)-start <= k { // "5" → "005": a digit before the point
+		b = append(b, 0)
+		copy(b[start+1:], b[start:])
+		b[start] = '0'
+	}
+	b = append(b, 0)
+	point := len(b) - 1 - k
+	copy(b[point+1:], b[point:])
+	b[point] = '.'
+	return b
 }
 
 // calcHow is how the site computed a figure, "" when a document gives it.

@@ -87,7 +87,9 @@ var header = sync.OnceValue(func() segment {
 	return segment{deflated: buf.Bytes(), crc: crc32.ChecksumIEEE(line), size: int64(len(line))}
 })
 
-func csvHeaderLine() []byte {
+// csvHeaderLine is CSVHeader as the first line of a CSV file, made once: every locality's
+// file starts with it. Writers must not change it (io.Writer's rule).
+var csvHeaderLine = sync.OnceValue(func() []byte {
 	var b []byte
 	for i, h := range CSVHeader {
 		if i > 0 {
@@ -96,7 +98,7 @@ func csvHeaderLine() []byte {
 		b = append(b, h...)
 	}
 	return append(b, '\n')
-}
+})
 
 // writeGzipMember writes seg as one gzip member: no name, no time, so two builds of the
 // same data give the same bytes.
