@@ -15,8 +15,9 @@ import (
 
 // Pages lists every output file of the site: static assets, then per language the home
 // page, one page per locality, plan and update, the lists, stand-alone pages, feeds and
-// data files, by path but for the data page and the whole site's gzipped CSV, listed after
-// the files they are made of (afterTheirFiles). Each Page renders independently.
+// data files, by path but for the whole site's gzipped CSV, listed after the provinces'
+// files it is made of, and the data page, last (afterTheirFiles). Each Page renders
+// independently.
 func (r *Renderer) Pages() []Page {
 	pages := slices.Clone(r.files)
 	var wg sync.WaitGroup
