@@ -102,17 +102,26 @@ func readFont(theme fs.FS, name string) (*opentype.Font, error) {
 
 // PNG draws c as a PNG.
 func (d *Drawer) PNG(c Card) ([]byte, error) {
-	img, err := d.Image(c)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := d.WritePNG(&buf, c); err != nil {
 		return nil, err
 	}
-	defer images.Put(img)
-	var buf bytes.Buffer
-	buf.Grow(64 << 10)
-	if err := encodePNG(&buf, img); err != nil {
-		return nil, fmt.Errorf("share card: %w", err)
-	}
 	return buf.Bytes(), nil
+}
+
+// WritePNG draws c as a PNG at the end of buf: a build's worker encodes its cards into the
+// buffer it reuses for every page, rather than into one of its own a card.
+func (d *Drawer) WritePNG(buf *bytes.Buffer, c Card) error {
+	img, err := d.Image(c)
+	if err != nil {
+		return err
+	}
+	defer images.Put(img)
+	buf.Grow(64 << 10)
+	if err := encodePNG(buf, img); err != nil {
+		return fmt.Errorf("share card: %w", err)
+	}
+	return nil
 }
 
 // A build draws hundreds of cards on a few workers: the images and the compressors (about

@@ -46,29 +46,43 @@ var (
 		run, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
 		return &idat{text: text, run: run}
 	}}
-	segments = segmentCache{kept: map[string]map[int][]byte{}, seen: map[uint64]bool{}, seed: maphash.MakeSeed()}
+	segments = segmentCache{kept: map[string]*keptRows{}, seen: map[uint64]bool{}, seed: maphash.MakeSeed()}
 )
 
 // segmentCache keeps the compressed bytes of the segments met twice: by rows (each
 // after its filter byte) and number of times they repeat.
 type segmentCache struct {
 	mu   sync.Mutex
-	kept map[string]map[int][]byte
+	kept map[string]*keptRows
 	seen map[uint64]bool // hashes of the segments met once
 	size int
 	seed maphash.Seed
 	full bool
 }
 
-func (c *segmentCache) get(rows []byte, n int) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	b, ok := c.kept[string(rows)][n]
-	return b, ok
+// keptRows are the rows of segments met twice: their Adler-32 (a card copying a segment
+// needs it for its checksum, and summing the rows again was a tenth of a card's time) and
+// their compressed bytes by number of times they repeat.
+type keptRows struct {
+	sum        uint32
+	compressed map[int][]byte
 }
 
-// offer keeps a segment's compressed bytes if it was met before.
-func (c *segmentCache) offer(rows []byte, n int, compressed []byte) {
+// get returns the compressed bytes of rows repeated n times, and the Adler-32 of rows.
+func (c *segmentCache) get(rows []byte, n int) ([]byte, uint32, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := c.kept[string(rows)]
+	if k == nil {
+		return nil, 0, false
+	}
+	b, ok := k.compressed[n]
+	return b, k.sum, ok
+}
+
+// offer keeps a segment's compressed bytes if it was met before; sum is the Adler-32 of
+// its rows.
+func (c *segmentCache) offer(rows []byte, n int, sum uint32, compressed []byte) {
 	h := maphash.Bytes(c.seed, rows) ^ uint64(n)*0x9e3779b97f4a7c15
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -80,13 +94,13 @@ func (c *segmentCache) offer(rows []byte, n int, compressed []byte) {
 		c.full = len(c.seen) > maxKept>>6 // a bound on the hashes too
 		return
 	}
-	m := c.kept[string(rows)]
-	if m == nil {
-		m = map[int][]byte{}
-		c.kept[string(rows)] = m
+	k := c.kept[string(rows)]
+	if k == nil {
+		k = &keptRows{sum: sum, compressed: map[int][]byte{}}
+		c.kept[string(rows)] = k
 		c.size += len(rows)
 	}
-	m[n] = bytes.Clone(compressed)
+	k.compressed[n] = bytes.Clone(compressed)
 	c.size += len(compressed)
 	c.full = c.size > maxKept
 }
@@ -181,15 +195,14 @@ func (z *idat) flush() error {
 
 // segment writes the rows gathered, n times over, as one segment, and empties them.
 func (z *idat) segment(n int) error {
-	sum := adler32.Checksum(z.rows)
-	for range n {
-		z.sum = adlerCombine(z.sum, sum, len(z.rows))
-	}
 	defer func() { z.rows = z.rows[:0] }()
-	if b, ok := segments.get(z.rows, n); ok {
+	if b, sum, ok := segments.get(z.rows, n); ok {
+		z.add(sum, n)
 		z.out.Write(b)
 		return nil
 	}
+	sum := adler32.Checksum(z.rows)
+	z.add(sum, n)
 	z.seg.Reset()
 	fl := z.text
 	if n > 1 {
@@ -204,9 +217,16 @@ func (z *idat) segment(n int) error {
 	if err := fl.Flush(); err != nil { // ends on a byte, the stream not final
 		return err
 	}
-	segments.offer(z.rows, n, z.seg.Bytes())
+	segments.offer(z.rows, n, sum, z.seg.Bytes())
 	z.out.Write(z.seg.Bytes())
 	return nil
+}
+
+// add adds to the stream's checksum the rows gathered, of Adler-32 sum, n times over.
+func (z *idat) add(sum uint32, n int) {
+	for range n {
+		z.sum = adlerCombine(z.sum, sum, len(z.rows))
+	}
 }
 
 // adlerCombine is the Adler-32 of a stream of checksum a1 followed by len2 bytes of

@@ -181,3 +181,22 @@ func TestCardsDrawnConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestWritePNGAppends: a card written into a buffer that holds something already (a build
+// worker's, reused) is appended after it, the bytes PNG makes, and leaves it intact.
+func TestWritePNGAppends(t *testing.T) {
+	d := drawer(t)
+	c := Card{Site: "Bao phủ BHXH, BHYT, BHTN", Kicker: "Tỉnh", Title: "Cần Thơ", Figures: []Figure{{"96,11 %", "BHYT"}}, Note: "Số liệu đến 30/6/2025"}
+	want, err := d.PNG(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	buf.WriteString("the page before")
+	if err := d.WritePNG(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.Bytes(); !bytes.HasPrefix(got, []byte("the page before")) || !bytes.Equal(got[len("the page before"):], want) {
+		t.Errorf("%d bytes after the page before, want the card's %d", buf.Len()-len("the page before"), len(want))
+	}
+}

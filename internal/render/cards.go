@@ -1,6 +1,9 @@
 package render
 
 import (
+	"bytes"
+	"io"
+
 	"github.com/covsite/covsite/internal/card"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
@@ -16,11 +19,20 @@ func (r *Renderer) withCard(d pageData, has bool) pageData {
 	return d
 }
 
-// cardFile is the share card of the page at route, drawn from make's card.
+// cardFile is the share card of the page at route, drawn from make's card: into the
+// writer when it is a buffer (a build worker's, reused for every page), else into one of
+// its own.
 func (r *Renderer) cardFile(lang, route string, make func() card.Card) Page {
-	return Page{Path: routes.File(lang, routes.ShareCard(route)), Lang: lang, write: fromBytes(func() ([]byte, error) {
-		return r.cards.PNG(make())
-	})}
+	return Page{Path: routes.File(lang, routes.ShareCard(route)), Lang: lang, write: func(w io.Writer) error {
+		if buf, ok := w.(*bytes.Buffer); ok {
+			return r.cards.WritePNG(buf, make())
+		}
+		b, err := r.cards.PNG(make())
+		if err == nil {
+			_, err = w.Write(b)
+		}
+		return err
+	}}
 }
 
 func (r *Renderer) siteTitle(lang string) string {

@@ -27,6 +27,52 @@ func fromFiles(files []download.File) []Page {
 // dataPages are the downloads: the whole dataset, each province's and each locality's.
 func (r *Renderer) dataPages() []Page { return fromFiles(r.data.Files()) }
 
+// afterTheirFiles moves the whole site's gzipped CSV right after the provinces' files (it
+// is made of their compressed rows, which they make and it lets go) and each language's
+// data page to the end (it shows their sizes, counted as they are written:
+// download.Data.Size); every other page keeps its place. A build renders pages in this
+// order, so the data page finds the sizes counted — at worst it waits for the last file
+// still being written — instead of making the files itself.
+func (r *Renderer) afterTheirFiles(pages []Page) []Page {
+	gz := routes.SiteDownload("csv.gz")
+	files := map[string]bool{}
+	for _, f := range r.data.SiteFiles() {
+		files[f.Path] = f.Path != gz
+	}
+	dataPages := map[string]bool{}
+	for _, lang := range r.languages() {
+		dataPages[routes.File(lang, routes.Data)] = true
+	}
+	last := -1
+	for i, p := range pages {
+		if files[p.Path] {
+			last = i
+		}
+	}
+	out := make([]Page, 0, len(pages))
+	var gzPage, ends []Page
+	for _, p := range pages {
+		switch {
+		case p.Path == gz:
+			gzPage = append(gzPage, p)
+		case dataPages[p.Path]:
+			ends = append(ends, p)
+		}
+	}
+	if last < 0 {
+		out = append(out, gzPage...)
+	}
+	for i, p := range pages {
+		if p.Path != gz && !dataPages[p.Path] {
+			out = append(out, p)
+		}
+		if i == last {
+			out = append(out, gzPage...)
+		}
+	}
+	return append(out, ends...)
+}
+
 // siteData are the whole site's and the provinces' downloads.
 func (r *Renderer) siteData() []Page { return fromFiles(r.data.SiteFiles()) }
 

@@ -2,10 +2,10 @@ package download
 
 import (
 	"archive/zip"
-	"bytes"
 	"cmp"
 	"compress/flate"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
@@ -26,9 +27,9 @@ import (
 // JSON file of about 6 MB.
 var PlainLimit = 20_000 // a variable so a test can pack a small site
 
-// Data writes the downloads of one site. It is safe for concurrent use; the gzipped
-// whole-site CSV, the provinces' packs and the sizes the data page shows are made once,
-// when first asked for.
+// Data writes the downloads of one site. It is safe for concurrent use. The whole site's
+// and the provinces' files are streamed to their writer, never held whole; each one's size,
+// which the data page shows, is counted as it is written (Size).
 //
 // A site over PlainLimit figures is packed: each province's CSV and JSON come in one zip
 // file, and a locality's page offers its own CSV and its province's pack, not a JSON of
@@ -41,21 +42,52 @@ type Data struct {
 	provinceOf map[*model.Locality]*Province
 	packed     bool
 
-	packs    []pack    // the provinces' zip files, when packed, in the order of provinces
-	segments []segSlot // the provinces' CSV rows compressed (segments.go), in that order
+	segments []segSlot // the provinces' CSV rows compressed (segments.go), in the order of provinces
 	// known gives the size of a file the build keeps from its previous output unwritten
 	// (a province's pack whose figures did not change), which Size then need not make;
 	// previous gives such a file's bytes, out of which its province's segment is taken.
 	known    func(path string) (int64, bool)
 	previous func(path string) ([]byte, bool)
 
-	gzOnce sync.Once
-	gz     []byte
-	gzErr  error
+	// sizes are those of the whole site's and the provinces' files (SiteFiles), by path.
+	sizes map[string]*sizeSlot
+}
 
-	sizeOnce sync.Once
-	sizes    map[string]int64
-	sizeErr  error
+// sizeSlot is a file's size: unknown, being counted as the file is written, or known.
+type sizeSlot struct {
+	mu       sync.Mutex
+	counting chan struct{} // closed when the count is done; nil before it starts
+	n        int64
+	err      error
+}
+
+// claim starts counting the file's size unless it is counted or being counted; the
+// caller that claims it must call done.
+func (s *sizeSlot) claim() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.counting != nil {
+		return false
+	}
+	s.counting = make(chan struct{})
+	return true
+}
+
+func (s *sizeSlot) done(n int64, err error) {
+	s.n, s.err = n, err
+	close(s.counting)
+}
+
+// wait returns the size once counted, when it is being or was counted.
+func (s *sizeSlot) wait() (int64, error, bool) {
+	s.mu.Lock()
+	c := s.counting
+	s.mu.Unlock()
+	if c == nil {
+		return 0, nil, false
+	}
+	<-c
+	return s.n, s.err, true
 }
 
 // Province is a locality right below a root (a province, or a city under the central
@@ -64,20 +96,6 @@ type Province struct {
 	Loc   *model.Locality
 	Locs  []*model.Locality // Loc first, then its descendants, depth first in the model's order
 	index int               // its place among the site's provinces with figures (packs, segments)
-}
-
-// segSlot is a province's segment, made once.
-type segSlot struct {
-	once sync.Once
-	seg  segment
-	err  error
-}
-
-// pack is a province's zip file, made once.
-type pack struct {
-	once  sync.Once
-	bytes []byte
-	err   error
 }
 
 // NewData prepares the downloads of site.
@@ -98,10 +116,11 @@ func NewData(site *model.Site) *Data {
 			d.provinceOf[l] = &d.provinces[i]
 		}
 	}
-	if d.packed {
-		d.packs = make([]pack, len(d.provinces))
-	}
 	d.segments = make([]segSlot, len(d.provinces))
+	d.sizes = map[string]*sizeSlot{}
+	for _, f := range d.SiteFiles() {
+		d.sizes[f.Path] = &sizeSlot{}
+	}
 	return d
 }
 
@@ -160,7 +179,8 @@ func (d *Data) Files() []File {
 	return files
 }
 
-// SiteFiles are the whole site's files and each province's.
+// SiteFiles are the whole site's files and each province's. Each counts its size as it is
+// written, for Size.
 func (d *Data) SiteFiles() []File {
 	files := []File{{Path: routes.SiteDownload("csv.gz"), Large: true, Write: d.writeGzip}}
 	if d.Plain() {
@@ -169,7 +189,10 @@ func (d *Data) SiteFiles() []File {
 			File{Path: routes.SiteDownload("json"), Large: true, Write: func(w io.Writer) error { return d.json(w, scope{}) }})
 	}
 	for _, p := range d.provinces {
-		files = append(files, d.ProvinceFiles(p)...)
+		files = append(files, d.provinceFiles(p)...)
+	}
+	for i, f := range files {
+		files[i].Write = d.measured(f.Path, f.Write)
 	}
 	return files
 }
@@ -177,19 +200,36 @@ func (d *Data) SiteFiles() []File {
 // ProvinceFiles are the files of a province and every locality in it: its CSV and JSON,
 // or on a packed site one zip file holding both.
 func (d *Data) ProvinceFiles(p Province) []File {
+	files := d.provinceFiles(p)
+	for i, f := range files {
+		files[i].Write = d.measured(f.Path, f.Write)
+	}
+	return files
+}
+
+func (d *Data) provinceFiles(p Province) []File {
 	if d.packed {
-		return []File{{Path: packPath(p), Large: true, Write: func(w io.Writer) error {
-			b, err := d.pack(p.index)
-			if err == nil {
-				_, err = w.Write(b)
-			}
-			return err
-		}}}
+		return []File{{Path: packPath(p), Large: true, Write: func(w io.Writer) error { return d.writePack(w, p.index) }}}
 	}
 	s := p.scope()
 	return []File{
 		{Path: routes.ProvinceDownload(p.Loc.ID, "csv"), Large: true, Write: func(w io.Writer) error { return d.csv(w, s) }},
 		{Path: routes.ProvinceDownload(p.Loc.ID, "json"), Large: true, Write: func(w io.Writer) error { return d.json(w, s) }},
+	}
+}
+
+// measured is write counting the size of the file at path, the first time it is written
+// (or counted by Size).
+func (d *Data) measured(path string, write func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		slot := d.sizes[path]
+		if slot == nil || !slot.claim() {
+			return write(w)
+		}
+		c := countingWriter{w: w}
+		err := write(&c)
+		slot.done(c.n, err)
+		return err
 	}
 }
 
@@ -252,38 +292,30 @@ func (d *Data) Offers(l *model.Locality) []view.Offer {
 // more of every national build).
 const packLevel = flate.BestSpeed
 
-// pack returns the zip file of the i-th province: its CSV and JSON, "<id>.csv" and
+// writePack writes the zip file of the i-th province: its CSV and JSON, "<id>.csv" and
 // "<id>.json", dated by the newest document its figures cite, so two builds of the same
-// data give the same bytes. It is made once; the data page tells its size.
-func (d *Data) pack(i int) ([]byte, error) {
-	pk, p := &d.packs[i], d.provinces[i]
-	pk.once.Do(func() {
-		var buf bytes.Buffer
-		zw := zip.NewWriter(&buf)
-		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, packLevel) })
-		modified := d.newestCited(p.Locs)
-		seg, err := d.segmentOf(i)
-		if err != nil {
-			pk.err = err
-			return
-		}
-		if err := writeSegmented(zw, p.Loc.ID+".csv", seg, zip.FileHeader{Modified: modified}); err != nil {
-			pk.err = err
-			return
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.Loc.ID + ".json", Method: zip.Deflate, Modified: modified})
-		if err != nil {
-			pk.err = err
-			return
-		}
-		if err := d.json(w, p.scope()); err != nil {
-			pk.err = err
-			return
-		}
-		pk.err = zw.Close()
-		pk.bytes = buf.Bytes()
-	})
-	return pk.bytes, pk.err
+// data give the same bytes.
+func (d *Data) writePack(w io.Writer, i int) error {
+	p := d.provinces[i]
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newFlater(w), nil })
+	modified := d.newestCited(p.Locs)
+	seg, err := d.segmentOf(i)
+	if err == nil {
+		err = writeSegmented(zw, p.Loc.ID+".csv", seg, zip.FileHeader{Modified: modified})
+	}
+	d.release(i)
+	if err != nil {
+		return err
+	}
+	jw, err := zw.CreateHeader(&zip.FileHeader{Name: p.Loc.ID + ".json", Method: zip.Deflate, Modified: modified})
+	if err != nil {
+		return err
+	}
+	if err := d.json(jw, p.scope()); err != nil {
+		return err
+	}
+	return zw.Close()
 }
 
 // newestCited is the publication date of the newest plan or source the figures of locs
@@ -305,32 +337,29 @@ func (d *Data) newestCited(locs []*model.Locality) time.Time {
 }
 
 // Size is the size in bytes of a file SiteFiles lists, or of a locality's file, for the
-// data page; 0 for a file that is not published. The sizes of the whole site's and the
-// provinces' files are measured once, by writing them to a counter.
+// data page; 0 for a file that is not published. The size of a whole site's or province's
+// file is counted as the file is written: Size waits for a file being written, and counts
+// one not yet written by writing it to a counter — a build lists the data page after
+// these files (render), so it never does; a preview (serve) may.
 func (d *Data) Size(path string) (int64, error) {
-	d.sizeOnce.Do(func() {
-		d.sizes = map[string]int64{}
+	if d.known != nil {
+		if n, ok := d.known(path); ok {
+			return n, nil
+		}
+	}
+	if slot := d.sizes[path]; slot != nil {
+		if n, err, ok := slot.wait(); ok {
+			return n, err
+		}
 		for _, f := range d.SiteFiles() {
-			if d.known != nil {
-				if n, ok := d.known(f.Path); ok {
-					d.sizes[f.Path] = n
-					continue
+			if f.Path == path {
+				if err := f.Write(io.Discard); err != nil {
+					return 0, err
 				}
 			}
-			// a pack and the gzipped CSV are made once and kept: their size is theirs
-			var c counter
-			if err := f.Write(&c); err != nil {
-				d.sizeErr = err
-				return
-			}
-			d.sizes[f.Path] = int64(c)
 		}
-	})
-	if d.sizeErr != nil {
-		return 0, d.sizeErr
-	}
-	if n, ok := d.sizes[path]; ok {
-		return n, nil
+		n, err, _ := slot.wait()
+		return n, err
 	}
 	kind, id := routes.Parse(path)
 	if l := d.site.Locality(id); kind == routes.LocalityKind && l != nil {
@@ -356,7 +385,9 @@ type scope struct {
 }
 
 // figureRecord is one row of the dataset: a target or a result. Unknown numbers are
-// empty in CSV and null in JSON.
+// empty in CSV and null in JSON; dates and the computation's inputs are formatted as they
+// are appended (appendDate, appendCalcInputs), not into strings: a national build writes
+// each row three times (its locality's CSV, its province's CSV and JSON).
 type figureRecord struct {
 	Type          string
 	Locality      string
@@ -366,24 +397,23 @@ type figureRecord struct {
 	Plan          string
 	PlanNumber    string
 	Period        string
-	Deadline      string
-	AsOf          string
+	Deadline      date.Date
+	AsOf          date.Date
 	Value         model.Num
 	Rate          model.Num
 	ReportedShare model.Num
 	ReportedGap   model.Num
 	Change        model.Num
-	ChangeSince   string
+	ChangeSince   date.Date
 	Source        string
-	Published     string
+	Published     date.Date
 	Implied       bool
 	Derived       bool
 	// Where the figure stands in its document (in Vietnamese, as the data gives it).
 	Where string
-	// Calc is how the site computed the value (model.Computation), "" when a document gives
-	// it; CalcInputs the figures it computed it from, plain, joined by ";".
-	Calc       string
-	CalcInputs string
+	// Calc is how the site computed the value (written as its model.Computation, "" when a
+	// document gives it) and the figures it computed it from (written plain, joined by ";").
+	Calc model.Calc
 	// SetBy and Decision credit a target as its document does; CreditInferred when the
 	// document names no decision for it ("theo <source>").
 	SetBy          string
@@ -391,16 +421,90 @@ type figureRecord struct {
 	CreditInferred bool
 }
 
-// calcFields are a computed figure's mark for the downloads.
-func calcFields(c model.Calc) (string, string) {
+// appendDate appends d as ISO 2006-01-02 (date.Date's String), nothing when it is zero.
+func appendDate(b []byte, d date.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
+	if d.Year < 0 || d.Year > 9999 || d.Month > 99 || d.Day > 99 {
+		return append(b, d.String()...)
+	}
+	y, m, day := int(d.Year), int(d.Month), int(d.Day)
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10))
+}
+
+// appendPlain appends f as strconv.AppendFloat(b, f, 'f', -1, 64) does — the shortest
+// decimal that reads back as f, without an exponent — several times faster for the
+// numbers of the data: people and targets (whole numbers) and rates (a few decimals); any
+// other number, and negative zero ("-0"), goes through strconv.
+//
+// Below 10^9, a number that is i/10^k (k ≤ 4 decimals, the fewest) as a float — float64(i)
+// / 10^k == f, a division rounded as parsing the decimal is — is written as i with k
+// decimals: that decimal reads back as f, and every other decimal of at most as many
+// digits is at least 10^-4 away, where floats there are 2^-23 apart, so it is the
+// shortest. (A whole number is k = 0.)
+func appendPlain(b []byte, f float64) []byte {
+	if f <= -1e9 || f >= 1e9 || f == 0 || f != f {
+		return strconv.AppendFloat(b, f, 'f', -1, 64)
+	}
+	scale := 1.0
+	for k := 0; k <= 4; k++ {
+		if i := int64(math.Round(f * scale)); float64(i)/scale == f {
+			return appendDecimal(b, i, k)
+		}
+		scale *= 10
+	}
+	return strconv.AppendFloat(b, f, 'f', -1, 64)
+}
+
+// appendDecimal appends i / 10^k with k decimals: "-0.05" for -5 and 2.
+func appendDecimal(b []byte, i int64, k int) []byte {
+	if i < 0 {
+		b = append(b, '-')
+		i = -i
+	}
+	start := len(b)
+	b = strconv.AppendInt(b, i, 10)
+	if k == 0 {
+		return b
+	}
+	for len(b)-start <= k { // "5" → "005": a digit before the point
+		b = append(b, 0)
+		copy(b[start+1:], b[start:])
+		b[start] = '0'
+	}
+	b = append(b, 0)
+	point := len(b) - 1 - k
+	copy(b[point+1:], b[point:])
+	b[point] = '.'
+	return b
+}
+
+// calcHow is how the site computed a figure, "" when a document gives it.
+func calcHow(c model.Calc) string {
 	if !c.Computed() {
-		return "", ""
+		return ""
 	}
-	in := make([]string, len(c.Inputs))
+	return string(c.How)
+}
+
+// appendCalcInputs appends the figures a computed figure comes from, plain (as plain
+// writes them: digits, ".", "-", or NaN and ±Inf), joined by ";"; nothing when a document
+// gives the figure.
+func appendCalcInputs(b []byte, c model.Calc) []byte {
+	if !c.Computed() {
+		return b
+	}
 	for i, n := range c.Inputs {
-		in[i] = plain(n)
+		if i > 0 {
+			b = append(b, ';')
+		}
+		if n.Known {
+			b = appendPlain(b, n.V)
+		}
 	}
-	return string(c.How), strings.Join(in, ";")
+	return b
 }
 
 // targets and results of a scope, in the site's order for the whole site, else locality
@@ -439,10 +543,9 @@ func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
 			rec = figureRecord{
 				Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
 				Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
-				Deadline: t.Deadline.String(), Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
-				Where: t.Where.VI, SetBy: t.Credit.Authority, Decision: t.Credit.Decision, CreditInferred: t.Credit.Inferred,
+				Deadline: t.Deadline, Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
+				Where: t.Where.VI, Calc: t.Calc, SetBy: t.Credit.Authority, Decision: t.Credit.Decision, CreditInferred: t.Credit.Inferred,
 			}
-			rec.Calc, rec.CalcInputs = calcFields(t.Calc)
 			if err := fn(&rec); err != nil {
 				return err
 			}
@@ -452,12 +555,11 @@ func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
 		for _, res := range results {
 			rec = figureRecord{
 				Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
-				Unit: string(res.Indicator.Unit), AsOf: res.AsOf.String(), Value: res.Value, Rate: res.Rate,
-				ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince.String(),
-				Source: res.Source.ID, Published: res.Source.Published.String(), Derived: res.Derived,
-				Where: res.Where.VI,
+				Unit: string(res.Indicator.Unit), AsOf: res.AsOf, Value: res.Value, Rate: res.Rate,
+				ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince,
+				Source: res.Source.ID, Published: res.Source.Published, Derived: res.Derived,
+				Where: res.Where.VI, Calc: res.Calc,
 			}
-			rec.Calc, rec.CalcInputs = calcFields(res.Calc)
 			if len(res.Shares) == 0 {
 				if err := fn(&rec); err != nil {
 					return err
@@ -509,26 +611,27 @@ func (d *Data) rows(w io.Writer, s scope) error {
 func appendCSVRecord(b []byte, rec *figureRecord) []byte {
 	b = appendCSVField(b, rec.Type)
 	for _, s := range [...]string{rec.Locality, rec.LocalityName, rec.Indicator, rec.Unit, rec.Plan, rec.PlanNumber, rec.Period} {
-		b = appendCSVField(append(b, ','), csvText(s))
+		b = appendCSVText(append(b, ','), s)
 	}
-	b = appendCSVField(append(b, ','), rec.Deadline)
-	b = appendCSVField(append(b, ','), rec.AsOf)
+	// dates and numbers never need quotes: digits, "-", "." (and NaN, ±Inf, ";" in the inputs)
+	b = appendDate(append(b, ','), rec.Deadline)
+	b = appendDate(append(b, ','), rec.AsOf)
 	for _, n := range [...]model.Num{rec.Value, rec.Rate, rec.ReportedShare, rec.ReportedGap, rec.Change} {
 		b = append(b, ',')
 		if n.Known {
-			b = strconv.AppendFloat(b, n.V, 'f', -1, 64)
+			b = appendPlain(b, n.V)
 		}
 	}
-	b = appendCSVField(append(b, ','), rec.ChangeSince)
-	b = appendCSVField(append(b, ','), csvText(rec.Source))
-	b = appendCSVField(append(b, ','), rec.Published)
+	b = appendDate(append(b, ','), rec.ChangeSince)
+	b = appendCSVText(append(b, ','), rec.Source)
+	b = appendDate(append(b, ','), rec.Published)
 	b = strconv.AppendBool(append(b, ','), rec.Implied)
 	b = strconv.AppendBool(append(b, ','), rec.Derived)
-	b = appendCSVField(append(b, ','), csvText(rec.Where))
-	b = appendCSVField(append(b, ','), rec.Calc)
-	b = appendCSVField(append(b, ','), rec.CalcInputs)
-	b = appendCSVField(append(b, ','), csvText(rec.SetBy))
-	b = appendCSVField(append(b, ','), csvText(rec.Decision))
+	b = appendCSVText(append(b, ','), rec.Where)
+	b = appendCSVField(append(b, ','), calcHow(rec.Calc))
+	b = appendCalcInputs(append(b, ','), rec.Calc)
+	b = appendCSVText(append(b, ','), rec.SetBy)
+	b = appendCSVText(append(b, ','), rec.Decision)
 	b = strconv.AppendBool(append(b, ','), rec.CreditInferred)
 	return append(b, '\n')
 }
@@ -540,7 +643,11 @@ func appendCSVField(b []byte, s string) []byte {
 	if !csvNeedsQuotes(s) {
 		return append(b, s...)
 	}
-	b = append(b, '"')
+	return appendQuoted(append(b, '"'), s)
+}
+
+// appendQuoted appends s with its quotes doubled, then the closing quote.
+func appendQuoted(b []byte, s string) []byte {
 	for {
 		i := strings.IndexByte(s, '"')
 		if i < 0 {
@@ -552,40 +659,53 @@ func appendCSVField(b []byte, s string) []byte {
 	return append(append(b, s...), '"')
 }
 
+// csvSpecial are the bytes that make encoding/csv quote a field wherever they are.
+var csvSpecial = [256]bool{',': true, '"': true, '\r': true, '\n': true}
+
+// hasCSVSpecial reports whether s holds a comma, a quote or a line break.
+func hasCSVSpecial(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if csvSpecial[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // csvNeedsQuotes is encoding/csv's fieldNeedsQuotes for a comma.
 func csvNeedsQuotes(s string) bool {
 	if s == "" {
 		return false
 	}
-	if s == `\.` {
+	if s == `\.` || hasCSVSpecial(s) {
 		return true
 	}
-	if strings.ContainsAny(s, ",\"\r\n") {
-		return true
+	if c := s[0]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r' // unicode.IsSpace below U+0080
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r)
 }
 
-// csvText is a text field of the CSV, made safe to open in a spreadsheet: text that begins
-// with = + - @, a tab or a carriage return would be read by Excel and LibreOffice as a
-// formula (=HYPERLINK(…) sends the reader's data away), so it gets a leading apostrophe,
-// which spreadsheets take as "this is text" (OWASP, CSV injection). Numbers are written by
-// plain and are never changed.
-func csvText(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+// appendCSVText appends a text field of the CSV, made safe to open in a spreadsheet: text
+// that begins with = + - @, a tab or a carriage return would be read by Excel and
+// LibreOffice as a formula (=HYPERLINK(…) sends the reader's data away), so it gets a
+// leading apostrophe, which spreadsheets take as "this is text" (OWASP, CSV injection).
+// Numbers are written plain and are never changed. The field is what appendCSVField
+// writes of "'" + s, without making that string: it begins with the apostrophe, not a
+// space, and is not \. alone, so it is quoted only for a comma, a quote or a line break.
+func appendCSVText(b []byte, s string) []byte {
+	if s == "" || !formulaStart[s[0]] {
+		return appendCSVField(b, s)
 	}
-	return s
+	if !hasCSVSpecial(s) {
+		return append(append(b, '\''), s...)
+	}
+	return appendQuoted(append(b, '"', '\''), s)
 }
 
-// plain formats n the plain way: "1234.5", or "" when unknown.
-func plain(n model.Num) string {
-	if !n.Known {
-		return ""
-	}
-	return strconv.FormatFloat(n.V, 'f', -1, 64)
-}
+// formulaStart are the first bytes that make a spreadsheet read a cell as a formula.
+var formulaStart = [256]bool{'=': true, '+': true, '-': true, '@': true, '\t': true, '\r': true}
 
 // citedBy returns the sources and plans that the figures of locs cite, in the site's
 // order: a locality's or a province's download describes its own figures, not the whole

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
 )
 
@@ -189,8 +190,8 @@ func appendRecord(b []byte, rec *figureRecord) []byte {
 	b = appendOptional(b, `,"plan":`, rec.Plan)
 	b = appendOptional(b, `,"plan_number":`, rec.PlanNumber)
 	b = appendOptional(b, `,"period":`, rec.Period)
-	b = appendOptional(b, `,"deadline":`, rec.Deadline)
-	b = appendOptional(b, `,"as_of":`, rec.AsOf)
+	b = appendDateField(b, `,"deadline":`, rec.Deadline)
+	b = appendDateField(b, `,"as_of":`, rec.AsOf)
 	b = appendNumber(b, `,"value":`, rec.Value)
 	b = appendNumber(b, `,"rate":`, rec.Rate)
 	if rec.ReportedShare.Known {
@@ -202,9 +203,9 @@ func appendRecord(b []byte, rec *figureRecord) []byte {
 	if rec.Change.Known {
 		b = appendNumber(b, `,"change":`, rec.Change)
 	}
-	b = appendOptional(b, `,"change_since":`, rec.ChangeSince)
+	b = appendDateField(b, `,"change_since":`, rec.ChangeSince)
 	b = appendOptional(b, `,"source":`, rec.Source)
-	b = appendOptional(b, `,"published":`, rec.Published)
+	b = appendDateField(b, `,"published":`, rec.Published)
 	if rec.Implied {
 		b = append(b, `,"implied":true`...)
 	}
@@ -212,8 +213,8 @@ func appendRecord(b []byte, rec *figureRecord) []byte {
 		b = append(b, `,"derived":true`...)
 	}
 	b = appendOptional(b, `,"where":`, rec.Where)
-	b = appendOptional(b, `,"calc":`, rec.Calc)
-	b = appendOptional(b, `,"calc_inputs":`, rec.CalcInputs)
+	b = appendOptional(b, `,"calc":`, calcHow(rec.Calc))
+	b = appendCalcInputsField(b, rec.Calc)
 	b = appendOptional(b, `,"set_by":`, rec.SetBy)
 	b = appendOptional(b, `,"decision":`, rec.Decision)
 	if rec.CreditInferred {
@@ -233,6 +234,29 @@ func appendOptional(b []byte, key, s string) []byte {
 	return appendField(b, key, s)
 }
 
+// appendCalcInputsField appends the inputs of a computed figure, quoted, as
+// appendOptional would their text: they are digits, ".", "-", ";", NaN or ±Inf, nothing to
+// escape; nothing when there is no text (no input, or one unknown).
+func appendCalcInputsField(b []byte, c model.Calc) []byte {
+	start := len(b)
+	b = append(b, `,"calc_inputs":"`...)
+	mark := len(b)
+	if b = appendCalcInputs(b, c); len(b) == mark {
+		return b[:start]
+	}
+	return append(b, '"')
+}
+
+// appendDateField appends key and d, quoted; nothing when d is zero. A date is digits
+// and "-": nothing to escape.
+func appendDateField(b []byte, key string, d date.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
+	b = append(append(b, key...), '"')
+	return append(appendDate(b, d), '"')
+}
+
 func appendNumber(b []byte, key string, n model.Num) []byte {
 	b = append(b, key...)
 	if !n.Known || math.IsNaN(n.V) || math.IsInf(n.V, 0) {
@@ -246,7 +270,7 @@ func appendNumber(b []byte, key string, n model.Num) []byte {
 func appendJSONFloat(b []byte, f float64) []byte {
 	abs := math.Abs(f)
 	if abs == 0 || (abs >= 1e-6 && abs < 1e21) {
-		return strconv.AppendFloat(b, f, 'f', -1, 64)
+		return appendPlain(b, f)
 	}
 	b = strconv.AppendFloat(b, f, 'e', -1, 64)
 	// "1e-07" → "1e-7", as encoding/json writes it

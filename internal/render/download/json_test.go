@@ -7,6 +7,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
 )
 
@@ -49,10 +50,11 @@ func pointer(n model.Num) *float64 {
 }
 
 func tagged(r figureRecord) taggedRecord {
+	how, inputs := calcText(r.Calc)
 	return taggedRecord{r.Type, r.Locality, r.LocalityName, r.Indicator, r.Unit, r.Plan, r.PlanNumber, r.Period,
-		r.Deadline, r.AsOf, pointer(r.Value), pointer(r.Rate), pointer(r.ReportedShare), pointer(r.ReportedGap),
-		pointer(r.Change), r.ChangeSince, r.Source, r.Published, r.Implied, r.Derived,
-		r.Where, r.Calc, r.CalcInputs, r.SetBy, r.Decision, r.CreditInferred}
+		r.Deadline.String(), r.AsOf.String(), pointer(r.Value), pointer(r.Rate), pointer(r.ReportedShare), pointer(r.ReportedGap),
+		pointer(r.Change), r.ChangeSince.String(), r.Source, r.Published.String(), r.Implied, r.Derived,
+		r.Where, how, inputs, r.SetBy, r.Decision, r.CreditInferred}
 }
 
 var trickyStrings = []string{
@@ -84,12 +86,17 @@ func TestAppendJSONFloatIsEncodingJSON(t *testing.T) {
 func TestAppendRecordIsEncodingJSON(t *testing.T) {
 	records := []figureRecord{
 		{Type: "target", Locality: "tra-vinh", LocalityName: "Trà Vinh", Indicator: "bhyt", Unit: "percent",
-			Plan: "kh-1", PlanNumber: "12/KH-UBND", Period: "2024", Deadline: "2024-12-31", Rate: model.Known(95.2, 1), Implied: true,
-			Where: "Đoạn 2 <b>", Calc: "implied-gap", CalcInputs: "821563;144957", SetBy: `Tỉnh ủy, "UBND" tỉnh`, CreditInferred: true},
-		{Type: "result", Locality: "x", LocalityName: "<b>&</b>", Indicator: "bhxh", Unit: "people", AsOf: "2024-06-30",
+			Plan: "kh-1", PlanNumber: "12/KH-UBND", Period: "2024", Deadline: date.New(2024, 12, 31), Rate: model.Known(95.2, 1), Implied: true,
+			Where: "Đoạn 2 <b>", Calc: model.Calc{How: model.ImpliedByGap, Inputs: []model.Num{model.Known(821563, 0), model.Known(144957, 0)}},
+			SetBy: `Tỉnh ủy, "UBND" tỉnh`, CreditInferred: true},
+		{Type: "result", Locality: "x", LocalityName: "<b>&</b>", Indicator: "bhxh", Unit: "people", AsOf: date.New(2024, 6, 30),
 			Value: model.Known(12345, 0), ReportedShare: model.Known(85, 0), ReportedGap: model.Known(0, 0),
-			Change: model.Known(-1.5e-7, 2), ChangeSince: "2023-12-31", Source: "bc-1", Published: "2024-07-15", Derived: true},
+			Change: model.Known(-1.5e-7, 2), ChangeSince: date.New(2023, 12, 31), Source: "bc-1", Published: date.New(2024, 7, 15), Derived: true},
 		{Type: "result", Locality: "y", LocalityName: "", Indicator: "", Unit: ""},
+	}
+	for i, c := range trickyCalcs { // every date and mark of a computed figure
+		records = append(records, figureRecord{Type: "target", Deadline: trickyDates[i%len(trickyDates)], AsOf: trickyDates[(i+1)%len(trickyDates)],
+			ChangeSince: trickyDates[(i+2)%len(trickyDates)], Published: trickyDates[(i+3)%len(trickyDates)], Calc: c})
 	}
 	for _, rec := range records {
 		want, _ := json.Marshal(tagged(rec))

@@ -28,13 +28,43 @@ type segment struct {
 	size     int64  // length of the rows
 }
 
+// segSlot is a province's segment, made when first asked for and kept until each file
+// made of it (its pack, the whole site's csv.gz) has taken it.
+type segSlot struct {
+	mu    sync.Mutex
+	seg   *segment
+	err   error
+	taken int // by how many files since it was made
+}
+
+// flaters are deflate writers at packLevel, reused: each is about 1 MB, and a national
+// build deflates two hundred streams (segments, the packs' JSON). A writer reset is one
+// made new: the same bytes.
+var flaters sync.Pool
+
+// flater is a pooled deflate writer; Close ends its stream and gives it back.
+type flater struct{ *flate.Writer }
+
+func newFlater(w io.Writer) flater {
+	if fw, ok := flaters.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return flater{fw}
+	}
+	fw, _ := flate.NewWriter(w, packLevel) // a valid level: no error
+	return flater{fw}
+}
+
+func (f flater) Close() error {
+	err := f.Writer.Close()
+	f.Writer.Reset(io.Discard) // no reference to the file's writer is kept
+	flaters.Put(f.Writer)
+	return err
+}
+
 // deflateSegment compresses what write writes into a segment.
 func deflateSegment(write func(io.Writer) error) (segment, error) {
 	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, packLevel)
-	if err != nil {
-		return segment{}, err
-	}
+	fw := newFlater(&buf)
 	h := crc32.NewIEEE()
 	var n counter
 	if err := write(io.MultiWriter(fw, h, &n)); err != nil {
@@ -57,7 +87,9 @@ var header = sync.OnceValue(func() segment {
 	return segment{deflated: buf.Bytes(), crc: crc32.ChecksumIEEE(line), size: int64(len(line))}
 })
 
-func csvHeaderLine() []byte {
+// csvHeaderLine is CSVHeader as the first line of a CSV file, made once: every locality's
+// file starts with it. Writers must not change it (io.Writer's rule).
+var csvHeaderLine = sync.OnceValue(func() []byte {
 	var b []byte
 	for i, h := range CSVHeader {
 		if i > 0 {
@@ -66,34 +98,62 @@ func csvHeaderLine() []byte {
 		b = append(b, h...)
 	}
 	return append(b, '\n')
-}
+})
 
-// gzipMember appends seg as one gzip member: no name, no time, so two builds of the same
-// data give the same bytes.
-func gzipMember(b []byte, seg segment) []byte {
-	b = append(b, 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255) // deflate, no flags, no time, unknown OS
-	b = append(b, seg.deflated...)
-	b = binary.LittleEndian.AppendUint32(b, seg.crc)
-	return binary.LittleEndian.AppendUint32(b, uint32(seg.size)) // ISIZE is the size mod 2^32
+// writeGzipMember writes seg as one gzip member: no name, no time, so two builds of the
+// same data give the same bytes.
+func writeGzipMember(w io.Writer, seg segment) error {
+	head := []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255} // deflate, no flags, no time, unknown OS
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	if _, err := w.Write(seg.deflated); err != nil {
+		return err
+	}
+	tail := binary.LittleEndian.AppendUint32(make([]byte, 0, 8), seg.crc)
+	_, err := w.Write(binary.LittleEndian.AppendUint32(tail, uint32(seg.size))) // ISIZE is the size mod 2^32
+	return err
 }
 
 // segmentOf returns the i-th province's segment: out of the previous build's pack when
-// the build keeps it, else compressed from its rows.
+// the build keeps it, else compressed from its rows. A file that takes it calls release
+// once done with it.
 func (d *Data) segmentOf(i int) (segment, error) {
 	sg := &d.segments[i]
-	sg.once.Do(func() {
-		p := d.provinces[i]
-		if d.previous != nil {
-			if old, ok := d.previous(packPath(p)); ok {
-				if seg, err := segmentFromPack(old, p.Loc.ID+".csv"); err == nil {
-					sg.seg = seg
-					return
-				}
+	sg.mu.Lock()
+	defer sg.mu.Unlock()
+	if sg.seg == nil {
+		seg, err := d.makeSegment(d.provinces[i])
+		sg.seg, sg.err, sg.taken = &seg, err, 0
+	}
+	return *sg.seg, sg.err
+}
+
+// release tells that a file made of the i-th province's segment is done with it: once
+// every file has taken it (the pack and the csv.gz; the csv.gz alone on a plain site), it
+// is let go, and made again if asked for again (by a preview).
+func (d *Data) release(i int) {
+	users := 1
+	if d.packed {
+		users = 2
+	}
+	sg := &d.segments[i]
+	sg.mu.Lock()
+	defer sg.mu.Unlock()
+	if sg.taken++; sg.taken >= users {
+		sg.seg, sg.err = nil, nil
+	}
+}
+
+func (d *Data) makeSegment(p Province) (segment, error) {
+	if d.previous != nil {
+		if old, ok := d.previous(packPath(p)); ok {
+			if seg, err := segmentFromPack(old, p.Loc.ID+".csv"); err == nil {
+				return seg, nil
 			}
 		}
-		sg.seg, sg.err = deflateSegment(func(w io.Writer) error { return d.rows(w, p.scope()) })
-	})
-	return sg.seg, sg.err
+	}
+	return deflateSegment(func(w io.Writer) error { return d.rows(w, p.scope()) })
 }
 
 // segmentFromPack takes the segment back out of a pack's CSV entry: its compressed bytes
@@ -146,43 +206,32 @@ func writeSegmented(zw *zip.Writer, name string, seg segment, fh zip.FileHeader)
 }
 
 // writeGzip writes the whole site's CSV, gzipped: the header and the roots' own rows in
-// one member, then a member per province. It is made once and kept: the data page tells
-// its size, and the build writes it.
+// one member, then a member per province.
 func (d *Data) writeGzip(w io.Writer) error {
-	d.gzOnce.Do(func() {
-		var buf bytes.Buffer
-		zw, err := gzip.NewWriterLevel(&buf, packLevel)
-		if err != nil {
-			d.gzErr = err
-			return
-		}
-		if _, err := zw.Write(csvHeaderLine()); err != nil {
-			d.gzErr = err
-			return
-		}
-		if err := d.rows(zw, d.rootScope()); err != nil {
-			d.gzErr = err
-			return
-		}
-		if d.gzErr = zw.Close(); d.gzErr != nil {
-			return
-		}
-		out := buf.Bytes()
-		for i := range d.provinces {
-			seg, err := d.segmentOf(i)
-			if err != nil {
-				d.gzErr = err
-				return
-			}
-			out = gzipMember(out, seg)
-		}
-		d.gz = out
-	})
-	if d.gzErr != nil {
-		return d.gzErr
+	zw, err := gzip.NewWriterLevel(w, packLevel)
+	if err != nil {
+		return err
 	}
-	_, err := w.Write(d.gz)
-	return err
+	if _, err := zw.Write(csvHeaderLine()); err != nil {
+		return err
+	}
+	if err := d.rows(zw, d.rootScope()); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	for i := range d.provinces {
+		seg, err := d.segmentOf(i)
+		if err == nil {
+			err = writeGzipMember(w, seg)
+		}
+		d.release(i)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // crc32Combine is the CRC-32 of a then b from the CRCs of each and the length of b

@@ -1,0 +1,102 @@
+package download
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/covsite/covsite/internal/gen/gentest"
+	"github.com/covsite/covsite/internal/load"
+	"github.com/covsite/covsite/internal/model"
+)
+
+// benchSite is the synthetic national dataset at COVSITE_BENCH_SCALE (default 0.1).
+func benchSite(b *testing.B) *model.Site {
+	b.Helper()
+	raw, diags := load.Load(os.DirFS(gentest.Site(b, gentest.Scale(b, 0.1))))
+	site, more := model.Build(raw)
+	diags.Merge(more)
+	if err := diags.Err("en"); err != nil {
+		b.Fatal(err)
+	}
+	return site
+}
+
+// BenchmarkDownloads writes every download of the national dataset, as a cold build
+// does — the whole site's and the provinces' files, then each locality's — and the sizes
+// the data page shows; b.SetBytes is what they hold.
+func BenchmarkDownloads(b *testing.B) {
+	site := benchSite(b)
+	b.ReportAllocs()
+	var total int64
+	var buf bytes.Buffer
+	for b.Loop() {
+		d := NewData(site)
+		var c counter
+		for _, f := range d.Files() {
+			if err := writeAsBuilt(&c, &buf, f); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, f := range d.SiteFiles() {
+			if _, err := d.Size(f.Path); err != nil {
+				b.Fatal(err)
+			}
+		}
+		total = int64(c)
+	}
+	b.SetBytes(total)
+}
+
+// BenchmarkLocalityCSV writes each locality's own CSV.
+func BenchmarkLocalityCSV(b *testing.B) {
+	site := benchSite(b)
+	d := NewData(site)
+	b.ReportAllocs()
+	var total int64
+	var buf bytes.Buffer
+	for b.Loop() {
+		var c counter
+		for _, l := range site.Localities {
+			for _, f := range d.LocalityFiles(l) {
+				if err := writeAsBuilt(&c, &buf, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		total = int64(c)
+	}
+	b.SetBytes(total)
+}
+
+// BenchmarkProvinceJSON writes each province's JSON, unpacked.
+func BenchmarkProvinceJSON(b *testing.B) {
+	site := benchSite(b)
+	d := NewData(site)
+	b.ReportAllocs()
+	var total int64
+	for b.Loop() {
+		var c counter
+		for _, p := range d.Provinces() {
+			if err := d.json(&c, p.scope()); err != nil {
+				b.Fatal(err)
+			}
+		}
+		total = int64(c)
+	}
+	b.SetBytes(total)
+}
+
+// writeAsBuilt writes f to c as a build does: a large file streamed, a small one into a
+// reused buffer first.
+func writeAsBuilt(c *counter, buf *bytes.Buffer, f File) error {
+	if f.Large {
+		return f.Write(c)
+	}
+	buf.Reset()
+	if err := f.Write(buf); err != nil {
+		return err
+	}
+	_, err := c.Write(buf.Bytes())
+	return err
+}
