@@ -576,6 +576,9 @@ func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
 	return nil
 }
 
+// ByteOrderMark starts every CSV download, before CSVHeader (see csvHeaderLine).
+const ByteOrderMark = "\ufeff"
+
 // CSVHeader are the columns of every CSV download.
 var CSVHeader = []string{"type", "locality", "locality_name", "indicator", "unit", "plan", "plan_number", "period", "deadline",
 	"as_of", "value", "rate", "reported_share", "reported_gap", "change", "change_since", "source", "published", "implied", "derived",

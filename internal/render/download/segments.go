@@ -88,9 +88,13 @@ var header = sync.OnceValue(func() segment {
 })
 
 // csvHeaderLine is CSVHeader as the first line of a CSV file, made once: every locality's
-// file starts with it. Writers must not change it (io.Writer's rule).
+// file starts with it. Writers must not change it (io.Writer's rule). It starts with the
+// UTF-8 byte-order mark, as every CSV file of the site does: without it Excel on Windows —
+// what the offices and most readers open a CSV with — reads the file in the computer's
+// own code page and shows "PhÆ°á»ng 1" for "Phường 1"; pandas, readr and Google Sheets
+// skip it (Python's csv module needs encoding="utf-8-sig").
 var csvHeaderLine = sync.OnceValue(func() []byte {
-	var b []byte
+	b := []byte(ByteOrderMark)
 	for i, h := range CSVHeader {
 		if i > 0 {
 			b = append(b, ',')
