@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/routes"
+	"maps"
 	"math"
 	"path"
 	"slices"
@@ -100,8 +101,15 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 	b.site.sumsUnsure = b.diags.Count(diag.Error) > before || b.broken.indicators || b.broken.localities
 	b.grids(raw.Grids, raw.DefaultGrids)
 	b.denominators(raw.Denominators)
-	b.plans(raw.Plans)
-	b.reports(raw.Reports)
+	if p := raw.Pending; p != nil { // load.Lazy: the files are decoded as they are linked
+		b.plans(p.Plans)
+		// a plan file that could not be read: references to its plan are not reported
+		maps.Copy(b.broken.plans, brokenFiles(p.Plans.Unreadable()).plans)
+		b.reports(p.Reports)
+	} else {
+		b.plans(loaded[load.Plan]{raw.Plans, b.release})
+		b.reports(loaded[load.Report]{raw.Reports, b.release})
+	}
 	b.impliedTargets()
 	b.documents(raw.Documents)
 	b.site.index = newIndex(b.site)
