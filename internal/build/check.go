@@ -97,7 +97,7 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	case errors.As(err, &te):
 		// A template error names a line at best: the start of the line (or of the file)
 		// is where to look.
-		diags.Errorf(diag.Pos{File: te.File, Line: max(te.Line, 1), Col: max(te.Col, 1)}, diag.ThemeSyntax, te.Message)
+		diags.Errorf(diag.At(te.File, max(te.Line, 1), max(te.Col, 1)), diag.ThemeSyntax, te.Message)
 		return nil, nil
 	case err != nil:
 		diags.Errorf(diag.Pos{}, diag.ThemeSyntax, err.Error())

@@ -175,7 +175,7 @@ func decodeTOML(name string, src []byte, diags *diag.List) *table {
 func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *table {
 	if !utf8.Valid(src) {
 		line, col := firstInvalidUTF8(src)
-		diags.Errorf(diag.Pos{File: name, Line: line + firstLine - 1, Col: col}, diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
+		diags.Errorf(diag.At(name, line+firstLine-1, col), diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
@@ -189,7 +189,7 @@ func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *tab
 		reportSyntax(name, src, err, local)
 		for _, d := range local.Items() {
 			if d.Pos.Line > 0 {
-				d.Pos.Line += firstLine - 1
+				d.Pos.Line += int32(firstLine - 1)
 			}
 			diags.Add(d)
 		}
@@ -421,7 +421,7 @@ func readDocument(name string, src []byte, diags *diag.List) (Document, bool) {
 	}
 	if !utf8.Valid(body) { // it would be copied into the page as it is
 		line, col := firstInvalidUTF8(body)
-		diags.Errorf(diag.Pos{File: name, Line: bodyLine + line - 1, Col: col}, diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
+		diags.Errorf(diag.At(name, bodyLine+line-1, col), diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
 		return doc, false
 	}
 	t := decodeTOMLAt(name, fm, 2, diags) // front matter starts on line 2

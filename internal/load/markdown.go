@@ -24,7 +24,7 @@ func normaliseBody(doc *Document, diags *diag.List) {
 	}
 	for i, line := range strings.Split(string(doc.Body), "\n") {
 		if fixed, lineChanged := textutil.NFC(line); lineChanged {
-			diags.Warnf(diag.Pos{File: doc.Pos.File, Line: doc.BodyLine + i, Col: 1}, diag.NotNFC, snippet(fixed))
+			diags.Warnf(diag.At(doc.Pos.File, doc.BodyLine+i, 1), diag.NotNFC, snippet(fixed))
 			break
 		}
 	}
@@ -78,12 +78,12 @@ func nodeOffset(n ast.Node) int {
 // bodyPos turns a byte offset of a document's body into a position in its file.
 func bodyPos(doc Document, off int) diag.Pos {
 	if off < 0 || off > len(doc.Body) {
-		return diag.Pos{File: doc.Pos.File, Line: doc.BodyLine, Col: 1}
+		return diag.At(doc.Pos.File, doc.BodyLine, 1)
 	}
 	before := doc.Body[:off]
 	line := doc.BodyLine + bytes.Count(before, []byte("\n"))
 	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return diag.Pos{File: doc.Pos.File, Line: line, Col: col}
+	return diag.At(doc.Pos.File, line, col)
 }
 
 // snippet shortens s to one line of at most 60 characters for a message.

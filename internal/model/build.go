@@ -145,7 +145,10 @@ type builder struct {
 	links   *sourceLinks          // the results file being linked
 	valued  map[resultKey]*Result // the first result with a value per key, for addResult
 	strs    map[string]string     // one copy of each text many rows repeat (intern)
-	targets []*Target             // of a plan's builder: linked, for plans to add to the site
+	// the details the builder's results and targets share (resultDetail, targetDetail)
+	resultDetails map[resultShared]*ResultDetail
+	targetDetails map[targetShared]*TargetDetail
+	targets       []*Target // of a plan's builder: linked, for plans to add to the site
 	// a row's figures by Indicator.Order while it is linked, and their indicators in the
 	// order the row gives them: kept from row to row (targetSlots, resultSlots)
 	targetRowBuf []*Target
@@ -586,7 +589,7 @@ func (b *builder) checkReady(r load.Document) {
 	for _, skeleton := range UpdateSkeleton {
 		if i := bytes.Index(r.Body, []byte(skeleton)); i >= 0 {
 			line := r.BodyLine + bytes.Count(r.Body[:i], []byte("\n"))
-			b.diags.Errorf(diag.Pos{File: r.Pos.File, Line: line, Col: 1}, diag.SkeletonBody)
+			b.diags.Errorf(diag.At(r.Pos.File, line, 1), diag.SkeletonBody)
 			break
 		}
 	}

@@ -178,15 +178,14 @@ func (b *builder) targetRow(p *Plan, credit *Credit, row load.Row, fileWhere whe
 		return
 	}
 	byInd, order := b.targetSlots(), b.order[:0]
-	per, whereText := b.intern(row.Per.V), where.text()
 	note := b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)))
+	detail := b.targetDetail(targetShared{where: b.internText(where.text()), note: note, per: b.intern(row.Per.V)})
 	get := func(ind *Indicator, pos diag.Pos) *Target {
 		if t := byInd[ind.Order]; t != nil {
 			return t
 		}
 		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline,
-			Credit: credit, DeadlineGiven: true, Where: whereText, Pos: pos,
-			TargetDetail: targetDetailOf(TargetDetail{Per: per, Note: note})} // each its own: own() writes to it
+			Credit: credit, DeadlineGiven: true, Pos: pos, TargetDetail: detail}
 		byInd[ind.Order] = t
 		order = append(order, ind)
 		return t
@@ -574,14 +573,13 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 		b.diags.Warnf(row.AsOf.Pos, diag.AfterPublished, row.AsOf.V.String(), src.Published.String())
 	}
 	byInd, order := b.resultSlots(), b.order[:0]
-	whereText := where.text()
 	note := b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)))
+	detail := b.resultDetail(resultShared{where: b.internText(where.text()), note: note, since: row.ChangeSince.V})
 	get := func(ind *Indicator, pos diag.Pos) *Result {
 		if r := byInd[ind.Order]; r != nil {
 			return r
 		}
-		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, Where: whereText, Pos: pos,
-			ResultDetail: resultDetailOf(ResultDetail{ChangeSince: row.ChangeSince.V, Note: note})} // each its own: own() writes to it
+		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, Pos: pos, ResultDetail: detail}
 		byInd[ind.Order] = r
 		order = append(order, ind)
 		return r
@@ -593,7 +591,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 	}
 	for _, f := range row.Rates {
 		if ind := b.figureIndicator(f, nil, "[[result]] rate"); ind != nil && b.rate(ind, f) {
-			get(ind, f.Value.Pos).Rate = num(f.Value)
+			get(ind, f.Value.Pos).own().Rate = num(f.Value)
 		}
 	}
 	for _, f := range row.Shares {
@@ -737,7 +735,7 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 	}
 	year := date.Period{Start: date.New(int(r.AsOf.Year), 1, 1), End: date.New(int(r.AsOf.Year), 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End,
-		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, Pos: r.Pos, TargetDetail: &TargetDetail{}}
+		Implied: true, Credit: impliedCredit(r, s), Pos: r.Pos, TargetDetail: &TargetDetail{Where: r.Where}}
 	switch {
 	case r.Value.Known && r.Gap.Known:
 		t.Value = Known(r.Value.V+r.Gap.V, int(max(r.Value.Decimals, r.Gap.Decimals)))
