@@ -62,7 +62,7 @@ type Options struct {
 // "Session 8"). Once the site is checked it is raised to twice the heap the site holds
 // when that is more (fitMemory): a larger site is paced as without a limit instead of
 // making the collector run without pause.
-const DefaultMemoryLimit = 470 << 20
+const DefaultMemoryLimit = 440 << 20
 
 // limitMemory sets the soft memory limit for the build and returns how to restore the
 // previous one, and whether the limit is the default (limit 0, no GOMEMLIMIT): fitMemory
