@@ -93,7 +93,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, diag.W(
 		"đã dựng %d trang, %d tệp (%s MB, %d tệp không đổi) vào %s trong %d ms\n",
 		"built %d pages, %d files (%s MB, %d unchanged) into %s in %d ms\n").In(opts.Lang),
-		res.Pages, res.Files, decimal(float64(res.Bytes)/1e6, opts.Lang), res.Unchanged, opts.Dest, res.Duration.Milliseconds())
+		res.Pages, res.Files, diag.Decimal(float64(res.Bytes)/1e6, opts.Lang), res.Unchanged, opts.Dest, res.Duration.Milliseconds())
 	if opts.CacheDir != "" {
 		fmt.Fprintf(stdout, diag.W(
 			"bộ nhớ đệm %s: %d tệp lấy từ đó, %d tệp giữ lại từ lần dựng trước mà không dựng lại\n",

@@ -133,6 +133,7 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	if conflicts > 0 {
 		return nil, nil
 	}
+	checkLinks(site, r, diags)
 	return r, pages
 }
 

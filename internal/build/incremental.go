@@ -83,6 +83,7 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	if err != nil {
 		return p, err
 	}
+	checkLinks(site, r, diags) // after every save: a link the edit broke, or mended
 	p.Site, p.Renderer = site, r
 	p.Setup = time.Since(start) - p.Load - p.Model
 	return p, nil

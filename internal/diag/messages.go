@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/covsite/covsite/internal/lang"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -64,6 +65,8 @@ const (
 	NoValue              Code = "no-value"
 	DuplicateFigure      Code = "duplicate-figure"
 	UnsafeLink           Code = "unsafe-link"
+	BrokenLink           Code = "broken-link"
+	BrokenLinkNear       Code = "broken-link-near"
 	RawHTML              Code = "raw-html"
 	ComponentMismatch    Code = "component-mismatch"
 	ThemeSyntax          Code = "theme-syntax"
@@ -93,6 +96,16 @@ type Words = lang.Text
 
 // W returns Words with a Vietnamese and an English form.
 func W(vi, en string) Words { return lang.T(vi, en) }
+
+// Decimal writes v with one decimal as readers of the UI language lang do, for the
+// terminal's messages: 12,3 in Vietnamese, 12.3 in English.
+func Decimal(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang == "en" {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
 
 type entry struct{ vi, en, hintVI, hintEN string }
 
@@ -396,6 +409,14 @@ var catalogue = map[Code]entry{
 		vi: "liên kết %[1]q không dùng được: chỉ được liên kết http(s), mailto và đường dẫn trong trang (không dùng //tên-máy)", en: "the link %[1]q cannot be used: only http(s), mailto and site links are allowed (not //host)",
 		hintVI: "dùng liên kết https://… hoặc đường dẫn trong trang như /dia-phuong/tra-vinh/", hintEN: "link to https://… or to a site path such as /dia-phuong/tra-vinh/",
 	},
+	BrokenLink: {
+		vi: "liên kết %[1]q không dẫn tới trang hay tệp nào của trang web: người đọc bấm vào sẽ gặp trang \"không tìm thấy\"", en: "the link %[1]q leads to no page or file of the site: a reader who follows it gets \"not found\"",
+		hintVI: "sửa đường dẫn cho đúng như địa chỉ của trang (ví dụ /dia-phuong/tra-vinh/), hoặc bỏ liên kết", hintEN: "write the path as the page's address (for example /dia-phuong/tra-vinh/), or remove the link",
+	},
+	BrokenLinkNear: {
+		vi: "liên kết %[1]q không dẫn tới trang hay tệp nào của trang web: người đọc bấm vào sẽ gặp trang \"không tìm thấy\"", en: "the link %[1]q leads to no page or file of the site: a reader who follows it gets \"not found\"",
+		hintVI: "có phải ý bạn là %[2]s?", hintEN: "did you mean %[2]s?",
+	},
 	RawHTML: {
 		vi: "mã HTML %[1]s sẽ không hiện trên trang", en: "the HTML %[1]s will not be shown on the site",
 		hintVI: "viết bằng Markdown: liên kết [chữ](https://…), chữ đậm **chữ**, bảng bằng dấu |", hintEN: "write it in Markdown: links as [text](https://…), bold as **text**, tables with |",
@@ -431,7 +452,7 @@ var titleOf = map[Code]string{
 	NotAChild: "id", TwoParents: "id", Cycle: "id",
 	TotalMismatch: "figures", RollupMismatch: "figures", ResultRollupMismatch: "figures", OverDenominator: "figures",
 	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures",
-	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", RawHTML: "text",
+	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", BrokenLinkNear: "text", RawHTML: "text",
 	MissingFile: "file", ReadFile: "file",
 	ThemeSyntax: "theme", PathConflict: "theme", GeneratedFile: "theme",
 	Symlink: "file", TooLarge: "file", SpecialFile: "file", UnportablePath: "file", NoIndicators: "file",
