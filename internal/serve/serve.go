@@ -288,6 +288,29 @@ func (s *Server) logFailure(f *failure, c change, haveBuild bool) {
 	s.logf(diag.W("%d lỗi — chưa có trang nào để phục vụ cho đến khi sửa xong", "errors: %d — nothing to serve until they are fixed").In(s.opts.Lang), n)
 }
 
+// renderFailed is the failure of a page that could not be rendered: a mistake of a site's
+// own layout (build.RenderDiagnostic) with its place, or else the error as it is. The
+// terminal says it once, the first time it happens.
+func (s *Server) renderFailed(err error) *failure {
+	d, ok := build.RenderDiagnostic(err)
+	if !ok {
+		s.logf("%v", err)
+		return &failure{err: err}
+	}
+	l := &diag.List{}
+	l.Add(d)
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	if s.shown == nil {
+		s.shown = map[string]bool{}
+	}
+	if text := d.Text(s.opts.Lang); !s.shown[text] {
+		s.shown[text] = true
+		_ = diag.Write(s.opts.Log, l, diag.FormatText, s.opts.Lang)
+	}
+	return &failure{diags: l}
+}
+
 // onlyErrors drops the warnings of l: they do not stop a build and `covsite check` lists them.
 func onlyErrors(l *diag.List) *diag.List {
 	out := &diag.List{}
