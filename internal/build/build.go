@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -45,25 +46,61 @@ type Options struct {
 	// that changed are written (each whole), instead of a new tree swapped in (see
 	// write.Update). For CI, where nobody reads Dest during the build.
 	InPlace bool
-	// MemoryLimit is a soft limit on the Go heap during the build, in bytes; 0 or a
-	// negative value sets none. GOMEMLIMIT, when set, wins. See limitMemory.
+	// MemoryLimit is a soft limit on the Go heap during the build, in bytes; 0 means the
+	// default (DefaultMemoryLimit, for a build that renders every page), a negative value
+	// none. GOMEMLIMIT, when set, wins. See limitMemory.
 	MemoryLimit int64
 	// FigureKeys marks every printed figure with the key of its row in the data (data-fig…),
 	// for tests and audits of the built site (render.Options.FigureKeys).
 	FigureKeys bool
 }
 
+// DefaultMemoryLimit is the soft limit on the Go heap of a build that renders every page,
+// unless Options.MemoryLimit or GOMEMLIMIT gives one: the collector then runs before the
+// heap doubles its live part (GOGC's pacing, 1 GB and more for a national site) and a cold
+// build of the national dataset stays under 500 MB of RSS (issue 12; docs/performance.md,
+// "Session 8"). Once the site is checked it is raised to twice the heap the site holds
+// when that is more (fitMemory): a larger site is paced as without a limit instead of
+// making the collector run without pause.
+const DefaultMemoryLimit = 440 << 20
+
 // limitMemory sets the soft memory limit for the build and returns how to restore the
-// previous one. It is off unless asked for: a limit only makes the collector run sooner
-// near it, and with a national site's model (~400–550 MB live at scale 1) a limit near
-// 500 MB costs more CPU than the build itself (docs/performance.md, "Peak memory").
-func limitMemory(limit int64) (restore func()) {
+// previous one, and whether the limit is the default (limit 0, no GOMEMLIMIT): fitMemory
+// then sets it once the site is checked. A build with a cache starts without the default:
+// its loads keep every file's values for the cache, more than the limit (fitMemory sets it
+// when every page is rendered).
+func limitMemory(limit int64, cached bool) (restore func(), byDefault bool) {
 	prev := debug.SetMemoryLimit(-1)
-	if limit <= 0 || prev != math.MaxInt64 { // none asked for, or GOMEMLIMIT set
-		return func() {}
+	if limit < 0 || prev != math.MaxInt64 { // none asked for, or GOMEMLIMIT set
+		return func() {}, false
+	}
+	if limit == 0 {
+		if limit, byDefault = DefaultMemoryLimit, true; cached {
+			limit = math.MaxInt64
+		}
 	}
 	debug.SetMemoryLimit(limit)
-	return func() { debug.SetMemoryLimit(prev) }
+	return func() { debug.SetMemoryLimit(prev) }, byDefault
+}
+
+// fitMemory sets the default limit once the site is checked: none for a rebuild that keeps
+// pages (paced by paceForRebuild), else DefaultMemoryLimit or twice the live heap, the more.
+func fitMemory(rebuild bool) {
+	if rebuild {
+		debug.SetMemoryLimit(math.MaxInt64)
+		return
+	}
+	debug.SetMemoryLimit(max(DefaultMemoryLimit, 2*liveHeap()))
+}
+
+// liveHeap is the heap the last collection found live, in bytes.
+func liveHeap() int64 {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(sample[0].Value.Uint64())
 }
 
 // rebuildGCPercent is the collector's pacing (GOGC) for a rebuild with the previous
@@ -107,7 +144,8 @@ var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 // Run builds the site. On any error the destination is left as it was.
 func Run(ctx context.Context, opts Options) (res Result, err error) {
 	start := time.Now()
-	defer limitMemory(opts.MemoryLimit)()
+	restoreLimit, byDefault := limitMemory(opts.MemoryLimit, opts.CacheDir != "")
+	defer restoreLimit()
 	ropts := render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages, FigureKeys: opts.FigureKeys}
 	var (
 		c  checked
@@ -163,6 +201,9 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	if keep == nil { // every page is rendered: a cold build's pacing (or no rebuild at all)
 		unpace()
 		unpace = func() {}
+	}
+	if byDefault {
+		fitMemory(keep != nil)
 	}
 	var tree *write.Tree
 	if opts.InPlace {

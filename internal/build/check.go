@@ -47,7 +47,7 @@ type checked struct {
 // Links are refused: the site is read through sitefs.NoLinks, and a site holding one has
 // no renderer, so nothing of it is published.
 func check(fsys fs.FS, opts render.Options, drafts bool) checked {
-	return checkWith(fsys, opts, drafts, load.Load)
+	return checkWith(fsys, opts, drafts, load.Lazy)
 }
 
 // checkWith is check loading the site with loader.

@@ -39,7 +39,7 @@ func themeError(err error, diags *diag.List) {
 	case errors.As(err, &fe) && errors.As(err, &ve):
 		what := map[string]diag.Words{"number": diag.W("một số", "a number"), "true/false": diag.W("true/false", "true/false"),
 			"list": diag.W("một danh sách", "a list"), "date": diag.W("một ngày", "a date")}[ve.Type]
-		diags.Errorf(diag.Pos{File: fe.File, Line: ve.Line, Col: ve.Col}, diag.ThemeSyntax,
+		diags.Errorf(diag.At(fe.File, ve.Line, ve.Col), diag.ThemeSyntax,
 			diag.W(fmt.Sprintf("giá trị của %q là %s, không phải chữ trong ngoặc kép \"…\"", ve.Key, what.In("vi")),
 				fmt.Sprintf("the value of %q is %s, not text in double quotes \"…\"", ve.Key, what.In("en"))))
 	case errors.As(err, &fe) && errors.As(err, &pe) && len(fe.Src) > 0:
@@ -47,7 +47,7 @@ func themeError(err error, diags *diag.List) {
 	case errors.As(err, &te):
 		// A template error names a line at best: the start of the line (or of the file)
 		// is where to look.
-		diags.Errorf(diag.Pos{File: te.File, Line: max(te.Line, 1), Col: max(te.Col, 1)}, diag.ThemeSyntax, te.Message)
+		diags.Errorf(diag.At(te.File, max(te.Line, 1), max(te.Col, 1)), diag.ThemeSyntax, te.Message)
 	default:
 		diags.Errorf(diag.Pos{}, diag.ThemeSyntax, err.Error())
 	}
@@ -92,7 +92,7 @@ func checkStrings(theme fs.FS, diags *diag.List) {
 		slices.Sort(keys)
 		for _, key := range keys {
 			p := f.Pos[key]
-			at := diag.Pos{File: f.Name, Line: max(p.Line, 1), Col: max(p.Col, 1)}
+			at := diag.At(f.Name, max(p.Line, 1), max(p.Col, 1))
 			s := f.Strings[key]
 			if was, ok := base[code].Strings[key]; ok {
 				if !slices.Equal(i18n.Verbs(s), i18n.Verbs(was)) {
@@ -206,7 +206,7 @@ func RenderDiagnostic(err error) (diag.Diagnostic, bool) {
 	if !errors.As(err, &le) {
 		return diag.Diagnostic{}, false
 	}
-	d := diag.Diagnostic{Pos: diag.Pos{File: le.File, Line: le.Line, Col: le.Col}, Severity: diag.Error, Code: diag.LayoutExec}
+	d := diag.Diagnostic{Pos: diag.At(le.File, le.Line, le.Col), Severity: diag.Error, Code: diag.LayoutExec}
 	if d.Pos.Line == 0 {
 		d.Pos.Line, d.Pos.Col = 1, 1
 	}
@@ -270,7 +270,7 @@ func checkLayoutKeys(theme fs.FS, diags *diag.List) {
 					}
 				}
 				line, col := lineCol(src, int(at))
-				diags.Errorf(diag.Pos{File: name, Line: line, Col: col}, diag.StringsUnknownKey, key)
+				diags.Errorf(diag.At(name, line, col), diag.StringsUnknownKey, key)
 			})
 		}
 	}
@@ -351,7 +351,7 @@ func checkRootRelative(theme fs.FS, base string, diags *diag.List) {
 		for _, m := range rootRelative.FindAllSubmatchIndex(src, -1) {
 			line, col := lineCol(src, m[2])
 			value := string(src[m[4]:m[5]])
-			diags.Warnf(diag.Pos{File: name, Line: line, Col: col}, diag.RootRelativeLink, string(src[m[2]:m[3]]), value, base, strings.TrimPrefix(value, "/"))
+			diags.Warnf(diag.At(name, line, col), diag.RootRelativeLink, string(src[m[2]:m[3]]), value, base, strings.TrimPrefix(value, "/"))
 		}
 	}
 }

@@ -25,7 +25,8 @@ type Result struct {
 	BaseURL load.Str // data/site.toml's base_url, for the build's own check of it
 }
 
-// Loader reads a site's files into raw values: load.Load, or a cache's loader.
+// Loader reads a site's files into raw values: load.Lazy (the plans and results files
+// decoded while they are linked), load.Load, or a cache's loader.
 type Loader func(fs.FS) (*load.Site, *diag.List)
 
 // Check loads the site in fsys with loader and builds its model; drafts keeps the
@@ -38,6 +39,10 @@ func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 	WithDefaultMaps(raw)
 	baseURL := raw.Config.BaseURL
 	site, more := model.Build(WithDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when Check returns
+	// load.Lazy: the problems of the files decoded while they were linked
+	if raw.Pending != nil {
+		diags.Merge(raw.Pending.Diags())
+	}
 	diags.Merge(more)
 	diags = load.WholeCounts(diags, wholeFigure(site))
 	return Result{Site: site, Diags: diags.WithoutEchoes(), Linked: linked, BaseURL: baseURL}
@@ -61,7 +66,7 @@ func Dir(source string) (*model.Site, *diag.List) {
 	if fsys == nil {
 		return nil, diags
 	}
-	r := Check(sitefs.NoLinks(fsys), false, load.Load)
+	r := Check(sitefs.NoLinks(fsys), false, load.Lazy)
 	return r.Site, r.Diags
 }
 

@@ -29,12 +29,17 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// Pos is a place in an input file. Line and Col start at 1; zero means unknown.
+// Pos is a place in an input file. Line and Col start at 1; zero means unknown. A
+// national site's raw rows and model keep millions of them: int32 keeps each at 24 bytes
+// (a file of more than 2^31 lines is refused long before, load.MaxFileSize).
 type Pos struct {
 	File string
-	Line int
-	Col  int
+	Line int32
+	Col  int32
 }
+
+// At is the position at line and column of file.
+func At(file string, line, col int) Pos { return Pos{File: file, Line: int32(line), Col: int32(col)} }
 
 func (p Pos) String() string {
 	switch {
@@ -67,7 +72,7 @@ func (d Diagnostic) Excerpt() string {
 	}
 	var pad strings.Builder
 	for i, r := range []rune(d.Source) {
-		if i >= d.Pos.Col-1 {
+		if i >= int(d.Pos.Col)-1 {
 			break
 		}
 		if r == '\t' {
@@ -166,7 +171,7 @@ var echoes = map[Code]bool{RollupMismatch: true, ResultRollupMismatch: true}
 func (l *List) WithoutEchoes() *List {
 	type line struct {
 		file string
-		n    int
+		n    int32
 	}
 	wrong := map[line]bool{}
 	for _, d := range l.items {

@@ -163,7 +163,7 @@ func writeJSON(w io.Writer, l *List, lang string) error {
 	out := []jsonDiagnostic{}
 	for _, d := range l.Items() {
 		out = append(out, jsonDiagnostic{
-			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
+			File: d.Pos.File, Line: int(d.Pos.Line), Col: int(d.Pos.Col),
 			Severity: d.Severity.String(), Code: string(d.Code),
 			Message: d.Message(lang), Hint: d.Hint(lang), Source: d.Source,
 		})

@@ -81,7 +81,7 @@ func readPlanBlocks(rel string, src []byte) (planLocality, planPeriod string, bl
 		b := &planBlock{locality: or(row.Locality.V, p.Locality.V), period: or(row.Period.V, p.Period.V), figures: map[string]figureAt{}}
 		add := func(prefix string, figs []load.Figure) {
 			for _, f := range figs {
-				line := f.Value.Pos.Line
+				line := int(f.Value.Pos.Line)
 				b.figures[prefix+f.Key.V] = figureAt{line: line, value: f.Value.V, text: lines[line-1]}
 				b.last = max(b.last, line)
 			}

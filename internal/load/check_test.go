@@ -185,12 +185,13 @@ func checkPositions(t *testing.T, site fstest.MapFS, diags *diag.List) {
 			continue
 		}
 		lines := strings.Split(string(f.Data), "\n")
-		if d.Pos.Line < 1 || d.Pos.Line > len(lines) {
+		line, col := int(d.Pos.Line), int(d.Pos.Col)
+		if line < 1 || line > len(lines) {
 			t.Errorf("%s: %s: line outside the file (%d lines)", d.Pos, d.Code, len(lines))
 			continue
 		}
-		if n := utf8.RuneCountInString(lines[d.Pos.Line-1]) + 1; d.Pos.Col < 1 || d.Pos.Col > n {
-			t.Errorf("%s: %s: column outside line %q", d.Pos, d.Code, lines[d.Pos.Line-1])
+		if n := utf8.RuneCountInString(lines[line-1]) + 1; col < 1 || col > n {
+			t.Errorf("%s: %s: column outside line %q", d.Pos, d.Code, lines[line-1])
 		}
 	}
 }
@@ -281,14 +282,15 @@ func textAt(site fstest.MapFS, pos diag.Pos) string {
 		return ""
 	}
 	lines := strings.Split(string(f.Data), "\n")
-	if pos.Line < 1 || pos.Line > len(lines) {
+	line, col := int(pos.Line), int(pos.Col)
+	if line < 1 || line > len(lines) {
 		return ""
 	}
-	r := []rune(lines[pos.Line-1])
-	if pos.Col < 1 || pos.Col > len(r)+1 {
+	r := []rune(lines[line-1])
+	if col < 1 || col > len(r)+1 {
 		return ""
 	}
-	return string(r[pos.Col-1:])
+	return string(r[col-1:])
 }
 
 // The machine-readable formats carry the same problems as the text.
@@ -313,7 +315,7 @@ func TestFormatsOfACase(t *testing.T) {
 	}
 	for i, d := range diags.Items() {
 		j := out.Diagnostics[i]
-		if j.File != d.Pos.File || j.Line != d.Pos.Line || j.Col != d.Pos.Col || j.Code != string(d.Code) || j.Message != d.Message("en") {
+		if j.File != d.Pos.File || j.Line != int(d.Pos.Line) || j.Col != int(d.Pos.Col) || j.Code != string(d.Code) || j.Message != d.Message("en") {
 			t.Errorf("json diagnostic %d = %+v, want %s %s", i, j, d.Pos, d.Code)
 		}
 	}

@@ -193,8 +193,8 @@ func (e *storeEncoder) pos(p diag.Pos) {
 		e.buf = append(e.buf, 2)
 		e.str(p.File)
 	}
-	e.int(p.Line)
-	e.int(p.Col)
+	e.int(int(p.Line))
+	e.int(int(p.Col))
 }
 
 func (e *storeEncoder) s(v Str) { e.str(v.V); e.pos(v.Pos) }
@@ -492,7 +492,7 @@ func (d *storeDecoder) pos() diag.Pos {
 		d.fail("position")
 		return p
 	}
-	p.Line, p.Col = d.int(), d.int()
+	p.Line, p.Col = int32(d.int()), int32(d.int())
 	return p
 }
 

@@ -74,11 +74,12 @@ func checkDiagnostic(t *testing.T, site fstest.MapFS, d diag.Diagnostic) {
 		return
 	}
 	lines := strings.Split(string(bytes.TrimPrefix(f.Data, []byte("\ufeff"))), "\n")
-	if d.Pos.Line < 1 || d.Pos.Line > len(lines) {
+	line, col := int(d.Pos.Line), int(d.Pos.Col)
+	if line < 1 || line > len(lines) {
 		t.Fatalf("%s: line outside the file's %d lines: %s", d.Pos, len(lines), d.Text("en"))
 	}
-	if n := utf8.RuneCountInString(lines[d.Pos.Line-1]) + 1; d.Pos.Col < 1 || d.Pos.Col > n {
-		t.Fatalf("%s: column outside %q: %s", d.Pos, lines[d.Pos.Line-1], d.Text("en"))
+	if n := utf8.RuneCountInString(lines[line-1]) + 1; col < 1 || col > n {
+		t.Fatalf("%s: column outside %q: %s", d.Pos, lines[line-1], d.Text("en"))
 	}
 }
 

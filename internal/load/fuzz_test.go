@@ -81,7 +81,7 @@ func checkDiags(t *testing.T, diags *diag.List, file string, src []byte, first i
 		if d.Pos.File != file {
 			continue
 		}
-		checkSpan(t, src, string(d.Code), d.Pos.Line-first+1, d.Pos.Col)
+		checkSpan(t, src, string(d.Code), int(d.Pos.Line)-first+1, int(d.Pos.Col))
 	}
 }
 

@@ -36,7 +36,7 @@ type limitProblem struct {
 }
 
 func (p *limitProblem) report(name string, firstLine int, diags *diag.List) {
-	diags.Errorf(diag.Pos{File: name, Line: p.line + firstLine - 1, Col: p.col}, diag.TooLarge, p.what, p.hint)
+	diags.Errorf(diag.At(name, p.line+firstLine-1, p.col), diag.TooLarge, p.what, p.hint)
 }
 
 // tooBig is the problem of a file of size bytes over MaxFileSize.

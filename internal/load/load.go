@@ -28,7 +28,11 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 }
 
 // load is Load, remembering what each file decoded to in c when c is not nil.
-func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
+func load(fsys fs.FS, c *Cache) (*Site, *diag.List) { return loadSite(fsys, c, false) }
+
+// loadSite is load; when lazy (and c is nil), the plans and results files are only listed,
+// in Site.Pending (see Lazy).
+func loadSite(fsys fs.FS, c *Cache, lazy bool) (*Site, *diag.List) {
 	diags := &diag.List{}
 	site := &Site{}
 	for _, name := range requiredFiles {
@@ -54,10 +58,17 @@ func load(fsys fs.FS, c *Cache) (*Site, *diag.List) {
 		tomlDecoder(func(root *table, _ string) []Locality { return readLocalities(root) }))
 	site.Denominators = readEach(fsys, c, "data/denominators", tomlFiles(fsys, "data/denominators", diags), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Denominator { return readDenominators(root) }))
-	site.Plans = readEach(fsys, c, "data/plans", tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
-		tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, stem(name))} }))
-	site.Reports = readEach(fsys, c, "data/results", tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
-		tomlDecoder(func(root *table, name string) []Report { return []Report{readReport(root, stem(name))} }))
+	if lazy {
+		site.Pending = &Pending{
+			Plans:   filesOf(fsys, tomlFiles(fsys, "data/plans", diags), func(root *table, name string) Plan { return readPlan(root, stem(name)) }),
+			Reports: filesOf(fsys, tomlFiles(fsys, "data/results", diags), func(root *table, name string) Report { return readReport(root, stem(name)) }),
+		}
+	} else {
+		site.Plans = readEach(fsys, c, "data/plans", tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
+			tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, stem(name))} }))
+		site.Reports = readEach(fsys, c, "data/results", tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
+			tomlDecoder(func(root *table, name string) []Report { return []Report{readReport(root, stem(name))} }))
+	}
 	site.Grids = readEach(fsys, c, MapFile, existing(fsys, MapFile), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Grid { return readGrids(root) }))
 	// Markdown files that cannot be read are reported, not listed as unreadable: nothing
@@ -164,7 +175,7 @@ func decodeTOML(name string, src []byte, diags *diag.List) *table {
 func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *table {
 	if !utf8.Valid(src) {
 		line, col := firstInvalidUTF8(src)
-		diags.Errorf(diag.Pos{File: name, Line: line + firstLine - 1, Col: col}, diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
+		diags.Errorf(diag.At(name, line+firstLine-1, col), diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
@@ -178,7 +189,7 @@ func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *tab
 		reportSyntax(name, src, err, local)
 		for _, d := range local.Items() {
 			if d.Pos.Line > 0 {
-				d.Pos.Line += firstLine - 1
+				d.Pos.Line += int32(firstLine - 1)
 			}
 			diags.Add(d)
 		}
@@ -410,7 +421,7 @@ func readDocument(name string, src []byte, diags *diag.List) (Document, bool) {
 	}
 	if !utf8.Valid(body) { // it would be copied into the page as it is
 		line, col := firstInvalidUTF8(body)
-		diags.Errorf(diag.Pos{File: name, Line: bodyLine + line - 1, Col: col}, diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
+		diags.Errorf(diag.At(name, bodyLine+line-1, col), diag.ReadFile, diag.W("tệp không ở dạng UTF-8", "the file is not UTF-8"))
 		return doc, false
 	}
 	t := decodeTOMLAt(name, fm, 2, diags) // front matter starts on line 2

@@ -24,7 +24,7 @@ func normaliseBody(doc *Document, diags *diag.List) {
 	}
 	for i, line := range strings.Split(string(doc.Body), "\n") {
 		if fixed, lineChanged := textutil.NFC(line); lineChanged {
-			diags.Warnf(diag.Pos{File: doc.Pos.File, Line: doc.BodyLine + i, Col: 1}, diag.NotNFC, snippet(fixed))
+			diags.Warnf(diag.At(doc.Pos.File, doc.BodyLine+i, 1), diag.NotNFC, snippet(fixed))
 			break
 		}
 	}
@@ -82,12 +82,12 @@ func bodyPos(doc Document, off int) diag.Pos { return posIn(doc.Pos.File, doc.Bo
 // a position in the file.
 func posIn(file string, body []byte, bodyLine, off int) diag.Pos {
 	if off < 0 || off > len(body) {
-		return diag.Pos{File: file, Line: bodyLine, Col: 1}
+		return diag.At(file, bodyLine, 1)
 	}
 	before := body[:off]
 	line := bodyLine + bytes.Count(before, []byte("\n"))
 	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return diag.Pos{File: file, Line: line, Col: col}
+	return diag.At(file, line, col)
 }
 
 // A SiteLink is a link of a Markdown body to a page or file of the site itself, as written

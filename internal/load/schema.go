@@ -10,7 +10,10 @@ type Site struct {
 	Denominators []Denominator
 	Plans        []Plan
 	Reports      []Report
-	Documents    []Document
+	// Pending holds the plans and results files instead of Plans and Reports when the site
+	// was loaded with Lazy: decoded while model.Build links them.
+	Pending   *Pending
+	Documents []Document
 	// Grids are the tile maps of data/map.toml; DefaultGrids says they are the theme's
 	// (see ReadGrids), whose tiles name the ids of a national site and are kept only for
 	// the localities a site has.

@@ -28,7 +28,7 @@ func reportSyntax(name string, src []byte, err error, diags *diag.List) {
 	var found diag.List
 	explainSyntax(name, src, perr, &found)
 	for _, d := range found.Items() { // each with its line, a caret under the mistake
-		d.Source = lineText(src, d.Pos.Line)
+		d.Source = lineText(src, int(d.Pos.Line))
 		diags.Add(d)
 	}
 }
@@ -36,7 +36,7 @@ func reportSyntax(name string, src []byte, err error, diags *diag.List) {
 // explainSyntax is reportSyntax for a parse error of the parser.
 func explainSyntax(name string, src []byte, perr toml.ParseError, diags *diag.List) {
 	line, col := errorPlace(src, perr.Position)
-	at := func(col int) diag.Pos { return diag.Pos{File: name, Line: line, Col: col} }
+	at := func(col int) diag.Pos { return diag.At(name, line, col) }
 	text := lineText(src, line)
 	if v, ok := findValueMistake(text); ok {
 		v.report(at(v.col+1), diags)

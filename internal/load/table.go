@@ -76,14 +76,14 @@ func newTable(file, path, label string, data map[string]any, pos positions, diag
 // where returns the position of the value of key, or of the table itself when unknown.
 func (t *table) where(key string) diag.Pos {
 	if sp, ok := t.pos[join(t.path, key)]; ok {
-		return diag.Pos{File: t.file, Line: sp.Line, Col: sp.Col}
+		return diag.At(t.file, sp.Line, sp.Col)
 	}
 	return t.here()
 }
 
 func (t *table) keyWhere(key string) diag.Pos {
 	if sp, ok := t.pos[join(t.path, key)]; ok {
-		return diag.Pos{File: t.file, Line: sp.KeyLine, Col: sp.KeyCol}
+		return diag.At(t.file, sp.KeyLine, sp.KeyCol)
 	}
 	return t.here()
 }
@@ -93,7 +93,7 @@ func (t *table) raw(key string) string { return t.pos[join(t.path, key)].Raw }
 // here is the position of the table header, or line 1 for the root table.
 func (t *table) here() diag.Pos {
 	if sp, ok := t.pos[t.path]; ok && t.path != "" {
-		return diag.Pos{File: t.file, Line: sp.KeyLine, Col: sp.KeyCol}
+		return diag.At(t.file, sp.KeyLine, sp.KeyCol)
 	}
 	return diag.Pos{File: t.file, Line: 1, Col: 1}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/routes"
+	"maps"
 	"math"
 	"path"
 	"slices"
@@ -100,8 +101,15 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 	b.site.sumsUnsure = b.diags.Count(diag.Error) > before || b.broken.indicators || b.broken.localities
 	b.grids(raw.Grids, raw.DefaultGrids)
 	b.denominators(raw.Denominators)
-	b.plans(raw.Plans)
-	b.reports(raw.Reports)
+	if p := raw.Pending; p != nil { // load.Lazy: the files are decoded as they are linked
+		b.plans(p.Plans)
+		// a plan file that could not be read: references to its plan are not reported
+		maps.Copy(b.broken.plans, brokenFiles(p.Plans.Unreadable()).plans)
+		b.reports(p.Reports)
+	} else {
+		b.plans(loaded[load.Plan]{raw.Plans, b.release})
+		b.reports(loaded[load.Report]{raw.Reports, b.release})
+	}
 	b.impliedTargets()
 	b.documents(raw.Documents)
 	b.site.index = newIndex(b.site)
@@ -137,7 +145,10 @@ type builder struct {
 	links   *sourceLinks          // the results file being linked
 	valued  map[resultKey]*Result // the first result with a value per key, for addResult
 	strs    map[string]string     // one copy of each text many rows repeat (intern)
-	targets []*Target             // of a plan's builder: linked, for plans to add to the site
+	// the details the builder's results and targets share (resultDetail, targetDetail)
+	resultDetails map[resultShared]*ResultDetail
+	targetDetails map[targetShared]*TargetDetail
+	targets       []*Target // of a plan's builder: linked, for plans to add to the site
 	// a row's figures by Indicator.Order while it is linked, and their indicators in the
 	// order the row gives them: kept from row to row (targetSlots, resultSlots)
 	targetRowBuf []*Target
@@ -578,7 +589,7 @@ func (b *builder) checkReady(r load.Document) {
 	for _, skeleton := range UpdateSkeleton {
 		if i := bytes.Index(r.Body, []byte(skeleton)); i >= 0 {
 			line := r.BodyLine + bytes.Count(r.Body[:i], []byte("\n"))
-			b.diags.Errorf(diag.Pos{File: r.Pos.File, Line: line, Col: 1}, diag.SkeletonBody)
+			b.diags.Errorf(diag.At(r.Pos.File, line, 1), diag.SkeletonBody)
 			break
 		}
 	}

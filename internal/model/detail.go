@@ -1,51 +1,98 @@
 package model
 
-// The results and targets without detail — most of a national site's ~600,000 results and
-// ~370,000 targets — share one empty detail each. Nothing writes to them: the builder
-// gives a result or target its own detail (own) before writing one of its fields.
-var (
-	noResultDetail = &ResultDetail{}
-	noTargetDetail = &TargetDetail{}
+import (
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/lang"
 )
 
-// resultDetailOf returns d to keep on a new result: the shared empty detail when d is empty.
-func resultDetailOf(d ResultDetail) *ResultDetail {
-	if d.empty() {
+// A national site holds ~600,000 results and ~370,000 targets; what only some carry is in
+// their detail. The results and targets without any share one empty detail each; those
+// whose detail is only what their row or file gives them all — where the figures stand, a
+// note, change_since, per — share one per file and kind of detail (resultDetail,
+// targetDetail). Nothing writes to a shared detail: the builder gives a result or target
+// its own copy (own) before writing one of its fields.
+var (
+	noResultDetail = &ResultDetail{shared: true}
+	noTargetDetail = &TargetDetail{shared: true}
+)
+
+// resultShared and targetShared are what a shared detail holds: its key among a builder's.
+type (
+	resultShared struct {
+		where, note lang.Text
+		since       date.Date
+	}
+	targetShared struct {
+		where, note lang.Text
+		per         string
+	}
+)
+
+// resultDetail is the detail a row's new results start with, shared: the empty one, or
+// the builder's one with the same where, note and change_since.
+func (b *builder) resultDetail(k resultShared) *ResultDetail {
+	if k == (resultShared{}) {
 		return noResultDetail
 	}
-	return &d
+	if d := b.resultDetails[k]; d != nil {
+		return d
+	}
+	if b.resultDetails == nil {
+		b.resultDetails = map[resultShared]*ResultDetail{}
+	}
+	d := &ResultDetail{Where: k.where, Note: k.note, ChangeSince: k.since, shared: true}
+	b.resultDetails[k] = d
+	return d
 }
 
-// targetDetailOf returns d to keep on a new target: the shared empty detail when d is empty.
-func targetDetailOf(d TargetDetail) *TargetDetail {
-	if d.empty() {
+// targetDetail is resultDetail for a row's new targets.
+func (b *builder) targetDetail(k targetShared) *TargetDetail {
+	if k == (targetShared{}) {
 		return noTargetDetail
 	}
-	return &d
+	if d := b.targetDetails[k]; d != nil {
+		return d
+	}
+	if b.targetDetails == nil {
+		b.targetDetails = map[targetShared]*TargetDetail{}
+	}
+	d := &TargetDetail{Where: k.where, Note: k.note, Per: k.per, shared: true}
+	b.targetDetails[k] = d
+	return d
 }
 
 func (d *ResultDetail) empty() bool {
-	return len(d.Shares) == 0 && !d.Gap.Known && !d.Change.Known && d.ChangeSince.IsZero() &&
-		!d.Calc.Computed() && len(d.Calc.Inputs) == 0 && d.Note.VI == "" && d.Note.EN == ""
+	return !d.Rate.Known && d.Where == (lang.Text{}) && len(d.Shares) == 0 && !d.Gap.Known && !d.Change.Known &&
+		d.ChangeSince.IsZero() && !d.Calc.Computed() && len(d.Calc.Inputs) == 0 && d.Note == (lang.Text{})
 }
 
 func (d *TargetDetail) empty() bool {
-	return d.Per == "" && !d.ImpliedShare.Known && !d.Calc.Computed() && len(d.Calc.Inputs) == 0 &&
-		d.Note.VI == "" && d.Note.EN == ""
+	return d.Where == (lang.Text{}) && d.Per == "" && !d.ImpliedShare.Known && !d.Calc.Computed() &&
+		len(d.Calc.Inputs) == 0 && d.Note == (lang.Text{})
 }
 
-// own returns r's own detail, to write to: a copy of the shared empty one the first time.
+// own returns r's own detail, to write to: a copy of the shared one the first time.
 func (r *Result) own() *ResultDetail {
-	if r.ResultDetail == nil || r.ResultDetail == noResultDetail {
+	switch d := r.ResultDetail; {
+	case d == nil:
 		r.ResultDetail = &ResultDetail{}
+	case d.shared:
+		c := *d
+		c.shared = false
+		r.ResultDetail = &c
 	}
 	return r.ResultDetail
 }
 
-// own returns t's own detail, to write to: a copy of the shared empty one the first time.
+// own returns t's own detail, to write to: a copy of the shared one the first time.
 func (t *Target) own() *TargetDetail {
-	if t.TargetDetail == nil || t.TargetDetail == noTargetDetail {
+	switch d := t.TargetDetail; {
+	case d == nil:
 		t.TargetDetail = &TargetDetail{}
+	case d.shared:
+		c := *d
+		c.shared = false
+		t.TargetDetail = &c
 	}
 	return t.TargetDetail
 }

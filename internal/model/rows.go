@@ -17,29 +17,57 @@ import (
 	"github.com/covsite/covsite/internal/textutil"
 )
 
-// plans links the plans: each file's header in order (ids, locality, period), then each
-// file's targets and milestones on its own, on a few goroutines — a plan's builder writes
-// only its plan, its diagnostics and its targets, added to the site in file order.
-func (b *builder) plans(raw []load.Plan) {
-	builders := make([]*builder, len(raw))
-	plans := make([]*Plan, len(raw)) // nil: the file is skipped
-	for i, r := range raw {
+// plans links the plans: each file's header in file order (ids, locality, period), and
+// each file's targets and milestones on their own, on a few goroutines — a plan's builder
+// writes only its plan, its diagnostics and its targets, added to the site in file order.
+func (b *builder) plans(raw files[load.Plan]) {
+	builders := make([]*builder, raw.Len())
+	plans := make([]*Plan, raw.Len()) // nil: the file is skipped
+	raw.Each(func(i int, r load.Plan) {
 		builders[i] = &builder{site: b.site, diags: &diag.List{}, broken: b.broken}
 		plans[i] = builders[i].planHeader(r)
-	}
-	inParallel(len(raw), func(i int) {
-		r := raw[i]
-		if b.release {
-			raw[i] = load.Plan{} // r holds it; once linked its rows can be freed (a national site's are ~100 MB)
-		}
+	}, func(i int, r load.Plan) {
 		if plans[i] != nil {
 			builders[i].planRows(plans[i], r)
 		}
 	})
 	for _, pb := range builders {
-		b.diags.Merge(pb.diags)
-		b.site.Targets = append(b.site.Targets, pb.targets...)
+		if pb != nil {
+			b.diags.Merge(pb.diags)
+			b.site.Targets = append(b.site.Targets, pb.targets...)
+		}
 	}
+}
+
+// files is where Build takes the plans or the results files from: load.Site's values
+// (loaded) or files decoded while they are linked (load.Files, from load.Lazy). Each calls
+// inOrder for every file in file order, then after, on a few goroutines at once.
+type files[T any] interface {
+	Len() int
+	Each(inOrder, after func(i int, v T))
+}
+
+// loaded is files over values decoded before: every inOrder first, then the afters on a
+// few goroutines; with release, each value is emptied once after has it (ReleaseRows).
+type loaded[T any] struct {
+	values  []T
+	release bool
+}
+
+func (l loaded[T]) Len() int { return len(l.values) }
+
+func (l loaded[T]) Each(inOrder, after func(i int, v T)) {
+	for i, v := range l.values {
+		inOrder(i, v)
+	}
+	inParallel(len(l.values), func(i int) {
+		v := l.values[i]
+		if l.release {
+			var zero T
+			l.values[i] = zero // v holds it; once linked its rows can be freed (a national site's are ~250 MB)
+		}
+		after(i, v)
+	})
 }
 
 // inParallel calls work(i) for every i in [0, n), each once, on as many goroutines as
@@ -150,15 +178,14 @@ func (b *builder) targetRow(p *Plan, credit *Credit, row load.Row, fileWhere whe
 		return
 	}
 	byInd, order := b.targetSlots(), b.order[:0]
-	per, whereText := b.intern(row.Per.V), where.text()
 	note := b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)))
+	detail := b.targetDetail(targetShared{where: b.internText(where.text()), note: note, per: b.intern(row.Per.V)})
 	get := func(ind *Indicator, pos diag.Pos) *Target {
 		if t := byInd[ind.Order]; t != nil {
 			return t
 		}
 		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline,
-			Credit: credit, DeadlineGiven: true, Where: whereText, Pos: pos,
-			TargetDetail: targetDetailOf(TargetDetail{Per: per, Note: note})} // each its own: own() writes to it
+			Credit: credit, DeadlineGiven: true, Pos: pos, TargetDetail: detail}
 		byInd[ind.Order] = t
 		order = append(order, ind)
 		return t
@@ -407,25 +434,25 @@ func (b *builder) milestone(p *Plan, r load.Milestone, fileWhere whereOf) {
 	p.Milestones = append(p.Milestones, m)
 }
 
-// reports links the results files: each file's rows on its own (see sourceLinks), on a few
-// goroutines — they are most of linking a national site's 600 results files.
-func (b *builder) reports(raw []load.Report) {
+// reports links the results files: each file's id in file order, and each file's rows on
+// their own (see sourceLinks), on a few goroutines — they are most of linking a national
+// site's 600 results files.
+func (b *builder) reports(raw files[load.Report]) {
 	seen := map[string]diag.Pos{}
-	links := make([]*sourceLinks, len(raw))
-	builders := make([]*builder, len(raw)) // nil: the file is skipped
-	for i, r := range raw {
+	links := make([]*sourceLinks, raw.Len())
+	builders := make([]*builder, raw.Len()) // nil: the file is skipped
+	raw.Each(func(i int, r load.Report) {
 		links[i], builders[i] = b.startReport(r, seen)
-	}
-	inParallel(len(raw), func(i int) {
-		r := raw[i]
-		if b.release {
-			raw[i] = load.Report{} // r holds it; once linked its rows can be freed (a national site's are ~150 MB)
-		}
+	}, func(i int, r load.Report) {
 		if builders[i] != nil {
 			builders[i].linkRows(r)
 		}
 	})
-	b.site.links = append(b.site.links, links...)
+	for _, sl := range links {
+		if sl != nil { // nil: a file that could not be read
+			b.site.links = append(b.site.links, sl)
+		}
+	}
 	b.site.collectSources()
 }
 
@@ -546,14 +573,13 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 		b.diags.Warnf(row.AsOf.Pos, diag.AfterPublished, row.AsOf.V.String(), src.Published.String())
 	}
 	byInd, order := b.resultSlots(), b.order[:0]
-	whereText := where.text()
 	note := b.internText(lang.T(row.Note.V, or(row.NoteEN.V, row.Note.V)))
+	detail := b.resultDetail(resultShared{where: b.internText(where.text()), note: note, since: row.ChangeSince.V})
 	get := func(ind *Indicator, pos diag.Pos) *Result {
 		if r := byInd[ind.Order]; r != nil {
 			return r
 		}
-		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, Where: whereText, Pos: pos,
-			ResultDetail: resultDetailOf(ResultDetail{ChangeSince: row.ChangeSince.V, Note: note})} // each its own: own() writes to it
+		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, Pos: pos, ResultDetail: detail}
 		byInd[ind.Order] = r
 		order = append(order, ind)
 		return r
@@ -565,7 +591,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 	}
 	for _, f := range row.Rates {
 		if ind := b.figureIndicator(f, nil, "[[result]] rate"); ind != nil && b.rate(ind, f) {
-			get(ind, f.Value.Pos).Rate = num(f.Value)
+			get(ind, f.Value.Pos).own().Rate = num(f.Value)
 		}
 	}
 	for _, f := range row.Shares {
@@ -709,7 +735,7 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 	}
 	year := date.Period{Start: date.New(int(r.AsOf.Year), 1, 1), End: date.New(int(r.AsOf.Year), 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End,
-		Implied: true, Credit: impliedCredit(r, s), Where: r.Where, Pos: r.Pos, TargetDetail: &TargetDetail{}}
+		Implied: true, Credit: impliedCredit(r, s), Pos: r.Pos, TargetDetail: &TargetDetail{Where: r.Where}}
 	switch {
 	case r.Value.Known && r.Gap.Known:
 		t.Value = Known(r.Value.V+r.Gap.V, int(max(r.Value.Decimals, r.Gap.Decimals)))

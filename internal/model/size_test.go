@@ -5,23 +5,27 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 )
 
 // A national site holds ~600,000 results and ~400,000 targets, each with several numbers:
 // their sizes bound the build's peak memory (issue 12: ≤ 500 MB at scale 1). The bounds are
-// today's sizes: what only some carry (notes, gaps, changes, shares, how the site computed
-// a value) is in their detail, the plan's credit is shared by its targets — 136 and 184
-// bytes (144 and 192 allocated), from 264 and 360 (288 and 384). A new field should be
-// weighed against them.
+// today's sizes: what only some carry (a rate of a result, notes, where the figure stands,
+// gaps, changes, shares, how the site computed a value) is in their detail, shared when it
+// is only their row's or file's (detail.go), the plan's credit is shared by its targets, a
+// position's line and column are int32 — 80 and 144 bytes (as allocated), from 264 and
+// 360 (288 and 384). A new field should be weighed against them: one more word puts a
+// Result in the next size class, 96 bytes.
 func TestCompactSizes(t *testing.T) {
 	tests := []struct {
 		name      string
 		size, max uintptr
 	}{
 		{"Num", unsafe.Sizeof(Num{}), 16},
-		{"Result", unsafe.Sizeof(Result{}), 136},
-		{"Target", unsafe.Sizeof(Target{}), 184},
+		{"diag.Pos", unsafe.Sizeof(diag.Pos{}), 24},
+		{"Result", unsafe.Sizeof(Result{}), 80},
+		{"Target", unsafe.Sizeof(Target{}), 144},
 	}
 	for _, tt := range tests {
 		if tt.size > tt.max {
@@ -38,9 +42,10 @@ func TestKnownClampsDecimals(t *testing.T) {
 	}
 }
 
-// TestSharedDetails builds the example site: every result and target has a detail, those
-// with something to keep (a note, a gap, a change, a share, a computed value) their own, the
-// others the shared empty one, which the build left empty.
+// TestSharedDetails builds the example site: every result and target has a detail; those
+// with something of their own (a gap, a change, a share, a rate, a computed value) their
+// own, the others a shared one — the empty one, or their file's with their row's where,
+// note, change_since or per —, and the build wrote nothing but those into a shared detail.
 func TestSharedDetails(t *testing.T) {
 	raw, diags := load.Load(os.DirFS("../.."))
 	site, more := Build(raw)
@@ -48,41 +53,59 @@ func TestSharedDetails(t *testing.T) {
 	if err := diags.Err("en"); err != nil {
 		t.Fatal(err)
 	}
-	var own, shared int
+	var own, empty, shared int
 	for _, r := range site.Results {
+		d := r.ResultDetail
 		switch {
-		case r.ResultDetail == nil:
+		case d == nil:
 			t.Fatalf("%s: result without detail", r.Pos)
-		case r.ResultDetail == noResultDetail:
+		case d == noResultDetail:
+			empty++
+		case d.shared:
 			shared++
-		case r.ResultDetail.empty():
+			if d.Rate.Known || len(d.Shares) > 0 || d.Gap.Known || d.Change.Known || d.Calc.Computed() || len(d.Calc.Inputs) > 0 {
+				t.Errorf("%s: a shared detail was written to: %+v", r.Pos, *d)
+			}
+		case d.empty():
 			t.Errorf("%s: an empty detail of its own", r.Pos)
 		default:
 			own++
 		}
-		if (r.Derived || r.Note.VI != "" || r.Gap.Known || r.Change.Known || len(r.Shares) > 0) && r.ResultDetail == noResultDetail {
-			t.Errorf("%s: result with detail %+v shares the empty one", r.Pos, *r.ResultDetail)
+		if (r.Derived || r.Rate.Known || r.Gap.Known || r.Change.Known || len(r.Shares) > 0) && d.shared {
+			t.Errorf("%s: result with detail %+v shares it", r.Pos, *d)
+		}
+		if (r.Note.VI != "" || r.Where.VI != "") && d == noResultDetail {
+			t.Errorf("%s: result with a note or a where has the empty detail", r.Pos)
 		}
 	}
-	if own == 0 { // the example's results all say something more; a national site's mostly share
-		t.Errorf("results: %d with their own detail, %d sharing; the example has some of their own", own, shared)
+	if own == 0 || shared == 0 { // the example's results all say something more; a national site's mostly share the empty one
+		t.Errorf("results: %d with their own detail, %d sharing their row's, %d the empty one; the example has both of the first", own, shared, empty)
 	}
-	own, shared = 0, 0
+	own, empty, shared = 0, 0, 0
 	for _, tg := range site.Targets {
+		d := tg.TargetDetail
 		switch {
-		case tg.TargetDetail == nil || tg.Credit == nil:
+		case d == nil || tg.Credit == nil:
 			t.Fatalf("%s: target without detail or credit", tg.Pos)
-		case tg.TargetDetail == noTargetDetail:
+		case d == noTargetDetail:
+			empty++
+		case d.shared:
 			shared++
+			if d.ImpliedShare.Known || d.Calc.Computed() || len(d.Calc.Inputs) > 0 {
+				t.Errorf("%s: a shared detail was written to: %+v", tg.Pos, *d)
+			}
 		default:
 			own++
 		}
-		if (tg.Derived || tg.Implied || tg.Note.VI != "" || tg.Per != "") && tg.TargetDetail == noTargetDetail {
-			t.Errorf("%s: target with detail %+v shares the empty one", tg.Pos, *tg.TargetDetail)
+		if (tg.Derived || tg.Implied) && d.shared {
+			t.Errorf("%s: target with detail %+v shares it", tg.Pos, *d)
+		}
+		if (tg.Note.VI != "" || tg.Per != "" || tg.Where.VI != "") && d == noTargetDetail {
+			t.Errorf("%s: target with a note, per or where has the empty detail", tg.Pos)
 		}
 	}
 	if own == 0 || shared == 0 {
-		t.Errorf("targets: %d with their own detail, %d sharing; the example has both", own, shared)
+		t.Errorf("targets: %d with their own detail, %d sharing their row's, %d the empty one; the example has both of the first", own, shared, empty)
 	}
 	if !noResultDetail.empty() || !noTargetDetail.empty() {
 		t.Errorf("the shared empty details were written to: %+v, %+v", *noResultDetail, *noTargetDetail)

@@ -163,21 +163,25 @@ type Target struct {
 	// Credit is who set the target and which decision it belongs to, as its document says;
 	// the targets a plan publishes share their plan's.
 	Credit *Credit
-	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
-	Where lang.Text
-	Pos   diag.Pos
-	// *TargetDetail is never nil: the targets without detail share one that nothing
-	// writes to (the builder gives a target its own before writing, see targetDetail).
+	Pos    diag.Pos
+	// *TargetDetail is never nil: the targets of a plan whose detail is only what their row
+	// or file gives them all (where, note, per) share one that nothing writes to, those
+	// without any the empty one (the builder gives a target its own before writing, see
+	// detail.go).
 	*TargetDetail
 }
 
-// TargetDetail is what only some targets carry.
+// TargetDetail is what only some targets carry, or what many share.
 type TargetDetail struct {
+	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
+	Where        lang.Text
 	Per          string // "", "month" or "quarter"
 	ImpliedShare Num    // the share that implied it, when Implied and no gap was given
 	// Calc says how the site computed Value when no document gives it (Derived, Implied).
 	Calc Calc
 	Note lang.Text
+	// shared: kept by several targets, never written to (own copies it)
+	shared bool
 }
 
 // Milestone asks that by a date a share of the yearly target is reached. A milestone the
@@ -235,22 +239,26 @@ type Result struct {
 	AsOf      date.Date
 	Derived   bool
 	Value     Num
-	Rate      Num       // coverage rate as reported
-	Where     lang.Text // where the figure stands in its document: "đoạn 3"
 	Pos       diag.Pos
-	// *ResultDetail is never nil: the results without detail share one that nothing
-	// writes to (the builder gives a result its own before writing, see resultDetail).
+	// *ResultDetail is never nil: the results of a file whose detail is only what their
+	// row or file gives them all (where, note, change_since) share one that nothing writes
+	// to, those without any the empty one (the builder gives a result its own before
+	// writing, see detail.go).
 	*ResultDetail
 }
 
-// ResultDetail is what only some results carry.
+// ResultDetail is what only some results carry, or what many share.
 type ResultDetail struct {
+	Rate        Num       // coverage rate as reported
+	Where       lang.Text // where the figure stands in its document: "đoạn 3"
 	Shares      []ReportedShare
 	Gap         Num // remaining to reach the target, as reported
 	Change      Num // change since ChangeSince, as reported
 	ChangeSince date.Date
 	Calc        Calc // how the site computed Value when the source does not give it (Derived)
 	Note        lang.Text
+	// shared: kept by several results, never written to (own copies it)
+	shared bool
 }
 
 // Comparison is a reported statement that localities were below their parent's average.
