@@ -316,7 +316,34 @@ func (c *Context) card(h headline) Card {
 	for _, p := range h.Progress {
 		card.Targets = append(card.Targets, c.cardTarget(p, true))
 	}
+	c.namePlansOfTwins(card.Targets, h.Progress)
 	return card
+}
+
+// namePlansOfTwins adds its plan's number (or issuer) to the label of each target of a
+// card whose label another plan's target on the card has: the province's plan and the
+// Prime Minister's decision both asking for 2023 would otherwise read as one target said
+// twice ("Chỉ tiêu 2023 (QĐ 546/QĐ-TTg)"). ts and ps are in the same order.
+func (c *Context) namePlansOfTwins(ts []CardTarget, ps []model.Progress) {
+	twin := make([]bool, len(ts))
+	for i := range ts {
+		for j := range ts {
+			twin[i] = twin[i] || i != j && ts[i].Label == ts[j].Label && ps[i].Target.Plan != ps[j].Target.Plan
+		}
+	}
+	for i, p := range ps {
+		if !twin[i] {
+			continue
+		}
+		name := p.Target.Plan.Number
+		if name == "" { // the issuer's first name: "UBND tỉnh Trà Vinh (BHXH); Tỉnh ủy, …" → "UBND tỉnh Trà Vinh"
+			name = c.F.Issuer(p.Target.Plan)
+			if i := strings.IndexAny(name, "(;—"); i > 0 {
+				name = strings.TrimSpace(name[:i])
+			}
+		}
+		ts[i].Label += " (" + name + ")"
+	}
 }
 
 func (c *Context) planProgress(l *model.Locality) []planProgress {

@@ -691,3 +691,31 @@ func TestEarlierResultsLeftToCharts(t *testing.T) {
 	var none *EarlierPlans
 	none.leaveResultsTo([]Chart{chart}, f) // a page without earlier plans
 }
+
+// Two plans' targets for the same period on one card say which plan each is: Trà Vinh's
+// BHYT card holds the province's 2023 target and the one QĐ 546/QĐ-TTg implies (a new user
+// read them as one target said twice); a card with one plan's targets keeps its labels.
+func TestTwinTargetsNameTheirPlans(t *testing.T) {
+	site := exampleSite(t)
+	c := NewContext(site, langs(t)["vi"], routes.NewBase("/"))
+	var bhyt Card
+	for _, card := range c.Locality(site.Locality("tra-vinh")).Cards {
+		if card.ID == "chi-so-bhyt" {
+			bhyt = card
+		}
+	}
+	var labels []string
+	for _, tg := range bhyt.Targets {
+		labels = append(labels, tg.Label)
+	}
+	if len(labels) != 2 || labels[0] == labels[1] || !strings.Contains(strings.Join(labels, "|"), "(546/QĐ-TTg)") {
+		t.Errorf("Trà Vinh's BHYT card: %q, want two labels, each naming its plan", labels)
+	}
+	for _, card := range c.Locality(site.Locality("tp-tra-vinh")).Cards {
+		for _, tg := range card.Targets {
+			if strings.Contains(tg.Label, "(") {
+				t.Errorf("TP Trà Vinh's %s card: %q names a plan with no twin", card.ID, tg.Label)
+			}
+		}
+	}
+}
