@@ -142,10 +142,11 @@ func anchorOf(id string) string {
 func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
 	var first *CardTarget
 	var keys []string
+	n := 0
 	for i := range cards {
 		for j := range cards[i].Targets {
 			t := &cards[i].Targets[j]
-			if t.SetBy == nil || t.Credit.Inferred || t.Credit.Key == "" {
+			if t.SetBy == nil || t.Credit.Inferred || !t.Credit.Set {
 				return nil, CreditMark{}
 			}
 			if first == nil {
@@ -154,10 +155,13 @@ func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
 			if !reflect.DeepEqual(t.SetBy, first.SetBy) || t.Credit.Authority != first.Credit.Authority || t.Credit.Decision != first.Credit.Decision {
 				return nil, CreditMark{}
 			}
-			keys = append(keys, t.Credit.Key)
+			if t.Credit.Key != "" {
+				keys = append(keys, t.Credit.Key)
+			}
+			n++
 		}
 	}
-	if len(keys) < 2 {
+	if n < 2 {
 		return nil, CreditMark{}
 	}
 	mark := first.Credit

@@ -160,30 +160,44 @@ func ResultKey(r *model.Result) string {
 	return "r/" + r.Source.ID + "/" + r.Locality.ID + "/" + r.Indicator.ID + "/" + r.AsOf.String()
 }
 
-// Fig is what the markup says of a printed figure: which model figure it is and, when the
-// site computed it, how (model.Computation).
+// Fig is what the markup says of a printed figure: that a model figure stands there, how
+// the site computed it (model.Computation) and, when the page prints them, its key. The
+// zero Fig is no figure.
 type Fig struct {
-	Key  string
+	Set  bool   // a model figure stands here
+	Key  string // which one (TargetKey, ResultKey, as the page prints it); "" unless Context.Keys
 	Calc string
 }
 
 func (c *Context) targetFig(t *model.Target) Fig {
-	if k := c.targetKey(t); k != "" {
-		return Fig{Key: k, Calc: string(t.Calc.How)}
+	if !keyed(t) {
+		return Fig{}
 	}
-	return Fig{}
+	f := Fig{Set: true, Calc: string(t.Calc.How)}
+	if c.Keys {
+		f.Key = c.targetKey(t)
+	}
+	return f
 }
 
 func (c *Context) resultFig(r *model.Result, calc model.Calc) Fig {
-	if k := c.resultKey(r); k != "" {
-		return Fig{Key: k, Calc: string(calc.How)}
+	if r.Source == nil || r.Locality == nil || r.Indicator == nil {
+		return Fig{}
 	}
-	return Fig{}
+	f := Fig{Set: true, Calc: string(calc.How)}
+	if c.Keys {
+		f.Key = c.resultKey(r)
+	}
+	return f
 }
+
+// keyed reports whether t has what its key names: a plan, a locality and an indicator
+// (every target of a linked site).
+func keyed(t *model.Target) bool { return t.Plan != nil && t.Locality != nil && t.Indicator != nil }
 
 // targetKey is pageKey(TargetKey(t)), made in one go: a page has hundreds.
 func (c *Context) targetKey(t *model.Target) string {
-	if t.Plan == nil || t.Locality == nil || t.Indicator == nil {
+	if !keyed(t) {
 		return ""
 	}
 	return "t/" + t.Plan.ID + "/" + c.keyLocality(t.Locality) + "/" + t.Indicator.ID + "/" + t.Period.Text
@@ -269,20 +283,25 @@ func splitKey(key string) (kind, doc, loc, rest string, ok bool) {
 }
 
 // CreditMark is what the markup says of a credit: the authority and decision it names, and
-// whether it is inferred, for the test that checks them against the data.
+// whether it is inferred, for the test that checks them against the data. The zero
+// CreditMark credits no target.
 type CreditMark struct {
-	Key       string // the target's key, as the page prints it (Fig.Key)
+	Set       bool   // it credits a target
+	Key       string // the target's key, as the page prints it (Fig.Key); "" unless Context.Keys
 	Authority string
 	Decision  string
 	Inferred  bool
 }
 
 func (c *Context) creditMark(t *model.Target) CreditMark {
-	key := c.targetKey(t)
-	if key == "" {
+	if !keyed(t) {
 		return CreditMark{}
 	}
-	return CreditMark{Key: key, Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+	m := CreditMark{Set: true, Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+	if c.Keys {
+		m.Key = c.targetKey(t)
+	}
+	return m
 }
 
 // plainLine is a line's text without its links.

@@ -17,6 +17,9 @@ type Context struct {
 	// Shared keeps what the site's pages in this language have the same; nil makes it
 	// for each page.
 	Shared *Shared
+	// Keys: the pages print every figure's key (render.Options.FigureKeys), so the views
+	// make them (Fig.Key, CreditMark.Key); without it they stay empty.
+	Keys bool
 	// assessed keeps each target's assessment for the page being made, so a target shown
 	// in a card and in a table is assessed once: its index in progress. (A Progress is some
 	// 300 bytes: kept in a slice, not as a map's values.)

@@ -134,6 +134,7 @@ func TestExampleViews(t *testing.T) {
 	en := NewContext(site, tr["en"], routes.NewBase("/covsite/"))
 	vi.Data = ownFiles{}
 	en.Data = vi.Data
+	vi.Keys = true
 
 	ward := vi.Locality(site.Locality("tra-vinh-phuong-7"))
 	if ward.Title != "Phường 7 — Phường" || ward.Eyebrow != "Phường · Thành phố Trà Vinh" {
@@ -690,4 +691,41 @@ func TestEarlierResultsLeftToCharts(t *testing.T) {
 	}
 	var none *EarlierPlans
 	none.leaveResultsTo([]Chart{chart}, f) // a page without earlier plans
+}
+
+// A page's figures say that they are figures, and how the site computed them, with keys
+// or without; their keys (and their credits') only when the page prints them (Keys).
+func TestFigureKeysOnlyWhenPrinted(t *testing.T) {
+	site := exampleSite(t)
+	for _, keys := range []bool{false, true} {
+		c := NewContext(site, langs(t)["vi"], routes.NewBase("/"))
+		c.Keys = keys
+		ward := c.Locality(site.Locality("tra-vinh-phuong-7"))
+		figs, credits := 0, 0
+		check := func(what string, set bool, key string) {
+			if !set {
+				t.Errorf("keys %t: %s is no figure", keys, what)
+			}
+			if (key != "") != keys {
+				t.Errorf("keys %t: %s has key %q", keys, what, key)
+			}
+		}
+		for _, card := range ward.Cards {
+			if r := card.Result; r != nil {
+				check(card.Title+"'s result", r.Fig.Set, r.Fig.Key)
+				figs++
+			}
+			for _, tg := range card.Targets {
+				check(card.Title+"'s target", tg.Value.Fig.Set, tg.Value.Fig.Key)
+				check(card.Title+"'s credit", tg.Credit.Set, tg.Credit.Key)
+				figs, credits = figs+1, credits+1
+			}
+		}
+		if figs < 3 || credits < 2 {
+			t.Fatalf("keys %t: %d figures and %d credits on the ward's cards: the test shows little", keys, figs, credits)
+		}
+		if ward.Deck.Credit != nil && (ward.Deck.CreditMark.Key != "") != keys {
+			t.Errorf("keys %t: the cards' shared credit names %q", keys, ward.Deck.CreditMark.Key)
+		}
+	}
 }

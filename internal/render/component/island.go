@@ -69,7 +69,7 @@ func figureKeys(ctx context.Context) bool {
 // names the model figure it is, for the test of the built site that checks every figure's
 // source, mark and credit.
 func figAttrs(ctx context.Context, f view.Fig) templ.OrderedAttributes {
-	if f.Key == "" {
+	if !f.Set {
 		return nil
 	}
 	keyed := figureKeys(ctx)
@@ -96,7 +96,7 @@ func figAttrsAt(ctx context.Context, figs []view.Fig, i int) templ.OrderedAttrib
 // creditAttrs say what a credit names, when ctx asks for keys: the target, the authority,
 // the decision, and whether the link to a plan is inferred.
 func creditAttrs(ctx context.Context, c view.CreditMark) templ.Attributes {
-	if c.Key == "" || !figureKeys(ctx) {
+	if !c.Set || !figureKeys(ctx) {
 		return nil
 	}
 	a := templ.Attributes{"data-credit": c.Key, "data-set-by": c.Authority, "data-decision": c.Decision}
