@@ -43,6 +43,13 @@ func TestNumbersAreXText(t *testing.T) {
 		v := (rng.Float64() - 0.3) * math.Pow(10, float64(rng.IntN(12)))
 		checkAgainstXText(t, v, rng.IntN(4))
 	}
+	for range 20000 { // whole numbers (people, counts), which take a path of their own
+		v := math.Trunc((rng.Float64() - 0.3) * math.Pow(10, float64(rng.IntN(16))))
+		checkAgainstXText(t, v, rng.IntN(4))
+	}
+	for _, v := range []float64{999999999999999, 1e15 - 1, -1e15 + 1, 1e15, 1e15 + 2, 4503599627370496, 9007199254740993} {
+		checkAgainstXText(t, v, 2)
+	}
 }
 
 func FuzzNumbers(f *testing.F) {

@@ -319,10 +319,10 @@ func TestChartComputedFigures(t *testing.T) {
 	tr := langs(t)
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
 	people := &model.Indicator{ID: "bhxh", Short: lang.T("BHXH", ""), Unit: model.People}
-	sum := func(a, b float64) calcWords {
-		return c.calcWords(people, model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(a, 0), model.Known(b, 0)}})
+	sum := func(a, b float64) model.Calc {
+		return model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(a, 0), model.Known(b, 0)}}
 	}
-	diff := c.calcWords(people, model.Calc{How: model.Difference, Inputs: []model.Num{model.Known(9, 0), model.Known(2, 0)}})
+	diff := model.Calc{How: model.Difference, Inputs: []model.Num{model.Known(9, 0), model.Known(2, 0)}}
 	n := func(v float64) model.Num { return model.Known(v, 0) }
 	tests := []struct {
 		name     string
@@ -333,26 +333,26 @@ func TestChartComputedFigures(t *testing.T) {
 	}{
 		{"documents' figures only", []series{{name: "BHYT", values: []model.Num{n(1), n(2)}}}, "", nil, [][]bool{{false}, {false}}},
 		{"a sum, then a document's figure", []series{
-			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), {}}},
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), {}}},
 			{name: "BHYT", values: []model.Num{n(1), n(2)}},
 		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80",""],null]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80"}, [][]bool{{true, false}, {false, false}}},
-		{"two sums", []series{{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}}},
+		{"two sums", []series{{name: "BHXH", values: []model.Num{n(1357), n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), sum(1396, 88)}}},
 			`"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"]]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80; b: 1.396 + 88"}, [][]bool{{true}, {true}}},
-		{"two ways of computing: whole words", []series{{name: "BHXH", values: []model.Num{n(1357), n(7)}, computed: []calcWords{sum(1277, 80), diff}}},
+		{"two ways of computing: whole words", []series{{name: "BHXH", values: []model.Num{n(1357), n(7)}, ind: people, calcs: []model.Calc{sum(1277, 80), diff}}},
 			`"computed":[["%s","Số do trang tính: tổng các thành phần, 1.277 + 80","Số do trang tính bằng phép trừ: 9 − 2"]]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80", "∑ BHXH: Số do trang tính bằng phép trừ — b: 9 − 2"}, [][]bool{{true}, {true}}},
-		{"no value, no mark", []series{{name: "BHXH", values: []model.Num{model.Unknown, n(1484)}, computed: []calcWords{sum(1277, 80), {}}}},
+		{"no value, no mark", []series{{name: "BHXH", values: []model.Num{model.Unknown, n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), {}}}},
 			"", nil, [][]bool{{false}, {false}}},
 		{"sums of the columns in the same row: the note names the columns", []series{
-			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
 			{name: "BB", values: []model.Num{n(1277), n(1396)}},
 			{name: "TN", values: []model.Num{n(80), n(88)}},
 		}, `"computed":[1,null,null]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)"}, [][]bool{{true, false, false}, {true, false, false}}},
 		{"a sum of other figures than its row's: each value's figures", []series{
-			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
 			{name: "BB", values: []model.Num{n(1277), n(1390)}},
 			{name: "TN", values: []model.Num{n(80), n(88)}},
 		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"],null,null]`,
@@ -409,7 +409,7 @@ func TestChartOption(t *testing.T) {
 		{chart{series: one}, `{"kind":"bar-1"}`},
 	} {
 		tt.ch.categories = []string{"a", "b"}
-		got, err := tt.ch.option()
+		got, err := tt.ch.option(nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -468,7 +468,7 @@ func TestChartOptionIsGoEcharts(t *testing.T) {
 		{line: true, axis: "%", categories: []string{"2024", "2025"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(90, 0), model.Known(91, 0)}}}},
 		{line: false, axis: "người", categories: []string{"Xã A", "Xã B"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}}, {name: "BHXH", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}}}},
 	} {
-		island, err := ch.option()
+		island, err := ch.option(nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -625,8 +625,8 @@ func TestSameRowSum(t *testing.T) {
 	a := &model.Indicator{ID: "a"}
 	b := &model.Indicator{ID: "b"}
 	total := &model.Indicator{ID: "t", SumOf: []*model.Indicator{a, b}}
-	sum := func(x, y float64) calcWords {
-		return calcWords{Calc: model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(x, 0), model.Known(y, 0)}}}
+	sum := func(x, y float64) model.Calc {
+		return model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(x, 0), model.Known(y, 0)}}
 	}
 	row := func(x, y float64) []model.Num {
 		return []model.Num{model.Known(x+y, 0), model.Known(x, 0), model.Known(y, 0)}
@@ -634,14 +634,14 @@ func TestSameRowSum(t *testing.T) {
 	tests := []struct {
 		name  string
 		inds  []*model.Indicator
-		calcs [][]calcWords
+		calcs [][]model.Calc
 		ok    bool
 	}{
-		{"every cell the sum of its row", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {sum(3, 4), {}, {}}}, true},
-		{"a cell given by the plan", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {{}, {}, {}}}, true},
-		{"a sum of other figures", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {sum(3, 5), {}, {}}}, false},
-		{"a part not in the table", []*model.Indicator{total, a}, [][]calcWords{{sum(1, 2), {}}, {sum(3, 4), {}}}, false},
-		{"nothing computed", []*model.Indicator{total, a, b}, [][]calcWords{{{}, {}, {}}, {{}, {}, {}}}, false},
+		{"every cell the sum of its row", []*model.Indicator{total, a, b}, [][]model.Calc{{sum(1, 2), {}, {}}, {sum(3, 4), {}, {}}}, true},
+		{"a cell given by the plan", []*model.Indicator{total, a, b}, [][]model.Calc{{sum(1, 2), {}, {}}, {{}, {}, {}}}, true},
+		{"a sum of other figures", []*model.Indicator{total, a, b}, [][]model.Calc{{sum(1, 2), {}, {}}, {sum(3, 5), {}, {}}}, false},
+		{"a part not in the table", []*model.Indicator{total, a}, [][]model.Calc{{sum(1, 2), {}}, {sum(3, 4), {}}}, false},
+		{"nothing computed", []*model.Indicator{total, a, b}, [][]model.Calc{{{}, {}, {}}, {{}, {}, {}}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
