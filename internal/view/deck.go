@@ -1,7 +1,7 @@
 package view
 
 import (
-	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -75,7 +75,7 @@ func (c *Context) sharedSource(cards []Card) Line {
 		if r == nil {
 			continue
 		}
-		if len(r.Source) == 0 || (n > 0 && !reflect.DeepEqual(r.Source, first)) {
+		if len(r.Source) == 0 || (n > 0 && !slices.Equal(r.Source, first)) {
 			return nil
 		}
 		first = r.Source
@@ -152,7 +152,7 @@ func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
 			if first == nil {
 				first = t
 			}
-			if !reflect.DeepEqual(t.SetBy, first.SetBy) || t.Credit.Authority != first.Credit.Authority || t.Credit.Decision != first.Credit.Decision {
+			if !slices.Equal(t.SetBy, first.SetBy) || t.Credit.Authority != first.Credit.Authority || t.Credit.Decision != first.Credit.Decision {
 				return nil, CreditMark{}
 			}
 			if t.Credit.Key != "" {

@@ -97,12 +97,12 @@ func (c *Context) Credit(t *model.Target) Line {
 		return nil
 	}
 	f := c.F
+	if !cr.Inferred && cr.Decision == "" {
+		return c.setBy(cr.Plan)
+	}
 	url := c.URL(routes.Plan(cr.Plan.ID))
 	if !cr.Inferred {
-		if cr.Decision != "" {
-			return Line{text(f.T("card.set_by") + " "), link(cr.Decision, url)}
-		}
-		return c.setBy(cr.Plan)
+		return Line{text(f.T("card.set_by") + " "), link(cr.Decision, url)}
 	}
 	var line Line
 	if cr.Authority != "" {

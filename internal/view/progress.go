@@ -197,9 +197,11 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
 	out.Fig = c.resultFig(res, res.Calc)
-	out.Source = append(Line{text(f.T("credit.according") + " ")}, c.cite(res.Source))
+	according := text(f.T("credit.according") + " ")
 	if w := c.Where(res.Where); w != "" {
-		out.Source = append(out.Source, text(" · "+w))
+		out.Source = Line{according, c.cite(res.Source), text(" · " + w)}
+	} else {
+		out.Source = Line{according, c.cite(res.Source)}
 	}
 	return out
 }

@@ -86,6 +86,27 @@ func figAttrs(ctx context.Context, f view.Fig) templ.OrderedAttributes {
 	return a
 }
 
+// hasFigAttrs reports whether figAttrs has attributes for f.
+func hasFigAttrs(ctx context.Context, f view.Fig) bool {
+	return f.Set && (f.Calc != "" || figureKeys(ctx))
+}
+
+// writeFigAttrs writes figAttrs' attributes to w, each ` name="value"`, as templ writes
+// them, without making them.
+func writeFigAttrs(ctx context.Context, w io.Writer, f view.Fig) error {
+	if !f.Set {
+		return nil
+	}
+	var err error
+	if f.Calc != "" {
+		err = writeTag(w, ` data-calc="`, f.Calc, `"`, "", "")
+	}
+	if err == nil && figureKeys(ctx) {
+		err = writeTag(w, ` data-fig="`, f.Key, `"`, "", "")
+	}
+	return err
+}
+
 func figAttrsAt(ctx context.Context, figs []view.Fig, i int) templ.OrderedAttributes {
 	if i >= len(figs) {
 		return nil
@@ -287,14 +308,12 @@ type targetOf struct {
 // Render writes the target to w.
 func (t targetOf) Render(ctx context.Context, w io.Writer) error {
 	v := &t.v
-	a := figAttrs(ctx, v.Fig)
+	span := hasFigAttrs(ctx, v.Fig)
 	var err error
-	if a != nil {
+	if span {
 		err = writeStrings(w, "<span")
-		for _, kv := range a {
-			if err == nil {
-				err = writeTag(w, " ", kv.Key, `="`, kv.Value.(string), `"`)
-			}
+		if err == nil {
+			err = writeFigAttrs(ctx, w, v.Fig)
 		}
 		if err == nil {
 			err = writeStrings(w, ">")
@@ -314,7 +333,7 @@ func (t targetOf) Render(ctx context.Context, w io.Writer) error {
 	if err == nil && v.Computed != "" {
 		err = calcSign(t.tr).Render(ctx, w)
 	}
-	if err == nil && a != nil {
+	if err == nil && span {
 		err = writeStrings(w, "</span>")
 	}
 	return err
