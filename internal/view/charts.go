@@ -401,24 +401,10 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 // with decal patterns and a description in the page's number format.
 //
 // A national site has 37,000 pages with charts, and the skeleton is the same on all of
-// them: it is published once, in the kit, instead of in every page.
+// them: it is published once, in the kit, instead of in every page. computed is
+// chartComputed's.
 func (ch chart) option(computed []any) (string, error) {
-	opt := struct {
-		Kind     string         `json:"kind"`
-		YAxis    []axisNameOnly `json:"yAxis,omitempty"`
-		Computed []any          `json:"computed,omitempty"` // by series; see Chart.Option
-	}{Kind: ch.kind().name()}
-	if ch.axis != "" {
-		opt.YAxis = []axisNameOnly{{Name: ch.axis}}
-	}
-	opt.Computed = computed
-	b, err := json.Marshal(opt)
-	return string(b), err
-}
-
-// axisNameOnly is a value axis's own part: its name, the unit ("người", "%").
-type axisNameOnly struct {
-	Name string `json:"name"`
+	return chartOptionJSON(ch.kind().name(), ch.axis, computed)
 }
 
 // chartComputed is how the site computed each value, by series: nil for a series of documents'
