@@ -245,12 +245,12 @@ type localityFacts struct {
 type headline struct {
 	Indicator *model.Indicator
 	Result    *model.Result
-	Progress  []model.Progress
+	Progress  []*model.Progress // the page's assessments (Context.progressOf)
 }
 
 type planProgress struct {
 	Plan *model.Plan
-	Rows []model.Progress
+	Rows []*model.Progress // the page's assessments (Context.progressOf)
 }
 
 func (c *Context) localityFacts(l *model.Locality) localityFacts {
@@ -293,11 +293,11 @@ func (c *Context) headline(l *model.Locality, ind *model.Indicator) (headline, b
 	if h.Result == nil && len(targets) == 0 {
 		return h, false
 	}
-	h.Progress = make([]model.Progress, 0, min(len(targets), 2)) // a date falls in one period or two
+	h.Progress = make([]*model.Progress, 0, min(len(targets), 2)) // a date falls in one period or two
 	if h.Result != nil {
 		for _, t := range targets {
 			if !h.Result.AsOf.Before(t.Period.Start) && !h.Result.AsOf.After(t.Deadline) {
-				h.Progress = append(h.Progress, c.assess(t))
+				h.Progress = append(h.Progress, c.progressOf(t))
 			}
 		}
 		return h, true
@@ -305,7 +305,7 @@ func (c *Context) headline(l *model.Locality, ind *model.Indicator) (headline, b
 	latest := targets[len(targets)-1].Period
 	for _, t := range targets {
 		if t.Period == latest {
-			h.Progress = append(h.Progress, c.assess(t))
+			h.Progress = append(h.Progress, c.progressOf(t))
 		}
 	}
 	return h, true
@@ -314,7 +314,7 @@ func (c *Context) headline(l *model.Locality, ind *model.Indicator) (headline, b
 func (c *Context) card(h headline) Card {
 	card := Card{ID: "chi-so-" + h.Indicator.ID, Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
 	for _, p := range h.Progress {
-		card.Targets = append(card.Targets, c.cardTarget(p, true))
+		card.Targets = append(card.Targets, c.cardTarget(*p, true))
 	}
 	return card
 }
@@ -343,13 +343,13 @@ func (c *Context) planProgress(l *model.Locality) []planProgress {
 		count[i]++
 	}
 	// every plan's rows in one array, each plan's part as long as it has targets
-	rows, start := make([]model.Progress, len(targets)), 0
+	rows, start := make([]*model.Progress, len(targets)), 0
 	for i, n := range count {
 		out[i].Rows, start = rows[start:start:start+n], start+n
 	}
 	for _, t := range targets {
 		i := at(t.Plan)
-		out[i].Rows = append(out[i].Rows, c.assess(t))
+		out[i].Rows = append(out[i].Rows, c.progressOf(t))
 	}
 	slices.SortFunc(out, func(a, b planProgress) int { return cmp.Compare(c.Site.PlanOrder(a.Plan), c.Site.PlanOrder(b.Plan)) })
 	for _, pp := range out {
@@ -359,8 +359,8 @@ func (c *Context) planProgress(l *model.Locality) []planProgress {
 	return out
 }
 
-func sortProgress(rows []model.Progress) {
-	slices.SortStableFunc(rows, func(a, b model.Progress) int {
+func sortProgress(rows []*model.Progress) {
+	slices.SortStableFunc(rows, func(a, b *model.Progress) int {
 		return cmp.Or(a.Target.Period.Start.Compare(b.Target.Period.Start), cmp.Compare(a.Target.Indicator.Order, b.Target.Indicator.Order))
 	})
 }
@@ -405,7 +405,7 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 		if !b.OnCards {
 			b.Rows = make([]PlanRow, len(pp.Rows))
 			for i, row := range pp.Rows {
-				b.Rows[i] = c.planRow(row, false)
+				b.Rows[i] = c.planRow(*row, false)
 			}
 		}
 		full = append(full, b)
@@ -417,7 +417,7 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 // target measured by the same result, and no milestone, deadline or differing gap, which
 // only the table prints (its Cells.Milestones, Deadline and Cells.GapFlag, decided here
 // as planRow decides them, without making the row).
-func shownOnCard(p model.Progress, cards map[*model.Target]*model.Result) bool {
+func shownOnCard(p *model.Progress, cards map[*model.Target]*model.Result) bool {
 	res, ok := cards[p.Target]
 	milestones := p.Milestone != nil || p.NextMilestone != nil
 	deadline := p.Target.Deadline != p.Target.Period.End
@@ -482,11 +482,11 @@ func earlierCalcNotes(columns []string, hows [][]string) []string {
 
 // earlierCell is the plan's target for ind over the plan's last period that has one, and
 // how the site computed it ("" when its document gives it).
-func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) (EarlierCell, string) {
+func (c *Context) earlierCell(rows []*model.Progress, ind *model.Indicator) (EarlierCell, string) {
 	var last *model.Progress
-	for i := range rows {
-		if rows[i].Target.Indicator == ind {
-			last = &rows[i]
+	for _, r := range rows {
+		if r.Target.Indicator == ind {
+			last = r
 		}
 	}
 	if last == nil {

@@ -217,7 +217,7 @@ func TestEarlierPlans(t *testing.T) {
 		if y != "2025" { // computed in both earlier plans: said once
 			tg.Calc = model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(900, 0), model.Known(100, 0)}}
 		}
-		rows = append(rows, planProgress{Plan: p, Rows: []model.Progress{{Target: tg, Share: model.Known(95.5, 2), Status: model.StatusMissed,
+		rows = append(rows, planProgress{Plan: p, Rows: []*model.Progress{{Target: tg, Share: model.Known(95.5, 2), Status: model.StatusMissed,
 			Result: &model.Result{ResultDetail: &model.ResultDetail{}, AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
 	}
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
@@ -285,7 +285,11 @@ func TestPlanBlockOnCards(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
-			full, _ := c.planBlocks(nil, []planProgress{{Plan: p, Rows: tt.rows}}, tt.cards)
+			rows := make([]*model.Progress, len(tt.rows))
+			for i := range tt.rows {
+				rows[i] = &tt.rows[i]
+			}
+			full, _ := c.planBlocks(nil, []planProgress{{Plan: p, Rows: rows}}, tt.cards)
 			implied := slices.ContainsFunc(tt.rows, func(r model.Progress) bool { return r.Target.Implied })
 			if tt.onCards && !implied {
 				if len(full) != 0 {
@@ -726,6 +730,40 @@ func TestFigureKeysOnlyWhenPrinted(t *testing.T) {
 		}
 		if ward.Deck.Credit != nil && (ward.Deck.CreditMark.Key != "") != keys {
 			t.Errorf("keys %t: the cards' shared credit names %q", keys, ward.Deck.CreditMark.Key)
+		}
+	}
+}
+
+// A page assesses each target once, and what it points to stays as assessed while the
+// page assesses more than it said it would (its store grows in parts); the next page
+// starts with none.
+func TestPageAssessments(t *testing.T) {
+	site := exampleSite(t)
+	targets := site.Targets[:min(len(site.Targets), 40)]
+	if len(targets) < 10 {
+		t.Fatalf("%d targets: the test shows little", len(targets))
+	}
+	c := NewContext(site, langs(t)["vi"], routes.NewBase("/"))
+	for range 2 {
+		end := c.assessOnce(1)
+		if len(c.assessed.of) != 0 || len(c.assessed.store) != 0 {
+			t.Fatalf("a page starts with %d assessments", len(c.assessed.of))
+		}
+		var got []*model.Progress
+		for _, tg := range targets {
+			got = append(got, c.progressOf(tg))
+		}
+		for i, tg := range targets {
+			if c.progressOf(tg) != got[i] {
+				t.Errorf("%s assessed twice", TargetKey(tg))
+			}
+			if want := site.Assess(tg); !reflect.DeepEqual(*got[i], want) || !reflect.DeepEqual(c.assess(tg), want) {
+				t.Errorf("%s: %+v, want %+v", TargetKey(tg), *got[i], want)
+			}
+		}
+		end()
+		if c.assessed != nil {
+			t.Fatal("the page's assessments outlive it")
 		}
 	}
 }
