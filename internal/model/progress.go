@@ -60,8 +60,8 @@ func (s *Site) Assess(t *Target) Progress {
 	if !t.Value.Known && t.Rate.Known {
 		p.Goal, p.ByRate = t.Rate, true
 	}
-	rs := s.ResultsFor(t.Locality, t.Indicator)
-	r := resultWithin(t, rs)
+	rs, dates := s.localTargetsOf(t.Locality).resultsOf(t.Indicator)
+	r := resultWithin(t, rs, dates)
 	if r == nil {
 		p.NextMilestone = nextMilestone(t, t.Period.Start.AddDays(-1))
 		return p
@@ -89,7 +89,7 @@ func (s *Site) Assess(t *Target) Progress {
 	if p.Milestone != nil && p.Share.Known {
 		p.MilestoneMet = p.Share.V >= p.Milestone.Share
 	}
-	p.Baseline, p.BaselineCalc = baseline(t, r, rs)
+	p.Baseline, p.BaselineCalc = baseline(t, r, rs, dates)
 	p.Expected = ExpectedValue(p.Baseline, p.Goal, t.Period.Start, r.AsOf, t.Deadline)
 	p.FromComputed = t.Calc.Computed() || r.Calc.Computed()
 	p.Status = judge(&p, t, r.AsOf)
@@ -137,14 +137,17 @@ func judge(p *Progress, t *Target, asOf date.Date) Status {
 }
 
 // resultWithin returns the latest of rs, the results for the target's locality and
-// indicator (ResultsFor), dated within its period (up to the deadline).
-func resultWithin(t *Target, rs []*Result) *Result {
+// indicator (ResultsFor, oldest first, dated dates), dated within its period (up to the
+// deadline).
+func resultWithin(t *Target, rs []*Result, dates []date.Date) *Result {
 	for i := len(rs) - 1; i >= 0; i-- {
-		r := rs[i]
-		if r.AsOf.Before(t.Period.Start) || r.AsOf.After(t.Deadline) {
+		if dates[i].Before(t.Period.Start) {
+			return nil // and so are the ones before it
+		}
+		if dates[i].After(t.Deadline) {
 			continue
 		}
-		if r.Value.Known || (!t.Value.Known && r.Rate.Known) {
+		if r := rs[i]; r.Value.Known || (!t.Value.Known && r.Rate.Known) {
 			return r
 		}
 	}
@@ -177,8 +180,8 @@ func (s *Site) RateWithCalc(r *Result) (Num, Calc) {
 // baseline is the value at the start of the target's period: a result dated on the day
 // before the period starts, or one implied by a reported change since then (marked as
 // derived by subtraction). rs are the results for the target's locality and indicator,
-// oldest first (ResultsFor); r is one of them.
-func baseline(t *Target, r *Result, rs []*Result) (Num, Calc) {
+// oldest first (ResultsFor), dated dates; r is one of them.
+func baseline(t *Target, r *Result, rs []*Result, dates []date.Date) (Num, Calc) {
 	if !t.Value.Known {
 		return Unknown, Calc{}
 	}
@@ -187,8 +190,8 @@ func baseline(t *Target, r *Result, rs []*Result) (Num, Calc) {
 		return ChangeBaseline(r)
 	}
 	// the first result of the eve with a value: found by halving, as they are by date
-	i, _ := slices.BinarySearchFunc(rs, eve, func(r *Result, d date.Date) int { return r.AsOf.Compare(d) })
-	for ; i < len(rs) && rs[i].AsOf == eve; i++ {
+	i, _ := slices.BinarySearchFunc(dates, eve, date.Date.Compare)
+	for ; i < len(rs) && dates[i] == eve; i++ {
 		if rs[i].Value.Known {
 			return rs[i].Value, rs[i].Calc
 		}
