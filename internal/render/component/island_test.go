@@ -21,6 +21,24 @@ func TestTxtEscapesAsTemplDoes(t *testing.T) {
 			t.Errorf("txt(%q) = %q, want %q", s, got, want)
 		}
 	}
+	// every special byte at every place of texts longer than the eight bytes looked at at
+	// once, beside bytes that differ from a special one by a bit
+	for n := range 20 {
+		for i := range n {
+			for _, c := range []byte{'<', '>', '&', '\'', '"', '=', '<' ^ 0x80, '&' + 1} {
+				in := []byte(strings.Repeat("Đạt", n)[:n])
+				in[i] = c
+				s := string(in) + string(in)
+				var b strings.Builder
+				if err := txt(s).Render(context.Background(), &b); err != nil {
+					t.Fatal(err)
+				}
+				if got, want := b.String(), html.EscapeString(s); got != want {
+					t.Fatalf("txt(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
+	}
 }
 
 // line prints each kind of piece as the templ component it replaced did.
