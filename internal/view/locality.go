@@ -401,7 +401,7 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 		if b.OnCards && len(b.Notes) == 0 {
 			continue // the cards name the plan, and the sources say who issued it when
 		}
-		b.Anchor, b.Name, b.URL, b.Meta, b.NoteID = "ke-hoach-"+p.ID, f.PlanName(p), c.URL(routes.Plan(p.ID)), c.planMeta(p), impliedNoteID(p)
+		b.Anchor, b.Name, b.URL, b.Meta, b.NoteID = "ke-hoach-"+p.ID, f.PlanName(p), c.planURL(p), c.planMeta(p), impliedNoteID(p)
 		if !b.OnCards {
 			b.Rows = make([]PlanRow, len(pp.Rows))
 			for i, row := range pp.Rows {
@@ -448,7 +448,7 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 	hows := make([][]string, len(inds)) // by column, how the site computed its cells
 	for _, pp := range plans {
 		p := pp.Plan
-		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.URL(routes.Plan(p.ID))}, Period: f.Period(p.Period), Cells: make([]EarlierCell, 0, len(inds))}
+		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.planURL(p)}, Period: f.Period(p.Period), Cells: make([]EarlierCell, 0, len(inds))}
 		for i, ind := range inds {
 			cell, how := c.earlierCell(pp.Rows, ind)
 			row.Cells = append(row.Cells, cell)

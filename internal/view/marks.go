@@ -7,7 +7,6 @@ import (
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/routes"
 )
 
 // CalcMark is the sign that stands beside every figure the site computed.
@@ -97,13 +96,13 @@ func (c *Context) Credit(t *model.Target) Line {
 		return nil
 	}
 	f := c.F
-	if !cr.Inferred && cr.Decision == "" {
+	switch {
+	case !cr.Inferred && cr.Decision == "":
 		return c.setBy(cr.Plan)
+	case !cr.Inferred:
+		return c.decidedBy(cr.Plan, cr.Decision)
 	}
-	url := c.URL(routes.Plan(cr.Plan.ID))
-	if !cr.Inferred {
-		return Line{text(f.T("card.set_by") + " "), link(cr.Decision, url)}
-	}
+	url := c.planURL(cr.Plan)
 	var line Line
 	if cr.Authority != "" {
 		line = Line{{Text: f.T("credit.by", cr.Authority)}}

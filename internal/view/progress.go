@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/routes"
 )
 
 // TargetValue is a target as a plan sets it: a value, a rate of a base, or both, per month
@@ -259,7 +258,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 // plan has no number.
 func (c *Context) makeSetBy(p *model.Plan) Line {
 	f := c.F
-	url := c.URL(routes.Plan(p.ID))
+	url := c.planURL(p)
 	if p.Number != "" {
 		return Line{text(f.T("card.set_by") + " "), link(p.Number, url)}
 	}
