@@ -381,15 +381,6 @@ func writeStrings(w io.Writer, ss ...string) error {
 	return nil
 }
 
-// escaped is s, escaped, as a component: alone on its templ line, a text would be followed by
-// a space.
-func escaped(s string) templ.Component {
-	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
-		_, err := io.WriteString(w, templ.EscapeString(s))
-		return err
-	})
-}
-
 // resultNotes is the link to a card's notes its result's meta line ends with, in a deck.
 func resultNotes(c view.Card) string {
 	if c.Result == nil {
