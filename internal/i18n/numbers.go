@@ -35,6 +35,12 @@ func symbolsOf(p *message.Printer) symbols {
 // with trailing zeros of the fraction dropped unless fixed, then suffix: one allocation, the
 // string returned (pages format numbers by the million).
 func (s symbols) format(v float64, decimals int, fixed bool, suffix string) string {
+	var outBuf [64]byte
+	return string(s.appendFormat(outBuf[:0], v, decimals, fixed, suffix))
+}
+
+// appendFormat appends what format writes to b.
+func (s symbols) appendFormat(b []byte, v float64, decimals int, fixed bool, suffix string) []byte {
 	var digitBuf [32]byte
 	var whole, frac []byte
 	if a := math.Abs(v); a == math.Trunc(a) && a < 1e15 && decimals <= 16 {
@@ -52,8 +58,6 @@ func (s symbols) format(v float64, decimals int, fixed bool, suffix string) stri
 	if !fixed {
 		frac = bytes.TrimRight(frac, "0")
 	}
-	var outBuf [64]byte
-	b := outBuf[:0]
 	if v < 0 { // even when it rounds to zero ("-0"), as x/text writes it
 		b = append(b, s.minus...)
 	}
@@ -67,6 +71,5 @@ func (s symbols) format(v float64, decimals int, fixed bool, suffix string) stri
 		b = append(b, s.decimal...)
 		b = append(b, frac...)
 	}
-	b = append(b, suffix...)
-	return string(b)
+	return append(b, suffix...)
 }

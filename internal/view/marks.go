@@ -44,28 +44,35 @@ func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 // it: "1.888 + 165".
 func (c *Context) calcFormula(ind *model.Indicator, calc model.Calc) string {
 	f := c.F
-	in := make([]string, len(calc.Inputs))
-	for i, n := range calc.Inputs {
-		in[i] = f.Value(ind, n)
-	}
-	var formula string
+	var buf [128]byte
+	b := buf[:0]
+	sep := " + "
 	switch calc.How {
-	case model.SumOfParts:
-		formula = strings.Join(in, " + ")
+	case model.SumOfParts, model.ImpliedByGap:
 	case model.Difference:
-		formula = strings.Join(in, " − ")
-	case model.ImpliedByGap:
-		formula = strings.Join(in, " + ")
+		sep = " − "
 	case model.ImpliedByShare, model.ImpliedDenominator:
 		if len(calc.Inputs) == 2 {
-			formula = in[0] + " ÷ " + f.PctAsGiven(calc.Inputs[1])
+			b = append(f.appendValue(b, ind, calc.Inputs[0]), " ÷ "...)
+			b = f.appendPctAsGiven(b, calc.Inputs[1])
 		}
+		return string(b)
 	case model.RateFromDenominator:
 		if len(calc.Inputs) == 2 {
-			formula = f.Num(calc.Inputs[0]) + " ÷ " + f.Num(calc.Inputs[1])
+			b = append(f.appendNum(b, calc.Inputs[0]), " ÷ "...)
+			b = f.appendNum(b, calc.Inputs[1])
 		}
+		return string(b)
+	default:
+		return ""
 	}
-	return formula
+	for i, n := range calc.Inputs { // written in one go: a page has dozens
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = f.appendValue(b, ind, n)
+	}
+	return string(b)
 }
 
 // calcHow is calcWords(…, calc).How without the formula: what the site did, "" when

@@ -767,3 +767,47 @@ func TestPageAssessments(t *testing.T) {
 		}
 	}
 }
+
+// A computed figure's formula, written in one go, is its figures as Value, Num and
+// PctAsGiven write them, joined as the site computed them.
+func TestCalcFormula(t *testing.T) {
+	tr := langs(t)
+	people := &model.Indicator{ID: "bhxh", Unit: model.People}
+	money := &model.Indicator{ID: "thu", Unit: model.MillionVND}
+	rate := &model.Indicator{ID: "bhyt", Unit: model.Percent}
+	nums := []model.Num{model.Known(1888, 0), model.Known(165.4, 1), model.Unknown, model.Known(80.58, 2), model.Known(1395647.25, 2), model.Known(-3, 0)}
+	for _, code := range []string{"vi", "en"} {
+		c := NewContext(&model.Site{}, tr[code], routes.NewBase("/"))
+		f := c.F
+		for _, how := range []model.Computation{model.SumOfParts, model.Difference, model.ImpliedByGap, model.ImpliedByShare, model.ImpliedDenominator, model.RateFromDenominator, "other"} {
+			for _, ind := range []*model.Indicator{people, money, rate} {
+				for n := range 4 {
+					inputs := nums[n : n+min(n+1, 3)]
+					calc := model.Calc{How: how, Inputs: inputs}
+					var in []string
+					for _, x := range inputs {
+						in = append(in, f.Value(ind, x))
+					}
+					var want string
+					switch how {
+					case model.SumOfParts, model.ImpliedByGap:
+						want = strings.Join(in, " + ")
+					case model.Difference:
+						want = strings.Join(in, " − ")
+					case model.ImpliedByShare, model.ImpliedDenominator:
+						if len(inputs) == 2 {
+							want = in[0] + " ÷ " + f.PctAsGiven(inputs[1])
+						}
+					case model.RateFromDenominator:
+						if len(inputs) == 2 {
+							want = f.Num(inputs[0]) + " ÷ " + f.Num(inputs[1])
+						}
+					}
+					if got := c.calcFormula(ind, calc); got != want {
+						t.Errorf("%s %s %s %v: %q, want %q", code, how, ind.ID, inputs, got, want)
+					}
+				}
+			}
+		}
+	}
+}
