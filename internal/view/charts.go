@@ -61,7 +61,7 @@ type chart struct {
 	line              bool // a line chart; else bars
 	categories        []string
 	series            []series
-	format            func(model.Num) string // formats a cell of the data table
+	format            func([]byte, model.Num) []byte // appends a cell of the data table
 }
 
 type series struct {
@@ -121,8 +121,18 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	for i, s := range ch.series {
 		v.Columns[i] = s.name
 	}
-	// the rows' cells and marks each in one array, a row a slice of it
+	// the rows' cells and marks each in one array, a row a slice of it; the values' texts
+	// are parts of one string
 	n, width := len(ch.categories), len(ch.series)
+	var text []byte
+	ends := make([]int, 0, n*width)
+	for i := range ch.categories {
+		for _, s := range ch.series {
+			text = ch.format(text, s.values[i])
+			ends = append(ends, len(text))
+		}
+	}
+	all, at := string(text), 0
 	cells, marks := make([]string, 0, n*(width+1)), make([]bool, n*width)
 	v.Rows, v.Marks = make([][]string, n), make([][]bool, n)
 	for i, cat := range ch.categories {
@@ -130,7 +140,9 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		cells = append(cells, cat)
 		for j, s := range ch.series {
 			marks[i*width+j] = s.computedAt(i)
-			cells = append(cells, ch.format(s.values[i]))
+			end := ends[i*width+j]
+			cells = append(cells, all[at:end])
+			at = end
 		}
 		v.Rows[i] = cells[start:len(cells):len(cells)]
 		v.Marks[i] = marks[i*width : (i+1)*width : (i+1)*width]
@@ -214,8 +226,9 @@ func (c *Context) seriesNotes(s series, categories []string) []ChartNote {
 	return out
 }
 
-func (c *Context) peopleFormat() func(model.Num) string {
-	return func(n model.Num) string { return c.F.Num(model.Num{V: n.V, Known: n.Known}) }
+// peopleFormat appends a count of people to a chart's table: whole, as Num writes it.
+func (c *Context) peopleFormat() func([]byte, model.Num) []byte {
+	return func(b []byte, n model.Num) []byte { return c.F.appendNum(b, model.Num{V: n.V, Known: n.Known}) }
 }
 
 // resultsOverTime draws every people indicator with at least two dated values, including
@@ -334,7 +347,7 @@ func seriesByIndicator[K comparable](f Format, inds []*model.Indicator, points m
 // rateTargetsByYear draws rate targets that a plan sets for several periods (2021–2025).
 func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 	f := c.F
-	ch := chart{title: f.T("chart.rate_targets"), line: true, axis: "%", format: f.PctAsGiven}
+	ch := chart{title: f.T("chart.rate_targets"), line: true, axis: "%", format: f.appendPctAsGiven}
 	var periods []date.Period
 	byInd := map[*model.Indicator]map[date.Period]model.Num{}
 	for _, ind := range c.Site.Indicators {

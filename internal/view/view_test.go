@@ -389,6 +389,13 @@ func TestChartComputedFigures(t *testing.T) {
 			if !reflect.DeepEqual(v.Marks, tt.marks) {
 				t.Errorf("marks %v, want %v", v.Marks, tt.marks)
 			}
+			for r, row := range v.Rows { // each value as Num writes it, whole
+				for j, s := range tt.series {
+					if want := c.F.Num(model.Num{V: s.values[r].V, Known: s.values[r].Known}); row[j+1] != want {
+						t.Errorf("row %d, column %d: %q, want %q", r, j, row[j+1], want)
+					}
+				}
+			}
 		})
 	}
 }
