@@ -171,3 +171,81 @@ func (c cardTargetOf) Render(ctx context.Context, w io.Writer) error {
 	}
 	return err
 }
+
+// deckCard is a card of a locality's deck (view.Deck): its title, its figure, each target
+// with its credit when the deck does not say it once, and the link to its notes when it
+// has no figure to end with it.
+func deckCard(tr *i18n.Lang, c view.Card) deckCardOf { return deckCardOf{tr, c} }
+
+type deckCardOf struct {
+	tr *i18n.Lang
+	c  view.Card
+}
+
+// Render writes the card, an item of the deck's list, to w.
+func (d deckCardOf) Render(ctx context.Context, w io.Writer) error {
+	c := &d.c
+	err := writeStrings(w, `<li class="card"`)
+	if err == nil && c.ID != "" {
+		err = writeTag(w, ` id="`, c.ID, `"`, "", "")
+	}
+	if err == nil {
+		err = writeTag(w, `><h3>`, "", "", c.Title, `</h3>`)
+	}
+	if err == nil {
+		err = cardResult(d.tr, c.Result, resultNotes(*c)).Render(ctx, w)
+	}
+	for i := range c.Targets {
+		t := &c.Targets[i]
+		if err == nil {
+			err = writeStrings(w, `<div>`)
+		}
+		if err == nil {
+			err = cardTargetOf{d.tr, t}.Render(ctx, w)
+		}
+		if err == nil && t.SetBy != nil && !t.Credit.Inferred {
+			err = writeStrings(w, `<p class="card__plan"`)
+			if err == nil {
+				err = writeCreditAttrs(ctx, w, t.Credit)
+			}
+			if err == nil {
+				err = writeStrings(w, `>`)
+			}
+			if err == nil {
+				err = line(t.SetBy).Render(ctx, w)
+			}
+			if err == nil {
+				err = writeStrings(w, `</p>`)
+			}
+		}
+		if err == nil {
+			err = writeStrings(w, `</div>`)
+		}
+	}
+	if err == nil && c.NotesID != "" && c.Result == nil {
+		err = writeTag(w, `<p class="card__more">`, "", "", d.tr.T("card.see")+" ", `<a href="#`)
+		if err == nil {
+			err = writeTag(w, "", c.NotesID, `">`, d.tr.T("card.more"), `</a></p>`)
+		}
+	}
+	if err == nil {
+		err = writeStrings(w, `</li>`)
+	}
+	return err
+}
+
+// writeCreditAttrs writes creditAttrs' attributes to w, in the order of their names, as
+// templ writes them, without making them.
+func writeCreditAttrs(ctx context.Context, w io.Writer, c view.CreditMark) error {
+	if !c.Set || !figureKeys(ctx) {
+		return nil
+	}
+	err := writeTag(w, ` data-credit="`, c.Key, `" data-decision="`, c.Decision, `"`)
+	if err == nil && c.Inferred {
+		err = writeStrings(w, ` data-inferred="true"`)
+	}
+	if err == nil {
+		err = writeTag(w, ` data-set-by="`, c.Authority, `"`, "", "")
+	}
+	return err
+}
