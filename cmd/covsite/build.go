@@ -87,18 +87,22 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintf(stderr, diag.W("covsite build: %s; %s được giữ nguyên\n", "covsite build: %s; %s left unchanged\n").In(opts.Lang),
 				res.Diagnostics.Summary(opts.Lang), opts.Dest)
+			if !res.Diagnostics.HasErrors() {
+				fmt.Fprintln(stderr, "covsite build: "+strictNote.In(opts.Lang))
+			}
 		}
 		return 1
 	}
 	fmt.Fprintf(stdout, diag.W(
-		"đã dựng %d trang, %d tệp (%s MB, %d tệp không đổi) vào %s trong %d ms\n",
-		"built %d pages, %d files (%s MB, %d unchanged) into %s in %d ms\n").In(opts.Lang),
-		res.Pages, res.Files, decimal(float64(res.Bytes)/1e6, opts.Lang), res.Unchanged, opts.Dest, res.Duration.Milliseconds())
+		"đã dựng %s trang, %s tệp (%s MB, %s tệp không đổi) vào %s trong %s ms\n",
+		"built %s pages, %s files (%s MB, %s unchanged) into %s in %s ms\n").In(opts.Lang),
+		number(int64(res.Pages), opts.Lang), number(int64(res.Files), opts.Lang), diag.Decimal(float64(res.Bytes)/1e6, opts.Lang),
+		number(int64(res.Unchanged), opts.Lang), opts.Dest, number(res.Duration.Milliseconds(), opts.Lang))
 	if opts.CacheDir != "" {
 		fmt.Fprintf(stdout, diag.W(
-			"bộ nhớ đệm %s: %d tệp lấy từ đó, %d tệp giữ lại từ lần dựng trước mà không dựng lại\n",
-			"cache %s: %d files decoded from it, %d files kept from the previous build without rendering\n").In(opts.Lang),
-			opts.CacheDir, res.FromStore, res.Kept)
+			"bộ nhớ đệm %s: %s tệp lấy từ đó, %s tệp giữ lại từ lần dựng trước mà không dựng lại\n",
+			"cache %s: %s files decoded from it, %s files kept from the previous build without rendering\n").In(opts.Lang),
+			opts.CacheDir, number(int64(res.FromStore), opts.Lang), number(int64(res.Kept), opts.Lang))
 	}
 	return 0
 }

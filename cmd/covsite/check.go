@@ -52,8 +52,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if f == diag.FormatText {
 		fmt.Fprintln(stdout, diags.Summary(*lang))
 	}
-	if diags.HasErrors() || (*strict && diags.Count(diag.Warning) > 0) {
+	if diags.HasErrors() {
+		return 1
+	}
+	if *strict && diags.Count(diag.Warning) > 0 {
+		fmt.Fprintln(stderr, "covsite check: "+strictNote.In(*lang))
 		return 1
 	}
 	return 0
 }
+
+// strictNote says why a site with warnings only fails: --strict.
+var strictNote = diag.W(
+	"không có lỗi, nhưng --strict coi mỗi cảnh báo là một lỗi: sửa các cảnh báo, hoặc bỏ --strict",
+	"no errors, but --strict counts each warning as an error: fix the warnings, or drop --strict")

@@ -126,7 +126,8 @@ func TestCheckPrintsEveryCaseAsExpected(t *testing.T) {
 	}
 }
 
-// errorCount reads N from the summary line "N errors, M warnings" of an expected output.
+// errorCount reads N from the summary line "N errors, M warnings" (or "1 error, …") of an
+// expected output.
 func errorCount(t *testing.T, file string) int {
 	t.Helper()
 	b, err := os.ReadFile(file)
@@ -134,8 +135,8 @@ func errorCount(t *testing.T, file string) int {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	var errs, warns int
-	if _, err := fmt.Sscanf(lines[len(lines)-1], "%d errors, %d warnings", &errs, &warns); err != nil {
+	var errs int
+	if _, err := fmt.Sscanf(lines[len(lines)-1], "%d error", &errs); err != nil {
 		t.Fatalf("%s: no summary line: %v", file, err)
 	}
 	return errs
@@ -166,6 +167,26 @@ func TestCheckExitCodes(t *testing.T) {
 				t.Errorf("exit %d, want %d\n%s%s", code, tt.code, out, errOut)
 			}
 		})
+	}
+}
+
+// TestCheckStrictSaysWhy: a site with warnings only fails check --strict, and check says
+// that --strict is why, in the language of the messages.
+func TestCheckStrictSaysWhy(t *testing.T) {
+	dir := caseDir(t, "rollup-mismatch")
+	for _, c := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"--strict", "--lang", "vi"}, 1, "--strict coi mỗi cảnh báo là một lỗi"},
+		{[]string{"--strict", "--lang", "en"}, 1, "--strict counts each warning as an error"},
+		{[]string{"--lang", "en"}, 0, ""},
+	} {
+		code, out, errOut := runCmd(append([]string{"check", "--source", dir}, c.args...)...)
+		if code != c.code || c.says != "" && !strings.Contains(errOut, c.says) || c.says == "" && strings.Contains(errOut, "--strict") {
+			t.Errorf("%v: exit %d, stdout:\n%sstderr:\n%s", c.args, code, out, errOut)
+		}
 	}
 }
 

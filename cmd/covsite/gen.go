@@ -43,6 +43,19 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "covsite gen: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, fs.t(diag.W("đã ghi %s vào %s trong %d ms\n", "wrote %s into %s in %d ms\n")), sum, *out, time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, fs.t(diag.W("đã ghi %s vào %s trong %s ms\n", "wrote %s into %s in %s ms\n")), genSummary(sum, lang), *out, number(time.Since(start).Milliseconds(), lang))
 	return 0
 }
+
+// genSummary says what gen wrote, in lang's words and numbers.
+func genSummary(s gen.Summary, lang string) string {
+	n := func(v int) string { return number(int64(v), lang) }
+	return fmt.Sprintf(diag.W(
+		"%s tỉnh, %s huyện, %s xã trước 1/7/2025; %s tỉnh, %s xã từ đó; %s kế hoạch, %s báo cáo, %s bài viết; %s chỉ tiêu, %s kết quả; %s tệp, %s MB",
+		"%s provinces, %s districts, %s communes before 1/7/2025; %s provinces, %s communes since; %s plans, %s reports, %s updates; %s targets, %s results; %s files, %s MB").In(lang),
+		n(s.OldProvinces), n(s.Districts), n(s.OldCommunes), n(s.NewProvinces), n(s.NewCommunes),
+		n(s.Plans), n(s.Reports), n(s.Updates), n(s.Targets), n(s.Results), n(s.Files), diag.Decimal(float64(s.Bytes)/1e6, lang))
+}
+
+// number writes a count as lang does: 1.489 in Vietnamese, 1,489 in English.
+func number(v int64, lang string) string { return diag.FormatNumber(float64(v), lang) }

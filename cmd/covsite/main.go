@@ -95,15 +95,6 @@ func langOf(v string) string {
 	return "vi"
 }
 
-// decimal writes v with one decimal the way readers of lang do: 12,3 or 12.3.
-func decimal(v float64, lang string) string {
-	s := strconv.FormatFloat(v, 'f', 1, 64)
-	if lang == "en" {
-		return s
-	}
-	return strings.Replace(s, ".", ",", 1)
-}
-
 // setLimits applies COVSITE_MAX_FILE_MB, the largest data or content file read (64 by default).
 func setLimits() error {
 	v := os.Getenv("COVSITE_MAX_FILE_MB")

@@ -34,6 +34,7 @@ var screenshotPages = []struct{ name, path string }{
 	{"province-tra-vinh", "/dia-phuong/tra-vinh/"},
 	{"ward-tra-vinh-phuong-7", "/dia-phuong/tra-vinh-phuong-7/"},
 	{"plan-tp-tra-vinh-49-kh-bcd-2023", "/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/"},
+	{"city-tp-tra-vinh", "/dia-phuong/tp-tra-vinh/"},
 }
 
 // TestScreenshots writes full-page screenshots of the four pages at 375 px (phone) and

@@ -191,6 +191,10 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	kept, err := renderAll(ctx, pages, tree, opts.Workers, keep)
 	if err != nil {
 		tree.Abort()
+		if d, ok := RenderDiagnostic(err); ok { // a site layout's mistake, at its place
+			res.Diagnostics.Add(d)
+			return res, ErrInvalid
+		}
 		return res, err
 	}
 	stats := tree.Stats()

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"errors"
 	"io/fs"
 	"path"
 	"strings"
@@ -92,17 +91,23 @@ func checkBaseURL(base load.Str, override string, diags *diag.List) {
 // the renderer and the pages when it found no problem.
 func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *diag.List) (*render.Renderer, []render.Page) {
 	r, err := render.New(site, opts)
-	var te *render.ThemeError
-	switch {
-	case errors.As(err, &te):
-		// A template error names a line at best: the start of the line (or of the file)
-		// is where to look.
-		diags.Errorf(diag.Pos{File: te.File, Line: max(te.Line, 1), Col: max(te.Col, 1)}, diag.ThemeSyntax, te.Message)
+	if err != nil {
+		themeError(err, diags)
 		return nil, nil
-	case err != nil:
-		diags.Errorf(diag.Pos{}, diag.ThemeSyntax, err.Error())
+	}
+	checkStrings(opts.Theme, diags)
+	checkLayoutKeys(opts.Theme, diags)
+	if !withPages {
 		return nil, nil
-	case !withPages:
+	}
+	base := opts.BaseURL
+	if base == "" {
+		base = site.Config.BaseURL
+	}
+	checkRootRelative(opts.Theme, base, diags)
+	before := diags.Count(diag.Error)
+	checkLayouts(r, opts.Theme, diags)
+	if diags.Count(diag.Error) > before {
 		return nil, nil
 	}
 	pages := r.Pages()
@@ -133,6 +138,7 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	if conflicts > 0 {
 		return nil, nil
 	}
+	checkLinks(site, r, diags)
 	return r, pages
 }
 

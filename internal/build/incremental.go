@@ -81,8 +81,18 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	}
 	r, err := render.New(site, render.Options{BaseURL: pr.opts.BaseURL, Theme: pr.theme, FigureKeys: pr.opts.FigureKeys})
 	if err != nil {
-		return p, err
+		themeError(err, diags) // a layout or strings file that does not parse, with its place
+		return p, ErrInvalid
 	}
+	// the site's own strings and layouts, checked as `covsite check` does: a layout's
+	// mistake is shown as such, and the last good build is kept
+	checkStrings(pr.theme, diags)
+	checkLayoutKeys(pr.theme, diags)
+	checkLayouts(r, pr.theme, diags)
+	if diags.HasErrors() || (pr.opts.Strict && diags.Len() > 0) {
+		return p, ErrInvalid
+	}
+	checkLinks(site, r, diags) // after every save: a link the edit broke, or mended
 	p.Site, p.Renderer = site, r
 	p.Setup = time.Since(start) - p.Load - p.Model
 	return p, nil

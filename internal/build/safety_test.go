@@ -109,7 +109,7 @@ func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 	}{
 		{"a layout fails on one page", map[string]string{
 			"layouts/plan.html": `{{define "main"}}{{index .Body.Rows 999}}{{end}}`,
-		}, "ke-hoach/"},
+		}, "layouts/plan.html:1:19: error: the layout stopped rendering the page ke-hoach/"},
 		{"a static file takes a page's path", map[string]string{
 			"static/404.html": "<p>mine</p>",
 		}, "nothing was published"},
@@ -135,9 +135,9 @@ func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			_, err := Run(context.Background(), Options{Source: src, Dest: dest, Workers: 4})
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("err = %v, want one mentioning %q", err, tt.want)
+			res, err := Run(context.Background(), Options{Source: src, Dest: dest, Workers: 4})
+			if err == nil || !strings.Contains(fmt.Sprint(err, res.Diagnostics.Err("en")), tt.want) {
+				t.Fatalf("err = %v (%v), want one mentioning %q", err, res.Diagnostics.Err("en"), tt.want)
 			}
 			if d := treeDiff(before, tree(t, dest, everyTimes)); len(d) > 0 {
 				t.Errorf("the previous site changed: %v", d)

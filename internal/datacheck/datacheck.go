@@ -6,6 +6,7 @@ package datacheck
 import (
 	"io/fs"
 	"slices"
+	"strings"
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
@@ -38,7 +39,20 @@ func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 	baseURL := raw.Config.BaseURL
 	site, more := model.Build(WithDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when Check returns
 	diags.Merge(more)
+	diags = load.WholeCounts(diags, wholeFigure(site))
 	return Result{Site: site, Diags: diags.WithoutEchoes(), Linked: linked, BaseURL: baseURL}
+}
+
+// wholeFigure reports whether a figure written under key is a whole number: a count of
+// people or events of one of site's indicators, or its change.
+func wholeFigure(site *model.Site) func(key string) bool {
+	return func(key string) bool {
+		if site == nil {
+			return false
+		}
+		ind := site.Indicator(strings.TrimPrefix(key, "change."))
+		return ind != nil && ind.Unit.Whole()
+	}
 }
 
 // Dir checks the data and content of the site folder source, as published (no drafts).

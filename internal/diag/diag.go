@@ -186,6 +186,15 @@ func (l *List) WithoutEchoes() *List {
 	return out
 }
 
+// Map returns a list of f of each diagnostic of l, in the same order; l is not changed.
+func (l *List) Map(f func(Diagnostic) Diagnostic) *List {
+	out := &List{items: make([]Diagnostic, len(l.items))}
+	for i, d := range l.items {
+		out.items[i] = f(d)
+	}
+	return out
+}
+
 // Len returns how many diagnostics there are.
 func (l *List) Len() int { return len(l.items) }
 
@@ -211,14 +220,24 @@ func (l *List) Err(lang string) error {
 	return &ListError{List: l, Lang: lang}
 }
 
-// Summary counts errors and warnings: "2 lỗi, 1 cảnh báo", or "2 errors, 1 warnings" in
+// Summary counts errors and warnings: "2 lỗi, 1 cảnh báo", or "2 errors, 1 warning" in
 // English. Scripts read --format json, whose counts do not depend on the language.
 func (l *List) Summary(lang string) string {
 	errs, warns := l.Count(Error), l.Count(Warning)
 	if lang == "en" {
-		return fmt.Sprintf("%d errors, %d warnings", errs, warns)
+		return Plural(errs, "error", "errors", lang) + ", " + Plural(warns, "warning", "warnings", lang)
 	}
-	return fmt.Sprintf("%d lỗi, %d cảnh báo", errs, warns)
+	return fmt.Sprintf("%s lỗi, %s cảnh báo", FormatNumber(float64(errs), lang), FormatNumber(float64(warns), lang))
+}
+
+// Plural is n and the noun, one or other, as n asks in English: "1 error", "2 errors",
+// "1,234 errors", the number written as lang writes it. Vietnamese nouns do not change: give
+// the same word twice.
+func Plural(n int, one, other, lang string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return FormatNumber(float64(n), lang) + " " + other
 }
 
 // ListError is the error returned when input has errors; it prints every diagnostic.

@@ -206,7 +206,7 @@ func TestTextAndSummary(t *testing.T) {
 		sum   string
 	}{
 		{"vi", "a.toml:3: lỗi: không tìm thấy tệp a.toml — ", "2 lỗi, 1 cảnh báo"},
-		{"en", "a.toml:3: error: file a.toml not found — ", "2 errors, 1 warnings"},
+		{"en", "a.toml:3: error: file a.toml not found — ", "2 errors, 1 warning"},
 	}
 	for _, tt := range tests {
 		items := l.Items()
@@ -404,5 +404,43 @@ func TestWithoutEchoes(t *testing.T) {
 	}
 	if l.Len() != 4 {
 		t.Error("WithoutEchoes changed the list")
+	}
+}
+
+// TestPluralAndFigures: the English summary says "1 error" and "2 warnings", and figures in
+// messages are written as the language writes them.
+func TestPluralAndFigures(t *testing.T) {
+	for _, c := range []struct {
+		errs, warns int
+		lang, want  string
+	}{
+		{1, 5, "en", "1 error, 5 warnings"}, {0, 1, "en", "0 errors, 1 warning"}, {2, 0, "en", "2 errors, 0 warnings"},
+		{1, 5, "vi", "1 lỗi, 5 cảnh báo"}, {1234, 0, "vi", "1.234 lỗi, 0 cảnh báo"}, {1234, 0, "en", "1,234 errors, 0 warnings"},
+	} {
+		l := &List{}
+		for range c.errs {
+			l.Errorf(Pos{}, Negative, "bhyt", "-1")
+		}
+		for range c.warns {
+			l.Warnf(Pos{}, NotNFC, "Xã")
+		}
+		if got := l.Summary(c.lang); got != c.want {
+			t.Errorf("%d, %d in %s: %q, want %q", c.errs, c.warns, c.lang, got, c.want)
+		}
+	}
+	l := &List{}
+	l.Warnf(Pos{File: "a.toml", Line: 1}, RollupMismatch, "bhxh", "tp-tra-vinh", Figure(17404), Figure(17060.5))
+	for lang, want := range map[string]string{
+		"vi": `bhxh của "tp-tra-vinh" là 17.404 nhưng các đơn vị trực thuộc cộng lại là 17.060,5`,
+		"en": `bhxh for "tp-tra-vinh" is 17,404 but its parts add up to 17,060.5`,
+	} {
+		if got := l.Items()[0].Message(lang); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+	for v, want := range map[float64]string{0: "0", -1234.5: "-1.234,5", 1e6: "1.000.000", 2.0000001: "2", 80.58: "80,58"} {
+		if got := FormatNumber(v, "vi"); got != want {
+			t.Errorf("FormatNumber(%v) = %q, want %q", v, got, want)
+		}
 	}
 }

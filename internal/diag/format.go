@@ -81,10 +81,14 @@ func warningHeader(file string, n int, broken bool, lang string) string {
 	if name == "" {
 		name = W("toàn trang", "the site").In(lang)
 	}
-	h := fmt.Sprintf(W("%d cảnh báo ở %s:", "%d warnings in %s:").In(lang), n, name)
+	count := Plural(n, "cảnh báo", "cảnh báo", lang)
+	if lang == "en" {
+		count = Plural(n, "warning", "warnings", lang)
+	}
+	h := fmt.Sprintf(W("%s ở %s:", "%s in %s:").In(lang), count, name)
 	if broken {
-		h = fmt.Sprintf(W("%d cảnh báo ở %s — tệp này còn lỗi ở trên; sửa lỗi trước, các cảnh báo này có thể hết theo:",
-			"%d warnings in %s — this file has errors above; fix them first, these may go with them:").In(lang), n, name)
+		h = fmt.Sprintf(W("%s ở %s — tệp này còn lỗi ở trên; sửa lỗi trước, các cảnh báo này có thể hết theo:",
+			"%s in %s — this file has errors above; fix them first, these may go with them:").In(lang), count, name)
 	}
 	return h
 }

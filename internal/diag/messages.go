@@ -2,9 +2,11 @@ package diag
 
 import (
 	"fmt"
-	"github.com/covsite/covsite/internal/lang"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/covsite/covsite/internal/lang"
 )
 
 // Code names a kind of problem. Its messages live in the catalogue below, in Vietnamese and
@@ -34,6 +36,7 @@ const (
 	DateNotExist         Code = "date-not-exist"
 	QuotedDate           Code = "quoted-date"
 	DateOrder            Code = "date-order"
+	DateShape            Code = "date-shape"
 	BadPeriod            Code = "bad-period"
 	BadChoice            Code = "bad-choice"
 	BadID                Code = "bad-id"
@@ -54,6 +57,8 @@ const (
 	ResultRollupMismatch Code = "result-rollup-mismatch"
 	EmptySummary         Code = "empty-summary"
 	AmbiguousComma       Code = "ambiguous-comma"
+	CountComma           Code = "count-comma"
+	UnitInValue          Code = "unit-in-value"
 	TextForNumber        Code = "text-for-number"
 	SkeletonBody         Code = "skeleton-body"
 	OverDenominator      Code = "over-denominator"
@@ -64,6 +69,8 @@ const (
 	NoValue              Code = "no-value"
 	DuplicateFigure      Code = "duplicate-figure"
 	UnsafeLink           Code = "unsafe-link"
+	BrokenLink           Code = "broken-link"
+	BrokenLinkNear       Code = "broken-link-near"
 	RawHTML              Code = "raw-html"
 	ComponentMismatch    Code = "component-mismatch"
 	ThemeSyntax          Code = "theme-syntax"
@@ -85,6 +92,12 @@ const (
 	TileUnknown          Code = "tile-unknown-locality"
 	TileOverlap          Code = "tile-overlap"
 	TilePosition         Code = "tile-position"
+	StringsOneLanguage   Code = "strings-one-language"
+	StringsVerbs         Code = "strings-verbs"
+	StringsUnknownKey    Code = "strings-unknown-key"
+	LayoutField          Code = "layout-field"
+	LayoutExec           Code = "layout-exec"
+	RootRelativeLink     Code = "root-relative-link"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -94,9 +107,53 @@ type Words = lang.Text
 // W returns Words with a Vietnamese and an English form.
 func W(vi, en string) Words { return lang.T(vi, en) }
 
+// Decimal writes v with one decimal as readers of the UI language lang do, for the
+// terminal's messages: 12,3 in Vietnamese, 12.3 in English.
+func Decimal(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang == "en" {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
+
 type entry struct{ vi, en, hintVI, hintEN string }
 
 var catalogue = map[Code]entry{
+	StringsOneLanguage: {
+		// Args: key, the file that has it, the file that lacks it, the language that lacks it (Words).
+		vi: "khóa %[1]q có ở %[2]s nhưng không có ở %[3]s: các trang %[4]s sẽ hiện [%[1]s]", en: "the key %[1]q is in %[2]s but not in %[3]s: the %[4]s pages will show [%[1]s]",
+		hintVI: "thêm dòng \"%[1]s\" = \"…\" vào %[3]s của trang (tạo tệp nếu chưa có: chỉ cần ghi các khóa muốn đổi hoặc thêm, các khóa khác vẫn lấy của giao diện)",
+		hintEN: "add a line \"%[1]s\" = \"…\" to the site's %[3]s (create the file if needed: it holds only the keys you change or add, the others stay the theme's)",
+	},
+	StringsVerbs: {
+		// Args: key, this string's fill-ins, the other string's fill-ins, where the other is.
+		vi: "chuỗi %[1]q có chỗ điền %[2]s, khác với %[3]s của chuỗi cùng khóa ở %[4]s: trang sẽ in ra những dấu lỗi như (MISSING) hay (EXTRA) giữa câu", en: "the string %[1]q has the fill-ins %[2]s, not %[3]s as the string of the same key in %[4]s: the pages would print marks such as (MISSING) or (EXTRA) amid the text",
+		hintVI: "giữ đúng các chỗ điền %[3]s (%%s là chữ, %%d là số; đổi thứ tự thì đánh số: %%[2]d … %%[1]s)", hintEN: "keep the fill-ins %[3]s (%%s is text, %%d a number; to change their order, number them: %%[2]d … %%[1]s)",
+	},
+	StringsUnknownKey: {
+		// Args: key.
+		vi: "{{T %[1]q}}: không tệp chuỗi nào (i18n/vi.toml, i18n/en.toml, của trang hay của giao diện) có khóa %[1]q, nên trang sẽ hiện [%[1]s]", en: "{{T %[1]q}}: no strings file (i18n/vi.toml, i18n/en.toml, the site's or the theme's) has the key %[1]q, so the pages will show [%[1]s]",
+		hintVI: "thêm dòng \"%[1]s\" = \"…\" vào i18n/vi.toml và i18n/en.toml của trang, hoặc sửa tên khóa cho đúng như trong themes/default/i18n/vi.toml",
+		hintEN: "add a line \"%[1]s\" = \"…\" to the site's i18n/vi.toml and i18n/en.toml, or spell the key as in themes/default/i18n/en.toml",
+	},
+	LayoutField: {
+		// Args: field, type, page, the type's fields and methods.
+		vi: "%[2]s không có trường %[1]s (khi dựng trang %[3]s)", en: "%[2]s has no field %[1]s (rendering the page %[3]s)",
+		hintVI: "%[2]s có: %[4]s; sửa tên cho đúng, kể cả chữ hoa (danh sách các trường: docs/data-format.md, mục \"A site's own layouts and strings\")",
+		hintEN: "%[2]s has: %[4]s; spell the name as there, capitals included (the list of fields: docs/data-format.md, \"A site's own layouts and strings\")",
+	},
+	LayoutExec: {
+		// Args: page, what went wrong (Words).
+		vi: "bố cục dừng lại khi dựng trang %[1]s: %[2]s", en: "the layout stopped rendering the page %[1]s: %[2]s",
+		hintVI: "sửa tại vị trí này; một giá trị có thể trống ở một số trang: bọc phần dùng nó trong {{with …}}…{{end}} (danh sách các trường: docs/data-format.md, mục \"A site's own layouts and strings\")",
+		hintEN: "fix it here; a value may be empty on some pages: wrap what uses it in {{with …}}…{{end}} (the list of fields: docs/data-format.md, \"A site's own layouts and strings\")",
+	},
+	RootRelativeLink: {
+		// Args: attribute, value, the base URL, the path the helper takes.
+		vi: "%[1]s=%[2]q bắt đầu bằng /, nên khi trang đăng ở %[3]s địa chỉ này trỏ ra ngoài trang", en: "%[1]s=%[2]q starts with /, so with the site published at %[3]s it points outside the site",
+		hintVI: "viết %[1]s=\"{{asset %[4]q}}\" cho một tệp trong static/, hoặc %[1]s=\"{{url %[4]q}}\" cho một trang", hintEN: "write %[1]s=\"{{asset %[4]q}}\" for a file of static/, or %[1]s=\"{{url %[4]q}}\" for a page",
+	},
 	TileUnknown: {
 		vi: "ô bản đồ ở hàng %[2]v, cột %[3]v ghi địa phương %[1]q, nhưng không có địa phương nào mang mã này", en: "the map tile at row %[2]v, column %[3]v names the locality %[1]q, but no locality has this id",
 		hintVI: "sửa mã cho đúng như trong data/localities/%[4]s, hoặc xóa ô này", hintEN: "write the id as in data/localities/%[4]s, or delete the tile",
@@ -190,7 +247,7 @@ var catalogue = map[Code]entry{
 		hintEN: "keep one line and delete the other (each new [[target]] or [[result]] needs its own header line)",
 	},
 	VietnameseNumber: {
-		vi: "%[1]s có dấu chấm hoặc khoảng trắng ngăn cách hàng nghìn, TOML không hiểu", en: "%[1]s has dots or spaces between thousands, which TOML does not accept",
+		vi: "%[1]s có dấu ngăn cách hàng nghìn (dấu chấm, dấu phẩy hoặc khoảng trắng), TOML không hiểu", en: "%[1]s has separators between thousands (dots, commas or spaces), which TOML does not accept",
 		hintVI: "viết liền các chữ số: %[2]s (hoặc %[3]s)", hintEN: "write the digits together: %[2]s (or %[3]s)",
 	},
 	AmbiguousComma: {
@@ -198,6 +255,19 @@ var catalogue = map[Code]entry{
 		en:     "%[1]s: the comma could be a decimal comma or a thousands separator, which TOML does not accept",
 		hintVI: "nếu là số nguyên %[2]s (viết kiểu Việt Nam là %[4]s) thì viết %[2]s; nếu là số thập phân (%[1]s kiểu Việt Nam) thì viết %[3]s",
 		hintEN: "if it is the whole number %[2]s (%[4]s the Vietnamese way), write %[2]s; if it is a decimal (%[1]s the Vietnamese way), write %[3]s",
+	},
+	CountComma: {
+		// Args: the key, the number as written, with underscores, its digits (load.WholeCounts).
+		vi:     "%[1]s = %[2]s: chỉ số này đếm người (hoặc số lần, số đơn vị) nên là số nguyên, dấu phẩy ở đây ngăn cách hàng nghìn, mà TOML không hiểu",
+		en:     "%[1]s = %[2]s: this indicator counts people (or events, employers), so it is a whole number and the comma separates thousands, which TOML does not accept",
+		hintVI: "viết %[1]s = %[3]s (hoặc %[4]s)", hintEN: "write %[1]s = %[3]s (or %[4]s)",
+	},
+	UnitInValue: {
+		// Args: the key, the value as written, the unit, the number as TOML wants it, what
+		// else is wrong with the number (Words, maybe empty).
+		vi:     "%[1]s = %[2]s: chỉ ghi con số, bỏ %[3]q (đơn vị của chỉ số đã có trong data/indicators.toml)%[5]s",
+		en:     "%[1]s = %[2]s: write the number alone, without %[3]q (the indicator's unit is in data/indicators.toml)%[5]s",
+		hintVI: "viết %[1]s = %[4]s", hintEN: "write %[1]s = %[4]s",
 	},
 	TextForNumber: {
 		vi: "%[1]s = %[2]s: %[1]s phải là một con số", en: "%[1]s = %[2]s: %[1]s must be a number",
@@ -229,6 +299,7 @@ var catalogue = map[Code]entry{
 		hintVI: "có phải ý bạn là %[3]q? (kiểm tra lỗi gõ)", hintEN: "did you mean %[3]q? (check for a typo)",
 	},
 	MissingKey: {
+		// Args: the key, the table that lacks it: a file's name, "[source]", "[[result]] #2".
 		vi: "%[2]s thiếu %[1]q", en: "%[2]s is missing %[1]q",
 		hintVI: "thêm dòng %[1]s = … vào %[2]s", hintEN: "add a line %[1]s = … to %[2]s",
 	},
@@ -273,7 +344,11 @@ var catalogue = map[Code]entry{
 		hintVI: "viết %[1]s = %[3]s (năm-tháng-ngày, không có ngoặc kép)", hintEN: "write %[1]s = %[3]s (year-month-day, without quotes)",
 	},
 	DateOrder: {
-		vi: "%[1]s = %[2]s: ngày phải viết theo thứ tự năm-tháng-ngày", en: "%[1]s = %[2]s: dates are written year-month-day",
+		vi: "%[1]s = %[2]s là một ngày viết theo thứ tự ngày-tháng-năm; TOML chỉ hiểu ngày viết năm-tháng-ngày", en: "%[1]s = %[2]s is a date written day-month-year; TOML reads only dates written year-month-day",
+		hintVI: "viết %[1]s = %[3]s", hintEN: "write %[1]s = %[3]s",
+	},
+	DateShape: {
+		vi: "%[1]s = %[2]s: ngày viết năm-tháng-ngày, nối bằng dấu gạch ngang, tháng và ngày đủ hai chữ số", en: "%[1]s = %[2]s: a date is written year-month-day with hyphens, the month and the day with two digits",
 		hintVI: "viết %[1]s = %[3]s", hintEN: "write %[1]s = %[3]s",
 	},
 	BadPeriod: {
@@ -396,6 +471,14 @@ var catalogue = map[Code]entry{
 		vi: "liên kết %[1]q không dùng được: chỉ được liên kết http(s), mailto và đường dẫn trong trang (không dùng //tên-máy)", en: "the link %[1]q cannot be used: only http(s), mailto and site links are allowed (not //host)",
 		hintVI: "dùng liên kết https://… hoặc đường dẫn trong trang như /dia-phuong/tra-vinh/", hintEN: "link to https://… or to a site path such as /dia-phuong/tra-vinh/",
 	},
+	BrokenLink: {
+		vi: "liên kết %[1]q không dẫn tới trang hay tệp nào của trang web: người đọc bấm vào sẽ gặp trang \"không tìm thấy\"", en: "the link %[1]q leads to no page or file of the site: a reader who follows it gets \"not found\"",
+		hintVI: "sửa đường dẫn cho đúng như địa chỉ của trang (ví dụ /dia-phuong/tra-vinh/), hoặc bỏ liên kết", hintEN: "write the path as the page's address (for example /dia-phuong/tra-vinh/), or remove the link",
+	},
+	BrokenLinkNear: {
+		vi: "liên kết %[1]q không dẫn tới trang hay tệp nào của trang web: người đọc bấm vào sẽ gặp trang \"không tìm thấy\"", en: "the link %[1]q leads to no page or file of the site: a reader who follows it gets \"not found\"",
+		hintVI: "có phải ý bạn là %[2]s?", hintEN: "did you mean %[2]s?",
+	},
 	RawHTML: {
 		vi: "mã HTML %[1]s sẽ không hiện trên trang", en: "the HTML %[1]s will not be shown on the site",
 		hintVI: "viết bằng Markdown: liên kết [chữ](https://…), chữ đậm **chữ**, bảng bằng dấu |", hintEN: "write it in Markdown: links as [text](https://…), bold as **text**, tables with |",
@@ -422,24 +505,29 @@ var titleGroups = map[string]Words{
 
 var titleOf = map[Code]string{
 	TOMLSyntax: "line", DuplicateKey: "line", UnquotedText: "line", EmptyValue: "line",
-	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
+	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", CountComma: "number", UnitInValue: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
 	NotWholeNumber: "number", FractionalCount: "number", Negative: "number", RateOutOfRange: "number", NoValue: "number",
-	BadYear: "date", BadDate: "date", DateNotExist: "date", QuotedDate: "date", DateOrder: "date", BadPeriod: "date",
+	BadYear: "date", BadDate: "date", DateShape: "date", DateNotExist: "date", QuotedDate: "date", DateOrder: "date", BadPeriod: "date",
 	SuccessorEarly: "date", EndsBeforeStart: "date", OutsidePeriod: "date", MilestoneOutside: "date",
 	UnknownKey: "key", UnknownKeyNear: "key", MissingKey: "key", BadChoice: "key",
 	BadID: "id", BadFileName: "id", ReservedID: "id", DuplicateID: "id", UnknownRef: "id", UnknownRefNear: "id",
 	NotAChild: "id", TwoParents: "id", Cycle: "id",
 	TotalMismatch: "figures", RollupMismatch: "figures", ResultRollupMismatch: "figures", OverDenominator: "figures",
 	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures",
-	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", RawHTML: "text",
+	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", BrokenLinkNear: "text", RawHTML: "text",
 	MissingFile: "file", ReadFile: "file",
 	ThemeSyntax: "theme", PathConflict: "theme", GeneratedFile: "theme",
+	StringsOneLanguage: "theme", StringsVerbs: "theme", StringsUnknownKey: "theme", LayoutField: "theme", LayoutExec: "theme", RootRelativeLink: "theme",
 	Symlink: "file", TooLarge: "file", SpecialFile: "file", UnportablePath: "file", NoIndicators: "file",
 	FormulaText: "text", BadURL: "key", RelativeBaseURL: "key",
 	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", AfterPublished: "date",
 	GlossCount:  "text",
 	TileUnknown: "id", TileOverlap: "key", TilePosition: "number",
 }
+
+// IsTheme reports whether c is a problem of the site's layouts, strings or static files,
+// not of its data or content.
+func (c Code) IsTheme() bool { return titleOf[c] == "theme" }
 
 // Title names the kind of problem c is in lang, in plain words: "Số viết chưa đúng".
 func (c Code) Title(lang string) string {
@@ -482,14 +570,53 @@ func (c Code) format(lang, kind string, args []any) string {
 	return fmt.Sprintf(t, localize(args, lang)...)
 }
 
-// localize replaces Words arguments by their form in lang.
+// localize replaces Words arguments by their form in lang, and Figures by their digits
+// as lang writes them.
 func localize(args []any, lang string) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
-		if w, ok := a.(Words); ok {
-			a = w.In(lang)
+		switch v := a.(type) {
+		case Words:
+			a = v.In(lang)
+		case Figure:
+			a = FormatNumber(float64(v), lang)
 		}
 		out[i] = a
+	}
+	return out
+}
+
+// Figure is an argument that is a figure for people to read, as a message compares it
+// with others: written 17.404 in Vietnamese and 17,404 in English. A number a person is
+// to type into a file is not a Figure: TOML reads it as written.
+type Figure float64
+
+// FormatNumber writes v as readers of lang do: 17.404 and 29,72 in Vietnamese, 17,404 and
+// 29.72 in English; as few decimals as v needs, at most four.
+func FormatNumber(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if r := strconv.FormatFloat(v, 'f', 4, 64); len(s) > len(r) {
+		s = strings.TrimRight(strings.TrimRight(r, "0"), ".")
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	sign := ""
+	if strings.HasPrefix(intPart, "-") {
+		sign, intPart = "-", intPart[1:]
+	}
+	group, dec := ".", ","
+	if lang == "en" {
+		group, dec = ",", "."
+	}
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	out := sign + b.String()
+	if hasFrac {
+		out += dec + frac
 	}
 	return out
 }

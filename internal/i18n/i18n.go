@@ -5,14 +5,12 @@ package i18n
 
 import (
 	"fmt"
-	"io/fs"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
 
-	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
@@ -31,33 +29,6 @@ type Lang struct {
 	printer *message.Printer                                             // read-only once made, so shared by every goroutine
 	symbols symbols                                                      // the printer's, for formatting numbers without it
 	dates   *[(datesTo - datesFrom + 1) * 12 * 31]atomic.Pointer[string] // Date's, by dateIndex
-}
-
-// FileError is a strings file that cannot be read or is not valid TOML.
-type FileError struct {
-	File string // "i18n/vi.toml"
-	Err  error
-}
-
-func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
-func (e *FileError) Unwrap() error { return e.Err }
-
-// Load reads i18n/<code>.toml from fsys for every language.
-func Load(fsys fs.FS) (map[string]*Lang, error) {
-	out := map[string]*Lang{}
-	for _, code := range Languages {
-		name := "i18n/" + code + ".toml"
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, &FileError{File: name, Err: err}
-		}
-		m := map[string]string{}
-		if _, err := toml.Decode(string(src), &m); err != nil {
-			return nil, &FileError{File: name, Err: err}
-		}
-		out[code] = New(code, m)
-	}
-	return out, nil
 }
 
 // New returns a language from a map of strings (for tests and tools).

@@ -20,6 +20,7 @@ type row struct {
 	Label    string // the name as written
 	Locality *model.Locality
 	Total    bool
+	Group    groupEnd          // a subtotal: where its group's rows are; noGroup for any other row
 	Values   map[string]number // data file key → figure
 	Cells    map[string]Cell   // data file key → the cell it was read from
 	Note     string
@@ -28,10 +29,11 @@ type row struct {
 // extraction is what a table holds, matched to the site.
 type extraction struct {
 	Columns  []column
-	Rows     []row // the rows of localities below the parent, in table order
-	Total    *row  // the total row (or the parent's own row), if any
-	Unknown  []row // rows whose name matched no locality
-	Deeper   []row // rows of localities below a child of the parent, not its children
+	Rows     []row   // the rows of localities below the parent, in table order
+	Total    *row    // the total row (or the parent's own row), if any
+	Unknown  []row   // rows whose name matched no locality
+	Deeper   []row   // rows of localities below a child of the parent, not its children
+	Groups   []group // the subtotal and section rows ("I | Các phường"), each with its group's rows
 	Problems Problems
 	Warnings []Problem
 }
@@ -67,6 +69,7 @@ func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extra
 	}
 	x.checkDeeper(t, m, lang)
 	x.checkTotal(t, lang)
+	x.checkGroups(t, lang)
 	return x
 }
 
@@ -287,12 +290,17 @@ func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
 	rw := row{Index: r, Values: map[string]number{}, Cells: map[string]Cell{}}
 	labelCol, total := -1, false
 	var bad Problems // cells that are not numbers, reported if the row is one of the table's
+	roman := false   // the row is numbered with a Roman numeral: a section
 	for _, col := range x.Columns {
 		c := cellAt(t, r, col.Index)
 		switch {
 		case col.Label:
 			if isTotalLabel(c.Text) {
 				total = true
+			}
+			if isOrdinal(c.Text) {
+				roman = roman || isRoman(c.Text)
+				continue // "I", "II", "A", "a)", "1.2": the row's number, not its name
 			}
 			if isName(c.Text) && rw.Label == "" {
 				rw.Label, labelCol = c.Text, col.Index
@@ -306,7 +314,13 @@ func (x *extraction) readRow(t *Table, r int, m *localityMatcher, lang string) {
 		}
 	}
 	isParent := rw.Label != "" && m.isParent(rw.Label)
-	if len(rw.Values) == 0 && !total && !isParent && (rw.Label == "" || m.match(rw.Label) == nil) {
+	known := rw.Label != "" && m.match(rw.Label) != nil
+	if end := subtotalOf(rw.Label, roman); end != noGroup && !total && !isParent && !known {
+		rw.Group = end
+		x.Groups = append(x.Groups, group{Subtotal: rw}) // with figures or not, it ends the group before it
+		return                                           // a group's subtotal: not a unit, and not one of the rows the total adds
+	}
+	if len(rw.Values) == 0 && !total && !isParent && !known {
 		return
 	}
 	x.Problems = append(x.Problems, bad...)

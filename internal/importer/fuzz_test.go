@@ -62,7 +62,7 @@ func FuzzImportTable(f *testing.F) {
 				t.Fatalf("row %d %q matched %v, not a child of the parent", r.Index+1, r.Label, r.Locality)
 			}
 		}
-		_ = x.matches(tab, parent)
+		_ = x.matches(parent, "vi")
 	})
 }
 

@@ -90,7 +90,7 @@ func Import(t *Table, opts Options) (*Report, error) {
 		return nil, err
 	}
 	x := extract(t, site, newLocalityMatcher(parent, tableDate(site, opts)), opts.Lang)
-	rep := &Report{Warnings: x.Warnings, Matches: x.matches(t, parent), Parent: parent}
+	rep := &Report{Warnings: x.Warnings, Matches: x.matches(parent, opts.Lang), Parent: parent}
 	if err := x.acceptable(opts, rep); err != nil {
 		return rep, err
 	}
@@ -284,25 +284,46 @@ func (j *job) editPlan(src []byte, rows []outRow, rel string) error {
 	rep.Added, rep.Changed, rep.Unchanged = e.added, e.changed, e.same
 	if len(e.inline) > 0 {
 		return Problems{{Where: rel, Message: fmt.Sprintf(diag.W(
-			"các số sau nằm trong bảng một dòng { … }, không sửa tự động được: %s",
-			"these figures are in inline tables { … } and cannot be changed here: %s").In(opts.Lang),
-			strings.Join(e.inline, ", ")),
-
-			Hint: diag.W("viết mỗi số một dòng (rate.bhyt = 94.44) rồi nhập lại", "write them one per line (rate.bhyt = 94.44), then import again").In(opts.Lang)}}
+			"%s nằm trong bảng một dòng { … }, không sửa tự động được — viết mỗi số một dòng (rate.bhyt = 94.44) rồi nhập lại:%s",
+			"%s in inline tables { … } cannot be changed here — write them one per line (rate.bhyt = 94.44), then import again:%s").In(opts.Lang),
+			figureCount(len(e.inline), opts.Lang), listed(e.inline, opts.Lang))}}
 	}
 	if len(e.changed) > 0 && !opts.Force {
 		return Problems{{Where: rel, Message: fmt.Sprintf(diag.W(
-			"kế hoạch đã có số khác cho: %s",
-			"the plan already has other values for: %s").In(opts.Lang),
-			strings.Join(e.changed, "; ")),
-
-			Hint: diag.W("chưa ghi gì; thêm --force để thay các số này", "nothing was written; add --force to replace them").In(opts.Lang)}}
+			"kế hoạch đã có số khác cho %s của bảng; chưa ghi gì — thêm --force để thay các số này:%s",
+			"the plan already has other values for %s of the table; nothing was written — add --force to replace them:%s").In(opts.Lang),
+			figureCount(len(e.changed), opts.Lang), listed(e.changed, opts.Lang))}}
 	}
 	if e.added == 0 && len(e.changed) == 0 {
 		rep.Path = rel
 		return nil // the plan already says exactly this
 	}
 	return j.commit(rel, src, e.apply(src, header(opts), period, planPeriod))
+}
+
+// maxListed is how many figures a message lists, one per line, before it counts the rest.
+const maxListed = 10
+
+// listed writes items one per line, indented, at most maxListed, then how many more.
+func listed(items []string, lang string) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i == maxListed && len(items) > maxListed+1 {
+			// at least two: one more would be listed rather than counted
+			fmt.Fprintf(&b, diag.W("\n    … và %s số khác", "\n    … and %s more figures").In(lang), diag.FormatNumber(float64(len(items)-maxListed), lang))
+			break
+		}
+		b.WriteString("\n    " + it)
+	}
+	return b.String()
+}
+
+// figureCount is "1 số", "34 số" or "1 figure", "34 figures".
+func figureCount(n int, lang string) string {
+	if lang == "en" {
+		return diag.Plural(n, "figure", "figures", lang)
+	}
+	return diag.Plural(n, "số", "số", lang)
 }
 
 // result writes a new results file.

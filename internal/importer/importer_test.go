@@ -152,7 +152,7 @@ func TestImportSeedCSVIntoItsPlan(t *testing.T) {
 	}
 	_, err = Import(readTable(t, seedCSV), o)
 	var probs Problems
-	if !errors.As(err, &probs) || !strings.Contains(err.Error(), "tra-vinh-phuong-1 bhyt: 10_000 → 10_324 (line 40)") || !strings.Contains(err.Error(), "--force") {
+	if !errors.As(err, &probs) || !strings.Contains(err.Error(), "other values for 1 figure of the table; nothing was written — add --force to replace them:\n    tra-vinh-phuong-1 bhyt: 10_000 → 10_324 (line 40)") || !strings.Contains(err.Error(), "--force") {
 		t.Fatalf("a different figure was not refused: %v", err)
 	}
 	if now, _ := os.ReadFile(planFile); string(now) != edited {

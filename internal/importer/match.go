@@ -127,6 +127,9 @@ var totalLabels = []string{"tong cong", "tong", "cong", "tong so", "toan bo", "c
 
 // isTotalLabel reports whether a cell names the total row ("Tổng cộng", "Toàn thành phố").
 func isTotalLabel(s string) bool {
+	if isGroupName(s) {
+		return false // "Tổng cộng các phường": a group's subtotal
+	}
 	n := norm(s)
 	for _, l := range totalLabels {
 		if n == l {
@@ -138,10 +141,7 @@ func isTotalLabel(s string) bool {
 
 // kindWords are the words of a locality's kind that tables add or leave out, with the
 // abbreviations offices use: "P. 1", "TT Càng Long", "TP Trà Vinh".
-var kindWords = [][2]string{
-	{"thanh pho", "tp"}, {"thi xa", "tx"}, {"thi tran", "tt"}, {"phuong", "p"}, {"xa", "x"},
-	{"huyen", "h"}, {"quan", "q"}, {"tinh", "t"}, {"dac khu", "dk"},
-}
+var kindWords = textutil.KindAbbreviations
 
 // nameKey folds a locality's name for matching: norm, then a number apart from the letters
 // before it and without leading zeros: "P4" → "p 4", "Phường 02" → "phuong 2".

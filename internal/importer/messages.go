@@ -1,8 +1,9 @@
 package importer
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/covsite/covsite/internal/diag"
 )
 
 // Problem is something wrong with the table or the request, in the language asked for.
@@ -40,27 +41,4 @@ func (ps Problems) Error() string {
 
 // human writes a number the way readers of lang do: 15.647 and 29,72 in Vietnamese,
 // 15,647 and 29.72 in English.
-func human(v float64, lang string) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	sign := ""
-	if strings.HasPrefix(intPart, "-") {
-		sign, intPart = "-", intPart[1:]
-	}
-	group, dec := ".", ","
-	if lang == "en" {
-		group, dec = ",", "."
-	}
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(group)
-		}
-		b.WriteRune(r)
-	}
-	out := sign + b.String()
-	if hasFrac {
-		out += dec + frac
-	}
-	return out
-}
+func human(v float64, lang string) string { return diag.FormatNumber(v, lang) }

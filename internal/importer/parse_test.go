@@ -71,7 +71,7 @@ func TestMatchLocalities(t *testing.T) {
 	for name, want := range map[string]string{
 		"Phường 1": "tra-vinh-phuong-1", "PHƯỜNG 1": "tra-vinh-phuong-1", "phuong 1": "tra-vinh-phuong-1",
 		"P.1": "tra-vinh-phuong-1", "P. 9": "tra-vinh-phuong-9", "Long Đức": "long-duc", "Xã Long Đức": "long-duc",
-		"long duc": "long-duc", "long-duc": "long-duc", "Phường 10": "", "Xã 1": "", "Trà Vinh": "",
+		"long duc": "long-duc", "long-duc": "long-duc", "Xã Long \u00d0ức": "long-duc", "X. Long \u00f0ức": "long-duc", "Phường 10": "", "Xã 1": "", "Trà Vinh": "",
 	} {
 		got := ""
 		if l := m.match(name); l != nil {

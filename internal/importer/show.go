@@ -19,6 +19,7 @@ type Match struct {
 	Locality *model.Locality // nil when the name matched none
 	Total    bool            // the total row, written as the parent's
 	Deeper   bool            // a locality below a child of the parent: refused
+	Subtotal string          // for a group's subtotal ("I | Các phường"), what became of it; "" for any other row
 	Figures  []Figure        // in column order
 }
 
@@ -30,9 +31,9 @@ type Figure struct {
 }
 
 // matches lists the rows of x as matched, in table order.
-func (x *extraction) matches(t *Table, parent *model.Locality) []Match {
+func (x *extraction) matches(parent *model.Locality, lang string) []Match {
 	var out []Match
-	add := func(r row, l *model.Locality, total bool) {
+	add := func(r row, l *model.Locality, total bool) *Match {
 		m := Match{Row: r.Index + 1, Label: r.Label, Locality: l, Total: total, Deeper: l != nil && !total && l.Parent != parent}
 		for _, c := range x.Columns {
 			if c.Ind == nil {
@@ -43,6 +44,7 @@ func (x *extraction) matches(t *Table, parent *model.Locality) []Match {
 			}
 		}
 		out = append(out, m)
+		return &out[len(out)-1]
 	}
 	if x.Total != nil {
 		add(*x.Total, parent, true)
@@ -50,6 +52,11 @@ func (x *extraction) matches(t *Table, parent *model.Locality) []Match {
 	for _, rs := range [][]row{x.Rows, x.Deeper, x.Unknown} {
 		for _, r := range rs {
 			add(r, r.Locality, false)
+		}
+	}
+	for _, g := range x.Groups {
+		if len(g.Subtotal.Values) > 0 { // a heading without figures is no row of figures
+			add(g.Subtotal, nil, false).Subtotal = g.note(lang)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Match) int { return a.Row - b.Row })
@@ -78,6 +85,8 @@ func WriteMatches(w io.Writer, rep *Report, table, lang string) {
 		}
 		var to string
 		switch {
+		case m.Subtotal != "":
+			to = m.Subtotal
 		case m.Locality == nil:
 			to = diag.W("không khớp đơn vị nào", "matches no locality").In(lang)
 		case m.Deeper:

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -97,9 +98,12 @@ func ReadErrorText(file string, err error, lang string) string {
 			"không có trang tính %q; các trang tính là: %s (chọn bằng --sheet)",
 			"no sheet %q; the sheets are: %s (choose one with --sheet)").In(lang),
 			sheet.Sheet, strings.Join(sheet.Sheets, ", "))
-
+	case errors.Is(err, fs.ErrNotExist):
+		return file + ": " + diag.W(
+			"không có tệp này — kiểm tra tên tệp và thư mục (tên tệp tính từ thư mục đang đứng)",
+			"there is no such file — check its name and folder (relative to the current folder)").In(lang)
 	}
-	return err.Error()
+	return diag.Text(err, lang)
 }
 
 // ReadCSV reads CSV text. The separator (comma, semicolon or tab) is the one that splits the

@@ -232,6 +232,10 @@ func TestPositionsPointAtTheMistake(t *testing.T) {
 		{"bad-date", diag.BadDate, "2023-13-01"},
 		{"quoted-date", diag.QuotedDate, `"30/6/2023"`},
 		{"date-order", diag.DateOrder, "30/6/2023"},
+		{"date-shape", diag.DateShape, "2023/6/30"},
+		{"count-comma", diag.CountComma, "5,055"},
+		{"ambiguous-comma", diag.AmbiguousComma, "821,999"},
+		{"unit-in-value", diag.UnitInValue, "người"},
 		{"unknown-key-target", diag.UnknownKeyNear, "bhty"},
 		{"unknown-key-locality", diag.UnknownKeyNear, "parnet"},
 		{"unknown-locality", diag.UnknownRefNear, `"tinh-b"`},
@@ -381,18 +385,19 @@ func TestExampleSiteChecks(t *testing.T) {
 	}
 	found := false
 	for _, d := range diags.Items() {
-		if d.Code == diag.RollupMismatch && strings.Contains(d.Message("en"), "15647") && strings.Contains(d.Message("en"), "15304") {
+		if d.Code == diag.RollupMismatch && strings.Contains(d.Message("en"), "15,647") && strings.Contains(d.Message("vi"), "15.304") {
 			found = d.Severity == diag.Warning && d.Pos.File == "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml"
 		}
 	}
 	if !found {
-		t.Errorf("no roll-up warning 15647 vs 15304 on plan 49:\n%s", checkOutput(t, diags, "en"))
+		t.Errorf("no roll-up warning 15,647 vs 15,304 (15.647, 15.304 in Vietnamese) on plan 49:\n%s", checkOutput(t, diags, "en"))
 	}
 }
 
 // Typical mistakes typed into the real data get the message and position they should.
 func TestMistakesInTheExampleData(t *testing.T) {
 	const plan49, results = "data/plans/tp-tra-vinh-49-kh-bcd-2023.toml", "data/results/tra-vinh-hoi-nghi-2023-07-26.toml"
+	const canTho = "data/results/can-tho-2019-07-11.toml"
 	tests := []struct {
 		file, old, new string
 		code           diag.Code
@@ -405,6 +410,19 @@ func TestMistakesInTheExampleData(t *testing.T) {
 		{results, "bhyt = 821_563", "bhyt = 1.022.552", diag.VietnameseNumber, "1.022.552", "1022552 (or 1_022_552)"},
 		{results, "rate.bhyt = 80.58", "rate.bhyt = 80,58", diag.VietnameseDecimal, "80,58", "write 80.58"},
 		{results, "as_of = 2023-06-30", "as_of = 2023-06-31", diag.DateNotExist, "2023-06-31", "does not exist"},
+		// What a new user typed into a copy of the Cần Thơ report.
+		{canTho, "as_of = 2019-06-30", "as_of = 30.6.2019", diag.DateOrder, "30.6.2019", "is a date written day-month-year; TOML reads only dates written year-month-day — write as_of = 2019-06-30"},
+		{canTho, "as_of = 2019-06-30", "as_of = 2019/06/30", diag.DateShape, "2019/06/30", "write as_of = 2019-06-30"},
+		{canTho, "as_of = 2019-06-30", "as_of = 2019-6-30", diag.DateShape, "2019-6-30", "write as_of = 2019-06-30"},
+		{canTho, "as_of = 2019-06-30", "as_of = 30-06-2019", diag.DateOrder, "30-06-2019", "write as_of = 2019-06-30"},
+		{canTho, "bhyt = 1_022_552", "bhyt = 1.022.552 người", diag.UnitInValue, "người", `without "người"`},
+		{canTho, "bhyt = 1_022_552", "bhyt = 1.022.552 người", diag.UnitInValue, "người", "write bhyt = 1_022_552"},
+		{canTho, "bhyt = 1_022_552", "bhyt = 1022552 người", diag.UnitInValue, "người", "write bhyt = 1_022_552"},
+		{canTho, "bhyt = 1_022_552", "bhyt = 1,022,552", diag.VietnameseNumber, "1,022,552", "1022552 (or 1_022_552)"},
+		{canTho, "bhxh-tu-nguyen = 5_055", "bhxh-tu-nguyen = 5,055", diag.CountComma, "5,055", "write bhxh-tu-nguyen = 5_055 (or 5055)"},
+		{canTho, "rate.bhyt = 82.5", "rate.bhyt = 82,5 %", diag.UnitInValue, "%", "write rate.bhyt = 82.5"},
+		{canTho, "rate.bhyt = 82.5", "rate.bhyt = 82,500", diag.AmbiguousComma, "82,500", "write 82.500"},
+		{canTho, "title = \"Cần Thơ: Phấn", "#title = \"Cần Thơ: Phấn", diag.MissingKey, "[source]", `[source] is missing "title" — add a line title = … to [source]`},
 		{plan49, `locality = "tra-vinh-phuong-2"`, `locality = "tra-vinh-phuong-22"`, diag.UnknownRefNear, `"tra-vinh-phuong-22"`, `did you mean "tra-vinh-phuong-2"?`},
 		{results, `plan = "tra-vinh-chi-tieu-ubnd-tinh-2023"`, `plan = "tra-vinh-chi-tieu-ubnd-tinh-2024"`, diag.UnknownRefNear, `"tra-vinh-chi-tieu-ubnd-tinh-2024"`, `did you mean "tra-vinh-chi-tieu-ubnd-tinh-2023"?`},
 	}

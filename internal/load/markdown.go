@@ -76,14 +76,58 @@ func nodeOffset(n ast.Node) int {
 }
 
 // bodyPos turns a byte offset of a document's body into a position in its file.
-func bodyPos(doc Document, off int) diag.Pos {
-	if off < 0 || off > len(doc.Body) {
-		return diag.Pos{File: doc.Pos.File, Line: doc.BodyLine, Col: 1}
+func bodyPos(doc Document, off int) diag.Pos { return posIn(doc.Pos.File, doc.Body, doc.BodyLine, off) }
+
+// posIn turns a byte offset of a Markdown body that starts at line bodyLine of file into
+// a position in the file.
+func posIn(file string, body []byte, bodyLine, off int) diag.Pos {
+	if off < 0 || off > len(body) {
+		return diag.Pos{File: file, Line: bodyLine, Col: 1}
 	}
-	before := doc.Body[:off]
-	line := doc.BodyLine + bytes.Count(before, []byte("\n"))
+	before := body[:off]
+	line := bodyLine + bytes.Count(before, []byte("\n"))
 	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return diag.Pos{File: doc.Pos.File, Line: line, Col: col}
+	return diag.Pos{File: file, Line: line, Col: col}
+}
+
+// A SiteLink is a link of a Markdown body to a page or file of the site itself, as written
+// ("/dia-phuong/tra-vinh/", "../phuong-1/"), at its position.
+type SiteLink struct {
+	Dest string
+	Pos  diag.Pos
+}
+
+// SiteLinks lists the links of a Markdown body (starting at line bodyLine of file) that
+// stay on the site — a site path or a relative one, not a #fragment of the same page, not
+// http(s) or mailto — for a check that each leads to a page once the pages are known.
+func SiteLinks(file string, body []byte, bodyLine int) []SiteLink {
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+	root := md.Parser().Parse(text.NewReader(body))
+	var out []SiteLink
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		var dest string
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest = string(n.Destination)
+		}
+		if entering && dest != "" && onSite(dest) {
+			out = append(out, SiteLink{Dest: dest, Pos: posIn(file, body, bodyLine, nodeOffset(n))})
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// onSite reports whether a link destination UnsafeLink accepts names a path of the site.
+func onSite(dest string) bool {
+	d := strings.TrimSpace(html.UnescapeString(dest))
+	if d == "" || strings.HasPrefix(d, "#") || UnsafeLink(d) {
+		return false
+	}
+	u, err := url.Parse(d)
+	return err == nil && u.Scheme == "" && u.Host == ""
 }
 
 // snippet shortens s to one line of at most 60 characters for a message.

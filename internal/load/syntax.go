@@ -176,64 +176,157 @@ func (v valueMistake) report(pos diag.Pos, diags *diag.List) {
 	diags.Errorf(pos, v.code, v.args...)
 }
 
-// mistakePattern finds "key = value" where value is a number with thousands separators
-// (1.022.552, 10 324), a decimal comma (80,58) or a day/month/year date (30/6/2023).
-var mistakePattern = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*(-?\d{1,3}(?:[. ]\d{3})+(?:,\d+)?|-?\d+,\d+|\d{1,2}/\d{1,2}/\d{4})\s*(?:$|#|,|\}|\])`)
+// mistakePattern finds "key = value" where value is written the way a Vietnamese (or
+// English) document prints it: a date day first or with slashes or dots (30.6.2019,
+// 30-06-2019, 2019/06/30, 2019-6-30), a number with thousands separators (1.022.552,
+// 10 324, 1,022,552) or a decimal comma (80,58), perhaps followed by its unit (1.022.552
+// người, 82,5 %).
+var mistakePattern = regexp.MustCompile(`([A-Za-z0-9_.-]+)\s*=\s*(` + dateShape + `|` + numberShape + `)` +
+	`(?:(\s*)(%|\pL[\pL\pM]*(?:\s+\pL[\pL\pM]*)*))?\s*(?:$|#|,|\}|\])`)
+
+const (
+	dateShape   = `\d{1,4}[./-]\d{1,2}[./-]\d{1,4}`
+	numberShape = `-?\d{1,3}(?:[., ]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?`
+)
 
 // ambiguousComma is a number whose only comma is followed by three digits: 821,999 is
 // 821.999 in a Vietnamese document or 821999 in an English one.
 var ambiguousComma = regexp.MustCompile(`^-?\d{1,3},\d{3}$`)
 
+// englishThousands is a number with commas between thousands, and perhaps a decimal point:
+// 1,022,552 or 1,022,552.5 — never a Vietnamese decimal, which has one comma.
+var englishThousands = regexp.MustCompile(`^-?\d{1,3}(,\d{3}){2,}(\.\d+)?$|^-?\d{1,3}(,\d{3})+\.\d+$`)
+
 // findValueMistake looks for such a value on one line of TOML.
 func findValueMistake(line string) (valueMistake, bool) {
 	for _, m := range mistakePattern.FindAllStringSubmatchIndex(line, -1) {
 		key, token := line[m[2]:m[3]], line[m[4]:m[5]]
+		if textKeys[key] {
+			continue // text without quotes: reportBareValue says so
+		}
 		v := valueMistake{key: key, token: token, col: utf8.RuneCountInString(line[:m[4]])}
-		if strings.Contains(token, "/") {
-			iso, ok := dayMonthYear(token)
-			if !ok {
-				continue
-			}
-			v.code, v.args = diag.DateOrder, []any{key, token, iso}
+		if iso, code, ok := dateMistake(token); ok {
+			v.code, v.args = code, []any{key, token, iso}
 			return v, true
 		}
-		if _, err := strconv.ParseFloat(token, 64); err == nil {
-			continue // a valid TOML number: the error is elsewhere on the line
-		}
-		plain, ok := VietnameseNumber(token)
+		plain, written, ok := numberMistake(token)
 		if !ok {
 			continue
 		}
-		if ambiguousComma.MatchString(token) { // 821,999: 821999 or 821.999?
-			whole := strings.ReplaceAll(token, ",", "")
-			v.code, v.args = diag.AmbiguousComma, []any{token, whole, plain, strings.ReplaceAll(token, ",", ".")}
+		if m[8] >= 0 { // a unit after the number: 1.022.552 người
+			unit := line[m[8]:m[9]]
+			v.col = utf8.RuneCountInString(line[:m[8]])
+			v.code, v.args = diag.UnitInValue, []any{key, strings.TrimSpace(line[m[4]:m[9]]), unit, Underscored(plain), separatorsToo(written)}
 			return v, true
 		}
-		v.code, v.args = diag.VietnameseNumber, []any{token, plain, Underscored(plain)}
-		if !strings.ContainsAny(token, ". ") {
-			v.code, v.args = diag.VietnameseDecimal, []any{token, plain}
+		if written == "" {
+			continue // a valid TOML number: the error is elsewhere on the line
 		}
+		v.code, v.args = numberCode(key, token, plain)
 		return v, true
 	}
 	return valueMistake{}, false
 }
 
-// dayMonthYear converts "30/6/2023" to "2023-06-30" when that day exists.
-func dayMonthYear(s string) (string, bool) {
-	parts := strings.Split(strings.TrimSpace(s), "/")
-	if len(parts) != 3 || len(parts[2]) != 4 {
-		return "", false
+// WholeCounts returns diags with each comma that could be a decimal comma or a thousands
+// separator (bhxh-tu-nguyen = 5,055) explained as a thousands separator when the key's
+// figure is a whole number (whole(key): a count of people, of events): 5_055, not 5.055.
+// A file that does not parse is explained from its raw line, before the indicators' units
+// are known; the check knows them.
+func WholeCounts(diags *diag.List, whole func(key string) bool) *diag.List {
+	return diags.Map(func(d diag.Diagnostic) diag.Diagnostic {
+		if d.Code != diag.AmbiguousComma || len(d.Args) < 6 {
+			return d
+		}
+		key, _ := d.Args[4].(string)
+		if !whole(key) {
+			return d
+		}
+		d.Code, d.Args = diag.CountComma, []any{key, d.Args[0], d.Args[5], d.Args[1]}
+		return d
+	})
+}
+
+// separatorsToo says, after a unit, what else TOML does not take in the number written:
+// its thousands separators or its decimal comma; nothing when it is a plain TOML number.
+func separatorsToo(written string) diag.Words {
+	switch {
+	case written == "":
+		return diag.W("", "")
+	case !strings.ContainsAny(written, ". ") && !englishThousands.MatchString(written) && !ambiguousComma.MatchString(written):
+		return diag.W("; TOML cũng không hiểu dấu phẩy thập phân của "+written, "; nor does TOML accept the decimal comma of "+written)
 	}
-	d, err1 := strconv.Atoi(parts[0])
-	m, err2 := strconv.Atoi(parts[1])
+	return diag.W("; TOML cũng không hiểu dấu ngăn cách hàng nghìn của "+written, "; nor does TOML accept the thousands separators of "+written)
+}
+
+// numberMistake reads a number as a Vietnamese or English document writes it. plain is it
+// as TOML wants it; written is token when TOML does not take it as it is, "" when it does.
+func numberMistake(token string) (plain, written string, ok bool) {
+	if _, err := strconv.ParseFloat(token, 64); err == nil && !strings.ContainsAny(token, " ") {
+		return token, "", true
+	}
+	if englishThousands.MatchString(token) {
+		return strings.ReplaceAll(token, ",", ""), token, true
+	}
+	if p, ok := VietnameseNumber(token); ok {
+		return p, token, true
+	}
+	return "", "", false
+}
+
+// numberCode explains a number TOML does not take: thousands separators, a decimal comma,
+// or a comma that could be either (821,999).
+func numberCode(key, token, plain string) (diag.Code, []any) {
+	switch {
+	case ambiguousComma.MatchString(token): // 821,999: 821999 or 821.999?
+		whole := strings.ReplaceAll(token, ",", "")
+		return diag.AmbiguousComma, []any{token, whole, plain, strings.ReplaceAll(token, ",", "."), key, Underscored(whole)}
+	case englishThousands.MatchString(token) || strings.ContainsAny(token, ". "):
+		return diag.VietnameseNumber, []any{token, plain, Underscored(plain)}
+	}
+	return diag.VietnameseDecimal, []any{token, plain}
+}
+
+// dayFirst is a date written day, month, year: 30/6/2019, 30.6.2019, 30-06-2019.
+var dayFirst = regexp.MustCompile(`^(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})$`)
+
+// yearFirst is a date written year, month, day, but not as TOML wants it: 2019/06/30,
+// 2019.06.30, 2019-6-30.
+var yearFirst = regexp.MustCompile(`^(\d{4})([./-])(\d{1,2})([./-])(\d{1,2})$`)
+
+// dateMistake reads a day written otherwise than YYYY-MM-DD, and returns it so written
+// with the code that explains the difference.
+func dateMistake(token string) (iso string, code diag.Code, ok bool) {
+	if m := dayFirst.FindStringSubmatch(token); m != nil && m[2] == m[4] {
+		iso, ok := isoDate(m[5], m[3], m[1])
+		return iso, diag.DateOrder, ok
+	}
+	if m := yearFirst.FindStringSubmatch(token); m != nil && m[2] == m[4] && !looksLikeISODate(token) {
+		iso, ok := isoDate(m[1], m[3], m[5])
+		return iso, diag.DateShape, ok
+	}
+	return "", "", false
+}
+
+// isoDate writes year, month and day as YYYY-MM-DD when that day exists.
+func isoDate(year, month, day string) (string, bool) {
+	d, err1 := strconv.Atoi(day)
+	m, err2 := strconv.Atoi(month)
 	if err1 != nil || err2 != nil || d < 1 || d > 31 || m < 1 || m > 12 {
 		return "", false
 	}
-	iso := parts[2] + "-" + pad2(m) + "-" + pad2(d)
+	iso := year + "-" + pad2(m) + "-" + pad2(d)
 	if _, err := date.Parse(iso); err != nil {
 		return "", false
 	}
 	return iso, true
+}
+
+// dayMonthYear converts a day written otherwise ("30/6/2023", "30.6.2023", "2023/06/30")
+// to "2023-06-30" when that day exists.
+func dayMonthYear(s string) (string, bool) {
+	iso, _, ok := dateMistake(strings.TrimSpace(s))
+	return iso, ok
 }
 
 func pad2(n int) string {

@@ -353,7 +353,11 @@ func (t *table) sub(key string) *table {
 		t.wrongType(key, typeTable, key+".bhyt = 80.5")
 		return nil
 	}
-	sub := newTable(t.file, join(t.path, key), t.label+" "+key, m, t.pos, t.diags)
+	label := t.label + " " + key
+	if t.path == "" {
+		label = "[" + key + "]" // the file is in the message's position already
+	}
+	sub := newTable(t.file, join(t.path, key), label, m, t.pos, t.diags)
 	sub.prefix = key + "."
 	return sub
 }

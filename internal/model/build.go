@@ -602,7 +602,7 @@ func (b *builder) documents(raw []load.Document) {
 		}
 		doc := &Document{
 			Section: r.Section, Slug: r.Slug, Lang: r.Lang, Title: r.Title.V, Date: r.Date.V,
-			Summary: r.Summary.V, Body: r.Body, Path: r.Path, Pos: r.Pos, Draft: r.Draft,
+			Summary: r.Summary.V, Body: r.Body, BodyLine: r.BodyLine, Path: r.Path, Pos: r.Pos, Draft: r.Draft,
 		}
 		for _, id := range r.Localities {
 			if l := b.resolveLocality(id); l != nil {

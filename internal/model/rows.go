@@ -768,7 +768,7 @@ func (s *Site) fileRollupWarnings(sl *sourceLinks) *diag.List {
 		ru, ok := s.resultRollup(r.Locality, r)
 		if ok && ru.Complete() && ru.Differs() {
 			out.Warnf(r.Pos, diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
-				formatPlain(r.Value.V), formatPlain(ru.ChildrenSum), formatPlain(ru.Difference()))
+				diag.Figure(r.Value.V), diag.Figure(ru.ChildrenSum), diag.Figure(ru.Difference()))
 		}
 	}
 	return out
@@ -812,7 +812,7 @@ func (b *builder) checkRollups() {
 	for _, p := range b.site.Plans {
 		for _, ru := range PlanRollups(p) {
 			if ru.Complete && ru.Differs() {
-				b.diags.Warnf(ru.Parent.Pos, diag.RollupMismatch, ru.Indicator.ID, ru.Parent.Locality.ID, formatPlain(ru.Parent.Value.V), formatPlain(ru.ChildrenSum))
+				b.diags.Warnf(ru.Parent.Pos, diag.RollupMismatch, ru.Indicator.ID, ru.Parent.Locality.ID, diag.Figure(ru.Parent.Value.V), diag.Figure(ru.ChildrenSum))
 			}
 		}
 	}

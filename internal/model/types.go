@@ -323,6 +323,7 @@ type Document struct {
 	Plans      []*Plan
 	Summary    string
 	Body       []byte
+	BodyLine   int // line of the file where Body starts, for positions in it
 	Path       string
 	Pos        diag.Pos
 	Draft      bool // draft = true: shown by serve, marked; built only with --drafts

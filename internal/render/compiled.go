@@ -102,7 +102,7 @@ var mainBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // frame.
 func (r *Renderer) framed(w io.Writer, lang, layout string, d pageData, main templ.Component) error {
 	if _, ok := r.layouts[lang][layout]; ok {
-		return r.execute(w, lang, layout, d)
+		return r.executeOwn(w, lang, layout, d)
 	}
 	buf := mainBuffers.Get().(*bytes.Buffer)
 	defer mainBuffers.Put(buf)

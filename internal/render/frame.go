@@ -67,13 +67,18 @@ type chrome struct {
 // chromeOf renders the chrome of a language and kind once and keeps it.
 func (r *Renderer) chromeOf(d pageData) (*chrome, error) {
 	key := d.Lang + "/" + d.Kind
-	if c, ok := r.chromes.Load(key); ok {
+	perPage := r.chromePerPage[d.Lang] // a site's chrome that prints the page's own values
+	if c, ok := r.chromes.Load(key); ok && !perPage {
 		return c.(*chrome), nil
 	}
 	tr := r.langs[d.Lang]
 	c := &chrome{SwitchLabel: tr.T("lang.switch"), BreadcrumbLabel: tr.T("nav.breadcrumb")}
 	frame := r.layouts[d.Lang][frameLayout]
 	bare := pageData{Lang: d.Lang, Other: d.Other, Kind: d.Kind, Site: d.Site, SiteTitle: d.SiteTitle, Links: r.linksIn(d.Lang)}
+	if perPage {
+		bare = d
+		bare.Chrome, bare.Links = nil, r.linksIn(d.Lang)
+	}
 	for _, part := range []struct {
 		name string
 		to   *template.HTML
@@ -84,7 +89,9 @@ func (r *Renderer) chromeOf(d pageData) (*chrome, error) {
 		}
 		*part.to = template.HTML(b.String())
 	}
-	r.chromes.Store(key, c)
+	if !perPage {
+		r.chromes.Store(key, c)
+	}
 	return c, nil
 }
 

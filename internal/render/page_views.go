@@ -137,10 +137,33 @@ func (r *Renderer) documentPage(lang string, d *model.Document) pageData {
 		v.Err = err.Error()
 	}
 	p := r.page(lang, "document", documentPath(d), d.Title, d.Summary, v)
+	if !r.translated(d, p.Other) { // no page to switch to: the other language's list of updates, or its home
+		p.Alternate, p.Switch = "", r.URL(p.Other, untranslatedSwitch(d))
+	}
 	if d.Section == "updates" {
 		p.Breadcrumb = []crumb{{Name: r.langs[lang].T("nav.home"), URL: r.URL(lang, "")}, {Name: r.langs[lang].T("nav.updates"), URL: r.URL(lang, routes.Updates)}}
 	}
 	return p
+}
+
+// translated reports whether d is published in the language other too: the same section
+// and slug in a document of that language.
+func (r *Renderer) translated(d *model.Document, other string) bool {
+	for _, o := range r.site.Documents {
+		if o.Lang == other && o.Section == d.Section && o.Slug == d.Slug {
+			return true
+		}
+	}
+	return false
+}
+
+// untranslatedSwitch is where the language switch of a document without a translation
+// leads: the other language's updates for an update, its home page for any other page.
+func untranslatedSwitch(d *model.Document) string {
+	if d.Section == "updates" {
+		return routes.Updates
+	}
+	return ""
 }
 
 func (r *Renderer) downloadsPage(lang string) pageData {

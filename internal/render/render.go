@@ -7,6 +7,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -40,6 +41,10 @@ type Page struct {
 // Render writes the page to w.
 func (p Page) Render(w io.Writer) error {
 	if err := p.write(w); err != nil {
+		var le *LayoutError
+		if errors.As(err, &le) && le.Page == "" {
+			le.Page = p.Path
+		}
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
 	return nil
@@ -112,6 +117,10 @@ type Renderer struct {
 	noSkeletons bool
 	// shared keeps, per language, what the views of every page have the same.
 	shared map[string]*view.Shared
+
+	// chromePerPage holds the languages whose chrome reads the page's own values
+	// (chromeReadsPage): it is rendered with every page, not once per kind.
+	chromePerPage map[string]bool
 }
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
@@ -127,7 +136,7 @@ func New(site *model.Site, opts Options) (*Renderer, error) {
 		base = site.Config.BaseURL
 	}
 	r.base = routes.NewBase(base)
-	langs, err := i18n.Load(opts.Theme)
+	langs, err := i18n.LoadLayers(asset.Layers(opts.Theme)...)
 	if err != nil {
 		return nil, fmt.Errorf("theme strings: %w", stringsError(err))
 	}
@@ -201,6 +210,7 @@ const frameLayout = "frame"
 
 func (r *Renderer) loadLayouts() error {
 	r.layouts = map[string]map[string]*template.Template{}
+	r.chromePerPage = map[string]bool{}
 	partials, err := fs.Glob(r.theme, "layouts/partials/*.html")
 	if err != nil {
 		return err
@@ -223,6 +233,9 @@ func (r *Renderer) loadLayouts() error {
 			return r.escapeError("base.html", err)
 		}
 		r.layouts[code][frameLayout] = frame
+		if chromeReadsPage(frame) {
+			r.chromePerPage[code] = true
+		}
 		for _, name := range names {
 			t, err := template.Must(base.Clone()).ParseFS(r.theme, "layouts/"+name+".html")
 			if err != nil {
@@ -250,10 +263,10 @@ func (r *Renderer) assetTag(format, static string) template.HTML {
 func (r *Renderer) execute(w io.Writer, lang, layout string, data pageData) error {
 	c, err := r.chromeOf(data)
 	if err != nil {
-		return err
+		return r.execError(err)
 	}
 	data.Chrome = c
-	return r.layouts[lang][layout].ExecuteTemplate(w, "base.html", data)
+	return r.execError(r.layouts[lang][layout].ExecuteTemplate(w, "base.html", data))
 }
 
 // languages returns the languages whose pages are built.

@@ -196,8 +196,8 @@ func (r *Renderer) skeletonOf(key skeletonKey, d pageData, v pageValues) (*skele
 	if ok {
 		return sk, nil
 	}
-	if !checked {
-		safe = frameSafe(r.layouts[key.lang][frameLayout])
+	if !checked { // a chrome rendered with every page is not the same in every page of a shape
+		safe = frameSafe(r.layouts[key.lang][frameLayout]) && !r.chromePerPage[key.lang]
 	}
 	if safe {
 		var err error

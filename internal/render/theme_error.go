@@ -22,7 +22,10 @@ type ThemeError struct {
 	File      string
 	Line, Col int
 	Message   string
+	Err       error // what the message was made of, when it is not the message alone
 }
+
+func (e *ThemeError) Unwrap() error { return e.Err }
 
 func (e *ThemeError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Message)
@@ -77,8 +80,12 @@ func (r *Renderer) layoutFile(name string) string {
 func stringsError(err error) error {
 	var fe *i18n.FileError
 	var pe toml.ParseError
-	if errors.As(err, &fe) && errors.As(err, &pe) {
-		return &ThemeError{File: fe.File, Line: pe.Position.Line, Col: pe.Position.Col, Message: pe.Message}
+	var ve *i18n.ValueError
+	switch {
+	case errors.As(err, &fe) && errors.As(err, &pe):
+		return &ThemeError{File: fe.File, Line: pe.Position.Line, Col: pe.Position.Col, Message: pe.Message, Err: err}
+	case errors.As(err, &fe) && errors.As(err, &ve):
+		return &ThemeError{File: fe.File, Line: ve.Line, Col: ve.Col, Message: ve.Error(), Err: err}
 	}
 	return err
 }

@@ -28,7 +28,7 @@ type entry struct {
 	done    atomic.Bool
 	body    []byte
 	err     error
-	prev    []byte // the previous generation's bytes of this path, until rendered
+	prev    []byte // the previous generation's bytes of this path, until rendered well
 	hadPrev bool
 	changed bool
 }
@@ -43,11 +43,18 @@ func newGeneration(id uint64, p *build.Prepared, old *generation) *generation {
 	old.mu.Lock()
 	defer old.mu.Unlock()
 	for path, o := range old.entries {
-		if !o.done.Load() || o.err != nil {
+		if !o.done.Load() {
+			continue
+		}
+		good := o.body
+		if o.err != nil { // the page's last good bytes, from before the error
+			good = o.prev
+		}
+		if good == nil {
 			continue
 		}
 		if e := g.newEntry(path); e != nil {
-			e.prev, e.hadPrev = o.body, true
+			e.prev, e.hadPrev = good, true
 		}
 	}
 	return g
@@ -102,8 +109,19 @@ func (e *entry) bytes() ([]byte, error) {
 		}
 		e.body, e.err = b, err
 		e.changed = err != nil || !e.hadPrev || !bytes.Equal(b, e.prev)
-		e.prev = nil
+		if err == nil {
+			e.prev = nil
+		}
 		e.done.Store(true)
 	})
 	return e.body, e.err
+}
+
+// lastGood is the page's bytes of the last generation that rendered it, once it failed to
+// render in this one; nil when there are none.
+func (e *entry) lastGood() []byte {
+	if !e.done.Load() || e.err == nil {
+		return nil
+	}
+	return e.prev
 }

@@ -132,7 +132,13 @@ func (s *Server) handleSite(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := e.bytes()
 	if err != nil {
-		s.write(w, r, http.StatusInternalServerError, "x.html", placeholderPage(&failure{err: err}, langOf(out), s.headTags(v.version)))
+		f := s.renderFailed(err)
+		if good := e.lastGood(); good != nil { // the page as it was, under the overlay
+			v.fail = f
+			s.write(w, r, http.StatusOK, out, s.decorate(good, v, langOf(out)))
+			return
+		}
+		s.write(w, r, http.StatusInternalServerError, "x.html", placeholderPage(f, langOf(out), s.headTags(v.version)))
 		return
 	}
 	if path.Ext(out) == ".html" {

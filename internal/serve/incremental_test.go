@@ -68,7 +68,7 @@ func TestSaveRendersOnlyOpenPages(t *testing.T) {
 	if n := g.rendered(); n != len(open) {
 		t.Errorf("the save rendered %d pages, want the %d open ones", n, len(open))
 	}
-	if log := ts.log.String(); !strings.Contains(log, "1 files changed, only their results linked again") {
+	if log := ts.log.String(); !strings.Contains(log, "data files changed: 1, only their results linked again") {
 		t.Errorf("the log does not say that one file was linked again:\n%s", log)
 	}
 }

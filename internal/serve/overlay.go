@@ -20,16 +20,21 @@ var overlayStrings = map[string]map[string]string{
 	"vi": {
 		"title":   "Dữ liệu có lỗi — trang đang hiện bản dựng tốt gần nhất",
 		"nobuild": "Dữ liệu có lỗi — chưa dựng được trang nào",
-		"fix":     "Sửa các chỗ trên rồi lưu tệp; trang sẽ tự tải lại khi hết lỗi. Chạy covsite check để xem đủ danh sách.",
-		"more":    "… và %d lỗi khác",
-		"close":   "Ẩn thông báo",
+		// a mistake of the site's own layouts or strings files, not of its data
+		"theme.title":   "Bố cục (layouts/, i18n/) của trang có lỗi — trang đang hiện bản dựng tốt gần nhất",
+		"theme.nobuild": "Bố cục (layouts/, i18n/) của trang có lỗi — chưa dựng được trang này",
+		"fix":           "Sửa các chỗ trên rồi lưu tệp; trang sẽ tự tải lại khi hết lỗi. Chạy covsite check để xem đủ danh sách.",
+		"more":          "… và %d lỗi khác",
+		"close":         "Ẩn thông báo",
 	},
 	"en": {
-		"title":   "The data has errors — showing the last good build",
-		"nobuild": "The data has errors — no page could be built yet",
-		"fix":     "Fix the places above and save the file; this page reloads by itself once the errors are gone. Run covsite check for the full list.",
-		"more":    "… and %d more errors",
-		"close":   "Hide this message",
+		"title":         "The data has errors — showing the last good build",
+		"nobuild":       "The data has errors — no page could be built yet",
+		"theme.title":   "A layout or strings file of the site (layouts/, i18n/) has errors — showing the last good build",
+		"theme.nobuild": "A layout or strings file of the site (layouts/, i18n/) has errors — this page could not be built",
+		"fix":           "Fix the places above and save the file; this page reloads by itself once the errors are gone. Run covsite check for the full list.",
+		"more":          "… and %d more errors",
+		"close":         "Hide this message",
 	},
 }
 
@@ -67,6 +72,24 @@ func (f *failure) problems(lang string) []problem {
 	return out
 }
 
+// themeOnly reports whether every error of f is in the site's own layouts or strings files
+// (diag.Code.IsTheme): the data is fine.
+func (f *failure) themeOnly() bool {
+	if f.diags == nil || f.err != nil {
+		return false
+	}
+	n := 0
+	for _, d := range f.diags.Items() {
+		if d.Severity == diag.Error {
+			if !d.Code.IsTheme() {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
 // overlayHTML renders the overlay for f in lang; haveBuild says whether an older good build
 // is still being served underneath.
 func overlayHTML(f *failure, lang string, haveBuild bool) []byte {
@@ -75,9 +98,13 @@ func overlayHTML(f *failure, lang string, haveBuild bool) []byte {
 		lang, s = "vi", overlayStrings["vi"]
 	}
 	probs := f.problems(lang)
-	data := map[string]any{"Lang": lang, "Title": s["title"], "Fix": s["fix"], "Close": s["close"]}
+	title, nobuild := "title", "nobuild"
+	if f.themeOnly() {
+		title, nobuild = "theme.title", "theme.nobuild"
+	}
+	data := map[string]any{"Lang": lang, "Title": s[title], "Fix": s["fix"], "Close": s["close"]}
 	if !haveBuild {
-		data["Title"] = s["nobuild"]
+		data["Title"] = s[nobuild]
 	}
 	if len(probs) > maxProblems {
 		data["More"] = fmt.Sprintf(s["more"], len(probs)-maxProblems)

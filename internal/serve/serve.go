@@ -240,16 +240,17 @@ func (s *Server) logReady(p *build.Prepared, c change, ready time.Duration) {
 	what, how := diag.W("đã dựng", "built").In(s.opts.Lang), ""
 	if c.path != "" {
 		what = fmt.Sprintf(diag.W("đã dựng lại sau khi %s thay đổi", "rebuilt after a change to %s").In(s.opts.Lang), c.path)
-		how = fmt.Sprintf(diag.W("%d tệp thay đổi", "%d files changed").In(s.opts.Lang), len(p.Changed))
-		if p.Relinked {
+		how = fmt.Sprintf(diag.W("%d tệp dữ liệu thay đổi", "data files changed: %d").In(s.opts.Lang), len(p.Changed))
+		if p.Relinked && len(p.Changed) > 0 { // none: a layout, strings or static file
 			how += diag.W(", chỉ liên kết lại kết quả của chúng", ", only their results linked again").In(s.opts.Lang)
 		}
 		how += "; "
 	}
+	l := s.opts.Lang
 	s.logf(diag.W(
-		"%s: sẵn sàng sau %.0f ms (đọc %.1f, kiểm tra %.1f, chuẩn bị %.1f ms; %s%d cảnh báo)",
-		"%s: ready in %.0f ms (load %.1f, model %.1f, setup %.1f ms; %s%d warnings)").In(s.opts.Lang),
-		what, ms(ready), ms(p.Load), ms(p.Model), ms(p.Setup), how, p.Diagnostics.Count(diag.Warning))
+		"%s: sẵn sàng sau %.0f ms (đọc %s, kiểm tra %s, chuẩn bị %s ms; %s%d cảnh báo)",
+		"%s: ready in %.0f ms (load %s, model %s, setup %s ms; %s%d warnings)").In(l),
+		what, ms(ready), diag.Decimal(ms(p.Load), l), diag.Decimal(ms(p.Model), l), diag.Decimal(ms(p.Setup), l), how, p.Diagnostics.Count(diag.Warning))
 	s.logWarnings(p.Diagnostics)
 }
 
@@ -285,6 +286,29 @@ func (s *Server) logFailure(f *failure, c change, haveBuild bool) {
 		return
 	}
 	s.logf(diag.W("%d lỗi — chưa có trang nào để phục vụ cho đến khi sửa xong", "errors: %d — nothing to serve until they are fixed").In(s.opts.Lang), n)
+}
+
+// renderFailed is the failure of a page that could not be rendered: a mistake of a site's
+// own layout (build.RenderDiagnostic) with its place, or else the error as it is. The
+// terminal says it once, the first time it happens.
+func (s *Server) renderFailed(err error) *failure {
+	d, ok := build.RenderDiagnostic(err)
+	if !ok {
+		s.logf("%v", err)
+		return &failure{err: err}
+	}
+	l := &diag.List{}
+	l.Add(d)
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	if s.shown == nil {
+		s.shown = map[string]bool{}
+	}
+	if text := d.Text(s.opts.Lang); !s.shown[text] {
+		s.shown[text] = true
+		_ = diag.Write(s.opts.Log, l, diag.FormatText, s.opts.Lang)
+	}
+	return &failure{diags: l}
 }
 
 // onlyErrors drops the warnings of l: they do not stop a build and `covsite check` lists them.

@@ -444,7 +444,7 @@ func TestServeShowsDraftsMarked(t *testing.T) {
 func TestServeLogsEachWarningOnce(t *testing.T) {
 	site := sitetest.CopyExample(t, repoRoot)
 	ts := start(t, site)
-	warning := fmt.Sprintf(`data/plans/tp-tra-vinh-49-kh-bcd-2023.toml:%d:8: warning: bhyt for "tp-tra-vinh" is 108441 but its parts add up to 102720`,
+	warning := fmt.Sprintf(`data/plans/tp-tra-vinh-49-kh-bcd-2023.toml:%d:8: warning: bhyt for "tp-tra-vinh" is 108,441 but its parts add up to 102,720`,
 		lineOf(t, filepath.Join(site, planFile), "bhyt = 108_441"))
 	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(ts.log.String(), warning); {
 		if time.Now().After(deadline) {
@@ -467,7 +467,7 @@ func TestServeLogsEachWarningOnce(t *testing.T) {
 		t.Errorf("the warning is printed %d times:\n%s", n, log)
 	}
 	// A new warning — Phường 1's target no longer adds up to the city's another way — is printed.
-	if !strings.Contains(log, "102721") {
+	if !strings.Contains(log, "102,721") {
 		t.Errorf("the rebuild's new warning is not printed:\n%s", log)
 	}
 }

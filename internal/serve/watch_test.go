@@ -54,6 +54,11 @@ func TestServeWatchesThemeLayoutsAndStatic(t *testing.T) {
 
 	editFile(t, filepath.Join(site, "layouts", "page.html"), "ghi đè một", "ghi đè hai")
 	waitFor(t, about, "edited layouts/page.html", func(s int, b string) bool { return s == 200 && strings.Contains(b, "ghi đè hai") })
+	// the log says a layout changed, not that results were linked again (no data file did)
+	line := logLine(t, ts, "after a change to layouts/page.html")
+	if !strings.Contains(line, "data files changed: 0;") || strings.Contains(line, "linked again") {
+		t.Errorf("after a layout edit the log says %q", line)
+	}
 
 	note := filepath.Join(site, "static", "ghi-chu", "thu.txt") // static/ did not exist at start
 	writeFile(t, note, "bản một\n")
@@ -172,4 +177,20 @@ func TestServeSaysWhereToOpenOnAllInterfaces(t *testing.T) {
 		t.Fatalf("serving line: %q (URL %q)", line, url)
 	}
 	waitFor(t, url, "home at the printed address", func(s int, b string) bool { return s == 200 })
+}
+
+// logLine waits for the line of serve's log that holds substr and returns it.
+func logLine(t *testing.T, ts *testServer, substr string) string {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		for _, line := range strings.Split(ts.log.String(), "\n") {
+			if strings.Contains(line, substr) {
+				return line
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no line of the log says %q:\n%s", substr, ts.log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

@@ -230,8 +230,33 @@ var unaccenters = sync.Pool{New: func() any {
 	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 }}
 
-// stroke replaces the letters whose mark is not a combining one.
-var stroke = strings.NewReplacer("đ", "d", "Đ", "D")
+// Strokes are the letters whose mark is not a combining one, so that removing the
+// combining marks leaves them, with the letter each folds to: Đ and đ, and their
+// look-alikes Ð and ð (U+00D0, U+00F0), which text converted from the TCVN3 and VNI fonts
+// often holds instead ("Long Ðức" is "Long Đức"). search.js folds with the same table
+// (TestSearchJSFoldsAsGo).
+var Strokes = [][2]string{{"Đ", "D"}, {"đ", "d"}, {"Ð", "D"}, {"ð", "d"}}
+
+// stroke replaces the Strokes.
+var stroke = strings.NewReplacer(flatten(Strokes)...)
+
+func flatten(pairs [][2]string) []string {
+	out := make([]string, 0, 2*len(pairs))
+	for _, p := range pairs {
+		out = append(out, p[0], p[1])
+	}
+	return out
+}
+
+// KindAbbreviations are the kinds of locality that tables and people abbreviate, each
+// folded and spelled out, then as abbreviated (folded, the dot left out): "TP Trà Vinh",
+// "TX Duyên Hải", "TT Càng Long", "P. 1", "X. Long Đức", "Q. 1", "H. Càng Long". The
+// importer matches row names with them and search.js the words typed
+// (TestSearchJSFoldsAsGo).
+var KindAbbreviations = [][2]string{
+	{"thanh pho", "tp"}, {"thi xa", "tx"}, {"thi tran", "tt"}, {"phuong", "p"}, {"xa", "x"},
+	{"huyen", "h"}, {"quan", "q"}, {"tinh", "t"}, {"dac khu", "dk"},
+}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

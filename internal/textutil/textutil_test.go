@@ -1,6 +1,7 @@
 package textutil
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -223,7 +224,7 @@ func FuzzFold(f *testing.F) {
 			t.Fatalf("Fold(NFD(%q)) = %q, Fold = %q", s, nfd, out)
 		}
 		for _, r := range out {
-			if unicode.Is(unicode.Mn, r) && isVietnameseMark(r) || r == 'đ' || r == 'Đ' {
+			if unicode.Is(unicode.Mn, r) && isVietnameseMark(r) || r == 'đ' || r == 'Đ' || r == 'ð' || r == 'Ð' {
 				t.Fatalf("Fold(%q) = %q keeps %q", s, out, r)
 			}
 		}
@@ -297,5 +298,65 @@ func TestUnaccentConcurrently(t *testing.T) {
 	wg.Wait()
 	if want[0] != "Tra Vinh" || want[1] != "Da Nang" {
 		t.Errorf("Unaccent: %q", want)
+	}
+}
+
+// TestSearchJSFoldsAsGo: the site's search box folds and reads abbreviations with the
+// tables the importer and the build use: search.js holds them as this test writes them.
+func TestSearchJSFoldsAsGo(t *testing.T) {
+	src, err := os.ReadFile("../../themes/default/static/js/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(src), "// BEGIN tables of internal/textutil")
+	block, _, ok2 := strings.Cut(rest, "// END tables of internal/textutil")
+	if !ok || !ok2 {
+		t.Fatal("search.js has no block of textutil's tables")
+	}
+	_, block, _ = strings.Cut(block, "\n")
+	want := "  var STROKES = " + jsCodePoints(Strokes) + ";\n" +
+		"  var KIND_ABBREVIATIONS = " + jsAbbreviations(KindAbbreviations) + ";\n  "
+	if block != want {
+		t.Errorf("search.js's tables are not textutil's; write them as\n%s", want)
+	}
+}
+
+// jsCodePoints writes pairs of one-letter strings as a JavaScript array of pairs of code
+// points, as search.js holds them (its strings are only technical ones, not letters of a
+// language: TestScriptsHaveNoUIText).
+func jsCodePoints(pairs [][2]string) string {
+	out := make([]string, len(pairs))
+	for i, p := range pairs {
+		a, _ := utf8.DecodeRuneInString(p[0])
+		b, _ := utf8.DecodeRuneInString(p[1])
+		out[i] = fmt.Sprintf("[0x%04x, 0x%04x]", a, b)
+	}
+	return "[" + strings.Join(out, ", ") + "]"
+}
+
+// jsAbbreviations writes the abbreviations of kinds as a JavaScript array of [words,
+// abbreviation]: [["thanh", "pho"], "tp"].
+func jsAbbreviations(pairs [][2]string) string {
+	out := make([]string, len(pairs))
+	for i, p := range pairs {
+		words := strings.Fields(p[0])
+		for j, w := range words {
+			words[j] = strconv.Quote(w)
+		}
+		out[i] = "[[" + strings.Join(words, ", ") + "], " + strconv.Quote(p[1]) + "]"
+	}
+	return "[" + strings.Join(out, ", ") + "]"
+}
+
+// TestFoldLookAlikes: Ð and ð (U+00D0, U+00F0), which converted TCVN3 and VNI text holds
+// for Đ and đ, fold as they do.
+func TestFoldLookAlikes(t *testing.T) {
+	for _, s := range []string{"Long \u00d0\u1ee9c", "long \u00f0\u1ee9c", "LONG \u00d0\u01afC"} {
+		if got := Fold(s); got != "long duc" {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, "long duc")
+		}
+	}
+	if got := Slug("Xã Long \u00d0ức"); got != "xa-long-duc" {
+		t.Errorf("Slug = %q", got)
 	}
 }

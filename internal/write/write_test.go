@@ -560,3 +560,33 @@ func TestSameTime(t *testing.T) {
 		}
 	}
 }
+
+// A folder is made once, with its ancestors when they are new: pages deep in new folders,
+// then beside them, then a file where a folder is and a folder where a file is — both
+// refused with the path, nothing half-written left in the destination.
+func TestFoldersAndFilesInEachOthersPlace(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	tree, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{"x/y/z/w/index.html", "x/y/z/v/index.html", "x/y/u/index.html", "x/index.html"} {
+		if err := tree.Write(rel, []byte(rel)); err != nil {
+			t.Fatalf("%s: %v", rel, err)
+		}
+	}
+	if err := tree.Write("x/y/z", []byte("a file where a folder is")); err == nil || !strings.Contains(err.Error(), "x/y/z") {
+		t.Errorf("a file over the folder x/y/z: %v, want an error naming it", err)
+	}
+	if err := tree.Write("x/index.html/a.html", []byte("a folder where a file is")); err == nil || !strings.Contains(err.Error(), "x/index.html") {
+		t.Errorf("a folder over the file x/index.html: %v, want an error naming it", err)
+	}
+	if err := tree.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{"x/y/z/w/index.html", "x/y/z/v/index.html", "x/y/u/index.html", "x/index.html"} {
+		if b, err := os.ReadFile(filepath.Join(dest, rel)); err != nil || string(b) != rel {
+			t.Errorf("%s: %q, %v", rel, b, err)
+		}
+	}
+}

@@ -57,3 +57,18 @@ func (o Overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
 }
+
+// Layers lists the layers of fsys, lowest first: an Overlay's lower layers, then its upper
+// one; any other file system is its only layer. Strings files are laid over each other
+// key by key (i18n.LoadLayers), not replaced whole.
+func Layers(fsys fs.FS) []fs.FS {
+	o, ok := fsys.(Overlay)
+	if !ok {
+		return []fs.FS{fsys}
+	}
+	out := Layers(o.Lower)
+	if o.Upper != nil {
+		out = append(out, o.Upper)
+	}
+	return out
+}

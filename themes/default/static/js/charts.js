@@ -368,10 +368,19 @@
       if ((a.type == null || a.type === 'category') && Array.isArray(a.data) && a.data.length &&
           label.interval == null && label.width == null) {
         // Show every category, wrapping long names ("BHXH tự nguyện") onto
-        // two lines on phones instead of letting ECharts skip some.
+        // two lines instead of letting ECharts skip some; where a category has
+        // less than 40 px (ten wards on a phone), the names stand upright,
+        // shortened with "…" past 96 px, instead of running into each other.
         label.interval = 0;
-        label.overflow = 'break';
-        label.width = Math.max(40, Math.floor((el.clientWidth - 60) / a.data.length) - 8);
+        var room = Math.floor((el.clientWidth - 60) / a.data.length) - 8;
+        if (room >= 40) {
+          label.overflow = 'break';
+          label.width = room;
+        } else {
+          label.rotate = 90;
+          label.overflow = 'truncate';
+          label.width = 96;
+        }
       }
       if (a.type === 'time' && label.hideOverlap == null) label.hideOverlap = true;
     });

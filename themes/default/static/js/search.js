@@ -1,14 +1,41 @@
 // Locality search for covsite: loads the build-time index on first use and matches names
-// accent- and case-insensitively ("tra vinh", "TRA VINH", "trà vinh" all find "Trà Vinh"):
-// each word typed must start a word of the locality's names or kind. The index is a small
+// accent- and case-insensitively ("tra vinh", "TRA VINH", "trà vinh" all find "Trà Vinh"),
+// Ð as Đ: each word typed must start a word of the locality's names or kind, or abbreviate
+// its kind ("TP Trà Vinh", "TX", "TT", "P.", "X.", "Q.", "H."). The index is a small
 // manifest per language (tim-kiem.json) and shards by first letter of a word, shared by the
 // languages (/tim-kiem/t.json); a query loads the shard of its first word that starts no
 // word of a kind (internal/render/download explains why every match is in it). No server, no other origin. Keyboard: ↑/↓ to move,
 // Enter to open, Esc to close.
 (function () {
   'use strict';
+  // BEGIN tables of internal/textutil (TestSearchJSFoldsAsGo checks them against Go's)
+  var STROKES = [[0x0110, 0x0044], [0x0111, 0x0064], [0x00d0, 0x0044], [0x00f0, 0x0064]];
+  var KIND_ABBREVIATIONS = [[["thanh", "pho"], "tp"], [["thi", "xa"], "tx"], [["thi", "tran"], "tt"], [["phuong"], "p"], [["xa"], "x"], [["huyen"], "h"], [["quan"], "q"], [["tinh"], "t"], [["dac", "khu"], "dk"]];
+  // END tables of internal/textutil
+  // fold removes the marks and lowers the case, as textutil.Fold: "Long Ðức" → "long duc".
   function fold(s) {
-    return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    STROKES.forEach(function (p) { s = s.split(String.fromCharCode(p[0])).join(String.fromCharCode(p[1])); });
+    return s.toLowerCase();
+  }
+  // spelledOut is the kind an abbreviation typed stands for, as words ("tp" → ["thanh",
+  // "pho"]), or null.
+  function spelledOut(w) {
+    for (var i = 0; i < KIND_ABBREVIATIONS.length; i++) {
+      if (KIND_ABBREVIATIONS[i][1] === w) { return KIND_ABBREVIATIONS[i][0]; }
+    }
+    return null;
+  }
+  // matches reports whether the query word w finds a locality whose words are ew: w starts
+  // one of them, or w abbreviates a kind whose words ew holds in a row ("tp": "thanh pho").
+  function matches(ew, w) {
+    if (ew.some(function (x) { return x.indexOf(w) === 0; })) { return true; }
+    var full = spelledOut(w);
+    if (!full) { return false; }
+    for (var i = 0; i + full.length <= ew.length; i++) {
+      if (full.every(function (f, j) { return ew[i + j] === f; })) { return true; }
+    }
+    return false;
   }
   // words cuts folded text at every character that is not a letter or a digit, as the
   // build does (download.Words).
@@ -64,12 +91,12 @@
       });
       return shards[key];
     }
-    // keyOf picks the shard of a query: of its first word that starts no word of a kind,
-    // else of its first word.
+    // keyOf picks the shard of a query: of its first word that starts no word of a kind
+    // and abbreviates none, else of its first word.
     function keyOf(qw) {
       for (var i = 0; i < qw.length; i++) {
         var w = qw[i];
-        if (!kindWords.some(function (k) { return k.indexOf(w) === 0; })) { return shardKey(w); }
+        if (!spelledOut(w) && !kindWords.some(function (k) { return k.indexOf(w) === 0; })) { return shardKey(w); }
       }
       return shardKey(qw[0]);
     }
@@ -92,7 +119,7 @@
       if (!qw.length) { close(); return; }
       load().then(function () { return shard(keyOf(qw)); }).then(function (data) {
         var hits = data.filter(function (e) {
-          return qw.every(function (w) { return e.w.some(function (x) { return x.indexOf(w) === 0; }); });
+          return qw.every(function (w) { return matches(e.w, w); });
         });
         var fq = qw.join(' ');
         hits.sort(function (a, b) {

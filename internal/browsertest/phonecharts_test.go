@@ -1,0 +1,64 @@
+package browsertest
+
+import (
+	"testing"
+)
+
+// TestChartsFitAPhone: at 390 px, every chart of a page with many categories (the ten
+// wards of a city, the years of a province) keeps its plot and its axis labels inside its
+// box, and no two labels of its category axis overlap — a new user saw bars cut off and
+// "PhườngPhường" on a phone. Labels are read from what ECharts drew (its display list).
+func TestChartsFitAPhone(t *testing.T) {
+	tb := openTab(t, example, phoneWidth, phoneHeight)
+	for _, path := range []string{"/dia-phuong/tp-tra-vinh/", "/en/dia-phuong/tp-tra-vinh/", "/dia-phuong/can-tho-2004-2025/", "/en/dia-phuong/can-tho-2004-2025/"} {
+		tb.visit(t, path)
+		var got []struct {
+			Chart, Problem string
+		}
+		tb.eval(t, `new Promise((done) => {
+		  // a chart in a closed <details> has no size and is drawn when opened
+		  const els = [...document.querySelectorAll('[data-chart]')].filter((el) => el.clientWidth > 0);
+		  els.forEach((el) => el.scrollIntoView());
+		  const read = () => {
+		    const charts = els.map((el) => window.echarts && window.echarts.getInstanceByDom(el));
+		    if (!els.length) { done([{ Chart: '', Problem: 'no chart on the page' }]); return true; }
+		    if (charts.some((c) => !c)) return false;
+		    const problems = [];
+		    charts.forEach((chart, i) => {
+		      const name = els[i].getAttribute('data-chart');
+		      const width = chart.getWidth();
+		      const grid = chart.getModel().getComponent('grid');
+		      if (grid && grid.coordinateSystem) {
+		        const r = grid.coordinateSystem.getRect();
+		        if (r.x < -0.5 || r.x + r.width > width + 0.5) problems.push({ Chart: name, Problem: 'plot from ' + r.x.toFixed(0) + ' to ' + (r.x + r.width).toFixed(0) + ' px in a box of ' + width });
+		      }
+		      // a text is drawn as spans (a wrapped label has two): its box is theirs together
+		      const texts = new Map();
+		      chart.getZr().storage.getDisplayList(true).forEach((el) => {
+		        if (el.type !== 'tspan' || el.invisible || el.ignore || !el.style || !el.style.text || !el.parent) return;
+		        const box = el.getBoundingRect().clone();
+		        box.applyTransform(el.getComputedTransform());
+		        const t = texts.get(el.parent.id);
+		        if (t) { t.text += el.style.text; t.box.union(box); } else texts.set(el.parent.id, { text: el.style.text, box: box });
+		      });
+		      const all = [...texts.values()];
+		      all.forEach((t) => {
+		        if (t.box.x < -1 || t.box.x + t.box.width > width + 1) problems.push({ Chart: name, Problem: 'text ' + JSON.stringify(t.text) + ' from ' + t.box.x.toFixed(0) + ' to ' + (t.box.x + t.box.width).toFixed(0) + ' px in a box of ' + width });
+		      });
+		      for (let a = 0; a < all.length; a++) for (let b = a + 1; b < all.length; b++) {
+		        const p = all[a].box, q = all[b].box;
+		        const w = Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x);
+		        const h = Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y);
+		        if (w > 1 && h > 1) problems.push({ Chart: name, Problem: 'texts ' + JSON.stringify(all[a].text) + ' and ' + JSON.stringify(all[b].text) + ' overlap' });
+		      }
+		    });
+		    done(problems);
+		    return true;
+		  };
+		  if (!read()) { const id = setInterval(() => { if (read()) clearInterval(id); }, 50); }
+		})`, &got)
+		for _, p := range got {
+			t.Errorf("%s %s: %s", path, p.Chart, p.Problem)
+		}
+	}
+}

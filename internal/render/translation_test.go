@@ -1,0 +1,41 @@
+package render
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/covsite/covsite/internal/render/asset"
+)
+
+// A document published in one language only (an update without its .en.md) has no
+// hreflang alternate, and its language switch leads to the other language's list of
+// updates, or home page for a stand-alone page, instead of a page that does not exist;
+// a translated document keeps both.
+func TestUntranslatedDocumentSwitchesToAPageThatExists(t *testing.T) {
+	only := fstest.MapFS{
+		"content/updates/2026-11-30-chi-tieng-viet.md": {Data: []byte("+++\ntitle = \"Chỉ có tiếng Việt\"\ndate = 2026-11-30\nsummary = \"Bài chưa dịch.\"\n+++\n\nNội dung.\n")},
+		"content/lien-he.md":                           {Data: []byte("+++\ntitle = \"Liên hệ\"\ndate = 2026-11-30\nsummary = \"Địa chỉ.\"\n+++\n\nNội dung.\n")},
+	}
+	r := rendererOf(t, asset.Overlay{Upper: only, Lower: os.DirFS("../..")}, "/")
+	pages := allPages(t, r)
+	for _, tt := range []struct{ path, wantSwitch string }{
+		{"tin-tuc/chi-tieng-viet/index.html", `<a class="lang-switch" href="/en/tin-tuc/"`},
+		{"lien-he/index.html", `<a class="lang-switch" href="/en/"`},
+		{"tin-tuc/tra-vinh-ket-qua-6-thang-dau-nam-2023/index.html", `<a class="lang-switch" href="/en/tin-tuc/tra-vinh-ket-qua-6-thang-dau-nam-2023/"`},
+	} {
+		page, ok := pages[tt.path]
+		if !ok {
+			t.Fatalf("no page %s", tt.path)
+		}
+		html := string(page)
+		if !strings.Contains(html, tt.wantSwitch) {
+			t.Errorf("%s: want %s", tt.path, tt.wantSwitch)
+		}
+		_, translated := pages["en/"+tt.path]
+		if got := strings.Contains(html, `hreflang="en" href=`); got != translated {
+			t.Errorf("%s: an hreflang alternate %v, want %v (translated: %v)", tt.path, got, translated, translated)
+		}
+	}
+}
