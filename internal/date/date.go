@@ -83,14 +83,95 @@ func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
 
 // AddDays returns d moved by n days.
 func (d Date) AddDays(n int) Date {
-	y, m, day := d.Ymd()
-	return New(y, m, day+n)
+	if !d.valid() {
+		y, m, day := d.Ymd()
+		return New(y, m, day+n) // as time normalises it
+	}
+	if day := int(d.Day) + n; day >= 1 && day <= d.DaysInMonth() {
+		return Date{d.Year, d.Month, uint8(day)} // within the month: most moves
+	}
+	return fromDays(d.days() + int64(n))
 }
 
 // DaysInMonth returns the number of days of d's month.
 func (d Date) DaysInMonth() int {
-	y, m, _ := d.Ymd()
-	return int(New(y, m+1, 0).Day)
+	if d.Month < 1 || d.Month > 12 {
+		y, m, _ := d.Ymd()
+		return int(New(y, m+1, 0).Day) // as time normalises the month
+	}
+	if d.Month == 2 && isLeap(int(d.Year)) {
+		return 29
+	}
+	return int(monthDays[d.Month])
+}
+
+// monthDays are the days of each month (1–12) of a common year.
+var monthDays = [13]uint8{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// isLeap reports whether y is a leap year of the proleptic Gregorian calendar.
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
+// valid reports whether d is a day on the calendar: New, Parse and Of make only such
+// dates; the zero Date is not one.
+func (d Date) valid() bool {
+	return d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && int(d.Day) <= d.DaysInMonth()
+}
+
+// days is the number of d's day counted from 1970-01-01 (negative before it) on the
+// proleptic Gregorian calendar, as time counts them, with integers only: pages move and
+// measure dates by the million (Howard Hinnant's days_from_civil). d must be valid.
+func (d Date) days() int64 {
+	y, m := int64(d.Year), int64(d.Month)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400 // [0, 399]
+	mp := (m + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + int64(d.Day) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// fromDays is the date of day number n (Date.days), its year clamped as Of clamps it.
+func fromDays(n int64) Date {
+	n += 719468
+	era := n / 146097
+	if n < 0 && n%146097 != 0 {
+		era--
+	}
+	doe := n - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	y := yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return Date{int16(min(max(y, math.MinInt16), math.MaxInt16)), Month(m), uint8(day)}
+}
+
+// HoursUntil returns the hours from midnight of d to midnight of e, as
+// e.Time().Sub(d.Time()).Hours() returns them to the bit — whole days of 24 hours,
+// saturated as time.Duration saturates — without making either time.
+func (d Date) HoursUntil(e Date) float64 {
+	const maxDays = math.MaxInt64 / int64(24*time.Hour)
+	if !d.valid() || !e.valid() {
+		return e.Time().Sub(d.Time()).Hours()
+	}
+	n := e.days() - d.days()
+	if n > maxDays || n < -maxDays {
+		return e.Time().Sub(d.Time()).Hours() // past 292 years: the duration saturates
+	}
+	return float64(n * 24)
 }
 
 // IsMonthEnd reports whether d is the last day of its month.
@@ -108,20 +189,33 @@ func (d Date) MonthsUntil(e Date) float64 {
 		months--
 	}
 	anchor, next := d.addMonths(months), d.addMonths(months+1)
-	span := next.Time().Sub(anchor.Time()).Hours()
-	return float64(months) + e.Time().Sub(anchor.Time()).Hours()/span
+	return float64(months) + anchor.HoursUntil(e)/anchor.HoursUntil(next)
 }
 
 // addMonths moves d by n calendar months; a month end stays a month end and a day past the
 // end of the target month is clamped to it.
 func (d Date) addMonths(n int) Date {
 	y, m, _ := d.Ymd()
-	first := New(y, m+time.Month(n), 1)
+	first := firstOfMonth(y, int(m)+n)
 	day := int(d.Day)
 	if d.IsMonthEnd() || day > first.DaysInMonth() {
 		day = first.DaysInMonth()
 	}
 	return Date{first.Year, first.Month, uint8(day)}
+}
+
+// firstOfMonth is New(y, time.Month(m), 1): the first day of month m of year y, m
+// normalised into the years before or after.
+func firstOfMonth(y, m int) Date {
+	total := y*12 + m - 1
+	ny, nm := total/12, total%12
+	if nm < 0 {
+		ny, nm = ny-1, nm+12
+	}
+	if ny < math.MinInt16 || ny > math.MaxInt16 {
+		return New(y, time.Month(m), 1) // clamped as Of clamps it
+	}
+	return Date{int16(ny), Month(nm + 1), 1}
 }
 
 // Period is a closed range of days with the text it was written as.

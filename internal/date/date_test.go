@@ -126,3 +126,72 @@ func TestDateRoundTrip(t *testing.T) {
 		t.Errorf("year 40000 is kept as %d, want %d", y, math.MaxInt16)
 	}
 }
+
+// AddDays, DaysInMonth, HoursUntil and MonthsUntil count with integers what time counts
+// with instants: the same dates and the same float64 bits, for every day of 1900–2200
+// and, for the spans, pairs of them (MonthsUntil against its instants' version).
+func TestIntegerArithmeticIsTime(t *testing.T) {
+	var all []Date
+	for tm := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); tm.Year() <= 2200; tm = tm.AddDate(0, 0, 1) {
+		all = append(all, Of(tm))
+	}
+	for i, d := range all {
+		y, m, day := d.Ymd()
+		for _, n := range []int{-400, -31, -1, 0, 1, 27, 31, 366, 1000} {
+			if got, want := d.AddDays(n), New(y, m, day+n); got != want {
+				t.Fatalf("%v.AddDays(%d) = %v, want %v", d, n, got, want)
+			}
+		}
+		if got, want := d.DaysInMonth(), int(New(y, m+1, 0).Day); got != want {
+			t.Fatalf("%v.DaysInMonth() = %d, want %d", d, got, want)
+		}
+		e := all[(i*7919+13)%len(all)]
+		if got, want := d.HoursUntil(e), e.Time().Sub(d.Time()).Hours(); got != want {
+			t.Fatalf("%v.HoursUntil(%v) = %v, want %v", d, e, got, want)
+		}
+		if i%37 == 0 {
+			if got, want := d.MonthsUntil(e), monthsUntilByTime(d, e); math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("%v.MonthsUntil(%v) = %v, want %v", d, e, got, want)
+			}
+		}
+	}
+	far := []struct{ a, b Date }{{New(1600, 1, 1), New(2200, 1, 1)}, {New(2200, 1, 1), New(1600, 1, 1)}, {Date{}, New(2023, 6, 30)}, {New(2023, 6, 30), Date{}}}
+	for _, p := range far {
+		if got, want := p.a.HoursUntil(p.b), p.b.Time().Sub(p.a.Time()).Hours(); got != want {
+			t.Errorf("%v.HoursUntil(%v) = %v, want %v (saturated as time saturates)", p.a, p.b, got, want)
+		}
+	}
+	for _, d := range []Date{{}, {2023, 0, 5}, {2023, 13, 1}} {
+		y, m, day := d.Ymd()
+		if got, want := d.AddDays(3), New(y, m, day+3); got != want {
+			t.Errorf("%+v.AddDays(3) = %v, want %v", d, got, want)
+		}
+		if got, want := d.DaysInMonth(), int(New(y, m+1, 0).Day); got != want {
+			t.Errorf("%+v.DaysInMonth() = %d, want %d", d, got, want)
+		}
+	}
+}
+
+// monthsUntilByTime is MonthsUntil as it was written with time: the reference.
+func monthsUntilByTime(d, e Date) float64 {
+	if e.Before(d) {
+		return -monthsUntilByTime(e, d)
+	}
+	addMonths := func(d Date, n int) Date {
+		y, m, _ := d.Ymd()
+		first := New(y, m+time.Month(n), 1)
+		daysIn := func(x Date) int { y, m, _ := x.Ymd(); return int(New(y, m+1, 0).Day) }
+		day := int(d.Day)
+		if day == daysIn(d) || day > daysIn(first) {
+			day = daysIn(first)
+		}
+		return Date{first.Year, first.Month, uint8(day)}
+	}
+	months := (int(e.Year)-int(d.Year))*12 + int(e.Month) - int(d.Month)
+	for months > 0 && addMonths(d, months).After(e) {
+		months--
+	}
+	anchor, next := addMonths(d, months), addMonths(d, months+1)
+	span := next.Time().Sub(anchor.Time()).Hours()
+	return float64(months) + e.Time().Sub(anchor.Time()).Hours()/span
+}

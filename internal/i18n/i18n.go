@@ -77,6 +77,22 @@ func (l *Lang) Number(v float64, maxDecimals int) string {
 	return l.symbols.format(v, maxDecimals, false, "")
 }
 
+// AppendNumber appends Number(v, maxDecimals) to b, without making the string.
+func (l *Lang) AppendNumber(b []byte, v float64, maxDecimals int) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, "—"...)
+	}
+	return l.symbols.appendFormat(b, v, maxDecimals, false, "")
+}
+
+// AppendPercent appends Percent(v, decimals) to b, without making the string.
+func (l *Lang) AppendPercent(b []byte, v float64, decimals int) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, "—"...)
+	}
+	return l.symbols.appendFormat(b, v, decimals, true, l.percentSign())
+}
+
 // Fixed formats v with exactly decimals decimals: 95,10 / 95.10.
 func (l *Lang) Fixed(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {

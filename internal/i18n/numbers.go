@@ -19,6 +19,9 @@ type symbols struct {
 	minus, group, decimal string
 }
 
+// zeros are the fraction of a whole number, up to 16 decimals.
+const zeros = "0000000000000000"
+
 // symbolsOf reads p's symbols from how it prints -1234567.5.
 func symbolsOf(p *message.Printer) symbols {
 	s := p.Sprint(number.Decimal(-1234567.5, number.MaxFractionDigits(1)))
@@ -32,17 +35,29 @@ func symbolsOf(p *message.Printer) symbols {
 // with trailing zeros of the fraction dropped unless fixed, then suffix: one allocation, the
 // string returned (pages format numbers by the million).
 func (s symbols) format(v float64, decimals int, fixed bool, suffix string) string {
+	var outBuf [64]byte
+	return string(s.appendFormat(outBuf[:0], v, decimals, fixed, suffix))
+}
+
+// appendFormat appends what format writes to b.
+func (s symbols) appendFormat(b []byte, v float64, decimals int, fixed bool, suffix string) []byte {
 	var digitBuf [32]byte
-	digits := strconv.AppendFloat(digitBuf[:0], math.Abs(v), 'f', max(decimals, 0), 64)
-	whole, frac := digits, digits[len(digits):]
-	if i := bytes.IndexByte(digits, '.'); i >= 0 {
-		whole, frac = digits[:i], digits[i+1:]
+	var whole, frac []byte
+	if a := math.Abs(v); a == math.Trunc(a) && a < 1e15 && decimals <= 16 {
+		// a whole number (people, counts): its digits as strconv writes them, without
+		// strconv's float path, and a fraction of zeros
+		whole = strconv.AppendUint(digitBuf[:0], uint64(a), 10)
+		frac = append(whole[len(whole):], zeros[:max(decimals, 0)]...)
+	} else {
+		digits := strconv.AppendFloat(digitBuf[:0], a, 'f', max(decimals, 0), 64)
+		whole, frac = digits, digits[len(digits):]
+		if i := bytes.IndexByte(digits, '.'); i >= 0 {
+			whole, frac = digits[:i], digits[i+1:]
+		}
 	}
 	if !fixed {
 		frac = bytes.TrimRight(frac, "0")
 	}
-	var outBuf [64]byte
-	b := outBuf[:0]
 	if v < 0 { // even when it rounds to zero ("-0"), as x/text writes it
 		b = append(b, s.minus...)
 	}
@@ -56,6 +71,5 @@ func (s symbols) format(v float64, decimals int, fixed bool, suffix string) stri
 		b = append(b, s.decimal...)
 		b = append(b, frac...)
 	}
-	b = append(b, suffix...)
-	return string(b)
+	return append(b, suffix...)
 }

@@ -43,6 +43,13 @@ func TestNumbersAreXText(t *testing.T) {
 		v := (rng.Float64() - 0.3) * math.Pow(10, float64(rng.IntN(12)))
 		checkAgainstXText(t, v, rng.IntN(4))
 	}
+	for range 20000 { // whole numbers (people, counts), which take a path of their own
+		v := math.Trunc((rng.Float64() - 0.3) * math.Pow(10, float64(rng.IntN(16))))
+		checkAgainstXText(t, v, rng.IntN(4))
+	}
+	for _, v := range []float64{999999999999999, 1e15 - 1, -1e15 + 1, 1e15, 1e15 + 2, 4503599627370496, 9007199254740993} {
+		checkAgainstXText(t, v, 2)
+	}
 }
 
 func FuzzNumbers(f *testing.F) {
@@ -55,4 +62,25 @@ func FuzzNumbers(f *testing.F) {
 		}
 		checkAgainstXText(t, v, ((decimals%5)+5)%5)
 	})
+}
+
+// AppendNumber and AppendPercent append what Number and Percent return.
+func TestAppendIsFormat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	values := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 1022552, 80.58, -0.004, 2.675}
+	for range 5000 {
+		values = append(values, (rng.Float64()-0.3)*math.Pow(10, float64(rng.IntN(12))), math.Trunc(rng.Float64()*1e7))
+	}
+	for _, code := range Languages {
+		l := New(code, nil)
+		for i, v := range values {
+			d := i % 4
+			if got, want := string(l.AppendNumber([]byte("x"), v, d)), "x"+l.Number(v, d); got != want {
+				t.Fatalf("%s AppendNumber(%v, %d) = %q, want %q", code, v, d, got, want)
+			}
+			if got, want := string(l.AppendPercent([]byte("x"), v, d)), "x"+l.Percent(v, d); got != want {
+				t.Fatalf("%s AppendPercent(%v, %d) = %q, want %q", code, v, d, got, want)
+			}
+		}
+	}
 }

@@ -75,11 +75,11 @@ func SharesAgree(reported, computed Num) bool {
 
 // ElapsedShare is the part of a period that has passed at asOf, from 0 to 1.
 func ElapsedShare(start, asOf, deadline date.Date) float64 {
-	total := deadline.Time().Sub(start.Time()).Hours()
+	total := start.HoursUntil(deadline)
 	if total <= 0 {
 		return 1
 	}
-	done := asOf.Time().Sub(start.Time()).Hours()
+	done := start.HoursUntil(asOf)
 	return math.Min(1, math.Max(0, done/total))
 }
 

@@ -7,14 +7,8 @@ import (
 	"sync"
 )
 
-type key struct {
-	loc *Locality
-	ind *Indicator
-}
-
 // index holds the lookups pages need, built once after validation.
 type index struct {
-	targets      map[key][]*Target
 	results      map[*Locality]*localResults
 	denominators map[*Locality][]*Denominators
 	docs         map[*Locality][]*Document
@@ -28,7 +22,7 @@ type index struct {
 
 func newIndex(s *Site) *index {
 	ix := &index{
-		targets: map[key][]*Target{}, results: make(map[*Locality]*localResults, len(s.Localities)),
+		results:      make(map[*Locality]*localResults, len(s.Localities)),
 		denominators: map[*Locality][]*Denominators{}, docs: map[*Locality][]*Document{},
 		planDocs: map[*Plan][]*Document{}, locTargets: make(map[*Locality][]*Target, len(s.Localities)),
 		planOrder: make(map[*Plan]int, len(s.Plans)),
@@ -57,18 +51,11 @@ func newIndex(s *Site) *index {
 	return ix
 }
 
-// indexTargets indexes the targets by locality and indicator (in the order of their
-// periods) and by locality.
+// indexTargets indexes the targets by locality (by locality and indicator: the memo's
+// localTargets, made as pages ask).
 func (ix *index) indexTargets(s *Site) {
 	for _, t := range s.Targets {
-		k := key{t.Locality, t.Indicator}
-		ix.targets[k] = append(ix.targets[k], t)
 		ix.locTargets[t.Locality] = append(ix.locTargets[t.Locality], t)
-	}
-	for k := range ix.targets {
-		slices.SortStableFunc(ix.targets[k], func(a, b *Target) int {
-			return cmp.Or(a.Period.Start.Compare(b.Period.Start), a.Period.End.Compare(b.Period.End))
-		})
 	}
 }
 
@@ -186,10 +173,10 @@ func (ix *index) withSources(s *Site, gone, added []*sourceLinks) *index {
 	return &nx
 }
 
-func (ix *index) targetsFor(l *Locality, ind *Indicator) []*Target { return ix.targets[key{l, ind}] }
-
 // TargetsFor returns every target for l and ind, from every plan, oldest period first.
-func (s *Site) TargetsFor(l *Locality, ind *Indicator) []*Target { return s.index.targetsFor(l, ind) }
+func (s *Site) TargetsFor(l *Locality, ind *Indicator) []*Target {
+	return s.localTargetsOf(l).of(ind)
+}
 
 // ResultsFor returns every result for l and ind, oldest first.
 func (s *Site) ResultsFor(l *Locality, ind *Indicator) []*Result { return s.index.results[l].of(ind) }

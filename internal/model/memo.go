@@ -14,6 +14,7 @@ import (
 type memo struct {
 	rollups sync.Map // *Plan → []Rollup
 	rates   sync.Map // ratesKey → *averages
+	targets sync.Map // *Locality → *localTargets (pageindex.go)
 }
 
 type ratesKey struct {

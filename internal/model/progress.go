@@ -1,6 +1,10 @@
 package model
 
-import "github.com/covsite/covsite/internal/date"
+import (
+	"slices"
+
+	"github.com/covsite/covsite/internal/date"
+)
 
 // Status is where a target stands, aware of whether higher or lower is better.
 type Status string
@@ -56,7 +60,8 @@ func (s *Site) Assess(t *Target) Progress {
 	if !t.Value.Known && t.Rate.Known {
 		p.Goal, p.ByRate = t.Rate, true
 	}
-	r := s.resultWithin(t)
+	rs, dates := s.localTargetsOf(t.Locality).resultsOf(t.Indicator)
+	r := resultWithin(t, rs, dates)
 	if r == nil {
 		p.NextMilestone = nextMilestone(t, t.Period.Start.AddDays(-1))
 		return p
@@ -84,7 +89,7 @@ func (s *Site) Assess(t *Target) Progress {
 	if p.Milestone != nil && p.Share.Known {
 		p.MilestoneMet = p.Share.V >= p.Milestone.Share
 	}
-	p.Baseline, p.BaselineCalc = s.baseline(t, r)
+	p.Baseline, p.BaselineCalc = baseline(t, r, rs, dates)
 	p.Expected = ExpectedValue(p.Baseline, p.Goal, t.Period.Start, r.AsOf, t.Deadline)
 	p.FromComputed = t.Calc.Computed() || r.Calc.Computed()
 	p.Status = judge(&p, t, r.AsOf)
@@ -131,16 +136,18 @@ func judge(p *Progress, t *Target, asOf date.Date) Status {
 	return StatusInProgress
 }
 
-// resultWithin returns the latest result for the target's locality and indicator dated
-// within its period (up to the deadline).
-func (s *Site) resultWithin(t *Target) *Result {
-	rs := s.ResultsFor(t.Locality, t.Indicator)
+// resultWithin returns the latest of rs, the results for the target's locality and
+// indicator (ResultsFor, oldest first, dated dates), dated within its period (up to the
+// deadline).
+func resultWithin(t *Target, rs []*Result, dates []date.Date) *Result {
 	for i := len(rs) - 1; i >= 0; i-- {
-		r := rs[i]
-		if r.AsOf.Before(t.Period.Start) || r.AsOf.After(t.Deadline) {
+		if dates[i].Before(t.Period.Start) {
+			return nil // and so are the ones before it
+		}
+		if dates[i].After(t.Deadline) {
 			continue
 		}
-		if r.Value.Known || (!t.Value.Known && r.Rate.Known) {
+		if r := rs[i]; r.Value.Known || (!t.Value.Known && r.Rate.Known) {
 			return r
 		}
 	}
@@ -172,8 +179,9 @@ func (s *Site) RateWithCalc(r *Result) (Num, Calc) {
 
 // baseline is the value at the start of the target's period: a result dated on the day
 // before the period starts, or one implied by a reported change since then (marked as
-// derived by subtraction).
-func (s *Site) baseline(t *Target, r *Result) (Num, Calc) {
+// derived by subtraction). rs are the results for the target's locality and indicator,
+// oldest first (ResultsFor), dated dates; r is one of them.
+func baseline(t *Target, r *Result, rs []*Result, dates []date.Date) (Num, Calc) {
 	if !t.Value.Known {
 		return Unknown, Calc{}
 	}
@@ -181,9 +189,11 @@ func (s *Site) baseline(t *Target, r *Result) (Num, Calc) {
 	if r.Change.Known && r.Value.Known && !r.ChangeSince.After(eve) && !r.ChangeSince.Before(eve.AddDays(-31)) {
 		return ChangeBaseline(r)
 	}
-	for _, prev := range s.ResultsFor(t.Locality, t.Indicator) {
-		if prev.AsOf == eve && prev.Value.Known {
-			return prev.Value, prev.Calc
+	// the first result of the eve with a value: found by halving, as they are by date
+	i, _ := slices.BinarySearchFunc(dates, eve, date.Date.Compare)
+	for ; i < len(rs) && dates[i] == eve; i++ {
+		if rs[i].Value.Known {
+			return rs[i].Value, rs[i].Calc
 		}
 	}
 	return Unknown, Calc{}

@@ -754,7 +754,7 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 func (b *builder) checkResults(links []*sourceLinks) {
 	for _, sl := range links {
 		for _, r := range sl.results {
-			targets := b.site.index.targetsFor(r.Locality, r.Indicator)
+			targets := b.site.TargetsFor(r.Locality, r.Indicator)
 			if len(targets) > 0 && !slices.ContainsFunc(targets, func(t *Target) bool {
 				return !r.AsOf.Before(t.Period.Start) && !r.AsOf.After(t.Deadline)
 			}) {

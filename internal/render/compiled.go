@@ -23,7 +23,7 @@ import (
 // context returns the views' context for one page in lang.
 func (r *Renderer) context(lang string) *view.Context {
 	c := view.NewContext(r.site, r.langs[lang], r.base)
-	c.Data, c.Shared = r.data, r.shared[lang]
+	c.Data, c.Shared, c.Keys = r.data, r.shared[lang], r.keys
 	return c
 }
 

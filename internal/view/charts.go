@@ -61,14 +61,18 @@ type chart struct {
 	line              bool // a line chart; else bars
 	categories        []string
 	series            []series
-	format            func(model.Num) string // formats a cell of the data table
+	format            func([]byte, model.Num) []byte // appends a cell of the data table
 }
 
 type series struct {
-	name     string
-	values   []model.Num
-	computed []calcWords // how the site computed each value, empty when a document gives it; nil for none
-	parts    []string    // the series it is the sum of, by name (model.Indicator.SumOf); nil for none
+	name   string
+	values []model.Num
+	// calcs is how the site computed each value, zero when a document gives it; nil for
+	// none. Their words (calcWords, with ind's figures) are made only where a note or a
+	// tooltip says them: a sum of columns in the same row is said once for the column.
+	calcs []model.Calc
+	ind   *model.Indicator
+	parts []string // the series it is the sum of, by name (model.Indicator.SumOf); nil for none
 	// note is, when every computed value is the sum of its parts' columns in the same row
 	// (sumOfColumns), the number (from 1) of the chart's note that says so once, for the
 	// table and the tooltips; 0 otherwise.
@@ -106,9 +110,9 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 			s.note = len(notes)
 			continue
 		}
-		notes = append(notes, s.notes(ch.categories)...)
+		notes = append(notes, c.seriesNotes(*s, ch.categories)...)
 	}
-	option, err := ch.option()
+	option, err := ch.option(c.chartComputed(ch))
 	if err != nil {
 		return Chart{}, err
 	}
@@ -117,8 +121,18 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	for i, s := range ch.series {
 		v.Columns[i] = s.name
 	}
-	// the rows' cells and marks each in one array, a row a slice of it
+	// the rows' cells and marks each in one array, a row a slice of it; the values' texts
+	// are parts of one string
 	n, width := len(ch.categories), len(ch.series)
+	var text []byte
+	ends := make([]int, 0, n*width)
+	for i := range ch.categories {
+		for _, s := range ch.series {
+			text = ch.format(text, s.values[i])
+			ends = append(ends, len(text))
+		}
+	}
+	all, at := string(text), 0
 	cells, marks := make([]string, 0, n*(width+1)), make([]bool, n*width)
 	v.Rows, v.Marks = make([][]string, n), make([][]bool, n)
 	for i, cat := range ch.categories {
@@ -126,7 +140,9 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		cells = append(cells, cat)
 		for j, s := range ch.series {
 			marks[i*width+j] = s.computedAt(i)
-			cells = append(cells, ch.format(s.values[i]))
+			end := ends[i*width+j]
+			cells = append(cells, all[at:end])
+			at = end
 		}
 		v.Rows[i] = cells[start:len(cells):len(cells)]
 		v.Marks[i] = marks[i*width : (i+1)*width : (i+1)*width]
@@ -157,7 +173,7 @@ func (c *Context) sumOfColumns(ch chart, s series) string {
 			continue
 		}
 		computed = true
-		calc := s.how(i).Calc
+		calc := s.calc(i)
 		if calc.How != model.SumOfParts || len(calc.Inputs) != len(parts) {
 			return ""
 		}
@@ -173,28 +189,31 @@ func (c *Context) sumOfColumns(ch chart, s series) string {
 	return c.F.T("calc."+string(model.SumOfParts), strings.Join(s.parts, " + ")) + " " + c.F.T("chart.same_row")
 }
 
-// how is how the site computed the series' i-th value, empty when a document gives it.
-func (s series) how(i int) calcWords {
-	if i < len(s.computed) {
-		return s.computed[i]
+// calc is how the site computed the series' i-th value, zero when a document gives it.
+func (s series) calc(i int) model.Calc {
+	if i < len(s.calcs) {
+		return s.calcs[i]
 	}
-	return calcWords{}
+	return model.Calc{}
 }
 
 // computedAt reports whether the series' i-th value is a figure the site computed.
-func (s series) computedAt(i int) bool { return s.values[i].Known && s.how(i).Text != "" }
+func (s series) computedAt(i int) bool { return s.values[i].Known && s.calc(i).Computed() }
 
-// notes say how the site computed the series' values, a note per way of computing, with
-// each value's figures: "∑ BHXH: Số do trang tính: tổng các thành phần — 30/6/2021:
+// seriesNotes say how the site computed the series' values, a note per way of computing,
+// with each value's figures: "∑ BHXH: Số do trang tính: tổng các thành phần — 30/6/2021:
 // 1.277 + 80; 31/12/2021: 1.396 + 88".
-func (s series) notes(categories []string) []ChartNote {
+func (c *Context) seriesNotes(s series, categories []string) []ChartNote {
 	var hows []string
-	cells := map[string][]string{}
+	var cells map[string][]string
 	for i, cat := range categories {
 		if !s.computedAt(i) {
 			continue
 		}
-		w := s.how(i)
+		if cells == nil {
+			cells = map[string][]string{}
+		}
+		w := c.calcWords(s.ind, s.calc(i))
 		if _, ok := cells[w.How]; !ok {
 			hows = append(hows, w.How)
 		}
@@ -207,8 +226,9 @@ func (s series) notes(categories []string) []ChartNote {
 	return out
 }
 
-func (c *Context) peopleFormat() func(model.Num) string {
-	return func(n model.Num) string { return c.F.Num(model.Num{V: n.V, Known: n.Known}) }
+// peopleFormat appends a count of people to a chart's table: whole, as Num writes it.
+func (c *Context) peopleFormat() func([]byte, model.Num) []byte {
+	return func(b []byte, n model.Num) []byte { return c.F.appendNum(b, model.Num{V: n.V, Known: n.Known}) }
 }
 
 // resultsOverTime draws every people indicator with at least two dated values, including
@@ -293,9 +313,9 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 			if f.Short(ln.ind) != ch.series[i].name {
 				continue
 			}
-			ch.series[i].computed = make([]calcWords, len(dates))
+			ch.series[i].ind, ch.series[i].calcs = ln.ind, make([]model.Calc, len(dates))
 			for j, d := range dates {
-				ch.series[i].computed[j] = c.calcWords(ln.ind, at(ln.points, d).calc)
+				ch.series[i].calcs[j] = at(ln.points, d).calc
 			}
 			for _, part := range ln.ind.SumOf {
 				ch.series[i].parts = append(ch.series[i].parts, f.Short(part))
@@ -327,7 +347,7 @@ func seriesByIndicator[K comparable](f Format, inds []*model.Indicator, points m
 // rateTargetsByYear draws rate targets that a plan sets for several periods (2021–2025).
 func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 	f := c.F
-	ch := chart{title: f.T("chart.rate_targets"), line: true, axis: "%", format: f.PctAsGiven}
+	ch := chart{title: f.T("chart.rate_targets"), line: true, axis: "%", format: f.appendPctAsGiven}
 	var periods []date.Period
 	byInd := map[*model.Indicator]map[date.Period]model.Num{}
 	for _, ind := range c.Site.Indicators {
@@ -372,10 +392,10 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 		ch.categories = append(ch.categories, f.Name(l))
 	}
 	for i, ind := range ct.indicators {
-		s := series{name: f.Short(ind)}
+		s := series{name: f.Short(ind), ind: ind}
 		for j, row := range ct.values {
 			s.values = append(s.values, row[i])
-			s.computed = append(s.computed, ct.calcs[j][i])
+			s.calcs = append(s.calcs, ct.calcs[j][i])
 		}
 		for _, part := range ind.SumOf {
 			s.parts = append(s.parts, f.Short(part))
@@ -394,27 +414,13 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 // with decal patterns and a description in the page's number format.
 //
 // A national site has 37,000 pages with charts, and the skeleton is the same on all of
-// them: it is published once, in the kit, instead of in every page.
-func (ch chart) option() (string, error) {
-	opt := struct {
-		Kind     string         `json:"kind"`
-		YAxis    []axisNameOnly `json:"yAxis,omitempty"`
-		Computed []any          `json:"computed,omitempty"` // by series; see Chart.Option
-	}{Kind: ch.kind().name()}
-	if ch.axis != "" {
-		opt.YAxis = []axisNameOnly{{Name: ch.axis}}
-	}
-	opt.Computed = ch.computed()
-	b, err := json.Marshal(opt)
-	return string(b), err
+// them: it is published once, in the kit, instead of in every page. computed is
+// chartComputed's.
+func (ch chart) option(computed []any) (string, error) {
+	return chartOptionJSON(ch.kind().name(), ch.axis, computed)
 }
 
-// axisNameOnly is a value axis's own part: its name, the unit ("người", "%").
-type axisNameOnly struct {
-	Name string `json:"name"`
-}
-
-// computed is how the site computed each value, by series: nil for a series of documents'
+// chartComputed is how the site computed each value, by series: nil for a series of documents'
 // figures only, else the words with "%s" where a value's figures go, then each value's
 // figures ("" for a document's figure) — ["Số do trang tính: tổng các thành phần, %s",
 // "1.277 + 80", …]. A series computed more than one way carries each value's whole words
@@ -422,32 +428,44 @@ type axisNameOnly struct {
 // row carries the number of its note (from 1), whose words are said of every cell of its
 // column the table marks as computed. It is nil when the site computed no value of the
 // chart.
-func (ch chart) computed() []any {
-	out := make([]any, len(ch.series))
-	some := false
+func (c *Context) chartComputed(ch chart) []any {
+	var out []any
 	for i, s := range ch.series {
-		switch words := s.computedWords(); {
-		case words == nil:
-		case s.note > 0:
-			out[i], some = s.note, true
-		default:
-			out[i], some = words, true
+		if !s.anyComputed() {
+			continue
 		}
-	}
-	if !some {
-		return nil
+		if out == nil {
+			out = make([]any, len(ch.series))
+		}
+		if s.note > 0 {
+			out[i] = s.note
+			continue
+		}
+		out[i] = c.computedWords(s)
 	}
 	return out
 }
 
-// computedWords is the series' entry of chart.computed.
-func (s series) computedWords() []string {
+// anyComputed reports whether the site computed a value of the series.
+func (s series) anyComputed() bool {
+	for i := range s.values {
+		if s.computedAt(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// computedWords is the entry of chartComputed of a series with computed values.
+func (c *Context) computedWords(s series) []string {
 	words, any, whole := "", false, false
+	ws := make([]calcWords, len(s.values))
 	for j := range s.values {
 		if !s.computedAt(j) {
 			continue
 		}
-		w := s.how(j)
+		w := c.calcWords(s.ind, s.calc(j))
+		ws[j] = w
 		prefix, ok := strings.CutSuffix(w.Text, w.Formula)
 		if !any {
 			words, any = prefix, true
@@ -463,7 +481,7 @@ func (s series) computedWords() []string {
 		out[0] = "%s"
 	}
 	for j := range s.values {
-		switch w := s.how(j); {
+		switch w := ws[j]; {
 		case !s.computedAt(j):
 		case whole:
 			out[j+1] = w.Text

@@ -15,8 +15,8 @@ type childTargets struct {
 	plan       *model.Plan
 	indicators []*model.Indicator
 	children   []*model.Locality
-	values     [][]model.Num // by child, then indicator
-	calcs      [][]calcWords // how the site computed each value, empty when the plan gives it
+	values     [][]model.Num  // by child, then indicator
+	calcs      [][]model.Calc // how the site computed each value, zero when the plan gives it
 	figs       [][]Fig
 	sum        []model.Num
 	parent     []model.Num
@@ -50,13 +50,13 @@ func (c *Context) childTable(l *model.Locality) *childTargets {
 	withFigures := 0
 	for _, ch := range l.Children {
 		row := make([]model.Num, len(ct.indicators))
-		calcs := make([]calcWords, len(ct.indicators))
+		calcs := make([]model.Calc, len(ct.indicators))
 		figs := make([]Fig, len(ct.indicators))
 		any := false
 		for i, ind := range ct.indicators {
 			row[i] = c.targetOf(best.Plan, ch, ind, best.Period)
 			if t := c.targetIn(best.Plan, ch, ind, best.Period); t != nil {
-				calcs[i], figs[i] = c.calcWords(ind, t.Calc), c.targetFig(t)
+				calcs[i], figs[i] = t.Calc, c.targetFig(t)
 			}
 			if row[i].Known {
 				ct.sum[i] = model.Known(ct.sum[i].V+row[i].V, 0)
@@ -129,12 +129,12 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 	}
 	for i, ch := range ct.children {
 		row := ChildTableRow{Link: c.localityLink(ch), Figs: ct.figs[i]}
-		for k, w := range ct.calcs[i] {
-			if said[k] && w.Text != "" {
+		for k, calc := range ct.calcs[i] {
+			if said[k] && calc.Computed() {
 				row.Computed, row.Marked = append(row.Computed, ""), append(row.Marked, true)
 				continue
 			}
-			row.Computed, row.Marked = append(row.Computed, w.Text), append(row.Marked, false)
+			row.Computed, row.Marked = append(row.Computed, c.CalcText(ct.indicators[k], calc)), append(row.Marked, false)
 		}
 		for _, n := range ct.values[i] {
 			row.Values = append(row.Values, f.Num(n))
@@ -165,7 +165,7 @@ func (ct *childTargets) sameRowSum(i int) (parts []int, ok bool) {
 	}
 	computed := false
 	for r := range ct.children {
-		calc := ct.calcs[r][i].Calc
+		calc := ct.calcs[r][i]
 		if !calc.Computed() {
 			continue
 		}

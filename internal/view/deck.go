@@ -1,7 +1,7 @@
 package view
 
 import (
-	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -75,7 +75,7 @@ func (c *Context) sharedSource(cards []Card) Line {
 		if r == nil {
 			continue
 		}
-		if len(r.Source) == 0 || (n > 0 && !reflect.DeepEqual(r.Source, first)) {
+		if len(r.Source) == 0 || (n > 0 && !slices.Equal(r.Source, first)) {
 			return nil
 		}
 		first = r.Source
@@ -142,22 +142,26 @@ func anchorOf(id string) string {
 func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
 	var first *CardTarget
 	var keys []string
+	n := 0
 	for i := range cards {
 		for j := range cards[i].Targets {
 			t := &cards[i].Targets[j]
-			if t.SetBy == nil || t.Credit.Inferred || t.Credit.Key == "" {
+			if t.SetBy == nil || t.Credit.Inferred || !t.Credit.Set {
 				return nil, CreditMark{}
 			}
 			if first == nil {
 				first = t
 			}
-			if !reflect.DeepEqual(t.SetBy, first.SetBy) || t.Credit.Authority != first.Credit.Authority || t.Credit.Decision != first.Credit.Decision {
+			if !slices.Equal(t.SetBy, first.SetBy) || t.Credit.Authority != first.Credit.Authority || t.Credit.Decision != first.Credit.Decision {
 				return nil, CreditMark{}
 			}
-			keys = append(keys, t.Credit.Key)
+			if t.Credit.Key != "" {
+				keys = append(keys, t.Credit.Key)
+			}
+			n++
 		}
 	}
-	if len(keys) < 2 {
+	if n < 2 {
 		return nil, CreditMark{}
 	}
 	mark := first.Credit

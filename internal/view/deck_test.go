@@ -19,7 +19,7 @@ func TestDeck(t *testing.T) {
 	plan := setBy("376/KH-UBND", "/ke-hoach/kh-2025/")
 	target := func(key string, by Line, inferred bool, notes ...string) CardTarget {
 		return CardTarget{Label: "Chỉ tiêu 2025", SetBy: by, Notes: notes,
-			Credit: CreditMark{Key: key, Authority: "UBND", Decision: "376/KH-UBND", Inferred: inferred}}
+			Credit: CreditMark{Set: true, Key: key, Authority: "UBND", Decision: "376/KH-UBND", Inferred: inferred}}
 	}
 	report := func(title string) Line { return Line{text("theo "), citeIn(title, "")} }
 	result := func(computed string) *CardResult {
@@ -53,6 +53,9 @@ func TestDeck(t *testing.T) {
 			"Chỉ tiêu ở các thẻ trên: theo 376/KH-UBND", "t/a t/b t/c", 0, nil, [][]string{nil, nil, nil},
 			[]DeckNote{{ID: "ghi-chu-chi-so-bhxh", Titles: "bhxh", Card: 0}, {ID: "ghi-chu-chi-so-bhtn", Titles: "bhtn, bhyt", Card: 1}},
 			[]string{"ghi-chu-chi-so-bhxh", "ghi-chu-chi-so-bhtn", "ghi-chu-chi-so-bhtn"}},
+		{"a page without figure keys",
+			[]Card{card("bhtn", resultOf("Báo cáo năm"), target("", plan, false)), card("bhyt", resultOf("Báo cáo năm"), target("", plan, false))},
+			"Chỉ tiêu ở các thẻ trên: theo 376/KH-UBND", "", 0, nil, [][]string{nil, nil}, nil, []string{"", ""}},
 		{"two plans",
 			[]Card{card("bhtn", result(""), target("t/b", plan, false)), card("bhyt", result(""), target("t/c", setBy("95/KH-UBND", "/ke-hoach/kh-2024/"), false))},
 			"", "", 2, nil, [][]string{nil, nil}, nil, []string{"", ""}},

@@ -1,9 +1,9 @@
 package view
 
 import (
-	"encoding/json"
 	"html"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -103,11 +103,9 @@ func LocalityCredit(f Format, s *model.Site, l *model.Locality) string {
 	var sources []*model.Source
 	var plans []*model.Plan
 	var asOf date.Date
-	seen := map[any]bool{}
-	for _, ind := range s.Indicators {
+	for _, ind := range s.Indicators { // a locality has a few sources and plans: found by scanning
 		for _, res := range s.ResultsFor(l, ind) {
-			if !seen[res.Source] {
-				seen[res.Source] = true
+			if !slices.Contains(sources, res.Source) {
 				sources = append(sources, res.Source)
 			}
 			if res.AsOf.After(asOf) {
@@ -116,8 +114,7 @@ func LocalityCredit(f Format, s *model.Site, l *model.Locality) string {
 		}
 	}
 	for _, t := range s.TargetsOf(l) {
-		if !seen[t.Plan] {
-			seen[t.Plan] = true
+		if !slices.Contains(plans, t.Plan) {
 			plans = append(plans, t.Plan)
 		}
 	}
@@ -145,11 +142,11 @@ func NewChartTools(f Format, route, credit string, abs URLs) ChartTools {
 // JSON is the tools as a data island; encoding/json escapes <, > and & so no title can
 // close the script element.
 func (t ChartTools) JSON() template.JS {
-	b, err := json.Marshal(t)
-	if err != nil {
-		return "" // maps of strings always marshal
-	}
-	return template.JS(b)
+	b := make([]byte, 0, 512)
+	b = appendJSONObject(append(b, `{"words":`...), t.Words)
+	b = appendJSONString(append(b, `,"embed":`...), t.Embed)
+	b = appendJSONString(append(b, `,"credit":`...), t.Credit)
+	return template.JS(append(b, '}'))
 }
 
 // EmbedPage is a chart or a map alone, to be shown in an iframe on another site: the

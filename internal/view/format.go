@@ -72,6 +72,35 @@ func (f Format) Value(ind *model.Indicator, n model.Num) string {
 	return f.Number(n.V, max(int(n.Decimals), 0))
 }
 
+// appendNum appends Num(n) to b.
+func (f Format) appendNum(b []byte, n model.Num) []byte {
+	if !n.Known || math.IsNaN(n.V) {
+		return append(b, "—"...)
+	}
+	return f.AppendNumber(b, n.V, int(n.Decimals))
+}
+
+// appendPctAsGiven appends PctAsGiven(n) to b.
+func (f Format) appendPctAsGiven(b []byte, n model.Num) []byte {
+	if !n.Known || math.IsNaN(n.V) {
+		return append(b, "—"...)
+	}
+	return f.AppendPercent(b, n.V, int(n.Decimals))
+}
+
+// appendValue appends Value(ind, n) to b.
+func (f Format) appendValue(b []byte, ind *model.Indicator, n model.Num) []byte {
+	switch {
+	case !n.Known:
+		return append(b, "—"...)
+	case ind.Unit == model.Percent:
+		return f.AppendPercent(b, n.V, int(n.Decimals))
+	case ind.Unit.Whole():
+		return f.AppendNumber(b, math.Round(n.V), 0)
+	}
+	return f.AppendNumber(b, n.V, max(int(n.Decimals), 0))
+}
+
 // WithUnit is a figure with its unit: "84.268 người", "80,58 %".
 func (f Format) WithUnit(ind *model.Indicator, n model.Num) string {
 	if ind.Unit == model.Percent {

@@ -245,12 +245,12 @@ type localityFacts struct {
 type headline struct {
 	Indicator *model.Indicator
 	Result    *model.Result
-	Progress  []model.Progress
+	Progress  []*model.Progress // the page's assessments (Context.progressOf)
 }
 
 type planProgress struct {
 	Plan *model.Plan
-	Rows []model.Progress
+	Rows []*model.Progress // the page's assessments (Context.progressOf)
 }
 
 func (c *Context) localityFacts(l *model.Locality) localityFacts {
@@ -293,11 +293,11 @@ func (c *Context) headline(l *model.Locality, ind *model.Indicator) (headline, b
 	if h.Result == nil && len(targets) == 0 {
 		return h, false
 	}
-	h.Progress = make([]model.Progress, 0, min(len(targets), 2)) // a date falls in one period or two
+	h.Progress = make([]*model.Progress, 0, min(len(targets), 2)) // a date falls in one period or two
 	if h.Result != nil {
 		for _, t := range targets {
 			if !h.Result.AsOf.Before(t.Period.Start) && !h.Result.AsOf.After(t.Deadline) {
-				h.Progress = append(h.Progress, c.assess(t))
+				h.Progress = append(h.Progress, c.progressOf(t))
 			}
 		}
 		return h, true
@@ -305,7 +305,7 @@ func (c *Context) headline(l *model.Locality, ind *model.Indicator) (headline, b
 	latest := targets[len(targets)-1].Period
 	for _, t := range targets {
 		if t.Period == latest {
-			h.Progress = append(h.Progress, c.assess(t))
+			h.Progress = append(h.Progress, c.progressOf(t))
 		}
 	}
 	return h, true
@@ -314,7 +314,7 @@ func (c *Context) headline(l *model.Locality, ind *model.Indicator) (headline, b
 func (c *Context) card(h headline) Card {
 	card := Card{ID: "chi-so-" + h.Indicator.ID, Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
 	for _, p := range h.Progress {
-		card.Targets = append(card.Targets, c.cardTarget(p, true))
+		card.Targets = append(card.Targets, c.cardTarget(*p, true))
 	}
 	c.namePlansOfTwins(card.Targets, h.Progress)
 	return card
@@ -324,7 +324,7 @@ func (c *Context) card(h headline) Card {
 // card whose label another plan's target on the card has: the province's plan and the
 // Prime Minister's decision both asking for 2023 would otherwise read as one target said
 // twice ("Chỉ tiêu 2023 (QĐ 546/QĐ-TTg)"). ts and ps are in the same order.
-func (c *Context) namePlansOfTwins(ts []CardTarget, ps []model.Progress) {
+func (c *Context) namePlansOfTwins(ts []CardTarget, ps []*model.Progress) {
 	twin := make([]bool, len(ts))
 	for i := range ts {
 		for j := range ts {
@@ -370,13 +370,13 @@ func (c *Context) planProgress(l *model.Locality) []planProgress {
 		count[i]++
 	}
 	// every plan's rows in one array, each plan's part as long as it has targets
-	rows, start := make([]model.Progress, len(targets)), 0
+	rows, start := make([]*model.Progress, len(targets)), 0
 	for i, n := range count {
 		out[i].Rows, start = rows[start:start:start+n], start+n
 	}
 	for _, t := range targets {
 		i := at(t.Plan)
-		out[i].Rows = append(out[i].Rows, c.assess(t))
+		out[i].Rows = append(out[i].Rows, c.progressOf(t))
 	}
 	slices.SortFunc(out, func(a, b planProgress) int { return cmp.Compare(c.Site.PlanOrder(a.Plan), c.Site.PlanOrder(b.Plan)) })
 	for _, pp := range out {
@@ -386,8 +386,8 @@ func (c *Context) planProgress(l *model.Locality) []planProgress {
 	return out
 }
 
-func sortProgress(rows []model.Progress) {
-	slices.SortStableFunc(rows, func(a, b model.Progress) int {
+func sortProgress(rows []*model.Progress) {
+	slices.SortStableFunc(rows, func(a, b *model.Progress) int {
 		return cmp.Or(a.Target.Period.Start.Compare(b.Target.Period.Start), cmp.Compare(a.Target.Indicator.Order, b.Target.Indicator.Order))
 	})
 }
@@ -428,11 +428,11 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 		if b.OnCards && len(b.Notes) == 0 {
 			continue // the cards name the plan, and the sources say who issued it when
 		}
-		b.Anchor, b.Name, b.URL, b.Meta, b.NoteID = "ke-hoach-"+p.ID, f.PlanName(p), c.URL(routes.Plan(p.ID)), c.planMeta(p), impliedNoteID(p)
+		b.Anchor, b.Name, b.URL, b.Meta, b.NoteID = "ke-hoach-"+p.ID, f.PlanName(p), c.planURL(p), c.planMeta(p), impliedNoteID(p)
 		if !b.OnCards {
 			b.Rows = make([]PlanRow, len(pp.Rows))
 			for i, row := range pp.Rows {
-				b.Rows[i] = c.planRow(row, false)
+				b.Rows[i] = c.planRow(*row, false)
 			}
 		}
 		full = append(full, b)
@@ -444,7 +444,7 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 // target measured by the same result, and no milestone, deadline or differing gap, which
 // only the table prints (its Cells.Milestones, Deadline and Cells.GapFlag, decided here
 // as planRow decides them, without making the row).
-func shownOnCard(p model.Progress, cards map[*model.Target]*model.Result) bool {
+func shownOnCard(p *model.Progress, cards map[*model.Target]*model.Result) bool {
 	res, ok := cards[p.Target]
 	milestones := p.Milestone != nil || p.NextMilestone != nil
 	deadline := p.Target.Deadline != p.Target.Period.End
@@ -475,7 +475,7 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 	hows := make([][]string, len(inds)) // by column, how the site computed its cells
 	for _, pp := range plans {
 		p := pp.Plan
-		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.URL(routes.Plan(p.ID))}, Period: f.Period(p.Period), Cells: make([]EarlierCell, 0, len(inds))}
+		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.planURL(p)}, Period: f.Period(p.Period), Cells: make([]EarlierCell, 0, len(inds))}
 		for i, ind := range inds {
 			cell, how := c.earlierCell(pp.Rows, ind)
 			row.Cells = append(row.Cells, cell)
@@ -509,11 +509,11 @@ func earlierCalcNotes(columns []string, hows [][]string) []string {
 
 // earlierCell is the plan's target for ind over the plan's last period that has one, and
 // how the site computed it ("" when its document gives it).
-func (c *Context) earlierCell(rows []model.Progress, ind *model.Indicator) (EarlierCell, string) {
+func (c *Context) earlierCell(rows []*model.Progress, ind *model.Indicator) (EarlierCell, string) {
 	var last *model.Progress
-	for i := range rows {
-		if rows[i].Target.Indicator == ind {
-			last = &rows[i]
+	for _, r := range rows {
+		if r.Target.Indicator == ind {
+			last = r
 		}
 	}
 	if last == nil {

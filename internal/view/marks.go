@@ -7,7 +7,6 @@ import (
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/routes"
 )
 
 // CalcMark is the sign that stands beside every figure the site computed.
@@ -45,28 +44,35 @@ func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 // it: "1.888 + 165".
 func (c *Context) calcFormula(ind *model.Indicator, calc model.Calc) string {
 	f := c.F
-	in := make([]string, len(calc.Inputs))
-	for i, n := range calc.Inputs {
-		in[i] = f.Value(ind, n)
-	}
-	var formula string
+	var buf [128]byte
+	b := buf[:0]
+	sep := " + "
 	switch calc.How {
-	case model.SumOfParts:
-		formula = strings.Join(in, " + ")
+	case model.SumOfParts, model.ImpliedByGap:
 	case model.Difference:
-		formula = strings.Join(in, " − ")
-	case model.ImpliedByGap:
-		formula = strings.Join(in, " + ")
+		sep = " − "
 	case model.ImpliedByShare, model.ImpliedDenominator:
 		if len(calc.Inputs) == 2 {
-			formula = in[0] + " ÷ " + f.PctAsGiven(calc.Inputs[1])
+			b = append(f.appendValue(b, ind, calc.Inputs[0]), " ÷ "...)
+			b = f.appendPctAsGiven(b, calc.Inputs[1])
 		}
+		return string(b)
 	case model.RateFromDenominator:
 		if len(calc.Inputs) == 2 {
-			formula = f.Num(calc.Inputs[0]) + " ÷ " + f.Num(calc.Inputs[1])
+			b = append(f.appendNum(b, calc.Inputs[0]), " ÷ "...)
+			b = f.appendNum(b, calc.Inputs[1])
 		}
+		return string(b)
+	default:
+		return ""
 	}
-	return formula
+	for i, n := range calc.Inputs { // written in one go: a page has dozens
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = f.appendValue(b, ind, n)
+	}
+	return string(b)
 }
 
 // calcHow is calcWords(…, calc).How without the formula: what the site did, "" when
@@ -97,13 +103,13 @@ func (c *Context) Credit(t *model.Target) Line {
 		return nil
 	}
 	f := c.F
-	url := c.URL(routes.Plan(cr.Plan.ID))
-	if !cr.Inferred {
-		if cr.Decision != "" {
-			return Line{text(f.T("card.set_by") + " "), link(cr.Decision, url)}
-		}
+	switch {
+	case !cr.Inferred && cr.Decision == "":
 		return c.setBy(cr.Plan)
+	case !cr.Inferred:
+		return c.decidedBy(cr.Plan, cr.Decision)
 	}
+	url := c.planURL(cr.Plan)
 	var line Line
 	if cr.Authority != "" {
 		line = Line{{Text: f.T("credit.by", cr.Authority)}}
@@ -160,30 +166,44 @@ func ResultKey(r *model.Result) string {
 	return "r/" + r.Source.ID + "/" + r.Locality.ID + "/" + r.Indicator.ID + "/" + r.AsOf.String()
 }
 
-// Fig is what the markup says of a printed figure: which model figure it is and, when the
-// site computed it, how (model.Computation).
+// Fig is what the markup says of a printed figure: that a model figure stands there, how
+// the site computed it (model.Computation) and, when the page prints them, its key. The
+// zero Fig is no figure.
 type Fig struct {
-	Key  string
+	Set  bool   // a model figure stands here
+	Key  string // which one (TargetKey, ResultKey, as the page prints it); "" unless Context.Keys
 	Calc string
 }
 
 func (c *Context) targetFig(t *model.Target) Fig {
-	if k := c.targetKey(t); k != "" {
-		return Fig{Key: k, Calc: string(t.Calc.How)}
+	if !keyed(t) {
+		return Fig{}
 	}
-	return Fig{}
+	f := Fig{Set: true, Calc: string(t.Calc.How)}
+	if c.Keys {
+		f.Key = c.targetKey(t)
+	}
+	return f
 }
 
 func (c *Context) resultFig(r *model.Result, calc model.Calc) Fig {
-	if k := c.resultKey(r); k != "" {
-		return Fig{Key: k, Calc: string(calc.How)}
+	if r.Source == nil || r.Locality == nil || r.Indicator == nil {
+		return Fig{}
 	}
-	return Fig{}
+	f := Fig{Set: true, Calc: string(calc.How)}
+	if c.Keys {
+		f.Key = c.resultKey(r)
+	}
+	return f
 }
+
+// keyed reports whether t has what its key names: a plan, a locality and an indicator
+// (every target of a linked site).
+func keyed(t *model.Target) bool { return t.Plan != nil && t.Locality != nil && t.Indicator != nil }
 
 // targetKey is pageKey(TargetKey(t)), made in one go: a page has hundreds.
 func (c *Context) targetKey(t *model.Target) string {
-	if t.Plan == nil || t.Locality == nil || t.Indicator == nil {
+	if !keyed(t) {
 		return ""
 	}
 	return "t/" + t.Plan.ID + "/" + c.keyLocality(t.Locality) + "/" + t.Indicator.ID + "/" + t.Period.Text
@@ -269,20 +289,25 @@ func splitKey(key string) (kind, doc, loc, rest string, ok bool) {
 }
 
 // CreditMark is what the markup says of a credit: the authority and decision it names, and
-// whether it is inferred, for the test that checks them against the data.
+// whether it is inferred, for the test that checks them against the data. The zero
+// CreditMark credits no target.
 type CreditMark struct {
-	Key       string // the target's key, as the page prints it (Fig.Key)
+	Set       bool   // it credits a target
+	Key       string // the target's key, as the page prints it (Fig.Key); "" unless Context.Keys
 	Authority string
 	Decision  string
 	Inferred  bool
 }
 
 func (c *Context) creditMark(t *model.Target) CreditMark {
-	key := c.targetKey(t)
-	if key == "" {
+	if !keyed(t) {
 		return CreditMark{}
 	}
-	return CreditMark{Key: key, Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+	m := CreditMark{Set: true, Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+	if c.Keys {
+		m.Key = c.targetKey(t)
+	}
+	return m
 }
 
 // plainLine is a line's text without its links.

@@ -84,7 +84,7 @@ func (r *PlanTableRow) shareWhere() {
 	where := ""
 	for _, c := range r.Cells {
 		switch {
-		case c.Fig.Key == "":
+		case !c.Fig.Set:
 			continue // no target in this column
 		case c.Where == "" || where != "" && c.Where != where:
 			return

@@ -304,6 +304,7 @@ func TestPlanPageShowsEachTargetOnce(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := NewContext(s, tr["en"], routes.NewBase("/"))
+			c.Keys = true // the keys tell the targets apart
 			page := c.Plan(tt.plan)
 			if (page.Table != nil) != tt.table {
 				t.Fatalf("table %v, want %v", page.Table != nil, tt.table)
@@ -475,7 +476,7 @@ func TestCardSaysAll(t *testing.T) {
 // A row says once where its figures stand in the document when they all stand there;
 // otherwise each cell says it.
 func TestShareWhere(t *testing.T) {
-	cell := func(where string) PlanTableCell { return PlanTableCell{Where: where, Fig: Fig{Key: "t/x"}} }
+	cell := func(where string) PlanTableCell { return PlanTableCell{Where: where, Fig: Fig{Set: true}} }
 	none := PlanTableCell{Target: "—"}
 	tests := []struct {
 		name  string

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/routes"
 )
 
 // TargetValue is a target as a plan sets it: a value, a rate of a base, or both, per month
@@ -197,9 +196,11 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
 	out.Fig = c.resultFig(res, res.Calc)
-	out.Source = append(Line{text(f.T("credit.according") + " ")}, c.cite(res.Source))
+	according := text(f.T("credit.according") + " ")
 	if w := c.Where(res.Where); w != "" {
-		out.Source = append(out.Source, text(" · "+w))
+		out.Source = Line{according, c.cite(res.Source), text(" · " + w)}
+	} else {
+		out.Source = Line{according, c.cite(res.Source)}
 	}
 	return out
 }
@@ -257,7 +258,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 // plan has no number.
 func (c *Context) makeSetBy(p *model.Plan) Line {
 	f := c.F
-	url := c.URL(routes.Plan(p.ID))
+	url := c.planURL(p)
 	if p.Number != "" {
 		return Line{text(f.T("card.set_by") + " "), link(p.Number, url)}
 	}

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/routes"
 )
 
 // Shared keeps what the pages of one site in one language have the same — a locality's
@@ -18,6 +19,8 @@ type Shared struct {
 	sources sync.Map // the group's sources' ids → []Line
 	plans   sync.Map // *model.Plan → planSource
 	setBy   sync.Map // *model.Plan → Line
+	decided sync.Map // decision{plan, number} → Line
+	planURL sync.Map // *model.Plan → string
 }
 
 // kept returns what m holds for key, else what made gives, kept in m for the pages after
@@ -78,5 +81,25 @@ func (c *Context) setBy(p *model.Plan) Line {
 	return kept(c.shared(func(s *Shared) *sync.Map { return &s.setBy }), p, func() Line {
 		l := c.makeSetBy(p)
 		return l[:len(l):len(l)] // an append copies
+	})
+}
+
+// planURL is the address of a plan's page, named on the pages of every locality it sets
+// targets for.
+func (c *Context) planURL(p *model.Plan) string {
+	return kept(c.shared(func(s *Shared) *sync.Map { return &s.planURL }), p, func() string { return c.URL(routes.Plan(p.ID)) })
+}
+
+// decision is a plan and the number of the decision that set a target of it.
+type decision struct {
+	plan   *model.Plan
+	number string
+}
+
+// decidedBy credits a target to the decision of its plan that set it (Credit); the line
+// is shared with other pages.
+func (c *Context) decidedBy(p *model.Plan, number string) Line {
+	return kept(c.shared(func(s *Shared) *sync.Map { return &s.decided }), decision{p, number}, func() Line {
+		return Line{text(c.F.T("card.set_by") + " "), link(number, c.planURL(p))}
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/model"
-	"github.com/covsite/covsite/internal/routes"
 )
 
 // localitySources are the page's sources: the plans, a line per issuer ("Kế hoạch — UBND
@@ -55,7 +54,7 @@ func (c *Context) makePlanSource(p *model.Plan) planSource {
 	f := c.F
 	issuer := f.Issuer(p)
 	ps := planSource{issuer: issuer, lead: f.T("source.plan") + " — " + issuer + ": "}
-	ps.pieces = Line{link(f.PlanName(p), c.URL(routes.Plan(p.ID)))}
+	ps.pieces = Line{link(f.PlanName(p), c.planURL(p))}
 	var about []string
 	if !p.Issued.IsZero() {
 		about = append(about, f.Date(p.Issued))

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"sync"
+
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
@@ -17,11 +19,13 @@ type Context struct {
 	// Shared keeps what the site's pages in this language have the same; nil makes it
 	// for each page.
 	Shared *Shared
+	// Keys: the pages print every figure's key (render.Options.FigureKeys), so the views
+	// make them (Fig.Key, CreditMark.Key); without it they stay empty.
+	Keys bool
 	// assessed keeps each target's assessment for the page being made, so a target shown
-	// in a card and in a table is assessed once: its index in progress. (A Progress is some
-	// 300 bytes: kept in a slice, not as a map's values.)
-	assessed map[*model.Target]int32
-	progress []model.Progress
+	// in a card and in a table is assessed once, and the page's views point to it instead
+	// of copying it (a Progress is some 300 bytes).
+	assessed *assessments
 	// page is the locality whose page is being made: its own figures' keys leave it out
 	// (pageKey).
 	page *model.Locality
@@ -56,23 +60,52 @@ func (c *Context) URL(route string) string { return c.Base.URL(c.F.Code, route) 
 func (c *Context) absURL(route string) string { return c.Base.AbsURL(c.F.Code, route) }
 
 // assess sets t against the results once per page.
-func (c *Context) assess(t *model.Target) model.Progress {
-	if i, ok := c.assessed[t]; ok {
-		return c.progress[i]
+func (c *Context) assess(t *model.Target) model.Progress { return *c.progressOf(t) }
+
+// progressOf is t set against the results, once per page: the page's assessment of t,
+// which nothing may change, or a new one outside a page (assessOnce).
+func (c *Context) progressOf(t *model.Target) *model.Progress {
+	a := c.assessed
+	if a == nil {
+		p := c.Site.Assess(t)
+		return &p
 	}
-	p := c.Site.Assess(t)
-	if c.assessed != nil {
-		c.assessed[t] = int32(len(c.progress))
-		c.progress = append(c.progress, p)
+	if p, ok := a.of[t]; ok {
+		return p
 	}
+	if len(a.store) == cap(a.store) { // a new part: the pointers given stay valid
+		a.store = make([]model.Progress, 0, max(2*cap(a.store), 8))
+	}
+	a.store = append(a.store, c.Site.Assess(t))
+	p := &a.store[len(a.store)-1]
+	a.of[t] = p
 	return p
 }
 
+// assessments are a page's assessed targets: each one's, in parts of store.
+type assessments struct {
+	of    map[*model.Target]*model.Progress
+	store []model.Progress
+}
+
+// assessmentsPool keeps the assessments of pages made, emptied, for the pages after
+// them: a national site's locality page assesses some thirty targets, ten kilobytes.
+var assessmentsPool = sync.Pool{New: func() any { return &assessments{of: map[*model.Target]*model.Progress{}} }}
+
 // assessOnce starts a page whose targets are assessed once each, about n of them; the
-// function returned ends it.
+// function returned ends it, after which nothing may use the page's assessments.
 func (c *Context) assessOnce(n int) func() {
-	c.assessed, c.progress = make(map[*model.Target]int32, n), make([]model.Progress, 0, n)
-	return func() { c.assessed, c.progress = nil, nil }
+	a := assessmentsPool.Get().(*assessments)
+	if cap(a.store) < n {
+		a.store = make([]model.Progress, 0, n)
+	}
+	c.assessed = a
+	return func() {
+		clear(a.of)
+		a.store = a.store[:0] // what it points to is the site's, alive with it
+		c.assessed = nil
+		assessmentsPool.Put(a)
+	}
 }
 
 // Link is a text that leads somewhere.

@@ -134,6 +134,7 @@ func TestExampleViews(t *testing.T) {
 	en := NewContext(site, tr["en"], routes.NewBase("/covsite/"))
 	vi.Data = ownFiles{}
 	en.Data = vi.Data
+	vi.Keys = true
 
 	ward := vi.Locality(site.Locality("tra-vinh-phuong-7"))
 	if ward.Title != "Phường 7 — Phường" || ward.Eyebrow != "Phường · Thành phố Trà Vinh" {
@@ -216,7 +217,7 @@ func TestEarlierPlans(t *testing.T) {
 		if y != "2025" { // computed in both earlier plans: said once
 			tg.Calc = model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(900, 0), model.Known(100, 0)}}
 		}
-		rows = append(rows, planProgress{Plan: p, Rows: []model.Progress{{Target: tg, Share: model.Known(95.5, 2), Status: model.StatusMissed,
+		rows = append(rows, planProgress{Plan: p, Rows: []*model.Progress{{Target: tg, Share: model.Known(95.5, 2), Status: model.StatusMissed,
 			Result: &model.Result{ResultDetail: &model.ResultDetail{}, AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
 	}
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
@@ -284,7 +285,11 @@ func TestPlanBlockOnCards(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
-			full, _ := c.planBlocks(nil, []planProgress{{Plan: p, Rows: tt.rows}}, tt.cards)
+			rows := make([]*model.Progress, len(tt.rows))
+			for i := range tt.rows {
+				rows[i] = &tt.rows[i]
+			}
+			full, _ := c.planBlocks(nil, []planProgress{{Plan: p, Rows: rows}}, tt.cards)
 			implied := slices.ContainsFunc(tt.rows, func(r model.Progress) bool { return r.Target.Implied })
 			if tt.onCards && !implied {
 				if len(full) != 0 {
@@ -318,10 +323,10 @@ func TestChartComputedFigures(t *testing.T) {
 	tr := langs(t)
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
 	people := &model.Indicator{ID: "bhxh", Short: lang.T("BHXH", ""), Unit: model.People}
-	sum := func(a, b float64) calcWords {
-		return c.calcWords(people, model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(a, 0), model.Known(b, 0)}})
+	sum := func(a, b float64) model.Calc {
+		return model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(a, 0), model.Known(b, 0)}}
 	}
-	diff := c.calcWords(people, model.Calc{How: model.Difference, Inputs: []model.Num{model.Known(9, 0), model.Known(2, 0)}})
+	diff := model.Calc{How: model.Difference, Inputs: []model.Num{model.Known(9, 0), model.Known(2, 0)}}
 	n := func(v float64) model.Num { return model.Known(v, 0) }
 	tests := []struct {
 		name     string
@@ -332,26 +337,26 @@ func TestChartComputedFigures(t *testing.T) {
 	}{
 		{"documents' figures only", []series{{name: "BHYT", values: []model.Num{n(1), n(2)}}}, "", nil, [][]bool{{false}, {false}}},
 		{"a sum, then a document's figure", []series{
-			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), {}}},
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), {}}},
 			{name: "BHYT", values: []model.Num{n(1), n(2)}},
 		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80",""],null]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80"}, [][]bool{{true, false}, {false, false}}},
-		{"two sums", []series{{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}}},
+		{"two sums", []series{{name: "BHXH", values: []model.Num{n(1357), n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), sum(1396, 88)}}},
 			`"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"]]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80; b: 1.396 + 88"}, [][]bool{{true}, {true}}},
-		{"two ways of computing: whole words", []series{{name: "BHXH", values: []model.Num{n(1357), n(7)}, computed: []calcWords{sum(1277, 80), diff}}},
+		{"two ways of computing: whole words", []series{{name: "BHXH", values: []model.Num{n(1357), n(7)}, ind: people, calcs: []model.Calc{sum(1277, 80), diff}}},
 			`"computed":[["%s","Số do trang tính: tổng các thành phần, 1.277 + 80","Số do trang tính bằng phép trừ: 9 − 2"]]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần — a: 1.277 + 80", "∑ BHXH: Số do trang tính bằng phép trừ — b: 9 − 2"}, [][]bool{{true}, {true}}},
-		{"no value, no mark", []series{{name: "BHXH", values: []model.Num{model.Unknown, n(1484)}, computed: []calcWords{sum(1277, 80), {}}}},
+		{"no value, no mark", []series{{name: "BHXH", values: []model.Num{model.Unknown, n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), {}}}},
 			"", nil, [][]bool{{false}, {false}}},
 		{"sums of the columns in the same row: the note names the columns", []series{
-			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
 			{name: "BB", values: []model.Num{n(1277), n(1396)}},
 			{name: "TN", values: []model.Num{n(80), n(88)}},
 		}, `"computed":[1,null,null]`,
 			[]string{"∑ BHXH: Số do trang tính: tổng các thành phần, BB + TN (cùng hàng)"}, [][]bool{{true, false, false}, {true, false, false}}},
 		{"a sum of other figures than its row's: each value's figures", []series{
-			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, computed: []calcWords{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
+			{name: "BHXH", values: []model.Num{n(1357), n(1484)}, ind: people, calcs: []model.Calc{sum(1277, 80), sum(1396, 88)}, parts: []string{"BB", "TN"}},
 			{name: "BB", values: []model.Num{n(1277), n(1390)}},
 			{name: "TN", values: []model.Num{n(80), n(88)}},
 		}, `"computed":[["Số do trang tính: tổng các thành phần, %s","1.277 + 80","1.396 + 88"],null,null]`,
@@ -384,6 +389,13 @@ func TestChartComputedFigures(t *testing.T) {
 			if !reflect.DeepEqual(v.Marks, tt.marks) {
 				t.Errorf("marks %v, want %v", v.Marks, tt.marks)
 			}
+			for r, row := range v.Rows { // each value as Num writes it, whole
+				for j, s := range tt.series {
+					if want := c.F.Num(model.Num{V: s.values[r].V, Known: s.values[r].Known}); row[j+1] != want {
+						t.Errorf("row %d, column %d: %q, want %q", r, j, row[j+1], want)
+					}
+				}
+			}
 		})
 	}
 }
@@ -408,7 +420,7 @@ func TestChartOption(t *testing.T) {
 		{chart{series: one}, `{"kind":"bar-1"}`},
 	} {
 		tt.ch.categories = []string{"a", "b"}
-		got, err := tt.ch.option()
+		got, err := tt.ch.option(nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -467,7 +479,7 @@ func TestChartOptionIsGoEcharts(t *testing.T) {
 		{line: true, axis: "%", categories: []string{"2024", "2025"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(90, 0), model.Known(91, 0)}}}},
 		{line: false, axis: "người", categories: []string{"Xã A", "Xã B"}, series: []series{{name: "BHYT", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}}, {name: "BHXH", values: []model.Num{model.Known(1, 0), model.Known(2, 0)}}}},
 	} {
-		island, err := ch.option()
+		island, err := ch.option(nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -624,8 +636,8 @@ func TestSameRowSum(t *testing.T) {
 	a := &model.Indicator{ID: "a"}
 	b := &model.Indicator{ID: "b"}
 	total := &model.Indicator{ID: "t", SumOf: []*model.Indicator{a, b}}
-	sum := func(x, y float64) calcWords {
-		return calcWords{Calc: model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(x, 0), model.Known(y, 0)}}}
+	sum := func(x, y float64) model.Calc {
+		return model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(x, 0), model.Known(y, 0)}}
 	}
 	row := func(x, y float64) []model.Num {
 		return []model.Num{model.Known(x+y, 0), model.Known(x, 0), model.Known(y, 0)}
@@ -633,14 +645,14 @@ func TestSameRowSum(t *testing.T) {
 	tests := []struct {
 		name  string
 		inds  []*model.Indicator
-		calcs [][]calcWords
+		calcs [][]model.Calc
 		ok    bool
 	}{
-		{"every cell the sum of its row", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {sum(3, 4), {}, {}}}, true},
-		{"a cell given by the plan", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {{}, {}, {}}}, true},
-		{"a sum of other figures", []*model.Indicator{total, a, b}, [][]calcWords{{sum(1, 2), {}, {}}, {sum(3, 5), {}, {}}}, false},
-		{"a part not in the table", []*model.Indicator{total, a}, [][]calcWords{{sum(1, 2), {}}, {sum(3, 4), {}}}, false},
-		{"nothing computed", []*model.Indicator{total, a, b}, [][]calcWords{{{}, {}, {}}, {{}, {}, {}}}, false},
+		{"every cell the sum of its row", []*model.Indicator{total, a, b}, [][]model.Calc{{sum(1, 2), {}, {}}, {sum(3, 4), {}, {}}}, true},
+		{"a cell given by the plan", []*model.Indicator{total, a, b}, [][]model.Calc{{sum(1, 2), {}, {}}, {{}, {}, {}}}, true},
+		{"a sum of other figures", []*model.Indicator{total, a, b}, [][]model.Calc{{sum(1, 2), {}, {}}, {sum(3, 5), {}, {}}}, false},
+		{"a part not in the table", []*model.Indicator{total, a}, [][]model.Calc{{sum(1, 2), {}}, {sum(3, 4), {}}}, false},
+		{"nothing computed", []*model.Indicator{total, a, b}, [][]model.Calc{{{}, {}, {}}, {{}, {}, {}}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -715,6 +727,121 @@ func TestTwinTargetsNameTheirPlans(t *testing.T) {
 		for _, tg := range card.Targets {
 			if strings.Contains(tg.Label, "(") {
 				t.Errorf("TP Trà Vinh's %s card: %q names a plan with no twin", card.ID, tg.Label)
+			}
+		}
+	}
+}
+
+// A page's figures say that they are figures, and how the site computed them, with keys
+// or without; their keys (and their credits') only when the page prints them (Keys).
+func TestFigureKeysOnlyWhenPrinted(t *testing.T) {
+	site := exampleSite(t)
+	for _, keys := range []bool{false, true} {
+		c := NewContext(site, langs(t)["vi"], routes.NewBase("/"))
+		c.Keys = keys
+		ward := c.Locality(site.Locality("tra-vinh-phuong-7"))
+		figs, credits := 0, 0
+		check := func(what string, set bool, key string) {
+			if !set {
+				t.Errorf("keys %t: %s is no figure", keys, what)
+			}
+			if (key != "") != keys {
+				t.Errorf("keys %t: %s has key %q", keys, what, key)
+			}
+		}
+		for _, card := range ward.Cards {
+			if r := card.Result; r != nil {
+				check(card.Title+"'s result", r.Fig.Set, r.Fig.Key)
+				figs++
+			}
+			for _, tg := range card.Targets {
+				check(card.Title+"'s target", tg.Value.Fig.Set, tg.Value.Fig.Key)
+				check(card.Title+"'s credit", tg.Credit.Set, tg.Credit.Key)
+				figs, credits = figs+1, credits+1
+			}
+		}
+		if figs < 3 || credits < 2 {
+			t.Fatalf("keys %t: %d figures and %d credits on the ward's cards: the test shows little", keys, figs, credits)
+		}
+		if ward.Deck.Credit != nil && (ward.Deck.CreditMark.Key != "") != keys {
+			t.Errorf("keys %t: the cards' shared credit names %q", keys, ward.Deck.CreditMark.Key)
+		}
+	}
+}
+
+// A page assesses each target once, and what it points to stays as assessed while the
+// page assesses more than it said it would (its store grows in parts); the next page
+// starts with none.
+func TestPageAssessments(t *testing.T) {
+	site := exampleSite(t)
+	targets := site.Targets[:min(len(site.Targets), 40)]
+	if len(targets) < 10 {
+		t.Fatalf("%d targets: the test shows little", len(targets))
+	}
+	c := NewContext(site, langs(t)["vi"], routes.NewBase("/"))
+	for range 2 {
+		end := c.assessOnce(1)
+		if len(c.assessed.of) != 0 || len(c.assessed.store) != 0 {
+			t.Fatalf("a page starts with %d assessments", len(c.assessed.of))
+		}
+		var got []*model.Progress
+		for _, tg := range targets {
+			got = append(got, c.progressOf(tg))
+		}
+		for i, tg := range targets {
+			if c.progressOf(tg) != got[i] {
+				t.Errorf("%s assessed twice", TargetKey(tg))
+			}
+			if want := site.Assess(tg); !reflect.DeepEqual(*got[i], want) || !reflect.DeepEqual(c.assess(tg), want) {
+				t.Errorf("%s: %+v, want %+v", TargetKey(tg), *got[i], want)
+			}
+		}
+		end()
+		if c.assessed != nil {
+			t.Fatal("the page's assessments outlive it")
+		}
+	}
+}
+
+// A computed figure's formula, written in one go, is its figures as Value, Num and
+// PctAsGiven write them, joined as the site computed them.
+func TestCalcFormula(t *testing.T) {
+	tr := langs(t)
+	people := &model.Indicator{ID: "bhxh", Unit: model.People}
+	money := &model.Indicator{ID: "thu", Unit: model.MillionVND}
+	rate := &model.Indicator{ID: "bhyt", Unit: model.Percent}
+	nums := []model.Num{model.Known(1888, 0), model.Known(165.4, 1), model.Unknown, model.Known(80.58, 2), model.Known(1395647.25, 2), model.Known(-3, 0)}
+	for _, code := range []string{"vi", "en"} {
+		c := NewContext(&model.Site{}, tr[code], routes.NewBase("/"))
+		f := c.F
+		for _, how := range []model.Computation{model.SumOfParts, model.Difference, model.ImpliedByGap, model.ImpliedByShare, model.ImpliedDenominator, model.RateFromDenominator, "other"} {
+			for _, ind := range []*model.Indicator{people, money, rate} {
+				for n := range 4 {
+					inputs := nums[n : n+min(n+1, 3)]
+					calc := model.Calc{How: how, Inputs: inputs}
+					var in []string
+					for _, x := range inputs {
+						in = append(in, f.Value(ind, x))
+					}
+					var want string
+					switch how {
+					case model.SumOfParts, model.ImpliedByGap:
+						want = strings.Join(in, " + ")
+					case model.Difference:
+						want = strings.Join(in, " − ")
+					case model.ImpliedByShare, model.ImpliedDenominator:
+						if len(inputs) == 2 {
+							want = in[0] + " ÷ " + f.PctAsGiven(inputs[1])
+						}
+					case model.RateFromDenominator:
+						if len(inputs) == 2 {
+							want = f.Num(inputs[0]) + " ÷ " + f.Num(inputs[1])
+						}
+					}
+					if got := c.calcFormula(ind, calc); got != want {
+						t.Errorf("%s %s %s %v: %q, want %q", code, how, ind.ID, inputs, got, want)
+					}
+				}
 			}
 		}
 	}

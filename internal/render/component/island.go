@@ -69,7 +69,7 @@ func figureKeys(ctx context.Context) bool {
 // names the model figure it is, for the test of the built site that checks every figure's
 // source, mark and credit.
 func figAttrs(ctx context.Context, f view.Fig) templ.OrderedAttributes {
-	if f.Key == "" {
+	if !f.Set {
 		return nil
 	}
 	keyed := figureKeys(ctx)
@@ -86,6 +86,27 @@ func figAttrs(ctx context.Context, f view.Fig) templ.OrderedAttributes {
 	return a
 }
 
+// hasFigAttrs reports whether figAttrs has attributes for f.
+func hasFigAttrs(ctx context.Context, f view.Fig) bool {
+	return f.Set && (f.Calc != "" || figureKeys(ctx))
+}
+
+// writeFigAttrs writes figAttrs' attributes to w, each ` name="value"`, as templ writes
+// them, without making them.
+func writeFigAttrs(ctx context.Context, w io.Writer, f view.Fig) error {
+	if !f.Set {
+		return nil
+	}
+	var err error
+	if f.Calc != "" {
+		err = writeTag(w, ` data-calc="`, f.Calc, `"`, "", "")
+	}
+	if err == nil && figureKeys(ctx) {
+		err = writeTag(w, ` data-fig="`, f.Key, `"`, "", "")
+	}
+	return err
+}
+
 func figAttrsAt(ctx context.Context, figs []view.Fig, i int) templ.OrderedAttributes {
 	if i >= len(figs) {
 		return nil
@@ -96,7 +117,7 @@ func figAttrsAt(ctx context.Context, figs []view.Fig, i int) templ.OrderedAttrib
 // creditAttrs say what a credit names, when ctx asks for keys: the target, the authority,
 // the decision, and whether the link to a plan is inferred.
 func creditAttrs(ctx context.Context, c view.CreditMark) templ.Attributes {
-	if c.Key == "" || !figureKeys(ctx) {
+	if !c.Set || !figureKeys(ctx) {
 		return nil
 	}
 	a := templ.Attributes{"data-credit": c.Key, "data-set-by": c.Authority, "data-decision": c.Decision}
@@ -201,10 +222,7 @@ func (t txt) Render(_ context.Context, w io.Writer) error { return writeEscaped(
 // them, without making the escaped string.
 func writeEscaped(w io.Writer, s string) error {
 	last := 0
-	for i := 0; i < len(s); i++ {
-		if !special[s[i]] {
-			continue
-		}
+	for i := nextSpecial(s, 0); i < len(s); i = nextSpecial(s, i+1) {
 		if _, err := io.WriteString(w, s[last:i]); err != nil {
 			return err
 		}
@@ -215,6 +233,30 @@ func writeEscaped(w io.Writer, s string) error {
 	}
 	_, err := io.WriteString(w, s[last:])
 	return err
+}
+
+// nextSpecial is the index of the first byte of s from i on that escapes has an entity
+// for, or len(s): eight bytes at a time while none of them is one (a page's texts mostly
+// have none), then byte by byte.
+func nextSpecial(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	has := func(x uint64, b byte) uint64 { // a byte of x is b (the zero-byte test of x^b…b)
+		y := x ^ (ones * uint64(b))
+		return (y - ones) &^ y & highs
+	}
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if has(x, '<')|has(x, '>')|has(x, '&')|has(x, '\'')|has(x, '"') != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if special[s[i]] {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // special marks the bytes escapes has an entity for.
@@ -287,14 +329,12 @@ type targetOf struct {
 // Render writes the target to w.
 func (t targetOf) Render(ctx context.Context, w io.Writer) error {
 	v := &t.v
-	a := figAttrs(ctx, v.Fig)
+	span := hasFigAttrs(ctx, v.Fig)
 	var err error
-	if a != nil {
+	if span {
 		err = writeStrings(w, "<span")
-		for _, kv := range a {
-			if err == nil {
-				err = writeTag(w, " ", kv.Key, `="`, kv.Value.(string), `"`)
-			}
+		if err == nil {
+			err = writeFigAttrs(ctx, w, v.Fig)
 		}
 		if err == nil {
 			err = writeStrings(w, ">")
@@ -314,7 +354,7 @@ func (t targetOf) Render(ctx context.Context, w io.Writer) error {
 	if err == nil && v.Computed != "" {
 		err = calcSign(t.tr).Render(ctx, w)
 	}
-	if err == nil && a != nil {
+	if err == nil && span {
 		err = writeStrings(w, "</span>")
 	}
 	return err
@@ -339,15 +379,6 @@ func writeStrings(w io.Writer, ss ...string) error {
 		}
 	}
 	return nil
-}
-
-// escaped is s, escaped, as a component: alone on its templ line, a text would be followed by
-// a space.
-func escaped(s string) templ.Component {
-	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
-		_, err := io.WriteString(w, templ.EscapeString(s))
-		return err
-	})
 }
 
 // resultNotes is the link to a card's notes its result's meta line ends with, in a deck.

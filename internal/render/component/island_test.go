@@ -21,6 +21,24 @@ func TestTxtEscapesAsTemplDoes(t *testing.T) {
 			t.Errorf("txt(%q) = %q, want %q", s, got, want)
 		}
 	}
+	// every special byte at every place of texts longer than the eight bytes looked at at
+	// once, beside bytes that differ from a special one by a bit
+	for n := range 20 {
+		for i := range n {
+			for _, c := range []byte{'<', '>', '&', '\'', '"', '=', '<' ^ 0x80, '&' + 1} {
+				in := []byte(strings.Repeat("Đạt", n)[:n])
+				in[i] = c
+				s := string(in) + string(in)
+				var b strings.Builder
+				if err := txt(s).Render(context.Background(), &b); err != nil {
+					t.Fatal(err)
+				}
+				if got, want := b.String(), html.EscapeString(s); got != want {
+					t.Fatalf("txt(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
+	}
 }
 
 // line prints each kind of piece as the templ component it replaced did.
@@ -56,12 +74,14 @@ func TestTargetValuePrintsAsBefore(t *testing.T) {
 		want  string
 	}{
 		{view.TargetValue{Text: "2.236"}, false, "2.236"},
-		{view.TargetValue{Text: "2.236", Fig: view.Fig{Key: "t/a//b/2023"}}, false, "2.236"},
-		{view.TargetValue{Text: "2.236", Fig: view.Fig{Key: "t/a//b/2023"}}, true, `<span data-fig="t/a//b/2023">2.236</span>`},
+		{view.TargetValue{Text: "2.236", Fig: view.Fig{Set: true, Key: "t/a//b/2023"}}, false, "2.236"},
+		{view.TargetValue{Text: "2.236", Fig: view.Fig{Set: true, Key: "t/a//b/2023"}}, true, `<span data-fig="t/a//b/2023">2.236</span>`},
 		{view.TargetValue{Text: "94,44 %", Base: "dân số", Per: " mỗi tháng"}, false, `94,44 % <span class="base">dân số</span> mỗi tháng`},
 		{view.TargetValue{Text: "1", Per: " mỗi tháng", ImpliedNote: "#note-implied-k"}, false,
 			`1 mỗi tháng<sup><a href="#note-implied-k" class="flag" aria-label="suy ra">≈</a></sup>`},
-		{view.TargetValue{Text: "2.499", Computed: "tổng", Fig: view.Fig{Key: "t/a//b/2023", Calc: "sum"}}, true,
+		{view.TargetValue{Text: "2.499", Computed: "tổng", Fig: view.Fig{Set: true, Calc: "sum"}}, false,
+			`<span data-calc="sum">2.499<abbr class="calc" title="Số do trang tính">∑</abbr></span>`},
+		{view.TargetValue{Text: "2.499", Computed: "tổng", Fig: view.Fig{Set: true, Key: "t/a//b/2023", Calc: "sum"}}, true,
 			`<span data-calc="sum" data-fig="t/a//b/2023">2.499<abbr class="calc" title="Số do trang tính">∑</abbr></span>`},
 	} {
 		ctx := context.Background()

@@ -1,0 +1,100 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/covsite/covsite/internal/date"
+)
+
+// localTargets are one locality's targets by indicator (Indicator.Order), each
+// indicator's oldest period first: what TargetsFor answers for the locality. A page asks
+// for its locality's targets of every indicator, and for its children's: one lookup of
+// the locality, then an index, instead of hashing a locality and an indicator into a map
+// of every target of the site (300,000 on a national site) each time. With them, the
+// dates of its results, by indicator in ResultsFor's order: assessing a target looks for
+// the results of its period and of its eve among them, without reading every result.
+type localTargets struct {
+	byInd [][]*Target
+	// results and asOf are ResultsFor's results and their dates, by indicator.
+	results [][]*Result
+	asOf    [][]date.Date
+}
+
+// localTargetsOf is l's localTargets, made from TargetsOf and ResultsFor the first time a
+// page asks and kept in the site's memo; every page after it shares them.
+func (s *Site) localTargetsOf(l *Locality) *localTargets {
+	m := s.memoOf()
+	if v, ok := m.targets.Load(l); ok {
+		return v.(*localTargets)
+	}
+	lt := newLocalTargets(s.TargetsOf(l))
+	lt.indexResults(s.index.results[l])
+	m.targets.Store(l, lt)
+	return lt
+}
+
+// indexResults keeps lr's results by indicator and their dates in one array.
+func (lt *localTargets) indexResults(lr *localResults) {
+	if lr == nil {
+		return
+	}
+	lt.results = lr.byInd
+	dates := make([]date.Date, len(lr.all))
+	lt.asOf = make([][]date.Date, len(lr.byInd))
+	off := 0
+	for i, rs := range lr.byInd {
+		part := dates[off : off+len(rs) : off+len(rs)]
+		for j, r := range rs {
+			part[j] = r.AsOf
+		}
+		lt.asOf[i], off = part, off+len(rs)
+	}
+}
+
+// resultsOf are ResultsFor(l, ind) of lt's locality l, with their dates.
+func (lt *localTargets) resultsOf(ind *Indicator) ([]*Result, []date.Date) {
+	if ind.Order >= len(lt.results) {
+		return nil, nil
+	}
+	return lt.results[ind.Order], lt.asOf[ind.Order]
+}
+
+// newLocalTargets indexes the targets of one locality, given in Site.Targets order, as
+// the index orders each locality and indicator's: stably by period.
+func newLocalTargets(all []*Target) *localTargets {
+	// counted first, then placed: each indicator's targets are a part of one array
+	var counts []int
+	for _, t := range all {
+		if n := t.Indicator.Order + 1; n > len(counts) {
+			counts = append(counts, make([]int, n-len(counts))...)
+		}
+		counts[t.Indicator.Order]++
+	}
+	lt := &localTargets{byInd: make([][]*Target, len(counts))}
+	backing := make([]*Target, len(all))
+	off := 0
+	for i, n := range counts {
+		if n > 0 {
+			lt.byInd[i] = backing[off : off : off+n]
+			off += n
+		}
+	}
+	for _, t := range all {
+		lt.byInd[t.Indicator.Order] = append(lt.byInd[t.Indicator.Order], t)
+	}
+	for _, ts := range lt.byInd {
+		slices.SortStableFunc(ts, func(a, b *Target) int {
+			return cmp.Or(a.Period.Start.Compare(b.Period.Start), a.Period.End.Compare(b.Period.End))
+		})
+	}
+	return lt
+}
+
+// of is the targets of ind.
+func (lt *localTargets) of(ind *Indicator) []*Target {
+	if ind.Order >= len(lt.byInd) {
+		return nil
+	}
+	return lt.byInd[ind.Order]
+}

@@ -1,0 +1,251 @@
+package component
+
+import (
+	"context"
+	"io"
+
+	"github.com/covsite/covsite/internal/i18n"
+	"github.com/covsite/covsite/internal/view"
+)
+
+// The pieces of a card and of a table's row of progress that every locality and plan page
+// prints a dozen times or more, written in Go for the same reason as line (island.go): in
+// templ each is a call, a context and its attribute values. The bytes are what their templ
+// components wrote (the golden files).
+
+// cardResult is a card's figure, then its meta line with the link to its notes; or that
+// the indicator has no result yet.
+func cardResult(tr *i18n.Lang, r *view.CardResult, notes string) cardResultOf {
+	return cardResultOf{tr, r, notes}
+}
+
+type cardResultOf struct {
+	tr    *i18n.Lang
+	r     *view.CardResult
+	notes string
+}
+
+// Render writes the figure and its meta line to w.
+func (c cardResultOf) Render(ctx context.Context, w io.Writer) error {
+	r := c.r
+	if r == nil {
+		return writeTag(w, `<p class="card__figure card__figure--none">`, "", "", c.tr.T("no_result"), `</p>`)
+	}
+	err := writeStrings(w, `<p class="card__figure"`)
+	if err == nil {
+		err = writeFigAttrs(ctx, w, r.Fig)
+	}
+	if err == nil {
+		err = writeTag(w, `><span class="big">`, "", "", r.Figure, `</span>`)
+	}
+	if err == nil {
+		err = unitAndSign(c.tr, r.Unit, r.Computed != "").Render(ctx, w)
+	}
+	if err == nil {
+		err = writeStrings(w, `</p>`)
+	}
+	switch {
+	case err != nil:
+	case c.notes != "" && r.Meta != "":
+		err = writeTag(w, `<p class="card__meta">`, "", "", r.Meta+" · ", `<a href="`)
+		if err == nil {
+			err = writeTag(w, "", c.notes, `">`, c.tr.T("card.more"), `</a></p>`)
+		}
+	case c.notes != "":
+		err = writeTag(w, `<p class="card__meta">`, "", "", c.tr.T("card.see")+" ", `<a href="`)
+		if err == nil {
+			err = writeTag(w, "", c.notes, `">`, c.tr.T("card.more"), `</a></p>`)
+		}
+	case r.Meta != "":
+		err = writeTag(w, `<p class="card__meta">`, "", "", r.Meta, `</p>`)
+	}
+	return err
+}
+
+// unitAndSign is a card figure's unit, then its ∑ when the site computed it, with no space
+// after them.
+func unitAndSign(tr *i18n.Lang, unit string, computed bool) figureAndSignOf {
+	return figureAndSignOf{tr, unit, computed}
+}
+
+// resultText is a result in a table's cell, marked when the site computed it.
+func resultText(tr *i18n.Lang, c view.Cells) figureAndSignOf {
+	return figureAndSignOf{tr, c.Result, c.ResultComputed != ""}
+}
+
+// figureAndSignOf is a text, then a space and the ∑ when the site computed the figure.
+type figureAndSignOf struct {
+	tr       *i18n.Lang
+	text     string
+	computed bool
+}
+
+// Render writes the text and its sign to w.
+func (f figureAndSignOf) Render(ctx context.Context, w io.Writer) error {
+	if !f.computed {
+		return writeEscaped(w, f.text)
+	}
+	err := writeTag(w, "", "", "", f.text, " ")
+	if err == nil {
+		err = calcSign(f.tr).Render(ctx, w)
+	}
+	return err
+}
+
+// resultDate follows a result in a table's cell: its date and its notes.
+func resultDate(c view.Cells) resultDateOf {
+	return resultDateOf{c.ResultDate, c.ResultComputed, c.ResultWhere}
+}
+
+type resultDateOf struct{ date, computed, where string }
+
+// Render writes the date and the notes to w.
+func (r resultDateOf) Render(ctx context.Context, w io.Writer) error {
+	err := writeTag(w, `<br><small>`, "", "", r.date, `</small>`)
+	if err == nil {
+		err = figureNotes(r.computed, r.where).Render(ctx, w)
+	}
+	return err
+}
+
+// figureNotes are the notes under a figure: how the site computed it, where it stands in
+// its document.
+func figureNotes(computed, where string) figureNotesOf { return figureNotesOf{computed, where} }
+
+type figureNotesOf struct{ computed, where string }
+
+// Render writes the notes to w.
+func (n figureNotesOf) Render(_ context.Context, w io.Writer) error {
+	var err error
+	if n.computed != "" {
+		err = writeTag(w, `<br><small class="calc-note">`, "", "", view.CalcMark+" "+n.computed, `</small> `)
+	}
+	if err == nil && n.where != "" {
+		err = writeTag(w, `<br><small class="where">`, "", "", n.where, `</small>`)
+	}
+	return err
+}
+
+// cardTarget is a target on a card: its status, label and value with the share reached,
+// the meter, what is still needed, a share the source states otherwise, and the notes on
+// its status when the page does not say them once.
+func cardTarget(tr *i18n.Lang, t view.CardTarget) cardTargetOf { return cardTargetOf{tr, &t} }
+
+type cardTargetOf struct {
+	tr *i18n.Lang
+	t  *view.CardTarget
+}
+
+// Render writes the target to w.
+func (c cardTargetOf) Render(ctx context.Context, w io.Writer) error {
+	t := c.t
+	err := writeStrings(w, `<p class="card__goal">`)
+	if err == nil {
+		err = status(t.Status).Render(ctx, w)
+	}
+	if err == nil {
+		err = goalLabel(*t).Render(ctx, w)
+	}
+	if err == nil {
+		err = writeStrings(w, `<strong>`)
+	}
+	if err == nil {
+		err = targetValue(c.tr, t.Value).Render(ctx, w)
+	}
+	if err == nil {
+		err = writeTag(w, `</strong>`, "", "", t.Share, `</p>`)
+	}
+	if err == nil && t.Meter != "" {
+		err = meter(t.Meter).Render(ctx, w)
+	}
+	if err == nil && t.Needed != "" {
+		err = writeTag(w, `<p>`, "", "", t.Needed, `</p>`)
+	}
+	if err == nil && t.Differs != "" {
+		err = writeTag(w, `<p class="flag flag--warn">`, "", "", t.Differs, `</p>`)
+	}
+	for _, n := range t.Notes {
+		if err == nil {
+			err = writeTag(w, `<p class="card__note">`, "", "", n, `</p>`)
+		}
+	}
+	return err
+}
+
+// deckCard is a card of a locality's deck (view.Deck): its title, its figure, each target
+// with its credit when the deck does not say it once, and the link to its notes when it
+// has no figure to end with it.
+func deckCard(tr *i18n.Lang, c view.Card) deckCardOf { return deckCardOf{tr, c} }
+
+type deckCardOf struct {
+	tr *i18n.Lang
+	c  view.Card
+}
+
+// Render writes the card, an item of the deck's list, to w.
+func (d deckCardOf) Render(ctx context.Context, w io.Writer) error {
+	c := &d.c
+	err := writeStrings(w, `<li class="card"`)
+	if err == nil && c.ID != "" {
+		err = writeTag(w, ` id="`, c.ID, `"`, "", "")
+	}
+	if err == nil {
+		err = writeTag(w, `><h3>`, "", "", c.Title, `</h3>`)
+	}
+	if err == nil {
+		err = cardResult(d.tr, c.Result, resultNotes(*c)).Render(ctx, w)
+	}
+	for i := range c.Targets {
+		t := &c.Targets[i]
+		if err == nil {
+			err = writeStrings(w, `<div>`)
+		}
+		if err == nil {
+			err = cardTargetOf{d.tr, t}.Render(ctx, w)
+		}
+		if err == nil && t.SetBy != nil && !t.Credit.Inferred {
+			err = writeStrings(w, `<p class="card__plan"`)
+			if err == nil {
+				err = writeCreditAttrs(ctx, w, t.Credit)
+			}
+			if err == nil {
+				err = writeStrings(w, `>`)
+			}
+			if err == nil {
+				err = line(t.SetBy).Render(ctx, w)
+			}
+			if err == nil {
+				err = writeStrings(w, `</p>`)
+			}
+		}
+		if err == nil {
+			err = writeStrings(w, `</div>`)
+		}
+	}
+	if err == nil && c.NotesID != "" && c.Result == nil {
+		err = writeTag(w, `<p class="card__more">`, "", "", d.tr.T("card.see")+" ", `<a href="#`)
+		if err == nil {
+			err = writeTag(w, "", c.NotesID, `">`, d.tr.T("card.more"), `</a></p>`)
+		}
+	}
+	if err == nil {
+		err = writeStrings(w, `</li>`)
+	}
+	return err
+}
+
+// writeCreditAttrs writes creditAttrs' attributes to w, in the order of their names, as
+// templ writes them, without making them.
+func writeCreditAttrs(ctx context.Context, w io.Writer, c view.CreditMark) error {
+	if !c.Set || !figureKeys(ctx) {
+		return nil
+	}
+	err := writeTag(w, ` data-credit="`, c.Key, `" data-decision="`, c.Decision, `"`)
+	if err == nil && c.Inferred {
+		err = writeStrings(w, ` data-inferred="true"`)
+	}
+	if err == nil {
+		err = writeTag(w, ` data-set-by="`, c.Authority, `"`, "", "")
+	}
+	return err
+}
