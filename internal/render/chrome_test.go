@@ -7,8 +7,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/covsite/covsite/internal/load"
-	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/themes"
 )
@@ -17,12 +15,7 @@ import (
 // there: the chrome was rendered once per language and kind, without the page, and printed
 // nothing. The theme's own chrome reads none of the page's values, so it stays rendered once.
 func TestChromePrintsThePagesOwnValues(t *testing.T) {
-	raw, diags := load.Load(os.DirFS("../.."))
-	site, more := model.Build(raw)
-	diags.Merge(more)
-	if err := diags.Err("en"); err != nil {
-		t.Fatal(err)
-	}
+	site := siteOf(t, os.DirFS("../.."))
 	b, err := fs.ReadFile(themes.Default(), "layouts/base.html")
 	if err != nil {
 		t.Fatal(err)

@@ -37,8 +37,8 @@ func rendererOf(t *testing.T, fsys fs.FS, base string) *Renderer {
 	return rendererWith(t, fsys, Options{BaseURL: base})
 }
 
-// rendererWith is rendererOf with opts, on the default theme.
-func rendererWith(t *testing.T, fsys fs.FS, opts Options) *Renderer {
+// siteOf loads and links the site in fsys, which must have no error.
+func siteOf(t *testing.T, fsys fs.FS) *model.Site {
 	t.Helper()
 	raw, diags := load.Load(fsys)
 	site, more := model.Build(raw)
@@ -46,6 +46,13 @@ func rendererWith(t *testing.T, fsys fs.FS, opts Options) *Renderer {
 	if err := diags.Err("en"); err != nil {
 		t.Fatalf("site: %v", err)
 	}
+	return site
+}
+
+// rendererWith is rendererOf with opts, on the default theme.
+func rendererWith(t *testing.T, fsys fs.FS, opts Options) *Renderer {
+	t.Helper()
+	site := siteOf(t, fsys)
 	opts.Theme = asset.Overlay{Lower: themes.Default()}
 	r, err := New(site, opts)
 	if err != nil {

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/covsite/covsite/internal/load"
-	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/themes"
 )
@@ -16,12 +14,7 @@ import (
 // with the page's typed view as .Body and the theme's frame around it; the compiled pages
 // serve every other site.
 func TestSiteLayoutOverridesCompiledPage(t *testing.T) {
-	raw, diags := load.Load(os.DirFS("../.."))
-	site, more := model.Build(raw)
-	diags.Merge(more)
-	if err := diags.Err("en"); err != nil {
-		t.Fatal(err)
-	}
+	site := siteOf(t, os.DirFS("../.."))
 	own := fstest.MapFS{
 		"layouts/locality.html": {Data: []byte(`{{define "main"}}<h1 class="own">{{.Body.Name}}</h1>` +
 			`{{range .Body.Cards}}<p class="own-card">{{.Title}}: {{range .Targets}}{{.Value.Text}}{{end}}</p>{{end}}{{end}}`)},
@@ -54,12 +47,7 @@ func TestSiteLayoutOverridesCompiledPage(t *testing.T) {
 // A compiled page's main content is written in the frame's place for it; a site's own
 // base.html that prints .Main twice, or not at all, gets what it asks for.
 func TestFramePrintsMainAsTheLayoutSays(t *testing.T) {
-	raw, diags := load.Load(os.DirFS("../.."))
-	site, more := model.Build(raw)
-	diags.Merge(more)
-	if err := diags.Err("en"); err != nil {
-		t.Fatal(err)
-	}
+	site := siteOf(t, os.DirFS("../.."))
 	page := func(base string) string {
 		t.Helper()
 		theme := asset.Overlay{Lower: themes.Default()}

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/covsite/covsite/internal/load"
-	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/themes"
@@ -98,12 +96,7 @@ func TestSkeletonFallsBackOnAFrameOfItsOwn(t *testing.T) {
 		html := strings.Replace(b.String(), "<body class=\"page-{{.Kind}}\">", "<body class=\"page-{{.Kind}}\">"+base, 1)
 		return Options{BaseURL: "/", Theme: asset.Overlay{Upper: fstest.MapFS{"layouts/base.html": {Data: []byte(html)}}, Lower: themes.Default()}}
 	}
-	raw, diags := load.Load(os.DirFS("../.."))
-	site, more := model.Build(raw)
-	diags.Merge(more)
-	if err := diags.Err("en"); err != nil {
-		t.Fatal(err)
-	}
+	site := siteOf(t, os.DirFS("../.."))
 	renderer := func(extra string) *Renderer {
 		r, err := New(site, theme(extra))
 		if err != nil {
