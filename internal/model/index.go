@@ -94,31 +94,38 @@ type localResults struct {
 
 // newLocalResults indexes the results of one locality, given in Site.Results order.
 func newLocalResults(all []*Result) *localResults {
-	// counted first, then placed: each indicator's results are a part of one array the
-	// size of all, instead of a slice each grown one result at a time
-	var counts []int
-	for _, r := range all {
-		if n := r.Indicator.Order + 1; n > len(counts) {
-			counts = append(counts, make([]int, n-len(counts))...)
-		}
-		counts[r.Indicator.Order]++
-	}
-	lr := &localResults{all: all, byInd: make([][]*Result, len(counts))}
-	backing := make([]*Result, len(all))
-	off := 0
-	for i, n := range counts {
-		if n > 0 {
-			lr.byInd[i] = backing[off : off : off+n]
-			off += n
-		}
-	}
-	for _, r := range all {
-		lr.byInd[r.Indicator.Order] = append(lr.byInd[r.Indicator.Order], r)
-	}
+	lr := &localResults{all: all, byInd: byIndicator(all, func(r *Result) *Indicator { return r.Indicator })}
 	for _, rs := range lr.byInd {
 		slices.SortStableFunc(rs, func(a, b *Result) int { return a.AsOf.Compare(b.AsOf) })
 	}
 	return lr
+}
+
+// byIndicator splits items, in their order, by their indicator (its Order): each
+// indicator's items are a part of one array the size of all, counted first, instead of a
+// slice each grown one item at a time.
+func byIndicator[T any](all []T, indicator func(T) *Indicator) [][]T {
+	var counts []int
+	for _, x := range all {
+		if n := indicator(x).Order + 1; n > len(counts) {
+			counts = append(counts, make([]int, n-len(counts))...)
+		}
+		counts[indicator(x).Order]++
+	}
+	by := make([][]T, len(counts))
+	backing := make([]T, len(all))
+	off := 0
+	for i, n := range counts {
+		if n > 0 {
+			by[i] = backing[off : off : off+n]
+			off += n
+		}
+	}
+	for _, x := range all {
+		o := indicator(x).Order
+		by[o] = append(by[o], x)
+	}
+	return by
 }
 
 func (lr *localResults) of(ind *Indicator) []*Result {

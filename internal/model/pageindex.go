@@ -63,26 +63,7 @@ func (lt *localTargets) resultsOf(ind *Indicator) ([]*Result, []date.Date) {
 // newLocalTargets indexes the targets of one locality, given in Site.Targets order, as
 // the index orders each locality and indicator's: stably by period.
 func newLocalTargets(all []*Target) *localTargets {
-	// counted first, then placed: each indicator's targets are a part of one array
-	var counts []int
-	for _, t := range all {
-		if n := t.Indicator.Order + 1; n > len(counts) {
-			counts = append(counts, make([]int, n-len(counts))...)
-		}
-		counts[t.Indicator.Order]++
-	}
-	lt := &localTargets{byInd: make([][]*Target, len(counts))}
-	backing := make([]*Target, len(all))
-	off := 0
-	for i, n := range counts {
-		if n > 0 {
-			lt.byInd[i] = backing[off : off : off+n]
-			off += n
-		}
-	}
-	for _, t := range all {
-		lt.byInd[t.Indicator.Order] = append(lt.byInd[t.Indicator.Order], t)
-	}
+	lt := &localTargets{byInd: byIndicator(all, func(t *Target) *Indicator { return t.Indicator })}
 	for _, ts := range lt.byInd {
 		slices.SortStableFunc(ts, func(a, b *Target) int {
 			return cmp.Or(a.Period.Start.Compare(b.Period.Start), a.Period.End.Compare(b.Period.End))
