@@ -444,3 +444,23 @@ func TestPluralAndFigures(t *testing.T) {
 		}
 	}
 }
+
+// Decimal and FormatNumber write a number with the UI language's marks, from one place.
+func TestDecimalHasTheLanguagesMarks(t *testing.T) {
+	for _, tt := range []struct {
+		v      float64
+		vi, en string
+	}{
+		{12.34, "12,3", "12.3"},
+		{887.2, "887,2", "887.2"},
+		{1234.56, "1.234,6", "1,234.6"},
+		{-1234567.04, "-1.234.567,0", "-1,234,567.0"},
+	} {
+		if got := Decimal(tt.v, "vi"); got != tt.vi {
+			t.Errorf("Decimal(%v, vi) = %q, want %q", tt.v, got, tt.vi)
+		}
+		if got := Decimal(tt.v, "en"); got != tt.en {
+			t.Errorf("Decimal(%v, en) = %q, want %q", tt.v, got, tt.en)
+		}
+	}
+}

@@ -108,13 +108,9 @@ type Words = lang.Text
 func W(vi, en string) Words { return lang.T(vi, en) }
 
 // Decimal writes v with one decimal as readers of the UI language lang do, for the
-// terminal's messages: 12,3 in Vietnamese, 12.3 in English.
+// terminal's messages: 1.234,5 in Vietnamese, 1,234.5 in English (FormatNumber's marks).
 func Decimal(v float64, lang string) string {
-	s := strconv.FormatFloat(v, 'f', 1, 64)
-	if lang == "en" {
-		return s
-	}
-	return strings.Replace(s, ".", ",", 1)
+	return localNumber(strconv.FormatFloat(v, 'f', 1, 64), lang)
 }
 
 type entry struct{ vi, en, hintVI, hintEN string }
@@ -598,6 +594,12 @@ func FormatNumber(v float64, lang string) string {
 	if r := strconv.FormatFloat(v, 'f', 4, 64); len(s) > len(r) {
 		s = strings.TrimRight(strings.TrimRight(r, "0"), ".")
 	}
+	return localNumber(s, lang)
+}
+
+// localNumber writes s, a number as strconv writes it ("-1234.5"), with lang's thousands
+// separator and decimal mark.
+func localNumber(s, lang string) string {
 	intPart, frac, hasFrac := strings.Cut(s, ".")
 	sign := ""
 	if strings.HasPrefix(intPart, "-") {

@@ -36,8 +36,7 @@ func normaliseBody(doc *Document, diags *diag.List) {
 // (an error): javascript:, data:, vbscript:, and //host, which leaves the site.
 func checkBody(doc Document, diags *diag.List) {
 	src := doc.Body
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
-	root := md.Parser().Parse(text.NewReader(src))
+	root := parseBody(src)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -62,6 +61,13 @@ func checkBody(doc Document, diags *diag.List) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// parseBody parses a Markdown body with the extensions the renderer uses (tables,
+// strikethrough), for the checks that read its links and HTML.
+func parseBody(body []byte) ast.Node {
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+	return md.Parser().Parse(text.NewReader(body))
 }
 
 // nodeOffset is where n starts in the body, or -1.
@@ -101,8 +107,7 @@ type SiteLink struct {
 // stay on the site — a site path or a relative one, not a #fragment of the same page, not
 // http(s) or mailto — for a check that each leads to a page once the pages are known.
 func SiteLinks(file string, body []byte, bodyLine int) []SiteLink {
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
-	root := md.Parser().Parse(text.NewReader(body))
+	root := parseBody(body)
 	var out []SiteLink
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		var dest string
