@@ -499,6 +499,41 @@ func (x *extraction) textFigures(t *Table, col column) []string {
 	return out
 }
 
+// columnMismatch is a column whose figure in a total or subtotal row is not the sum of the
+// rows it stands for.
+type columnMismatch struct {
+	col         column
+	stated, sum float64
+}
+
+// mismatches are the columns of people or money (not rates, not percentages) where stated
+// gives a figure that differs from the sum of the rows' figures, among the columns at
+// least one of the rows has.
+func (x *extraction) mismatches(stated row, rowSets ...[]row) []columnMismatch {
+	var out []columnMismatch
+	for _, col := range x.Columns {
+		if col.Ind == nil || col.Rate || col.Ind.Unit == model.Percent {
+			continue
+		}
+		want, ok := stated.Values[col.Key()]
+		if !ok {
+			continue
+		}
+		sum, n := 0.0, 0
+		for _, rows := range rowSets {
+			for _, r := range rows {
+				if v, ok := r.Values[col.Key()]; ok {
+					sum, n = sum+v.V, n+1
+				}
+			}
+		}
+		if n > 0 && math.Abs(sum-want.V) >= 1e-9 {
+			out = append(out, columnMismatch{col, want.V, sum})
+		}
+	}
+	return out
+}
+
 // checkTotal compares the total row with the sum of the other rows, column by column. A
 // difference is a warning: tables published by offices do not always add up, and the total
 // is imported as written.
@@ -506,25 +541,8 @@ func (x *extraction) checkTotal(t *Table, lang string) {
 	if x.Total == nil {
 		return
 	}
-	for _, col := range x.Columns {
-		if col.Ind == nil || col.Rate || col.Ind.Unit == model.Percent {
-			continue
-		}
-		tot, ok := x.Total.Values[col.Key()]
-		if !ok {
-			continue
-		}
-		sum, n := 0.0, 0
-		for _, rws := range [][]row{x.Rows, x.Unknown} {
-			for _, r := range rws {
-				if v, ok := r.Values[col.Key()]; ok {
-					sum, n = sum+v.V, n+1
-				}
-			}
-		}
-		if n == 0 || math.Abs(sum-tot.V) < 1e-9 {
-			continue
-		}
+	for _, m := range x.mismatches(*x.Total, x.Rows, x.Unknown) {
+		col, tot, sum := m.col, m.stated, m.sum
 		hint := diag.W(
 			"vẫn nhập đúng như bảng; trang sẽ ghi chú chênh lệch — hãy đối chiếu bảng gốc",
 			"imported as written; the site notes the difference — check the source table").In(lang)
@@ -541,7 +559,7 @@ func (x *extraction) checkTotal(t *Table, lang string) {
 			Message: fmt.Sprintf(diag.W(
 				"cột %q (%s): dòng tổng ghi %s nhưng cộng các dòng được %s (chênh %s)",
 				"column %q (%s): the total row says %s but the rows add up to %s (difference %s)").In(lang),
-				col.Header, col.Key(), human(tot.V, lang), human(sum, lang), human(tot.V-sum, lang)),
+				col.Header, col.Key(), human(tot, lang), human(sum, lang), human(tot-sum, lang)),
 
 			Hint: hint})
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/diag"
-	"github.com/covsite/covsite/internal/model"
 )
 
 // groupEnd says where the rows a subtotal adds up are.
@@ -128,29 +127,14 @@ func (x *extraction) checkGroups(t *Table, lang string) {
 		if len(g.Rows) == 0 || len(g.Subtotal.Values) == 0 {
 			continue // nothing to check, or a section's heading without figures
 		}
-		for _, col := range x.Columns {
-			if col.Ind == nil || col.Rate || col.Ind.Unit == model.Percent {
-				continue
-			}
-			sub, ok := g.Subtotal.Values[col.Key()]
-			if !ok {
-				continue
-			}
-			sum, n := 0.0, 0
-			for _, r := range g.Rows {
-				if v, ok := r.Values[col.Key()]; ok {
-					sum, n = sum+v.V, n+1
-				}
-			}
-			if n == 0 || math.Abs(sum-sub.V) < 1e-9 {
-				continue
-			}
+		for _, m := range x.mismatches(g.Subtotal, g.Rows) {
+			col, sub, sum := m.col, m.stated, m.sum
 			x.Warnings = append(x.Warnings, Problem{Where: t.Where(g.Subtotal.Index, col.Index),
 				Message: fmt.Sprintf(diag.W(
 					"cột %q (%s): dòng cộng nhóm %q ghi %s nhưng %d dòng của nhóm (dòng %d–%d) cộng được %s (chênh %s)",
 					"column %q (%s): the subtotal %q says %s but the %d rows of its group (rows %d–%d) add up to %s (difference %s)").In(lang),
-					col.Header, col.Key(), g.Subtotal.Label, human(sub.V, lang), len(g.Rows), g.Rows[0].Index+1, g.Rows[len(g.Rows)-1].Index+1,
-					human(sum, lang), human(sub.V-sum, lang)),
+					col.Header, col.Key(), g.Subtotal.Label, human(sub, lang), len(g.Rows), g.Rows[0].Index+1, g.Rows[len(g.Rows)-1].Index+1,
+					human(sum, lang), human(sub-sum, lang)),
 				Hint: diag.W(
 					"dòng cộng nhóm không được nhập; hãy đối chiếu bảng gốc: có thể thiếu một dòng hoặc gõ nhầm một số",
 					"subtotals are not imported; check the source table: a row may be missing or a figure mistyped").In(lang)})

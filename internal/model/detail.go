@@ -31,33 +31,33 @@ type (
 // resultDetail is the detail a row's new results start with, shared: the empty one, or
 // the builder's one with the same where, note and change_since.
 func (b *builder) resultDetail(k resultShared) *ResultDetail {
-	if k == (resultShared{}) {
-		return noResultDetail
-	}
-	if d := b.resultDetails[k]; d != nil {
-		return d
-	}
-	if b.resultDetails == nil {
-		b.resultDetails = map[resultShared]*ResultDetail{}
-	}
-	d := &ResultDetail{Where: k.where, Note: k.note, ChangeSince: k.since, shared: true}
-	b.resultDetails[k] = d
-	return d
+	return sharedDetail(&b.resultDetails, k, noResultDetail, func(k resultShared) *ResultDetail {
+		return &ResultDetail{Where: k.where, Note: k.note, ChangeSince: k.since, shared: true}
+	})
 }
 
 // targetDetail is resultDetail for a row's new targets.
 func (b *builder) targetDetail(k targetShared) *TargetDetail {
-	if k == (targetShared{}) {
-		return noTargetDetail
+	return sharedDetail(&b.targetDetails, k, noTargetDetail, func(k targetShared) *TargetDetail {
+		return &TargetDetail{Where: k.where, Note: k.note, Per: k.per, shared: true}
+	})
+}
+
+// sharedDetail is the detail kept in *kept for k, made by newDetail the first time k is asked
+// for; the zero k has empty, which nothing writes to.
+func sharedDetail[K comparable, D any](kept *map[K]*D, k K, empty *D, newDetail func(K) *D) *D {
+	var zero K
+	if k == zero {
+		return empty
 	}
-	if d := b.targetDetails[k]; d != nil {
+	if d := (*kept)[k]; d != nil {
 		return d
 	}
-	if b.targetDetails == nil {
-		b.targetDetails = map[targetShared]*TargetDetail{}
+	if *kept == nil {
+		*kept = map[K]*D{}
 	}
-	d := &TargetDetail{Where: k.where, Note: k.note, Per: k.per, shared: true}
-	b.targetDetails[k] = d
+	d := newDetail(k)
+	(*kept)[k] = d
 	return d
 }
 
