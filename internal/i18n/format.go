@@ -70,6 +70,37 @@ func parseFormat(s string) format {
 	return f
 }
 
+// appendTexts appends f filled with texts, as fmt.Sprintf(s, args...) writes s with them
+// as its arguments: a text's verb is %s, and fmt writes anything else (a %d, an argument
+// missing or left over) its own way. Texts, unlike T's arguments, are not boxed in
+// interfaces: T's escape to the heap, through fmt, one allocation each.
+func (f format) appendTexts(b []byte, s string, args []string) []byte {
+	if f.parts == nil || len(args) < f.args || (!f.reordered && len(args) != f.args) {
+		return append(b, sprintTexts(s, args)...)
+	}
+	start := len(b)
+	for _, p := range f.parts {
+		switch {
+		case p.arg < 0:
+			b = append(b, p.lit...)
+		case p.verb == 's':
+			b = append(b, args[p.arg]...)
+		default:
+			return append(b[:start], sprintTexts(s, args)...)
+		}
+	}
+	return b
+}
+
+// sprintTexts is fmt.Sprintf(s, args...) with texts, for what appendTexts does not write.
+func sprintTexts(s string, args []string) string {
+	boxed := make([]any, len(args))
+	for i, a := range args {
+		boxed[i] = a
+	}
+	return fmt.Sprintf(s, boxed...)
+}
+
 // fill writes f with args as fmt.Sprintf(s, args...) writes s.
 func (f format) fill(s string, args []any) string {
 	if f.parts == nil || len(args) < f.args || (!f.reordered && len(args) != f.args) {

@@ -33,3 +33,45 @@ func TestFillIsSprintf(t *testing.T) {
 		}
 	}
 }
+
+// TS and AppendT fill a string as fmt.Sprintf does with texts for arguments: every string
+// of the theme and the formats of TestFillIsSprintf, with none, too few, too many texts.
+func TestTextsAreSprintf(t *testing.T) {
+	langs, err := Load(themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := []string{"%s và %d", "%[2]s trước %[1]s", "%[2]s, %s", "%%d %s", "%v", "%5s", "%.2f", "%q", "%[x]s", "%[0]s", "%", "a%", "%[3]s", "no verbs", ""}
+	for _, l := range langs {
+		for _, k := range l.Keys() {
+			formats = append(formats, l.strings[k])
+		}
+	}
+	argLists := [][]string{{}, {"a"}, {"Phường 7", "3"}, {"<b>", "ệ", "&"}, {"a", "b", "c", "d", "e"}, {"", "%d"}}
+	for i, s := range formats {
+		l := New("vi", map[string]string{"k": s})
+		for _, args := range argLists {
+			boxed := make([]any, len(args))
+			for j, a := range args {
+				boxed[j] = a
+			}
+			want := fmt.Sprintf(s, boxed...)
+			if len(args) == 0 {
+				want = s // T and TS give a string without arguments as it is
+			}
+			if got := l.TS("k", args...); got != want {
+				t.Errorf("%d: TS(%q, %q) = %q, Sprintf %q", i, s, args, got, want)
+			}
+			if got := string(l.AppendT([]byte("x"), "k", args...)); got != "x"+want {
+				t.Errorf("%d: AppendT(x, %q, %q) = %q, want x + %q", i, s, args, got, want)
+			}
+			if got := l.T("k", boxed...); got != want {
+				t.Errorf("%d: T(%q, %q) = %q, TS %q", i, s, args, got, want)
+			}
+		}
+	}
+	l := New("vi", nil)
+	if got := string(l.AppendT([]byte("x"), "none", "a")); got != "x[none]" {
+		t.Errorf("AppendT of a missing key = %q, want x[none]", got)
+	}
+}

@@ -66,6 +66,33 @@ func (l *Lang) T(key string, args ...any) string {
 	return l.formats[key].fill(s, args)
 }
 
+// TS is T with texts for arguments (each one a %s): the same string, without boxing the
+// texts in interfaces (T's arguments escape through fmt, an allocation each).
+func (l *Lang) TS(key string, args ...string) string {
+	s, ok := l.strings[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	if len(args) == 0 {
+		return s
+	}
+	var buf [256]byte
+	return string(l.formats[key].appendTexts(buf[:0], s, args))
+}
+
+// AppendT appends TS(key, args...) to b: a text built of strings and figures is made in
+// one buffer, not concatenated.
+func (l *Lang) AppendT(b []byte, key string, args ...string) []byte {
+	s, ok := l.strings[key]
+	if !ok {
+		return append(append(append(b, '['), key...), ']')
+	}
+	if len(args) == 0 {
+		return append(b, s...)
+	}
+	return l.formats[key].appendTexts(b, s, args)
+}
+
 // Has reports whether key exists.
 func (l *Lang) Has(key string) bool { _, ok := l.strings[key]; return ok }
 

@@ -33,11 +33,11 @@ func LocalityCard(f Format, s *model.Site, l *model.Locality, site string) card.
 	}
 	switch {
 	case latest.IsZero():
-		c.Note = f.T("card.no_results")
+		c.Note = f.TS("card.no_results")
 	case publisher != "":
-		c.Note = f.T("card.asof_source", f.Date(latest), publisher)
+		c.Note = f.TS("card.asof_source", f.Date(latest), publisher)
 	default:
-		c.Note = f.T("card.asof", f.Date(latest))
+		c.Note = f.TS("card.asof", f.Date(latest))
 	}
 	return c
 }
@@ -47,7 +47,7 @@ func figureOf(f Format, s *model.Site, ind *model.Indicator, res *model.Result) 
 	if rate := s.RateOf(res); rate.Known && ind.Unit != model.Percent {
 		label := f.Short(ind)
 		if base := f.Base(ind.Base); base != "" {
-			label += ", " + f.T("card.of_base", base)
+			label += ", " + f.TS("card.of_base", base)
 		}
 		return card.Figure{Value: f.Pct(rate), Label: label}
 	}
@@ -57,12 +57,12 @@ func figureOf(f Format, s *model.Site, ind *model.Indicator, res *model.Result) 
 // PlanCard is the share card of a plan: its number and title, the first three targets it
 // sets its own locality, and who issued it when.
 func PlanCard(f Format, p *model.Plan, site string) card.Card {
-	c := card.Card{Site: site, Kicker: f.T("card.plan", f.PlanName(p)), Title: f.PlanTitle(p)}
+	c := card.Card{Site: site, Kicker: f.TS("card.plan", f.PlanName(p)), Title: f.PlanTitle(p)}
 	for _, t := range p.Targets {
 		if t.Locality != p.Locality || t.Implied || len(c.Figures) == 3 {
 			continue
 		}
-		label := f.T("card.target", f.Short(t.Indicator), f.Period(t.Period))
+		label := f.TS("card.target", f.Short(t.Indicator), f.Period(t.Period))
 		switch {
 		case t.Rate.Known:
 			c.Figures = append(c.Figures, card.Figure{Value: f.PctAsGiven(t.Rate), Label: label})
@@ -79,7 +79,7 @@ func PlanCard(f Format, p *model.Plan, site string) card.Card {
 
 // UpdateCard is the share card of an update: its title and date.
 func UpdateCard(f Format, d *model.Document, site string) card.Card {
-	return card.Card{Site: site, Kicker: f.T("card.update", f.Date(d.Date)), Title: d.Title, Note: d.Summary}
+	return card.Card{Site: site, Kicker: f.TS("card.update", f.Date(d.Date)), Title: d.Title, Note: d.Summary}
 }
 
 // HomeCard is the share card of the home page: the site's title and what it holds.
@@ -98,14 +98,14 @@ func HomeCard(f Format, s *model.Site, site, description string) card.Card {
 			latest = r.AsOf
 		}
 	}
-	c := card.Card{Kicker: description, Title: site, Note: f.T("card.asof", f.Date(latest))}
+	c := card.Card{Kicker: description, Title: site, Note: f.TS("card.asof", f.Date(latest))}
 	c.Figures = []card.Figure{
-		{Value: f.Int(provinces), Label: f.T("card.provinces")},
-		{Value: f.Int(plans), Label: f.T("card.plans")},
-		{Value: f.Int(len(s.Results)), Label: f.T("card.results")},
+		{Value: f.Int(provinces), Label: f.TS("card.provinces")},
+		{Value: f.Int(plans), Label: f.TS("card.plans")},
+		{Value: f.Int(len(s.Results)), Label: f.TS("card.results")},
 	}
 	if latest.IsZero() {
-		c.Note = f.T("card.no_results")
+		c.Note = f.TS("card.no_results")
 	}
 	return c
 }

@@ -186,7 +186,7 @@ func (c *Context) sumOfColumns(ch chart, s series) string {
 	if !computed {
 		return ""
 	}
-	return c.F.T("calc."+string(model.SumOfParts), strings.Join(s.parts, " + ")) + " " + c.F.T("chart.same_row")
+	return c.F.TS("calc."+string(model.SumOfParts), strings.Join(s.parts, " + ")) + " " + c.F.TS("chart.same_row")
 }
 
 // calc is how the site computed the series' i-th value, zero when a document gives it.
@@ -235,7 +235,7 @@ func (c *Context) peopleFormat() func([]byte, model.Num) []byte {
 // the value a reported change implies at its start date.
 func (c *Context) resultsOverTime(l *model.Locality) chart {
 	f := c.F
-	ch := chart{title: f.T("chart.over_time"), line: true, axis: f.T("unit.people"), format: c.peopleFormat()}
+	ch := chart{title: f.TS("chart.over_time"), line: true, axis: f.TS("unit.people"), format: c.peopleFormat()}
 	// each indicator's points, a date once (the last value given for it, as a map would
 	// keep): a few per indicator, looked up by scanning
 	type point struct {
@@ -347,7 +347,7 @@ func seriesByIndicator[K comparable](f Format, inds []*model.Indicator, points m
 // rateTargetsByYear draws rate targets that a plan sets for several periods (2021–2025).
 func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 	f := c.F
-	ch := chart{title: f.T("chart.rate_targets"), line: true, axis: "%", format: f.appendPctAsGiven}
+	ch := chart{title: f.TS("chart.rate_targets"), line: true, axis: "%", format: f.appendPctAsGiven}
 	var periods []date.Period
 	byInd := map[*model.Indicator]map[date.Period]model.Num{}
 	for _, ind := range c.Site.Indicators {
@@ -383,11 +383,11 @@ func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 
 func (c *Context) childrenCompared(ct *childTargets) chart {
 	f := c.F
-	ch := chart{title: f.T("chart.children"), axis: f.T("unit.people"), format: c.peopleFormat()}
+	ch := chart{title: f.TS("chart.children"), axis: f.TS("unit.people"), format: c.peopleFormat()}
 	if ct == nil {
 		return ch
 	}
-	ch.note = f.T("chart.children_note", f.Period(ct.period), f.PlanName(ct.plan))
+	ch.note = f.TS("chart.children_note", f.Period(ct.period), f.PlanName(ct.plan))
 	for _, l := range ct.children {
 		ch.categories = append(ch.categories, f.Name(l))
 	}

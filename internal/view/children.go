@@ -100,7 +100,7 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	}
 	cr := &ChildRanking{
 		ID:    "xep-hang-" + ind.ID,
-		Title: f.T("children.title", f.Short(ind)),
+		Title: f.TS("children.title", f.Short(ind)),
 	}
 	var ranked []model.Progress
 	for _, r := range rows {
@@ -111,10 +111,10 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	newest, oldest := dateSpan(ranked)
 	cr.BySource = len(resultSources(ranked)) > 1
 	cr.Table = Table{Caption: cr.Title, Ranked: true, Head: []string{
-		f.T("ranking.rank"), f.T("col.unit"), f.T("col.result"), f.T("col.target"), f.T("map.col.share"), f.T("col.asof"),
+		f.TS("ranking.rank"), f.TS("col.unit"), f.TS("col.result"), f.TS("col.target"), f.TS("map.col.share"), f.TS("col.asof"),
 	}}
 	if cr.BySource {
-		cr.Table.Head = append(cr.Table.Head, f.T("col.source"))
+		cr.Table.Head = append(cr.Table.Head, f.TS("col.source"))
 	}
 	rank := 0
 	for _, r := range rows {
@@ -144,7 +144,7 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		b.TextY, b.ValueX = b.Y+15, b.X+b.Width+1
 		cr.Bars = append(cr.Bars, b)
 		if cr.Note == "" {
-			cr.Note = f.T("children.note", f.Period(r.p.Target.Period))
+			cr.Note = f.TS("children.note", f.Period(r.p.Target.Period))
 		}
 	}
 	cr.Height = barTop*2 + len(cr.Bars)*barRow
@@ -180,11 +180,11 @@ func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) 
 	for i, p := range plans {
 		targets[i] = f.PlanName(p) + " (" + f.Issuer(p) + ")"
 	}
-	credit := f.T("children.credit", listUpTo(f, results, creditSources), listUpTo(f, targets, creditPlans))
+	credit := f.TS("children.credit", listUpTo(f, results, creditSources), listUpTo(f, targets, creditPlans))
 	if oldest.Before(newest) {
-		return credit + " · " + f.T("children.credit.mixed", f.Date(oldest), f.Date(newest))
+		return credit + " · " + f.TS("children.credit.mixed", f.Date(oldest), f.Date(newest))
 	}
-	return credit + " · " + f.T("embed.asof", f.Date(newest))
+	return credit + " · " + f.TS("embed.asof", f.Date(newest))
 }
 
 // resultSources are the sources of the results ranked, newest first.

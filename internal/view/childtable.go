@@ -112,7 +112,7 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 		return nil
 	}
 	f := c.F
-	v := &ChildTable{Caption: f.T("children.caption", f.Period(ct.period), f.PlanName(ct.plan))}
+	v := &ChildTable{Caption: f.TS("children.caption", f.Period(ct.period), f.PlanName(ct.plan))}
 	for _, ind := range ct.indicators {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
@@ -123,7 +123,7 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 			for j, k := range parts {
 				names[j] = v.Columns[k]
 			}
-			v.Notes = append(v.Notes, CalcMark+" "+v.Columns[i]+": "+f.T("calc."+string(model.SumOfParts), strings.Join(names, " + "))+" "+f.T("chart.same_row"))
+			v.Notes = append(v.Notes, CalcMark+" "+v.Columns[i]+": "+f.TS("calc."+string(model.SumOfParts), strings.Join(names, " + "))+" "+f.TS("chart.same_row"))
 			said[i] = true
 		}
 	}

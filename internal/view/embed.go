@@ -48,7 +48,7 @@ func NewEmbedCode(f Format, id, abs, title string, height int) EmbedCode {
 	return EmbedCode{
 		ID: id + "-snippet", URL: abs,
 		Snippet: iframe(abs, title, height),
-		Label:   f.T("tools.embed"), Help: f.T("tools.snippet"),
+		Label:   f.TS("tools.embed"), Help: f.TS("tools.snippet"),
 	}
 }
 
@@ -80,10 +80,10 @@ func Credit(f Format, sources []*model.Source, plans []*model.Plan, asOf date.Da
 	}
 	parts := []string{}
 	if len(names) > 0 {
-		parts = append(parts, f.T("embed.source", strings.Join(names, "; ")))
+		parts = append(parts, f.TS("embed.source", strings.Join(names, "; ")))
 	}
 	if !asOf.IsZero() {
-		parts = append(parts, f.T("embed.asof", f.Date(asOf)))
+		parts = append(parts, f.TS("embed.asof", f.Date(asOf)))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -133,9 +133,9 @@ func LocalityCredit(f Format, s *model.Site, l *model.Locality) string {
 func NewChartTools(f Format, route, credit string, abs URLs) ChartTools {
 	t := ChartTools{Words: map[string]string{}, Embed: abs(routes.ChartEmbedsOf(route)), Credit: credit}
 	for _, k := range []string{"png", "svg", "embed", "copy", "copied", "snippet"} { // the words charts.js shows
-		t.Words[k] = f.T("tools." + k)
+		t.Words[k] = f.TS("tools." + k)
 	}
-	t.Words["label"] = f.T("chart.label", "%s") // a chart's screen-reader description starts with it, its title for "%s"
+	t.Words["label"] = f.TS("chart.label", "%s") // a chart's screen-reader description starts with it, its title for "%s"
 	return t
 }
 
@@ -179,11 +179,11 @@ type ChartEmbedWords struct {
 // home page, absolute when the site's base URL is.
 func NewChartEmbedPage(f Format, site, root, home string) EmbedPage {
 	return EmbedPage{
-		Lang: f.Code, Title: f.T("embed.chart"), SiteTitle: site,
+		Lang: f.Code, Title: f.TS("embed.chart"), SiteTitle: site,
 		Chart: &ChartEmbedWords{
-			NoScript: f.T("embed.noscript"), Loading: f.T("embed.loading"),
-			NoPage: f.T("embed.nopage"), NoChart: f.T("embed.nochart"), Back: f.T("embed.back"),
+			NoScript: f.TS("embed.noscript"), Loading: f.TS("embed.loading"),
+			NoPage: f.TS("embed.nopage"), NoChart: f.TS("embed.nochart"), Back: f.TS("embed.back"),
 		},
-		Credit: site, PageURL: home, PageLabel: f.T("nav.home"), Root: root,
+		Credit: site, PageURL: home, PageLabel: f.TS("nav.home"), Root: root,
 	}
 }

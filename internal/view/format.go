@@ -46,7 +46,7 @@ func (f Format) Points(n model.Num) string {
 	if !n.Known {
 		return "—"
 	}
-	return f.T("points", f.Fixed(math.Abs(n.V), 2))
+	return f.TS("points", f.Fixed(math.Abs(n.V), 2))
 }
 
 // PointsPlain is a difference in percentage points for a sentence, without trailing zeros:
@@ -55,7 +55,7 @@ func (f Format) PointsPlain(n model.Num) string {
 	if !n.Known {
 		return "—"
 	}
-	return f.T("points", f.Number(math.Abs(n.V), 2))
+	return f.TS("points", f.Number(math.Abs(n.V), 2))
 }
 
 // Value is a figure in its indicator's unit: 1.022.552 · 80,58 % · 1.395.647.
@@ -113,9 +113,9 @@ func (f Format) WithUnit(ind *model.Indicator, n model.Num) string {
 // "still missing".
 func (f Format) GapWords(ind *model.Indicator) string {
 	if ind.Unit == model.People {
-		return f.T("gap_remaining")
+		return f.TS("gap_remaining")
 	}
-	return f.T("gap_remaining.other")
+	return f.TS("gap_remaining.other")
 }
 
 // Unit is the indicator's noun, or its unit's name.
@@ -123,7 +123,7 @@ func (f Format) Unit(ind *model.Indicator) string {
 	if noun := ind.Noun.In(f.Code); noun != "" {
 		return noun
 	}
-	return f.T("unit." + string(ind.Unit))
+	return f.TS("unit." + string(ind.Unit))
 }
 
 // Base names a rate's denominator, or "" for none.
@@ -131,7 +131,7 @@ func (f Format) Base(b model.Base) string {
 	if b == model.NoBase {
 		return ""
 	}
-	return f.T("base." + string(b))
+	return f.TS("base." + string(b))
 }
 
 // Name is a locality's name in the language.
@@ -143,11 +143,11 @@ func (f Format) Label(l *model.Locality) string {
 	if !l.Ended() {
 		return f.Name(l)
 	}
-	return f.Name(l) + " (" + f.T("ended_short", f.Date(l.Until)) + ")"
+	return f.Name(l) + " (" + f.TS("ended_short", f.Date(l.Until)) + ")"
 }
 
 // Kind is the name of a locality's level: "Phường", "Tỉnh".
-func (f Format) Kind(l *model.Locality) string { return f.T("kind." + string(l.Kind)) }
+func (f Format) Kind(l *model.Locality) string { return f.TS("kind." + string(l.Kind)) }
 
 // Short is an indicator's short name: "BHYT".
 func (f Format) Short(ind *model.Indicator) string { return ind.Short.In(f.Code) }
@@ -170,4 +170,4 @@ func (f Format) PlanName(p *model.Plan) string {
 func (f Format) Issuer(p *model.Plan) string { return p.Issuer.In(f.Code) }
 
 // Status is a status's label.
-func (f Format) Status(s model.Status) string { return f.T("status." + string(s)) }
+func (f Format) Status(s model.Status) string { return f.TS("status." + string(s)) }

@@ -28,7 +28,7 @@ type NavLink struct {
 // the site knows its origin (routes.Base.AbsURL), for the maps' embed code.
 func NewIndicatorPage(f Format, s *model.Site, ind *model.Indicator, url, abs URLs) IndicatorPage {
 	p := IndicatorPage{
-		Title:       f.T("indicator.title", f.IndicatorName(ind)),
+		Title:       f.TS("indicator.title", f.IndicatorName(ind)),
 		Description: ind.Description.In(f.Code),
 		RankingURL:  url(routes.Ranking(ind.ID)),
 		Others:      IndicatorLinks(f, s, ind, url),
@@ -115,11 +115,11 @@ type RankingPage struct {
 // NewRankingPage computes the rankings of ind.
 func NewRankingPage(f Format, s *model.Site, ind *model.Indicator, url URLs) RankingPage {
 	p := RankingPage{
-		Title:     f.T("ranking.title", f.IndicatorName(ind)),
+		Title:     f.TS("ranking.title", f.IndicatorName(ind)),
 		MapURL:    url(routes.Indicator(ind.ID)),
-		StaleNote: f.T("ranking.stale_note"),
+		StaleNote: f.TS("ranking.stale_note"),
 		Others:    rankingLinks(f, s, ind, url),
-		NoFigures: f.T("map.no_data_at_all", f.Short(ind)),
+		NoFigures: f.TS("map.no_data_at_all", f.Short(ind)),
 	}
 	for _, g := range s.Grids {
 		for _, m := range Measures {
@@ -131,7 +131,7 @@ func NewRankingPage(f Format, s *model.Site, ind *model.Indicator, url URLs) Ran
 			if latest.IsZero() {
 				continue
 			}
-			t := figureTable(f, ind, m, ranked(figs, ind), latest, url, f.T("ranking.caption."+m.Key(), f.Short(ind), g.Name.In(f.Code)))
+			t := figureTable(f, ind, m, ranked(figs, ind), latest, url, f.TS("ranking.caption."+m.Key(), f.Short(ind), g.Name.In(f.Code)))
 			rank := 0
 			for i := range t.Rows {
 				if t.Rows[i].Cells[0] != "—" {
@@ -139,7 +139,7 @@ func NewRankingPage(f Format, s *model.Site, ind *model.Indicator, url URLs) Ran
 					t.Rows[i].Rank = f.Int(rank)
 				}
 			}
-			t.Head, t.Ranked = append([]string{f.T("ranking.rank")}, t.Head...), true
+			t.Head, t.Ranked = append([]string{f.TS("ranking.rank")}, t.Head...), true
 			p.Rankings = append(p.Rankings, t)
 		}
 	}

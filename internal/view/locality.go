@@ -155,7 +155,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	}
 	note := l.Note.In(f.Code)
 	if l.Ended() {
-		v.Ended = &EndedNotice{Text: f.T("locality.ended", f.Date(l.Until)), Note: note}
+		v.Ended = &EndedNotice{Text: f.TS("locality.ended", f.Date(l.Until)), Note: note}
 		if l.Successor != nil {
 			succ := c.localityLink(l.Successor)
 			v.Ended.Successor = &succ
@@ -164,7 +164,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		v.Lede = note
 	}
 	if len(l.Predecessors) > 0 {
-		v.FormedFrom = Line{text(f.T("locality.formed_from") + " ")}
+		v.FormedFrom = Line{text(f.TS("locality.formed_from") + " ")}
 		for i, p := range l.Predecessors {
 			if i > 0 {
 				v.FormedFrom = append(v.FormedFrom, text(", "))
@@ -192,7 +192,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	for _, ch := range l.Children {
 		cl := ChildLink{Link: c.localityLink(ch), Kind: f.Kind(ch)}
 		if ch.Ended() {
-			cl.Ended = " · " + f.T("ended_short", f.Date(ch.Until))
+			cl.Ended = " · " + f.TS("ended_short", f.Date(ch.Until))
 		}
 		v.Children = append(v.Children, cl)
 	}
@@ -213,9 +213,9 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	v.Downloads = c.downloads(l)
 	switch {
 	case !facts.updated.IsZero():
-		v.Updated = f.T("updated", f.Date(facts.updated))
+		v.Updated = f.TS("updated", f.Date(facts.updated))
 	case len(updates) > 0:
-		v.Updated = f.T("updated.note", f.Date(updates[0].Date))
+		v.Updated = f.TS("updated.note", f.Date(updates[0].Date))
 	}
 	return v
 }
@@ -225,7 +225,7 @@ func (c *Context) makeLocalityLink(l *model.Locality) Link {
 }
 
 func (c *Context) breadcrumb(l *model.Locality) []Link {
-	crumbs := []Link{{Text: c.F.T("nav.home"), URL: c.URL(routes.Home)}}
+	crumbs := []Link{{Text: c.F.TS("nav.home"), URL: c.URL(routes.Home)}}
 	for _, a := range l.Ancestors() {
 		crumbs = append(crumbs, c.localityLink(a))
 	}
@@ -468,7 +468,7 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		}
 	}
 	slices.SortFunc(inds, func(a, b *model.Indicator) int { return cmp.Compare(a.Order, b.Order) })
-	v := &EarlierPlans{Note: f.T("locality.earlier_note"), Columns: make([]string, 0, len(inds)), Rows: make([]EarlierPlan, 0, len(plans))}
+	v := &EarlierPlans{Note: f.TS("locality.earlier_note"), Columns: make([]string, 0, len(inds)), Rows: make([]EarlierPlan, 0, len(plans))}
 	for _, ind := range inds {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
@@ -543,7 +543,7 @@ func (c *Context) planRow(p model.Progress, withUnit bool) PlanRow {
 	t := p.Target
 	row := PlanRow{Indicator: f.Short(t.Indicator), Derived: t.Derived, Period: f.Period(t.Period), Cells: c.cells(p)}
 	if t.Deadline != t.Period.End {
-		row.Deadline = f.T("deadline", f.Date(t.Deadline))
+		row.Deadline = f.TS("deadline", f.Date(t.Deadline))
 	}
 	if withUnit {
 		l := c.localityLink(t.Locality)
@@ -558,9 +558,9 @@ func (c *Context) planRow(p model.Progress, withUnit bool) PlanRow {
 func (c *Context) impliedNote(t *model.Target) string {
 	f := c.F
 	if t.ImpliedShare.Known {
-		return f.T("flag.implied_share", f.Short(t.Indicator), f.PctAsGiven(t.ImpliedShare))
+		return f.TS("flag.implied_share", f.Short(t.Indicator), f.PctAsGiven(t.ImpliedShare))
 	}
-	return f.T("flag.implied_gap", f.Short(t.Indicator))
+	return f.TS("flag.implied_gap", f.Short(t.Indicator))
 }
 
 func (c *Context) localityRollups(l *model.Locality, plans []planProgress) []RollupRow {
@@ -613,19 +613,19 @@ func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []L
 	f := c.F
 	out := c.standingLines(standings)
 	for _, cmp := range c.Site.ComparisonsNaming(l) {
-		line := Line{text(f.T("reported.below", f.Short(cmp.Indicator), f.Name(cmp.Parent), f.Date(cmp.AsOf)) + " ")}
+		line := Line{text(f.TS("reported.below", f.Short(cmp.Indicator), f.Name(cmp.Parent), f.Date(cmp.AsOf)) + " ")}
 		line = append(line, c.cite(cmp.Source), text(", "+c.published(cmp.Source)+"."))
 		out = append(out, line)
 	}
 	for _, cmp := range c.Site.ComparisonsWithin(l) {
-		line := Line{text(f.T("reported.children", f.Short(cmp.Indicator), f.Name(cmp.Parent), f.Date(cmp.AsOf)) + " ")}
+		line := Line{text(f.TS("reported.children", f.Short(cmp.Indicator), f.Name(cmp.Parent), f.Date(cmp.AsOf)) + " ")}
 		for i, b := range cmp.Below {
 			if i > 0 {
 				line = append(line, text(", "))
 			}
 			line = append(line, c.localityLink(b).inline())
 		}
-		line = append(line, text(" — "+f.T("reported.according")+" "), c.cite(cmp.Source), text(", "+c.published(cmp.Source)+"."))
+		line = append(line, text(" — "+f.TS("reported.according")+" "), c.cite(cmp.Source), text(", "+c.published(cmp.Source)+"."))
 		out = append(out, line)
 	}
 	return out
@@ -659,7 +659,7 @@ func (c *Context) standingLines(standings []model.Standing) []Line {
 		for _, st := range known[i:j] {
 			items = append(items, c.standingItem(st))
 		}
-		out = append(out, Line{text(f.T("standing.group", f.Name(st.Locality), f.Name(st.Locality.Parent), f.Date(st.AsOf)) + " " + strings.Join(items, "; ") + ".")})
+		out = append(out, Line{text(f.TS("standing.group", f.Name(st.Locality), f.Name(st.Locality.Parent), f.Date(st.AsOf)) + " " + strings.Join(items, "; ") + ".")})
 		i = j
 	}
 	return out
@@ -672,11 +672,11 @@ func (c *Context) standingSentence(st model.Standing) string {
 	var s string
 	switch {
 	case st.Difference.V > 0:
-		s = f.T("standing.above", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
+		s = f.TS("standing.above", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
 	case st.Difference.V < 0:
-		s = f.T("standing.below", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
+		s = f.TS("standing.below", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
 	default:
-		s = f.T("standing.equal", ind, name, parent)
+		s = f.TS("standing.equal", ind, name, parent)
 	}
 	if st.Of > 0 {
 		s += " " + f.T("standing.rank", st.Rank, st.Of)
@@ -692,11 +692,11 @@ func (c *Context) standingItem(st model.Standing) string {
 	var s string
 	switch {
 	case st.Difference.V > 0:
-		s = f.T("standing.item_above", ind, f.PointsPlain(st.Difference))
+		s = f.TS("standing.item_above", ind, f.PointsPlain(st.Difference))
 	case st.Difference.V < 0:
-		s = f.T("standing.item_below", ind, f.PointsPlain(st.Difference))
+		s = f.TS("standing.item_below", ind, f.PointsPlain(st.Difference))
 	default:
-		s = f.T("standing.item_equal", ind)
+		s = f.TS("standing.item_equal", ind)
 	}
 	if st.Of > 0 {
 		s += ", " + f.T("standing.item_rank", st.Rank, st.Of)
@@ -716,7 +716,7 @@ func (c *Context) cite(src *model.Source) Inline {
 // published is a source's date of publication, or that it gives none.
 func (c *Context) published(src *model.Source) string {
 	if src.Published.IsZero() {
-		return c.F.T("published_unknown")
+		return c.F.TS("published_unknown")
 	}
 	return c.F.Date(src.Published)
 }
@@ -802,14 +802,14 @@ func (c *Context) downloads(l *model.Locality) Line {
 	if len(offers) == 0 {
 		return nil
 	}
-	out := Line{text(c.F.T("download") + ": ")}
+	out := Line{text(c.F.TS("download") + ": ")}
 	for i, o := range offers {
 		if i > 0 {
 			out = append(out, text(" · "))
 		}
 		name := o.Format
 		if o.Of != l {
-			name = c.F.T("download.pack", o.Of.Name.In(c.Lang()))
+			name = c.F.TS("download.pack", o.Of.Name.In(c.Lang()))
 		}
 		out = append(out, link(name, c.Base.URL(lang.Default, o.Route)))
 	}
@@ -835,7 +835,7 @@ func (e *EarlierPlans) leaveResultsTo(charts []Chart, f Format) {
 			r.Cells[i].Result = ""
 		}
 	}
-	e.Note = f.T("locality.earlier_note_above")
+	e.Note = f.TS("locality.earlier_note_above")
 }
 
 // shownIn reports whether a chart's table has value in the column of the series col and

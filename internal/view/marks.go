@@ -19,7 +19,7 @@ func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
 	if !calc.Computed() {
 		return ""
 	}
-	return c.F.T("calc."+string(calc.How), c.calcFormula(ind, calc))
+	return c.F.TS("calc."+string(calc.How), c.calcFormula(ind, calc))
 }
 
 // calcWords is how the site computed a figure, whole (Text, as CalcText) and in its two
@@ -37,7 +37,7 @@ func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 	formula := c.calcFormula(ind, calc)
 	// The strings end with the formula ("…, %s", "…: %s"): what comes before it, less
 	// its punctuation, is what the site did (calcHow).
-	return calcWords{Text: c.F.T("calc."+string(calc.How), formula), How: c.calcHow(calc), Formula: formula, Calc: calc}
+	return calcWords{Text: c.F.TS("calc."+string(calc.How), formula), How: c.calcHow(calc), Formula: formula, Calc: calc}
 }
 
 // calcFormula is the figures a computed figure comes from, written as the site computed
@@ -81,7 +81,7 @@ func (c *Context) calcHow(calc model.Calc) string {
 	if !calc.Computed() {
 		return ""
 	}
-	return strings.TrimRight(c.F.T("calc."+string(calc.How), ""), ",: ")
+	return strings.TrimRight(c.F.TS("calc."+string(calc.How), ""), ",: ")
 }
 
 // Where is where a figure stands in its document, as a sentence; "" when the data does
@@ -91,7 +91,7 @@ func (c *Context) Where(where lang.Text) string {
 	if w == "" {
 		return ""
 	}
-	return c.F.T("where", w)
+	return c.F.TS("where", w)
 }
 
 // Credit says who set a target and in which document, exactly as the document that gives
@@ -112,18 +112,18 @@ func (c *Context) Credit(t *model.Target) Line {
 	url := c.planURL(cr.Plan)
 	var line Line
 	if cr.Authority != "" {
-		line = Line{{Text: f.T("credit.by", cr.Authority)}}
+		line = Line{{Text: f.TS("credit.by", cr.Authority)}}
 		if c.Lang() == lang.EN {
-			line = Line{text(f.T("credit.by", "")), c.vietnamese(cr.Authority)}
+			line = Line{text(f.TS("credit.by", "")), c.vietnamese(cr.Authority)}
 		}
 	} else {
-		line = Line{text(f.T("credit.unnamed"))}
+		line = Line{text(f.TS("credit.unnamed"))}
 	}
-	line = append(line, text(", "+f.T("credit.according")+" "))
+	line = append(line, text(", "+f.TS("credit.according")+" "))
 	if cr.Source != nil {
 		line = append(line, c.cite(cr.Source))
 	}
-	line = append(line, text(" — "+f.T("credit.inferred")+" "), link(f.PlanName(cr.Plan), url), text("."))
+	line = append(line, text(" — "+f.TS("credit.inferred")+" "), link(f.PlanName(cr.Plan), url), text("."))
 	return line
 }
 
@@ -131,7 +131,7 @@ func (c *Context) Credit(t *model.Target) Line {
 // gives none.
 func (c *Context) sourceLine(src *model.Source) Line {
 	f := c.F
-	return Line{text(f.T("source."+src.Kind) + ": "), c.cite(src), text(" — "), c.vietnamese(src.Publisher), text(", " + c.published(src))}
+	return Line{text(f.TS("source."+src.Kind) + ": "), c.cite(src), text(" — "), c.vietnamese(src.Publisher), text(", " + c.published(src))}
 }
 
 // statusNotes are what a card says about how its status was reached: a straight line or a
@@ -141,10 +141,10 @@ func (c *Context) statusNotes(p model.Progress) []string {
 	f := c.F
 	var out []string
 	if p.StraightLine {
-		out = append(out, f.T("status.straight_line"))
+		out = append(out, f.TS("status.straight_line"))
 	}
 	if p.FromComputed && p.Status != model.StatusNoData && !p.NoDeadline {
-		out = append(out, f.T("status.from_computed"))
+		out = append(out, f.TS("status.from_computed"))
 	}
 	return out
 }

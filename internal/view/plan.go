@@ -67,7 +67,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		}
 		v.BasedOn = append(v.BasedOn, item)
 	}
-	v.Breadcrumb = []Link{{Text: f.T("nav.home"), URL: c.URL(routes.Home)}, {Text: f.T("nav.plans"), URL: c.URL(routes.Plans)}}
+	v.Breadcrumb = []Link{{Text: f.TS("nav.home"), URL: c.URL(routes.Home)}, {Text: f.TS("nav.plans"), URL: c.URL(routes.Plans)}}
 	// The plan's targets from the territory down, then by period and indicator, each level
 	// in the plan's order; sorted as indices, since a Progress is large to move.
 	order := make([]int, len(p.Targets))
@@ -82,7 +82,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	for k, i := range order {
 		rows[k] = c.assess(p.Targets[i])
 	}
-	v.CardsTitle = f.T("plan.headlines", f.Name(p.Locality))
+	v.CardsTitle = f.TS("plan.headlines", f.Name(p.Locality))
 	carded := map[*model.Target]bool{}
 	for _, row := range territoryTargets(p, rows) {
 		v.Cards = append(v.Cards, Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result), Targets: []CardTarget{c.cardTarget(row, false)}})
@@ -104,11 +104,11 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 			v.Notes = append(v.Notes, "≈ "+f.Name(t.Locality)+", "+f.Short(t.Indicator)+": "+c.impliedNote(t)+" "+plainLine(c.Credit(t)))
 		}
 	}
-	v.TargetsTitle = f.T("plan.targets")
+	v.TargetsTitle = f.TS("plan.targets")
 	if len(v.Cards) > 0 || v.Table != nil {
-		v.TargetsTitle = f.T("plan.other_targets")
+		v.TargetsTitle = f.TS("plan.other_targets")
 	} else if len(v.Rows) == 0 {
-		v.NoTargets = f.T("plan.no_targets")
+		v.NoTargets = f.TS("plan.no_targets")
 	}
 	seen := map[*model.Source]bool{}
 	for _, row := range rows {
@@ -118,7 +118,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		}
 	}
 	if len(v.ResultsFrom) == 0 {
-		v.NoResults = f.T("plan.no_results")
+		v.NoResults = f.TS("plan.no_results")
 	}
 	if v.Table != nil {
 		v.Table.ResultsFrom = nil // the page names them all above, ResultsFrom
@@ -163,9 +163,9 @@ func (c *Context) PlanTablePart(p *model.Plan, n int) PlanTablePage {
 	v := PlanTablePage{Table: c.planTable(p, n), Summary: p.Summary.In(f.Code)}
 	v.Title = heading
 	if v.Table != nil && v.Table.PartLabel != "" {
-		v.Title = f.T("plantable.part_title", heading, v.Table.PartLabel)
+		v.Title = f.TS("plantable.part_title", heading, v.Table.PartLabel)
 	}
-	v.Breadcrumb = []Link{{Text: f.T("nav.home"), URL: c.URL(routes.Home)}, {Text: f.T("nav.plans"), URL: c.URL(routes.Plans)}, {Text: heading, URL: c.URL(routes.Plan(p.ID))}}
+	v.Breadcrumb = []Link{{Text: f.TS("nav.home"), URL: c.URL(routes.Home)}, {Text: f.TS("nav.plans"), URL: c.URL(routes.Plans)}, {Text: heading, URL: c.URL(routes.Plan(p.ID))}}
 	return v
 }
 
@@ -204,28 +204,28 @@ func (c *Context) planFacts(p *model.Plan) []Fact {
 	f := c.F
 	var out []Fact
 	if p.Number != "" {
-		out = append(out, Fact{Term: f.T("plan.number"), Text: p.Number})
+		out = append(out, Fact{Term: f.TS("plan.number"), Text: p.Number})
 	}
-	out = append(out, Fact{Term: f.T("plan.issuer"), Text: f.Issuer(p)})
-	issued := f.T("plan.issued_unknown")
+	out = append(out, Fact{Term: f.TS("plan.issuer"), Text: f.Issuer(p)})
+	issued := f.TS("plan.issued_unknown")
 	if !p.Issued.IsZero() {
 		issued = f.Date(p.Issued)
 	}
-	out = append(out, Fact{Term: f.T("plan.issued"), Text: issued})
+	out = append(out, Fact{Term: f.TS("plan.issued"), Text: issued})
 	if p.Signer != "" {
-		out = append(out, Fact{Term: f.T("signer"), Text: p.Signer})
+		out = append(out, Fact{Term: f.TS("signer"), Text: p.Signer})
 	}
 	territory := c.localityLink(p.Locality)
-	out = append(out, Fact{Term: f.T("plan.territory"), Link: &territory})
-	out = append(out, Fact{Term: f.T("col.period"), Text: f.Period(p.Period)})
+	out = append(out, Fact{Term: f.TS("plan.territory"), Link: &territory})
+	out = append(out, Fact{Term: f.TS("col.period"), Text: f.Period(p.Period)})
 	return out
 }
 
 func (c *Context) milestone(m *model.Milestone) string {
 	f := c.F
-	s := f.T("milestone.words", f.Date(m.By)) + " "
+	s := f.TS("milestone.words", f.Date(m.By)) + " "
 	if m.HasShare {
-		s = f.T("milestone.line", f.Date(m.By), f.PercentUpTo(m.Share, 2)) + " "
+		s = f.TS("milestone.line", f.Date(m.By), f.PercentUpTo(m.Share, 2)) + " "
 	}
 	for i, ind := range m.Indicators {
 		if i > 0 {

@@ -180,7 +180,7 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 		return nil
 	}
 	f := c.F
-	t := &PlanTable{Caption: f.T("plantable.caption", f.Period(a.period), f.Name(p.Locality)), Corner: f.T("col.unit"), TotalLabel: f.T("plantable.total"), targets: map[*model.Target]bool{}, cols: a.cols, period: a.period}
+	t := &PlanTable{Caption: f.TS("plantable.caption", f.Period(a.period), f.Name(p.Locality)), Corner: f.TS("col.unit"), TotalLabel: f.TS("plantable.total"), targets: map[*model.Target]bool{}, cols: a.cols, period: a.period}
 	for i, ind := range a.cols {
 		col := PlanTableColumn{Label: f.Short(ind), Abbr: f.IndicatorName(ind)}
 		if i >= len(a.cols)-a.sums {
@@ -240,7 +240,7 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 	}
 	if t.HasResults = len(dates) > 0; t.HasResults {
 		common := mostFrequent(dates)
-		t.ResultsKey = f.T("plantable.results_key", common)
+		t.ResultsKey = f.TS("plantable.results_key", common)
 		t.clearDate(common)
 		t.resultLines()
 	}
@@ -253,7 +253,7 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 // split links a part of a long table to every part and says which rows it holds.
 func (c *Context) split(t *PlanTable, p *model.Plan, n, parts, per, units int) {
 	f := c.F
-	t.PartsNav = f.T("plantable.parts")
+	t.PartsNav = f.TS("plantable.parts")
 	t.PartLabel = f.T("plantable.part", n, parts, (n-1)*per+1, min(n*per, units))
 	for i := 1; i <= parts; i++ {
 		text := f.T("plantable.part_link", (i-1)*per+1, min(i*per, units))
@@ -319,7 +319,7 @@ func (c *Context) sumText(ind *model.Indicator) string {
 	for i, part := range ind.SumOf {
 		names[i] = c.F.Short(part)
 	}
-	return c.F.T("plantable.sum_of", strings.Join(names, " + "))
+	return c.F.TS("plantable.sum_of", strings.Join(names, " + "))
 }
 
 // planTableCell is a target's cell: the figure, its mark when computed, where it stands,
@@ -355,11 +355,11 @@ func (c *Context) rollupCells(p *model.Plan, t *PlanTable) {
 		}
 		differ++
 		i := slices.Index(t.cols, ru.Indicator)
-		t.Total.Cells[i].Rollup = f.T("plantable.rollup", f.Number(ru.ChildrenSum, 2), f.Number(ru.Difference(), 2))
+		t.Total.Cells[i].Rollup = f.TS("plantable.rollup", f.Number(ru.ChildrenSum, 2), f.Number(ru.Difference(), 2))
 		t.Total.Cells[i].Differs = true
 	}
 	if checked > 0 && differ == 0 {
-		t.AddsUp = f.T("plantable.adds_up")
+		t.AddsUp = f.TS("plantable.adds_up")
 	}
 }
 

@@ -34,7 +34,7 @@ func (c *Context) targetValue(t *model.Target) TargetValue {
 		v.Base = f.Base(t.Base)
 	}
 	if t.Per != "" {
-		v.Per = " " + f.T("per."+t.Per)
+		v.Per = " " + f.TS("per."+t.Per)
 	}
 	if t.Implied {
 		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
@@ -81,10 +81,10 @@ func (c *Context) cells(p model.Progress) Cells {
 	}
 	out.StatusNotes = c.statusNotes(p)
 	if p.NoDeadline {
-		out.StatusNotes = append(out.StatusNotes, c.F.T("status.no_deadline"))
+		out.StatusNotes = append(out.StatusNotes, c.F.TS("status.no_deadline"))
 	}
 	if p.ReportedShare.Known && p.ShareDiffers {
-		out.ShareFlag = f.T("flag.share_differs", f.PctAsGiven(p.ReportedShare))
+		out.ShareFlag = f.TS("flag.share_differs", f.PctAsGiven(p.ReportedShare))
 	}
 	if p.Gap.Known {
 		out.Gap = f.Value(ind, p.Gap)
@@ -93,13 +93,13 @@ func (c *Context) cells(p model.Progress) Cells {
 		}
 	}
 	if p.ReportedGap.Known && p.ReportedGap.V != p.Gap.V {
-		out.GapFlag = f.T("flag.gap_differs", f.Num(p.ReportedGap))
+		out.GapFlag = f.TS("flag.gap_differs", f.Num(p.ReportedGap))
 	}
 	if m := p.Milestone; m != nil {
-		out.Milestones = append(out.Milestones, f.T("milestone.by", f.Date(m.By), f.PercentUpTo(m.Share, 2)))
+		out.Milestones = append(out.Milestones, f.TS("milestone.by", f.Date(m.By), f.PercentUpTo(m.Share, 2)))
 	}
 	if m := p.NextMilestone; m != nil {
-		out.Milestones = append(out.Milestones, f.T("milestone.next", f.Date(m.By), f.PercentUpTo(m.Share, 2)))
+		out.Milestones = append(out.Milestones, f.TS("milestone.next", f.Date(m.By), f.PercentUpTo(m.Share, 2)))
 	}
 	return out
 }
@@ -183,20 +183,20 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	f := c.F
 	ind := res.Indicator
-	asOf := f.T("asof", f.Date(res.AsOf))
+	asOf := f.TS("asof", f.Date(res.AsOf))
 	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: asOf, AsOf: asOf}
 	if res.Value.Known && ind.Unit != model.Percent {
 		out.Unit = " " + f.Unit(ind)
 	}
 	if res.Rate.Known {
-		out.Meta += " · " + f.T("rate") + " " + f.PctAsGiven(res.Rate)
+		out.Meta += " · " + f.TS("rate") + " " + f.PctAsGiven(res.Rate)
 	}
 	if res.Change.Known {
-		out.Meta += " · " + f.T("change_since", f.Num(res.Change), f.Date(res.ChangeSince))
+		out.Meta += " · " + f.TS("change_since", f.Num(res.Change), f.Date(res.ChangeSince))
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
 	out.Fig = c.resultFig(res, res.Calc)
-	according := text(f.T("credit.according") + " ")
+	according := text(f.TS("credit.according") + " ")
 	if w := c.Where(res.Where); w != "" {
 		out.Source = Line{according, c.cite(res.Source), text(" · " + w)}
 	} else {
@@ -216,12 +216,12 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	f := c.F
 	t := p.Target
 	ind := t.Indicator
-	out := CardTarget{Status: c.status(p.Status), Label: f.T("target") + " " + f.Period(t.Period), Value: c.targetValue(t)}
+	out := CardTarget{Status: c.status(p.Status), Label: f.TS("target") + " " + f.Period(t.Period), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
-		out.Share = " · " + f.T("share_achieved", f.Pct(p.Share))
+		out.Share = " · " + f.TS("share_achieved", f.Pct(p.Share))
 		out.Meter = meterValue(p.Share.V)
 		if p.ReportedShare.Known && !p.ShareDiffers {
-			out.Share += " (" + f.T("as_reported", f.PctAsGiven(p.ReportedShare)) + ")"
+			out.Share += " (" + f.TS("as_reported", f.PctAsGiven(p.ReportedShare)) + ")"
 		}
 	}
 	if p.Result != nil {
@@ -234,16 +234,16 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 			needed = append(needed, f.GapWords(ind)+" "+gap)
 		}
 		if p.PacePerMonth.Known {
-			needed = append(needed, f.T("pace_needed", f.WithUnit(ind, p.PacePerMonth)))
+			needed = append(needed, f.TS("pace_needed", f.WithUnit(ind, p.PacePerMonth)))
 		}
 		out.Needed = strings.Join(needed, " · ")
 	}
 	if p.ShareDiffers {
-		out.Differs = f.T("flag.share_differs_long", f.PctAsGiven(p.ReportedShare), f.Pct(p.Share))
+		out.Differs = f.TS("flag.share_differs_long", f.PctAsGiven(p.ReportedShare), f.Pct(p.Share))
 	}
 	out.Notes = c.statusNotes(p)
 	if p.NoDeadline {
-		out.NoDeadline = c.F.T("status.no_deadline")
+		out.NoDeadline = c.F.TS("status.no_deadline")
 	}
 	out.Credit = c.creditMark(t)
 	if setBy {
@@ -260,10 +260,10 @@ func (c *Context) makeSetBy(p *model.Plan) Line {
 	f := c.F
 	url := c.planURL(p)
 	if p.Number != "" {
-		return Line{text(f.T("card.set_by") + " "), link(p.Number, url)}
+		return Line{text(f.TS("card.set_by") + " "), link(p.Number, url)}
 	}
-	line := Line{text(f.T("card.issuer_before") + " "), link(f.Issuer(p), url)}
-	if after := f.T("card.issuer_after"); after != "" {
+	line := Line{text(f.TS("card.issuer_before") + " "), link(f.Issuer(p), url)}
+	if after := f.TS("card.issuer_after"); after != "" {
 		line = append(line, text(" "+after))
 	}
 	return line

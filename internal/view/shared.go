@@ -100,6 +100,6 @@ type decision struct {
 // is shared with other pages.
 func (c *Context) decidedBy(p *model.Plan, number string) Line {
 	return kept(c.shared(func(s *Shared) *sync.Map { return &s.decided }), decision{p, number}, func() Line {
-		return Line{text(c.F.T("card.set_by") + " "), link(number, c.planURL(p))}
+		return Line{text(c.F.TS("card.set_by") + " "), link(number, c.planURL(p))}
 	})
 }

@@ -53,14 +53,14 @@ type planSource struct {
 func (c *Context) makePlanSource(p *model.Plan) planSource {
 	f := c.F
 	issuer := f.Issuer(p)
-	ps := planSource{issuer: issuer, lead: f.T("source.plan") + " — " + issuer + ": "}
+	ps := planSource{issuer: issuer, lead: f.TS("source.plan") + " — " + issuer + ": "}
 	ps.pieces = Line{link(f.PlanName(p), c.planURL(p))}
 	var about []string
 	if !p.Issued.IsZero() {
 		about = append(about, f.Date(p.Issued))
 	}
 	if p.Signer != "" {
-		about = append(about, f.T("signer")+" "+p.Signer)
+		about = append(about, f.TS("signer")+" "+p.Signer)
 	}
 	if len(about) > 0 {
 		ps.pieces = append(ps.pieces, text(" ("+strings.Join(about, "; ")+")"))
@@ -124,7 +124,7 @@ func (c *Context) makeSourceLines(g []*model.Source) []Line {
 	}
 	cite := c.cite(g[0])
 	cite.Text = shared
-	line := Line{text(f.T("source."+g[0].Kind) + " — "), c.vietnamese(g[0].Publisher), text(": "), cite, text(" — ")}
+	line := Line{text(f.TS("source."+g[0].Kind) + " — "), c.vietnamese(g[0].Publisher), text(": "), cite, text(" — ")}
 	for i, s := range g {
 		if i > 0 {
 			line = append(line, text("; "))

@@ -14,12 +14,12 @@ func (c *Context) localitySummary(l *model.Locality, hs []headline) string {
 	for _, h := range hs {
 		if h.Result != nil && len(h.Progress) > 0 && h.Progress[0].Share.Known {
 			p := h.Progress[0]
-			return f.T("summary.share", f.Short(h.Indicator), c.marked(h.Indicator, h.Result.Value, h.Result.Calc), f.Date(h.Result.AsOf), f.Pct(p.Share))
+			return f.TS("summary.share", f.Short(h.Indicator), c.marked(h.Indicator, h.Result.Value, h.Result.Calc), f.Date(h.Result.AsOf), f.Pct(p.Share))
 		}
 	}
 	for _, h := range hs {
 		if h.Result != nil && h.Result.Value.Known {
-			return f.T("summary.result", f.Short(h.Indicator), c.marked(h.Indicator, h.Result.Value, h.Result.Calc), f.Date(h.Result.AsOf))
+			return f.TS("summary.result", f.Short(h.Indicator), c.marked(h.Indicator, h.Result.Value, h.Result.Calc), f.Date(h.Result.AsOf))
 		}
 	}
 	for _, h := range hs {
@@ -29,15 +29,15 @@ func (c *Context) localitySummary(l *model.Locality, hs []headline) string {
 		t := h.Progress[0].Target
 		switch {
 		case t.Value.Known:
-			return f.T("summary.target", f.Short(h.Indicator), f.Period(t.Period), c.marked(h.Indicator, t.Value, t.Calc))
+			return f.TS("summary.target", f.Short(h.Indicator), f.Period(t.Period), c.marked(h.Indicator, t.Value, t.Calc))
 		case t.Rate.Known:
-			return f.T("summary.target", f.Short(h.Indicator), f.Period(t.Period), strings.TrimSpace(f.PctAsGiven(t.Rate)+" "+f.Base(t.Base)))
+			return f.TS("summary.target", f.Short(h.Indicator), f.Period(t.Period), strings.TrimSpace(f.PctAsGiven(t.Rate)+" "+f.Base(t.Base)))
 		}
 	}
 	if len(hs) == 0 {
-		return f.T("summary.none", f.Name(l))
+		return f.TS("summary.none", f.Name(l))
 	}
-	return f.T("summary.locality", f.Name(l))
+	return f.TS("summary.locality", f.Name(l))
 }
 
 // marked is a figure with its unit, followed by the computed mark when the site computed
@@ -45,7 +45,7 @@ func (c *Context) localitySummary(l *model.Locality, hs []headline) string {
 func (c *Context) marked(ind *model.Indicator, n model.Num, calc model.Calc) string {
 	s := c.F.WithUnit(ind, n)
 	if calc.Computed() {
-		s += " (" + CalcMark + " " + c.F.T("calc.mark") + ")"
+		s += " (" + CalcMark + " " + c.F.TS("calc.mark") + ")"
 	}
 	return s
 }

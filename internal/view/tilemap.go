@@ -125,7 +125,7 @@ func NewTileMap(f Format, s *model.Site, g *model.Grid, ind *model.Indicator, m 
 	}
 	tm := TileMap{
 		ID: id, Grid: g.Name.In(f.Code), Rows: g.Rows - top + 1, Cols: g.Cols - left + 1,
-		Title: f.T("map.title."+m.Key(), f.Short(ind)), Level: 3,
+		Title: f.TS("map.title."+m.Key(), f.Short(ind)), Level: 3,
 	}
 	tm.Class = fmt.Sprintf("tilemap tilemap--c%d", tm.Cols)
 	figs := make([]Figure, len(g.Tiles))
@@ -144,11 +144,11 @@ func NewTileMap(f Format, s *model.Site, g *model.Grid, ind *model.Indicator, m 
 	}
 	switch {
 	case tm.Empty:
-		tm.Note = f.T("map.no_data_at_all", f.Short(ind))
+		tm.Note = f.TS("map.no_data_at_all", f.Short(ind))
 	case tm.MixedDates:
-		tm.Note = f.T("map.mixed_dates", f.Date(latest))
+		tm.Note = f.TS("map.mixed_dates", f.Date(latest))
 	default:
-		tm.Note = f.T("map.date", f.Date(latest))
+		tm.Note = f.TS("map.date", f.Date(latest))
 	}
 	tm.Legend = scale.legend(f)
 	tm.Table = figureTable(f, ind, m, ranked(figs, ind), latest, url, tm.Title+" — "+tm.Grid)
@@ -172,7 +172,7 @@ func newTile(f Format, ind *model.Indicator, m Measure, t model.Tile, fig Figure
 	place := fmt.Sprintf("tm-r%d tm-c%d", t.Row, t.Col)
 	if !fig.Known() {
 		mt.Class = place + " tm-none"
-		mt.Label = f.T("map.tile_none", name, f.Short(ind))
+		mt.Label = f.TS("map.tile_none", name, f.Short(ind))
 		mt.Parts = append(parts(mt.Label, Part{Text: name, Class: "tm-tile__name"}), Part{Text: " "}, Part{Text: "—", Class: "tm-tile__value"})
 		return mt
 	}
@@ -183,7 +183,7 @@ func newTile(f Format, ind *model.Indicator, m Measure, t model.Tile, fig Figure
 	mt.Label = name + ": " + Describe(f, ind, m, fig)
 	if mt.Stale {
 		mt.Class += " tm-stale"
-		mt.Label += " (" + f.T("map.older") + ")"
+		mt.Label += " (" + f.TS("map.older") + ")"
 	}
 	mt.Parts = parts(mt.Label, Part{Text: name, Class: "tm-tile__name"}, Part{Text: mt.Value, Class: "tm-tile__value"}, Part{Text: mt.Date, Class: "tm-tile__date"})
 	return mt
@@ -194,7 +194,7 @@ func newTile(f Format, ind *model.Indicator, m Measure, t model.Tile, fig Figure
 func Describe(f Format, ind *model.Indicator, m Measure, fig Figure) string {
 	what := f.Short(ind) + " " + f.Pct(fig.Value)
 	if m == Share {
-		what = f.Short(ind) + " " + f.T("map.of_plan", f.Pct(fig.Value))
+		what = f.Short(ind) + " " + f.TS("map.of_plan", f.Pct(fig.Value))
 	} else if base := f.Base(ind.Base); base != "" {
 		what += " " + base
 	}
@@ -203,7 +203,7 @@ func Describe(f Format, ind *model.Indicator, m Measure, fig Figure) string {
 
 // figureTable lists figures as a map's or a ranking's table: locality, value, date, source.
 func figureTable(f Format, ind *model.Indicator, m Measure, figs []Figure, latest date.Date, url URLs, caption string) Table {
-	t := Table{Caption: caption, Head: []string{f.T("col.province"), f.T("map.col." + m.Key()), f.T("col.asof"), f.T("col.source")}}
+	t := Table{Caption: caption, Head: []string{f.TS("col.province"), f.TS("map.col." + m.Key()), f.TS("col.asof"), f.TS("col.source")}}
 	for _, fig := range figs {
 		row := TableRow{Name: f.Name(fig.Locality), URL: url(routes.Locality(fig.Locality.ID))}
 		if !fig.Known() {
@@ -257,7 +257,7 @@ func (sc scale) legend(f Format) []LegendStep {
 		from, to := sc.lo+float64(i)*w, sc.lo+float64(i+1)*w
 		out = append(out, LegendStep{Class: "tm-s" + strconv.Itoa(i+1), Label: f.Number(from, 1) + "–" + f.PercentUpTo(to, 1)})
 	}
-	return append(out, LegendStep{Class: "tm-none", Label: f.T("map.no_data")})
+	return append(out, LegendStep{Class: "tm-none", Label: f.TS("map.no_data")})
 }
 
 // sourceName cites a source in a table cell: its publisher and date, else its title; in
