@@ -74,7 +74,7 @@ func parseFormat(s string) format {
 // as its arguments: a text's verb is %s, and fmt writes anything else (a %d, an argument
 // missing or left over) its own way. Texts, unlike T's arguments, are not boxed in
 // interfaces: T's escape to the heap, through fmt, one allocation each.
-func (f format) appendTexts(b []byte, s string, args []string) []byte {
+func appendTexts[T string | []byte](f format, b []byte, s string, args []T) []byte {
 	if f.parts == nil || len(args) < f.args || (!f.reordered && len(args) != f.args) {
 		return append(b, sprintTexts(s, args)...)
 	}
@@ -92,11 +92,41 @@ func (f format) appendTexts(b []byte, s string, args []string) []byte {
 	return b
 }
 
-// sprintTexts is fmt.Sprintf(s, args...) with texts, for what appendTexts does not write.
-func sprintTexts(s string, args []string) string {
+// appendInts appends f filled with whole numbers, as fmt.Sprintf(s, args...) writes s
+// with them (their verb is %d), without boxing them.
+func (f format) appendInts(b []byte, s string, args []int) []byte {
+	if f.parts == nil || len(args) < f.args || (!f.reordered && len(args) != f.args) {
+		return append(b, sprintInts(s, args)...)
+	}
+	start := len(b)
+	for _, p := range f.parts {
+		switch {
+		case p.arg < 0:
+			b = append(b, p.lit...)
+		case p.verb == 'd':
+			b = strconv.AppendInt(b, int64(args[p.arg]), 10)
+		default:
+			return append(b[:start], sprintInts(s, args)...)
+		}
+	}
+	return b
+}
+
+// sprintInts is fmt.Sprintf(s, args...) with whole numbers, for what appendInts does not
+// write.
+func sprintInts(s string, args []int) string {
 	boxed := make([]any, len(args))
 	for i, a := range args {
 		boxed[i] = a
+	}
+	return fmt.Sprintf(s, boxed...)
+}
+
+// sprintTexts is fmt.Sprintf(s, args...) with texts, for what appendTexts does not write.
+func sprintTexts[T string | []byte](s string, args []T) string {
+	boxed := make([]any, len(args))
+	for i, a := range args {
+		boxed[i] = string(a)
 	}
 	return fmt.Sprintf(s, boxed...)
 }

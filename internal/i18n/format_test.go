@@ -65,6 +65,13 @@ func TestTextsAreSprintf(t *testing.T) {
 			if got := string(l.AppendT([]byte("x"), "k", args...)); got != "x"+want {
 				t.Errorf("%d: AppendT(x, %q, %q) = %q, want x + %q", i, s, args, got, want)
 			}
+			bs := make([][]byte, len(args))
+			for j, a := range args {
+				bs[j] = []byte(a)
+			}
+			if got := string(l.AppendTB([]byte("x"), "k", bs...)); got != "x"+want {
+				t.Errorf("%d: AppendTB(x, %q, %q) = %q, want x + %q", i, s, args, got, want)
+			}
 			if got := l.T("k", boxed...); got != want {
 				t.Errorf("%d: T(%q, %q) = %q, TS %q", i, s, args, got, want)
 			}
@@ -73,5 +80,45 @@ func TestTextsAreSprintf(t *testing.T) {
 	l := New("vi", nil)
 	if got := string(l.AppendT([]byte("x"), "none", "a")); got != "x[none]" {
 		t.Errorf("AppendT of a missing key = %q, want x[none]", got)
+	}
+}
+
+// TS makes its string and nothing else: one allocation, whatever its texts.
+func TestTSAllocatesItsStringOnly(t *testing.T) {
+	l := New("vi", map[string]string{"k": "đạt %s chỉ tiêu (theo %s)"})
+	a, b := "85,3 %", "báo cáo"
+	if n := testing.AllocsPerRun(100, func() { _ = l.TS("k", a, b) }); n != 1 {
+		t.Errorf("TS: %v allocations, want 1", n)
+	}
+	buf := make([]byte, 0, 64)
+	if n := testing.AllocsPerRun(100, func() { buf = l.AppendTB(buf[:0], "k", []byte(a), []byte(b)) }); n != 0 {
+		t.Errorf("AppendTB into room enough: %v allocations, want 0", n)
+	}
+}
+
+// AppendTN fills a string as fmt.Sprintf does with whole numbers for arguments.
+func TestNumbersAreSprintf(t *testing.T) {
+	langs, err := Load(themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := []string{"%d/%d", "%[2]d trước %[1]d", "%s %d", "%v", "%5d", "%%d %d", "no verbs", ""}
+	for _, l := range langs {
+		for _, k := range l.Keys() {
+			formats = append(formats, l.strings[k])
+		}
+	}
+	for i, s := range formats {
+		l := New("vi", map[string]string{"k": s})
+		for _, args := range [][]int{{}, {7}, {15, 19}, {-3, 0, 1234567}} {
+			boxed := make([]any, len(args))
+			for j, a := range args {
+				boxed[j] = a
+			}
+			want := l.T("k", boxed...)
+			if got := string(l.AppendTN([]byte("x"), "k", args...)); got != "x"+want {
+				t.Errorf("%d: AppendTN(x, %q, %v) = %q, want x + %q", i, s, args, got, want)
+			}
+		}
 	}
 }

@@ -77,7 +77,7 @@ func (l *Lang) TS(key string, args ...string) string {
 		return s
 	}
 	var buf [256]byte
-	return string(l.formats[key].appendTexts(buf[:0], s, args))
+	return string(appendTexts(l.formats[key], buf[:0], s, args))
 }
 
 // AppendT appends TS(key, args...) to b: a text built of strings and figures is made in
@@ -90,7 +90,33 @@ func (l *Lang) AppendT(b []byte, key string, args ...string) []byte {
 	if len(args) == 0 {
 		return append(b, s...)
 	}
-	return l.formats[key].appendTexts(b, s, args)
+	return appendTexts(l.formats[key], b, s, args)
+}
+
+// AppendTB is AppendT with texts given as bytes (a figure written into a scratch buffer),
+// none of which may be in b's array past len(b).
+func (l *Lang) AppendTB(b []byte, key string, args ...[]byte) []byte {
+	s, ok := l.strings[key]
+	if !ok {
+		return append(append(append(b, '['), key...), ']')
+	}
+	if len(args) == 0 {
+		return append(b, s...)
+	}
+	return appendTexts(l.formats[key], b, s, args)
+}
+
+// AppendTN appends T(key, args...) with whole numbers for arguments to b, without boxing
+// them.
+func (l *Lang) AppendTN(b []byte, key string, args ...int) []byte {
+	s, ok := l.strings[key]
+	if !ok {
+		return append(append(append(b, '['), key...), ']')
+	}
+	if len(args) == 0 {
+		return append(b, s...)
+	}
+	return l.formats[key].appendInts(b, s, args)
 }
 
 // Has reports whether key exists.
@@ -118,6 +144,14 @@ func (l *Lang) AppendPercent(b []byte, v float64, decimals int) []byte {
 		return append(b, "—"...)
 	}
 	return l.symbols.appendFormat(b, v, decimals, true, l.percentSign())
+}
+
+// AppendFixed appends Fixed(v, decimals) to b, without making the string.
+func (l *Lang) AppendFixed(b []byte, v float64, decimals int) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, "—"...)
+	}
+	return l.symbols.appendFormat(b, v, decimals, true, "")
 }
 
 // Fixed formats v with exactly decimals decimals: 95,10 / 95.10.

@@ -64,7 +64,7 @@ func FuzzNumbers(f *testing.F) {
 	})
 }
 
-// AppendNumber and AppendPercent append what Number and Percent return.
+// AppendNumber, AppendPercent and AppendFixed append what Number, Percent and Fixed return.
 func TestAppendIsFormat(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	values := []float64{0, math.Copysign(0, -1), math.NaN(), math.Inf(1), math.Inf(-1), 1022552, 80.58, -0.004, 2.675}
@@ -80,6 +80,9 @@ func TestAppendIsFormat(t *testing.T) {
 			}
 			if got, want := string(l.AppendPercent([]byte("x"), v, d)), "x"+l.Percent(v, d); got != want {
 				t.Fatalf("%s AppendPercent(%v, %d) = %q, want %q", code, v, d, got, want)
+			}
+			if got, want := string(l.AppendFixed([]byte("x"), v, d)), "x"+l.Fixed(v, d); got != want {
+				t.Fatalf("%s AppendFixed(%v, %d) = %q, want %q", code, v, d, got, want)
 			}
 		}
 	}

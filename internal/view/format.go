@@ -80,6 +80,40 @@ func (f Format) appendNum(b []byte, n model.Num) []byte {
 	return f.AppendNumber(b, n.V, int(n.Decimals))
 }
 
+// appendPct appends Pct(n) to b.
+func (f Format) appendPct(b []byte, n model.Num) []byte {
+	if !n.Known || math.IsNaN(n.V) {
+		return append(b, "—"...)
+	}
+	return f.AppendPercent(b, n.V, 2)
+}
+
+// appendPoints appends Points(n) to b, scratch holding the figure while the string is
+// filled.
+func (f Format) appendPoints(b, scratch []byte, n model.Num) []byte {
+	if !n.Known {
+		return append(b, "—"...)
+	}
+	return f.AppendTB(b, "points", f.AppendFixed(scratch[:0], math.Abs(n.V), 2))
+}
+
+// appendPointsPlain appends PointsPlain(n) to b, as appendPoints.
+func (f Format) appendPointsPlain(b, scratch []byte, n model.Num) []byte {
+	if !n.Known {
+		return append(b, "—"...)
+	}
+	return f.AppendTB(b, "points", f.AppendNumber(scratch[:0], math.Abs(n.V), 2))
+}
+
+// appendWithUnit appends WithUnit(ind, n) to b.
+func (f Format) appendWithUnit(b []byte, ind *model.Indicator, n model.Num) []byte {
+	b = f.appendValue(b, ind, n)
+	if ind.Unit == model.Percent {
+		return b
+	}
+	return append(append(b, ' '), f.Unit(ind)...)
+}
+
 // appendPctAsGiven appends PctAsGiven(n) to b.
 func (f Format) appendPctAsGiven(b []byte, n model.Num) []byte {
 	if !n.Known || math.IsNaN(n.V) {

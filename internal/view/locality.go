@@ -655,11 +655,15 @@ func (c *Context) standingLines(standings []model.Standing) []Line {
 			continue
 		}
 		st := known[i]
-		items := make([]string, 0, j-i)
-		for _, st := range known[i:j] {
-			items = append(items, c.standingItem(st))
+		var buf [512]byte
+		b := append(f.AppendT(buf[:0], "standing.group", f.Name(st.Locality), f.Name(st.Locality.Parent), f.Date(st.AsOf)), ' ')
+		for k, st := range known[i:j] {
+			if k > 0 {
+				b = append(b, "; "...)
+			}
+			b = c.appendStanding(b, st, true)
 		}
-		out = append(out, Line{text(f.TS("standing.group", f.Name(st.Locality), f.Name(st.Locality.Parent), f.Date(st.AsOf)) + " " + strings.Join(items, "; ") + ".")})
+		out = append(out, Line{text(string(append(b, '.')))})
 		i = j
 	}
 	return out
@@ -667,41 +671,50 @@ func (c *Context) standingLines(standings []model.Standing) []Line {
 
 // standingSentence is one rate against the parent's average, as a sentence.
 func (c *Context) standingSentence(st model.Standing) string {
-	f := c.F
-	ind, name, parent := f.Short(st.Indicator), f.Name(st.Locality), f.Name(st.Locality.Parent)
-	var s string
-	switch {
-	case st.Difference.V > 0:
-		s = f.TS("standing.above", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
-	case st.Difference.V < 0:
-		s = f.TS("standing.below", ind, name, f.PointsPlain(st.Difference), parent, f.Date(st.AsOf))
-	default:
-		s = f.TS("standing.equal", ind, name, parent)
-	}
-	if st.Of > 0 {
-		s += " " + f.T("standing.rank", st.Rank, st.Of)
-	}
-	return s
+	var buf [256]byte
+	return string(c.appendStanding(buf[:0], st, false))
 }
 
 // standingItem is one rate of a line of standingLines: "BHXH thấp hơn 6,46 điểm phần
 // trăm, thứ 15/19".
 func (c *Context) standingItem(st model.Standing) string {
+	var buf [128]byte
+	return string(c.appendStanding(buf[:0], st, true))
+}
+
+// appendStanding appends standingItem(st) to b when item is set, else
+// standingSentence(st): written in one buffer, its figures in another.
+func (c *Context) appendStanding(b []byte, st model.Standing, item bool) []byte {
 	f := c.F
-	ind := f.Short(st.Indicator)
-	var s string
+	ind, name, parent := f.Short(st.Indicator), f.Name(st.Locality), f.Name(st.Locality.Parent)
+	var scratch, points [64]byte
+	key := "standing.equal"
 	switch {
 	case st.Difference.V > 0:
-		s = f.TS("standing.item_above", ind, f.PointsPlain(st.Difference))
+		key = "standing.above"
 	case st.Difference.V < 0:
-		s = f.TS("standing.item_below", ind, f.PointsPlain(st.Difference))
+		key = "standing.below"
+	}
+	switch {
+	case item && key == "standing.equal":
+		b = f.AppendT(b, "standing.item_equal", ind)
+	case item:
+		b = f.AppendTB(b, "standing.item_"+key[len("standing."):], []byte(ind), f.appendPointsPlain(points[:0], scratch[:], st.Difference))
+	case key == "standing.equal":
+		b = f.AppendT(b, key, ind, name, parent)
 	default:
-		s = f.TS("standing.item_equal", ind)
+		b = f.AppendTB(b, key, []byte(ind), []byte(name), f.appendPointsPlain(points[:0], scratch[:], st.Difference), []byte(parent), []byte(f.Date(st.AsOf)))
 	}
 	if st.Of > 0 {
-		s += ", " + f.T("standing.item_rank", st.Rank, st.Of)
+		rank := "standing.rank"
+		if item {
+			b, rank = append(b, ", "...), "standing.item_rank"
+		} else {
+			b = append(b, ' ')
+		}
+		b = f.AppendTN(b, rank, st.Rank, st.Of)
 	}
-	return s
+	return b
 }
 
 // cite is a source's title; marked Vietnamese on an English page that has no English title

@@ -19,7 +19,9 @@ func (c *Context) CalcText(ind *model.Indicator, calc model.Calc) string {
 	if !calc.Computed() {
 		return ""
 	}
-	return c.F.TS("calc."+string(calc.How), c.calcFormula(ind, calc))
+	var buf [192]byte
+	var formula [128]byte
+	return string(c.F.AppendTB(buf[:0], "calc."+string(calc.How), c.appendFormula(formula[:0], ind, calc)))
 }
 
 // calcWords is how the site computed a figure, whole (Text, as CalcText) and in its two
@@ -43,9 +45,13 @@ func (c *Context) calcWords(ind *model.Indicator, calc model.Calc) calcWords {
 // calcFormula is the figures a computed figure comes from, written as the site computed
 // it: "1.888 + 165".
 func (c *Context) calcFormula(ind *model.Indicator, calc model.Calc) string {
-	f := c.F
 	var buf [128]byte
-	b := buf[:0]
+	return string(c.appendFormula(buf[:0], ind, calc))
+}
+
+// appendFormula appends calcFormula(ind, calc) to b.
+func (c *Context) appendFormula(b []byte, ind *model.Indicator, calc model.Calc) []byte {
+	f := c.F
 	sep := " + "
 	switch calc.How {
 	case model.SumOfParts, model.ImpliedByGap:
@@ -56,15 +62,15 @@ func (c *Context) calcFormula(ind *model.Indicator, calc model.Calc) string {
 			b = append(f.appendValue(b, ind, calc.Inputs[0]), " ÷ "...)
 			b = f.appendPctAsGiven(b, calc.Inputs[1])
 		}
-		return string(b)
+		return b
 	case model.RateFromDenominator:
 		if len(calc.Inputs) == 2 {
 			b = append(f.appendNum(b, calc.Inputs[0]), " ÷ "...)
 			b = f.appendNum(b, calc.Inputs[1])
 		}
-		return string(b)
+		return b
 	default:
-		return ""
+		return b
 	}
 	for i, n := range calc.Inputs { // written in one go: a page has dozens
 		if i > 0 {
@@ -72,7 +78,7 @@ func (c *Context) calcFormula(ind *model.Indicator, calc model.Calc) string {
 		}
 		b = f.appendValue(b, ind, n)
 	}
-	return string(b)
+	return b
 }
 
 // calcHow is calcWords(…, calc).How without the formula: what the site did, "" when

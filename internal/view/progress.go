@@ -3,7 +3,6 @@ package view
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/covsite/covsite/internal/model"
 )
@@ -23,14 +22,16 @@ type TargetValue struct {
 func (c *Context) targetValue(t *model.Target) TargetValue {
 	f := c.F
 	v := TargetValue{}
-	if t.Value.Known {
+	switch {
+	case t.Value.Known && t.Rate.Known:
+		var buf [64]byte
+		v.Text = string(f.appendPctAsGiven(append(f.appendValue(buf[:0], t.Indicator, t.Value), " · "...), t.Rate))
+	case t.Value.Known:
 		v.Text = f.Value(t.Indicator, t.Value)
-	}
-	if t.Value.Known && t.Rate.Known {
-		v.Text += " · "
+	case t.Rate.Known:
+		v.Text = f.PctAsGiven(t.Rate)
 	}
 	if t.Rate.Known {
-		v.Text += f.PctAsGiven(t.Rate)
 		v.Base = f.Base(t.Base)
 	}
 	if t.Per != "" {
@@ -183,16 +184,22 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	f := c.F
 	ind := res.Indicator
-	asOf := f.TS("asof", f.Date(res.AsOf))
+	var buf [192]byte
+	var scratch [64]byte
+	b := f.AppendT(buf[:0], "asof", f.Date(res.AsOf))
+	asOf := string(b)
 	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: asOf, AsOf: asOf}
 	if res.Value.Known && ind.Unit != model.Percent {
 		out.Unit = " " + f.Unit(ind)
 	}
-	if res.Rate.Known {
-		out.Meta += " · " + f.TS("rate") + " " + f.PctAsGiven(res.Rate)
-	}
-	if res.Change.Known {
-		out.Meta += " · " + f.TS("change_since", f.Num(res.Change), f.Date(res.ChangeSince))
+	if res.Rate.Known || res.Change.Known {
+		if res.Rate.Known {
+			b = append(append(f.AppendT(append(b, " · "...), "rate"), ' '), f.PctAsGiven(res.Rate)...)
+		}
+		if res.Change.Known {
+			b = f.AppendTB(append(b, " · "...), "change_since", f.appendNum(scratch[:0], res.Change), []byte(f.Date(res.ChangeSince)))
+		}
+		out.Meta = string(b)
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
 	out.Fig = c.resultFig(res, res.Calc)
@@ -216,27 +223,36 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	f := c.F
 	t := p.Target
 	ind := t.Indicator
-	out := CardTarget{Status: c.status(p.Status), Label: f.TS("target") + " " + f.Period(t.Period), Value: c.targetValue(t)}
+	// each text written into one buffer, its figures into scratch: a page has a dozen
+	var buf [192]byte
+	var scratch [64]byte
+	b := append(append(f.AppendT(buf[:0], "target"), ' '), f.Period(t.Period)...)
+	out := CardTarget{Status: c.status(p.Status), Label: string(b), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
-		out.Share = " · " + f.TS("share_achieved", f.Pct(p.Share))
-		out.Meter = meterValue(p.Share.V)
+		b = f.AppendTB(append(buf[:0], " · "...), "share_achieved", f.appendPct(scratch[:0], p.Share))
 		if p.ReportedShare.Known && !p.ShareDiffers {
-			out.Share += " (" + f.TS("as_reported", f.PctAsGiven(p.ReportedShare)) + ")"
+			b = append(f.AppendTB(append(b, " ("...), "as_reported", f.appendPctAsGiven(scratch[:0], p.ReportedShare)), ')')
 		}
+		out.Share = string(b)
+		out.Meter = meterValue(p.Share.V)
 	}
 	if p.Result != nil {
-		var needed []string
+		b = buf[:0]
 		if p.Gap.Known && p.Gap.V > 0 {
-			gap := f.Value(ind, p.Gap)
+			b = append(append(b, f.GapWords(ind)...), ' ')
 			if p.ByRate {
-				gap = f.Points(p.Gap)
+				b = f.appendPoints(b, scratch[:], p.Gap)
+			} else {
+				b = f.appendValue(b, ind, p.Gap)
 			}
-			needed = append(needed, f.GapWords(ind)+" "+gap)
 		}
 		if p.PacePerMonth.Known {
-			needed = append(needed, f.TS("pace_needed", f.WithUnit(ind, p.PacePerMonth)))
+			if len(b) > 0 {
+				b = append(b, " · "...)
+			}
+			b = f.AppendTB(b, "pace_needed", f.appendWithUnit(scratch[:0], ind, p.PacePerMonth))
 		}
-		out.Needed = strings.Join(needed, " · ")
+		out.Needed = string(b)
 	}
 	if p.ShareDiffers {
 		out.Differs = f.TS("flag.share_differs_long", f.PctAsGiven(p.ReportedShare), f.Pct(p.Share))

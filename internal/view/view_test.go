@@ -846,3 +846,38 @@ func TestCalcFormula(t *testing.T) {
 		}
 	}
 }
+
+// The append forms of the formats write what their strings say, in both languages, for
+// every unit, known and unknown figures.
+func TestAppendsAreTheirStrings(t *testing.T) {
+	nums := []model.Num{{}, {Known: true, V: 1022552}, {Known: true, V: 80.584, Decimals: 2}, {Known: true, V: -3.2, Decimals: 1}, {Known: true, V: 0}, {Known: true, V: 12.5, Decimals: -1}}
+	inds := []*model.Indicator{{Unit: model.People, Short: lang.T("BHYT", "HI")}, {Unit: model.Percent}, {Unit: model.Unit("vnd")}}
+	for _, code := range lang.Codes {
+		f := Format{i18n.New(code, map[string]string{"points": "%s điểm %%", "unit.people": "người", "unit.vnd": "đồng"})}
+		scratch := make([]byte, 0, 64)
+		for _, n := range nums {
+			for _, c := range []struct {
+				name      string
+				got, want string
+			}{
+				{"appendPct", string(f.appendPct([]byte("x"), n)), f.Pct(n)},
+				{"appendNum", string(f.appendNum([]byte("x"), n)), f.Num(n)},
+				{"appendPctAsGiven", string(f.appendPctAsGiven([]byte("x"), n)), f.PctAsGiven(n)},
+				{"appendPoints", string(f.appendPoints([]byte("x"), scratch, n)), f.Points(n)},
+				{"appendPointsPlain", string(f.appendPointsPlain([]byte("x"), scratch, n)), f.PointsPlain(n)},
+			} {
+				if c.got != "x"+c.want {
+					t.Errorf("%s %s(%+v) = %q, want x + %q", code, c.name, n, c.got, c.want)
+				}
+			}
+			for _, ind := range inds {
+				if got, want := string(f.appendValue([]byte("x"), ind, n)), "x"+f.Value(ind, n); got != want {
+					t.Errorf("%s appendValue(%s, %+v) = %q, want %q", code, ind.Unit, n, got, want)
+				}
+				if got, want := string(f.appendWithUnit([]byte("x"), ind, n)), "x"+f.WithUnit(ind, n); got != want {
+					t.Errorf("%s appendWithUnit(%s, %+v) = %q, want %q", code, ind.Unit, n, got, want)
+				}
+			}
+		}
+	}
+}
