@@ -3,6 +3,8 @@ package i18n
 import (
 	"math"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/number"
@@ -85,5 +87,37 @@ func TestAppendIsFormat(t *testing.T) {
 				t.Fatalf("%s AppendFixed(%v, %d) = %q, want %q", code, v, d, got, want)
 			}
 		}
+	}
+}
+
+// appendScaled writes strconv's digits of a figure rounded to 1–4 decimals, or declines:
+// halves and near-halves (0.125, 2.675, 1.005), the figures a page has (80.58, 1692067.6),
+// random ones and ones a hair from a half in either direction.
+func TestScaledIsStrconv(t *testing.T) {
+	values := []float64{0, 0.5, 0.05, 0.005, 0.0005, 0.125, 2.675, 1.005, 999.995, 80.58, 95.1, 1692067.6, 85.3125467,
+		1<<33 - 0.5, 4.35, 0.045, 1.0000000001, 0.9999999999}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 200000 {
+		values = append(values, rng.Float64()*math.Pow(10, float64(rng.IntN(10))))
+		n := float64(rng.IntN(1000000)) + 0.5
+		d := math.Pow(10, float64(1+rng.IntN(4)))
+		values = append(values, n/d, math.Nextafter(n/d, 0), math.Nextafter(n/d, 1e10))
+	}
+	declined := 0
+	for _, a := range values {
+		for decimals := 1; decimals <= 4; decimals++ {
+			got, ok := appendScaled(nil, a, decimals)
+			if !ok {
+				declined++
+				continue
+			}
+			want := strings.Replace(strconv.FormatFloat(a, 'f', decimals, 64), ".", "", 1)
+			if string(got) != want {
+				t.Fatalf("appendScaled(%v, %d) = %q, strconv %q", a, decimals, got, want)
+			}
+		}
+	}
+	if declined > len(values) { // a quarter of the (value, decimals) pairs
+		t.Errorf("appendScaled declined %d of %d", declined, 4*len(values))
 	}
 }
