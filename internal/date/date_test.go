@@ -85,14 +85,18 @@ func TestParseRejectsDaysThatDoNotExist(t *testing.T) {
 
 // Compare orders dates as their times do, the zero date first.
 func TestCompareIsTimeOrder(t *testing.T) {
-	dates := []Date{{}, New(1999, 12, 31), New(2000, 1, 1), New(2023, 6, 30), New(2023, 7, 1), New(2024, 2, 29), New(2024, 3, 1)}
+	dates := []Date{{}, New(1999, 12, 31), New(2000, 1, 1), New(2023, 6, 30), New(2023, 7, 1), New(2024, 2, 29), New(2024, 3, 1),
+		New(-3, 12, 31), New(-1, 1, 1), New(1, 1, 1), New(9999, 12, 31)}
 	for i := 0; i < 2000; i++ {
 		dates = append(dates, New(1990+i%40, time.Month(1+i*7%12), 1+i*13%28))
 	}
 	for _, a := range dates {
-		for _, b := range dates[:50] {
+		for _, b := range dates[:60] {
 			if got, want := a.Compare(b), a.Time().Compare(b.Time()); got != want {
 				t.Fatalf("%v.Compare(%v) = %d, time says %d", a, b, got, want)
+			}
+			if a.Before(b) != (a.Time().Compare(b.Time()) < 0) || a.After(b) != (a.Time().Compare(b.Time()) > 0) {
+				t.Fatalf("%v.Before/After(%v) disagree with time", a, b)
 			}
 		}
 	}
