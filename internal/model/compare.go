@@ -22,7 +22,11 @@ type Standing struct {
 // StandingOf compares l's latest rate for ind with its parent's and its siblings' on the
 // same date. It returns false when there is nothing to compare.
 func (s *Site) StandingOf(l *Locality, ind *Indicator) (Standing, bool) {
-	r := s.LatestResult(l, ind)
+	return s.standingOf(l, ind, s.LatestResult(l, ind))
+}
+
+// standingOf is StandingOf with l's latest result of ind, r.
+func (s *Site) standingOf(l *Locality, ind *Indicator, r *Result) (Standing, bool) {
 	if r == nil || l.Parent == nil {
 		return Standing{}, false
 	}

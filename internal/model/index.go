@@ -208,13 +208,7 @@ func (s *Site) SourceOrder(src *Source) int { return s.index.sourceOrder[src] }
 
 // LatestResult returns the newest result with a value for l and ind, or nil.
 func (s *Site) LatestResult(l *Locality, ind *Indicator) *Result {
-	rs := s.ResultsFor(l, ind)
-	for i := len(rs) - 1; i >= 0; i-- {
-		if rs[i].Value.Known || rs[i].Rate.Known {
-			return rs[i]
-		}
-	}
-	return nil
+	return latestOf(s.ResultsFor(l, ind))
 }
 
 // DocumentsAbout returns the documents that name l.

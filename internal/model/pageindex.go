@@ -79,3 +79,51 @@ func (lt *localTargets) of(ind *Indicator) []*Target {
 	}
 	return lt.byInd[ind.Order]
 }
+
+// Local is one locality's targets and results by indicator, looked up once: a page asks
+// for its locality's of every indicator, several times each (its cards, standings,
+// charts, sources), and each of Site's answers looks the locality up again.
+type Local struct {
+	s  *Site
+	l  *Locality
+	lt *localTargets
+	lr *localResults
+}
+
+// Local is l's targets and results by indicator.
+func (s *Site) Local(l *Locality) Local {
+	return Local{s: s, l: l, lt: s.localTargetsOf(l), lr: s.index.results[l]}
+}
+
+// Assess is Site.Assess, without looking the locality up when t is the locality's.
+func (x Local) Assess(t *Target) Progress {
+	if t.Locality != x.l {
+		return x.s.Assess(t)
+	}
+	rs, dates := x.lt.resultsOf(t.Indicator)
+	return x.s.assess(t, rs, dates)
+}
+
+// StandingOf is Site.StandingOf of the locality.
+func (x Local) StandingOf(ind *Indicator) (Standing, bool) {
+	return x.s.standingOf(x.l, ind, x.LatestResult(ind))
+}
+
+// TargetsFor is Site.TargetsFor of the locality.
+func (x Local) TargetsFor(ind *Indicator) []*Target { return x.lt.of(ind) }
+
+// ResultsFor is Site.ResultsFor of the locality.
+func (x Local) ResultsFor(ind *Indicator) []*Result { return x.lr.of(ind) }
+
+// LatestResult is Site.LatestResult of the locality.
+func (x Local) LatestResult(ind *Indicator) *Result { return latestOf(x.lr.of(ind)) }
+
+// latestOf is the newest result of rs (oldest first) with a value or a rate.
+func latestOf(rs []*Result) *Result {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i].Value.Known || rs[i].Rate.Known {
+			return rs[i]
+		}
+	}
+	return nil
+}

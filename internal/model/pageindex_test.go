@@ -3,6 +3,7 @@ package model_test
 import (
 	"cmp"
 	"os"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -65,5 +66,38 @@ func checkTargetsFor(t *testing.T, s *model.Site) {
 	}
 	if some == 0 {
 		t.Fatal("the site has no locality with two targets of an indicator: the test shows nothing")
+	}
+}
+
+// A locality's Local answers as the site does: its targets, results, latest result and
+// standing of every indicator, and the assessment of every target (its own and others').
+func TestLocalIsTheSites(t *testing.T) {
+	example, _ := exampleSite(t)
+	raw, diags := load.Load(os.DirFS(gentest.Site(t, 0.01)))
+	national, more := model.Build(raw)
+	if diags.Merge(more); diags.HasErrors() {
+		t.Fatal(diags.Err("en"))
+	}
+	for _, s := range []*model.Site{example, national} {
+		other := s.Targets[len(s.Targets)-1]
+		for _, l := range s.Localities {
+			x := s.Local(l)
+			for _, ind := range s.Indicators {
+				if !slices.Equal(x.TargetsFor(ind), s.TargetsFor(l, ind)) || !slices.Equal(x.ResultsFor(ind), s.ResultsFor(l, ind)) ||
+					x.LatestResult(ind) != s.LatestResult(l, ind) {
+					t.Errorf("Local(%s) of %s: not the site's targets and results", l.ID, ind.ID)
+				}
+				got, ok := x.StandingOf(ind)
+				want, wantOK := s.StandingOf(l, ind)
+				if got != want || ok != wantOK {
+					t.Errorf("Local(%s).StandingOf(%s) = %+v, %v; site: %+v, %v", l.ID, ind.ID, got, ok, want, wantOK)
+				}
+			}
+			for _, tg := range append(slices.Clone(s.TargetsOf(l)), other) {
+				if got, want := x.Assess(tg), s.Assess(tg); !reflect.DeepEqual(got, want) {
+					t.Errorf("Local(%s).Assess(%s %s %s) = %+v, site: %+v", l.ID, tg.Plan.ID, tg.Indicator.ID, tg.Period.Text, got, want)
+				}
+			}
+		}
 	}
 }

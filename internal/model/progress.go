@@ -55,12 +55,17 @@ type Progress struct {
 
 // Assess sets t against the site's results.
 func (s *Site) Assess(t *Target) Progress {
+	rs, dates := s.localTargetsOf(t.Locality).resultsOf(t.Indicator)
+	return s.assess(t, rs, dates)
+}
+
+// assess is Assess with the results of t's locality and indicator, and their dates.
+func (s *Site) assess(t *Target, rs []*Result, dates []date.Date) Progress {
 	p := Progress{Target: t, Status: StatusNoData}
 	p.Goal, p.ByRate = t.Value, false
 	if !t.Value.Known && t.Rate.Known {
 		p.Goal, p.ByRate = t.Rate, true
 	}
-	rs, dates := s.localTargetsOf(t.Locality).resultsOf(t.Indicator)
 	r := resultWithin(t, rs, dates)
 	if r == nil {
 		p.NextMilestone = nextMilestone(t, t.Period.Start.AddDays(-1))

@@ -249,11 +249,12 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 	}
 	var lines []line
 	var dates []date.Date
+	local := c.localOf(l)
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {
 			continue
 		}
-		results := c.Site.ResultsFor(l, ind)
+		results := local.ResultsFor(ind)
 		if len(results) == 0 {
 			continue
 		}
@@ -350,8 +351,9 @@ func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 	ch := chart{title: f.TS("chart.rate_targets"), line: true, axis: "%", format: f.appendPctAsGiven}
 	var periods []date.Period
 	byInd := map[*model.Indicator]map[date.Period]model.Num{}
+	local := c.localOf(l)
 	for _, ind := range c.Site.Indicators {
-		targets := c.Site.TargetsFor(l, ind)
+		targets := local.TargetsFor(ind)
 		if len(targets) < 2 {
 			continue // a line needs two periods: no map for fewer targets
 		}

@@ -141,8 +141,8 @@ type ChildTableRow struct {
 // Locality computes the page of l.
 func (c *Context) Locality(l *model.Locality) LocalityPage {
 	defer c.assessOnce(len(c.Site.TargetsOf(l)))()
-	c.page = l
-	defer func() { c.page = nil }()
+	c.page, c.local = l, c.Site.Local(l)
+	defer func() { c.page, c.local = nil, model.Local{} }()
 	f := c.F
 	s := c.Site
 	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Breadcrumb: c.breadcrumb(l)}
@@ -255,12 +255,13 @@ type planProgress struct {
 
 func (c *Context) localityFacts(l *model.Locality) localityFacts {
 	s := c.Site
+	local := c.localOf(l)
 	var facts localityFacts
 	for _, ind := range s.Indicators {
-		if h, ok := c.headline(l, ind); ok {
+		if h, ok := c.headline(local, ind); ok {
 			facts.headlines = append(facts.headlines, h)
 		}
-		for _, res := range s.ResultsFor(l, ind) {
+		for _, res := range local.ResultsFor(ind) {
 			if !slices.Contains(facts.sources, res.Source) { // a locality cites a few
 				facts.sources = append(facts.sources, res.Source)
 			}
@@ -268,7 +269,7 @@ func (c *Context) localityFacts(l *model.Locality) localityFacts {
 				facts.updated = res.Source.Published
 			}
 		}
-		if st, ok := s.StandingOf(l, ind); ok {
+		if st, ok := local.StandingOf(ind); ok {
 			facts.standings = append(facts.standings, st)
 		}
 	}
@@ -286,10 +287,9 @@ func (c *Context) localityFacts(l *model.Locality) localityFacts {
 
 // headline picks the latest result of ind for l and assesses it against every target whose
 // period covers it; with no result, against the latest targets.
-func (c *Context) headline(l *model.Locality, ind *model.Indicator) (headline, bool) {
-	s := c.Site
-	h := headline{Indicator: ind, Result: s.LatestResult(l, ind)}
-	targets := s.TargetsFor(l, ind)
+func (c *Context) headline(local model.Local, ind *model.Indicator) (headline, bool) {
+	h := headline{Indicator: ind, Result: local.LatestResult(ind)}
+	targets := local.TargetsFor(ind)
 	if h.Result == nil && len(targets) == 0 {
 		return h, false
 	}

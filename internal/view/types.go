@@ -29,6 +29,16 @@ type Context struct {
 	// page is the locality whose page is being made: its own figures' keys leave it out
 	// (pageKey).
 	page *model.Locality
+	// local is page's targets and results by indicator, looked up once for the page.
+	local model.Local
+}
+
+// localOf is l's targets and results by indicator: the page's, kept, or looked up.
+func (c *Context) localOf(l *model.Locality) model.Local {
+	if l == c.page {
+		return c.local
+	}
+	return c.Site.Local(l)
 }
 
 // DataFiles says which data files a locality's page links to: internal/render/download
@@ -67,7 +77,7 @@ func (c *Context) assess(t *model.Target) model.Progress { return *c.progressOf(
 func (c *Context) progressOf(t *model.Target) *model.Progress {
 	a := c.assessed
 	if a == nil {
-		p := c.Site.Assess(t)
+		p := c.assessTarget(t)
 		return &p
 	}
 	if p, ok := a.of[t]; ok {
@@ -76,10 +86,19 @@ func (c *Context) progressOf(t *model.Target) *model.Progress {
 	if len(a.store) == cap(a.store) { // a new part: the pointers given stay valid
 		a.store = make([]model.Progress, 0, max(2*cap(a.store), 8))
 	}
-	a.store = append(a.store, c.Site.Assess(t))
+	a.store = append(a.store, c.assessTarget(t))
 	p := &a.store[len(a.store)-1]
 	a.of[t] = p
 	return p
+}
+
+// assessTarget sets t against the results, through the page's locality's index when t is
+// of that locality.
+func (c *Context) assessTarget(t *model.Target) model.Progress {
+	if c.page != nil {
+		return c.local.Assess(t)
+	}
+	return c.Site.Assess(t)
 }
 
 // assessments are a page's assessed targets: each one's, in parts of store.
