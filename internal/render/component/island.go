@@ -220,20 +220,38 @@ func (t txt) Render(_ context.Context, w io.Writer) error { return writeEscaped(
 
 // writeEscaped writes s to w with <, >, &, ' and " escaped as html.EscapeString escapes
 // them, without making the escaped string.
-func writeEscaped(w io.Writer, s string) error {
+func writeEscaped(w io.Writer, s string) error { return escapeTo(stringWriter(w), s) }
+
+// escapeTo is writeEscaped to a writer of strings.
+func escapeTo(w io.StringWriter, s string) error {
 	last := 0
 	for i := nextSpecial(s, 0); i < len(s); i = nextSpecial(s, i+1) {
-		if _, err := io.WriteString(w, s[last:i]); err != nil {
+		if _, err := w.WriteString(s[last:i]); err != nil {
 			return err
 		}
-		if _, err := io.WriteString(w, escapes[s[i]]); err != nil {
+		if _, err := w.WriteString(escapes[s[i]]); err != nil {
 			return err
 		}
 		last = i + 1
 	}
-	_, err := io.WriteString(w, s[last:])
+	_, err := w.WriteString(s[last:])
 	return err
 }
+
+// stringWriter is w as a writer of strings: templ's buffer, which every component writes
+// to, is one. Asked once for a component's writes, not by io.WriteString for each of its
+// thousand strings a page.
+func stringWriter(w io.Writer) io.StringWriter {
+	if sw, ok := w.(io.StringWriter); ok {
+		return sw
+	}
+	return bytesWriter{w}
+}
+
+// bytesWriter writes strings to a writer of bytes.
+type bytesWriter struct{ io.Writer }
+
+func (w bytesWriter) WriteString(s string) (int, error) { return w.Write([]byte(s)) }
 
 // nextSpecial is the index of the first byte of s from i on that escapes has an entity
 // for, or len(s): eight bytes at a time while none of them is one (a page's texts mostly
@@ -298,19 +316,20 @@ func (l lineOf) Render(_ context.Context, w io.Writer) error {
 
 // writeTag writes open, attr escaped, mid, text escaped and end.
 func writeTag(w io.Writer, open, attr, mid, text, end string) error {
-	if _, err := io.WriteString(w, open); err != nil {
+	sw := stringWriter(w)
+	if _, err := sw.WriteString(open); err != nil {
 		return err
 	}
-	if err := writeEscaped(w, attr); err != nil {
+	if err := escapeTo(sw, attr); err != nil {
 		return err
 	}
-	if _, err := io.WriteString(w, mid); err != nil {
+	if _, err := sw.WriteString(mid); err != nil {
 		return err
 	}
-	if err := writeEscaped(w, text); err != nil {
+	if err := escapeTo(sw, text); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, end)
+	_, err := sw.WriteString(end)
 	return err
 }
 
@@ -373,8 +392,9 @@ func (c calcSignOf) Render(_ context.Context, w io.Writer) error {
 }
 
 func writeStrings(w io.Writer, ss ...string) error {
+	sw := stringWriter(w)
 	for _, s := range ss {
-		if _, err := io.WriteString(w, s); err != nil {
+		if _, err := sw.WriteString(s); err != nil {
 			return err
 		}
 	}

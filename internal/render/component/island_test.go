@@ -3,6 +3,7 @@ package component
 import (
 	"context"
 	"html"
+	"io"
 	"strings"
 	"testing"
 
@@ -118,5 +119,29 @@ func TestBarsAndChildLinksPrintAsBefore(t *testing.T) {
 	want = `<li><a href="/dia-phuong/p-1/">Phường 1</a> <span class="muted">Phường</span></li><li><a href="/dia-phuong/a/">Xã A</a> <span class="muted">Xã · đến 30/6/2025</span></li>`
 	if b.String() != want {
 		t.Errorf("childLinks:\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// onlyBytes is a writer without WriteString.
+type onlyBytes struct{ b []byte }
+
+func (w *onlyBytes) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
+
+// The components write the same bytes to a writer of strings (templ's buffer) and to one
+// that only takes bytes.
+func TestWritersOfBytesGetTheSame(t *testing.T) {
+	var sb strings.Builder
+	var ob onlyBytes
+	for _, w := range []io.Writer{&sb, &ob} {
+		if err := writeTag(w, `<a href="`, `/x?a=1&b="2"`, `">`, `<Phường 7> & 'B'`, `</a>`); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeStrings(w, " · ", "ok"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := `<a href="/x?a=1&amp;b=&#34;2&#34;">&lt;Phường 7&gt; &amp; &#39;B&#39;</a> · ok`
+	if sb.String() != want || string(ob.b) != want {
+		t.Errorf("to a writer of strings %q, of bytes %q; want %q", sb.String(), ob.b, want)
 	}
 }
