@@ -62,7 +62,7 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		share model.Num
 		p     model.Progress
 	}
-	var rows []row
+	rows := make([]row, 0, len(l.Children))
 	known := 0
 	for _, c := range l.Children {
 		r := row{loc: c}

@@ -174,8 +174,11 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		v.FormedFrom = append(v.FormedFrom, text("."))
 	}
 	facts := c.localityFacts(l)
-	for _, h := range facts.headlines {
-		v.Cards = append(v.Cards, c.card(h))
+	if len(facts.headlines) > 0 {
+		v.Cards = make([]Card, len(facts.headlines))
+		for i, h := range facts.headlines {
+			v.Cards[i] = c.card(h)
+		}
 	}
 	v.Deck = c.deck(v.Cards)
 	v.Summary = c.localitySummary(l, facts.headlines)
@@ -189,6 +192,9 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	v.Earlier.leaveResultsTo(v.Charts, f)
 	v.Rollups = c.localityRollups(l, facts.plans)
 	v.Results = c.resultRollups(l)
+	if len(l.Children) > 0 {
+		v.Children = make([]ChildLink, 0, len(l.Children))
+	}
 	for _, ch := range l.Children {
 		cl := ChildLink{Link: c.localityLink(ch), Kind: f.Kind(ch)}
 		if ch.Ended() {
@@ -257,6 +263,9 @@ func (c *Context) localityFacts(l *model.Locality) localityFacts {
 	s := c.Site
 	local := c.localOf(l)
 	var facts localityFacts
+	// room for every indicator: a page has a headline of most, a standing of many
+	facts.headlines = make([]headline, 0, len(s.Indicators))
+	facts.standings = make([]model.Standing, 0, len(s.Indicators))
 	for _, ind := range s.Indicators {
 		if h, ok := c.headline(local, ind); ok {
 			facts.headlines = append(facts.headlines, h)
