@@ -684,15 +684,9 @@ func (c *Context) standingSentence(st model.Standing) string {
 	return string(c.appendStanding(buf[:0], st, false))
 }
 
-// standingItem is one rate of a line of standingLines: "BHXH thấp hơn 6,46 điểm phần
-// trăm, thứ 15/19".
-func (c *Context) standingItem(st model.Standing) string {
-	var buf [128]byte
-	return string(c.appendStanding(buf[:0], st, true))
-}
-
-// appendStanding appends standingItem(st) to b when item is set, else
-// standingSentence(st): written in one buffer, its figures in another.
+// appendStanding appends to b, when item is set, one rate of a line of standingLines
+// ("BHXH thấp hơn 6,46 điểm phần trăm, thứ 15/19"), else standingSentence(st): written in
+// one buffer, its figures in another.
 func (c *Context) appendStanding(b []byte, st model.Standing, item bool) []byte {
 	f := c.F
 	ind, name, parent := f.Short(st.Indicator), f.Name(st.Locality), f.Name(st.Locality.Parent)
