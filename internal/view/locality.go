@@ -322,8 +322,11 @@ func (c *Context) headline(local model.Local, ind *model.Indicator) (headline, b
 
 func (c *Context) card(h headline) Card {
 	card := Card{ID: "chi-so-" + h.Indicator.ID, Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
-	for _, p := range h.Progress {
-		card.Targets = append(card.Targets, c.cardTarget(*p, true))
+	if len(h.Progress) > 0 {
+		card.Targets = make([]CardTarget, len(h.Progress))
+		for i, p := range h.Progress {
+			card.Targets[i] = c.cardTarget(*p, true)
+		}
 	}
 	c.namePlansOfTwins(card.Targets, h.Progress)
 	return card
