@@ -192,7 +192,7 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 	var order []*model.Source
 	dates := map[string]int{}
 	row := func(l *model.Locality) PlanTableRow {
-		r := PlanTableRow{Unit: c.localityLink(l)}
+		r := PlanTableRow{Unit: c.localityLink(l), Cells: make([]PlanTableCell, 0, len(a.cols))}
 		for _, ind := range a.cols {
 			cell := PlanTableCell{Target: "—"}
 			if tg := a.cells[cellKey{l, ind}]; tg != nil {
