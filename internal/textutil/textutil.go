@@ -201,8 +201,10 @@ var (
 )
 
 // CompareVietnamese orders a and b in Vietnamese alphabetical order (a, ă, â, b, … đ after d).
-// It is safe for concurrent use.
+// The look-alikes Ð and ð (see Strokes) sort as Đ and đ: "Long Ðức" beside "Long Đức", not
+// after every name in Z. It is safe for concurrent use.
 func CompareVietnamese(a, b string) int {
+	a, b = lookAlikes.Replace(a), lookAlikes.Replace(b)
 	collatorMu.Lock()
 	defer collatorMu.Unlock()
 	return collator.CompareString(a, b)
@@ -236,6 +238,9 @@ var unaccenters = sync.Pool{New: func() any {
 // often holds instead ("Long Ðức" is "Long Đức"). search.js folds with the same table
 // (TestSearchJSFoldsAsGo).
 var Strokes = [][2]string{{"Đ", "D"}, {"đ", "d"}, {"Ð", "D"}, {"ð", "d"}}
+
+// lookAlikes puts Đ and đ for their look-alikes Ð and ð.
+var lookAlikes = strings.NewReplacer("Ð", "Đ", "ð", "đ")
 
 // stroke replaces the Strokes.
 var stroke = strings.NewReplacer(flatten(Strokes)...)

@@ -132,6 +132,9 @@ func TestVietnameseOrder(t *testing.T) {
 	if CompareVietnamese("Xa\u0303", "Xã") != 0 {
 		t.Error("NFD and NFC forms of a name sort apart")
 	}
+	if CompareVietnamese("Long Ðức", "Long Đức") != 0 || CompareVietnamese("Long Ðức", "Long Hòa") >= 0 || CompareVietnamese("ðồng", "Đồng") >= 0 {
+		t.Error("Ð and ð (U+00D0, U+00F0) do not sort as Đ and đ")
+	}
 }
 
 func TestNFC(t *testing.T) {
