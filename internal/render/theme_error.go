@@ -7,8 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"maps"
-	"slices"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"github.com/BurntSushi/toml"
