@@ -59,6 +59,7 @@ const (
 	AmbiguousComma       Code = "ambiguous-comma"
 	CountComma           Code = "count-comma"
 	UnitInValue          Code = "unit-in-value"
+	MultiplierInValue    Code = "multiplier-in-value"
 	TextForNumber        Code = "text-for-number"
 	SkeletonBody         Code = "skeleton-body"
 	OverDenominator      Code = "over-denominator"
@@ -263,6 +264,13 @@ var catalogue = map[Code]entry{
 		// else is wrong with the number (Words, maybe empty).
 		vi:     "%[1]s = %[2]s: chỉ ghi con số, bỏ %[3]q (đơn vị của chỉ số đã có trong data/indicators.toml)%[5]s",
 		en:     "%[1]s = %[2]s: write the number alone, without %[3]q (the indicator's unit is in data/indicators.toml)%[5]s",
+		hintVI: "viết %[1]s = %[4]s", hintEN: "write %[1]s = %[4]s",
+	},
+	MultiplierInValue: {
+		// Args: the key, the value as written, the multiplier word, the number in full as
+		// TOML wants it, the unit after the word (Words, maybe empty).
+		vi:     "%[1]s = %[2]s: ghi con số viết đủ, không kèm chữ %[3]q%[5]s",
+		en:     "%[1]s = %[2]s: write the number in full, without the word %[3]q%[5]s",
 		hintVI: "viết %[1]s = %[4]s", hintEN: "write %[1]s = %[4]s",
 	},
 	TextForNumber: {
@@ -501,7 +509,7 @@ var titleGroups = map[string]Words{
 
 var titleOf = map[Code]string{
 	TOMLSyntax: "line", DuplicateKey: "line", UnquotedText: "line", EmptyValue: "line",
-	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", CountComma: "number", UnitInValue: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
+	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", CountComma: "number", UnitInValue: "number", MultiplierInValue: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
 	NotWholeNumber: "number", FractionalCount: "number", Negative: "number", RateOutOfRange: "number", NoValue: "number",
 	BadYear: "date", BadDate: "date", DateShape: "date", DateNotExist: "date", QuotedDate: "date", DateOrder: "date", BadPeriod: "date",
 	SuccessorEarly: "date", EndsBeforeStart: "date", OutsidePeriod: "date", MilestoneOutside: "date",

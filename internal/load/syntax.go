@@ -3,10 +3,13 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/BurntSushi/toml"
 
@@ -213,6 +216,14 @@ func findValueMistake(line string) (valueMistake, bool) {
 		if !ok {
 			continue
 		}
+		if m[8] >= 0 && multiplied(line[m[8]:m[9]]) != nil { // 12 nghìn người, 1,2 triệu
+			unit := line[m[8]:m[9]]
+			mult := multiplied(unit)
+			v.col = utf8.RuneCountInString(line[:m[8]])
+			v.code, v.args = diag.MultiplierInValue, []any{key, strings.TrimSpace(line[m[4]:m[9]]), mult.word,
+				Underscored(shiftPoint(plain, mult.zeros)), unitAfter(strings.TrimSpace(unit[len(mult.word):]))}
+			return v, true
+		}
 		if m[8] >= 0 { // a unit after the number: 1.022.552 người
 			unit := line[m[8]:m[9]]
 			v.col = utf8.RuneCountInString(line[:m[8]])
@@ -226,6 +237,60 @@ func findValueMistake(line string) (valueMistake, bool) {
 		return v, true
 	}
 	return valueMistake{}, false
+}
+
+// multiplier is a word documents write after a number for its thousands or millions.
+type multiplier struct {
+	word  string
+	zeros int
+}
+
+var multipliers = []multiplier{
+	{"nghìn", 3}, {"ngàn", 3}, {"triệu", 6}, {"tỷ", 9}, {"tỉ", 9},
+	{"thousand", 3}, {"million", 6}, {"billion", 9},
+}
+
+// multiplied is the multiplier that the words after a number start with ("nghìn người"),
+// or nil.
+func multiplied(unit string) *multiplier {
+	first, _, _ := strings.Cut(strings.TrimSpace(unit), " ")
+	first = norm.NFC.String(first)
+	for i, m := range multipliers {
+		if strings.EqualFold(first, m.word) {
+			return &multipliers[i]
+		}
+	}
+	return nil
+}
+
+// unitAfter says which unit follows a multiplier word (12 nghìn người), if any.
+func unitAfter(unit string) diag.Words {
+	if unit == "" {
+		return diag.W("", "")
+	}
+	return diag.W(fmt.Sprintf(" hay đơn vị %q (đơn vị của chỉ số đã có trong data/indicators.toml)", unit),
+		fmt.Sprintf(" or the unit %q (the indicator's unit is in data/indicators.toml)", unit))
+}
+
+// shiftPoint multiplies a plain decimal number ("1.2", "-12") by 10^zeros, exactly, as
+// digits: shiftPoint("1.2", 6) is "1200000".
+func shiftPoint(plain string, zeros int) string {
+	sign := ""
+	if strings.HasPrefix(plain, "-") {
+		sign, plain = "-", plain[1:]
+	}
+	whole, frac, _ := strings.Cut(plain, ".")
+	moved := min(zeros, len(frac))
+	whole += frac[:moved] + strings.Repeat("0", zeros-moved)
+	frac = frac[moved:]
+	whole = strings.TrimLeft(whole, "0")
+	if whole == "" {
+		whole = "0"
+	}
+	if frac != "" {
+		return sign + whole + "." + frac
+	}
+	return sign + whole
 }
 
 // WholeCounts returns diags with each comma that could be a decimal comma or a thousands

@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -138,5 +139,35 @@ func TestCaretUnderTheColumn(t *testing.T) {
 	d := diag.Diagnostic{Pos: diag.Pos{File: "a", Line: 1, Col: 9}, Source: "\tbhyt = 1.888"}
 	if got, want := d.Excerpt(), "    \tbhyt = 1.888\n    \t       ^"; got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A number written with its multiplier word, as documents print it, is told with the number
+// in full: the hint of "12 nghìn người" was bhyt = 12, a thousandth of the figure.
+func TestMultiplierWordsGiveTheNumberInFull(t *testing.T) {
+	tests := []struct {
+		line string
+		code diag.Code
+		full string // the number the hint gives
+	}{
+		{"bhyt = 12 nghìn người", diag.MultiplierInValue, "12_000"},
+		{"bhyt = 12 ngàn", diag.MultiplierInValue, "12_000"},
+		{"bhyt = 1,2 triệu người", diag.MultiplierInValue, "1_200_000"},
+		{"bhyt = 1.234,5 nghìn", diag.MultiplierInValue, "1_234_500"},
+		{"tong-thu = 0,5 tỷ đồng", diag.MultiplierInValue, "500_000_000"},
+		{"tong-thu = 2,75 Tỉ", diag.MultiplierInValue, "2_750_000_000"},
+		{"bhyt = 1.5 million people", diag.MultiplierInValue, "1_500_000"},
+		{"ty-le = 1,2345 nghìn", diag.MultiplierInValue, "1_234.5"},
+		{"bhyt = 12 người", diag.UnitInValue, "12"},
+	}
+	for _, tt := range tests {
+		v, ok := findValueMistake(tt.line)
+		if !ok || v.code != tt.code {
+			t.Errorf("%q: %v %q, want %q", tt.line, ok, v.code, tt.code)
+			continue
+		}
+		if got := fmt.Sprint(v.args[3]); got != tt.full {
+			t.Errorf("%q: the number in full is %s, want %s", tt.line, got, tt.full)
+		}
 	}
 }
