@@ -60,6 +60,21 @@ func parseCell(c Cell, rate bool) (number, bool, error) {
 	return number{V: v, Plain: strings.TrimPrefix(s, "+")}, true, nil
 }
 
+// inFull is a cell written as a number and its multiplier word ("12 nghìn", "1,2 triệu
+// người") as the number in full, the way the office's sheets write numbers (12.000,
+// 1.200.000); "" for any other cell.
+func inFull(text string) string {
+	p, _, ok := load.InFull(text)
+	if !ok {
+		return ""
+	}
+	whole, frac, _ := strings.Cut(load.Underscored(p), ".")
+	if frac != "" {
+		return strings.ReplaceAll(whole, "_", ".") + "," + frac
+	}
+	return strings.ReplaceAll(whole, "_", ".")
+}
+
 // plain writes v with as few digits as represent it: 1888, 29.72.
 func plain(v float64) number {
 	return number{V: v, Plain: strconv.FormatFloat(v, 'f', -1, 64)}

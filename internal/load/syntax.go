@@ -263,6 +263,29 @@ func multiplied(unit string) *multiplier {
 	return nil
 }
 
+// inFullPattern is a cell or value that is a number and its multiplier word, perhaps with a
+// unit after: "12 nghìn", "1,2 triệu người".
+var inFullPattern = regexp.MustCompile(`^(` + numberShape + `)\s*(\pL[\pL\pM]*(?:\s+\pL[\pL\pM]*)*)$`)
+
+// InFull reads text written as documents print round figures, a number and its multiplier
+// word ("1,2 triệu người"), as the plain number in full ("1200000") and the word ("triệu").
+// ok is false for any other text.
+func InFull(text string) (plain, word string, ok bool) {
+	m := inFullPattern.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return "", "", false
+	}
+	mult := multiplied(m[2])
+	if mult == nil {
+		return "", "", false
+	}
+	p, _, ok := numberMistake(m[1])
+	if !ok {
+		return "", "", false
+	}
+	return shiftPoint(p, mult.zeros), mult.word, true
+}
+
 // unitAfter says which unit follows a multiplier word (12 nghìn người), if any.
 func unitAfter(unit string) diag.Words {
 	if unit == "" {

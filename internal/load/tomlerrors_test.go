@@ -171,3 +171,14 @@ func TestMultiplierWordsGiveTheNumberInFull(t *testing.T) {
 		}
 	}
 }
+
+// InFull reads what the importer finds in a cell the same way: the number in full, or not.
+func TestInFull(t *testing.T) {
+	for text, want := range map[string]string{"1,2 triệu người": "1200000", "12 nghìn": "12000", " 3 Tỷ ": "3000000000",
+		"12 người": "", "nhiều": "", "nghìn": "", "1.888": ""} {
+		got, _, ok := InFull(text)
+		if got != want || ok != (want != "") {
+			t.Errorf("InFull(%q) = %q, %v; want %q", text, got, ok, want)
+		}
+	}
+}
