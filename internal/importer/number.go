@@ -75,6 +75,17 @@ func inFull(text string) string {
 	return strings.ReplaceAll(whole, "_", ".")
 }
 
+// scaled is n written in thousands (zeros 3) or millions (6) as the number in full: 12,5
+// in a column "(nghìn người)" is 12500.
+func scaled(n number, zeros int) number {
+	p := load.ShiftPoint(n.Plain, zeros)
+	v, err := strconv.ParseFloat(p, 64)
+	if err != nil {
+		return n
+	}
+	return number{V: v, Plain: p}
+}
+
 // plain writes v with as few digits as represent it: 1888, 29.72.
 func plain(v float64) number {
 	return number{V: v, Plain: strconv.FormatFloat(v, 'f', -1, 64)}

@@ -221,7 +221,7 @@ func findValueMistake(line string) (valueMistake, bool) {
 			mult := multiplied(unit)
 			v.col = utf8.RuneCountInString(line[:m[8]])
 			v.code, v.args = diag.MultiplierInValue, []any{key, strings.TrimSpace(line[m[4]:m[9]]), mult.word,
-				Underscored(shiftPoint(plain, mult.zeros)), unitAfter(strings.TrimSpace(unit[len(mult.word):]))}
+				Underscored(ShiftPoint(plain, mult.zeros)), unitAfter(strings.TrimSpace(unit[len(mult.word):]))}
 			return v, true
 		}
 		if m[8] >= 0 { // a unit after the number: 1.022.552 người
@@ -283,7 +283,7 @@ func InFull(text string) (plain, word string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	return shiftPoint(p, mult.zeros), mult.word, true
+	return ShiftPoint(p, mult.zeros), mult.word, true
 }
 
 // unitAfter says which unit follows a multiplier word (12 nghìn người), if any.
@@ -293,27 +293,6 @@ func unitAfter(unit string) diag.Words {
 	}
 	return diag.W(fmt.Sprintf(" hay đơn vị %q (đơn vị của chỉ số đã có trong data/indicators.toml)", unit),
 		fmt.Sprintf(" or the unit %q (the indicator's unit is in data/indicators.toml)", unit))
-}
-
-// shiftPoint multiplies a plain decimal number ("1.2", "-12") by 10^zeros, exactly, as
-// digits: shiftPoint("1.2", 6) is "1200000".
-func shiftPoint(plain string, zeros int) string {
-	sign := ""
-	if strings.HasPrefix(plain, "-") {
-		sign, plain = "-", plain[1:]
-	}
-	whole, frac, _ := strings.Cut(plain, ".")
-	moved := min(zeros, len(frac))
-	whole += frac[:moved] + strings.Repeat("0", zeros-moved)
-	frac = frac[moved:]
-	whole = strings.TrimLeft(whole, "0")
-	if whole == "" {
-		whole = "0"
-	}
-	if frac != "" {
-		return sign + whole + "." + frac
-	}
-	return sign + whole
 }
 
 // WholeCounts returns diags with each comma that could be a decimal comma or a thousands
