@@ -99,6 +99,9 @@ const (
 	LayoutField          Code = "layout-field"
 	LayoutExec           Code = "layout-exec"
 	RootRelativeLink     Code = "root-relative-link"
+	ConflictingFigures   Code = "conflicting-figures"
+	ResultAfterEnd       Code = "result-after-end"
+	EmptyText            Code = "empty-text"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -487,6 +490,25 @@ var catalogue = map[Code]entry{
 		vi: "mã HTML %[1]s sẽ không hiện trên trang", en: "the HTML %[1]s will not be shown on the site",
 		hintVI: "viết bằng Markdown: liên kết [chữ](https://…), chữ đậm **chữ**, bảng bằng dấu |", hintEN: "write it in Markdown: links as [text](https://…), bold as **text**, tables with |",
 	},
+	ConflictingFigures: {
+		// Args: indicator, locality, date, the figure shown, where it is, the other figure,
+		// where it is, why the first is shown (Words), the hint (Words: warning or error).
+		vi:     "%[1]s của %[2]q ngày %[3]s: %[4]s (%[5]s) ≠ %[6]s (%[7]s); trang hiện %[4]s vì %[8]s",
+		en:     "%[1]s of %[2]q on %[3]s: %[4]s (%[5]s) ≠ %[6]s (%[7]s); the pages show %[4]s, as %[8]s",
+		hintVI: "%[9]s", hintEN: "%[9]s",
+	},
+	ResultAfterEnd: {
+		// Args: locality, as_of, its until (Words), who took over (Words, may be empty), the hint (Words).
+		vi:     "kết quả của %[1]q ngày %[2]s, nhưng %[1]s kết thúc ngày %[3]s%[4]s",
+		en:     "a result for %[1]q as of %[2]s, but %[1]s ended on %[3]s%[4]s",
+		hintVI: "%[5]s", hintEN: "%[5]s",
+	},
+	EmptyText: {
+		// Args: the key, its table, an example of what to write.
+		vi:     "%[1]s = \"\" để trống, như chưa ghi: %[2]s cần có %[1]s",
+		en:     "%[1]s = \"\" is empty, as if it were missing: %[2]s needs a %[1]s",
+		hintVI: "ghi vào giữa hai dấu ngoặc kép, ví dụ %[3]s", hintEN: "write it between the quotes, e.g. %[3]s",
+	},
 	ComponentMismatch: {
 		vi: "%[1]s gồm %[2]s, nhưng đơn vị tính khác nhau", en: "%[1]s sums %[2]s, but their units differ",
 		hintVI: "chỉ cộng các chỉ số cùng đơn vị", hintEN: "only sum indicators with the same unit",
@@ -517,7 +539,7 @@ var titleOf = map[Code]string{
 	BadID: "id", BadFileName: "id", ReservedID: "id", DuplicateID: "id", UnknownRef: "id", UnknownRefNear: "id",
 	NotAChild: "id", TwoParents: "id", Cycle: "id",
 	TotalMismatch: "figures", RollupMismatch: "figures", ResultRollupMismatch: "figures", OverDenominator: "figures",
-	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures",
+	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures", ConflictingFigures: "figures", ResultAfterEnd: "date", EmptyText: "key",
 	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", BrokenLinkNear: "text", RawHTML: "text",
 	MissingFile: "file", ReadFile: "file",
 	ThemeSyntax: "theme", PathConflict: "theme", GeneratedFile: "theme",

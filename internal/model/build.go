@@ -134,6 +134,7 @@ func (s *Site) diagnostics() *diag.List {
 	for _, sl := range s.links {
 		all.Merge(s.rollups[sl])
 	}
+	all.Merge(s.conflicts())
 	return all
 }
 

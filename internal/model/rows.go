@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -112,6 +113,8 @@ func (b *builder) planHeader(r load.Plan) *Plan {
 	if len(r.BasedOnEN) > len(r.BasedOn) {
 		b.diags.Errorf(r.BasedOnEN[len(r.BasedOn)].Pos, diag.GlossCount, len(r.BasedOnEN), len(r.BasedOn))
 	}
+	b.requiredText("title", path.Base(r.Pos.File), r.Title, `title = "Kế hoạch phát triển người tham gia BHXH, BHYT năm 2024"`)
+	b.requiredText("issuer", path.Base(r.Pos.File), r.Issuer, `issuer = "UBND tỉnh Trà Vinh"`)
 	p.Locality = b.resolveLocality(r.Locality)
 	period, ok := b.period(r.Period)
 	if !ok || p.Locality == nil {
@@ -500,6 +503,8 @@ func (b *builder) startReport(r load.Report, seen map[string]diag.Pos) (*sourceL
 		Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
 		Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos,
 	}
+	lb.requiredText("title", "[source]", r.Title, `title = "Báo cáo số 123/BC-BHXH"`)
+	lb.requiredText("publisher", "[source]", r.Publisher, `publisher = "BHXH tỉnh Trà Vinh"`)
 	return sl, lb
 }
 
@@ -552,7 +557,7 @@ func (s *Site) collectSources() {
 func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 	where := fileWhere.or(row.Where, row.WhereEN)
 	loc := b.resolveLocality(row.Locality)
-	if loc == nil || !row.AsOf.Set() {
+	if loc == nil || !row.AsOf.Set() || b.endedBefore(loc, row.AsOf) {
 		return
 	}
 	var plans []*Plan
