@@ -17,23 +17,49 @@ import (
 // document can count a locality's people after it was merged or dissolved, so the figure
 // belongs to another locality (its successor) or the date is wrong.
 func (b *builder) endedBefore(l *Locality, asOf load.Day) bool {
-	if l.Until.IsZero() || !asOf.V.After(l.Until) {
+	d := AfterEnd(l, asOf.V)
+	if d == nil {
 		return false
 	}
-	b.diags.Errorf(asOf.Pos, diag.ResultAfterEnd, l.ID, asOf.V.String(), DayWords(l.Until), successorWords(l), afterEndHint(l))
+	d.Pos = asOf.Pos
+	b.diags.Add(*d)
 	return true
+}
+
+// AfterEnd is the error (result-after-end, without a position) of a result of l dated
+// asOf, or nil when l had not ended by then.
+func AfterEnd(l *Locality, asOf date.Date) *diag.Diagnostic {
+	if l.Until.IsZero() || !asOf.After(l.Until) {
+		return nil
+	}
+	return &diag.Diagnostic{Severity: diag.Error, Code: diag.ResultAfterEnd,
+		Args: []any{l.ID, asOf.String(), DayWords(l.Until), successorWords(l), afterEndHint(l)}}
 }
 
 // successorWords says who took over from an ended locality: "; từ 1/7/2025 thuộc
 // vinh-long (Vĩnh Long)", or "" when the data names no successor.
 func successorWords(l *Locality) diag.Words {
-	s := l.Successor
-	if s == nil {
-		return diag.W("", "")
-	}
 	from := DayWords(l.Until.AddDays(1))
-	return diag.W(fmt.Sprintf("; từ %s thuộc %s (%s)", from.VI, s.ID, s.Name.VI),
-		fmt.Sprintf("; since %s it is part of %s (%s)", from.EN, s.ID, s.Name.EN))
+	if s := l.Successor; s != nil {
+		return diag.W(fmt.Sprintf("; từ %s thuộc %s (%s)", from.VI, s.ID, s.Name.VI),
+			fmt.Sprintf("; since %s it is part of %s (%s)", from.EN, s.ID, s.Name.EN))
+	}
+	if a := endedWith(l); a != nil {
+		return diag.W(fmt.Sprintf(", như %s (%s), từ %s thuộc %s (%s)", a.ID, a.Name.VI, from.VI, a.Successor.ID, a.Successor.Name.VI),
+			fmt.Sprintf(", as did %s (%s), since %s part of %s (%s)", a.ID, a.Name.EN, from.EN, a.Successor.ID, a.Successor.Name.EN))
+	}
+	return diag.W("", "")
+}
+
+// endedWith is the nearest locality above l that ended when l did and names a successor
+// (a ward of a province merged into another), or nil.
+func endedWith(l *Locality) *Locality {
+	for a := l.Parent; a != nil; a = a.Parent {
+		if a.Until == l.Until && a.Successor != nil {
+			return a
+		}
+	}
+	return nil
 }
 
 // afterEndHint is result-after-end's hint: the successor's id to write instead, when the
@@ -43,6 +69,11 @@ func afterEndHint(l *Locality) diag.Words {
 		return diag.W(
 			fmt.Sprintf("nếu số liệu là của địa phương mới thì ghi locality = %q; nếu không, sửa as_of theo văn bản (trước %s)", s.ID, DayWords(l.Until.AddDays(1)).VI),
 			fmt.Sprintf("if the figures are the new locality's, write locality = %q; otherwise correct as_of from the document (before %s)", s.ID, DayWords(l.Until.AddDays(1)).EN))
+	}
+	if a := endedWith(l); a != nil {
+		return diag.W(
+			fmt.Sprintf("sửa as_of theo văn bản (đến %s); số liệu sau ngày đó là của một địa phương thuộc %s: ghi id của nó (thêm vào data/localities/ nếu chưa có)", DayWords(l.Until).VI, a.Successor.ID),
+			fmt.Sprintf("correct as_of from the document (up to %s); figures after that day are of a locality of %s: write its id (add it to data/localities/ if it is missing)", DayWords(l.Until).EN, a.Successor.ID))
 	}
 	return diag.W(
 		fmt.Sprintf("sửa as_of theo văn bản (đến %s), hoặc until của %s trong data/localities/", DayWords(l.Until).VI, l.ID),
