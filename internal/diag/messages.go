@@ -431,10 +431,12 @@ var catalogue = map[Code]entry{
 		hintVI: "trang sẽ ghi chú chênh lệch; nếu văn bản gốc cũng vậy thì giữ nguyên", hintEN: "the page will point out the difference; if the source says so too, leave it",
 	},
 	ResultRollupMismatch: {
-		vi:     "kết quả %[1]s của %[2]q ngày %[3]s là %[4]s nhưng các đơn vị trực thuộc cộng lại là %[5]s (chênh %[6]s)",
-		en:     "the %[1]s result for %[2]q on %[3]s is %[4]s but its parts add up to %[5]s (difference %[6]s)",
-		hintVI: "đối chiếu dòng tổng với văn bản gốc: nếu văn bản cũng ghi vậy thì giữ nguyên, nếu nhập nhầm (ví dụ --parent sai) thì sửa lại",
-		hintEN: "compare the total with the source: if the source says so too, leave it; if it was imported wrongly (a wrong --parent, say), fix it",
+		// Args: indicator, locality, date, its figure, the children's sum, the difference,
+		// how many children have a figure (all those that existed on the date).
+		vi:     "kết quả %[1]s của %[2]q ngày %[3]s là %[4]s nhưng %[7]d đơn vị trực thuộc (mọi đơn vị của nó trong data/localities/) cộng lại là %[5]s (chênh %[6]s)",
+		en:     "the %[1]s result for %[2]q on %[3]s is %[4]s but its %[7]d parts (all its localities in data/localities/) add up to %[5]s (difference %[6]s)",
+		hintVI: "đối chiếu với văn bản gốc: nếu văn bản cũng ghi vậy thì giữ nguyên; nếu văn bản có đơn vị trực thuộc chưa có trong data/localities/ thì thêm vào; nếu gõ nhầm một số thì sửa lại",
+		hintEN: "compare with the source: if it says so too, leave it; if it has parts that data/localities/ lacks, add them; if a figure was mistyped, correct it",
 	},
 	EmptySummary: {
 		vi: "bài viết chưa có tóm tắt (summary) nhưng không phải bản nháp", en: "the update has no summary but is not a draft",
