@@ -3,6 +3,8 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -89,18 +91,72 @@ func shownOn(rs []*Result, on date.Date) *Result {
 // could choose. Two computed sums that differ are not reported: their parts are.
 func (s *Site) conflicts() *diag.List {
 	out := &diag.List{}
-	for _, l := range s.Localities {
-		lr := s.index.results[l]
-		if lr == nil {
-			continue
+	if len(s.conflictsOf) == 0 {
+		return out
+	}
+	for _, l := range s.Localities { // in the tree's order, as Build and Rebuild alike
+		out.Merge(s.conflictsOf[l])
+	}
+	return out
+}
+
+// localConflicts are the conflicts of the results of l (conflicts), or nil when there
+// are none: most localities have one source per date.
+func (s *Site) localConflicts(l *Locality) *diag.List {
+	lr := s.index.results[l]
+	if lr == nil {
+		return nil
+	}
+	var out *diag.List
+	for _, rs := range lr.byInd {
+		for start, end := 0, 0; start < len(rs); start = end {
+			for end = start + 1; end < len(rs) && rs[end].AsOf == rs[start].AsOf; end++ {
+			}
+			if end-start == 1 {
+				continue
+			}
+			if out == nil {
+				out = &diag.List{}
+			}
+			reportConflicts(out, rs[start:end])
 		}
-		for _, rs := range lr.byInd {
-			for start, end := 0, 0; start < len(rs); start = end {
-				for end = start + 1; end < len(rs) && rs[end].AsOf == rs[start].AsOf; end++ {
-				}
-				if end-start > 1 {
-					reportConflicts(out, rs[start:end])
-				}
+	}
+	if out == nil || out.Len() == 0 {
+		return nil
+	}
+	return out
+}
+
+// findConflicts finds the conflicts of every locality of s, once it is indexed: what
+// conflicts lists.
+func (s *Site) findConflicts() map[*Locality]*diag.List {
+	out := map[*Locality]*diag.List{}
+	for _, l := range s.Localities {
+		if c := s.localConflicts(l); c != nil {
+			out[l] = c
+		}
+	}
+	return out
+}
+
+// relinkConflicts are the conflicts of s, relinked from prev with the results files gone
+// and added: those of the localities of their results are found again, the others' are
+// prev's.
+func relinkConflicts(prev, s *Site, gone, added []*sourceLinks) map[*Locality]*diag.List {
+	out := maps.Clone(prev.conflictsOf)
+	if out == nil {
+		out = map[*Locality]*diag.List{}
+	}
+	again := map[*Locality]bool{}
+	for _, sl := range slices.Concat(gone, added) {
+		for _, r := range sl.results {
+			if again[r.Locality] {
+				continue
+			}
+			again[r.Locality] = true
+			delete(out, r.Locality)
+			if c := s.localConflicts(r.Locality); c != nil {
+				out[r.Locality] = c
 			}
 		}
 	}

@@ -52,6 +52,7 @@ func TestPrecedenceOfSources(t *testing.T) {
 				s.Sources = append(s.Sources, r.Source)
 			}
 			s.index = newIndex(s)
+			s.conflictsOf = s.findConflicts()
 			if got := s.LatestResult(loc, ind); got.Value.V != tt.shown {
 				t.Errorf("the pages show %v, want %v", got.Value.V, tt.shown)
 			}
@@ -82,6 +83,7 @@ func TestAgreeingSourcesAreNoConflict(t *testing.T) {
 		{Source: b, Locality: loc, Indicator: ind, AsOf: on, ResultDetail: &ResultDetail{Rate: Known(90, 0)}},
 	}}
 	s.index = newIndex(s)
+	s.conflictsOf = s.findConflicts()
 	if n := s.conflicts().Len(); n != 0 {
 		t.Errorf("%d diagnostics, want none", n)
 	}
