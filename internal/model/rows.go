@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"math"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -113,8 +112,6 @@ func (b *builder) planHeader(r load.Plan) *Plan {
 	if len(r.BasedOnEN) > len(r.BasedOn) {
 		b.diags.Errorf(r.BasedOnEN[len(r.BasedOn)].Pos, diag.GlossCount, len(r.BasedOnEN), len(r.BasedOn))
 	}
-	b.requiredText("title", path.Base(r.Pos.File), r.Title, `title = "Kế hoạch phát triển người tham gia BHXH, BHYT năm 2024"`)
-	b.requiredText("issuer", path.Base(r.Pos.File), r.Issuer, `issuer = "UBND tỉnh Trà Vinh"`)
 	p.Locality = b.resolveLocality(r.Locality)
 	period, ok := b.period(r.Period)
 	if !ok || p.Locality == nil {
