@@ -433,8 +433,8 @@ var catalogue = map[Code]entry{
 	ResultRollupMismatch: {
 		// Args: indicator, locality, date, its figure, the children's sum, the difference,
 		// how many children have a figure (all those that existed on the date).
-		vi:     "kết quả %[1]s của %[2]q ngày %[3]s là %[4]s nhưng %[7]d đơn vị trực thuộc (mọi đơn vị của nó trong data/localities/) cộng lại là %[5]s (chênh %[6]s)",
-		en:     "the %[1]s result for %[2]q on %[3]s is %[4]s but its %[7]d parts (all its localities in data/localities/) add up to %[5]s (difference %[6]s)",
+		vi:     "kết quả %[1]s của %[2]q ngày %[3]s là %[4]s nhưng %[7]s đơn vị trực thuộc (mọi đơn vị của nó trong data/localities/) cộng lại là %[5]s (chênh %[6]s)",
+		en:     "the %[1]s result for %[2]q on %[3]s is %[4]s but its %[7]s parts (all its localities in data/localities/) add up to %[5]s (difference %[6]s)",
 		hintVI: "đối chiếu với văn bản gốc: nếu văn bản cũng ghi vậy thì giữ nguyên; nếu văn bản có đơn vị trực thuộc chưa có trong data/localities/ thì thêm vào; nếu gõ nhầm một số thì sửa lại",
 		hintEN: "compare with the source: if it says so too, leave it; if it has parts that data/localities/ lacks, add them; if a figure was mistyped, correct it",
 	},

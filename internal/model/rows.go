@@ -796,7 +796,7 @@ func (s *Site) fileRollupWarnings(sl *sourceLinks) *diag.List {
 		ru, ok := s.resultRollup(r.Locality, r)
 		if ok && ru.Complete() && ru.Differs() {
 			out.Warnf(r.Pos, diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
-				diag.Figure(r.Value.V), diag.Figure(ru.ChildrenSum), diag.Figure(ru.Difference()), ru.Children)
+				diag.Figure(r.Value.V), diag.Figure(ru.ChildrenSum), diag.Figure(ru.Difference()), diag.Figure(ru.Children))
 		}
 	}
 	return out
