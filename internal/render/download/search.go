@@ -24,7 +24,8 @@ import (
 // Every locality a query of whole words matches is in one of those shards, since a word
 // that starts no word of a kind starts only words that put their locality in that shard; a
 // query made only of kinds' words ("phuong") finds the localities with another word that
-// starts like it.
+// starts like it, and a ward named with its parent is found once a word of its own name
+// that is not its kind's is typed ("tra vinh phuong 1", not yet "tra vinh phuong").
 //
 // The manifest of a language (JSON):
 //
