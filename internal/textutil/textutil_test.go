@@ -379,7 +379,7 @@ func TestNearestIDByWords(t *testing.T) {
 		{"quan-ninh-kieu", ids, "ninh-kieu"},
 		{"/dia-phuong/phong-dien", paths, "/dia-phuong/phong-dien-can-tho"},
 		{"/dia-phuong/long-dc", paths, "/dia-phuong/long-duc"}, // letters, as Nearest
-		{"phong-dien", ids, ""},                                 // three hold its words: none is told
+		{"phong-dien", ids, ""},                                // three hold its words: none is told
 		{"xa-khong-co", ids, ""},
 		{"tinh-b", []string{"tinh-a", "xa-b"}, "tinh-a"}, // one short word: letters decide
 	}
