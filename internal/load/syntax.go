@@ -192,6 +192,11 @@ const (
 	numberShape = `-?\d{1,3}(?:[., ]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?`
 )
 
+// dotThousands is a number whose dots are each followed by three digits, 410.250: TOML
+// reads a decimal point, but followed by a unit of people or cards, as documents print it,
+// it is four hundred and ten thousand.
+var dotThousands = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})+$`)
+
 // ambiguousComma is a number whose only comma is followed by three digits: 821,999 is
 // 821.999 in a Vietnamese document or 821999 in an English one.
 var ambiguousComma = regexp.MustCompile(`^-?\d{1,3},\d{3}$`)
@@ -226,6 +231,9 @@ func findValueMistake(line string) (valueMistake, bool) {
 		}
 		if m[8] >= 0 { // a unit after the number: 1.022.552 người
 			unit := line[m[8]:m[9]]
+			if unit != "%" && dotThousands.MatchString(token) {
+				plain, written = strings.ReplaceAll(token, ".", ""), token // 410.250 người: a count, dots between thousands
+			}
 			v.col = utf8.RuneCountInString(line[:m[8]])
 			v.code, v.args = diag.UnitInValue, []any{key, strings.TrimSpace(line[m[4]:m[9]]), unit, Underscored(plain), separatorsToo(written)}
 			return v, true

@@ -159,6 +159,8 @@ func TestMultiplierWordsGiveTheNumberInFull(t *testing.T) {
 		{"bhyt = 1.5 million people", diag.MultiplierInValue, "1_500_000"},
 		{"ty-le = 1,2345 nghìn", diag.MultiplierInValue, "1_234.5"},
 		{"bhyt = 12 người", diag.UnitInValue, "12"},
+		{"bhxh = 410.250 người", diag.UnitInValue, "410_250"}, // was 410.250: the next error
+		{"rate.bhyt = 82.500 %", diag.UnitInValue, "82.500"},
 	}
 	for _, tt := range tests {
 		v, ok := findValueMistake(tt.line)
