@@ -125,7 +125,8 @@ func reportBareValue(pos diag.Pos, key, value string, diags *diag.List) {
 		diags.Errorf(pos, diag.TextForNumber, key, value)
 		return
 	}
-	diags.Errorf(pos, diag.UnquotedText, key, value, strconv.Quote(value))
+	// A value that lost only its opening quote (title = Báo cáo 2026") keeps its closing one.
+	diags.Errorf(pos, diag.UnquotedText, key, value, strconv.Quote(strings.TrimSuffix(value, `"`)))
 }
 
 // textKeys are the keys of the data files and front matter whose value is text; dateKeys

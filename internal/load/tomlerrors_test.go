@@ -184,3 +184,13 @@ func TestInFull(t *testing.T) {
 		}
 	}
 }
+
+// Text that lost only its opening quote is offered with one pair of quotes, not with its
+// stray closing quote escaped inside them.
+func TestUnquotedTextKeepsOnePairOfQuotes(t *testing.T) {
+	var diags diag.List
+	reportBareValue(diag.At("a.toml", 2, 9), "title", `Báo cáo 2026"`, &diags)
+	if got := diags.Err("en").Error(); !strings.Contains(got, `write title = "Báo cáo 2026"`) || strings.Contains(got, `\"`) {
+		t.Errorf("the hint is not the value in one pair of quotes:\n%s", got)
+	}
+}
