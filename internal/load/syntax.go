@@ -384,6 +384,13 @@ func dateMistake(token string) (iso string, code diag.Code, ok bool) {
 	return "", "", false
 }
 
+// AsISODate is a date written as documents write it (31/3/2026, 2026/3/31) as TOML wants
+// it, 2026-03-31; ok is false for any other text, or a day that does not exist.
+func AsISODate(text string) (iso string, ok bool) {
+	iso, _, ok = dateMistake(strings.TrimSpace(text))
+	return iso, ok
+}
+
 // isoDate writes year, month and day as YYYY-MM-DD when that day exists.
 func isoDate(year, month, day string) (string, bool) {
 	d, err1 := strconv.Atoi(day)
