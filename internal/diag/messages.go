@@ -71,6 +71,7 @@ const (
 	DuplicateFigure      Code = "duplicate-figure"
 	UnsafeLink           Code = "unsafe-link"
 	BrokenLink           Code = "broken-link"
+	ImageElsewhere       Code = "image-elsewhere"
 	BrokenLinkNear       Code = "broken-link-near"
 	RawHTML              Code = "raw-html"
 	ComponentMismatch    Code = "component-mismatch"
@@ -488,6 +489,12 @@ var catalogue = map[Code]entry{
 		vi: "liên kết %[1]q không dẫn tới trang hay tệp nào của trang web: người đọc bấm vào sẽ gặp trang \"không tìm thấy\"", en: "the link %[1]q leads to no page or file of the site: a reader who follows it gets \"not found\"",
 		hintVI: "có phải ý bạn là %[2]s?", hintEN: "did you mean %[2]s?",
 	},
+	ImageElsewhere: {
+		vi:     "ảnh %[1]q không nằm trong trang web nên không được tải (trang không gửi yêu cầu nào ra ngoài): người đọc chỉ thấy dòng mô tả của ảnh",
+		en:     "the image %[1]q is not one of the site's files, so it is not loaded (the site makes no request elsewhere): readers see only its description",
+		hintVI: "chép ảnh vào thư mục static/ của trang (ví dụ static/anh/bieu-do.png) rồi viết ![mô tả](/anh/bieu-do.png)",
+		hintEN: "copy the image into the site's static/ folder (for example static/anh/bieu-do.png) and write ![description](/anh/bieu-do.png)",
+	},
 	RawHTML: {
 		vi: "mã HTML %[1]s sẽ không hiện trên trang", en: "the HTML %[1]s will not be shown on the site",
 		hintVI: "viết bằng Markdown: liên kết [chữ](https://…), chữ đậm **chữ**, bảng bằng dấu |", hintEN: "write it in Markdown: links as [text](https://…), bold as **text**, tables with |",
@@ -542,7 +549,7 @@ var titleOf = map[Code]string{
 	NotAChild: "id", TwoParents: "id", Cycle: "id",
 	TotalMismatch: "figures", RollupMismatch: "figures", ResultRollupMismatch: "figures", OverDenominator: "figures",
 	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures", ConflictingFigures: "figures", ResultAfterEnd: "date", EmptyText: "key",
-	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", BrokenLinkNear: "text", RawHTML: "text",
+	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", ImageElsewhere: "text", BrokenLinkNear: "text", RawHTML: "text",
 	MissingFile: "file", ReadFile: "file",
 	ThemeSyntax: "theme", PathConflict: "theme", GeneratedFile: "theme",
 	StringsOneLanguage: "theme", StringsVerbs: "theme", StringsUnknownKey: "theme", LayoutField: "theme", LayoutExec: "theme", RootRelativeLink: "theme",

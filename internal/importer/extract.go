@@ -370,6 +370,10 @@ func (x *extraction) readFigure(t *Table, r int, col column, rw *row, lang strin
 		return &Problem{Where: t.Where(r, col.Index),
 			Message: fmt.Sprintf(diag.W("%q ở cột %q: ghi con số viết đủ", "%q in column %q: write the number in full").In(lang), c.Text, col.Header),
 			Hint:    fmt.Sprintf(diag.W("viết %s", "write %s").In(lang), inFull(c.Text))}
+	case err != nil && withoutUnit(c.Text) != "":
+		return &Problem{Where: t.Where(r, col.Index),
+			Message: fmt.Sprintf(diag.W("%q ở cột %q: chỉ ghi con số, không kèm đơn vị", "%q in column %q: write the number alone, without its unit").In(lang), c.Text, col.Header),
+			Hint:    fmt.Sprintf(diag.W("viết %s", "write %s").In(lang), withoutUnit(c.Text))}
 	case err != nil:
 		return &Problem{Where: t.Where(r, col.Index),
 			Message: fmt.Sprintf(diag.W("%q ở cột %q không phải là số", "%q in column %q is not a number").In(lang), c.Text, col.Header),

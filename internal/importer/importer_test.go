@@ -378,7 +378,7 @@ func TestImportTakesBackWhatCheckRejects(t *testing.T) {
 func TestImportUnknownColumnAndBadNumbers(t *testing.T) {
 	site := sitetest.CopyExample(t, repoRoot)
 	csv := filepath.Join(t.TempDir(), "cot.csv")
-	table := "STT,Đơn vị,BHXH bat buoc,BH that nghiep,BHYT\n1,Phường 1,1.888,1.613,10.324,5\n2,Phường 2,483,374,nhiều\n3,Phường 3,\"1,2 nghìn\",374,1\n"
+	table := "STT,Đơn vị,BHXH bat buoc,BH that nghiep,BHYT\n1,Phường 1,1.888,1.613,10.324,5\n2,Phường 2,483,374,nhiều\n3,Phường 3,\"1,2 nghìn\",374,1\n4,Phường 4,1.901 người,374,1\n"
 	if err := os.WriteFile(csv, []byte(table), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -392,6 +392,7 @@ func TestImportUnknownColumnAndBadNumbers(t *testing.T) {
 		`cot.csv:1:4: column "BH that nghiep" names no indicator — closest: Bảo hiểm thất nghiệp`,
 		`cot.csv:3:5: "nhiều" in column "BHYT" is not a number`,
 		`cot.csv:4:3: "1,2 nghìn" in column "BHXH bat buoc": write the number in full — write 1.200`,
+		`cot.csv:5:3: "1.901 người" in column "BHXH bat buoc": write the number alone, without its unit — write 1.901`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("no %q in:\n%v", want, err)

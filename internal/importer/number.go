@@ -86,6 +86,23 @@ func scaled(n number, zeros int) number {
 	return number{V: v, Plain: p}
 }
 
+// numberAndUnit is a cell of a number and its unit, as documents print them: "1.901 người",
+// "82,5 %".
+var numberAndUnit = regexp.MustCompile(`^(-?[\d.,  ]*\d)\s*(?:%|\pL[\pL\pM]*(?:\s+\pL[\pL\pM]*)*)$`)
+
+// withoutUnit is the number of a cell written with its unit ("1.901 người" → "1.901"), when
+// that number reads as one; "" for any other cell.
+func withoutUnit(text string) string {
+	m := numberAndUnit.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return ""
+	}
+	if _, ok, err := parseCell(Cell{Text: m[1]}, false); !ok || err != nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
 // plain writes v with as few digits as represent it: 1888, 29.72.
 func plain(v float64) number {
 	return number{V: v, Plain: strconv.FormatFloat(v, 'f', -1, 64)}

@@ -125,7 +125,8 @@ func reportBareValue(pos diag.Pos, key, value string, diags *diag.List) {
 		diags.Errorf(pos, diag.TextForNumber, key, value)
 		return
 	}
-	diags.Errorf(pos, diag.UnquotedText, key, value, strconv.Quote(value))
+	// A value that lost only its opening quote (title = Báo cáo 2026") keeps its closing one.
+	diags.Errorf(pos, diag.UnquotedText, key, value, strconv.Quote(strings.TrimSuffix(value, `"`)))
 }
 
 // textKeys are the keys of the data files and front matter whose value is text; dateKeys
@@ -192,6 +193,11 @@ const (
 	numberShape = `-?\d{1,3}(?:[., ]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?`
 )
 
+// dotThousands is a number whose dots are each followed by three digits, 410.250: TOML
+// reads a decimal point, but followed by a unit of people or cards, as documents print it,
+// it is four hundred and ten thousand.
+var dotThousands = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})+$`)
+
 // ambiguousComma is a number whose only comma is followed by three digits: 821,999 is
 // 821.999 in a Vietnamese document or 821999 in an English one.
 var ambiguousComma = regexp.MustCompile(`^-?\d{1,3},\d{3}$`)
@@ -226,6 +232,9 @@ func findValueMistake(line string) (valueMistake, bool) {
 		}
 		if m[8] >= 0 { // a unit after the number: 1.022.552 người
 			unit := line[m[8]:m[9]]
+			if unit != "%" && dotThousands.MatchString(token) {
+				plain, written = strings.ReplaceAll(token, ".", ""), token // 410.250 người: a count, dots between thousands
+			}
 			v.col = utf8.RuneCountInString(line[:m[8]])
 			v.code, v.args = diag.UnitInValue, []any{key, strings.TrimSpace(line[m[4]:m[9]]), unit, Underscored(plain), separatorsToo(written)}
 			return v, true
@@ -373,6 +382,13 @@ func dateMistake(token string) (iso string, code diag.Code, ok bool) {
 		return iso, diag.DateShape, ok
 	}
 	return "", "", false
+}
+
+// AsISODate is a date written as documents write it (31/3/2026, 2026/3/31) as TOML wants
+// it, 2026-03-31; ok is false for any other text, or a day that does not exist.
+func AsISODate(text string) (iso string, ok bool) {
+	iso, _, ok = dateMistake(strings.TrimSpace(text))
+	return iso, ok
 }
 
 // isoDate writes year, month and day as YYYY-MM-DD when that day exists.

@@ -159,6 +159,8 @@ func TestMultiplierWordsGiveTheNumberInFull(t *testing.T) {
 		{"bhyt = 1.5 million people", diag.MultiplierInValue, "1_500_000"},
 		{"ty-le = 1,2345 nghìn", diag.MultiplierInValue, "1_234.5"},
 		{"bhyt = 12 người", diag.UnitInValue, "12"},
+		{"bhxh = 410.250 người", diag.UnitInValue, "410_250"}, // was 410.250: the next error
+		{"rate.bhyt = 82.500 %", diag.UnitInValue, "82.500"},
 	}
 	for _, tt := range tests {
 		v, ok := findValueMistake(tt.line)
@@ -180,5 +182,15 @@ func TestInFull(t *testing.T) {
 		if got != want || ok != (want != "") {
 			t.Errorf("InFull(%q) = %q, %v; want %q", text, got, ok, want)
 		}
+	}
+}
+
+// Text that lost only its opening quote is offered with one pair of quotes, not with its
+// stray closing quote escaped inside them.
+func TestUnquotedTextKeepsOnePairOfQuotes(t *testing.T) {
+	var diags diag.List
+	reportBareValue(diag.At("a.toml", 2, 9), "title", `Báo cáo 2026"`, &diags)
+	if got := diags.Err("en").Error(); !strings.Contains(got, `write title = "Báo cáo 2026"`) || strings.Contains(got, `\"`) {
+		t.Errorf("the hint is not the value in one pair of quotes:\n%s", got)
 	}
 }
