@@ -37,7 +37,8 @@ import (
 // naming a table made by dotted keys or an inline table, control characters, and keys over
 // guard's limits (fastDecode never reads what guard would refuse).
 
-// fastDecode reads src, TOML whose first line is line firstLine of its file, and returns
+// fastDecode reads src, UTF-8 TOML (decodeTOMLAt checks that first) whose first line is
+// line firstLine of its file, and returns
 // what toml.Decode makes of it (decoded into a map[string]any: the same Go types and
 // values) and the positions scanPositions finds, shifted to firstLine. ok is false when
 // src is outside the part of TOML read here (see above); data and pos are then nil.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -146,6 +147,10 @@ func FuzzFastTOML(f *testing.F) {
 	}
 	for _, src := range fastAccepts {
 		f.Add([]byte(src), uint8(0))
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		f.Add([]byte(randomTOML(r)), uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, src []byte, shift uint8) {
 		if !utf8.Valid(src) {
@@ -329,6 +334,66 @@ func TestFastTOMLDeclines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// randomTOML writes a small TOML document from a few keys, so that the same names come
+// back as tables, arrays of tables, dotted keys, arrays and inline tables: the shapes where
+// a table may or may not be defined again.
+func randomTOML(r *rand.Rand) string {
+	keys := []string{"a", "b", "t", "0", "'q'"}
+	key := func() string { return keys[r.IntN(len(keys))] }
+	dotted := func(max int) string {
+		parts := make([]string, 1+r.IntN(max))
+		for i := range parts {
+			parts[i] = key()
+		}
+		return strings.Join(parts, ".")
+	}
+	scalars := []string{"1", "-2_000", "1.5", "true", `"x"`, "'y'", "2025-12-31", `"\u00e9"`}
+	scalar := func() string { return scalars[r.IntN(len(scalars))] }
+	value := func() string {
+		switch r.IntN(6) {
+		case 0:
+			return "[" + scalar() + ", " + scalar() + "]"
+		case 1:
+			return "{ " + key() + " = " + scalar() + " }"
+		case 2:
+			return "[ { " + key() + " = " + scalar() + " }, {} ]"
+		case 3:
+			return "[]"
+		}
+		return scalar()
+	}
+	var b strings.Builder
+	for range 1 + r.IntN(8) {
+		switch r.IntN(4) {
+		case 0:
+			b.WriteString("[" + dotted(3) + "]\n")
+		case 1:
+			b.WriteString("[[" + dotted(3) + "]]\n")
+		default:
+			b.WriteString(dotted(3) + " = " + value() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// Random documents of a few keys: whenever the fast path reads one, the full path gives
+// the same values and positions (checkFast); and it reads a good part of them.
+func TestFastTOMLRandomDocuments(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	accepted, valid := 0, 0
+	const n = 20000
+	for range n {
+		src := randomTOML(r)
+		if checkFast(t, []byte(src), 1) {
+			accepted++
+		}
+		if _, _, err := fullDecode([]byte(src), 1); err == nil {
+			valid++
+		}
+	}
+	t.Logf("%d documents: %d valid, %d read by the fast path", n, valid, accepted)
 }
 
 // BenchmarkDecodeTOML decodes the largest results, plans and denominators files of the
