@@ -175,7 +175,8 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		} else {
 			intact <- nil
 		}
-		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader(opts.Source, &res.FromStore))
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader())
+		res.FromStore = cc.linked(opts.Source)
 		defer func() { res.Notices = cc.allNotices() }()
 	} else {
 		c = check(SourceFS(opts.Source), ropts, opts.Drafts)

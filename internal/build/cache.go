@@ -116,42 +116,51 @@ func digestOf(r load.Report) digest {
 	return d
 }
 
-// digests returns the digests of the results files of raw whose contents changed since
-// the previous build, as they are now (is) and as they were (was): the previous contents'
-// report is in the previous store, old, by the previous hash of the file. A file that is
-// not there has no digest in was, and every locality and indicator of it counts as
+// digests returns the digests of the results files (names, as linked) whose contents
+// changed since the previous build, as they are now (is) and as they were (was): the
+// current contents' report is decoded again from the load's cache (c), the previous
+// contents' from the previous store, old, by the previous hash of the file. A file that
+// is not there has no digest in was, and every locality and indicator of it counts as
 // changed (reach). Nothing is kept for the next build: a national site's 611 results
 // files have 600,000 localities' indicators, 30 MB of hashes.
-func (cc *buildCache) digests(raw *load.Site, old *load.Store) (was, is map[string]digest) {
+func (cc *buildCache) digests(c *load.Cache, old *load.Store, names []string) (was, is map[string]digest) {
 	prev := cc.prev()
 	if prev == nil {
 		return nil, nil
 	}
 	was, is = map[string]digest{}, map[string]digest{}
 	cc.old = map[string]load.Report{}
-	for _, r := range raw.Reports {
-		f := r.Pos.File
+	for _, f := range names {
 		sum, had := prev.Inputs[f]
 		if had && sum == cc.inputs[f] {
 			continue
 		}
-		is[f] = digestOf(r)
-		if values, ok := old.Values(sum, f); had && ok {
-			if reports, ok := values.([]load.Report); ok && len(reports) == 1 {
-				was[f] = digestOf(reports[0])
-				cc.old[f] = reports[0]
-			}
+		if r, ok := reportOf(c.Values(f)); ok {
+			is[f] = digestOf(r)
+		}
+		if r, ok := reportOf(old.Values(sum, f)); had && ok {
+			was[f] = digestOf(r)
+			cc.old[f] = r
 		}
 	}
 	return was, is
 }
 
-// skeletons is raw's reports, each reduced to its id and file: all that model.Relink
-// reads of a report that did not change.
-func skeletons(raw *load.Site) []load.Report {
-	out := make([]load.Report, len(raw.Reports))
-	for i, r := range raw.Reports {
-		out[i] = load.Report{ID: r.ID, Pos: diag.Pos{File: r.Pos.File}}
+// reportOf is the report of a results file's values.
+func reportOf(values any, ok bool) (load.Report, bool) {
+	reports, _ := values.([]load.Report)
+	if !ok || len(reports) != 1 {
+		return load.Report{}, false
+	}
+	return reports[0], true
+}
+
+// skeletons is the reports of the results files names, each only by its id and file: all
+// that model.Relink reads of a report that did not change.
+func skeletons(names []string) []load.Report {
+	out := make([]load.Report, len(names))
+	for i, f := range names {
+		out[i] = load.Report{ID: load.FileID(f), Pos: diag.Pos{File: f}}
 	}
 	return out
 }
@@ -198,6 +207,7 @@ type buildCache struct {
 	reports []load.Report
 	old     map[string]load.Report
 	refs    map[string]model.FileRefs // of this build (refsOf)
+	loading *loading                  // while the site loads and is linked (loader)
 }
 
 // openCache starts reading the cache directory's state; problems become notices. It
@@ -262,8 +272,8 @@ func CheckCached(source, cacheDir string) (*model.Site, *diag.List, []lang.Text)
 		return nil, diags, nil
 	}
 	cc := &buildCache{dir: cacheDir}
-	var stored int
-	c := checkWith(fsys, render.Options{}, false, cc.loader(source, &stored))
+	c := checkWith(fsys, render.Options{}, false, cc.loader())
+	cc.linked(source)
 	return c.site, c.diags, cc.allNotices()
 }
 
@@ -302,31 +312,60 @@ func (cc *buildCache) stale(n int, dest string) {
 }
 
 // loader returns how the build loads the site: through a load.Cache filled from the
-// store, which is written back before the site is linked (model.Build empties what it
-// links) and then let go, so its copy of every file does not stay in memory.
-func (cc *buildCache) loader(source string, stored *int) func(fs.FS) (*load.Site, *diag.List) {
+// store, the plans and results files decoded while they are linked (load.Cache.Lazy), so
+// their rows are never all live at once. Once the site is linked, linked writes the store
+// back and lets the cache and the store go.
+func (cc *buildCache) loader() func(fs.FS) (*load.Site, *diag.List) {
 	return func(fsys fs.FS) (*load.Site, *diag.List) {
 		path := filepath.Join(cc.dir, storeFile)
 		st, err := load.OpenStore(path, cacheVersion())
 		if err != nil {
 			cc.notice(err, storeFile, "mọi tệp được đọc lại", "every file is decoded again")
 		}
-		var c load.Cache
+		c := &load.Cache{}
 		c.UseStore(st)
-		raw, diags, _ := c.Load(fsys)
-		*stored = c.FromStore()
-		inputs := c.Sums()
-		themeSums(source, inputs)
-		cc.inputs = inputs
-		cc.was, cc.is = cc.digests(raw, st)
-		cc.reports = skeletons(raw)
-		if c.StoreChanged() || err != nil {
-			if err := c.WriteStore(path, cacheVersion()); err != nil {
-				cc.notice(err, storeFile, "bản dựng vẫn tiếp tục", "the build goes on")
-			}
-		}
+		raw, diags := c.Lazy(fsys)
+		cc.loading = &loading{cache: c, store: st, rewrite: err != nil, raw: raw}
 		return raw, diags
 	}
+}
+
+// loading is a build's load through its cache, until the site is linked.
+type loading struct {
+	cache   *load.Cache
+	store   *load.Store // the previous build's
+	rewrite bool        // the store file was not usable: write it anew
+	raw     *load.Site
+}
+
+// linked finishes the load once the site of source is linked: it keeps the hash of every
+// input and the digests of the changed results files, writes the store when it changed,
+// and returns how many files were taken from it.
+func (cc *buildCache) linked(source string) (fromStore int) {
+	l := cc.loading
+	if l == nil {
+		return 0
+	}
+	cc.loading = nil
+	inputs := l.cache.Sums()
+	themeSums(source, inputs)
+	cc.inputs = inputs
+	var names []string
+	if p := l.raw.Pending; p != nil {
+		names = p.Reports.Valued()
+	} else {
+		for _, r := range l.raw.Reports {
+			names = append(names, r.Pos.File)
+		}
+	}
+	cc.reports = skeletons(names)
+	cc.was, cc.is = cc.digests(l.cache, l.store, names)
+	if l.cache.StoreChanged() || l.rewrite {
+		if err := l.cache.WriteStore(filepath.Join(cc.dir, storeFile), cacheVersion()); err != nil {
+			cc.notice(err, storeFile, "bản dựng vẫn tiếp tục", "the build goes on")
+		}
+	}
+	return l.cache.FromStore()
 }
 
 // themeSums adds the site's own theme files (layouts/, static/, i18n/) to sums, each by

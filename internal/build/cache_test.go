@@ -324,7 +324,11 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			// the site before the edit, as a rebuild makes it: this site with the previous
 			// version of each changed file relinked (previousSite)
 			now2 := fileReports(t, site)
-			cc := &buildCache{reports: skeletons(&load.Site{Reports: now2}), old: map[string]load.Report{}}
+			var files []string
+			for _, r := range now2 {
+				files = append(files, r.Pos.File)
+			}
+			cc := &buildCache{reports: skeletons(files), old: map[string]load.Report{}}
 			for _, p := range changed {
 				if r, ok := reports0[p]; ok {
 					cc.old[p] = r

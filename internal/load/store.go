@@ -232,6 +232,22 @@ func (c *Cache) WriteStore(path, version string) error {
 	return nil
 }
 
+// Values returns what the file name decoded to in the last Load (a []Report for a results
+// file): the values c keeps, or those of its entry in the store, decoded again (Lazy).
+func (c *Cache) Values(name string) (any, bool) {
+	e := c.files[name]
+	switch {
+	case e == nil:
+		return nil, false
+	case e.result.values != nil:
+		return e.result.values, true
+	case e.payload != nil:
+		values, err := decodeValues(e.payload, name)
+		return values, err == nil
+	}
+	return nil, false
+}
+
 // Sums returns, by path, the SHA-256 of the path and contents of every file the last Load
 // read: what a build compares with the previous build's to tell which inputs changed.
 func (c *Cache) Sums() map[string][32]byte {
