@@ -156,6 +156,11 @@ func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResul
 	if old != nil && c.suspect != nil && !c.suspect[name] {
 		return &old.result, old // the caller knows it did not change
 	}
+	if old == nil { // a file the store saw as it is: not read (see Store)
+		if e := c.disk.unchanged(fsys, name); e != nil {
+			return &e.result, e
+		}
+	}
 	start := time.Now()
 	if old != nil { // a file read before: not read again when its size and time are the same
 		info, err := fs.Stat(fsys, name)
