@@ -208,6 +208,11 @@ type buildCache struct {
 	old     map[string]load.Report
 	refs    map[string]model.FileRefs // of this build (refsOf)
 	loading *loading                  // while the site loads and is linked (loader)
+	// writing: the store being written while the pages render (linked); writeErr its
+	// error, a notice at writeAt among notices
+	writing  sync.WaitGroup
+	writeErr error
+	writeAt  int
 }
 
 // openCache starts reading the cache directory's state; problems become notices. It
@@ -243,7 +248,13 @@ func (cc *buildCache) readState(checked chan<- bool) *buildState {
 // previous build's state is read.
 func (cc *buildCache) allNotices() []lang.Text {
 	cc.prev()
-	return slices.Concat(cc.stateNotice, cc.notices)
+	cc.writing.Wait()
+	notices := cc.notices
+	if cc.writeErr != nil { // in the order it happened: before what the build found later
+		notices = slices.Insert(slices.Clone(notices), cc.writeAt,
+			cc.noticeOf(cc.writeErr, storeFile, "bản dựng vẫn tiếp tục", "the build goes on"))
+	}
+	return slices.Concat(cc.stateNotice, notices)
 }
 
 // prev is the previous build's state, once read; nil: none, or not usable.
@@ -339,8 +350,9 @@ type loading struct {
 }
 
 // linked finishes the load once the site of source is linked: it keeps the hash of every
-// input and the digests of the changed results files, writes the store when it changed,
-// and returns how many files were taken from it.
+// input and the digests of the changed results files, starts writing the store when it
+// changed (allNotices waits for it: 56 MB at national scale, written while the pages
+// render), and returns how many files were taken from it.
 func (cc *buildCache) linked(source string) (fromStore int) {
 	l := cc.loading
 	if l == nil {
@@ -361,9 +373,8 @@ func (cc *buildCache) linked(source string) (fromStore int) {
 	cc.reports = skeletons(names)
 	cc.was, cc.is = cc.digests(l.cache, l.store, names)
 	if l.cache.StoreChanged() || l.rewrite {
-		if err := l.cache.WriteStore(filepath.Join(cc.dir, storeFile), cacheVersion()); err != nil {
-			cc.notice(err, storeFile, "bản dựng vẫn tiếp tục", "the build goes on")
-		}
+		cc.writeAt = len(cc.notices)
+		cc.writing.Go(func() { cc.writeErr = l.cache.WriteStore(filepath.Join(cc.dir, storeFile), cacheVersion()) })
 	}
 	return l.cache.FromStore()
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"io/fs"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/covsite/covsite/internal/diag"
@@ -118,14 +119,28 @@ func filesThrough[T any](c *Cache, fsys fs.FS, names []string, read func(root *t
 	}
 	decode := tomlDecoder(func(root *table, name string) []T { return []T{read(root, name)} })
 	entries := make([]*cacheEntry, len(names)) // each written by the worker reading its file
+	// a file's value is dropped once the model has linked it (Files.Each's release): the
+	// next file decodes from the store into the same memory
+	var scratches sync.Pool
+	held := make([]*scratch, len(names))
 	f := &Files[T]{names: names, done: func() { c.store(names, entries) }}
+	f.release = func(i int) {
+		held[i].reset()
+		scratches.Put(held[i])
+		held[i] = nil
+	}
 	f.read = func(i int, diags *diag.List) (v T, ok, failed bool) {
+		sc, _ := scratches.Get().(*scratch)
+		if sc == nil {
+			sc = &scratch{}
+		}
+		held[i] = sc
 		res, e := c.read(fsys, names[i], func(src []byte) *fileResult {
 			r := &fileResult{}
 			values, ok := decode(names[i], src, &r.diags)
 			r.values, r.failed = values, !ok
 			return r
-		})
+		}, sc)
 		got := *res
 		if e != nil && e.payload != nil {
 			e.result = fileResult{} // in the store: Values decodes it again when asked
@@ -144,7 +159,10 @@ func filesThrough[T any](c *Cache, fsys fs.FS, names []string, read func(root *t
 // not change. It may run on several goroutines at once: it does not change c, and returns
 // the entry to keep (nil for a file that could not be read) for store. A nil c reads and
 // decodes.
-func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResult) (*fileResult, *cacheEntry) {
+//
+// A file taken from the store is decoded with sc (nil: none), and its values are good
+// until sc is reset.
+func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResult, sc *scratch) (*fileResult, *cacheEntry) {
 	if c == nil {
 		src, _, res := readFile(fsys, name)
 		if res != nil {
@@ -157,7 +175,7 @@ func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResul
 		return &old.result, old // the caller knows it did not change
 	}
 	if old == nil { // a file the store saw as it is: not read (see Store)
-		if e := c.disk.unchanged(fsys, name); e != nil {
+		if e := c.disk.unchanged(fsys, name, sc); e != nil {
 			return &e.result, e
 		}
 	}
@@ -180,7 +198,7 @@ func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResul
 		e.result, e.payload = old.result, old.payload
 	default:
 		e.changed = true
-		if values, payload, ok := c.disk.lookup(e.sum, name); ok {
+		if values, payload, ok := c.disk.lookup(e.sum, name, sc); ok {
 			e.result, e.payload, e.stored = fileResult{values: values}, payload, true
 			break
 		}

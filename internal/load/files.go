@@ -37,11 +37,14 @@ type Files[T any] struct {
 	// read reads and decodes file i: ok when it has a value; failed when it could not be
 	// read as a whole (a file gone since it was listed has no value and did not fail, as
 	// with Load)
-	read   func(i int, diags *diag.List) (v T, ok, failed bool)
-	done   func()    // once every file is read (Each); nil: nothing to do
-	diags  diag.List // once Each returned: the files' problems, in file order
-	failed []string  // once Each returned: the files that could not be read as a whole
-	valued []string  // once Each returned: the files that gave a value
+	read func(i int, diags *diag.List) (v T, ok, failed bool)
+	// release(i) is called once file i's value is dropped (after returned, or it had
+	// none); nil: nothing to do
+	release func(i int)
+	done    func()    // once every file is read (Each); nil: nothing to do
+	diags   diag.List // once Each returned: the files' problems, in file order
+	failed  []string  // once Each returned: the files that could not be read as a whole
+	valued  []string  // once Each returned: the files that gave a value
 }
 
 // filesOf is the files names of fsys, read by decode when Each is called.
@@ -107,6 +110,9 @@ func (f *Files[T]) Each(inOrder, after func(i int, v T)) {
 				mu.Unlock()
 				if ok {
 					after(i, v)
+				}
+				if f.release != nil {
+					f.release(i)
 				}
 			}
 		})

@@ -143,8 +143,9 @@ func storeKey(name string, src []byte) [32]byte {
 	return k
 }
 
-// lookup returns the values the store holds for the file name with this key.
-func (s *Store) lookup(key [32]byte, name string) (any, []byte, bool) {
+// lookup returns the values the store holds for the file name with this key, decoded
+// with sc (nil: none).
+func (s *Store) lookup(key [32]byte, name string, sc *scratch) (any, []byte, bool) {
 	if s == nil {
 		return nil, nil, false
 	}
@@ -152,7 +153,7 @@ func (s *Store) lookup(key [32]byte, name string) (any, []byte, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	values, err := decodeValues(payload, name)
+	values, err := decodeValues(payload, name, sc)
 	if err != nil {
 		return nil, nil, false // decoded from the source instead
 	}
@@ -163,7 +164,7 @@ func (s *Store) lookup(key [32]byte, name string) (any, []byte, bool) {
 // file, when the store read it with the same size and modification time as it has now,
 // modified more than racyWindow before it was read (a second save in the same clock tick
 // could keep both), and holds its values; else nil: the file is read.
-func (s *Store) unchanged(fsys fs.FS, name string) *cacheEntry {
+func (s *Store) unchanged(fsys fs.FS, name string, sc *scratch) *cacheEntry {
 	if s == nil {
 		return nil
 	}
@@ -175,7 +176,7 @@ func (s *Store) unchanged(fsys fs.FS, name string) *cacheEntry {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != f.size || info.ModTime().UnixNano() != f.mod {
 		return nil
 	}
-	values, payload, ok := s.lookup(f.key, name)
+	values, payload, ok := s.lookup(f.key, name, sc)
 	if !ok {
 		return nil
 	}
@@ -186,7 +187,7 @@ func (s *Store) unchanged(fsys fs.FS, name string) *cacheEntry {
 // Values returns what the file name with this key (its path and contents, as Cache.Sums
 // gives them) decoded to, when the store holds it: a []Report for a results file.
 func (s *Store) Values(key [32]byte, name string) (any, bool) {
-	values, _, ok := s.lookup(key, name)
+	values, _, ok := s.lookup(key, name, nil)
 	return values, ok
 }
 
@@ -311,7 +312,7 @@ func (c *Cache) Values(name string) (any, bool) {
 	case e.result.values != nil:
 		return e.result.values, true
 	case e.payload != nil:
-		values, err := decodeValues(e.payload, name)
+		values, err := decodeValues(e.payload, name, nil)
 		return values, err == nil
 	}
 	return nil, false
