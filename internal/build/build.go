@@ -240,13 +240,16 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		return res, err
 	}
 	stats := tree.Stats()
-	manifest := tree.Manifest()
+	saveState := func() {}
+	if cc != nil {
+		saveState = cc.save(c, dest, opts, tree.Manifest())
+	}
 	if err := tree.Commit(); err != nil {
 		return res, err
 	}
 	if cc != nil {
 		cc.stale(stats.Stale, opts.Dest)
-		cc.save(c, dest, opts, manifest)
+		saveState()
 	}
 	res.Files, res.Bytes, res.Unchanged, res.Kept = stats.Files, stats.Bytes, stats.Unchanged, kept
 	res.Pages = countHTML(pages)

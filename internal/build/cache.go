@@ -727,16 +727,27 @@ func (cc *buildCache) refsOf(site *model.Site) map[string]model.FileRefs {
 	return cc.refs
 }
 
-// save writes the state of the build just committed.
-func (cc *buildCache) save(c checked, dest string, opts Options, files write.Manifest) {
+// save encodes the state of the build about to be committed, on its own goroutine while
+// the output is committed, and returns what writes it once the output is.
+func (cc *buildCache) save(c checked, dest string, opts Options, files write.Manifest) (write func()) {
 	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: cc.refsOf(c.site), Files: files}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&st); err != nil {
-		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")
-		return
-	}
-	if err := writeSealed(filepath.Join(cc.dir, stateFile), stateMagic, stateFormat, cacheVersion(), buf.Bytes()); err != nil {
-		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")
+	var (
+		buf bytes.Buffer
+		err error
+	)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		err = gob.NewEncoder(&buf).Encode(&st)
+	}()
+	return func() {
+		<-done
+		if err == nil {
+			err = writeSealed(filepath.Join(cc.dir, stateFile), stateMagic, stateFormat, cacheVersion(), buf.Bytes())
+		}
+		if err != nil {
+			cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")
+		}
 	}
 }
 

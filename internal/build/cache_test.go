@@ -171,6 +171,19 @@ func TestCacheProblemsAreNotices(t *testing.T) {
 			[]string{"build.bin was written by another version of covsite", "load.bin was written by another version of covsite"}},
 		{"this covsite again", func(*testing.T) {}, []string{"build.bin do một phiên bản covsite khác ghi", "load.bin do một phiên bản covsite khác ghi"},
 			[]string{"build.bin was written by another version of covsite", "load.bin was written by another version of covsite"}},
+		// the store is written while the pages render: its failure is still a notice, in
+		// its place, and the build is complete
+		{"a store that can be neither read nor written", func(t *testing.T) {
+			store := filepath.Join(cache, storeFile)
+			if err := os.Remove(store); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Join(store, "x"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.RemoveAll(store) })
+		}, []string{"không dùng được bộ nhớ đệm", "không dùng được bộ nhớ đệm"},
+			[]string{"every file is decoded again", "the build goes on"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.before(t)
