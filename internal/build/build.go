@@ -168,14 +168,20 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		opts.CacheDir = ""
 	}
 	if opts.CacheDir != "" {
-		var sealed bool
-		if cc, sealed = openCache(opts.CacheDir); sealed { // a rebuild, likely; see below
-			unpace = paceForRebuild()
-			go func() { intact <- write.Intact(absDest, cc.previous(absDest)) }()
-		} else {
+		var sealed <-chan bool
+		cc, sealed = openCache(opts.CacheDir)
+		paced := make(chan func(), 1)
+		go func() { // while the site's links are checked and it loads
+			if <-sealed { // a rebuild, likely; see below
+				paced <- paceForRebuild()
+				intact <- write.Intact(absDest, cc.previous(absDest))
+				return
+			}
+			paced <- func() {}
 			intact <- nil
-		}
+		}()
 		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader())
+		unpace = <-paced
 		res.FromStore = cc.linked(opts.Source)
 		defer func() { res.Notices = cc.allNotices() }()
 	} else {

@@ -208,6 +208,8 @@ type buildCache struct {
 	old     map[string]load.Report
 	refs    map[string]model.FileRefs // of this build (refsOf)
 	loading *loading                  // while the site loads and is linked (loader)
+	// store is the previous build's store, once read (openStore)
+	store func() (*load.Store, error)
 	// writing: the store being written while the pages render (linked); writeErr its
 	// error, a notice at writeAt among notices
 	writing  sync.WaitGroup
@@ -215,15 +217,35 @@ type buildCache struct {
 	writeAt  int
 }
 
-// openCache starts reading the cache directory's state; problems become notices. It
-// returns once the state file is found to be this covsite's, sound (its checksum), or not:
-// the rest is decoded while the site loads. sealed reports whether it is.
-func openCache(dir string) (cc *buildCache, sealed bool) {
+// openCache starts reading the cache directory's state and its store, each on its own
+// goroutine while the site's links are checked and it loads; problems become notices.
+// sealed tells, once it is known, whether the state file is this covsite's and sound (its
+// checksum), before the rest of it is decoded.
+func openCache(dir string) (cc *buildCache, sealed <-chan bool) {
 	cc = &buildCache{dir: dir}
 	done, checked := make(chan *buildState, 1), make(chan bool, 1)
 	go func() { done <- cc.readState(checked) }()
 	cc.state = sync.OnceValue(func() *buildState { return <-done })
-	return cc, <-checked
+	cc.openStore()
+	return cc, checked
+}
+
+// openStore starts reading the store file on its own goroutine (the national site's is
+// 50 MB); the loader takes it (store).
+func (cc *buildCache) openStore() {
+	type opened struct {
+		st  *load.Store
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		st, err := load.OpenStore(filepath.Join(cc.dir, storeFile), cacheVersion())
+		done <- opened{st, err}
+	}()
+	cc.store = sync.OnceValues(func() (*load.Store, error) {
+		o := <-done
+		return o.st, o.err
+	})
 }
 
 // readState reads build.bin, telling checked whether it is sealed by this covsite before
@@ -328,8 +350,10 @@ func (cc *buildCache) stale(n int, dest string) {
 // back and lets the cache and the store go.
 func (cc *buildCache) loader() func(fs.FS) (*load.Site, *diag.List) {
 	return func(fsys fs.FS) (*load.Site, *diag.List) {
-		path := filepath.Join(cc.dir, storeFile)
-		st, err := load.OpenStore(path, cacheVersion())
+		if cc.store == nil {
+			cc.openStore()
+		}
+		st, err := cc.store()
 		if err != nil {
 			cc.notice(err, storeFile, "mọi tệp được đọc lại", "every file is decoded again")
 		}

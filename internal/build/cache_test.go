@@ -618,7 +618,7 @@ func TestRebuildPacing(t *testing.T) {
 	opts := Options{Source: site, Dest: out, CacheDir: cache}
 	rebuilds := func(opts Options) bool {
 		cc, sealed := openCache(cache)
-		return sealed && cc.rebuilds(opts)
+		return <-sealed && cc.rebuilds(opts)
 	}
 	if rebuilds(opts) {
 		t.Fatal("an empty cache counts as a rebuild")
