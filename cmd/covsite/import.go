@@ -15,6 +15,7 @@ import (
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/importer"
+	"github.com/covsite/covsite/internal/load"
 )
 
 func init() {
@@ -202,8 +203,13 @@ func printImported(w io.Writer, rep *importer.Report, lang string, read, total t
 		"next: covsite check, then covsite serve to look at the pages").In(lang))
 }
 
-// badDate says that value, given to flag, is not a date, in lang.
+// badDate says that value, given to flag, is not a date, in lang: as it should be written
+// when it is a date written another way (31/3/2026 → 2026-03-31).
 func badDate(flag, value, lang string) string {
+	if iso, ok := load.AsISODate(value); ok {
+		return fmt.Sprintf(diag.W("%s %q: viết ngày theo dạng năm-tháng-ngày, %s %s",
+			"%s %q: write the date year first, %s %s").In(lang), flag, value, flag, iso)
+	}
 	return fmt.Sprintf(diag.W(
 		"%s %q không phải là ngày năm-tháng-ngày có thật — viết như 2023-06-30",
 		"%s %q is not a date YYYY-MM-DD that exists — write it as 2023-06-30").In(lang),

@@ -59,6 +59,7 @@ const (
 	AmbiguousComma       Code = "ambiguous-comma"
 	CountComma           Code = "count-comma"
 	UnitInValue          Code = "unit-in-value"
+	MultiplierInValue    Code = "multiplier-in-value"
 	TextForNumber        Code = "text-for-number"
 	SkeletonBody         Code = "skeleton-body"
 	OverDenominator      Code = "over-denominator"
@@ -70,6 +71,7 @@ const (
 	DuplicateFigure      Code = "duplicate-figure"
 	UnsafeLink           Code = "unsafe-link"
 	BrokenLink           Code = "broken-link"
+	ImageElsewhere       Code = "image-elsewhere"
 	BrokenLinkNear       Code = "broken-link-near"
 	RawHTML              Code = "raw-html"
 	ComponentMismatch    Code = "component-mismatch"
@@ -263,6 +265,13 @@ var catalogue = map[Code]entry{
 		// else is wrong with the number (Words, maybe empty).
 		vi:     "%[1]s = %[2]s: chỉ ghi con số, bỏ %[3]q (đơn vị của chỉ số đã có trong data/indicators.toml)%[5]s",
 		en:     "%[1]s = %[2]s: write the number alone, without %[3]q (the indicator's unit is in data/indicators.toml)%[5]s",
+		hintVI: "viết %[1]s = %[4]s", hintEN: "write %[1]s = %[4]s",
+	},
+	MultiplierInValue: {
+		// Args: the key, the value as written, the multiplier word, the number in full as
+		// TOML wants it, the unit after the word (Words, maybe empty).
+		vi:     "%[1]s = %[2]s: ghi con số viết đủ, không kèm chữ %[3]q%[5]s",
+		en:     "%[1]s = %[2]s: write the number in full, without the word %[3]q%[5]s",
 		hintVI: "viết %[1]s = %[4]s", hintEN: "write %[1]s = %[4]s",
 	},
 	TextForNumber: {
@@ -475,6 +484,12 @@ var catalogue = map[Code]entry{
 		vi: "liên kết %[1]q không dẫn tới trang hay tệp nào của trang web: người đọc bấm vào sẽ gặp trang \"không tìm thấy\"", en: "the link %[1]q leads to no page or file of the site: a reader who follows it gets \"not found\"",
 		hintVI: "có phải ý bạn là %[2]s?", hintEN: "did you mean %[2]s?",
 	},
+	ImageElsewhere: {
+		vi:     "ảnh %[1]q không nằm trong trang web nên không được tải (trang không gửi yêu cầu nào ra ngoài): người đọc chỉ thấy dòng mô tả của ảnh",
+		en:     "the image %[1]q is not one of the site's files, so it is not loaded (the site makes no request elsewhere): readers see only its description",
+		hintVI: "chép ảnh vào thư mục static/ của trang (ví dụ static/anh/bieu-do.png) rồi viết ![mô tả](/anh/bieu-do.png)",
+		hintEN: "copy the image into the site's static/ folder (for example static/anh/bieu-do.png) and write ![description](/anh/bieu-do.png)",
+	},
 	RawHTML: {
 		vi: "mã HTML %[1]s sẽ không hiện trên trang", en: "the HTML %[1]s will not be shown on the site",
 		hintVI: "viết bằng Markdown: liên kết [chữ](https://…), chữ đậm **chữ**, bảng bằng dấu |", hintEN: "write it in Markdown: links as [text](https://…), bold as **text**, tables with |",
@@ -501,7 +516,7 @@ var titleGroups = map[string]Words{
 
 var titleOf = map[Code]string{
 	TOMLSyntax: "line", DuplicateKey: "line", UnquotedText: "line", EmptyValue: "line",
-	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", CountComma: "number", UnitInValue: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
+	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", CountComma: "number", UnitInValue: "number", MultiplierInValue: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
 	NotWholeNumber: "number", FractionalCount: "number", Negative: "number", RateOutOfRange: "number", NoValue: "number",
 	BadYear: "date", BadDate: "date", DateShape: "date", DateNotExist: "date", QuotedDate: "date", DateOrder: "date", BadPeriod: "date",
 	SuccessorEarly: "date", EndsBeforeStart: "date", OutsidePeriod: "date", MilestoneOutside: "date",
@@ -510,7 +525,7 @@ var titleOf = map[Code]string{
 	NotAChild: "id", TwoParents: "id", Cycle: "id",
 	TotalMismatch: "figures", RollupMismatch: "figures", ResultRollupMismatch: "figures", OverDenominator: "figures",
 	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures",
-	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", BrokenLinkNear: "text", RawHTML: "text",
+	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", ImageElsewhere: "text", BrokenLinkNear: "text", RawHTML: "text",
 	MissingFile: "file", ReadFile: "file",
 	ThemeSyntax: "theme", PathConflict: "theme", GeneratedFile: "theme",
 	StringsOneLanguage: "theme", StringsVerbs: "theme", StringsUnknownKey: "theme", LayoutField: "theme", LayoutExec: "theme", RootRelativeLink: "theme",

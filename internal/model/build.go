@@ -338,7 +338,7 @@ func (b *builder) unknownRef(what diag.Words, id load.Str, candidates []string) 
 	if !id.Set() {
 		return // missing or of the wrong type: reported when it was read
 	}
-	if near := textutil.Nearest(id.V, candidates); near != "" {
+	if near := textutil.NearestID(id.V, candidates); near != "" {
 		b.diags.Errorf(id.Pos, diag.UnknownRefNear, what, id.V, near)
 		return
 	}
