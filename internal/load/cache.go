@@ -121,16 +121,26 @@ func filesThrough[T any](c *Cache, fsys fs.FS, names []string, read func(root *t
 	entries := make([]*cacheEntry, len(names)) // each written by the worker reading its file
 	// a file's value is dropped once the model has linked it (Files.Each's release): the
 	// next file decodes from the store into the same memory
-	var scratches sync.Pool
+	var (
+		mu   sync.Mutex
+		free []*scratch // one a worker, at most
+	)
 	held := make([]*scratch, len(names))
 	f := &Files[T]{names: names, done: func() { c.store(names, entries) }}
 	f.release = func(i int) {
 		held[i].reset()
-		scratches.Put(held[i])
+		mu.Lock()
+		free = append(free, held[i])
+		mu.Unlock()
 		held[i] = nil
 	}
 	f.read = func(i int, diags *diag.List) (v T, ok, failed bool) {
-		sc, _ := scratches.Get().(*scratch)
+		var sc *scratch
+		mu.Lock()
+		if n := len(free); n > 0 {
+			sc, free = free[n-1], free[:n-1]
+		}
+		mu.Unlock()
 		if sc == nil {
 			sc = &scratch{}
 		}
