@@ -573,7 +573,7 @@ func (x *extraction) checkTotal(t *Table, lang string) {
 
 			}
 		}
-		x.Warnings = append(x.Warnings, Problem{
+		x.Warnings = append(x.Warnings, Problem{mismatch: true,
 			Message: fmt.Sprintf(diag.W(
 				"cột %q (%s): dòng tổng ghi %s nhưng cộng các dòng được %s (chênh %s)",
 				"column %q (%s): the total row says %s but the rows add up to %s (difference %s)").In(lang),
