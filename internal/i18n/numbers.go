@@ -85,8 +85,8 @@ var pow10 = [...]float64{1, 10, 100, 1000, 10000}
 // it did: for up to four decimals and a under 2³³ it rounds a·10^decimals to an integer
 // unless that product is within its rounding error of a half, where the exact value could
 // round the other way (strconv, whose digits these are, rounds the exact value half to
-// even). Several times faster than strconv's fixed precision, which a page of figures
-// calls some fifty times.
+// even). About twice as fast as strconv's fixed precision (16 against 35 ns a figure of
+// two decimals), which a page of figures calls some fifty times.
 func appendScaled(b []byte, a float64, decimals int) ([]byte, bool) {
 	if decimals < 1 || decimals >= len(pow10) || !(a < 1<<33) {
 		return b, false
