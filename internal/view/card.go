@@ -49,9 +49,19 @@ func figureOf(f Format, s *model.Site, ind *model.Indicator, res *model.Result) 
 		if base := f.Base(ind.Base); base != "" {
 			label += ", " + f.TS("card.of_base", base)
 		}
-		return card.Figure{Value: f.Pct(rate), Label: label}
+		return card.Figure{Value: f.Pct(rate), Label: cardMarked(f, label, res.Calc)}
 	}
-	return card.Figure{Value: f.WithUnit(ind, res.Value), Label: f.Short(ind)}
+	return card.Figure{Value: f.WithUnit(ind, res.Value), Label: cardMarked(f, f.Short(ind), res.Calc)}
+}
+
+// cardMarked is a card figure's label with the computed mark when the site computed the
+// figure, as every other surface marks it: "BHXH · Σ số tính". The card's font (Noto Sans)
+// has no ∑ (U+2211); Σ (U+03A3) is drawn in its place.
+func cardMarked(f Format, label string, calc model.Calc) string {
+	if !calc.Computed() {
+		return label
+	}
+	return label + " · Σ " + f.T("calc.mark")
 }
 
 // PlanCard is the share card of a plan: its number and title, the first three targets it

@@ -16,9 +16,10 @@ import (
 
 // Chart is a figure: the ECharts option for charts.js, and a table with the same numbers.
 type Chart struct {
-	ID    string // "chart-1"; the data island is ID+"-data"
-	Title string
-	Note  string
+	ID       string // "chart-1"; the data island is ID+"-data"
+	Title    string
+	Note     string
+	Category string // the head of the table's first column, what a row is: "Ngày", "Năm", "Đơn vị"
 	// Option is the chart's own part of its ECharts option as JSON (encoding/json escapes
 	// <, > and &): its kind, whose skeleton is the site's ChartKit, and its axis's name.
 	// When the site computed some figures, its "computed" says how, by series: null for a
@@ -58,7 +59,8 @@ func (c Chart) Marked(r, s int) bool {
 // chart is what a figure shows: categories along one axis and one or more series.
 type chart struct {
 	title, note, axis string
-	line              bool // a line chart; else bars
+	category          string // the head of the table's first column: what a row is ("Ngày", "Đơn vị")
+	line              bool   // a line chart; else bars
 	categories        []string
 	series            []series
 	format            func([]byte, model.Num) []byte // appends a cell of the data table
@@ -116,7 +118,7 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	if err != nil {
 		return Chart{}, err
 	}
-	v := Chart{ID: id, Title: ch.title, Note: ch.note, Option: option, Notes: notes}
+	v := Chart{ID: id, Title: ch.title, Note: ch.note, Option: option, Notes: notes, Category: ch.category}
 	v.Columns = make([]string, len(ch.series))
 	for i, s := range ch.series {
 		v.Columns[i] = s.name
@@ -235,7 +237,7 @@ func (c *Context) peopleFormat() func([]byte, model.Num) []byte {
 // the value a reported change implies at its start date.
 func (c *Context) resultsOverTime(l *model.Locality) chart {
 	f := c.F
-	ch := chart{title: f.TS("chart.over_time"), line: true, axis: f.TS("unit.people"), format: c.peopleFormat()}
+	ch := chart{title: f.TS("chart.over_time"), category: f.TS("chart.category.date"), line: true, axis: f.TS("unit.people"), format: c.peopleFormat()}
 	// each indicator's points, a date once (the last value given for it, as a map would
 	// keep): a few per indicator, looked up by scanning
 	type point struct {
@@ -348,7 +350,7 @@ func seriesByIndicator[K comparable](f Format, inds []*model.Indicator, points m
 // rateTargetsByYear draws rate targets that a plan sets for several periods (2021–2025).
 func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 	f := c.F
-	ch := chart{title: f.TS("chart.rate_targets"), line: true, axis: "%", format: f.appendPctAsGiven}
+	ch := chart{title: f.TS("chart.rate_targets"), category: f.TS("chart.category.year"), line: true, axis: "%", format: f.appendPctAsGiven}
 	var periods []date.Period
 	byInd := map[*model.Indicator]map[date.Period]model.Num{}
 	local := c.localOf(l)
@@ -385,7 +387,7 @@ func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 
 func (c *Context) childrenCompared(ct *childTargets) chart {
 	f := c.F
-	ch := chart{title: f.TS("chart.children"), axis: f.TS("unit.people"), format: c.peopleFormat()}
+	ch := chart{title: f.TS("chart.children"), category: f.TS("chart.category.locality"), axis: f.TS("unit.people"), format: c.peopleFormat()}
 	if ct == nil {
 		return ch
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/textutil"
 )
 
 // LocalityPage is everything a locality's page shows.
@@ -117,6 +118,13 @@ type ChildLink struct {
 	Ended string // " · đến 30/6/2025", ""
 }
 
+// namedWithKind reports whether a name starts with its kind's label, accents and case
+// aside: "Phường 1" is a Phường, and a list need not say so again.
+func namedWithKind(name, kind string) bool {
+	n, k := textutil.Fold(name), textutil.Fold(kind)
+	return k != "" && strings.HasPrefix(n, k+" ")
+}
+
 // ChildTable compares a locality's children on the targets of its newest plan.
 type ChildTable struct {
 	Caption  string
@@ -196,7 +204,10 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		v.Children = make([]ChildLink, 0, len(l.Children))
 	}
 	for _, ch := range l.Children {
-		cl := ChildLink{Link: c.localityLink(ch), Kind: f.Kind(ch)}
+		cl := ChildLink{Link: c.localityLink(ch)}
+		if kind := f.Kind(ch); !namedWithKind(cl.Text, kind) {
+			cl.Kind = kind // not "Phường 1 Phường"
+		}
 		if ch.Ended() {
 			cl.Ended = " · " + f.TS("ended_short", f.Date(ch.Until))
 		}

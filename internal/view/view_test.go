@@ -881,3 +881,19 @@ func TestAppendsAreTheirStrings(t *testing.T) {
 		}
 	}
 }
+
+// A child whose name starts with its kind is listed without the kind again ("Phường 1", not
+// "Phường 1 Phường"); one whose name does not keeps it, in either language.
+func TestNamedWithKind(t *testing.T) {
+	for _, tt := range []struct {
+		name, kind string
+		want       bool
+	}{
+		{"Phường 1", "Phường", true}, {"Thị xã Duyên Hải", "Thị xã", true}, {"PHƯỜNG 7", "Phường", true},
+		{"Long Đức", "Xã", false}, {"Phuong Ninh Kieu", "Ward", false}, {"Phường", "Phường", false}, {"Xãa", "Xã", false},
+	} {
+		if got := namedWithKind(tt.name, tt.kind); got != tt.want {
+			t.Errorf("namedWithKind(%q, %q) = %v, want %v", tt.name, tt.kind, got, tt.want)
+		}
+	}
+}

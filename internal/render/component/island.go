@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/a-h/templ"
 
@@ -456,9 +457,15 @@ type childLinksOf []view.ChildLink
 // Render writes the list's items to w.
 func (cs childLinksOf) Render(_ context.Context, w io.Writer) error {
 	for _, c := range cs {
-		err := writeTag(w, `<li><a href="`, c.URL, `">`, c.Text, `</a> <span class="muted">`)
-		if err == nil {
-			err = writeTag(w, "", c.Kind, "", c.Ended, `</span></li>`)
+		err := writeTag(w, `<li><a href="`, c.URL, `">`, c.Text, `</a>`)
+		switch {
+		case err != nil:
+		case c.Kind == "" && c.Ended == "": // the name says its kind: "Phường 1"
+			_, err = io.WriteString(w, `</li>`)
+		case c.Kind == "":
+			err = writeTag(w, ` <span class="muted">`, "", "", strings.TrimPrefix(c.Ended, " · "), `</span></li>`)
+		default:
+			err = writeTag(w, ` <span class="muted">`, c.Kind, "", c.Ended, `</span></li>`)
 		}
 		if err != nil {
 			return err
