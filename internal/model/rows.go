@@ -185,7 +185,7 @@ func (b *builder) targetRow(p *Plan, credit *Credit, row load.Row, fileWhere whe
 			return t
 		}
 		t := &Target{Plan: p, Locality: loc, Indicator: ind, Period: period, Deadline: deadline,
-			Credit: credit, DeadlineGiven: true, Pos: pos, TargetDetail: detail}
+			Credit: credit, DeadlineGiven: true, line: pos.Line, col: pos.Col, TargetDetail: detail}
 		byInd[ind.Order] = t
 		order = append(order, ind)
 		return t
@@ -203,7 +203,7 @@ func (b *builder) targetRow(p *Plan, credit *Credit, row load.Row, fileWhere whe
 	b.targetBases(row.Bases, byInd)
 	totals := b.deriveTotals(func(ind *Indicator) (Num, diag.Pos, bool) {
 		if t := byInd[ind.Order]; t != nil {
-			return t.Value, t.Pos, true
+			return t.Value, t.Pos(), true
 		}
 		return Unknown, diag.Pos{}, false
 	}, row.Pos)
@@ -403,7 +403,7 @@ func formatPlain(v float64) string {
 func (b *builder) addTarget(t *Target) {
 	for _, o := range t.Plan.Targets {
 		if o.Locality == t.Locality && o.Indicator == t.Indicator && o.Period.Start == t.Period.Start && o.Period.End == t.Period.End {
-			b.diags.Errorf(t.Pos, diag.DuplicateFigure, t.Indicator.ID, t.Locality.ID, t.Period.Text, o.Pos.String())
+			b.diags.Errorf(t.Pos(), diag.DuplicateFigure, t.Indicator.ID, t.Locality.ID, t.Period.Text, o.Pos().String())
 			return
 		}
 	}
@@ -579,7 +579,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 		if r := byInd[ind.Order]; r != nil {
 			return r
 		}
-		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, Pos: pos, ResultDetail: detail}
+		r := &Result{Source: src, Locality: loc, Indicator: ind, AsOf: row.AsOf.V, line: pos.Line, col: pos.Col, ResultDetail: detail}
 		byInd[ind.Order] = r
 		order = append(order, ind)
 		return r
@@ -629,7 +629,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 	}
 	totals := b.deriveTotals(func(ind *Indicator) (Num, diag.Pos, bool) {
 		if r := byInd[ind.Order]; r != nil {
-			return r.Value, r.Pos, true
+			return r.Value, r.Pos(), true
 		}
 		return Unknown, diag.Pos{}, false
 	}, row.Pos)
@@ -668,7 +668,7 @@ func (b *builder) addResult(r *Result) {
 	if r.Value.Known { // a source may not state the same figure twice; the first one stands
 		k := resultKey{r.Locality, r.Indicator, r.AsOf, r.Source}
 		if o := b.valued[k]; o != nil {
-			b.diags.Errorf(r.Pos, diag.DuplicateFigure, r.Indicator.ID, r.Locality.ID, r.AsOf.String(), o.Pos.String())
+			b.diags.Errorf(r.Pos(), diag.DuplicateFigure, r.Indicator.ID, r.Locality.ID, r.AsOf.String(), o.Pos().String())
 			return
 		}
 		if b.valued == nil {
@@ -735,7 +735,7 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 	}
 	year := date.Period{Start: date.New(int(r.AsOf.Year), 1, 1), End: date.New(int(r.AsOf.Year), 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End,
-		Implied: true, Credit: impliedCredit(r, s), Pos: r.Pos, TargetDetail: &TargetDetail{Where: r.Where}}
+		Implied: true, Credit: impliedCredit(r, s), line: r.line, col: r.col, TargetDetail: &TargetDetail{Where: r.Where}}
 	switch {
 	case r.Value.Known && r.Gap.Known:
 		t.Value = Known(r.Value.V+r.Gap.V, int(max(r.Value.Decimals, r.Gap.Decimals)))
@@ -758,13 +758,13 @@ func (b *builder) checkResults(links []*sourceLinks) {
 			if len(targets) > 0 && !slices.ContainsFunc(targets, func(t *Target) bool {
 				return !r.AsOf.Before(t.Period.Start) && !r.AsOf.After(t.Deadline)
 			}) {
-				sl.diags.Warnf(r.Pos, diag.OutsidePeriod, r.Indicator.ID, r.AsOf.String(), r.Locality.ID)
+				sl.diags.Warnf(r.Pos(), diag.OutsidePeriod, r.Indicator.ID, r.AsOf.String(), r.Locality.ID)
 			}
 			if r.Indicator.Base == NoBase || !r.Value.Known || r.Indicator.Unit != People {
 				continue
 			}
 			if d := b.site.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year)); d.Known && r.Value.V > d.V {
-				sl.diags.Errorf(r.Pos, diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
+				sl.diags.Errorf(r.Pos(), diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
 			}
 		}
 	}
@@ -793,7 +793,7 @@ func (s *Site) fileRollupWarnings(sl *sourceLinks) *diag.List {
 		}
 		ru, ok := s.resultRollup(r.Locality, r)
 		if ok && ru.Complete() && ru.Differs() {
-			out.Warnf(r.Pos, diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
+			out.Warnf(r.Pos(), diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
 				diag.Figure(r.Value.V), diag.Figure(ru.ChildrenSum), diag.Figure(ru.Difference()))
 		}
 	}
@@ -838,7 +838,7 @@ func (b *builder) checkRollups() {
 	for _, p := range b.site.Plans {
 		for _, ru := range PlanRollups(p) {
 			if ru.Complete && ru.Differs() {
-				b.diags.Warnf(ru.Parent.Pos, diag.RollupMismatch, ru.Indicator.ID, ru.Parent.Locality.ID, diag.Figure(ru.Parent.Value.V), diag.Figure(ru.ChildrenSum))
+				b.diags.Warnf(ru.Parent.Pos(), diag.RollupMismatch, ru.Indicator.ID, ru.Parent.Locality.ID, diag.Figure(ru.Parent.Value.V), diag.Figure(ru.ChildrenSum))
 			}
 		}
 	}

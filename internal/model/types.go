@@ -157,13 +157,15 @@ type Target struct {
 	// DeadlineGiven: the deadline is the document's (its period or an explicit deadline);
 	// false for implied targets, whose year-end deadline is the site's assumption.
 	DeadlineGiven bool
-	Value         Num
-	Rate          Num
-	Base          Base // the rate's denominator: the indicator's unless the plan says otherwise
+	// line and col are the target's position in its file (Pos): its plan's, or for an
+	// implied target the file of the source implying it
+	line, col int32
+	Value     Num
+	Rate      Num
+	Base      Base // the rate's denominator: the indicator's unless the plan says otherwise
 	// Credit is who set the target and which decision it belongs to, as its document says;
 	// the targets a plan publishes share their plan's.
 	Credit *Credit
-	Pos    diag.Pos
 	// *TargetDetail is never nil: the targets of a plan whose detail is only what their row
 	// or file gives them all (where, note, per) share one that nothing writes to, those
 	// without any the empty one (the builder gives a target its own before writing, see
@@ -237,9 +239,10 @@ type Result struct {
 	Locality  *Locality
 	Indicator *Indicator
 	AsOf      date.Date
+	// line and col are the result's position in its source's file (Pos)
+	line, col int32
 	Derived   bool
 	Value     Num
-	Pos       diag.Pos
 	// *ResultDetail is never nil: the results of a file whose detail is only what their
 	// row or file gives them all (where, note, change_since) share one that nothing writes
 	// to, those without any the empty one (the builder gives a result its own before
@@ -259,6 +262,31 @@ type ResultDetail struct {
 	Note        lang.Text
 	// shared: kept by several results, never written to (own copies it)
 	shared bool
+}
+
+// Pos is where the figure stands in its file: its source's file, at its line and column.
+// (A result keeps only the line and column: the file's name in every result was 16
+// bytes of a national site's 600,000.)
+func (r *Result) Pos() diag.Pos {
+	var file string
+	if r.Source != nil {
+		file = r.Source.Pos.File
+	}
+	return diag.Pos{File: file, Line: r.line, Col: r.col}
+}
+
+// Pos is where the target stands in its file: its plan's, or for an implied target that
+// of the source implying it, at its line and column (a target keeps only those, as a
+// result does).
+func (t *Target) Pos() diag.Pos {
+	var file string
+	switch {
+	case t.Implied && t.Credit != nil && t.Credit.Source != nil:
+		file = t.Credit.Source.Pos.File
+	case t.Plan != nil:
+		file = t.Plan.Pos.File
+	}
+	return diag.Pos{File: file, Line: t.line, Col: t.col}
 }
 
 // Comparison is a reported statement that localities were below their parent's average.
