@@ -147,22 +147,11 @@ type Plan struct {
 // the indicator's unit, a rate of its denominator, or both. A national site holds ~370,000:
 // what only some carry is in TargetDetail (see TestCompactSizes).
 type Target struct {
+	// The fields that hold pointers come first: the collector scans an object up to its
+	// last pointer, and a national site has ~370,000 targets.
 	Plan      *Plan
 	Locality  *Locality
 	Indicator *Indicator
-	Period    date.Period
-	Deadline  date.Date
-	Derived   bool // Value is the sum of the indicator's parts, not written in the plan
-	Implied   bool // not published: computed from a result and its share or gap
-	// DeadlineGiven: the deadline is the document's (its period or an explicit deadline);
-	// false for implied targets, whose year-end deadline is the site's assumption.
-	DeadlineGiven bool
-	// line and col are the target's position in its file (Pos): its plan's, or for an
-	// implied target the file of the source implying it
-	line, col int32
-	Value     Num
-	Rate      Num
-	Base      Base // the rate's denominator: the indicator's unless the plan says otherwise
 	// Credit is who set the target and which decision it belongs to, as its document says;
 	// the targets a plan publishes share their plan's.
 	Credit *Credit
@@ -171,17 +160,31 @@ type Target struct {
 	// without any the empty one (the builder gives a target its own before writing, see
 	// detail.go).
 	*TargetDetail
+	Period   date.Period
+	Base     Base // the rate's denominator: the indicator's unless the plan says otherwise
+	Deadline date.Date
+	// line and col are the target's position in its file (Pos): its plan's, or for an
+	// implied target the file of the source implying it
+	line, col int32
+	Derived   bool // Value is the sum of the indicator's parts, not written in the plan
+	Implied   bool // not published: computed from a result and its share or gap
+	// DeadlineGiven: the deadline is the document's (its period or an explicit deadline);
+	// false for implied targets, whose year-end deadline is the site's assumption.
+	DeadlineGiven bool
+	Value         Num
+	Rate          Num
 }
 
 // TargetDetail is what only some targets carry, or what many share.
 type TargetDetail struct {
 	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
-	Where        lang.Text
-	Per          string // "", "month" or "quarter"
-	ImpliedShare Num    // the share that implied it, when Implied and no gap was given
+	// (the fields that hold pointers first, as in Target)
+	Where lang.Text
+	Per   string // "", "month" or "quarter"
 	// Calc says how the site computed Value when no document gives it (Derived, Implied).
-	Calc Calc
-	Note lang.Text
+	Calc         Calc
+	Note         lang.Text
+	ImpliedShare Num // the share that implied it, when Implied and no gap was given
 	// shared: kept by several targets, never written to (own copies it)
 	shared bool
 }
@@ -235,31 +238,35 @@ type ReportedShare struct {
 // national site holds ~600,000: what only some carry is in ResultDetail (see
 // TestCompactSizes).
 type Result struct {
+	// The fields that hold pointers come first: the collector scans an object up to its
+	// last pointer, and a national site has ~600,000 results.
 	Source    *Source
 	Locality  *Locality
 	Indicator *Indicator
-	AsOf      date.Date
-	// line and col are the result's position in its source's file (Pos)
-	line, col int32
-	Derived   bool
-	Value     Num
 	// *ResultDetail is never nil: the results of a file whose detail is only what their
 	// row or file gives them all (where, note, change_since) share one that nothing writes
 	// to, those without any the empty one (the builder gives a result its own before
 	// writing, see detail.go).
 	*ResultDetail
+	AsOf date.Date
+	// line and col are the result's position in its source's file (Pos)
+	line, col int32
+	Derived   bool
+	Value     Num
 }
 
 // ResultDetail is what only some results carry, or what many share.
 type ResultDetail struct {
-	Rate        Num       // coverage rate as reported
-	Where       lang.Text // where the figure stands in its document: "đoạn 3"
-	Shares      []ReportedShare
-	Gap         Num // remaining to reach the target, as reported
-	Change      Num // change since ChangeSince, as reported
+	// (the fields that hold pointers first, as in Result)
+	Where  lang.Text // where the figure stands in its document: "đoạn 3"
+	Note   lang.Text
+	Shares []ReportedShare
+	Calc   Calc // how the site computed Value when the source does not give it (Derived)
+	Rate   Num  // coverage rate as reported
+	Gap    Num  // remaining to reach the target, as reported
+	Change Num  // change since ChangeSince, as reported
+	// ChangeSince is the date Change counts from.
 	ChangeSince date.Date
-	Calc        Calc // how the site computed Value when the source does not give it (Derived)
-	Note        lang.Text
 	// shared: kept by several results, never written to (own copies it)
 	shared bool
 }
