@@ -15,6 +15,7 @@ import (
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/importer"
+	"github.com/covsite/covsite/internal/load"
 )
 
 func init() {
@@ -44,7 +45,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Report, "source", "", t(diag.W("văn bản có số liệu (tên văn bản)", "the document the results come from (its title)")))
 	fs.StringVar(&opts.Publisher, "publisher", "", t(diag.W("cơ quan công bố văn bản đó", "who published that document")))
 	fs.StringVar(&opts.Kind, "kind", "report", t(diag.W("loại văn bản: report (báo cáo), news (tin), conference (hội nghị) hoặc decision (quyết định)", "kind of document: report, news, conference or decision")))
-	fs.StringVar(&f.published, "published", "", t(diag.W("ngày công bố văn bản, YYYY-MM-DD (mặc định: ngày --result)", "when the document was published, YYYY-MM-DD (default: --result)")))
+	fs.StringVar(&f.published, "published", "", t(diag.W("ngày công bố văn bản, YYYY-MM-DD (mặc định: ngày --source ghi, như \"… ngày 5/10/2023\"; nếu không có thì bỏ trống)", "when the document was published, YYYY-MM-DD (default: the date --source states, as in \"… ngày 5/10/2023\"; else none)")))
 	fs.StringVar(&opts.Out, "out", "", t(diag.W("tệp sẽ ghi, tính từ --site; - thì in ra màn hình", "file to write, relative to --site; - prints it instead")))
 	fs.BoolVar(&opts.Force, "force", false, t(diag.W("ghi đè tệp kết quả đã có, hoặc thay các số kế hoạch đã có", "replace an existing results file, or change figures a plan already has")))
 	fs.BoolVar(&opts.SkipUnknown, "skip-unknown", false, t(diag.W("vẫn nhập các dòng khớp dù có tên không khớp địa phương nào", "import the rows that match even if some names match no locality")))
@@ -144,24 +145,26 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 		}
 		importer.WriteMatches(show, rep, opts.FileName, opts.Lang)
 	}
+	// errors first: what stopped the import, then what it warns of
+	var probs importer.Problems
+	refused := errors.As(err, &probs)
+	for i, p := range probs {
+		if i == maxShown {
+			fmt.Fprintf(stderr, diag.W(
+				"… và %d lỗi nữa không hiện ra; hãy sửa các lỗi trên trước\n",
+				"… and %d more errors, not shown; fix these first\n").In(opts.Lang),
+				len(probs)-maxShown)
+			break
+		}
+		fmt.Fprintf(stderr, "%s: %s\n", diag.W("lỗi", "error").In(opts.Lang), p.Text())
+	}
 	if rep != nil {
 		for _, w := range rep.Warnings {
 			fmt.Fprintf(stderr, "%s: %s\n", diag.W("cảnh báo", "warning").In(opts.Lang), w.Text())
 		}
 	}
-	var probs importer.Problems
 	switch {
-	case errors.As(err, &probs):
-		for i, p := range probs {
-			if i == maxShown {
-				fmt.Fprintf(stderr, diag.W(
-					"… và %d lỗi nữa không hiện ra; hãy sửa các lỗi trên trước\n",
-					"… and %d more errors, not shown; fix these first\n").In(opts.Lang),
-					len(probs)-maxShown)
-				break
-			}
-			fmt.Fprintf(stderr, "%s: %s\n", diag.W("lỗi", "error").In(opts.Lang), p.Text())
-		}
+	case refused:
 		return 1
 	case err != nil:
 		fmt.Fprintf(stderr, "covsite import: %s\n", diag.Text(err, opts.Lang))
@@ -202,8 +205,13 @@ func printImported(w io.Writer, rep *importer.Report, lang string, read, total t
 		"next: covsite check, then covsite serve to look at the pages").In(lang))
 }
 
-// badDate says that value, given to flag, is not a date, in lang.
+// badDate says that value, given to flag, is not a date, in lang: as it should be written
+// when it is a date written another way (31/3/2026 → 2026-03-31).
 func badDate(flag, value, lang string) string {
+	if iso, ok := load.AsISODate(value); ok {
+		return fmt.Sprintf(diag.W("%s %q: viết ngày theo dạng năm-tháng-ngày, %s %s",
+			"%s %q: write the date year first, %s %s").In(lang), flag, value, flag, iso)
+	}
 	return fmt.Sprintf(diag.W(
 		"%s %q không phải là ngày năm-tháng-ngày có thật — viết như 2023-06-30",
 		"%s %q is not a date YYYY-MM-DD that exists — write it as 2023-06-30").In(lang),

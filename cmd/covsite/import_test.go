@@ -152,3 +152,37 @@ func TestImportShowsTheMatchFirst(t *testing.T) {
 		t.Errorf("the match is not shown before what was written:\n%s", text)
 	}
 }
+
+// TestImportErrorsComeFirst: an import that stops says why first, then what it warns of;
+// and a row it refused (a ward twice) gives no total-versus-rows warning, whose difference
+// would be only that row's.
+func TestImportErrorsComeFirst(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "vi")
+	site := exampleCopy(t)
+	body, err := os.ReadFile(seedTable)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(body), "2,Phường 2,", "1,Phường 1,1.888,165,1.613,10.324\n2,Phường 22,", 1)
+	table := filepath.Join(t.TempDir(), "trung-dong.csv")
+	if err := os.WriteFile(table, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	code := run([]string{"import", table, "--site", site, "--parent", "tp-tra-vinh", "--result", "2023-06-30",
+		"--source", "Báo cáo thử", "--publisher", "BHXH", "--skip-unknown"}, &out, &errOut)
+	got := errOut.String()
+	if code != 1 {
+		t.Fatalf("exit %d:\n%s", code, got)
+	}
+	firstError, firstWarning := strings.Index(got, "lỗi: "), strings.Index(got, "cảnh báo: ")
+	if firstError < 0 || firstWarning < 0 || firstWarning < firstError {
+		t.Errorf("errors do not come before warnings (the skipped name's):\n%s", got)
+	}
+	if !strings.Contains(got, `"Phường 1" lại là tra-vinh-phuong-1`) {
+		t.Errorf("the ward twice is not told:\n%s", got)
+	}
+	if strings.Contains(got, "dòng tổng ghi") {
+		t.Errorf("a total-versus-rows warning from the refused row:\n%s", got)
+	}
+}

@@ -46,7 +46,7 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 	} {
 		t.Run(tt.s.name+tt.page, func(t *testing.T) {
 			embed := embedOf(tt.page, "chart-1")
-			tb := openHostOf(t, tt.s.url+embed, "Biểu đồ", 700, 900)
+			tb := openHostOf(t, tt.s.url+embed, "Biểu đồ", 520, 900) // the height of the snippet "Nhúng" gives
 			frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
 			type embedState struct {
 				Drawn    bool   `json:"drawn"`
@@ -63,6 +63,7 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 				Rows     int    `json:"rows"`
 				Status   bool   `json:"status"`
 				Pwned    bool   `json:"pwned"`
+				Seen     bool   `json:"seen"`
 			}
 			state := run(t, tb, chromedp.Poll[embedState](`document.querySelector('.chart__canvas svg') && document.querySelector('.chart__tools') && {
 				drawn: true, tools: document.querySelectorAll('.chart__tools button').length,
@@ -73,7 +74,11 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 				framed: window.top !== window, embeds: document.querySelectorAll('[aria-controls$="-embed"]').length,
 				heading: document.querySelector('h1').textContent, title: document.title,
 				rows: document.querySelectorAll('.embed table tbody tr').length,
-				status: !document.getElementById('embed-status').hidden, pwned: !!window.__pwned}`, chromedp.WithPollingInFrame(frames[0])))
+				status: !document.getElementById('embed-status').hidden, pwned: !!window.__pwned,
+				seen: document.querySelector('.embed__credit').getBoundingClientRect().bottom <= innerHeight}`, chromedp.WithPollingInFrame(frames[0])))
+			if !state.Seen {
+				t.Errorf("the credit is below the iframe's %d px: a reader of the article does not see whose figures these are", 520)
+			}
 			if !state.Drawn || !state.Framed || state.Tools != 2 || state.Embeds != 0 || state.Rows < 2 || state.Status {
 				t.Errorf("embed in a frame: %+v (want the chart drawn with its table, the PNG and SVG buttons, no embed button, no status)", state)
 			}

@@ -246,12 +246,18 @@ var pressEnter = chromedp.Func(func(ctx context.Context, target *chromedp.Target
 })
 
 // TestSearchEnterOpensTheLocality: typing in the search box and pressing Enter opens the
-// first result, on a phone, in both languages.
+// first result, on a phone, in both languages — a query may name the parent too, and a
+// kind's abbreviation against a number ("P1").
 func TestSearchEnterOpensTheLocality(t *testing.T) {
 	tb := openTab(t, example, phoneWidth, phoneHeight)
 	for _, c := range []struct{ from, query, want string }{
 		{"/dia-phuong/tra-vinh-phuong-7/", "trà vinh", "/dia-phuong/tra-vinh/"},
 		{"/en/ke-hoach/", "PHUONG 1", "/en/dia-phuong/tra-vinh-phuong-1/"},
+		// The placeholder's own example names the parent: it found nothing.
+		{"/", "tra vinh, phuong 1", "/dia-phuong/tra-vinh-phuong-1/"},
+		{"/", "phường 1 trà vinh", "/dia-phuong/tra-vinh-phuong-1/"},
+		{"/en/", "P1 tra vinh", "/en/dia-phuong/tra-vinh-phuong-1/"},
+		{"/", "long duc tra vinh", "/dia-phuong/long-duc/"},
 	} {
 		tb.visit(t, c.from)
 		if hits := tb.typeSearch(t, c.query); len(hits) == 0 {

@@ -37,7 +37,7 @@ func checkLinks(site *model.Site, r *render.Renderer, diags *diag.List) {
 			if near[code] == nil {
 				near[code] = likelyAddresses(site, code)
 			}
-			if n := textutil.Nearest(strings.TrimSuffix(link.Dest, "/"), near[code]); n != "" {
+			if n := textutil.NearestID(strings.TrimSuffix(link.Dest, "/"), near[code]); n != "" {
 				diags.Warnf(link.Pos, diag.BrokenLinkNear, link.Dest, n+"/")
 				continue
 			}

@@ -287,7 +287,9 @@ func logTargets(b *testing.B, m measured) {
 		return "NOT met"
 	}
 	b.Logf("target: cold build of vi+en ≤ 10 s (was 71.6 s): %s (%.1f s)", verdict(m.Millis <= 10000), m.Millis/1000)
-	b.Logf("target: peak RSS ≤ 500 MB (was 1,150 MB): %s (%.0f MB)", verdict(m.PeakRSSKB <= 500*1024), float64(m.PeakRSSKB)/1024)
+	// ru_maxrss is in KiB; the target is 500 MB, 500,000,000 bytes (476.8 MiB).
+	b.Logf("target: peak RSS ≤ 500 MB (was 1,150 MB): %s (%.0f MB, %.0f MiB)", verdict(m.PeakRSSKB*1024 <= 500e6),
+		float64(m.PeakRSSKB)*1024/1e6, float64(m.PeakRSSKB)/1024)
 	b.Logf("for comparison: cp -r of its output takes %.1f s (%.1f× the build)", m.cpMillis/1000, m.cpMillis/m.Millis)
 }
 

@@ -187,3 +187,44 @@ func TestRenderDiagnosticWords(t *testing.T) {
 		t.Error("an error of no layout is a layout's diagnostic")
 	}
 }
+
+// A layout that does not parse, or that html/template cannot escape, is told in the reader's
+// language with what to do (text/template says "unexpected EOF" in English only), and a key
+// piped to T ({{"key" | T}}) is checked as {{T "key"}} is.
+func TestCheckSaysALayoutsMistakeInWords(t *testing.T) {
+	cases := []struct {
+		name, layout string
+		vi, en       string
+	}{
+		{"no end", `{{define "main"}}{{if .Body.Name}}<h1>x</h1>` + "\n",
+			"layouts/locality.html:2:1: lỗi: tệp giao diện này có lỗi: tệp hết mà một {{if}}",
+			"layouts/locality.html:2:1: error: this theme file has a mistake: the file ends before the {{end}} of an {{if}}"},
+		{"an end too many", `{{define "main"}}{{end}}{{end}}`,
+			"{{end}} thừa", "an {{end}} too many"},
+		{"one brace", `{{define "main"}}{{if .Body.Name}}x{{end}`,
+			`ký tự "}" không dùng được trong {{…}}`, `the character "}" cannot stand inside {{…}}`},
+		{"lone brace", `{{define "main"}}{{ .Body.Name }{{end}}`,
+			`gặp "}" lẻ`, `a lone "}"`},
+		{"no function", `{{define "main"}}{{ .Body.Name | pctt }}{{end}}`,
+			`không có hàm "pctt" — có phải "pct"?; các hàm có: T, absURL`, `there is no function "pctt" — did you mean "pct"?; the functions are: T, absURL`},
+		{"unclosed attribute", `{{define "main"}}<a href="{{.Body.Name}}>x</a>{{end}}`,
+			"layout kết thúc giữa một thẻ, thuộc tính hay chuỗi chưa đóng", "the layout ends inside an unclosed tag, attribute or quoted value"},
+		{"piped key", `{{define "main"}}{{"khong-co" | T}}{{end}}`,
+			`layouts/locality.html:1:20: lỗi: {{T "khong-co"}}`, `layouts/locality.html:1:20: error: {{T "khong-co"}}`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := sitetest.CopyExample(t, "../..")
+			writeFiles(t, src, map[string]string{"layouts/locality.html": c.layout})
+			_, diags := Check(src)
+			if !diags.HasErrors() {
+				t.Fatalf("check found no error in %q", c.layout)
+			}
+			for code, want := range map[string]string{"vi": c.vi, "en": c.en} {
+				if got := diags.Err(code).Error(); !strings.Contains(got, want) {
+					t.Errorf("%s: the message lacks %q:\n%s", code, want, got)
+				}
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"path"
 	"regexp"
@@ -21,6 +22,7 @@ import (
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/textutil"
 )
 
 // The checks of a site's own theme files, laid over the default theme: its strings files
@@ -47,10 +49,84 @@ func themeError(err error, diags *diag.List) {
 	case errors.As(err, &te):
 		// A template error names a line at best: the start of the line (or of the file)
 		// is where to look.
-		diags.Errorf(diag.At(te.File, max(te.Line, 1), max(te.Col, 1)), diag.ThemeSyntax, te.Message)
+		diags.Errorf(diag.At(te.File, max(te.Line, 1), max(te.Col, 1)), diag.ThemeSyntax, layoutWords(te))
 	default:
 		diags.Errorf(diag.Pos{}, diag.ThemeSyntax, err.Error())
 	}
+}
+
+// The parse errors of text/template that people meet, to be put in words.
+var (
+	badCharacter = regexp.MustCompile(`^bad character U\+[0-9A-F]+ '(.+)'$`)
+	noFunction   = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+	unexpected   = regexp.MustCompile(`^unexpected (.+?)(?: in (.+))?$`)
+)
+
+// layoutWords says what is wrong in a layout that does not parse or cannot be escaped, in
+// the reader's language: text/template and html/template say it in English only.
+func layoutWords(te *render.ThemeError) diag.Words {
+	var escape *template.Error
+	if errors.As(te.Err, &escape) {
+		return escapeWords(escape, te.Where)
+	}
+	m := te.Message
+	switch {
+	case m == "unexpected EOF":
+		return diag.W("tệp hết mà một {{if}}, {{range}}, {{with}} hay {{define}} chưa có {{end}} của nó",
+			"the file ends before the {{end}} of an {{if}}, {{range}}, {{with}} or {{define}}")
+	case m == "unclosed action" || strings.HasPrefix(m, "unclosed action"):
+		return diag.W("một {{ chưa được đóng bằng }}", "a {{ is not closed by }}")
+	case m == "unexpected {{end}}":
+		return diag.W("{{end}} thừa: không có {{if}}, {{range}}, {{with}} hay {{define}} nào đang mở",
+			"an {{end}} too many: no {{if}}, {{range}}, {{with}} or {{define}} is open")
+	}
+	if c := badCharacter.FindStringSubmatch(m); c != nil {
+		return diag.W(fmt.Sprintf("ký tự %q không dùng được trong {{…}} (một }} thiếu dấu ngoặc?)", c[1]),
+			fmt.Sprintf("the character %q cannot stand inside {{…}} (a }} missing a brace?)", c[1]))
+	}
+	if f := noFunction.FindStringSubmatch(m); f != nil {
+		names := render.LayoutFuncs()
+		vi, en := fmt.Sprintf("không có hàm %q", f[1]), fmt.Sprintf("there is no function %q", f[1])
+		if near := textutil.Nearest(f[1], names); near != "" {
+			vi, en = vi+fmt.Sprintf(" — có phải %q?", near), en+fmt.Sprintf(" — did you mean %q?", near)
+		}
+		list := strings.Join(names, ", ")
+		return diag.W(vi+"; các hàm có: "+list+", cùng các hàm sẵn có của Go (and, or, not, len, index, printf, eq, ne, lt, le, gt, ge, slice, html, js, urlquery)",
+			en+"; the functions are: "+list+", and Go's built-in ones (and, or, not, len, index, printf, eq, ne, lt, le, gt, ge, slice, html, js, urlquery)")
+	}
+	if u := unexpected.FindStringSubmatch(m); u != nil && u[1] == `"}"` {
+		return diag.W(`gặp "}" lẻ: }} để đóng {{ cần hai dấu ngoặc`, `a lone "}": closing {{ takes two braces, }}`)
+	}
+	if u := unexpected.FindStringSubmatch(m); u != nil {
+		return diag.W("gặp "+u[1]+" ở chỗ không được có", "unexpected "+u[1]+" here")
+	}
+	return diag.W(m, m)
+}
+
+// escapeWords says why html/template cannot escape a layout safely, by its error code.
+func escapeWords(e *template.Error, where string) diag.Words {
+	var w diag.Words
+	switch e.ErrorCode {
+	case template.ErrEndContext:
+		w = diag.W("layout kết thúc giữa một thẻ, thuộc tính hay chuỗi chưa đóng (thiếu dấu \" hay >?)",
+			"the layout ends inside an unclosed tag, attribute or quoted value (a missing \" or >?)")
+	case template.ErrBranchEnd:
+		w = diag.W("hai nhánh của {{if}} hay {{range}} kết thúc ở hai chỗ khác nhau (một nhánh mở thẻ hay dấu ngoặc kép mà nhánh kia không)",
+			"the branches of an {{if}} or {{range}} end in different places (one opens a tag or a quote the other does not)")
+	case template.ErrAmbigContext, template.ErrPartialCharset, template.ErrPartialEscape:
+		w = diag.W("một {{…}} nằm ở chỗ chưa rõ là chữ, thuộc tính hay địa chỉ (ví dụ giữa một địa chỉ có ? hay &); đặt nó trong dấu ngoặc kép của một thuộc tính",
+			"a {{…}} stands where it is unclear whether it is text, an attribute or an address (inside a URL with ? or &, say); put it inside an attribute's quotes")
+	case template.ErrBadHTML:
+		w = diag.W("HTML sai ở đây (một dấu <, = hay ngoặc kép lạ trong thẻ)", "the HTML is malformed here (a stray <, = or quote inside a tag)")
+	case template.ErrNoSuchTemplate:
+		w = diag.W("gọi một mẫu không có: "+e.Description, "calls a template that does not exist: "+e.Description)
+	default:
+		w = diag.W(e.Description, e.Description)
+	}
+	if where != "" {
+		w = diag.W(w.In("vi")+" (lộ ra ở "+where+")", w.In("en")+" (it surfaced in "+where+")")
+	}
+	return w
 }
 
 // ownLayer is the site's own layer of a theme (its files over the default theme's), or nil.
@@ -299,13 +375,9 @@ func walkKeys(n parse.Node, found func(string, parse.Pos)) {
 		if n == nil {
 			return
 		}
-		for _, c := range n.Cmds {
-			if len(c.Args) >= 2 {
-				if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "T" {
-					if s, ok := c.Args[1].(*parse.StringNode); ok {
-						found(s.Text, s.Position())
-					}
-				}
+		for i, c := range n.Cmds {
+			if key, ok := stringKey(c, n.Cmds[:i]); ok {
+				found(key.Text, key.Position())
 			}
 			for _, a := range c.Args {
 				walkKeys(a, found)
@@ -314,6 +386,26 @@ func walkKeys(n parse.Node, found func(string, parse.Pos)) {
 	case *parse.ChainNode:
 		walkKeys(n.Node, found)
 	}
+}
+
+// stringKey is the constant key that the command c, of a pipeline after the commands
+// before, passes to T: {{T "key"}}, {{T "key" .N}} or {{"key" | T}}.
+func stringKey(c *parse.CommandNode, before []*parse.CommandNode) (*parse.StringNode, bool) {
+	if len(c.Args) == 0 {
+		return nil, false
+	}
+	if id, ok := c.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "T" {
+		return nil, false
+	}
+	if len(c.Args) >= 2 {
+		s, ok := c.Args[1].(*parse.StringNode)
+		return s, ok
+	}
+	if len(before) == 0 || len(before[len(before)-1].Args) != 1 {
+		return nil, false
+	}
+	s, ok := before[len(before)-1].Args[0].(*parse.StringNode)
+	return s, ok
 }
 
 func walkBranch(b *parse.BranchNode, found func(string, parse.Pos)) {

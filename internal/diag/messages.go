@@ -59,6 +59,7 @@ const (
 	AmbiguousComma       Code = "ambiguous-comma"
 	CountComma           Code = "count-comma"
 	UnitInValue          Code = "unit-in-value"
+	MultiplierInValue    Code = "multiplier-in-value"
 	TextForNumber        Code = "text-for-number"
 	SkeletonBody         Code = "skeleton-body"
 	OverDenominator      Code = "over-denominator"
@@ -70,6 +71,7 @@ const (
 	DuplicateFigure      Code = "duplicate-figure"
 	UnsafeLink           Code = "unsafe-link"
 	BrokenLink           Code = "broken-link"
+	ImageElsewhere       Code = "image-elsewhere"
 	BrokenLinkNear       Code = "broken-link-near"
 	RawHTML              Code = "raw-html"
 	ComponentMismatch    Code = "component-mismatch"
@@ -98,6 +100,9 @@ const (
 	LayoutField          Code = "layout-field"
 	LayoutExec           Code = "layout-exec"
 	RootRelativeLink     Code = "root-relative-link"
+	ConflictingFigures   Code = "conflicting-figures"
+	ResultAfterEnd       Code = "result-after-end"
+	EmptyText            Code = "empty-text"
 )
 
 // Words is an argument that reads differently in each language, such as the name of a
@@ -265,6 +270,13 @@ var catalogue = map[Code]entry{
 		en:     "%[1]s = %[2]s: write the number alone, without %[3]q (the indicator's unit is in data/indicators.toml)%[5]s",
 		hintVI: "viết %[1]s = %[4]s", hintEN: "write %[1]s = %[4]s",
 	},
+	MultiplierInValue: {
+		// Args: the key, the value as written, the multiplier word, the number in full as
+		// TOML wants it, the unit after the word (Words, maybe empty).
+		vi:     "%[1]s = %[2]s: ghi con số viết đủ, không kèm chữ %[3]q%[5]s",
+		en:     "%[1]s = %[2]s: write the number in full, without the word %[3]q%[5]s",
+		hintVI: "viết %[1]s = %[4]s", hintEN: "write %[1]s = %[4]s",
+	},
 	TextForNumber: {
 		vi: "%[1]s = %[2]s: %[1]s phải là một con số", en: "%[1]s = %[2]s: %[1]s must be a number",
 		hintVI: "ghi con số của văn bản gốc, như %[1]s = 10324; nếu văn bản không có số này thì xoá dòng",
@@ -420,10 +432,12 @@ var catalogue = map[Code]entry{
 		hintVI: "trang sẽ ghi chú chênh lệch; nếu văn bản gốc cũng vậy thì giữ nguyên", hintEN: "the page will point out the difference; if the source says so too, leave it",
 	},
 	ResultRollupMismatch: {
-		vi:     "kết quả %[1]s của %[2]q ngày %[3]s là %[4]s nhưng các đơn vị trực thuộc cộng lại là %[5]s (chênh %[6]s)",
-		en:     "the %[1]s result for %[2]q on %[3]s is %[4]s but its parts add up to %[5]s (difference %[6]s)",
-		hintVI: "đối chiếu dòng tổng với văn bản gốc: nếu văn bản cũng ghi vậy thì giữ nguyên, nếu nhập nhầm (ví dụ --parent sai) thì sửa lại",
-		hintEN: "compare the total with the source: if the source says so too, leave it; if it was imported wrongly (a wrong --parent, say), fix it",
+		// Args: indicator, locality, date, its figure, the children's sum, the difference,
+		// how many children have a figure (all those that existed on the date).
+		vi:     "kết quả %[1]s của %[2]q ngày %[3]s là %[4]s nhưng %[7]s đơn vị trực thuộc (mọi đơn vị của nó trong data/localities/) cộng lại là %[5]s (chênh %[6]s)",
+		en:     "the %[1]s result for %[2]q on %[3]s is %[4]s but its %[7]s parts (all its localities in data/localities/) add up to %[5]s (difference %[6]s)",
+		hintVI: "đối chiếu với văn bản gốc: nếu văn bản cũng ghi vậy thì giữ nguyên; nếu văn bản có đơn vị trực thuộc chưa có trong data/localities/ thì thêm vào; nếu gõ nhầm một số thì sửa lại",
+		hintEN: "compare with the source: if it says so too, leave it; if it has parts that data/localities/ lacks, add them; if a figure was mistyped, correct it",
 	},
 	EmptySummary: {
 		vi: "bài viết chưa có tóm tắt (summary) nhưng không phải bản nháp", en: "the update has no summary but is not a draft",
@@ -475,9 +489,34 @@ var catalogue = map[Code]entry{
 		vi: "liên kết %[1]q không dẫn tới trang hay tệp nào của trang web: người đọc bấm vào sẽ gặp trang \"không tìm thấy\"", en: "the link %[1]q leads to no page or file of the site: a reader who follows it gets \"not found\"",
 		hintVI: "có phải ý bạn là %[2]s?", hintEN: "did you mean %[2]s?",
 	},
+	ImageElsewhere: {
+		vi:     "ảnh %[1]q không nằm trong trang web nên không được tải (trang không gửi yêu cầu nào ra ngoài): người đọc chỉ thấy dòng mô tả của ảnh",
+		en:     "the image %[1]q is not one of the site's files, so it is not loaded (the site makes no request elsewhere): readers see only its description",
+		hintVI: "chép ảnh vào thư mục static/ của trang (ví dụ static/anh/bieu-do.png) rồi viết ![mô tả](/anh/bieu-do.png)",
+		hintEN: "copy the image into the site's static/ folder (for example static/anh/bieu-do.png) and write ![description](/anh/bieu-do.png)",
+	},
 	RawHTML: {
 		vi: "mã HTML %[1]s sẽ không hiện trên trang", en: "the HTML %[1]s will not be shown on the site",
 		hintVI: "viết bằng Markdown: liên kết [chữ](https://…), chữ đậm **chữ**, bảng bằng dấu |", hintEN: "write it in Markdown: links as [text](https://…), bold as **text**, tables with |",
+	},
+	ConflictingFigures: {
+		// Args: indicator, locality, date, the figure shown, where it is, the other figure,
+		// where it is, why the first is shown (Words), the hint (Words: warning or error).
+		vi:     "%[1]s của %[2]q ngày %[3]s: %[4]s (%[5]s) ≠ %[6]s (%[7]s); trang hiện %[4]s vì %[8]s",
+		en:     "%[1]s of %[2]q on %[3]s: %[4]s (%[5]s) ≠ %[6]s (%[7]s); the pages show %[4]s, as %[8]s",
+		hintVI: "%[9]s", hintEN: "%[9]s",
+	},
+	ResultAfterEnd: {
+		// Args: locality, as_of, its until (Words), who took over (Words, may be empty), the hint (Words).
+		vi:     "kết quả của %[1]q ngày %[2]s, nhưng %[1]s kết thúc ngày %[3]s%[4]s",
+		en:     "a result for %[1]q as of %[2]s, but %[1]s ended on %[3]s%[4]s",
+		hintVI: "%[5]s", hintEN: "%[5]s",
+	},
+	EmptyText: {
+		// Args: the key, its table, an example of what to write.
+		vi:     "%[1]s = \"\" để trống, như chưa ghi: %[2]s cần có %[1]s",
+		en:     "%[1]s = \"\" is empty, as if it were missing: %[2]s needs a %[1]s",
+		hintVI: "ghi vào giữa hai dấu ngoặc kép, ví dụ %[3]s", hintEN: "write it between the quotes, e.g. %[3]s",
 	},
 	ComponentMismatch: {
 		vi: "%[1]s gồm %[2]s, nhưng đơn vị tính khác nhau", en: "%[1]s sums %[2]s, but their units differ",
@@ -501,7 +540,7 @@ var titleGroups = map[string]Words{
 
 var titleOf = map[Code]string{
 	TOMLSyntax: "line", DuplicateKey: "line", UnquotedText: "line", EmptyValue: "line",
-	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", CountComma: "number", UnitInValue: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
+	VietnameseNumber: "number", VietnameseDecimal: "number", AmbiguousComma: "number", CountComma: "number", UnitInValue: "number", MultiplierInValue: "number", TextForNumber: "number", QuotedNumber: "number", WrongType: "number",
 	NotWholeNumber: "number", FractionalCount: "number", Negative: "number", RateOutOfRange: "number", NoValue: "number",
 	BadYear: "date", BadDate: "date", DateShape: "date", DateNotExist: "date", QuotedDate: "date", DateOrder: "date", BadPeriod: "date",
 	SuccessorEarly: "date", EndsBeforeStart: "date", OutsidePeriod: "date", MilestoneOutside: "date",
@@ -509,8 +548,8 @@ var titleOf = map[Code]string{
 	BadID: "id", BadFileName: "id", ReservedID: "id", DuplicateID: "id", UnknownRef: "id", UnknownRefNear: "id",
 	NotAChild: "id", TwoParents: "id", Cycle: "id",
 	TotalMismatch: "figures", RollupMismatch: "figures", ResultRollupMismatch: "figures", OverDenominator: "figures",
-	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures",
-	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", BrokenLinkNear: "text", RawHTML: "text",
+	NoDenominator: "figures", DuplicateFigure: "figures", ComponentMismatch: "figures", ConflictingFigures: "figures", ResultAfterEnd: "date", EmptyText: "key",
+	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", ImageElsewhere: "text", BrokenLinkNear: "text", RawHTML: "text",
 	MissingFile: "file", ReadFile: "file",
 	ThemeSyntax: "theme", PathConflict: "theme", GeneratedFile: "theme",
 	StringsOneLanguage: "theme", StringsVerbs: "theme", StringsUnknownKey: "theme", LayoutField: "theme", LayoutExec: "theme", RootRelativeLink: "theme",

@@ -185,6 +185,7 @@ func isColumnNumberRow(cells []Cell) bool {
 // columns classifies each column of the header rows top to h.
 func (x *extraction) columns(t *Table, site *model.Site, hs *headers, top, h int, lang string) {
 	seen := map[string]int{}
+	inTable := tableZeros(t, top)
 	width := 0
 	for r := top; r <= h; r++ {
 		width = max(width, len(t.Rows[r]))
@@ -199,6 +200,12 @@ func (x *extraction) columns(t *Table, site *model.Site, hs *headers, top, h int
 		switch {
 		case ind != nil:
 			col.Ind, col.Rate = ind, rate
+			if !rate && ind.Unit.Whole() {
+				col.Zeros = headerZeros(text)
+				if col.Zeros == 0 && !unitSuffix.MatchString(textutil.Fold(text)) {
+					col.Zeros = inTable // no unit of its own: the table's "Đơn vị tính"
+				}
+			}
 		case slices.ContainsFunc(texts, isLabelHeader):
 			col.Label = true
 		case slices.ContainsFunc(texts, func(s string) bool { return norm(s) == "ghi chu" || norm(s) == "note" }):
@@ -355,7 +362,18 @@ func (x *extraction) readFigure(t *Table, r int, col column, rw *row, lang strin
 		return nil // a merged figure counts once, in its first cell
 	}
 	n, ok, err := parseCell(c, col.Rate)
+	if ok && err == nil && col.Zeros > 0 {
+		n = scaled(n, col.Zeros)
+	}
 	switch {
+	case err != nil && inFull(c.Text) != "":
+		return &Problem{Where: t.Where(r, col.Index),
+			Message: fmt.Sprintf(diag.W("%q ở cột %q: ghi con số viết đủ", "%q in column %q: write the number in full").In(lang), c.Text, col.Header),
+			Hint:    fmt.Sprintf(diag.W("viết %s", "write %s").In(lang), inFull(c.Text))}
+	case err != nil && withoutUnit(c.Text) != "":
+		return &Problem{Where: t.Where(r, col.Index),
+			Message: fmt.Sprintf(diag.W("%q ở cột %q: chỉ ghi con số, không kèm đơn vị", "%q in column %q: write the number alone, without its unit").In(lang), c.Text, col.Header),
+			Hint:    fmt.Sprintf(diag.W("viết %s", "write %s").In(lang), withoutUnit(c.Text))}
 	case err != nil:
 		return &Problem{Where: t.Where(r, col.Index),
 			Message: fmt.Sprintf(diag.W("%q ở cột %q không phải là số", "%q in column %q is not a number").In(lang), c.Text, col.Header),
@@ -555,7 +573,7 @@ func (x *extraction) checkTotal(t *Table, lang string) {
 
 			}
 		}
-		x.Warnings = append(x.Warnings, Problem{
+		x.Warnings = append(x.Warnings, Problem{mismatch: true,
 			Message: fmt.Sprintf(diag.W(
 				"cột %q (%s): dòng tổng ghi %s nhưng cộng các dòng được %s (chênh %s)",
 				"column %q (%s): the total row says %s but the rows add up to %s (difference %s)").In(lang),

@@ -129,7 +129,7 @@ func (x *extraction) checkGroups(t *Table, lang string) {
 		}
 		for _, m := range x.mismatches(g.Subtotal, g.Rows) {
 			col, sub, sum := m.col, m.stated, m.sum
-			x.Warnings = append(x.Warnings, Problem{Where: t.Where(g.Subtotal.Index, col.Index),
+			x.Warnings = append(x.Warnings, Problem{Where: t.Where(g.Subtotal.Index, col.Index), mismatch: true,
 				Message: fmt.Sprintf(diag.W(
 					"cột %q (%s): dòng cộng nhóm %q ghi %s nhưng %d dòng của nhóm (dòng %d–%d) cộng được %s (chênh %s)",
 					"column %q (%s): the subtotal %q says %s but the %d rows of its group (rows %d–%d) add up to %s (difference %s)").In(lang),

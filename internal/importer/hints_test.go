@@ -67,7 +67,7 @@ func TestImportSkipUnknownHint(t *testing.T) {
 			t.Fatal(err)
 		}
 		o := opts(site)
-		o.Result, o.Report = date.New(2023, 6, 30), "Báo cáo thử"
+		o.Result, o.Report, o.Publisher = date.New(2023, 6, 30), "Báo cáo thử", "BHXH"
 		_, err := Import(readTable(t, csv), o)
 		if err == nil {
 			t.Fatalf("%s imported", c.name)

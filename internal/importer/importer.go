@@ -53,7 +53,7 @@ type Options struct {
 	Report    string    // … from this source document (title), into data/results/
 	Publisher string
 	Kind      string    // report, news, conference or decision (default report)
-	Published date.Date // default: Result
+	Published date.Date // default: the date Report states ("… ngày 5/10/2023"), else none
 
 	Out         string    // the file to write, relative to Source; "-" prints it instead
 	Force       bool      // replace an existing results file, or change figures a plan already has
@@ -81,6 +81,11 @@ type Report struct {
 
 // Import reads t into the site at opts.Source.
 func Import(t *Table, opts Options) (*Report, error) {
+	if opts.Plan == "" && !opts.DryRun {
+		if missing := missingSource(opts); missing != nil {
+			return nil, missing // a results file check would refuse: said before anything is read
+		}
+	}
 	site, diags := datacheck.Dir(opts.Source)
 	if site == nil {
 		return nil, fmt.Errorf("%s: %w", opts.Source, diags.Err(opts.Lang))
@@ -89,9 +94,17 @@ func Import(t *Table, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := extract(t, site, newLocalityMatcher(parent, tableDate(site, opts)), opts.Lang)
+	day := tableDate(site, opts)
+	x := extract(t, site, newLocalityMatcher(parent, day), opts.Lang)
 	rep := &Report{Warnings: x.Warnings, Matches: x.matches(parent, opts.Lang), Parent: parent}
+	if p := partialTable(x, parent, day, opts.Lang); p != nil {
+		rep.Warnings = append(rep.Warnings, *p)
+	}
 	if err := x.acceptable(opts, rep); err != nil {
+		// A row refused (twice the same ward, a cell that is not a number) is missing from
+		// the sums: a total's difference would be that row's, not the table's. The table is
+		// checked again once it is fixed.
+		rep.Warnings = slices.DeleteFunc(rep.Warnings, func(p Problem) bool { return p.mismatch })
 		return rep, err
 	}
 	if opts.DryRun {
@@ -333,11 +346,6 @@ func (j *job) result(rows []outRow) error {
 	if rel == "" || rel == "-" {
 		rel = path.Join("data/results", opts.Parent+"-"+opts.Result.String()+".toml")
 	}
-	if opts.Report == "" {
-		return Problems{{Message: diag.W(
-			"hãy cho biết số liệu lấy từ văn bản nào: --source \"…\"",
-			"say which document the results come from: --source \"…\"").In(opts.Lang)}}
-	}
 	full := filepath.Join(opts.Source, rel)
 	if opts.Out != "-" {
 		var err error
@@ -355,26 +363,21 @@ func (j *job) result(rows []outRow) error {
 }
 
 func resultText(rows []outRow, opts Options, rep *Report) []byte {
-	published := opts.Published
-	if published.IsZero() {
-		published = opts.Result
-		rep.Warnings = append(rep.Warnings, Problem{Message: fmt.Sprintf(diag.W(
-			"published được đặt là %s, ngày của số liệu",
-			"published is set to %s, the date of the figures").In(opts.Lang),
-			published),
-			Hint: diag.W(
-				"nếu văn bản công bố sau đó, hãy sửa lại hoặc dùng --published",
-				"if the document came out later, correct it or pass --published").In(opts.Lang),
-		})
-	}
-	if opts.Publisher == "" {
-		rep.Warnings = append(rep.Warnings, Problem{Message: diag.W("publisher đang để trống", "publisher is empty").In(opts.Lang),
-			Hint: diag.W("hãy điền cơ quan công bố văn bản, hoặc dùng --publisher", "write who published the document, or pass --publisher").In(opts.Lang)})
+	day, note := published(opts)
+	if note != nil {
+		rep.Warnings = append(rep.Warnings, *note)
 	}
 	var b strings.Builder
 	b.WriteString(header(opts))
-	fmt.Fprintf(&b, "[source]\ntitle = %s\nkind = %s\npublished = %s\npublisher = %s\n",
-		textutil.TOMLString(opts.Report), textutil.TOMLString(or(opts.Kind, "report")), published, textutil.TOMLString(opts.Publisher))
+	fmt.Fprintf(&b, "[source]\ntitle = %s\nkind = %s\n", textutil.TOMLString(opts.Report), textutil.TOMLString(or(opts.Kind, "report")))
+	if day.IsZero() {
+		b.WriteString(diag.W(
+			"# published = YYYY-MM-DD   # chỉ khi văn bản có ghi ngày công bố\n",
+			"# published = YYYY-MM-DD   # only if the document gives its date of publication\n").In(opts.Lang))
+	} else {
+		fmt.Fprintf(&b, "published = %s\n", day)
+	}
+	fmt.Fprintf(&b, "publisher = %s\n", textutil.TOMLString(opts.Publisher))
 	extra := "as_of = " + opts.Result.String() + "\n"
 	for _, r := range rows {
 		b.WriteString(block("result", r, extra))
@@ -409,7 +412,36 @@ func (j *job) commit(rel string, old, content []byte) error {
 			"tệp vừa ghi không qua được covsite check nên đã được hoàn lại như cũ",
 			"the written file did not pass covsite check and was taken back").In(opts.Lang)})
 	}
+	rep.Warnings = append(rep.Warnings, newWarnings(j.before, after, opts.Lang)...)
 	return nil
+}
+
+// newWarnings are the warnings of after that before did not have and that the import's own
+// checks do not say: another file's figure of the same locality and date that the written
+// one differs from (conflicting-figures), each told; the others counted, for check to tell.
+func newWarnings(before, after *diag.List, lang string) []Problem {
+	had := map[string]bool{}
+	for _, d := range before.Items() {
+		had[d.Text(lang)] = true
+	}
+	var out []Problem
+	others := 0
+	for _, d := range after.Items() {
+		switch {
+		case d.Severity != diag.Warning || had[d.Text(lang)]:
+		case d.Code == diag.ConflictingFigures:
+			out = append(out, Problem{Where: d.Pos.String(), Message: d.Message(lang), Hint: d.Hint(lang)})
+		case d.Code != diag.ResultRollupMismatch: // the import checked the total row itself
+			others++
+		}
+	}
+	if others > 0 {
+		out = append(out, Problem{Message: fmt.Sprintf(diag.W(
+			"tệp vừa ghi có thêm %d cảnh báo khác của covsite check",
+			"the written file brings %d more warnings of covsite check").In(lang), others),
+			Hint: diag.W("chạy covsite check để xem", "run covsite check to see them").In(lang)})
+	}
+	return out
 }
 
 // newErrors lists the errors of after that before did not have.

@@ -291,7 +291,7 @@ func TestImportUnknownWard(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := opts(site)
-	o.Result, o.Report = date.New(2023, 6, 30), "Báo cáo thử"
+	o.Result, o.Report, o.Publisher = date.New(2023, 6, 30), "Báo cáo thử", "BHXH"
 	_, err := Import(readTable(t, csv), o)
 	var probs Problems
 	if !errors.As(err, &probs) {
@@ -378,7 +378,7 @@ func TestImportTakesBackWhatCheckRejects(t *testing.T) {
 func TestImportUnknownColumnAndBadNumbers(t *testing.T) {
 	site := sitetest.CopyExample(t, repoRoot)
 	csv := filepath.Join(t.TempDir(), "cot.csv")
-	table := "STT,Đơn vị,BHXH bat buoc,BH that nghiep,BHYT\n1,Phường 1,1.888,1.613,10.324,5\n2,Phường 2,483,374,nhiều\n"
+	table := "STT,Đơn vị,BHXH bat buoc,BH that nghiep,BHYT\n1,Phường 1,1.888,1.613,10.324,5\n2,Phường 2,483,374,nhiều\n3,Phường 3,\"1,2 nghìn\",374,1\n4,Phường 4,1.901 người,374,1\n"
 	if err := os.WriteFile(csv, []byte(table), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -391,6 +391,8 @@ func TestImportUnknownColumnAndBadNumbers(t *testing.T) {
 	for _, want := range []string{
 		`cot.csv:1:4: column "BH that nghiep" names no indicator — closest: Bảo hiểm thất nghiệp`,
 		`cot.csv:3:5: "nhiều" in column "BHYT" is not a number`,
+		`cot.csv:4:3: "1,2 nghìn" in column "BHXH bat buoc": write the number in full — write 1.200`,
+		`cot.csv:5:3: "1.901 người" in column "BHXH bat buoc": write the number alone, without its unit — write 1.901`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("no %q in:\n%v", want, err)
@@ -412,5 +414,52 @@ func TestImportRequests(t *testing.T) {
 	o.Plan, o.Result = "", date.New(2023, 6, 30)
 	if _, err := Import(readTable(t, seedCSV), o); err == nil || !strings.Contains(err.Error(), "--source") {
 		t.Errorf("results without --source: %v", err)
+	}
+}
+
+// An office's table in thousands ("BHYT (nghìn người)", 10,324, or "Đơn vị tính: nghìn
+// người" above the table) is read as the number in full (10324), exactly — read as written,
+// 10,324 was refused as 10.324 people and a whole 12 taken as 12 people; a column that
+// states its own unit keeps it; a sum of money in "(triệu đồng)" is its indicator's own unit and is
+// not scaled.
+func TestImportColumnInThousands(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	csv := filepath.Join(t.TempDir(), "nghin.csv")
+	table := "STT,Đơn vị,BHXH bắt buộc (nghìn người),BHYT (nghìn người)\n1,Phường 1,\"1,888\",\"10,324\"\n2,Phường 2,\"0,483\",\"3,444\"\n"
+	if err := os.WriteFile(csv, []byte(table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := opts(site)
+	o.Plan, o.Issuer = "tp-tra-vinh-thu-2023", "Ban Chỉ đạo thành phố Trà Vinh"
+	rep, err := Import(readTable(t, csv), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := rowsByLocality(decode(t, filepath.Join(site, rep.Path)), "target")
+	if got := rows["tra-vinh-phuong-1"]; got["bhxh-bat-buoc"] != int64(1888) || got["bhyt"] != int64(10324) {
+		t.Errorf("Phường 1: %v", got)
+	}
+	if got := rows["tra-vinh-phuong-2"]; got["bhxh-bat-buoc"] != int64(483) || got["bhyt"] != int64(3444) {
+		t.Errorf("Phường 2: %v", got)
+	}
+	// The same table with its unit said once above it, as reports do.
+	csv = filepath.Join(t.TempDir(), "dvt.csv")
+	table = "BÁO CÁO KẾT QUẢ,,,\n,,,Đơn vị tính: nghìn người\nSTT,Đơn vị,BHXH bắt buộc,BHYT (người)\n1,Phường 1,\"1,888\",10324\n"
+	if err := os.WriteFile(csv, []byte(table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o.Plan = "tp-tra-vinh-thu-2024"
+	if rep, err = Import(readTable(t, csv), o); err != nil {
+		t.Fatal(err)
+	}
+	rows = rowsByLocality(decode(t, filepath.Join(site, rep.Path)), "target")
+	if got := rows["tra-vinh-phuong-1"]; got["bhxh-bat-buoc"] != int64(1888) || got["bhyt"] != int64(10324) {
+		t.Errorf("Phường 1 under \"Đơn vị tính: nghìn người\" (BHYT in its own unit): %v", got)
+	}
+	for header, zeros := range map[string]int{"BHYT (nghìn người)": 3, "BHYT (Triệu người)": 6, "BHYT (ngàn thẻ)": 3,
+		"Tổng thu (triệu đồng)": 0, "BHYT (người)": 0, "BHYT": 0} {
+		if got := headerZeros(header); got != zeros {
+			t.Errorf("headerZeros(%q) = %d, want %d", header, got, zeros)
+		}
 	}
 }

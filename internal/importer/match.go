@@ -31,6 +31,7 @@ type column struct {
 	Ind    *model.Indicator // nil for label columns
 	Rate   bool             // rate.<ind> rather than the value
 	Label  bool             // names the row: STT, Đơn vị …
+	Zeros  int              // the header counts in thousands (3) or millions (6): "BHYT (nghìn người)"
 }
 
 // Key is the data file key the column is written under: "bhyt" or "rate.bhyt".
@@ -47,6 +48,46 @@ var labelHeaders = []string{"stt", "tt", "so tt", "so thu tu", "don vi", "ten do
 
 // unitSuffix is a unit written in a header: "(người)", "(%)", "người".
 var unitSuffix = regexp.MustCompile(`\s*\((nguoi|%|ty le|the|so nguoi|don vi|trieu dong)\)\s*$`)
+
+// scaledSuffix is a header's unit that counts people or cards in thousands or millions:
+// "(nghìn người)", "(ngàn thẻ)", "(triệu người)". A sum of money ("(triệu đồng)") is the
+// indicator's own unit, not a multiple.
+var scaledSuffix = regexp.MustCompile(`\s*\((nghin|ngan|trieu)(?:\s+(?:nguoi|the|lao dong|don vi))?\)\s*$`)
+
+// headerZeros is the power of ten a header's figures are written in: 3 for "(nghìn
+// người)", 6 for "(triệu người)", 0 for any other header.
+func headerZeros(header string) int {
+	m := scaledSuffix.FindStringSubmatch(strings.TrimSpace(textutil.Fold(header)))
+	switch {
+	case m == nil:
+		return 0
+	case m[1] == "trieu":
+		return 6
+	}
+	return 3
+}
+
+// unitLine is the line above a table that gives its unit for every column: "Đơn vị tính:
+// nghìn người", "ĐVT: triệu người".
+var unitLine = regexp.MustCompile(`(?:^|\s)(?:don vi tinh|dvt)\s*[:.]?\s*(nghin|ngan|trieu)\s+(?:nguoi|the|lao dong)\b`)
+
+// tableZeros is the power of ten that a line above the header rows (top) says the whole
+// table is written in: 3 for "Đơn vị tính: nghìn người", 0 when none says so.
+func tableZeros(t *Table, top int) int {
+	for r := 0; r < top && r < len(t.Rows); r++ {
+		for _, c := range t.Rows[r] {
+			m := unitLine.FindStringSubmatch(textutil.Fold(c.Text))
+			switch {
+			case m == nil:
+			case m[1] == "trieu":
+				return 6
+			default:
+				return 3
+			}
+		}
+	}
+	return 0
+}
 
 // ratePrefixes mark a rate column: "Tỷ lệ BHYT", "Tỷ lệ bao phủ BHYT (%)".
 var ratePrefixes = []string{"ty le bao phu ", "ty le tham gia ", "ty le "}
@@ -80,7 +121,7 @@ func matchHeader(site *model.Site, header string) (ind *model.Indicator, rate bo
 func (hs *headers) match(header string) (ind *model.Indicator, rate bool) {
 	raw := strings.TrimSpace(textutil.Fold(header))
 	rate = strings.Contains(raw, "%")
-	h := norm(unitSuffix.ReplaceAllString(raw, ""))
+	h := norm(unitSuffix.ReplaceAllString(scaledSuffix.ReplaceAllString(raw, ""), ""))
 	for _, p := range ratePrefixes {
 		if rest, ok := strings.CutPrefix(h, p); ok {
 			h, rate = rest, true

@@ -13,6 +13,7 @@ type Problem struct {
 	Hint    string
 
 	unknownName bool // a row's name matches no locality: what SkipUnknown lets through
+	mismatch    bool // a total or subtotal that is not the sum of its rows
 }
 
 // Text is "where: message — hint".

@@ -60,6 +60,49 @@ func parseCell(c Cell, rate bool) (number, bool, error) {
 	return number{V: v, Plain: strings.TrimPrefix(s, "+")}, true, nil
 }
 
+// inFull is a cell written as a number and its multiplier word ("12 nghìn", "1,2 triệu
+// người") as the number in full, the way the office's sheets write numbers (12.000,
+// 1.200.000); "" for any other cell.
+func inFull(text string) string {
+	p, _, ok := load.InFull(text)
+	if !ok {
+		return ""
+	}
+	whole, frac, _ := strings.Cut(load.Underscored(p), ".")
+	if frac != "" {
+		return strings.ReplaceAll(whole, "_", ".") + "," + frac
+	}
+	return strings.ReplaceAll(whole, "_", ".")
+}
+
+// scaled is n written in thousands (zeros 3) or millions (6) as the number in full: 12,5
+// in a column "(nghìn người)" is 12500.
+func scaled(n number, zeros int) number {
+	p := load.ShiftPoint(n.Plain, zeros)
+	v, err := strconv.ParseFloat(p, 64)
+	if err != nil {
+		return n
+	}
+	return number{V: v, Plain: p}
+}
+
+// numberAndUnit is a cell of a number and its unit, as documents print them: "1.901 người",
+// "82,5 %".
+var numberAndUnit = regexp.MustCompile(`^(-?[\d.,  ]*\d)\s*(?:%|\pL[\pL\pM]*(?:\s+\pL[\pL\pM]*)*)$`)
+
+// withoutUnit is the number of a cell written with its unit ("1.901 người" → "1.901"), when
+// that number reads as one; "" for any other cell.
+func withoutUnit(text string) string {
+	m := numberAndUnit.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return ""
+	}
+	if _, ok, err := parseCell(Cell{Text: m[1]}, false); !ok || err != nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
 // plain writes v with as few digits as represent it: 1888, 29.72.
 func plain(v float64) number {
 	return number{V: v, Plain: strconv.FormatFloat(v, 'f', -1, 64)}

@@ -237,6 +237,7 @@ func TestPositionsPointAtTheMistake(t *testing.T) {
 		{"count-comma", diag.CountComma, "5,055"},
 		{"ambiguous-comma", diag.AmbiguousComma, "821,999"},
 		{"unit-in-value", diag.UnitInValue, "người"},
+		{"multiplier-in-value", diag.MultiplierInValue, "triệu"},
 		{"unknown-key-target", diag.UnknownKeyNear, "bhty"},
 		{"unknown-key-locality", diag.UnknownKeyNear, "parnet"},
 		{"unknown-locality", diag.UnknownRefNear, `"tinh-b"`},

@@ -51,6 +51,10 @@ func checkBody(doc Document, diags *diag.List) {
 			if u := string(n.URL(src)); UnsafeLink(u) {
 				diags.Errorf(at(), diag.UnsafeLink, snippet(u))
 			}
+		case *ast.Image:
+			if d := strings.TrimSpace(html.UnescapeString(string(n.Destination))); !strings.HasPrefix(d, "/") || strings.HasPrefix(d, "//") || strings.Contains(d, "\\") {
+				diags.Warnf(at(), diag.ImageElsewhere, snippet(d))
+			}
 		case *ast.RawHTML:
 			if html := string(n.Segments.Value(src)); !strings.HasPrefix(html, "</") { // a closing tag: its opening was reported
 				diags.Warnf(at(), diag.RawHTML, snippet(html))

@@ -42,3 +42,25 @@ func Underscored(plain string) string {
 	}
 	return out
 }
+
+// ShiftPoint multiplies a plain decimal number ("1.2", "-12") by 10^zeros, exactly, as
+// digits: ShiftPoint("1.2", 6) is "1200000". A figure written in thousands ("12 nghìn",
+// a column "(nghìn người)") becomes the number in full with it.
+func ShiftPoint(plain string, zeros int) string {
+	sign := ""
+	if strings.HasPrefix(plain, "-") {
+		sign, plain = "-", plain[1:]
+	}
+	whole, frac, _ := strings.Cut(plain, ".")
+	moved := min(zeros, len(frac))
+	whole += frac[:moved] + strings.Repeat("0", zeros-moved)
+	frac = frac[moved:]
+	whole = strings.TrimLeft(whole, "0")
+	if whole == "" {
+		whole = "0"
+	}
+	if frac != "" {
+		return sign + whole + "." + frac
+	}
+	return sign + whole
+}

@@ -3,10 +3,13 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/BurntSushi/toml"
 
@@ -122,7 +125,8 @@ func reportBareValue(pos diag.Pos, key, value string, diags *diag.List) {
 		diags.Errorf(pos, diag.TextForNumber, key, value)
 		return
 	}
-	diags.Errorf(pos, diag.UnquotedText, key, value, strconv.Quote(value))
+	// A value that lost only its opening quote (title = Báo cáo 2026") keeps its closing one.
+	diags.Errorf(pos, diag.UnquotedText, key, value, strconv.Quote(strings.TrimSuffix(value, `"`)))
 }
 
 // textKeys are the keys of the data files and front matter whose value is text; dateKeys
@@ -189,6 +193,11 @@ const (
 	numberShape = `-?\d{1,3}(?:[., ]\d{3})+(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?`
 )
 
+// dotThousands is a number whose dots are each followed by three digits, 410.250: TOML
+// reads a decimal point, but followed by a unit of people or cards, as documents print it,
+// it is four hundred and ten thousand.
+var dotThousands = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})+$`)
+
 // ambiguousComma is a number whose only comma is followed by three digits: 821,999 is
 // 821.999 in a Vietnamese document or 821999 in an English one.
 var ambiguousComma = regexp.MustCompile(`^-?\d{1,3},\d{3}$`)
@@ -213,8 +222,19 @@ func findValueMistake(line string) (valueMistake, bool) {
 		if !ok {
 			continue
 		}
+		if m[8] >= 0 && multiplied(line[m[8]:m[9]]) != nil { // 12 nghìn người, 1,2 triệu
+			unit := line[m[8]:m[9]]
+			mult := multiplied(unit)
+			v.col = utf8.RuneCountInString(line[:m[8]])
+			v.code, v.args = diag.MultiplierInValue, []any{key, strings.TrimSpace(line[m[4]:m[9]]), mult.word,
+				Underscored(ShiftPoint(plain, mult.zeros)), unitAfter(strings.TrimSpace(unit[len(mult.word):]))}
+			return v, true
+		}
 		if m[8] >= 0 { // a unit after the number: 1.022.552 người
 			unit := line[m[8]:m[9]]
+			if unit != "%" && dotThousands.MatchString(token) {
+				plain, written = strings.ReplaceAll(token, ".", ""), token // 410.250 người: a count, dots between thousands
+			}
 			v.col = utf8.RuneCountInString(line[:m[8]])
 			v.code, v.args = diag.UnitInValue, []any{key, strings.TrimSpace(line[m[4]:m[9]]), unit, Underscored(plain), separatorsToo(written)}
 			return v, true
@@ -226,6 +246,62 @@ func findValueMistake(line string) (valueMistake, bool) {
 		return v, true
 	}
 	return valueMistake{}, false
+}
+
+// multiplier is a word documents write after a number for its thousands or millions.
+type multiplier struct {
+	word  string
+	zeros int
+}
+
+var multipliers = []multiplier{
+	{"nghìn", 3}, {"ngàn", 3}, {"triệu", 6}, {"tỷ", 9}, {"tỉ", 9},
+	{"thousand", 3}, {"million", 6}, {"billion", 9},
+}
+
+// multiplied is the multiplier that the words after a number start with ("nghìn người"),
+// or nil.
+func multiplied(unit string) *multiplier {
+	first, _, _ := strings.Cut(strings.TrimSpace(unit), " ")
+	first = norm.NFC.String(first)
+	for i, m := range multipliers {
+		if strings.EqualFold(first, m.word) {
+			return &multipliers[i]
+		}
+	}
+	return nil
+}
+
+// inFullPattern is a cell or value that is a number and its multiplier word, perhaps with a
+// unit after: "12 nghìn", "1,2 triệu người".
+var inFullPattern = regexp.MustCompile(`^(` + numberShape + `)\s*(\pL[\pL\pM]*(?:\s+\pL[\pL\pM]*)*)$`)
+
+// InFull reads text written as documents print round figures, a number and its multiplier
+// word ("1,2 triệu người"), as the plain number in full ("1200000") and the word ("triệu").
+// ok is false for any other text.
+func InFull(text string) (plain, word string, ok bool) {
+	m := inFullPattern.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return "", "", false
+	}
+	mult := multiplied(m[2])
+	if mult == nil {
+		return "", "", false
+	}
+	p, _, ok := numberMistake(m[1])
+	if !ok {
+		return "", "", false
+	}
+	return ShiftPoint(p, mult.zeros), mult.word, true
+}
+
+// unitAfter says which unit follows a multiplier word (12 nghìn người), if any.
+func unitAfter(unit string) diag.Words {
+	if unit == "" {
+		return diag.W("", "")
+	}
+	return diag.W(fmt.Sprintf(" hay đơn vị %q (đơn vị của chỉ số đã có trong data/indicators.toml)", unit),
+		fmt.Sprintf(" or the unit %q (the indicator's unit is in data/indicators.toml)", unit))
 }
 
 // WholeCounts returns diags with each comma that could be a decimal comma or a thousands
@@ -306,6 +382,13 @@ func dateMistake(token string) (iso string, code diag.Code, ok bool) {
 		return iso, diag.DateShape, ok
 	}
 	return "", "", false
+}
+
+// AsISODate is a date written as documents write it (31/3/2026, 2026/3/31) as TOML wants
+// it, 2026-03-31; ok is false for any other text, or a day that does not exist.
+func AsISODate(text string) (iso string, ok bool) {
+	iso, _, ok = dateMistake(strings.TrimSpace(text))
+	return iso, ok
 }
 
 // isoDate writes year, month and day as YYYY-MM-DD when that day exists.

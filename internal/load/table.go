@@ -115,6 +115,20 @@ func (t *table) wrongType(key string, want diag.Words, example string) {
 	t.diags.Errorf(t.where(key), diag.WrongType, t.prefix+key, want, typeName(t.data[key]), example)
 }
 
+// quoted is the example for a value that should be text: the value itself in quotes when it
+// is a number or true/false (period = 2026 → period = "2026"), else "…".
+func quoted(v any) string {
+	switch v := v.(type) {
+	case int64:
+		return `"` + strconv.FormatInt(v, 10) + `"`
+	case float64:
+		return `"` + strconv.FormatFloat(v, 'f', -1, 64) + `"`
+	case bool:
+		return `"` + strconv.FormatBool(v) + `"`
+	}
+	return `"…"`
+}
+
 // Names of TOML types in messages.
 var (
 	typeString  = diag.W("chữ trong ngoặc kép", "text in quotes")
@@ -160,7 +174,7 @@ func (t *table) str(key string, required bool) Str {
 	}
 	s, ok := v.(string)
 	if !ok {
-		t.wrongType(key, typeString, `"…"`)
+		t.wrongType(key, typeString, quoted(v))
 		return Str{}
 	}
 	out := t.normalised(key, s)

@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -138,5 +139,58 @@ func TestCaretUnderTheColumn(t *testing.T) {
 	d := diag.Diagnostic{Pos: diag.Pos{File: "a", Line: 1, Col: 9}, Source: "\tbhyt = 1.888"}
 	if got, want := d.Excerpt(), "    \tbhyt = 1.888\n    \t       ^"; got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// A number written with its multiplier word, as documents print it, is told with the number
+// in full: the hint of "12 nghìn người" was bhyt = 12, a thousandth of the figure.
+func TestMultiplierWordsGiveTheNumberInFull(t *testing.T) {
+	tests := []struct {
+		line string
+		code diag.Code
+		full string // the number the hint gives
+	}{
+		{"bhyt = 12 nghìn người", diag.MultiplierInValue, "12_000"},
+		{"bhyt = 12 ngàn", diag.MultiplierInValue, "12_000"},
+		{"bhyt = 1,2 triệu người", diag.MultiplierInValue, "1_200_000"},
+		{"bhyt = 1.234,5 nghìn", diag.MultiplierInValue, "1_234_500"},
+		{"tong-thu = 0,5 tỷ đồng", diag.MultiplierInValue, "500_000_000"},
+		{"tong-thu = 2,75 Tỉ", diag.MultiplierInValue, "2_750_000_000"},
+		{"bhyt = 1.5 million people", diag.MultiplierInValue, "1_500_000"},
+		{"ty-le = 1,2345 nghìn", diag.MultiplierInValue, "1_234.5"},
+		{"bhyt = 12 người", diag.UnitInValue, "12"},
+		{"bhxh = 410.250 người", diag.UnitInValue, "410_250"}, // was 410.250: the next error
+		{"rate.bhyt = 82.500 %", diag.UnitInValue, "82.500"},
+	}
+	for _, tt := range tests {
+		v, ok := findValueMistake(tt.line)
+		if !ok || v.code != tt.code {
+			t.Errorf("%q: %v %q, want %q", tt.line, ok, v.code, tt.code)
+			continue
+		}
+		if got := fmt.Sprint(v.args[3]); got != tt.full {
+			t.Errorf("%q: the number in full is %s, want %s", tt.line, got, tt.full)
+		}
+	}
+}
+
+// InFull reads what the importer finds in a cell the same way: the number in full, or not.
+func TestInFull(t *testing.T) {
+	for text, want := range map[string]string{"1,2 triệu người": "1200000", "12 nghìn": "12000", " 3 Tỷ ": "3000000000",
+		"12 người": "", "nhiều": "", "nghìn": "", "1.888": ""} {
+		got, _, ok := InFull(text)
+		if got != want || ok != (want != "") {
+			t.Errorf("InFull(%q) = %q, %v; want %q", text, got, ok, want)
+		}
+	}
+}
+
+// Text that lost only its opening quote is offered with one pair of quotes, not with its
+// stray closing quote escaped inside them.
+func TestUnquotedTextKeepsOnePairOfQuotes(t *testing.T) {
+	var diags diag.List
+	reportBareValue(diag.At("a.toml", 2, 9), "title", `Báo cáo 2026"`, &diags)
+	if got := diags.Err("en").Error(); !strings.Contains(got, `write title = "Báo cáo 2026"`) || strings.Contains(got, `\"`) {
+		t.Errorf("the hint is not the value in one pair of quotes:\n%s", got)
 	}
 }

@@ -61,6 +61,8 @@ type Site struct {
 	// sumsUnsure: the indicators or the locality tree have errors, so parents and children
 	// are not compared (checkRollups, resultRollupWarnings).
 	sumsUnsure bool
+	// conflictsOf: by locality, its figures that two files give otherwise (precedence.go)
+	conflictsOf map[*Locality]*diag.List
 }
 
 // Indicator returns the indicator with id, or nil.
@@ -118,6 +120,7 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 	var wg sync.WaitGroup
 	wg.Go(func() { b.checkResults(b.site.links) })
 	wg.Go(func() { b.site.rollups = resultRollupWarnings(b.site) })
+	wg.Go(func() { b.site.conflictsOf = b.site.findConflicts() })
 	b.checkRollups()
 	wg.Wait()
 	b.site.base, b.site.broken = b.diags, b.broken
@@ -134,6 +137,7 @@ func (s *Site) diagnostics() *diag.List {
 	for _, sl := range s.links {
 		all.Merge(s.rollups[sl])
 	}
+	all.Merge(s.conflicts())
 	return all
 }
 
@@ -338,7 +342,7 @@ func (b *builder) unknownRef(what diag.Words, id load.Str, candidates []string) 
 	if !id.Set() {
 		return // missing or of the wrong type: reported when it was read
 	}
-	if near := textutil.Nearest(id.V, candidates); near != "" {
+	if near := textutil.NearestID(id.V, candidates); near != "" {
 		b.diags.Errorf(id.Pos, diag.UnknownRefNear, what, id.V, near)
 		return
 	}

@@ -105,7 +105,8 @@ func (ix *index) indexSources(s *Site) {
 }
 
 // localResults are the results of one locality: all, in Site.Results order, and those of
-// each indicator (by Indicator.Order), oldest first.
+// each indicator (by Indicator.Order), oldest first (those of one date as compareResults
+// orders them: the one the pages show last).
 type localResults struct {
 	all   []*Result
 	byInd [][]*Result
@@ -115,7 +116,7 @@ type localResults struct {
 func newLocalResults(all []*Result) *localResults {
 	lr := &localResults{all: all, byInd: byIndicator(all, func(r *Result) *Indicator { return r.Indicator })}
 	for _, rs := range lr.byInd {
-		slices.SortStableFunc(rs, func(a, b *Result) int { return a.AsOf.Compare(b.AsOf) })
+		slices.SortStableFunc(rs, compareResults) // by date; of one date, the one shown last
 	}
 	return lr
 }

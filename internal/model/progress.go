@@ -189,9 +189,10 @@ func baseline(t *Target, r *Result, rs []*Result, dates []date.Date) (Num, Calc)
 	if r.Change.Known && r.Value.Known && !r.ChangeSince.After(eve) && !r.ChangeSince.Before(eve.AddDays(-31)) {
 		return ChangeBaseline(r)
 	}
-	// the first result of the eve with a value: found by halving, as they are by date
-	i, _ := slices.BinarySearchFunc(dates, eve, date.Date.Compare)
-	for ; i < len(rs) && dates[i] == eve; i++ {
+	// the result of the eve the pages show (the last with a value): found by halving, as
+	// they are by date
+	i, _ := slices.BinarySearchFunc(dates, eve.AddDays(1), date.Date.Compare)
+	for i--; i >= 0 && dates[i] == eve; i-- {
 		if rs[i].Value.Known {
 			return rs[i].Value, rs[i].Calc
 		}

@@ -6,9 +6,10 @@ import (
 	"github.com/covsite/covsite/internal/date"
 )
 
-// A target's baseline is the first result with a value dated the eve of its period, of
-// any number of results of that day and others before and after it.
-func TestBaselineIsTheEvesFirstValue(t *testing.T) {
+// A target's baseline is the result with a value dated the eve of its period that the
+// pages show (the last of that day in ResultsFor's order: precedence.go), of any number of
+// results of that day and others before and after it.
+func TestBaselineIsTheEvesShownValue(t *testing.T) {
 	ind := &Indicator{ID: "bhyt", Unit: People, Direction: HigherIsBetter}
 	loc := &Locality{ID: "x"}
 	src := &Source{ID: "s"}
@@ -33,8 +34,10 @@ func TestBaselineIsTheEvesFirstValue(t *testing.T) {
 		results []*Result
 		want    Num
 	}{
-		{"the eve's first value", []*Result{result("2024-06-30", Known(900, 0)), result("2023-12-31", Unknown), result("2023-06-30", Known(700, 0)),
-			result("2023-12-31", Known(800, 0)), result("2023-12-31", Known(810, 0)), result("2024-01-01", Known(805, 0))}, Known(800, 0)},
+		{"the eve's value shown", []*Result{result("2024-06-30", Known(900, 0)), result("2023-12-31", Unknown), result("2023-06-30", Known(700, 0)),
+			result("2023-12-31", Known(800, 0)), result("2023-12-31", Known(810, 0)), result("2024-01-01", Known(805, 0))}, Known(810, 0)},
+		{"the eve's value shown, before one without", []*Result{result("2023-12-31", Known(800, 0)), result("2023-12-31", Unknown),
+			result("2024-06-30", Known(900, 0))}, Known(800, 0)},
 		{"no value on the eve", []*Result{result("2023-12-30", Known(790, 0)), result("2023-12-31", Unknown), result("2024-06-30", Known(900, 0))}, Unknown},
 		{"nothing before", []*Result{result("2024-06-30", Known(900, 0))}, Unknown},
 	} {

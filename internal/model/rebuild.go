@@ -98,6 +98,7 @@ func relink(prev *Site, raw *load.Site, changed []string) *Site {
 	s.index = prev.index.withSources(&s, gone, added)
 	b.checkResults(added)
 	s.rollups = relinkRollups(prev, &s, gone, added)
+	s.conflictsOf = relinkConflicts(prev, &s, gone, added)
 	return &s
 }
 

@@ -185,6 +185,8 @@ func childFigureFirst(t *testing.T, raw *load.Site) (*load.Site, string) {
 				after := editRow(raw, i, 0, func(*load.Row) {})
 				extra := after.Reports[i]
 				extra.ID, extra.Pos.File = "0-bo-sung", "data/results/0-bo-sung.toml"
+				// published a day later: its figure is the one the pages show, and sum
+				extra.Published.V = r.Source.Published.AddDays(1)
 				row.Values = slices.Clone(row.Values)
 				for k := range row.Values {
 					row.Values[k].Value.V += 1000
@@ -261,9 +263,9 @@ func TestRebuildIsBuild(t *testing.T) {
 		checkRebuild(t, raw, after, []string{dup.Pos.File}, true)
 	})
 	t.Run("a child's figure in a new file changes a kept file's rollup", func(t *testing.T) {
-		// A new file, first in file order, gives a ward a figure far from the one its
-		// district's file gives: the district's result, in a file that did not change, no
-		// longer matches the sum of its wards.
+		// A new file, first in file order but published later, gives a ward a figure far
+		// from the one its district's file gives: the district's result, in a file that did
+		// not change, no longer matches the sum of its wards.
 		after, parent := childFigureFirst(t, raw)
 		got := checkRebuild(t, raw, after, []string{after.Reports[0].Pos.File}, true)
 		if !strings.Contains(got, "diag ") || !strings.Contains(got, parent) {

@@ -126,12 +126,9 @@ func (s *Site) resultRollup(l *Locality, parent *Result) (ResultRollup, bool) {
 		if c.ExistedOn(parent.AsOf) {
 			ru.Expected++
 		}
-		for _, r := range s.ResultsFor(c, parent.Indicator) {
-			if r.AsOf == parent.AsOf && r.Value.Known {
-				ru.ChildrenSum += r.Value.V
-				ru.Children++
-				break
-			}
+		if r := shownOn(s.ResultsFor(c, parent.Indicator), parent.AsOf); r != nil {
+			ru.ChildrenSum += r.Value.V
+			ru.Children++
 		}
 	}
 	return ru, ru.Children > 0

@@ -523,6 +523,8 @@ func (b *builder) startReport(r load.Report, seen map[string]diag.Pos) (*sourceL
 		Published: r.Published.V, Publisher: r.Publisher.V, URL: r.URL.V,
 		Note: lang.T(r.Note.V, or(r.NoteEN.V, r.Note.V)), Pos: r.Pos,
 	}
+	lb.requiredText("title", "[source]", r.Title, `title = "Báo cáo số 123/BC-BHXH"`)
+	lb.requiredText("publisher", "[source]", r.Publisher, `publisher = "BHXH tỉnh Trà Vinh"`)
 	return sl, lb
 }
 
@@ -575,7 +577,7 @@ func (s *Site) collectSources() {
 func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 	where := fileWhere.or(row.Where, row.WhereEN)
 	loc := b.resolveLocality(row.Locality)
-	if loc == nil || !row.AsOf.Set() {
+	if loc == nil || !row.AsOf.Set() || b.endedBefore(loc, row.AsOf) {
 		return
 	}
 	var plans []*Plan
@@ -817,7 +819,7 @@ func (s *Site) fileRollupWarnings(sl *sourceLinks) *diag.List {
 		ru, ok := s.resultRollup(r.Locality, r)
 		if ok && ru.Complete() && ru.Differs() {
 			out.Warnf(r.Pos(), diag.ResultRollupMismatch, r.Indicator.ID, r.Locality.ID, r.AsOf.String(),
-				diag.Figure(r.Value.V), diag.Figure(ru.ChildrenSum), diag.Figure(ru.Difference()))
+				diag.Figure(r.Value.V), diag.Figure(ru.ChildrenSum), diag.Figure(ru.Difference()), diag.Figure(ru.Children))
 		}
 	}
 	return out

@@ -466,10 +466,33 @@ func TestMarkdownKeepsSafeLinks(t *testing.T) {
 	}
 }
 
+// A site path that is a file of no language (a locality's data file, a static file) keeps no
+// language prefix on an English page — /en/… has nothing there — while a page, or a file
+// each language has (a share card), gets it; an image of the site's own files shows, one
+// from elsewhere shows as its description, never as an empty <img src="">.
+func TestMarkdownLinksFilesAndImages(t *testing.T) {
+	r, _ := renderSite(t, hostileSite())
+	tests := []struct{ src, lang, want, not string }{
+		{"[a](/dia-phuong/tinh-a/du-lieu.csv)", "en", `href="/dia-phuong/tinh-a/du-lieu.csv"`, "/en/"},
+		{"[a](/dia-phuong/tinh-a/du-lieu.csv)", "vi", `href="/dia-phuong/tinh-a/du-lieu.csv"`, ""},
+		{"[a](/dia-phuong/tinh-a/anh-chia-se.png)", "en", `href="/en/dia-phuong/tinh-a/anh-chia-se.png"`, ""},
+		{"![Thẻ](/dia-phuong/tinh-a/anh-chia-se.png)", "en", `<img src="/en/dia-phuong/tinh-a/anh-chia-se.png" alt="Thẻ">`, ""},
+		{"![Dữ liệu](/dia-phuong/tinh-a/du-lieu.csv#x)", "en", `<img src="/dia-phuong/tinh-a/du-lieu.csv#x"`, ""},
+		{"![Biểu đồ ngoài](https://example.org/a.png)", "vi", "Biểu đồ ngoài", "<img"},
+		{"![Biểu đồ tương đối](anh/a.png)", "vi", "Biểu đồ tương đối", "<img"},
+	}
+	for _, tt := range tests {
+		out, err := r.renderMarkdown([]byte(tt.src), tt.lang)
+		if err != nil || !strings.Contains(string(out), tt.want) || (tt.not != "" && strings.Contains(string(out), tt.not)) {
+			t.Errorf("%s (%s) = %s, %v; want %s and no %q", tt.src, tt.lang, out, err, tt.want, tt.not)
+		}
+	}
+}
+
 // load.UnsafeLink, which warns the author, and the renderer, which drops the link, agree.
 func TestLinkRulesAgree(t *testing.T) {
 	for _, dest := range linkSamples {
-		_, kept := safeDestination(dest, "/")
+		_, kept := safeDestination(dest, rootLink)
 		if kept == load.UnsafeLink(dest) {
 			t.Errorf("%q: the renderer keeps it = %v, check warns = %v", dest, kept, load.UnsafeLink(dest))
 		}
@@ -622,8 +645,11 @@ func FuzzLinkRulesAgree(f *testing.F) {
 		f.Add(dest)
 	}
 	f.Fuzz(func(t *testing.T, dest string) {
-		if _, kept := safeDestination(dest, "/"); kept == load.UnsafeLink(dest) {
+		if _, kept := safeDestination(dest, rootLink); kept == load.UnsafeLink(dest) {
 			t.Fatalf("%q: the renderer keeps it = %v, check warns = %v", dest, kept, load.UnsafeLink(dest))
 		}
 	})
 }
+
+// rootLink is siteLink for a site at "/" in its default language: the path as it is.
+func rootLink(p string) string { return p }

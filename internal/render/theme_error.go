@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 
 	"github.com/BurntSushi/toml"
@@ -22,7 +24,8 @@ type ThemeError struct {
 	File      string
 	Line, Col int
 	Message   string
-	Err       error // what the message was made of, when it is not the message alone
+	Err       error  // what the message was made of, when it is not the message alone
+	Where     string // the file where an escaping mistake surfaced, when it is not File
 }
 
 func (e *ThemeError) Unwrap() error { return e.Err }
@@ -39,7 +42,7 @@ var parseErrorAt = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? (.*)
 func (r *Renderer) layoutError(err error) error {
 	var escape *template.Error
 	if errors.As(err, &escape) && escape.Name != "" {
-		return &ThemeError{File: r.layoutFile(escape.Name), Line: escape.Line, Message: escape.Description}
+		return &ThemeError{File: r.layoutFile(escape.Name), Line: escape.Line, Message: escape.Description, Err: escape}
 	}
 	m := parseErrorAt.FindStringSubmatch(err.Error())
 	if m == nil {
@@ -59,13 +62,13 @@ func (r *Renderer) escapeError(layout string, err error) error {
 		return err
 	}
 	if escape.Name == layout {
-		return &ThemeError{File: r.layoutFile(layout), Line: escape.Line, Message: escape.Description}
+		return &ThemeError{File: r.layoutFile(layout), Line: escape.Line, Message: escape.Description, Err: escape}
 	}
 	where := r.layoutFile(escape.Name)
 	if escape.Line > 0 {
 		where += ":" + strconv.Itoa(escape.Line)
 	}
-	return &ThemeError{File: r.layoutFile(layout), Message: escape.Description + " (html/template, at " + where + ")"}
+	return &ThemeError{File: r.layoutFile(layout), Message: escape.Description + " (html/template, at " + where + ")", Err: escape, Where: where}
 }
 
 // layoutFile is the theme path of a template file name: a layout or a partial.
@@ -74,6 +77,14 @@ func (r *Renderer) layoutFile(name string) string {
 		return "layouts/partials/" + name
 	}
 	return "layouts/" + name
+}
+
+// LayoutFuncs are the names of the functions a site's own layouts can call, sorted: what
+// `covsite check` offers for a function a layout calls that does not exist.
+func LayoutFuncs() []string {
+	names := slices.Collect(maps.Keys((&Renderer{}).funcs(i18n.New("vi", nil))))
+	slices.Sort(names)
+	return names
 }
 
 // stringsError turns a TOML error in a strings file into a ThemeError.

@@ -30,6 +30,9 @@ func NewResult(source string, site *model.Site, r Result, msgLang string) (strin
 	if l == nil {
 		return "", unknownLocality(site, r.Locality, msgLang)
 	}
+	if d := model.AfterEnd(l, r.AsOf); d != nil {
+		return "", endedLocality(l, r.AsOf, d, msgLang)
+	}
 	rel := path.Join("data/results", l.ID+"-"+r.AsOf.String()+".toml")
 	err := writeNew(source, rel, resultText(site, l, r.AsOf, msgLang), diag.W(
 		"đã có tệp kết quả cho địa phương và ngày này, tệp được giữ nguyên — hãy điền số liệu vào tệp đó, hoặc chọn --date khác",
@@ -47,6 +50,20 @@ func unknownLocality(site *model.Site, id, lang string) error {
 	return errors.New(diag.W(
 		fmt.Sprintf("không có địa phương nào có id %q — có phải: %s? (id nằm trong data/localities/)", id, near),
 		fmt.Sprintf("there is no locality with id %q — did you mean: %s? (ids are in data/localities/)", id, near)).In(lang))
+}
+
+// endedLocality explains why no result of l can be dated asOf, which is after l ended
+// (d, the check's result-after-end), and what to run instead.
+func endedLocality(l *model.Locality, asOf date.Date, d *diag.Diagnostic, lang string) error {
+	hint := diag.W(
+		fmt.Sprintf("kiểm tra --date: số liệu của %s chỉ có đến ngày %s", l.ID, l.Until),
+		fmt.Sprintf("check --date: %s has figures only up to %s", l.ID, l.Until))
+	if s := l.Successor; s != nil {
+		hint = diag.W(
+			fmt.Sprintf("số liệu của địa phương mới: covsite new result --locality %s --date %s; hoặc sửa --date (đến %s)", s.ID, asOf, l.Until),
+			fmt.Sprintf("for the new locality's figures: covsite new result --locality %s --date %s; or correct --date (up to %s)", s.ID, asOf, l.Until))
+	}
+	return errors.New(d.Message(lang) + " — " + hint.In(lang))
 }
 
 // resultText is the skeleton. Keys a person must fill in are left commented out, so
@@ -75,11 +92,11 @@ func resultText(site *model.Site, l *model.Locality, asOf date.Date, lang string
 	w("# where = \"…\"           # where the figures stand in the document, e.g. \"Table 2, row Ward 1\"\n",
 		"# where = \"…\"           # vị trí các con số trong văn bản, ví dụ \"Bảng 2, dòng Phường 1\"\n")
 	targets := currentTargets(site, l, asOf)
-	writePlanLine(&b, targets, lang)
+	writePlanLine(&b, targets, asOf, lang)
 	w("# set_by = \"…\"          # who the document says set the targets it compares with, in its words; none if it does not say\n",
 		"# set_by = \"…\"          # cơ quan mà văn bản nói đã giao chỉ tiêu đem ra so, đúng lời văn bản; bỏ trống nếu văn bản không nói\n")
 	for _, ind := range site.Indicators {
-		writeIndicatorLines(&b, ind, targets[ind], lang)
+		writeIndicatorLines(&b, ind, targets[ind], asOf, lang)
 	}
 	return []byte(b.String())
 }
@@ -107,19 +124,33 @@ func currentTargets(site *model.Site, l *model.Locality, asOf date.Date) map[*mo
 	return out
 }
 
-// writePlanLine suggests the plans whose targets the figures answer.
-func writePlanLine(b *strings.Builder, targets map[*model.Indicator][]*model.Target, lang string) {
+// writePlanLine suggests the plans whose targets the figures answer: those whose period
+// holds asOf (a result compared with another plan is an error, as-of-outside-plan). When
+// the locality's targets are all of other periods, it says so instead.
+func writePlanLine(b *strings.Builder, targets map[*model.Indicator][]*model.Target, asOf date.Date, lang string) {
 	seen := map[string]bool{}
-	var ids []string
+	var ids, others []string
 	for _, ts := range targets {
 		for _, t := range ts {
-			if !seen[t.Plan.ID] {
-				seen[t.Plan.ID] = true
+			if seen[t.Plan.ID] {
+				continue
+			}
+			seen[t.Plan.ID] = true
+			if t.Plan.Period.Contains(asOf) {
 				ids = append(ids, textutil.TOMLString(t.Plan.ID))
+			} else {
+				others = append(others, t.Plan.ID+diag.W(": kỳ ", ": period ").In(lang)+t.Plan.Period.Text)
 			}
 		}
 	}
 	if len(ids) == 0 {
+		if len(others) > 0 {
+			slices.Sort(others)
+			fmt.Fprintf(b, diag.W(
+				"# không kế hoạch nào có kỳ chứa ngày %s (%s), nên không gợi ý plan = …; chỉ ghi plan khi văn bản so với một kế hoạch có kỳ chứa ngày này\n",
+				"# no plan's period holds %s (%s), so no plan = … is suggested; write plan only when the document compares with a plan whose period holds that day\n").In(lang),
+				asOf, strings.Join(others, ", "))
+		}
 		return
 	}
 	slices.Sort(ids)
@@ -129,8 +160,8 @@ func writePlanLine(b *strings.Builder, targets map[*model.Indicator][]*model.Tar
 }
 
 // writeIndicatorLines writes the commented value line of ind (and its rate line when it has
-// a denominator), with its current targets.
-func writeIndicatorLines(b *strings.Builder, ind *model.Indicator, targets []*model.Target, lang string) {
+// a denominator), with its current targets (those of a period before asOf said to be past).
+func writeIndicatorLines(b *strings.Builder, ind *model.Indicator, targets []*model.Target, asOf date.Date, lang string) {
 	name := ind.Name.In(lang)
 	fmt.Fprintf(b, "\n# %s\n", name)
 	fmt.Fprintf(b, "# %s =\n", ind.ID)
@@ -138,7 +169,11 @@ func writeIndicatorLines(b *strings.Builder, ind *model.Indicator, targets []*mo
 		fmt.Fprintf(b, "# rate.%s =   %s\n", ind.ID, diag.W("# tỷ lệ bao phủ, %", "# coverage rate, %").In(lang))
 	}
 	for _, t := range targets {
-		fmt.Fprintf(b, "#   %s\n", describeTarget(t, lang))
+		past := ""
+		if !t.Period.Contains(asOf) {
+			past = diag.W(" — kỳ đã qua, chỉ để đối chiếu", " — a past period, for comparison only").In(lang)
+		}
+		fmt.Fprintf(b, "#   %s%s\n", describeTarget(t, lang), past)
 	}
 }
 

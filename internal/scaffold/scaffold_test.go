@@ -229,6 +229,82 @@ func TestNewResultRefuses(t *testing.T) {
 	}
 }
 
+// A locality that has ended has no results after its end: new result refuses the date and
+// names who took over, as check does (result-after-end), and writes nothing.
+func TestNewResultRefusesAnEndedLocality(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	model, _ := build.Check(site)
+	for _, tt := range []struct {
+		locality string
+		want     []string
+	}{
+		{"tra-vinh", []string{"ended on 30 June 2025", "vinh-long", "covsite new result --locality vinh-long --date 2026-03-31"}},
+		{"tra-vinh-phuong-1", []string{"ended on 30 June 2025", "as did tra-vinh", "vinh-long", "up to 2025-06-30"}},
+	} {
+		rel, err := NewResult(site, model, Result{Locality: tt.locality, AsOf: date.New(2026, 3, 31)}, "en")
+		if err == nil {
+			t.Errorf("%s: a result after its end was written to %s", tt.locality, rel)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: the refusal does not say %q:\n%v", tt.locality, w, err)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(site, "data/results", tt.locality+"-2026-03-31.toml")); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s: a file was written: %v", tt.locality, err)
+		}
+	}
+	// On its last day, a result is still its own.
+	if _, err := NewResult(site, model, Result{Locality: "tra-vinh", AsOf: date.New(2025, 6, 30)}, "en"); err != nil {
+		t.Errorf("a result on the last day refused: %v", err)
+	}
+}
+
+// The skeleton suggests only the plans whose period holds the date: uncommented, any other
+// would be an error (as-of-outside-plan). Without one it says so, and the targets of a
+// past period it lists for comparison say they are past.
+func TestNewResultSuggestsOnlyPlansOfItsDate(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	model, _ := build.Check(site)
+	for _, tt := range []struct {
+		on         date.Date
+		plan, none bool
+	}{
+		{date.New(2025, 9, 30), true, false},
+		{date.New(2026, 3, 31), false, true},
+	} {
+		rel, err := NewResult(site, model, Result{Locality: "can-tho", AsOf: tt.on}, "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(filepath.Join(site, rel))
+		text := string(b)
+		if got := strings.Contains(text, `# plan = "can-tho-53-kh-ubnd-2025"`); got != tt.plan {
+			t.Errorf("%s: plan 53 (2025) suggested: %v, want %v", tt.on, got, tt.plan)
+		}
+		if got := strings.Contains(text, "no plan's period holds "+tt.on.String()); got != tt.none {
+			t.Errorf("%s: says no plan holds the date: %v, want %v", tt.on, got, tt.none)
+		}
+		if got := strings.Contains(text, "target 2025: 3_095_954, rate 96.11 % (can-tho-53-kh-ubnd-2025) — a past period"); got != tt.none {
+			t.Errorf("%s: the 2025 target said to be past: %v, want %v\n%s", tt.on, got, tt.none, text)
+		}
+		// Uncommented as it stands, the plan line passes check.
+		filled := strings.NewReplacer(
+			`# title = "…"`, `title = "Báo cáo thử"`,
+			`# publisher = "…"`, `publisher = "BHXH thành phố Cần Thơ"`,
+			"# plan = ", "plan = ",
+			"# bhyt =\n", "bhyt = 2_950_112\n",
+		).Replace(text)
+		if err := os.WriteFile(filepath.Join(site, rel), []byte(filled), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, diags := build.Check(site); diags.HasErrors() {
+			t.Errorf("%s: the skeleton filled in as it says does not pass check:\n%v", tt.on, diags.Err("en"))
+		}
+	}
+}
+
 // TestNewEnglishVersion: the English version of an update takes the Vietnamese one's
 // address with --slug, so the two are paired.
 func TestNewEnglishVersion(t *testing.T) {

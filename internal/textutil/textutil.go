@@ -5,6 +5,7 @@ package textutil
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -143,6 +144,71 @@ func Nearest(s string, candidates []string) string {
 	return ranked[0]
 }
 
+// NearestID is Nearest for ids and addresses made of words joined by hyphens
+// ("phuong-ninh-kieu", "/dia-phuong/phong-dien"): the one candidate in the same folder whose
+// words hold every word of s but a kind's (KindAbbreviations: "phuong", "xa", "tp" …) —
+// "ninh-kieu" for "phuong-ninh-kieu", "/dia-phuong/phong-dien-can-tho" for
+// "/dia-phuong/phong-dien" — else Nearest's, which looks at letters only and offered
+// "/dia-phuong/long-duc" for the latter.
+func NearestID(s string, candidates []string) string {
+	folder, last := splitLast(s)
+	want := nonKindWords(last)
+	if len(want) == 1 && len([]rune(want[0])) < 4 {
+		return Nearest(s, candidates) // "tinh-b": one short word tells too little
+	}
+	found := ""
+	for _, c := range candidates {
+		cf, cl := splitLast(c)
+		if cf != folder || len(want) == 0 || !holdsAll(strings.Split(Fold(cl), "-"), want) {
+			continue
+		}
+		if found != "" {
+			found = "" // two or more: words alone do not tell
+			break
+		}
+		found = c
+	}
+	if found != "" && found != s {
+		return found
+	}
+	return Nearest(s, candidates)
+}
+
+// splitLast cuts an address at its last slash: "/dia-phuong/x" → "/dia-phuong/", "x".
+func splitLast(s string) (folder, last string) {
+	i := strings.LastIndexByte(s, '/')
+	return s[:i+1], s[i+1:]
+}
+
+// nonKindWords are the hyphen-joined words of an id, folded, but a kind's.
+func nonKindWords(id string) []string {
+	var out []string
+	for _, w := range strings.Split(Fold(id), "-") {
+		if w != "" && !isKindWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func isKindWord(w string) bool {
+	for _, k := range KindAbbreviations {
+		if w == k[1] || slices.Contains(strings.Fields(k[0]), w) {
+			return true
+		}
+	}
+	return false
+}
+
+func holdsAll(words, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(words, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // Ranked returns up to n candidates ordered by closeness to s (accent- and case-folded),
 // as Nearest orders them.
 func Ranked(s string, candidates []string, n int) []string {
@@ -201,8 +267,10 @@ var (
 )
 
 // CompareVietnamese orders a and b in Vietnamese alphabetical order (a, ă, â, b, … đ after d).
-// It is safe for concurrent use.
+// The look-alikes Ð and ð (see Strokes) sort as Đ and đ: "Long Ðức" beside "Long Đức", not
+// after every name in Z. It is safe for concurrent use.
 func CompareVietnamese(a, b string) int {
+	a, b = lookAlikes.Replace(a), lookAlikes.Replace(b)
 	collatorMu.Lock()
 	defer collatorMu.Unlock()
 	return collator.CompareString(a, b)
@@ -236,6 +304,9 @@ var unaccenters = sync.Pool{New: func() any {
 // often holds instead ("Long Ðức" is "Long Đức"). search.js folds with the same table
 // (TestSearchJSFoldsAsGo).
 var Strokes = [][2]string{{"Đ", "D"}, {"đ", "d"}, {"Ð", "D"}, {"ð", "d"}}
+
+// lookAlikes puts Đ and đ for their look-alikes Ð and ð.
+var lookAlikes = strings.NewReplacer("Ð", "Đ", "ð", "đ")
 
 // stroke replaces the Strokes.
 var stroke = strings.NewReplacer(flatten(Strokes)...)

@@ -132,6 +132,9 @@ func TestVietnameseOrder(t *testing.T) {
 	if CompareVietnamese("Xa\u0303", "Xã") != 0 {
 		t.Error("NFD and NFC forms of a name sort apart")
 	}
+	if CompareVietnamese("Long Ðức", "Long Đức") != 0 || CompareVietnamese("Long Ðức", "Long Hòa") >= 0 || CompareVietnamese("ðồng", "Đồng") >= 0 {
+		t.Error("Ð and ð (U+00D0, U+00F0) do not sort as Đ and đ")
+	}
 }
 
 func TestNFC(t *testing.T) {
@@ -358,5 +361,31 @@ func TestFoldLookAlikes(t *testing.T) {
 	}
 	if got := Slug("Xã Long \u00d0ức"); got != "xa-long-duc" {
 		t.Errorf("Slug = %q", got)
+	}
+}
+
+// An id written with its kind ("phuong-ninh-kieu") or without its province
+// ("/dia-phuong/phong-dien") finds the locality its words name; letters alone offered
+// nothing for the first and "long-duc" for the second.
+func TestNearestIDByWords(t *testing.T) {
+	ids := []string{"ninh-kieu", "phong-dien-can-tho", "long-duc", "tra-vinh-phuong-1", "can-tho", "phong-dien-hue", "phong-dien-hue-2"}
+	paths := []string{"/dia-phuong/ninh-kieu", "/dia-phuong/phong-dien-can-tho", "/dia-phuong/long-duc", "/ke-hoach/long-duc"}
+	tests := []struct {
+		s    string
+		in   []string
+		want string
+	}{
+		{"phuong-ninh-kieu", ids, "ninh-kieu"},
+		{"quan-ninh-kieu", ids, "ninh-kieu"},
+		{"/dia-phuong/phong-dien", paths, "/dia-phuong/phong-dien-can-tho"},
+		{"/dia-phuong/long-dc", paths, "/dia-phuong/long-duc"}, // letters, as Nearest
+		{"phong-dien", ids, ""},                                // three hold its words: none is told
+		{"xa-khong-co", ids, ""},
+		{"tinh-b", []string{"tinh-a", "xa-b"}, "tinh-a"}, // one short word: letters decide
+	}
+	for _, tt := range tests {
+		if got := NearestID(tt.s, tt.in); got != tt.want {
+			t.Errorf("NearestID(%q) = %q, want %q", tt.s, got, tt.want)
+		}
 	}
 }

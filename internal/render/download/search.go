@@ -17,13 +17,15 @@ import (
 // ("a"…"z", "0"…"9", "_" for any other) that some locality has. A locality is in the
 // shard of each word of its names that is not a word of its kind ("Phường Tiên Lâm", a
 // ward, is in "t" and "l", not in "p"), so no shard holds every ward. The search script
-// loads the manifest and, on the first keystroke, the shard of the first word typed that
-// does not start a word of any kind (of the first word when all do): a query matches a
-// locality when each of its words starts a word of the locality's names or kind, accents
-// and case aside. Every locality a query of whole words matches is in that shard, since a
-// word that starts no word of a kind starts only words that put their locality in that
-// shard; a query made only of kinds' words ("phuong") finds the localities with another
-// word that starts like it.
+// loads the manifest and, on the first keystroke, the shards of the words typed that do not
+// start a word of any kind (of the first word when all do): a query matches a locality when
+// each of its words starts a word of the locality's names or kind, or of its parent's label
+// ("tra vinh phuong 1"), one word at least the locality's own, accents and case aside.
+// Every locality a query of whole words matches is in one of those shards, since a word
+// that starts no word of a kind starts only words that put their locality in that shard; a
+// query made only of kinds' words ("phuong") finds the localities with another word that
+// starts like it, and a ward named with its parent is found once a word of its own name
+// that is not its kind's is typed ("tra vinh phuong 1", not yet "tra vinh phuong").
 //
 // The manifest of a language (JSON):
 //

@@ -3,8 +3,11 @@
 // Ð as Đ: each word typed must start a word of the locality's names or kind, or abbreviate
 // its kind ("TP Trà Vinh", "TX", "TT", "P.", "X.", "Q.", "H."). The index is a small
 // manifest per language (tim-kiem.json) and shards by first letter of a word, shared by the
-// languages (/tim-kiem/t.json); a query loads the shard of its first word that starts no
-// word of a kind (internal/render/download explains why every match is in it). No server, no other origin. Keyboard: ↑/↓ to move,
+// languages (/tim-kiem/t.json); a query loads the shards of its words that start no word
+// of a kind (internal/render/download explains why every match is in one). A query may
+// name the parent too ("tra vinh phuong 1", "Phường 1 Trà Vinh"): each word must start a
+// word of the locality's names or of its parent's, one at least its own; the localities
+// the query names wholly come first. No server, no other origin. Keyboard: ↑/↓ to move,
 // Enter to open, Esc to close.
 (function () {
   'use strict';
@@ -39,8 +42,15 @@
   }
   // words cuts folded text at every character that is not a letter or a digit, as the
   // build does (download.Words).
+  // A kind's abbreviation written against a number ("p1", "Q10") is two words, as the
+  // importer reads it: "p 1".
   function words(s) {
-    return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var out = [];
+    fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean).forEach(function (w) {
+      var m = /^([a-z]+)(\d+)$/.exec(w);
+      if (m && spelledOut(m[1])) { out.push(m[1], m[2]); } else { out.push(w); }
+    });
+    return out;
   }
   function shardKey(w) {
     return /^[a-z0-9]/.test(w) ? w.charAt(0) : '_';
@@ -84,21 +94,39 @@
               p: row[3] >= 0 ? m.p[row[3]] : '',
               u: m.u.replace('{id}', row[0]),
               e: row[4] > 0,
-              w: words(row[1] + ' ' + (row[5] || '') + ' ' + kind[1])
+              w: words(row[1] + ' ' + (row[5] || '') + ' ' + kind[1]),
+              pw: row[3] >= 0 ? parentWords(m, row[3]) : []
             };
           });
         });
       });
       return shards[key];
     }
-    // keyOf picks the shard of a query: of its first word that starts no word of a kind
-    // and abbreviates none, else of its first word.
-    function keyOf(qw) {
+    // parentWords are the words of a parent's label, made once a parent.
+    var parentCache = {};
+    function parentWords(m, i) {
+      if (!parentCache[i]) { parentCache[i] = words(m.p[i]); }
+      return parentCache[i];
+    }
+    // keysOf picks the shards of a query: of each word that starts no word of a kind and
+    // abbreviates none (a query may name the parent too: "tra vinh phuong 1" is in "1"),
+    // else of its first word.
+    function keysOf(qw) {
+      var keys = [];
+      qw.forEach(function (w) {
+        var k = shardKey(w);
+        if (!spelledOut(w) && !kindWords.some(function (kw) { return kw.indexOf(w) === 0; }) && keys.indexOf(k) === -1) { keys.push(k); }
+      });
+      return keys.length ? keys : [shardKey(qw[0])];
+    }
+    // fit says how a locality answers the query words: -1 when it does not, else how many of
+    // them only its parent's name holds. At least one word must be the locality's own.
+    function fit(e, qw) {
+      var own = 0, parent = 0;
       for (var i = 0; i < qw.length; i++) {
-        var w = qw[i];
-        if (!spelledOut(w) && !kindWords.some(function (k) { return k.indexOf(w) === 0; })) { return shardKey(w); }
+        if (matches(e.w, qw[i])) { own++; } else if (matches(e.pw, qw[i])) { parent++; } else { return -1; }
       }
-      return shardKey(qw[0]);
+      return own > 0 ? parent : -1;
     }
     function close() {
       list.hidden = true;
@@ -117,14 +145,20 @@
     function search(q) {
       var qw = words(q);
       if (!qw.length) { close(); return; }
-      load().then(function () { return shard(keyOf(qw)); }).then(function (data) {
-        var hits = data.filter(function (e) {
-          return qw.every(function (w) { return matches(e.w, w); });
+      load().then(function () { return Promise.all(keysOf(qw).map(shard)); }).then(function (sets) {
+        var seen = {}, hits = [];
+        sets.forEach(function (data) {
+          data.forEach(function (e) {
+            if (seen[e.u]) { return; }
+            seen[e.u] = true;
+            e.f = fit(e, qw);
+            if (e.f >= 0) { hits.push(e); }
+          });
         });
         var fq = qw.join(' ');
         hits.sort(function (a, b) {
           var sa = fold(a.n).indexOf(fq) === 0 ? 0 : 1, sb = fold(b.n).indexOf(fq) === 0 ? 0 : 1;
-          return sa - sb || (a.e ? 1 : 0) - (b.e ? 1 : 0) || a.n.localeCompare(b.n, document.documentElement.lang);
+          return sa - sb || a.f - b.f || (a.e ? 1 : 0) - (b.e ? 1 : 0) || a.n.localeCompare(b.n, document.documentElement.lang);
         });
         if (input.value === q) { render(hits.slice(0, 20), q); }
       });
