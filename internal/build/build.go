@@ -58,8 +58,8 @@ type Options struct {
 // DefaultMemoryLimit is the soft limit on the Go heap of a build that renders every page,
 // unless Options.MemoryLimit or GOMEMLIMIT gives one: the collector then runs before the
 // heap doubles its live part (GOGC's pacing, 1 GB and more for a national site) and a cold
-// build of the national dataset stays under 500 MB of RSS (issue 12; docs/performance.md,
-// "Session 8"). Once the site is checked it is raised to twice the heap the site holds
+// build of the national dataset stays under 500 MB of RSS (issue 12: ~450 MiB;
+// docs/performance.md, "Session 9: a smaller live heap"). Once the site is checked it is raised to twice the heap the site holds
 // when that is more (fitMemory): a larger site is paced as without a limit instead of
 // making the collector run without pause.
 const DefaultMemoryLimit = 440 << 20
