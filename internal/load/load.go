@@ -179,6 +179,15 @@ func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *tab
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if data, pos, ok := fastDecode(src, firstLine); ok {
+		return newTable(name, "", name, data, pos, diags)
+	}
+	return decodeTOMLFull(name, src, firstLine, diags)
+}
+
+// decodeTOMLFull is decodeTOMLAt for the files fastDecode declines: guard's limits,
+// BurntSushi/toml, reportSyntax for its errors, then scanPositions.
+func decodeTOMLFull(name string, src []byte, firstLine int, diags *diag.List) *table {
 	if p := guard(src); p != nil {
 		p.report(name, firstLine, diags)
 		return nil
