@@ -172,14 +172,21 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		opts.CacheDir = ""
 	}
 	if opts.CacheDir != "" {
-		var sealed bool
-		if cc, sealed = openCache(opts.CacheDir); sealed { // a rebuild, likely; see below
-			unpace = paceForRebuild()
-			go func() { intact <- write.Intact(absDest, cc.previous(absDest)) }()
-		} else {
+		var sealed <-chan bool
+		cc, sealed = openCache(opts.CacheDir)
+		paced := make(chan func(), 1)
+		go func() { // while the site's links are checked and it loads
+			if <-sealed { // a rebuild, likely; see below
+				paced <- paceForRebuild()
+				intact <- write.Intact(absDest, cc.previous(absDest))
+				return
+			}
+			paced <- func() {}
 			intact <- nil
-		}
-		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader(opts.Source, &res.FromStore))
+		}()
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader())
+		unpace = <-paced
+		res.FromStore = cc.linked(opts.Source)
 		defer func() { res.Notices = cc.allNotices() }()
 	} else {
 		c = check(SourceFS(opts.Source), ropts, opts.Drafts)
@@ -243,13 +250,16 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		return res, err
 	}
 	stats := tree.Stats()
-	manifest := tree.Manifest()
+	saveState := func() {}
+	if cc != nil {
+		saveState = cc.save(c, dest, opts, tree.Manifest())
+	}
 	if err := tree.Commit(); err != nil {
 		return res, err
 	}
 	if cc != nil {
 		cc.stale(stats.Stale, opts.Dest)
-		cc.save(c, dest, opts, manifest)
+		saveState()
 	}
 	res.Files, res.Bytes, res.Unchanged, res.Kept = stats.Files, stats.Bytes, stats.Unchanged, kept
 	res.Pages = countHTML(pages)

@@ -116,42 +116,51 @@ func digestOf(r load.Report) digest {
 	return d
 }
 
-// digests returns the digests of the results files of raw whose contents changed since
-// the previous build, as they are now (is) and as they were (was): the previous contents'
-// report is in the previous store, old, by the previous hash of the file. A file that is
-// not there has no digest in was, and every locality and indicator of it counts as
+// digests returns the digests of the results files (names, as linked) whose contents
+// changed since the previous build, as they are now (is) and as they were (was): the
+// current contents' report is decoded again from the load's cache (c), the previous
+// contents' from the previous store, old, by the previous hash of the file. A file that
+// is not there has no digest in was, and every locality and indicator of it counts as
 // changed (reach). Nothing is kept for the next build: a national site's 611 results
 // files have 600,000 localities' indicators, 30 MB of hashes.
-func (cc *buildCache) digests(raw *load.Site, old *load.Store) (was, is map[string]digest) {
+func (cc *buildCache) digests(c *load.Cache, old *load.Store, names []string) (was, is map[string]digest) {
 	prev := cc.prev()
 	if prev == nil {
 		return nil, nil
 	}
 	was, is = map[string]digest{}, map[string]digest{}
 	cc.old = map[string]load.Report{}
-	for _, r := range raw.Reports {
-		f := r.Pos.File
+	for _, f := range names {
 		sum, had := prev.Inputs[f]
 		if had && sum == cc.inputs[f] {
 			continue
 		}
-		is[f] = digestOf(r)
-		if values, ok := old.Values(sum, f); had && ok {
-			if reports, ok := values.([]load.Report); ok && len(reports) == 1 {
-				was[f] = digestOf(reports[0])
-				cc.old[f] = reports[0]
-			}
+		if r, ok := reportOf(c.Values(f)); ok {
+			is[f] = digestOf(r)
+		}
+		if r, ok := reportOf(old.Values(sum, f)); had && ok {
+			was[f] = digestOf(r)
+			cc.old[f] = r
 		}
 	}
 	return was, is
 }
 
-// skeletons is raw's reports, each reduced to its id and file: all that model.Relink
-// reads of a report that did not change.
-func skeletons(raw *load.Site) []load.Report {
-	out := make([]load.Report, len(raw.Reports))
-	for i, r := range raw.Reports {
-		out[i] = load.Report{ID: r.ID, Pos: diag.Pos{File: r.Pos.File}}
+// reportOf is the report of a results file's values.
+func reportOf(values any, ok bool) (load.Report, bool) {
+	reports, _ := values.([]load.Report)
+	if !ok || len(reports) != 1 {
+		return load.Report{}, false
+	}
+	return reports[0], true
+}
+
+// skeletons is the reports of the results files names, each only by its id and file: all
+// that model.Relink reads of a report that did not change.
+func skeletons(names []string) []load.Report {
+	out := make([]load.Report, len(names))
+	for i, f := range names {
+		out[i] = load.Report{ID: load.FileID(f), Pos: diag.Pos{File: f}}
 	}
 	return out
 }
@@ -198,17 +207,45 @@ type buildCache struct {
 	reports []load.Report
 	old     map[string]load.Report
 	refs    map[string]model.FileRefs // of this build (refsOf)
+	loading *loading                  // while the site loads and is linked (loader)
+	// store is the previous build's store, once read (openStore)
+	store func() (*load.Store, error)
+	// writing: the store being written while the pages render (linked); writeErr its
+	// error, a notice at writeAt among notices
+	writing  sync.WaitGroup
+	writeErr error
+	writeAt  int
 }
 
-// openCache starts reading the cache directory's state; problems become notices. It
-// returns once the state file is found to be this covsite's, sound (its checksum), or not:
-// the rest is decoded while the site loads. sealed reports whether it is.
-func openCache(dir string) (cc *buildCache, sealed bool) {
+// openCache starts reading the cache directory's state and its store, each on its own
+// goroutine while the site's links are checked and it loads; problems become notices.
+// sealed tells, once it is known, whether the state file is this covsite's and sound (its
+// checksum), before the rest of it is decoded.
+func openCache(dir string) (cc *buildCache, sealed <-chan bool) {
 	cc = &buildCache{dir: dir}
 	done, checked := make(chan *buildState, 1), make(chan bool, 1)
 	go func() { done <- cc.readState(checked) }()
 	cc.state = sync.OnceValue(func() *buildState { return <-done })
-	return cc, <-checked
+	cc.openStore()
+	return cc, checked
+}
+
+// openStore starts reading the store file on its own goroutine (the national site's is
+// 50 MB); the loader takes it (store).
+func (cc *buildCache) openStore() {
+	type opened struct {
+		st  *load.Store
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		st, err := load.OpenStore(filepath.Join(cc.dir, storeFile), cacheVersion())
+		done <- opened{st, err}
+	}()
+	cc.store = sync.OnceValues(func() (*load.Store, error) {
+		o := <-done
+		return o.st, o.err
+	})
 }
 
 // readState reads build.bin, telling checked whether it is sealed by this covsite before
@@ -233,7 +270,13 @@ func (cc *buildCache) readState(checked chan<- bool) *buildState {
 // previous build's state is read.
 func (cc *buildCache) allNotices() []lang.Text {
 	cc.prev()
-	return slices.Concat(cc.stateNotice, cc.notices)
+	cc.writing.Wait()
+	notices := cc.notices
+	if cc.writeErr != nil { // in the order it happened: before what the build found later
+		notices = slices.Insert(slices.Clone(notices), cc.writeAt,
+			cc.noticeOf(cc.writeErr, storeFile, "bản dựng vẫn tiếp tục", "the build goes on"))
+	}
+	return slices.Concat(cc.stateNotice, notices)
 }
 
 // prev is the previous build's state, once read; nil: none, or not usable.
@@ -262,8 +305,8 @@ func CheckCached(source, cacheDir string) (*model.Site, *diag.List, []lang.Text)
 		return nil, diags, nil
 	}
 	cc := &buildCache{dir: cacheDir}
-	var stored int
-	c := checkWith(fsys, render.Options{}, false, cc.loader(source, &stored))
+	c := checkWith(fsys, render.Options{}, false, cc.loader())
+	cc.linked(source)
 	return c.site, c.diags, cc.allNotices()
 }
 
@@ -302,31 +345,62 @@ func (cc *buildCache) stale(n int, dest string) {
 }
 
 // loader returns how the build loads the site: through a load.Cache filled from the
-// store, which is written back before the site is linked (model.Build empties what it
-// links) and then let go, so its copy of every file does not stay in memory.
-func (cc *buildCache) loader(source string, stored *int) func(fs.FS) (*load.Site, *diag.List) {
+// store, the plans and results files decoded while they are linked (load.Cache.Lazy), so
+// their rows are never all live at once. Once the site is linked, linked writes the store
+// back and lets the cache and the store go.
+func (cc *buildCache) loader() func(fs.FS) (*load.Site, *diag.List) {
 	return func(fsys fs.FS) (*load.Site, *diag.List) {
-		path := filepath.Join(cc.dir, storeFile)
-		st, err := load.OpenStore(path, cacheVersion())
+		if cc.store == nil {
+			cc.openStore()
+		}
+		st, err := cc.store()
 		if err != nil {
 			cc.notice(err, storeFile, "mọi tệp được đọc lại", "every file is decoded again")
 		}
-		var c load.Cache
+		c := &load.Cache{}
 		c.UseStore(st)
-		raw, diags, _ := c.Load(fsys)
-		*stored = c.FromStore()
-		inputs := c.Sums()
-		themeSums(source, inputs)
-		cc.inputs = inputs
-		cc.was, cc.is = cc.digests(raw, st)
-		cc.reports = skeletons(raw)
-		if c.StoreChanged() || err != nil {
-			if err := c.WriteStore(path, cacheVersion()); err != nil {
-				cc.notice(err, storeFile, "bản dựng vẫn tiếp tục", "the build goes on")
-			}
-		}
+		raw, diags := c.Lazy(fsys)
+		cc.loading = &loading{cache: c, store: st, rewrite: err != nil, raw: raw}
 		return raw, diags
 	}
+}
+
+// loading is a build's load through its cache, until the site is linked.
+type loading struct {
+	cache   *load.Cache
+	store   *load.Store // the previous build's
+	rewrite bool        // the store file was not usable: write it anew
+	raw     *load.Site
+}
+
+// linked finishes the load once the site of source is linked: it keeps the hash of every
+// input and the digests of the changed results files, starts writing the store when it
+// changed (allNotices waits for it: 56 MB at national scale, written while the pages
+// render), and returns how many files were taken from it.
+func (cc *buildCache) linked(source string) (fromStore int) {
+	l := cc.loading
+	if l == nil {
+		return 0
+	}
+	cc.loading = nil
+	inputs := l.cache.Sums()
+	themeSums(source, inputs)
+	cc.inputs = inputs
+	var names []string
+	if p := l.raw.Pending; p != nil {
+		names = p.Reports.Valued()
+	} else {
+		for _, r := range l.raw.Reports {
+			names = append(names, r.Pos.File)
+		}
+	}
+	cc.reports = skeletons(names)
+	cc.was, cc.is = cc.digests(l.cache, l.store, names)
+	if l.cache.StoreChanged() || l.rewrite {
+		cc.writeAt = len(cc.notices)
+		cc.writing.Go(func() { cc.writeErr = l.cache.WriteStore(filepath.Join(cc.dir, storeFile), cacheVersion()) })
+	}
+	return l.cache.FromStore()
 }
 
 // themeSums adds the site's own theme files (layouts/, static/, i18n/) to sums, each by
@@ -677,16 +751,27 @@ func (cc *buildCache) refsOf(site *model.Site) map[string]model.FileRefs {
 	return cc.refs
 }
 
-// save writes the state of the build just committed.
-func (cc *buildCache) save(c checked, dest string, opts Options, files write.Manifest) {
+// save encodes the state of the build about to be committed, on its own goroutine while
+// the output is committed, and returns what writes it once the output is.
+func (cc *buildCache) save(c checked, dest string, opts Options, files write.Manifest) (write func()) {
 	st := buildState{Dest: dest, Options: optionsKey(opts), Inputs: cc.inputs, Refs: cc.refsOf(c.site), Files: files}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&st); err != nil {
-		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")
-		return
-	}
-	if err := writeSealed(filepath.Join(cc.dir, stateFile), stateMagic, stateFormat, cacheVersion(), buf.Bytes()); err != nil {
-		cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")
+	var (
+		buf bytes.Buffer
+		err error
+	)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		err = gob.NewEncoder(&buf).Encode(&st)
+	}()
+	return func() {
+		<-done
+		if err == nil {
+			err = writeSealed(filepath.Join(cc.dir, stateFile), stateMagic, stateFormat, cacheVersion(), buf.Bytes())
+		}
+		if err != nil {
+			cc.notice(err, stateFile, "bản dựng vẫn hoàn tất", "the build is complete")
+		}
 	}
 }
 

@@ -171,6 +171,19 @@ func TestCacheProblemsAreNotices(t *testing.T) {
 			[]string{"build.bin was written by another version of covsite", "load.bin was written by another version of covsite"}},
 		{"this covsite again", func(*testing.T) {}, []string{"build.bin do một phiên bản covsite khác ghi", "load.bin do một phiên bản covsite khác ghi"},
 			[]string{"build.bin was written by another version of covsite", "load.bin was written by another version of covsite"}},
+		// the store is written while the pages render: its failure is still a notice, in
+		// its place, and the build is complete
+		{"a store that can be neither read nor written", func(t *testing.T) {
+			store := filepath.Join(cache, storeFile)
+			if err := os.Remove(store); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Join(store, "x"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.RemoveAll(store) })
+		}, []string{"không dùng được bộ nhớ đệm", "không dùng được bộ nhớ đệm"},
+			[]string{"every file is decoded again", "the build goes on"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.before(t)
@@ -324,7 +337,11 @@ func TestAffectedPagesCoverEveryChange(t *testing.T) {
 			// the site before the edit, as a rebuild makes it: this site with the previous
 			// version of each changed file relinked (previousSite)
 			now2 := fileReports(t, site)
-			cc := &buildCache{reports: skeletons(&load.Site{Reports: now2}), old: map[string]load.Report{}}
+			var files []string
+			for _, r := range now2 {
+				files = append(files, r.Pos.File)
+			}
+			cc := &buildCache{reports: skeletons(files), old: map[string]load.Report{}}
 			for _, p := range changed {
 				if r, ok := reports0[p]; ok {
 					cc.old[p] = r
@@ -601,7 +618,7 @@ func TestRebuildPacing(t *testing.T) {
 	opts := Options{Source: site, Dest: out, CacheDir: cache}
 	rebuilds := func(opts Options) bool {
 		cc, sealed := openCache(cache)
-		return sealed && cc.rebuilds(opts)
+		return <-sealed && cc.rebuilds(opts)
 	}
 	if rebuilds(opts) {
 		t.Fatal("an empty cache counts as a rebuild")

@@ -3,6 +3,7 @@ package load
 import (
 	"io/fs"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/covsite/covsite/internal/diag"
@@ -90,11 +91,88 @@ func (c *Cache) LoadChanged(fsys fs.FS, suspects []string) (*Site, *diag.List, [
 	return site, diags, c.changed
 }
 
+// Lazy is Load for a build, which loads its site once: as load.Lazy does, it leaves the
+// plans and results files to be read while model.Build links them (Site.Pending), each
+// through c — looked up in the store by the hash of its path and contents and decoded from
+// there, or from its source — on the worker that links it. c keeps of such a file what the
+// store and Sums need (its hash, and its encoded values when it decoded without a problem),
+// not its values, so a national site's raw rows are never all live at once; it adds them
+// once every file of the group is read (Files.Each). Values decodes one of them again.
+//
+// Lazy is for a Cache's only Load: a Cache that has loaded before loads as Load does.
+func (c *Cache) Lazy(fsys fs.FS) (*Site, *diag.List) {
+	if c.files != nil {
+		site, diags, _ := c.Load(fsys)
+		return site, diags
+	}
+	c.files, c.groups = map[string]*cacheEntry{}, map[string]*group{}
+	c.seen, c.changed, c.suspect, c.stored = map[string]bool{}, nil, nil, 0
+	return loadSite(fsys, c, true)
+}
+
+// filesThrough is filesOf reading through c (Lazy): a file's entry goes to c once every
+// file is read, with its values only when the store cannot give them again (a file with a
+// problem). A nil c is filesOf.
+func filesThrough[T any](c *Cache, fsys fs.FS, names []string, read func(root *table, name string) T) *Files[T] {
+	if c == nil {
+		return filesOf(fsys, names, read)
+	}
+	decode := tomlDecoder(func(root *table, name string) []T { return []T{read(root, name)} })
+	entries := make([]*cacheEntry, len(names)) // each written by the worker reading its file
+	// a file's value is dropped once the model has linked it (Files.Each's release): the
+	// next file decodes from the store into the same memory
+	var (
+		mu   sync.Mutex
+		free []*scratch // one a worker, at most
+	)
+	held := make([]*scratch, len(names))
+	f := &Files[T]{names: names, done: func() { c.store(names, entries) }}
+	f.release = func(i int) {
+		held[i].reset()
+		mu.Lock()
+		free = append(free, held[i])
+		mu.Unlock()
+		held[i] = nil
+	}
+	f.read = func(i int, diags *diag.List) (v T, ok, failed bool) {
+		var sc *scratch
+		mu.Lock()
+		if n := len(free); n > 0 {
+			sc, free = free[n-1], free[:n-1]
+		}
+		mu.Unlock()
+		if sc == nil {
+			sc = &scratch{}
+		}
+		held[i] = sc
+		res, e := c.read(fsys, names[i], func(src []byte) *fileResult {
+			r := &fileResult{}
+			values, ok := decode(names[i], src, &r.diags)
+			r.values, r.failed = values, !ok
+			return r
+		}, sc)
+		got := *res
+		if e != nil && e.payload != nil {
+			e.result = fileResult{} // in the store: Values decodes it again when asked
+		}
+		entries[i] = e
+		diags.Merge(&got.diags)
+		if values, _ := got.values.([]T); len(values) == 1 {
+			return values[0], true, got.failed
+		}
+		return v, false, got.failed
+	}
+	return f
+}
+
 // read reads and decodes one file, or returns what it decoded to before if the file did
 // not change. It may run on several goroutines at once: it does not change c, and returns
 // the entry to keep (nil for a file that could not be read) for store. A nil c reads and
 // decodes.
-func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResult) (*fileResult, *cacheEntry) {
+//
+// A file taken from the store is decoded with sc (nil: none), and its values are good
+// until sc is reset.
+func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResult, sc *scratch) (*fileResult, *cacheEntry) {
 	if c == nil {
 		src, _, res := readFile(fsys, name)
 		if res != nil {
@@ -105,6 +183,11 @@ func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResul
 	old := c.files[name]
 	if old != nil && c.suspect != nil && !c.suspect[name] {
 		return &old.result, old // the caller knows it did not change
+	}
+	if old == nil { // a file the store saw as it is: not read (see Store)
+		if e := c.disk.unchanged(fsys, name, sc); e != nil {
+			return &e.result, e
+		}
 	}
 	start := time.Now()
 	if old != nil { // a file read before: not read again when its size and time are the same
@@ -125,7 +208,7 @@ func (c *Cache) read(fsys fs.FS, name string, decode func(src []byte) *fileResul
 		e.result, e.payload = old.result, old.payload
 	default:
 		e.changed = true
-		if values, payload, ok := c.disk.lookup(e.sum, name); ok {
+		if values, payload, ok := c.disk.lookup(e.sum, name, sc); ok {
 			e.result, e.payload, e.stored = fileResult{values: values}, payload, true
 			break
 		}

@@ -216,3 +216,91 @@ func TestCacheLoadChangedLooksOnlyAtSuspects(t *testing.T) {
 		t.Error("the cached load differs from Load")
 	}
 }
+
+// TestStoreSkipsUnchangedFiles: a load through a store does not read a file the store saw
+// with the same size and modification time (modified well before it was read), and reads
+// every other one — edited, touched, or modified right before the store read it — and
+// gives what Load gives each time.
+func TestStoreSkipsUnchangedFiles(t *testing.T) {
+	dir := sitetest.CopyExample(t, "../..")
+	past(t, dir)
+	path := filepath.Join(t.TempDir(), "load.bin")
+	fsys := &countingFS{FS: os.DirFS(dir)}
+	loadWithStore := func(what string, wantRead []string) {
+		t.Helper()
+		st, err := load.OpenStore(path, "v1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c load.Cache
+		c.UseStore(st)
+		fsys.reads()
+		site, _, changed := c.Load(fsys)
+		if got := fsys.reads(); wantRead != nil && !slices.Equal(got, wantRead) {
+			t.Errorf("%s: read %q, want %q", what, got, wantRead)
+		}
+		if want, _ := load.Load(os.DirFS(dir)); !reflect.DeepEqual(site, want) {
+			t.Errorf("%s: the site differs from Load's", what)
+		}
+		if what != "the first load" && c.FromStore() != len(changed) {
+			t.Errorf("%s: %d of %d files from the store, want all", what, c.FromStore(), len(changed))
+		}
+		if c.StoreChanged() {
+			if err := c.WriteStore(path, "v1"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	loadWithStore("the first load", nil)
+	loadWithStore("nothing changed", []string{})
+
+	results := "data/results/can-tho-2019-07-11.toml"
+	file := filepath.Join(dir, results)
+	old, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hour := time.Now().Add(-time.Hour)
+	touch := func(mod time.Time) {
+		t.Helper()
+		if err := os.Chtimes(file, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	touch(hour.Add(time.Minute)) // same bytes, another time: read, and found in the store by them
+	loadWithStore("touched", []string{results})
+	loadWithStore("after the touch", []string{})
+
+	if err := os.WriteFile(file, append(old, "\n# edited\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	touch(hour.Add(2 * time.Minute))
+	// the edit is not in the store: read and decoded, then stored
+	st, _ := load.OpenStore(path, "v1")
+	var c load.Cache
+	c.UseStore(st)
+	c.Load(fsys)
+	if c.FromStore() == 0 || !slices.Contains(fsys.reads(), results) {
+		t.Error("edited: the file was not read")
+	}
+	if err := c.WriteStore(path, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	loadWithStore("after the edit", []string{})
+
+	// modified right before the store read it: a second save in the same clock tick could
+	// follow unseen, so it is read every time until it is older than its reading
+	if err := os.WriteFile(file, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c = load.Cache{}
+	st, _ = load.OpenStore(path, "v1")
+	c.UseStore(st)
+	c.Load(fsys)
+	fsys.reads()
+	if err := c.WriteStore(path, "v1"); err != nil {
+		t.Fatal(err)
+	}
+	loadWithStore("saved just before the last load", []string{results})
+	loadWithStore("again", []string{results})
+}

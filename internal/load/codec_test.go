@@ -22,6 +22,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		reflect.TypeFor[[]Document](), reflect.TypeFor[[]Grid](),
 	} {
 		t.Run(typ.Elem().Name(), func(t *testing.T) {
+			sc := &scratch{} // decodes each value over the one before, as filesThrough does
 			for i := range 20 {
 				v, ok := quick.Value(typ, rng)
 				if !ok {
@@ -35,17 +36,21 @@ func TestCodecRoundTrip(t *testing.T) {
 				if !ok {
 					t.Fatalf("encodeValues does not know %v", typ)
 				}
-				got, err := decodeValues(enc, file)
+				got, err := decodeValues(enc, file, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
 				if !reflect.DeepEqual(got, values) {
 					t.Fatalf("round trip changed the values:\n got %+v\nwant %+v", got, values)
 				}
+				sc.reset()
+				if got, err := decodeValues(enc, file, sc); err != nil || !reflect.DeepEqual(got, values) {
+					t.Fatalf("round trip through a scratch used before changed the values (%v):\n got %+v\nwant %+v", err, got, values)
+				}
 			}
 			for _, empty := range []reflect.Value{reflect.Zero(typ), reflect.MakeSlice(typ, 0, 0)} {
 				enc, _ := encodeValues(empty.Interface(), file)
-				got, err := decodeValues(enc, file)
+				got, err := decodeValues(enc, file, nil)
 				if err != nil || !reflect.DeepEqual(got, empty.Interface()) {
 					t.Fatalf("round trip of %#v: %#v, %v", empty.Interface(), got, err)
 				}
@@ -84,16 +89,16 @@ func inFile(v reflect.Value, file string) {
 func TestCodecRefusesDamage(t *testing.T) {
 	enc, _ := encodeValues(samples()[0], "f")
 	for n := range len(enc) {
-		if _, err := decodeValues(enc[:n], "f"); err == nil {
+		if _, err := decodeValues(enc[:n], "f", nil); err == nil {
 			t.Fatalf("a truncation to %d of %d bytes decoded", n, len(enc))
 		}
 	}
-	if _, err := decodeValues(append(enc[:len(enc):len(enc)], 0), "f"); err == nil {
+	if _, err := decodeValues(append(enc[:len(enc):len(enc)], 0), "f", nil); err == nil {
 		t.Error("trailing bytes decoded")
 	}
 	bad := append([]byte{}, enc...)
 	bad[0] = 99
-	if _, err := decodeValues(bad, "f"); err == nil {
+	if _, err := decodeValues(bad, "f", nil); err == nil {
 		t.Error("an unknown kind decoded")
 	}
 }
@@ -107,7 +112,7 @@ func FuzzDecodeValues(f *testing.F) {
 	}
 	f.Add([]byte{kindLocality, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		v, err := decodeValues(b, "f")
+		v, err := decodeValues(b, "f", nil)
 		if err != nil {
 			return
 		}
@@ -115,7 +120,7 @@ func FuzzDecodeValues(f *testing.F) {
 		if !ok {
 			t.Fatalf("decoded a %T the encoder does not know", v)
 		}
-		w, err := decodeValues(again, "f")
+		w, err := decodeValues(again, "f", nil)
 		if err != nil {
 			t.Fatalf("what the encoder wrote does not decode: %v", err)
 		}

@@ -33,22 +33,34 @@ func (p *Pending) Diags() *diag.List {
 // Files is a group of data files, one value each (a Plan, a Report), decoded while they
 // are used (Each) instead of all at once.
 type Files[T any] struct {
-	fsys   fs.FS
-	names  []string
-	decode func(name string, src []byte, diags *diag.List) (T, bool)
-	diags  diag.List // once Each returned: the files' problems, in file order
-	failed []string  // once Each returned: the files that could not be read as a whole
+	names []string
+	// read reads and decodes file i: ok when it has a value; failed when it could not be
+	// read as a whole (a file gone since it was listed has no value and did not fail, as
+	// with Load)
+	read func(i int, diags *diag.List) (v T, ok, failed bool)
+	// release(i) is called once file i's value is dropped (after returned, or it had
+	// none); nil: nothing to do
+	release func(i int)
+	done    func()    // once every file is read (Each); nil: nothing to do
+	diags   diag.List // once Each returned: the files' problems, in file order
+	failed  []string  // once Each returned: the files that could not be read as a whole
+	valued  []string  // once Each returned: the files that gave a value
 }
 
 // filesOf is the files names of fsys, read by decode when Each is called.
 func filesOf[T any](fsys fs.FS, names []string, read func(root *table, name string) T) *Files[T] {
-	return &Files[T]{fsys: fsys, names: names, decode: func(name string, src []byte, diags *diag.List) (T, bool) {
-		var zero T
+	return &Files[T]{names: names, read: func(i int, diags *diag.List) (v T, ok, failed bool) {
+		name := names[i]
+		src, _, res := readFile(fsys, name)
+		if res != nil {
+			diags.Merge(&res.diags)
+			return v, false, res.failed
+		}
 		root := decodeTOML(name, src, diags)
 		if root == nil {
-			return zero, false
+			return v, false, true
 		}
-		return read(root, name), true
+		return read(root, name), true, false
 	}}
 }
 
@@ -59,6 +71,10 @@ func (f *Files[T]) Len() int { return len(f.names) }
 // once Each returned.
 func (f *Files[T]) Unreadable() []string { return f.failed }
 
+// Valued lists the files that gave a value, in file order, once Each returned: the files
+// of Site.Plans or Site.Reports, had the site been loaded with Load.
+func (f *Files[T]) Valued() []string { return f.valued }
+
 // Each decodes the files on as many workers as there are processors, one file at a time
 // each, and for every file that decoded calls inOrder with its index and value, in file
 // order (one call at a time), then after on the worker, in any order, several at once. A
@@ -67,7 +83,7 @@ func (f *Files[T]) Unreadable() []string { return f.failed }
 func (f *Files[T]) Each(inOrder, after func(i int, v T)) {
 	n := len(f.names)
 	lists := make([]diag.List, n)
-	failed := make([]bool, n)
+	failed, valued := make([]bool, n), make([]bool, n)
 	var (
 		next atomic.Int64
 		mu   sync.Mutex
@@ -79,7 +95,7 @@ func (f *Files[T]) Each(inOrder, after func(i int, v T)) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				v, ok, bad := f.read(i, &lists[i])
-				failed[i] = bad
+				failed[i], valued[i] = bad, ok
 				mu.Lock()
 				for turn != i { // the files are taken in order: the one before is being decoded or used
 					ready.Wait()
@@ -95,6 +111,9 @@ func (f *Files[T]) Each(inOrder, after func(i int, v T)) {
 				if ok {
 					after(i, v)
 				}
+				if f.release != nil {
+					f.release(i)
+				}
 			}
 		})
 	}
@@ -104,19 +123,11 @@ func (f *Files[T]) Each(inOrder, after func(i int, v T)) {
 		if failed[i] {
 			f.failed = append(f.failed, f.names[i])
 		}
+		if valued[i] {
+			f.valued = append(f.valued, f.names[i])
+		}
 	}
-}
-
-// read reads and decodes file i as readEach does: ok when it has a value; failed when it
-// could not be read as a whole (a file gone since it was listed has no value and did not
-// fail, as with Load).
-func (f *Files[T]) read(i int, diags *diag.List) (v T, ok, failed bool) {
-	name := f.names[i]
-	src, _, res := readFile(f.fsys, name)
-	if res != nil {
-		diags.Merge(&res.diags)
-		return v, false, res.failed
+	if f.done != nil {
+		f.done()
 	}
-	v, ok = f.decode(name, src, diags)
-	return v, ok, !ok
 }

@@ -2,6 +2,8 @@ package load
 
 import (
 	"fmt"
+	"path/filepath"
+	"reflect"
 	"runtime"
 	"sync"
 	"testing"
@@ -63,5 +65,55 @@ func TestEachInOrderAFewAtATime(t *testing.T) {
 	}
 	if files.diags.Len() != 1 || files.diags.Items()[0].Pos.File != "data/results/r-007.toml" {
 		t.Errorf("diagnostics: %v, want the one syntax error of r-007", files.diags.Items())
+	}
+}
+
+// Files read through a cache with a store (Cache.Lazy) decode each file from the store into
+// the memory of a file linked and dropped before (scratch), and every value is still the
+// file's own while it is used: 200 results files make one set of rows a worker, not 200.
+func TestStoredFilesReuseTheirMemory(t *testing.T) {
+	const n = 200
+	fsys := fstest.MapFS{}
+	var names []string
+	for i := range n {
+		name := fmt.Sprintf("data/results/r-%03d.toml", i)
+		names = append(names, name)
+		src := "[source]\ntitle = \"r\"\nkind = \"report\"\npublisher = \"p\"\n"
+		for j := range 3 + i%5 {
+			src += fmt.Sprintf("[[result]]\nlocality = \"l-%d\"\nas_of = 2023-06-30\nbhyt = %d\nrate.bhyt = %d.5\n", j, i*10+j, j)
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	read := func(root *table, name string) Report { return readReport(root, FileID(name)) }
+	want := map[string]Report{}
+	filesOf(fsys, names, read).Each(func(i int, r Report) { want[names[i]] = r }, func(int, Report) {})
+
+	path := filepath.Join(t.TempDir(), "load.bin")
+	for pass := range 2 { // the first fills the store, the second reads it
+		st, err := OpenStore(path, "v1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &Cache{files: map[string]*cacheEntry{}, seen: map[string]bool{}}
+		c.UseStore(st)
+		var (
+			mu     sync.Mutex
+			arrays = map[*Row]bool{}
+		)
+		files := filesThrough(c, fsys, names, read)
+		files.Each(func(int, Report) {}, func(i int, r Report) {
+			mu.Lock()
+			arrays[&r.Results[:1][0]] = true
+			mu.Unlock()
+			if !reflect.DeepEqual(r, want[names[i]]) {
+				t.Errorf("pass %d: %s is not what decoding it gives", pass, names[i])
+			}
+		})
+		if pass == 1 && (c.FromStore() != n || len(arrays) > runtime.GOMAXPROCS(0)) {
+			t.Errorf("from the store: %d files of %d, their rows in %d arrays", c.FromStore(), n, len(arrays))
+		}
+		if err := c.WriteStore(path, "v1"); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -30,8 +30,8 @@ func Load(fsys fs.FS) (*Site, *diag.List) {
 // load is Load, remembering what each file decoded to in c when c is not nil.
 func load(fsys fs.FS, c *Cache) (*Site, *diag.List) { return loadSite(fsys, c, false) }
 
-// loadSite is load; when lazy (and c is nil), the plans and results files are only listed,
-// in Site.Pending (see Lazy).
+// loadSite is load; when lazy, the plans and results files are only listed, in
+// Site.Pending (see Lazy), to be read through c when they are linked (see Cache.Lazy).
 func loadSite(fsys fs.FS, c *Cache, lazy bool) (*Site, *diag.List) {
 	diags := &diag.List{}
 	site := &Site{}
@@ -60,14 +60,14 @@ func loadSite(fsys fs.FS, c *Cache, lazy bool) (*Site, *diag.List) {
 		tomlDecoder(func(root *table, _ string) []Denominator { return readDenominators(root) }))
 	if lazy {
 		site.Pending = &Pending{
-			Plans:   filesOf(fsys, tomlFiles(fsys, "data/plans", diags), func(root *table, name string) Plan { return readPlan(root, stem(name)) }),
-			Reports: filesOf(fsys, tomlFiles(fsys, "data/results", diags), func(root *table, name string) Report { return readReport(root, stem(name)) }),
+			Plans:   filesThrough(c, fsys, tomlFiles(fsys, "data/plans", diags), func(root *table, name string) Plan { return readPlan(root, FileID(name)) }),
+			Reports: filesThrough(c, fsys, tomlFiles(fsys, "data/results", diags), func(root *table, name string) Report { return readReport(root, FileID(name)) }),
 		}
 	} else {
 		site.Plans = readEach(fsys, c, "data/plans", tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
-			tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, stem(name))} }))
+			tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, FileID(name))} }))
 		site.Reports = readEach(fsys, c, "data/results", tomlFiles(fsys, "data/results", diags), diags, &site.Unreadable,
-			tomlDecoder(func(root *table, name string) []Report { return []Report{readReport(root, stem(name))} }))
+			tomlDecoder(func(root *table, name string) []Report { return []Report{readReport(root, FileID(name))} }))
 	}
 	site.Grids = readEach(fsys, c, MapFile, existing(fsys, MapFile), diags, &site.Unreadable,
 		tomlDecoder(func(root *table, _ string) []Grid { return readGrids(root) }))
@@ -131,8 +131,9 @@ func readGrids(root *table) []Grid {
 	return out
 }
 
-// stem is a file's name without directory and extension: the id of a plan or report.
-func stem(name string) string {
+// FileID is a file's name without directory and extension: the id of the plan or report
+// it holds.
+func FileID(name string) string {
 	return strings.TrimSuffix(path.Base(name), path.Ext(name))
 }
 

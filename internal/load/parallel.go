@@ -48,7 +48,7 @@ func readEach[T any](fsys fs.FS, c *Cache, group string, names []string, diags *
 			values, ok := decode(names[i], src, &res.diags)
 			res.values, res.failed = values, !ok
 			return res
-		})
+		}, nil)
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(names))
 	if workers <= 1 {

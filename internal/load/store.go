@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // A Store is what a Cache decoded, kept in a file between runs of covsite, so that a build
@@ -23,17 +25,31 @@ import (
 // Only files that decoded without any problem are stored; the others are decoded every
 // time, so the diagnostics are the same with and without a store.
 //
+// The store also remembers each stored file's size and modification time as it was read:
+// a file found with the same ones, modified more than racyWindow before it was read, is
+// taken from the store without being read again (as Cache does between two loads), so a
+// rebuild on the machine of the previous build does not read and hash 5,000 files. A
+// fresh checkout gives every file a new time: each is then read and found by its hash.
+//
 // The file starts with a magic string, the format version and the version of the program
 // that wrote it, and ends with a CRC-32C of everything before. OpenStore refuses a file
 // whose checksum, format or program version does not match (ErrStoreCorrupt,
 // ErrStoreVersion); the caller then goes on without it.
 type Store struct {
-	entries map[[32]byte][]byte // by key: the encoded values (see codec.go)
+	entries map[[32]byte][]byte   // by key: the encoded values (see codec.go)
+	files   map[string]storedFile // by path: the stored files as they were read
+}
+
+// storedFile is a stored file as it was read: its key, size and modification time, and
+// when it was read (times in Unix nanoseconds).
+type storedFile struct {
+	key               [32]byte
+	size, mod, readAt int64
 }
 
 // StoreFormat is the version of the store's file format and encoding; a store of another
 // format is ignored. Change it with codec.go.
-const StoreFormat = 4
+const StoreFormat = 5
 
 const storeMagic = "covsite-cache\n"
 
@@ -87,6 +103,18 @@ func parseStore(data []byte, version string) (*Store, error) {
 		}
 		s.entries[key] = payload
 	}
+	n, _ = d.count()
+	s.files = make(map[string]storedFile, n)
+	for range n {
+		name := d.str()
+		var f storedFile
+		copy(f.key[:], d.raw(32))
+		f.size, f.mod, f.readAt = int64(d.uint()), int64(d.uint()), int64(d.uint())
+		if d.err != nil {
+			break
+		}
+		s.files[name] = f
+	}
 	if d.err == nil && d.off != len(body) {
 		d.fail("end")
 	}
@@ -115,8 +143,9 @@ func storeKey(name string, src []byte) [32]byte {
 	return k
 }
 
-// lookup returns the values the store holds for the file name with this key.
-func (s *Store) lookup(key [32]byte, name string) (any, []byte, bool) {
+// lookup returns the values the store holds for the file name with this key, decoded
+// with sc (nil: none).
+func (s *Store) lookup(key [32]byte, name string, sc *scratch) (any, []byte, bool) {
 	if s == nil {
 		return nil, nil, false
 	}
@@ -124,17 +153,41 @@ func (s *Store) lookup(key [32]byte, name string) (any, []byte, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	values, err := decodeValues(payload, name)
+	values, err := decodeValues(payload, name, sc)
 	if err != nil {
 		return nil, nil, false // decoded from the source instead
 	}
 	return values, payload, true
 }
 
+// unchanged returns the entry of the file name, taken from the store without reading the
+// file, when the store read it with the same size and modification time as it has now,
+// modified more than racyWindow before it was read (a second save in the same clock tick
+// could keep both), and holds its values; else nil: the file is read.
+func (s *Store) unchanged(fsys fs.FS, name string, sc *scratch) *cacheEntry {
+	if s == nil {
+		return nil
+	}
+	f, ok := s.files[name]
+	if !ok || f.mod >= f.readAt-racyWindow.Nanoseconds() || f.size > MaxFileSize {
+		return nil // racy, or too large now (COVSITE_MAX_FILE_MB): read, and reported
+	}
+	info, err := fs.Lstat(fsys, name)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != f.size || info.ModTime().UnixNano() != f.mod {
+		return nil
+	}
+	values, payload, ok := s.lookup(f.key, name, sc)
+	if !ok {
+		return nil
+	}
+	return &cacheEntry{size: f.size, mod: info.ModTime(), readAt: time.Unix(0, f.readAt), sum: f.key,
+		result: fileResult{values: values}, payload: payload, changed: true, stored: true}
+}
+
 // Values returns what the file name with this key (its path and contents, as Cache.Sums
 // gives them) decoded to, when the store holds it: a []Report for a results file.
 func (s *Store) Values(key [32]byte, name string) (any, bool) {
-	values, _, ok := s.lookup(key, name)
+	values, _, ok := s.lookup(key, name, nil)
 	return values, ok
 }
 
@@ -152,21 +205,26 @@ func (c *Cache) FromStore() int { return c.stored }
 
 // StoreChanged reports whether the files of the last Load are not exactly those of the
 // store c uses, so that WriteStore would write something new.
+// A file read again only because it was modified close to its reading
+// (racyWindow) changes nothing: it is read again next time too.
 func (c *Cache) StoreChanged() bool {
 	if c.disk == nil {
 		return false
 	}
 	n := 0
-	for _, e := range c.files {
+	for name, e := range c.files {
 		if e.payload == nil {
 			continue
 		}
 		if _, ok := c.disk.entries[e.sum]; !ok {
 			return true
 		}
+		if f, ok := c.disk.files[name]; !ok || f.key != e.sum || f.size != e.size || f.mod != e.mod.UnixNano() {
+			return true
+		}
 		n++
 	}
-	return n != len(c.disk.entries)
+	return n != len(c.disk.entries) || n != len(c.disk.files)
 }
 
 // WriteStore writes the files of the last Load that decoded without problems to path,
@@ -177,12 +235,15 @@ func (c *Cache) WriteStore(path, version string) error {
 		payload []byte
 	}
 	var items []item
-	for _, e := range c.files {
+	var names []string
+	for name, e := range c.files {
 		if e.payload != nil {
 			items = append(items, item{e.sum, e.payload})
+			names = append(names, name)
 		}
 	}
 	slices.SortFunc(items, func(a, b item) int { return bytes.Compare(a.key[:], b.key[:]) })
+	slices.Sort(names)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -213,6 +274,15 @@ func (c *Cache) WriteStore(path, version string) error {
 			break
 		}
 	}
+	e.count(false, len(names))
+	for _, name := range names {
+		f := c.files[name]
+		e.str(name)
+		e.buf = append(e.buf, f.sum[:]...)
+		e.uint(uint64(f.size))
+		e.uint(uint64(f.mod.UnixNano()))
+		e.uint(uint64(f.readAt.UnixNano()))
+	}
 	_, err = w.Write(e.buf)
 	if err == nil {
 		err = w.Flush()
@@ -230,6 +300,22 @@ func (c *Cache) WriteStore(path, version string) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// Values returns what the file name decoded to in the last Load (a []Report for a results
+// file): the values c keeps, or those of its entry in the store, decoded again (Lazy).
+func (c *Cache) Values(name string) (any, bool) {
+	e := c.files[name]
+	switch {
+	case e == nil:
+		return nil, false
+	case e.result.values != nil:
+		return e.result.values, true
+	case e.payload != nil:
+		values, err := decodeValues(e.payload, name, nil)
+		return values, err == nil
+	}
+	return nil, false
 }
 
 // Sums returns, by path, the SHA-256 of the path and contents of every file the last Load

@@ -172,7 +172,7 @@ func FuzzParseStore(f *testing.F) {
 			return
 		}
 		for key := range st.entries {
-			st.lookup(key, "f")
+			st.lookup(key, "f", nil)
 		}
 	})
 }
