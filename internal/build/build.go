@@ -58,8 +58,8 @@ type Options struct {
 // DefaultMemoryLimit is the soft limit on the Go heap of a build that renders every page,
 // unless Options.MemoryLimit or GOMEMLIMIT gives one: the collector then runs before the
 // heap doubles its live part (GOGC's pacing, 1 GB and more for a national site) and a cold
-// build of the national dataset stays under 500 MB of RSS (issue 12; docs/performance.md,
-// "Session 8"). Once the site is checked it is raised to twice the heap the site holds
+// build of the national dataset stays under 500 MB of RSS (issue 12: ~450 MiB;
+// docs/performance.md, "Session 9: a smaller live heap"). Once the site is checked it is raised to twice the heap the site holds
 // when that is more (fitMemory): a larger site is paced as without a limit instead of
 // making the collector run without pause.
 const DefaultMemoryLimit = 440 << 20
@@ -85,11 +85,15 @@ func limitMemory(limit int64, cached bool) (restore func(), byDefault bool) {
 
 // fitMemory sets the default limit once the site is checked: none for a rebuild that keeps
 // pages (paced by paceForRebuild), else DefaultMemoryLimit or twice the live heap, the more.
+// The live heap is measured by a collection of its own: the last one's, while the site was
+// linked, counts what two workers allocated during its mark as live (on a busy machine 20–30 %
+// more than is), which raised a national site's limit to 470–520 MiB for nothing.
 func fitMemory(rebuild bool) {
 	if rebuild {
 		debug.SetMemoryLimit(math.MaxInt64)
 		return
 	}
+	runtime.GC()
 	debug.SetMemoryLimit(max(DefaultMemoryLimit, 2*liveHeap()))
 }
 

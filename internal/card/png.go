@@ -35,7 +35,7 @@ const textLevel = 5
 // with the rows around them.
 const minRun = 4
 
-// The segments kept are bounded by their rows' bytes: a national site's cards (about
+// The segments kept are bounded by their compressed bytes: a national site's cards (about
 // 1,200) share a few hundred segments of a few rows to a hundred.
 const maxKept = 32 << 20
 
@@ -46,61 +46,79 @@ var (
 		run, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
 		return &idat{text: text, run: run}
 	}}
-	segments = segmentCache{kept: map[string]*keptRows{}, seen: map[uint64]bool{}, seed: maphash.MakeSeed()}
+	segments = segmentCache{kept: map[rowsKey]*keptRows{}, seen: map[segmentKey]bool{}, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 )
 
-// segmentCache keeps the compressed bytes of the segments met twice: by rows (each
-// after its filter byte) and number of times they repeat.
-type segmentCache struct {
-	mu   sync.Mutex
-	kept map[string]*keptRows
-	seen map[uint64]bool // hashes of the segments met once
-	size int
-	seed maphash.Seed
-	full bool
+// rowsKey names a segment's rows (each after its filter byte) without keeping them: their
+// length and two 64-bit hashes of independent seeds. Keyed by the rows themselves, the
+// segments kept held ~20 MB of rows through a national build; two sets of rows of the same
+// length with the same 128 bits of hash are not to be met (about n²/2¹²⁹ for n segments).
+type rowsKey struct {
+	len    int
+	h1, h2 uint64
 }
 
-// keptRows are the rows of segments met twice: their Adler-32 (a card copying a segment
-// needs it for its checksum, and summing the rows again was a tenth of a card's time) and
-// their compressed bytes by number of times they repeat.
+// segmentKey is a segment: its rows, repeated n times.
+type segmentKey struct {
+	rows rowsKey
+	n    int
+}
+
+// segmentCache keeps the compressed bytes of the segments met twice.
+type segmentCache struct {
+	mu    sync.Mutex
+	kept  map[rowsKey]*keptRows
+	seen  map[segmentKey]bool // the segments met once
+	size  int
+	seeds [2]maphash.Seed
+	full  bool
+}
+
+// keptRows are what is kept of the rows of segments met twice: their Adler-32 (a card
+// copying a segment needs it for its checksum, and summing the rows again was a tenth of a
+// card's time) and their compressed bytes by number of times they repeat.
 type keptRows struct {
 	sum        uint32
 	compressed map[int][]byte
 }
 
-// get returns the compressed bytes of rows repeated n times, and the Adler-32 of rows.
-func (c *segmentCache) get(rows []byte, n int) ([]byte, uint32, bool) {
+// keyOf is the key of rows.
+func (c *segmentCache) keyOf(rows []byte) rowsKey {
+	return rowsKey{len(rows), maphash.Bytes(c.seeds[0], rows), maphash.Bytes(c.seeds[1], rows)}
+}
+
+// get returns the compressed bytes of rows k repeated n times, and the Adler-32 of rows.
+func (c *segmentCache) get(k rowsKey, n int) ([]byte, uint32, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	k := c.kept[string(rows)]
-	if k == nil {
+	kr := c.kept[k]
+	if kr == nil {
 		return nil, 0, false
 	}
-	b, ok := k.compressed[n]
-	return b, k.sum, ok
+	b, ok := kr.compressed[n]
+	return b, kr.sum, ok
 }
 
 // offer keeps a segment's compressed bytes if it was met before; sum is the Adler-32 of
 // its rows.
-func (c *segmentCache) offer(rows []byte, n int, sum uint32, compressed []byte) {
-	h := maphash.Bytes(c.seed, rows) ^ uint64(n)*0x9e3779b97f4a7c15
+func (c *segmentCache) offer(k rowsKey, n int, sum uint32, compressed []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.full {
 		return
 	}
-	if !c.seen[h] {
-		c.seen[h] = true
-		c.full = len(c.seen) > maxKept>>6 // a bound on the hashes too
+	sk := segmentKey{k, n}
+	if !c.seen[sk] {
+		c.seen[sk] = true
+		c.full = len(c.seen) > maxKept>>6 // a bound on the segments met once too
 		return
 	}
-	k := c.kept[string(rows)]
-	if k == nil {
-		k = &keptRows{sum: sum, compressed: map[int][]byte{}}
-		c.kept[string(rows)] = k
-		c.size += len(rows)
+	kr := c.kept[k]
+	if kr == nil {
+		kr = &keptRows{sum: sum, compressed: map[int][]byte{}}
+		c.kept[k] = kr
 	}
-	k.compressed[n] = bytes.Clone(compressed)
+	kr.compressed[n] = bytes.Clone(compressed)
 	c.size += len(compressed)
 	c.full = c.size > maxKept
 }
@@ -196,7 +214,8 @@ func (z *idat) flush() error {
 // segment writes the rows gathered, n times over, as one segment, and empties them.
 func (z *idat) segment(n int) error {
 	defer func() { z.rows = z.rows[:0] }()
-	if b, sum, ok := segments.get(z.rows, n); ok {
+	k := segments.keyOf(z.rows)
+	if b, sum, ok := segments.get(k, n); ok {
 		z.add(sum, n)
 		z.out.Write(b)
 		return nil
@@ -217,7 +236,7 @@ func (z *idat) segment(n int) error {
 	if err := fl.Flush(); err != nil { // ends on a byte, the stream not final
 		return err
 	}
-	segments.offer(z.rows, n, sum, z.seg.Bytes())
+	segments.offer(k, n, sum, z.seg.Bytes())
 	z.out.Write(z.seg.Bytes())
 	return nil
 }

@@ -49,10 +49,10 @@ func shape(s *model.Site) string {
 		out += p.ID + " "
 	}
 	for _, t := range s.Targets {
-		out += fmt.Sprintf("%s %s %s %v %s\n", t.Plan.ID, t.Locality.ID, t.Indicator.ID, t.Value, t.Pos)
+		out += fmt.Sprintf("%s %s %s %v %s\n", t.Plan.ID, t.Locality.ID, t.Indicator.ID, t.Value, t.Pos())
 	}
 	for _, r := range s.Results {
-		out += fmt.Sprintf("%s %s %s %v %s\n", r.Source.ID, r.Locality.ID, r.Indicator.ID, r.Value, r.Pos)
+		out += fmt.Sprintf("%s %s %s %v %s\n", r.Source.ID, r.Locality.ID, r.Indicator.ID, r.Value, r.Pos())
 	}
 	return out
 }

@@ -24,7 +24,7 @@ func newIndex(s *Site) *index {
 	ix := &index{
 		results:      make(map[*Locality]*localResults, len(s.Localities)),
 		denominators: map[*Locality][]*Denominators{}, docs: map[*Locality][]*Document{},
-		planDocs: map[*Plan][]*Document{}, locTargets: make(map[*Locality][]*Target, len(s.Localities)),
+		planDocs:  map[*Plan][]*Document{},
 		planOrder: make(map[*Plan]int, len(s.Plans)),
 	}
 	// the targets and the results (a national site has 300,000 and 500,000) each on a
@@ -54,20 +54,39 @@ func newIndex(s *Site) *index {
 // indexTargets indexes the targets by locality (by locality and indicator: the memo's
 // localTargets, made as pages ask).
 func (ix *index) indexTargets(s *Site) {
-	for _, t := range s.Targets {
-		ix.locTargets[t.Locality] = append(ix.locTargets[t.Locality], t)
-	}
+	ix.locTargets = byLocality(s.Targets, func(t *Target) *Locality { return t.Locality })
 }
 
 // indexResults indexes the results by locality.
 func (ix *index) indexResults(s *Site) {
-	byLoc := make(map[*Locality][]*Result, len(s.Localities))
-	for _, r := range s.Results {
-		byLoc[r.Locality] = append(byLoc[r.Locality], r)
-	}
-	for l, rs := range byLoc {
+	for l, rs := range byLocality(s.Results, func(r *Result) *Locality { return r.Locality }) {
 		ix.results[l] = newLocalResults(rs)
 	}
+}
+
+// byLocality splits items, in their order, by their locality: each locality's items are a
+// part of one array the size of all, counted first (byIndicator's way), instead of a slice
+// each grown one item at a time (a national site's 950,000 results and targets left ~3 MB
+// of slices part empty so).
+func byLocality[T any](all []T, locality func(T) *Locality) map[*Locality][]T {
+	counts := map[*Locality]int{}
+	for _, x := range all {
+		counts[locality(x)]++
+	}
+	by := make(map[*Locality][]T, len(counts))
+	backing := make([]T, len(all))
+	off := 0
+	for _, x := range all {
+		l := locality(x)
+		part, ok := by[l]
+		if !ok {
+			n := counts[l]
+			part = backing[off : off : off+n]
+			off += n
+		}
+		by[l] = append(part, x)
+	}
+	return by
 }
 
 // indexSources makes the lookups of s's sources and comparisons.

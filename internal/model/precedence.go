@@ -177,10 +177,10 @@ func reportConflicts(out *diag.List, day []*Result) {
 		args := []any{shown.Indicator.ID, shown.Locality.ID, shown.AsOf.String(),
 			diag.Figure(shown.Value.V), figureAt(shown), diag.Figure(r.Value.V), figureAt(r), precedenceWhy(shown, r)}
 		if comparePrecedence(shown, r) == 0 {
-			out.Errorf(r.Pos, diag.ConflictingFigures, append(args, tieHint)...)
+			out.Errorf(r.Pos(), diag.ConflictingFigures, append(args, tieHint)...)
 			continue
 		}
-		out.Warnf(r.Pos, diag.ConflictingFigures, append(args, conflictHint)...)
+		out.Warnf(r.Pos(), diag.ConflictingFigures, append(args, conflictHint)...)
 	}
 }
 
@@ -198,9 +198,9 @@ var (
 // adds.
 func figureAt(r *Result) diag.Words {
 	if !r.Derived {
-		return diag.W(r.Pos.String(), r.Pos.String())
+		return diag.W(r.Pos().String(), r.Pos().String())
 	}
-	return diag.W(fmt.Sprintf("tính từ các thành phần, %s", r.Pos), fmt.Sprintf("computed from its parts, %s", r.Pos))
+	return diag.W(fmt.Sprintf("tính từ các thành phần, %s", r.Pos()), fmt.Sprintf("computed from its parts, %s", r.Pos()))
 }
 
 // kindWords names a source's kind in messages.

@@ -17,11 +17,11 @@ func TestPrecedenceOfSources(t *testing.T) {
 	loc := &Locality{ID: "ninh-kieu"}
 	on := date.New(2026, 3, 31)
 	src := func(id, kind string, published date.Date) *Source {
-		return &Source{ID: id, Kind: kind, Published: published}
+		return &Source{ID: id, Kind: kind, Published: published, Pos: diag.At("data/results/"+id+".toml", 1, 1)}
 	}
 	result := func(s *Source, v float64, derived bool, line int) *Result {
 		return &Result{Source: s, Locality: loc, Indicator: ind, AsOf: on, Value: Known(v, 0), Derived: derived,
-			Pos: diag.At("data/results/"+s.ID+".toml", line, 8), ResultDetail: &ResultDetail{}}
+			line: int32(line), col: 8, ResultDetail: &ResultDetail{}}
 	}
 	report := src("bao-cao", "report", date.New(2026, 4, 10))
 	news := src("tin", "news", date.New(2026, 4, 15))

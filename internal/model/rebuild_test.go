@@ -46,11 +46,11 @@ func describe(s *model.Site, diags *diag.List) string {
 			shares = append(shares, fmt.Sprintf("%s=%v", sh.Plan.ID, sh.Share))
 		}
 		return fmt.Sprintf("%s/%s/%s %s v%v r%v s%v g%v c%v since %s d%t %q %q %s", r.Source.ID, r.Locality.ID, r.Indicator.ID,
-			r.AsOf, r.Value, r.Rate, shares, r.Gap, r.Change, r.ChangeSince, r.Derived, r.Note, r.Note.EN, r.Pos)
+			r.AsOf, r.Value, r.Rate, shares, r.Gap, r.Change, r.ChangeSince, r.Derived, r.Note, r.Note.EN, r.Pos())
 	}
 	target := func(t *model.Target) string {
 		return fmt.Sprintf("%s/%s/%s %s %s v%v r%v %s d%t i%t %v %s", t.Plan.ID, t.Locality.ID, t.Indicator.ID,
-			t.Period.Text, t.Deadline, t.Value, t.Rate, t.Base, t.Derived, t.Implied, t.ImpliedShare, t.Pos)
+			t.Period.Text, t.Deadline, t.Value, t.Rate, t.Base, t.Derived, t.Implied, t.ImpliedShare, t.Pos())
 	}
 	comparison := func(c *model.Comparison) string {
 		var below []string

@@ -1,6 +1,10 @@
 package model
 
-import "github.com/covsite/covsite/internal/date"
+import (
+	"slices"
+
+	"github.com/covsite/covsite/internal/date"
+)
 
 // Rollup sets a parent's figure beside the sum of its children's in the same plan or report.
 type Rollup struct {
@@ -44,8 +48,10 @@ func PlanRollups(p *Plan) []Rollup {
 				ru.Expected++
 			}
 		}
-		for _, t := range children[family{parent.Locality, parent.Indicator, parent.Period}] {
-			ru.Children = append(ru.Children, t)
+		// the family's slice itself, not a copy: the site memoizes every plan's rollups
+		// (Site.PlanRollups), ~10 MB of a national site's
+		ru.Children = slices.Clip(children[family{parent.Locality, parent.Indicator, parent.Period}])
+		for _, t := range ru.Children {
 			ru.ChildrenSum += t.Value.V
 		}
 		if len(ru.Children) == 0 {

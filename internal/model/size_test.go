@@ -14,9 +14,10 @@ import (
 // today's sizes: what only some carry (a rate of a result, notes, where the figure stands,
 // gaps, changes, shares, how the site computed a value) is in their detail, shared when it
 // is only their row's or file's (detail.go), the plan's credit is shared by its targets, a
-// position's line and column are int32 — 80 and 144 bytes (as allocated), from 264 and
-// 360 (288 and 384). A new field should be weighed against them: one more word puts a
-// Result in the next size class, 96 bytes.
+// result or target keeps the line and column of its position, not its file (its source's
+// or plan's) — 64 and 128 bytes, from 264 and 360 (288 and 384 as allocated). A new field
+// should be weighed against them: one more word puts a Result in the next size class,
+// 80 bytes.
 func TestCompactSizes(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -24,8 +25,8 @@ func TestCompactSizes(t *testing.T) {
 	}{
 		{"Num", unsafe.Sizeof(Num{}), 16},
 		{"diag.Pos", unsafe.Sizeof(diag.Pos{}), 24},
-		{"Result", unsafe.Sizeof(Result{}), 80},
-		{"Target", unsafe.Sizeof(Target{}), 144},
+		{"Result", unsafe.Sizeof(Result{}), 64},
+		{"Target", unsafe.Sizeof(Target{}), 128},
 	}
 	for _, tt := range tests {
 		if tt.size > tt.max {
@@ -58,24 +59,24 @@ func TestSharedDetails(t *testing.T) {
 		d := r.ResultDetail
 		switch {
 		case d == nil:
-			t.Fatalf("%s: result without detail", r.Pos)
+			t.Fatalf("%s: result without detail", r.Pos())
 		case d == noResultDetail:
 			empty++
 		case d.shared:
 			shared++
 			if d.Rate.Known || len(d.Shares) > 0 || d.Gap.Known || d.Change.Known || d.Calc.Computed() || len(d.Calc.Inputs) > 0 {
-				t.Errorf("%s: a shared detail was written to: %+v", r.Pos, *d)
+				t.Errorf("%s: a shared detail was written to: %+v", r.Pos(), *d)
 			}
 		case d.empty():
-			t.Errorf("%s: an empty detail of its own", r.Pos)
+			t.Errorf("%s: an empty detail of its own", r.Pos())
 		default:
 			own++
 		}
 		if (r.Derived || r.Rate.Known || r.Gap.Known || r.Change.Known || len(r.Shares) > 0) && d.shared {
-			t.Errorf("%s: result with detail %+v shares it", r.Pos, *d)
+			t.Errorf("%s: result with detail %+v shares it", r.Pos(), *d)
 		}
 		if (r.Note.VI != "" || r.Where.VI != "") && d == noResultDetail {
-			t.Errorf("%s: result with a note or a where has the empty detail", r.Pos)
+			t.Errorf("%s: result with a note or a where has the empty detail", r.Pos())
 		}
 	}
 	if own == 0 || shared == 0 { // the example's results all say something more; a national site's mostly share the empty one
@@ -86,22 +87,22 @@ func TestSharedDetails(t *testing.T) {
 		d := tg.TargetDetail
 		switch {
 		case d == nil || tg.Credit == nil:
-			t.Fatalf("%s: target without detail or credit", tg.Pos)
+			t.Fatalf("%s: target without detail or credit", tg.Pos())
 		case d == noTargetDetail:
 			empty++
 		case d.shared:
 			shared++
 			if d.ImpliedShare.Known || d.Calc.Computed() || len(d.Calc.Inputs) > 0 {
-				t.Errorf("%s: a shared detail was written to: %+v", tg.Pos, *d)
+				t.Errorf("%s: a shared detail was written to: %+v", tg.Pos(), *d)
 			}
 		default:
 			own++
 		}
 		if (tg.Derived || tg.Implied) && d.shared {
-			t.Errorf("%s: target with detail %+v shares it", tg.Pos, *d)
+			t.Errorf("%s: target with detail %+v shares it", tg.Pos(), *d)
 		}
 		if (tg.Note.VI != "" || tg.Per != "" || tg.Where.VI != "") && d == noTargetDetail {
-			t.Errorf("%s: target with a note, per or where has the empty detail", tg.Pos)
+			t.Errorf("%s: target with a note, per or where has the empty detail", tg.Pos())
 		}
 	}
 	if own == 0 || shared == 0 {
