@@ -37,3 +37,58 @@ func TestCards(t *testing.T) {
 		}
 	}
 }
+
+// A figure the site computed is marked on the share card too, as on the page, in its
+// description and in the downloads: "Σ" (the card's font has no ∑) and the words.
+func TestCardMarksComputedFigures(t *testing.T) {
+	site := siteOf(t, `
+-- data/site.toml --
+title = "Thử"
+-- data/indicators.toml --
+[[indicator]]
+id = "bhxh-bat-buoc"
+name = "BHXH bắt buộc"
+unit = "people"
+[[indicator]]
+id = "bhxh-tu-nguyen"
+name = "BHXH tự nguyện"
+unit = "people"
+[[indicator]]
+id = "bhxh"
+name = "BHXH"
+unit = "people"
+sum_of = ["bhxh-bat-buoc", "bhxh-tu-nguyen"]
+-- data/localities/vn.toml --
+[[locality]]
+id = "vn"
+name = "Việt Nam"
+kind = "quoc-gia"
+[[locality]]
+id = "can-tho"
+name = "Cần Thơ"
+kind = "thanh-pho-tw"
+parent = "vn"
+-- data/results/bao-cao-2025.toml --
+[source]
+title = "Báo cáo 6 tháng 2025"
+kind = "report"
+published = 2025-07-10
+publisher = "BHXH Cần Thơ"
+[[result]]
+locality = "can-tho"
+as_of = 2025-06-30
+bhxh-bat-buoc = 60_000
+bhxh-tu-nguyen = 3_171
+`)
+	for code, want := range map[string]string{"vi": "BHXH · Σ số tính", "en": "BHXH · Σ computed"} {
+		c := view.LocalityCard(formats(t)[code], site, site.Locality("can-tho"), "")
+		var labels []string
+		for _, fig := range c.Figures {
+			labels = append(labels, fig.Value+" "+fig.Label)
+		}
+		all := strings.Join(labels, " | ")
+		if !strings.Contains(all, want) || strings.Count(all, "Σ") != 1 {
+			t.Errorf("%s: the card does not mark its one computed figure, BHXH: %q", code, all)
+		}
+	}
+}
