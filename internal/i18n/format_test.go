@@ -10,16 +10,7 @@ import (
 // T fills a string as fmt.Sprintf does: every string of the theme, with texts, whole
 // numbers, too few, too many and other arguments, and formats written for the test.
 func TestFillIsSprintf(t *testing.T) {
-	langs, err := Load(themes.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	formats := []string{"%s và %d", "%[2]s trước %[1]s", "%[2]s, %s", "%%d %s", "%v", "%5s", "%.2f", "%q", "%[x]s", "%[0]s", "%", "a%", "%[3]s", "no verbs", ""}
-	for _, l := range langs {
-		for _, k := range l.Keys() {
-			formats = append(formats, l.strings[k])
-		}
-	}
+	formats := testFormats(t)
 	argLists := [][]any{
 		{}, {"a"}, {7}, {"Phường 7", 3}, {3, "x"}, {"<b>", "ệ", "&"}, {1, 2, 3}, {"a", "b", "c", "d", "e"},
 		{"a", 2, "c", 4, "e", 6}, {1.5}, {"a", nil}, {int64(4)},
@@ -37,16 +28,7 @@ func TestFillIsSprintf(t *testing.T) {
 // TS and AppendT fill a string as fmt.Sprintf does with texts for arguments: every string
 // of the theme and the formats of TestFillIsSprintf, with none, too few, too many texts.
 func TestTextsAreSprintf(t *testing.T) {
-	langs, err := Load(themes.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	formats := []string{"%s và %d", "%[2]s trước %[1]s", "%[2]s, %s", "%%d %s", "%v", "%5s", "%.2f", "%q", "%[x]s", "%[0]s", "%", "a%", "%[3]s", "no verbs", ""}
-	for _, l := range langs {
-		for _, k := range l.Keys() {
-			formats = append(formats, l.strings[k])
-		}
-	}
+	formats := testFormats(t)
 	argLists := [][]string{{}, {"a"}, {"Phường 7", "3"}, {"<b>", "ệ", "&"}, {"a", "b", "c", "d", "e"}, {"", "%d"}}
 	for i, s := range formats {
 		l := New("vi", map[string]string{"k": s})
@@ -121,4 +103,20 @@ func TestNumbersAreSprintf(t *testing.T) {
 			}
 		}
 	}
+}
+
+// testFormats are formats written for the tests and every string of the theme.
+func testFormats(t *testing.T) []string {
+	t.Helper()
+	langs, err := Load(themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := []string{"%s và %d", "%[2]s trước %[1]s", "%[2]s, %s", "%%d %s", "%v", "%5s", "%.2f", "%q", "%[x]s", "%[0]s", "%", "a%", "%[3]s", "no verbs", ""}
+	for _, l := range langs {
+		for _, k := range l.Keys() {
+			formats = append(formats, l.strings[k])
+		}
+	}
+	return formats
 }

@@ -83,19 +83,17 @@ func (l *Lang) TS(key string, args ...string) string {
 // AppendT appends TS(key, args...) to b: a text built of strings and figures is made in
 // one buffer, not concatenated.
 func (l *Lang) AppendT(b []byte, key string, args ...string) []byte {
-	s, ok := l.strings[key]
-	if !ok {
-		return append(append(append(b, '['), key...), ']')
-	}
-	if len(args) == 0 {
-		return append(b, s...)
-	}
-	return appendTexts(l.formats[key], b, s, args)
+	return appendFilled(l, b, key, args)
 }
 
 // AppendTB is AppendT with texts given as bytes (a figure written into a scratch buffer),
 // none of which may be in b's array past len(b).
 func (l *Lang) AppendTB(b []byte, key string, args ...[]byte) []byte {
+	return appendFilled(l, b, key, args)
+}
+
+// appendFilled appends the string of key filled with texts, or [key] when l has none.
+func appendFilled[T string | []byte](l *Lang, b []byte, key string, args []T) []byte {
 	s, ok := l.strings[key]
 	if !ok {
 		return append(append(append(b, '['), key...), ']')
