@@ -9,7 +9,6 @@ import (
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
-	"github.com/covsite/covsite/internal/textutil"
 )
 
 // LocalityPage is everything a locality's page shows.
@@ -118,11 +117,14 @@ type ChildLink struct {
 	Ended string // " · đến 30/6/2025", ""
 }
 
-// namedWithKind reports whether a name starts with its kind's label, accents and case
-// aside: "Phường 1" is a Phường, and a list need not say so again.
+// namedWithKind reports whether a name starts with its kind's label, case aside: "Phường
+// 1" is a Phường, and a list need not say so again. It allocates nothing: a province's page
+// asks it of each of its communes (folding each name cost 3 % of a locality page's bytes).
 func namedWithKind(name, kind string) bool {
-	n, k := textutil.Fold(name), textutil.Fold(kind)
-	return k != "" && strings.HasPrefix(n, k+" ")
+	if kind == "" || len(name) <= len(kind) || name[len(kind)] != ' ' {
+		return false
+	}
+	return strings.EqualFold(name[:len(kind)], kind)
 }
 
 // ChildTable compares a locality's children on the targets of its newest plan.
