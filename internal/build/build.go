@@ -59,16 +59,16 @@ type Options struct {
 // unless Options.MemoryLimit or GOMEMLIMIT gives one: the collector then runs before the
 // heap doubles its live part (GOGC's pacing, 1 GB and more for a national site) and a cold
 // build of the national dataset stays under 500 MB of RSS (issue 12: ~450 MiB;
-// docs/performance.md, "Session 9: a smaller live heap"). Once the site is checked it is raised to twice the heap the site holds
-// when that is more (fitMemory): a larger site is paced as without a limit instead of
-// making the collector run without pause.
+// docs/performance.md, "Session 9: a smaller live heap"). Once the site is checked it is
+// raised to twice the heap the site holds when that is more (fitMemory): a larger site is
+// paced as without a limit instead of making the collector run without pause.
 const DefaultMemoryLimit = 440 << 20
 
 // limitMemory sets the soft memory limit for the build and returns how to restore the
 // previous one, and whether the limit is the default (limit 0, no GOMEMLIMIT): fitMemory
-// then sets it once the site is checked. A build with a cache starts without the default:
-// its loads keep every file's values for the cache, more than the limit (fitMemory sets it
-// when every page is rendered).
+// then sets it once the site is checked. A build with a cache starts without the default,
+// which would make a rebuild's collector run while it links the whole site (its ≤ 2 s
+// target); fitMemory sets it when every page is rendered.
 func limitMemory(limit int64, cached bool) (restore func(), byDefault bool) {
 	prev := debug.SetMemoryLimit(-1)
 	if limit < 0 || prev != math.MaxInt64 { // none asked for, or GOMEMLIMIT set
