@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
 )
@@ -57,14 +58,10 @@ var scaledSuffix = regexp.MustCompile(`\s*\((nghin|ngan|trieu)(?:\s+(?:nguoi|the
 // headerZeros is the power of ten a header's figures are written in: 3 for "(nghìn
 // người)", 6 for "(triệu người)", 0 for any other header.
 func headerZeros(header string) int {
-	m := scaledSuffix.FindStringSubmatch(strings.TrimSpace(textutil.Fold(header)))
-	switch {
-	case m == nil:
-		return 0
-	case m[1] == "trieu":
-		return 6
+	if m := scaledSuffix.FindStringSubmatch(strings.TrimSpace(textutil.Fold(header))); m != nil {
+		return load.MultiplierZeros(m[1])
 	}
-	return 3
+	return 0
 }
 
 // unitLine is the line above a table that gives its unit for every column: "Đơn vị tính:
@@ -76,13 +73,8 @@ var unitLine = regexp.MustCompile(`(?:^|\s)(?:don vi tinh|dvt)\s*[:.]?\s*(nghin|
 func tableZeros(t *Table, top int) int {
 	for r := 0; r < top && r < len(t.Rows); r++ {
 		for _, c := range t.Rows[r] {
-			m := unitLine.FindStringSubmatch(textutil.Fold(c.Text))
-			switch {
-			case m == nil:
-			case m[1] == "trieu":
-				return 6
-			default:
-				return 3
+			if m := unitLine.FindStringSubmatch(textutil.Fold(c.Text)); m != nil {
+				return load.MultiplierZeros(m[1])
 			}
 		}
 	}

@@ -9,12 +9,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/BurntSushi/toml"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/textutil"
 )
 
 // reportSyntax turns a TOML parse error into a diagnostic with line and column. It explains
@@ -222,16 +221,14 @@ func findValueMistake(line string) (valueMistake, bool) {
 		if !ok {
 			continue
 		}
-		if m[8] >= 0 && multiplied(line[m[8]:m[9]]) != nil { // 12 nghìn người, 1,2 triệu
-			unit := line[m[8]:m[9]]
-			mult := multiplied(unit)
-			v.col = utf8.RuneCountInString(line[:m[8]])
-			v.code, v.args = diag.MultiplierInValue, []any{key, strings.TrimSpace(line[m[4]:m[9]]), mult.word,
-				Underscored(ShiftPoint(plain, mult.zeros)), unitAfter(strings.TrimSpace(unit[len(mult.word):]))}
-			return v, true
-		}
 		if m[8] >= 0 { // a unit after the number: 1.022.552 người
 			unit := line[m[8]:m[9]]
+			if word, zeros := multiplied(unit); zeros > 0 { // 12 nghìn người, 1,2 triệu
+				v.col = utf8.RuneCountInString(line[:m[8]])
+				v.code, v.args = diag.MultiplierInValue, []any{key, strings.TrimSpace(line[m[4]:m[9]]), word,
+					Underscored(ShiftPoint(plain, zeros)), unitAfter(strings.TrimSpace(unit[len(word):]))}
+				return v, true
+			}
 			if unit != "%" && dotThousands.MatchString(token) {
 				plain, written = strings.ReplaceAll(token, ".", ""), token // 410.250 người: a count, dots between thousands
 			}
@@ -248,28 +245,20 @@ func findValueMistake(line string) (valueMistake, bool) {
 	return valueMistake{}, false
 }
 
-// multiplier is a word documents write after a number for its thousands or millions.
-type multiplier struct {
-	word  string
-	zeros int
-}
+// multiplierZeros are the words documents write after a number for its thousands or
+// millions ("12 nghìn", "1,2 triệu"), folded, with the power of ten each stands for.
+var multiplierZeros = map[string]int{"nghin": 3, "ngan": 3, "trieu": 6, "ty": 9, "ti": 9, "thousand": 3, "million": 6, "billion": 9}
 
-var multipliers = []multiplier{
-	{"nghìn", 3}, {"ngàn", 3}, {"triệu", 6}, {"tỷ", 9}, {"tỉ", 9},
-	{"thousand", 3}, {"million", 6}, {"billion", 9},
-}
+// MultiplierZeros is the power of ten a multiplier word stands for, accents and case aside:
+// 3 for "nghìn", 6 for "Triệu"; 0 for any other word. The check and the importer (a column
+// "(nghìn người)", "Đơn vị tính: nghìn người") read them alike.
+func MultiplierZeros(word string) int { return multiplierZeros[textutil.Fold(word)] }
 
-// multiplied is the multiplier that the words after a number start with ("nghìn người"),
-// or nil.
-func multiplied(unit string) *multiplier {
-	first, _, _ := strings.Cut(strings.TrimSpace(unit), " ")
-	first = norm.NFC.String(first)
-	for i, m := range multipliers {
-		if strings.EqualFold(first, m.word) {
-			return &multipliers[i]
-		}
-	}
-	return nil
+// multiplied is the first of the words after a number, as written ("nghìn" of "nghìn
+// người"), and the power of ten it stands for: 0 when it is no multiplier.
+func multiplied(unit string) (word string, zeros int) {
+	word, _, _ = strings.Cut(strings.TrimSpace(unit), " ")
+	return word, MultiplierZeros(word)
 }
 
 // inFullPattern is a cell or value that is a number and its multiplier word, perhaps with a
@@ -284,15 +273,15 @@ func InFull(text string) (plain, word string, ok bool) {
 	if m == nil {
 		return "", "", false
 	}
-	mult := multiplied(m[2])
-	if mult == nil {
+	word, zeros := multiplied(m[2])
+	if zeros == 0 {
 		return "", "", false
 	}
 	p, _, ok := numberMistake(m[1])
 	if !ok {
 		return "", "", false
 	}
-	return ShiftPoint(p, mult.zeros), mult.word, true
+	return ShiftPoint(p, zeros), word, true
 }
 
 // unitAfter says which unit follows a multiplier word (12 nghìn người), if any.
