@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
 )
 
@@ -68,11 +69,11 @@ func inFull(text string) string {
 	if !ok {
 		return ""
 	}
-	whole, frac, _ := strings.Cut(load.Underscored(p), ".")
-	if frac != "" {
-		return strings.ReplaceAll(whole, "_", ".") + "," + frac
+	v, err := strconv.ParseFloat(p, 64)
+	if err != nil {
+		return ""
 	}
-	return strings.ReplaceAll(whole, "_", ".")
+	return diag.FormatNumber(v, "vi") // as the sheet writes numbers, in either language
 }
 
 // scaled is n written in thousands (zeros 3) or millions (6) as the number in full: 12,5
@@ -88,7 +89,7 @@ func scaled(n number, zeros int) number {
 
 // numberAndUnit is a cell of a number and its unit, as documents print them: "1.901 người",
 // "82,5 %".
-var numberAndUnit = regexp.MustCompile(`^(-?[\d.,  ]*\d)\s*(?:%|\pL[\pL\pM]*(?:\s+\pL[\pL\pM]*)*)$`)
+var numberAndUnit = regexp.MustCompile(`^(-?[\d.,  ]*\d)\s*(?:%|` + load.UnitWords + `)$`)
 
 // withoutUnit is the number of a cell written with its unit ("1.901 người" → "1.901"), when
 // that number reads as one; "" for any other cell.

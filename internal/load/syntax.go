@@ -185,7 +185,11 @@ func (v valueMistake) report(pos diag.Pos, diags *diag.List) {
 // 10 324, 1,022,552) or a decimal comma (80,58), perhaps followed by its unit (1.022.552
 // người, 82,5 %).
 var mistakePattern = regexp.MustCompile(`([A-Za-z0-9_.-]+)\s*=\s*(` + dateShape + `|` + numberShape + `)` +
-	`(?:(\s*)(%|\pL[\pL\pM]*(?:\s+\pL[\pL\pM]*)*))?\s*(?:$|#|,|\}|\])`)
+	`(?:(\s*)(%|` + UnitWords + `))?\s*(?:$|#|,|\}|\])`)
+
+// UnitWords is the shape of the words after a number, its unit or multiplier as documents
+// write them: "người", "nghìn người", "triệu đồng".
+const UnitWords = `\pL[\pL\pM]*(?:\s+\pL[\pL\pM]*)*`
 
 const (
 	dateShape   = `\d{1,4}[./-]\d{1,2}[./-]\d{1,4}`
@@ -263,7 +267,7 @@ func multiplied(unit string) (word string, zeros int) {
 
 // inFullPattern is a cell or value that is a number and its multiplier word, perhaps with a
 // unit after: "12 nghìn", "1,2 triệu người".
-var inFullPattern = regexp.MustCompile(`^(` + numberShape + `)\s*(\pL[\pL\pM]*(?:\s+\pL[\pL\pM]*)*)$`)
+var inFullPattern = regexp.MustCompile(`^(` + numberShape + `)\s*(` + UnitWords + `)$`)
 
 // InFull reads text written as documents print round figures, a number and its multiplier
 // word ("1,2 triệu người"), as the plain number in full ("1200000") and the word ("triệu").
