@@ -94,13 +94,14 @@ func layoutWords(te *render.ThemeError) diag.Words {
 		return diag.W(vi+"; các hàm có: "+list+", cùng các hàm sẵn có của Go (and, or, not, len, index, printf, eq, ne, lt, le, gt, ge, slice, html, js, urlquery)",
 			en+"; the functions are: "+list+", and Go's built-in ones (and, or, not, len, index, printf, eq, ne, lt, le, gt, ge, slice, html, js, urlquery)")
 	}
-	if u := unexpected.FindStringSubmatch(m); u != nil && u[1] == `"}"` {
+	u := unexpected.FindStringSubmatch(m)
+	switch {
+	case u == nil:
+		return diag.W(m, m)
+	case u[1] == `"}"`:
 		return diag.W(`gặp "}" lẻ: }} để đóng {{ cần hai dấu ngoặc`, `a lone "}": closing {{ takes two braces, }}`)
 	}
-	if u := unexpected.FindStringSubmatch(m); u != nil {
-		return diag.W("gặp "+u[1]+" ở chỗ không được có", "unexpected "+u[1]+" here")
-	}
-	return diag.W(m, m)
+	return diag.W("gặp "+u[1]+" ở chỗ không được có", "unexpected "+u[1]+" here")
 }
 
 // escapeWords says why html/template cannot escape a layout safely, by its error code.
