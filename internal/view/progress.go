@@ -211,6 +211,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	} else {
 		out.Source = Line{according, c.cite(res.Source)}
 	}
+	out.Source = append(out.Source, c.overruledLine(res)...)
 	return out
 }
 
