@@ -56,7 +56,7 @@ func FuzzImportTable(f *testing.F) {
 			return
 		}
 		parent := fuzzSite.Locality("tp-tra-vinh")
-		x := extract(tab, fuzzSite, newLocalityMatcher(parent, date.New(2023, 6, 30)), "vi")
+		x := extract(tab, fuzzSite, newLocalityMatcher(parent, date.New(2023, 6, 30)), reading{Lang: "vi"})
 		for _, r := range x.Rows {
 			if r.Locality == nil || r.Locality.Parent != parent {
 				t.Fatalf("row %d %q matched %v, not a child of the parent", r.Index+1, r.Label, r.Locality)
