@@ -359,3 +359,60 @@ func TestImportDashInTheFirstRow(t *testing.T) {
 		}
 	}
 }
+
+// TestImportShareAgainstItsColumns: a share of plan that is not the row's result ÷ its
+// target in the same table is imported as written, with a warning at its cell.
+func TestImportShareAgainstItsColumns(t *testing.T) {
+	site := caMauSite(t)
+	name, _ := caMauSheet(t)
+	tab := readTable(t, name)
+	tab.Rows[9][6] = Cell{Text: "18,20"} // An Xuyên: 1.623 ÷ 1.500 is 108,20
+	o := caMauOpts(site)
+	o.DryRun = true
+	rep, err := Import(tab, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `bang.xlsx:10:7 (BC T10!G10): column "BHXH tự nguyện Tỷ lệ % so KH": the share of plan is not column "BHXH tự nguyện Thực hiện" ÷ column "BHXH tự nguyện Kế hoạch giao năm 2026" in 1 rows (row 10: 18.2, while 1,623 ÷ 1,500 = 108.2)`
+	var all []string
+	for _, w := range rep.Warnings {
+		all = append(all, w.Text())
+	}
+	if !strings.Contains(strings.Join(all, "\n"), want) {
+		t.Errorf("no %q in:\n%s", want, strings.Join(all, "\n"))
+	}
+	if f := rep.Matches[0].Figures; f[len(f)-1].Key != "share.bhxh-tu-nguyen" || f[len(f)-1].Value != 18.2 {
+		t.Errorf("the share is not imported as written: %+v", f)
+	}
+}
+
+// TestImportSharesWithoutAPlan: with no plan of the parent for the date, the shares of plan
+// are left out, the column named in a warning at its header, and the rest imports.
+func TestImportSharesWithoutAPlan(t *testing.T) {
+	site := caMauSite(t)
+	if err := os.Remove(filepath.Join(site, "data/plans/ca-mau-12-kh-bcd-2026.toml")); err != nil {
+		t.Fatal(err)
+	}
+	name, _ := caMauSheet(t)
+	o := caMauOpts(site)
+	o.DryRun = true
+	rep, err := Import(readTable(t, name), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, w := range rep.Warnings {
+		all = append(all, w.Text())
+	}
+	for _, want := range []string{
+		`bang.xlsx:8:7 (BC T10!G8): column "BHXH tự nguyện Tỷ lệ % so KH" (share.bhxh-tu-nguyen) is not imported: a share of plan needs the plan it is a share of (plan = …), and no plan of ca-mau has a period holding 2026-10-31`,
+		`bang.xlsx:8:5 (BC T10!E8): column "BHXH tự nguyện Kế hoạch giao năm 2026" is the target (bhxh-tu-nguyen) the table states beside the results`,
+	} {
+		if !strings.Contains(strings.Join(all, "\n"), want) {
+			t.Errorf("no %q in:\n%s", want, strings.Join(all, "\n"))
+		}
+	}
+	if n := len(rep.Matches[0].Figures); n != 3 {
+		t.Errorf("%d figures, want BHYT, its rate and BHXH tự nguyện", n)
+	}
+}

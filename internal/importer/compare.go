@@ -36,7 +36,7 @@ func isStatedTarget(c column) bool { return c.Aside && c.Side == targetSide }
 // one plan addressed to the parent whose period holds the results' date. It is looked for
 // only when the table has a share of plan or states targets. Without one, the shares are
 // not written, each column said in a warning.
-func (x *extraction) comparedPlan(site *model.Site, parent *model.Locality, opts Options) {
+func (x *extraction) comparedPlan(t *Table, site *model.Site, parent *model.Locality, opts Options) {
 	lang := opts.Lang
 	if opts.Against != "" {
 		x.against = x.namedPlan(site, opts)
@@ -72,7 +72,7 @@ func (x *extraction) comparedPlan(site *model.Site, parent *model.Locality, opts
 	}
 	for _, c := range x.Columns {
 		if c.Ind != nil && isShare(c) {
-			x.Warnings = append(x.Warnings, Problem{Message: fmt.Sprintf(diag.W(
+			x.Warnings = append(x.Warnings, Problem{Where: t.Where(x.head, c.Index), Message: fmt.Sprintf(diag.W(
 				"cột %q (%s) không được nhập: tỷ lệ so kế hoạch cần biết là so với kế hoạch nào (plan = …), mà %s",
 				"column %q (%s) is not imported: a share of plan needs the plan it is a share of (plan = …), and %s").In(lang), c.Header, c.Key(), why),
 				Hint: diag.W("chỉ rõ kế hoạch bằng --against ID, hoặc nhập chỉ tiêu trước (covsite import … --plan ID)",
@@ -131,22 +131,23 @@ func (x *extraction) figureRows(parent *model.Locality) []row {
 
 // asideWarnings says, for each column set aside, that it is not imported and why; the
 // targets a table of results states are checked against the compared plan's.
-func (x *extraction) asideWarnings(parent *model.Locality, day date.Date, lang string) {
+func (x *extraction) asideWarnings(t *Table, parent *model.Locality, day date.Date, lang string) {
 	for _, c := range x.Columns {
+		at := t.Where(x.head, c.Index)
 		switch {
 		case c.Ind == nil || !c.Aside:
 		case c.Side == targetSide:
-			x.Warnings = append(x.Warnings, Problem{Message: fmt.Sprintf(diag.W(
+			x.Warnings = append(x.Warnings, Problem{Where: at, Message: fmt.Sprintf(diag.W(
 				"cột %q là chỉ tiêu (%s) mà bảng ghi bên cạnh kết quả; tệp kết quả không có chỗ ghi chỉ tiêu nên cột này không được nhập",
 				"column %q is the target (%s) the table states beside the results; a results file has no place for targets, so this column is not imported").In(lang),
 				c.Header, strings.TrimPrefix(c.Key(), "target:")), Hint: x.targetHint(c, parent, day, lang)})
 		case c.Measure == shareOf:
-			x.Warnings = append(x.Warnings, Problem{Message: fmt.Sprintf(diag.W(
+			x.Warnings = append(x.Warnings, Problem{Where: at, Message: fmt.Sprintf(diag.W(
 				"cột %q là tỷ lệ so kế hoạch, không phải chỉ tiêu: không được nhập vào kế hoạch",
 				"column %q is a share of plan, not a target: it is not imported into a plan").In(lang), c.Header),
 				Hint: diag.W("nhập kết quả và tỷ lệ so kế hoạch bằng --result NGÀY --source …", "import the results and their shares of plan with --result DATE --source …").In(lang)})
 		default:
-			x.Warnings = append(x.Warnings, Problem{Message: fmt.Sprintf(diag.W(
+			x.Warnings = append(x.Warnings, Problem{Where: at, Message: fmt.Sprintf(diag.W(
 				"cột %q là kết quả thực hiện, không phải chỉ tiêu: không được nhập vào kế hoạch",
 				"column %q is a result, not a target: it is not imported into a plan").In(lang), c.Header),
 				Hint: diag.W("nhập kết quả bằng --result NGÀY --source …", "import the results with --result DATE --source …").In(lang)})
@@ -251,4 +252,67 @@ func rowsOf(r *row) []row {
 		return nil
 	}
 	return []row{*r}
+}
+
+// checkShares warns where a share of plan the table states is not its result ÷ its target,
+// both in the table ("5=4/3"), beyond the rounding of the digits written: a column read as
+// the wrong figure, or a figure mistyped, shows here. The share is imported as written.
+func (x *extraction) checkShares(t *Table, lang string) {
+	for _, sc := range x.Columns {
+		if sc.Ind == nil || sc.Measure != shareOf || sc.Aside {
+			continue
+		}
+		val := x.column(sc.Ind, func(c column) bool { return c.Measure == valueOf && !c.Aside })
+		goal := x.column(sc.Ind, func(c column) bool { return c.Measure == valueOf && isStatedTarget(c) })
+		if val == nil || goal == nil {
+			continue
+		}
+		var differ []string
+		first := -1
+		for _, r := range slices.Concat(rowsOf(x.Total), x.Rows) {
+			s, ok1 := r.Values[sc.Key()]
+			v, ok2 := r.Values[val.Key()]
+			g, ok3 := r.Values[goal.Key()]
+			if !ok1 || !ok2 || !ok3 || g.V == 0 {
+				continue
+			}
+			computed := v.V / g.V * 100
+			if model.SharesAgree(model.Known(s.V, decimals(s.Plain)), model.Known(computed, 2)) {
+				continue
+			}
+			differ = append(differ, fmt.Sprintf(diag.W("dòng %d: %s, mà %s ÷ %s = %s", "row %d: %s, while %s ÷ %s = %s").In(lang),
+				r.Index+1, human(s.V, lang), human(v.V, lang), human(g.V, lang), human(math.Round(computed*100)/100, lang)))
+			if first < 0 || r.Index < first {
+				first = r.Index
+			}
+		}
+		if len(differ) == 0 {
+			continue
+		}
+		x.Warnings = append(x.Warnings, Problem{Where: t.Where(first, sc.Index),
+			Message: fmt.Sprintf(diag.W(
+				"cột %q: tỷ lệ so kế hoạch không bằng cột %q ÷ cột %q ở %d dòng (%s)",
+				"column %q: the share of plan is not column %q ÷ column %q in %d rows (%s)").In(lang),
+				sc.Header, val.Header, goal.Header, len(differ), rowsText(differ, lang)),
+			Hint: diag.W("vẫn nhập đúng như bảng; hãy đối chiếu bảng gốc: một cột có thể bị đọc nhầm, hoặc một số bị gõ nhầm",
+				"imported as written; check the source table: a column may be read as another, or a figure mistyped").In(lang)})
+	}
+}
+
+// column is the first column of figures of ind passing test, or nil.
+func (x *extraction) column(ind *model.Indicator, test func(column) bool) *column {
+	for i, c := range x.Columns {
+		if c.Ind == ind && test(c) {
+			return &x.Columns[i]
+		}
+	}
+	return nil
+}
+
+// decimals is how many digits a plain number has after its point: "108.20" → 2.
+func decimals(plain string) int {
+	if i := strings.IndexByte(plain, '.'); i >= 0 {
+		return len(plain) - i - 1
+	}
+	return 0
 }

@@ -36,6 +36,7 @@ type extraction struct {
 	Groups   []group         // the subtotal and section rows ("I | Các phường"), each with its group's rows
 	Skipped  []skippedColumn // the columns --skip-column left out
 	against  *model.Plan     // the plan a table of results is compared with (comparedPlan), or nil
+	head     int             // the last row of the header, where messages about a column point
 	Problems Problems
 	Warnings []Problem
 }
@@ -69,6 +70,7 @@ func extract(t *Table, site *model.Site, m *localityMatcher, rd reading) *extrac
 			Hint: fmt.Sprintf(diag.W("tiêu đề cột như %s", "headers such as %s").In(lang), strings.Join(names[:min(8, len(names))], ", "))})
 		return x
 	}
+	x.head = h
 	x.columns(t, site, hs, top, h, rd)
 	first := h + 1
 	for first < len(t.Rows) && first <= h+2 && isColumnNumberRow(t.Rows[first]) {
@@ -79,6 +81,7 @@ func extract(t *Table, site *model.Site, m *localityMatcher, rd reading) *extrac
 	}
 	x.checkDeeper(t, m, lang)
 	x.checkRates(t, lang)
+	x.checkShares(t, lang)
 	x.checkTotal(t, lang)
 	x.checkGroups(t, lang)
 	return x

@@ -105,9 +105,9 @@ func Import(t *Table, opts Options) (*Report, error) {
 	day := tableDate(site, opts)
 	x := extract(t, site, newLocalityMatcher(parent, day), reading{Lang: opts.Lang, Targets: opts.Plan != "", Skip: opts.SkipColumns})
 	if opts.Plan == "" {
-		x.comparedPlan(site, parent, opts)
+		x.comparedPlan(t, site, parent, opts)
 	}
-	x.asideWarnings(parent, day, opts.Lang)
+	x.asideWarnings(t, parent, day, opts.Lang)
 	rep := &Report{Warnings: x.Warnings, Matches: x.matches(parent, opts.Lang), Parent: parent}
 	for _, c := range x.Skipped {
 		rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s %q", c.Letter, c.Header))
