@@ -168,8 +168,11 @@ func findParent(site *model.Site, opts Options) (*model.Locality, error) {
 // `covsite new result` does: a table of the new communes imported below the old province
 // would otherwise match none of its rows.
 func endedParent(parent *model.Locality, opts Options) error {
+	if opts.Result.IsZero() {
+		return nil
+	}
 	d := model.AfterEnd(parent, opts.Result)
-	if opts.Result.IsZero() || d == nil {
+	if d == nil {
 		return nil
 	}
 	lang := opts.Lang

@@ -134,7 +134,7 @@ var roleWords = []string{
 	"ty le dat", "ty le hoan thanh", "ty le thuc hien", "so voi ke hoach", "so voi kh", "so ke hoach", "so kh",
 	"so voi chi tieu", "so chi tieu", "dat ke hoach", "dat kh", "ty le",
 	"so voi dan so", "tren dan so", "so voi luc luong lao dong", "tren luc luong lao dong",
-	"tong so nguoi tham gia", "so nguoi tham gia", "nguoi tham gia", "so nguoi", "tong so",
+	"tong so nguoi tham gia", "so nguoi tham gia", "nguoi tham gia", "so nguoi", "so the", "tong so",
 	"ke hoach giao nam", "ke hoach nam", "ke hoach giao", "ke hoach", "kh giao nam", "kh giao", "kh nam", "kh",
 	"chi tieu giao nam", "chi tieu giao", "chi tieu nam", "chi tieu",
 	"uoc thuc hien", "so thuc hien", "thuc hien", "ket qua thuc hien", "ket qua", "luy ke", "dat", "hoan thanh", "nam", "so",

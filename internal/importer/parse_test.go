@@ -57,7 +57,7 @@ func TestMatchHeaders(t *testing.T) {
 		"Bảo hiểm y tế Tỷ lệ bao phủ dân số (%)": "rate.bhyt", "Tỷ lệ bao phủ dân số (%) Bảo hiểm y tế": "rate.bhyt",
 		"BHYT Tỷ lệ bao phủ (%)": "rate.bhyt", "BHYT Tỷ lệ tham gia/dân số (%)": "rate.bhyt", "Bảo hiểm y tế Tỷ lệ (%)": "rate.bhyt",
 		"Tỷ lệ tham gia BHYT so với dân số": "rate.bhyt", "Tỷ lệ BHXH tự nguyện so với lực lượng lao động (%)": "rate.bhxh-tu-nguyen",
-		"BHYT Dân số": "",
+		"BHYT Dân số": "", "Số thẻ BHYT": "bhyt", "Số thẻ": "",
 		// the result, the target the sheet states, the share of plan (2)
 		"BHXH tự nguyện Thực hiện": "bhxh-tu-nguyen", "BHXH tự nguyện Kết quả": "bhxh-tu-nguyen",
 		"BHXH tự nguyện Số thực hiện": "bhxh-tu-nguyen", "BHXH tự nguyện Lũy kế": "bhxh-tu-nguyen",
