@@ -416,3 +416,31 @@ func TestImportSharesWithoutAPlan(t *testing.T) {
 		t.Errorf("%d figures, want BHYT, its rate and BHXH tự nguyện", n)
 	}
 }
+
+// TestImportShareUnder100RenamedAsRate: a share of plan renamed "Tỷ lệ (%)" whose rows are
+// all below 100 is still said: in every row it is the result ÷ the target beside it.
+func TestImportShareUnder100RenamedAsRate(t *testing.T) {
+	site := caMauSite(t)
+	name, first := caMauSheet(t)
+	tab := readTable(t, name)
+	tab.Rows[7][6].Text = "Tỷ lệ (%)"
+	for i, u := range append(withTotal(caMauUnits), caMauTotal) { // every commune below its target
+		u.done = u.target * 9 / 10
+		tab.Rows[first-1+i][5] = Cell{Text: strconv.Itoa(u.done), Numeric: true}
+		tab.Rows[first-1+i][6] = Cell{Text: strconv.FormatFloat(u.share(), 'f', -1, 64), Numeric: true}
+	}
+	o := caMauOpts(site)
+	o.DryRun = true
+	rep, err := Import(tab, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `bang.xlsx:8:7 (BC T10!G8): column "BHXH tự nguyện Tỷ lệ (%)" is read as a coverage rate (rate.bhxh-tu-nguyen), but in all 13 rows it is column "BHXH tự nguyện Thực hiện" ÷ column "BHXH tự nguyện Kế hoạch giao năm 2026": is it a share of plan? — a header such as "Tỷ lệ % so KH" or "% so kế hoạch" is imported as share.bhxh-tu-nguyen; if the column is not needed, add --skip-column G`
+	var all []string
+	for _, w := range rep.Warnings {
+		all = append(all, w.Text())
+	}
+	if !strings.Contains(strings.Join(all, "\n"), want) {
+		t.Errorf("no %q in:\n%s", want, strings.Join(all, "\n"))
+	}
+}

@@ -254,49 +254,69 @@ func rowsOf(r *row) []row {
 	return []row{*r}
 }
 
-// checkShares warns where a share of plan the table states is not its result ÷ its target,
-// both in the table ("5=4/3"), beyond the rounding of the digits written: a column read as
-// the wrong figure, or a figure mistyped, shows here. The share is imported as written.
+// checkShares compares each percentage column of an indicator with its result ÷ its
+// target, both in the table ("5=4/3"), beyond the rounding of the digits written. A share
+// of plan that differs is warned of at its cell (a column read as another, or a figure
+// mistyped); a coverage rate that equals it in every row is a share of plan under a
+// header that reads as a rate ("Tỷ lệ (%)" beside "Kế hoạch" and "Thực hiện"), warned of
+// at its header. Both are imported as written.
 func (x *extraction) checkShares(t *Table, lang string) {
-	for _, sc := range x.Columns {
-		if sc.Ind == nil || sc.Measure != shareOf || sc.Aside {
+	for _, pc := range x.Columns {
+		if pc.Ind == nil || pc.Aside || pc.Measure == valueOf {
 			continue
 		}
-		val := x.column(sc.Ind, func(c column) bool { return c.Measure == valueOf && !c.Aside })
-		goal := x.column(sc.Ind, func(c column) bool { return c.Measure == valueOf && isStatedTarget(c) })
+		val := x.column(pc.Ind, func(c column) bool { return c.Measure == valueOf && !c.Aside })
+		goal := x.column(pc.Ind, func(c column) bool { return c.Measure == valueOf && isStatedTarget(c) })
 		if val == nil || goal == nil {
 			continue
 		}
-		var differ []string
-		first := -1
-		for _, r := range slices.Concat(rowsOf(x.Total), x.Rows) {
-			s, ok1 := r.Values[sc.Key()]
-			v, ok2 := r.Values[val.Key()]
-			g, ok3 := r.Values[goal.Key()]
-			if !ok1 || !ok2 || !ok3 || g.V == 0 {
-				continue
-			}
-			computed := v.V / g.V * 100
-			if model.SharesAgree(model.Known(s.V, decimals(s.Plain)), model.Known(computed, 2)) {
-				continue
-			}
-			differ = append(differ, fmt.Sprintf(diag.W("dòng %d: %s, mà %s ÷ %s = %s", "row %d: %s, while %s ÷ %s = %s").In(lang),
-				r.Index+1, human(s.V, lang), human(v.V, lang), human(g.V, lang), human(math.Round(computed*100)/100, lang)))
-			if first < 0 || r.Index < first {
-				first = r.Index
-			}
+		same, differ, first := x.sharesOf(pc, *val, *goal, lang)
+		switch {
+		case pc.Measure == shareOf && len(differ) > 0:
+			x.Warnings = append(x.Warnings, Problem{Where: t.Where(first, pc.Index),
+				Message: fmt.Sprintf(diag.W(
+					"cột %q: tỷ lệ so kế hoạch không bằng cột %q ÷ cột %q ở %d dòng (%s)",
+					"column %q: the share of plan is not column %q ÷ column %q in %d rows (%s)").In(lang),
+					pc.Header, val.Header, goal.Header, len(differ), rowsText(differ, lang)),
+				Hint: diag.W("vẫn nhập đúng như bảng; hãy đối chiếu bảng gốc: một cột có thể bị đọc nhầm, hoặc một số bị gõ nhầm",
+					"imported as written; check the source table: a column may be read as another, or a figure mistyped").In(lang)})
+		case pc.Measure == rateOf && same > 0 && len(differ) == 0:
+			x.Warnings = append(x.Warnings, Problem{Where: t.Where(x.head, pc.Index),
+				Message: fmt.Sprintf(diag.W(
+					"cột %q được đọc là tỷ lệ bao phủ (%s), nhưng ở cả %d dòng nó bằng cột %q ÷ cột %q: có phải là tỷ lệ so kế hoạch?",
+					"column %q is read as a coverage rate (%s), but in all %d rows it is column %q ÷ column %q: is it a share of plan?").In(lang),
+					pc.Header, pc.Key(), same, val.Header, goal.Header),
+				Hint: fmt.Sprintf(diag.W(
+					"tiêu đề như \"Tỷ lệ %% so KH\" hay \"%% so kế hoạch\" được nhập thành share.%s; nếu không cần cột này, thêm --skip-column %s",
+					"a header such as \"Tỷ lệ %% so KH\" or \"%% so kế hoạch\" is imported as share.%s; if the column is not needed, add --skip-column %s").In(lang),
+					pc.Ind.ID, columnLetter(pc.Index))})
 		}
-		if len(differ) == 0 {
+	}
+}
+
+// sharesOf compares column pc of each row of figures with its val ÷ goal × 100: how many
+// rows agree, the rows that differ, and the first of those.
+func (x *extraction) sharesOf(pc, val, goal column, lang string) (same int, differ []string, first int) {
+	first = -1
+	for _, r := range slices.Concat(rowsOf(x.Total), x.Rows) {
+		s, ok1 := r.Values[pc.Key()]
+		v, ok2 := r.Values[val.Key()]
+		g, ok3 := r.Values[goal.Key()]
+		if !ok1 || !ok2 || !ok3 || g.V == 0 {
 			continue
 		}
-		x.Warnings = append(x.Warnings, Problem{Where: t.Where(first, sc.Index),
-			Message: fmt.Sprintf(diag.W(
-				"cột %q: tỷ lệ so kế hoạch không bằng cột %q ÷ cột %q ở %d dòng (%s)",
-				"column %q: the share of plan is not column %q ÷ column %q in %d rows (%s)").In(lang),
-				sc.Header, val.Header, goal.Header, len(differ), rowsText(differ, lang)),
-			Hint: diag.W("vẫn nhập đúng như bảng; hãy đối chiếu bảng gốc: một cột có thể bị đọc nhầm, hoặc một số bị gõ nhầm",
-				"imported as written; check the source table: a column may be read as another, or a figure mistyped").In(lang)})
+		computed := v.V / g.V * 100
+		if model.SharesAgree(model.Known(s.V, decimals(s.Plain)), model.Known(computed, 2)) {
+			same++
+			continue
+		}
+		differ = append(differ, fmt.Sprintf(diag.W("dòng %d: %s, mà %s ÷ %s = %s", "row %d: %s, while %s ÷ %s = %s").In(lang),
+			r.Index+1, human(s.V, lang), human(v.V, lang), human(g.V, lang), human(math.Round(computed*100)/100, lang)))
+		if first < 0 || r.Index < first {
+			first = r.Index
+		}
 	}
+	return same, differ, first
 }
 
 // column is the first column of figures of ind passing test, or nil.
