@@ -16,7 +16,8 @@ import (
 // the share of it reached: "Kế hoạch giao năm 2026 | Thực hiện | Tỷ lệ % so KH". A results
 // file holds the result and its share (share.<id>, with the plan it is a share of, plan =
 // …), not the target: the target is the plan's. This file picks that plan, checks the
-// table's targets against it, and refuses a coverage rate above 100 %.
+// table's targets against it and its shares against its own result ÷ target, and refuses
+// a coverage rate above 100 %.
 
 // written reports whether column c goes into the file: an indicator's column of the side
 // the import writes, and a share of plan only when there is a plan to name.
