@@ -444,3 +444,21 @@ func TestImportShareUnder100RenamedAsRate(t *testing.T) {
 		t.Errorf("no %q in:\n%s", want, strings.Join(all, "\n"))
 	}
 }
+
+// TestRowWhere: a row's place in the document, as a reader holding it checks it.
+func TestRowWhere(t *testing.T) {
+	for _, c := range []struct {
+		sheet, table string
+		vi, en       string
+	}{
+		{"BC T10", "", `Bảng "BC T10", dòng 12`, `Sheet "BC T10", row 12`},
+		{"", "", "dòng 12", "row 12"},
+		{"BC T10", "Phụ lục 2", "Phụ lục 2, dòng 12", "Phụ lục 2, row 12"},
+		{"", "Biểu 01", "Biểu 01, dòng 12", "Biểu 01, row 12"},
+	} {
+		w := rowWhere(&Table{Name: "bao-cao", Sheet: c.sheet}, 11, c.table)
+		if w.VI != c.vi || w.EN != c.en {
+			t.Errorf("sheet %q, --where %q: %q / %q, want %q / %q", c.sheet, c.table, w.VI, w.EN, c.vi, c.en)
+		}
+	}
+}
