@@ -462,3 +462,33 @@ func TestRowWhere(t *testing.T) {
 		}
 	}
 }
+
+// TestImportPlanFromAReportOfResults: imported as a plan's targets, the same sheet gives
+// BHXH tự nguyện's target from "Kế hoạch giao năm 2026"; its result and its share of plan
+// are set aside, each said in a warning at its header.
+func TestImportPlanFromAReportOfResults(t *testing.T) {
+	site := caMauSite(t)
+	name, _ := caMauSheet(t)
+	o := opts(site)
+	o.Parent, o.Plan, o.DryRun = "ca-mau", "ca-mau-thu-2026", true
+	rep, err := Import(readTable(t, name), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := rep.Matches[0].Figures
+	if len(f) != 3 || f[2].Key != "bhxh-tu-nguyen" || f[2].Value != 1500 || f[2].Header != "BHXH tự nguyện Kế hoạch giao năm 2026" {
+		t.Errorf("An Xuyên's figures: %+v", f)
+	}
+	var all []string
+	for _, w := range rep.Warnings {
+		all = append(all, w.Text())
+	}
+	for _, want := range []string{
+		`bang.xlsx:8:6 (BC T10!F8): column "BHXH tự nguyện Thực hiện" is a result, not a target: it is not imported into a plan`,
+		`bang.xlsx:8:7 (BC T10!G8): column "BHXH tự nguyện Tỷ lệ % so KH" is a share of plan, not a target: it is not imported into a plan`,
+	} {
+		if !strings.Contains(strings.Join(all, "\n"), want) {
+			t.Errorf("no %q in:\n%s", want, strings.Join(all, "\n"))
+		}
+	}
+}
