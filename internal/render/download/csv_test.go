@@ -51,7 +51,7 @@ func encodingCSV(t testing.TB, rec *figureRecord) string {
 	w := csv.NewWriter(&buf)
 	err := w.Write([]string{rec.Type, csvText(rec.Locality), csvText(rec.LocalityName), csvText(rec.Indicator), csvText(rec.Unit), csvText(rec.Plan),
 		csvText(rec.PlanNumber), csvText(rec.Period), rec.Deadline.String(), rec.AsOf.String(), plainNum(rec.Value), plainNum(rec.Rate), plainNum(rec.ReportedShare),
-		plainNum(rec.ReportedGap), plainNum(rec.Change), rec.ChangeSince.String(), csvText(rec.Source), csvText(rec.SourceTitle), rec.Published.String(),
+		plainNum(rec.ReportedGap), plainNum(rec.Change), rec.ChangeSince.String(), csvText(rec.Source), rec.Published.String(),
 		strconv.FormatBool(rec.Implied), strconv.FormatBool(rec.Derived),
 		csvText(rec.Where), how, inputs, csvText(rec.SetBy), csvText(rec.Decision), strconv.FormatBool(rec.CreditInferred)})
 	if err != nil {
@@ -82,7 +82,7 @@ func recordOf(s string, n float64, i int) *figureRecord {
 	}
 	return &figureRecord{Type: "result", Locality: s, LocalityName: s, Indicator: s, Unit: s, Plan: s, PlanNumber: s, Period: s,
 		Deadline: d(0), AsOf: d(1), Value: num, Rate: model.Num{}, ReportedShare: num, ReportedGap: num, Change: model.Num{V: -n, Known: true},
-		ChangeSince: d(2), Source: s, SourceTitle: s, Published: d(3), Implied: true, Where: s, Calc: calc, SetBy: s, Decision: s}
+		ChangeSince: d(2), Source: s, Published: d(3), Implied: true, Where: s, Calc: calc, SetBy: s, Decision: s}
 }
 
 // TestAppendDateIsString: a date is appended as date.Date's String writes it.

@@ -405,8 +405,7 @@ type figureRecord struct {
 	ReportedGap   model.Num
 	Change        model.Num
 	ChangeSince   date.Date
-	Source        string // the source's id (the JSON's sources list), for provenance
-	SourceTitle   string // its title, in Vietnamese
+	Source        string
 	Published     date.Date
 	Implied       bool
 	Derived       bool
@@ -558,7 +557,7 @@ func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
 				Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
 				Unit: string(res.Indicator.Unit), AsOf: res.AsOf, Value: res.Value, Rate: res.Rate,
 				ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince,
-				Source: res.Source.ID, SourceTitle: res.Source.Title.VI, Published: res.Source.Published, Derived: res.Derived,
+				Source: res.Source.ID, Published: res.Source.Published, Derived: res.Derived,
 				Where: res.Where.VI, Calc: res.Calc,
 			}
 			if len(res.Shares) == 0 {
@@ -582,7 +581,7 @@ const ByteOrderMark = "\ufeff"
 
 // CSVHeader are the columns of every CSV download.
 var CSVHeader = []string{"type", "locality", "locality_name", "indicator", "unit", "plan", "plan_number", "period", "deadline",
-	"as_of", "value", "rate", "reported_share", "reported_gap", "change", "change_since", "source", "source_title", "published", "implied", "derived",
+	"as_of", "value", "rate", "reported_share", "reported_gap", "change", "change_since", "source", "published", "implied", "derived",
 	"where", "calc", "calc_inputs", "set_by", "decision", "credit_inferred"}
 
 // csv writes the figures of the scope as CSV with CSVHeader's columns, as encoding/csv
@@ -628,7 +627,6 @@ func appendCSVRecord(b []byte, rec *figureRecord) []byte {
 	}
 	b = appendDate(append(b, ','), rec.ChangeSince)
 	b = appendCSVText(append(b, ','), rec.Source)
-	b = appendCSVText(append(b, ','), rec.SourceTitle)
 	b = appendDate(append(b, ','), rec.Published)
 	b = strconv.AppendBool(append(b, ','), rec.Implied)
 	b = strconv.AppendBool(append(b, ','), rec.Derived)
