@@ -573,6 +573,7 @@ func TestEmbedOnAPhone(t *testing.T) {
 				if state.Titles != 1 || !strings.Contains(state.Heading, " — "+tt.title) {
 					t.Errorf("heading %q; the title %q is said %d times, want once, in the heading", state.Heading, tt.title, state.Titles)
 				}
+				t.Logf("%s-px-wide frame %d px high: content %d px, chart %.0f px", phone.width, tt.height, state.Content, state.Canvas)
 				if tt.chart && !resize && (state.Canvas < 200 || state.Bottom > float64(state.Inner)) {
 					t.Errorf("the chart is %.0f px high and ends at %.0f in a %d-px frame: want it in the height left", state.Canvas, state.Bottom, state.Inner)
 				}
@@ -592,6 +593,35 @@ func TestEmbedOnAPhone(t *testing.T) {
 					t.Errorf("embed on a phone: %s", p)
 				}
 			})
+		}
+	}
+}
+
+// TestMapEmbedOnAPhone: a map's embed (pre-rendered, map.js) in a 360-px-wide iframe
+// shows its credit (date, link back) at the top without scrolling, no wider than the frame, and with the
+// embed code's resize script pasted the iframe becomes as tall as the embed's content.
+func TestMapEmbedOnAPhone(t *testing.T) {
+	tb := openHost(t, example.url+"/chi-so/bhyt/nhung/map-1-rate/", "Bản đồ", "360", 720, view.EmbedResizeScript, 900)
+	frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
+	type mapState struct {
+		Credit     string `json:"credit"`
+		CreditSeen bool   `json:"creditSeen"`
+		Width      int    `json:"width"`
+		Scroll     int    `json:"scroll"`
+	}
+	state := run(t, tb, chromedp.Poll[mapState](`document.querySelector('[data-tilemap]') && (() => { const c = document.querySelector('.embed__credit');
+		return {credit: c.textContent, creditSeen: c.getBoundingClientRect().bottom <= innerHeight, width: innerWidth, scroll: document.documentElement.scrollWidth}; })()`, chromedp.WithPollingInFrame(frames[0])))
+	if !state.CreditSeen || !strings.Contains(state.Credit, "30/6/2023") || !strings.Contains(state.Credit, " · Xem ") || state.Scroll > state.Width {
+		t.Errorf("map embed on a phone: %+v, want its credit at the top and no sideways scroll", state)
+	}
+	height := run(t, tb, chromedp.Poll[int](`(() => { const f = document.querySelector('iframe'); return f.height !== '720' && +f.height; })()`))
+	content := run(t, tb, chromedp.Poll[int](`Math.ceil(document.body.getBoundingClientRect().height)`, chromedp.WithPollingInFrame(frames[0])))
+	if height != content {
+		t.Errorf("the resize script set the map's iframe %d px high, the embed's content is %d px", height, content)
+	}
+	for _, p := range tb.takeProblems() {
+		if !strings.HasPrefix(p, "request to another origin: "+example.url+"/") {
+			t.Errorf("map embed on a phone: %s", p)
 		}
 	}
 }

@@ -1080,7 +1080,21 @@
     var height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === lastHeight) return;
     lastHeight = height;
-    window.parent.postMessage({ covsite: 'embed-height', src: location.href, height: height }, '*');
+    window.parent.postMessage({ covsite: 'embed-height', src: location.href, height: height }, parentOrigin());
+  }
+
+  // parentOrigin is the origin of the page that frames this one, where the browser says
+  // (ancestorOrigins, else the referrer the host's policy sends), else "*": the message
+  // goes to the parent window alone either way, and holds nothing but a height and this
+  // page's address.
+  function parentOrigin() {
+    var a = location.ancestorOrigins;
+    if (a && a.length && a[0] !== 'null') return a[0];
+    try {
+      return document.referrer ? new URL(document.referrer).origin : '*';
+    } catch (e) {
+      return '*';
+    }
   }
 
   function start() {

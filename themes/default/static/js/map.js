@@ -68,7 +68,13 @@
     var height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) { return; }
     last = height;
-    window.parent.postMessage({ covsite: "embed-height", src: location.href, height: height }, "*");
+    window.parent.postMessage({ covsite: "embed-height", src: location.href, height: height }, parentOrigin());
+  }
+  // The framing page's origin, as charts.js finds it; else "*" (the parent window alone).
+  function parentOrigin() {
+    var a = location.ancestorOrigins;
+    if (a && a.length && a[0] !== "null") { return a[0]; }
+    try { return document.referrer ? new URL(document.referrer).origin : "*"; } catch (e) { return "*"; }
   }
   post();
   if (typeof ResizeObserver === "function") { new ResizeObserver(post).observe(document.body); }
