@@ -226,6 +226,9 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		return res, err
 	}
 	tree.UsePrevious(prev)
+	if cc == nil { // no manifest kept for a next build: files are not hashed
+		tree.WithoutSums()
+	}
 	if cc != nil {
 		tree.UseIntact(<-intact)
 	}
