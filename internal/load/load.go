@@ -181,7 +181,9 @@ func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *tab
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if data, pos, ok := fastDecode(src, firstLine); ok {
-		return newTable(name, "", name, data, pos, diags)
+		t := newTable(name, "", name, data, pos, diags)
+		t.reusable = true
+		return t
 	}
 	return decodeTOMLFull(name, src, firstLine, diags)
 }

@@ -67,6 +67,21 @@ type table struct {
 	pos    positions
 	used   map[string]bool
 	diags  *diag.List
+	// reusable: pos is the fast path's, given back by release
+	reusable bool
+}
+
+// release gives the positions of t, a file's root table decoded by the fast path, back
+// for the next file to be decoded into (positionMaps), once every value of the file is
+// read: the values keep their diag.Pos, never the map. t and its sub-tables are not to
+// be used after.
+func (t *table) release() {
+	if !t.reusable {
+		return
+	}
+	clear(t.pos)
+	positionMaps.Put(t.pos)
+	t.pos, t.reusable = nil, false
 }
 
 func newTable(file, path, label string, data map[string]any, pos positions, diags *diag.List) *table {
