@@ -85,7 +85,7 @@ func (t *table) release() {
 }
 
 func newTable(file, path, label string, data map[string]any, pos positions, diags *diag.List) *table {
-	return &table{file: file, path: path, label: label, data: data, pos: pos, used: map[string]bool{}, diags: diags}
+	return &table{file: file, path: path, label: label, data: data, pos: pos, used: make(map[string]bool, len(data)), diags: diags}
 }
 
 // where returns the position of the value of key, or of the table itself when unknown.
@@ -456,8 +456,18 @@ func (t *table) unknownTable(k string, reserved []string) {
 
 // figures reads every key not in reserved as an indicator figure, in written order.
 func (t *table) figures(reserved []string) []Figure {
-	var out []Figure
-	for _, k := range t.keys() {
+	keys := t.keys()
+	n := 0
+	for _, k := range keys {
+		if !slices.Contains(reserved, k) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Figure, 0, n) // a file's rows are kept until it is linked: no spare room
+	for _, k := range keys {
 		if slices.Contains(reserved, k) {
 			continue
 		}
@@ -471,6 +481,9 @@ func (t *table) figures(reserved []string) []Figure {
 			continue
 		}
 		out = append(out, Figure{Key: Str{V: k, Pos: t.keyWhere(k)}, Value: n})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
