@@ -113,16 +113,25 @@ func (t *table) here() diag.Pos {
 	return diag.Pos{File: t.file, Line: 1, Col: 1}
 }
 
-// keys returns the table's keys in the order they are written.
+// keys returns the table's keys in the order they are written. Each key's position is
+// looked up once, not at every comparison of the sort (each a path made and looked up).
 func (t *table) keys() []string {
-	ks := make([]string, 0, len(t.data))
-	for k := range t.data {
-		ks = append(ks, k)
+	type keyAt struct {
+		key       string
+		line, col int
 	}
-	slices.SortFunc(ks, func(a, b string) int {
-		pa, pb := t.pos[join(t.path, a)], t.pos[join(t.path, b)]
-		return cmp.Or(cmp.Compare(pa.KeyLine, pb.KeyLine), cmp.Compare(pa.KeyCol, pb.KeyCol), cmp.Compare(a, b))
+	at := make([]keyAt, 0, len(t.data))
+	for k := range t.data {
+		sp := t.pos[join(t.path, k)]
+		at = append(at, keyAt{k, sp.KeyLine, sp.KeyCol})
+	}
+	slices.SortFunc(at, func(a, b keyAt) int {
+		return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col), cmp.Compare(a.key, b.key))
 	})
+	ks := make([]string, len(at))
+	for i, a := range at {
+		ks[i] = a.key
+	}
 	return ks
 }
 
