@@ -424,7 +424,7 @@ func (t *table) tables(key string) []*table {
 	}
 	out := make([]*table, len(list))
 	for i, m := range list {
-		out[i] = newTable(t.file, join(t.path, key)+"."+strconv.Itoa(i), "[["+key+"]] #"+strconv.Itoa(i+1), m, t.pos, t.diags)
+		out[i] = newTable(t.file, join(join(t.path, key), strconv.Itoa(i)), "[["+key+"]] #"+strconv.Itoa(i+1), m, t.pos, t.diags)
 	}
 	return out
 }
