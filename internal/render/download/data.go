@@ -526,11 +526,9 @@ func (d *Data) results(s scope) [][]*model.Result {
 }
 
 // eachRecord calls fn with each target, then each result, of the scope in a stable
-// order; for the whole site, part after part (see parts). The record is passed by value,
-// a copy on fn's stack: a record fn was given the address of would live on the heap, and
-// filling it in ~3 million times a national build cost the collector's write barriers
-// on each of its strings.
-func (d *Data) eachRecord(s scope, fn func(figureRecord) error) error {
+// order; for the whole site, part after part (see parts). The record is reused between
+// calls.
+func (d *Data) eachRecord(s scope, fn func(*figureRecord) error) error {
 	if s.head == nil && !s.roots {
 		for _, part := range d.parts() {
 			if err := d.eachRecord(part, fn); err != nil {
@@ -548,7 +546,7 @@ func (d *Data) eachRecord(s scope, fn func(figureRecord) error) error {
 				Deadline: t.Deadline, Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
 				Where: t.Where.VI, Calc: t.Calc, SetBy: t.Credit.Authority, Decision: t.Credit.Decision, CreditInferred: t.Credit.Inferred,
 			}
-			if err := fn(rec); err != nil {
+			if err := fn(&rec); err != nil {
 				return err
 			}
 		}
@@ -563,13 +561,13 @@ func (d *Data) eachRecord(s scope, fn func(figureRecord) error) error {
 				Where: res.Where.VI, Calc: res.Calc,
 			}
 			if len(res.Shares) == 0 {
-				if err := fn(rec); err != nil {
+				if err := fn(&rec); err != nil {
 					return err
 				}
 			}
 			for _, sh := range res.Shares {
 				rec.Plan, rec.PlanNumber, rec.ReportedShare = sh.Plan.ID, sh.Plan.Number, sh.Share
-				if err := fn(rec); err != nil {
+				if err := fn(&rec); err != nil {
 					return err
 				}
 			}
@@ -600,8 +598,8 @@ func (d *Data) csv(w io.Writer, s scope) error {
 // rows writes the figures of the scope as lines of CSV, without the header.
 func (d *Data) rows(w io.Writer, s scope) error {
 	c := newChunkWriter(w)
-	err := d.eachRecord(s, func(rec figureRecord) error {
-		c.buf = appendCSVRecord(c.buf, &rec)
+	err := d.eachRecord(s, func(rec *figureRecord) error {
+		c.buf = appendCSVRecord(c.buf, rec)
 		c.maybeFlush()
 		return c.err
 	})

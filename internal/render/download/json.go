@@ -160,13 +160,13 @@ func (d *Data) json(w io.Writer, s scope) error {
 func (j *chunkWriter) figures(d *Data, s scope) {
 	j.buf = append(j.buf, ",\n\"figures\":["...)
 	first := true
-	err := d.eachRecord(s, func(rec figureRecord) error {
+	err := d.eachRecord(s, func(rec *figureRecord) error {
 		if !first {
 			j.buf = append(j.buf, ',')
 		}
 		first = false
 		j.buf = append(j.buf, '\n')
-		j.buf = appendRecord(j.buf, &rec)
+		j.buf = appendRecord(j.buf, rec)
 		j.maybeFlush()
 		return j.err
 	})
