@@ -29,12 +29,13 @@ var figureKeysHelp = diag.W(
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := build.Options{Lang: messageLang()}
 	fs := newFlags("build", opts.Lang, diag.W(
-		"covsite build [--source THƯ-MỤC] [--dest THƯ-MỤC] [--base-url ĐỊA-CHỈ] [--strict] [--drafts]",
-		"covsite build [--source DIR] [--dest DIR] [--base-url URL] [--strict] [--drafts]").In(opts.Lang))
+		"covsite build [--source THƯ-MỤC] [--dest THƯ-MỤC] [--base-url ĐỊA-CHỈ] [--strict] [--strict-links] [--drafts]",
+		"covsite build [--source DIR] [--dest DIR] [--base-url URL] [--strict] [--strict-links] [--drafts]").In(opts.Lang))
 	fs.StringVar(&opts.Source, "source", ".", fs.t(diag.W("thư mục của trang, chứa data/ và content/", "site directory holding data/ and content/")))
 	fs.StringVar(&opts.Dest, "dest", "public", fs.t(diag.W("thư mục kết quả (được thay trọn một lần)", "output directory (replaced atomically)")))
 	fs.StringVar(&opts.BaseURL, "base-url", "", fs.t(diag.W("địa chỉ trang sẽ đăng lên (mặc định: base_url trong data/site.toml)", "URL the site is published at (default: base_url of data/site.toml)")))
 	fs.BoolVar(&opts.Strict, "strict", false, fs.t(diag.W("coi cảnh báo như lỗi", "treat warnings as errors")))
+	fs.BoolVar(&opts.StrictLinks, "strict-links", false, fs.t(strictLinksHelp))
 	fs.BoolVar(&opts.Drafts, "drafts", false, fs.t(diag.W("đăng cả các bài còn là bản nháp (draft = true)", "publish updates marked draft = true too")))
 	fs.BoolVar(&opts.FigureKeys, "figure-keys", false, fs.t(figureKeysHelp))
 	fs.IntVar(&opts.Workers, "workers", 0, fs.t(diag.W("số trang dựng cùng lúc (mặc định: bằng số nhân CPU)", "pages rendered at once (default: one per CPU)")))
@@ -87,8 +88,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintf(stderr, diag.W("covsite build: %s; %s được giữ nguyên\n", "covsite build: %s; %s left unchanged\n").In(opts.Lang),
 				res.Diagnostics.Summary(opts.Lang), opts.Dest)
-			if !res.Diagnostics.HasErrors() {
+			switch {
+			case res.Diagnostics.HasErrors():
+			case opts.Strict:
 				fmt.Fprintln(stderr, "covsite build: "+strictNote.In(opts.Lang))
+			default:
+				fmt.Fprintln(stderr, "covsite build: "+strictLinksNote.In(opts.Lang))
 			}
 		}
 		return 1

@@ -566,6 +566,17 @@ var titleOf = map[Code]string{
 	TileUnknown: "id", TileOverlap: "key", TilePosition: "number", TileMissing: "key",
 }
 
+// IsLink reports whether c is a problem of a link or address: a link to a page the site
+// does not have, a layout's address that leaves a site published under a path, an image
+// from elsewhere, an unsafe link. `--strict-links` fails on these warnings.
+func (c Code) IsLink() bool {
+	switch c {
+	case BrokenLink, BrokenLinkNear, RootRelativeLink, ImageElsewhere, UnsafeLink:
+		return true
+	}
+	return false
+}
+
 // IsTheme reports whether c is a problem of the site's layouts, strings or static files,
 // not of its data or content.
 func (c Code) IsTheme() bool { return titleOf[c] == "theme" }
