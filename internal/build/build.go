@@ -38,8 +38,9 @@ type Options struct {
 	StrictLinks bool
 	Lang        string // language of messages: "vi" or "en"
 	Workers     int    // pages rendered at once; 0 means one per CPU
-	// Languages limits the language pages built ("vi"); nil builds every language. For
-	// measuring one language; data files, assets and the sitemap are always built.
+	// Languages limits the language pages built ("vi"); nil builds the site's own
+	// (data/site.toml's languages), or every language. Data files, assets and the sitemap
+	// are always built; a site of one language has no language switch (render.Options).
 	Languages []string
 	Drafts    bool // publish updates marked draft = true too (serve always shows them)
 	// CacheDir holds what the build keeps for the next one (see cache.go); "" means no

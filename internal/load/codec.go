@@ -233,6 +233,7 @@ func (e *storeEncoder) figures(v []Figure) {
 }
 
 func (e *storeEncoder) config(c Config) {
+	e.strs(c.Languages)
 	for _, s := range []Str{c.Title, c.TitleEN, c.Description, c.DescriptionEN, c.BaseURL, c.Publisher} {
 		e.s(s)
 	}
@@ -583,7 +584,8 @@ func (d *storeDecoder) figures() []Figure {
 }
 
 func (d *storeDecoder) config() Config {
-	return Config{Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s()}
+	languages := d.strs()
+	return Config{Languages: languages, Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s()}
 }
 
 func (d *storeDecoder) indicator() Indicator {

@@ -236,6 +236,7 @@ func readConfig(t *table) Config {
 		Description: t.str("description", false), DescriptionEN: t.str("description_en", false),
 		BaseURL: t.str("base_url", false), Publisher: t.str("publisher", false),
 	}
+	c.Languages = t.strs("languages")
 	checkBaseURL(c.BaseURL, t.diags)
 	t.checkUnknown()
 	return c

@@ -30,6 +30,7 @@ type Config struct {
 	Description, DescriptionEN Str
 	BaseURL                    Str
 	Publisher                  Str
+	Languages                  []Str // the languages built: ["vi"], ["en"]; nil for every one
 }
 
 // Indicator is one [[indicator]] of data/indicators.toml.

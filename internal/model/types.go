@@ -80,6 +80,7 @@ type Config struct {
 	Description lang.Text
 	BaseURL     string
 	Publisher   string
+	Languages   []string // the languages built (data/site.toml's languages), in lang.Codes' order; nil for every one
 }
 
 // Indicator is a measure the plans target, defined in data.
