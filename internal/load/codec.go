@@ -234,6 +234,8 @@ func (e *storeEncoder) figures(v []Figure) {
 
 func (e *storeEncoder) config(c Config) {
 	e.strs(c.Languages)
+	e.s(c.Footer)
+	e.s(c.FooterEN)
 	for _, s := range []Str{c.Title, c.TitleEN, c.Description, c.DescriptionEN, c.BaseURL, c.Publisher} {
 		e.s(s)
 	}
@@ -584,8 +586,8 @@ func (d *storeDecoder) figures() []Figure {
 }
 
 func (d *storeDecoder) config() Config {
-	languages := d.strs()
-	return Config{Languages: languages, Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s()}
+	languages, footer, footerEN := d.strs(), d.s(), d.s()
+	return Config{Languages: languages, Footer: footer, FooterEN: footerEN, Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s()}
 }
 
 func (d *storeDecoder) indicator() Indicator {

@@ -237,6 +237,7 @@ func readConfig(t *table) Config {
 		BaseURL: t.str("base_url", false), Publisher: t.str("publisher", false),
 	}
 	c.Languages = t.strs("languages")
+	c.Footer, c.FooterEN = t.str("footer", false), t.str("footer_en", false)
 	checkBaseURL(c.BaseURL, t.diags)
 	t.checkUnknown()
 	return c

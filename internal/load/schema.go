@@ -31,6 +31,7 @@ type Config struct {
 	BaseURL                    Str
 	Publisher                  Str
 	Languages                  []Str // the languages built: ["vi"], ["en"]; nil for every one
+	Footer, FooterEN           Str   // a line the footer of every page adds
 }
 
 // Indicator is one [[indicator]] of data/indicators.toml.

@@ -208,6 +208,7 @@ func (b *builder) config(c load.Config) {
 		BaseURL:     or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
 	}
 	b.site.Config.Languages = b.languages(c.Languages)
+	b.site.Config.Footer = lang.T(c.Footer.V, or(c.FooterEN.V, c.Footer.V))
 }
 
 // languages checks data/site.toml's languages: each one of lang.Codes, in lang.Codes'
