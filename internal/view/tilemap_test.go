@@ -335,3 +335,44 @@ tiles = [
 		t.Fatalf("home map %+v, want the grid of Cà Mau's figure of 31/10/2026", tm)
 	}
 }
+
+// A map of one value has one colour, the middle one, and a legend naming that value, not
+// five classes of a scale no figure spans; two values or more keep the scale.
+func TestLegendOfOneValue(t *testing.T) {
+	site := siteOf(t, newProvinceSite+`
+-- data/map.toml --
+[[grid]]
+name = "Từ 1/7/2025"
+tiles = [
+  { locality = "ca-mau", row = 1, col = 1 },
+  { locality = "ha-noi", row = 1, col = 2 },
+]
+[[grid]]
+name = "Hai"
+tiles = [
+  { locality = "can-tho", row = 1, col = 1 },
+  { locality = "ca-mau", row = 1, col = 2 },
+]
+`)
+	f := formats(t)["vi"]
+	for _, tt := range []struct {
+		grid   int
+		legend string
+		tile   string // the class of the first tile with a figure
+	}{
+		{0, "tm-s3 93,10\u00a0%|tm-none Chưa có số liệu", "tm-r1 tm-c1 tm-s3"},
+		{1, "tm-s1 93–94\u00a0%|tm-s2 94–95\u00a0%|tm-s3 95–96\u00a0%|tm-s4 96–97\u00a0%|tm-s5 97–98\u00a0%|tm-none Chưa có số liệu", "tm-r1 tm-c1 tm-s4"},
+	} {
+		tm := view.NewTileMap(f, site, site.Grids[tt.grid], site.Indicator("bhyt"), view.Rate, "m", urls)
+		var got []string
+		for _, l := range tm.Legend {
+			got = append(got, l.Class+" "+l.Label)
+		}
+		if strings.Join(got, "|") != tt.legend {
+			t.Errorf("grid %d: legend %q, want %q", tt.grid, strings.Join(got, "|"), tt.legend)
+		}
+		if !strings.HasPrefix(tm.Tiles[0].Class, tt.tile) {
+			t.Errorf("grid %d: tile %q, want %q", tt.grid, tm.Tiles[0].Class, tt.tile)
+		}
+	}
+}
