@@ -29,16 +29,17 @@ type LocalityPage struct {
 	Earlier     *EarlierPlans
 	Rollups     []RollupRow // the locality's targets beside the sum of its children's
 	Results     []RollupRow // its results beside the sum of its children's
+	Children    []ChildLink
+	Rankings    []ChildRanking // the children ranked by share of target, an indicator each
+	ChildTable  *ChildTable
+	Updates     []Dated
+	Sources     []Line
+	Downloads   Line   // "Tải số liệu: CSV · JSON" of the locality's own figures; nil for none
+	Updated     string // "Cập nhật lần cuối: …", "" when unknown
+
 	// RollupsAgree says in one line that every rollup agrees, in place of Rollups and
 	// Results (then nil); "" otherwise.
 	RollupsAgree string
-	Children     []ChildLink
-	Rankings     []ChildRanking // the children ranked by share of target, an indicator each
-	ChildTable   *ChildTable
-	Updates      []Dated
-	Sources      []Line
-	Downloads    Line   // "Tải số liệu: CSV · JSON" of the locality's own figures; nil for none
-	Updated      string // "Cập nhật lần cuối: …", "" when unknown
 }
 
 // EndedNotice says a locality no longer exists and what it became.
