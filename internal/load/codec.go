@@ -236,7 +236,7 @@ func (e *storeEncoder) config(c Config) {
 	e.strs(c.Languages)
 	e.s(c.Footer)
 	e.s(c.FooterEN)
-	for _, s := range []Str{c.Title, c.TitleEN, c.Description, c.DescriptionEN, c.BaseURL, c.Publisher} {
+	for _, s := range []Str{c.Title, c.TitleEN, c.Description, c.DescriptionEN, c.BaseURL, c.Publisher, c.PublisherEN} {
 		e.s(s)
 	}
 }
@@ -587,7 +587,7 @@ func (d *storeDecoder) figures() []Figure {
 
 func (d *storeDecoder) config() Config {
 	languages, footer, footerEN := d.strs(), d.s(), d.s()
-	return Config{Languages: languages, Footer: footer, FooterEN: footerEN, Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s()}
+	return Config{Languages: languages, Footer: footer, FooterEN: footerEN, Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s(), PublisherEN: d.s()}
 }
 
 func (d *storeDecoder) indicator() Indicator {

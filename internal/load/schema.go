@@ -29,7 +29,7 @@ type Config struct {
 	Title, TitleEN             Str
 	Description, DescriptionEN Str
 	BaseURL                    Str
-	Publisher                  Str
+	Publisher, PublisherEN     Str
 	Languages                  []Str // the languages built: ["vi"], ["en"]; nil for every one
 	Footer, FooterEN           Str   // a line the footer of every page adds
 }

@@ -205,7 +205,7 @@ func (b *builder) config(c load.Config) {
 	b.site.Config = Config{
 		Title:       lang.T(c.Title.V, or(c.TitleEN.V, c.Title.V)),
 		Description: lang.T(c.Description.V, or(c.DescriptionEN.V, c.Description.V)),
-		BaseURL:     or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
+		BaseURL:     or(c.BaseURL.V, "/"), Publisher: lang.T(c.Publisher.V, c.PublisherEN.V),
 	}
 	b.site.Config.Languages = b.languages(c.Languages)
 	b.site.Config.Footer = lang.T(c.Footer.V, or(c.FooterEN.V, c.Footer.V))
@@ -400,7 +400,7 @@ func (b *builder) localities(raw []load.Locality) {
 		declared[r.ID.V] = r
 		order = append(order, r.ID.V)
 		b.site.localityByID[r.ID.V] = &Locality{
-			ID: r.ID.V, Name: lang.T(r.Name.V, or(r.NameEN.V, textutil.Unaccent(r.Name.V))), Kind: Kind(r.Kind.V),
+			ID: r.ID.V, Name: lang.T(r.Name.V, or(r.NameEN.V, EnglishName(r.Name.V))), Kind: Kind(r.Kind.V),
 			Since: r.Since.V, Until: r.Until.V, Note: lang.T(r.Note.V, r.NoteEN.V), Pos: r.Pos,
 		}
 		if !r.Since.V.IsZero() && !r.Until.V.IsZero() && r.Until.V.Before(r.Since.V) {

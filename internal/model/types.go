@@ -79,7 +79,7 @@ type Config struct {
 	Title       lang.Text
 	Description lang.Text
 	BaseURL     string
-	Publisher   string
+	Publisher   lang.Text // who publishes the site; its English falls back to the Vietnamese (In)
 	Footer      lang.Text // a line the footer of every page adds (data/site.toml's footer)
 	Languages   []string  // the languages built (data/site.toml's languages), in lang.Codes' order; nil for every one
 }
