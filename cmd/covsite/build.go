@@ -29,12 +29,13 @@ var figureKeysHelp = diag.W(
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	opts := build.Options{Lang: messageLang()}
 	fs := newFlags("build", opts.Lang, diag.W(
-		"covsite build [--source THƯ-MỤC] [--dest THƯ-MỤC] [--base-url ĐỊA-CHỈ] [--strict] [--drafts]",
-		"covsite build [--source DIR] [--dest DIR] [--base-url URL] [--strict] [--drafts]").In(opts.Lang))
+		"covsite build [--source THƯ-MỤC] [--dest THƯ-MỤC] [--base-url ĐỊA-CHỈ] [--strict] [--strict-links] [--drafts]",
+		"covsite build [--source DIR] [--dest DIR] [--base-url URL] [--strict] [--strict-links] [--drafts]").In(opts.Lang))
 	fs.StringVar(&opts.Source, "source", ".", fs.t(diag.W("thư mục của trang, chứa data/ và content/", "site directory holding data/ and content/")))
 	fs.StringVar(&opts.Dest, "dest", "public", fs.t(diag.W("thư mục kết quả (được thay trọn một lần)", "output directory (replaced atomically)")))
 	fs.StringVar(&opts.BaseURL, "base-url", "", fs.t(diag.W("địa chỉ trang sẽ đăng lên (mặc định: base_url trong data/site.toml)", "URL the site is published at (default: base_url of data/site.toml)")))
 	fs.BoolVar(&opts.Strict, "strict", false, fs.t(diag.W("coi cảnh báo như lỗi", "treat warnings as errors")))
+	fs.BoolVar(&opts.StrictLinks, "strict-links", false, fs.t(strictLinksHelp))
 	fs.BoolVar(&opts.Drafts, "drafts", false, fs.t(diag.W("đăng cả các bài còn là bản nháp (draft = true)", "publish updates marked draft = true too")))
 	fs.BoolVar(&opts.FigureKeys, "figure-keys", false, fs.t(figureKeysHelp))
 	fs.IntVar(&opts.Workers, "workers", 0, fs.t(diag.W("số trang dựng cùng lúc (mặc định: bằng số nhân CPU)", "pages rendered at once (default: one per CPU)")))
@@ -42,7 +43,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.InPlace, "in-place", false, fs.t(diag.W("khi có bộ nhớ đệm, cập nhật --dest tại chỗ, chỉ ghi các tệp đã đổi (cho CI; mặc định: dựng cây mới rồi tráo vào)", "with the cache, update --dest in place, writing only the files that changed (for CI; default: build a new tree and swap it in)")))
 	noCache := fs.Bool("no-cache", false, fs.t(diag.W("dựng mà không đọc hay ghi bộ nhớ đệm", "build without reading or writing the cache")))
 	fs.Int64Var(&opts.MemoryLimit, "memory-limit", 0, fs.t(diag.W("giới hạn mềm bộ nhớ heap của Go khi dựng, tính bằng byte (mặc định: 440 MiB khi dựng mọi trang, hoặc gấp đôi dữ liệu của trang nếu nhiều hơn; -1: không giới hạn; GOMEMLIMIT được ưu tiên); đổi thời gian CPU lấy bộ nhớ", "soft limit on the build's Go heap in bytes (default: 440 MiB when every page is rendered, or twice the site's data if more; -1: none; GOMEMLIMIT wins); trades CPU for peak memory")))
-	languages := fs.String("languages", "", fs.t(diag.W("chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi,en); để đo đạc", "build only these languages' pages, comma-separated (vi,en); for measuring")))
+	languages := fs.String("languages", "", fs.t(diag.W("chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi, en hoặc vi,en); mặc định: languages trong data/site.toml, hoặc cả hai", "build only these languages' pages, comma-separated (vi, en or vi,en); default: languages of data/site.toml, or both")))
 	cpuProfile := fs.String("profile-cpu", "", fs.t(diag.W("ghi hồ sơ CPU của lần dựng vào tệp này (go tool pprof)", "write a CPU profile of the build to this file (go tool pprof)")))
 	memProfile := fs.String("profile-mem", "", fs.t(diag.W("ghi hồ sơ bộ nhớ của lần dựng vào tệp này (go tool pprof -sample_index=alloc_space)", "write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)")))
 	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
@@ -87,8 +88,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		} else {
 			fmt.Fprintf(stderr, diag.W("covsite build: %s; %s được giữ nguyên\n", "covsite build: %s; %s left unchanged\n").In(opts.Lang),
 				res.Diagnostics.Summary(opts.Lang), opts.Dest)
-			if !res.Diagnostics.HasErrors() {
+			switch {
+			case res.Diagnostics.HasErrors():
+			case opts.Strict:
 				fmt.Fprintln(stderr, "covsite build: "+strictNote.In(opts.Lang))
+			default:
+				fmt.Fprintln(stderr, "covsite build: "+strictLinksNote.In(opts.Lang))
 			}
 		}
 		return 1

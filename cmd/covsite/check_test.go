@@ -239,3 +239,36 @@ func TestBuildRefusesWhatCheckRejects(t *testing.T) {
 		t.Errorf("the destination was created: %v", err)
 	}
 }
+
+// A layout's root-relative link is warned about by check whatever the site's base URL (a
+// project's GitHub Pages is under a path the check does not know), and --strict-links —
+// the workflow's check and build — fails on it, saying why; without it the site passes.
+func TestCheckStrictLinks(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "en") // build's messages
+	dir := caseDir(t, "")          // base_url at a host's root
+	p := filepath.Join(dir, "layouts", "partials", "logo.html")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(`{{define "logo"}}<a href="/gioi-thieu/">Giới thiệu</a>{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"check", "--lang", "en"}, 0, ""},
+		{[]string{"check", "--strict-links", "--lang", "en"}, 1, "--strict-links counts each warning about a link as an error"},
+		{[]string{"check", "--strict-links", "--lang", "vi"}, 1, "--strict-links coi mỗi cảnh báo về liên kết là một lỗi"},
+		{[]string{"build", "--strict-links", "--no-cache", "--dest", filepath.Join(t.TempDir(), "public")}, 1, "--strict-links counts each warning"},
+	} {
+		code, out, errOut := runCmd(append(c.args, "--source", dir)...)
+		if code != c.code || c.says != "" && !strings.Contains(errOut, c.says) {
+			t.Errorf("%v: exit %d, stdout:\n%sstderr:\n%s", c.args, code, out, errOut)
+		}
+		if all := out + errOut; c.args[len(c.args)-1] != "vi" && !strings.Contains(all, `layouts/partials/logo.html:1:21: warning: href="/gioi-thieu/" starts with /, so with the site published at a path (as a repository's GitHub Pages: https://account.github.io/repo/) it points outside the site — write href="{{asset "gioi-thieu/"}}" for a file of static/, or href="{{url "gioi-thieu/"}}" for a page`) {
+			t.Errorf("%v: no warning about the link:\n%s", c.args, all)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"go/build"
 	"os"
 	"os/exec"
@@ -9,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/covsite/covsite/internal/sitefs"
 )
 
 const workflow = "../../.github/workflows/site.yml"
@@ -53,8 +56,8 @@ func TestWorkflowDoesWhatTheGuideSays(t *testing.T) {
 	for _, want := range []string{
 		"push:", "pull_request:", `"data/**"`, `"content/**"`, `"themes/**"`, `"cmd/**"`, `"internal/**"`, `"go.mod"`,
 		"actions/setup-go@", "go-version-file: go.mod",
-		"go run ./cmd/covsite check --format github",
-		"go run ./cmd/covsite build --in-place --dest public --base-url",
+		"go run ./cmd/covsite check --format github --strict-links",
+		"go run ./cmd/covsite build --in-place --strict-links --dest public --base-url",
 		"actions/configure-pages@", "steps.pages.outputs.base_url",
 		"actions/upload-pages-artifact@", "path: public/",
 		"actions/deploy-pages@", "pages: write", "id-token: write",
@@ -69,6 +72,31 @@ func TestWorkflowDoesWhatTheGuideSays(t *testing.T) {
 	deploy := wf[strings.Index(wf, "\n  deploy:"):]
 	if !strings.Contains(deploy, "if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'") {
 		t.Error("deploy job is not limited to pushes to main")
+	}
+}
+
+// TestWorkflowWatchesEverySiteInput: a push that changes any folder covsite reads
+// (sitefs.Inputs: a site's own strings in i18n/ too) runs the workflow, push and pull request
+// alike; and the workflow says plainly that it runs no tests.
+func TestWorkflowWatchesEverySiteInput(t *testing.T) {
+	b, err := os.ReadFile(workflow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wf := string(b)
+	on := wf[strings.Index(wf, "\non:"):strings.Index(wf, "\npermissions:")]
+	push, pr, ok := strings.Cut(on, "pull_request:")
+	if !ok {
+		t.Fatal("the workflow has no pull_request trigger")
+	}
+	for _, dir := range sitefs.Inputs {
+		line := fmt.Sprintf("- %q", dir+"/**")
+		if !strings.Contains(push, line) || !strings.Contains(pr, line) {
+			t.Errorf("the workflow's paths (push and pull_request) lack %s", line)
+		}
+	}
+	if !strings.Contains(wf, "This workflow runs no tests") || !strings.Contains(wf, "`make test`") {
+		t.Error("the workflow's header does not say that it runs no tests and that make test is for code changes")
 	}
 }
 

@@ -1,7 +1,10 @@
 package browsertest
 
 import (
+	"path/filepath"
 	"testing"
+
+	"github.com/covsite/covsite/internal/sitetest"
 )
 
 // TestChartsFitAPhone: at 390 px, every chart of a page with many categories (the ten
@@ -59,6 +62,52 @@ func TestChartsFitAPhone(t *testing.T) {
 		})`, &got)
 		for _, p := range got {
 			t.Errorf("%s %s: %s", path, p.Chart, p.Problem)
+		}
+	}
+}
+
+// TestRankingBarsFitAPhone: at 390 px, every label of a ranking's bars — a child's name and
+// its share of target, "108,2 %" — is drawn whole inside the chart, and no name runs into its
+// bar ("Tran Van Thoi Commune" in English): a new user saw "108,2" cut off. The site is the example with the province
+// Cà Mau, whose wards reach 108 % of their targets.
+func TestRankingBarsFitAPhone(t *testing.T) {
+	src := sitetest.CopyExample(t, "../..")
+	sitetest.AddCaMau(t, src)
+	s, stop, err := serve("camau", src, filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	tb := openTab(t, s, 390, phoneHeight)
+	for _, path := range []string{"/dia-phuong/ca-mau/", "/en/dia-phuong/ca-mau/"} {
+		tb.visit(t, path)
+		var got struct {
+			Values   int
+			Problems []string
+		}
+		tb.eval(t, `(() => {
+		  const problems = [];
+		  let values = 0;
+		  document.querySelectorAll('svg.barchart').forEach((svg) => {
+		    const box = svg.getBoundingClientRect();
+		    // a name's first glyph may overhang its origin by a pixel ("T"): 1.5 px on the left
+		    svg.querySelectorAll('text').forEach((text) => {
+		      const r = text.getBoundingClientRect();
+		      if (text.classList.contains('barchart__value')) values++;
+		      if (r.left < box.left - 1.5 || r.right > box.right + 0.5) problems.push(JSON.stringify(text.textContent) + ' from ' + r.left.toFixed(0) + ' to ' + r.right.toFixed(0) + ' px in a chart from ' + box.left.toFixed(0) + ' to ' + box.right.toFixed(0));
+		    });
+		    svg.querySelectorAll('rect').forEach((rect) => {
+		      const name = rect.previousElementSibling.getBoundingClientRect(), bar = rect.getBoundingClientRect();
+		      if (name.right > bar.left + 0.5) problems.push('the name ' + JSON.stringify(rect.previousElementSibling.textContent) + ' runs into its bar');
+		    });
+		  });
+		  return { Values: values, Problems: problems };
+		})()`, &got)
+		if got.Values < 2 {
+			t.Errorf("%s: %d values of ranked bars, want the wards'", path, got.Values)
+		}
+		for _, p := range got.Problems {
+			t.Errorf("%s: %s", path, p)
 		}
 	}
 }

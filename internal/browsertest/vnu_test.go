@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/covsite/covsite/internal/build"
 )
 
 // vnuJar is the Nu Html Checker, installed by `make test` (npm ci in testdata/npm; the
@@ -15,7 +18,8 @@ import (
 var vnuJar = filepath.Join("testdata", "npm", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 
 // TestValidHTML: the Nu Html Checker reports no error on any page of the example site
-// and of the fixture site, in both languages.
+// and of the fixture site, in both languages, nor of the example built in English only
+// (its root is a page leading to /en/, and the English 404 page).
 func TestValidHTML(t *testing.T) {
 	java, err := exec.LookPath("java")
 	_, jarErr := os.Stat(vnuJar)
@@ -26,7 +30,11 @@ func TestValidHTML(t *testing.T) {
 		}
 		t.Skip(msg)
 	}
-	for _, s := range []*site{example, fixture} {
+	englishOnly := &site{name: "english-only", dir: filepath.Join(t.TempDir(), "public")}
+	if _, err := build.Run(context.Background(), build.Options{Source: "../..", Dest: englishOnly.dir, Languages: []string{"en"}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*site{example, fixture, englishOnly} {
 		t.Run(s.name, func(t *testing.T) {
 			// One run over the whole folder: the checker starts in a second, checks a page
 			// in milliseconds. Warnings (such as a redundant role) are not errors.

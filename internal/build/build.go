@@ -33,10 +33,14 @@ type Options struct {
 	Dest    string // the output directory, replaced atomically
 	BaseURL string // overrides data/site.toml's base_url when set
 	Strict  bool   // warnings stop the build too
-	Lang    string // language of messages: "vi" or "en"
-	Workers int    // pages rendered at once; 0 means one per CPU
-	// Languages limits the language pages built ("vi"); nil builds every language. For
-	// measuring one language; data files, assets and the sitemap are always built.
+	// StrictLinks: warnings about links (diag.Code.IsLink) stop the build too — the
+	// workflow's, so that a link that would break on the published site is not published.
+	StrictLinks bool
+	Lang        string // language of messages: "vi" or "en"
+	Workers     int    // pages rendered at once; 0 means one per CPU
+	// Languages limits the language pages built ("vi"); nil builds the site's own
+	// (data/site.toml's languages), or every language. Data files, assets and the sitemap
+	// are always built; a site of one language has no language switch (render.Options).
 	Languages []string
 	Drafts    bool // publish updates marked draft = true too (serve always shows them)
 	// CacheDir holds what the build keeps for the next one (see cache.go); "" means no
@@ -215,7 +219,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		c = check(SourceFS(opts.Source), ropts, opts.Drafts)
 	}
 	res.Diagnostics, res.Checked = c.diags, time.Since(start)
-	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) {
+	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) || (opts.StrictLinks && c.diags.LinkWarnings() > 0) {
 		return res, ErrInvalid
 	}
 	if c.renderer == nil { // cannot be without an error; never render half a site

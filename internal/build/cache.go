@@ -674,23 +674,23 @@ func standingChanged(before, after *model.Site, l *model.Locality) bool {
 
 // mappedChanged returns, of the indicators (nil: every one), those whose pages, rankings
 // and maps' embeds change between the site before a change and after it: they show each
-// tile's locality's latest figure (view.FigureOf: its result, rate or share of a target),
-// so an indicator's pages change only when the figure of a tile whose locality is touched
-// does.
+// tile's and ranked province's latest figure (view.FigureOf: its result, rate or share of
+// a target), so an indicator's pages change only when the figure of a touched one does.
 // A ward's figure changes none; a province's, its indicator's and its totals' at most.
 func mappedChanged(before, after *model.Site, indicators, touched map[string]bool) map[string]bool {
 	out := map[string]bool{}
+	groups := view.RankGroups(after) // the maps' tiles and the ranked provinces
 	for _, ind := range after.Indicators {
 		if indicators != nil && !indicators[ind.ID] {
 			continue
 		}
-		for _, g := range after.Grids {
-			for _, t := range g.Tiles {
-				if !touched[t.Locality.ID] || out[ind.ID] {
+		for _, g := range groups {
+			for _, l := range g.Localities {
+				if !touched[l.ID] || out[ind.ID] {
 					continue
 				}
 				for _, m := range view.Measures {
-					if !reflect.DeepEqual(view.FigureOf(before, t.Locality, ind, m), view.FigureOf(after, t.Locality, ind, m)) {
+					if !reflect.DeepEqual(view.FigureOf(before, l, ind, m), view.FigureOf(after, l, ind, m)) {
 						out[ind.ID] = true
 					}
 				}

@@ -68,11 +68,14 @@ func (pr *Preparer) PrepareChanged(suspects []string) (*Prepared, error) {
 	datacheck.Links(fsys, links)
 	raw, diags, changed := pr.cache.LoadChanged(fsys, suspects)
 	diags.Merge(links)
-	datacheck.WithDefaultMaps(raw)
+	defaults := datacheck.WithDefaultMaps(raw)
 	p.Load = time.Since(start)
 	site, more, relinked := model.Rebuild(pr.site, datacheck.WithDrafts(raw, pr.opts.Drafts), changed)
 	pr.site = site
 	diags.Merge(more)
+	if !diags.HasErrors() {
+		datacheck.MissingTiles(site, !raw.DefaultGrids, defaults, diags) // as check warns
+	}
 	diags = diags.WithoutEchoes()
 	p.Model = time.Since(start) - p.Load
 	p.Diagnostics, p.Changed, p.Relinked = diags, changed, relinked

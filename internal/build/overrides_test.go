@@ -228,3 +228,61 @@ func TestCheckSaysALayoutsMistakeInWords(t *testing.T) {
 		})
 	}
 }
+
+// A site's static/css/custom.css is linked on every page after the theme's style sheets
+// (site.css, and map.css where a page has it), fingerprinted; a site without one has no
+// such link. data/site.toml's footer is a line of every page's footer, in its language.
+func TestCustomCSSAndFooter(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"without", minimalSite},
+		{"with", withFiles(minimalSite, map[string]string{
+			"static/css/custom.css": ":root { --link: #0b6b3a; --chart-series-1: #0b6b3a; --map-1: #e5f5e0; }\n",
+			"data/site.toml":        "title = \"Thử\"\nfooter = \"Đường dây nóng: 1900 9068\"\nfooter_en = \"Hotline: 1900 9068\"\n",
+		})},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			if _, err := Run(context.Background(), Options{Source: writeSite(t, tt.files), Dest: dest}); err != nil {
+				t.Fatal(err)
+			}
+			pages := htmlFiles(t, dest)
+			custom, _ := filepath.Glob(filepath.Join(dest, "css", "custom.*.css"))
+			if tt.name == "without" {
+				for p, html := range pages {
+					if strings.Contains(html, "custom") || strings.Contains(html, "site-footer__extra") {
+						t.Errorf("%s links a custom.css or prints a footer line the site has not", p)
+					}
+				}
+				if len(custom) > 0 {
+					t.Errorf("published %v", custom)
+				}
+				return
+			}
+			if len(custom) != 1 {
+				t.Fatalf("custom.css published as %v, want one fingerprinted file", custom)
+			}
+			link := `<link rel="stylesheet" href="/css/` + filepath.Base(custom[0]) + `">`
+			for _, p := range []string{"index.html", "en/index.html", "404.html", "dia-phuong/x/index.html", "chi-so/bhyt/index.html", "nhung/bieu-do/index.html"} {
+				html := pages[p]
+				at := strings.Index(html, link)
+				if at < 0 || at > strings.Index(html, "</head>") {
+					t.Errorf("%s: no %s in its head", p, link)
+					continue
+				}
+				for _, theirs := range []string{`href="/css/site.`, `href="/css/map.`} {
+					if i := strings.Index(html, theirs); i > at {
+						t.Errorf("%s: custom.css comes before %s", p, theirs)
+					}
+				}
+			}
+			for p, want := range map[string]string{"index.html": "Đường dây nóng: 1900 9068", "en/404.html": "Hotline: 1900 9068"} {
+				if !strings.Contains(pages[p], `<p class="site-footer__extra">`+want+`</p>`) {
+					t.Errorf("%s: no footer line %q", p, want)
+				}
+			}
+		})
+	}
+}

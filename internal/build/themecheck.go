@@ -427,13 +427,16 @@ func lineCol(src []byte, off int) (int, int) {
 // rootRelative matches an address attribute whose value starts with one slash: href="/img/logo.png".
 var rootRelative = regexp.MustCompile(`\b(href|src|action|poster)\s*=\s*"(/(?:[^/"][^"]*)?)"`)
 
-// checkRootRelative warns about root-relative addresses in the site's own layouts when the
-// site is published under a path (https://x.github.io/sub/): "/img/logo.png" then points
-// outside the site; {{asset}} and {{url}} write the path.
+// checkRootRelative warns about root-relative addresses in the site's own layouts:
+// published under a path (https://x.github.io/sub/, a project's GitHub Pages),
+// "/img/logo.png" points outside the site; {{asset}} and {{url}} write the path. It warns
+// whatever base the site is built with, so that `check` — and the workflow, whose check
+// runs before it knows the Pages address — sees it before the site is published there.
 func checkRootRelative(theme fs.FS, base string, diags *diag.List) {
-	b := routes.NewBase(base)
-	if b.Path() == "/" {
-		return
+	var where any = base
+	if routes.NewBase(base).Path() == "/" {
+		where = diag.W("một đường dẫn con (như GitHub Pages của một kho: https://tai-khoan.github.io/ten-kho/)",
+			"a path (as a repository's GitHub Pages: https://account.github.io/repo/)")
 	}
 	own := ownLayer(theme)
 	for _, name := range ownLayouts(own) {
@@ -444,7 +447,7 @@ func checkRootRelative(theme fs.FS, base string, diags *diag.List) {
 		for _, m := range rootRelative.FindAllSubmatchIndex(src, -1) {
 			line, col := lineCol(src, m[2])
 			value := string(src[m[4]:m[5]])
-			diags.Warnf(diag.At(name, line, col), diag.RootRelativeLink, string(src[m[2]:m[3]]), value, base, strings.TrimPrefix(value, "/"))
+			diags.Warnf(diag.At(name, line, col), diag.RootRelativeLink, string(src[m[2]:m[3]]), value, where, strings.TrimPrefix(value, "/"))
 		}
 	}
 }

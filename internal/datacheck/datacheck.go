@@ -36,7 +36,7 @@ func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 	linked := Links(fsys, links)
 	raw, diags := loader(fsys)
 	diags.Merge(links)
-	WithDefaultMaps(raw)
+	defaults := WithDefaultMaps(raw)
 	baseURL := raw.Config.BaseURL
 	site, more := model.Build(WithDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when Check returns
 	// load.Lazy: the problems of the files decoded while they were linked
@@ -44,6 +44,9 @@ func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 		diags.Merge(raw.Pending.Diags())
 	}
 	diags.Merge(more)
+	if !diags.HasErrors() { // a broken tree or map would only echo its errors
+		MissingTiles(site, !raw.DefaultGrids, defaults, diags)
+	}
 	diags = load.WholeCounts(diags, wholeFigure(site))
 	return Result{Site: site, Diags: diags.WithoutEchoes(), Linked: linked, BaseURL: baseURL}
 }
@@ -97,16 +100,18 @@ func Links(fsys fs.FS, diags *diag.List) bool {
 }
 
 // WithDefaultMaps gives a site without tile maps of its own (data/map.toml) the theme's,
-// whose tiles are kept only for the localities the site has.
-func WithDefaultMaps(raw *load.Site) {
-	if len(raw.Grids) > 0 || slices.Contains(raw.Unreadable, load.MapFile) {
-		return
-	}
+// whose tiles are kept only for the localities the site has. It returns the theme's maps
+// (for the places MissingTiles suggests).
+func WithDefaultMaps(raw *load.Site) []load.Grid {
 	grids, diags := load.ReadGrids(themes.Default(), themes.MapFile)
 	if diags.HasErrors() {
-		return // TestDefaultMaps keeps the theme's file clean
+		return nil // TestDefaultMaps keeps the theme's file clean
+	}
+	if len(raw.Grids) > 0 || slices.Contains(raw.Unreadable, load.MapFile) {
+		return grids
 	}
 	raw.Grids, raw.DefaultGrids = grids, true
+	return grids
 }
 
 // WithDrafts is raw without the documents marked draft = true, unless drafts; raw itself is

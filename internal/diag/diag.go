@@ -214,6 +214,17 @@ func (l *List) Count(s Severity) int {
 	return n
 }
 
+// LinkWarnings counts the warnings about links (Code.IsLink).
+func (l *List) LinkWarnings() int {
+	n := 0
+	for _, d := range l.items {
+		if d.Severity == Warning && d.Code.IsLink() {
+			n++
+		}
+	}
+	return n
+}
+
 // HasErrors reports whether any diagnostic is an error.
 func (l *List) HasErrors() bool { return l.Count(Error) > 0 }
 

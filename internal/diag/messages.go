@@ -94,6 +94,7 @@ const (
 	TileUnknown          Code = "tile-unknown-locality"
 	TileOverlap          Code = "tile-overlap"
 	TilePosition         Code = "tile-position"
+	TileMissing          Code = "tile-missing"
 	StringsOneLanguage   Code = "strings-one-language"
 	StringsVerbs         Code = "strings-verbs"
 	StringsUnknownKey    Code = "strings-unknown-key"
@@ -166,6 +167,11 @@ var catalogue = map[Code]entry{
 	TilePosition: {
 		vi: "%[1]s = %[2]s: hàng và cột của ô bản đồ là số nguyên từ 1 đến %[3]v", en: "%[1]s = %[2]s: a map tile's row and column are whole numbers from 1 to %[3]v",
 		hintVI: "đếm hàng từ trên xuống, cột từ trái sang, bắt đầu từ 1", hintEN: "count rows from the top and columns from the left, starting at 1",
+	},
+	TileMissing: {
+		// Args: id, name, the tile to add, where (Words), where its place comes from (Words).
+		vi: "tỉnh, thành phố %[1]q (%[2]s) có số liệu nhưng không có ô trên bản đồ nào của trang, nên bản đồ ở trang chủ và trang chỉ số không có nó (bảng xếp hạng vẫn có)", en: "the province %[1]q (%[2]s) has figures but no tile on any of the site's maps, so the maps of the home page and the indicators' pages leave it out (the rankings do not)",
+		hintVI: "thêm %[3]s vào %[4]s — %[5]s", hintEN: "add %[3]s to %[4]s — %[5]s",
 	},
 	TooLarge: {
 		vi: "tệp vượt giới hạn an toàn: %[1]s; covsite không đọc tệp này", en: "the file is over a safety limit: %[1]s; covsite does not read it",
@@ -557,7 +563,18 @@ var titleOf = map[Code]string{
 	FormulaText: "text", BadURL: "key", RelativeBaseURL: "key",
 	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", AfterPublished: "date",
 	GlossCount:  "text",
-	TileUnknown: "id", TileOverlap: "key", TilePosition: "number",
+	TileUnknown: "id", TileOverlap: "key", TilePosition: "number", TileMissing: "key",
+}
+
+// IsLink reports whether c is a problem of a link or address: a link to a page the site
+// does not have, a layout's address that leaves a site published under a path, an image
+// from elsewhere, an unsafe link. `--strict-links` fails on these warnings.
+func (c Code) IsLink() bool {
+	switch c {
+	case BrokenLink, BrokenLinkNear, RootRelativeLink, ImageElsewhere, UnsafeLink:
+		return true
+	}
+	return false
 }
 
 // IsTheme reports whether c is a problem of the site's layouts, strings or static files,

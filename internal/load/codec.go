@@ -233,6 +233,9 @@ func (e *storeEncoder) figures(v []Figure) {
 }
 
 func (e *storeEncoder) config(c Config) {
+	e.strs(c.Languages)
+	e.s(c.Footer)
+	e.s(c.FooterEN)
 	for _, s := range []Str{c.Title, c.TitleEN, c.Description, c.DescriptionEN, c.BaseURL, c.Publisher, c.PublisherEN} {
 		e.s(s)
 	}
@@ -583,7 +586,8 @@ func (d *storeDecoder) figures() []Figure {
 }
 
 func (d *storeDecoder) config() Config {
-	return Config{Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s(), PublisherEN: d.s()}
+	languages, footer, footerEN := d.strs(), d.s(), d.s()
+	return Config{Languages: languages, Footer: footer, FooterEN: footerEN, Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s(), PublisherEN: d.s()}
 }
 
 func (d *storeDecoder) indicator() Indicator {

@@ -238,6 +238,8 @@ func readConfig(t *table) Config {
 		Description: t.str("description", false), DescriptionEN: t.str("description_en", false),
 		BaseURL: t.str("base_url", false), Publisher: t.str("publisher", false), PublisherEN: t.str("publisher_en", false),
 	}
+	c.Languages = t.strs("languages")
+	c.Footer, c.FooterEN = t.str("footer", false), t.str("footer_en", false)
 	checkBaseURL(c.BaseURL, t.diags)
 	t.checkUnknown()
 	return c

@@ -30,6 +30,8 @@ type Config struct {
 	Description, DescriptionEN Str
 	BaseURL                    Str
 	Publisher, PublisherEN     Str
+	Languages                  []Str // the languages built: ["vi"], ["en"]; nil for every one
+	Footer, FooterEN           Str   // a line the footer of every page adds
 }
 
 // Indicator is one [[indicator]] of data/indicators.toml.

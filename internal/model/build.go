@@ -207,6 +207,25 @@ func (b *builder) config(c load.Config) {
 		Description: lang.T(c.Description.V, or(c.DescriptionEN.V, c.Description.V)),
 		BaseURL:     or(c.BaseURL.V, "/"), Publisher: lang.T(c.Publisher.V, c.PublisherEN.V),
 	}
+	b.site.Config.Languages = b.languages(c.Languages)
+	b.site.Config.Footer = lang.T(c.Footer.V, or(c.FooterEN.V, c.Footer.V))
+}
+
+// languages checks data/site.toml's languages: each one of lang.Codes, in lang.Codes'
+// order; nil (every language) when none is given or none is valid.
+func (b *builder) languages(list []load.Str) []string {
+	var out []string
+	for _, code := range lang.Codes {
+		for _, s := range list {
+			if s.V == code && !slices.Contains(out, code) {
+				out = append(out, code)
+			}
+		}
+	}
+	for _, s := range list {
+		b.choice("languages", s, lang.Codes)
+	}
+	return out
 }
 
 func or(a, b string) string {

@@ -80,6 +80,8 @@ type Config struct {
 	Description lang.Text
 	BaseURL     string
 	Publisher   lang.Text // who publishes the site; its English falls back to the Vietnamese (In)
+	Footer      lang.Text // a line the footer of every page adds (data/site.toml's footer)
+	Languages   []string  // the languages built (data/site.toml's languages), in lang.Codes' order; nil for every one
 }
 
 // Indicator is a measure the plans target, defined in data.

@@ -111,5 +111,8 @@ func (r *Renderer) page(code, kind, path, title, description string, body any) p
 	if r.base.Absolute() && kind != "404" {
 		d.OGURL = d.Canonical
 	}
+	if !r.built(other) { // a site of one language: no page to switch to
+		d.Alternate, d.Switch = "", ""
+	}
 	return d
 }

@@ -29,6 +29,7 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"absURL":     func(p string) string { return r.AbsURL(l.Code, p) },
 		"absolute":   r.base.Absolute, // the site knows its own origin
 		"asset":      r.Asset,
+		"hasAsset":   r.assets.Has, // a site's optional static file: css/custom.css
 		"fileURL":    r.base.Asset, // a file of no language: a download
 		"size":       func(n int64) string { return formatSize(l, n) },
 		"date":       l.Date,

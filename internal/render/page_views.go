@@ -137,7 +137,7 @@ func (r *Renderer) documentPage(lang string, d *model.Document) pageData {
 		v.Err = err.Error()
 	}
 	p := r.page(lang, "document", documentPath(d), d.Title, d.Summary, v)
-	if !r.translated(d, p.Other) { // no page to switch to: the other language's list of updates, or its home
+	if r.built(p.Other) && !r.translated(d, p.Other) { // no page to switch to: the other language's list of updates, or its home
 		p.Alternate, p.Switch = "", r.URL(p.Other, untranslatedSwitch(d))
 	}
 	if d.Section == "updates" {

@@ -6,10 +6,10 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
 
-	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
 )
 
@@ -35,6 +35,7 @@ func (r *Renderer) Pages() []Page {
 	}
 	pages = append(pages, r.searchShards()...)
 	pages = append(pages, r.sitemapPages()...)
+	pages = append(pages, r.rootPages()...)
 	// Paths are unique (write refuses a second page at a path), so the unstable sort gives
 	// the order a stable one would, several times faster: a national site has 70,000 pages.
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
@@ -74,6 +75,31 @@ func (r *Renderer) htmlFile(lang, path string, fn func() (pageData, string)) Pag
 		data, layout := fn()
 		return r.execute(w, lang, layout, data)
 	}}
+}
+
+// rootPages are, on a site built without the default language (lang.Default, at the
+// root), the root's own pages: index.html leading to the home page of the first language
+// built, and the 404 page a host serves for any missing path (404.html at the root, as
+// GitHub Pages and Netlify look for it) in that language. None on a site with it.
+func (r *Renderer) rootPages() []Page {
+	if r.built(lang.Default) {
+		return nil
+	}
+	code := r.languages()[0]
+	notFound := r.htmlFile(code, routes.NotFound, func() (pageData, string) { return r.notFoundPage(code), "404" })
+	notFound.Path = routes.NotFound
+	return []Page{{Path: routes.File(lang.Default, routes.Home), Lang: code, write: func(w io.Writer) error {
+		tr := r.langs[code]
+		home := r.URL(code, routes.Home)
+		return r.layouts[code]["redirect"].ExecuteTemplate(w, "redirect", redirectPage{
+			Lang: code, Title: r.siteTitle(code), URL: home, Canonical: r.AbsURL(code, routes.Home), Label: tr.T("nav.home"),
+		})
+	}}, notFound}
+}
+
+// redirectPage is what the root's page leading to a language's home page shows.
+type redirectPage struct {
+	Lang, Title, URL, Canonical, Label string
 }
 
 // fixedPages are the pages every site has in a language: the home page, the lists, 404,
@@ -145,6 +171,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 		candidates = append(candidates, r.siteData()...)
 		candidates = append(candidates, r.searchShards()...)
 		candidates = append(candidates, r.sitemapPages()...)
+		candidates = append(candidates, r.rootPages()...)
 	}
 	for _, c := range candidates {
 		if c.Path == path {
@@ -158,7 +185,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 // re-render just those.
 func (r *Renderer) LocalityPaths(l *model.Locality) []string {
 	var out []string
-	for _, lang := range i18n.Languages {
+	for _, lang := range r.languages() {
 		out = append(out, routes.File(lang, localityPath(l)))
 	}
 	return out

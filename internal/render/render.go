@@ -78,8 +78,10 @@ type Options struct {
 	BaseURL string
 	// Theme holds layouts/, static/ and i18n/ (usually an Overlay of the site on the theme).
 	Theme fs.FS
-	// Languages limits the language pages to these ("vi", "en"); nil means every language.
-	// Building one language is for measuring; a published site has both.
+	// Languages limits the language pages to these ("vi", "en"); nil means the site's own
+	// (data/site.toml's languages), or every language. A site of one language has no
+	// language switch nor alternates; without the default language, its root is a page
+	// leading to the first one built (rootPages).
 	Languages []string
 	// FigureKeys marks every printed figure with the key of its row in the data (data-fig,
 	// data-credit, data-set-by, data-decision, data-inferred), for tests and audits of the
@@ -125,7 +127,11 @@ type Renderer struct {
 
 // New prepares a renderer: it reads the theme's strings, layouts and static files.
 func New(site *model.Site, opts Options) (*Renderer, error) {
-	r := &Renderer{site: site, theme: opts.Theme, only: opts.Languages, keys: opts.FigureKeys}
+	only := opts.Languages
+	if len(only) == 0 {
+		only = site.Config.Languages
+	}
+	r := &Renderer{site: site, theme: opts.Theme, only: only, keys: opts.FigureKeys}
 	for _, l := range opts.Languages {
 		if !slices.Contains(i18n.Languages, l) {
 			return nil, fmt.Errorf("unknown language %q (want one of %s)", l, strings.Join(i18n.Languages, ", "))
@@ -200,7 +206,7 @@ func chartKit() ([]byte, error) {
 }
 
 // layoutNames are the page layouts; each is parsed with base.html and the partials.
-var layoutNames = []string{"home", "localities", "plans", "updates", "update", "page", "downloads", "404", "indicator", "ranking", "embed"}
+var layoutNames = []string{"home", "localities", "plans", "updates", "update", "page", "downloads", "404", "indicator", "ranking", "embed", "redirect"}
 
 // overridable are the compiled pages' layouts: a site that ships one gets it instead.
 var overridable = []string{"locality", "plan"}
@@ -282,6 +288,9 @@ func (r *Renderer) languages() []string {
 	}
 	return out
 }
+
+// built reports whether the pages of the language code are built.
+func (r *Renderer) built(code string) bool { return slices.Contains(r.languages(), code) }
 
 // URL returns the site path of a route in a language: "dia-phuong/x/" →
 // "/covsite/en/dia-phuong/x/".

@@ -3,7 +3,9 @@
 package sitetest
 
 import (
+	"embed"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,5 +51,39 @@ func LongPlan() map[string]string {
 		"data/localities/a.toml":    loc.String(),
 		"data/plans/kh.toml":        plan.String(),
 		"data/results/bao-cao.toml": res.String(),
+	}
+}
+
+// caMau is a new user's province of 1/7/2025 with its plan and results (ward by ward), and
+// the former provinces it was formed from: data files only, no tile in data/map.toml.
+//
+//go:embed camau
+var caMau embed.FS
+
+// AddCaMau adds to the site at dir the province Cà Mau (from 1/7/2025), its wards, its
+// plan 12/KH-BCĐ for 2026 and its results at 31/10/2026, as a press officer added them —
+// without a tile on the site's map.
+func AddCaMau(tb testing.TB, dir string) {
+	tb.Helper()
+	sub, err := fs.Sub(caMau, "camau")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	err = fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(sub, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		tb.Fatal(err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
@@ -50,7 +51,16 @@ type Bar struct {
 const (
 	barRow   = 28
 	barTop   = 8
-	barLabel = 40 // percent of the width given to names
+	barLabel = 40 // percent of the width given to names, at least
+	// maxBarLabel is the most a long name gets ("Tran Van Thoi Commune"), and nameWidth
+	// the width of one of its characters in percent of a 390 px phone's chart (358 px):
+	// 13 px text is some 7.8 px a character.
+	maxBarLabel = 50
+	nameWidth   = 7.8 / 358 * 100
+	// barValue is the percent of the width kept right of the longest bar for its value:
+	// "108,2 %" is some 55 px of 13 px text, 18 % of a 390 px phone's chart (a new user
+	// saw "108,2" cut off with 12 %).
+	barValue = 19
 )
 
 // NewChildRanking ranks l's children on ind: each child's latest result against its own
@@ -116,6 +126,13 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	if cr.BySource {
 		cr.Table.Head = append(cr.Table.Head, f.TS("col.source"))
 	}
+	label := float64(barLabel)
+	for _, r := range rows {
+		if r.share.Known {
+			label = max(label, math.Ceil(float64(utf8.RuneCountInString(f.Name(r.loc)))*nameWidth))
+		}
+	}
+	label = min(label, maxBarLabel)
 	rank := 0
 	for _, r := range rows {
 		tr := TableRow{Name: f.Name(r.loc), URL: url(routes.Locality(r.loc.ID))}
@@ -138,8 +155,8 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		}
 		cr.Table.Rows = append(cr.Table.Rows, tr)
 		b := Bar{
-			Name: tr.Name, URL: tr.URL, Value: pct, Y: barTop + len(cr.Bars)*barRow, X: barLabel,
-			Width: math.Round(r.share.V/top*(100-barLabel-12)*10) / 10, Met: r.share.V >= 100,
+			Name: tr.Name, URL: tr.URL, Value: pct, Y: barTop + len(cr.Bars)*barRow, X: label,
+			Width: math.Round(r.share.V/top*(100-label-barValue)*10) / 10, Met: r.share.V >= 100,
 		}
 		b.TextY, b.ValueX = b.Y+15, b.X+b.Width+1
 		cr.Bars = append(cr.Bars, b)

@@ -2,7 +2,9 @@ package view
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
 )
@@ -64,40 +66,56 @@ func IndicatorLinks(f Format, s *model.Site, cur *model.Indicator, url URLs) []N
 	return out
 }
 
-// HomeMap is the map of the home page: of the indicators and grids, the one whose map has
-// the most tiles with a coverage rate (else a share of plan), grids of current localities
-// first, ties to the site's order; nil when no grid has a figure.
+// HomeMap is the map of the home page: the grid whose figures are newest — the time a
+// reader wants to see (ties to grids of current localities, then the site's order) —
+// coloured by the indicator with the most tiles with a coverage rate (else a share of
+// plan), ties to the site's order; nil when no grid has a figure.
 func HomeMap(f Format, s *model.Site, url URLs) *TileMap {
-	for _, current := range []bool{true, false} {
-		for _, m := range Measures {
-			var best *TileMap
-			bestN := 0
-			for _, ind := range s.Indicators {
-				for i, g := range s.Grids {
-					if current && !hasCurrent(g) {
-						continue
-					}
-					tm := NewTileMap(f, s, g, ind, m, fmt.Sprintf("map-home-%d", i), url)
-					if n := tm.Known(); n > bestN {
-						best, bestN = &tm, n
-					}
-				}
+	gi := newestGrid(s)
+	if gi < 0 {
+		return nil
+	}
+	g := s.Grids[gi]
+	for _, m := range Measures {
+		var best *TileMap
+		bestN := 0
+		for _, ind := range s.Indicators {
+			tm := NewTileMap(f, s, g, ind, m, fmt.Sprintf("map-home-%d", gi), url)
+			if n := tm.Known(); n > bestN {
+				best, bestN = &tm, n
 			}
-			if best != nil {
-				return best
-			}
+		}
+		if best != nil {
+			return best
 		}
 	}
 	return nil
 }
 
-func hasCurrent(g *model.Grid) bool {
-	for _, t := range g.Tiles {
-		if !t.Locality.Ended() {
-			return true
+// newestGrid is the index of the grid holding the newest figure of any indicator and
+// measure, a grid of current localities first on the same date; -1 when none has one.
+func newestGrid(s *model.Site) int {
+	best, bestDate, bestCurrent := -1, date.Date{}, false
+	for i, g := range s.Grids {
+		var newest date.Date
+		for _, ind := range s.Indicators {
+			for _, t := range g.Tiles {
+				for _, m := range Measures {
+					if fig := FigureOf(s, t.Locality, ind, m); fig.Known() && fig.Result.AsOf.After(newest) {
+						newest = fig.Result.AsOf
+					}
+				}
+			}
+		}
+		if newest.IsZero() {
+			continue
+		}
+		current := g.Current()
+		if best < 0 || newest.After(bestDate) || newest == bestDate && current && !bestCurrent {
+			best, bestDate, bestCurrent = i, newest, current
 		}
 	}
-	return false
+	return best
 }
 
 // RankingPage ranks the provinces of each grid by an indicator's coverage rate and by
@@ -121,17 +139,19 @@ func NewRankingPage(f Format, s *model.Site, ind *model.Indicator, url URLs) Ran
 		Others:    rankingLinks(f, s, ind, url),
 		NoFigures: f.TS("map.no_data_at_all", f.Short(ind)),
 	}
-	for _, g := range s.Grids {
+	for _, g := range RankGroups(s) {
 		for _, m := range Measures {
-			figs := make([]Figure, len(g.Tiles))
-			for i, t := range g.Tiles {
-				figs[i] = FigureOf(s, t.Locality, ind, m)
+			figs := make([]Figure, 0, len(g.Localities))
+			for _, l := range g.Localities {
+				if fig := FigureOf(s, l, ind, m); fig.Known() || g.tiled[l] {
+					figs = append(figs, fig)
+				}
 			}
 			latest := Latest(figs)
 			if latest.IsZero() {
 				continue
 			}
-			t := figureTable(f, ind, m, ranked(figs, ind), latest, url, f.TS("ranking.caption."+m.Key(), f.Short(ind), g.Name.In(f.Code)))
+			t := figureTable(f, ind, m, ranked(figs, ind), latest, url, f.TS("ranking.caption."+m.Key(), f.Short(ind), g.Name(f)))
 			rank := 0
 			for i := range t.Rows {
 				if t.Rows[i].Cells[0] != "—" {
@@ -145,6 +165,69 @@ func NewRankingPage(f Format, s *model.Site, ind *model.Indicator, url URLs) Ran
 	}
 	p.HasFigures = len(p.Rankings) > 0
 	return p
+}
+
+// RankGroup is the localities one ranking compares: a grid's tiles, and the provinces of
+// the grid's time (current or ended) that have no tile on any grid — a province the map
+// file does not name yet is ranked all the same (and check warns about its missing tile).
+// Provinces of a time no grid shows make a group of their own.
+type RankGroup struct {
+	Grid       *model.Grid // nil for a group of provinces no grid shows
+	Current    bool        // the group's provinces are current (else ended)
+	Localities []*model.Locality
+	tiled      map[*model.Locality]bool // shown on the grid: ranked as "—" without a figure
+}
+
+// Name is the group's name in f's language: its grid's, else "current provinces" or
+// "former provinces".
+func (g RankGroup) Name(f Format) string {
+	switch {
+	case g.Grid != nil:
+		return g.Grid.Name.In(f.Code)
+	case g.Current:
+		return f.TS("ranking.group.current")
+	}
+	return f.TS("ranking.group.former")
+}
+
+// RankGroups are the site's rankings' groups: one per grid, in the site's order, then
+// the current and the former provinces no grid of their time holds.
+func RankGroups(s *model.Site) []RankGroup {
+	groups := make([]RankGroup, len(s.Grids))
+	tiled := map[*model.Locality]bool{}
+	for i, g := range s.Grids {
+		groups[i] = RankGroup{Grid: g, Current: g.Current(), tiled: map[*model.Locality]bool{}}
+		for _, t := range g.Tiles {
+			groups[i].Localities = append(groups[i].Localities, t.Locality)
+			groups[i].tiled[t.Locality], tiled[t.Locality] = true, true
+		}
+	}
+	extra := [2]RankGroup{{Current: true}, {Current: false}}
+	for _, l := range s.Provinces() {
+		if tiled[l] {
+			continue
+		}
+		i := slices.IndexFunc(groups, func(g RankGroup) bool { return g.Current == !l.Ended() })
+		if i < 0 {
+			e := &extra[boolIndex(l.Ended())]
+			e.Localities = append(e.Localities, l)
+			continue
+		}
+		groups[i].Localities = append(groups[i].Localities, l)
+	}
+	for _, e := range extra {
+		if len(e.Localities) > 0 {
+			groups = append(groups, e)
+		}
+	}
+	return groups
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func rankingLinks(f Format, s *model.Site, cur *model.Indicator, url URLs) []NavLink {

@@ -38,6 +38,10 @@ type LocalityPage struct {
 	Sources     []Line
 	Downloads   Line   // "Tải số liệu: CSV · JSON" of the locality's own figures; nil for none
 	Updated     string // "Cập nhật lần cuối: …", "" when unknown
+
+	// RollupsAgree says in one line that every rollup agrees, in place of Rollups and
+	// Results (then nil); "" otherwise.
+	RollupsAgree string
 }
 
 // EndedNotice says a locality no longer exists and what it became.
@@ -210,6 +214,9 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	v.Earlier.leaveResultsTo(v.Charts, f)
 	v.Rollups = c.localityRollups(l, facts.plans)
 	v.Results = c.resultRollups(l)
+	if v.RollupsAgree = rollupsAgree(f, v.Rollups, v.Results); v.RollupsAgree != "" {
+		v.Rollups, v.Results = nil, nil
+	}
 	if len(l.Children) > 0 {
 		v.Children = make([]ChildLink, 0, len(l.Children))
 	}

@@ -224,18 +224,28 @@ func figureTable(f Format, ind *model.Indicator, m Measure, figs []Figure, lates
 }
 
 // scale maps values to Steps equal classes between the smallest and largest value,
-// rounded outward to whole percents.
-type scale struct{ lo, hi float64 }
+// rounded outward to whole percents. A map whose figures are all one value has no scale:
+// one class, the middle one, labelled with that value (one, when set).
+type scale struct {
+	lo, hi float64
+	one    *Figure
+}
 
 func newScale(figs []Figure) scale {
 	sc := scale{lo: math.Inf(1), hi: math.Inf(-1)}
-	for _, f := range figs {
+	for i, f := range figs {
 		if f.Known() {
 			sc.lo, sc.hi = min(sc.lo, f.Value.V), max(sc.hi, f.Value.V)
+			if sc.one == nil {
+				sc.one = &figs[i]
+			}
 		}
 	}
 	if math.IsInf(sc.lo, 0) {
 		return scale{lo: 0, hi: 100}
+	}
+	if sc.lo < sc.hi {
+		sc.one = nil
 	}
 	sc.lo, sc.hi = math.Floor(sc.lo), math.Ceil(sc.hi)
 	if sc.hi-sc.lo < Steps {
@@ -244,14 +254,24 @@ func newScale(figs []Figure) scale {
 	return sc
 }
 
+// oneStep is the class of every figure of a map of one value: the middle one.
+const oneStep = (Steps + 1) / 2
+
 // step is the class of v, 1 (lowest) to Steps.
 func (sc scale) step(v float64) int {
+	if sc.one != nil {
+		return oneStep
+	}
 	s := 1 + int((v-sc.lo)/(sc.hi-sc.lo)*Steps)
 	return min(max(s, 1), Steps)
 }
 
 func (sc scale) legend(f Format) []LegendStep {
 	var out []LegendStep
+	if sc.one != nil {
+		out = append(out, LegendStep{Class: "tm-s" + strconv.Itoa(oneStep), Label: f.Pct(sc.one.Value)})
+		return append(out, LegendStep{Class: "tm-none", Label: f.TS("map.no_data")})
+	}
 	w := (sc.hi - sc.lo) / Steps
 	for i := range Steps {
 		from, to := sc.lo+float64(i)*w, sc.lo+float64(i+1)*w

@@ -241,3 +241,138 @@ func TestHomeMapPrefersMostFigures(t *testing.T) {
 		t.Fatalf("home map %+v", tm)
 	}
 }
+
+// newProvinceSite is mapSite with a new province (Cà Mau, the newest figure) and a former
+// one (Quảng Nam), neither on the grid.
+const newProvinceSite = mapSite + `
+-- data/localities/more.toml --
+[[locality]]
+id = "ca-mau"
+name = "Cà Mau"
+kind = "tinh"
+parent = "vn"
+since = 2025-07-01
+[[locality]]
+id = "quang-nam"
+name = "Quảng Nam"
+kind = "tinh"
+parent = "vn"
+until = 2025-06-30
+-- data/results/ca-mau.toml --
+[source]
+title = "Báo cáo 10 tháng 2026"
+kind = "report"
+published = 2026-11-05
+publisher = "BHXH tỉnh Cà Mau"
+[[result]]
+locality = "ca-mau"
+as_of = 2026-10-31
+bhyt = 514_081
+rate.bhyt = 93.10
+[[result]]
+locality = "quang-nam"
+as_of = 2023-06-30
+bhyt = 1_400_000
+rate.bhyt = 94
+`
+
+// A province with figures is ranked whether or not a map has its tile: in the grid of its
+// time, or among the former provinces when no grid is of its time.
+func TestRankingHoldsProvincesWithoutTiles(t *testing.T) {
+	site := siteOf(t, newProvinceSite)
+	for _, tt := range []struct {
+		lang string
+		want []string // each ranking's caption and rows
+	}{
+		{"vi", []string{
+			"BHYT: xếp theo tỷ lệ bao phủ — Bốn thành phố: 1 Cần Thơ|2 Đà Nẵng|3 Cà Mau|4 Huế| Hà Nội",
+			"BHYT: xếp theo mức đạt kế hoạch — Bốn thành phố: 1 Huế| Cần Thơ| Đà Nẵng| Hà Nội",
+			"BHYT: xếp theo tỷ lệ bao phủ — Tỉnh, thành phố trước đây: 1 Quảng Nam",
+		}},
+		{"en", []string{"", "", "BHYT: ranked by coverage rate — Former provinces and cities: 1 Quang Nam"}},
+	} {
+		p := view.NewRankingPage(formats(t)[tt.lang], site, site.Indicator("bhyt"), urls)
+		var got []string
+		for _, r := range p.Rankings {
+			var rows []string
+			for _, row := range r.Rows {
+				rows = append(rows, row.Rank+" "+row.Name)
+			}
+			got = append(got, r.Caption+": "+strings.Join(rows, "|"))
+		}
+		if len(got) != len(tt.want) {
+			t.Fatalf("%s: rankings %q, want %d", tt.lang, got, len(tt.want))
+		}
+		for i, w := range tt.want {
+			if w != "" && got[i] != w {
+				t.Errorf("%s: ranking %d\n%q, want\n%q", tt.lang, i, got[i], w)
+			}
+		}
+	}
+}
+
+// The home page shows the map whose figures are newest, even when an older map (of the 63
+// provinces, which holds the provinces left unchanged, current ones) has more of them.
+func TestHomeMapShowsTheNewestGrid(t *testing.T) {
+	site := siteOf(t, newProvinceSite+`
+-- data/map.toml --
+[[grid]]
+name = "Trước 1/7/2025"
+tiles = [
+  { locality = "quang-nam", row = 1, col = 1 },
+  { locality = "can-tho", row = 2, col = 1 },
+  { locality = "hue", row = 3, col = 1 },
+  { locality = "da-nang", row = 4, col = 1 },
+]
+[[grid]]
+name = "Từ 1/7/2025"
+tiles = [
+  { locality = "ca-mau", row = 1, col = 1 },
+]
+`)
+	tm := view.HomeMap(formats(t)["vi"], site, urls)
+	if tm == nil || tm.Grid != "Từ 1/7/2025" || tm.Known() != 1 || tm.Note != "Số liệu đến 31/10/2026." {
+		t.Fatalf("home map %+v, want the grid of Cà Mau's figure of 31/10/2026", tm)
+	}
+}
+
+// A map of one value has one colour, the middle one, and a legend naming that value, not
+// five classes of a scale no figure spans; two values or more keep the scale.
+func TestLegendOfOneValue(t *testing.T) {
+	site := siteOf(t, newProvinceSite+`
+-- data/map.toml --
+[[grid]]
+name = "Từ 1/7/2025"
+tiles = [
+  { locality = "ca-mau", row = 1, col = 1 },
+  { locality = "ha-noi", row = 1, col = 2 },
+]
+[[grid]]
+name = "Hai"
+tiles = [
+  { locality = "can-tho", row = 1, col = 1 },
+  { locality = "ca-mau", row = 1, col = 2 },
+]
+`)
+	f := formats(t)["vi"]
+	for _, tt := range []struct {
+		grid   int
+		legend string
+		tile   string // the class of the first tile with a figure
+	}{
+		{0, "tm-s3 93,10\u00a0%|tm-none Chưa có số liệu", "tm-r1 tm-c1 tm-s3"},
+		{1, "tm-s1 93–94\u00a0%|tm-s2 94–95\u00a0%|tm-s3 95–96\u00a0%|tm-s4 96–97\u00a0%|tm-s5 97–98\u00a0%|tm-none Chưa có số liệu", "tm-r1 tm-c1 tm-s4"},
+	} {
+		tm := view.NewTileMap(f, site, site.Grids[tt.grid], site.Indicator("bhyt"), view.Rate, "m", urls)
+		var got []string
+		for _, l := range tm.Legend {
+			got = append(got, l.Class+" "+l.Label)
+		}
+		if strings.Join(got, "|") != tt.legend {
+			t.Errorf("grid %d: legend %q, want %q", tt.grid, strings.Join(got, "|"), tt.legend)
+		}
+		if !strings.HasPrefix(tm.Tiles[0].Class, tt.tile) {
+			t.Errorf("grid %d: tile %q, want %q", tt.grid, tm.Tiles[0].Class, tt.tile)
+		}
+	}
+}

@@ -55,6 +55,13 @@ func (s *Static) Add(rel string, data []byte) {
 	s.Files = append(s.Files, File{Path: out, Data: data})
 }
 
+// Has reports whether the theme or the site has the static file rel (a path below
+// static/): a site's optional css/custom.css.
+func (s Static) Has(rel string) bool {
+	_, ok := s.out[rel]
+	return ok
+}
+
 // Path is where a static file (a path below static/) is published; a path the theme
 // does not have is returned as it is.
 func (s Static) Path(rel string) string {

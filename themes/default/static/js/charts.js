@@ -46,8 +46,10 @@
  *  - owns the chart "chrome" colours (text, axis lines, grid lines, tooltip):
  *    a light or dark palette by prefers-color-scheme, each colour overridable
  *    from CSS on the container with --chart-text, --chart-muted,
- *    --chart-axis, --chart-grid, --chart-tooltip-bg, --chart-tooltip-border.
- *    Series colours are left to the option / ECharts.
+ *    --chart-axis, --chart-grid, --chart-tooltip-bg, --chart-tooltip-border;
+ *  - colours the series with --chart-series-1 … --chart-series-9 (site.css; a
+ *    site's custom.css changes them), each unset one ECharts' own colour of
+ *    that place, unless the option sets its colours.
  *
  * Category labels on a horizontal axis are all shown, wrapped to the room
  * each category has (unless the option sets axisLabel.interval or width);
@@ -104,6 +106,10 @@
     tooltipBorder: '--chart-tooltip-border',
   };
 
+  // ECharts' default series colours: the series' colours when the page's style
+  // sets no --chart-series-N.
+  var SERIES = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
+
   var charts = []; // {el, chart, fallback, attrs}
   var darkQuery = null;
 
@@ -149,6 +155,21 @@
       out[k] = v || base[k];
     });
     return out;
+  }
+
+  // The series' colours: --chart-series-N from the container's computed style,
+  // else ECharts' default of that place.
+  function seriesColours(el) {
+    var style = null;
+    try {
+      style = window.getComputedStyle(el);
+    } catch (e) {
+      style = null;
+    }
+    return SERIES.map(function (fallback, i) {
+      var v = style ? style.getPropertyValue('--chart-series-' + (i + 1)).trim() : '';
+      return v || fallback;
+    });
   }
 
   function makeFormatter(lang) {
@@ -351,6 +372,7 @@
       if (description) option.aria.label = { description: description };
     }
     if (option.backgroundColor == null) option.backgroundColor = 'transparent';
+    if (option.color == null) option.color = seriesColours(el);
 
     child(option, 'textStyle').color = pal.text;
     each(option.title, function (t) {
