@@ -20,17 +20,30 @@ type TargetValue struct {
 }
 
 func (c *Context) targetValue(t *model.Target) TargetValue {
-	f := c.F
-	v := TargetValue{}
+	v := c.targetValueBut(t)
+	var buf [64]byte
+	v.Text = string(c.F.appendTargetText(buf[:0], t))
+	return v
+}
+
+// appendTargetText appends a target's TargetValue.Text to b: its value, its rate, or both.
+func (f Format) appendTargetText(b []byte, t *model.Target) []byte {
 	switch {
 	case t.Value.Known && t.Rate.Known:
-		var buf [64]byte
-		v.Text = string(f.appendPctAsGiven(append(f.appendValue(buf[:0], t.Indicator, t.Value), " · "...), t.Rate))
+		return f.appendPctAsGiven(append(f.appendValue(b, t.Indicator, t.Value), " · "...), t.Rate)
 	case t.Value.Known:
-		v.Text = f.Value(t.Indicator, t.Value)
+		return f.appendValue(b, t.Indicator, t.Value)
 	case t.Rate.Known:
-		v.Text = f.PctAsGiven(t.Rate)
+		return f.appendPctAsGiven(b, t.Rate)
 	}
+	return b
+}
+
+// targetValueBut is targetValue but its Text, which a table writes with its other figures
+// into one string (texts).
+func (c *Context) targetValueBut(t *model.Target) TargetValue {
+	f := c.F
+	v := TargetValue{}
 	if t.Rate.Known {
 		v.Base = f.Base(t.Base)
 	}
@@ -111,6 +124,14 @@ func (c *Context) resultFigure(p model.Progress) string {
 		return c.F.Pct(p.Value)
 	}
 	return c.F.Value(p.Target.Indicator, p.Value)
+}
+
+// appendResultFigure appends resultFigure(p) to b.
+func (c *Context) appendResultFigure(b []byte, p model.Progress) []byte {
+	if p.ByRate {
+		return c.F.appendPct(b, p.Value)
+	}
+	return c.F.appendValue(b, p.Target.Indicator, p.Value)
 }
 
 // resultCalc says how the site computed the result a progress compares, "" when its source
