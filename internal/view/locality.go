@@ -334,7 +334,7 @@ func (c *Context) headline(local model.Local, ind *model.Indicator) (headline, b
 }
 
 func (c *Context) card(h headline) Card {
-	card := Card{ID: "chi-so-" + h.Indicator.ID, Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
+	card := Card{ID: c.cardID(h.Indicator), Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
 	if len(h.Progress) > 0 {
 		card.Targets = make([]CardTarget, len(h.Progress))
 		for i, p := range h.Progress {

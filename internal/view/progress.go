@@ -207,15 +207,15 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	ind := res.Indicator
 	var buf [192]byte
 	var scratch [64]byte
-	b := f.AppendT(buf[:0], "asof", f.Date(res.AsOf))
-	asOf := string(b)
+	asOf := c.asOf(res.AsOf)
 	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: asOf, AsOf: asOf}
 	if res.Value.Known && ind.Unit != model.Percent {
-		out.Unit = " " + f.Unit(ind)
+		out.Unit = c.unitAfter(ind)
 	}
 	if res.Rate.Known || res.Change.Known {
+		b := append(buf[:0], asOf...)
 		if res.Rate.Known {
-			b = append(append(f.AppendT(append(b, " · "...), "rate"), ' '), f.PctAsGiven(res.Rate)...)
+			b = f.appendPctAsGiven(append(f.AppendT(append(b, " · "...), "rate"), ' '), res.Rate)
 		}
 		if res.Change.Known {
 			b = f.AppendTB(append(b, " · "...), "change_since", f.appendNum(scratch[:0], res.Change), []byte(f.Date(res.ChangeSince)))
@@ -224,7 +224,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
 	out.Fig = c.resultFig(res, res.Calc)
-	according := text(f.TS("credit.according") + " ")
+	according := text(c.spaced("credit.according"))
 	if w := c.Where(res.Where); w != "" {
 		out.Source = Line{according, c.cite(res.Source), text(" · " + w)}
 	} else {
@@ -247,10 +247,9 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	// each text written into one buffer, its figures into scratch: a page has a dozen
 	var buf [192]byte
 	var scratch [64]byte
-	b := append(append(f.AppendT(buf[:0], "target"), ' '), f.Period(t.Period)...)
-	out := CardTarget{Status: c.status(p.Status), Label: string(b), Value: c.targetValue(t)}
+	out := CardTarget{Status: c.status(p.Status), Label: c.targetLabel(t.Period), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
-		b = f.AppendTB(append(buf[:0], " · "...), "share_achieved", f.appendPct(scratch[:0], p.Share))
+		b := f.AppendTB(append(buf[:0], " · "...), "share_achieved", f.appendPct(scratch[:0], p.Share))
 		if p.ReportedShare.Known && !p.ShareDiffers {
 			b = append(f.AppendTB(append(b, " ("...), "as_reported", f.appendPctAsGiven(scratch[:0], p.ReportedShare)), ')')
 		}
@@ -258,7 +257,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 		out.Meter = meterValue(p.Share.V)
 	}
 	if p.Result != nil {
-		b = buf[:0]
+		b := buf[:0]
 		if p.Gap.Known && p.Gap.V > 0 {
 			b = append(append(b, f.GapWords(ind)...), ' ')
 			if p.ByRate {

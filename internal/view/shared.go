@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
 )
@@ -23,6 +24,13 @@ type Shared struct {
 	setBy   keep[*model.Plan, Line]
 	decided keep[decision, Line]
 	planURL keep[*model.Plan, string]
+	// the words every card says again: "chi-so-bhyt", " người", "Chỉ tiêu 2023", "đến
+	// 30/6/2023", "Theo "
+	cardID   keep[*model.Indicator, string]
+	unit     keep[*model.Indicator, string]
+	label    keep[date.Period, string]
+	asOf     keep[date.Date, string]
+	spaceful keep[string, string]
 }
 
 // keep is one kind of value a Shared keeps, by key: read by every page, written by the
@@ -161,4 +169,31 @@ func (c *Context) decidedBy(p *model.Plan, number string) Line {
 	return kept(shared(c, func(s *Shared) *keep[decision, Line] { return &s.decided }), decision{p, number}, func() Line {
 		return Line{text(c.F.TS("card.set_by") + " "), link(number, c.planURL(p))}
 	})
+}
+
+// cardID is the anchor of an indicator's card, "chi-so-bhyt".
+func (c *Context) cardID(ind *model.Indicator) string {
+	return kept(shared(c, func(s *Shared) *keep[*model.Indicator, string] { return &s.cardID }), ind, func() string { return "chi-so-" + ind.ID })
+}
+
+// unitAfter is an indicator's unit as it follows a figure, " người".
+func (c *Context) unitAfter(ind *model.Indicator) string {
+	return kept(shared(c, func(s *Shared) *keep[*model.Indicator, string] { return &s.unit }), ind, func() string { return " " + c.F.Unit(ind) })
+}
+
+// targetLabel names a card's target by its period, "Chỉ tiêu 2023".
+func (c *Context) targetLabel(p date.Period) string {
+	return kept(shared(c, func(s *Shared) *keep[date.Period, string] { return &s.label }), p, func() string {
+		return string(append(append(c.F.AppendT(nil, "target"), ' '), c.F.Period(p)...))
+	})
+}
+
+// asOf dates a card's result, "đến 30/6/2023".
+func (c *Context) asOf(d date.Date) string {
+	return kept(shared(c, func(s *Shared) *keep[date.Date, string] { return &s.asOf }), d, func() string { return c.F.TS("asof", c.F.Date(d)) })
+}
+
+// spaced is the string of key followed by a space, "Theo ".
+func (c *Context) spaced(key string) string {
+	return kept(shared(c, func(s *Shared) *keep[string, string] { return &s.spaceful }), key, func() string { return c.F.TS(key) + " " })
 }
