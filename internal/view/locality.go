@@ -512,7 +512,8 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 	}
 	// every cell's share, result and target written into one string (texts), each row's
 	// cells in one array
-	figures := newTexts(n)
+	var figures texts
+	figures.grow(n, 8*n) // "91,67 %", "2.965"
 	cells := make([]EarlierCell, len(plans)*len(inds))
 	for k, pp := range plans {
 		p := pp.Plan
@@ -568,12 +569,13 @@ func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *
 	// what cells gives of these, without the rest of a table's row
 	f := c.F
 	*cell = EarlierCell{Result: "—", Target: c.targetValueBut(last.Target)}
-	figures.b = f.appendPct(figures.b, last.Share)
+	var buf [64]byte
+	figures.write(f.appendPct(buf[:0], last.Share))
 	figures.end()
-	figures.b = f.appendTargetText(figures.b, last.Target)
+	figures.write(f.appendTargetText(buf[:0], last.Target))
 	figures.end()
 	if last.Result != nil {
-		figures.b = c.appendResultFigure(figures.b, *last)
+		figures.write(c.appendResultFigure(buf[:0], *last))
 		figures.end()
 		cell.Result, cell.asOf = "", f.Date(last.Result.AsOf)
 	}

@@ -288,25 +288,53 @@ func (t *PlanTable) clearDate(common string) {
 	}
 }
 
-// resultLines writes each cell's line under its target, once the dates are settled.
+// resultLines writes each cell's line under its target, once the dates are settled: every
+// line a part of one string (texts).
 func (t *PlanTable) resultLines() {
-	line := func(cells []PlanTableCell) {
-		for i := range cells {
-			c := &cells[i]
-			switch {
-			case c.Result == "":
-			case c.AsOf != "":
-				c.ResultLine = c.Result + " (" + c.AsOf + ") · " + c.Share
-			default:
-				c.ResultLine = c.Result + " · " + c.Share
+	n, size := 0, 0 // the lines and their bytes
+	t.eachCell(func(c *PlanTableCell) {
+		if c.Result != "" {
+			n, size = n+1, size+len(c.Result)+len(" · ")+len(c.Share)
+			if c.AsOf != "" {
+				size += len(" ()") + len(c.AsOf)
 			}
 		}
-	}
+	})
+	var lines texts
+	lines.grow(n, size)
+	t.eachCell(func(c *PlanTableCell) {
+		if c.Result == "" {
+			return
+		}
+		lines.sb.WriteString(c.Result)
+		if c.AsOf != "" {
+			lines.sb.WriteString(" (")
+			lines.sb.WriteString(c.AsOf)
+			lines.sb.WriteString(")")
+		}
+		lines.sb.WriteString(" · ")
+		lines.sb.WriteString(c.Share)
+		lines.end()
+	})
+	lines.done()
+	t.eachCell(func(c *PlanTableCell) {
+		if c.Result != "" {
+			c.ResultLine = lines.next()
+		}
+	})
+}
+
+// eachCell calls fn with each cell of the table's rows, then of its total row.
+func (t *PlanTable) eachCell(fn func(c *PlanTableCell)) {
 	for _, r := range t.Rows {
-		line(r.Cells)
+		for i := range r.Cells {
+			fn(&r.Cells[i])
+		}
 	}
 	if t.Total != nil {
-		line(t.Total.Cells)
+		for i := range t.Total.Cells {
+			fn(&t.Total.Cells[i])
+		}
 	}
 }
 

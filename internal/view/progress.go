@@ -89,8 +89,9 @@ func (c *Context) cells(p model.Progress) Cells {
 	if p.Result != nil {
 		out.Result = c.resultFigure(p)
 		out.ResultDate = f.Date(p.Result.AsOf)
-		out.ResultComputed = c.resultCalc(p)
-		out.ResultFig = c.resultFig(p.Result, c.resultCalcOf(p))
+		calc := c.resultCalcOf(p) // a rate's calc is made: once
+		out.ResultComputed = c.CalcText(p.Result.Indicator, calc)
+		out.ResultFig = c.resultFig(p.Result, calc)
 		out.ResultWhere = c.Where(p.Result.Where)
 	}
 	out.StatusNotes = c.statusNotes(p)
@@ -132,12 +133,6 @@ func (c *Context) appendResultFigure(b []byte, p model.Progress) []byte {
 		return c.F.appendPct(b, p.Value)
 	}
 	return c.F.appendValue(b, p.Target.Indicator, p.Value)
-}
-
-// resultCalc says how the site computed the result a progress compares, "" when its source
-// gives it: a total added up from its parts, or a rate from a denominator.
-func (c *Context) resultCalc(p model.Progress) string {
-	return c.CalcText(p.Result.Indicator, c.resultCalcOf(p))
 }
 
 // resultCalcOf is how the site computed the result a progress compares, if it did.

@@ -22,9 +22,10 @@ func TestTextsAreOneString(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			tx := newTexts(1)
+			var tx texts
+			tx.grow(1, 8)
 			for _, p := range tc.parts {
-				tx.b = append(tx.b, p...)
+				tx.write([]byte(p))
 				tx.end()
 			}
 			tx.done()
@@ -62,7 +63,8 @@ func earlierCellsChecked(t *testing.T, c *Context, site *model.Site) int {
 			p := c.assess(tg)
 			cells := c.cells(p)
 			var cell EarlierCell
-			tx := newTexts(3)
+			var tx texts
+			tx.grow(3, 24)
 			c.earlierCell(&cell, &p, &tx)
 			tx.done()
 			cell.Share, cell.Target.Text = tx.next(), tx.next()
