@@ -244,9 +244,15 @@ func (c *Context) makeLocalityLink(l *model.Locality) Link {
 }
 
 func (c *Context) breadcrumb(l *model.Locality) []Link {
-	crumbs := []Link{{Text: c.F.TS("nav.home"), URL: c.URL(routes.Home)}}
-	for _, a := range l.Ancestors() {
-		crumbs = append(crumbs, c.localityLink(a))
+	n := 1 // home, then l's ancestors from the root down (Locality.Ancestors), in one slice
+	for a := l.Parent; a != nil; a = a.Parent {
+		n++
+	}
+	crumbs := make([]Link, n)
+	crumbs[0] = Link{Text: c.F.TS("nav.home"), URL: c.URL(routes.Home)}
+	for a := l.Parent; a != nil; a = a.Parent {
+		n--
+		crumbs[n] = c.localityLink(a)
 	}
 	return crumbs
 }

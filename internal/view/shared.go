@@ -29,6 +29,7 @@ type Shared struct {
 	label    keep.Map[date.Period, string]
 	asOf     keep.Map[date.Date, string]
 	spaceful keep.Map[string, string]
+	calcHow  keep.Map[model.Computation, string] // what the site did, "Số do trang tính: tổng các thành phần"
 }
 
 // kept returns what m holds for key, else what made gives, kept in m for the pages after
