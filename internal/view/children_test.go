@@ -130,7 +130,7 @@ func TestChildRankingCredit(t *testing.T) {
 				"số liệu không cùng ngày, từ 31/3/2025 đến 30/6/2025: dấu * trong bảng đánh dấu số liệu cũ hơn", []string{"Xã D"}, true},
 		{"mixed dates, English", "en", childSite + olderResult,
 			"Sources: results — Báo cáo; Báo cáo quý I; targets — Kế hoạch 2025 (UBND tỉnh A) · " + // sources by their titles in English, as the maps name them
-				"figures of different dates, 31 Mar 2025 to 30 Jun 2025: * in the table marks an older figure", []string{"Xa D"}, true},
+				"figures of different dates, 31 Mar 2025 to 30 Jun 2025: * in the table marks an older figure", []string{"D Commune"}, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			site := siteOf(t, tt.site)

@@ -117,14 +117,19 @@ type ChildLink struct {
 	Ended string // " · đến 30/6/2025", ""
 }
 
-// namedWithKind reports whether a name starts with its kind's label, case aside: "Phường
-// 1" is a Phường, and a list need not say so again. It allocates nothing: a province's page
-// asks it of each of its communes (folding each name cost 3 % of a locality page's bytes).
+// namedWithKind reports whether a name starts or ends with its kind's label, case aside:
+// "Phường 1" is a Phường and "An Xuyen Ward" a ward, and a list need not say so again. It
+// allocates nothing: a province's page asks it of each of its communes (folding each name
+// cost 3 % of a locality page's bytes).
 func namedWithKind(name, kind string) bool {
-	if kind == "" || len(name) <= len(kind) || name[len(kind)] != ' ' {
+	if kind == "" || len(name) <= len(kind) {
 		return false
 	}
-	return strings.EqualFold(name[:len(kind)], kind)
+	if name[len(kind)] == ' ' && strings.EqualFold(name[:len(kind)], kind) {
+		return true // "Phường 1", "Ward 5"
+	}
+	tail := len(name) - len(kind)
+	return name[tail-1] == ' ' && strings.EqualFold(name[tail:], kind) // "An Xuyen Ward"
 }
 
 // ChildTable compares a locality's children on the targets of its newest plan.

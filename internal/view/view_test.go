@@ -890,7 +890,8 @@ func TestNamedWithKind(t *testing.T) {
 		want       bool
 	}{
 		{"Phường 1", "Phường", true}, {"Thị xã Duyên Hải", "Thị xã", true}, {"PHƯỜNG 7", "Phường", true},
-		{"Long Đức", "Xã", false}, {"Phuong Ninh Kieu", "Ward", false}, {"Phường", "Phường", false}, {"Xãa", "Xã", false},
+		{"An Xuyen Ward", "Ward", true}, {"Ward 5", "ward", true},
+		{"Long Đức", "Xã", false}, {"Phuong Ninh Kieu", "Ward", false}, {"Edward", "Ward", false}, {"Phường", "Phường", false}, {"Xãa", "Xã", false},
 	} {
 		if got := namedWithKind(tt.name, tt.kind); got != tt.want {
 			t.Errorf("namedWithKind(%q, %q) = %v, want %v", tt.name, tt.kind, got, tt.want)
