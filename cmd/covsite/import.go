@@ -46,6 +46,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Publisher, "publisher", "", t(diag.W("cơ quan công bố văn bản đó", "who published that document")))
 	fs.StringVar(&opts.Kind, "kind", "report", t(diag.W("loại văn bản: report (báo cáo), news (tin), conference (hội nghị) hoặc decision (quyết định)", "kind of document: report, news, conference or decision")))
 	fs.StringVar(&f.published, "published", "", t(diag.W("ngày công bố văn bản, YYYY-MM-DD (mặc định: ngày --source ghi, như \"… ngày 5/10/2023\"; nếu không có thì bỏ trống)", "when the document was published, YYYY-MM-DD (default: the date --source states, as in \"… ngày 5/10/2023\"; else none)")))
+	fs.StringVar(&opts.Against, "against", "", t(diag.W("kế hoạch mà bảng kết quả so sánh (cột \"Tỷ lệ % so KH\"), ghi vào plan = … (mặc định: kế hoạch duy nhất của --parent có kỳ chứa ngày --result)", "the plan a table of results compares with (its \"Tỷ lệ % so KH\" column), written as plan = … (default: the one plan of --parent whose period holds --result)")))
+	fs.StringVar(&opts.Where, "where", "", t(diag.W("tên bảng trong văn bản, ví dụ \"Phụ lục 2\": where của mỗi dòng thành \"Phụ lục 2, dòng 12\" (mặc định: \"Bảng \"tên trang tính\", dòng 12\")", "the table's name in the document, e.g. \"Phụ lục 2\": each row's where becomes \"Phụ lục 2, row 12\" (default: \"Sheet \"sheet name\", row 12\")")))
+	fs.Var((*repeated)(&opts.SkipColumns), "skip-column", t(diag.W("bỏ qua một cột, theo chữ cái (F) hoặc tiêu đề; dùng nhiều lần được", "leave a column out, by its letter (F) or header; may be repeated")))
 	fs.StringVar(&opts.Out, "out", "", t(diag.W("tệp sẽ ghi, tính từ --site; - thì in ra màn hình", "file to write, relative to --site; - prints it instead")))
 	fs.BoolVar(&opts.Force, "force", false, t(diag.W("ghi đè tệp kết quả đã có, hoặc thay các số kế hoạch đã có", "replace an existing results file, or change figures a plan already has")))
 	fs.BoolVar(&opts.SkipUnknown, "skip-unknown", false, t(diag.W("vẫn nhập các dòng khớp dù có tên không khớp địa phương nào", "import the rows that match even if some names match no locality")))
@@ -61,6 +64,16 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return doImport(ctx, files[0], *sheet, opts, stdout, stderr)
+}
+
+// repeated is a flag given several times: --skip-column F --skip-column G.
+type repeated []string
+
+func (r *repeated) String() string { return strings.Join(*r, ", ") }
+
+func (r *repeated) Set(v string) error {
+	*r = append(*r, v)
+	return nil
 }
 
 // maxShown is how many problems import prints; the rest are counted.
@@ -91,8 +104,8 @@ func readTable(ctx context.Context, file, sheet string) (*importer.Table, error)
 // importUsage is the command line of covsite import.
 func importUsage(lang string) string {
 	return diag.W(
-		`covsite import TỆP.csv|TỆP.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out TỆP] [--force]`,
-		`covsite import FILE.csv|FILE.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…") [--dry-run] [--out FILE] [--force]`).In(lang)
+		`covsite import TỆP.csv|TỆP.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…" [--against ID] [--where "…"]) [--skip-column F] [--dry-run] [--out TỆP] [--force]`,
+		`covsite import FILE.csv|FILE.xlsx --parent ID (--plan ID [--period 2023] | --result YYYY-MM-DD --source "…" [--against ID] [--where "…"]) [--skip-column F] [--dry-run] [--out FILE] [--force]`).In(lang)
 }
 
 // validImportRequest checks the combination of arguments and fills in the dates.
@@ -121,6 +134,12 @@ func validImportRequest(files []string, opts *importer.Options, f importFlags, s
 		fmt.Fprintln(stderr, usage)
 		return false
 	}
+	if opts.Plan != "" && (opts.Against != "" || opts.Where != "") {
+		fmt.Fprintln(stderr, "covsite import: "+diag.W(
+			"--against và --where chỉ dùng với --result (bảng kết quả)",
+			"--against and --where go with --result (a table of results) only").In(lang))
+		return false
+	}
 	return true
 }
 
@@ -138,12 +157,15 @@ func doImport(ctx context.Context, file, sheet string, opts importer.Options, st
 	read := time.Since(start)
 	opts.Now, opts.FileName = now(), filepath.Base(file)
 	rep, err := importer.Import(t, opts)
+	show := stdout
+	if opts.Out == "-" {
+		show = stderr // stdout is the file
+	}
 	if rep != nil && len(rep.Matches) > 0 {
-		show := stdout
-		if opts.Out == "-" {
-			show = stderr // stdout is the file
-		}
 		importer.WriteMatches(show, rep, opts.FileName, opts.Lang)
+	}
+	if rep != nil && len(rep.Skipped) > 0 {
+		fmt.Fprintf(show, diag.W("bỏ qua theo --skip-column: %s\n", "left out with --skip-column: %s\n").In(opts.Lang), strings.Join(rep.Skipped, ", "))
 	}
 	// errors first: what stopped the import, then what it warns of
 	var probs importer.Problems

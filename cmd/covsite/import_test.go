@@ -186,3 +186,34 @@ func TestImportErrorsComeFirst(t *testing.T) {
 		t.Errorf("a total-versus-rows warning from the refused row:\n%s", got)
 	}
 }
+
+// TestImportSkipColumnAndWhereFlags: --skip-column (repeatable, by letter or header) leaves
+// columns out and the command says which; --where names the table in each row's where;
+// --against and --where are refused with --plan.
+func TestImportSkipColumnAndWhereFlags(t *testing.T) {
+	t.Setenv("COVSITE_LANG", "vi")
+	site := exampleCopy(t)
+	code, out, errOut := runCmd("import", seedTable, "--site", site, "--parent", "tp-tra-vinh", "--result", "2023-06-30",
+		"--source", "Báo cáo thử", "--publisher", "BHXH thành phố Trà Vinh", "--skip-column", "E", "--skip-column", "BHXH tự nguyện",
+		"--where", "Phụ lục 2")
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, errOut)
+	}
+	if want := `bỏ qua theo --skip-column: D "BHXH tự nguyện", E "Bảo hiểm thất nghiệp"`; !strings.Contains(out, want) {
+		t.Errorf("no %q in:\n%s", want, out)
+	}
+	if !strings.Contains(out, "các cột bhxh-bat-buoc, bhyt;") {
+		t.Errorf("columns written:\n%s", out)
+	}
+	b, err := os.ReadFile(filepath.Join(site, "data/results/tp-tra-vinh-2023-06-30.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "locality = \"tra-vinh-phuong-1\"\nas_of = 2023-06-30\nwhere = \"Phụ lục 2, dòng 2\"\nwhere_en = \"Phụ lục 2, row 2\"\nbhxh-bat-buoc = 1_888\nbhyt = 10_324\n"; !strings.Contains(string(b), want) {
+		t.Errorf("no %q in:\n%s", want, b)
+	}
+	code, _, errOut = runCmd("import", seedTable, "--site", site, "--parent", "tp-tra-vinh", "--plan", "x-2024", "--where", "Phụ lục 2")
+	if code != 2 || !strings.Contains(errOut, "--against và --where chỉ dùng với --result") {
+		t.Errorf("--where with --plan: exit %d, %q", code, errOut)
+	}
+}

@@ -29,23 +29,27 @@ func embedOf(page, chart string) string {
 
 // TestEmbedInAnotherOrigin: a page on another origin (a second loopback port) shows the
 // embed of a chart in an iframe — a province's chart of the example site, a ward's chart
-// of the fixture site, and the chart of the fixture's locality named like a script; the
-// chart is drawn with its tools (downloads, no embed code of its own), the embed names
-// the page and chart, its source and date, links back to the chart on its page in a new
-// tab, asks not to be indexed and runs no script of the page's data; nothing is logged or
-// requested anywhere but the two origins (the host page, the embed's site).
+// of the fixture site, the chart of the fixture's locality named like a script, and the
+// fixture city's chart of its children's targets, on a page whose other chart is of
+// results; the chart is drawn with its tools (downloads, no embed code of its own), the
+// embed names the page and chart, its own source and date (a chart of targets its plan,
+// not the page's reports), links back to the chart on its page in a new tab, asks not to
+// be indexed and runs no script of the page's data; nothing is logged or requested
+// anywhere but the two origins (the host page, the embed's site).
 func TestEmbedInAnotherOrigin(t *testing.T) {
 	for _, tt := range []struct {
-		s                *site
-		page             string
-		heading, credits string
+		s                     *site
+		page, chart           string
+		heading, credits, not string
 	}{
-		{example, chartPage, "Cần Thơ — Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019 · Bao phủ BHXH, BHYT, BHTN · "},
-		{fixture, communePage, "Phường 7 — Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023 · Trang thử nghiệm · "},
-		{fixture, "/dia-phuong/xa-doc/", "</script><script>window.__pwned=1</script> — Số người tham gia theo thời gian", "Nguồn:|30/6/2023 · Trang thử nghiệm · "},
+		{example, chartPage, "chart-1", "Cần Thơ — Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019 · Bao phủ BHXH, BHYT, BHTN · ", "ban hành"},
+		{fixture, communePage, "chart-1", "Phường 7 — Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023 · Trang thử nghiệm · ", "KH-MAU"},
+		{fixture, "/dia-phuong/xa-doc/", "chart-1", "</script><script>window.__pwned=1</script> — Số người tham gia theo thời gian", "Nguồn:|30/6/2023 · Trang thử nghiệm · ", "KH-MAU"},
+		{fixture, "/dia-phuong/tp-mau/", "chart-2", "Thành phố Mẫu — So sánh các đơn vị trực thuộc",
+			"Nguồn: 01/KH-MAU (Ủy ban nhân dân Thành phố Mẫu) · ban hành 15/1/2023 · Trang thử nghiệm · ", "Bảo hiểm xã hội"},
 	} {
-		t.Run(tt.s.name+tt.page, func(t *testing.T) {
-			embed := embedOf(tt.page, "chart-1")
+		t.Run(tt.s.name+tt.page+tt.chart, func(t *testing.T) {
+			embed := embedOf(tt.page, tt.chart)
 			tb := openHostOf(t, tt.s.url+embed, "Biểu đồ", 520, 900) // the height of the snippet "Nhúng" gives
 			frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
 			type embedState struct {
@@ -93,7 +97,10 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 					t.Errorf("credit %q lacks %q", state.Credit, want)
 				}
 			}
-			if state.Back != tt.s.url+tt.page+"#chart-1-figure" || state.Target != "_blank" || !strings.HasPrefix(state.BackText, "Xem ") {
+			if strings.Contains(state.Credit, tt.not) {
+				t.Errorf("credit %q names %q, a document of none of the chart's figures", state.Credit, tt.not)
+			}
+			if state.Back != tt.s.url+tt.page+"#"+tt.chart+"-figure" || state.Target != "_blank" || !strings.HasPrefix(state.BackText, "Xem ") {
 				t.Errorf("link back %q %q target %q", state.BackText, state.Back, state.Target)
 			}
 			elsewhere := 0
@@ -226,6 +233,44 @@ func TestChartExport(t *testing.T) {
 	}
 	for _, p := range tb.takeProblems() {
 		t.Errorf("export: %s", p)
+	}
+	exportsOwnCredits(t)
+}
+
+// exportsOwnCredits: on a page whose charts are of different documents (the fixture
+// city's results over time, from its reports, and its children's targets, from its plan),
+// each chart's PNG — the framed SVG drawn on the canvas, caught as the image's source — and
+// SVG carry the chart's own credit, not the other chart's.
+func exportsOwnCredits(t *testing.T) {
+	tb := openTab(t, fixture, 1280, 900)
+	tb.visit(t, "/dia-phuong/tp-mau/")
+	run(t, tb, chromedp.Poll[bool](`document.querySelectorAll('.chart__tools').length === 2`))
+	tb.eval(t, `window.drawn = []; window.svgs = [];
+		(() => { const Img = window.Image, src = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src');
+		window.Image = function () { const img = new Img();
+			Object.defineProperty(img, 'src', { get() { return src.get.call(img); },
+				set(v) { window.drawn.push(decodeURIComponent(v.slice(v.indexOf(',') + 1))); src.set.call(img, v); } });
+			return img; };
+		for (const fig of document.querySelectorAll('figure.chart')) fig.addEventListener('chartexport', async e => {
+			if (e.detail.type === 'svg') window.svgs.push(e.detail.file + ' ' + await e.detail.blob.text()); }); })(); true`, nil)
+	const (
+		results = "Nguồn: Bảo hiểm xã hội Thành phố Mẫu · số liệu đến 30/6/2023 · Trang thử nghiệm</text>"
+		plan    = "Nguồn: 01/KH-MAU (Ủy ban nhân dân Thành phố Mẫu) · ban hành 15/1/2023 · Trang thử nghiệm</text>"
+	)
+	for i, tt := range []struct{ chart, credit, other string }{{"chart-2", plan, results}, {"chart-1", results, plan}} {
+		tb.eval(t, `document.querySelectorAll('#`+tt.chart+`-figure .chart__tools button')[0].click(), true`, nil)
+		drawn := run(t, tb, chromedp.Poll[[]string](fmt.Sprintf(`window.drawn.length > %d && window.drawn`, i)))
+		if png := drawn[i]; !strings.Contains(png, tt.credit) || strings.Contains(png, tt.other) {
+			t.Errorf("%s's PNG: its image %.200s… ends %q, want its credit %q", tt.chart, png, png[max(0, len(png)-200):], tt.credit)
+		}
+		tb.eval(t, `document.querySelectorAll('#`+tt.chart+`-figure .chart__tools button')[1].click(), true`, nil)
+		svgs := run(t, tb, chromedp.Poll[[]string](fmt.Sprintf(`window.svgs.length > %d && window.svgs`, i)))
+		if svg := svgs[i]; !strings.HasPrefix(svg, "tp-mau-"+tt.chart+".svg <svg") || !strings.Contains(svg, tt.credit) || strings.Contains(svg, tt.other) {
+			t.Errorf("%s's SVG %.60s… ends %q, want its credit %q", tt.chart, svg, svg[max(0, len(svg)-200):], tt.credit)
+		}
+	}
+	for _, p := range tb.takeProblems() {
+		t.Errorf("export on %s: %s", "/dia-phuong/tp-mau/", p)
 	}
 }
 

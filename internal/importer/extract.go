@@ -29,11 +29,14 @@ type row struct {
 // extraction is what a table holds, matched to the site.
 type extraction struct {
 	Columns  []column
-	Rows     []row   // the rows of localities below the parent, in table order
-	Total    *row    // the total row (or the parent's own row), if any
-	Unknown  []row   // rows whose name matched no locality
-	Deeper   []row   // rows of localities below a child of the parent, not its children
-	Groups   []group // the subtotal and section rows ("I | Các phường"), each with its group's rows
+	Rows     []row           // the rows of localities below the parent, in table order
+	Total    *row            // the total row (or the parent's own row), if any
+	Unknown  []row           // rows whose name matched no locality
+	Deeper   []row           // rows of localities below a child of the parent, not its children
+	Groups   []group         // the subtotal and section rows ("I | Các phường"), each with its group's rows
+	Skipped  []skippedColumn // the columns --skip-column left out
+	against  *model.Plan     // the plan a table of results is compared with (comparedPlan), or nil
+	head     int             // the last row of the header, where messages about a column point
 	Problems Problems
 	Warnings []Problem
 }
@@ -45,9 +48,17 @@ const maxHeaderRow = 20
 // or "BHYT" over "Số người | Tỷ lệ".
 const maxHeaderRows = 3
 
+// reading is how a table is read.
+type reading struct {
+	Lang    string   // of messages
+	Targets bool     // the import writes a plan's targets (--plan), not results (--result)
+	Skip    []string // --skip-column: columns left out on purpose, by letter or header
+}
+
 // extract reads t: finds the header rows, matches its columns to indicators and its rows
 // to localities below m.parent, reads every figure and checks the total row.
-func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extraction {
+func extract(t *Table, site *model.Site, m *localityMatcher, rd reading) *extraction {
+	lang := rd.Lang
 	x := &extraction{}
 	hs := newHeaders(site)
 	top, h := headerRows(t, hs)
@@ -59,7 +70,8 @@ func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extra
 			Hint: fmt.Sprintf(diag.W("tiêu đề cột như %s", "headers such as %s").In(lang), strings.Join(names[:min(8, len(names))], ", "))})
 		return x
 	}
-	x.columns(t, site, hs, top, h, lang)
+	x.head = h
+	x.columns(t, site, hs, top, h, rd)
 	first := h + 1
 	for first < len(t.Rows) && first <= h+2 && isColumnNumberRow(t.Rows[first]) {
 		first++ // "A | B | 1 | 2 | 3": the columns' numbers, under the header
@@ -68,6 +80,8 @@ func extract(t *Table, site *model.Site, m *localityMatcher, lang string) *extra
 		x.readRow(t, r, m, lang)
 	}
 	x.checkDeeper(t, m, lang)
+	x.checkRates(t, lang)
+	x.checkShares(t, lang)
 	x.checkTotal(t, lang)
 	x.checkGroups(t, lang)
 	return x
@@ -95,11 +109,12 @@ func headerRows(t *Table, hs *headers) (top, h int) {
 }
 
 // headerScore counts the cells of row r, written in that row, that name an indicator
-// alone or under the header rows above.
+// alone or under the header rows above. A dash ("-", "x") names nothing: it is an empty
+// figure.
 func headerScore(t *Table, hs *headers, r int) int {
 	n := 0
 	for i, c := range t.Rows[r] {
-		if c.Text == "" || c.Numeric {
+		if blank(c.Text) || c.Numeric {
 			continue
 		}
 		if ind, _, _ := headerOf(t, hs, max(0, r-maxHeaderRows+1), r, i); ind != nil {
@@ -109,10 +124,15 @@ func headerScore(t *Table, hs *headers, r int) int {
 	return n
 }
 
-// hasFigures reports whether a row holds a number that is not a column's number.
+// hasFigures reports whether a row holds a number — a spreadsheet's, or one typed as text
+// ("98.765", "95,12") — that is not a merged copy: such a row is data, or the column
+// numbers under the header, never part of the header.
 func hasFigures(cells []Cell) bool {
 	for _, c := range cells {
-		if c.Numeric && !c.Merged {
+		if c.Merged {
+			continue
+		}
+		if _, ok, err := parseCell(c, false); ok && err == nil {
 			return true
 		}
 	}
@@ -127,6 +147,9 @@ func headerTexts(t *Table, top, h, i int) []string {
 	var out []string
 	for r := top; r <= h; r++ {
 		s := cellAt(t, r, i).Text
+		if blank(s) {
+			s = "" // a dash is an empty figure, not a header
+		}
 		if s == "" && r < h && i > 0 && cellAt(t, r+1, i).Text != "" && cellAt(t, r+1, i-1).Text != "" {
 			s = cellAt(t, r, i-1).Text
 		}
@@ -139,11 +162,12 @@ func headerTexts(t *Table, top, h, i int) []string {
 
 // headerOf matches column i of the header rows top to h: the lowest text alone, then with
 // the text above it (either way round: "BHXH" over "Bắt buộc", "Số người" under "BHYT"),
-// then every text. text is the header as it will be shown.
-func headerOf(t *Table, hs *headers, top, h, i int) (ind *model.Indicator, rate bool, text string) {
+// then every text. text is the header as it will be shown; every row of it says the
+// column's role (roleOf).
+func headerOf(t *Table, hs *headers, top, h, i int) (ind *model.Indicator, r role, text string) {
 	texts := headerTexts(t, top, h, i)
 	if len(texts) == 0 {
-		return nil, false, ""
+		return nil, role{}, ""
 	}
 	last := texts[len(texts)-1]
 	tries := []string{last}
@@ -155,16 +179,19 @@ func headerOf(t *Table, hs *headers, top, h, i int) (ind *model.Indicator, rate 
 		tries = append(tries, strings.Join(texts, " "))
 	}
 	for _, s := range tries {
-		if ind, rate := hs.match(s); ind != nil {
-			return ind, rate, s
+		if ind := hs.find(s); ind != nil {
+			return ind, roleOf(ind, texts...), s
 		}
 	}
-	return nil, false, strings.Join(texts, " ")
+	return nil, role{}, strings.Join(texts, " ")
 }
 
 // columnNumber is what the row under a header numbers the columns with: "A", "B", "1",
-// "(2)", "4=2+3".
-var columnNumber = regexp.MustCompile(`^\(?([A-Z]|[IVX]+|\d{1,2})(\s*[=+\-]\s*\(?\d{1,2}\)?)*\)?$`)
+// "(2)", "4=2+3", "5=4/3", "(3)=(2)/(1)", "3=2/1*100", "(6)=(5)/(4)x100%".
+var columnNumber = regexp.MustCompile(`^` + columnTerm + `(\s*[=+\-*/:÷x×]\s*` + columnTerm + `)*\s*%?$`)
+
+// columnTerm is one column's number, or 100, in brackets or not: "A", "(2)", "100".
+const columnTerm = `\(?(?:[A-Z]|[IVX]+|\d{1,2}|100)\)?`
 
 // isColumnNumberRow reports whether a row only numbers the columns above it: every cell is
 // a column number, and at least two are.
@@ -183,24 +210,30 @@ func isColumnNumberRow(cells []Cell) bool {
 }
 
 // columns classifies each column of the header rows top to h.
-func (x *extraction) columns(t *Table, site *model.Site, hs *headers, top, h int, lang string) {
+func (x *extraction) columns(t *Table, site *model.Site, hs *headers, top, h int, rd reading) {
+	lang := rd.Lang
 	seen := map[string]int{}
 	inTable := tableZeros(t, top)
 	width := 0
 	for r := top; r <= h; r++ {
 		width = max(width, len(t.Rows[r]))
 	}
+	used := make([]bool, len(rd.Skip))
 	for i := 0; i < width; i++ {
 		texts := headerTexts(t, top, h, i)
+		ind, r, text := headerOf(t, hs, top, h, i)
+		if x.skip(i, texts, text, rd.Skip, used) {
+			continue
+		}
 		if len(texts) == 0 {
 			continue
 		}
-		ind, rate, text := headerOf(t, hs, top, h, i)
 		col := column{Index: i, Header: text}
 		switch {
 		case ind != nil:
-			col.Ind, col.Rate = ind, rate
-			if !rate && ind.Unit.Whole() {
+			col.Ind, col.Measure, col.Side = ind, r.measure, r.side
+			col.Aside = rd.Targets && (r.side == resultSide || r.measure == shareOf) || !rd.Targets && r.side == targetSide
+			if r.measure == valueOf && ind.Unit.Whole() {
 				col.Zeros = headerZeros(text)
 				if col.Zeros == 0 && !unitSuffix.MatchString(textutil.Fold(text)) {
 					col.Zeros = inTable // no unit of its own: the table's "Đơn vị tính"
@@ -213,25 +246,88 @@ func (x *extraction) columns(t *Table, site *model.Site, hs *headers, top, h int
 		}
 		if col.Ind == nil && !col.Label && col.Header != "note" {
 			if columnHasNumbers(t, h, i) {
-				x.Problems = append(x.Problems, Problem{Where: t.Where(h, i),
-					Message: fmt.Sprintf(diag.W("cột %q không phải tên chỉ số nào", "column %q names no indicator").In(lang), text),
-					Hint:    fmt.Sprintf(diag.W("gần nhất: %s; hãy sửa tiêu đề cột", "closest: %s; rename the column").In(lang), strings.Join(textutil.Ranked(text, indicatorNames(site), 3), ", "))})
+				x.Problems = append(x.Problems, unknownColumn(t, site, h, i, text, lang))
 			}
 			continue
 		}
 		if col.Ind != nil {
 			if prev, dup := seen[col.Key()]; dup {
 				x.Problems = append(x.Problems, Problem{Where: t.Where(h, i),
-					Message: fmt.Sprintf(diag.W("cột %q là %s, trùng với cột %d", "column %q is %s, like column %d").In(lang), text, col.Key(), prev+1)})
+					Message: fmt.Sprintf(diag.W("cột %q là %s, trùng với cột %d", "column %q is %s, like column %d").In(lang), text, col.Key(), prev+1),
+					Hint:    fmt.Sprintf(diag.W("nếu không cần một trong hai cột, thêm --skip-column %s", "if one of the two is not needed, add --skip-column %s").In(lang), columnLetter(i))})
 				continue
 			}
 			seen[col.Key()] = i
 		}
 		x.Columns = append(x.Columns, col)
 	}
+	for k, s := range rd.Skip {
+		if !used[k] {
+			x.Problems = append(x.Problems, Problem{Where: t.Name,
+				Message: fmt.Sprintf(diag.W("--skip-column %q: bảng không có cột nào như vậy", "--skip-column %q: the table has no such column").In(lang), s),
+				Hint:    diag.W("ghi chữ cái của cột (F) hoặc tiêu đề của nó như trong bảng", "give the column's letter (F) or its header as the table writes it").In(lang)})
+		}
+	}
 	if !x.hasLabel() {
 		x.guessLabel(t, h)
 	}
+}
+
+// unknownColumn explains a column of figures whose header names no indicator: the closest
+// names, what headers are read, and how to leave the column out. It never suggests
+// renaming a column into a rate: a share of plan read as a coverage rate would be wrong.
+func unknownColumn(t *Table, site *model.Site, h, i int, text, lang string) Problem {
+	return Problem{Where: t.Where(h, i),
+		Message: fmt.Sprintf(diag.W("cột %q không phải tên chỉ số nào", "column %q names no indicator").In(lang), text),
+		Hint: fmt.Sprintf(diag.W(
+			"gần nhất: %s — tiêu đề đọc được là tên một chỉ số, một mình hoặc dưới ô gộp mang tên chỉ số: \"Số người tham gia\", \"Tỷ lệ bao phủ (%%)\", \"Thực hiện\", \"Kế hoạch giao\", \"Tỷ lệ %% so KH\"; nếu không cần nhập cột này, thêm --skip-column %s",
+			"closest: %s — a header is read when it names an indicator, alone or under a merged cell naming one: \"Số người tham gia\", \"Tỷ lệ bao phủ (%%)\", \"Thực hiện\", \"Kế hoạch giao\", \"Tỷ lệ %% so KH\"; if this column is not to be imported, add --skip-column %s").In(lang),
+			strings.Join(textutil.Ranked(text, indicatorNames(site), 3), ", "), columnLetter(i))}
+}
+
+// columnLetter is a column's letter as spreadsheets name it: 0 → "A", 5 → "F".
+func columnLetter(i int) string {
+	name, err := excelize.ColumnNumberToName(i + 1)
+	if err != nil {
+		return fmt.Sprint(i + 1)
+	}
+	return name
+}
+
+// skip reports whether --skip-column names column i, by its letter ("F") or by its header
+// (the whole of it, or one of its rows: "Tỷ lệ % so KH", or "BHXH tự nguyện" for every
+// column under it), and notes it in x.Skipped; used marks each name that named a column.
+func (x *extraction) skip(i int, texts []string, text string, names []string, used []bool) bool {
+	hit := false
+	for k, s := range names {
+		n := norm(s)
+		byHeader := n != "" && (n == norm(text) || slices.ContainsFunc(texts, func(t string) bool { return norm(t) == n }))
+		if byHeader || isColumnName(s) && strings.EqualFold(s, columnLetter(i)) {
+			used[k], hit = true, true
+		}
+	}
+	if hit {
+		x.Skipped = append(x.Skipped, skippedColumn{Letter: columnLetter(i), Header: text})
+	}
+	return hit
+}
+
+// isColumnName reports whether s can be a column's letters: "F", "AB".
+func isColumnName(s string) bool {
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// skippedColumn is a column --skip-column left out.
+type skippedColumn struct {
+	Letter, Header string
 }
 
 func (x *extraction) hasLabel() bool {
@@ -361,7 +457,7 @@ func (x *extraction) readFigure(t *Table, r int, col column, rw *row, lang strin
 	if c.Merged {
 		return nil // a merged figure counts once, in its first cell
 	}
-	n, ok, err := parseCell(c, col.Rate)
+	n, ok, err := parseCell(c, col.Measure != valueOf)
 	if ok && err == nil && col.Zeros > 0 {
 		n = scaled(n, col.Zeros)
 	}
@@ -379,7 +475,7 @@ func (x *extraction) readFigure(t *Table, r int, col column, rw *row, lang strin
 			Message: fmt.Sprintf(diag.W("%q ở cột %q không phải là số", "%q in column %q is not a number").In(lang), c.Text, col.Header),
 			Hint:    diag.W("viết 1.888 hoặc 1888; số thập phân viết 29,72", "write 1.888 or 1888, and 29,72 for decimals").In(lang)}
 	case !ok:
-	case !col.Rate && col.Ind.Unit.Whole() && n.V != math.Trunc(n.V):
+	case col.Measure == valueOf && col.Ind.Unit.Whole() && n.V != math.Trunc(n.V):
 		return &Problem{Where: t.Where(r, col.Index),
 			Message: fmt.Sprintf(diag.W("%s ở cột %q không phải số nguyên (%s)", "%s in column %q is not a whole number of %s").In(lang), c.Text, col.Header, col.Ind.ID),
 			Hint:    diag.W("số người không có phần thập phân; 1.888 nghĩa là một nghìn tám trăm tám mươi tám", "a count of people has no decimals; 1.888 means one thousand eight hundred and eighty-eight").In(lang)}
@@ -530,7 +626,7 @@ type columnMismatch struct {
 func (x *extraction) mismatches(stated row, rowSets ...[]row) []columnMismatch {
 	var out []columnMismatch
 	for _, col := range x.Columns {
-		if col.Ind == nil || col.Rate || col.Ind.Unit == model.Percent {
+		if col.Ind == nil || col.Measure != valueOf || col.Ind.Unit == model.Percent {
 			continue
 		}
 		want, ok := stated.Values[col.Key()]

@@ -38,14 +38,16 @@ func declarations(t *testing.T) *model.Site {
 }
 
 // FuzzImportTable reads any CSV text as a table of the example site: finding the header
-// rows, the column numbers, the total and the names never panics, and every row it matches
-// is a child of the parent.
+// rows, the column numbers, the total and the names never panics, every row it matches
+// is a child of the parent, and no coverage rate above 100 % goes through unsaid.
 func FuzzImportTable(f *testing.F) {
 	for _, seed := range []string{
 		"STT,Đơn vị,BHXH bắt buộc,BHYT\n1,Phường 1,1.888,10.324\nTổng cộng,,1.888,10.324\n",
 		"BÁO CÁO\n\nSTT,Đơn vị,BHXH,,BHYT\n,,Bắt buộc,Tự nguyện,\nA,B,1,2,3\n1,P4,1,2,3\n,Tổng cộng,1,2,3\n\n,GIÁM ĐỐC\n",
 		"Tên đơn vị;Số người tham gia BHYT;Tỷ lệ BHYT (%)\nTT Phường 7;14.690;\"95,5\"\nXÃ LONG ĐỨC;19.936;x\n",
 		",,,\n(A),(B),(1),(2)\n",
+		"STT,Đơn vị,BHYT,BHXH tự nguyện\n1,Phường 1,\"98.765\",-\n2,P4,\"45.321\",812\n",
+		"STT,Đơn vị,Bảo hiểm y tế,,BHXH tự nguyện,,\n,,Số người tham gia,Tỷ lệ bao phủ dân số (%),Kế hoạch giao năm 2026,Thực hiện,Tỷ lệ % so KH\nA,B,1,2,3,4,5=4/3\n1,Phường 1,98.765,\"95,12\",1.500,1.623,\"108,20\"\n,Tổng cộng,98.765,\"95,12\",1.500,1.623,\"108,20\"\n",
 	} {
 		f.Add(seed)
 	}
@@ -56,10 +58,20 @@ func FuzzImportTable(f *testing.F) {
 			return
 		}
 		parent := fuzzSite.Locality("tp-tra-vinh")
-		x := extract(tab, fuzzSite, newLocalityMatcher(parent, date.New(2023, 6, 30)), "vi")
+		x := extract(tab, fuzzSite, newLocalityMatcher(parent, date.New(2023, 6, 30)), reading{Lang: "vi"})
 		for _, r := range x.Rows {
 			if r.Locality == nil || r.Locality.Parent != parent {
 				t.Fatalf("row %d %q matched %v, not a child of the parent", r.Index+1, r.Label, r.Locality)
+			}
+		}
+		for _, c := range x.Columns {
+			if c.Ind == nil || c.Measure != rateOf || c.Aside {
+				continue
+			}
+			for _, r := range x.Rows {
+				if v, ok := r.Values[c.Key()]; ok && v.V > 100 && len(x.Problems) == 0 {
+					t.Fatalf("row %d: a coverage rate of %v in column %q, and no problem said", r.Index+1, v.V, c.Header)
+				}
 			}
 		}
 		_ = x.matches(parent, "vi")

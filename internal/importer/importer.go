@@ -33,6 +33,7 @@ import (
 	"github.com/covsite/covsite/internal/datacheck"
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/textutil"
@@ -55,6 +56,9 @@ type Options struct {
 	Kind      string    // report, news, conference or decision (default report)
 	Published date.Date // default: the date Report states ("… ngày 5/10/2023"), else none
 
+	Against     string    // the plan a table of results compares with (its "% so KH"); default: the parent's one plan for the date
+	Where       string    // the table's name in the document ("Phụ lục 2"), before each row's number in where
+	SkipColumns []string  // columns left out on purpose, by letter ("F") or header
 	Out         string    // the file to write, relative to Source; "-" prints it instead
 	Force       bool      // replace an existing results file, or change figures a plan already has
 	SkipUnknown bool      // import the rows that match even if some names match no locality
@@ -77,6 +81,7 @@ type Report struct {
 	Warnings  []Problem
 	Matches   []Match         // every row of figures, as matched, in table order
 	Parent    *model.Locality // the locality the rows are below
+	Skipped   []string        // the columns --skip-column left out: `F "BHXH tự nguyện Tỷ lệ % so KH"`
 }
 
 // Import reads t into the site at opts.Source.
@@ -94,9 +99,19 @@ func Import(t *Table, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := endedParent(parent, opts); err != nil {
+		return nil, err // said before any row is read: every row would match nothing
+	}
 	day := tableDate(site, opts)
-	x := extract(t, site, newLocalityMatcher(parent, day), opts.Lang)
+	x := extract(t, site, newLocalityMatcher(parent, day), reading{Lang: opts.Lang, Targets: opts.Plan != "", Skip: opts.SkipColumns})
+	if opts.Plan == "" {
+		x.comparedPlan(t, site, parent, opts)
+	}
+	x.asideWarnings(t, parent, day, opts.Lang)
 	rep := &Report{Warnings: x.Warnings, Matches: x.matches(parent, opts.Lang), Parent: parent}
+	for _, c := range x.Skipped {
+		rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s %q", c.Letter, c.Header))
+	}
 	if p := partialTable(x, parent, day, opts.Lang); p != nil {
 		rep.Warnings = append(rep.Warnings, *p)
 	}
@@ -110,7 +125,7 @@ func Import(t *Table, opts Options) (*Report, error) {
 	if opts.DryRun {
 		return rep, nil
 	}
-	rows := outRows(x, parent)
+	rows := outRows(x, parent, t, opts)
 	rep.Rows, rep.Keys = len(rows), columnKeys(x)
 	j := &job{site: site, before: diags, opts: opts, rep: rep}
 	if opts.Plan != "" {
@@ -147,6 +162,27 @@ func findParent(site *model.Site, opts Options) (*model.Locality, error) {
 	}
 	return nil, Problems{{Message: fmt.Sprintf(diag.W("--parent %q: không có địa phương này", "--parent %q: there is no such locality").In(opts.Lang), id),
 		Hint: fmt.Sprintf(diag.W("gần nhất: %s", "closest: %s").In(opts.Lang), strings.Join(textutil.Ranked(id, ids, 3), ", "))}}
+}
+
+// endedParent refuses results dated after the parent ended, naming who took over, as
+// `covsite new result` does: a table of the new communes imported below the old province
+// would otherwise match none of its rows.
+func endedParent(parent *model.Locality, opts Options) error {
+	if opts.Result.IsZero() {
+		return nil
+	}
+	d := model.AfterEnd(parent, opts.Result)
+	if d == nil {
+		return nil
+	}
+	lang := opts.Lang
+	hint := fmt.Sprintf(diag.W("kiểm tra --result: %s chỉ có số liệu đến ngày %s", "check --result: %s has figures only up to %s").In(lang), parent.ID, parent.Until)
+	if s := parent.Successor; s != nil {
+		hint = fmt.Sprintf(diag.W("bảng ngày %s là của địa phương mới: nhập lại với --parent %s; hoặc sửa --result (đến ngày %s)",
+			"a table as of %s is the new locality's: import it again with --parent %s; or correct --result (up to %s)").In(lang), opts.Result, s.ID, parent.Until)
+	}
+	return Problems{{Message: "--parent " + parent.ID + ": " + d.Message(lang), Hint: hint},
+		{Message: diag.W("chưa ghi gì", "nothing was written").In(lang)}}
 }
 
 // tableDate is the day the table speaks of, used to prefer localities that existed then.
@@ -191,23 +227,48 @@ func (x *extraction) acceptable(opts Options, rep *Report) error {
 	return append(stop, Problem{Message: diag.W("chưa ghi gì", "nothing was written").In(opts.Lang), Hint: hint})
 }
 
-// outRows lists the rows to write: the total row as the parent's, then the others.
-func outRows(x *extraction, parent *model.Locality) []outRow {
+// outRows lists the rows to write: the total row as the parent's, then the others. A
+// row of results says where it stands in the document and, with a share of plan, the plan.
+func outRows(x *extraction, parent *model.Locality, t *Table, opts Options) []outRow {
 	keys := columnKeys(x)
 	var out []outRow
-	if x.Total != nil {
-		out = append(out, outRow{Comment: x.Total.Label, Locality: parent.ID, Keys: keys, Values: x.Total.Values, Note: x.Total.Note})
-	}
-	for _, r := range x.Rows {
-		out = append(out, outRow{Comment: r.Label, Locality: r.Locality.ID, Keys: keys, Values: r.Values, Note: r.Note})
+	for _, r := range x.figureRows(parent) {
+		o := outRow{Comment: r.Label, Locality: r.Locality.ID, Keys: keys, Values: map[string]number{}, Note: r.Note}
+		for _, k := range keys {
+			if v, ok := r.Values[k]; ok {
+				o.Values[k] = v
+			}
+		}
+		if opts.Plan == "" {
+			o.Where = rowWhere(t, r.Index, opts.Where)
+			if x.against != nil && slices.ContainsFunc(keys, func(k string) bool { _, ok := o.Values[k]; return ok && strings.HasPrefix(k, "share.") }) {
+				o.Plan = x.against.ID
+			}
+		}
+		out = append(out, o)
 	}
 	return out
 }
 
+// rowWhere is where row r of t stands in the document, as a reader holding it can check:
+// `Bảng "BC T10", dòng 12` for a sheet, `dòng 12` for a CSV file, `Phụ lục 2, dòng 12`
+// when the import names the table (--where).
+func rowWhere(t *Table, r int, table string) lang.Text {
+	vi, en := fmt.Sprintf("dòng %d", r+1), fmt.Sprintf("row %d", r+1)
+	switch {
+	case table != "":
+		return lang.T(table+", "+vi, table+", "+en)
+	case t.Sheet != "":
+		return lang.T(fmt.Sprintf("Bảng %q, %s", t.Sheet, vi), fmt.Sprintf("Sheet %q, %s", t.Sheet, en))
+	}
+	return lang.T(vi, en)
+}
+
+// columnKeys are the keys of the columns written, in table order.
 func columnKeys(x *extraction) []string {
 	var keys []string
 	for _, c := range x.Columns {
-		if c.Ind != nil {
+		if x.written(c) {
 			keys = append(keys, c.Key())
 		}
 	}

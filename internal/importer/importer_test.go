@@ -356,22 +356,46 @@ func mustRead(t *testing.T, name string) []byte {
 	return b
 }
 
-// TestImportTakesBackWhatCheckRejects: a figure the model refuses (a rate over 100 %) is
+// TestImportTakesBackWhatCheckRejects: a figure the model refuses (a negative count) is
 // reported and the file is not left behind.
 func TestImportTakesBackWhatCheckRejects(t *testing.T) {
 	site := sitetest.CopyExample(t, repoRoot)
-	csv := filepath.Join(t.TempDir(), "ty-le.csv")
-	if err := os.WriteFile(csv, []byte("Đơn vị;Tỷ lệ BHYT (%)\nPhường 1;\"129,5\"\n"), 0o644); err != nil {
+	csv := filepath.Join(t.TempDir(), "am.csv")
+	if err := os.WriteFile(csv, []byte("Đơn vị;BHYT\nPhường 1;-5\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	o := opts(site)
 	o.Result, o.Report, o.Publisher = date.New(2023, 6, 30), "Báo cáo thử", "BHXH"
 	_, err := Import(readTable(t, csv), o)
-	if err == nil || !strings.Contains(err.Error(), "taken back") || !strings.Contains(err.Error(), "129.5") {
-		t.Fatalf("rate over 100 %%: %v", err)
+	if err == nil || !strings.Contains(err.Error(), "taken back") || !strings.Contains(err.Error(), "-5") {
+		t.Fatalf("a negative count: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(site, "data/results/tp-tra-vinh-2023-06-30.toml")); err == nil {
 		t.Error("the rejected file was left behind")
+	}
+}
+
+// TestImportRefusesARateOver100: a coverage rate above 100 % — most often a share of plan
+// under a header that reads as a rate — stops the import before anything is written, and
+// the hint says how a share of plan is headed, never to rename it into a rate.
+func TestImportRefusesARateOver100(t *testing.T) {
+	site := sitetest.CopyExample(t, repoRoot)
+	csv := filepath.Join(t.TempDir(), "ty-le.csv")
+	if err := os.WriteFile(csv, []byte("Đơn vị;Tỷ lệ BHYT (%)\nPhường 1;\"129,5\"\nPhường 2;\"95,5\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, dry := range []bool{true, false} {
+		o := opts(site)
+		o.Result, o.Report, o.Publisher, o.DryRun = date.New(2023, 6, 30), "Báo cáo thử", "BHXH", dry
+		_, err := Import(readTable(t, csv), o)
+		want := `ty-le.csv:2:2: column "Tỷ lệ BHYT (%)" is read as a coverage rate (rate.bhyt), but 1 rows are above 100 (row 2: 129.5)`
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), `"Tỷ lệ % so KH"`) ||
+			!strings.Contains(err.Error(), "--skip-column B") || strings.Contains(err.Error(), "taken back") {
+			t.Fatalf("dry run %v: %v", dry, err)
+		}
+		if _, err := os.Stat(filepath.Join(site, "data/results/tp-tra-vinh-2023-06-30.toml")); err == nil {
+			t.Error("a file was written")
+		}
 	}
 }
 

@@ -27,31 +27,41 @@ var seedIDs = []string{"tra-vinh-phuong-1", "tra-vinh-phuong-2", "tra-vinh-phuon
 
 // sheet builds an XLSX fixture cell by cell.
 type sheet struct {
-	t *testing.T
-	f *excelize.File
+	t    *testing.T
+	f    *excelize.File
+	name string // the sheet's name
 }
 
 const sh = "Sheet1"
 
-func newSheet(t *testing.T) *sheet { return &sheet{t, excelize.NewFile()} }
+func newSheet(t *testing.T) *sheet { return &sheet{t, excelize.NewFile(), sh} }
+
+// rename names the sheet as the office does: "BC T10".
+func (s *sheet) rename(name string) {
+	s.t.Helper()
+	if err := s.f.SetSheetName(s.name, name); err != nil {
+		s.t.Fatal(err)
+	}
+	s.name = name
+}
 
 func (s *sheet) set(cell string, v any) {
 	s.t.Helper()
-	if err := s.f.SetCellValue(sh, cell, v); err != nil {
+	if err := s.f.SetCellValue(s.name, cell, v); err != nil {
 		s.t.Fatal(err)
 	}
 }
 
 func (s *sheet) merge(from, to string) {
 	s.t.Helper()
-	if err := s.f.MergeCell(sh, from, to); err != nil {
+	if err := s.f.MergeCell(s.name, from, to); err != nil {
 		s.t.Fatal(err)
 	}
 }
 
 func (s *sheet) formula(cell, f string) {
 	s.t.Helper()
-	if err := s.f.SetCellFormula(sh, cell, f); err != nil {
+	if err := s.f.SetCellFormula(s.name, cell, f); err != nil {
 		s.t.Fatal(err)
 	}
 }

@@ -25,22 +25,63 @@ func norm(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// column says what one column of the table holds.
-type column struct {
-	Index  int
-	Header string           // as written
-	Ind    *model.Indicator // nil for label columns
-	Rate   bool             // rate.<ind> rather than the value
-	Label  bool             // names the row: STT, Đơn vị …
-	Zeros  int              // the header counts in thousands (3) or millions (6): "BHYT (nghìn người)"
+// measure is which figure of an indicator a column holds.
+type measure int
+
+const (
+	valueOf measure = iota // the indicator's value (people, money, a percentage): bhyt
+	rateOf                 // its coverage rate, % of its denominator: rate.bhyt
+	shareOf                // the share of the plan's target reached, %: share.bhyt
+)
+
+// side is whose figure a column holds when a table sets results beside the targets they
+// answer: "Kế hoạch giao năm 2026 | Thực hiện | Tỷ lệ % so KH" under "BHXH tự nguyện".
+type side int
+
+const (
+	eitherSide side = iota // the header does not say: what the import writes
+	resultSide             // "Thực hiện", "Kết quả", "Lũy kế"
+	targetSide             // "Kế hoạch giao năm 2026", "Chỉ tiêu"
+)
+
+// role is what a column's header says of its figures, besides the indicator.
+type role struct {
+	measure measure
+	side    side
 }
 
-// Key is the data file key the column is written under: "bhyt" or "rate.bhyt".
+// column says what one column of the table holds.
+type column struct {
+	Index   int
+	Header  string           // as written
+	Ind     *model.Indicator // nil for label columns
+	Measure measure          // the value, the coverage rate or the share of plan
+	Side    side             // results or targets, when the header says
+	// Aside is a column of the other side than the import writes — the targets a table
+	// of results states, the results beside a plan's targets, a share of plan in a plan:
+	// read and checked, never written.
+	Aside bool
+	Label bool // names the row: STT, Đơn vị …
+	Zeros int  // the header counts in thousands (3) or millions (6): "BHYT (nghìn người)"
+}
+
+// Key is the data file key the column is written under: "bhyt", "rate.bhyt" or
+// "share.bhyt"; a column set aside has its side before it: "target:bhyt".
 func (c column) Key() string {
-	if c.Rate {
-		return "rate." + c.Ind.ID
+	k := c.Ind.ID
+	switch c.Measure {
+	case rateOf:
+		k = "rate." + k
+	case shareOf:
+		k = "share." + k
 	}
-	return c.Ind.ID
+	if !c.Aside {
+		return k
+	}
+	if c.Side == targetSide {
+		return "target:" + k
+	}
+	return "result:" + k
 }
 
 // labelHeaders are headers of columns that name rows rather than hold figures.
@@ -81,11 +122,30 @@ func tableZeros(t *Table, top int) int {
 	return 0
 }
 
-// ratePrefixes mark a rate column: "Tỷ lệ BHYT", "Tỷ lệ bao phủ BHYT (%)".
-var ratePrefixes = []string{"ty le bao phu ", "ty le tham gia ", "ty le "}
+// roleWords are the words around an indicator's name in a header that say which of its
+// figures the column holds, each removed from either end of the header in turn until what
+// is left names an indicator: "Tỷ lệ bao phủ dân số (%)" under "Bảo hiểm y tế", "Kế hoạch
+// giao năm 2026" under "BHXH tự nguyện". Longest first.
+var roleWords = []string{
+	"ty le tham gia so voi dan so", "ty le tham gia tren dan so", "ty le bao phu so voi dan so", "ty le bao phu dan so",
+	"ty le tham gia dan so", "ty le dan so tham gia", "ty le bao phu", "ty le tham gia",
+	"ty le so voi ke hoach", "ty le so ke hoach", "ty le so voi kh", "ty le so kh", "ty le dat ke hoach", "ty le dat kh",
+	"ty le hoan thanh ke hoach", "ty le hoan thanh kh", "ty le thuc hien so ke hoach", "ty le thuc hien so kh",
+	"ty le dat", "ty le hoan thanh", "ty le thuc hien", "so voi ke hoach", "so voi kh", "so ke hoach", "so kh",
+	"so voi chi tieu", "so chi tieu", "dat ke hoach", "dat kh", "ty le",
+	"so voi dan so", "tren dan so", "so voi luc luong lao dong", "tren luc luong lao dong",
+	"tong so nguoi tham gia", "so nguoi tham gia", "nguoi tham gia", "so nguoi", "so the", "tong so",
+	"ke hoach giao nam", "ke hoach nam", "ke hoach giao", "ke hoach", "kh giao nam", "kh giao", "kh nam", "kh",
+	"chi tieu giao nam", "chi tieu giao", "chi tieu nam", "chi tieu",
+	"uoc thuc hien", "so thuc hien", "thuc hien", "ket qua thuc hien", "ket qua", "luy ke", "dat", "hoan thanh", "nam", "so",
+}
 
-// countPrefixes are words before an indicator's name that do not change it.
-var countPrefixes = []string{"so nguoi tham gia ", "nguoi tham gia ", "so nguoi ", "so ", "chi tieu "}
+// yearWord is a year at the end of a header: "Kế hoạch giao năm 2026".
+var yearWord = regexp.MustCompile(` (19|20)\d\d$`)
+
+// unitInside is a unit in brackets anywhere in a header joined from several rows:
+// "Tỷ lệ bao phủ (%) Bảo hiểm y tế".
+var unitInside = regexp.MustCompile(`\((nguoi|%|ty le|the|so nguoi|don vi|trieu dong)\)`)
 
 // headers matches column headers to the indicators of a site.
 type headers struct {
@@ -104,29 +164,102 @@ func newHeaders(site *model.Site) *headers {
 	return h
 }
 
-// matchHeader finds the indicator a header names, and whether it is a rate.
-func matchHeader(site *model.Site, header string) (ind *model.Indicator, rate bool) {
-	return newHeaders(site).match(header)
+// matchHeader finds the indicator a one-row header names, and which of its figures.
+func matchHeader(site *model.Site, header string) (*model.Indicator, role) {
+	hs := newHeaders(site)
+	ind := hs.find(header)
+	if ind == nil {
+		return nil, role{}
+	}
+	return ind, roleOf(ind, header)
 }
 
-// match finds the indicator a header names, and whether it is a rate.
-func (hs *headers) match(header string) (ind *model.Indicator, rate bool) {
+// find is the indicator a header names, with the words that say which of its figures
+// (roleWords) and its unit taken away.
+func (hs *headers) find(header string) *model.Indicator {
 	raw := strings.TrimSpace(textutil.Fold(header))
-	rate = strings.Contains(raw, "%")
-	h := norm(unitSuffix.ReplaceAllString(scaledSuffix.ReplaceAllString(raw, ""), ""))
-	for _, p := range ratePrefixes {
-		if rest, ok := strings.CutPrefix(h, p); ok {
-			h, rate = rest, true
-			break
+	h := norm(unitInside.ReplaceAllString(unitSuffix.ReplaceAllString(scaledSuffix.ReplaceAllString(raw, ""), ""), " "))
+	for h != "" {
+		if ind := hs.byName[h]; ind != nil {
+			return ind
+		}
+		next, ok := cutRoleWord(h)
+		if !ok {
+			return nil
+		}
+		h = next
+	}
+	return nil
+}
+
+// cutRoleWord removes one of the roleWords, or a year, from either end of a folded header.
+func cutRoleWord(h string) (string, bool) {
+	if loc := yearWord.FindStringIndex(h); loc != nil {
+		return h[:loc[0]], true
+	}
+	for _, w := range roleWords {
+		if rest, ok := strings.CutPrefix(h, w+" "); ok {
+			return rest, true
+		}
+		if rest, ok := strings.CutSuffix(h, " "+w); ok {
+			return rest, true
 		}
 	}
-	for _, p := range countPrefixes {
-		if rest, ok := strings.CutPrefix(h, p); ok && hs.byName[rest] != nil {
-			h = rest
-			break
+	return h, false
+}
+
+// textRole is what one row of a column's header says of its figures. A percentage ("%",
+// "Tỷ lệ") of a plan or of its attainment ("so KH", "đạt", "hoàn thành", "thực hiện") is
+// a share of plan; any other percentage a coverage rate; "Kế hoạch", "KH", "Chỉ tiêu"
+// name the target, "Thực hiện", "Kết quả", "Lũy kế" the result.
+func textRole(text string) role {
+	n := " " + norm(text) + " "
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(n, " "+w+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	percent := strings.Contains(text, "%") || has("ty le")
+	plan := has("kh", "ke hoach", "chi tieu")
+	var r role
+	switch {
+	case percent && (plan || has("dat", "hoan thanh", "thuc hien")):
+		return role{measure: shareOf}
+	case percent:
+		r.measure = rateOf
+	}
+	switch {
+	case plan:
+		r.side = targetSide
+	case has("thuc hien", "ket qua", "luy ke"):
+		r.side = resultSide
+	}
+	return r
+}
+
+// roleOf is what the header rows of a column (texts, the top one first) say of its
+// figures of ind: a share of plan in any row makes it one, else a rate in any row; the
+// lowest row that names a side decides it. A percentage of an indicator with no
+// denominator ("Tỷ lệ giao dịch điện tử (%)") is its value.
+func roleOf(ind *model.Indicator, texts ...string) role {
+	var r role
+	for i := len(texts) - 1; i >= 0; i-- {
+		t := textRole(texts[i])
+		r.measure = max(r.measure, t.measure)
+		if r.side == eitherSide {
+			r.side = t.side
 		}
 	}
-	return hs.byName[h], rate
+	if r.measure == shareOf {
+		r.side = eitherSide
+	}
+	if r.measure == rateOf && ind.Base == model.NoBase {
+		r.measure = valueOf
+	}
+	return r
 }
 
 // indicatorNames are what a header could have said, for suggestions: each indicator's

@@ -53,14 +53,52 @@ func TestMatchHeaders(t *testing.T) {
 		"Bảo hiểm thất nghiệp": "bhtn", "BHYT": "bhyt", "Số người tham gia BHYT": "bhyt", "BHYT (người)": "bhyt",
 		"Tỷ lệ BHYT (%)": "rate.bhyt", "Tỷ lệ bao phủ BHYT": "rate.bhyt", "BHXH": "bhxh", "bhtn": "bhtn",
 		"Ghi chú": "", "STT": "", "Đơn vị": "", "BH thất nghiệp": "",
+		// the coverage rate, its words before or after the indicator (issue: a new user's findings, 1)
+		"Bảo hiểm y tế Tỷ lệ bao phủ dân số (%)": "rate.bhyt", "Tỷ lệ bao phủ dân số (%) Bảo hiểm y tế": "rate.bhyt",
+		"BHYT Tỷ lệ bao phủ (%)": "rate.bhyt", "BHYT Tỷ lệ tham gia/dân số (%)": "rate.bhyt", "Bảo hiểm y tế Tỷ lệ (%)": "rate.bhyt",
+		"Tỷ lệ tham gia BHYT so với dân số": "rate.bhyt", "Tỷ lệ BHXH tự nguyện so với lực lượng lao động (%)": "rate.bhxh-tu-nguyen",
+		"BHYT Dân số": "", "Số thẻ BHYT": "bhyt", "Số thẻ": "",
+		// the result, the target the sheet states, the share of plan (2)
+		"BHXH tự nguyện Thực hiện": "bhxh-tu-nguyen", "BHXH tự nguyện Kết quả": "bhxh-tu-nguyen",
+		"BHXH tự nguyện Số thực hiện": "bhxh-tu-nguyen", "BHXH tự nguyện Lũy kế": "bhxh-tu-nguyen",
+		"BHXH tự nguyện Kế hoạch giao năm 2026": "target:bhxh-tu-nguyen", "BHXH tự nguyện Chỉ tiêu": "target:bhxh-tu-nguyen",
+		"Kế hoạch BHYT": "target:bhyt", "Chỉ tiêu BHYT": "target:bhyt", "BHYT KH giao": "target:bhyt",
+		"BHXH tự nguyện Tỷ lệ % so KH": "share.bhxh-tu-nguyen", "BHXH tự nguyện % so kế hoạch": "share.bhxh-tu-nguyen",
+		"BHXH tự nguyện Tỷ lệ đạt": "share.bhxh-tu-nguyen", "Tỷ lệ đạt KH BHYT (%)": "share.bhyt",
+		"BHYT So với KH (%)": "share.bhyt", "BHYT Tỷ lệ hoàn thành kế hoạch": "share.bhyt",
+		// a percentage of an indicator without a denominator is its value
+		"Tỷ lệ giao dịch điện tử (%)": "giao-dich-dien-tu", "Tỷ lệ nợ (%)": "ty-le-no", "Số thu": "tong-thu",
 	} {
-		ind, rate := matchHeader(site, header)
+		ind, r := matchHeader(site, header)
 		got := ""
 		if ind != nil {
-			got = column{Ind: ind, Rate: rate}.Key()
+			got = column{Ind: ind, Measure: r.measure, Side: r.side, Aside: r.side == targetSide}.Key()
 		}
 		if got != want {
 			t.Errorf("header %q → %q, want %q", header, got, want)
+		}
+	}
+}
+
+// TestRoleOfRows: the rows of a merged header say together which figure a column holds:
+// a share in any row makes a share, the lowest row naming a side decides it.
+func TestRoleOfRows(t *testing.T) {
+	site, _ := build.Check(repoRoot)
+	bhyt := site.Indicator("bhyt")
+	for _, c := range []struct {
+		texts []string
+		want  role
+	}{
+		{[]string{"Bảo hiểm y tế", "Số người tham gia"}, role{valueOf, eitherSide}},
+		{[]string{"Bảo hiểm y tế", "Tỷ lệ bao phủ dân số (%)"}, role{rateOf, eitherSide}},
+		{[]string{"BHXH tự nguyện", "Kế hoạch giao năm 2026"}, role{valueOf, targetSide}},
+		{[]string{"BHXH tự nguyện", "Thực hiện"}, role{valueOf, resultSide}},
+		{[]string{"BHXH tự nguyện", "Tỷ lệ % so KH"}, role{shareOf, eitherSide}},
+		{[]string{"Kế hoạch giao năm 2026", "Tỷ lệ BHYT (%)"}, role{rateOf, targetSide}},
+		{[]string{"Kết quả thực hiện", "BHYT"}, role{valueOf, resultSide}},
+	} {
+		if got := roleOf(bhyt, c.texts...); got != c.want {
+			t.Errorf("%q → %+v, want %+v", c.texts, got, c.want)
 		}
 	}
 }

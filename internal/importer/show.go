@@ -36,7 +36,7 @@ func (x *extraction) matches(parent *model.Locality, lang string) []Match {
 	add := func(r row, l *model.Locality, total bool) *Match {
 		m := Match{Row: r.Index + 1, Label: r.Label, Locality: l, Total: total, Deeper: l != nil && !total && l.Parent != parent}
 		for _, c := range x.Columns {
-			if c.Ind == nil {
+			if !x.written(c) {
 				continue
 			}
 			if v, ok := r.Values[c.Key()]; ok {

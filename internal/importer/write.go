@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/covsite/covsite/internal/diag"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/textutil"
 )
@@ -17,6 +18,8 @@ type outRow struct {
 	Keys     []string
 	Values   map[string]number
 	Note     string
+	Where    lang.Text // where the row stands in the document; none for a plan's rows
+	Plan     string    // the plan its shares are of (plan = …), for a row of results with share.…
 }
 
 // figureLines writes key = value lines.
@@ -39,6 +42,15 @@ func block(kind string, r outRow, extra string) string {
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "[[%s]]\nlocality = %s\n%s", kind, textutil.TOMLString(r.Locality), extra)
+	if r.Plan != "" {
+		fmt.Fprintf(&b, "plan = %s\n", textutil.TOMLString(r.Plan))
+	}
+	if r.Where.VI != "" {
+		fmt.Fprintf(&b, "where = %s\n", textutil.TOMLString(r.Where.VI))
+		if r.Where.EN != r.Where.VI {
+			fmt.Fprintf(&b, "where_en = %s\n", textutil.TOMLString(r.Where.EN))
+		}
+	}
 	b.WriteString(figureLines(r))
 	if r.Note != "" {
 		fmt.Fprintf(&b, "note = %s\n", textutil.TOMLString(r.Note))

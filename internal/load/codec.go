@@ -233,7 +233,7 @@ func (e *storeEncoder) figures(v []Figure) {
 }
 
 func (e *storeEncoder) config(c Config) {
-	for _, s := range []Str{c.Title, c.TitleEN, c.Description, c.DescriptionEN, c.BaseURL, c.Publisher} {
+	for _, s := range []Str{c.Title, c.TitleEN, c.Description, c.DescriptionEN, c.BaseURL, c.Publisher, c.PublisherEN} {
 		e.s(s)
 	}
 }
@@ -583,7 +583,7 @@ func (d *storeDecoder) figures() []Figure {
 }
 
 func (d *storeDecoder) config() Config {
-	return Config{Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s()}
+	return Config{Title: d.s(), TitleEN: d.s(), Description: d.s(), DescriptionEN: d.s(), BaseURL: d.s(), Publisher: d.s(), PublisherEN: d.s()}
 }
 
 func (d *storeDecoder) indicator() Indicator {

@@ -234,7 +234,7 @@ func readConfig(t *table) Config {
 	c := Config{
 		Title: t.str("title", true), TitleEN: t.str("title_en", false),
 		Description: t.str("description", false), DescriptionEN: t.str("description_en", false),
-		BaseURL: t.str("base_url", false), Publisher: t.str("publisher", false),
+		BaseURL: t.str("base_url", false), Publisher: t.str("publisher", false), PublisherEN: t.str("publisher_en", false),
 	}
 	checkBaseURL(c.BaseURL, t.diags)
 	t.checkUnknown()

@@ -29,7 +29,7 @@ type Config struct {
 	Title, TitleEN             Str
 	Description, DescriptionEN Str
 	BaseURL                    Str
-	Publisher                  Str
+	Publisher, PublisherEN     Str
 }
 
 // Indicator is one [[indicator]] of data/indicators.toml.

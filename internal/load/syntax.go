@@ -133,7 +133,7 @@ func reportBareValue(pos diag.Pos, key, value string, diags *diag.List) {
 var (
 	textKeys = setOf("base_url", "denominator", "description", "description_en", "direction", "id", "indicator", "issuer",
 		"issuer_en", "kind", "locality", "name", "name_en", "note", "note_en", "noun", "noun_en", "number", "parent", "per",
-		"period", "publisher", "short", "short_en", "signer", "source", "successor", "summary", "summary_en", "title",
+		"period", "publisher", "publisher_en", "short", "short_en", "signer", "source", "successor", "summary", "summary_en", "title",
 		"title_en", "unit", "url", "based_on", "localities", "plan", "plans", "sum_of")
 	dateKeys = setOf("as_of", "published", "issued", "since", "until", "date", "by", "deadline", "change_since")
 )

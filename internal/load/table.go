@@ -186,7 +186,7 @@ func (t *table) str(key string, required bool) Str {
 
 // formulaKeys are the keys of names and titles, which go into the CSV downloads.
 var formulaKeys = map[string]bool{"name": true, "name_en": true, "unit": true, "number": true,
-	"title": true, "title_en": true, "issuer": true, "publisher": true}
+	"title": true, "title_en": true, "issuer": true, "publisher": true, "publisher_en": true}
 
 // startsLikeFormula reports whether a spreadsheet would take s for a formula: it begins
 // with = + - @, a tab or a carriage return (the CSV downloads write it as text anyway).

@@ -205,7 +205,7 @@ func (b *builder) config(c load.Config) {
 	b.site.Config = Config{
 		Title:       lang.T(c.Title.V, or(c.TitleEN.V, c.Title.V)),
 		Description: lang.T(c.Description.V, or(c.DescriptionEN.V, c.Description.V)),
-		BaseURL:     or(c.BaseURL.V, "/"), Publisher: c.Publisher.V,
+		BaseURL:     or(c.BaseURL.V, "/"), Publisher: lang.T(c.Publisher.V, c.PublisherEN.V),
 	}
 }
 

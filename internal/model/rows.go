@@ -154,14 +154,15 @@ func (b *builder) planRows(p *Plan, r load.Plan) {
 // its file's default.
 type whereOf struct{ vi, en string }
 
-// text is the where in both languages; the English defaults to the Vietnamese.
-func (w whereOf) text() lang.Text { return lang.T(w.vi, or(w.en, w.vi)) }
+// text is the where in both languages; the English is "" when the data gives none (the
+// view says the Vietnamese in English when it can, else marks it as Vietnamese).
+func (w whereOf) text() lang.Text { return lang.T(w.vi, w.en) }
 
 func (w whereOf) or(vi, en load.Str) whereOf {
 	if vi.V == "" {
 		return w
 	}
-	return whereOf{vi.V, or(en.V, vi.V)}
+	return whereOf{vi.V, en.V}
 }
 
 // targetRow turns one [[target]] row into a Target per indicator, credited to credit.

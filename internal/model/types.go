@@ -79,7 +79,7 @@ type Config struct {
 	Title       lang.Text
 	Description lang.Text
 	BaseURL     string
-	Publisher   string
+	Publisher   lang.Text // who publishes the site; its English falls back to the Vietnamese (In)
 }
 
 // Indicator is a measure the plans target, defined in data.

@@ -85,7 +85,7 @@ func (r *Renderer) HasDownloads(l *model.Locality) bool { return r.data.Has(l) }
 // feed renders the Atom feed of updates in lang, newest first.
 func (r *Renderer) feed(lang string) ([]byte, error) {
 	f := download.Feed{
-		Lang: lang, Title: r.site.Config.Title.In(lang), Publisher: r.site.Config.Publisher,
+		Lang: lang, Title: r.site.Config.Title.In(lang), Publisher: r.site.Config.Publisher.In(lang),
 		ID: r.AbsURL(lang, routes.Updates), Self: r.AbsURL(lang, routes.Feed),
 	}
 	for _, d := range view.DocumentsIn(updates(r.site.Documents), lang) {

@@ -96,23 +96,46 @@ func TestGoldenPages(t *testing.T) {
 		{"en/404.html", "404.en.html"},
 		{"tin-tuc/can-tho-ket-qua-6-thang-dau-nam-2019/index.html", "update.html"},
 	} {
+		t.Run(tt.golden, func(t *testing.T) { checkGolden(t, r, tt.page, tt.golden) })
+	}
+}
+
+// TestGoldenConflict: a figure two documents give differently for one date (testdata/
+// conflict: a report and a news item) is the report's, and its card names the news
+// item's figure and the news item, in both languages.
+func TestGoldenConflict(t *testing.T) {
+	r := rendererOf(t, os.DirFS("testdata/conflict"), "/")
+	for _, tt := range []struct{ page, golden, other string }{
+		{"dia-phuong/tinh/index.html", "conflict.html", "Nguồn khác ghi 11.900 (<cite>Tin BHYT tháng 7</cite>)"},
+		{"en/dia-phuong/tinh/index.html", "conflict.en.html", "Another source gives 11,900 (<cite>BHYT news, July</cite>)"},
+	} {
 		t.Run(tt.golden, func(t *testing.T) {
-			got := fingerprint.ReplaceAll(pageBytes(t, r, tt.page), []byte(".HASH.$1"))
-			file := filepath.Join("testdata", "golden", tt.golden)
-			if *update {
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if b := pageBytes(t, r, tt.page); !bytes.Contains(b, []byte(tt.other)) {
+				t.Errorf("%s does not name the other figure: %s", tt.page, tt.other)
 			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/render -run Golden -update\n%s",
-					tt.page, file, firstDifference(got, want))
-			}
+			checkGolden(t, r, tt.page, tt.golden)
 		})
+	}
+}
+
+// checkGolden compares the page at path with testdata/golden/golden (rewritten with
+// -update).
+func checkGolden(t *testing.T, r *Renderer, path, golden string) {
+	t.Helper()
+	got := fingerprint.ReplaceAll(pageBytes(t, r, path), []byte(".HASH.$1"))
+	file := filepath.Join("testdata", "golden", golden)
+	if *update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/render -run Golden -update\n%s",
+			path, file, firstDifference(got, want))
 	}
 }
 

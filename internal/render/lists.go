@@ -177,6 +177,9 @@ func (r *Renderer) downloadsView() downloadsView {
 			v.Site = append(v.Site, file)
 		}
 	}
+	sources := r.dataFile(routes.SourcesDownload())
+	sources.What = "data.sources"
+	v.Site = append(v.Site, sources)
 	for _, root := range r.site.Roots {
 		if r.data.Has(root) {
 			v.National = append(v.National, r.filesOf(root, r.data.LocalityFiles(root)))

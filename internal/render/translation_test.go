@@ -39,3 +39,39 @@ func TestUntranslatedDocumentSwitchesToAPageThatExists(t *testing.T) {
 		}
 	}
 }
+
+// The footer names the site's publisher in the page's language: publisher_en on English
+// pages, and without it the Vietnamese name (a name, as the localities' are, not marked:
+// no byte more on a site that has no English name); the Atom feed's author likewise.
+func TestPublisherInEnglish(t *testing.T) {
+	site := func(extra string) fstest.MapFS {
+		b, err := os.ReadFile("../../data/site.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kept []string
+		for _, line := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(line, "publisher") {
+				kept = append(kept, line)
+			}
+		}
+		return fstest.MapFS{"data/site.toml": {Data: []byte(strings.Join(kept, "\n") + extra)}}
+	}
+	for _, tt := range []struct {
+		name, toml     string
+		vi, en, feedEN string
+	}{
+		{"both", "publisher = \"Nhóm biên tập\"\npublisher_en = \"The editors\"\n",
+			"<p>Nhóm biên tập · ", "<p>The editors · ", "<name>The editors</name>"},
+		{"Vietnamese only", "publisher = \"Nhóm biên tập\"\n",
+			"<p>Nhóm biên tập · ", "<p>Nhóm biên tập · ", "<name>Nhóm biên tập</name>"},
+	} {
+		r := rendererOf(t, asset.Overlay{Upper: site(tt.toml), Lower: os.DirFS("../..")}, "/")
+		pages := allPages(t, r)
+		for path, want := range map[string]string{"index.html": tt.vi, "en/index.html": tt.en, "en/tin-tuc/index.xml": tt.feedEN} {
+			if !strings.Contains(string(pages[path]), want) {
+				t.Errorf("%s: %s lacks %q", tt.name, path, want)
+			}
+		}
+	}
+}

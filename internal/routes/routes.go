@@ -117,6 +117,15 @@ func LocalityDownload(id, ext string) string { return Locality(id) + "du-lieu." 
 // "covsite.json" for a site small enough to be read whole.
 func SiteDownload(ext string) string { return Data + "covsite." + ext }
 
+// SourcesDownload is the table of the documents the figures cite, each plan and source
+// by the id the data files' plan and source columns name; published once, under the
+// default language.
+func SourcesDownload() string { return Data + SourcesFile }
+
+// SourcesFile is the table of sources' file name, in the data folder and in each
+// province's pack.
+const SourcesFile = "nguon.csv"
+
 // ProvinceDownload is the data file of a province and every locality below it, "csv" or
 // "json", or "zip" for both packed in one file on a national-scale site; it is published
 // once, under the default language.

@@ -37,6 +37,10 @@ type Chart struct {
 	// Marks says, by row and series, whether the site computed a table cell; the cell
 	// carries the sign through CSS, so it still reads as a number.
 	Marks [][]bool
+	// Credit names where the figures the chart draws come from, and their date
+	// (chartCredit): an embed and an export carry it. Option holds it when it is not the
+	// page's (LocalityPage.ChartCredit).
+	Credit string
 }
 
 // ChartNote is a note under a chart's table: Lead names the series ("∑ BHXH: "), Words say
@@ -64,6 +68,7 @@ type chart struct {
 	categories        []string
 	series            []series
 	format            func([]byte, model.Num) []byte // appends a cell of the data table
+	from              chartFrom                      // the documents of the figures drawn, for its credit
 }
 
 type series struct {
@@ -97,6 +102,7 @@ func (c *Context) localityCharts(l *model.Locality, ct *childTargets) []Chart {
 		if err != nil {
 			continue // a chart encoding/json cannot write is left out; its table is the figures
 		}
+		v.Credit = chartCredit(c.F, ch.from)
 		out = append(out, v)
 	}
 	return out
@@ -244,6 +250,7 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		on   date.Date
 		v    model.Num
 		calc model.Calc
+		res  *model.Result // whose figure it is, for the chart's credit
 	}
 	type line struct {
 		ind    *model.Indicator
@@ -272,8 +279,8 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		}
 		pts := all[len(all) : len(all) : len(all)+2*len(results)]
 		all = all[:len(all)+2*len(results)]
-		set := func(on date.Date, v model.Num, calc model.Calc) {
-			p := point{on, v, calc}
+		set := func(on date.Date, v model.Num, calc model.Calc, res *model.Result) {
+			p := point{on, v, calc, res}
 			for i := range pts {
 				if pts[i].on == on {
 					pts[i] = p
@@ -284,10 +291,10 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		}
 		for _, res := range results {
 			if res.Value.Known {
-				set(res.AsOf, res.Value, res.Calc)
+				set(res.AsOf, res.Value, res.Calc, res)
 			}
 			if b, calc := model.ChangeBaseline(res); b.Known {
-				set(res.ChangeSince, b, calc)
+				set(res.ChangeSince, b, calc, res)
 			}
 		}
 		if len(pts) < 2 {
@@ -296,6 +303,7 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		lines = append(lines, line{ind, pts})
 		for _, p := range pts {
 			dates = append(dates, p.on)
+			ch.from.result(p.res)
 		}
 	}
 	slices.SortFunc(dates, date.Date.Compare)
@@ -377,16 +385,22 @@ func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 			continue // a line needs two periods: no map for fewer targets
 		}
 		m := map[date.Period]model.Num{}
+		drawn := map[date.Period]*model.Target{} // the target of each period's value, for the credit
 		for _, t := range targets {
 			switch {
 			case t.Rate.Known:
-				m[t.Period] = t.Rate
+				m[t.Period], drawn[t.Period] = t.Rate, t
 			case ind.Unit == model.Percent && t.Value.Known && ind.Direction == model.HigherIsBetter:
-				m[t.Period] = t.Value
+				m[t.Period], drawn[t.Period] = t.Value, t
 			}
 		}
 		if len(m) < 2 {
 			continue
+		}
+		for _, t := range targets {
+			if drawn[t.Period] == t {
+				ch.from.target(t)
+			}
 		}
 		byInd[ind] = m
 		for p := range m {
@@ -409,6 +423,7 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 		return ch
 	}
 	ch.note = f.TS("chart.children_note", f.Period(ct.period), f.PlanName(ct.plan))
+	ch.from = ct.from
 	for _, l := range ct.children {
 		ch.categories = append(ch.categories, f.Name(l))
 	}

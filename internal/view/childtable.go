@@ -20,6 +20,7 @@ type childTargets struct {
 	figs       [][]Fig
 	sum        []model.Num
 	parent     []model.Num
+	from       chartFrom // the documents of the children's figures, for the chart's credit
 }
 
 // childTable finds the newest plan that targets l's children and tabulates their targets,
@@ -57,6 +58,9 @@ func (c *Context) childTable(l *model.Locality) *childTargets {
 			row[i] = c.targetOf(best.Plan, ch, ind, best.Period)
 			if t := c.targetIn(best.Plan, ch, ind, best.Period); t != nil {
 				calcs[i], figs[i] = t.Calc, c.targetFig(t)
+				if t.Value.Known {
+					ct.from.target(t)
+				}
 			}
 			if row[i].Known {
 				ct.sum[i] = model.Known(ct.sum[i].V+row[i].V, 0)

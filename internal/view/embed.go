@@ -3,25 +3,22 @@ package view
 import (
 	"html"
 	"html/template"
-	"slices"
 	"strconv"
-	"strings"
 
-	"github.com/covsite/covsite/internal/date"
-	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
 )
 
 // ChartTools is what charts.js needs, besides the site's ChartKit, to add each chart's
 // tools (download as PNG and SVG, and "Nhúng", the embed code), once per page: the words
 // of the buttons and of the start of a chart's screen-reader description ("label"), the address of the page's charts' embeds less the chart's id
-// (routes.ChartEmbedsOf; charts.js adds each chart's id) and the credit line the charts
-// share (Credit). A chart's title is its caption's text, its files are named after the page
+// (routes.ChartEmbedsOf; charts.js adds each chart's id) and the credit line of the charts
+// whose own island names none (Credit: the one most of the page's charts have, see
+// shareCredit). A chart's title is its caption's text, its files are named after the page
 // and the chart ("an-duong-chart-1") and its credit ends with the site's name: charts.js
 // reads them from the page (the site's name from its og:site_name or brand, the embed
 // page's data-site). The layout prints it
 // as a JSON data island; the script holds no words of its own. The charts' embed page
-// reads a chart's credit from the island of the chart's own page.
+// reads a chart's credit from the chart's island, else from this island of its page.
 type ChartTools struct {
 	Words  map[string]string `json:"words"`
 	Embed  string            `json:"embed"`
@@ -56,75 +53,6 @@ func NewEmbedCode(f Format, id, abs, title string, height int) EmbedCode {
 func iframe(src, title string, height int) string {
 	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) + `" width="100%" height="` +
 		strconv.Itoa(height) + `" loading="lazy" style="border:0"></iframe>`
-}
-
-// Credit is the line an embed and an exported chart carry, less the site's name, which
-// charts.js reads from the page and adds after " · ": the sources of the figures (of the
-// results, else the plans that set the targets) and the date of the newest result,
-// "Nguồn: BHXH tỉnh Trà Vinh · số liệu đến 30/6/2023"; "" for none.
-func Credit(f Format, sources []*model.Source, plans []*model.Plan, asOf date.Date) string {
-	var names []string
-	for _, p := range plans {
-		if len(sources) == 0 && len(names) < 2 {
-			names = append(names, f.PlanName(p)+" ("+f.Issuer(p)+")")
-		}
-	}
-	for _, s := range sources {
-		name := s.Publisher
-		if name == "" {
-			name = s.Title.In(f.Code)
-		}
-		if name != "" && !contains(names, name) && len(names) < 2 {
-			names = append(names, name)
-		}
-	}
-	parts := []string{}
-	if len(names) > 0 {
-		parts = append(parts, f.TS("embed.source", strings.Join(names, "; ")))
-	}
-	if !asOf.IsZero() {
-		parts = append(parts, f.TS("embed.asof", f.Date(asOf)))
-	}
-	return strings.Join(parts, " · ")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// LocalityCredit is the credit of a locality's charts: the sources of its results (else
-// the plans of its targets) and the date of its newest result.
-func LocalityCredit(f Format, s *model.Site, l *model.Locality) string {
-	var sources []*model.Source
-	var plans []*model.Plan
-	var asOf date.Date
-	for _, ind := range s.Indicators { // a locality has a few sources and plans: found by scanning
-		for _, res := range s.ResultsFor(l, ind) {
-			if !slices.Contains(sources, res.Source) {
-				sources = append(sources, res.Source)
-			}
-			if res.AsOf.After(asOf) {
-				asOf = res.AsOf
-			}
-		}
-	}
-	for _, t := range s.TargetsOf(l) {
-		if !slices.Contains(plans, t.Plan) {
-			plans = append(plans, t.Plan)
-		}
-	}
-	// Newest sources first.
-	for i := 1; i < len(sources); i++ {
-		for j := i; j > 0 && sources[j].Published.After(sources[j-1].Published); j-- {
-			sources[j], sources[j-1] = sources[j-1], sources[j]
-		}
-	}
-	return Credit(f, sources, plans, asOf)
 }
 
 // NewChartTools computes the tools of the charts of the page at route: their embeds are

@@ -25,6 +25,8 @@ type LocalityPage struct {
 	Deck        Deck // what the cards share, said once under them
 	Comparisons []Line
 	Charts      []Chart
+	// ChartCredit is the credit of the charts whose island names none (shareCredit).
+	ChartCredit string
 	Plans       []PlanBlock // the plans that run beside the newest one, in full
 	Earlier     *EarlierPlans
 	Rollups     []RollupRow // the locality's targets beside the sum of its children's
@@ -203,6 +205,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		table = c.childTable(l)
 	}
 	v.Charts = c.localityCharts(l, table)
+	v.ChartCredit = shareCredit(v.Charts)
 	v.Plans, v.Earlier = c.planBlocks(l, facts.plans, onCards(facts.headlines))
 	v.Earlier.leaveResultsTo(v.Charts, f)
 	v.Rollups = c.localityRollups(l, facts.plans)

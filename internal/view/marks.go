@@ -94,9 +94,10 @@ func (c *Context) calcHow(calc model.Calc) string {
 }
 
 // Where is where a figure stands in its document, as a sentence; "" when the data does
-// not say.
+// not say. On an English page without where_en it is said in English when it can be, else
+// in Vietnamese (whereIn; whereVI gives those words, to be marked).
 func (c *Context) Where(where lang.Text) string {
-	w := where.In(c.F.Code)
+	w, _ := c.whereIn(where)
 	if w == "" {
 		return ""
 	}

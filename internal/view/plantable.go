@@ -365,7 +365,7 @@ func (c *Context) sumText(ind *model.Indicator) string {
 func (c *Context) planTableCell(tg *model.Target) PlanTableCell {
 	f := c.F
 	tv := c.targetValue(tg)
-	cell := PlanTableCell{Target: tv.Text, Computed: tv.Computed, Where: tg.Where.In(f.Code), Fig: tv.Fig}
+	cell := PlanTableCell{Target: tv.Text, Computed: tv.Computed, Where: c.whereAttr(tg.Where), Fig: tv.Fig}
 	if tv.Base != "" {
 		cell.Target += " " + tv.Base
 	}

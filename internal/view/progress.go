@@ -17,6 +17,7 @@ type TargetValue struct {
 	Computed    string // how the site computed the value (view.CalcText), "" when a document gives it
 	Fig         Fig
 	Where       string // where the figure stands in its document, "" when the data does not say
+	WhereVI     string // Where's Vietnamese words an English page cannot say in English (whereIn), "" else
 }
 
 func (c *Context) targetValue(t *model.Target) TargetValue {
@@ -55,7 +56,7 @@ func (c *Context) targetValueBut(t *model.Target) TargetValue {
 	}
 	v.Computed = c.CalcText(t.Indicator, t.Calc)
 	v.Fig = c.targetFig(t)
-	v.Where = c.Where(t.Where)
+	v.Where, v.WhereVI = c.Where(t.Where), c.whereVI(t.Where)
 	return v
 }
 
@@ -78,6 +79,7 @@ type Cells struct {
 	// ResultComputed says how the site computed the result, "" when its source gives it.
 	ResultComputed string
 	ResultWhere    string // where the result stands in its source
+	ResultWhereVI  string // its Vietnamese words an English page cannot say in English, "" else
 	ResultFig      Fig
 	StatusNotes    []string
 }
@@ -92,7 +94,7 @@ func (c *Context) cells(p model.Progress) Cells {
 		calc := c.resultCalcOf(p) // a rate's calc is made: once
 		out.ResultComputed = c.CalcText(p.Result.Indicator, calc)
 		out.ResultFig = c.resultFig(p.Result, calc)
-		out.ResultWhere = c.Where(p.Result.Where)
+		out.ResultWhere, out.ResultWhereVI = c.Where(p.Result.Where), c.whereVI(p.Result.Where)
 	}
 	out.StatusNotes = c.statusNotes(p)
 	if p.NoDeadline {
@@ -221,10 +223,11 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	out.Fig = c.resultFig(res, res.Calc)
 	according := text(c.spaced("credit.according"))
 	if w := c.Where(res.Where); w != "" {
-		out.Source = Line{according, c.cite(res.Source), text(" · " + w)}
+		out.Source = append(Line{according, c.cite(res.Source), text(" · ")}, whereLine(w, c.whereVI(res.Where))...)
 	} else {
 		out.Source = Line{according, c.cite(res.Source)}
 	}
+	out.Source = append(out.Source, c.overruledLine(res)...)
 	return out
 }
 

@@ -3,6 +3,7 @@ package component
 import (
 	"context"
 	"io"
+	"strings"
 
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/view"
@@ -94,34 +95,67 @@ func (f figureAndSignOf) Render(ctx context.Context, w io.Writer) error {
 
 // resultDate follows a result in a table's cell: its date and its notes.
 func resultDate(c view.Cells) resultDateOf {
-	return resultDateOf{c.ResultDate, c.ResultComputed, c.ResultWhere}
+	return resultDateOf{c.ResultDate, c.ResultComputed, c.ResultWhere, c.ResultWhereVI}
 }
 
-type resultDateOf struct{ date, computed, where string }
+type resultDateOf struct{ date, computed, where, whereVI string }
 
 // Render writes the date and the notes to w.
 func (r resultDateOf) Render(ctx context.Context, w io.Writer) error {
 	err := writeTag(w, `<br><small>`, "", "", r.date, `</small>`)
 	if err == nil {
-		err = figureNotes(r.computed, r.where).Render(ctx, w)
+		err = figureNotes(r.computed, r.where, r.whereVI).Render(ctx, w)
 	}
 	return err
 }
 
 // figureNotes are the notes under a figure: how the site computed it, where it stands in
-// its document.
-func figureNotes(computed, where string) figureNotesOf { return figureNotesOf{computed, where} }
+// its document (whereVI: its Vietnamese words, see whereText).
+func figureNotes(computed, where, whereVI string) figureNotesOf {
+	return figureNotesOf{computed, where, whereVI}
+}
 
-type figureNotesOf struct{ computed, where string }
+type figureNotesOf struct{ computed, where, whereVI string }
 
 // Render writes the notes to w.
-func (n figureNotesOf) Render(_ context.Context, w io.Writer) error {
+func (n figureNotesOf) Render(ctx context.Context, w io.Writer) error {
 	var err error
 	if n.computed != "" {
 		err = writeTag(w, `<br><small class="calc-note">`, "", "", view.CalcMark+" "+n.computed, `</small> `)
 	}
 	if err == nil && n.where != "" {
-		err = writeTag(w, `<br><small class="where">`, "", "", n.where, `</small>`)
+		_, err = io.WriteString(w, `<br><small class="where">`)
+		if err == nil {
+			err = whereText(n.where, n.whereVI).Render(ctx, w)
+		}
+		if err == nil {
+			_, err = io.WriteString(w, `</small>`)
+		}
+	}
+	return err
+}
+
+// whereText is where a figure stands in its document (view.Context.Where), its words vi —
+// the Vietnamese an English page cannot say in English — in a span lang="vi".
+func whereText(where, vi string) whereTextOf { return whereTextOf{where, vi} }
+
+type whereTextOf struct{ where, vi string }
+
+// Render writes the text to w.
+func (t whereTextOf) Render(_ context.Context, w io.Writer) error {
+	i := -1
+	if t.vi != "" {
+		i = strings.LastIndex(t.where, t.vi)
+	}
+	if i < 0 {
+		return writeEscaped(w, t.where)
+	}
+	err := writeTag(w, "", "", "", t.where[:i], `<span lang="vi">`)
+	if err == nil {
+		err = writeTag(w, "", "", "", t.vi, `</span>`)
+	}
+	if err == nil {
+		err = writeEscaped(w, t.where[i+len(t.vi):])
 	}
 	return err
 }

@@ -66,6 +66,30 @@ func TestLinePrintsEachPiece(t *testing.T) {
 	}
 }
 
+// The notes under a figure print where it stands in its document escaped, its Vietnamese
+// words on an English page (view: whereVI) in a span lang="vi", and nothing else marked.
+func TestWhereMarksItsVietnamese(t *testing.T) {
+	for _, tt := range []struct {
+		computed, where, vi, want string
+	}{
+		{"", "Where in the document: Section II.2", "", `<br><small class="where">Where in the document: Section II.2</small>`},
+		{"", "Where in the document: Bảng <chi tiết>", "Bảng <chi tiết>",
+			`<br><small class="where">Where in the document: <span lang="vi">Bảng &lt;chi tiết&gt;</span></small>`},
+		{"sum", "Where: Bảng 1 & 2 (ibid.)", "Bảng 1 & 2",
+			`<br><small class="calc-note">` + view.CalcMark + ` sum</small> <br><small class="where">Where: <span lang="vi">Bảng 1 &amp; 2</span> (ibid.)</small>`},
+		{"", "", "", ``},
+		{"", "Where: x", "not in it", `<br><small class="where">Where: x</small>`},
+	} {
+		var b strings.Builder
+		if err := figureNotes(tt.computed, tt.where, tt.vi).Render(context.Background(), &b); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tt.want {
+			t.Errorf("where %q (%q) = %q, want %q", tt.where, tt.vi, b.String(), tt.want)
+		}
+	}
+}
+
 // targetValue prints a target as the templ components it replaced did: figure, base,
 // per, the implied mark, the ∑, in a span carrying the figure's data attributes.
 func TestTargetValuePrintsAsBefore(t *testing.T) {

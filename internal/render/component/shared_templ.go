@@ -126,7 +126,7 @@ func progressCells(tr *i18n.Lang, c view.Cells) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = figureNotes(c.Target.Computed, c.Target.Where).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = figureNotes(c.Target.Computed, c.Target.Where, c.Target.WhereVI).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -623,7 +623,11 @@ func cardNoteBody(tr *i18n.Lang, c view.Card) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = txt(t.Value.Where+". ").Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = whereText(t.Value.Where, t.Value.WhereVI).Render(ctx, templ_7745c5c3_Buffer)
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+					templ_7745c5c3_Err = txt(". ").Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

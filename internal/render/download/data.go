@@ -182,7 +182,10 @@ func (d *Data) Files() []File {
 // SiteFiles are the whole site's files and each province's. Each counts its size as it is
 // written, for Size.
 func (d *Data) SiteFiles() []File {
-	files := []File{{Path: routes.SiteDownload("csv.gz"), Large: true, Write: d.writeGzip}}
+	files := []File{
+		{Path: routes.SiteDownload("csv.gz"), Large: true, Write: d.writeGzip},
+		{Path: routes.SourcesDownload(), Write: func(w io.Writer) error { return d.sourcesCSV(w, nil) }},
+	}
 	if d.Plain() {
 		files = append(files,
 			File{Path: routes.SiteDownload("csv"), Large: true, Write: func(w io.Writer) error { return d.csv(w, scope{}) }},
@@ -293,7 +296,7 @@ func (d *Data) Offers(l *model.Locality) []view.Offer {
 const packLevel = flate.BestSpeed
 
 // writePack writes the zip file of the i-th province: its CSV and JSON, "<id>.csv" and
-// "<id>.json", dated by the newest document its figures cite, so two builds of the same
+// "<id>.json", and the table of the documents they cite, "nguon.csv", dated by the newest document its figures cite, so two builds of the same
 // data give the same bytes.
 func (d *Data) writePack(w io.Writer, i int) error {
 	p := d.provinces[i]
@@ -313,6 +316,13 @@ func (d *Data) writePack(w io.Writer, i int) error {
 		return err
 	}
 	if err := d.json(jw, p.scope()); err != nil {
+		return err
+	}
+	sw, err := zw.CreateHeader(&zip.FileHeader{Name: routes.SourcesFile, Method: zip.Deflate, Modified: modified})
+	if err != nil {
+		return err
+	}
+	if err := d.sourcesCSV(sw, p.Locs); err != nil {
 		return err
 	}
 	return zw.Close()

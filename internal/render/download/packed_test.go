@@ -45,7 +45,8 @@ func TestPackedSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]func(io.Writer, scope) error{p.Loc.ID + ".csv": d.csv, p.Loc.ID + ".json": d.json}
+	want := map[string]func(io.Writer, scope) error{p.Loc.ID + ".csv": d.csv, p.Loc.ID + ".json": d.json,
+		routes.SourcesFile: func(w io.Writer, s scope) error { return d.sourcesCSV(w, s.locs) }}
 	for _, f := range zr.File {
 		write, ok := want[f.Name]
 		if !ok {

@@ -462,6 +462,7 @@
       return null;
     }
     if (!isPlainObject(option)) return null;
+    delete option.credit; // the chart's own credit, for its tools (chartCredit), not ECharts'
     if (option.kind != null) option = ofKind(option, el);
     if (!option) return null;
     // A series type the bundle lacks would draw an empty chart silently.
@@ -597,8 +598,9 @@
   // The layout gives a JSON data island <script type="application/json"
   // id="chart-tools"> (internal/view ChartTools), once per page: the words (of the buttons,
   // and the start of a chart's screen-reader label), the credit line (source and date) of
-  // the page's charts, to which this script adds the site's name, and the address of their
-  // embeds less the chart's id, which it adds too. A chart's title is its caption's
+  // the page's charts — a chart whose figures come from other documents carries its own
+  // in its island ("credit", chartCredit) —, to which this script adds the site's name,
+  // and the address of their embeds less the chart's id, which it adds too. A chart's title is its caption's
   // .chart__title, its files are named after the page's path and its id
   // ("an-duong-chart-1"), and the iframe code is the chart kit's (js/chart-kit.js), with
   // "{src}" where the embed's absolute address goes. A chart is exported with ECharts' own
@@ -711,13 +713,28 @@
     var embed = typeof tools.embed === 'string' && tools.embed ? tools.embed + id : '';
     return {
       title: caption ? caption.textContent.trim() : '',
-      credit: creditLine(tools.credit, tools.site),
+      credit: creditLine(chartCredit(rec.el, tools.credit), tools.site),
       file: fileName(tools.path, id),
       embed: embed,
     };
   }
 
-  // A chart's credit line: the page's credit (sources and date), then the site's name.
+  // The credit (sources and date) of the chart drawn in el: its island's own "credit",
+  // given when the figures it draws are not of the documents of the page's other charts,
+  // else pageCredit, the page's (chart-tools' credit).
+  function chartCredit(el, pageCredit) {
+    var id = el.getAttribute('data-chart');
+    var island = id ? el.ownerDocument.getElementById(id) : null;
+    try {
+      var own = island ? JSON.parse(island.textContent) : null;
+      if (isPlainObject(own) && typeof own.credit === 'string') return own.credit;
+    } catch (e) {
+      // an unreadable island draws no chart; its credit is the page's
+    }
+    return pageCredit;
+  }
+
+  // A chart's credit line: its credit (sources and date), then the site's name.
   function creditLine(credit, site) {
     credit = typeof credit === 'string' ? credit : '';
     return credit && site ? credit + ' \u00b7 ' + site : credit || site || '';
@@ -841,8 +858,8 @@
   // element's data-root), and the chart's id: ?p=dia-phuong/x/&c=chart-1. The page is
   // fetched from this site (connect-src 'self'), parsed inertly (DOMParser runs no script)
   // and the chart's figure — caption, chart island, table, marks of computed figures —
-  // copied here; its credit (source and date) and words come from the page's chart-tools
-  // island, its files are named after the page, and the link back leads to the figure on
+  // copied here; its credit (source and date) is its island's own or the page's chart-tools
+  // island's, its words that island's, its files are named after the page, and the link back leads to the figure on
   // its page. The words shown while loading, when the page or chart is missing, and of the
   // link back are the main element's data attributes.
 
@@ -920,12 +937,14 @@
     }
     document.getElementById('embed-figure').appendChild(copy);
     var site = main.getAttribute('data-site') || '';
-    if (pageTools) document.getElementById('embed-credit').textContent = creditLine(pageTools.credit, site);
+    var canvas = pageTools ? fig.querySelector('[data-chart]') : null;
+    var credit = canvas ? chartCredit(canvas, pageTools.credit) : '';
+    if (pageTools) document.getElementById('embed-credit').textContent = creditLine(credit, site);
     var back = document.getElementById('embed-back');
     back.href = url.href + '#' + fig.id;
     if (name) back.textContent = (main.getAttribute('data-back') || '%s').split('%s').join(name);
     if (pageTools) { // an embed offers downloads, not its own embed code
-      tools = { words: pageTools.words, credit: pageTools.credit, site: site, path: url.pathname };
+      tools = { words: pageTools.words, credit: credit, site: site, path: url.pathname };
     }
   }
 

@@ -1,0 +1,137 @@
+package view
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/model"
+)
+
+// A chart's credit (issue 17) names where exactly the figures it draws come from: the
+// sources of its results and the plans of its targets, with the date of its newest result
+// (or, for a chart of targets only, of its newest plan). An embed and an exported PNG or
+// SVG carry it. A page's charts that share one credit give it once, in the page's chart
+// tools (ChartTools.Credit); a chart whose credit is not the page's carries its own in
+// its island ("credit"), which charts.js reads before the page's.
+
+// chartFrom is what a chart's figures come from, gathered while the chart is made.
+type chartFrom struct {
+	sources []*model.Source // of the results drawn, and of the results that imply a target drawn
+	plans   []*model.Plan   // of the targets drawn
+	asOf    date.Date       // the newest result drawn
+}
+
+// result notes that the chart draws a figure of res.
+func (cf *chartFrom) result(res *model.Result) {
+	cf.source(res.Source)
+	if res.AsOf.After(cf.asOf) {
+		cf.asOf = res.AsOf
+	}
+}
+
+// target notes that the chart draws t: its plan, and the source of the result that
+// implies it when it is implied.
+func (cf *chartFrom) target(t *model.Target) {
+	if t.Plan != nil && !slices.Contains(cf.plans, t.Plan) {
+		cf.plans = append(cf.plans, t.Plan)
+	}
+	if t.Implied && t.Credit != nil {
+		cf.source(t.Credit.Source)
+	}
+}
+
+func (cf *chartFrom) source(s *model.Source) {
+	if s != nil && !slices.Contains(cf.sources, s) {
+		cf.sources = append(cf.sources, s)
+	}
+}
+
+// Most documents a chart's credit names; it says how many more there are.
+const chartCreditNames = 2
+
+// chartCredit is the credit line of a chart drawing figures from cf, less the site's name,
+// which charts.js adds after " · ": "Nguồn: BHXH tỉnh Trà Vinh · số liệu đến 30/6/2023",
+// "Nguồn: 49/KH-BCĐ (Ban Chỉ đạo …) · ban hành 15/3/2023". It names up to two documents,
+// saying how many more there are: the plans first, newest first (their name, and their
+// issuer once for plans of one issuer: "98/KH-UBND, 141/KH-UBND (UBND tỉnh)"), then the
+// sources, newest first (their publisher, else their title); "" for a chart of no
+// document's figures.
+func chartCredit(f Format, cf chartFrom) string {
+	plans := slices.Clone(cf.plans)
+	slices.SortStableFunc(plans, func(a, b *model.Plan) int { return b.Issued.Compare(a.Issued) })
+	sources := slices.Clone(cf.sources)
+	slices.SortStableFunc(sources, func(a, b *model.Source) int { return b.Published.Compare(a.Published) })
+	var names []string
+	for _, s := range sources {
+		name := s.Publisher
+		if name == "" {
+			name = s.Title.In(f.Code)
+		}
+		if name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	np := min(len(plans), chartCreditNames)
+	ns := min(len(names), chartCreditNames-np)
+	var list []string
+	for i := 0; i < np; {
+		issuer, numbers := f.Issuer(plans[i]), []string{f.PlanName(plans[i])}
+		for i++; i < np && f.Issuer(plans[i]) == issuer; i++ {
+			numbers = append(numbers, f.PlanName(plans[i]))
+		}
+		list = append(list, strings.Join(numbers, ", ")+" ("+issuer+")")
+	}
+	list = append(list, names[:ns]...)
+	var parts []string
+	if len(list) > 0 {
+		named := strings.Join(list, "; ")
+		if more := len(plans) + len(names) - np - ns; more > 0 {
+			named += " " + f.T("children.credit.more", more)
+		}
+		parts = append(parts, f.TS("embed.source", named))
+	}
+	switch {
+	case !cf.asOf.IsZero():
+		parts = append(parts, f.TS("embed.asof", f.Date(cf.asOf)))
+	case len(plans) > 0 && !plans[0].Issued.IsZero():
+		parts = append(parts, f.TS("embed.issued", f.Date(plans[0].Issued)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// shareCredit decides where the credits of a page's charts are written: the credit most
+// of them have (the first of those most have) is the page's, given once in its chart
+// tools; each chart whose credit differs carries its own in its island. It returns the
+// page's credit.
+func shareCredit(charts []Chart) string {
+	shared, most := "", 0
+	for i, ch := range charts {
+		n := 0
+		for _, o := range charts[i:] {
+			if o.Credit == ch.Credit {
+				n++
+			}
+		}
+		if n > most {
+			shared, most = ch.Credit, n
+		}
+	}
+	for i := range charts {
+		if charts[i].Credit != shared {
+			charts[i].Option = withCredit(charts[i].Option, charts[i].Credit)
+		}
+	}
+	return shared
+}
+
+// withCredit is a chart's own option (chartOptionJSON's object) with its credit added.
+func withCredit(option, credit string) string {
+	if !strings.HasSuffix(option, "}") {
+		return option
+	}
+	b := make([]byte, 0, len(option)+len(credit)+12)
+	b = append(b, option[:len(option)-1]...)
+	b = appendJSONString(append(b, `,"credit":`...), credit)
+	return string(append(b, '}'))
+}
