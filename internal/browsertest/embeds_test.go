@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/view"
 )
 
 // chartPage is a province's page of the example site (Cần Thơ city before 1/7/2025) with
@@ -32,7 +33,7 @@ func embedOf(page, chart string) string {
 // of the fixture site, the chart of the fixture's locality named like a script, and the
 // fixture city's chart of its children's targets, on a page whose other chart is of
 // results; the chart is drawn with its tools (downloads, no embed code of its own), the
-// embed names the page and chart, its own source and date (a chart of targets its plan,
+// embed names the page and chart (its caption, qualifier and all, in the heading), its own source and date (a chart of targets its plan,
 // not the page's reports), links back to the chart on its page in a new tab, asks not to
 // be indexed and runs no script of the page's data; nothing is logged or requested
 // anywhere but the two origins (the host page, the embed's site).
@@ -45,7 +46,7 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 		{example, chartPage, "chart-1", "Cần Thơ — Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội|30/6/2019 · Bao phủ BHXH, BHYT, BHTN · ", "ban hành"},
 		{fixture, communePage, "chart-1", "Phường 7 — Số người tham gia theo thời gian", "Nguồn: Bảo hiểm xã hội Thành phố Mẫu|30/6/2023 · Trang thử nghiệm · ", "KH-MAU"},
 		{fixture, "/dia-phuong/xa-doc/", "chart-1", "</script><script>window.__pwned=1</script> — Số người tham gia theo thời gian", "Nguồn:|30/6/2023 · Trang thử nghiệm · ", "KH-MAU"},
-		{fixture, "/dia-phuong/tp-mau/", "chart-2", "Thành phố Mẫu — So sánh các đơn vị trực thuộc",
+		{fixture, "/dia-phuong/tp-mau/", "chart-2", "Thành phố Mẫu — So sánh các đơn vị trực thuộc (chỉ tiêu 2023 theo 01/KH-MAU, số người)",
 			"Nguồn: 01/KH-MAU (Ủy ban nhân dân Thành phố Mẫu) · ban hành 15/1/2023 · Trang thử nghiệm · ", "Bảo hiểm xã hội"},
 	} {
 		t.Run(tt.s.name+tt.page+tt.chart, func(t *testing.T) {
@@ -89,7 +90,9 @@ func TestEmbedInAnotherOrigin(t *testing.T) {
 			if state.Robots != "noindex" {
 				t.Errorf("embed robots %q, want noindex", state.Robots)
 			}
-			if state.Heading != tt.heading || !strings.HasPrefix(state.Title, tt.heading+" · ") || state.Pwned {
+			// The heading is the page's name and the chart's caption (its title and qualifier);
+			// the document's title leaves the qualifier out.
+			if title, _, _ := strings.Cut(tt.heading, " ("); state.Heading != tt.heading || !strings.HasPrefix(state.Title, title+" · ") || state.Pwned {
 				t.Errorf("embed heading %q, title %q (pwned: %v), want %q", state.Heading, state.Title, state.Pwned, tt.heading)
 			}
 			for _, want := range strings.Split(tt.credits, "|") {
@@ -193,7 +196,8 @@ func TestEmbedMissing(t *testing.T) {
 // TestChartExport: the PNG button makes a PNG image (ECharts' SVG export framed with the
 // title and credit, drawn at twice the size), and the SVG button an SVG holding the
 // chart's title and credit (source, date, the site's name); both are named after the page
-// and the chart.
+// and the chart; each chart carries its own credit, and a phone's export its whole
+// caption and credit, wrapped within its width.
 func TestChartExport(t *testing.T) {
 	tb := openTab(t, example, 1280, 900)
 	tb.visit(t, chartPage)
@@ -235,6 +239,68 @@ func TestChartExport(t *testing.T) {
 		t.Errorf("export: %s", p)
 	}
 	exportsOwnCredits(t)
+	exportFitsItsWidth(t)
+}
+
+// exportFitsItsWidth: on a phone, the SVG of a chart of targets (the fixture city's
+// children's) is titled with its whole caption — the title, then its qualifier ("chỉ
+// tiêu 2023 theo 01/KH-MAU"), without which a chart of targets reads as results — and
+// carries every word of its credit, each line of the title, qualifier and credit measured
+// (in the page, with the export's font) within the image's width.
+func exportFitsItsWidth(t *testing.T) {
+	tb := openTab(t, fixture, 360, 800)
+	tb.visit(t, "/dia-phuong/tp-mau/")
+	run(t, tb, chromedp.Poll[bool](`!!document.querySelector('#chart-2-figure .chart__tools')`))
+	tb.eval(t, `window.svgs = []; document.getElementById('chart-2-figure').addEventListener('chartexport', async e => {
+		if (e.detail.type === 'svg') window.svgs.push(await e.detail.blob.text()); });
+		document.querySelectorAll('#chart-2-figure .chart__tools button')[1].click(), true`, nil)
+	type line struct {
+		Group string  `json:"group"`
+		Text  string  `json:"text"`
+		Right float64 `json:"right"`
+	}
+	type measured struct {
+		Width float64 `json:"width"`
+		Lines []line  `json:"lines"`
+	}
+	// The frame's lines, parsed without ECharts' own SVG (it carries style attributes the
+	// page's Content-Security-Policy refuses), copied into the page and measured there.
+	m := run(t, tb, chromedp.Poll[measured](`window.svgs.length > 0 && (() => {
+		const frame = window.svgs[0].replace(/<g transform="translate\(0,[^"]*\)"><svg[\s\S]*<\/svg><\/g>/, '');
+		const root = new DOMParser().parseFromString(frame, 'image/svg+xml').documentElement;
+		const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+		svg.setAttribute('width', root.getAttribute('width')); svg.setAttribute('height', root.getAttribute('height'));
+		document.body.appendChild(svg);
+		const lines = [...root.querySelectorAll(':scope > g[class^="export-"] > text')].map(el => {
+			const t = svg.appendChild(document.importNode(el, true));
+			return {group: el.parentNode.getAttribute('class'), text: t.textContent, right: +t.getAttribute('x') + t.getComputedTextLength()};
+		});
+		svg.remove();
+		return {width: +root.getAttribute('width'), lines};
+	})()`))
+	const (
+		title     = "So sánh các đơn vị trực thuộc"
+		qualifier = "(chỉ tiêu 2023 theo 01/KH-MAU, số người)"
+		credit    = "Nguồn: 01/KH-MAU (Ủy ban nhân dân Thành phố Mẫu) · ban hành 15/1/2023 · Trang thử nghiệm"
+	)
+	groups := map[string][]string{}
+	for _, l := range m.Lines {
+		groups[l.Group] = append(groups[l.Group], l.Text)
+		if l.Right > m.Width {
+			t.Errorf("the export's line %q ends at %.1f px, beyond the image's %.0f", l.Text, l.Right, m.Width)
+		}
+	}
+	for group, want := range map[string]string{"export-title": title, "export-note": qualifier, "export-credit": credit} {
+		if got := strings.Join(groups[group], " "); got != want {
+			t.Errorf("the export's %s %q (lines %q), want %q", group, got, groups[group], want)
+		}
+	}
+	if m.Width > 360 || len(groups["export-credit"]) < 2 {
+		t.Errorf("exported %.0f px wide, its credit in %d lines: want a phone's chart, its credit wrapped", m.Width, len(groups["export-credit"]))
+	}
+	for _, p := range tb.takeProblems() {
+		t.Errorf("export on a phone: %s", p)
+	}
 }
 
 // exportsOwnCredits: on a page whose charts are of different documents (the fixture
@@ -305,8 +371,9 @@ const (
 
 // TestRankingEmbedInAnotherOrigin: a page on another origin shows the embed of a
 // ranking of children in an iframe: the charts' embed page copies the ranking's figure
-// (bars, table with each figure's date, an older one flagged, and the credit naming the
-// sources and the date or span of dates), names the page and ranking, links back to the
+// (bars, table with each figure's date, an older one flagged), puts its credit naming the
+// sources and the date or span of dates at the top, once, before the site's name, names
+// the page and ranking (its caption and qualifier, in the heading), links back to the
 // ranking on its page in a new tab (as every link of the figure), offers no embed code nor
 // the page's charts' credit or tools, asks not to be indexed and passes axe; nothing is
 // logged or requested anywhere but the two origins.
@@ -315,14 +382,15 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 		s                     *site
 		prefix, page, id      string
 		heading, back, credit string
+		site                  string
 		bars, flags           int
 	}{
-		{example, "", rankingPage, rankingID, "Việt Nam — BHXH tự nguyện: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ",
-			"Nguồn: kết quả — Tạp chí Bảo hiểm xã hội, 11/7/2019; |30/6/2019 đến 30/6/2023|*", 2, 1},
-		{example, "/en", rankingPage, rankingID, "Viet Nam — Voluntary SI: the units below ranked by share of target", "See ",
-			"Sources: results — |30 Jun 2019 to 30 Jun 2023|*", 2, 1},
-		{fixture, "", "/dia-phuong/tp-mau/", "xep-hang-bhyt", "Thành phố Mẫu — BHYT: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Xem ",
-			"Nguồn: kết quả — Bảo hiểm xã hội Thành phố Mẫu, 10/7/2023; chỉ tiêu — 01/KH-MAU|số liệu đến 30/6/2023", 4, 0},
+		{example, "", rankingPage, rankingID, "Việt Nam — BHXH tự nguyện: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu (so với chỉ tiêu kỳ 2019 của từng đơn vị)", "Xem ",
+			"Nguồn: kết quả — Tạp chí Bảo hiểm xã hội, 11/7/2019; |30/6/2019 đến 30/6/2023|*", "Bao phủ BHXH, BHYT, BHTN", 2, 1},
+		{example, "/en", rankingPage, rankingID, "Viet Nam — Voluntary SI: the units below ranked by share of target (against each unit's target for 2019)", "See ",
+			"Sources: results — |30 Jun 2019 to 30 Jun 2023|*", "Social insurance coverage", 2, 1},
+		{fixture, "", "/dia-phuong/tp-mau/", "xep-hang-bhyt", "Thành phố Mẫu — BHYT: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu (so với chỉ tiêu kỳ 2023 của từng đơn vị)", "Xem ",
+			"Nguồn: kết quả — Bảo hiểm xã hội Thành phố Mẫu, 10/7/2023; chỉ tiêu — 01/KH-MAU|số liệu đến 30/6/2023", "Trang thử nghiệm", 4, 0},
 	} {
 		t.Run(tt.s.name+tt.prefix+tt.page, func(t *testing.T) {
 			embed := tt.prefix + embedOf(tt.page, tt.id)
@@ -332,7 +400,7 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 				Bars     int      `json:"bars"`
 				Rows     int      `json:"rows"`
 				Flags    int      `json:"flags"`
-				Credit   string   `json:"credit"`
+				Credits  int      `json:"credits"`
 				Line     string   `json:"line"`
 				Figure   string   `json:"figure"`
 				Robots   string   `json:"robots"`
@@ -348,7 +416,7 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 			state := run(t, tb, chromedp.Poll[embedState](`document.querySelector('#embed-figure figure.childranking') && {
 				bars: document.querySelectorAll('.embed svg rect').length, rows: document.querySelectorAll('.embed table tbody tr').length,
 				flags: document.querySelectorAll('.embed table .flag').length,
-				credit: document.querySelector('.childranking__credit').textContent,
+				credits: document.querySelectorAll('.childranking__credit').length,
 				line: document.getElementById('embed-credit').textContent,
 				figure: document.querySelector('#embed-figure figure').id,
 				robots: document.querySelector('meta[name=robots]').content,
@@ -361,15 +429,15 @@ func TestRankingEmbedInAnotherOrigin(t *testing.T) {
 			if !state.Framed || state.Bars != tt.bars || state.Rows < tt.bars || state.Flags != tt.flags || state.Codes != 0 || state.Tools != 0 || state.Status || state.Figure != tt.id {
 				t.Errorf("ranking embed in a frame: %+v (want its %d bars, its table with %d older figures flagged, no embed code nor tools, no status)", state, tt.bars, tt.flags)
 			}
-			if strings.Contains(state.Line, tt.credit[:8]) || state.Line == "" {
-				t.Errorf("the embed's credit line %q: want the site's name, not the credit of the page's own charts (the ranking's is in its figure)", state.Line)
+			if state.Credits != 0 || !strings.HasSuffix(state.Line, " · "+tt.site) {
+				t.Errorf("the embed's credit line %q (and %d in the figure): want the ranking's credit, once, at the top, then the site's name %q", state.Line, state.Credits, tt.site)
 			}
 			if state.Robots != "noindex" || state.Heading != tt.heading {
 				t.Errorf("ranking embed: robots %q, heading %q, want noindex and %q", state.Robots, state.Heading, tt.heading)
 			}
 			for _, want := range strings.Split(tt.credit, "|") {
-				if !strings.Contains(state.Credit, want) {
-					t.Errorf("credit %q lacks %q", state.Credit, want)
+				if !strings.Contains(state.Line, want) {
+					t.Errorf("credit %q lacks %q", state.Line, want)
 				}
 			}
 			if state.Back != tt.s.url+tt.prefix+tt.page+"#"+tt.id || !strings.HasPrefix(state.BackText, tt.back) {
@@ -426,13 +494,134 @@ func TestRankingEmbedCode(t *testing.T) {
 // origin that shows the embed at embedURL in an iframe titled title, height high.
 func openHostOf(t *testing.T, embedURL, title string, height int, tabHeight int64) *tab {
 	t.Helper()
+	return openHost(t, embedURL, title, "800", height, "", tabHeight)
+}
+
+// openHost opens, in a tab of a viewport tabHeight high, a news article on another origin
+// that shows the embed at embedURL in an iframe titled title, width wide (an attribute:
+// "800", "100%") and height high, then script (HTML: the embed code's resize script, say).
+func openHost(t *testing.T, embedURL, title, width string, height int, script string, tabHeight int64) *tab {
+	t.Helper()
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Báo điện tử</title></head>
-<body><h1>Bài báo</h1><iframe src="%s" title="%s" width="800" height="%d"></iframe></body></html>`, html.EscapeString(embedURL), title, height)
+<body><h1>Bài báo</h1><iframe src="%s" title="%s" width="%s" height="%d"></iframe>%s</body></html>`, html.EscapeString(embedURL), title, width, height, script)
 	}))
 	t.Cleanup(host.Close)
 	tb := openTab(t, &site{name: "host", url: host.URL}, 1280, tabHeight)
 	tb.visit(t, "/")
 	return tb
+}
+
+// TestEmbedOnAPhone: an article read on a phone (the iframe 360 px wide, as high as the
+// embed code says) shows a chart's and a ranking's embed with its credit — source, date,
+// link back — at the top, without scrolling, no wider than the frame, its title said once
+// (the caption is the heading), the chart taking the height the frame leaves; with the
+// embed code's resize script pasted after the iframe (view.EmbedResizeScript), the iframe
+// becomes as tall as the embed's content; the embed's messages go to its parent only, and
+// nothing is logged or requested but the two origins.
+func TestEmbedOnAPhone(t *testing.T) {
+	for _, tt := range []struct {
+		page, id, title, credit string
+		height                  int
+		chart                   bool
+	}{
+		{chartPage, "chart-1", "Số người tham gia theo thời gian", "Nguồn: Tạp chí Bảo hiểm xã hội", 520, true},
+		{rankingPage, rankingID, "BHXH tự nguyện: các đơn vị trực thuộc xếp theo mức đạt chỉ tiêu", "Nguồn: kết quả — Tạp chí Bảo hiểm xã hội", 1072, false},
+	} {
+		for _, phone := range []struct {
+			width  string
+			resize bool
+		}{{"320", false}, {"360", false}, {"400", false}, {"360", true}} {
+			resize := phone.resize
+			t.Run(fmt.Sprintf("%s%s/%s/resize=%v", tt.page, tt.id, phone.width, resize), func(t *testing.T) {
+				script := ""
+				if resize {
+					script = view.EmbedResizeScript
+				}
+				tb := openHost(t, example.url+embedOf(tt.page, tt.id), "Biểu đồ", phone.width, tt.height, script, 900)
+				frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
+				type phoneState struct {
+					Credit     string  `json:"credit"`
+					CreditSeen bool    `json:"creditSeen"`
+					Width      int     `json:"width"`
+					Scroll     int     `json:"scroll"`
+					Titles     int     `json:"titles"`
+					Heading    string  `json:"heading"`
+					Canvas     float64 `json:"canvas"`
+					Bottom     float64 `json:"bottom"`
+					Content    int     `json:"content"`
+					Inner      int     `json:"inner"`
+				}
+				ready := `document.querySelector('#embed-figure figure') && document.getElementById('embed-status').hidden`
+				if tt.chart {
+					ready += ` && document.querySelector('.chart__canvas svg') && document.querySelector('.chart__tools')`
+				}
+				state := run(t, tb, chromedp.Poll[phoneState](ready+` && (() => { const c = document.getElementById('embed-credit').closest('p'), cv = document.querySelector('.chart__canvas');
+					return {credit: c.textContent, creditSeen: c.getBoundingClientRect().bottom <= innerHeight,
+						width: innerWidth, scroll: document.documentElement.scrollWidth,
+						titles: document.body.innerText.split(`+"`"+tt.title+"`"+`).length - 1,
+						heading: document.querySelector('h1').textContent,
+						canvas: cv ? cv.getBoundingClientRect().height : 0, bottom: cv ? cv.getBoundingClientRect().bottom : 0,
+						content: Math.ceil(document.body.getBoundingClientRect().height), inner: innerHeight}; })()`, chromedp.WithPollingInFrame(frames[0])))
+				if !state.CreditSeen || !strings.Contains(state.Credit, tt.credit) || !strings.Contains(state.Credit, "· Xem ") {
+					t.Errorf("credit %q (seen without scrolling: %v), want %q and the link back at the top of the %d-px frame", state.Credit, state.CreditSeen, tt.credit, tt.height)
+				}
+				if state.Scroll > state.Width {
+					t.Errorf("the embed is %d px wide in a %d-px frame: it scrolls sideways", state.Scroll, state.Width)
+				}
+				if state.Titles != 1 || !strings.Contains(state.Heading, " — "+tt.title) {
+					t.Errorf("heading %q; the title %q is said %d times, want once, in the heading", state.Heading, tt.title, state.Titles)
+				}
+				t.Logf("%s-px-wide frame %d px high: content %d px, chart %.0f px", phone.width, tt.height, state.Content, state.Canvas)
+				if tt.chart && !resize && (state.Canvas < 200 || state.Bottom > float64(state.Inner)) {
+					t.Errorf("the chart is %.0f px high and ends at %.0f in a %d-px frame: want it in the height left", state.Canvas, state.Bottom, state.Inner)
+				}
+				if resize {
+					height := run(t, tb, chromedp.Poll[int](fmt.Sprintf(`(() => { const f = document.querySelector('iframe'); return f.height !== '%d' && +f.height; })()`, tt.height)))
+					content := run(t, tb, chromedp.Poll[int](`Math.ceil(document.body.getBoundingClientRect().height)`, chromedp.WithPollingInFrame(frames[0])))
+					if height != content {
+						t.Errorf("the resize script set the iframe %d px high, the embed's content is %d px", height, content)
+					}
+				} else if state.Content <= 0 {
+					t.Errorf("content height %d", state.Content)
+				}
+				for _, p := range tb.takeProblems() {
+					if strings.HasPrefix(p, "request to another origin: "+example.url+"/") {
+						continue // the embed, its assets and its page, on the embed's own site
+					}
+					t.Errorf("embed on a phone: %s", p)
+				}
+			})
+		}
+	}
+}
+
+// TestMapEmbedOnAPhone: a map's embed (pre-rendered, map.js) in a 360-px-wide iframe
+// shows its credit (date, link back) at the top without scrolling, no wider than the frame, and with the
+// embed code's resize script pasted the iframe becomes as tall as the embed's content.
+func TestMapEmbedOnAPhone(t *testing.T) {
+	tb := openHost(t, example.url+"/chi-so/bhyt/nhung/map-1-rate/", "Bản đồ", "360", 720, view.EmbedResizeScript, 900)
+	frames := run(t, tb, chromedp.Nodes(chromedp.CSS("iframe")))
+	type mapState struct {
+		Credit     string `json:"credit"`
+		CreditSeen bool   `json:"creditSeen"`
+		Width      int    `json:"width"`
+		Scroll     int    `json:"scroll"`
+	}
+	state := run(t, tb, chromedp.Poll[mapState](`document.querySelector('[data-tilemap]') && (() => { const c = document.querySelector('.embed__credit');
+		return {credit: c.textContent, creditSeen: c.getBoundingClientRect().bottom <= innerHeight, width: innerWidth, scroll: document.documentElement.scrollWidth}; })()`, chromedp.WithPollingInFrame(frames[0])))
+	if !state.CreditSeen || !strings.Contains(state.Credit, "30/6/2023") || !strings.Contains(state.Credit, " · Xem ") || state.Scroll > state.Width {
+		t.Errorf("map embed on a phone: %+v, want its credit at the top and no sideways scroll", state)
+	}
+	height := run(t, tb, chromedp.Poll[int](`(() => { const f = document.querySelector('iframe'); return f.height !== '720' && +f.height; })()`))
+	content := run(t, tb, chromedp.Poll[int](`Math.ceil(document.body.getBoundingClientRect().height)`, chromedp.WithPollingInFrame(frames[0])))
+	if height != content {
+		t.Errorf("the resize script set the map's iframe %d px high, the embed's content is %d px", height, content)
+	}
+	for _, p := range tb.takeProblems() {
+		if !strings.HasPrefix(p, "request to another origin: "+example.url+"/") {
+			t.Errorf("map embed on a phone: %s", p)
+		}
+	}
 }

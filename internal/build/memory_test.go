@@ -10,30 +10,41 @@ import (
 // The build sets the soft memory limit asked for, for its own duration, and restores the
 // previous one; a limit already set (GOMEMLIMIT) wins; without either, a build without a
 // cache starts with DefaultMemoryLimit and one with a cache without a limit (fitMemory sets
-// the default once the site is checked).
+// the default once the site is checked). Under the default limit the collector is paced at
+// limitedGCPercent unless GOGC says otherwise; the pacing is restored after.
 func TestLimitMemory(t *testing.T) {
 	orig := debug.SetMemoryLimit(-1)
-	t.Cleanup(func() { debug.SetMemoryLimit(orig) })
+	origPercent := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetMemoryLimit(orig); debug.SetGCPercent(origPercent) })
 	tests := []struct {
 		name          string
 		before, limit int64
 		cached        bool
+		gogc          string
 		during        int64
+		percent       int
 		byDefault     bool
 	}{
-		{"default", math.MaxInt64, 0, false, DefaultMemoryLimit, true},
-		{"default, with a cache: set once checked", math.MaxInt64, 0, true, math.MaxInt64, true},
-		{"asked for", math.MaxInt64, 300 << 20, false, 300 << 20, false},
-		{"none", math.MaxInt64, -1, false, math.MaxInt64, false},
-		{"GOMEMLIMIT wins over the option", 1 << 30, 300 << 20, false, 1 << 30, false},
-		{"GOMEMLIMIT wins over the default", 1 << 30, 0, false, 1 << 30, false},
+		{"default", math.MaxInt64, 0, false, "", DefaultMemoryLimit, limitedGCPercent, true},
+		{"default, GOGC set", math.MaxInt64, 0, false, "100", DefaultMemoryLimit, 100, true},
+		{"default, with a cache: set once checked", math.MaxInt64, 0, true, "", math.MaxInt64, 100, true},
+		{"asked for", math.MaxInt64, 300 << 20, false, "", 300 << 20, 100, false},
+		{"none", math.MaxInt64, -1, false, "", math.MaxInt64, 100, false},
+		{"GOMEMLIMIT wins over the option", 1 << 30, 300 << 20, false, "", 1 << 30, 100, false},
+		{"GOMEMLIMIT wins over the default", 1 << 30, 0, false, "", 1 << 30, 100, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOGC", tt.gogc)
 			debug.SetMemoryLimit(tt.before)
 			restore, byDefault := limitMemory(tt.limit, tt.cached)
 			if got := debug.SetMemoryLimit(-1); got != tt.during {
 				t.Errorf("during the build the limit is %d, want %d", got, tt.during)
+			}
+			if got := debug.SetGCPercent(-1); got != tt.percent {
+				t.Errorf("during the build GOGC is %d, want %d", got, tt.percent)
+			} else {
+				debug.SetGCPercent(got)
 			}
 			if byDefault != tt.byDefault {
 				t.Errorf("byDefault = %v, want %v", byDefault, tt.byDefault)
@@ -41,6 +52,9 @@ func TestLimitMemory(t *testing.T) {
 			restore()
 			if got := debug.SetMemoryLimit(-1); got != tt.before {
 				t.Errorf("after the build the limit is %d, want %d as before", got, tt.before)
+			}
+			if got := debug.SetGCPercent(100); got != 100 {
+				t.Errorf("after the build GOGC is %d, want 100 as before", got)
 			}
 		})
 	}
@@ -50,7 +64,9 @@ func TestLimitMemory(t *testing.T) {
 // rebuild that keeps pages has none.
 func TestFitMemory(t *testing.T) {
 	orig := debug.SetMemoryLimit(-1)
-	t.Cleanup(func() { debug.SetMemoryLimit(orig) })
+	origPercent := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetMemoryLimit(orig); debug.SetGCPercent(origPercent) })
+	t.Setenv("GOGC", "")
 	keep := make([]byte, DefaultMemoryLimit/2+(64<<20)) // more than half the default, live
 	for i := range keep {
 		keep[i] = byte(i)
@@ -60,6 +76,9 @@ func TestFitMemory(t *testing.T) {
 	fitMemory(false)
 	if got := debug.SetMemoryLimit(-1); got < 2*int64(len(keep)) {
 		t.Errorf("with %d bytes live the limit is %d, want at least twice that", len(keep), got)
+	}
+	if got := debug.SetGCPercent(100); got != limitedGCPercent {
+		t.Errorf("under the limit GOGC is %d, want %d", got, limitedGCPercent)
 	}
 	keep[len(keep)-1]++
 	fitMemory(true)

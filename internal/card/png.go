@@ -24,12 +24,16 @@ import (
 // arithmetically, a run's from one row's.
 //
 // The rows between runs — the text, anti-aliased — are most of a card's bytes, and
-// compress/flate's fastest level leaves them large: textLevel makes the 916 cards of the
-// scale-0.1 site 18 % smaller (29.2 → 23.9 KB a card) for 0.4 ms more CPU a card
-// (BenchmarkCard: 0.5 → 0.9 ms); level 6 would save 3 % more for as much CPU again. A run of
-// equal rows is one row and copies of it, which the fastest level finds as well as any,
-// where a slower one searches at length (its hash chains are full of equal bytes).
-const textLevel = 5
+// compress/flate's fastest level leaves them large. textLevel 3 (issue 12, session 10: a
+// deliberate trade of bytes for CPU) makes the 916 cards of the scale-0.1 site 25.3 MB,
+// against 27.4 at level 1 and 22.5 at level 5, in 1.06 s of a build's CPU against 0.77 and
+// 1.54 (docs/performance.md); every card stays within 15 % of image/png's default level
+// (TestEncodePNGKeepsEveryPixel), which level 1 and 2 do not. The segments that no other
+// card has (a title, a plan's number, the figures, a note) are what it compresses: the
+// rest is copied. A run of equal rows is one row and copies of it, which the fastest level
+// finds as well as any, where a slower one searches at length (its hash chains are full of
+// equal bytes).
+const textLevel = 3
 
 // minRun is the shortest run of equal rows made a segment of its own: shorter runs stay
 // with the rows around them.

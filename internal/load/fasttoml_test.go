@@ -448,3 +448,28 @@ func largestFile(b *testing.B, dir string) (string, []byte) {
 	}
 	return "data/" + filepath.Base(dir) + "/" + best, src
 }
+
+// A file's positions map, given back once its values are read (table.release), is the next
+// file's: decoded one after another through it, every file of fastAccepts has the full
+// path's positions, nothing left of the file before.
+func TestReleasedPositionsStartEmpty(t *testing.T) {
+	for round := range 2 {
+		for i, s := range fastAccepts {
+			root := decodeTOMLAt("a.toml", []byte(s), 1, &diag.List{})
+			if root == nil || !root.reusable {
+				t.Fatalf("fastAccepts[%d]: not decoded by the fast path", i)
+			}
+			_, fullPos, err := fullDecode([]byte(s), 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(root.pos, fullPos) {
+				t.Errorf("round %d, fastAccepts[%d]: positions differ:\n%s", round, i, positionsDiff(root.pos, fullPos))
+			}
+			root.release()
+			if root.pos != nil || root.reusable {
+				t.Errorf("fastAccepts[%d]: released, the table still holds its positions", i)
+			}
+		}
+	}
+}

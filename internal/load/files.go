@@ -60,6 +60,7 @@ func filesOf[T any](fsys fs.FS, names []string, read func(root *table, name stri
 		if root == nil {
 			return v, false, true
 		}
+		defer root.release()
 		return read(root, name), true, false
 	}}
 }

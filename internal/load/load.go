@@ -181,7 +181,9 @@ func decodeTOMLAt(name string, src []byte, firstLine int, diags *diag.List) *tab
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if data, pos, ok := fastDecode(src, firstLine); ok {
-		return newTable(name, "", name, data, pos, diags)
+		t := newTable(name, "", name, data, pos, diags)
+		t.reusable = true
+		return t
 	}
 	return decodeTOMLFull(name, src, firstLine, diags)
 }
@@ -308,7 +310,11 @@ func readPlan(root *table, id string) Plan {
 		Where: root.str("where", false), WhereEN: root.str("where_en", false),
 	}
 	checkURL(p.URL, "url", root.diags)
-	for _, t := range root.tables("target") {
+	targets := root.tables("target")
+	if len(targets) > 0 {
+		p.Targets = make([]Row, 0, len(targets))
+	}
+	for _, t := range targets {
 		errs := t.diags.Count(diag.Error)
 		row := Row{
 			Pos: t.here(), Locality: t.str("locality", false), Period: t.str("period", false),
@@ -346,7 +352,11 @@ func readReport(root *table, id string) Report {
 	} else {
 		root.diags.Errorf(root.here(), diag.MissingKey, "[source]", root.label)
 	}
-	for _, t := range root.tables("result") {
+	results := root.tables("result")
+	if len(results) > 0 {
+		r.Results = make([]Row, 0, len(results))
+	}
+	for _, t := range results {
 		errs := t.diags.Count(diag.Error)
 		row := Row{
 			Pos: t.here(), Locality: t.str("locality", true), AsOf: t.day("as_of", true),

@@ -21,6 +21,7 @@ func tomlDecoder[T any](read func(root *table, name string) []T) decoder[T] {
 		if root == nil {
 			return nil, false
 		}
+		defer root.release()
 		return read(root, name), true
 	}
 }

@@ -2,7 +2,6 @@ package load
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -67,10 +66,25 @@ type table struct {
 	pos    positions
 	used   map[string]bool
 	diags  *diag.List
+	// reusable: pos is the fast path's, given back by release
+	reusable bool
+}
+
+// release gives the positions of t, a file's root table decoded by the fast path, back
+// for the next file to be decoded into (positionMaps), once every value of the file is
+// read: the values keep their diag.Pos, never the map. t and its sub-tables are not to
+// be used after.
+func (t *table) release() {
+	if !t.reusable {
+		return
+	}
+	clear(t.pos)
+	positionMaps.Put(t.pos)
+	t.pos, t.reusable = nil, false
 }
 
 func newTable(file, path, label string, data map[string]any, pos positions, diags *diag.List) *table {
-	return &table{file: file, path: path, label: label, data: data, pos: pos, used: map[string]bool{}, diags: diags}
+	return &table{file: file, path: path, label: label, data: data, pos: pos, used: make(map[string]bool, len(data)), diags: diags}
 }
 
 // where returns the position of the value of key, or of the table itself when unknown.
@@ -98,16 +112,25 @@ func (t *table) here() diag.Pos {
 	return diag.Pos{File: t.file, Line: 1, Col: 1}
 }
 
-// keys returns the table's keys in the order they are written.
+// keys returns the table's keys in the order they are written. Each key's position is
+// looked up once, not at every comparison of the sort (each a path made and looked up).
 func (t *table) keys() []string {
-	ks := make([]string, 0, len(t.data))
-	for k := range t.data {
-		ks = append(ks, k)
+	type keyAt struct {
+		key       string
+		line, col int
 	}
-	slices.SortFunc(ks, func(a, b string) int {
-		pa, pb := t.pos[join(t.path, a)], t.pos[join(t.path, b)]
-		return cmp.Or(cmp.Compare(pa.KeyLine, pb.KeyLine), cmp.Compare(pa.KeyCol, pb.KeyCol), cmp.Compare(a, b))
+	at := make([]keyAt, 0, len(t.data))
+	for k := range t.data {
+		sp := t.pos[join(t.path, k)]
+		at = append(at, keyAt{k, sp.KeyLine, sp.KeyCol})
+	}
+	slices.SortFunc(at, func(a, b keyAt) int {
+		return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col), cmp.Compare(a.key, b.key))
 	})
+	ks := make([]string, len(at))
+	for i, a := range at {
+		ks[i] = a.key
+	}
 	return ks
 }
 
@@ -401,7 +424,7 @@ func (t *table) tables(key string) []*table {
 	}
 	out := make([]*table, len(list))
 	for i, m := range list {
-		out[i] = newTable(t.file, join(join(t.path, key), strconv.Itoa(i)), fmt.Sprintf("[[%s]] #%d", key, i+1), m, t.pos, t.diags)
+		out[i] = newTable(t.file, join(join(t.path, key), strconv.Itoa(i)), "[["+key+"]] #"+strconv.Itoa(i+1), m, t.pos, t.diags)
 	}
 	return out
 }
@@ -441,8 +464,18 @@ func (t *table) unknownTable(k string, reserved []string) {
 
 // figures reads every key not in reserved as an indicator figure, in written order.
 func (t *table) figures(reserved []string) []Figure {
-	var out []Figure
-	for _, k := range t.keys() {
+	keys := t.keys()
+	n := 0
+	for _, k := range keys {
+		if !slices.Contains(reserved, k) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Figure, 0, n) // a file's rows are kept until it is linked: no spare room
+	for _, k := range keys {
 		if slices.Contains(reserved, k) {
 			continue
 		}
@@ -456,6 +489,9 @@ func (t *table) figures(reserved []string) []Figure {
 			continue
 		}
 		out = append(out, Figure{Key: Str{V: k, Pos: t.keyWhere(k)}, Value: n})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

@@ -26,8 +26,17 @@ type ChartTools struct {
 }
 
 // EmbedSnippet is the iframe code of an embed, with "{src}" and "{title}" for charts.js
-// to fill in (escaped).
-const EmbedSnippet = `<iframe src="{src}" title="{title}" width="100%" height="520" loading="lazy" style="border:0"></iframe>`
+// to fill in (escaped), then EmbedResizeScript.
+const EmbedSnippet = `<iframe src="{src}" title="{title}" width="100%" height="520" loading="lazy" style="border:0"></iframe>` + "\n" + EmbedResizeScript
+
+// EmbedResizeScript is what the embed code offers after the iframe, for a host page to
+// paste if it wants its iframes as tall as their content: an embed page tells the page
+// that frames it its content's height (charts.js and map.js post {covsite: "embed-height",
+// src, height} to their parent), and this script sets the height of the iframe whose
+// window sent it, if the message comes from that iframe's origin. Pasted once or with
+// every embed, it listens once. Without it the iframe keeps its height, and still shows
+// the figure's source at its top. It holds no "{word}": charts.js fills the snippet.
+const EmbedResizeScript = `<script>if(!window.covsiteEmbeds){window.covsiteEmbeds=1;addEventListener("message",function(e){var d=e.data,h=d&&d.covsite==="embed-height"&&Math.round(+d.height);if(!(h>0&&h<20000))return;document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source&&new URL(f.src,location.href).origin===e.origin)f.height=h})})}</script>`
 
 // EmbedCode is the "Nhúng" button of a figure not drawn by charts.js (a tile map, the
 // ranking of a locality's children): the address of its embed and its iframe code, printed
@@ -49,10 +58,11 @@ func NewEmbedCode(f Format, id, abs, title string, height int) EmbedCode {
 	}
 }
 
-// iframe is the iframe code of an embed at src titled title, its attributes escaped.
+// iframe is the iframe code of an embed at src titled title, its attributes escaped, then
+// EmbedResizeScript.
 func iframe(src, title string, height int) string {
 	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) + `" width="100%" height="` +
-		strconv.Itoa(height) + `" loading="lazy" style="border:0"></iframe>`
+		strconv.Itoa(height) + `" loading="lazy" style="border:0"></iframe>` + "\n" + EmbedResizeScript
 }
 
 // NewChartTools computes the tools of the charts of the page at route: their embeds are

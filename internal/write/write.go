@@ -59,6 +59,9 @@ type Tree struct {
 	noDest bool
 	// intact: the files of prev found on disk as it describes them (UseIntact); nil: look
 	intact map[string]bool
+	// unsummed: the new tree's manifest is not kept (WithoutSums); files are hashed only
+	// to be compared with prev's
+	unsummed bool
 }
 
 // Manifest lists the files of a built tree by path. A build keeps the manifest of its
@@ -75,6 +78,15 @@ type FileState struct {
 	ModTime int64
 	Sum     [32]byte // SHA-256 of the contents
 }
+
+// WithoutSums tells t that nobody keeps its manifest (a build without a cache): a file is
+// then hashed only when a previous manifest (UsePrevious) is there to compare it with, and
+// the Sum of the others is left zero — a national site's 54,000 files took half a second
+// of SHA-256 for nothing.
+func (t *Tree) WithoutSums() { t.unsummed = true }
+
+// hashing reports whether the files written are hashed.
+func (t *Tree) hashing() bool { return !t.unsummed || t.prev != nil }
 
 // UsePrevious tells t what the destination held after the previous build. A file of dest
 // whose size or time is not the manifest's is compared by reading it, as without one.
@@ -347,7 +359,10 @@ func pendingCommit(dest string) bool {
 // build holds the same bytes at rel, that file is linked instead, keeping its mtime.
 func (t *Tree) Write(rel string, data []byte) error {
 	old := filepath.Join(t.dest, filepath.FromSlash(rel))
-	sum := sha256.Sum256(data)
+	var sum [32]byte
+	if t.hashing() {
+		sum = sha256.Sum256(data)
+	}
 	prev, known := t.previous(rel)
 	unchanged := known && prev.Sum == sum || !known && !t.noDest && same(old, data)
 	if t.inPlace && unchanged {
@@ -403,7 +418,7 @@ func (t *Tree) Stream(rel string, fn func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	sum, err := writeFile(target, fn)
+	sum, err := writeFile(target, fn, t.hashing())
 	if err != nil {
 		_ = os.Remove(target)
 		return fmt.Errorf("write %s: %w", rel, err)
@@ -422,16 +437,20 @@ func (t *Tree) Stream(rel string, fn func(io.Writer) error) error {
 	return t.wrote(rel, target, sum, unchanged)
 }
 
-// writeFile creates path and writes into it what fn writes, buffered; it returns the
-// SHA-256 of what was written.
-func writeFile(path string, fn func(io.Writer) error) ([32]byte, error) {
+// writeFile creates path and writes into it what fn writes, buffered; when hash is true
+// it returns the SHA-256 of what was written, else a zero sum.
+func writeFile(path string, fn func(io.Writer) error, hash bool) ([32]byte, error) {
 	var sum [32]byte
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return sum, err
 	}
+	var w io.Writer = f
 	h := sha256.New()
-	buffered := bufio.NewWriterSize(io.MultiWriter(f, h), 256<<10)
+	if hash {
+		w = io.MultiWriter(f, h)
+	}
+	buffered := bufio.NewWriterSize(w, 256<<10)
 	err = fn(buffered)
 	if err == nil {
 		err = buffered.Flush()
@@ -439,7 +458,9 @@ func writeFile(path string, fn func(io.Writer) error) ([32]byte, error) {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	h.Sum(sum[:0])
+	if hash {
+		h.Sum(sum[:0])
+	}
 	return sum, err
 }
 

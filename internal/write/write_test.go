@@ -516,6 +516,45 @@ func TestManifest(t *testing.T) {
 	checkManifest(t, dest, second)
 }
 
+// A tree WithoutSums hashes nothing unless a previous manifest is there to compare with;
+// its files and the rest of its manifest are a hashing tree's.
+func TestWithoutSums(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{"a.html": "a", "b/index.html": "bb"}
+	writeAll := func(tr *Tree) error {
+		for rel, body := range files {
+			if err := tr.Write(rel, []byte(body)); err != nil {
+				return err
+			}
+		}
+		return tr.Stream("c.json", func(w io.Writer) error { _, err := io.WriteString(w, "ccc"); return err })
+	}
+	var unsummed, summed Manifest
+	buildWith(t, dest, func(tr *Tree) error {
+		tr.WithoutSums()
+		err := writeAll(tr)
+		unsummed = tr.Manifest()
+		return err
+	})
+	for _, rel := range []string{"a.html", "b/index.html", "c.json"} {
+		st := unsummed[rel]
+		if st.Sum != ([32]byte{}) || st.Size == 0 {
+			t.Errorf("%s without sums: %+v; want its size and a zero sum", rel, st)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dest, "c.json")); err != nil || string(b) != "ccc" {
+		t.Errorf("c.json = %q, %v", b, err)
+	}
+	buildWith(t, dest, func(tr *Tree) error {
+		tr.WithoutSums()
+		tr.UsePrevious(Manifest{}) // a manifest to compare with: every file hashed
+		err := writeAll(tr)
+		summed = tr.Manifest()
+		return err
+	})
+	checkManifest(t, dest, summed)
+}
+
 // checkManifest checks that m describes exactly the files of dest, marker included.
 func checkManifest(t *testing.T, dest string, m Manifest) {
 	t.Helper()

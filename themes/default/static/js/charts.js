@@ -601,11 +601,13 @@
   // the page's charts — a chart whose figures come from other documents carries its own
   // in its island ("credit", chartCredit) —, to which this script adds the site's name,
   // and the address of their embeds less the chart's id, which it adds too. A chart's title is its caption's
-  // .chart__title, its files are named after the page's path and its id
+  // .chart__title and its qualifier the caption's .chart__note (in an embed, the caption is
+  // the heading's), its files are named after the page's path and its id
   // ("an-duong-chart-1"), and the iframe code is the chart kit's (js/chart-kit.js), with
-  // "{src}" where the embed's absolute address goes. A chart is exported with ECharts' own
-  // SVG export (renderToSVGString, the bundle's SVG renderer), framed with its title above and its
-  // credit below; PNG is that SVG drawn on a canvas at twice the size. Each export
+  // "{src}" where the embed's absolute address goes, then the host's optional resize script.
+  // A chart is exported with ECharts' own SVG export (renderToSVGString, the bundle's SVG
+  // renderer), framed with its title and qualifier above and its credit below, each wrapped
+  // to the image's width; PNG is that SVG drawn on a canvas at twice the size. Each export
   // dispatches a "chartexport" event on the figure (detail: type, blob, file) before the
   // download starts.
 
@@ -623,7 +625,13 @@
   }
 
   var SVG_NS = 'http://www.w3.org/2000/svg';
-  var HEAD = 56, FOOT = 40, PAD = 16;
+  var PAD = 16;
+  // The export's lines: the title (bold), its qualifier (the caption's note: "chỉ tiêu 2026
+  // theo …", without which a chart of targets reads as results) and the credit, each wrapped
+  // to the image's width less its margins, as many lines as it needs.
+  var TITLE = { size: 20, weight: 700, line: 26 };
+  var NOTE = { size: 14, weight: 400, line: 20 };
+  var CREDIT = { size: 13, weight: 400, line: 18 };
   var XML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\u0022': '&quot;' };
 
   function escapeXML(s) {
@@ -640,19 +648,76 @@
     return out + '>' + (content == null ? '' : content) + '</' + name + '>';
   }
 
-  // framedSVG is the chart's SVG (ECharts' own export) with its title above and its
-  // credit below, on the page's background colour and in its font.
+  // measurer measures text in a font family with a canvas; without one, by an average
+  // glyph width with a margin (0.62 em, wider than the average of Vietnamese text).
+  function measurer(family) {
+    var ctx = null;
+    try {
+      ctx = document.createElement('canvas').getContext('2d');
+    } catch (e) {
+      ctx = null;
+    }
+    return function (text, kind) {
+      if (!ctx) return text.length * kind.size * 0.62;
+      ctx.font = kind.weight + ' ' + kind.size + 'px ' + family;
+      return ctx.measureText(text).width;
+    };
+  }
+
+  // wrap cuts text into lines no wider than width, at spaces; a word wider than width
+  // alone is cut between its characters.
+  function wrap(text, kind, width, measure) {
+    var lines = [], line = '';
+    String(text || '').split(/\s+/).filter(Boolean).forEach(function (word) {
+      var next = line ? line + ' ' + word : word;
+      if (measure(next, kind) <= width) {
+        line = next;
+        return;
+      }
+      if (line) lines.push(line);
+      line = '';
+      Array.from(word).forEach(function (ch) {
+        if (line && measure(line + ch, kind) > width) {
+          lines.push(line);
+          line = '';
+        }
+        line += ch;
+      });
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  // textBlock writes lines of one kind from y (the first line's top), in a group of class
+  // cls; it returns the SVG and the y below it.
+  function textBlock(lines, kind, y, font, cls) {
+    var out = '';
+    lines.forEach(function (l) {
+      y += kind.line;
+      out += svgTag('text', Object.assign({ x: PAD, y: y - Math.round((kind.line - kind.size) / 2 + kind.size * 0.2), 'font-size': kind.size, 'font-weight': kind.weight }, font), escapeXML(l));
+    });
+    return { svg: out ? svgTag('g', { class: cls }, out) : '', y: y };
+  }
+
+  // framedSVG is the chart's SVG (ECharts' own export) with its title and qualifier above
+  // and its credit below, on the page's background colour and in its font.
   function framedSVG(rec, use) {
     var inst = rec.chart;
     var inner = inst.renderToSVGString().replace(/^<\?xml[^>]*>/, '');
     var w = inst.getWidth(), h = inst.getHeight();
     var style = getComputedStyle(document.body);
     var font = { 'font-family': style.fontFamily, fill: style.color };
-    return svgTag('svg', { xmlns: SVG_NS, width: w, height: h + HEAD + FOOT },
-      svgTag('rect', { width: w, height: h + HEAD + FOOT, fill: style.backgroundColor }) +
-      svgTag('text', Object.assign({ x: PAD, y: 34, 'font-size': 20, 'font-weight': 700 }, font), escapeXML(use.title)) +
-      svgTag('g', { transform: 'translate(0,' + HEAD + ')' }, inner) +
-      svgTag('text', Object.assign({ x: PAD, y: h + HEAD + 26, 'font-size': 13 }, font), escapeXML(use.credit)));
+    var measure = measurer(style.fontFamily), width = w - 2 * PAD;
+    var title = textBlock(wrap(use.title, TITLE, width, measure), TITLE, PAD / 2, font, 'export-title');
+    var note = textBlock(wrap(use.note, NOTE, width, measure), NOTE, title.y, font, 'export-note');
+    var top = note.y + PAD / 2;
+    var credit = textBlock(wrap(use.credit, CREDIT, width, measure), CREDIT, top + h + PAD / 2, font, 'export-credit');
+    var height = Math.ceil(credit.y + PAD / 2);
+    return svgTag('svg', { xmlns: SVG_NS, width: w, height: height },
+      svgTag('rect', { width: w, height: height, fill: style.backgroundColor }) +
+      title.svg + note.svg +
+      svgTag('g', { transform: 'translate(0,' + top + ')' }, inner) +
+      credit.svg);
   }
 
   function deliver(fig, type, blob, file) {
@@ -709,10 +774,14 @@
   function chartUse(rec) {
     var id = rec.el.id;
     var fig = rec.el.closest('figure');
-    var caption = fig ? fig.querySelector('.chart__title') : null;
+    // An embed moves the caption into its heading (#embed-title): its title, its note.
+    var cap = (fig && fig.querySelector('figcaption')) || document.getElementById('embed-title');
+    var caption = cap ? cap.querySelector('.chart__title') : null;
+    var note = cap ? cap.querySelector('.chart__note') : null;
     var embed = typeof tools.embed === 'string' && tools.embed ? tools.embed + id : '';
     return {
       title: caption ? caption.textContent.trim() : '',
+      note: note ? note.textContent.trim() : '',
       credit: creditLine(chartCredit(rec.el, tools.credit), tools.site),
       file: fileName(tools.path, id),
       embed: embed,
@@ -783,7 +852,7 @@
       var code = document.createElement('textarea');
       code.id = id + '-snippet';
       code.readOnly = true;
-      code.rows = 3;
+      code.rows = 5;
       code.value = fill(snippet, {
         src: escapeXML(new URL(use.embed, location.href).href),
         title: escapeXML(use.title),
@@ -858,10 +927,13 @@
   // element's data-root), and the chart's id: ?p=dia-phuong/x/&c=chart-1. The page is
   // fetched from this site (connect-src 'self'), parsed inertly (DOMParser runs no script)
   // and the chart's figure — caption, chart island, table, marks of computed figures —
-  // copied here; its credit (source and date) is its island's own or the page's chart-tools
-  // island's, its words that island's, its files are named after the page, and the link back leads to the figure on
-  // its page. The words shown while loading, when the page or chart is missing, and of the
-  // link back are the main element's data attributes.
+  // copied here; its caption becomes the heading, after the page's name (the title said
+  // once); its credit (source and date) is its island's own or the page's chart-tools
+  // island's — a ranking's, the one in its figure —, shown at the top; its words are that
+  // island's, its files are named after the page, and the link back leads to the figure on
+  // its page. The chart takes the height the frame leaves (fitEmbed), and the page tells
+  // its parent its height (postHeight). The words shown while loading, when the page or
+  // chart is missing, and of the link back are the main element's data attributes.
 
   var EMBED_ROUTE = /^(?:[a-z0-9][a-z0-9-]*\/)+$/;
   var EMBED_CHART = /^[a-z0-9][a-z0-9-]*$/;
@@ -917,12 +989,10 @@
     var pageTools = fig.hasAttribute('data-embed') ? null : readTools(doc);
     var h1 = doc.querySelector('h1');
     var name = h1 ? h1.textContent.trim() : '';
-    var caption = fig.querySelector('.chart__title');
-    var chartTitle = caption ? caption.textContent.trim() : '';
-    var title = name && chartTitle ? name + ' \u2014 ' + chartTitle : (chartTitle || name);
-    document.getElementById('embed-title').textContent = title;
-    document.title = title + ' \u00b7 ' + (main.getAttribute('data-site') || '');
     var copy = document.importNode(fig, true);
+    var chartTitle = headEmbed(name, copy);
+    var title = name && chartTitle ? name + ' \u2014 ' + chartTitle : (chartTitle || name);
+    document.title = title + ' \u00b7 ' + (main.getAttribute('data-site') || '');
     // Links of the figure lead to the site, in a new tab, not inside the iframe.
     var links = copy.querySelectorAll('a[href]');
     for (var i = 0; i < links.length; i++) {
@@ -935,16 +1005,95 @@
       links[i].target = '_blank';
       links[i].rel = 'noopener';
     }
+    // A figure's own credit (a ranking's) goes to the top, where the reader of a short
+    // iframe sees it without scrolling.
+    var own = pageTools ? null : copy.querySelector(':scope > .childranking__credit');
+    if (own) own.remove();
     document.getElementById('embed-figure').appendChild(copy);
     var site = main.getAttribute('data-site') || '';
     var canvas = pageTools ? fig.querySelector('[data-chart]') : null;
-    var credit = canvas ? chartCredit(canvas, pageTools.credit) : '';
-    if (pageTools) document.getElementById('embed-credit').textContent = creditLine(credit, site);
+    var credit = canvas ? chartCredit(canvas, pageTools.credit) : (own ? own.textContent.trim() : '');
+    if (pageTools || own) document.getElementById('embed-credit').textContent = creditLine(credit, site);
     var back = document.getElementById('embed-back');
     back.href = url.href + '#' + fig.id;
     if (name) back.textContent = (main.getAttribute('data-back') || '%s').split('%s').join(name);
     if (pageTools) { // an embed offers downloads, not its own embed code
       tools = { words: pageTools.words, credit: credit, site: site, path: url.pathname };
+    }
+    fitEmbed(main);
+  }
+
+  // headEmbed moves the figure's caption (its title and note) into the embed's heading,
+  // after the page's name, so the embed says its title once; what the caption labelled,
+  // the heading labels. It returns the caption's title.
+  function headEmbed(name, copy) {
+    var heading = document.getElementById('embed-title');
+    var cap = copy.querySelector(':scope > figcaption');
+    var caption = cap ? cap.querySelector('.chart__title') : null;
+    var chartTitle = caption ? caption.textContent.trim() : '';
+    heading.textContent = name && chartTitle ? name + ' \u2014 ' : name;
+    if (!cap) return chartTitle;
+    while (cap.firstChild) heading.appendChild(cap.firstChild);
+    if (cap.id) {
+      var labelled = copy.querySelectorAll('[aria-labelledby]');
+      for (var i = 0; i < labelled.length; i++) {
+        labelled[i].setAttribute('aria-labelledby', labelled[i].getAttribute('aria-labelledby').split(/\s+/).map(function (ref) {
+          return ref === cap.id ? heading.id : ref;
+        }).join(' '));
+      }
+    }
+    if (copy.querySelector('[data-chart]') && !copy.hasAttribute('aria-labelledby')) copy.setAttribute('aria-labelledby', heading.id);
+    // A table captioned with the figure's title (a ranking's) is named by the heading too.
+    var captions = copy.querySelectorAll('table > caption');
+    for (var j = 0; j < captions.length; j++) {
+      if (!chartTitle || captions[j].textContent.trim().indexOf(chartTitle) !== 0) continue;
+      captions[j].parentNode.setAttribute('aria-labelledby', heading.id);
+      captions[j].remove();
+    }
+    cap.remove();
+    return chartTitle;
+  }
+
+  // The chart of an embed takes the height its frame leaves below the heading and credit,
+  // less its tools' row, between EMBED_MIN and EMBED_MAX pixels; it is set once, when the
+  // chart is shown (a frame that grows to its content, see postHeight, does not grow the
+  // chart with it).
+  var EMBED_MIN = 200, EMBED_MAX = 440, EMBED_TOOLS = 60;
+
+  function fitEmbed(main) {
+    var canvas = main.querySelector('#embed-figure [data-chart]');
+    if (canvas) {
+      var left = window.innerHeight - canvas.getBoundingClientRect().top - EMBED_TOOLS;
+      canvas.style.height = Math.round(Math.max(EMBED_MIN, Math.min(EMBED_MAX, left))) + 'px';
+    }
+    postHeight();
+    if (typeof ResizeObserver === 'function') new ResizeObserver(postHeight).observe(document.body);
+  }
+
+  // postHeight tells the page that frames this embed (and no one else) the height of its
+  // content, for the host's resize script (view.EmbedResizeScript) to set the iframe's
+  // height: {covsite: "embed-height", src: this embed's address, height: pixels}. The
+  // script finds the iframe by the message's source window.
+  var lastHeight = 0;
+  function postHeight() {
+    if (window.parent === window) return;
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === lastHeight) return;
+    lastHeight = height;
+    window.parent.postMessage({ covsite: 'embed-height', src: location.href, height: height }, parentOrigin());
+  }
+
+  // parentOrigin is the origin of the page that frames this one, where the browser says
+  // (ancestorOrigins, else the referrer the host's policy sends), else "*": the message
+  // goes to the parent window alone either way, and holds nothing but a height and this
+  // page's address.
+  function parentOrigin() {
+    var a = location.ancestorOrigins;
+    if (a && a.length && a[0] !== 'null') return a[0];
+    try {
+      return document.referrer ? new URL(document.referrer).origin : '*';
+    } catch (e) {
+      return '*';
     }
   }
 

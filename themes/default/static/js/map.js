@@ -56,3 +56,26 @@
     ta.value = ta.value.replace(escape(src), function () { return abs; });
   });
 })();
+
+// A map's embed page (body.page-embed) tells the page that frames it its content's height,
+// as charts.js does for the charts' embeds ({covsite: "embed-height", src, height}), for the
+// resize script the embed code offers (internal/view EmbedResizeScript).
+(function () {
+  "use strict";
+  if (!document.body.classList.contains("page-embed") || window.parent === window) { return; }
+  var last = 0;
+  function post() {
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) { return; }
+    last = height;
+    window.parent.postMessage({ covsite: "embed-height", src: location.href, height: height }, parentOrigin());
+  }
+  // The framing page's origin, as charts.js finds it; else "*" (the parent window alone).
+  function parentOrigin() {
+    var a = location.ancestorOrigins;
+    if (a && a.length && a[0] !== "null") { return a[0]; }
+    try { return document.referrer ? new URL(document.referrer).origin : "*"; } catch (e) { return "*"; }
+  }
+  post();
+  if (typeof ResizeObserver === "function") { new ResizeObserver(post).observe(document.body); }
+})();
