@@ -82,12 +82,21 @@ func (l *Lang) TS(key string, args ...string) string {
 
 // AppendT appends TS(key, args...) to b: a text built of strings and figures is made in
 // one buffer, not concatenated.
+//
+// AppendT and AppendTB are not inlined: inlined into a caller of another package, their
+// call of the generic appendFilled is one that package's escape analysis cannot see into,
+// so the caller's buffers and the arguments' array went to the heap — three allocations a
+// call, where the caller meant none (TestAppendTAllocatesNothing).
+//
+//go:noinline
 func (l *Lang) AppendT(b []byte, key string, args ...string) []byte {
 	return appendFilled(l, b, key, args)
 }
 
 // AppendTB is AppendT with texts given as bytes (a figure written into a scratch buffer),
-// none of which may be in b's array past len(b).
+// none of which may be in b's array past len(b). Not inlined: see AppendT.
+//
+//go:noinline
 func (l *Lang) AppendTB(b []byte, key string, args ...[]byte) []byte {
 	return appendFilled(l, b, key, args)
 }

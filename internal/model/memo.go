@@ -2,9 +2,9 @@ package model
 
 import (
 	"slices"
-	"sync"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/keep"
 )
 
 // memo keeps what the pages of a site ask again and again — a plan's rollups, the rates of
@@ -12,9 +12,9 @@ import (
 // page. A Site is read by many goroutines: two may compute the same value at once, and
 // both get an equal one.
 type memo struct {
-	rollups sync.Map // *Plan → []Rollup
-	rates   sync.Map // ratesKey → *averages
-	targets sync.Map // *Locality → *localTargets (pageindex.go)
+	rollups keep.Map[*Plan, []Rollup]
+	rates   keep.Map[ratesKey, *averages]
+	targets keep.Map[*Locality, *localTargets] // pageindex.go
 }
 
 type ratesKey struct {
@@ -34,13 +34,7 @@ func (s *Site) memoOf() *memo {
 // PlanRollups returns, for every target of p whose locality's children are also targeted
 // by p for the same indicator and period, the parent beside the children's sum.
 func (s *Site) PlanRollups(p *Plan) []Rollup {
-	m := s.memoOf()
-	if v, ok := m.rollups.Load(p); ok {
-		return v.([]Rollup)
-	}
-	out := PlanRollups(p)
-	m.rollups.Store(p, out)
-	return out
+	return s.memoOf().rollups.Get(p, func() []Rollup { return PlanRollups(p) })
 }
 
 // averages are what the standings of a parent's children on a date compare with: the
@@ -53,19 +47,15 @@ type averages struct {
 // averagesOf are the parent's rate and its children's rates for ind on a date, made once
 // per site: every child's page asks for them.
 func (s *Site) averagesOf(parent *Locality, ind *Indicator, on date.Date) *averages {
-	m := s.memoOf()
-	key := ratesKey{parent, ind, on}
-	if v, ok := m.rates.Load(key); ok {
-		return v.(*averages)
-	}
-	a := &averages{parentRate: s.rateOn(parent, ind, on)}
-	for _, child := range parent.Children {
-		if v := s.rateOn(child, ind, on); v.Known {
-			a.rates = append(a.rates, v.V)
+	return s.memoOf().rates.Get(ratesKey{parent, ind, on}, func() *averages {
+		a := &averages{parentRate: s.rateOn(parent, ind, on)}
+		for _, child := range parent.Children {
+			if v := s.rateOn(child, ind, on); v.Known {
+				a.rates = append(a.rates, v.V)
+			}
 		}
-	}
-	slices.Sort(a.rates)
-	slices.Reverse(a.rates)
-	m.rates.Store(key, a)
-	return a
+		slices.Sort(a.rates)
+		slices.Reverse(a.rates)
+		return a
+	})
 }

@@ -24,14 +24,11 @@ type localTargets struct {
 // localTargetsOf is l's localTargets, made from TargetsOf and ResultsFor the first time a
 // page asks and kept in the site's memo; every page after it shares them.
 func (s *Site) localTargetsOf(l *Locality) *localTargets {
-	m := s.memoOf()
-	if v, ok := m.targets.Load(l); ok {
-		return v.(*localTargets)
-	}
-	lt := newLocalTargets(s.TargetsOf(l))
-	lt.indexResults(s.index.results[l])
-	m.targets.Store(l, lt)
-	return lt
+	return s.memoOf().targets.Get(l, func() *localTargets {
+		lt := newLocalTargets(s.TargetsOf(l))
+		lt.indexResults(s.index.results[l])
+		return lt
+	})
 }
 
 // indexResults keeps lr's results by indicator and their dates in one array.

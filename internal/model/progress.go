@@ -161,25 +161,37 @@ func resultWithin(t *Target, rs []*Result, dates []date.Date) *Result {
 
 // RateOf returns a result's coverage rate: as reported, or computed from the denominator.
 func (s *Site) RateOf(r *Result) Num {
-	rate, _ := s.RateWithCalc(r)
+	rate, _ := s.rateOf(r)
 	return rate
 }
 
 // RateWithCalc is RateOf with how the rate was obtained: as reported (no Calc), or the site's
 // participants ÷ denominator (marked RateFromDenominator).
 func (s *Site) RateWithCalc(r *Result) (Num, Calc) {
-	if r.Rate.Known {
-		return r.Rate, Calc{}
-	}
-	if r.Indicator.Unit == Percent {
-		return r.Value, r.Calc
-	}
-	d := s.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year))
-	rate := CoverageRate(r.Value, d)
-	if !rate.Known {
+	rate, d := s.rateOf(r)
+	switch {
+	case r.Rate.Known:
+		return rate, Calc{}
+	case r.Indicator.Unit == Percent:
+		return rate, r.Calc
+	case !rate.Known:
 		return rate, Calc{}
 	}
 	return rate, Calc{How: RateFromDenominator, Inputs: []Num{r.Value, d}}
+}
+
+// rateOf is a result's rate and the denominator the site computed it from (Unknown when
+// it did not): RateOf without making RateWithCalc's Calc, whose inputs are an allocation
+// (a locality page asks for a rate alone some ten times).
+func (s *Site) rateOf(r *Result) (rate, denominator Num) {
+	if r.Rate.Known {
+		return r.Rate, Unknown
+	}
+	if r.Indicator.Unit == Percent {
+		return r.Value, Unknown
+	}
+	d := s.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year))
+	return CoverageRate(r.Value, d), d
 }
 
 // baseline is the value at the start of the target's period: a result dated on the day

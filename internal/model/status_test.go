@@ -284,3 +284,26 @@ share.bhyt = 80
 		t.Errorf("credit = %+v, want Tỉnh ủy, 12/QĐ-UBND, not inferred, reported by r", c)
 	}
 }
+
+// RateOf is RateWithCalc's rate, for every result of the example site and of the fixture,
+// and makes nothing: a page asks for rates alone, and RateWithCalc's Calc of a rate from a
+// denominator is an allocation.
+func TestRateOfIsRateWithCalcs(t *testing.T) {
+	example, _ := exampleSite(t)
+	n := 0
+	for _, s := range []*model.Site{example, fixtureSite(t)} {
+		for _, r := range s.Results {
+			rate, _ := s.RateWithCalc(r)
+			if got := s.RateOf(r); got != rate {
+				t.Errorf("%s %s %s: RateOf %+v, RateWithCalc %+v", r.Locality.ID, r.Indicator.ID, r.AsOf, got, rate)
+			}
+			if allocs := testing.AllocsPerRun(10, func() { s.RateOf(r) }); allocs != 0 {
+				t.Errorf("%s %s %s: RateOf makes %v allocations", r.Locality.ID, r.Indicator.ID, r.AsOf, allocs)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no result to rate")
+	}
+}

@@ -256,9 +256,19 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		ind    *model.Indicator
 		points []point
 	}
-	var lines []line
-	var dates []date.Date
 	local := c.localOf(l)
+	// every line's points in one array, each line's part as long as two points a result
+	n, people := 0, 0
+	for _, ind := range c.Site.Indicators {
+		if ind.Unit == model.People {
+			if rs := local.ResultsFor(ind); len(rs) > 0 {
+				n, people = n+2*len(rs), people+1
+			}
+		}
+	}
+	all := make([]point, 0, n)
+	lines := make([]line, 0, people)
+	dates := make([]date.Date, 0, n)
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {
 			continue
@@ -267,7 +277,8 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		if len(results) == 0 {
 			continue
 		}
-		pts := make([]point, 0, 2*len(results))
+		pts := all[len(all) : len(all) : len(all)+2*len(results)]
+		all = all[:len(all)+2*len(results)]
 		set := func(on date.Date, v model.Num, calc model.Calc, res *model.Result) {
 			p := point{on, v, calc, res}
 			for i := range pts {
@@ -310,8 +321,11 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		return point{}
 	}
 	ch.series = make([]series, len(lines))
+	// the series' values, and their calcs, each in one array
+	k := len(dates)
+	values, calcs := make([]model.Num, len(lines)*k), make([]model.Calc, len(lines)*k)
 	for i, ln := range lines {
-		s := series{name: f.Short(ln.ind), values: make([]model.Num, len(dates))}
+		s := series{name: f.Short(ln.ind), values: values[i*k : (i+1)*k : (i+1)*k]}
 		for j, d := range dates {
 			s.values[j] = at(ln.points, d).v
 		}
@@ -324,12 +338,15 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 			if f.Short(ln.ind) != ch.series[i].name {
 				continue
 			}
-			ch.series[i].ind, ch.series[i].calcs = ln.ind, make([]model.Calc, len(dates))
+			ch.series[i].ind, ch.series[i].calcs = ln.ind, calcs[i*k:(i+1)*k:(i+1)*k]
 			for j, d := range dates {
 				ch.series[i].calcs[j] = at(ln.points, d).calc
 			}
-			for _, part := range ln.ind.SumOf {
-				ch.series[i].parts = append(ch.series[i].parts, f.Short(part))
+			if len(ln.ind.SumOf) > 0 {
+				ch.series[i].parts = make([]string, len(ln.ind.SumOf))
+				for j, part := range ln.ind.SumOf {
+					ch.series[i].parts[j] = f.Short(part)
+				}
 			}
 			break
 		}

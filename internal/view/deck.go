@@ -172,18 +172,18 @@ func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
 // footnotes numbers the cards' status notes, each once, and points every target to its
 // own; a target keeps no note of its own.
 func footnotes(cards []Card) []Footnote {
-	var out []Footnote
-	at := map[string]int{}
+	var out []Footnote // a few: each found by scanning
 	for i := range cards {
 		for j := range cards[i].Targets {
 			t := &cards[i].Targets[j]
+			if len(t.Notes) > 0 {
+				t.Refs = make([]Footnote, 0, len(t.Notes))
+			}
 			for _, n := range t.Notes {
-				k, ok := at[n]
-				if !ok {
+				k := slices.IndexFunc(out, func(f Footnote) bool { return f.Text == n })
+				if k < 0 {
 					k = len(out)
-					at[n] = k
-					mark := strconv.Itoa(k + 1)
-					out = append(out, Footnote{ID: "tt-" + mark, Mark: mark, Text: n})
+					out = append(out, Footnote{ID: footnoteID(k), Mark: strconv.Itoa(k + 1), Text: n})
 				}
 				t.Refs = append(t.Refs, Footnote{ID: out[k].ID, Mark: out[k].Mark})
 			}
@@ -192,6 +192,22 @@ func footnotes(cards []Card) []Footnote {
 	}
 	return out
 }
+
+// footnoteID is the anchor of the k-th note (from 0) under a page's cards, "tt-1".
+func footnoteID(k int) string {
+	if k < len(footnoteIDs) {
+		return footnoteIDs[k]
+	}
+	return "tt-" + strconv.Itoa(k+1)
+}
+
+// footnoteIDs are the first notes' anchors, made once.
+var footnoteIDs = func() (ids [16]string) {
+	for i := range ids {
+		ids[i] = "tt-" + strconv.Itoa(i+1)
+	}
+	return ids
+}()
 
 // deckNotes groups the cards whose notes are the same into one item, and points each card
 // to its item (Card.NotesID).

@@ -2,6 +2,7 @@ package view
 
 import (
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/covsite/covsite/internal/date"
@@ -240,5 +241,14 @@ func TestKeysMadeInOneGo(t *testing.T) {
 	}
 	if got := appendISODate(nil, date.Date{Year: 987, Month: 3, Day: 4}); string(got) != "0987-03-04" {
 		t.Errorf("appendISODate = %q", got)
+	}
+}
+
+// TestFootnoteID: a note's anchor is "tt-" and its number, the first ones' made once.
+func TestFootnoteID(t *testing.T) {
+	for k := range len(footnoteIDs) + 3 {
+		if got, want := footnoteID(k), "tt-"+strconv.Itoa(k+1); got != want {
+			t.Errorf("footnoteID(%d) = %q, want %q", k, got, want)
+		}
 	}
 }

@@ -259,9 +259,15 @@ func (c *Context) makeLocalityLink(l *model.Locality) Link {
 }
 
 func (c *Context) breadcrumb(l *model.Locality) []Link {
-	crumbs := []Link{{Text: c.F.TS("nav.home"), URL: c.URL(routes.Home)}}
-	for _, a := range l.Ancestors() {
-		crumbs = append(crumbs, c.localityLink(a))
+	n := 1 // home, then l's ancestors from the root down (Locality.Ancestors), in one slice
+	for a := l.Parent; a != nil; a = a.Parent {
+		n++
+	}
+	crumbs := make([]Link, n)
+	crumbs[0] = Link{Text: c.F.TS("nav.home"), URL: c.URL(routes.Home)}
+	for a := l.Parent; a != nil; a = a.Parent {
+		n--
+		crumbs[n] = c.localityLink(a)
 	}
 	return crumbs
 }
@@ -349,7 +355,7 @@ func (c *Context) headline(local model.Local, ind *model.Indicator) (headline, b
 }
 
 func (c *Context) card(h headline) Card {
-	card := Card{ID: "chi-so-" + h.Indicator.ID, Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
+	card := Card{ID: c.cardID(h.Indicator), Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
 	if len(h.Progress) > 0 {
 		card.Targets = make([]CardTarget, len(h.Progress))
 		for i, p := range h.Progress {
@@ -497,12 +503,10 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		return nil
 	}
 	f := c.F
-	var inds []*model.Indicator
-	seen := map[*model.Indicator]bool{}
+	var inds []*model.Indicator // a dozen at most: found by scanning
 	for _, pp := range plans {
 		for _, row := range pp.Rows {
-			if !seen[row.Target.Indicator] {
-				seen[row.Target.Indicator] = true
+			if !slices.Contains(inds, row.Target.Indicator) {
 				inds = append(inds, row.Target.Indicator)
 			}
 		}
@@ -513,12 +517,30 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
 	hows := make([][]string, len(inds)) // by column, how the site computed its cells
-	for _, pp := range plans {
+	// each plan's last row of each column, found in one pass over its rows
+	lasts := make([]*model.Progress, len(plans)*len(inds))
+	n := 0 // the cells' texts: share and target, and result
+	for k, pp := range plans {
+		last := lasts[k*len(inds) : (k+1)*len(inds)]
+		for _, r := range pp.Rows {
+			last[slices.Index(inds, r.Target.Indicator)] = r
+		}
+		for _, r := range last {
+			if r != nil {
+				n += 3
+			}
+		}
+	}
+	// every cell's share, result and target written into one string (texts), each row's
+	// cells in one array
+	var figures texts
+	figures.grow(n, 8*n) // "91,67 %", "2.965"
+	cells := make([]EarlierCell, len(plans)*len(inds))
+	for k, pp := range plans {
 		p := pp.Plan
-		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.planURL(p)}, Period: f.Period(p.Period), Cells: make([]EarlierCell, 0, len(inds))}
-		for i, ind := range inds {
-			cell, how := c.earlierCell(pp.Rows, ind)
-			row.Cells = append(row.Cells, cell)
+		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.planURL(p)}, Period: f.Period(p.Period), Cells: cells[k*len(inds) : (k+1)*len(inds) : (k+1)*len(inds)]}
+		for i := range inds {
+			how := c.earlierCell(&row.Cells[i], lasts[k*len(inds)+i], &figures)
 			if how != "" && !slices.Contains(hows[i], how) {
 				hows[i] = append(hows[i], how)
 			}
@@ -529,6 +551,15 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 			}
 		}
 		v.Rows = append(v.Rows, row)
+	}
+	figures.done()
+	for i := range cells { // in the order earlierCell wrote their texts
+		if cell := &cells[i]; !cell.Empty {
+			cell.Share, cell.Target.Text = figures.next(), figures.next()
+			if cell.Result == "" {
+				cell.Result = figures.next()
+			}
+		}
 	}
 	v.Notes = append(earlierCalcNotes(v.Columns, hows), v.Notes...)
 	return v
@@ -547,25 +578,29 @@ func earlierCalcNotes(columns []string, hows [][]string) []string {
 	return notes
 }
 
-// earlierCell is the plan's target for ind over the plan's last period that has one, and
-// how the site computed it ("" when its document gives it).
-func (c *Context) earlierCell(rows []*model.Progress, ind *model.Indicator) (EarlierCell, string) {
-	var last *model.Progress
-	for _, r := range rows {
-		if r.Target.Indicator == ind {
-			last = r
-		}
-	}
+// earlierCell fills cell with last, a plan's target for the cell's indicator over the
+// plan's last period that has one (Empty when nil), and returns how the site computed it
+// ("" when its document gives it). The texts of its share, its target and its result (if
+// any; Result is left "" for it) are written to figures, in that order.
+func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *texts) string {
 	if last == nil {
-		return EarlierCell{Empty: true}, ""
+		*cell = EarlierCell{Empty: true}
+		return ""
 	}
 	// what cells gives of these, without the rest of a table's row
 	f := c.F
-	out := EarlierCell{Share: f.Pct(last.Share), Result: "—", Target: c.targetValue(last.Target)}
+	*cell = EarlierCell{Result: "—", Target: c.targetValueBut(last.Target)}
+	var buf [64]byte
+	figures.write(f.appendPct(buf[:0], last.Share))
+	figures.end()
+	figures.write(f.appendTargetText(buf[:0], last.Target))
+	figures.end()
 	if last.Result != nil {
-		out.Result, out.asOf = c.resultFigure(*last), f.Date(last.Result.AsOf)
+		figures.write(c.appendResultFigure(buf[:0], *last))
+		figures.end()
+		cell.Result, cell.asOf = "", f.Date(last.Result.AsOf)
 	}
-	return out, c.calcHow(last.Target.Calc)
+	return c.calcHow(last.Target.Calc)
 }
 
 // planMeta is "title — issuer, date".

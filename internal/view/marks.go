@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/keep"
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
 )
@@ -87,7 +88,9 @@ func (c *Context) calcHow(calc model.Calc) string {
 	if !calc.Computed() {
 		return ""
 	}
-	return strings.TrimRight(c.F.TS("calc."+string(calc.How), ""), ",: ")
+	return kept(shared(c, func(s *Shared) *keep.Map[model.Computation, string] { return &s.calcHow }), calc.How, func() string {
+		return strings.TrimRight(c.F.TS("calc."+string(calc.How), ""), ",: ")
+	})
 }
 
 // Where is where a figure stands in its document, as a sentence; "" when the data does

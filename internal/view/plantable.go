@@ -142,7 +142,7 @@ func allocate(s *model.Site, p *model.Plan) (a tableShape, ok bool) {
 	if len(a.units) < 2 {
 		return a, false
 	}
-	a.cells = map[cellKey]*model.Target{}
+	a.cells = make(map[cellKey]*model.Target, len(p.Targets))
 	for _, t := range p.Targets {
 		k := cellKey{t.Locality, t.Indicator}
 		if _, seen := a.cells[k]; !seen && t.Period == a.period && t.Per == "" && t.Value.Known && !t.Implied {
@@ -180,7 +180,7 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 		return nil
 	}
 	f := c.F
-	t := &PlanTable{Caption: f.TS("plantable.caption", f.Period(a.period), f.Name(p.Locality)), Corner: f.TS("col.unit"), TotalLabel: f.TS("plantable.total"), targets: map[*model.Target]bool{}, cols: a.cols, period: a.period}
+	t := &PlanTable{Caption: f.TS("plantable.caption", f.Period(a.period), f.Name(p.Locality)), Corner: f.TS("col.unit"), TotalLabel: f.TS("plantable.total"), targets: make(map[*model.Target]bool, len(a.cells)), cols: a.cols, period: a.period}
 	for i, ind := range a.cols {
 		col := PlanTableColumn{Label: f.Short(ind), Abbr: f.IndicatorName(ind)}
 		if i >= len(a.cols)-a.sums {
@@ -191,33 +191,43 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 	sources := map[*model.Source]bool{}
 	var order []*model.Source
 	dates := map[string]int{}
+	// counted notes the date and source of a target's result, in every part
+	counted := func(tg *model.Target) {
+		if pr := c.progressOf(tg); pr.Result != nil {
+			dates[f.Date(pr.Result.AsOf)]++
+			if !sources[pr.Result.Source] {
+				sources[pr.Result.Source] = true
+				order = append(order, pr.Result.Source)
+			}
+		}
+	}
 	row := func(l *model.Locality) PlanTableRow {
 		r := PlanTableRow{Unit: c.localityLink(l), Cells: make([]PlanTableCell, 0, len(a.cols))}
 		for _, ind := range a.cols {
 			cell := PlanTableCell{Target: "—"}
 			if tg := a.cells[cellKey{l, ind}]; tg != nil {
 				cell = c.planTableCell(tg)
-				if pr := c.assess(tg); pr.Result != nil {
-					dates[cell.AsOf]++
-					if !sources[pr.Result.Source] {
-						sources[pr.Result.Source] = true
-						order = append(order, pr.Result.Source)
-					}
-				}
+				counted(tg)
 			}
 			r.Cells = append(r.Cells, cell)
 		}
 		r.shareWhere()
 		return r
 	}
-	// Every part formats every row, so all parts say the same date of most results, and
-	// knows every target of the table, so the plan's page lists none of them again.
+	// Every part counts the results of every row, so all parts say the same date of most
+	// results, and knows every target of the table, so the plan's page lists none of them
+	// again; it formats only its own rows.
 	per, parts := PlanTableRowsPerPart(len(a.cols)), a.parts()
 	n = min(max(n, 1), parts)
 	for i, l := range a.units {
-		r := row(l)
 		if i/per == n-1 {
-			t.Rows = append(t.Rows, r)
+			t.Rows = append(t.Rows, row(l))
+		} else {
+			for _, ind := range a.cols {
+				if tg := a.cells[cellKey{l, ind}]; tg != nil {
+					counted(tg)
+				}
+			}
 		}
 		for _, ind := range a.cols {
 			if tg := a.cells[cellKey{l, ind}]; tg != nil {
@@ -278,25 +288,53 @@ func (t *PlanTable) clearDate(common string) {
 	}
 }
 
-// resultLines writes each cell's line under its target, once the dates are settled.
+// resultLines writes each cell's line under its target, once the dates are settled: every
+// line a part of one string (texts).
 func (t *PlanTable) resultLines() {
-	line := func(cells []PlanTableCell) {
-		for i := range cells {
-			c := &cells[i]
-			switch {
-			case c.Result == "":
-			case c.AsOf != "":
-				c.ResultLine = c.Result + " (" + c.AsOf + ") · " + c.Share
-			default:
-				c.ResultLine = c.Result + " · " + c.Share
+	n, size := 0, 0 // the lines and their bytes
+	t.eachCell(func(c *PlanTableCell) {
+		if c.Result != "" {
+			n, size = n+1, size+len(c.Result)+len(" · ")+len(c.Share)
+			if c.AsOf != "" {
+				size += len(" ()") + len(c.AsOf)
 			}
 		}
-	}
+	})
+	var lines texts
+	lines.grow(n, size)
+	t.eachCell(func(c *PlanTableCell) {
+		if c.Result == "" {
+			return
+		}
+		lines.sb.WriteString(c.Result)
+		if c.AsOf != "" {
+			lines.sb.WriteString(" (")
+			lines.sb.WriteString(c.AsOf)
+			lines.sb.WriteString(")")
+		}
+		lines.sb.WriteString(" · ")
+		lines.sb.WriteString(c.Share)
+		lines.end()
+	})
+	lines.done()
+	t.eachCell(func(c *PlanTableCell) {
+		if c.Result != "" {
+			c.ResultLine = lines.next()
+		}
+	})
+}
+
+// eachCell calls fn with each cell of the table's rows, then of its total row.
+func (t *PlanTable) eachCell(fn func(c *PlanTableCell)) {
 	for _, r := range t.Rows {
-		line(r.Cells)
+		for i := range r.Cells {
+			fn(&r.Cells[i])
+		}
 	}
 	if t.Total != nil {
-		line(t.Total.Cells)
+		for i := range t.Total.Cells {
+			fn(&t.Total.Cells[i])
+		}
 	}
 }
 
@@ -331,8 +369,7 @@ func (c *Context) planTableCell(tg *model.Target) PlanTableCell {
 	if tv.Base != "" {
 		cell.Target += " " + tv.Base
 	}
-	pr := c.assess(tg)
-	if pr.Result != nil {
+	if pr := c.progressOf(tg); pr.Result != nil {
 		cell.Result = f.Value(tg.Indicator, pr.Value)
 		cell.AsOf = f.Date(pr.Result.AsOf)
 		cell.Share = f.Pct(pr.Share)

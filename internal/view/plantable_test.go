@@ -3,6 +3,7 @@ package view
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -494,6 +495,32 @@ func TestShareWhere(t *testing.T) {
 		r.shareWhere()
 		if r.Where != tt.row || r.Cells[0].Where != tt.cell0 {
 			t.Errorf("%s: row %q, first cell %q; want %q, %q", tt.name, r.Where, r.Cells[0].Where, tt.row, tt.cell0)
+		}
+	}
+}
+
+// TestResultLines: each cell with a result gets its line — with its date when it is not the
+// table's — in the rows and in the total row, though all lines are parts of one string;
+// a cell without a result gets none.
+func TestResultLines(t *testing.T) {
+	cell := func(result, asOf, share string) PlanTableCell {
+		return PlanTableCell{Target: "1.000", Result: result, AsOf: asOf, Share: share}
+	}
+	tab := &PlanTable{
+		Rows: []PlanTableRow{
+			{Cells: []PlanTableCell{cell("904", "", "103,31 %"), cell("", "", ""), cell("1.022.552", "31/12/2024", "97,9 %")}},
+			{Cells: []PlanTableCell{cell("", "", ""), cell("0", "", "0 %")}},
+		},
+		Total: &PlanTableRow{Cells: []PlanTableCell{cell("2.900", "30/6/2023", "96,67 %")}},
+	}
+	tab.resultLines()
+	want := [][]string{{"904 · 103,31 %", "", "1.022.552 (31/12/2024) · 97,9 %"}, {"", "0 · 0 %"}, {"2.900 (30/6/2023) · 96,67 %"}}
+	rows := append(slices.Clone(tab.Rows), *tab.Total)
+	for i, r := range rows {
+		for j, c := range r.Cells {
+			if c.ResultLine != want[i][j] {
+				t.Errorf("row %d, cell %d: %q, want %q", i, j, c.ResultLine, want[i][j])
+			}
 		}
 	}
 }

@@ -21,17 +21,30 @@ type TargetValue struct {
 }
 
 func (c *Context) targetValue(t *model.Target) TargetValue {
-	f := c.F
-	v := TargetValue{}
+	v := c.targetValueBut(t)
+	var buf [64]byte
+	v.Text = string(c.F.appendTargetText(buf[:0], t))
+	return v
+}
+
+// appendTargetText appends a target's TargetValue.Text to b: its value, its rate, or both.
+func (f Format) appendTargetText(b []byte, t *model.Target) []byte {
 	switch {
 	case t.Value.Known && t.Rate.Known:
-		var buf [64]byte
-		v.Text = string(f.appendPctAsGiven(append(f.appendValue(buf[:0], t.Indicator, t.Value), " · "...), t.Rate))
+		return f.appendPctAsGiven(append(f.appendValue(b, t.Indicator, t.Value), " · "...), t.Rate)
 	case t.Value.Known:
-		v.Text = f.Value(t.Indicator, t.Value)
+		return f.appendValue(b, t.Indicator, t.Value)
 	case t.Rate.Known:
-		v.Text = f.PctAsGiven(t.Rate)
+		return f.appendPctAsGiven(b, t.Rate)
 	}
+	return b
+}
+
+// targetValueBut is targetValue but its Text, which a table writes with its other figures
+// into one string (texts).
+func (c *Context) targetValueBut(t *model.Target) TargetValue {
+	f := c.F
+	v := TargetValue{}
 	if t.Rate.Known {
 		v.Base = f.Base(t.Base)
 	}
@@ -78,8 +91,9 @@ func (c *Context) cells(p model.Progress) Cells {
 	if p.Result != nil {
 		out.Result = c.resultFigure(p)
 		out.ResultDate = f.Date(p.Result.AsOf)
-		out.ResultComputed = c.resultCalc(p)
-		out.ResultFig = c.resultFig(p.Result, c.resultCalcOf(p))
+		calc := c.resultCalcOf(p) // a rate's calc is made: once
+		out.ResultComputed = c.CalcText(p.Result.Indicator, calc)
+		out.ResultFig = c.resultFig(p.Result, calc)
 		out.ResultWhere, out.ResultWhereVI = c.Where(p.Result.Where), c.whereVI(p.Result.Where)
 	}
 	out.StatusNotes = c.statusNotes(p)
@@ -115,10 +129,12 @@ func (c *Context) resultFigure(p model.Progress) string {
 	return c.F.Value(p.Target.Indicator, p.Value)
 }
 
-// resultCalc says how the site computed the result a progress compares, "" when its source
-// gives it: a total added up from its parts, or a rate from a denominator.
-func (c *Context) resultCalc(p model.Progress) string {
-	return c.CalcText(p.Result.Indicator, c.resultCalcOf(p))
+// appendResultFigure appends resultFigure(p) to b.
+func (c *Context) appendResultFigure(b []byte, p model.Progress) []byte {
+	if p.ByRate {
+		return c.F.appendPct(b, p.Value)
+	}
+	return c.F.appendValue(b, p.Target.Indicator, p.Value)
 }
 
 // resultCalcOf is how the site computed the result a progress compares, if it did.
@@ -188,15 +204,15 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	ind := res.Indicator
 	var buf [192]byte
 	var scratch [64]byte
-	b := f.AppendT(buf[:0], "asof", f.Date(res.AsOf))
-	asOf := string(b)
+	asOf := c.asOf(res.AsOf)
 	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: asOf, AsOf: asOf}
 	if res.Value.Known && ind.Unit != model.Percent {
-		out.Unit = " " + f.Unit(ind)
+		out.Unit = c.unitAfter(ind)
 	}
 	if res.Rate.Known || res.Change.Known {
+		b := append(buf[:0], asOf...)
 		if res.Rate.Known {
-			b = append(append(f.AppendT(append(b, " · "...), "rate"), ' '), f.PctAsGiven(res.Rate)...)
+			b = f.appendPctAsGiven(append(f.AppendT(append(b, " · "...), "rate"), ' '), res.Rate)
 		}
 		if res.Change.Known {
 			b = f.AppendTB(append(b, " · "...), "change_since", f.appendNum(scratch[:0], res.Change), []byte(f.Date(res.ChangeSince)))
@@ -205,7 +221,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
 	out.Fig = c.resultFig(res, res.Calc)
-	according := text(f.TS("credit.according") + " ")
+	according := text(c.spaced("credit.according"))
 	if w := c.Where(res.Where); w != "" {
 		out.Source = append(Line{according, c.cite(res.Source), text(" · ")}, whereLine(w, c.whereVI(res.Where))...)
 	} else {
@@ -229,10 +245,9 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	// each text written into one buffer, its figures into scratch: a page has a dozen
 	var buf [192]byte
 	var scratch [64]byte
-	b := append(append(f.AppendT(buf[:0], "target"), ' '), f.Period(t.Period)...)
-	out := CardTarget{Status: c.status(p.Status), Label: string(b), Value: c.targetValue(t)}
+	out := CardTarget{Status: c.status(p.Status), Label: c.targetLabel(t.Period), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
-		b = f.AppendTB(append(buf[:0], " · "...), "share_achieved", f.appendPct(scratch[:0], p.Share))
+		b := f.AppendTB(append(buf[:0], " · "...), "share_achieved", f.appendPct(scratch[:0], p.Share))
 		if p.ReportedShare.Known && !p.ShareDiffers {
 			b = append(f.AppendTB(append(b, " ("...), "as_reported", f.appendPctAsGiven(scratch[:0], p.ReportedShare)), ')')
 		}
@@ -240,7 +255,7 @@ func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 		out.Meter = meterValue(p.Share.V)
 	}
 	if p.Result != nil {
-		b = buf[:0]
+		b := buf[:0]
 		if p.Gap.Known && p.Gap.V > 0 {
 			b = append(append(b, f.GapWords(ind)...), ' ')
 			if p.ByRate {

@@ -1,11 +1,10 @@
 package view
 
 import (
-	"maps"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/keep"
 	"github.com/covsite/covsite/internal/model"
 	"github.com/covsite/covsite/internal/routes"
 )
@@ -17,87 +16,33 @@ import (
 // renderer of a site keeps one per language (Context.Shared), and a Context without one
 // makes each value for its page.
 type Shared struct {
-	links   keep[*model.Locality, Link]
-	sources keep[string, []Line] // the group's sources' ids
-	plans   keep[*model.Plan, planSource]
-	setBy   keep[*model.Plan, Line]
-	decided keep[decision, Line]
-	planURL keep[*model.Plan, string]
-}
-
-// keep is one kind of value a Shared keeps, by key: read by every page, written by the
-// first that asks. Its reads, nearly all of them, look in a map no one writes to any more
-// (read), without a lock; the values made since it was copied are in dirty, behind the
-// lock, until enough pages looked for them there that a new read map holds them too. A
-// sync.Map did this, with each key and value in an interface: a page asks some fifty
-// times, and hashing the interfaces cost more than the map.
-type keep[K comparable, V any] struct {
-	read   atomic.Pointer[map[K]V]
-	mu     sync.Mutex
-	dirty  map[K]V // every value made: read's and those since
-	misses int     // reads that went to dirty since read was copied from it
-}
-
-// get returns what k holds for key, else what made gives, kept for the pages after this
-// one (made runs without the lock: it may ask another keep; when two pages make the same
-// value at once, the first one kept is the one every page gets).
-func (k *keep[K, V]) get(key K, made func() V) V {
-	if read := k.read.Load(); read != nil {
-		if v, ok := (*read)[key]; ok {
-			return v
-		}
-	}
-	k.mu.Lock()
-	v, ok := k.dirty[key]
-	if ok {
-		k.missed()
-	}
-	k.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = made()
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if old, ok := k.dirty[key]; ok {
-		return old
-	}
-	if k.dirty == nil {
-		k.dirty = map[K]V{}
-	}
-	k.dirty[key] = v
-	k.missed()
-	return v
-}
-
-// missed counts a read that read could not answer, and copies dirty into a new read map
-// when they were as many as a quarter of read's values (and at least 8): each value is
-// copied a few times in all, and most reads of a value find it in read.
-func (k *keep[K, V]) missed() {
-	k.misses++
-	n := 0
-	if read := k.read.Load(); read != nil {
-		n = len(*read)
-	}
-	if k.misses < max(8, n/4) {
-		return
-	}
-	read := maps.Clone(k.dirty)
-	k.read.Store(&read)
-	k.misses = 0
+	links   keep.Map[*model.Locality, Link]
+	sources keep.Map[string, []Line] // the group's sources' ids
+	plans   keep.Map[*model.Plan, planSource]
+	setBy   keep.Map[*model.Plan, Line]
+	decided keep.Map[decision, Line]
+	planURL keep.Map[*model.Plan, string]
+	// the words every card says again: "chi-so-bhyt", " người", "Chỉ tiêu 2023", "đến
+	// 30/6/2023", "Theo "
+	cardID   keep.Map[*model.Indicator, string]
+	unit     keep.Map[*model.Indicator, string]
+	label    keep.Map[date.Period, string]
+	asOf     keep.Map[date.Date, string]
+	spaceful keep.Map[string, string]
+	calcHow  keep.Map[model.Computation, string] // what the site did, "Số do trang tính: tổng các thành phần"
 }
 
 // kept returns what m holds for key, else what made gives, kept in m for the pages after
 // this one; with no Shared (m nil) every page makes its own.
-func kept[K comparable, V any](m *keep[K, V], key K, made func() V) V {
+func kept[K comparable, V any](m *keep.Map[K, V], key K, made func() V) V {
 	if m == nil {
 		return made()
 	}
-	return m.get(key, made)
+	return m.Get(key, made)
 }
 
 // shared is c's keep of the kind pick chooses, nil when c keeps nothing between pages.
-func shared[K comparable, V any](c *Context, pick func(*Shared) *keep[K, V]) *keep[K, V] {
+func shared[K comparable, V any](c *Context, pick func(*Shared) *keep.Map[K, V]) *keep.Map[K, V] {
 	if c.Shared == nil {
 		return nil
 	}
@@ -106,13 +51,13 @@ func shared[K comparable, V any](c *Context, pick func(*Shared) *keep[K, V]) *ke
 
 // localityLink is the link to a locality's page: its name and address.
 func (c *Context) localityLink(l *model.Locality) Link {
-	return kept(shared(c, func(s *Shared) *keep[*model.Locality, Link] { return &s.links }), l, func() Link { return c.makeLocalityLink(l) })
+	return kept(shared(c, func(s *Shared) *keep.Map[*model.Locality, Link] { return &s.links }), l, func() Link { return c.makeLocalityLink(l) })
 }
 
 // sourceLines names a group of documents (groupSources): see makeSourceLines. The lines
 // given are shared with other pages: a page appends to a line only after copying it.
 func (c *Context) sourceLines(g []*model.Source) []Line {
-	m := shared(c, func(s *Shared) *keep[string, []Line] { return &s.sources })
+	m := shared(c, func(s *Shared) *keep.Map[string, []Line] { return &s.sources })
 	if m == nil {
 		return c.makeSourceLines(g)
 	}
@@ -132,12 +77,12 @@ func (c *Context) sourceLines(g []*model.Source) []Line {
 
 // planSource is what the lines of sources say of a plan (makePlanSource).
 func (c *Context) planSource(p *model.Plan) planSource {
-	return kept(shared(c, func(s *Shared) *keep[*model.Plan, planSource] { return &s.plans }), p, func() planSource { return c.makePlanSource(p) })
+	return kept(shared(c, func(s *Shared) *keep.Map[*model.Plan, planSource] { return &s.plans }), p, func() planSource { return c.makePlanSource(p) })
 }
 
 // setBy credits a target to its plan (makeSetBy); the line is shared with other pages.
 func (c *Context) setBy(p *model.Plan) Line {
-	return kept(shared(c, func(s *Shared) *keep[*model.Plan, Line] { return &s.setBy }), p, func() Line {
+	return kept(shared(c, func(s *Shared) *keep.Map[*model.Plan, Line] { return &s.setBy }), p, func() Line {
 		l := c.makeSetBy(p)
 		return l[:len(l):len(l)] // an append copies
 	})
@@ -146,7 +91,7 @@ func (c *Context) setBy(p *model.Plan) Line {
 // planURL is the address of a plan's page, named on the pages of every locality it sets
 // targets for.
 func (c *Context) planURL(p *model.Plan) string {
-	return kept(shared(c, func(s *Shared) *keep[*model.Plan, string] { return &s.planURL }), p, func() string { return c.URL(routes.Plan(p.ID)) })
+	return kept(shared(c, func(s *Shared) *keep.Map[*model.Plan, string] { return &s.planURL }), p, func() string { return c.URL(routes.Plan(p.ID)) })
 }
 
 // decision is a plan and the number of the decision that set a target of it.
@@ -158,7 +103,34 @@ type decision struct {
 // decidedBy credits a target to the decision of its plan that set it (Credit); the line
 // is shared with other pages.
 func (c *Context) decidedBy(p *model.Plan, number string) Line {
-	return kept(shared(c, func(s *Shared) *keep[decision, Line] { return &s.decided }), decision{p, number}, func() Line {
+	return kept(shared(c, func(s *Shared) *keep.Map[decision, Line] { return &s.decided }), decision{p, number}, func() Line {
 		return Line{text(c.F.TS("card.set_by") + " "), link(number, c.planURL(p))}
 	})
+}
+
+// cardID is the anchor of an indicator's card, "chi-so-bhyt".
+func (c *Context) cardID(ind *model.Indicator) string {
+	return kept(shared(c, func(s *Shared) *keep.Map[*model.Indicator, string] { return &s.cardID }), ind, func() string { return "chi-so-" + ind.ID })
+}
+
+// unitAfter is an indicator's unit as it follows a figure, " người".
+func (c *Context) unitAfter(ind *model.Indicator) string {
+	return kept(shared(c, func(s *Shared) *keep.Map[*model.Indicator, string] { return &s.unit }), ind, func() string { return " " + c.F.Unit(ind) })
+}
+
+// targetLabel names a card's target by its period, "Chỉ tiêu 2023".
+func (c *Context) targetLabel(p date.Period) string {
+	return kept(shared(c, func(s *Shared) *keep.Map[date.Period, string] { return &s.label }), p, func() string {
+		return string(append(append(c.F.AppendT(nil, "target"), ' '), c.F.Period(p)...))
+	})
+}
+
+// asOf dates a card's result, "đến 30/6/2023".
+func (c *Context) asOf(d date.Date) string {
+	return kept(shared(c, func(s *Shared) *keep.Map[date.Date, string] { return &s.asOf }), d, func() string { return c.F.TS("asof", c.F.Date(d)) })
+}
+
+// spaced is the string of key followed by a space, "Theo ".
+func (c *Context) spaced(key string) string {
+	return kept(shared(c, func(s *Shared) *keep.Map[string, string] { return &s.spaceful }), key, func() string { return c.F.TS(key) + " " })
 }

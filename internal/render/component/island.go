@@ -143,19 +143,34 @@ func anyCardNotes(cs []view.Card) bool {
 // cardNoteID is the anchor of a card's notes: "ghi-chu-chi-so-bhyt", or by position on a
 // plan page, whose cards have no id.
 func cardNoteID(c view.Card, i int) string {
-	if c.ID != "" {
+	switch {
+	case c.ID != "":
 		return "ghi-chu-" + c.ID
+	case i < len(numberedNotes):
+		return numberedNotes[i][len("#"):]
 	}
 	return "ghi-chu-" + strconv.Itoa(i+1)
 }
 
 // cardNoteHref is the link to a card's notes, "" when it has none.
 func cardNoteHref(c view.Card, i int) string {
-	if !hasCardNotes(c) {
+	switch {
+	case !hasCardNotes(c):
 		return ""
+	case c.ID == "" && i < len(numberedNotes):
+		return numberedNotes[i]
 	}
 	return "#" + cardNoteID(c, i)
 }
+
+// numberedNotes are the links to the notes of a plan page's first cards, made once:
+// "#ghi-chu-1" … (a plan page has a dozen cards, each asking twice).
+var numberedNotes = func() (links [32]string) {
+	for i := range links {
+		links[i] = "#ghi-chu-" + strconv.Itoa(i+1)
+	}
+	return links
+}()
 
 // goalLabel follows a card target's status: the marks of its notes when the page says
 // them once (view.Deck), each a link to its note, then its label — "¹ Chỉ tiêu 2025: ".

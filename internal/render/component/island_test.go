@@ -4,6 +4,7 @@ import (
 	"context"
 	"html"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -167,5 +168,38 @@ func TestWritersOfBytesGetTheSame(t *testing.T) {
 	want := `<a href="/x?a=1&amp;b=&#34;2&#34;">&lt;Phường 7&gt; &amp; &#39;B&#39;</a> · ok`
 	if sb.String() != want || string(ob.b) != want {
 		t.Errorf("to a writer of strings %q, of bytes %q; want %q", sb.String(), ob.b, want)
+	}
+}
+
+// TestCardNoteLinks: a card's notes are anchored by its id, or on a plan page by its
+// position — the first ones' links made once, the others' each time, all the same.
+func TestCardNoteLinks(t *testing.T) {
+	withNotes := view.Card{Result: &view.CardResult{Computed: "Số do trang tính: tổng các thành phần, 1.888 + 165"}}
+	if !hasCardNotes(withNotes) {
+		t.Fatal("a card with a computed figure has no notes")
+	}
+	for _, tt := range []struct {
+		id       string
+		i        int
+		wantID   string
+		wantHref string
+	}{
+		{"chi-so-bhyt", 0, "ghi-chu-chi-so-bhyt", "#ghi-chu-chi-so-bhyt"},
+		{"", 0, "ghi-chu-1", "#ghi-chu-1"},
+		{"", 11, "ghi-chu-12", "#ghi-chu-12"},
+		{"", len(numberedNotes) - 1, "ghi-chu-" + strconv.Itoa(len(numberedNotes)), "#ghi-chu-" + strconv.Itoa(len(numberedNotes))},
+		{"", len(numberedNotes), "ghi-chu-" + strconv.Itoa(len(numberedNotes)+1), "#ghi-chu-" + strconv.Itoa(len(numberedNotes)+1)},
+	} {
+		c := withNotes
+		c.ID = tt.id
+		if got := cardNoteID(c, tt.i); got != tt.wantID {
+			t.Errorf("cardNoteID(%q, %d) = %q, want %q", tt.id, tt.i, got, tt.wantID)
+		}
+		if got := cardNoteHref(c, tt.i); got != tt.wantHref {
+			t.Errorf("cardNoteHref(%q, %d) = %q, want %q", tt.id, tt.i, got, tt.wantHref)
+		}
+		if got := cardNoteHref(view.Card{ID: tt.id}, tt.i); got != "" {
+			t.Errorf("a card without notes links to %q", got)
+		}
 	}
 }

@@ -92,3 +92,21 @@ func (h unitHeaderOf) Render(_ context.Context, w io.Writer) error {
 	}
 	return err
 }
+
+// period is a plan row's period, with its deadline under it when it is not the period's
+// end: a cell of every row of a plan's targets, written in Go as the table's cells are.
+func period(r view.PlanRow) periodOf { return periodOf{r.Period, r.Deadline} }
+
+type periodOf struct{ period, deadline string }
+
+// Render writes the cell to w.
+func (p periodOf) Render(_ context.Context, w io.Writer) error {
+	if p.deadline == "" {
+		return writeTag(w, `<td class="p">`, "", "", p.period, `</td>`)
+	}
+	err := writeTag(w, `<td class="p">`, "", "", p.period, `<br><small>`)
+	if err == nil {
+		err = writeTag(w, "", "", "", p.deadline, `</small></td>`)
+	}
+	return err
+}
