@@ -307,7 +307,7 @@ func (x *extraction) sharesOf(pc, val, goal column, lang string) (same int, diff
 			continue
 		}
 		computed := v.V / g.V * 100
-		if model.SharesAgree(model.Known(s.V, decimals(s.Plain)), model.Known(computed, 2)) {
+		if model.SharesAgree(model.Known(s.V, model.WrittenDecimals(s.Plain)), model.Known(computed, 2)) {
 			same++
 			continue
 		}
@@ -328,12 +328,4 @@ func (x *extraction) column(ind *model.Indicator, test func(column) bool) *colum
 		}
 	}
 	return nil
-}
-
-// decimals is how many digits a plain number has after its point: "108.20" → 2.
-func decimals(plain string) int {
-	if i := strings.IndexByte(plain, '.'); i >= 0 {
-		return len(plain) - i - 1
-	}
-	return 0
 }

@@ -575,11 +575,12 @@ func (b *builder) period(s load.Str) (date.Period, bool) {
 	return p, true
 }
 
-func num(n load.Num) Num { return Known(n.V, decimals(n.Raw)) }
+func num(n load.Num) Num { return Known(n.V, WrittenDecimals(n.Raw)) }
 
-// decimals counts the digits after the decimal point as written (underscores between
-// digits left out), without copying raw: it is asked of every figure of a site.
-func decimals(raw string) int {
+// WrittenDecimals counts the digits after the decimal point of a number as written
+// ("108.20" → 2; underscores between digits left out, an exponent too), without copying
+// raw: it is asked of every figure of a site, and of every share an import reads.
+func WrittenDecimals(raw string) int {
 	_, frac, ok := strings.Cut(raw, ".")
 	if !ok {
 		return 0

@@ -173,8 +173,8 @@ func TestDecimals(t *testing.T) {
 	}{
 		{"494_734", 0}, {"85", 0}, {"78.07", 2}, {"1_000.5", 1}, {"0.123_4", 4}, {"1.5e3", 1}, {"2.25E-1", 2}, {"1_2.3_4_5e1_0", 3}, {"-3.0", 1},
 	} {
-		if got := decimals(tc.raw); got != tc.want {
-			t.Errorf("decimals(%q) = %d, want %d", tc.raw, got, tc.want)
+		if got := WrittenDecimals(tc.raw); got != tc.want {
+			t.Errorf("WrittenDecimals(%q) = %d, want %d", tc.raw, got, tc.want)
 		}
 	}
 }
