@@ -400,7 +400,7 @@ func (b *builder) localities(raw []load.Locality) {
 		declared[r.ID.V] = r
 		order = append(order, r.ID.V)
 		b.site.localityByID[r.ID.V] = &Locality{
-			ID: r.ID.V, Name: lang.T(r.Name.V, or(r.NameEN.V, EnglishName(r.Name.V))), Kind: Kind(r.Kind.V),
+			ID: r.ID.V, Name: lang.T(r.Name.V, englishOf(r.NameEN.V, r.Name.V)), Kind: Kind(r.Kind.V),
 			Since: r.Since.V, Until: r.Until.V, Note: lang.T(r.Note.V, r.NoteEN.V), Pos: r.Pos,
 		}
 		if !r.Since.V.IsZero() && !r.Until.V.IsZero() && r.Until.V.Before(r.Since.V) {

@@ -324,9 +324,25 @@ func flatten(pairs [][2]string) []string {
 // "TX Duyên Hải", "TT Càng Long", "P. 1", "X. Long Đức", "Q. 1", "H. Càng Long". The
 // importer matches row names with them and search.js the words typed
 // (TestSearchJSFoldsAsGo).
-var KindAbbreviations = [][2]string{
-	{"thanh pho", "tp"}, {"thi xa", "tx"}, {"thi tran", "tt"}, {"phuong", "p"}, {"xa", "x"},
-	{"huyen", "h"}, {"quan", "q"}, {"tinh", "t"}, {"dac khu", "dk"},
+var KindAbbreviations = func() [][2]string {
+	out := make([][2]string, len(KindWords))
+	for i, k := range KindWords {
+		out[i] = [2]string{k.Folded, k.Abbreviated}
+	}
+	return out
+}()
+
+// KindWord is a kind of locality as a name starts with it ("Phường An Xuyên"): as written,
+// folded, as tables abbreviate it, and as English says it ("An Xuyen Ward").
+type KindWord struct{ Written, Folded, Abbreviated, English string }
+
+// KindWords are the kinds of locality a name may start with, one table for the importer's
+// and search's abbreviations (KindAbbreviations) and the English names of localities.
+var KindWords = []KindWord{
+	{"Thành phố", "thanh pho", "tp", "City"}, {"Thị xã", "thi xa", "tx", "Town"},
+	{"Thị trấn", "thi tran", "tt", "Township"}, {"Phường", "phuong", "p", "Ward"},
+	{"Xã", "xa", "x", "Commune"}, {"Huyện", "huyen", "h", "District"}, {"Quận", "quan", "q", "District"},
+	{"Tỉnh", "tinh", "t", "Province"}, {"Đặc khu", "dac khu", "dk", "Special Zone"},
 }
 
 func isASCII(s string) bool {
