@@ -159,21 +159,12 @@ func (d *Data) json(w io.Writer, s scope) error {
 // figures writes `,"figures":[…]`, one record per line.
 func (j *chunkWriter) figures(d *Data, s scope) {
 	j.buf = append(j.buf, ",\n\"figures\":["...)
-	first := true
-	err := d.eachRecord(s, func(rec *figureRecord) error {
-		if !first {
-			j.buf = append(j.buf, ',')
-		}
-		first = false
-		j.buf = append(j.buf, '\n')
-		j.buf = appendRecord(j.buf, rec)
-		j.maybeFlush()
-		return j.err
-	})
+	sink := recordSink{c: j, json: true}
+	err := d.eachRecord(s, &sink)
 	if j.err == nil {
 		j.err = err
 	}
-	if !first {
+	if sink.n > 0 {
 		j.buf = append(j.buf, '\n')
 	}
 	j.buf = append(j.buf, ']')
