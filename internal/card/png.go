@@ -45,11 +45,11 @@ const maxKept = 32 << 20
 
 var (
 	pngMagic = []byte("\x89PNG\r\n\x1a\n")
-	encoders = sync.Pool{New: func() any {
-		text, _ := flate.NewWriter(io.Discard, textLevel)
-		run, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
-		return &idat{text: text, run: run}
-	}}
+	// encoders are the idat writers of the cards being encoded, reused: each holds two
+	// deflate writers (~2 MB) and its rows (up to a card's 756 KB). A free list rather
+	// than a sync.Pool, which every collection empties (~25 while a national site's pages
+	// render) and then the next cards made them again.
+	encoders = make(chan *idat, 8)
 	segments = segmentCache{kept: map[rowsKey]*keptRows{}, seen: map[segmentKey]bool{}, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 )
 
@@ -146,8 +146,8 @@ func encodePNG(buf *bytes.Buffer, img *image.Paletted) error {
 	// The IDAT chunk: length, type, zlib stream, CRC; its length is filled in at the end.
 	start := buf.Len()
 	buf.Write([]byte{0, 0, 0, 0, 'I', 'D', 'A', 'T', 0x78, 0x01})
-	z := encoders.Get().(*idat)
-	defer encoders.Put(z)
+	z := newIdat()
+	defer z.release()
 	z.out, z.sum, z.rows = buf, 1, z.rows[:0]
 	row := func(y int) []byte { return img.Pix[y*img.Stride:][:w] }
 	for y := 0; y < h; {
@@ -205,6 +205,27 @@ type idat struct {
 	run  *flate.Writer // for a run of equal rows
 	rows []byte        // the rows of the segment being gathered, each after its filter byte
 	seg  bytes.Buffer
+}
+
+// newIdat returns an idat writer, reused when one is free.
+func newIdat() *idat {
+	select {
+	case z := <-encoders:
+		return z
+	default:
+	}
+	text, _ := flate.NewWriter(io.Discard, textLevel) // valid levels: no error
+	run, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return &idat{text: text, run: run}
+}
+
+// release gives z back for the next card, holding no reference to this one's buffer.
+func (z *idat) release() {
+	z.out = nil
+	select {
+	case encoders <- z:
+	default:
+	}
 }
 
 // flush writes the rows gathered, if any, as a segment.

@@ -10,6 +10,8 @@ import (
 	"hash/crc32"
 	"io"
 	"sync"
+
+	"github.com/covsite/covsite/internal/model"
 )
 
 // A province's CSV rows are compressed once, into a raw deflate stream of their own (a
@@ -39,16 +41,19 @@ type segSlot struct {
 
 // flaters are deflate writers at packLevel, reused: each is about 1 MB, and a national
 // build deflates two hundred streams (segments, the packs' JSON). A writer reset is one
-// made new: the same bytes.
-var flaters sync.Pool
+// made new: the same bytes. A free list rather than a sync.Pool, which every collection
+// empties (~25 while a national site's pages render).
+var flaters = make(chan *flate.Writer, 8)
 
-// flater is a pooled deflate writer; Close ends its stream and gives it back.
+// flater is a reused deflate writer; Close ends its stream and gives it back.
 type flater struct{ *flate.Writer }
 
 func newFlater(w io.Writer) flater {
-	if fw, ok := flaters.Get().(*flate.Writer); ok {
+	select {
+	case fw := <-flaters:
 		fw.Reset(w)
 		return flater{fw}
+	default:
 	}
 	fw, _ := flate.NewWriter(w, packLevel) // a valid level: no error
 	return flater{fw}
@@ -57,14 +62,18 @@ func newFlater(w io.Writer) flater {
 func (f flater) Close() error {
 	err := f.Writer.Close()
 	f.Writer.Reset(io.Discard) // no reference to the file's writer is kept
-	flaters.Put(f.Writer)
+	select {
+	case flaters <- f.Writer:
+	default:
+	}
 	return err
 }
 
-// deflateSegment compresses what write writes into a segment.
-func deflateSegment(write func(io.Writer) error) (segment, error) {
-	var buf bytes.Buffer
-	fw := newFlater(&buf)
+// deflateSegment compresses what write writes into a segment, in a buffer made for about
+// sizeHint compressed bytes.
+func deflateSegment(sizeHint int, write func(io.Writer) error) (segment, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, sizeHint))
+	fw := newFlater(buf)
 	h := crc32.NewIEEE()
 	var n counter
 	if err := write(io.MultiWriter(fw, h, &n)); err != nil {
@@ -157,7 +166,21 @@ func (d *Data) makeSegment(p Province) (segment, error) {
 			}
 		}
 	}
-	return deflateSegment(func(w io.Writer) error { return d.rows(w, p.scope()) })
+	return deflateSegment(segmentBytesPerFigure*d.figuresOf(p.Locs), func(w io.Writer) error { return d.rows(w, p.scope()) })
+}
+
+// segmentBytesPerFigure is about what a figure's CSV row takes deflated (the national
+// dataset: 13 MB for 800,000 rows, ~16 bytes a row), a little more: a segment's buffer made
+// at its size is not grown from nothing by doubling (46 MB allocated in a national build).
+const segmentBytesPerFigure = 20
+
+// figuresOf is how many targets and results locs have.
+func (d *Data) figuresOf(locs []*model.Locality) int {
+	n := 0
+	for _, l := range locs {
+		n += len(d.site.TargetsOf(l)) + len(d.site.ResultsOf(l))
+	}
+	return n
 }
 
 // segmentFromPack takes the segment back out of a pack's CSV entry: its compressed bytes
