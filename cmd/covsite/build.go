@@ -38,7 +38,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.StrictLinks, "strict-links", false, fs.t(strictLinksHelp))
 	fs.BoolVar(&opts.Drafts, "drafts", false, fs.t(diag.W("đăng cả các bài còn là bản nháp (draft = true)", "publish updates marked draft = true too")))
 	fs.BoolVar(&opts.FigureKeys, "figure-keys", false, fs.t(figureKeysHelp))
-	fs.IntVar(&opts.Workers, "workers", 0, fs.t(diag.W("số trang dựng cùng lúc (mặc định: bằng số nhân CPU)", "pages rendered at once (default: one per CPU)")))
+	fs.IntVar(&opts.Workers, "workers", 0, fs.t(diag.W("số trang dựng cùng lúc (mặc định: gấp đôi số nhân CPU)", "pages rendered at once (default: two per CPU)")))
 	cacheDir := fs.String("cache-dir", "", fs.t(diag.W("giữ dữ liệu đã đọc và trạng thái của lần dựng này ở đây cho lần sau (mặc định: SOURCE/"+build.DefaultCacheDir+")", "keep decoded data and the state of this build here for the next one (default: SOURCE/"+build.DefaultCacheDir+")")))
 	fs.BoolVar(&opts.InPlace, "in-place", false, fs.t(diag.W("khi có bộ nhớ đệm, cập nhật --dest tại chỗ, chỉ ghi các tệp đã đổi (cho CI; mặc định: dựng cây mới rồi tráo vào)", "with the cache, update --dest in place, writing only the files that changed (for CI; default: build a new tree and swap it in)")))
 	noCache := fs.Bool("no-cache", false, fs.t(diag.W("dựng mà không đọc hay ghi bộ nhớ đệm", "build without reading or writing the cache")))

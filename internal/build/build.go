@@ -37,7 +37,7 @@ type Options struct {
 	// workflow's, so that a link that would break on the published site is not published.
 	StrictLinks bool
 	Lang        string // language of messages: "vi" or "en"
-	Workers     int    // pages rendered at once; 0 means one per CPU
+	Workers     int    // pages rendered at once; 0 means DefaultWorkers()
 	// Languages limits the language pages built ("vi"); nil builds the site's own
 	// (data/site.toml's languages), or every language. Data files, assets and the sitemap
 	// are always built; a site of one language has no language switch (render.Options).
@@ -325,13 +325,22 @@ func SourceFS(source string) fs.FS {
 	return fsys
 }
 
+// DefaultWorkers is how many pages a build renders at once unless told: two per processor
+// Go runs on. A worker renders a page, then writes it; while it waits — on the file system
+// (openat, mkdir: milliseconds on a busy ext4 volume), or parked by the collector until
+// there is marking for it to help with — its processor has nothing else to run, and at one
+// worker a processor a cold national build left ~1 s of its two cores' time idle (the
+// collector's idle-priority marking took most of it). A second worker a processor takes
+// that time; the pages in flight, twice as many, add a few megabytes to a heap of ~250.
+func DefaultWorkers() int { return 2 * runtime.GOMAXPROCS(0) }
+
 // renderAll renders pages on a bounded pool of workers and writes each as it is ready.
 // The output does not depend on the order the workers finish in. A page keep says may be
 // kept is linked from the previous output when it is there as the previous build left it
 // (write.Tree.Keep), and rendered otherwise; renderAll returns how many were linked.
 func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int, keep func(string) bool) (int, error) {
 	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+		workers = DefaultWorkers()
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
