@@ -67,33 +67,11 @@ const (
 // target for the period covering it. It returns nil when fewer than two children have
 // a share of target.
 func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indicator, url URLs) *ChildRanking {
-	type row struct {
-		loc   *model.Locality
-		share model.Num
-		p     model.Progress
-	}
-	rows := make([]row, 0, len(l.Children))
-	known := 0
-	for _, c := range l.Children {
-		r := row{loc: c}
-		if res := s.LatestResult(c, ind); res != nil {
-			for _, t := range s.TargetsFor(c, ind) {
-				if res.AsOf.Before(t.Period.Start) || res.AsOf.After(t.Deadline) {
-					continue
-				}
-				if p := s.Assess(t); p.Share.Known {
-					r.share, r.p = p.Share, p
-					known++
-					break
-				}
-			}
-		}
-		rows = append(rows, r)
-	}
+	rows, known := childShares(s, l, ind)
 	if known < 2 {
 		return nil
 	}
-	slices.SortStableFunc(rows, func(a, b row) int {
+	slices.SortStableFunc(rows, func(a, b shareRow) int {
 		if a.share.Known != b.share.Known {
 			if a.share.Known {
 				return -1
@@ -168,6 +146,37 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	cr.Caption = cr.Title + " " + cr.Note // the note is in brackets
 	cr.Credit = rankingCredit(f, ranked, newest, oldest)
 	return cr
+}
+
+// shareRow is one child's share of target for an indicator: its latest result against its
+// own target for the period covering it; share unknown when it has none.
+type shareRow struct {
+	loc   *model.Locality
+	share model.Num
+	p     model.Progress
+}
+
+// childShares are l's children's shares of target on ind, in l's order, and how many are
+// known.
+func childShares(s *model.Site, l *model.Locality, ind *model.Indicator) (rows []shareRow, known int) {
+	rows = make([]shareRow, 0, len(l.Children))
+	for _, c := range l.Children {
+		r := shareRow{loc: c}
+		if res := s.LatestResult(c, ind); res != nil {
+			for _, t := range s.TargetsFor(c, ind) {
+				if res.AsOf.Before(t.Period.Start) || res.AsOf.After(t.Deadline) {
+					continue
+				}
+				if p := s.Assess(t); p.Share.Known {
+					r.share, r.p = p.Share, p
+					known++
+					break
+				}
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows, known
 }
 
 // Most sources and plans a ranking's credit names (the table names each row's source
