@@ -53,7 +53,7 @@ func RankedIndicators(s *model.Site, l *model.Locality) []*model.Indicator {
 	}
 	var out []*model.Indicator
 	for _, ind := range s.Indicators {
-		if _, known := childShares(s, l, ind); known >= 2 {
+		if ranksChildren(s, l, ind) {
 			out = append(out, ind)
 		}
 	}

@@ -186,3 +186,30 @@ func TestLocalityLinksItsRankings(t *testing.T) {
 		}
 	}
 }
+
+// TestChildrenComparedOneAtATime: the chart comparing the children's targets shows one
+// indicator at a time on its own scale (ECharts' legend selectedMode "single"), and says
+// so; the table under it keeps every indicator. A chart of one series has no legend to
+// choose in.
+func TestChildrenComparedOneAtATime(t *testing.T) {
+	site := siteOf(t, provinceSite(5))
+	f := formats(t)["vi"]
+	v := view.NewContext(site, f.Lang, routes.NewBase("/")).Locality(site.Locality("tinh-a"))
+	found := false
+	for _, ch := range v.Charts {
+		single := strings.Contains(ch.Option, `"legend":{"selectedMode":"single"}`)
+		if ch.Title != f.T("chart.children") {
+			if single {
+				t.Errorf("%s: one series at a time: %s", ch.Title, ch.Option)
+			}
+			continue
+		}
+		found = true
+		if !single || !strings.Contains(ch.Note, f.T("chart.children_single")) || len(ch.Columns) != 2 {
+			t.Errorf("children compared: option %s, note %q, columns %q", ch.Option, ch.Note, ch.Columns)
+		}
+	}
+	if !found {
+		t.Fatal("no chart comparing the children")
+	}
+}
