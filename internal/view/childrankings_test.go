@@ -213,3 +213,33 @@ func TestChildrenComparedOneAtATime(t *testing.T) {
 		t.Fatal("no chart comparing the children")
 	}
 }
+
+// TestOriginalTitleMarked: on an English page a source's title the data gives only in
+// Vietnamese is marked lang="vi" and said to be the original, in the page's sources; a
+// Vietnamese page says nothing of it.
+func TestOriginalTitleMarked(t *testing.T) {
+	site := siteOf(t, childSite)
+	for _, code := range []string{"vi", "en"} {
+		f := formats(t)[code]
+		c := view.NewContext(site, f.Lang, routes.NewBase("/"))
+		note := f.T("source.original_title")
+		v := c.Locality(site.Locality("xa-b"))
+		lines := append([]view.Line{v.Deck.Source}, v.Sources...)
+		marked := 0
+		for _, l := range lines {
+			for i, in := range l {
+				if !in.Cite || in.Text != "Báo cáo" {
+					continue
+				}
+				said := i+1 < len(l) && strings.Contains(l[i+1].Text, note)
+				if want := code == "en"; (in.Lang == "vi") != want || said != want {
+					t.Errorf("%s: %q cited lang %q, then %q", code, in.Text, in.Lang, l[min(i+1, len(l)-1)].Text)
+				}
+				marked++
+			}
+		}
+		if marked == 0 {
+			t.Errorf("%s: the source is not cited", code)
+		}
+	}
+}

@@ -793,7 +793,7 @@ func (c *Context) appendStanding(b []byte, st model.Standing, item bool) []byte 
 // cite is a source's title; marked Vietnamese on an English page that has no English title
 // for it.
 func (c *Context) cite(src *model.Source) Inline {
-	if !src.Title.Translated(c.Lang()) {
+	if untranslated(src, c.Lang()) {
 		return citeIn(src.Title.VI, lang.VI)
 	}
 	return citeIn(src.Title.In(c.Lang()), "")
