@@ -11,9 +11,10 @@ import (
 // locality's own page, which ranks the ends of one indicator, links to (issue 17: "how do
 // the communes of my province compare?").
 //
-// Only localities of today get them: a national site's 34 provinces of today rank some
-// 3,300 communes, a dozen indicators each, about 30 MB in two languages; its 63 former
-// provinces and 700 former districts (ended 30/6/2025) would add some 200 MB to a Pages
+// Only localities of today get them: on the national site (covsite gen --scale 1) the
+// country and its 34 provinces of today rank their 3,400 children on 7 or 8 indicators
+// each, 542 pages and 23 MB in two languages; its 63 former provinces and 705 former
+// districts (ended 30/6/2025), with 11,300 children, would add some 170 MB more to a Pages
 // archive of 945 MB under a limit of 1 GB. A former locality's page keeps its one ranking.
 
 // ChildRankingPage is a locality's children ranked on one indicator, on a page of its own.
