@@ -67,33 +67,11 @@ const (
 // target for the period covering it. It returns nil when fewer than two children have
 // a share of target.
 func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indicator, url URLs) *ChildRanking {
-	type row struct {
-		loc   *model.Locality
-		share model.Num
-		p     model.Progress
-	}
-	rows := make([]row, 0, len(l.Children))
-	known := 0
-	for _, c := range l.Children {
-		r := row{loc: c}
-		if res := s.LatestResult(c, ind); res != nil {
-			for _, t := range s.TargetsFor(c, ind) {
-				if res.AsOf.Before(t.Period.Start) || res.AsOf.After(t.Deadline) {
-					continue
-				}
-				if p := s.Assess(t); p.Share.Known {
-					r.share, r.p = p.Share, p
-					known++
-					break
-				}
-			}
-		}
-		rows = append(rows, r)
-	}
+	rows, known := childShares(s, l, ind)
 	if known < 2 {
 		return nil
 	}
-	slices.SortStableFunc(rows, func(a, b row) int {
+	slices.SortStableFunc(rows, func(a, b shareRow) int {
 		if a.share.Known != b.share.Known {
 			if a.share.Known {
 				return -1
@@ -115,7 +93,7 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	var ranked []model.Progress
 	for _, r := range rows {
 		if r.share.Known {
-			ranked = append(ranked, r.p)
+			ranked = append(ranked, *r.p)
 		}
 	}
 	newest, oldest := dateSpan(ranked)
@@ -168,6 +146,62 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	cr.Caption = cr.Title + " " + cr.Note // the note is in brackets
 	cr.Credit = rankingCredit(f, ranked, newest, oldest)
 	return cr
+}
+
+// shareRow is one child's share of target for an indicator: its latest result against its
+// own target for the period covering it; share unknown (p nil) when it has none.
+type shareRow struct {
+	loc   *model.Locality
+	share model.Num
+	p     *model.Progress // in childShares' one slice: the rows sort as small values
+}
+
+// childShares are l's children's shares of target on ind, in l's order, and how many are
+// known.
+func childShares(s *model.Site, l *model.Locality, ind *model.Indicator) (rows []shareRow, known int) {
+	rows = make([]shareRow, len(l.Children))
+	progress := make([]model.Progress, len(l.Children))
+	for i, c := range l.Children {
+		rows[i].loc = c
+		if p, ok := childShare(s, c, ind); ok {
+			progress[i] = p
+			rows[i].share, rows[i].p = p.Share, &progress[i]
+			known++
+		}
+	}
+	return rows, known
+}
+
+// childShare is c's latest result on ind against its own target for the period covering
+// it; false when it has none or its share is unknown.
+func childShare(s *model.Site, c *model.Locality, ind *model.Indicator) (model.Progress, bool) {
+	res := s.LatestResult(c, ind)
+	if res == nil {
+		return model.Progress{}, false
+	}
+	for _, t := range s.TargetsFor(c, ind) {
+		if res.AsOf.Before(t.Period.Start) || res.AsOf.After(t.Deadline) {
+			continue
+		}
+		if p := s.Assess(t); p.Share.Known {
+			return p, true
+		}
+	}
+	return model.Progress{}, false
+}
+
+// ranksChildren reports whether ind ranks l's children: two of them or more have a share
+// of target (NewChildRanking is not nil). It stops at the second.
+func ranksChildren(s *model.Site, l *model.Locality, ind *model.Indicator) bool {
+	known := 0
+	for _, c := range l.Children {
+		if _, ok := childShare(s, c, ind); ok {
+			if known++; known == 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Most sources and plans a ranking's credit names (the table names each row's source
