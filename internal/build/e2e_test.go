@@ -137,9 +137,9 @@ var seedFigures = map[string][]string{
 	// The provinces ranked on one indicator, on a page of its own (issue 17): seeds 001 and
 	// 002, each row's rank, result, target and share, the older figure flagged.
 	"dia-phuong/vn/xep-hang/bhxh-tu-nguyen/index.html": {
-		"1 Cần Thơ 5.055 5.829 86,7 % 30/6/2019 * số liệu cũ hơn", "2 Trà Vinh 16.238 20.754 78,2 % 30/6/2023",
+		"1 Cần Thơ (đến 30/6/2025) 5.055 5.829 86,7 % 30/6/2019 * số liệu cũ hơn", "2 Trà Vinh (đến 30/6/2025) 16.238 20.754 78,2 % 30/6/2023",
 	},
-	"en/dia-phuong/vn/xep-hang/bhxh-tu-nguyen/index.html": {"1 Can Tho 5,055 5,829 86.7%", "2 Tra Vinh 16,238 20,754 78.2%"},
+	"en/dia-phuong/vn/xep-hang/bhxh-tu-nguyen/index.html": {"1 Can Tho (until 30 Jun 2025) 5,055 5,829 86.7%", "2 Tra Vinh (until 30 Jun 2025) 16,238 20,754 78.2%"},
 	// English pages format numbers and dates the English way.
 	"en/dia-phuong/can-tho-2004-2025/index.html": {"1,022,552", "82.5%", "up 803 since 31 Dec 2018", "1,395,647", "The document does not say who set it, according to"},
 	"en/dia-phuong/tra-vinh/index.html":          {"821,563", "80.58%", "The source says 78.07% of target, but its own figures give 78.24%"},

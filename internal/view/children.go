@@ -107,13 +107,13 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	label := float64(barLabel)
 	for _, r := range rows {
 		if r.share.Known {
-			label = max(label, math.Ceil(float64(utf8.RuneCountInString(f.Name(r.loc)))*nameWidth))
+			label = max(label, math.Ceil(float64(utf8.RuneCountInString(rankedName(f, r.loc)))*nameWidth))
 		}
 	}
 	label = min(label, maxBarLabel)
 	rank := 0
 	for _, r := range rows {
-		tr := TableRow{Name: f.Name(r.loc), URL: url(routes.Locality(r.loc.ID))}
+		tr := TableRow{Name: rankedName(f, r.loc), URL: url(routes.Locality(r.loc.ID))}
 		if !r.share.Known {
 			tr.Cells = []string{"—", "—", "—", ""}
 			cr.Table.Rows = append(cr.Table.Rows, tr)
@@ -146,6 +146,16 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	cr.Caption = cr.Title + " " + cr.Note // the note is in brackets
 	cr.Credit = rankingCredit(f, ranked, newest, oldest)
 	return cr
+}
+
+// rankedName is a child's name in a ranking: with the day it ended, when it has ("Cần
+// Thơ (đến 30/6/2025)"), so a province merged on 1/7/2025 is not taken for the new one of
+// the same name ranked beside it.
+func rankedName(f Format, l *model.Locality) string {
+	if !l.Ended() {
+		return f.Name(l)
+	}
+	return f.Name(l) + " (" + f.TS("ended_short", f.Date(l.Until)) + ")"
 }
 
 // shareRow is one child's share of target for an indicator: its latest result against its
