@@ -206,11 +206,9 @@ func (c cardTargetOf) Render(ctx context.Context, w io.Writer) error {
 	return err
 }
 
-// deckCard is a card of a locality's deck (view.Deck): its title, its figure, each target
-// with its credit when the deck does not say it once, and the link to its notes when it
-// has no figure to end with it.
-func deckCard(tr *i18n.Lang, c view.Card) deckCardOf { return deckCardOf{tr, c} }
-
+// deckCardOf is a card of a locality's deck (view.Deck): its title, its figure, each
+// target with its credit when the deck does not say it once, and the link to its notes
+// when it has no figure to end with it.
 type deckCardOf struct {
 	tr *i18n.Lang
 	c  view.Card

@@ -12,18 +12,6 @@ import (
 	"github.com/covsite/covsite/internal/view"
 )
 
-// dataIsland is a chart's ECharts option as a JSON data island. The id is the chart's
-// own ("chart-1-data") and the JSON comes from encoding/json, which escapes <, > and &, so
-// nothing in it can close the script element. Written as it is, in pieces.
-func dataIsland(id, json string) dataIslandOf { return dataIslandOf{id, json} }
-
-type dataIslandOf struct{ id, json string }
-
-// Render writes the island to w.
-func (d dataIslandOf) Render(_ context.Context, w io.Writer) error {
-	return writeStrings(w, `<script type="application/json" id="`, d.id, `">`, d.json, `</script>`)
-}
-
 // sectionHead is a section's heading, a link to the section itself: its permalink, which
 // the style sheet marks with a # after it.
 func sectionHead(id, title string) sectionHeadOf { return sectionHeadOf{id, title, ""} }
@@ -65,35 +53,16 @@ func figureKeys(ctx context.Context) bool {
 	return on
 }
 
-// figAttrs are the data attributes of a printed figure: data-calc, always, says how the
-// site computed it (a semantic mark, beside the ∑ sign); data-fig, when ctx asks for keys,
-// names the model figure it is, for the test of the built site that checks every figure's
-// source, mark and credit.
-func figAttrs(ctx context.Context, f view.Fig) templ.OrderedAttributes {
-	if !f.Set {
-		return nil
-	}
-	keyed := figureKeys(ctx)
-	if f.Calc == "" && !keyed {
-		return nil
-	}
-	var a templ.OrderedAttributes // in the order of their names, as templ.Attributes prints them
-	if f.Calc != "" {
-		a = append(a, templ.KeyValue[string, any]{Key: "data-calc", Value: f.Calc})
-	}
-	if keyed {
-		a = append(a, templ.KeyValue[string, any]{Key: "data-fig", Value: f.Key})
-	}
-	return a
-}
-
-// hasFigAttrs reports whether figAttrs has attributes for f.
+// hasFigAttrs reports whether a printed figure has data attributes: data-calc, always,
+// says how the site computed it (a semantic mark, beside the ∑ sign); data-fig, when ctx
+// asks for keys, names the model figure it is, for the test of the built site that checks
+// every figure's source, mark and credit.
 func hasFigAttrs(ctx context.Context, f view.Fig) bool {
 	return f.Set && (f.Calc != "" || figureKeys(ctx))
 }
 
-// writeFigAttrs writes figAttrs' attributes to w, each ` name="value"`, as templ writes
-// them, without making them.
+// writeFigAttrs writes hasFigAttrs' attributes to w, each ` name="value"`, in the order
+// of their names, as templ wrote them.
 func writeFigAttrs(ctx context.Context, w io.Writer, f view.Fig) error {
 	if !f.Set {
 		return nil
@@ -106,13 +75,6 @@ func writeFigAttrs(ctx context.Context, w io.Writer, f view.Fig) error {
 		err = writeTag(w, ` data-fig="`, f.Key, `"`, "", "")
 	}
 	return err
-}
-
-func figAttrsAt(ctx context.Context, figs []view.Fig, i int) templ.OrderedAttributes {
-	if i >= len(figs) {
-		return nil
-	}
-	return figAttrs(ctx, figs[i])
 }
 
 // creditAttrs say what a credit names, when ctx asks for keys: the target, the authority,

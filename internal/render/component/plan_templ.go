@@ -508,7 +508,7 @@ func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = rollupTable(tr, "tong-hop", tr.T("rollup.title"), v.Rollups, true, false).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = rollupTable(tr, tr.T("rollup.title"), v.Rollups, true, false).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
