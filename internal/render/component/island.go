@@ -216,6 +216,16 @@ func escapeTo(w io.StringWriter, s string) error {
 	return err
 }
 
+// appendEscaped appends s to b, escaped as escapeTo writes it.
+func appendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := nextSpecial(s, 0); i < len(s); i = nextSpecial(s, i+1) {
+		b = append(append(b, s[last:i]...), escapes[s[i]]...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
+
 // stringWriter is w as a writer of strings: templ's buffer, which every component writes
 // to, is one. Asked once for a component's writes, not by io.WriteString for each of its
 // thousand strings a page.

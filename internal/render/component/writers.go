@@ -1,8 +1,11 @@
 package component
 
 import (
+	"bytes"
 	"context"
 	"io"
+
+	templruntime "github.com/a-h/templ/runtime"
 
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/view"
@@ -17,31 +20,49 @@ import (
 // files).
 
 // out writes a Go component's pieces, keeping the first error: a component then reads as
-// the templ it replaces, without an error check after each piece.
+// the templ it replaces, without an error check after each piece. Given templ's buffer
+// over the page's bytes.Buffer (render.Renderer.framed), it flushes templ's buffer and
+// writes into the page's directly — a copy less, no interface call a piece —, and so do
+// the components it renders (w).
 type out struct {
 	ctx context.Context
 	w   io.Writer
 	sw  io.StringWriter
+	bb  *bytes.Buffer // the page's buffer, written directly; nil for another writer
 	err error
 }
 
 func newOut(ctx context.Context, w io.Writer) out {
-	return out{ctx: ctx, w: w, sw: stringWriter(w)}
+	if tb, ok := w.(*templruntime.Buffer); ok {
+		if bb, ok := tb.Underlying.(*bytes.Buffer); ok {
+			return out{ctx: ctx, w: bb, sw: bb, bb: bb, err: tb.Flush()}
+		}
+	}
+	bb, _ := w.(*bytes.Buffer)
+	return out{ctx: ctx, w: w, sw: stringWriter(w), bb: bb}
 }
 
 // s writes the strings as they are.
 func (o *out) s(ss ...string) {
 	for _, s := range ss {
-		if o.err != nil {
+		switch {
+		case o.err != nil:
 			return
+		case o.bb != nil:
+			o.bb.WriteString(s)
+		default:
+			_, o.err = o.sw.WriteString(s)
 		}
-		_, o.err = o.sw.WriteString(s)
 	}
 }
 
 // e writes s escaped (txt).
 func (o *out) e(s string) {
-	if o.err == nil {
+	switch {
+	case o.err != nil:
+	case o.bb != nil:
+		o.bb.Write(appendEscaped(o.bb.AvailableBuffer(), s))
+	default:
 		o.err = escapeTo(o.sw, s)
 	}
 }
@@ -137,12 +158,12 @@ func (x deckOf) Render(ctx context.Context, w io.Writer) error {
 	o, d := newOut(ctx, w), &x.d
 	o.s(`<ul class="cards">`)
 	for i := range x.cs {
-		o.do(deckCardOf{x.tr, x.cs[i]}.Render(ctx, w))
+		o.do(deckCardOf{x.tr, x.cs[i]}.Render(ctx, o.w))
 	}
 	o.s(`</ul>`)
 	if d.Source != nil {
 		o.s(`<p class="card__plan">`)
-		o.do(line(d.Source).Render(ctx, w))
+		o.do(line(d.Source).Render(ctx, o.w))
 		o.s(`</p>`)
 	}
 	if d.NotesLink != "" {
@@ -151,9 +172,9 @@ func (x deckOf) Render(ctx context.Context, w io.Writer) error {
 	}
 	if d.Credit != nil {
 		o.s(`<p class="card__plan"`)
-		o.do(writeCreditAttrs(ctx, w, d.CreditMark))
+		o.do(writeCreditAttrs(ctx, o.w, d.CreditMark))
 		o.s(`>`)
-		o.do(line(d.Credit).Render(ctx, w))
+		o.do(line(d.Credit).Render(ctx, o.w))
 		o.s(`</p>`)
 	}
 	if len(d.Notes) == 0 && len(d.Footnotes) == 0 {
@@ -259,7 +280,7 @@ func (x planBlockOf) Render(ctx context.Context, w io.Writer) error {
 		o.tag("", p.Name, `">`, "", "")
 		o.tag(`<table class="data-table"><thead><tr><th scope="col">`, "", "", tr.T("col.indicator"), `</th><th scope="col">`)
 		o.tag("", "", "", tr.T("col.period"), `</th>`)
-		o.do(progressHead(tr).Render(ctx, w))
+		o.do(progressHead(tr).Render(ctx, o.w))
 		o.s(`</tr></thead><tbody>`)
 		for i := range p.Rows {
 			r := &p.Rows[i]
@@ -268,13 +289,13 @@ func (x planBlockOf) Render(ctx context.Context, w io.Writer) error {
 				o.tag(`<br><small>`, "", "", tr.T("flag.derived"), `</small>`)
 			}
 			o.s(`</th>`)
-			o.do(period(*r).Render(ctx, w))
-			o.do(progressCellsOf{tr, &r.Cells}.Render(ctx, w))
+			o.do(period(*r).Render(ctx, o.w))
+			o.do(progressCellsOf{tr, &r.Cells}.Render(ctx, o.w))
 			o.s(`</tr>`)
 		}
 		o.s(`</tbody></table></div>`)
 	}
-	o.do(notes(p.Notes, p.NoteID).Render(ctx, w))
+	o.do(notes(p.Notes, p.NoteID).Render(ctx, o.w))
 	o.s(`</section>`)
 	return o.err
 }
@@ -327,22 +348,22 @@ type progressCellsOf struct {
 func (x progressCellsOf) Render(ctx context.Context, w io.Writer) error {
 	o, c := newOut(ctx, w), x.c
 	o.s(`<td>`)
-	o.do(targetValue(x.tr, c.Target).Render(ctx, w))
-	o.do(figureNotes(c.Target.Computed, c.Target.Where, c.Target.WhereVI).Render(ctx, w))
+	o.do(targetValue(x.tr, c.Target).Render(ctx, o.w))
+	o.do(figureNotes(c.Target.Computed, c.Target.Where, c.Target.WhereVI).Render(ctx, o.w))
 	o.s(`</td><td>`)
 	switch {
 	case c.Result == "":
 		o.s("—")
 	case hasFigAttrs(ctx, c.ResultFig):
 		o.s(`<span`)
-		o.do(writeFigAttrs(ctx, w, c.ResultFig))
+		o.do(writeFigAttrs(ctx, o.w, c.ResultFig))
 		o.s(`>`)
-		o.do(resultText(x.tr, *c).Render(ctx, w))
+		o.do(resultText(x.tr, *c).Render(ctx, o.w))
 		o.s(`</span>`)
-		o.do(resultDate(*c).Render(ctx, w))
+		o.do(resultDate(*c).Render(ctx, o.w))
 	default:
-		o.do(resultText(x.tr, *c).Render(ctx, w))
-		o.do(resultDate(*c).Render(ctx, w))
+		o.do(resultText(x.tr, *c).Render(ctx, o.w))
+		o.do(resultDate(*c).Render(ctx, o.w))
 	}
 	o.tag(`</td><td>`, "", "", c.Share, "")
 	if c.ShareFlag != "" {
@@ -353,7 +374,7 @@ func (x progressCellsOf) Render(ctx context.Context, w io.Writer) error {
 		o.tag(`<br><small class="flag flag--warn">`, "", "", c.GapFlag, `</small>`)
 	}
 	o.tag(`</td><td>`, "", "", c.Pace, `</td><td>`)
-	o.do(status(c.Status).Render(ctx, w))
+	o.do(status(c.Status).Render(ctx, o.w))
 	for _, m := range c.Milestones {
 		o.tag(`<br><small>`, "", "", m, `</small> `)
 	}
@@ -396,7 +417,7 @@ func (x earlierPlansOf) Render(ctx context.Context, w io.Writer) error {
 			if c.Result != "" {
 				o.tag("", "", "", c.Result, " / ")
 			}
-			o.do(targetValue(tr, c.Target).Render(ctx, w))
+			o.do(targetValue(tr, c.Target).Render(ctx, o.w))
 			o.s(`</small></td>`)
 		}
 		o.s(`</tr>`)
@@ -433,12 +454,12 @@ func (x childTableOf) Render(ctx context.Context, w io.Writer) error {
 		for j, val := range r.Values {
 			o.s(`<td class="num"`)
 			if j < len(r.Figs) {
-				o.do(writeFigAttrs(ctx, w, r.Figs[j]))
+				o.do(writeFigAttrs(ctx, o.w, r.Figs[j]))
 			}
 			o.tag(`>`, "", "", val, "")
 			switch {
 			case j < len(r.Computed) && r.Computed[j] != "":
-				o.do(calcMark(r.Computed[j]).Render(ctx, w))
+				o.do(calcMark(r.Computed[j]).Render(ctx, o.w))
 			case j < len(r.Marked) && r.Marked[j]:
 				o.s(`<span class="calc">`, view.CalcMark, `</span>`)
 			}
