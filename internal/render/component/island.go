@@ -177,16 +177,6 @@ func (s statusOf) Render(_ context.Context, w io.Writer) error {
 	return writeTag(w, `<span class="status status--`, s.Class, `">`, s.Label, `</span>`)
 }
 
-// meter draws how far a target is reached (the card says it in words just above).
-func meter(value string) meterOf { return meterOf(value) }
-
-type meterOf string
-
-// Render writes the meter to w.
-func (m meterOf) Render(_ context.Context, w io.Writer) error {
-	return writeTag(w, `<meter value="`, string(m), `" aria-hidden="true">`, "", `</meter>`)
-}
-
 // txt is a text the page prints, escaped as templ's { } escapes it (html.EscapeString),
 // written straight into the page: { } copies each text twice through fmt
 // (templ.JoinStringErrs) — a fifth of a locality page's allocations. A string type, so
@@ -246,7 +236,7 @@ func (w bytesWriter) WriteString(s string) (int, error) { return w.Write([]byte(
 // have none), then byte by byte. Three tests of a zero byte find the five: & (0x26) and
 // ' (0x27) differ only in bit 0, < (0x3C) and > (0x3E) only in bit 1, so x with that bit
 // masked off has a zero byte where either stands.
-func nextSpecial(s string, i int) int {
+func nextSpecial[S ~string | ~[]byte](s S, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs } // a byte of y is 0
 	for ; i+8 <= len(s); i += 8 {

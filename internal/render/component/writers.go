@@ -76,6 +76,25 @@ func (o *out) tag(open, attr, mid, text, end string) {
 	o.s(end)
 }
 
+// appended writes, escaped, what appendTo appends: a figure of the view (view.CardShare,
+// …) written without making its string when o writes into the page's buffer — appended to
+// the buffer's free room, then written in place unless it holds a byte escapes has an
+// entity for (a figure's words come from the strings files).
+func (o *out) appended(appendTo func([]byte) []byte) {
+	switch {
+	case o.err != nil:
+	case o.bb == nil:
+		o.e(string(appendTo(nil)))
+	default:
+		b := appendTo(o.bb.AvailableBuffer())
+		if nextSpecial(b, 0) < len(b) {
+			o.e(string(b))
+			return
+		}
+		o.bb.Write(b)
+	}
+}
+
 // do keeps err, a Go component's that was rendered to o.w, when it is the first.
 func (o *out) do(err error) {
 	if o.err == nil {
