@@ -178,8 +178,8 @@ type CardTarget struct {
 	Value   TargetValue
 	Share   CardShare  // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)" and its meter; zero without a result
 	Needed  CardNeeded // "còn phải vận động 1.234 · cần 123 người/tháng"; zero without a result
-	Differs string // the source's share when it disagrees with the figures, ""
-	SetBy   Line   // who set the target and in which document, exactly as the document says
+	Differs string     // the source's share when it disagrees with the figures, ""
+	SetBy   Line       // who set the target and in which document, exactly as the document says
 	Credit  CreditMark
 	Notes   []string // how the status was reached, when the site assumed or computed something
 	// Refs point to the notes on how the status was reached when a Deck says them once
