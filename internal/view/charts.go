@@ -132,7 +132,8 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	// the rows' cells and marks each in one array, a row a slice of it; the values' texts
 	// are parts of one string
 	n, width := len(ch.categories), len(ch.series)
-	var text []byte
+	var room [1024]byte // a locality's charts' tables fit: the string is then their one allocation
+	text := room[:0]
 	ends := make([]int, 0, n*width)
 	for i := range ch.categories {
 		for _, s := range ch.series {

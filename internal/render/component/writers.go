@@ -102,9 +102,11 @@ func (o *out) do(err error) {
 	}
 }
 
-// tableRegion opens a table's scrolling region, labelled.
-func (o *out) tableRegion(label string) {
-	o.tag(`<div class="table-scroll" tabindex="0" role="region" aria-label="`, label, `">`, "", "")
+// tableLabelled opens a table's scrolling region, labelled "Bảng: <title>" (table.label).
+func (o *out) tableLabelled(tr *i18n.Lang, title string) {
+	o.s(`<div class="table-scroll" tabindex="0" role="region" aria-label="`)
+	o.appended(func(b []byte) []byte { return tr.AppendT(b, "table.label", title) })
+	o.s(`">`)
 }
 
 // chart is a chart's figure: its caption, its canvas, its ECharts option as a JSON data
@@ -290,7 +292,8 @@ func (x planBlockOf) Render(ctx context.Context, w io.Writer) error {
 	o.tag("", p.Anchor, `-h"><a href="`, "", "")
 	o.tag("", p.URL, `">`, p.Name, `</a></h2><a class="anchor" href="#`)
 	o.tag("", p.Anchor, `" aria-label="`, "", "")
-	o.tag("", tr.TS("anchor.link", p.Name), `">#</a></div><p class="meta">`, p.Meta, `</p>`)
+	o.appended(func(b []byte) []byte { return tr.AppendT(b, "anchor.link", p.Name) })
+	o.tag(`">#</a></div><p class="meta">`, "", "", p.Meta, `</p>`)
 	if p.OnCards {
 		o.tag(`<p class="note">`, "", "", tr.T("locality.plan_on_cards"), ` <a href="#so-lieu">`)
 		o.tag("", "", "", tr.T("locality.headlines"), `</a>.</p>`)
@@ -416,7 +419,7 @@ type earlierPlansOf struct {
 // Render writes the table and its notes to w.
 func (x earlierPlansOf) Render(ctx context.Context, w io.Writer) error {
 	o, e, tr := newOut(ctx, w), x.e, x.tr
-	o.tableRegion(tr.TS("table.label", tr.T("locality.earlier_plans")))
+	o.tableLabelled(tr, tr.T("locality.earlier_plans"))
 	o.tag(`<table class="data-table earlier"><thead><tr><th scope="col">`, "", "", tr.T("col.plan"), `</th>`)
 	for _, col := range e.Columns {
 		o.tag(`<th scope="col">`, "", "", col, `</th>`)
@@ -460,7 +463,7 @@ type childTableOf struct {
 // Render writes the table and its notes to w.
 func (x childTableOf) Render(ctx context.Context, w io.Writer) error {
 	o, t, tr := newOut(ctx, w), x.t, x.tr
-	o.tableRegion(tr.TS("table.label", tr.T("locality.children")))
+	o.tableLabelled(tr, tr.T("locality.children"))
 	o.tag(`<table class="data-table"><caption>`, "", "", t.Caption, `</caption> <thead><tr><th scope="col">`)
 	o.tag("", "", "", tr.T("col.unit"), `</th>`)
 	for _, col := range t.Columns {
@@ -516,7 +519,7 @@ type rollupTableOf struct {
 // Render writes the table to w.
 func (x rollupTableOf) Render(ctx context.Context, w io.Writer) error {
 	o, tr := newOut(ctx, w), x.tr
-	o.tableRegion(tr.TS("table.label", x.title))
+	o.tableLabelled(tr, x.title)
 	o.s(`<table class="data-table"><thead><tr>`)
 	if x.withUnit {
 		o.tag(`<th scope="col">`, "", "", tr.T("col.unit"), `</th>`)
