@@ -150,11 +150,9 @@ func (t whereTextOf) Render(_ context.Context, w io.Writer) error {
 	return err
 }
 
-// cardTarget is a target on a card: its status, label and value with the share reached,
+// cardTargetOf is a target on a card: its status, label and value with the share reached,
 // the meter, what is still needed, a share the source states otherwise, and the notes on
 // its status when the page does not say them once.
-func cardTarget(tr *i18n.Lang, t view.CardTarget) cardTargetOf { return cardTargetOf{tr, &t} }
-
 type cardTargetOf struct {
 	tr *i18n.Lang
 	t  *view.CardTarget

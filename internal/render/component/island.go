@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/view"
 )
@@ -75,19 +73,6 @@ func writeFigAttrs(ctx context.Context, w io.Writer, f view.Fig) error {
 		err = writeTag(w, ` data-fig="`, f.Key, `"`, "", "")
 	}
 	return err
-}
-
-// creditAttrs say what a credit names, when ctx asks for keys: the target, the authority,
-// the decision, and whether the link to a plan is inferred.
-func creditAttrs(ctx context.Context, c view.CreditMark) templ.Attributes {
-	if !c.Set || !figureKeys(ctx) {
-		return nil
-	}
-	a := templ.Attributes{"data-credit": c.Key, "data-set-by": c.Authority, "data-decision": c.Decision}
-	if c.Inferred {
-		a["data-inferred"] = "true"
-	}
-	return a
 }
 
 // hasCardNotes reports whether a card has anything for the notes under the cards.

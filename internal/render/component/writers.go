@@ -357,10 +357,8 @@ func (x progressHeadOf) Render(ctx context.Context, w io.Writer) error {
 	return o.err
 }
 
-// progressCells are a target's cells after its period (which carries class "p"): the
+// progressCellsOf are a target's cells after its period (which carries class "p"): the
 // style sheet aligns the figures after it, so no cell needs a class of its own.
-func progressCells(tr *i18n.Lang, c view.Cells) progressCellsOf { return progressCellsOf{tr, &c} }
-
 type progressCellsOf struct {
 	tr *i18n.Lang
 	c  *view.Cells
@@ -572,6 +570,89 @@ func (ds datedListOf) Render(ctx context.Context, w io.Writer) error {
 		d := &ds[i]
 		o.tag(`<li><a href="`, d.URL, `">`, d.Text, `</a> <span class="muted">`)
 		o.tag("", "", "", d.Date, `</span></li>`)
+	}
+	o.s(`</ul>`)
+	return o.err
+}
+
+// planRows are a plan page's rows of targets: each unit's link, the indicator (and its
+// note), the period and the target's cells.
+func planRows(tr *i18n.Lang, rows []view.PlanRow) planRowsOf { return planRowsOf{tr, rows} }
+
+type planRowsOf struct {
+	tr   *i18n.Lang
+	rows []view.PlanRow
+}
+
+// Render writes the rows to w.
+func (x planRowsOf) Render(ctx context.Context, w io.Writer) error {
+	o := newOut(ctx, w)
+	for i := range x.rows {
+		r := &x.rows[i]
+		o.tag(`<tr><th scope="row"><a href="`, r.Locality.URL, `">`, r.Locality.Text, `</a></th><td>`)
+		o.e(r.Indicator)
+		if r.Note != "" {
+			o.tag(`<br><small>`, "", "", r.Note, `</small>`)
+		}
+		o.s(`</td>`)
+		o.do(period(*r).Render(ctx, o.w))
+		o.do(progressCellsOf{x.tr, &r.Cells}.Render(ctx, o.w))
+		o.s(`</tr>`)
+	}
+	return o.err
+}
+
+// cards are a plan page's cards: each one's title, figure and targets, the link to its
+// notes when it has no figure to end with it, then the notes under the cards.
+func cards(tr *i18n.Lang, cs []view.Card) cardsOf { return cardsOf{tr, cs} }
+
+type cardsOf struct {
+	tr *i18n.Lang
+	cs []view.Card
+}
+
+// Render writes the cards and their notes to w.
+func (x cardsOf) Render(ctx context.Context, w io.Writer) error {
+	o, tr := newOut(ctx, w), x.tr
+	o.s(`<ul class="cards">`)
+	for i := range x.cs {
+		c := &x.cs[i]
+		o.s(`<li class="card"`)
+		if c.ID != "" {
+			o.tag(` id="`, c.ID, `"`, "", "")
+		}
+		o.tag(`><h3>`, "", "", c.Title, `</h3>`)
+		o.do(cardResult(tr, c.Result, cardNoteHref(*c, i)).Render(ctx, o.w))
+		for j := range c.Targets {
+			t := &c.Targets[j]
+			o.s(`<div>`)
+			o.do(cardTargetOf{tr, t}.Render(ctx, o.w))
+			if t.SetBy != nil && !t.Credit.Inferred {
+				o.s(`<p class="card__plan"`)
+				o.do(writeCreditAttrs(ctx, o.w, t.Credit))
+				o.s(`>`)
+				o.do(line(t.SetBy).Render(ctx, o.w))
+				o.s(`</p>`)
+			}
+			o.s(`</div>`)
+		}
+		if hasCardNotes(*c) && c.Result == nil {
+			o.tag(`<p class="card__more">`, "", "", tr.T("card.see"), ` <a href="#`)
+			o.tag("", cardNoteID(*c, i), `">`, tr.T("card.more"), `</a></p>`)
+		}
+		o.s(`</li>`)
+	}
+	o.s(`</ul>`)
+	if !anyCardNotes(x.cs) {
+		return o.err
+	}
+	o.s(`<ul class="plain card-notes">`)
+	for i := range x.cs {
+		if c := &x.cs[i]; hasCardNotes(*c) {
+			o.tag(`<li id="`, cardNoteID(*c, i), `"><strong>`, c.Title, `: </strong>`)
+			cardNoteBody(tr, c).write(&o)
+			o.s(`</li>`)
+		}
 	}
 	o.s(`</ul>`)
 	return o.err
