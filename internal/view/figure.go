@@ -119,3 +119,21 @@ func stringOf(appendTo func([]byte) []byte) string {
 	var buf [128]byte
 	return string(appendTo(buf[:0]))
 }
+
+// Number is a number as its source wrote it, as Format.Num writes it: "1.234", "—" when
+// unknown — a cell of a children's table.
+type Number struct {
+	f Format
+	n model.Num
+}
+
+// Append appends the number to b.
+func (x Number) Append(b []byte) []byte {
+	if x.f.Lang == nil {
+		return b
+	}
+	return x.f.appendNum(b, x.n)
+}
+
+// String is the number.
+func (x Number) String() string { return stringOf(x.Append) }

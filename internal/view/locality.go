@@ -143,8 +143,8 @@ type ChildTable struct {
 	Caption  string
 	Columns  []string
 	Rows     []ChildTableRow
-	Sum      []string
-	Declared []string
+	Sum      []Number
+	Declared []Number
 	// Notes say once under the table how the site computed a column whose cells are the
 	// sum of other columns of their row; those cells are then marked ∑ only (Marked).
 	Notes []string
@@ -153,7 +153,7 @@ type ChildTable struct {
 // ChildTableRow is one child's targets.
 type ChildTableRow struct {
 	Link
-	Values   []string
+	Values   []Number
 	Computed []string // how the site computed each value (view.CalcText), "" when the plan gives it or the table's note says it
 	Marked   []bool   // the value is marked ∑ only: the table's note says how (ChildTable.Notes)
 	Figs     []Fig

@@ -476,7 +476,8 @@ func (x childTableOf) Render(ctx context.Context, w io.Writer) error {
 			if j < len(r.Figs) {
 				o.do(writeFigAttrs(ctx, o.w, r.Figs[j]))
 			}
-			o.tag(`>`, "", "", val, "")
+			o.s(`>`)
+			o.appended(val.Append)
 			switch {
 			case j < len(r.Computed) && r.Computed[j] != "":
 				o.do(calcMark(r.Computed[j]).Render(ctx, o.w))
@@ -489,11 +490,15 @@ func (x childTableOf) Render(ctx context.Context, w io.Writer) error {
 	}
 	o.tag(`</tbody><tfoot><tr><th scope="row">`, "", "", tr.T("children.sum"), `</th>`)
 	for _, val := range t.Sum {
-		o.tag(`<td class="num">`, "", "", val, `</td>`)
+		o.s(`<td class="num">`)
+		o.appended(val.Append)
+		o.s(`</td>`)
 	}
 	o.tag(`</tr><tr><th scope="row">`, "", "", tr.T("children.declared"), `</th>`)
 	for _, val := range t.Declared {
-		o.tag(`<td class="num">`, "", "", val, `</td>`)
+		o.s(`<td class="num">`)
+		o.appended(val.Append)
+		o.s(`</td>`)
 	}
 	o.s(`</tr></tfoot></table></div>`)
 	for _, n := range t.Notes {
