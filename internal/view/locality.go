@@ -161,9 +161,8 @@ type ChildTableRow struct {
 
 // Locality computes the page of l.
 func (c *Context) Locality(l *model.Locality) LocalityPage {
-	defer c.assessOnce(len(c.Site.TargetsOf(l)))()
-	c.page, c.local = l, c.Site.Local(l)
-	defer func() { c.page, c.local = nil, model.Local{} }()
+	core, done := c.enterLocality(l)
+	defer done()
 	f := c.F
 	s := c.Site
 	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Breadcrumb: c.breadcrumb(l)}
@@ -194,7 +193,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		}
 		v.FormedFrom = append(v.FormedFrom, text("."))
 	}
-	facts := c.localityFacts(l)
+	facts := core.facts
 	if len(facts.headlines) > 0 {
 		v.Cards = make([]Card, len(facts.headlines))
 		for i, h := range facts.headlines {
@@ -204,10 +203,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	v.Deck = c.deck(v.Cards)
 	v.Summary = c.localitySummary(l, facts.headlines)
 	v.Comparisons = c.comparisons(l, facts.standings)
-	var table *childTargets
-	if len(l.Children) <= maxComparedChildren {
-		table = c.childTable(l)
-	}
+	table := core.table
 	v.Charts = c.localityCharts(l, table)
 	v.ChartCredit = shareCredit(v.Charts)
 	v.Plans, v.Earlier = c.planBlocks(l, facts.plans, onCards(facts.headlines))

@@ -57,7 +57,8 @@ type Fact struct {
 
 // Plan computes the page of p.
 func (c *Context) Plan(p *model.Plan) PlanPage {
-	defer c.assessOnce(len(p.Targets))()
+	core, done := c.enterPlan(p)
+	defer done()
 	f := c.F
 	v := PlanPage{Title: c.planHeading(p), Summary: p.Summary.In(f.Code), URL: p.URL, NoteID: impliedNoteID(p)}
 	for i, b := range p.BasedOn {
@@ -68,20 +69,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		v.BasedOn = append(v.BasedOn, item)
 	}
 	v.Breadcrumb = []Link{{Text: f.TS("nav.home"), URL: c.URL(routes.Home)}, {Text: f.TS("nav.plans"), URL: c.URL(routes.Plans)}}
-	// The plan's targets from the territory down, then by period and indicator, each level
-	// in the plan's order; sorted as indices, since a Progress is large to move.
-	order := make([]int, len(p.Targets))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		a, b := p.Targets[i], p.Targets[j]
-		return cmp.Or(a.Locality.Depth-b.Locality.Depth, a.Period.Start.Compare(b.Period.Start), cmp.Compare(a.Indicator.Order, b.Indicator.Order))
-	})
-	rows := make([]model.Progress, len(order))
-	for k, i := range order {
-		rows[k] = c.assess(p.Targets[i])
-	}
+	rows := c.planRows(core)
 	v.CardsTitle = f.TS("plan.headlines", f.Name(p.Locality))
 	carded := map[*model.Target]bool{}
 	for _, row := range territoryTargets(p, rows) {
@@ -89,7 +77,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		carded[row.Target] = true
 	}
 	v.Facts = c.planFacts(p)
-	v.Table = c.planTable(p, 1)
+	v.Table = c.coreTable(core, 1)
 	// The list of targets holds only what neither the cards nor the table show: each figure
 	// once on the page.
 	for _, row := range rows {
@@ -138,6 +126,39 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	return v
 }
 
+// planRows are the plan's targets assessed, from the territory down, then by period and
+// indicator, each level in the plan's order: made once for the plan's pages in every
+// language (planCore).
+func (c *Context) planRows(core *planCore) []model.Progress {
+	if core.rows != nil || len(core.p.Targets) == 0 {
+		return core.rows
+	}
+	p := core.p
+	// sorted as indices, since a Progress is large to move
+	order := make([]int, len(p.Targets))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := p.Targets[i], p.Targets[j]
+		return cmp.Or(a.Locality.Depth-b.Locality.Depth, a.Period.Start.Compare(b.Period.Start), cmp.Compare(a.Indicator.Order, b.Indicator.Order))
+	})
+	core.rows = make([]model.Progress, len(order))
+	for k, i := range order {
+		core.rows[k] = c.assess(p.Targets[i])
+	}
+	return core.rows
+}
+
+// coreTable is part n of the plan's table, of the shape its core found; nil when the plan
+// has no table.
+func (c *Context) coreTable(core *planCore, n int) *PlanTable {
+	if !core.tabled {
+		return nil
+	}
+	return c.planTableOf(core.p, core.shape, n)
+}
+
 // planHeading is a plan's title, after its number when it has one.
 func (c *Context) planHeading(p *model.Plan) string {
 	if p.Number != "" {
@@ -157,10 +178,11 @@ type PlanTablePage struct {
 
 // PlanTablePart computes the page of part n of p's allocation table.
 func (c *Context) PlanTablePart(p *model.Plan, n int) PlanTablePage {
-	defer c.assessOnce(0)()
+	core, done := c.enterPlan(p)
+	defer done()
 	f := c.F
 	heading := c.planHeading(p)
-	v := PlanTablePage{Table: c.planTable(p, n), Summary: p.Summary.In(f.Code)}
+	v := PlanTablePage{Table: c.coreTable(core, n), Summary: p.Summary.In(f.Code)}
 	v.Title = heading
 	if v.Table != nil && v.Table.PartLabel != "" {
 		v.Title = f.TS("plantable.part_title", heading, v.Table.PartLabel)

@@ -179,6 +179,11 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 	if !ok {
 		return nil
 	}
+	return c.planTableOf(p, a, n)
+}
+
+// planTableOf is planTable of the table's shape a, found already (planCore).
+func (c *Context) planTableOf(p *model.Plan, a tableShape, n int) *PlanTable {
 	f := c.F
 	t := &PlanTable{Caption: f.TS("plantable.caption", f.Period(a.period), f.Name(p.Locality)), Corner: f.TS("col.unit"), TotalLabel: f.TS("plantable.total"), targets: make(map[*model.Target]bool, len(a.cells)), cols: a.cols, period: a.period}
 	for i, ind := range a.cols {
