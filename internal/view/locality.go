@@ -203,8 +203,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	v.Deck = c.deck(v.Cards)
 	v.Summary = c.localitySummary(l, facts.headlines)
 	v.Comparisons = c.comparisons(l, facts.standings)
-	table := core.table
-	v.Charts = c.localityCharts(l, table)
+	v.Charts = c.localityCharts(core)
 	v.ChartCredit = shareCredit(v.Charts)
 	v.Plans, v.Earlier = c.planBlocks(l, facts.plans, onCards(facts.headlines))
 	v.Earlier.leaveResultsTo(v.Charts, f)
@@ -226,7 +225,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		}
 		v.Children = append(v.Children, cl)
 	}
-	v.ChildTable = c.childTableView(table)
+	v.ChildTable = c.childTableView(core.table)
 	if len(l.Children) > 1 {
 		// One ranking, of the first indicator that ranks the children: a province has
 		// hundreds of communes and a dozen indicators, which would make a page of a megabyte.

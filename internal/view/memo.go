@@ -61,6 +61,10 @@ type localityCore struct {
 	local model.Local
 	facts localityFacts
 	table *childTargets // the children compared on their targets; nil for none
+	// results and rates are the points of the charts of results over time and of rate
+	// targets by year
+	results resultPoints
+	rates   ratePoints
 }
 
 // enterLocality starts l's page: its language-free part from the context's Memo (made
@@ -82,6 +86,7 @@ func (c *Context) makeLocalityCore(l *model.Locality) *localityCore {
 	if len(l.Children) <= maxComparedChildren {
 		core.table = c.childTable(l)
 	}
+	core.results, core.rates = c.resultPointsOf(l), c.ratePointsOf(l)
 	return core
 }
 
@@ -92,9 +97,14 @@ type planCore struct {
 	// rows are the plan's targets assessed, from the territory down, then by period and
 	// indicator, each level in the plan's order (planRows); made for the plan's page only.
 	rows []model.Progress
+	// territory are the rows the plan's cards show (territoryTargets), made with rows.
+	territory []model.Progress
 	// shape is the shape of the plan's table (allocate), when tabled.
 	shape  tableShape
 	tabled bool
+	// results are what every part of the table says of the whole table's results; nil
+	// until a part is made.
+	results *tableResults
 }
 
 // enterPlan starts a page of p (its own or a part of its table): its language-free part

@@ -72,7 +72,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	rows := c.planRows(core)
 	v.CardsTitle = f.TS("plan.headlines", f.Name(p.Locality))
 	carded := map[*model.Target]bool{}
-	for _, row := range territoryTargets(p, rows) {
+	for _, row := range core.territory {
 		v.Cards = append(v.Cards, Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result), Targets: []CardTarget{c.cardTarget(row, false)}})
 		carded[row.Target] = true
 	}
@@ -80,13 +80,14 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	v.Table = c.coreTable(core, 1)
 	// The list of targets holds only what neither the cards nor the table show: each figure
 	// once on the page.
-	for _, row := range rows {
+	for i := range rows { // by index: a Progress is large to copy, and few rows are listed
+		row := &rows[i]
 		t := row.Target
 		if v.Table != nil && v.Table.holds(t) {
 			continue
 		}
-		if !carded[t] || !cardSaysAll(row) {
-			v.Rows = append(v.Rows, c.planRow(row, true))
+		if !carded[t] || !cardSaysAll(*row) {
+			v.Rows = append(v.Rows, c.planRow(*row, true))
 		}
 		if t.Implied { // its mark, in a card or a row, links to the note
 			v.Notes = append(v.Notes, "≈ "+f.Name(t.Locality)+", "+f.Short(t.Indicator)+": "+c.impliedNote(t)+" "+plainLine(c.Credit(t)))
@@ -126,7 +127,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	return v
 }
 
-// planRows are the plan's targets assessed, from the territory down, then by period and
+// planRows are the plan's targets assessed (and core.territory those its cards show), from the territory down, then by period and
 // indicator, each level in the plan's order: made once for the plan's pages in every
 // language (planCore).
 func (c *Context) planRows(core *planCore) []model.Progress {
@@ -147,6 +148,7 @@ func (c *Context) planRows(core *planCore) []model.Progress {
 	for k, i := range order {
 		core.rows[k] = c.assess(p.Targets[i])
 	}
+	core.territory = territoryTargets(p, core.rows)
 	return core.rows
 }
 
@@ -156,7 +158,11 @@ func (c *Context) coreTable(core *planCore, n int) *PlanTable {
 	if !core.tabled {
 		return nil
 	}
-	return c.planTableOf(core.p, core.shape, n)
+	if core.results == nil {
+		tr := c.tableResultsOf(core.p, core.shape)
+		core.results = &tr
+	}
+	return c.planTableOf(core.p, core.shape, *core.results, n)
 }
 
 // planHeading is a plan's title, after its number when it has one.
@@ -204,16 +210,16 @@ func cardSaysAll(p model.Progress) bool {
 // whole period, or else those of its last period.
 func territoryTargets(p *model.Plan, rows []model.Progress) []model.Progress {
 	var whole, last []model.Progress
-	for _, row := range rows {
-		t := row.Target
+	for i := range rows { // by index: a Progress is large to copy, and few rows are kept
+		t := rows[i].Target
 		if t.Locality != p.Locality {
 			continue
 		}
 		if t.Period == p.Period {
-			whole = append(whole, row)
+			whole = append(whole, rows[i])
 		}
 		if t.Period.End == p.Period.End {
-			last = append(last, row)
+			last = append(last, rows[i])
 		}
 	}
 	if len(whole) > 0 {
