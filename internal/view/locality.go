@@ -239,7 +239,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	updates := DocumentsIn(s.DocumentsAbout(l), f.Code)
 	v.Updates = c.datedDocuments(updates)
 	v.Sources = c.localitySources(facts)
-	v.Downloads = c.downloads(l)
+	v.Downloads = c.downloads(l, core.offers)
 	switch {
 	case !facts.updated.IsZero():
 		v.Updated = f.TS("updated", f.Date(facts.updated))
@@ -870,12 +870,8 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 
 // downloads is the line that links l's data files (published once, under the default
 // language): "Tải số liệu: CSV · JSON", or on a packed site "Tải số liệu: CSV · cả tỉnh
-// Khánh Hòa (CSV và JSON, tệp ZIP)"; nil when l has none.
-func (c *Context) downloads(l *model.Locality) Line {
-	if c.Data == nil {
-		return nil
-	}
-	offers := c.Data.Offers(l)
+// Khánh Hòa (CSV và JSON, tệp ZIP)"; nil when l has none. offers are l's (offersOf).
+func (c *Context) downloads(l *model.Locality, offers []Offer) Line {
 	if len(offers) == 0 {
 		return nil
 	}
@@ -891,6 +887,14 @@ func (c *Context) downloads(l *model.Locality) Line {
 		out = append(out, link(name, c.Base.URL(lang.Default, o.Route)))
 	}
 	return out
+}
+
+// offersOf are the data files l's page links to; none without Context.Data.
+func (c *Context) offersOf(l *model.Locality) []Offer {
+	if c.Data == nil {
+		return nil
+	}
+	return c.Data.Offers(l)
 }
 
 // leaveResultsTo leaves the earlier plans' results to the charts' tables when they show

@@ -65,6 +65,7 @@ type localityCore struct {
 	// targets by year
 	results resultPoints
 	rates   ratePoints
+	offers  []Offer // the data files the page links to (Context.Data)
 }
 
 // enterLocality starts l's page: its language-free part from the context's Memo (made
@@ -86,7 +87,7 @@ func (c *Context) makeLocalityCore(l *model.Locality) *localityCore {
 	if len(l.Children) <= maxComparedChildren {
 		core.table = c.childTable(l)
 	}
-	core.results, core.rates = c.resultPointsOf(l), c.ratePointsOf(l)
+	core.results, core.rates, core.offers = c.resultPointsOf(l), c.ratePointsOf(l), c.offersOf(l)
 	return core
 }
 
