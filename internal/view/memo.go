@@ -1,6 +1,10 @@
 package view
 
-import "github.com/covsite/covsite/internal/model"
+import (
+	"sync"
+
+	"github.com/covsite/covsite/internal/model"
+)
 
 // Memo keeps what the pages of one locality, or of one plan, show the same in every
 // language — its targets assessed, a locality's headlines, standings, plans and sources,
@@ -14,8 +18,10 @@ import "github.com/covsite/covsite/internal/model"
 type Memo struct {
 	// assessed are the targets assessed by the pages, each once (Context.progressOf).
 	assessed *assessments
-	locality *localityCore // nil until a locality's page makes it
-	plan     *planCore     // nil until a plan's page (or a part of its table) makes it
+	locality *localityCore // nil until a locality's page makes it (in loc)
+	plan     *planCore     // nil until a plan's page (or a part of its table) makes it (in pl)
+	loc      localityCore
+	pl       planCore
 }
 
 // Release gives the memo's assessments back for other pages and empties it; what its pages
@@ -36,8 +42,11 @@ func (c *Context) memoFor(holds func(*Memo) bool) (m *Memo, own bool) {
 	if m = c.Memo; m != nil && (m.empty() || holds(m)) {
 		return m, false
 	}
-	return &Memo{}, true
+	return memoPool.Get().(*Memo), true
 }
+
+// memoPool keeps the memos of pages made alone, empty, for the pages after them.
+var memoPool = sync.Pool{New: func() any { return new(Memo) }}
 
 // enter starts a page on m's assessments, made for about n targets when m has none yet;
 // the function returned ends it, releasing m when the page owned it.
@@ -50,6 +59,7 @@ func (c *Context) enter(m *Memo, own bool, n int) func() {
 		c.assessed, c.page, c.local = nil, nil, model.Local{}
 		if own {
 			m.Release()
+			memoPool.Put(m)
 		}
 	}
 }
@@ -76,14 +86,15 @@ func (c *Context) enterLocality(l *model.Locality) (*localityCore, func()) {
 	done := c.enter(m, own, len(c.Site.TargetsOf(l)))
 	if m.locality == nil {
 		c.page, c.local = l, c.Site.Local(l)
-		m.locality = c.makeLocalityCore(l)
+		m.loc = c.makeLocalityCore(l)
+		m.locality = &m.loc
 	}
 	c.page, c.local = l, m.locality.local
 	return m.locality, done
 }
 
-func (c *Context) makeLocalityCore(l *model.Locality) *localityCore {
-	core := &localityCore{l: l, local: c.local, facts: c.localityFacts(l)}
+func (c *Context) makeLocalityCore(l *model.Locality) localityCore {
+	core := localityCore{l: l, local: c.local, facts: c.localityFacts(l)}
 	if len(l.Children) <= maxComparedChildren {
 		core.table = c.childTable(l)
 	}
@@ -115,8 +126,9 @@ func (c *Context) enterPlan(p *model.Plan) (*planCore, func()) {
 	m, own := c.memoFor(func(m *Memo) bool { return m.plan != nil && m.plan.p == p })
 	done := c.enter(m, own, len(p.Targets))
 	if m.plan == nil {
-		m.plan = &planCore{p: p}
-		m.plan.shape, m.plan.tabled = allocate(c.Site, p)
+		m.pl = planCore{p: p}
+		m.pl.shape, m.pl.tabled = allocate(c.Site, p)
+		m.plan = &m.pl
 	}
 	return m.plan, done
 }
