@@ -97,6 +97,7 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	}
 	checkStrings(opts.Theme, diags)
 	checkLayoutKeys(opts.Theme, diags)
+	checkCustomCSS(opts.Theme, diags)
 	if !withPages {
 		return nil, nil
 	}

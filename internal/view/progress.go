@@ -223,9 +223,9 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	out.Fig = c.resultFig(res, res.Calc)
 	according := text(c.spaced("credit.according"))
 	if w := c.Where(res.Where); w != "" {
-		out.Source = append(Line{according, c.cite(res.Source), text(" · ")}, whereLine(w, c.whereVI(res.Where))...)
+		out.Source = append(append(c.originalTitle(Line{according, c.cite(res.Source)}, res.Source), text(" · ")), whereLine(w, c.whereVI(res.Where))...)
 	} else {
-		out.Source = Line{according, c.cite(res.Source)}
+		out.Source = c.originalTitle(Line{according, c.cite(res.Source)}, res.Source)
 	}
 	out.Source = append(out.Source, c.overruledLine(res)...)
 	return out
