@@ -326,16 +326,18 @@ func SourceFS(source string) fs.FS {
 }
 
 // renderAll renders pages on a bounded pool of workers and writes each as it is ready.
-// The output does not depend on the order the workers finish in. A page keep says may be
-// kept is linked from the previous output when it is there as the previous build left it
-// (write.Tree.Keep), and rendered otherwise; renderAll returns how many were linked.
+// A worker's job is a batch (render.Batches): the pages of a locality, or of a plan, in
+// every language, which share what does not depend on the language. The output does not
+// depend on the order the workers finish in. A page keep says may be kept is linked from
+// the previous output when it is there as the previous build left it (write.Tree.Keep),
+// and rendered otherwise; renderAll returns how many were linked.
 func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int, keep func(string) bool) (int, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan render.Page)
+	jobs := make(chan render.Batch)
 	var (
 		wg       sync.WaitGroup
 		once     sync.Once
@@ -350,27 +352,29 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer // reused: a national build renders 40,000 pages per worker
-			for p := range jobs {
-				if keep != nil && keep(p.Path) {
-					ok, err := tree.Keep(p.Path)
-					if err != nil {
+			for b := range jobs {
+				b.Each(func(p render.Page) {
+					if keep != nil && keep(p.Path) {
+						ok, err := tree.Keep(p.Path)
+						if err != nil {
+							fail(err)
+							return
+						}
+						if ok {
+							kept.Add(1)
+							return
+						}
+					}
+					if err := writePage(tree, p, &buf); err != nil {
 						fail(err)
-						continue
 					}
-					if ok {
-						kept.Add(1)
-						continue
-					}
-				}
-				if err := writePage(tree, p, &buf); err != nil {
-					fail(err)
-				}
+				})
 			}
 		}()
 	}
-	for _, p := range pages {
+	for _, b := range render.Batches(pages) {
 		select {
-		case jobs <- p:
+		case jobs <- b:
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {
