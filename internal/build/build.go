@@ -20,6 +20,7 @@ import (
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/lang"
+	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/sitefs"
@@ -162,6 +163,9 @@ type Result struct {
 	Duration    time.Duration
 	Checked     time.Duration // of Duration: loading and checking the data
 	Diagnostics *diag.List
+	// Phases: when each step of the build ended, from its start, in that order (what
+	// `covsite build --timings` prints)
+	Phases []Phase
 	// With a cache: the files decoded from the store instead of their source, the files
 	// taken from the previous output without rendering them, and why a cache file was not
 	// used (one line each, for the user; the output is the same without it).
@@ -175,6 +179,8 @@ var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 // Run builds the site. On any error the destination is left as it was.
 func Run(ctx context.Context, opts Options) (res Result, err error) {
 	start := time.Now()
+	clk := newClock(start)
+	defer func() { res.Phases = clk.list() }()
 	restoreLimit, byDefault := limitMemory(opts.MemoryLimit, opts.CacheDir != "")
 	defer restoreLimit()
 	ropts := render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages, FigureKeys: opts.FigureKeys}
@@ -211,12 +217,12 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 			paced <- func() {}
 			intact <- nil
 		}()
-		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader())
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader(), clk)
 		unpace = <-paced
 		res.FromStore = cc.linked(opts.Source)
 		defer func() { res.Notices = cc.allNotices() }()
 	} else {
-		c = check(SourceFS(opts.Source), ropts, opts.Drafts)
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, load.Lazy, clk)
 	}
 	res.Diagnostics, res.Checked = c.diags, time.Since(start)
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) || (opts.StrictLinks && c.diags.LinkWarnings() > 0) {
@@ -242,6 +248,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	}
 	if byDefault {
 		fitMemory(keep != nil)
+		clk.mark("memory limit fitted")
 	}
 	var tree *write.Tree
 	if opts.InPlace {
@@ -270,6 +277,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 			return tree.ReadPrevious(path)
 		})
 	}
+	clk.mark("output opened")
 	kept, err := renderAll(ctx, pages, tree, opts.Workers, keep)
 	if err != nil {
 		tree.Abort()
@@ -279,6 +287,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		}
 		return res, err
 	}
+	clk.mark("pages rendered")
 	stats := tree.Stats()
 	saveState := func() {}
 	if cc != nil {
@@ -293,6 +302,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	}
 	res.Files, res.Bytes, res.Unchanged, res.Kept = stats.Files, stats.Bytes, stats.Unchanged, kept
 	res.Pages = countHTML(pages)
+	clk.mark("committed")
 	res.Duration = time.Since(start)
 	return res, nil
 }

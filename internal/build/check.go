@@ -47,19 +47,23 @@ type checked struct {
 // Links are refused: the site is read through sitefs.NoLinks, and a site holding one has
 // no renderer, so nothing of it is published.
 func check(fsys fs.FS, opts render.Options, drafts bool) checked {
-	return checkWith(fsys, opts, drafts, load.Lazy)
+	return checkWith(fsys, opts, drafts, load.Lazy, nil)
 }
 
-// checkWith is check loading the site with loader.
-func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) (*load.Site, *diag.List)) checked {
+// checkWith is check loading the site with loader; clk, when not nil, records when each
+// of its phases ended.
+func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) (*load.Site, *diag.List), clk *clock) checked {
 	fsys = sitefs.NoLinks(fsys)
 	d := datacheck.Check(fsys, drafts, loader)
+	clk.at("data loaded", d.LoadedAt)
+	clk.at("model built", d.BuiltAt)
+	clk.mark("data checked")
 	c := checked{site: d.Site, diags: d.Diags}
 	if d.Linked {
 		return c
 	}
 	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
-	c.renderer, c.pages = checkTheme(d.Site, opts, !d.Diags.HasErrors(), d.Diags)
+	c.renderer, c.pages = checkTheme(d.Site, opts, !d.Diags.HasErrors(), d.Diags, clk)
 	if !d.Diags.HasErrors() { // a site with errors is not built: the warning would be noise
 		checkBaseURL(d.BaseURL, opts.BaseURL, d.Diags)
 	}
@@ -89,12 +93,13 @@ func checkBaseURL(base load.Str, override string, diags *diag.List) {
 // parse is reported into diags with its position; when the data is sound (withPages) it
 // also lists the pages and reports static files that would overwrite a page. It returns
 // the renderer and the pages when it found no problem.
-func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *diag.List) (*render.Renderer, []render.Page) {
+func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *diag.List, clk *clock) (*render.Renderer, []render.Page) {
 	r, err := render.New(site, opts)
 	if err != nil {
 		themeError(err, diags)
 		return nil, nil
 	}
+	clk.mark("renderer set up")
 	checkStrings(opts.Theme, diags)
 	checkLayoutKeys(opts.Theme, diags)
 	if !withPages {
@@ -110,7 +115,9 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	if diags.Count(diag.Error) > before {
 		return nil, nil
 	}
+	clk.mark("theme checked")
 	pages := r.Pages()
+	clk.mark("pages listed")
 	paths := make(map[string]bool, len(pages))
 	folders := map[string]bool{}
 	conflicts := unportable(opts.Theme, pages, diags)
@@ -138,7 +145,9 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	if conflicts > 0 {
 		return nil, nil
 	}
+	clk.mark("paths checked")
 	checkLinks(site, r, diags)
+	clk.mark("links checked")
 	return r, pages
 }
 

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
@@ -23,6 +24,9 @@ type Result struct {
 	// site may be published.
 	Linked  bool
 	BaseURL load.Str // data/site.toml's base_url, for the build's own check of it
+	// LoadedAt and BuiltAt: when loading ended (the loader returned) and when the model
+	// was built, for a build's timings (build.Result.Phases)
+	LoadedAt, BuiltAt time.Time
 }
 
 // Loader reads a site's files into raw values: load.Lazy (the plans and results files
@@ -33,12 +37,14 @@ type Loader func(fs.FS) (*load.Site, *diag.List)
 // documents marked draft = true. fsys must not follow symbolic links (sitefs.NoLinks).
 func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 	links := &diag.List{}
-	linked := Links(fsys, links)
+	hasLinks := Links(fsys, links)
 	raw, diags := loader(fsys)
+	loaded := time.Now()
 	diags.Merge(links)
 	defaults := WithDefaultMaps(raw)
 	baseURL := raw.Config.BaseURL
 	site, more := model.Build(WithDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when Check returns
+	built := time.Now()
 	// load.Lazy: the problems of the files decoded while they were linked
 	if raw.Pending != nil {
 		diags.Merge(raw.Pending.Diags())
@@ -48,7 +54,7 @@ func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 		MissingTiles(site, !raw.DefaultGrids, defaults, diags)
 	}
 	diags = load.WholeCounts(diags, wholeFigure(site))
-	return Result{Site: site, Diags: diags.WithoutEchoes(), Linked: linked, BaseURL: baseURL}
+	return Result{Site: site, Diags: diags.WithoutEchoes(), Linked: hasLinks, BaseURL: baseURL, LoadedAt: loaded, BuiltAt: built}
 }
 
 // wholeFigure reports whether a figure written under key is a whole number: a count of
