@@ -11,7 +11,8 @@ import (
 )
 
 // Each hands the files over in file order, each once, and never holds more decoded files
-// than it has workers: what keeps a national site's raw rows from being live all at once.
+// than it decodes ahead (Lookahead): what keeps a national site's raw rows from being live
+// all at once.
 func TestEachInOrderAFewAtATime(t *testing.T) {
 	const n = 200
 	fsys := fstest.MapFS{}
@@ -57,8 +58,8 @@ func TestEachInOrderAFewAtATime(t *testing.T) {
 	if got != len(want) {
 		t.Errorf("after was called %d times, want %d", got, len(want))
 	}
-	if workers := runtime.GOMAXPROCS(0); most > workers {
-		t.Errorf("%d files were decoded and not yet used at once, more than the %d workers", most, workers)
+	if ahead := Lookahead(runtime.GOMAXPROCS(0)); most > ahead {
+		t.Errorf("%d files were decoded and not yet used at once, more than the %d decoded ahead", most, ahead)
 	}
 	if u := files.Unreadable(); fmt.Sprint(u) != "[data/results/r-007.toml]" {
 		t.Errorf("Unreadable() = %v, want only the file that does not parse", u)
@@ -70,7 +71,8 @@ func TestEachInOrderAFewAtATime(t *testing.T) {
 
 // Files read through a cache with a store (Cache.Lazy) decode each file from the store into
 // the memory of a file linked and dropped before (scratch), and every value is still the
-// file's own while it is used: 200 results files make one set of rows a worker, not 200.
+// file's own while it is used: 200 results files make one set of rows for each file decoded
+// ahead or in use at once (Lookahead and one a worker), not 200.
 func TestStoredFilesReuseTheirMemory(t *testing.T) {
 	const n = 200
 	fsys := fstest.MapFS{}
@@ -109,7 +111,7 @@ func TestStoredFilesReuseTheirMemory(t *testing.T) {
 				t.Errorf("pass %d: %s is not what decoding it gives", pass, names[i])
 			}
 		})
-		if pass == 1 && (c.FromStore() != n || len(arrays) > runtime.GOMAXPROCS(0)) {
+		if workers := runtime.GOMAXPROCS(0); pass == 1 && (c.FromStore() != n || len(arrays) > Lookahead(workers)+workers) {
 			t.Errorf("from the store: %d files of %d, their rows in %d arrays", c.FromStore(), n, len(arrays))
 		}
 		if err := c.WriteStore(path, "v1"); err != nil {
