@@ -328,6 +328,7 @@ func readPlan(root *table, id string) Plan {
 		row.Values = t.figures(targetKeys)
 		row.Invalid = t.diags.Count(diag.Error) > errs
 		p.Targets = append(p.Targets, row)
+		t.done()
 	}
 	for _, t := range root.tables("milestone") {
 		p.Milestones = append(p.Milestones, Milestone{
@@ -373,6 +374,7 @@ func readReport(root *table, id string) Report {
 		row.Values = t.figures(resultKeys)
 		row.Invalid = t.diags.Count(diag.Error) > errs
 		r.Results = append(r.Results, row)
+		t.done()
 	}
 	for _, t := range root.tables("below_average") {
 		r.Comparisons = append(r.Comparisons, Comparison{
