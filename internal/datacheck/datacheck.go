@@ -37,21 +37,24 @@ type Loader func(fs.FS) (*load.Site, *diag.List)
 // documents marked draft = true. fsys must not follow symbolic links (sitefs.NoLinks).
 func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 	links := &diag.List{}
-	hasLinks := Links(fsys, links)
+	linksDone := make(chan bool, 1)
+	go func() { linksDone <- Links(fsys, links) }() // a walk of the folders, while they load
 	raw, diags := loader(fsys)
 	loaded := time.Now()
+	hasLinks := <-linksDone
 	diags.Merge(links)
 	defaults := WithDefaultMaps(raw)
-	baseURL := raw.Config.BaseURL
-	site, more := model.Build(WithDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when Check returns
+	baseURL, pending, ownGrids := raw.Config.BaseURL, raw.Pending, !raw.DefaultGrids
+	// raw is not read after this: Build lets its values go as it links them (ReleaseRows)
+	site, more := model.Build(WithDrafts(raw, drafts), model.ReleaseRows())
 	built := time.Now()
 	// load.Lazy: the problems of the files decoded while they were linked
-	if raw.Pending != nil {
-		diags.Merge(raw.Pending.Diags())
+	if pending != nil {
+		diags.Merge(pending.Diags())
 	}
 	diags.Merge(more)
 	if !diags.HasErrors() { // a broken tree or map would only echo its errors
-		MissingTiles(site, !raw.DefaultGrids, defaults, diags)
+		MissingTiles(site, ownGrids, defaults, diags)
 	}
 	diags = load.WholeCounts(diags, wholeFigure(site))
 	return Result{Site: site, Diags: diags.WithoutEchoes(), Linked: hasLinks, BaseURL: baseURL, LoadedAt: loaded, BuiltAt: built}
