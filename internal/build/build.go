@@ -114,15 +114,29 @@ func paceUnderLimit() {
 // pages (paced by paceForRebuild), else DefaultMemoryLimit or twice the live heap, the more.
 // The live heap is measured by a collection of its own: the last one's, while the site was
 // linked, counts what two workers allocated during its mark as live (on a busy machine 20–30 %
-// more than is), which raised a national site's limit to 470–520 MiB for nothing.
-func fitMemory(rebuild bool) {
+// more than is), which raised a national site's limit to 470–520 MiB for nothing. live is
+// that measure when it was taken before (measureLive), else negative.
+func fitMemory(rebuild bool, live int64) {
 	if rebuild {
 		debug.SetMemoryLimit(math.MaxInt64)
 		return
 	}
-	runtime.GC()
-	debug.SetMemoryLimit(max(DefaultMemoryLimit, 2*liveHeap()))
+	if live < 0 {
+		live = measureLive()
+	}
+	debug.SetMemoryLimit(max(DefaultMemoryLimit, 2*live))
 	paceUnderLimit()
+}
+
+// measureLive is the live heap, measured by a collection of its own. A build without a
+// cache takes it as soon as the model is built (checkWith's built), not once the renderer
+// is set up and the pages listed: that collection then stands for the one the heap would
+// have reached while they were made (a national build collected twice, back to back, over
+// ~200 MB), and what the renderer adds to the heap (its pages' list and the search index's
+// inputs: 171 → 195 MB at national scale) is left out of a limit that is twice the heap.
+func measureLive() int64 {
+	runtime.GC()
+	return liveHeap()
 }
 
 // liveHeap is the heap the last collection found live, in bytes.
@@ -193,6 +207,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		// at while the site loads (write.Intact)
 		intact  = make(chan map[string]bool, 1)
 		absDest = opts.Dest
+		live    = int64(-1) // the live heap once the model is built, when measured then
 	)
 	if d, err := filepath.Abs(opts.Dest); err == nil {
 		absDest = d
@@ -217,12 +232,18 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 			paced <- func() {}
 			intact <- nil
 		}()
-		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader(), clk)
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader(), clk, nil)
 		unpace = <-paced
 		res.FromStore = cc.linked(opts.Source)
 		defer func() { res.Notices = cc.allNotices() }()
 	} else {
-		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, load.Lazy, clk)
+		// every page is rendered: the live heap for the limit measured once the model is
+		// built (measureLive)
+		var built func()
+		if byDefault {
+			built = func() { live = measureLive(); clk.mark("live heap measured") }
+		}
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, load.Lazy, clk, built)
 	}
 	res.Diagnostics, res.Checked = c.diags, time.Since(start)
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) || (opts.StrictLinks && c.diags.LinkWarnings() > 0) {
@@ -247,7 +268,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		unpace = func() {}
 	}
 	if byDefault {
-		fitMemory(keep != nil)
+		fitMemory(keep != nil, live)
 		clk.mark("memory limit fitted")
 	}
 	var tree *write.Tree

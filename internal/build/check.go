@@ -47,12 +47,13 @@ type checked struct {
 // Links are refused: the site is read through sitefs.NoLinks, and a site holding one has
 // no renderer, so nothing of it is published.
 func check(fsys fs.FS, opts render.Options, drafts bool) checked {
-	return checkWith(fsys, opts, drafts, load.Lazy, nil)
+	return checkWith(fsys, opts, drafts, load.Lazy, nil, nil)
 }
 
 // checkWith is check loading the site with loader; clk, when not nil, records when each
-// of its phases ended.
-func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) (*load.Site, *diag.List), clk *clock) checked {
+// of its phases ended; built, when not nil, is called once the data is checked and found
+// without errors, before the renderer is set up.
+func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) (*load.Site, *diag.List), clk *clock, built func()) checked {
 	fsys = sitefs.NoLinks(fsys)
 	d := datacheck.Check(fsys, drafts, loader)
 	clk.at("data loaded", d.LoadedAt)
@@ -61,6 +62,9 @@ func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) 
 	c := checked{site: d.Site, diags: d.Diags}
 	if d.Linked {
 		return c
+	}
+	if built != nil && !d.Diags.HasErrors() {
+		built()
 	}
 	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
 	c.renderer, c.pages = checkTheme(d.Site, opts, !d.Diags.HasErrors(), d.Diags, clk)
