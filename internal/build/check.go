@@ -131,7 +131,8 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 			conflicts++
 		}
 		paths[p.Path] = true
-		for dir := path.Dir(p.Path); dir != "."; dir = path.Dir(dir) {
+		// a folder already there has its own folders there too
+		for dir := path.Dir(p.Path); dir != "." && !folders[dir]; dir = path.Dir(dir) {
 			folders[dir] = true
 		}
 	}
