@@ -8,6 +8,9 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/covsite/covsite/internal/diag"
 )
 
 // Each hands the files over in file order, each once, and never holds more decoded files
@@ -117,5 +120,43 @@ func TestStoredFilesReuseTheirMemory(t *testing.T) {
 		if err := c.WriteStore(path, "v1"); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// A worker of Each with nothing to do decodes the next group's first files (then) rather
+// than wait for the file before it: here the plans' first file is read only once the
+// results' first file was decoded ahead; the results' Each then hands every file over
+// once, in order, none read twice.
+func TestIdleWorkersDecodeTheNextGroup(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	ahead := make(chan struct{})
+	var once sync.Once
+	reads := make([]int, 5)
+	var mu sync.Mutex
+	results := &Files[int]{names: make([]string, 5), read: func(i int, _ *diag.List) (int, bool, bool) {
+		mu.Lock()
+		reads[i]++
+		mu.Unlock()
+		once.Do(func() { close(ahead) })
+		return 100 + i, true, false
+	}}
+	plans := &Files[int]{names: make([]string, 2), then: results, read: func(i int, _ *diag.List) (int, bool, bool) {
+		if i == 0 {
+			select {
+			case <-ahead:
+			case <-time.After(30 * time.Second):
+				t.Error("no idle worker decoded a results file while the first plan was read")
+			}
+		}
+		return i, true, false
+	}}
+	var got []int
+	plans.Each(func(i, v int) { got = append(got, v) }, func(int, int) {})
+	results.Each(func(i, v int) { got = append(got, v) }, func(int, int) {})
+	if fmt.Sprint(got) != "[0 1 100 101 102 103 104]" {
+		t.Errorf("linked %v, want the plans then the results, in order", got)
+	}
+	if fmt.Sprint(reads) != "[1 1 1 1 1]" {
+		t.Errorf("each results file read %v times, want once", reads)
 	}
 }

@@ -63,6 +63,9 @@ func loadSite(fsys fs.FS, c *Cache, lazy bool) (*Site, *diag.List) {
 			Plans:   filesThrough(c, fsys, tomlFiles(fsys, "data/plans", diags), func(root *table, name string) Plan { return readPlan(root, FileID(name)) }),
 			Reports: filesThrough(c, fsys, tomlFiles(fsys, "data/results", diags), func(root *table, name string) Report { return readReport(root, FileID(name)) }),
 		}
+		// the results are linked after the plans: their first files are decoded by the
+		// plans' workers that have nothing else to do
+		site.Pending.Plans.then = site.Pending.Reports
 	} else {
 		site.Plans = readEach(fsys, c, "data/plans", tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
 			tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, FileID(name))} }))
