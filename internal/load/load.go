@@ -266,8 +266,9 @@ func readIndicators(root *table) []Indicator {
 }
 
 func readLocalities(root *table) []Locality {
-	var out []Locality
-	for _, t := range root.tables("locality") {
+	tables := root.tables("locality")
+	out := make([]Locality, 0, len(tables))
+	for _, t := range tables {
 		out = append(out, Locality{
 			Pos: t.here(), ID: t.str("id", true),
 			Name: t.str("name", true), NameEN: t.str("name_en", false),
@@ -283,8 +284,9 @@ func readLocalities(root *table) []Locality {
 }
 
 func readDenominators(root *table) []Denominator {
-	var out []Denominator
-	for _, t := range root.tables("denominator") {
+	tables := root.tables("denominator")
+	out := make([]Denominator, 0, len(tables))
+	for _, t := range tables {
 		out = append(out, Denominator{
 			Pos: t.here(), Locality: t.str("locality", true), Year: t.num("year", true),
 			Source: t.str("source", false), Population: t.num("population", false),
