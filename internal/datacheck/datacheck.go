@@ -41,6 +41,9 @@ func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 	go func() { linksDone <- Links(fsys, links) }() // a walk of the folders, while they load
 	raw, diags := loader(fsys)
 	loaded := time.Now()
+	if raw.Pending != nil { // the first plans decoded while the model's localities are made
+		raw.Pending.Prefetch()
+	}
 	hasLinks := <-linksDone
 	diags.Merge(links)
 	defaults := WithDefaultMaps(raw)

@@ -54,6 +54,7 @@ type Files[T any] struct {
 	changed                   *sync.Cond // on mu: a file was decoded, linked or dropped
 	changes                   int        // how many times changed was broadcast
 	started                   bool       // the state below is made (start)
+	linking                   bool       // Each has started
 	lists                     []diag.List
 	values                    []T
 	decodedAt, okAt, failedAt []bool
@@ -94,6 +95,29 @@ func (f *Files[T]) Unreadable() []string { return f.failed }
 // of Site.Plans or Site.Reports, had the site been loaded with Load.
 func (f *Files[T]) Valued() []string { return f.valued }
 
+// Prefetch decodes the first plans files on a goroutine of its own until Each starts to link
+// them, up to PrefetchFiles: what a caller does in between (model.Build's localities, on one
+// processor) leaves the other idle.
+func (p *Pending) Prefetch() {
+	go func() {
+		for p.Plans.prefetchOne() {
+		}
+	}()
+}
+
+// PrefetchFiles is how many files Prefetch decodes at most: a national site's plans files
+// are 4 KB each, decoded in ~0.3 ms, and linking starts ~0.1 s after loading ends.
+const PrefetchFiles = 256
+
+// prefetchOne decodes the next file ahead while Each has not started, and reports whether
+// it did.
+func (f *Files[T]) prefetchOne() bool {
+	f.mu.Lock()
+	linking := f.linking
+	f.mu.Unlock()
+	return !linking && f.decodeAheadOf(PrefetchFiles)
+}
+
 // Lookahead is how many files Each decodes ahead of the one whose turn it is, with workers
 // decoding at once: a worker that finished a small file decodes the next ones instead of
 // waiting for a large file before it (a national build's linking ran at ~1.4 cores of 2
@@ -118,10 +142,13 @@ func (f *Files[T]) window() int { return Lookahead(min(runtime.GOMAXPROCS(0), le
 
 // decodeAhead decodes the next file of f before Each links them, when fewer than a window
 // are decoded and waiting, and reports whether it did.
-func (f *Files[T]) decodeAhead() bool {
+func (f *Files[T]) decodeAhead() bool { return f.decodeAheadOf(f.window()) }
+
+// decodeAheadOf is decodeAhead with room for ahead files decoded and waiting.
+func (f *Files[T]) decodeAheadOf(ahead int) bool {
 	f.mu.Lock()
 	f.start()
-	if f.next >= len(f.names) || f.next-f.turn >= f.window() {
+	if f.next >= len(f.names) || f.next-f.turn >= ahead {
 		f.mu.Unlock()
 		return false
 	}
@@ -159,6 +186,7 @@ func (f *Files[T]) Each(inOrder, after func(i int, v T)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	f.mu.Lock()
 	f.start()
+	f.linking = true
 	window := f.window()
 	f.mu.Unlock()
 	var (

@@ -160,3 +160,41 @@ func TestIdleWorkersDecodeTheNextGroup(t *testing.T) {
 		t.Errorf("each results file read %v times, want once", reads)
 	}
 }
+
+// Prefetch decodes the first plans files before Each starts, and Each links each of them,
+// in order, without reading any again (whether Prefetch or Each decoded it).
+func TestPrefetchedPlansAreLinkedOnce(t *testing.T) {
+	const n = PrefetchFiles + 40
+	reads := make([]int, n)
+	var mu sync.Mutex
+	first := make(chan struct{})
+	var once sync.Once
+	plans := &Files[Plan]{names: make([]string, n), read: func(i int, _ *diag.List) (Plan, bool, bool) {
+		mu.Lock()
+		reads[i]++
+		mu.Unlock()
+		once.Do(func() { close(first) })
+		return Plan{ID: fmt.Sprint(i)}, true, false
+	}}
+	p := &Pending{Plans: plans, Reports: &Files[Report]{}}
+	p.Prefetch()
+	select { // a file is decoded before Each is called
+	case <-first:
+	case <-time.After(30 * time.Second):
+		t.Fatal("Prefetch decoded no file")
+	}
+	var got []string
+	p.Plans.Each(func(_ int, v Plan) { got = append(got, v.ID) }, func(int, Plan) {})
+	var want []string
+	for i := range n {
+		want = append(want, fmt.Sprint(i))
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("linked %v, want every file once, in order", got)
+	}
+	for i, r := range reads {
+		if r != 1 {
+			t.Errorf("file %d read %d times, want once", i, r)
+		}
+	}
+}
