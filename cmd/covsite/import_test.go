@@ -42,7 +42,7 @@ func TestImportCommandPrintsAndRefuses(t *testing.T) {
 	site := exampleCopy(t)
 	var out, errOut bytes.Buffer
 	code := run([]string{"import", seedTable, "--site", site, "--plan", "tp-tra-vinh-moi-2024", "--parent", "tp-tra-vinh", "--out", "-"}, &out, &errOut)
-	if code != 0 || !strings.Contains(out.String(), "[[target]]\nlocality = \"tra-vinh-phuong-1\"\nbhxh-bat-buoc = 1_888") {
+	if code != 0 || !strings.Contains(out.String(), "[[target]]\nlocality = \"tra-vinh-phuong-1\"\nwhere = \"dòng 2\"\nwhere_en = \"row 2\"\nbhxh-bat-buoc = 1_888") {
 		t.Errorf("--out -: exit %d, %q, %s", code, out.String(), errOut.String())
 	}
 	if _, err := os.Stat(filepath.Join(site, "data/plans/tp-tra-vinh-moi-2024.toml")); err == nil {

@@ -75,10 +75,12 @@ func (tb *tab) runAxe(t *testing.T) []axeViolation {
 }
 
 // axePages are the pages axe checks: home, a province, a ward, a plan, an update, the
-// localities list, a Markdown page and the 404 page, in both languages.
+// localities list, a Markdown page, the 404 page and a page ranking a locality's children,
+// in both languages.
 var axePages = []string{
 	"/", "/dia-phuong/tra-vinh/", "/dia-phuong/tra-vinh-phuong-7/", "/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/",
 	"/tin-tuc/tra-vinh-ket-qua-6-thang-dau-nam-2023/", "/dia-phuong/", "/phuong-phap/", "/404.html",
+	"/dia-phuong/vn/xep-hang/bhxh-tu-nguyen/",
 }
 
 // TestAccessibility runs axe-core on representative pages in both languages, in light and

@@ -115,6 +115,7 @@ const reportJS = `(() => {
       island: drawn ? JSON.stringify({
         series: drawn.series.map((s) => ({ name: s.name, type: s.type, data: s.data })),
         xAxis: drawn.xAxis.map((a) => ({ data: a.data })),
+        legend: (drawn.legend || []).map((l) => ({ selectedMode: l.selectedMode })),
       }) : '',
       nodes: svg ? svg.querySelectorAll('*').length : 0,
       paths: svg ? svg.querySelectorAll('path').length : 0,

@@ -106,6 +106,7 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	clk.mark("renderer set up")
 	checkStrings(opts.Theme, diags)
 	checkLayoutKeys(opts.Theme, diags)
+	checkCustomCSS(opts.Theme, diags)
 	if !withPages {
 		return nil, nil
 	}

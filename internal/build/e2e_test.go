@@ -134,6 +134,12 @@ var seedFigures = map[string][]string{
 	},
 	"ke-hoach/can-tho-53-kh-ubnd-2025/index.html":    {"27/8/2025", "Trần Văn Lâu", "102/NQ-CP", "69/NQ-CP", "546/QĐ-TTg", "729/QĐ-UBND", "Phấn đấu cơ bản hoàn thành chỉ tiêu"},
 	"ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html": {"49/KH-BCĐ", "5106/QĐ-", "không ghi trong bản chúng tôi có", "Đến 30/6/2023 đạt ít nhất 80 % chỉ tiêu năm"},
+	// The provinces ranked on one indicator, on a page of its own (issue 17): seeds 001 and
+	// 002, each row's rank, result, target and share, the older figure flagged.
+	"dia-phuong/vn/xep-hang/bhxh-tu-nguyen/index.html": {
+		"1 Cần Thơ (đến 30/6/2025) 5.055 5.829 86,7 % 30/6/2019 * số liệu cũ hơn", "2 Trà Vinh (đến 30/6/2025) 16.238 20.754 78,2 % 30/6/2023",
+	},
+	"en/dia-phuong/vn/xep-hang/bhxh-tu-nguyen/index.html": {"1 Can Tho (until 30 Jun 2025) 5,055 5,829 86.7%", "2 Tra Vinh (until 30 Jun 2025) 16,238 20,754 78.2%"},
 	// English pages format numbers and dates the English way.
 	"en/dia-phuong/can-tho-2004-2025/index.html": {"1,022,552", "82.5%", "up 803 since 31 Dec 2018", "1,395,647", "The document does not say who set it, according to"},
 	"en/dia-phuong/tra-vinh/index.html":          {"821,563", "80.58%", "The source says 78.07% of target, but its own figures give 78.24%"},
@@ -229,6 +235,7 @@ func TestEveryPageOfTheSiteExists(t *testing.T) {
 		"en/phuong-phap/index.html", "du-lieu/index.html", "du-lieu/covsite.csv", "du-lieu/covsite.json",
 		"dia-phuong/tra-vinh/du-lieu.csv", "dia-phuong/tra-vinh/du-lieu.json", "ke-hoach/index.html", "dia-phuong/index.html",
 		"tin-tuc/tra-vinh-ket-qua-6-thang-dau-nam-2023/index.html", "en/tin-tuc/tra-vinh-ket-qua-6-thang-dau-nam-2023/index.html",
+		"dia-phuong/vn/xep-hang/bhxh-tu-nguyen/index.html", "en/dia-phuong/vn/xep-hang/bhxh-tu-nguyen/index.html",
 	} {
 		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
 			t.Errorf("missing %s", p)
@@ -310,5 +317,32 @@ func TestSharingUsesTheBaseURL(t *testing.T) {
 	}
 	if page := read(exampleSite(t), "dia-phuong/tra-vinh-phuong-7/index.html"); strings.Contains(page, "og:url") {
 		t.Error(`with base_url "/" a page still has an og:url, which cannot be relative`)
+	}
+}
+
+// TestChildRankingsLinked: the page ranking a locality's children on an indicator is
+// linked from the locality's page, links back to it, and is in the sitemap, in both
+// languages (issue 17).
+func TestChildRankingsLinked(t *testing.T) {
+	dir := exampleSite(t)
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(dir, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	sitemap := read("sitemap-1.xml")
+	for _, prefix := range []string{"", "en/"} {
+		page := "/" + prefix + "dia-phuong/vn/xep-hang/bhxh-tu-nguyen/"
+		if !strings.Contains(read(prefix+"dia-phuong/vn/index.html"), `href="`+page+`"`) {
+			t.Errorf("%sdia-phuong/vn/ does not link %s", prefix, page)
+		}
+		if !strings.Contains(read(strings.TrimPrefix(page, "/")+"index.html"), `href="/`+prefix+`dia-phuong/vn/"`) {
+			t.Errorf("%s does not link back to its locality", page)
+		}
+		if !strings.Contains(sitemap, page+"</loc>") {
+			t.Errorf("the sitemap does not list %s", page)
+		}
 	}
 }

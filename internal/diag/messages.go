@@ -101,6 +101,7 @@ const (
 	LayoutField          Code = "layout-field"
 	LayoutExec           Code = "layout-exec"
 	RootRelativeLink     Code = "root-relative-link"
+	CustomCSSUnlinked    Code = "custom-css-unlinked"
 	ConflictingFigures   Code = "conflicting-figures"
 	ResultAfterEnd       Code = "result-after-end"
 	EmptyText            Code = "empty-text"
@@ -155,6 +156,11 @@ var catalogue = map[Code]entry{
 		// Args: attribute, value, the base URL, the path the helper takes.
 		vi: "%[1]s=%[2]q bắt đầu bằng /, nên khi trang đăng ở %[3]s địa chỉ này trỏ ra ngoài trang", en: "%[1]s=%[2]q starts with /, so with the site published at %[3]s it points outside the site",
 		hintVI: "viết %[1]s=\"{{asset %[4]q}}\" cho một tệp trong static/, hoặc %[1]s=\"{{url %[4]q}}\" cho một trang", hintEN: "write %[1]s=\"{{asset %[4]q}}\" for a file of static/, or %[1]s=\"{{url %[4]q}}\" for a page",
+	},
+	CustomCSSUnlinked: {
+		// Args: the site's style sheet.
+		vi: "bố cục khung trang của trang không nạp %[1]s: màu và quy tắc CSS riêng của trang sẽ không có tác dụng", en: "the site's own frame does not link %[1]s: the site's own colours and CSS rules will not apply",
+		hintVI: "thêm {{template \"custom-css\"}} ngay trước </head>", hintEN: "add {{template \"custom-css\"}} just before </head>",
 	},
 	TileUnknown: {
 		vi: "ô bản đồ ở hàng %[2]v, cột %[3]v ghi địa phương %[1]q, nhưng không có địa phương nào mang mã này", en: "the map tile at row %[2]v, column %[3]v names the locality %[1]q, but no locality has this id",
@@ -558,7 +564,7 @@ var titleOf = map[Code]string{
 	EmptySummary: "text", SkeletonBody: "text", FrontMatter: "text", NotNFC: "text", UnsafeLink: "text", BrokenLink: "text", ImageElsewhere: "text", BrokenLinkNear: "text", RawHTML: "text",
 	MissingFile: "file", ReadFile: "file",
 	ThemeSyntax: "theme", PathConflict: "theme", GeneratedFile: "theme",
-	StringsOneLanguage: "theme", StringsVerbs: "theme", StringsUnknownKey: "theme", LayoutField: "theme", LayoutExec: "theme", RootRelativeLink: "theme",
+	StringsOneLanguage: "theme", StringsVerbs: "theme", StringsUnknownKey: "theme", LayoutField: "theme", LayoutExec: "theme", RootRelativeLink: "theme", CustomCSSUnlinked: "theme",
 	Symlink: "file", TooLarge: "file", SpecialFile: "file", UnportablePath: "file", NoIndicators: "file",
 	FormulaText: "text", BadURL: "key", RelativeBaseURL: "key",
 	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", AfterPublished: "date",

@@ -227,8 +227,9 @@ func (x *extraction) acceptable(opts Options, rep *Report) error {
 	return append(stop, Problem{Message: diag.W("chưa ghi gì", "nothing was written").In(opts.Lang), Hint: hint})
 }
 
-// outRows lists the rows to write: the total row as the parent's, then the others. A
-// row of results says where it stands in the document and, with a share of plan, the plan.
+// outRows lists the rows to write: the total row as the parent's, then the others. Each
+// row says where it stands in the document; a row of results with a share of plan names
+// the plan.
 func outRows(x *extraction, parent *model.Locality, t *Table, opts Options) []outRow {
 	keys := columnKeys(x)
 	var out []outRow
@@ -239,8 +240,8 @@ func outRows(x *extraction, parent *model.Locality, t *Table, opts Options) []ou
 				o.Values[k] = v
 			}
 		}
+		o.Where = rowWhere(t, r.Index, opts.Where)
 		if opts.Plan == "" {
-			o.Where = rowWhere(t, r.Index, opts.Where)
 			if x.against != nil && slices.ContainsFunc(keys, func(k string) bool { _, ok := o.Values[k]; return ok && strings.HasPrefix(k, "share.") }) {
 				o.Plan = x.against.ID
 			}

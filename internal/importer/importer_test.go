@@ -105,6 +105,11 @@ func TestImportSeedCSVAsNewPlan(t *testing.T) {
 	if got := rows["tp-tra-vinh"]; got["bhxh-bat-buoc"] != int64(15647) || got["bhyt"] != int64(108441) {
 		t.Errorf("the total row is not the parent's row: %v", got)
 	}
+	// each target says where it stands in the table, as a row of results does: Long Đức is
+	// the file's 11th line
+	if got := rows["long-duc"]; got["where"] != "dòng 11" || got["where_en"] != "row 11" {
+		t.Errorf("Long Đức's where: %q / %q", got["where"], got["where_en"])
+	}
 	assertTotalWarnings(t, rep.Warnings)
 }
 

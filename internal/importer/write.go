@@ -18,7 +18,7 @@ type outRow struct {
 	Keys     []string
 	Values   map[string]number
 	Note     string
-	Where    lang.Text // where the row stands in the document; none for a plan's rows
+	Where    lang.Text // where the row stands in the document
 	Plan     string    // the plan its shares are of (plan = …), for a row of results with share.…
 }
 

@@ -14,7 +14,8 @@ var ogImage = regexp.MustCompile(`<meta property="og:image" content="([^"]+)">`)
 
 // TestShareCards: the home page and every province, plan of a province and update has an
 // og:image that is a page of the site, a 1200×630 PNG, with twitter:card
-// summary_large_image; districts, communes and the other pages have none.
+// summary_large_image; districts, communes, the rankings of a locality's children and the
+// other pages have none.
 func TestShareCards(t *testing.T) {
 	r := exampleRenderer(t)
 	pages := map[string]Page{}
@@ -35,7 +36,7 @@ func TestShareCards(t *testing.T) {
 		rest := strings.TrimPrefix(dir, "en/")
 		wantCard := rest == "" || strings.HasPrefix(rest, "tin-tuc/") && rest != "tin-tuc/" ||
 			strings.HasPrefix(rest, "ke-hoach/") && rest != "ke-hoach/" && rest != "ke-hoach/tp-tra-vinh-49-kh-bcd-2023/" ||
-			strings.HasPrefix(rest, "dia-phuong/") && rest != "dia-phuong/" && r.site.Locality(strings.Split(rest, "/")[1]).Depth <= 1
+			strings.HasPrefix(rest, "dia-phuong/") && strings.Count(rest, "/") == 2 && r.site.Locality(strings.Split(rest, "/")[1]).Depth <= 1
 		if (m != nil) != wantCard {
 			t.Errorf("%s: og:image %t, want %t", p.Path, m != nil, wantCard)
 			continue

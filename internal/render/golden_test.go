@@ -87,6 +87,8 @@ func TestGoldenPages(t *testing.T) {
 		{"en/dia-phuong/da-nang/index.html", "city-da-nang.en.html"},
 		{"ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html", "plan-49-kh-bcd.html"},
 		{"en/ke-hoach/tp-tra-vinh-49-kh-bcd-2023/index.html", "plan-49-kh-bcd.en.html"},
+		{"dia-phuong/vn/xep-hang/bhxh-tu-nguyen/index.html", "children-ranked-vn-bhxh-tu-nguyen.html"},
+		{"en/dia-phuong/vn/xep-hang/bhxh-tu-nguyen/index.html", "children-ranked-vn-bhxh-tu-nguyen.en.html"},
 		{"index.html", "home.html"},
 		{"dia-phuong/index.html", "localities.html"},
 		{"ke-hoach/index.html", "plans.html"},

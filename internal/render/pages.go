@@ -61,6 +61,7 @@ func (r *Renderer) listLanguagePages(lang string) []Page {
 	for _, l := range r.site.Localities {
 		pages = append(pages, r.localityFile(lang, l))
 		pages = append(pages, r.localityCard(lang, l)...)
+		pages = append(pages, r.childRankingFiles(lang, l)...)
 	}
 	for _, pl := range r.site.Plans {
 		pages = append(pages, r.planFile(lang, pl))
@@ -158,6 +159,7 @@ func (r *Renderer) Page(path string) (Page, bool) {
 		for _, lang := range r.languages() {
 			candidates = append(candidates, r.localityFile(lang, l))
 			candidates = append(candidates, r.localityCard(lang, l)...)
+			candidates = append(candidates, r.childRankingFiles(lang, l)...)
 		}
 		candidates = append(candidates, r.localityData(l)...)
 	case kind == routes.PlanKind && r.site.Plan(id) != nil:

@@ -55,7 +55,16 @@ const PartSegment = "phan-"
 func Indicator(id string) string { return Indicators + id + "/" }
 
 // Ranking is the page ranking the provinces by an indicator.
-func Ranking(id string) string { return Indicator(id) + "xep-hang/" }
+func Ranking(id string) string { return Indicator(id) + rankingSegment }
+
+// ChildRanking is the page ranking a locality's children on one indicator, every child
+// best to worst: "dia-phuong/<id>/xep-hang/<indicator>/". It is the locality's (Parse).
+func ChildRanking(localityID, indicatorID string) string {
+	return Locality(localityID) + rankingSegment + indicatorID + "/"
+}
+
+// rankingSegment is the path segment of a ranking, under an indicator or a locality.
+const rankingSegment = "xep-hang/"
 
 // ShareCard is the share card (og:image) of the page at route: "dia-phuong/x/" →
 // "dia-phuong/x/anh-chia-se.png", the home page's "anh-chia-se.png". It is published in
@@ -229,7 +238,7 @@ const (
 )
 
 // Parse tells which locality or plan an output path belongs to: "en/dia-phuong/x/index.html"
-// and "dia-phuong/x/du-lieu.csv" → (LocalityKind, "x"); "ke-hoach/x/index.html" and
+// and "dia-phuong/x/du-lieu.csv" and "dia-phuong/x/xep-hang/bhyt/index.html" → (LocalityKind, "x"); "ke-hoach/x/index.html" and
 // "ke-hoach/x/phan-2/index.html" → (PlanKind, "x"). Anything else is Other (the charts'
 // embed page, "nhung/bieu-do/index.html", belongs to no locality).
 func Parse(out string) (Kind, string) {

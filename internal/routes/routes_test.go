@@ -71,6 +71,7 @@ func TestParse(t *testing.T) {
 		{"dia-phuong/tra-vinh/du-lieu.csv", LocalityKind, "tra-vinh"},
 		{"en/dia-phuong/tra-vinh/nhung/chart-1/index.html", LocalityKind, "tra-vinh"},
 		{"ke-hoach/kh-49/index.html", PlanKind, "kh-49"},
+		{File("en", ChildRanking("tra-vinh", "bhyt")), LocalityKind, "tra-vinh"},
 		{"dia-phuong/index.html", Other, ""},
 		{"tin-tuc/a/index.html", Other, ""},
 		{"index.html", Other, ""},

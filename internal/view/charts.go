@@ -69,6 +69,9 @@ type chart struct {
 	series            []series
 	format            func([]byte, model.Num) []byte // appends a cell of the data table
 	from              chartFrom                      // the documents of the figures drawn, for its credit
+	// single: the legend shows one series at a time, on a value axis of its own scale
+	// (ECharts' legend selectedMode "single"): series of different sizes, each readable.
+	single bool
 }
 
 type series struct {
@@ -132,7 +135,8 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	// the rows' cells and marks each in one array, a row a slice of it; the values' texts
 	// are parts of one string
 	n, width := len(ch.categories), len(ch.series)
-	var text []byte
+	var room [1024]byte // a locality's charts' tables fit: the string is then their one allocation
+	text := room[:0]
 	ends := make([]int, 0, n*width)
 	for i := range ch.categories {
 		for _, s := range ch.series {
@@ -424,6 +428,12 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 	}
 	ch.note = f.TS("chart.children_note", f.Period(ct.period), f.PlanName(ct.plan))
 	ch.from = ct.from
+	// The indicators' targets differ by orders of magnitude (BHYT's thousands, BHTN's
+	// tens): one at a time, each on its own scale; the table under the chart has them all.
+	ch.single = len(ct.indicators) > 1
+	if ch.single {
+		ch.note += " " + f.TS("chart.children_single")
+	}
 	for _, l := range ct.children {
 		ch.categories = append(ch.categories, f.Name(l))
 	}
@@ -453,7 +463,11 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 // them: it is published once, in the kit, instead of in every page. computed is
 // chartComputed's.
 func (ch chart) option(computed []any) (string, error) {
-	return chartOptionJSON(ch.kind().name(), ch.axis, computed)
+	opt, err := chartOptionJSON(ch.kind().name(), ch.axis, computed)
+	if err != nil || !ch.single || !ch.kind().legend {
+		return opt, err
+	}
+	return opt[:len(opt)-1] + `,"legend":{"selectedMode":"single"}}`, nil
 }
 
 // chartComputed is how the site computed each value, by series: nil for a series of documents'

@@ -67,33 +67,11 @@ const (
 // target for the period covering it. It returns nil when fewer than two children have
 // a share of target.
 func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indicator, url URLs) *ChildRanking {
-	type row struct {
-		loc   *model.Locality
-		share model.Num
-		p     model.Progress
-	}
-	rows := make([]row, 0, len(l.Children))
-	known := 0
-	for _, c := range l.Children {
-		r := row{loc: c}
-		if res := s.LatestResult(c, ind); res != nil {
-			for _, t := range s.TargetsFor(c, ind) {
-				if res.AsOf.Before(t.Period.Start) || res.AsOf.After(t.Deadline) {
-					continue
-				}
-				if p := s.Assess(t); p.Share.Known {
-					r.share, r.p = p.Share, p
-					known++
-					break
-				}
-			}
-		}
-		rows = append(rows, r)
-	}
+	rows, known := childShares(s, l, ind)
 	if known < 2 {
 		return nil
 	}
-	slices.SortStableFunc(rows, func(a, b row) int {
+	slices.SortStableFunc(rows, func(a, b shareRow) int {
 		if a.share.Known != b.share.Known {
 			if a.share.Known {
 				return -1
@@ -115,7 +93,7 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	var ranked []model.Progress
 	for _, r := range rows {
 		if r.share.Known {
-			ranked = append(ranked, r.p)
+			ranked = append(ranked, *r.p)
 		}
 	}
 	newest, oldest := dateSpan(ranked)
@@ -129,13 +107,13 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	label := float64(barLabel)
 	for _, r := range rows {
 		if r.share.Known {
-			label = max(label, math.Ceil(float64(utf8.RuneCountInString(f.Name(r.loc)))*nameWidth))
+			label = max(label, math.Ceil(float64(utf8.RuneCountInString(rankedName(f, r.loc)))*nameWidth))
 		}
 	}
 	label = min(label, maxBarLabel)
 	rank := 0
 	for _, r := range rows {
-		tr := TableRow{Name: f.Name(r.loc), URL: url(routes.Locality(r.loc.ID))}
+		tr := TableRow{Name: rankedName(f, r.loc), URL: url(routes.Locality(r.loc.ID))}
 		if !r.share.Known {
 			tr.Cells = []string{"—", "—", "—", ""}
 			cr.Table.Rows = append(cr.Table.Rows, tr)
@@ -168,6 +146,72 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 	cr.Caption = cr.Title + " " + cr.Note // the note is in brackets
 	cr.Credit = rankingCredit(f, ranked, newest, oldest)
 	return cr
+}
+
+// rankedName is a child's name in a ranking: with the day it ended, when it has ("Cần
+// Thơ (đến 30/6/2025)"), so a province merged on 1/7/2025 is not taken for the new one of
+// the same name ranked beside it.
+func rankedName(f Format, l *model.Locality) string {
+	if !l.Ended() {
+		return f.Name(l)
+	}
+	return f.Name(l) + " (" + f.TS("ended_short", f.Date(l.Until)) + ")"
+}
+
+// shareRow is one child's share of target for an indicator: its latest result against its
+// own target for the period covering it; share unknown (p nil) when it has none.
+type shareRow struct {
+	loc   *model.Locality
+	share model.Num
+	p     *model.Progress // in childShares' one slice: the rows sort as small values
+}
+
+// childShares are l's children's shares of target on ind, in l's order, and how many are
+// known.
+func childShares(s *model.Site, l *model.Locality, ind *model.Indicator) (rows []shareRow, known int) {
+	rows = make([]shareRow, len(l.Children))
+	progress := make([]model.Progress, len(l.Children))
+	for i, c := range l.Children {
+		rows[i].loc = c
+		if p, ok := childShare(s, c, ind); ok {
+			progress[i] = p
+			rows[i].share, rows[i].p = p.Share, &progress[i]
+			known++
+		}
+	}
+	return rows, known
+}
+
+// childShare is c's latest result on ind against its own target for the period covering
+// it; false when it has none or its share is unknown.
+func childShare(s *model.Site, c *model.Locality, ind *model.Indicator) (model.Progress, bool) {
+	res := s.LatestResult(c, ind)
+	if res == nil {
+		return model.Progress{}, false
+	}
+	for _, t := range s.TargetsFor(c, ind) {
+		if res.AsOf.Before(t.Period.Start) || res.AsOf.After(t.Deadline) {
+			continue
+		}
+		if p := s.Assess(t); p.Share.Known {
+			return p, true
+		}
+	}
+	return model.Progress{}, false
+}
+
+// ranksChildren reports whether ind ranks l's children: two of them or more have a share
+// of target (NewChildRanking is not nil). It stops at the second.
+func ranksChildren(s *model.Site, l *model.Locality, ind *model.Indicator) bool {
+	known := 0
+	for _, c := range l.Children {
+		if _, ok := childShare(s, c, ind); ok {
+			if known++; known == 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Most sources and plans a ranking's credit names (the table names each row's source

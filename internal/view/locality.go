@@ -33,11 +33,13 @@ type LocalityPage struct {
 	Results     []RollupRow // its results beside the sum of its children's
 	Children    []ChildLink
 	Rankings    []ChildRanking // the children ranked by share of target, an indicator each
-	ChildTable  *ChildTable
-	Updates     []Dated
-	Sources     []Line
-	Downloads   Line   // "Tải số liệu: CSV · JSON" of the locality's own figures; nil for none
-	Updated     string // "Cập nhật lần cuối: …", "" when unknown
+	// RankingPages links the pages ranking every child on each indicator (ChildRankingPage).
+	RankingPages RankingLinks
+	ChildTable   *ChildTable
+	Updates      []Dated
+	Sources      []Line
+	Downloads    Line   // "Tải số liệu: CSV · JSON" of the locality's own figures; nil for none
+	Updated      string // "Cập nhật lần cuối: …", "" when unknown
 
 	// RollupsAgree says in one line that every rollup agrees, in place of Rollups and
 	// Results (then nil); "" otherwise.
@@ -143,8 +145,8 @@ type ChildTable struct {
 	Caption  string
 	Columns  []string
 	Rows     []ChildTableRow
-	Sum      []string
-	Declared []string
+	Sum      []Number
+	Declared []Number
 	// Notes say once under the table how the site computed a column whose cells are the
 	// sum of other columns of their row; those cells are then marked ∑ only (Marked).
 	Notes []string
@@ -153,7 +155,7 @@ type ChildTable struct {
 // ChildTableRow is one child's targets.
 type ChildTableRow struct {
 	Link
-	Values   []string
+	Values   []Number
 	Computed []string // how the site computed each value (view.CalcText), "" when the plan gives it or the table's note says it
 	Marked   []bool   // the value is marked ∑ only: the table's note says how (ChildTable.Notes)
 	Figs     []Fig
@@ -234,6 +236,8 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	if len(l.Children) > 1 {
 		// One ranking, of the first indicator that ranks the children: a province has
 		// hundreds of communes and a dozen indicators, which would make a page of a megabyte.
+		// Each indicator's whole ranking has a page of its own, linked under it.
+		v.RankingPages = c.rankingLinks(l, nil, "childrank.all")
 		for _, ind := range s.Indicators {
 			if r := NewChildRanking(f, s, l, ind, c.URL); r != nil {
 				v.Rankings = append(v.Rankings, c.ends(*r).WithEmbed(f, routes.Locality(l.ID), c.absURL))
@@ -789,7 +793,7 @@ func (c *Context) appendStanding(b []byte, st model.Standing, item bool) []byte 
 // cite is a source's title; marked Vietnamese on an English page that has no English title
 // for it.
 func (c *Context) cite(src *model.Source) Inline {
-	if !src.Title.Translated(c.Lang()) {
+	if untranslated(src, c.Lang()) {
 		return citeIn(src.Title.VI, lang.VI)
 	}
 	return citeIn(src.Title.In(c.Lang()), "")

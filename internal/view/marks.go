@@ -141,7 +141,8 @@ func (c *Context) Credit(t *model.Target) Line {
 // gives none.
 func (c *Context) sourceLine(src *model.Source) Line {
 	f := c.F
-	return Line{text(f.TS("source."+src.Kind) + ": "), c.cite(src), text(" — "), c.vietnamese(src.Publisher), text(", " + c.published(src))}
+	line := append(make(Line, 0, 6), text(f.TS("source."+src.Kind)+": "), c.cite(src))
+	return append(c.originalTitle(line, src), text(" — "), c.vietnamese(src.Publisher), text(", "+c.published(src)))
 }
 
 // statusNotes are what a card says about how its status was reached: a straight line or a

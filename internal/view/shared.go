@@ -29,7 +29,8 @@ type Shared struct {
 	label    keep.Map[date.Period, string]
 	asOf     keep.Map[date.Date, string]
 	spaceful keep.Map[string, string]
-	calcHow  keep.Map[model.Computation, string] // what the site did, "Số do trang tính: tổng các thành phần"
+	calcHow  keep.Map[model.Computation, string]           // what the site did, "Số do trang tính: tổng các thành phần"
+	ranked   keep.Map[*model.Locality, []*model.Indicator] // the indicators that rank its children (rankedIndicators)
 }
 
 // kept returns what m holds for key, else what made gives, kept in m for the pages after

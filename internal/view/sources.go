@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
 )
 
@@ -79,7 +80,7 @@ func groupSources(srcs []*model.Source, code string) [][]*model.Source {
 		i := -1
 		for k, g := range out {
 			if first := g[0]; !alone(s) && !alone(first) && first.Kind == s.Kind && first.Publisher == s.Publisher &&
-				first.Title.Translated(code) == s.Title.Translated(code) {
+				untranslated(first, code) == untranslated(s, code) {
 				i = k
 				break
 			}
@@ -124,7 +125,8 @@ func (c *Context) makeSourceLines(g []*model.Source) []Line {
 	}
 	cite := c.cite(g[0])
 	cite.Text = shared
-	line := Line{text(f.TS("source."+g[0].Kind) + " — "), c.vietnamese(g[0].Publisher), text(": "), cite, text(" — ")}
+	line := c.originalTitle(Line{text(f.TS("source."+g[0].Kind) + " — "), c.vietnamese(g[0].Publisher), text(": "), cite}, g[0])
+	line = append(line, text(" — "))
 	for i, s := range g {
 		if i > 0 {
 			line = append(line, text("; "))
@@ -133,6 +135,22 @@ func (c *Context) makeSourceLines(g []*model.Source) []Line {
 		line = append(line, text(strings.Join(words[pre:len(words)-suf], " ")+" ("+c.published(s)+")"))
 	}
 	return []Line{line}
+}
+
+// originalTitle appends to line, which ends with src's title cited (cite), that the title
+// is the original, Vietnamese one when the page's language has none of its own: the cite
+// is marked lang="vi" for screen readers, and a reader learns it is not a translation.
+func (c *Context) originalTitle(line Line, src *model.Source) Line {
+	if !untranslated(src, c.Lang()) {
+		return line
+	}
+	return append(line, text(" "+c.F.TS("source.original_title")))
+}
+
+// untranslated reports whether src's title, on a page in code, is its Vietnamese one:
+// the data gives no title_en (the model then gives the Vietnamese title in English too).
+func untranslated(src *model.Source, code string) bool {
+	return code != lang.VI && (src.Title.EN == "" || src.Title.EN == src.Title.VI)
 }
 
 // titleOf is a document's title as the page cites it.
