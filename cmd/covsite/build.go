@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/covsite/covsite/internal/build"
 	"github.com/covsite/covsite/internal/diag"
@@ -46,6 +47,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	languages := fs.String("languages", "", fs.t(diag.W("chỉ dựng trang của các ngôn ngữ này, cách nhau bằng dấu phẩy (vi, en hoặc vi,en); mặc định: languages trong data/site.toml, hoặc cả hai", "build only these languages' pages, comma-separated (vi, en or vi,en); default: languages of data/site.toml, or both")))
 	cpuProfile := fs.String("profile-cpu", "", fs.t(diag.W("ghi hồ sơ CPU của lần dựng vào tệp này (go tool pprof)", "write a CPU profile of the build to this file (go tool pprof)")))
 	memProfile := fs.String("profile-mem", "", fs.t(diag.W("ghi hồ sơ bộ nhớ của lần dựng vào tệp này (go tool pprof -sample_index=alloc_space)", "write a memory profile of the build to this file (go tool pprof -sample_index=alloc_space)")))
+	tracePath := fs.String("trace", "", fs.t(diag.W("ghi vết chạy của lần dựng vào tệp này (go tool trace), các bước được đánh dấu", "write an execution trace of the build to this file (go tool trace), its phases marked")))
+	timings := fs.Bool("timings", false, fs.t(diag.W("in thời điểm mỗi bước của lần dựng kết thúc, tính từ lúc bắt đầu (ms), ra stderr", "print when each phase of the build ended, from its start (ms), to stderr")))
 	if ok, code := fs.parseNoArgs(args, stdout, stderr); !ok {
 		return code
 	}
@@ -55,7 +58,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Sprintf("--base-url %q is not an absolute http(s) address or a path beginning with /; write e.g. --base-url https://example.org/covsite/", opts.BaseURL)).In(opts.Lang))
 		return 2
 	}
-	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile, *tracePath)
 	if err != nil {
 		fmt.Fprintf(stderr, "covsite build: %v\n", err)
 		return 1
@@ -76,6 +79,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := build.Run(ctx, opts)
+	if *timings {
+		printPhases(stderr, res.Phases, opts.Lang)
+	}
 	for _, n := range res.Notices {
 		fmt.Fprintf(stderr, "covsite build: %s\n", n.In(opts.Lang))
 	}
@@ -110,4 +116,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			opts.CacheDir, number(int64(res.FromStore), opts.Lang), number(int64(res.Kept), opts.Lang))
 	}
 	return 0
+}
+
+// printPhases prints when each phase of a build ended, how long it took and the CPU time
+// the process had used by then, in ms.
+func printPhases(w io.Writer, phases []build.Phase, lang string) {
+	var prev time.Duration
+	for _, p := range phases {
+		cpu := ""
+		if p.CPU > 0 {
+			cpu = fmt.Sprintf(", CPU %s ms", number(p.CPU.Milliseconds(), lang))
+		}
+		fmt.Fprintf(w, "covsite build: %s %6s ms (+%s ms%s) %s\n", diag.W("bước", "phase").In(lang),
+			number(p.End.Milliseconds(), lang), number((p.End-prev).Milliseconds(), lang), cpu, p.Name)
+		prev = p.End
+	}
 }

@@ -5,24 +5,39 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
-// startProfiles starts a CPU profile into cpuPath and arranges a memory profile into memPath
-// (either may be empty); the returned function stops and writes them. The memory profile
-// is written after the build, so what it holds in use is little: its allocations
-// (-sample_index=alloc_space) are what it shows.
-func startProfiles(cpuPath, memPath string) (stop func(), err error) {
+// startProfiles starts a CPU profile into cpuPath and an execution trace into tracePath, and
+// arranges a memory profile into memPath (any may be empty); the returned function stops
+// and writes them. The memory profile is written after the build, so what it holds in use
+// is little: its allocations (-sample_index=alloc_space) are what it shows.
+func startProfiles(cpuPath, memPath, tracePath string) (stop func(), err error) {
 	stop = func() {}
+	if tracePath != "" {
+		f, err := os.Create(tracePath)
+		if err != nil {
+			return stop, fmt.Errorf("trace: %w", err)
+		}
+		if err := trace.Start(f); err != nil {
+			f.Close()
+			return stop, fmt.Errorf("trace: %w", err)
+		}
+		stop = func() { trace.Stop(); f.Close() }
+	}
 	if cpuPath != "" {
 		f, err := os.Create(cpuPath)
 		if err != nil {
-			return stop, fmt.Errorf("CPU profile: %w", err)
+			stop()
+			return func() {}, fmt.Errorf("CPU profile: %w", err)
 		}
 		if err := pprof.StartCPUProfile(f); err != nil {
 			f.Close()
-			return stop, fmt.Errorf("CPU profile: %w", err)
+			stop()
+			return func() {}, fmt.Errorf("CPU profile: %w", err)
 		}
-		stop = func() { pprof.StopCPUProfile(); f.Close() }
+		stopTrace := stop
+		stop = func() { pprof.StopCPUProfile(); f.Close(); stopTrace() }
 	}
 	if memPath == "" {
 		return stop, nil

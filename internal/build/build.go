@@ -20,6 +20,7 @@ import (
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/lang"
+	"github.com/covsite/covsite/internal/load"
 	"github.com/covsite/covsite/internal/render"
 	"github.com/covsite/covsite/internal/render/asset"
 	"github.com/covsite/covsite/internal/sitefs"
@@ -113,15 +114,29 @@ func paceUnderLimit() {
 // pages (paced by paceForRebuild), else DefaultMemoryLimit or twice the live heap, the more.
 // The live heap is measured by a collection of its own: the last one's, while the site was
 // linked, counts what two workers allocated during its mark as live (on a busy machine 20–30 %
-// more than is), which raised a national site's limit to 470–520 MiB for nothing.
-func fitMemory(rebuild bool) {
+// more than is), which raised a national site's limit to 470–520 MiB for nothing. live is
+// that measure when it was taken before (measureLive), else negative.
+func fitMemory(rebuild bool, live int64) {
 	if rebuild {
 		debug.SetMemoryLimit(math.MaxInt64)
 		return
 	}
-	runtime.GC()
-	debug.SetMemoryLimit(max(DefaultMemoryLimit, 2*liveHeap()))
+	if live < 0 {
+		live = measureLive()
+	}
+	debug.SetMemoryLimit(max(DefaultMemoryLimit, 2*live))
 	paceUnderLimit()
+}
+
+// measureLive is the live heap, measured by a collection of its own. A build without a
+// cache takes it as soon as the model is built (checkWith's built), not once the renderer
+// is set up and the pages listed: that collection then stands for the one the heap would
+// have reached while they were made (a national build collected twice, back to back, over
+// ~200 MB), and what the renderer adds to the heap (its pages' list and the search index's
+// inputs: 171 → 195 MB at national scale) is left out of a limit that is twice the heap.
+func measureLive() int64 {
+	runtime.GC()
+	return liveHeap()
 }
 
 // liveHeap is the heap the last collection found live, in bytes.
@@ -162,6 +177,9 @@ type Result struct {
 	Duration    time.Duration
 	Checked     time.Duration // of Duration: loading and checking the data
 	Diagnostics *diag.List
+	// Phases: when each step of the build ended, from its start, in that order (what
+	// `covsite build --timings` prints)
+	Phases []Phase
 	// With a cache: the files decoded from the store instead of their source, the files
 	// taken from the previous output without rendering them, and why a cache file was not
 	// used (one line each, for the user; the output is the same without it).
@@ -175,6 +193,8 @@ var ErrInvalid = fmt.Errorf("the site has errors; nothing was published")
 // Run builds the site. On any error the destination is left as it was.
 func Run(ctx context.Context, opts Options) (res Result, err error) {
 	start := time.Now()
+	clk := newClock(start)
+	defer func() { res.Phases = clk.list() }()
 	restoreLimit, byDefault := limitMemory(opts.MemoryLimit, opts.CacheDir != "")
 	defer restoreLimit()
 	ropts := render.Options{BaseURL: opts.BaseURL, Languages: opts.Languages, FigureKeys: opts.FigureKeys}
@@ -187,6 +207,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		// at while the site loads (write.Intact)
 		intact  = make(chan map[string]bool, 1)
 		absDest = opts.Dest
+		live    = int64(-1) // the live heap once the model is built, when measured then
 	)
 	if d, err := filepath.Abs(opts.Dest); err == nil {
 		absDest = d
@@ -211,12 +232,18 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 			paced <- func() {}
 			intact <- nil
 		}()
-		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader())
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, cc.loader(), clk, nil)
 		unpace = <-paced
 		res.FromStore = cc.linked(opts.Source)
 		defer func() { res.Notices = cc.allNotices() }()
 	} else {
-		c = check(SourceFS(opts.Source), ropts, opts.Drafts)
+		// every page is rendered: the live heap for the limit measured once the model is
+		// built (measureLive)
+		var built func()
+		if byDefault {
+			built = func() { live = measureLive(); clk.mark("live heap measured") }
+		}
+		c = checkWith(SourceFS(opts.Source), ropts, opts.Drafts, load.Lazy, clk, built)
 	}
 	res.Diagnostics, res.Checked = c.diags, time.Since(start)
 	if c.diags.HasErrors() || (opts.Strict && c.diags.Len() > 0) || (opts.StrictLinks && c.diags.LinkWarnings() > 0) {
@@ -241,7 +268,8 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		unpace = func() {}
 	}
 	if byDefault {
-		fitMemory(keep != nil)
+		fitMemory(keep != nil, live)
+		clk.mark("memory limit fitted")
 	}
 	var tree *write.Tree
 	if opts.InPlace {
@@ -270,6 +298,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 			return tree.ReadPrevious(path)
 		})
 	}
+	clk.mark("output opened")
 	kept, err := renderAll(ctx, pages, tree, opts.Workers, keep)
 	if err != nil {
 		tree.Abort()
@@ -279,6 +308,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		}
 		return res, err
 	}
+	clk.mark("pages rendered")
 	stats := tree.Stats()
 	saveState := func() {}
 	if cc != nil {
@@ -293,6 +323,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	}
 	res.Files, res.Bytes, res.Unchanged, res.Kept = stats.Files, stats.Bytes, stats.Unchanged, kept
 	res.Pages = countHTML(pages)
+	clk.mark("committed")
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -335,16 +366,18 @@ func SourceFS(source string) fs.FS {
 func DefaultWorkers() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // renderAll renders pages on a bounded pool of workers and writes each as it is ready.
-// The output does not depend on the order the workers finish in. A page keep says may be
-// kept is linked from the previous output when it is there as the previous build left it
-// (write.Tree.Keep), and rendered otherwise; renderAll returns how many were linked.
+// A worker's job is a batch (render.Batches): the pages of a locality, or of a plan, in
+// every language, which share what does not depend on the language. The output does not
+// depend on the order the workers finish in. A page keep says may be kept is linked from
+// the previous output when it is there as the previous build left it (write.Tree.Keep),
+// and rendered otherwise; renderAll returns how many were linked.
 func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int, keep func(string) bool) (int, error) {
 	if workers <= 0 {
 		workers = DefaultWorkers()
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan render.Page)
+	jobs := make(chan render.Batch)
 	var (
 		wg       sync.WaitGroup
 		once     sync.Once
@@ -359,27 +392,29 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer // reused: a national build renders 40,000 pages per worker
-			for p := range jobs {
-				if keep != nil && keep(p.Path) {
-					ok, err := tree.Keep(p.Path)
-					if err != nil {
+			for b := range jobs {
+				b.Each(func(p render.Page) {
+					if keep != nil && keep(p.Path) {
+						ok, err := tree.Keep(p.Path)
+						if err != nil {
+							fail(err)
+							return
+						}
+						if ok {
+							kept.Add(1)
+							return
+						}
+					}
+					if err := writePage(tree, p, &buf); err != nil {
 						fail(err)
-						continue
 					}
-					if ok {
-						kept.Add(1)
-						continue
-					}
-				}
-				if err := writePage(tree, p, &buf); err != nil {
-					fail(err)
-				}
+				})
 			}
 		}()
 	}
-	for _, p := range pages {
+	for _, b := range render.Batches(pages) {
 		select {
-		case jobs <- p:
+		case jobs <- b:
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {

@@ -305,7 +305,7 @@ func CheckCached(source, cacheDir string) (*model.Site, *diag.List, []lang.Text)
 		return nil, diags, nil
 	}
 	cc := &buildCache{dir: cacheDir}
-	c := checkWith(fsys, render.Options{}, false, cc.loader())
+	c := checkWith(fsys, render.Options{}, false, cc.loader(), nil, nil)
 	cc.linked(source)
 	return c.site, c.diags, cc.allNotices()
 }

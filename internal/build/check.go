@@ -47,19 +47,27 @@ type checked struct {
 // Links are refused: the site is read through sitefs.NoLinks, and a site holding one has
 // no renderer, so nothing of it is published.
 func check(fsys fs.FS, opts render.Options, drafts bool) checked {
-	return checkWith(fsys, opts, drafts, load.Lazy)
+	return checkWith(fsys, opts, drafts, load.Lazy, nil, nil)
 }
 
-// checkWith is check loading the site with loader.
-func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) (*load.Site, *diag.List)) checked {
+// checkWith is check loading the site with loader; clk, when not nil, records when each
+// of its phases ended; built, when not nil, is called once the data is checked and found
+// without errors, before the renderer is set up.
+func checkWith(fsys fs.FS, opts render.Options, drafts bool, loader func(fs.FS) (*load.Site, *diag.List), clk *clock, built func()) checked {
 	fsys = sitefs.NoLinks(fsys)
 	d := datacheck.Check(fsys, drafts, loader)
+	clk.at("data loaded", d.LoadedAt)
+	clk.at("model built", d.BuiltAt)
+	clk.mark("data checked")
 	c := checked{site: d.Site, diags: d.Diags}
 	if d.Linked {
 		return c
 	}
+	if built != nil && !d.Diags.HasErrors() {
+		built()
+	}
 	opts.Theme = asset.Overlay{Upper: fsys, Lower: themes.Default()}
-	c.renderer, c.pages = checkTheme(d.Site, opts, !d.Diags.HasErrors(), d.Diags)
+	c.renderer, c.pages = checkTheme(d.Site, opts, !d.Diags.HasErrors(), d.Diags, clk)
 	if !d.Diags.HasErrors() { // a site with errors is not built: the warning would be noise
 		checkBaseURL(d.BaseURL, opts.BaseURL, d.Diags)
 	}
@@ -89,12 +97,13 @@ func checkBaseURL(base load.Str, override string, diags *diag.List) {
 // parse is reported into diags with its position; when the data is sound (withPages) it
 // also lists the pages and reports static files that would overwrite a page. It returns
 // the renderer and the pages when it found no problem.
-func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *diag.List) (*render.Renderer, []render.Page) {
+func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *diag.List, clk *clock) (*render.Renderer, []render.Page) {
 	r, err := render.New(site, opts)
 	if err != nil {
 		themeError(err, diags)
 		return nil, nil
 	}
+	clk.mark("renderer set up")
 	checkStrings(opts.Theme, diags)
 	checkLayoutKeys(opts.Theme, diags)
 	checkCustomCSS(opts.Theme, diags)
@@ -111,7 +120,9 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	if diags.Count(diag.Error) > before {
 		return nil, nil
 	}
+	clk.mark("theme checked")
 	pages := r.Pages()
+	clk.mark("pages listed")
 	paths := make(map[string]bool, len(pages))
 	folders := map[string]bool{}
 	conflicts := unportable(opts.Theme, pages, diags)
@@ -121,7 +132,8 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 			conflicts++
 		}
 		paths[p.Path] = true
-		for dir := path.Dir(p.Path); dir != "."; dir = path.Dir(dir) {
+		// a folder already there has its own folders there too
+		for dir := path.Dir(p.Path); dir != "." && !folders[dir]; dir = path.Dir(dir) {
 			folders[dir] = true
 		}
 	}
@@ -139,7 +151,9 @@ func checkTheme(site *model.Site, opts render.Options, withPages bool, diags *di
 	if conflicts > 0 {
 		return nil, nil
 	}
+	clk.mark("paths checked")
 	checkLinks(site, r, diags)
+	clk.mark("links checked")
 	return r, pages
 }
 

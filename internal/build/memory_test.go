@@ -73,7 +73,7 @@ func TestFitMemory(t *testing.T) {
 	}
 	debug.SetMemoryLimit(DefaultMemoryLimit)
 	runtime.GC() // liveHeap is what the last collection found
-	fitMemory(false)
+	fitMemory(false, -1)
 	if got := debug.SetMemoryLimit(-1); got < 2*int64(len(keep)) {
 		t.Errorf("with %d bytes live the limit is %d, want at least twice that", len(keep), got)
 	}
@@ -81,14 +81,19 @@ func TestFitMemory(t *testing.T) {
 		t.Errorf("under the limit GOGC is %d, want %d", got, limitedGCPercent)
 	}
 	keep[len(keep)-1]++
-	fitMemory(true)
+	fitMemory(true, -1)
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("a rebuild's limit is %d, want none", got)
 	}
 	keep = nil
 	runtime.GC()
-	fitMemory(false)
+	fitMemory(false, -1)
 	if got := debug.SetMemoryLimit(-1); got != DefaultMemoryLimit {
 		t.Errorf("with little live the limit is %d, want the default %d", got, DefaultMemoryLimit)
+	}
+	// a live heap measured before (measureLive, once the model is built) is taken as it is
+	fitMemory(false, DefaultMemoryLimit)
+	if got := debug.SetMemoryLimit(-1); got != 2*DefaultMemoryLimit {
+		t.Errorf("with the default's size measured live the limit is %d, want %d", got, 2*DefaultMemoryLimit)
 	}
 }

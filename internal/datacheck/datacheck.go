@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/covsite/covsite/internal/diag"
 	"github.com/covsite/covsite/internal/load"
@@ -23,6 +24,9 @@ type Result struct {
 	// site may be published.
 	Linked  bool
 	BaseURL load.Str // data/site.toml's base_url, for the build's own check of it
+	// LoadedAt and BuiltAt: when loading ended (the loader returned) and when the model
+	// was built, for a build's timings (build.Result.Phases)
+	LoadedAt, BuiltAt time.Time
 }
 
 // Loader reads a site's files into raw values: load.Lazy (the plans and results files
@@ -33,22 +37,30 @@ type Loader func(fs.FS) (*load.Site, *diag.List)
 // documents marked draft = true. fsys must not follow symbolic links (sitefs.NoLinks).
 func Check(fsys fs.FS, drafts bool, loader Loader) Result {
 	links := &diag.List{}
-	linked := Links(fsys, links)
+	linksDone := make(chan bool, 1)
+	go func() { linksDone <- Links(fsys, links) }() // a walk of the folders, while they load
 	raw, diags := loader(fsys)
+	loaded := time.Now()
+	if raw.Pending != nil { // the first plans decoded while the model's localities are made
+		raw.Pending.Prefetch()
+	}
+	hasLinks := <-linksDone
 	diags.Merge(links)
 	defaults := WithDefaultMaps(raw)
-	baseURL := raw.Config.BaseURL
-	site, more := model.Build(WithDrafts(raw, drafts), model.ReleaseRows()) // raw is dropped when Check returns
+	baseURL, pending, ownGrids := raw.Config.BaseURL, raw.Pending, !raw.DefaultGrids
+	// raw is not read after this: Build lets its values go as it links them (ReleaseRows)
+	site, more := model.Build(WithDrafts(raw, drafts), model.ReleaseRows())
+	built := time.Now()
 	// load.Lazy: the problems of the files decoded while they were linked
-	if raw.Pending != nil {
-		diags.Merge(raw.Pending.Diags())
+	if pending != nil {
+		diags.Merge(pending.Diags())
 	}
 	diags.Merge(more)
 	if !diags.HasErrors() { // a broken tree or map would only echo its errors
-		MissingTiles(site, !raw.DefaultGrids, defaults, diags)
+		MissingTiles(site, ownGrids, defaults, diags)
 	}
 	diags = load.WholeCounts(diags, wholeFigure(site))
-	return Result{Site: site, Diags: diags.WithoutEchoes(), Linked: linked, BaseURL: baseURL}
+	return Result{Site: site, Diags: diags.WithoutEchoes(), Linked: hasLinks, BaseURL: baseURL, LoadedAt: loaded, BuiltAt: built}
 }
 
 // wholeFigure reports whether a figure written under key is a whole number: a count of

@@ -123,7 +123,7 @@ func filesThrough[T any](c *Cache, fsys fs.FS, names []string, read func(root *t
 	// next file decodes from the store into the same memory
 	var (
 		mu   sync.Mutex
-		free []*scratch // one a worker, at most
+		free []*scratch // one a file decoded ahead or in use, at most (Lookahead)
 	)
 	held := make([]*scratch, len(names))
 	f := &Files[T]{names: names, done: func() { c.store(names, entries) }}

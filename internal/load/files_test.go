@@ -8,10 +8,14 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/covsite/covsite/internal/diag"
 )
 
 // Each hands the files over in file order, each once, and never holds more decoded files
-// than it has workers: what keeps a national site's raw rows from being live all at once.
+// than it decodes ahead (Lookahead): what keeps a national site's raw rows from being live
+// all at once.
 func TestEachInOrderAFewAtATime(t *testing.T) {
 	const n = 200
 	fsys := fstest.MapFS{}
@@ -57,8 +61,8 @@ func TestEachInOrderAFewAtATime(t *testing.T) {
 	if got != len(want) {
 		t.Errorf("after was called %d times, want %d", got, len(want))
 	}
-	if workers := runtime.GOMAXPROCS(0); most > workers {
-		t.Errorf("%d files were decoded and not yet used at once, more than the %d workers", most, workers)
+	if ahead := Lookahead(runtime.GOMAXPROCS(0)); most > ahead {
+		t.Errorf("%d files were decoded and not yet used at once, more than the %d decoded ahead", most, ahead)
 	}
 	if u := files.Unreadable(); fmt.Sprint(u) != "[data/results/r-007.toml]" {
 		t.Errorf("Unreadable() = %v, want only the file that does not parse", u)
@@ -70,7 +74,8 @@ func TestEachInOrderAFewAtATime(t *testing.T) {
 
 // Files read through a cache with a store (Cache.Lazy) decode each file from the store into
 // the memory of a file linked and dropped before (scratch), and every value is still the
-// file's own while it is used: 200 results files make one set of rows a worker, not 200.
+// file's own while it is used: 200 results files make one set of rows for each file decoded
+// ahead or in use at once (Lookahead and one a worker), not 200.
 func TestStoredFilesReuseTheirMemory(t *testing.T) {
 	const n = 200
 	fsys := fstest.MapFS{}
@@ -109,11 +114,87 @@ func TestStoredFilesReuseTheirMemory(t *testing.T) {
 				t.Errorf("pass %d: %s is not what decoding it gives", pass, names[i])
 			}
 		})
-		if pass == 1 && (c.FromStore() != n || len(arrays) > runtime.GOMAXPROCS(0)) {
+		if workers := runtime.GOMAXPROCS(0); pass == 1 && (c.FromStore() != n || len(arrays) > Lookahead(workers)+workers) {
 			t.Errorf("from the store: %d files of %d, their rows in %d arrays", c.FromStore(), n, len(arrays))
 		}
 		if err := c.WriteStore(path, "v1"); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// A worker of Each with nothing to do decodes the next group's first files (then) rather
+// than wait for the file before it: here the plans' first file is read only once the
+// results' first file was decoded ahead; the results' Each then hands every file over
+// once, in order, none read twice.
+func TestIdleWorkersDecodeTheNextGroup(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	ahead := make(chan struct{})
+	var once sync.Once
+	reads := make([]int, 5)
+	var mu sync.Mutex
+	results := &Files[int]{names: make([]string, 5), read: func(i int, _ *diag.List) (int, bool, bool) {
+		mu.Lock()
+		reads[i]++
+		mu.Unlock()
+		once.Do(func() { close(ahead) })
+		return 100 + i, true, false
+	}}
+	plans := &Files[int]{names: make([]string, 2), then: results, read: func(i int, _ *diag.List) (int, bool, bool) {
+		if i == 0 {
+			select {
+			case <-ahead:
+			case <-time.After(30 * time.Second):
+				t.Error("no idle worker decoded a results file while the first plan was read")
+			}
+		}
+		return i, true, false
+	}}
+	var got []int
+	plans.Each(func(i, v int) { got = append(got, v) }, func(int, int) {})
+	results.Each(func(i, v int) { got = append(got, v) }, func(int, int) {})
+	if fmt.Sprint(got) != "[0 1 100 101 102 103 104]" {
+		t.Errorf("linked %v, want the plans then the results, in order", got)
+	}
+	if fmt.Sprint(reads) != "[1 1 1 1 1]" {
+		t.Errorf("each results file read %v times, want once", reads)
+	}
+}
+
+// Prefetch decodes the first plans files before Each starts, and Each links each of them,
+// in order, without reading any again (whether Prefetch or Each decoded it).
+func TestPrefetchedPlansAreLinkedOnce(t *testing.T) {
+	const n = PrefetchFiles + 40
+	reads := make([]int, n)
+	var mu sync.Mutex
+	first := make(chan struct{})
+	var once sync.Once
+	plans := &Files[Plan]{names: make([]string, n), read: func(i int, _ *diag.List) (Plan, bool, bool) {
+		mu.Lock()
+		reads[i]++
+		mu.Unlock()
+		once.Do(func() { close(first) })
+		return Plan{ID: fmt.Sprint(i)}, true, false
+	}}
+	p := &Pending{Plans: plans, Reports: &Files[Report]{}}
+	p.Prefetch()
+	select { // a file is decoded before Each is called
+	case <-first:
+	case <-time.After(30 * time.Second):
+		t.Fatal("Prefetch decoded no file")
+	}
+	var got []string
+	p.Plans.Each(func(_ int, v Plan) { got = append(got, v.ID) }, func(int, Plan) {})
+	var want []string
+	for i := range n {
+		want = append(want, fmt.Sprint(i))
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("linked %v, want every file once, in order", got)
+	}
+	for i, r := range reads {
+		if r != 1 {
+			t.Errorf("file %d read %d times, want once", i, r)
 		}
 	}
 }

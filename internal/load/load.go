@@ -63,6 +63,9 @@ func loadSite(fsys fs.FS, c *Cache, lazy bool) (*Site, *diag.List) {
 			Plans:   filesThrough(c, fsys, tomlFiles(fsys, "data/plans", diags), func(root *table, name string) Plan { return readPlan(root, FileID(name)) }),
 			Reports: filesThrough(c, fsys, tomlFiles(fsys, "data/results", diags), func(root *table, name string) Report { return readReport(root, FileID(name)) }),
 		}
+		// the results are linked after the plans: their first files are decoded by the
+		// plans' workers that have nothing else to do
+		site.Pending.Plans.then = site.Pending.Reports
 	} else {
 		site.Plans = readEach(fsys, c, "data/plans", tomlFiles(fsys, "data/plans", diags), diags, &site.Unreadable,
 			tomlDecoder(func(root *table, name string) []Plan { return []Plan{readPlan(root, FileID(name))} }))
@@ -263,8 +266,9 @@ func readIndicators(root *table) []Indicator {
 }
 
 func readLocalities(root *table) []Locality {
-	var out []Locality
-	for _, t := range root.tables("locality") {
+	tables := root.tables("locality")
+	out := make([]Locality, 0, len(tables))
+	for _, t := range tables {
 		out = append(out, Locality{
 			Pos: t.here(), ID: t.str("id", true),
 			Name: t.str("name", true), NameEN: t.str("name_en", false),
@@ -280,8 +284,9 @@ func readLocalities(root *table) []Locality {
 }
 
 func readDenominators(root *table) []Denominator {
-	var out []Denominator
-	for _, t := range root.tables("denominator") {
+	tables := root.tables("denominator")
+	out := make([]Denominator, 0, len(tables))
+	for _, t := range tables {
 		out = append(out, Denominator{
 			Pos: t.here(), Locality: t.str("locality", true), Year: t.num("year", true),
 			Source: t.str("source", false), Population: t.num("population", false),
@@ -328,6 +333,7 @@ func readPlan(root *table, id string) Plan {
 		row.Values = t.figures(targetKeys)
 		row.Invalid = t.diags.Count(diag.Error) > errs
 		p.Targets = append(p.Targets, row)
+		t.done()
 	}
 	for _, t := range root.tables("milestone") {
 		p.Milestones = append(p.Milestones, Milestone{
@@ -373,6 +379,7 @@ func readReport(root *table, id string) Report {
 		row.Values = t.figures(resultKeys)
 		row.Invalid = t.diags.Count(diag.Error) > errs
 		r.Results = append(r.Results, row)
+		t.done()
 	}
 	for _, t := range root.tables("below_average") {
 		r.Comparisons = append(r.Comparisons, Comparison{

@@ -64,11 +64,52 @@ type table struct {
 	label  string // how messages name it: "[[target]] #3"
 	data   map[string]any
 	pos    positions
-	used   map[string]bool
-	diags  *diag.List
+	// used: the keys read (present or not); figured, once figures read the table: the
+	// keys it left out, every other key of data being read. A map of the keys read was
+	// ~200 MB of a national load's garbage (one a row).
+	used    []string
+	figured []string
+	diags   *diag.List
 	// reusable: pos is the fast path's, given back by release
 	reusable bool
+	// memory a file's tables share (one goroutine reads them), reused from key to key
+	buf *tableScratch
 }
+
+// tableScratch is the memory a file's tables reuse: a key's path, made to look its
+// position up (span), and a row's keys with their spans (figures); and the memory their
+// lists of the keys read are cut from (usedList).
+type tableScratch struct {
+	path []byte
+	keys []keyAt
+	used []string
+}
+
+// usedList is an empty list of keys read, room for usedRoom keys cut from s's memory (a
+// table reading more grows it on its own). The list last cut is given back by giveBack.
+func (s *tableScratch) usedList() []string {
+	if cap(s.used)-len(s.used) < usedRoom {
+		s.used = make([]string, 0, 4*usedRoom)
+	}
+	n := len(s.used)
+	s.used = s.used[:n+usedRoom]
+	return s.used[n : n : n+usedRoom]
+}
+
+// giveBack takes list back when it is the one usedList cut last: the next table's list
+// is cut from the same memory (a file's rows are read one after the other).
+func (s *tableScratch) giveBack(list []string) {
+	n := len(s.used) - usedRoom
+	if cap(list) != usedRoom || n < 0 || &s.used[n : n+1][0] != &list[:1][0] {
+		return
+	}
+	clear(s.used[n:])
+	s.used = s.used[:n]
+}
+
+// usedRoom is how many keys a table reads in most files: a result row reads its 14
+// reserved keys, present or not.
+const usedRoom = 16
 
 // release gives the positions of t, a file's root table decoded by the fast path, back
 // for the next file to be decoded into (positionMaps), once every value of the file is
@@ -84,25 +125,46 @@ func (t *table) release() {
 }
 
 func newTable(file, path, label string, data map[string]any, pos positions, diags *diag.List) *table {
-	return &table{file: file, path: path, label: label, data: data, pos: pos, used: make(map[string]bool, len(data)), diags: diags}
+	return &table{file: file, path: path, label: label, data: data, pos: pos, diags: diags, buf: &tableScratch{}}
+}
+
+// child is a table below t at path, sharing its file's positions, problems and buffer.
+func (t *table) child(path, label string, data map[string]any) *table {
+	return &table{file: t.file, path: path, label: label, data: data, pos: t.pos, diags: t.diags, buf: t.buf}
+}
+
+// span is where key is written, looked up without making its path a string of its own.
+func (t *table) span(key string) (span, bool) {
+	if t.path == "" {
+		sp, ok := t.pos[key]
+		return sp, ok
+	}
+	b := append(append(append(t.buf.path[:0], t.path...), '.'), key...)
+	t.buf.path = b
+	sp, ok := t.pos[string(b)]
+	return sp, ok
 }
 
 // where returns the position of the value of key, or of the table itself when unknown.
 func (t *table) where(key string) diag.Pos {
-	if sp, ok := t.pos[join(t.path, key)]; ok {
+	sp, ok := t.span(key)
+	return t.valueAt(sp, ok)
+}
+
+// valueAt is where for the span sp of a key (ok: it was found).
+func (t *table) valueAt(sp span, ok bool) diag.Pos {
+	if ok {
 		return diag.At(t.file, sp.Line, sp.Col)
 	}
 	return t.here()
 }
 
 func (t *table) keyWhere(key string) diag.Pos {
-	if sp, ok := t.pos[join(t.path, key)]; ok {
+	if sp, ok := t.span(key); ok {
 		return diag.At(t.file, sp.KeyLine, sp.KeyCol)
 	}
 	return t.here()
 }
-
-func (t *table) raw(key string) string { return t.pos[join(t.path, key)].Raw }
 
 // here is the position of the table header, or line 1 for the root table.
 func (t *table) here() diag.Pos {
@@ -112,26 +174,36 @@ func (t *table) here() diag.Pos {
 	return diag.Pos{File: t.file, Line: 1, Col: 1}
 }
 
-// keys returns the table's keys in the order they are written. Each key's position is
-// looked up once, not at every comparison of the sort (each a path made and looked up).
+// keys returns the table's keys in the order they are written.
 func (t *table) keys() []string {
-	type keyAt struct {
-		key       string
-		line, col int
-	}
-	at := make([]keyAt, 0, len(t.data))
-	for k := range t.data {
-		sp := t.pos[join(t.path, k)]
-		at = append(at, keyAt{k, sp.KeyLine, sp.KeyCol})
-	}
-	slices.SortFunc(at, func(a, b keyAt) int {
-		return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col), cmp.Compare(a.key, b.key))
-	})
+	at := t.keySpans(nil)
 	ks := make([]string, len(at))
 	for i, a := range at {
 		ks[i] = a.key
 	}
 	return ks
+}
+
+// keyAt is a key of a table and where it is written (found: its span is known).
+type keyAt struct {
+	key   string
+	sp    span
+	found bool
+}
+
+// keySpans returns the table's keys in the order they are written, with their spans, in
+// the memory of at. Each key's position is looked up once, not at every comparison of the
+// sort.
+func (t *table) keySpans(at []keyAt) []keyAt {
+	at = slices.Grow(at[:0], len(t.data))
+	for k := range t.data {
+		sp, ok := t.span(k)
+		at = append(at, keyAt{k, sp, ok})
+	}
+	slices.SortFunc(at, func(a, b keyAt) int {
+		return cmp.Or(cmp.Compare(a.sp.KeyLine, b.sp.KeyLine), cmp.Compare(a.sp.KeyCol, b.sp.KeyCol), cmp.Compare(a.key, b.key))
+	})
+	return at
 }
 
 func (t *table) wrongType(key string, want diag.Words, example string) {
@@ -187,7 +259,7 @@ func typeName(v any) diag.Words {
 
 // str reads a string key; required keys that are missing are reported.
 func (t *table) str(key string, required bool) Str {
-	t.used[key] = true
+	t.use(key)
 	v, ok := t.data[key]
 	if !ok {
 		if required {
@@ -232,7 +304,7 @@ func (t *table) normalised(key, s string) Str {
 
 // strs reads a string or an array of strings.
 func (t *table) strs(key string) []Str {
-	t.used[key] = true
+	t.use(key)
 	v, ok := t.data[key]
 	if !ok {
 		return nil
@@ -260,7 +332,7 @@ func (t *table) strs(key string) []Str {
 
 // num reads a number key (integer or float).
 func (t *table) num(key string, required bool) Num {
-	t.used[key] = true
+	t.use(key)
 	v, ok := t.data[key]
 	if !ok {
 		if required {
@@ -277,24 +349,36 @@ const MaxExact = 1 << 53
 
 // number converts a decoded value to a Num, explaining strings written like numbers.
 func (t *table) number(key string, v any) Num {
-	pos := t.where(key)
+	sp, ok := t.span(key)
+	return t.numberAt(key, v, sp, ok)
+}
+
+// numberAt is number for the span sp of key (ok: it was found).
+func (t *table) numberAt(key string, v any, sp span, ok bool) Num {
+	pos := t.valueAt(sp, ok)
+	rawOr := func(fallback string) string {
+		if sp.Raw != "" {
+			return sp.Raw
+		}
+		return fallback
+	}
 	switch x := v.(type) {
 	case int64:
 		if x > MaxExact || x < -MaxExact {
-			t.diags.Errorf(pos, diag.NumberTooLarge, t.prefix+key, t.rawOr(key, strconv.FormatInt(x, 10)))
+			t.diags.Errorf(pos, diag.NumberTooLarge, t.prefix+key, rawOr(strconv.FormatInt(x, 10)))
 			return Num{}
 		}
-		return Num{V: float64(x), Raw: t.rawOr(key, strconv.FormatInt(x, 10)), Int: true, Pos: pos}
+		return Num{V: float64(x), Raw: rawOr(strconv.FormatInt(x, 10)), Int: true, Pos: pos}
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			t.diags.Errorf(pos, diag.WrongType, t.prefix+key, typeNumber, diag.W("nan/inf", "nan/inf"), "10324")
 			return Num{}
 		}
 		if math.Abs(x) > MaxExact {
-			t.diags.Errorf(pos, diag.NumberTooLarge, t.prefix+key, t.rawOr(key, strconv.FormatFloat(x, 'f', -1, 64)))
+			t.diags.Errorf(pos, diag.NumberTooLarge, t.prefix+key, rawOr(strconv.FormatFloat(x, 'f', -1, 64)))
 			return Num{}
 		}
-		return Num{V: x, Raw: t.rawOr(key, strconv.FormatFloat(x, 'f', -1, 64)), Pos: pos}
+		return Num{V: x, Raw: rawOr(strconv.FormatFloat(x, 'f', -1, 64)), Pos: pos}
 	case string:
 		if t.quotedNumber(key, x, pos) {
 			return Num{}
@@ -323,16 +407,9 @@ func (t *table) quotedNumber(key, s string, pos diag.Pos) bool {
 	return false
 }
 
-func (t *table) rawOr(key, fallback string) string {
-	if r := t.raw(key); r != "" {
-		return r
-	}
-	return fallback
-}
-
 // day reads a TOML local date.
 func (t *table) day(key string, required bool) Day {
-	t.used[key] = true
+	t.use(key)
 	v, ok := t.data[key]
 	if !ok {
 		if required {
@@ -366,7 +443,7 @@ func (t *table) quotedDate(key, s string) {
 
 // boolean reads a true/false key.
 func (t *table) boolean(key string) bool {
-	t.used[key] = true
+	t.use(key)
 	v, ok := t.data[key]
 	if !ok {
 		return false
@@ -380,7 +457,7 @@ func (t *table) boolean(key string) bool {
 
 // sub returns the sub-table at key, or nil.
 func (t *table) sub(key string) *table {
-	t.used[key] = true
+	t.use(key)
 	v, ok := t.data[key]
 	if !ok {
 		return nil
@@ -394,14 +471,14 @@ func (t *table) sub(key string) *table {
 	if t.path == "" {
 		label = "[" + key + "]" // the file is in the message's position already
 	}
-	sub := newTable(t.file, join(t.path, key), label, m, t.pos, t.diags)
+	sub := t.child(join(t.path, key), label, m)
 	sub.prefix = key + "."
 	return sub
 }
 
 // tables returns the array of tables at key ([[key]]).
 func (t *table) tables(key string) []*table {
-	t.used[key] = true
+	t.use(key)
 	v, ok := t.data[key]
 	if !ok {
 		return nil
@@ -424,7 +501,7 @@ func (t *table) tables(key string) []*table {
 	}
 	out := make([]*table, len(list))
 	for i, m := range list {
-		out[i] = newTable(t.file, join(join(t.path, key), strconv.Itoa(i)), "[["+key+"]] #"+strconv.Itoa(i+1), m, t.pos, t.diags)
+		out[i] = t.child(join(join(t.path, key), strconv.Itoa(i)), "[["+key+"]] #"+strconv.Itoa(i+1), m)
 	}
 	return out
 }
@@ -433,15 +510,53 @@ func tableList(key string) diag.Words {
 	return diag.W("danh sách bảng [["+key+"]]", "a list of tables [["+key+"]]")
 }
 
+// use records that key was read.
+func (t *table) use(key string) {
+	if t.used == nil {
+		t.used = t.buf.usedList()
+	}
+	if !slices.Contains(t.used, key) {
+		t.used = append(t.used, key)
+	}
+}
+
+// done says t is read: the memory of its list of keys read goes to the next table.
+func (t *table) done() {
+	if t.used != nil {
+		t.buf.giveBack(t.used)
+		t.used = nil
+	}
+}
+
+// read reports whether key, one of data's, was read.
+func (t *table) read(key string) bool {
+	return slices.Contains(t.used, key) || (t.figured != nil && !slices.Contains(t.figured, key))
+}
+
 // checkUnknown reports keys that were never read, naming the closest valid key.
 func (t *table) checkUnknown(allowed ...string) {
+	unknown := false
+	for k := range t.data {
+		if !t.read(k) && !slices.Contains(allowed, k) {
+			unknown = true
+			break
+		}
+	}
+	if !unknown {
+		t.done()
+		return
+	}
+	defer t.done()
 	for _, k := range t.keys() {
-		if t.used[k] || slices.Contains(allowed, k) {
+		if t.read(k) || slices.Contains(allowed, k) {
 			continue
 		}
 		valid := allowed
-		for u := range t.used {
-			valid = append(valid, u)
+		valid = append(valid, t.used...)
+		for u := range t.data {
+			if t.figured != nil && !slices.Contains(t.figured, u) {
+				valid = append(valid, u)
+			}
 		}
 		slices.Sort(valid)
 		valid = slices.Compact(valid)
@@ -464,10 +579,15 @@ func (t *table) unknownTable(k string, reserved []string) {
 
 // figures reads every key not in reserved as an indicator figure, in written order.
 func (t *table) figures(reserved []string) []Figure {
-	keys := t.keys()
+	keys := t.keySpans(t.buf.keys)
+	t.buf.keys = keys
+	t.figured = reserved
+	if t.figured == nil {
+		t.figured = []string{} // every key is a figure
+	}
 	n := 0
 	for _, k := range keys {
-		if !slices.Contains(reserved, k) {
+		if !slices.Contains(reserved, k.key) {
 			n++
 		}
 	}
@@ -475,20 +595,24 @@ func (t *table) figures(reserved []string) []Figure {
 		return nil
 	}
 	out := make([]Figure, 0, n) // a file's rows are kept until it is linked: no spare room
-	for _, k := range keys {
+	for _, ks := range keys {
+		k := ks.key
 		if slices.Contains(reserved, k) {
 			continue
 		}
-		t.used[k] = true
 		if _, isTable := t.data[k].(map[string]any); isTable {
 			t.unknownTable(k, reserved)
 			continue
 		}
-		n := t.number(k, t.data[k])
+		n := t.numberAt(k, t.data[k], ks.sp, ks.found)
 		if !n.Set() {
 			continue
 		}
-		out = append(out, Figure{Key: Str{V: k, Pos: t.keyWhere(k)}, Value: n})
+		keyPos := t.here()
+		if ks.found {
+			keyPos = diag.At(t.file, ks.sp.KeyLine, ks.sp.KeyCol)
+		}
+		out = append(out, Figure{Key: Str{V: k, Pos: keyPos}, Value: n})
 	}
 	if len(out) == 0 {
 		return nil

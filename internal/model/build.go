@@ -93,6 +93,10 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 			memo:          &memo{},
 		},
 	}
+	// raw is not read past the denominators: a caller that dropped it (ReleaseRows) lets
+	// its localities' and denominators' raw values (~30 MB at national scale) be freed
+	// while the plans and results are linked (the denominators' once linked)
+	pending, plans, reports, documents := raw.Pending, raw.Plans, raw.Reports, raw.Documents
 	b.config(raw.Config)
 	before := b.diags.Count(diag.Error)
 	b.indicators(raw.Indicators)
@@ -102,18 +106,29 @@ func Build(raw *load.Site, opts ...Option) (*Site, *diag.List) {
 	// as a mystery elsewhere.
 	b.site.sumsUnsure = b.diags.Count(diag.Error) > before || b.broken.indicators || b.broken.localities
 	b.grids(raw.Grids, raw.DefaultGrids)
-	b.denominators(raw.Denominators)
-	if p := raw.Pending; p != nil { // load.Lazy: the files are decoded as they are linked
+	// the denominators are linked while the plans and results are, on a goroutine of their
+	// own (nothing of those reads them; the index does): their problems, in a list of their
+	// own, go between the grids' and the plans' (head, then dens, then the rest)
+	dens := &builder{site: b.site, diags: &diag.List{}, broken: b.broken}
+	var densLinked sync.WaitGroup
+	densLinked.Go(func() { dens.denominators(raw.Denominators) })
+	head := b.diags
+	b.diags = &diag.List{}
+	if p := pending; p != nil { // load.Lazy: the files are decoded as they are linked
 		b.plans(p.Plans)
 		// a plan file that could not be read: references to its plan are not reported
 		maps.Copy(b.broken.plans, brokenFiles(p.Plans.Unreadable()).plans)
 		b.reports(p.Reports)
 	} else {
-		b.plans(loaded[load.Plan]{raw.Plans, b.release})
-		b.reports(loaded[load.Report]{raw.Reports, b.release})
+		b.plans(loaded[load.Plan]{plans, b.release})
+		b.reports(loaded[load.Report]{reports, b.release})
 	}
 	b.impliedTargets()
-	b.documents(raw.Documents)
+	b.documents(documents)
+	densLinked.Wait()
+	head.Merge(dens.diags)
+	head.Merge(b.diags)
+	b.diags = head
 	b.site.index = newIndex(b.site)
 	// three checks of the linked site, at once: each reads it and reports into a list of
 	// its own (the results files' links, the builder's, the rollups')

@@ -57,10 +57,19 @@ func (ix *index) indexTargets(s *Site) {
 	ix.locTargets = byLocality(s.Targets, func(t *Target) *Locality { return t.Locality })
 }
 
-// indexResults indexes the results by locality.
+// indexResults indexes the results by locality, the localities on as many goroutines as
+// there are processors (sorting each one's results by indicator and date is most of
+// indexing; the targets' index, on a goroutine of its own, takes a third of the time).
 func (ix *index) indexResults(s *Site) {
-	for l, rs := range byLocality(s.Results, func(r *Result) *Locality { return r.Locality }) {
-		ix.results[l] = newLocalResults(rs)
+	by := byLocality(s.Results, func(r *Result) *Locality { return r.Locality })
+	ls := make([]*Locality, 0, len(by))
+	for l := range by {
+		ls = append(ls, l)
+	}
+	lrs := make([]*localResults, len(ls))
+	inParallel(len(ls), func(i int) { lrs[i] = newLocalResults(by[ls[i]]) })
+	for i, l := range ls {
+		ix.results[l] = lrs[i]
 	}
 }
 

@@ -202,13 +202,20 @@ func baseline(t *Target, r *Result, rs []*Result, dates []date.Date) (Num, Calc)
 	if !t.Value.Known {
 		return Unknown, Calc{}
 	}
-	eve := t.Period.Start.AddDays(-1)
-	if r.Change.Known && r.Value.Known && !r.ChangeSince.After(eve) && !r.ChangeSince.Before(eve.AddDays(-31)) {
-		return ChangeBaseline(r)
+	if r.Change.Known && r.Value.Known {
+		if eve := t.Period.Start.AddDays(-1); !r.ChangeSince.After(eve) && !r.ChangeSince.Before(eve.AddDays(-31)) {
+			return ChangeBaseline(r)
+		}
 	}
 	// the result of the eve the pages show (the last with a value): found by halving, as
-	// they are by date
-	i, _ := slices.BinarySearchFunc(dates, eve.AddDays(1), date.Date.Compare)
+	// they are by date, before the period's start; the eve counted only when a result
+	// precedes the start (a period starts on the first of a month, whose eve AddDays
+	// counts from an epoch)
+	i, _ := slices.BinarySearchFunc(dates, t.Period.Start, date.Date.Compare)
+	if i == 0 {
+		return Unknown, Calc{}
+	}
+	eve := t.Period.Start.AddDays(-1)
 	for i--; i >= 0 && dates[i] == eve; i-- {
 		if rs[i].Value.Known {
 			return rs[i].Value, rs[i].Calc

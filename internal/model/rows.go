@@ -778,7 +778,9 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 // checkResults warns about results outside every plan period of their indicator and stops
 // results larger than their denominator, reporting in the links of each result's file.
 func (b *builder) checkResults(links []*sourceLinks) {
-	for _, sl := range links {
+	// file by file on every processor: each file's problems go to its own list, in order
+	inParallel(len(links), func(i int) {
+		sl := links[i]
 		for _, r := range sl.results {
 			targets := b.site.TargetsFor(r.Locality, r.Indicator)
 			if len(targets) > 0 && !slices.ContainsFunc(targets, func(t *Target) bool {
@@ -793,16 +795,18 @@ func (b *builder) checkResults(links []*sourceLinks) {
 				sl.diags.Errorf(r.Pos(), diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
 			}
 		}
-	}
+	})
 }
 
 // resultRollupWarnings warns where a parent's result differs from the sum of its children's
 // results of the same date, file by file (each results file's warnings are its own, so a
 // rebuild can keep those of the files it need not look at again: relinkRollups).
 func resultRollupWarnings(s *Site) map[*sourceLinks]*diag.List {
+	lists := make([]*diag.List, len(s.links))
+	inParallel(len(s.links), func(i int) { lists[i] = s.fileRollupWarnings(s.links[i]) })
 	out := make(map[*sourceLinks]*diag.List, len(s.links))
-	for _, sl := range s.links {
-		out[sl] = s.fileRollupWarnings(sl)
+	for i, sl := range s.links {
+		out[sl] = lists[i]
 	}
 	return out
 }

@@ -167,10 +167,22 @@ func BenchmarkPlanPage(b *testing.B) {
 	benchPages(b, "plan")
 }
 
-// benchPages renders the Vietnamese pages of a kind (pageKind) of the national dataset one
-// after another on one goroutine, into a reused buffer, and reports µs per page and bytes
-// per page.
-func benchPages(b *testing.B, kind string) float64 {
+// BenchmarkLocalityPair renders the locality pages of the national dataset in both
+// languages as a build does, a locality's Vietnamese and English pages one after the other
+// in their batch (render.Batches), sharing what does not depend on the language. It reports
+// µs per page, to be read beside BenchmarkLocalityPage's (Vietnamese pages alone, each
+// making all of its view).
+func BenchmarkLocalityPair(b *testing.B) {
+	benchBatches(b, "locality")
+}
+
+// BenchmarkPlanPair is BenchmarkLocalityPair of the plan pages and their tables' parts.
+func BenchmarkPlanPair(b *testing.B) {
+	benchBatches(b, "plan")
+}
+
+// nationalRenderer is a renderer of the national dataset in languages.
+func nationalRenderer(b *testing.B, languages ...string) *render.Renderer {
 	src := gentest.Site(b, gentest.Scale(b, 1))
 	raw, diags := load.Load(os.DirFS(src))
 	site, more := model.Build(raw)
@@ -178,10 +190,64 @@ func benchPages(b *testing.B, kind string) float64 {
 	if diags.HasErrors() {
 		b.Fatalf("the national dataset has errors: %v", diags.Err("en"))
 	}
-	r, err := render.New(site, render.Options{Theme: asset.Overlay{Upper: os.DirFS(src), Lower: themes.Default()}, Languages: []string{"vi"}})
+	r, err := render.New(site, render.Options{Theme: asset.Overlay{Upper: os.DirFS(src), Lower: themes.Default()}, Languages: languages})
 	if err != nil {
 		b.Fatal(err)
 	}
+	return r
+}
+
+// benchBatches renders the pages of a kind (pageKind) of the national dataset in
+// Vietnamese and English, batch by batch (render.Batches), on one goroutine, into a reused
+// buffer, and reports µs per page and bytes per page.
+func benchBatches(b *testing.B, kind string) float64 {
+	r := nationalRenderer(b, "vi", "en")
+	var batches []render.Batch
+	pages := 0
+	for _, batch := range render.Batches(r.Pages()) {
+		if pageKind(batch.Pages[0].Path) == kind {
+			batches = append(batches, batch)
+			pages += len(batch.Pages)
+		}
+	}
+	var buf bytes.Buffer
+	n, size := 0, 0
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cpu0 := threadCPU(b)
+	for b.Loop() {
+		for _, batch := range batches {
+			batch.Each(func(p render.Page) {
+				buf.Reset()
+				if err := p.Render(&buf); err != nil {
+					b.Fatal(err)
+				}
+				n++
+				size += buf.Len()
+			})
+		}
+	}
+	return reportPages(b, n, size, threadCPU(b)-cpu0, pages)
+}
+
+// reportPages reports a benchmark's µs per page (wall and, when known, the thread's CPU),
+// bytes per page and how many pages a round renders.
+func reportPages(b *testing.B, n, size int, cpu time.Duration, pages int) float64 {
+	perPage := float64(b.Elapsed().Microseconds()) / float64(n)
+	b.ReportMetric(perPage, "µs/page")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/float64(n), "cpu-µs/page")
+	}
+	b.ReportMetric(float64(size)/float64(n), "bytes/page")
+	b.ReportMetric(float64(pages), "pages")
+	return perPage
+}
+
+// benchPages renders the Vietnamese pages of a kind (pageKind) of the national dataset one
+// after another on one goroutine, into a reused buffer, and reports µs per page and bytes
+// per page.
+func benchPages(b *testing.B, kind string) float64 {
+	r := nationalRenderer(b, "vi")
 	var pages []render.Page
 	for _, p := range r.Pages() {
 		if pageKind(p.Path) == kind {
@@ -205,13 +271,5 @@ func benchPages(b *testing.B, kind string) float64 {
 			size += buf.Len()
 		}
 	}
-	cpu := threadCPU(b) - cpu0
-	perPage := float64(b.Elapsed().Microseconds()) / float64(n)
-	b.ReportMetric(perPage, "µs/page")
-	if cpu > 0 {
-		b.ReportMetric(float64(cpu.Microseconds())/float64(n), "cpu-µs/page")
-	}
-	b.ReportMetric(float64(size)/float64(n), "bytes/page")
-	b.ReportMetric(float64(len(pages)), "pages")
-	return perPage
+	return reportPages(b, n, size, threadCPU(b)-cpu0, len(pages))
 }

@@ -20,7 +20,7 @@ func (r *Renderer) childRankingFiles(lang string, l *model.Locality) []Page {
 	for i, ind := range inds {
 		route := routes.ChildRanking(l.ID, ind.ID)
 		pages[i] = Page{Path: routes.File(lang, route), Lang: lang, write: func(w io.Writer) error {
-			v, _ := r.context(lang).ChildRankingPage(l, ind)
+			v, _ := r.context(lang, nil).ChildRankingPage(l, ind)
 			d := r.page(lang, "locality", route, v.Title, v.Summary, v)
 			d.Breadcrumb = crumbs(v.Breadcrumb)
 			// the bars are drawn by the maps' style sheet, the embed code made absolute by map.js

@@ -20,17 +20,18 @@ import (
 // A site that ships its own layouts/locality.html or plan.html gets it instead, through
 // html/template, with the same view as .Body.
 
-// context returns the views' context for one page in lang.
-func (r *Renderer) context(lang string) *view.Context {
+// context returns the views' context for one page in lang, with m (nil for none) keeping
+// what the pages of its locality or plan share in every language.
+func (r *Renderer) context(lang string, m *view.Memo) *view.Context {
 	c := view.NewContext(r.site, r.langs[lang], r.base)
-	c.Data, c.Shared, c.Keys = r.data, r.shared[lang], r.keys
+	c.Data, c.Shared, c.Keys, c.Memo = r.data, r.shared[lang], r.keys, m
 	return c
 }
 
 func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 	route := routes.Locality(l.ID)
-	return Page{Path: routes.File(lang, route), Lang: lang, write: func(w io.Writer) error {
-		v := r.context(lang).Locality(l)
+	return Page{Path: routes.File(lang, route), Lang: lang, of: l, writeWith: func(w io.Writer, m *view.Memo) error {
+		v := r.context(lang, m).Locality(l)
 		d := r.page(lang, "locality", route, v.Title, v.Summary, v)
 		d.Breadcrumb = crumbs(v.Breadcrumb)
 		if len(v.Charts) > 0 {
@@ -48,8 +49,8 @@ func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 
 func (r *Renderer) planFile(lang string, p *model.Plan) Page {
 	route := routes.Plan(p.ID)
-	return Page{Path: routes.File(lang, route), Lang: lang, write: func(w io.Writer) error {
-		v := r.context(lang).Plan(p)
+	return Page{Path: routes.File(lang, route), Lang: lang, of: p, writeWith: func(w io.Writer, m *view.Memo) error {
+		v := r.context(lang, m).Plan(p)
 		d := r.page(lang, "plan", route, v.Title, v.Summary, v)
 		d.Breadcrumb = crumbs(v.Breadcrumb)
 		d = r.withCard(d, view.PlanHasCard(p))
@@ -63,8 +64,8 @@ func (r *Renderer) planPartFiles(lang string, p *model.Plan) []Page {
 	var pages []Page
 	for n := 2; n <= r.planTableParts(p); n++ {
 		route := routes.PlanPart(p.ID, n)
-		pages = append(pages, Page{Path: routes.File(lang, route), Lang: lang, write: func(w io.Writer) error {
-			v := r.context(lang).PlanTablePart(p, n)
+		pages = append(pages, Page{Path: routes.File(lang, route), Lang: lang, of: p, writeWith: func(w io.Writer, m *view.Memo) error {
+			v := r.context(lang, m).PlanTablePart(p, n)
 			d := r.page(lang, "plan", route, v.Title, v.Summary, v)
 			d.Breadcrumb = crumbs(v.Breadcrumb)
 			return r.framed(w, lang, planPartLayout, d, component.PlanTablePart(r.langs[lang], v))

@@ -17,7 +17,8 @@ func TestSiteLayoutOverridesCompiledPage(t *testing.T) {
 	site := siteOf(t, os.DirFS("../.."))
 	own := fstest.MapFS{
 		"layouts/locality.html": {Data: []byte(`{{define "main"}}<h1 class="own">{{.Body.Name}}</h1>` +
-			`{{range .Body.Cards}}<p class="own-card">{{.Title}}: {{range .Targets}}{{.Value.Text}}{{end}}</p>{{end}}{{end}}`)},
+			`{{range .Body.Cards}}<p class="own-card">{{.Title}}: {{range .Targets}}{{.Value.Text}}{{end}}</p>` +
+			`<p class="own-fig">{{with .Result}}{{.Figure}}{{end}}{{range .Targets}}|{{.Share}}|{{.Meter}}|{{.Needed}}{{end}}</p>{{end}}{{end}}`)},
 		"layouts/plan.html": {Data: []byte(`{{define "main"}}<h1 class="own">{{.Body.Title}}</h1>{{end}}`)},
 	}
 	r, err := New(site, Options{BaseURL: "/", Theme: asset.Overlay{Upper: own, Lower: themes.Default()}})
@@ -41,6 +42,19 @@ func TestSiteLayoutOverridesCompiledPage(t *testing.T) {
 	compiled := exampleRenderer(t)
 	if page := string(pageBytes(t, compiled, "dia-phuong/tra-vinh-phuong-7/index.html")); !strings.Contains(page, `class="cards"`) || strings.Contains(page, `class="own"`) {
 		t.Error("without a layout of its own, a site does not get the compiled locality page")
+	}
+	// a card's figures, kept as numbers for the compiled page, print as text in a layout
+	province := string(pageBytes(t, r, "dia-phuong/tra-vinh/index.html"))
+	card := string(pageBytes(t, compiled, "dia-phuong/tra-vinh/index.html"))
+	_, fig, _ := strings.Cut(card, `<span class="big">`)
+	fig, _, _ = strings.Cut(fig, `</span>`)
+	_, goal, _ := strings.Cut(card, `<p class="card__goal">`)
+	_, share, _ := strings.Cut(goal, `</strong>`)
+	share, _, _ = strings.Cut(share, `</p>`)
+	_, meter, _ := strings.Cut(goal, `<meter value="`)
+	meter, _, _ = strings.Cut(meter, `"`)
+	if fig == "" || share == "" || meter == "" || !strings.Contains(province, `<p class="own-fig">`+fig+"|"+share+"|"+meter+"|") {
+		t.Errorf("the site's layout printed the cards' figures otherwise than %q, share %q, meter %q:\n%s", fig, share, meter, province)
 	}
 }
 

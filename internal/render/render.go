@@ -36,11 +36,24 @@ type Page struct {
 	// are best streamed to their file than gathered in memory.
 	Large bool
 	write func(w io.Writer) error
+	// of is the locality or plan whose pages in every language share what does not depend
+	// on the language (view.Memo) when rendered in one Batch; nil for a page that shares
+	// nothing. writeWith writes the page with the batch's memo (write is writeWith without one).
+	// memo is the batch's, while Batch.Each gives the page; nil alone.
+	of        any
+	writeWith func(w io.Writer, m *view.Memo) error
+	memo      *view.Memo
 }
 
 // Render writes the page to w.
 func (p Page) Render(w io.Writer) error {
-	if err := p.write(w); err != nil {
+	var err error
+	if p.writeWith != nil {
+		err = p.writeWith(w, p.memo)
+	} else {
+		err = p.write(w)
+	}
+	if err != nil {
 		var le *LayoutError
 		if errors.As(err, &le) && le.Page == "" {
 			le.Page = p.Path

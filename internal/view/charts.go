@@ -91,12 +91,12 @@ type series struct {
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
 // and the children compared. How far each target is reached is the meter on its card.
-func (c *Context) localityCharts(l *model.Locality, ct *childTargets) []Chart {
+func (c *Context) localityCharts(core *localityCore) []Chart {
 	var out []Chart
 	for _, ch := range []chart{
-		c.resultsOverTime(l),
-		c.rateTargetsByYear(l),
-		c.childrenCompared(ct),
+		c.resultsOverTime(core.results),
+		c.rateTargetsByYear(core.rates),
+		c.childrenCompared(core.table),
 	} {
 		if len(ch.series) == 0 || len(ch.categories) == 0 {
 			continue
@@ -135,7 +135,8 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	// the rows' cells and marks each in one array, a row a slice of it; the values' texts
 	// are parts of one string
 	n, width := len(ch.categories), len(ch.series)
-	var text []byte
+	var room [1024]byte // a locality's charts' tables fit: the string is then their one allocation
+	text := room[:0]
 	ends := make([]int, 0, n*width)
 	for i := range ch.categories {
 		for _, s := range ch.series {
@@ -242,11 +243,20 @@ func (c *Context) peopleFormat() func([]byte, model.Num) []byte {
 	return func(b []byte, n model.Num) []byte { return c.F.appendNum(b, model.Num{V: n.V, Known: n.Known}) }
 }
 
-// resultsOverTime draws every people indicator with at least two dated values, including
-// the value a reported change implies at its start date.
-func (c *Context) resultsOverTime(l *model.Locality) chart {
-	f := c.F
-	ch := chart{title: f.TS("chart.over_time"), category: f.TS("chart.category.date"), line: true, axis: f.TS("unit.people"), format: c.peopleFormat()}
+// resultPoints are what a locality's chart of results over time draws, in no language: a
+// line per people indicator with at least two dated values, including the value a reported
+// change implies at its start date, and each line's value at every date of any line.
+type resultPoints struct {
+	inds   []*model.Indicator // a line each, in indicator order
+	dates  []date.Date        // every line's dates, oldest first, once
+	values []model.Num        // by line, then date; unknown where the line has no point
+	calcs  []model.Calc       // how the site computed each value, likewise; zero for a document's
+	from   chartFrom          // the results drawn, for the chart's credit
+}
+
+// resultPointsOf finds the points of l's chart of results over time.
+func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
+	var rp resultPoints
 	// each indicator's points, a date once (the last value given for it, as a map would
 	// keep): a few per indicator, looked up by scanning
 	type point struct {
@@ -306,15 +316,11 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		lines = append(lines, line{ind, pts})
 		for _, p := range pts {
 			dates = append(dates, p.on)
-			ch.from.result(p.res)
+			rp.from.result(p.res)
 		}
 	}
 	slices.SortFunc(dates, date.Date.Compare)
-	dates = slices.Compact(dates)
-	ch.categories = make([]string, len(dates))
-	for i, d := range dates {
-		ch.categories[i] = f.Date(d)
-	}
+	rp.dates = slices.Compact(dates)
 	at := func(pts []point, on date.Date) point {
 		for _, p := range pts {
 			if p.on == on {
@@ -323,31 +329,44 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 		}
 		return point{}
 	}
-	ch.series = make([]series, len(lines))
-	// the series' values, and their calcs, each in one array
-	k := len(dates)
-	values, calcs := make([]model.Num, len(lines)*k), make([]model.Calc, len(lines)*k)
+	// the lines' values, and their calcs, each in one array
+	k := len(rp.dates)
+	rp.inds = make([]*model.Indicator, len(lines))
+	rp.values, rp.calcs = make([]model.Num, len(lines)*k), make([]model.Calc, len(lines)*k)
 	for i, ln := range lines {
-		s := series{name: f.Short(ln.ind), values: values[i*k : (i+1)*k : (i+1)*k]}
-		for j, d := range dates {
-			s.values[j] = at(ln.points, d).v
+		rp.inds[i] = ln.ind
+		for j, d := range rp.dates {
+			p := at(ln.points, d)
+			rp.values[i*k+j], rp.calcs[i*k+j] = p.v, p.calc
 		}
-		ch.series[i] = s
+	}
+	return rp
+}
+
+// resultsOverTime draws the points of a locality's results over time (resultPointsOf).
+func (c *Context) resultsOverTime(rp resultPoints) chart {
+	f := c.F
+	ch := chart{title: f.TS("chart.over_time"), category: f.TS("chart.category.date"), line: true, axis: f.TS("unit.people"), format: c.peopleFormat(), from: rp.from}
+	ch.categories = make([]string, len(rp.dates))
+	for i, d := range rp.dates {
+		ch.categories[i] = f.Date(d)
+	}
+	k := len(rp.dates)
+	ch.series = make([]series, len(rp.inds))
+	for i, ind := range rp.inds {
+		ch.series[i] = series{name: f.Short(ind), values: rp.values[i*k : (i+1)*k : (i+1)*k]}
 	}
 	for i := range ch.series {
 		// the figures of the first indicator of the series' name (as its name is all a
 		// series has of its indicator)
-		for _, ln := range lines {
-			if f.Short(ln.ind) != ch.series[i].name {
+		for j, ind := range rp.inds {
+			if f.Short(ind) != ch.series[i].name {
 				continue
 			}
-			ch.series[i].ind, ch.series[i].calcs = ln.ind, calcs[i*k:(i+1)*k:(i+1)*k]
-			for j, d := range dates {
-				ch.series[i].calcs[j] = at(ln.points, d).calc
-			}
-			if len(ln.ind.SumOf) > 0 {
-				ch.series[i].parts = make([]string, len(ln.ind.SumOf))
-				for j, part := range ln.ind.SumOf {
+			ch.series[i].ind, ch.series[i].calcs = ind, rp.calcs[j*k:(j+1)*k:(j+1)*k]
+			if len(ind.SumOf) > 0 {
+				ch.series[i].parts = make([]string, len(ind.SumOf))
+				for j, part := range ind.SumOf {
 					ch.series[i].parts[j] = f.Short(part)
 				}
 			}
@@ -357,29 +376,18 @@ func (c *Context) resultsOverTime(l *model.Locality) chart {
 	return ch
 }
 
-// seriesByIndicator makes one series per indicator that has points, in indicator order,
-// with a value (or a gap) at each key.
-func seriesByIndicator[K comparable](f Format, inds []*model.Indicator, points map[*model.Indicator]map[K]model.Num, keys []K) []series {
-	var out []series
-	for _, ind := range inds {
-		m, ok := points[ind]
-		if !ok {
-			continue
-		}
-		s := series{name: f.Short(ind)}
-		for _, k := range keys {
-			s.values = append(s.values, m[k])
-		}
-		out = append(out, s)
-	}
-	return out
+// ratePoints are what a locality's chart of rate targets by year draws, in no language: the
+// rate targets a plan sets for several periods (2021–2025), a line per indicator.
+type ratePoints struct {
+	periods []date.Period
+	inds    []*model.Indicator // a line each, in indicator order
+	values  [][]model.Num      // by line, then period; unknown where the line has none
+	from    chartFrom          // the targets drawn, for the chart's credit
 }
 
-// rateTargetsByYear draws rate targets that a plan sets for several periods (2021–2025).
-func (c *Context) rateTargetsByYear(l *model.Locality) chart {
-	f := c.F
-	ch := chart{title: f.TS("chart.rate_targets"), category: f.TS("chart.category.year"), line: true, axis: "%", format: f.appendPctAsGiven}
-	var periods []date.Period
+// ratePointsOf finds the points of l's chart of rate targets by year.
+func (c *Context) ratePointsOf(l *model.Locality) ratePoints {
+	var rp ratePoints
 	byInd := map[*model.Indicator]map[date.Period]model.Num{}
 	local := c.localOf(l)
 	for _, ind := range c.Site.Indicators {
@@ -402,20 +410,42 @@ func (c *Context) rateTargetsByYear(l *model.Locality) chart {
 		}
 		for _, t := range targets {
 			if drawn[t.Period] == t {
-				ch.from.target(t)
+				rp.from.target(t)
 			}
 		}
 		byInd[ind] = m
 		for p := range m {
-			periods = append(periods, p)
+			rp.periods = append(rp.periods, p)
 		}
 	}
-	slices.SortFunc(periods, func(a, b date.Period) int { return a.Start.Compare(b.Start) })
-	periods = slices.Compact(periods)
-	for _, p := range periods {
+	slices.SortFunc(rp.periods, func(a, b date.Period) int { return a.Start.Compare(b.Start) })
+	rp.periods = slices.Compact(rp.periods)
+	// one line per indicator that has points, in indicator order, with a value (or a gap)
+	// at each period
+	for _, ind := range c.Site.Indicators {
+		m, ok := byInd[ind]
+		if !ok {
+			continue
+		}
+		values := make([]model.Num, 0, len(rp.periods))
+		for _, p := range rp.periods {
+			values = append(values, m[p])
+		}
+		rp.inds, rp.values = append(rp.inds, ind), append(rp.values, values)
+	}
+	return rp
+}
+
+// rateTargetsByYear draws the rate targets of a locality by period (ratePointsOf).
+func (c *Context) rateTargetsByYear(rp ratePoints) chart {
+	f := c.F
+	ch := chart{title: f.TS("chart.rate_targets"), category: f.TS("chart.category.year"), line: true, axis: "%", format: f.appendPctAsGiven, from: rp.from}
+	for _, p := range rp.periods {
 		ch.categories = append(ch.categories, f.Period(p))
 	}
-	ch.series = seriesByIndicator(f, c.Site.Indicators, byInd, periods)
+	for i, ind := range rp.inds {
+		ch.series = append(ch.series, series{name: f.Short(ind), values: rp.values[i]})
+	}
 	return ch
 }
 

@@ -131,8 +131,20 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 			said[i] = true
 		}
 	}
+	// the figures stay numbers (Number), each row's in a part of one array
+	width := len(ct.indicators)
+	numbers := make([]Number, 0, (len(ct.children)+2)*width)
+	number := func(ns []model.Num) []Number {
+		start := len(numbers)
+		for _, n := range ns {
+			numbers = append(numbers, Number{f, n})
+		}
+		return numbers[start:len(numbers):len(numbers)]
+	}
+	v.Rows = make([]ChildTableRow, 0, len(ct.children))
 	for i, ch := range ct.children {
-		row := ChildTableRow{Link: c.localityLink(ch), Figs: ct.figs[i]}
+		row := ChildTableRow{Link: c.localityLink(ch), Figs: ct.figs[i], Values: number(ct.values[i])}
+		row.Computed, row.Marked = make([]string, 0, len(ct.calcs[i])), make([]bool, 0, len(ct.calcs[i]))
 		for k, calc := range ct.calcs[i] {
 			if said[k] && calc.Computed() {
 				row.Computed, row.Marked = append(row.Computed, ""), append(row.Marked, true)
@@ -140,15 +152,9 @@ func (c *Context) childTableView(ct *childTargets) *ChildTable {
 			}
 			row.Computed, row.Marked = append(row.Computed, c.CalcText(ct.indicators[k], calc)), append(row.Marked, false)
 		}
-		for _, n := range ct.values[i] {
-			row.Values = append(row.Values, f.Num(n))
-		}
 		v.Rows = append(v.Rows, row)
 	}
-	for i := range ct.indicators {
-		v.Sum = append(v.Sum, f.Num(ct.sum[i]))
-		v.Declared = append(v.Declared, f.Num(ct.parent[i]))
-	}
+	v.Sum, v.Declared = number(ct.sum[:width]), number(ct.parent[:width])
 	return v
 }
 

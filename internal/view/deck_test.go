@@ -24,9 +24,9 @@ func TestDeck(t *testing.T) {
 	}
 	report := func(title string) Line { return Line{text("theo "), citeIn(title, "")} }
 	result := func(computed string) *CardResult {
-		return &CardResult{Figure: "1", Computed: computed, Source: report("Báo cáo 6 tháng")}
+		return &CardResult{Computed: computed, Source: report("Báo cáo 6 tháng")}
 	}
-	resultOf := func(title string) *CardResult { return &CardResult{Figure: "1", Source: report(title)} }
+	resultOf := func(title string) *CardResult { return &CardResult{Source: report(title)} }
 	card := func(id string, r *CardResult, ts ...CardTarget) Card {
 		return Card{ID: "chi-so-" + id, Title: id, Result: r, Targets: ts}
 	}
@@ -142,20 +142,6 @@ func TestPageKeys(t *testing.T) {
 	}
 }
 
-// A card's meter draws the share on the default range 0 to 1, to three places, within it.
-func TestMeterValue(t *testing.T) {
-	for _, tt := range []struct {
-		pct  float64
-		want string
-	}{
-		{91.98, "0.92"}, {85.31, "0.853"}, {100, "1"}, {137.5, "1"}, {0, "0"}, {-4, "0"}, {0.04, "0"}, {0.05, "0.001"}, {99.99, "1"},
-	} {
-		if got := meterValue(tt.pct); got != tt.want {
-			t.Errorf("meterValue(%v) = %q, want %q", tt.pct, got, tt.want)
-		}
-	}
-}
-
 // A deck says the date of the cards' results once when they share it, and links once to
 // the notes most cards share; a card keeps what it does not share: its rate, its link to
 // notes of its own, its date when the dates differ.
@@ -167,7 +153,7 @@ func TestDeckSaysTheDateOnce(t *testing.T) {
 		if rest != "" {
 			meta += " · " + rest
 		}
-		return &CardResult{Figure: "1", Meta: meta, AsOf: asOf, Computed: computed, Source: Line{text("theo "), citeIn(report, "")}}
+		return &CardResult{Meta: meta, AsOf: asOf, Computed: computed, Source: Line{text("theo "), citeIn(report, "")}}
 	}
 	card := func(id string, r *CardResult) Card { return Card{ID: "chi-so-" + id, Title: id, Result: r} }
 	const june, dec, a, b = "đến 30/6/2025", "đến 31/12/2024", "Báo cáo A", "Báo cáo B"

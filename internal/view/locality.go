@@ -145,8 +145,8 @@ type ChildTable struct {
 	Caption  string
 	Columns  []string
 	Rows     []ChildTableRow
-	Sum      []string
-	Declared []string
+	Sum      []Number
+	Declared []Number
 	// Notes say once under the table how the site computed a column whose cells are the
 	// sum of other columns of their row; those cells are then marked ∑ only (Marked).
 	Notes []string
@@ -155,7 +155,7 @@ type ChildTable struct {
 // ChildTableRow is one child's targets.
 type ChildTableRow struct {
 	Link
-	Values   []string
+	Values   []Number
 	Computed []string // how the site computed each value (view.CalcText), "" when the plan gives it or the table's note says it
 	Marked   []bool   // the value is marked ∑ only: the table's note says how (ChildTable.Notes)
 	Figs     []Fig
@@ -163,9 +163,8 @@ type ChildTableRow struct {
 
 // Locality computes the page of l.
 func (c *Context) Locality(l *model.Locality) LocalityPage {
-	defer c.assessOnce(len(c.Site.TargetsOf(l)))()
-	c.page, c.local = l, c.Site.Local(l)
-	defer func() { c.page, c.local = nil, model.Local{} }()
+	core, done := c.enterLocality(l)
+	defer done()
 	f := c.F
 	s := c.Site
 	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Breadcrumb: c.breadcrumb(l)}
@@ -196,7 +195,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		}
 		v.FormedFrom = append(v.FormedFrom, text("."))
 	}
-	facts := c.localityFacts(l)
+	facts := core.facts
 	if len(facts.headlines) > 0 {
 		v.Cards = make([]Card, len(facts.headlines))
 		for i, h := range facts.headlines {
@@ -206,11 +205,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	v.Deck = c.deck(v.Cards)
 	v.Summary = c.localitySummary(l, facts.headlines)
 	v.Comparisons = c.comparisons(l, facts.standings)
-	var table *childTargets
-	if len(l.Children) <= maxComparedChildren {
-		table = c.childTable(l)
-	}
-	v.Charts = c.localityCharts(l, table)
+	v.Charts = c.localityCharts(core)
 	v.ChartCredit = shareCredit(v.Charts)
 	v.Plans, v.Earlier = c.planBlocks(l, facts.plans, onCards(facts.headlines))
 	v.Earlier.leaveResultsTo(v.Charts, f)
@@ -232,7 +227,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		}
 		v.Children = append(v.Children, cl)
 	}
-	v.ChildTable = c.childTableView(table)
+	v.ChildTable = c.childTableView(core.table)
 	if len(l.Children) > 1 {
 		// One ranking, of the first indicator that ranks the children: a province has
 		// hundreds of communes and a dozen indicators, which would make a page of a megabyte.
@@ -248,7 +243,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	updates := DocumentsIn(s.DocumentsAbout(l), f.Code)
 	v.Updates = c.datedDocuments(updates)
 	v.Sources = c.localitySources(facts)
-	v.Downloads = c.downloads(l)
+	v.Downloads = c.downloads(l, core.offers)
 	switch {
 	case !facts.updated.IsZero():
 		v.Updated = f.TS("updated", f.Date(facts.updated))
@@ -879,12 +874,8 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 
 // downloads is the line that links l's data files (published once, under the default
 // language): "Tải số liệu: CSV · JSON", or on a packed site "Tải số liệu: CSV · cả tỉnh
-// Khánh Hòa (CSV và JSON, tệp ZIP)"; nil when l has none.
-func (c *Context) downloads(l *model.Locality) Line {
-	if c.Data == nil {
-		return nil
-	}
-	offers := c.Data.Offers(l)
+// Khánh Hòa (CSV và JSON, tệp ZIP)"; nil when l has none. offers are l's (offersOf).
+func (c *Context) downloads(l *model.Locality, offers []Offer) Line {
 	if len(offers) == 0 {
 		return nil
 	}
@@ -900,6 +891,14 @@ func (c *Context) downloads(l *model.Locality) Line {
 		out = append(out, link(name, c.Base.URL(lang.Default, o.Route)))
 	}
 	return out
+}
+
+// offersOf are the data files l's page links to; none without Context.Data.
+func (c *Context) offersOf(l *model.Locality) []Offer {
+	if c.Data == nil {
+		return nil
+	}
+	return c.Data.Offers(l)
 }
 
 // leaveResultsTo leaves the earlier plans' results to the charts' tables when they show

@@ -57,7 +57,8 @@ type Fact struct {
 
 // Plan computes the page of p.
 func (c *Context) Plan(p *model.Plan) PlanPage {
-	defer c.assessOnce(len(p.Targets))()
+	core, done := c.enterPlan(p)
+	defer done()
 	f := c.F
 	v := PlanPage{Title: c.planHeading(p), Summary: p.Summary.In(f.Code), URL: p.URL, NoteID: impliedNoteID(p)}
 	for i, b := range p.BasedOn {
@@ -68,37 +69,25 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		v.BasedOn = append(v.BasedOn, item)
 	}
 	v.Breadcrumb = []Link{{Text: f.TS("nav.home"), URL: c.URL(routes.Home)}, {Text: f.TS("nav.plans"), URL: c.URL(routes.Plans)}}
-	// The plan's targets from the territory down, then by period and indicator, each level
-	// in the plan's order; sorted as indices, since a Progress is large to move.
-	order := make([]int, len(p.Targets))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		a, b := p.Targets[i], p.Targets[j]
-		return cmp.Or(a.Locality.Depth-b.Locality.Depth, a.Period.Start.Compare(b.Period.Start), cmp.Compare(a.Indicator.Order, b.Indicator.Order))
-	})
-	rows := make([]model.Progress, len(order))
-	for k, i := range order {
-		rows[k] = c.assess(p.Targets[i])
-	}
+	rows := c.planRows(core)
 	v.CardsTitle = f.TS("plan.headlines", f.Name(p.Locality))
 	carded := map[*model.Target]bool{}
-	for _, row := range territoryTargets(p, rows) {
+	for _, row := range core.territory {
 		v.Cards = append(v.Cards, Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result), Targets: []CardTarget{c.cardTarget(row, false)}})
 		carded[row.Target] = true
 	}
 	v.Facts = c.planFacts(p)
-	v.Table = c.planTable(p, 1)
+	v.Table = c.coreTable(core, 1)
 	// The list of targets holds only what neither the cards nor the table show: each figure
 	// once on the page.
-	for _, row := range rows {
+	for i := range rows { // by index: a Progress is large to copy, and few rows are listed
+		row := &rows[i]
 		t := row.Target
 		if v.Table != nil && v.Table.holds(t) {
 			continue
 		}
-		if !carded[t] || !cardSaysAll(row) {
-			v.Rows = append(v.Rows, c.planRow(row, true))
+		if !carded[t] || !cardSaysAll(*row) {
+			v.Rows = append(v.Rows, c.planRow(*row, true))
 		}
 		if t.Implied { // its mark, in a card or a row, links to the note
 			v.Notes = append(v.Notes, "≈ "+f.Name(t.Locality)+", "+f.Short(t.Indicator)+": "+c.impliedNote(t)+" "+plainLine(c.Credit(t)))
@@ -138,6 +127,44 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	return v
 }
 
+// planRows are the plan's targets assessed (and core.territory those its cards show), from the territory down, then by period and
+// indicator, each level in the plan's order: made once for the plan's pages in every
+// language (planCore).
+func (c *Context) planRows(core *planCore) []model.Progress {
+	if core.rows != nil || len(core.p.Targets) == 0 {
+		return core.rows
+	}
+	p := core.p
+	// sorted as indices, since a Progress is large to move
+	order := make([]int, len(p.Targets))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := p.Targets[i], p.Targets[j]
+		return cmp.Or(a.Locality.Depth-b.Locality.Depth, a.Period.Start.Compare(b.Period.Start), cmp.Compare(a.Indicator.Order, b.Indicator.Order))
+	})
+	core.rows = make([]model.Progress, len(order))
+	for k, i := range order {
+		core.rows[k] = c.assess(p.Targets[i])
+	}
+	core.territory = territoryTargets(p, core.rows)
+	return core.rows
+}
+
+// coreTable is part n of the plan's table, of the shape its core found; nil when the plan
+// has no table.
+func (c *Context) coreTable(core *planCore, n int) *PlanTable {
+	if !core.tabled {
+		return nil
+	}
+	if core.results == nil {
+		tr := c.tableResultsOf(core.p, core.shape)
+		core.results = &tr
+	}
+	return c.planTableOf(core.p, core.shape, *core.results, n)
+}
+
 // planHeading is a plan's title, after its number when it has one.
 func (c *Context) planHeading(p *model.Plan) string {
 	if p.Number != "" {
@@ -157,10 +184,11 @@ type PlanTablePage struct {
 
 // PlanTablePart computes the page of part n of p's allocation table.
 func (c *Context) PlanTablePart(p *model.Plan, n int) PlanTablePage {
-	defer c.assessOnce(0)()
+	core, done := c.enterPlan(p)
+	defer done()
 	f := c.F
 	heading := c.planHeading(p)
-	v := PlanTablePage{Table: c.planTable(p, n), Summary: p.Summary.In(f.Code)}
+	v := PlanTablePage{Table: c.coreTable(core, n), Summary: p.Summary.In(f.Code)}
 	v.Title = heading
 	if v.Table != nil && v.Table.PartLabel != "" {
 		v.Title = f.TS("plantable.part_title", heading, v.Table.PartLabel)
@@ -182,16 +210,16 @@ func cardSaysAll(p model.Progress) bool {
 // whole period, or else those of its last period.
 func territoryTargets(p *model.Plan, rows []model.Progress) []model.Progress {
 	var whole, last []model.Progress
-	for _, row := range rows {
-		t := row.Target
+	for i := range rows { // by index: a Progress is large to copy, and few rows are kept
+		t := rows[i].Target
 		if t.Locality != p.Locality {
 			continue
 		}
 		if t.Period == p.Period {
-			whole = append(whole, row)
+			whole = append(whole, rows[i])
 		}
 		if t.Period.End == p.Period.End {
-			last = append(last, row)
+			last = append(last, rows[i])
 		}
 	}
 	if len(whole) > 0 {

@@ -179,8 +179,51 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 	if !ok {
 		return nil
 	}
+	return c.planTableOf(p, a, c.tableResultsOf(p, a), n)
+}
+
+// tableResults are what every part of a plan's table says the same of the whole table, in
+// no language: the targets it shows, in any part, the sources of their results in the
+// order the table meets them, and how many of the results are of each date.
+type tableResults struct {
+	targets map[*model.Target]bool
+	sources []*model.Source
+	dates   map[date.Date]int
+}
+
+// tableResultsOf finds the tableResults of p's table of shape a.
+func (c *Context) tableResultsOf(p *model.Plan, a tableShape) tableResults {
+	tr := tableResults{targets: make(map[*model.Target]bool, len(a.cells)), dates: map[date.Date]int{}}
+	seen := map[*model.Source]bool{}
+	count := func(l *model.Locality) {
+		for _, ind := range a.cols {
+			tg := a.cells[cellKey{l, ind}]
+			if tg == nil {
+				continue
+			}
+			tr.targets[tg] = true
+			if pr := c.progressOf(tg); pr.Result != nil {
+				tr.dates[pr.Result.AsOf]++
+				if !seen[pr.Result.Source] {
+					seen[pr.Result.Source] = true
+					tr.sources = append(tr.sources, pr.Result.Source)
+				}
+			}
+		}
+	}
+	for _, l := range a.units {
+		count(l)
+	}
+	if a.hasAny(p.Locality) {
+		count(p.Locality)
+	}
+	return tr
+}
+
+// planTableOf is planTable of the table's shape a and results tr, found already (planCore).
+func (c *Context) planTableOf(p *model.Plan, a tableShape, tr tableResults, n int) *PlanTable {
 	f := c.F
-	t := &PlanTable{Caption: f.TS("plantable.caption", f.Period(a.period), f.Name(p.Locality)), Corner: f.TS("col.unit"), TotalLabel: f.TS("plantable.total"), targets: make(map[*model.Target]bool, len(a.cells)), cols: a.cols, period: a.period}
+	t := &PlanTable{Caption: f.TS("plantable.caption", f.Period(a.period), f.Name(p.Locality)), Corner: f.TS("col.unit"), TotalLabel: f.TS("plantable.total"), targets: tr.targets, cols: a.cols, period: a.period}
 	for i, ind := range a.cols {
 		col := PlanTableColumn{Label: f.Short(ind), Abbr: f.IndicatorName(ind)}
 		if i >= len(a.cols)-a.sums {
@@ -188,67 +231,41 @@ func (c *Context) planTable(p *model.Plan, n int) *PlanTable {
 		}
 		t.Columns = append(t.Columns, col)
 	}
-	sources := map[*model.Source]bool{}
-	var order []*model.Source
-	dates := map[string]int{}
-	// counted notes the date and source of a target's result, in every part
-	counted := func(tg *model.Target) {
-		if pr := c.progressOf(tg); pr.Result != nil {
-			dates[f.Date(pr.Result.AsOf)]++
-			if !sources[pr.Result.Source] {
-				sources[pr.Result.Source] = true
-				order = append(order, pr.Result.Source)
-			}
-		}
-	}
 	row := func(l *model.Locality) PlanTableRow {
 		r := PlanTableRow{Unit: c.localityLink(l), Cells: make([]PlanTableCell, 0, len(a.cols))}
 		for _, ind := range a.cols {
 			cell := PlanTableCell{Target: "—"}
 			if tg := a.cells[cellKey{l, ind}]; tg != nil {
 				cell = c.planTableCell(tg)
-				counted(tg)
 			}
 			r.Cells = append(r.Cells, cell)
 		}
 		r.shareWhere()
 		return r
 	}
-	// Every part counts the results of every row, so all parts say the same date of most
-	// results, and knows every target of the table, so the plan's page lists none of them
-	// again; it formats only its own rows.
+	// Every part says the date of most results of the whole table, and knows every target
+	// of the table (tr), so the plan's page lists none of them again; it formats only its
+	// own rows.
 	per, parts := PlanTableRowsPerPart(len(a.cols)), a.parts()
 	n = min(max(n, 1), parts)
 	for i, l := range a.units {
 		if i/per == n-1 {
 			t.Rows = append(t.Rows, row(l))
-		} else {
-			for _, ind := range a.cols {
-				if tg := a.cells[cellKey{l, ind}]; tg != nil {
-					counted(tg)
-				}
-			}
-		}
-		for _, ind := range a.cols {
-			if tg := a.cells[cellKey{l, ind}]; tg != nil {
-				t.targets[tg] = true
-			}
 		}
 	}
 	if a.hasAny(p.Locality) {
 		total := row(p.Locality)
 		t.Total = &total
 		c.rollupCells(p, t)
-		for _, ind := range a.cols {
-			if tg := a.cells[cellKey{p.Locality, ind}]; tg != nil {
-				t.targets[tg] = true
-			}
-		}
 	}
-	for _, src := range order {
+	for _, src := range tr.sources {
 		t.ResultsFrom = append(t.ResultsFrom, c.sourceLine(src))
 	}
-	if t.HasResults = len(dates) > 0; t.HasResults {
+	if t.HasResults = len(tr.dates) > 0; t.HasResults {
+		dates := make(map[string]int, len(tr.dates))
+		for d, k := range tr.dates {
+			dates[f.Date(d)] += k
+		}
 		common := mostFrequent(dates)
 		t.ResultsKey = f.TS("plantable.results_key", common)
 		t.clearDate(common)

@@ -1,11 +1,6 @@
 package view
 
-import (
-	"math"
-	"strconv"
-
-	"github.com/covsite/covsite/internal/model"
-)
+import "github.com/covsite/covsite/internal/model"
 
 // TargetValue is a target as a plan sets it: a value, a rate of a base, or both, per month
 // or quarter, and a mark when the site implied it from a result.
@@ -161,7 +156,7 @@ type Card struct {
 
 // CardResult is a card's figure: "1.022.552 người", as of a date, with rate and change.
 type CardResult struct {
-	Figure string
+	Figure CardFigure
 	Unit   string // " người"; " " for percentages and unknown figures
 	Meta   string // "đến 30/6/2023 · tỷ lệ 80,58 % · tăng 1.234 so với 31/12/2022"; "" when a Deck says its date
 	AsOf   string // the date Meta starts with, "đến 30/6/2023"
@@ -181,11 +176,10 @@ type CardTarget struct {
 	Status  Status
 	Label   string // "Chỉ tiêu 2023"
 	Value   TargetValue
-	Share   string // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)", "" without a result
-	Meter   string // the share for a <meter> from 0 to 1, to three places: "0.853"; "" without a share
-	Needed  string // "còn phải vận động 1.234 · cần 123 người/tháng", ""
-	Differs string // the source's share when it disagrees with the figures, ""
-	SetBy   Line   // who set the target and in which document, exactly as the document says
+	Share   CardShare  // " · đạt 85 % chỉ tiêu (theo báo cáo: 85 %)" and its meter; zero without a result
+	Needed  CardNeeded // "còn phải vận động 1.234 · cần 123 người/tháng"; zero without a result
+	Differs string     // the source's share when it disagrees with the figures, ""
+	SetBy   Line       // who set the target and in which document, exactly as the document says
 	Credit  CreditMark
 	Notes   []string // how the status was reached, when the site assumed or computed something
 	// Refs point to the notes on how the status was reached when a Deck says them once
@@ -205,7 +199,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	var buf [192]byte
 	var scratch [64]byte
 	asOf := c.asOf(res.AsOf)
-	out := &CardResult{Figure: f.Value(ind, res.Value), Unit: " ", Meta: asOf, AsOf: asOf}
+	out := &CardResult{Figure: CardFigure{f, ind, res.Value}, Unit: " ", Meta: asOf, AsOf: asOf}
 	if res.Value.Known && ind.Unit != model.Percent {
 		out.Unit = c.unitAfter(ind)
 	}
@@ -231,46 +225,26 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	return out
 }
 
-// meterValue is a share in percent as a <meter>'s value with the default range 0 to 1:
-// 85.31 → "0.853", 100 and over → "1", under 0 → "0". It only draws the bar under the
-// share the card writes, so three places are more than a phone's pixels show.
-func meterValue(pct float64) string {
-	return strconv.FormatFloat(math.Round(min(max(pct, 0), 100)*10)/1000, 'f', -1, 64)
-}
+// Meter is the share for the card's <meter> from 0 to 1, to three places: "0.853"; ""
+// without a share (CardShare.AppendMeter).
+func (t CardTarget) Meter() string { return t.Share.Meter() }
 
 func (c *Context) cardTarget(p model.Progress, setBy bool) CardTarget {
 	f := c.F
 	t := p.Target
 	ind := t.Indicator
-	// each text written into one buffer, its figures into scratch: a page has a dozen
-	var buf [192]byte
-	var scratch [64]byte
 	out := CardTarget{Status: c.status(p.Status), Label: c.targetLabel(t.Period), Value: c.targetValue(t)}
 	if p.Result != nil && p.Share.Known {
-		b := f.AppendTB(append(buf[:0], " · "...), "share_achieved", f.appendPct(scratch[:0], p.Share))
+		out.Share = CardShare{f: f, share: p.Share}
 		if p.ReportedShare.Known && !p.ShareDiffers {
-			b = append(f.AppendTB(append(b, " ("...), "as_reported", f.appendPctAsGiven(scratch[:0], p.ReportedShare)), ')')
+			out.Share.reported = p.ReportedShare
 		}
-		out.Share = string(b)
-		out.Meter = meterValue(p.Share.V)
 	}
 	if p.Result != nil {
-		b := buf[:0]
+		out.Needed = CardNeeded{f: f, ind: ind, byRate: p.ByRate, pace: p.PacePerMonth}
 		if p.Gap.Known && p.Gap.V > 0 {
-			b = append(append(b, f.GapWords(ind)...), ' ')
-			if p.ByRate {
-				b = f.appendPoints(b, scratch[:], p.Gap)
-			} else {
-				b = f.appendValue(b, ind, p.Gap)
-			}
+			out.Needed.gap = p.Gap
 		}
-		if p.PacePerMonth.Known {
-			if len(b) > 0 {
-				b = append(b, " · "...)
-			}
-			b = f.AppendTB(b, "pace_needed", f.appendWithUnit(scratch[:0], ind, p.PacePerMonth))
-		}
-		out.Needed = string(b)
 	}
 	if p.ShareDiffers {
 		out.Differs = f.TS("flag.share_differs_long", f.PctAsGiven(p.ReportedShare), f.Pct(p.Share))

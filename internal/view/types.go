@@ -19,6 +19,9 @@ type Context struct {
 	// Shared keeps what the site's pages in this language have the same; nil makes it
 	// for each page.
 	Shared *Shared
+	// Memo keeps what the pages of one locality or plan have the same in every language,
+	// for the next of its pages; nil makes it for each page.
+	Memo *Memo
 	// Keys: the pages print every figure's key (render.Options.FigureKeys), so the views
 	// make them (Fig.Key, CreditMark.Key); without it they stay empty.
 	Keys bool
@@ -111,19 +114,30 @@ type assessments struct {
 // them: a national site's locality page assesses some thirty targets, ten kilobytes.
 var assessmentsPool = sync.Pool{New: func() any { return &assessments{of: map[*model.Target]*model.Progress{}} }}
 
-// assessOnce starts a page whose targets are assessed once each, about n of them; the
-// function returned ends it, after which nothing may use the page's assessments.
-func (c *Context) assessOnce(n int) func() {
+// newAssessments are empty assessments with room for about n targets, from the pool.
+func newAssessments(n int) *assessments {
 	a := assessmentsPool.Get().(*assessments)
 	if cap(a.store) < n {
 		a.store = make([]model.Progress, 0, n)
 	}
+	return a
+}
+
+// release empties a and gives it back to the pool; nothing may use its assessments after.
+func (a *assessments) release() {
+	clear(a.of)
+	a.store = a.store[:0] // what it points to is the site's, alive with it
+	assessmentsPool.Put(a)
+}
+
+// assessOnce starts a page whose targets are assessed once each, about n of them; the
+// function returned ends it, after which nothing may use the page's assessments.
+func (c *Context) assessOnce(n int) func() {
+	a := newAssessments(n)
 	c.assessed = a
 	return func() {
-		clear(a.of)
-		a.store = a.store[:0] // what it points to is the site's, alive with it
 		c.assessed = nil
-		assessmentsPool.Put(a)
+		a.release()
 	}
 }
 

@@ -624,6 +624,15 @@ func TestChildTableSaysHowOnce(t *testing.T) {
 		if r.Computed[col] != "" {
 			t.Errorf("%s: the BHXH cell says %q, which the note says once", r.Text, r.Computed[col])
 		}
+		// the figures stay numbers, written as Format.Num writes them
+		for _, v := range r.Values {
+			if got := v.String(); got == "" || got != string(v.Append(nil)) || got != "—" && !strings.ContainsAny(got, "0123456789") {
+				t.Errorf("%s: a cell reads %q", r.Text, got)
+			}
+		}
+	}
+	if len(ct.Sum) != len(ct.Columns) || len(ct.Declared) != len(ct.Columns) || ct.Sum[col].String() == "" {
+		t.Errorf("sum %v, declared %v for %d columns", ct.Sum, ct.Declared, len(ct.Columns))
 	}
 	if marked != len(ct.Rows) {
 		t.Errorf("%d of %d BHXH cells marked ∑", marked, len(ct.Rows))

@@ -28,39 +28,29 @@ type cardResultOf struct {
 
 // Render writes the figure and its meta line to w.
 func (c cardResultOf) Render(ctx context.Context, w io.Writer) error {
-	r := c.r
+	o, r := newOut(ctx, w), c.r
 	if r == nil {
-		return writeTag(w, `<p class="card__figure card__figure--none">`, "", "", c.tr.T("no_result"), `</p>`)
+		o.tag(`<p class="card__figure card__figure--none">`, "", "", c.tr.T("no_result"), `</p>`)
+		return o.err
 	}
-	err := writeStrings(w, `<p class="card__figure"`)
-	if err == nil {
-		err = writeFigAttrs(ctx, w, r.Fig)
-	}
-	if err == nil {
-		err = writeTag(w, `><span class="big">`, "", "", r.Figure, `</span>`)
-	}
-	if err == nil {
-		err = unitAndSign(c.tr, r.Unit, r.Computed != "").Render(ctx, w)
-	}
-	if err == nil {
-		err = writeStrings(w, `</p>`)
-	}
+	o.s(`<p class="card__figure"`)
+	o.do(writeFigAttrs(ctx, o.w, r.Fig))
+	o.s(`><span class="big">`)
+	o.appended(r.Figure.Append)
+	o.s(`</span>`)
+	o.do(unitAndSign(c.tr, r.Unit, r.Computed != "").Render(ctx, o.w))
+	o.s(`</p>`)
 	switch {
-	case err != nil:
 	case c.notes != "" && r.Meta != "":
-		err = writeTag(w, `<p class="card__meta">`, "", "", r.Meta+" · ", `<a href="`)
-		if err == nil {
-			err = writeTag(w, "", c.notes, `">`, c.tr.T("card.more"), `</a></p>`)
-		}
+		o.tag(`<p class="card__meta">`, "", "", r.Meta, ` · <a href="`)
+		o.tag("", c.notes, `">`, c.tr.T("card.more"), `</a></p>`)
 	case c.notes != "":
-		err = writeTag(w, `<p class="card__meta">`, "", "", c.tr.T("card.see")+" ", `<a href="`)
-		if err == nil {
-			err = writeTag(w, "", c.notes, `">`, c.tr.T("card.more"), `</a></p>`)
-		}
+		o.tag(`<p class="card__meta">`, "", "", c.tr.T("card.see"), ` <a href="`)
+		o.tag("", c.notes, `">`, c.tr.T("card.more"), `</a></p>`)
 	case r.Meta != "":
-		err = writeTag(w, `<p class="card__meta">`, "", "", r.Meta, `</p>`)
+		o.tag(`<p class="card__meta">`, "", "", r.Meta, `</p>`)
 	}
-	return err
+	return o.err
 }
 
 // unitAndSign is a card figure's unit, then its ∑ when the site computed it, with no space
@@ -160,11 +150,9 @@ func (t whereTextOf) Render(_ context.Context, w io.Writer) error {
 	return err
 }
 
-// cardTarget is a target on a card: its status, label and value with the share reached,
+// cardTargetOf is a target on a card: its status, label and value with the share reached,
 // the meter, what is still needed, a share the source states otherwise, and the notes on
 // its status when the page does not say them once.
-func cardTarget(tr *i18n.Lang, t view.CardTarget) cardTargetOf { return cardTargetOf{tr, &t} }
-
 type cardTargetOf struct {
 	tr *i18n.Lang
 	t  *view.CardTarget
@@ -172,45 +160,37 @@ type cardTargetOf struct {
 
 // Render writes the target to w.
 func (c cardTargetOf) Render(ctx context.Context, w io.Writer) error {
-	t := c.t
-	err := writeStrings(w, `<p class="card__goal">`)
-	if err == nil {
-		err = status(t.Status).Render(ctx, w)
+	o, t := newOut(ctx, w), c.t
+	o.s(`<p class="card__goal">`)
+	o.do(status(t.Status).Render(ctx, o.w))
+	o.do(goalLabel(*t).Render(ctx, o.w))
+	o.s(`<strong>`)
+	o.do(targetValue(c.tr, t.Value).Render(ctx, o.w))
+	o.s(`</strong>`)
+	o.appended(t.Share.Append)
+	o.s(`</p>`)
+	if !t.Share.IsZero() {
+		o.s(`<meter value="`)
+		o.appended(t.Share.AppendMeter)
+		o.s(`" aria-hidden="true"></meter>`)
 	}
-	if err == nil {
-		err = goalLabel(*t).Render(ctx, w)
+	if !t.Needed.IsZero() {
+		o.s(`<p>`)
+		o.appended(t.Needed.Append)
+		o.s(`</p>`)
 	}
-	if err == nil {
-		err = writeStrings(w, `<strong>`)
-	}
-	if err == nil {
-		err = targetValue(c.tr, t.Value).Render(ctx, w)
-	}
-	if err == nil {
-		err = writeTag(w, `</strong>`, "", "", t.Share, `</p>`)
-	}
-	if err == nil && t.Meter != "" {
-		err = meter(t.Meter).Render(ctx, w)
-	}
-	if err == nil && t.Needed != "" {
-		err = writeTag(w, `<p>`, "", "", t.Needed, `</p>`)
-	}
-	if err == nil && t.Differs != "" {
-		err = writeTag(w, `<p class="flag flag--warn">`, "", "", t.Differs, `</p>`)
+	if t.Differs != "" {
+		o.tag(`<p class="flag flag--warn">`, "", "", t.Differs, `</p>`)
 	}
 	for _, n := range t.Notes {
-		if err == nil {
-			err = writeTag(w, `<p class="card__note">`, "", "", n, `</p>`)
-		}
+		o.tag(`<p class="card__note">`, "", "", n, `</p>`)
 	}
-	return err
+	return o.err
 }
 
-// deckCard is a card of a locality's deck (view.Deck): its title, its figure, each target
-// with its credit when the deck does not say it once, and the link to its notes when it
-// has no figure to end with it.
-func deckCard(tr *i18n.Lang, c view.Card) deckCardOf { return deckCardOf{tr, c} }
-
+// deckCardOf is a card of a locality's deck (view.Deck): its title, its figure, each
+// target with its credit when the deck does not say it once, and the link to its notes
+// when it has no figure to end with it.
 type deckCardOf struct {
 	tr *i18n.Lang
 	c  view.Card

@@ -6,23 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
-
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/view"
 )
-
-// dataIsland is a chart's ECharts option as a JSON data island. The id is the chart's
-// own ("chart-1-data") and the JSON comes from encoding/json, which escapes <, > and &, so
-// nothing in it can close the script element. Written as it is, in pieces.
-func dataIsland(id, json string) dataIslandOf { return dataIslandOf{id, json} }
-
-type dataIslandOf struct{ id, json string }
-
-// Render writes the island to w.
-func (d dataIslandOf) Render(_ context.Context, w io.Writer) error {
-	return writeStrings(w, `<script type="application/json" id="`, d.id, `">`, d.json, `</script>`)
-}
 
 // sectionHead is a section's heading, a link to the section itself: its permalink, which
 // the style sheet marks with a # after it.
@@ -65,35 +51,16 @@ func figureKeys(ctx context.Context) bool {
 	return on
 }
 
-// figAttrs are the data attributes of a printed figure: data-calc, always, says how the
-// site computed it (a semantic mark, beside the ∑ sign); data-fig, when ctx asks for keys,
-// names the model figure it is, for the test of the built site that checks every figure's
-// source, mark and credit.
-func figAttrs(ctx context.Context, f view.Fig) templ.OrderedAttributes {
-	if !f.Set {
-		return nil
-	}
-	keyed := figureKeys(ctx)
-	if f.Calc == "" && !keyed {
-		return nil
-	}
-	var a templ.OrderedAttributes // in the order of their names, as templ.Attributes prints them
-	if f.Calc != "" {
-		a = append(a, templ.KeyValue[string, any]{Key: "data-calc", Value: f.Calc})
-	}
-	if keyed {
-		a = append(a, templ.KeyValue[string, any]{Key: "data-fig", Value: f.Key})
-	}
-	return a
-}
-
-// hasFigAttrs reports whether figAttrs has attributes for f.
+// hasFigAttrs reports whether a printed figure has data attributes: data-calc, always,
+// says how the site computed it (a semantic mark, beside the ∑ sign); data-fig, when ctx
+// asks for keys, names the model figure it is, for the test of the built site that checks
+// every figure's source, mark and credit.
 func hasFigAttrs(ctx context.Context, f view.Fig) bool {
 	return f.Set && (f.Calc != "" || figureKeys(ctx))
 }
 
-// writeFigAttrs writes figAttrs' attributes to w, each ` name="value"`, as templ writes
-// them, without making them.
+// writeFigAttrs writes hasFigAttrs' attributes to w, each ` name="value"`, in the order
+// of their names, as templ wrote them.
 func writeFigAttrs(ctx context.Context, w io.Writer, f view.Fig) error {
 	if !f.Set {
 		return nil
@@ -106,26 +73,6 @@ func writeFigAttrs(ctx context.Context, w io.Writer, f view.Fig) error {
 		err = writeTag(w, ` data-fig="`, f.Key, `"`, "", "")
 	}
 	return err
-}
-
-func figAttrsAt(ctx context.Context, figs []view.Fig, i int) templ.OrderedAttributes {
-	if i >= len(figs) {
-		return nil
-	}
-	return figAttrs(ctx, figs[i])
-}
-
-// creditAttrs say what a credit names, when ctx asks for keys: the target, the authority,
-// the decision, and whether the link to a plan is inferred.
-func creditAttrs(ctx context.Context, c view.CreditMark) templ.Attributes {
-	if !c.Set || !figureKeys(ctx) {
-		return nil
-	}
-	a := templ.Attributes{"data-credit": c.Key, "data-set-by": c.Authority, "data-decision": c.Decision}
-	if c.Inferred {
-		a["data-inferred"] = "true"
-	}
-	return a
 }
 
 // hasCardNotes reports whether a card has anything for the notes under the cards.
@@ -215,16 +162,6 @@ func (s statusOf) Render(_ context.Context, w io.Writer) error {
 	return writeTag(w, `<span class="status status--`, s.Class, `">`, s.Label, `</span>`)
 }
 
-// meter draws how far a target is reached (the card says it in words just above).
-func meter(value string) meterOf { return meterOf(value) }
-
-type meterOf string
-
-// Render writes the meter to w.
-func (m meterOf) Render(_ context.Context, w io.Writer) error {
-	return writeTag(w, `<meter value="`, string(m), `" aria-hidden="true">`, "", `</meter>`)
-}
-
 // txt is a text the page prints, escaped as templ's { } escapes it (html.EscapeString),
 // written straight into the page: { } copies each text twice through fmt
 // (templ.JoinStringErrs) — a fifth of a locality page's allocations. A string type, so
@@ -254,6 +191,16 @@ func escapeTo(w io.StringWriter, s string) error {
 	return err
 }
 
+// appendEscaped appends s to b, escaped as escapeTo writes it.
+func appendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := nextSpecial(s, 0); i < len(s); i = nextSpecial(s, i+1) {
+		b = append(append(b, s[last:i]...), escapes[s[i]]...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
+
 // stringWriter is w as a writer of strings: templ's buffer, which every component writes
 // to, is one. Asked once for a component's writes, not by io.WriteString for each of its
 // thousand strings a page.
@@ -271,17 +218,17 @@ func (w bytesWriter) WriteString(s string) (int, error) { return w.Write([]byte(
 
 // nextSpecial is the index of the first byte of s from i on that escapes has an entity
 // for, or len(s): eight bytes at a time while none of them is one (a page's texts mostly
-// have none), then byte by byte.
-func nextSpecial(s string, i int) int {
+// have none), then byte by byte. Three tests of a zero byte find the five: & (0x26) and
+// ' (0x27) differ only in bit 0, < (0x3C) and > (0x3E) only in bit 1, so x with that bit
+// masked off has a zero byte where either stands.
+func nextSpecial[S ~string | ~[]byte](s S, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	has := func(x uint64, b byte) uint64 { // a byte of x is b (the zero-byte test of x^b…b)
-		y := x ^ (ones * uint64(b))
-		return (y - ones) &^ y & highs
-	}
+	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs } // a byte of y is 0
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if has(x, '<')|has(x, '>')|has(x, '&')|has(x, '\'')|has(x, '"') != 0 {
+		t := s[i : i+8] // one bounds check, one load
+		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if zero((x^(ones*'&'))&^ones)|zero((x^(ones*'<'))&^(ones*2))|zero(x^(ones*'"')) != 0 {
 			break
 		}
 	}

@@ -27,7 +27,7 @@ func TestTxtEscapesAsTemplDoes(t *testing.T) {
 	// once, beside bytes that differ from a special one by a bit
 	for n := range 20 {
 		for i := range n {
-			for _, c := range []byte{'<', '>', '&', '\'', '"', '=', '<' ^ 0x80, '&' + 1} {
+			for _, c := range []byte{'<', '>', '&', '\'', '"', '=', '<' ^ 0x80, '&' + 1, '#', '$', '%', '?', ';', '>' ^ 0x80, 0} {
 				in := []byte(strings.Repeat("Đạt", n)[:n])
 				in[i] = c
 				s := string(in) + string(in)
@@ -37,6 +37,9 @@ func TestTxtEscapesAsTemplDoes(t *testing.T) {
 				}
 				if got, want := b.String(), html.EscapeString(s); got != want {
 					t.Fatalf("txt(%q) = %q, want %q", s, got, want)
+				}
+				if got, want := string(appendEscaped([]byte("x"), s)), "x"+html.EscapeString(s); got != want {
+					t.Fatalf("appendEscaped(%q) = %q, want %q", s, got, want)
 				}
 			}
 		}
