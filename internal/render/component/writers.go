@@ -109,6 +109,15 @@ func (o *out) tableLabelled(tr *i18n.Lang, title string) {
 	o.s(`">`)
 }
 
+// columnHeads writes a table's head cells after its first, one per column, then closes
+// the head and opens the body.
+func (o *out) columnHeads(cols []string) {
+	for _, col := range cols {
+		o.tag(`<th scope="col">`, "", "", col, `</th>`)
+	}
+	o.s(`</tr></thead><tbody>`)
+}
+
 // chart is a chart's figure: its caption, its canvas, its ECharts option as a JSON data
 // island (view.Chart.Option, from encoding/json, which escapes <, > and &: nothing in it
 // can close the script element), the table of its figures and the notes on how the site
@@ -133,10 +142,7 @@ func (x chartOf) Render(ctx context.Context, w io.Writer) error {
 	o.s(c.Option, `</script><div class="table-scroll" tabindex="0" role="region" aria-label="`)
 	o.tag("", x.tr.T("chart.table"), ": ", "", "")
 	o.tag("", c.Title, `"><table class="data-table figures"><thead><tr><th scope="col">`, c.Category, `</th>`)
-	for _, col := range c.Columns {
-		o.tag(`<th scope="col">`, "", "", col, `</th>`)
-	}
-	o.s(`</tr></thead><tbody>`)
+	o.columnHeads(c.Columns)
 	for r, row := range c.Rows {
 		o.s(`<tr>`)
 		for i, cell := range row {
@@ -419,10 +425,7 @@ func (x earlierPlansOf) Render(ctx context.Context, w io.Writer) error {
 	o, e, tr := newOut(ctx, w), x.e, x.tr
 	o.tableLabelled(tr, tr.T("locality.earlier_plans"))
 	o.tag(`<table class="data-table earlier"><thead><tr><th scope="col">`, "", "", tr.T("col.plan"), `</th>`)
-	for _, col := range e.Columns {
-		o.tag(`<th scope="col">`, "", "", col, `</th>`)
-	}
-	o.s(`</tr></thead><tbody>`)
+	o.columnHeads(e.Columns)
 	for i := range e.Rows {
 		r := &e.Rows[i]
 		o.tag(`<tr><th scope="row"><a href="`, r.URL, `">`, r.Text, `</a><small>`)
@@ -464,10 +467,7 @@ func (x childTableOf) Render(ctx context.Context, w io.Writer) error {
 	o.tableLabelled(tr, tr.T("locality.children"))
 	o.tag(`<table class="data-table"><caption>`, "", "", t.Caption, `</caption> <thead><tr><th scope="col">`)
 	o.tag("", "", "", tr.T("col.unit"), `</th>`)
-	for _, col := range t.Columns {
-		o.tag(`<th scope="col">`, "", "", col, `</th>`)
-	}
-	o.s(`</tr></thead><tbody>`)
+	o.columnHeads(t.Columns)
 	for i := range t.Rows {
 		r := &t.Rows[i]
 		o.tag(`<tr><th scope="row"><a href="`, r.URL, `">`, r.Text, `</a></th>`)
