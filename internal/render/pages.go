@@ -10,7 +10,6 @@ import (
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
 
-	"github.com/covsite/covsite/internal/model"
 )
 
 // Pages lists every output file of the site: static assets, then per language the home
@@ -189,12 +188,3 @@ func (r *Renderer) Page(path string) (Page, bool) {
 	return Page{}, false
 }
 
-// LocalityPaths returns the output paths of l's pages in every language, so a caller can
-// re-render just those.
-func (r *Renderer) LocalityPaths(l *model.Locality) []string {
-	var out []string
-	for _, lang := range r.languages() {
-		out = append(out, routes.File(lang, localityPath(l)))
-	}
-	return out
-}
