@@ -9,7 +9,6 @@ import (
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
-
 )
 
 // Pages lists every output file of the site: static assets, then per language the home
@@ -187,4 +186,3 @@ func (r *Renderer) Page(path string) (Page, bool) {
 	}
 	return Page{}, false
 }
-
