@@ -1,13 +1,18 @@
 package render
 
-import "github.com/covsite/covsite/internal/view"
+import (
+	"github.com/covsite/covsite/internal/render/download"
+	"github.com/covsite/covsite/internal/view"
+)
 
 // A Batch is pages one worker renders one after another: the pages of one locality, or of
 // one plan and the parts of its table, in every language. They assess the same targets and
 // compute the same standings, plans and charts' points — only their words and number
 // formats differ —, so that language-free part (view.Memo) is made by the batch's first
 // page, read by the others and dropped after the last: a build keeps one locality's or
-// plan's at a time per worker. Any other page is a batch of its own. A page's bytes are
+// plan's at a time per worker. A province's pack and its localities' CSV files are a
+// batch too: they share the province's rows (download.Group). Any other page is a batch of
+// its own. A page's bytes are
 // the same in a batch or alone (Page.Render).
 type Batch struct {
 	Pages []Page
@@ -57,6 +62,14 @@ func Batches(pages []Page) []Batch {
 // not be rendered after Each returns.
 func (b Batch) Each(fn func(Page)) {
 	if len(b.Pages) == 1 || b.Pages[0].of == nil {
+		for _, p := range b.Pages {
+			fn(p)
+		}
+		return
+	}
+	if g, ok := b.Pages[0].of.(*download.Group); ok { // a province's pack and its localities' CSV files
+		g.Hold()
+		defer g.Release()
 		for _, p := range b.Pages {
 			fn(p)
 		}

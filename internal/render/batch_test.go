@@ -9,6 +9,7 @@ import (
 
 	"github.com/covsite/covsite/internal/gen/gentest"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/download"
 	"github.com/covsite/covsite/internal/routes"
 )
 
@@ -69,8 +70,17 @@ func TestBatchesGroupEachLocalityAndPlan(t *testing.T) {
 	if len(seen) != len(pages) {
 		t.Errorf("batches give %d pages of %d", len(seen), len(pages))
 	}
-	if len(shared) != len(r.site.Localities)+len(r.site.Plans) {
-		t.Errorf("%d batches of a locality or plan, want %d", len(shared), len(r.site.Localities)+len(r.site.Plans))
+	groups := 0
+	for of := range shared {
+		if _, ok := of.(*download.Group); ok {
+			groups++
+		}
+	}
+	if len(shared)-groups != len(r.site.Localities)+len(r.site.Plans) {
+		t.Errorf("%d batches of a locality or plan, want %d", len(shared)-groups, len(r.site.Localities)+len(r.site.Plans))
+	}
+	if groups != len(r.data.Provinces()) {
+		t.Errorf("%d batches of a province's files, want %d", groups, len(r.data.Provinces()))
 	}
 	if parts == 0 {
 		t.Error("no plan's table in parts: pick a larger site")
@@ -79,7 +89,9 @@ func TestBatchesGroupEachLocalityAndPlan(t *testing.T) {
 
 // TestBatchRendersEveryPageAsAlone: a page rendered in its batch, after the other pages of
 // its locality or plan, in the batch's order or the reverse, is the page rendered alone,
-// byte for byte, on the example site (with and without figure keys) and a generated one.
+// byte for byte, on the example site (with and without figure keys) and a generated one;
+// so is each file of a province's batch (its pack, then its localities' CSV files, which
+// copy their rows out of the pack's: the generated site is packed).
 func TestBatchRendersEveryPageAsAlone(t *testing.T) {
 	sites := []struct {
 		name string
@@ -110,7 +122,7 @@ func TestBatchRendersEveryPageAsAlone(t *testing.T) {
 					slices.Reverse(batch.Pages)
 				}
 				batch.Each(func(p Page) {
-					if p.memo == nil && len(batch.Pages) > 1 {
+					if _, files := p.of.(*download.Group); p.memo == nil && len(batch.Pages) > 1 && !files {
 						t.Errorf("%s: %s rendered without its batch's memo", site.name, p.Path)
 					}
 					var buf bytes.Buffer

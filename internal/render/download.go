@@ -13,7 +13,11 @@ import (
 
 // fromFile adapts a file of package download to a page of the site.
 func fromFile(f download.File) Page {
-	return Page{Path: f.Path, Lang: f.Lang, Large: f.Large, write: f.Write}
+	p := Page{Path: f.Path, Lang: f.Lang, Large: f.Large, write: f.Write}
+	if f.Group != nil {
+		p.of = f.Group
+	}
+	return p
 }
 
 func fromFiles(files []download.File) []Page {
@@ -26,6 +30,38 @@ func fromFiles(files []download.File) []Page {
 
 // dataPages are the downloads: the whole dataset, each province's and each locality's.
 func (r *Renderer) dataPages() []Page { return fromFiles(r.data.Files()) }
+
+// afterTheirPack moves each locality's CSV file right after its province's pack, which
+// formats the rows they copy (download.Group): the files of a group become one batch, in
+// the pack's place. Every other page keeps its place.
+func afterTheirPack(pages []Page) []Page {
+	followers := map[*download.Group][]Page{}
+	for _, p := range pages {
+		if g, ok := p.of.(*download.Group); ok && p.Path != g.Lead() {
+			followers[g] = append(followers[g], p)
+		}
+	}
+	if len(followers) == 0 {
+		return pages
+	}
+	out := make([]Page, 0, len(pages))
+	for _, p := range pages {
+		g, ok := p.of.(*download.Group)
+		switch {
+		case !ok:
+			out = append(out, p)
+		case p.Path == g.Lead():
+			out = append(append(out, p), followers[g]...)
+			delete(followers, g)
+		}
+	}
+	for _, p := range pages { // a group whose pack is not listed: its files where they were
+		if g, ok := p.of.(*download.Group); ok && followers[g] != nil && p.Path != g.Lead() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
 
 // afterTheirFiles moves the whole site's gzipped CSV right after the provinces' files (it
 // is made of their compressed rows, which they make and it lets go) and each language's
@@ -45,7 +81,7 @@ func (r *Renderer) afterTheirFiles(pages []Page) []Page {
 	}
 	last := -1
 	for i, p := range pages {
-		if files[p.Path] {
+		if _, grouped := p.of.(*download.Group); files[p.Path] || grouped { // a pack's group follows it
 			last = i
 		}
 	}

@@ -13,8 +13,9 @@ import (
 
 // Pages lists every output file of the site: static assets, then per language the home
 // page, one page per locality, plan and update, the lists, stand-alone pages, feeds and
-// data files, by path but for the whole site's gzipped CSV, listed after the provinces'
-// files it is made of, and the data page, last (afterTheirFiles). Each Page renders
+// data files, by path but for each locality's CSV file, listed right after its
+// province's pack (afterTheirPack), the whole site's gzipped CSV, listed after the
+// provinces' files it is made of, and the data page, last (afterTheirFiles). Each Page renders
 // independently.
 func (r *Renderer) Pages() []Page {
 	pages := slices.Clone(r.files)
@@ -40,7 +41,7 @@ func (r *Renderer) Pages() []Page {
 	// Paths are unique (write refuses a second page at a path), so the unstable sort gives
 	// the order a stable one would, several times faster: a national site has 70,000 pages.
 	slices.SortFunc(pages, func(a, b Page) int { return cmp.Compare(a.Path, b.Path) })
-	return r.afterTheirFiles(pages)
+	return r.afterTheirFiles(afterTheirPack(pages))
 }
 
 // languagePages lists the pages of one language: the home page, lists, feed and search

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -41,6 +42,14 @@ type Data struct {
 	provinces  []Province
 	provinceOf map[*model.Locality]*Province
 	packed     bool
+
+	// groups are the provinces whose pack and localities' CSV files share their rows in a
+	// batch (shared.go), on a packed site; position is a locality's place in its
+	// province's Locs.
+	groups     []*Group
+	position   map[*model.Locality]int
+	rowBuffers bufferList
+	released   atomic.Int32 // how many groups' batches are done
 
 	segments []segSlot // the provinces' CSV rows compressed (segments.go), in the order of provinces
 	// known gives the size of a file the build keeps from its previous output unwritten
@@ -115,6 +124,17 @@ func NewData(site *model.Site) *Data {
 		for _, l := range d.provinces[i].Locs {
 			d.provinceOf[l] = &d.provinces[i]
 		}
+	}
+	if d.packed {
+		d.groups = make([]*Group, len(d.provinces))
+		d.position = map[*model.Locality]int{}
+		for i, p := range d.provinces {
+			d.groups[i] = &Group{d: d, i: i}
+			for k, l := range p.Locs {
+				d.position[l] = k
+			}
+		}
+		d.rowBuffers = newBufferList(8)
 	}
 	d.segments = make([]segSlot, len(d.provinces))
 	d.sizes = map[string]*sizeSlot{}
@@ -212,7 +232,7 @@ func (d *Data) ProvinceFiles(p Province) []File {
 
 func (d *Data) provinceFiles(p Province) []File {
 	if d.packed {
-		return []File{{Path: packPath(p), Large: true, Write: func(w io.Writer) error { return d.writePack(w, p.index) }}}
+		return []File{{Path: packPath(p), Large: true, Group: d.groups[p.index], Write: func(w io.Writer) error { return d.writePack(w, p.index) }}}
 	}
 	s := p.scope()
 	return []File{
@@ -268,7 +288,15 @@ func (d *Data) LocalityFiles(l *model.Locality) []File {
 		return nil
 	}
 	s := scope{head: l, locs: []*model.Locality{l}}
-	files := []File{{Path: routes.LocalityDownload(l.ID, "csv"), Write: func(w io.Writer) error { return d.csv(w, s) }}}
+	g, k := d.groupOf(l)
+	files := []File{{Path: routes.LocalityDownload(l.ID, "csv"), Group: g, Write: func(w io.Writer) error {
+		if g != nil {
+			if done, err := g.writeCSV(w, k); done {
+				return err
+			}
+		}
+		return d.csv(w, s)
+	}}}
 	if !d.packed {
 		files = append(files, File{Path: routes.LocalityDownload(l.ID, "json"), Write: func(w io.Writer) error { return d.json(w, s) }})
 	}
@@ -536,11 +564,11 @@ func (d *Data) results(s scope) [][]*model.Result {
 }
 
 // eachRecord gives sink each target, then each result, of the scope in a stable order;
-// for the whole site, part after part (see parts). The record is a variable of this
-// function, reused between records: sink is a concrete type whose put reads it and keeps
-// nothing, so it stays on the stack — passed to a func value it was moved to the heap,
-// and every record written into it (2.4 million a national build: each figure in its
-// locality's CSV, its province's CSV and JSON) paid the collector's write barriers.
+// for the whole site, part after part (see parts). The record is a variable of
+// putTargets and putResults, reused between records: sink is a concrete type whose put
+// reads it and keeps nothing, so it stays on the stack — passed to a func value it was
+// moved to the heap, and every record written into it (millions a national build) paid
+// the collector's write barriers.
 func (d *Data) eachRecord(s scope, sink *recordSink) error {
 	if s.head == nil && !s.roots {
 		for _, part := range d.parts() {
@@ -550,39 +578,57 @@ func (d *Data) eachRecord(s scope, sink *recordSink) error {
 		}
 		return nil
 	}
-	var rec figureRecord
 	for _, targets := range d.targets(s) {
-		for _, t := range targets {
-			rec = figureRecord{
-				Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
-				Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
-				Deadline: t.Deadline, Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
-				Where: t.Where.VI, Calc: t.Calc, SetBy: t.Credit.Authority, Decision: t.Credit.Decision, CreditInferred: t.Credit.Inferred,
-			}
+		if err := d.putTargets(targets, sink); err != nil {
+			return err
+		}
+	}
+	for _, results := range d.results(s) {
+		if err := d.putResults(results, sink); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putTargets gives sink the record of each target (see eachRecord).
+func (d *Data) putTargets(targets []*model.Target, sink *recordSink) error {
+	var rec figureRecord
+	for _, t := range targets {
+		rec = figureRecord{
+			Type: "target", Locality: t.Locality.ID, LocalityName: t.Locality.Name.VI, Indicator: t.Indicator.ID,
+			Unit: string(t.Indicator.Unit), Plan: t.Plan.ID, PlanNumber: t.Plan.Number, Period: t.Period.Text,
+			Deadline: t.Deadline, Value: t.Value, Rate: t.Rate, Implied: t.Implied, Derived: t.Derived,
+			Where: t.Where.VI, Calc: t.Calc, SetBy: t.Credit.Authority, Decision: t.Credit.Decision, CreditInferred: t.Credit.Inferred,
+		}
+		if err := sink.put(&rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putResults gives sink the record of each result, one a plan it reports a share of
+// (see eachRecord).
+func (d *Data) putResults(results []*model.Result, sink *recordSink) error {
+	var rec figureRecord
+	for _, res := range results {
+		rec = figureRecord{
+			Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
+			Unit: string(res.Indicator.Unit), AsOf: res.AsOf, Value: res.Value, Rate: res.Rate,
+			ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince,
+			Source: res.Source.ID, Published: res.Source.Published, Derived: res.Derived,
+			Where: res.Where.VI, Calc: res.Calc,
+		}
+		if len(res.Shares) == 0 {
 			if err := sink.put(&rec); err != nil {
 				return err
 			}
 		}
-	}
-	for _, results := range d.results(s) {
-		for _, res := range results {
-			rec = figureRecord{
-				Type: "result", Locality: res.Locality.ID, LocalityName: res.Locality.Name.VI, Indicator: res.Indicator.ID,
-				Unit: string(res.Indicator.Unit), AsOf: res.AsOf, Value: res.Value, Rate: res.Rate,
-				ReportedGap: res.Gap, Change: res.Change, ChangeSince: res.ChangeSince,
-				Source: res.Source.ID, Published: res.Source.Published, Derived: res.Derived,
-				Where: res.Where.VI, Calc: res.Calc,
-			}
-			if len(res.Shares) == 0 {
-				if err := sink.put(&rec); err != nil {
-					return err
-				}
-			}
-			for _, sh := range res.Shares {
-				rec.Plan, rec.PlanNumber, rec.ReportedShare = sh.Plan.ID, sh.Plan.Number, sh.Share
-				if err := sink.put(&rec); err != nil {
-					return err
-				}
+		for _, sh := range res.Shares {
+			rec.Plan, rec.PlanNumber, rec.ReportedShare = sh.Plan.ID, sh.Plan.Number, sh.Share
+			if err := sink.put(&rec); err != nil {
+				return err
 			}
 		}
 	}

@@ -23,6 +23,9 @@ type File struct {
 	// are best streamed to their file than gathered in memory.
 	Large bool
 	Write func(w io.Writer) error
+	// Group, when not nil, is the province whose files share their rows when written one
+	// after another, its pack first (Group.Lead), while a batch holds it (shared.go).
+	Group *Group
 }
 
 // Bytes writes f into memory.

@@ -74,8 +74,10 @@ func (j *chunkWriter) flush() {
 	j.buf = j.room()
 }
 
+// maybeFlush writes what is gathered once it is flushAt bytes or more; a chunkWriter
+// without a writer keeps it all.
 func (j *chunkWriter) maybeFlush() {
-	if len(j.buf) >= flushAt {
+	if len(j.buf) >= flushAt && j.w != nil {
 		j.flush()
 	}
 }

@@ -166,6 +166,9 @@ func (d *Data) makeSegment(p Province) (segment, error) {
 			}
 		}
 	}
+	if seg, shared, err := d.sharedSegment(p); shared {
+		return seg, err
+	}
 	return deflateSegment(segmentBytesPerFigure*d.figuresOf(p.Locs), func(w io.Writer) error { return d.rows(w, p.scope()) })
 }
 

@@ -1,0 +1,76 @@
+package download
+
+import (
+	"bytes"
+	"testing"
+)
+
+// TestGroupSharesItsRows: while a batch holds a province (Group.Hold), its pack formats
+// the province's rows once and each of its localities' CSV files copies its own out of
+// them — the same bytes as each file written alone, allocating nothing into a page buffer
+// with room —; Release lets them go, and a file written after it formats its own again.
+func TestGroupSharesItsRows(t *testing.T) {
+	site := packedSite(t)
+	alone := NewData(site)
+	d := NewData(site)
+	var buf bytes.Buffer
+	buf.Grow(1 << 20)
+	shared := 0
+	for _, p := range d.Provinces() {
+		pack := d.ProvinceFiles(p)[0]
+		g := pack.Group
+		if g == nil || g.Lead() != pack.Path {
+			t.Fatalf("%s: group %v, lead %q", pack.Path, g, g.Lead())
+		}
+		g.Hold()
+		got, err := pack.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, _ := alone.ProvinceFiles(p)[0].Bytes(); !bytes.Equal(got, want) {
+			t.Errorf("%s: %d bytes in its batch, %d alone", pack.Path, len(got), len(want))
+		}
+		if g.rows == nil {
+			t.Fatalf("%s kept no rows while held", pack.Path)
+		}
+		for _, l := range p.Locs {
+			files := d.LocalityFiles(l)
+			if len(files) == 0 {
+				continue
+			}
+			if files[0].Group != g {
+				t.Errorf("%s is not in the group of %s", files[0].Path, pack.Path)
+			}
+			write := func() {
+				buf.Reset()
+				if err := files[0].Write(&buf); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if allocs := testing.AllocsPerRun(3, write); allocs != 0 {
+				t.Errorf("%s: %v allocations out of its province's rows", files[0].Path, allocs)
+			}
+			if want, _ := alone.LocalityFiles(l)[0].Bytes(); !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s: %d bytes out of its province's rows, %d alone", files[0].Path, buf.Len(), len(want))
+			}
+			shared++
+		}
+		g.Release()
+		if g.rows != nil {
+			t.Errorf("%s: rows kept after Release", pack.Path)
+		}
+	}
+	if shared == 0 {
+		t.Fatal("no locality's file in a province")
+	}
+	// after every batch: each file formats its own, the same bytes
+	p := d.Provinces()[0]
+	l := p.Locs[len(p.Locs)-1]
+	got, err := d.LocalityFiles(l)[0].Bytes()
+	if want, _ := alone.LocalityFiles(l)[0].Bytes(); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s after its batch: %d bytes (%v), %d alone", l.ID, len(got), err, len(want))
+	}
+	if len(d.rowBuffers.free) != 0 {
+		t.Errorf("%d row buffers kept after every province's batch", len(d.rowBuffers.free))
+	}
+}
