@@ -50,8 +50,13 @@ var (
 	// than a sync.Pool, which every collection empties (~25 while a national site's pages
 	// render) and then the next cards made them again.
 	encoders = make(chan *idat, 8)
-	segments = segmentCache{kept: map[rowsKey]*keptRows{}, seen: map[segmentKey]bool{}, seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
+	segments = newSegmentCache()
 )
+
+func newSegmentCache() *segmentCache {
+	return &segmentCache{kept: map[rowsKey]*keptRows{}, seen: map[segmentKey]bool{}, recent: map[segmentKey]recentSegment{},
+		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
+}
 
 // rowsKey names a segment's rows (each after its filter byte) without keeping them: their
 // length and two 64-bit hashes of independent seeds. Keyed by the rows themselves, the
@@ -68,7 +73,8 @@ type segmentKey struct {
 	n    int
 }
 
-// segmentCache keeps the compressed bytes of the segments met twice.
+// segmentCache keeps the compressed bytes of the segments met twice, and of the segments
+// of the last cards compressed.
 type segmentCache struct {
 	mu    sync.Mutex
 	kept  map[rowsKey]*keptRows
@@ -76,7 +82,27 @@ type segmentCache struct {
 	size  int
 	seeds [2]maphash.Seed
 	full  bool
+
+	// recent are the segments compressed last, up to maxRecent bytes, oldest first in
+	// order: the cards of a page in each language are drawn one after the other (its
+	// batch, render.Batches) and share their title's rows, which no other card has — kept
+	// until met twice, they were compressed twice (14 % of the rows the national site's
+	// cards compress), and then kept for nothing.
+	recent     map[segmentKey]recentSegment
+	order      []segmentKey // from head on
+	head       int
+	recentSize int
 }
+
+// recentSegment is a segment compressed lately: its rows' Adler-32 and its bytes.
+type recentSegment struct {
+	sum        uint32
+	compressed []byte
+}
+
+// maxRecent bounds the bytes of the recent segments: the last few dozen cards' own
+// (a card compresses ~20 KB of segments no other card has).
+const maxRecent = 2 << 20
 
 // keptRows are what is kept of the rows of segments met twice: their Adler-32 (a card
 // copying a segment needs it for its checksum, and summing the rows again was a tenth of a
@@ -95,26 +121,27 @@ func (c *segmentCache) keyOf(rows []byte) rowsKey {
 func (c *segmentCache) get(k rowsKey, n int) ([]byte, uint32, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	kr := c.kept[k]
-	if kr == nil {
-		return nil, 0, false
+	if kr := c.kept[k]; kr != nil {
+		if b, ok := kr.compressed[n]; ok {
+			return b, kr.sum, true
+		}
 	}
-	b, ok := kr.compressed[n]
-	return b, kr.sum, ok
+	r, ok := c.recent[segmentKey{k, n}]
+	return r.compressed, r.sum, ok
 }
 
-// offer keeps a segment's compressed bytes if it was met before; sum is the Adler-32 of
-// its rows.
+// offer keeps a segment's compressed bytes if it was met before, else among the recent
+// ones; sum is the Adler-32 of its rows.
 func (c *segmentCache) offer(k rowsKey, n int, sum uint32, compressed []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.full {
-		return
-	}
 	sk := segmentKey{k, n}
-	if !c.seen[sk] {
-		c.seen[sk] = true
-		c.full = len(c.seen) > maxKept>>6 // a bound on the segments met once too
+	if c.full || !c.seen[sk] {
+		if !c.full {
+			c.seen[sk] = true
+			c.full = len(c.seen) > maxKept>>6 // a bound on the segments met once too
+		}
+		c.remember(sk, sum, compressed)
 		return
 	}
 	kr := c.kept[k]
@@ -125,6 +152,24 @@ func (c *segmentCache) offer(k rowsKey, n int, sum uint32, compressed []byte) {
 	kr.compressed[n] = bytes.Clone(compressed)
 	c.size += len(compressed)
 	c.full = c.size > maxKept
+}
+
+// remember keeps a segment among the recent ones, forgetting the oldest beyond maxRecent.
+func (c *segmentCache) remember(sk segmentKey, sum uint32, compressed []byte) {
+	if _, ok := c.recent[sk]; ok || len(compressed) > maxRecent/4 {
+		return
+	}
+	c.recent[sk] = recentSegment{sum, bytes.Clone(compressed)}
+	c.order = append(c.order, sk)
+	c.recentSize += len(compressed)
+	for ; c.recentSize > maxRecent; c.head++ {
+		c.recentSize -= len(c.recent[c.order[c.head]].compressed)
+		delete(c.recent, c.order[c.head])
+	}
+	if c.head > len(c.order)/2 {
+		c.order = append(c.order[:0], c.order[c.head:]...)
+		c.head = 0
+	}
 }
 
 // encodePNG writes img, whose palette has at most 256 colours, as a PNG to buf.

@@ -200,3 +200,40 @@ func TestWritePNGAppends(t *testing.T) {
 		t.Errorf("%d bytes after the page before, want the card's %d", buf.Len()-len("the page before"), len(want))
 	}
 }
+
+// TestRecentSegmentsAreCopied: a segment compressed once is copied by the next card that
+// has it while it is among the recent ones (the cards of a page in each language share
+// their title's rows), without being kept for the whole build; forgotten past maxRecent
+// bytes of later segments, it is compressed again, and then kept, as a segment met twice.
+func TestRecentSegmentsAreCopied(t *testing.T) {
+	c := newSegmentCache()
+	title := c.keyOf([]byte("the rows of a title"))
+	if _, _, ok := c.get(title, 1); ok {
+		t.Fatal("a segment never compressed is found")
+	}
+	c.offer(title, 1, 7, []byte("compressed title"))
+	b, sum, ok := c.get(title, 1)
+	if !ok || sum != 7 || string(b) != "compressed title" {
+		t.Fatalf("the recent segment: %q, %d, %t", b, sum, ok)
+	}
+	if _, _, ok := c.get(title, 2); ok {
+		t.Error("the rows repeated twice found as the rows once")
+	}
+	if len(c.kept) != 0 {
+		t.Error("a segment met once is kept")
+	}
+	other := bytes.Repeat([]byte{1}, 64<<10)
+	for i := range maxRecent / len(other) {
+		c.offer(c.keyOf([]byte{byte(i), byte(i >> 8)}), 1, 0, other)
+	}
+	if _, _, ok := c.get(title, 1); ok {
+		t.Error("the segment is still recent after maxRecent bytes of others")
+	}
+	if c.recentSize > maxRecent || len(c.recent) != len(c.order)-c.head {
+		t.Errorf("%d bytes in %d recent segments, %d in order", c.recentSize, len(c.recent), len(c.order)-c.head)
+	}
+	c.offer(title, 1, 7, []byte("compressed title"))
+	if b, _, ok := c.get(title, 1); !ok || string(b) != "compressed title" || c.kept[title] == nil {
+		t.Errorf("met again once forgotten, the segment is not kept: %q, %t", b, ok)
+	}
+}
