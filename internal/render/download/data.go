@@ -48,7 +48,7 @@ type Data struct {
 	// province's Locs.
 	groups     []*Group
 	position   map[*model.Locality]int
-	rowBuffers bufferList
+	rowBuffers *bufferList
 	released   atomic.Int32 // how many groups' batches are done
 
 	segments []segSlot // the provinces' CSV rows compressed (segments.go), in the order of provinces
@@ -134,7 +134,7 @@ func NewData(site *model.Site) *Data {
 				d.position[l] = k
 			}
 		}
-		d.rowBuffers = newBufferList(8)
+		d.rowBuffers = &bufferList{}
 	}
 	d.segments = make([]segSlot, len(d.provinces))
 	d.sizes = map[string]*sizeSlot{}
@@ -330,7 +330,9 @@ func (d *Data) writePack(w io.Writer, i int) error {
 	p := d.provinces[i]
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newFlater(w), nil })
-	modified := d.newestCited(p.Locs)
+	s := p.scope()
+	s.cited = d.citedBy(p.Locs) // once for its three entries
+	modified := newest(s.cited)
 	seg, err := d.segmentOf(i)
 	if err == nil {
 		err = writeSegmented(zw, p.Loc.ID+".csv", seg, zip.FileHeader{Modified: modified})
@@ -343,23 +345,23 @@ func (d *Data) writePack(w io.Writer, i int) error {
 	if err != nil {
 		return err
 	}
-	if err := d.json(jw, p.scope()); err != nil {
+	if err := d.json(jw, s); err != nil {
 		return err
 	}
 	sw, err := zw.CreateHeader(&zip.FileHeader{Name: routes.SourcesFile, Method: zip.Deflate, Modified: modified})
 	if err != nil {
 		return err
 	}
-	if err := d.sourcesCSV(sw, p.Locs); err != nil {
+	if err := d.writeSources(sw, s.cited); err != nil {
 		return err
 	}
 	return zw.Close()
 }
 
-// newestCited is the publication date of the newest plan or source the figures of locs
-// cite (its first moment, UTC); the first day of 2000 when none has a date.
-func (d *Data) newestCited(locs []*model.Locality) time.Time {
-	sources, plans := d.citedBy(locs)
+// newest is the publication date of the newest plan or source cited (its first moment,
+// UTC); the first day of 2000 when none has a date.
+func newest(c *cited) time.Time {
+	sources, plans := c.sources, c.plans
 	newest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, s := range sources {
 		if t := s.Published.Time(); t.After(newest) {
@@ -420,6 +422,26 @@ type scope struct {
 	locs  []*model.Locality
 	list  bool // the JSON lists the localities of the scope
 	roots bool // the roots' own figures
+	// cited are the documents the figures of locs cite (citedBy), when already known
+	cited *cited
+}
+
+// cited are the sources and plans some figures cite, each in the site's order.
+type cited struct {
+	sources []*model.Source
+	plans   []*model.Plan
+}
+
+// citedOf is what the figures of a locality's or province's scope cite; every source and
+// plan of the site for the whole site's.
+func (d *Data) citedOf(s scope) *cited {
+	switch {
+	case s.cited != nil:
+		return s.cited
+	case s.head == nil:
+		return &cited{d.site.Sources, d.site.Plans}
+	}
+	return d.citedBy(s.locs)
 }
 
 // figureRecord is one row of the dataset: a target or a result. Unknown numbers are
@@ -791,7 +813,7 @@ var formulaStart = [256]bool{'=': true, '+': true, '-': true, '@': true, '\t': t
 // citedBy returns the sources and plans that the figures of locs cite, in the site's
 // order: a locality's or a province's download describes its own figures, not the whole
 // site's documents.
-func (d *Data) citedBy(locs []*model.Locality) ([]*model.Source, []*model.Plan) {
+func (d *Data) citedBy(locs []*model.Locality) *cited {
 	var sources []*model.Source
 	var plans []*model.Plan
 	seenS, seenP := map[*model.Source]bool{}, map[*model.Plan]bool{}
@@ -817,7 +839,7 @@ func (d *Data) citedBy(locs []*model.Locality) ([]*model.Source, []*model.Plan) 
 	}
 	slices.SortFunc(sources, func(a, b *model.Source) int { return cmp.Compare(d.site.SourceOrder(a), d.site.SourceOrder(b)) })
 	slices.SortFunc(plans, func(a, b *model.Plan) int { return cmp.Compare(d.site.PlanOrder(a), d.site.PlanOrder(b)) })
-	return sources, plans
+	return &cited{sources, plans}
 }
 
 func idOf(l *model.Locality) string {

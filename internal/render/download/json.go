@@ -131,10 +131,8 @@ func (d *Data) json(w io.Writer, s scope) error {
 		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name.VI, ind.Name.EN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
 	})
 	j.figures(d, s)
-	sources, plans := d.site.Sources, d.site.Plans
-	if s.head != nil {
-		sources, plans = d.citedBy(s.locs)
-	}
+	c := d.citedOf(s)
+	sources, plans := c.sources, c.plans
 	j.array("sources", len(sources), func(i int, b []byte) ([]byte, error) {
 		src := sources[i]
 		return marshalOnto(b, jsonSource{src.ID, src.Title.VI, src.Kind, src.Published.String(), src.Publisher, src.URL})

@@ -3,6 +3,7 @@ package download
 import (
 	"bytes"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/covsite/covsite/internal/model"
@@ -158,41 +159,57 @@ const rowBytesPerFigure = 240
 // rather than made again (162 MB a national build); emptied once every province's batch
 // is done.
 type bufferList struct {
-	free chan []byte
+	mu   sync.Mutex
+	free [][]byte
 }
 
-func newBufferList(n int) bufferList { return bufferList{free: make(chan []byte, n)} }
+// maxFree is how many buffers the list keeps: one for each of the workers formatting a
+// province's rows at once.
+const maxFree = 4
 
-// get returns an empty buffer of at least size bytes of room.
-func (l bufferList) get(size int) []byte {
-	select {
-	case b := <-l.free:
-		if cap(b) >= size {
-			return b[:0]
+// get returns an empty buffer of at least size bytes of room: the smallest free one that
+// has it, else a new one.
+func (l *bufferList) get(size int) []byte {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	best := -1
+	for i, b := range l.free {
+		if cap(b) >= size && (best < 0 || cap(b) < cap(l.free[best])) {
+			best = i
 		}
-	default:
 	}
-	return make([]byte, 0, size)
+	if best < 0 {
+		return make([]byte, 0, size)
+	}
+	b := l.free[best]
+	l.free = slices.Delete(l.free, best, best+1)
+	return b[:0]
 }
 
-func (l bufferList) put(b []byte) {
+// put gives b back; beyond maxFree buffers, the smallest is let go.
+func (l *bufferList) put(b []byte) {
 	if b == nil {
 		return
 	}
-	select {
-	case l.free <- b:
-	default:
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.free = append(l.free, b)
+	if len(l.free) > maxFree {
+		smallest := 0
+		for i, f := range l.free {
+			if cap(f) < cap(l.free[smallest]) {
+				smallest = i
+			}
+		}
+		l.free = slices.Delete(l.free, smallest, smallest+1)
 	}
 }
 
-func (l bufferList) drain() {
-	for {
-		select {
-		case <-l.free:
-		default:
-			return
-		}
-	}
+func (l *bufferList) drain() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	clear(l.free)
+	l.free = nil
 }
 
 // groupOf is the group of l's province and l's place among its localities; nil when l is

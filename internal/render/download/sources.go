@@ -22,10 +22,15 @@ const planKind = "plan"
 // sourcesCSV writes the table of the sources and plans the figures of locs cite; of every
 // source and plan of the site when locs is nil.
 func (d *Data) sourcesCSV(w io.Writer, locs []*model.Locality) error {
-	sources, plans := d.site.Sources, d.site.Plans
-	if locs != nil {
-		sources, plans = d.citedBy(locs)
+	if locs == nil {
+		return d.writeSources(w, &cited{d.site.Sources, d.site.Plans})
 	}
+	return d.writeSources(w, d.citedBy(locs))
+}
+
+// writeSources writes the table of the sources and plans c holds.
+func (d *Data) writeSources(w io.Writer, c *cited) error {
+	sources, plans := c.sources, c.plans
 	b := append([]byte(ByteOrderMark), strings.Join(SourcesHeader, ",")...)
 	b = append(b, '\n')
 	for _, p := range plans {
