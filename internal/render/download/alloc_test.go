@@ -34,7 +34,7 @@ func TestRecordsAllocateNothing(t *testing.T) {
 	for _, p := range d.Provinces() {
 		var c counter
 		records := func() {
-			if err := d.eachRecord(p.scope(), &recordSink{c: newChunkWriter(&c)}); err != nil {
+			if err := d.eachRecord(p.scope(), &recordSink{csv: newChunkWriter(&c)}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -333,7 +333,7 @@ func (d *Data) writePack(w io.Writer, i int) error {
 	s := p.scope()
 	s.cited = d.citedBy(p.Locs) // once for its three entries
 	modified := newest(s.cited)
-	seg, err := d.segmentOf(i)
+	seg, js, err := d.segmentWith(i, &s)
 	if err == nil {
 		err = writeSegmented(zw, p.Loc.ID+".csv", seg, zip.FileHeader{Modified: modified})
 	}
@@ -341,11 +341,12 @@ func (d *Data) writePack(w io.Writer, i int) error {
 	if err != nil {
 		return err
 	}
-	jw, err := zw.CreateHeader(&zip.FileHeader{Name: p.Loc.ID + ".json", Method: zip.Deflate, Modified: modified})
-	if err != nil {
-		return err
+	if name := p.Loc.ID + ".json"; js != nil && plainName(name) { // made with the rows, in the same pass over the figures
+		err = writeDeflated(zw, name, *js, modified)
+	} else {
+		err = d.jsonEntry(zw, name, s, modified)
 	}
-	if err := d.json(jw, s); err != nil {
+	if err != nil {
 		return err
 	}
 	sw, err := zw.CreateHeader(&zip.FileHeader{Name: routes.SourcesFile, Method: zip.Deflate, Modified: modified})
@@ -356,6 +357,15 @@ func (d *Data) writePack(w io.Writer, i int) error {
 		return err
 	}
 	return zw.Close()
+}
+
+// jsonEntry writes the JSON of the scope s into the pack as the entry name.
+func (d *Data) jsonEntry(zw *zip.Writer, name string, s scope, modified time.Time) error {
+	jw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
+	if err != nil {
+		return err
+	}
+	return d.json(jw, s)
 }
 
 // newest is the publication date of the newest plan or source cited (its first moment,
@@ -657,28 +667,34 @@ func (d *Data) putResults(results []*model.Result, sink *recordSink) error {
 	return nil
 }
 
-// recordSink encodes the records eachRecord gives it into c: as lines of CSV, or as the
-// JSON figures' lines (one object a line, a comma before each but the first).
+// recordSink encodes the records eachRecord gives it: as lines of CSV into csv, as the
+// JSON figures' lines (one object a line, a comma before each but the first) into json, or
+// both at once (a province's rows and its pack's JSON, shared.go).
 type recordSink struct {
-	c    *chunkWriter
-	json bool
-	n    int // records put so far
+	csv  *chunkWriter // nil for no CSV
+	json *chunkWriter // nil for no JSON
+	n    int          // records put so far
 }
 
 // put encodes rec; it keeps no reference to it.
 func (k *recordSink) put(rec *figureRecord) error {
-	c := k.c
-	if k.json {
-		if k.n > 0 {
-			c.buf = append(c.buf, ',')
-		}
-		c.buf = appendRecord(append(c.buf, '\n'), rec)
-	} else {
+	if c := k.csv; c != nil {
 		c.buf = appendCSVRecord(c.buf, rec)
+		if c.maybeFlush(); c.err != nil {
+			return c.err
+		}
+	}
+	if j := k.json; j != nil {
+		if k.n > 0 {
+			j.buf = append(j.buf, ',')
+		}
+		j.buf = appendRecord(append(j.buf, '\n'), rec)
+		if j.maybeFlush(); j.err != nil {
+			return j.err
+		}
 	}
 	k.n++
-	c.maybeFlush()
-	return c.err
+	return nil
 }
 
 // ByteOrderMark starts every CSV download, before CSVHeader (see csvHeaderLine).
@@ -703,7 +719,7 @@ func (d *Data) csv(w io.Writer, s scope) error {
 // rows writes the figures of the scope as lines of CSV, without the header.
 func (d *Data) rows(w io.Writer, s scope) error {
 	c := newChunkWriter(w)
-	if err := d.eachRecord(s, &recordSink{c: c}); err != nil {
+	if err := d.eachRecord(s, &recordSink{csv: c}); err != nil {
 		return err
 	}
 	c.flush()

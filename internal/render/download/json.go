@@ -119,6 +119,16 @@ func marshalOnto(b []byte, v any) ([]byte, error) {
 // localities.
 func (d *Data) json(w io.Writer, s scope) error {
 	j := newChunkWriter(w)
+	d.jsonHead(j, s)
+	j.figures(d, s)
+	d.jsonTail(j, s)
+	j.flush()
+	return j.err
+}
+
+// jsonHead writes the JSON of the scope up to its figures: the title, the head locality
+// and the indicators.
+func (d *Data) jsonHead(j *chunkWriter, s scope) {
 	j.buf = append(j.buf, `{"title":`...)
 	j.buf = appendJSONString(j.buf, d.site.Config.Title.VI)
 	if s.head != nil {
@@ -130,7 +140,11 @@ func (d *Data) json(w io.Writer, s scope) error {
 		ind := inds[i]
 		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name.VI, ind.Name.EN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
 	})
-	j.figures(d, s)
+}
+
+// jsonTail writes the JSON of the scope after its figures: the sources and plans they
+// cite and, for the whole site and a province, the localities.
+func (d *Data) jsonTail(j *chunkWriter, s scope) {
 	c := d.citedOf(s)
 	sources, plans := c.sources, c.plans
 	j.array("sources", len(sources), func(i int, b []byte) ([]byte, error) {
@@ -152,19 +166,24 @@ func (d *Data) json(w io.Writer, s scope) error {
 		})
 	}
 	j.buf = append(j.buf, "}\n"...)
-	j.flush()
-	return j.err
 }
 
 // figures writes `,"figures":[…]`, one record per line.
 func (j *chunkWriter) figures(d *Data, s scope) {
-	j.buf = append(j.buf, ",\n\"figures\":["...)
-	sink := recordSink{c: j, json: true}
+	j.figuresStart()
+	sink := recordSink{json: j}
 	err := d.eachRecord(s, &sink)
 	if j.err == nil {
 		j.err = err
 	}
-	if sink.n > 0 {
+	j.figuresEnd(sink.n)
+}
+
+func (j *chunkWriter) figuresStart() { j.buf = append(j.buf, ",\n\"figures\":["...) }
+
+// figuresEnd ends the figures' list after n figures.
+func (j *chunkWriter) figuresEnd(n int) {
+	if n > 0 {
 		j.buf = append(j.buf, '\n')
 	}
 	j.buf = append(j.buf, ']')

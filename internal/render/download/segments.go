@@ -7,9 +7,11 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"sync"
+	"time"
 
 	"github.com/covsite/covsite/internal/model"
 )
@@ -132,14 +134,25 @@ func writeGzipMember(w io.Writer, seg segment) error {
 // the build keeps it, else compressed from its rows. A file that takes it calls release
 // once done with it.
 func (d *Data) segmentOf(i int) (segment, error) {
+	seg, _, err := d.segmentWith(i, nil)
+	return seg, err
+}
+
+// segmentWith is segmentOf, and when it formats the province's rows for its batch
+// (shared.go) and js is given, the JSON of the scope js deflated in the same pass over the
+// figures; nil when it does not.
+func (d *Data) segmentWith(i int, js *scope) (segment, *segment, error) {
 	sg := &d.segments[i]
 	sg.mu.Lock()
 	defer sg.mu.Unlock()
+	var json *segment
 	if sg.seg == nil {
-		seg, err := d.makeSegment(d.provinces[i])
+		var seg segment
+		var err error
+		seg, json, err = d.makeSegment(d.provinces[i], js)
 		sg.seg, sg.err, sg.taken = &seg, err, 0
 	}
-	return *sg.seg, sg.err
+	return *sg.seg, json, sg.err
 }
 
 // release tells that a file made of the i-th province's segment is done with it: once
@@ -158,18 +171,19 @@ func (d *Data) release(i int) {
 	}
 }
 
-func (d *Data) makeSegment(p Province) (segment, error) {
+func (d *Data) makeSegment(p Province, js *scope) (segment, *segment, error) {
 	if d.previous != nil {
 		if old, ok := d.previous(packPath(p)); ok {
 			if seg, err := segmentFromPack(old, p.Loc.ID+".csv"); err == nil {
-				return seg, nil
+				return seg, nil, nil
 			}
 		}
 	}
-	if seg, shared, err := d.sharedSegment(p); shared {
-		return seg, err
+	if seg, json, shared, err := d.sharedSegment(p, js); shared {
+		return seg, json, err
 	}
-	return deflateSegment(segmentBytesPerFigure*d.figuresOf(p.Locs), func(w io.Writer) error { return d.rows(w, p.scope()) })
+	seg, err := deflateSegment(segmentBytesPerFigure*d.figuresOf(p.Locs), func(w io.Writer) error { return d.rows(w, p.scope()) })
+	return seg, nil, err
 }
 
 // segmentBytesPerFigure is about what a figure's CSV row takes deflated (the national
@@ -234,6 +248,39 @@ func writeSegmented(zw *zip.Writer, name string, seg segment, fh zip.FileHeader)
 	_, err = w.Write(seg.deflated)
 	return err
 }
+
+// writeDeflated writes a pack's entry out of its bytes deflated: the bytes
+// zip.Writer.CreateHeader writes for the same contents and header (a data descriptor after
+// the bytes, version 2.0, the time as stampModified writes it), for a name it would not
+// flag as UTF-8 (plainName).
+func writeDeflated(zw *zip.Writer, name string, e segment, modified time.Time) error {
+	if !plainName(name) {
+		return fmt.Errorf("%s: a pack's entry written raw with a name CreateHeader flags as UTF-8", name)
+	}
+	fh := zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified, Flags: 0x8, CreatorVersion: zipVersion20, ReaderVersion: zipVersion20,
+		CRC32: e.crc, CompressedSize64: uint64(len(e.deflated)), UncompressedSize64: uint64(e.size)}
+	stampModified(&fh)
+	w, err := zw.CreateRaw(&fh)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(e.deflated)
+	return err
+}
+
+// plainName reports whether zip.Writer.CreateHeader leaves name unflagged as UTF-8:
+// printable ASCII but for \\, ~ and DEL.
+func plainName(name string) bool {
+	for _, c := range []byte(name) {
+		if c < 0x20 || c > 0x7d || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// zipVersion20 is the version archive/zip writes as made by and needed to read: 2.0.
+const zipVersion20 = 20
 
 // writeGzip writes the whole site's CSV, gzipped: the header and the roots' own rows in
 // one member, then a member per province.

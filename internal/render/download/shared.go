@@ -2,6 +2,7 @@ package download
 
 import (
 	"bytes"
+	"hash/crc32"
 	"io"
 	"slices"
 	"sync"
@@ -15,8 +16,10 @@ import (
 // worker renders one after another (File.Group, render.Batches): while the batch holds the
 // province (Group.Hold), the pack formats the province's rows once into memory, compresses
 // its segment out of them, and each locality's file copies its own rows out of them —
-// before, a national build formatted 780,000 rows twice. Release lets the rows go: the
-// batch is done. A file written outside a batch (a preview; a rebuild that keeps the pack
+// before, a national build formatted 780,000 rows twice. In the same pass over the figures
+// the pack makes its JSON, deflated into memory and written into the pack as it is
+// (writeDeflated): the figures are gone through once, not three times. Release lets the
+// rows go: the batch is done. A file written outside a batch (a preview; a rebuild that keeps the pack
 // and writes a locality's file) formats its own rows: the same bytes either way.
 
 // Group is a province whose pack and localities' CSV files share their rows while a
@@ -105,10 +108,14 @@ func (g *Group) writeCSV(w io.Writer, k int) (bool, error) {
 }
 
 // formatRows appends the CSV rows of the province p to buf, as rows writes them, and
-// notes in spans (one a locality of p.Locs) where each locality's are.
-func (d *Data) formatRows(p Province, buf []byte, spans []rowSpans) ([]byte, error) {
+// notes in spans (one a locality of p.Locs) where each locality's are; into json, when
+// not nil, it writes the figures' JSON lines, as figures writes them, in the same pass.
+func (d *Data) formatRows(p Province, buf []byte, spans []rowSpans, json *chunkWriter) ([]byte, error) {
 	c := &chunkWriter{buf: buf} // no writer: never flushed, all kept
-	sink := recordSink{c: c}
+	sink := recordSink{csv: c, json: json}
+	if json != nil {
+		json.figuresStart()
+	}
 	for k, l := range p.Locs {
 		from := len(c.buf)
 		if err := d.putTargets(d.site.TargetsOf(l), &sink); err != nil {
@@ -123,30 +130,77 @@ func (d *Data) formatRows(p Province, buf []byte, spans []rowSpans) ([]byte, err
 		}
 		spans[k].results = span{from, len(c.buf)}
 	}
+	if json != nil {
+		json.figuresEnd(sink.n)
+	}
 	return c.buf, nil
 }
 
 // sharedSegment compresses the held province's rows, formatted into memory and kept for
-// the group's other files; false when no batch holds the group.
-func (d *Data) sharedSegment(p Province) (segment, bool, error) {
+// the group's other files, and when js is given, the JSON of the scope js (the pack's, the
+// province's figures) deflated in the same pass; false when no batch holds the group.
+func (d *Data) sharedSegment(p Province, js *scope) (seg segment, json *segment, shared bool, err error) {
 	if d.groups == nil || !d.groups[p.index].holding() {
-		return segment{}, false, nil
+		return segment{}, nil, false, nil
 	}
 	g := d.groups[p.index]
 	figures := d.figuresOf(p.Locs)
 	spans := make([]rowSpans, len(p.Locs))
-	rows, err := d.formatRows(p, d.rowBuffers.get(rowBytesPerFigure*figures), spans)
-	if err != nil {
-		return segment{}, true, err
+	var jd *jsonDeflater
+	var jc *chunkWriter
+	if js != nil {
+		jd = newJSONDeflater(segmentBytesPerFigure * figures)
+		jc = newChunkWriter(jd)
+		d.jsonHead(jc, *js)
 	}
-	seg, err := deflateSegment(segmentBytesPerFigure*figures, func(w io.Writer) error {
+	rows, err := d.formatRows(p, d.rowBuffers.get(rowBytesPerFigure*figures), spans, jc)
+	if err != nil {
+		return segment{}, nil, true, err
+	}
+	if jc != nil {
+		d.jsonTail(jc, *js)
+		if jc.flush(); jc.err != nil {
+			return segment{}, nil, true, jc.err
+		}
+		j, err := jd.close()
+		if err != nil {
+			return segment{}, nil, true, err
+		}
+		json = &j
+	}
+	seg, err = deflateSegment(segmentBytesPerFigure*figures, func(w io.Writer) error {
 		_, err := w.Write(rows)
 		return err
 	})
 	if !g.keep(rows, spans) {
 		d.rowBuffers.put(rows)
 	}
-	return seg, true, err
+	return seg, json, true, err
+}
+
+// jsonDeflater deflates what is written to it into memory, keeping its CRC-32 and length.
+type jsonDeflater struct {
+	buf *bytes.Buffer
+	fw  flater
+	crc uint32
+	n   int64
+}
+
+func newJSONDeflater(sizeHint int) *jsonDeflater {
+	buf := bytes.NewBuffer(make([]byte, 0, sizeHint))
+	return &jsonDeflater{buf: buf, fw: newFlater(buf)}
+}
+
+func (j *jsonDeflater) Write(p []byte) (int, error) {
+	j.crc = crc32.Update(j.crc, crc32.IEEETable, p)
+	j.n += int64(len(p))
+	return j.fw.Write(p)
+}
+
+// close ends the stream: its bytes, CRC-32 and length.
+func (j *jsonDeflater) close() (segment, error) {
+	err := j.fw.Close()
+	return segment{deflated: j.buf.Bytes(), crc: j.crc, size: j.n}, err
 }
 
 // rowBytesPerFigure is a little more than a figure's CSV row takes (the national dataset:

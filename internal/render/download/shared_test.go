@@ -1,8 +1,11 @@
 package download
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"testing"
+	"time"
 )
 
 // TestGroupSharesItsRows: while a batch holds a province (Group.Hold), its pack formats
@@ -72,5 +75,51 @@ func TestGroupSharesItsRows(t *testing.T) {
 	}
 	if len(d.rowBuffers.free) != 0 {
 		t.Errorf("%d row buffers kept after every province's batch", len(d.rowBuffers.free))
+	}
+}
+
+// TestWriteDeflatedIsCreateHeader: an entry written out of its bytes deflated beforehand
+// (a pack's JSON, made in the pass over the figures that makes its CSV rows) is the zip
+// CreateHeader makes of the same contents, byte for byte; a name CreateHeader would flag
+// as UTF-8 is refused.
+func TestWriteDeflatedIsCreateHeader(t *testing.T) {
+	modified := time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+	contents := bytes.Repeat([]byte(`{"type":"target","locality":"ha-noi","value":12345}`+"\n"), 5000)
+	for _, size := range []int{0, 1, 100, len(contents)} {
+		var want bytes.Buffer
+		zw := zip.NewWriter(&want)
+		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return newFlater(w), nil })
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "ha-noi.json", Method: zip.Deflate, Modified: modified})
+		if err == nil {
+			_, err = w.Write(contents[:size])
+		}
+		if err != nil || zw.Close() != nil {
+			t.Fatal(err)
+		}
+
+		jd := newJSONDeflater(16)
+		if _, err := jd.Write(contents[:size]); err != nil {
+			t.Fatal(err)
+		}
+		e, err := jd.close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		zw = zip.NewWriter(&got)
+		if err := writeDeflated(zw, "ha-noi.json", e, modified); err != nil || zw.Close() != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%d bytes: the raw entry's zip is %d bytes, CreateHeader's %d", size, got.Len(), want.Len())
+		}
+	}
+	for name, plain := range map[string]bool{"ha-noi.json": true, "hà-nội.json": false, `a\b`: false, "a~b": false, "a b": true} {
+		if plainName(name) != plain {
+			t.Errorf("plainName(%q) = %t", name, !plain)
+		}
+		if !plain && writeDeflated(zip.NewWriter(io.Discard), name, segment{}, modified) == nil {
+			t.Errorf("%q written raw", name)
+		}
 	}
 }
