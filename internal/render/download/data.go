@@ -46,10 +46,10 @@ type Data struct {
 	// groups are the provinces whose pack and localities' CSV files share their rows in a
 	// batch (shared.go), on a packed site; position is a locality's place in its
 	// province's Locs.
-	groups     []*Group
-	position   map[*model.Locality]int
-	rowBuffers *bufferList
-	released   atomic.Int32 // how many groups' batches are done
+	groups   []*Group
+	position map[*model.Locality]int
+	chunks   *chunkList   // of the rows' stores
+	released atomic.Int32 // how many groups' batches are done
 
 	segments []segSlot // the provinces' CSV rows compressed (segments.go), in the order of provinces
 	// known gives the size of a file the build keeps from its previous output unwritten
@@ -134,7 +134,7 @@ func NewData(site *model.Site) *Data {
 				d.position[l] = k
 			}
 		}
-		d.rowBuffers = &bufferList{}
+		d.chunks = newChunkList()
 	}
 	d.segments = make([]segSlot, len(d.provinces))
 	d.sizes = map[string]*sizeSlot{}
@@ -345,6 +345,9 @@ func (d *Data) writePack(w io.Writer, i int) error {
 		err = writeDeflated(zw, name, *js, modified)
 	} else {
 		err = d.jsonEntry(zw, name, s, modified)
+	}
+	if js != nil {
+		js.out.release()
 	}
 	if err != nil {
 		return err

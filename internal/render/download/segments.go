@@ -141,11 +141,11 @@ func (d *Data) segmentOf(i int) (segment, error) {
 // segmentWith is segmentOf, and when it formats the province's rows for its batch
 // (shared.go) and js is given, the JSON of the scope js deflated in the same pass over the
 // figures; nil when it does not.
-func (d *Data) segmentWith(i int, js *scope) (segment, *segment, error) {
+func (d *Data) segmentWith(i int, js *scope) (segment, *deflated, error) {
 	sg := &d.segments[i]
 	sg.mu.Lock()
 	defer sg.mu.Unlock()
-	var json *segment
+	var json *deflated
 	if sg.seg == nil {
 		var seg segment
 		var err error
@@ -171,7 +171,7 @@ func (d *Data) release(i int) {
 	}
 }
 
-func (d *Data) makeSegment(p Province, js *scope) (segment, *segment, error) {
+func (d *Data) makeSegment(p Province, js *scope) (segment, *deflated, error) {
 	if d.previous != nil {
 		if old, ok := d.previous(packPath(p)); ok {
 			if seg, err := segmentFromPack(old, p.Loc.ID+".csv"); err == nil {
@@ -253,19 +253,18 @@ func writeSegmented(zw *zip.Writer, name string, seg segment, fh zip.FileHeader)
 // zip.Writer.CreateHeader writes for the same contents and header (a data descriptor after
 // the bytes, version 2.0, the time as stampModified writes it), for a name it would not
 // flag as UTF-8 (plainName).
-func writeDeflated(zw *zip.Writer, name string, e segment, modified time.Time) error {
+func writeDeflated(zw *zip.Writer, name string, e deflated, modified time.Time) error {
 	if !plainName(name) {
 		return fmt.Errorf("%s: a pack's entry written raw with a name CreateHeader flags as UTF-8", name)
 	}
 	fh := zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified, Flags: 0x8, CreatorVersion: zipVersion20, ReaderVersion: zipVersion20,
-		CRC32: e.crc, CompressedSize64: uint64(len(e.deflated)), UncompressedSize64: uint64(e.size)}
+		CRC32: e.crc, CompressedSize64: uint64(e.out.n), UncompressedSize64: uint64(e.size)}
 	stampModified(&fh)
 	w, err := zw.CreateRaw(&fh)
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(e.deflated)
-	return err
+	return e.out.writeTo(w)
 }
 
 // plainName reports whether zip.Writer.CreateHeader leaves name unflagged as UTF-8:

@@ -1,10 +1,8 @@
 package download
 
 import (
-	"bytes"
 	"hash/crc32"
 	"io"
-	"slices"
 	"sync"
 
 	"github.com/covsite/covsite/internal/model"
@@ -29,8 +27,8 @@ type Group struct {
 	i int // the province's index
 
 	mu    sync.Mutex
-	held  int    // how many batches hold it (one, in a build)
-	rows  []byte // the province's rows (no header), when its pack made them while held
+	held  int       // how many batches hold it (one, in a build)
+	rows  *rowStore // the province's rows (no header), when its pack made them while held
 	spans []rowSpans
 }
 
@@ -60,9 +58,9 @@ func (g *Group) Release() {
 	rows := g.rows
 	g.rows = nil
 	g.mu.Unlock()
-	g.d.rowBuffers.put(rows)
+	rows.release()
 	if g.d.released.Add(1) == int32(len(g.d.provinces)) {
-		g.d.rowBuffers.drain() // every province's batch is done: no buffer is needed again
+		g.d.chunks.drain() // every province's batch is done: no chunk is needed again
 	}
 }
 
@@ -74,7 +72,7 @@ func (g *Group) holding() bool {
 }
 
 // keep keeps rows made while the group is held; false when no batch holds it any more.
-func (g *Group) keep(rows []byte, spans []rowSpans) bool {
+func (g *Group) keep(rows *rowStore, spans []rowSpans) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.held == 0 {
@@ -93,53 +91,50 @@ func (g *Group) writeCSV(w io.Writer, k int) (bool, error) {
 		return false, nil
 	}
 	sp := g.spans[k]
-	if b, ok := w.(*bytes.Buffer); ok { // a build worker's page buffer: no error to check
-		b.Write(csvHeaderLine())
-		b.Write(g.rows[sp.targets.from:sp.targets.to])
-		b.Write(g.rows[sp.results.from:sp.results.to])
-		return true, nil
+	if _, err := w.Write(csvHeaderLine()); err != nil {
+		return true, err
 	}
-	for _, part := range [][]byte{csvHeaderLine(), g.rows[sp.targets.from:sp.targets.to], g.rows[sp.results.from:sp.results.to]} {
-		if _, err := w.Write(part); err != nil {
-			return true, err
-		}
+	if err := g.rows.writeSpan(w, sp.targets); err != nil {
+		return true, err
 	}
-	return true, nil
+	return true, g.rows.writeSpan(w, sp.results)
 }
 
-// formatRows appends the CSV rows of the province p to buf, as rows writes them, and
+// formatRows writes the CSV rows of the province p into rows, as d.rows writes them, and
 // notes in spans (one a locality of p.Locs) where each locality's are; into json, when
 // not nil, it writes the figures' JSON lines, as figures writes them, in the same pass.
-func (d *Data) formatRows(p Province, buf []byte, spans []rowSpans, json *chunkWriter) ([]byte, error) {
-	c := &chunkWriter{buf: buf} // no writer: never flushed, all kept
+func (d *Data) formatRows(p Province, rows *rowStore, spans []rowSpans, json *chunkWriter) error {
+	c := newChunkWriter(rows)
+	at := func() int { return rows.n + len(c.buf) }
 	sink := recordSink{csv: c, json: json}
 	if json != nil {
 		json.figuresStart()
 	}
 	for k, l := range p.Locs {
-		from := len(c.buf)
+		from := at()
 		if err := d.putTargets(d.site.TargetsOf(l), &sink); err != nil {
-			return nil, err
+			return err
 		}
-		spans[k].targets = span{from, len(c.buf)}
+		spans[k].targets = span{from, at()}
 	}
 	for k, l := range p.Locs {
-		from := len(c.buf)
+		from := at()
 		if err := d.putResults(d.site.ResultsOf(l), &sink); err != nil {
-			return nil, err
+			return err
 		}
-		spans[k].results = span{from, len(c.buf)}
+		spans[k].results = span{from, at()}
 	}
 	if json != nil {
 		json.figuresEnd(sink.n)
 	}
-	return c.buf, nil
+	c.flush()
+	return c.err
 }
 
 // sharedSegment compresses the held province's rows, formatted into memory and kept for
 // the group's other files, and when js is given, the JSON of the scope js (the pack's, the
 // province's figures) deflated in the same pass; false when no batch holds the group.
-func (d *Data) sharedSegment(p Province, js *scope) (seg segment, json *segment, shared bool, err error) {
+func (d *Data) sharedSegment(p Province, js *scope) (seg segment, json *deflated, shared bool, err error) {
 	if d.groups == nil || !d.groups[p.index].holding() {
 		return segment{}, nil, false, nil
 	}
@@ -149,46 +144,48 @@ func (d *Data) sharedSegment(p Province, js *scope) (seg segment, json *segment,
 	var jd *jsonDeflater
 	var jc *chunkWriter
 	if js != nil {
-		jd = newJSONDeflater(segmentBytesPerFigure * figures)
+		jd = newJSONDeflater(d.chunks)
 		jc = newChunkWriter(jd)
 		d.jsonHead(jc, *js)
 	}
-	rows, err := d.formatRows(p, d.rowBuffers.get(rowBytesPerFigure*figures), spans, jc)
-	if err != nil {
+	rows := &rowStore{free: d.chunks}
+	if err := d.formatRows(p, rows, spans, jc); err != nil {
+		rows.release()
 		return segment{}, nil, true, err
 	}
 	if jc != nil {
 		d.jsonTail(jc, *js)
 		if jc.flush(); jc.err != nil {
+			rows.release()
 			return segment{}, nil, true, jc.err
 		}
 		j, err := jd.close()
 		if err != nil {
+			rows.release()
+			j.out.release()
 			return segment{}, nil, true, err
 		}
 		json = &j
 	}
-	seg, err = deflateSegment(segmentBytesPerFigure*figures, func(w io.Writer) error {
-		_, err := w.Write(rows)
-		return err
-	})
+	seg, err = deflateSegment(segmentBytesPerFigure*figures, rows.writeTo)
 	if !g.keep(rows, spans) {
-		d.rowBuffers.put(rows)
+		rows.release()
 	}
 	return seg, json, true, err
 }
 
-// jsonDeflater deflates what is written to it into memory, keeping its CRC-32 and length.
+// jsonDeflater deflates what is written to it into a rowStore (its chunks reused, as the
+// rows'), keeping its CRC-32 and length.
 type jsonDeflater struct {
-	buf *bytes.Buffer
+	out *rowStore
 	fw  flater
 	crc uint32
 	n   int64
 }
 
-func newJSONDeflater(sizeHint int) *jsonDeflater {
-	buf := bytes.NewBuffer(make([]byte, 0, sizeHint))
-	return &jsonDeflater{buf: buf, fw: newFlater(buf)}
+func newJSONDeflater(free *chunkList) *jsonDeflater {
+	out := &rowStore{free: free}
+	return &jsonDeflater{out: out, fw: newFlater(out)}
 }
 
 func (j *jsonDeflater) Write(p []byte) (int, error) {
@@ -197,73 +194,120 @@ func (j *jsonDeflater) Write(p []byte) (int, error) {
 	return j.fw.Write(p)
 }
 
-// close ends the stream: its bytes, CRC-32 and length.
-func (j *jsonDeflater) close() (segment, error) {
+// close ends the stream: its deflated bytes, their CRC-32 and length.
+func (j *jsonDeflater) close() (deflated, error) {
 	err := j.fw.Close()
-	return segment{deflated: j.buf.Bytes(), crc: j.crc, size: j.n}, err
+	return deflated{j.out, j.crc, j.n}, err
 }
 
-// rowBytesPerFigure is a little more than a figure's CSV row takes (the national dataset:
-// 162 MB for 780,000 rows, ~208 bytes a row), so a province's rows fit the buffer made for
-// them.
-const rowBytesPerFigure = 240
-
-// bufferList is a free list of the buffers a province's rows are formatted into: a few
-// megabytes each (the largest province's, 7.9 MB), reused by the next province's batch
-// rather than made again (162 MB a national build); emptied once every province's batch
-// is done.
-type bufferList struct {
-	mu   sync.Mutex
-	free [][]byte
+// deflated is a deflate stream held in a rowStore, with the CRC-32 and length of what it
+// holds.
+type deflated struct {
+	out  *rowStore
+	crc  uint32
+	size int64
 }
 
-// maxFree is how many buffers the list keeps: one for each of the workers formatting a
-// province's rows at once.
-const maxFree = 4
+// rowStore holds a province's rows in chunks of chunkSize bytes, taken from a free list
+// and given back by release: the rows of the provinces being written (a few megabytes
+// each, 7.9 MB the largest) are held at their size, and each province's reuses the
+// chunks of those before it rather than a buffer made for it (162 MB a national build).
+type rowStore struct {
+	free   *chunkList
+	chunks [][]byte // each full but the last
+	n      int      // bytes written
+}
 
-// get returns an empty buffer of at least size bytes of room: the smallest free one that
-// has it, else a new one.
-func (l *bufferList) get(size int) []byte {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	best := -1
-	for i, b := range l.free {
-		if cap(b) >= size && (best < 0 || cap(b) < cap(l.free[best])) {
-			best = i
+// chunkSize is the size of a rowStore's chunks.
+const chunkSize = 256 << 10
+
+func (s *rowStore) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		last := len(s.chunks) - 1
+		if last < 0 || len(s.chunks[last]) == cap(s.chunks[last]) {
+			s.chunks = append(s.chunks, s.free.get())
+			last++
+		}
+		c := s.chunks[last]
+		k := copy(c[len(c):cap(c)], p)
+		s.chunks[last] = c[:len(c)+k]
+		p = p[k:]
+	}
+	s.n += n
+	return n, nil
+}
+
+// writeTo writes every row to w.
+func (s *rowStore) writeTo(w io.Writer) error {
+	for _, c := range s.chunks {
+		if _, err := w.Write(c); err != nil {
+			return err
 		}
 	}
-	if best < 0 {
-		return make([]byte, 0, size)
-	}
-	b := l.free[best]
-	l.free = slices.Delete(l.free, best, best+1)
-	return b[:0]
+	return nil
 }
 
-// put gives b back; beyond maxFree buffers, the smallest is let go.
-func (l *bufferList) put(b []byte) {
-	if b == nil {
+// writeSpan writes the bytes of sp to w.
+func (s *rowStore) writeSpan(w io.Writer, sp span) error {
+	for i := sp.from / chunkSize; sp.from < sp.to; i++ {
+		c := s.chunks[i][sp.from-i*chunkSize:]
+		c = c[:min(len(c), sp.to-sp.from)]
+		if _, err := w.Write(c); err != nil {
+			return err
+		}
+		sp.from += len(c)
+	}
+	return nil
+}
+
+// release gives the chunks back to the free list.
+func (s *rowStore) release() {
+	if s == nil {
 		return
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.free = append(l.free, b)
-	if len(l.free) > maxFree {
-		smallest := 0
-		for i, f := range l.free {
-			if cap(f) < cap(l.free[smallest]) {
-				smallest = i
-			}
-		}
-		l.free = slices.Delete(l.free, smallest, smallest+1)
+	for _, c := range s.chunks {
+		s.free.put(c)
+	}
+	s.chunks, s.n = nil, 0
+}
+
+// chunkList is a free list of rowStore chunks, emptied once every province's batch is
+// done.
+type chunkList struct {
+	free chan []byte
+}
+
+// maxFreeChunks bounds the chunks kept free: the rows of the provinces the workers format
+// at once (two megabytes each on average).
+const maxFreeChunks = 32
+
+func newChunkList() *chunkList { return &chunkList{free: make(chan []byte, maxFreeChunks)} }
+
+func (l *chunkList) get() []byte {
+	select {
+	case c := <-l.free:
+		return c[:0]
+	default:
+	}
+	return make([]byte, 0, chunkSize)
+}
+
+func (l *chunkList) put(c []byte) {
+	select {
+	case l.free <- c:
+	default:
 	}
 }
 
-func (l *bufferList) drain() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	clear(l.free)
-	l.free = nil
+func (l *chunkList) drain() {
+	for {
+		select {
+		case <-l.free:
+		default:
+			return
+		}
+	}
 }
 
 // groupOf is the group of l's province and l's place among its localities; nil when l is

@@ -73,8 +73,8 @@ func TestGroupSharesItsRows(t *testing.T) {
 	if want, _ := alone.LocalityFiles(l)[0].Bytes(); err != nil || !bytes.Equal(got, want) {
 		t.Errorf("%s after its batch: %d bytes (%v), %d alone", l.ID, len(got), err, len(want))
 	}
-	if len(d.rowBuffers.free) != 0 {
-		t.Errorf("%d row buffers kept after every province's batch", len(d.rowBuffers.free))
+	if len(d.chunks.free) != 0 {
+		t.Errorf("%d chunks of rows kept after every province's batch", len(d.chunks.free))
 	}
 }
 
@@ -97,7 +97,7 @@ func TestWriteDeflatedIsCreateHeader(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		jd := newJSONDeflater(16)
+		jd := newJSONDeflater(newChunkList())
 		if _, err := jd.Write(contents[:size]); err != nil {
 			t.Fatal(err)
 		}
@@ -118,8 +118,41 @@ func TestWriteDeflatedIsCreateHeader(t *testing.T) {
 		if plainName(name) != plain {
 			t.Errorf("plainName(%q) = %t", name, !plain)
 		}
-		if !plain && writeDeflated(zip.NewWriter(io.Discard), name, segment{}, modified) == nil {
+		if !plain && writeDeflated(zip.NewWriter(io.Discard), name, deflated{out: &rowStore{}}, modified) == nil {
 			t.Errorf("%q written raw", name)
 		}
+	}
+}
+
+// TestRowStoreSpans: rows written into a store in pieces of any size read back whole and
+// by any span, across its chunks; released, its chunks go back to the free list.
+func TestRowStoreSpans(t *testing.T) {
+	data := make([]byte, 3*chunkSize+12345)
+	for i := range data {
+		data[i] = byte(i * 7 / 5)
+	}
+	free := newChunkList()
+	s := &rowStore{free: free}
+	for rest, n := data, 1; len(rest) > 0; n = n*3 + 1 {
+		k := min(n, len(rest))
+		if _, err := s.Write(rest[:k]); err != nil {
+			t.Fatal(err)
+		}
+		rest = rest[k:]
+	}
+	var all bytes.Buffer
+	if err := s.writeTo(&all); err != nil || !bytes.Equal(all.Bytes(), data) || s.n != len(data) {
+		t.Fatalf("the store reads back %d bytes (%v), %d written", all.Len(), err, len(data))
+	}
+	for _, sp := range []span{{0, 0}, {0, 1}, {chunkSize - 1, chunkSize + 1}, {5, 2*chunkSize + 7}, {chunkSize, 2 * chunkSize}, {100, len(data)}, {len(data), len(data)}} {
+		var got bytes.Buffer
+		if err := s.writeSpan(&got, sp); err != nil || !bytes.Equal(got.Bytes(), data[sp.from:sp.to]) {
+			t.Errorf("span %v: %d bytes (%v)", sp, got.Len(), err)
+		}
+	}
+	chunks := len(s.chunks)
+	s.release()
+	if len(free.free) != chunks || s.n != 0 {
+		t.Errorf("%d chunks back in the free list, %d released", len(free.free), chunks)
 	}
 }
