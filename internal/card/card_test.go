@@ -219,3 +219,19 @@ func TestFitMeasuresAsMeasureString(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkImage draws cards without encoding them: the glyphs stamped, the text measured.
+func BenchmarkImage(b *testing.B) {
+	d := drawer(b)
+	c := Card{Site: "Bao phủ BHXH, BHYT, BHTN", Kicker: "Thành phố trực thuộc trung ương",
+		Title:   "Kế hoạch phát triển người tham gia BHXH, BHYT giai đoạn 2021–2025 của tỉnh Trà Vinh",
+		Figures: []Figure{{"96,11 %", "BHYT, dân số"}, {"45,20 %", "BHXH, lực lượng lao động"}, {"38,00 %", "BHTN"}},
+		Note:    "Số liệu đến 30/6/2025 · Nguồn: Bảo hiểm xã hội Việt Nam"}
+	for b.Loop() {
+		img, err := d.Image(c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		images.Put(img)
+	}
+}

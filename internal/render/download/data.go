@@ -677,12 +677,17 @@ type recordSink struct {
 	csv  *chunkWriter // nil for no CSV
 	json *chunkWriter // nil for no JSON
 	n    int          // records put so far
+	runs *lineCache   // the fields records share, encoded; nil to encode every field
 }
 
 // put encodes rec; it keeps no reference to it.
 func (k *recordSink) put(rec *figureRecord) error {
 	if c := k.csv; c != nil {
-		c.buf = appendCSVRecord(c.buf, rec)
+		if k.runs != nil {
+			c.buf = k.runs.appendCSV(c.buf, rec)
+		} else {
+			c.buf = appendCSVRecord(c.buf, rec)
+		}
 		if c.maybeFlush(); c.err != nil {
 			return c.err
 		}
@@ -691,13 +696,90 @@ func (k *recordSink) put(rec *figureRecord) error {
 		if k.n > 0 {
 			j.buf = append(j.buf, ',')
 		}
-		j.buf = appendRecord(append(j.buf, '\n'), rec)
+		if k.runs != nil {
+			j.buf = k.runs.appendJSON(append(j.buf, '\n'), rec)
+		} else {
+			j.buf = appendRecord(append(j.buf, '\n'), rec)
+		}
 		if j.maybeFlush(); j.err != nil {
 			return j.err
 		}
 	}
 	k.n++
 	return nil
+}
+
+// lineCache keeps the runs of fields that records share, encoded as CSV and as JSON:
+// their type and locality, their indicator and unit, their plan, their credit. In a pass
+// over a province's figures most records have the record before's locality, plan and
+// credit, and one of a dozen indicators; each run is encoded once for all of them.
+type lineCache struct {
+	loc, plan, credit fieldRun
+	inds              [16]fieldRun
+	next              int // the indicators' entry to make next
+}
+
+// fieldRun is a run of fields encoded, and the values it was encoded from.
+type fieldRun struct {
+	key       [3]string
+	ok        bool
+	csv, json []byte
+}
+
+// of is f, made again from rec when key is not what it was made from.
+func (f *fieldRun) of(key [3]string, rec *figureRecord, csv, json func([]byte, *figureRecord) []byte) *fieldRun {
+	if !f.ok || f.key != key {
+		f.key, f.ok = key, true
+		f.csv = csv(f.csv[:0], rec)
+		f.json = json(f.json[:0], rec)
+	}
+	return f
+}
+
+func (lc *lineCache) locality(rec *figureRecord) *fieldRun {
+	return lc.loc.of([3]string{rec.Type, rec.Locality, rec.LocalityName}, rec, appendCSVLocality, appendJSONLocality)
+}
+
+func (lc *lineCache) planOf(rec *figureRecord) *fieldRun {
+	return lc.plan.of([3]string{rec.Plan, rec.PlanNumber, rec.Period}, rec, appendCSVPlan, appendJSONPlan)
+}
+
+func (lc *lineCache) creditOf(rec *figureRecord) *fieldRun {
+	return lc.credit.of([3]string{rec.SetBy, rec.Decision}, rec, appendCSVCredit, appendJSONCredit)
+}
+
+func (lc *lineCache) indicator(rec *figureRecord) *fieldRun {
+	key := [3]string{rec.Indicator, rec.Unit}
+	for i := range lc.inds {
+		if f := &lc.inds[i]; f.ok && f.key == key {
+			return f
+		}
+	}
+	f := &lc.inds[lc.next]
+	lc.next = (lc.next + 1) % len(lc.inds)
+	f.ok = false
+	return f.of(key, rec, appendCSVIndicator, appendJSONIndicator)
+}
+
+// appendCSV appends rec as appendCSVRecord does.
+func (lc *lineCache) appendCSV(b []byte, rec *figureRecord) []byte {
+	b = append(b, lc.locality(rec).csv...)
+	b = append(append(b, ','), lc.indicator(rec).csv...)
+	b = append(append(b, ','), lc.planOf(rec).csv...)
+	b = appendCSVMiddle(b, rec)
+	b = append(append(b, ','), lc.creditOf(rec).csv...)
+	b = strconv.AppendBool(append(b, ','), rec.CreditInferred)
+	return append(b, '\n')
+}
+
+// appendJSON appends rec as appendRecord does.
+func (lc *lineCache) appendJSON(b []byte, rec *figureRecord) []byte {
+	b = append(b, lc.locality(rec).json...)
+	b = append(b, lc.indicator(rec).json...)
+	b = append(b, lc.planOf(rec).json...)
+	b = appendJSONMiddle(b, rec)
+	b = append(b, lc.creditOf(rec).json...)
+	return appendJSONEnd(b, rec)
 }
 
 // ByteOrderMark starts every CSV download, before CSVHeader (see csvHeaderLine).
@@ -731,10 +813,36 @@ func (d *Data) rows(w io.Writer, s scope) error {
 
 // appendCSVRecord appends rec as one CSV line with CSVHeader's columns.
 func appendCSVRecord(b []byte, rec *figureRecord) []byte {
+	b = appendCSVLocality(b, rec)
+	b = appendCSVIndicator(append(b, ','), rec)
+	b = appendCSVPlan(append(b, ','), rec)
+	b = appendCSVMiddle(b, rec)
+	b = appendCSVCredit(append(b, ','), rec)
+	b = strconv.AppendBool(append(b, ','), rec.CreditInferred)
+	return append(b, '\n')
+}
+
+// The fields of a CSV line in runs, as appendCSVRecord writes them; a lineCache keeps the
+// runs records share.
+
+func appendCSVLocality(b []byte, rec *figureRecord) []byte { // type,locality,locality_name
 	b = appendCSVField(b, rec.Type)
-	for _, s := range [...]string{rec.Locality, rec.LocalityName, rec.Indicator, rec.Unit, rec.Plan, rec.PlanNumber, rec.Period} {
-		b = appendCSVText(append(b, ','), s)
-	}
+	b = appendCSVText(append(b, ','), rec.Locality)
+	return appendCSVText(append(b, ','), rec.LocalityName)
+}
+
+func appendCSVIndicator(b []byte, rec *figureRecord) []byte { // indicator,unit
+	return appendCSVText(append(appendCSVText(b, rec.Indicator), ','), rec.Unit)
+}
+
+func appendCSVPlan(b []byte, rec *figureRecord) []byte { // plan,plan_number,period
+	b = appendCSVText(b, rec.Plan)
+	b = appendCSVText(append(b, ','), rec.PlanNumber)
+	return appendCSVText(append(b, ','), rec.Period)
+}
+
+// appendCSVMiddle appends ",deadline" to ",calc_inputs".
+func appendCSVMiddle(b []byte, rec *figureRecord) []byte {
 	// dates and numbers never need quotes: digits, "-", "." (and NaN, ±Inf, ";" in the inputs)
 	b = appendDate(append(b, ','), rec.Deadline)
 	b = appendDate(append(b, ','), rec.AsOf)
@@ -751,11 +859,11 @@ func appendCSVRecord(b []byte, rec *figureRecord) []byte {
 	b = strconv.AppendBool(append(b, ','), rec.Derived)
 	b = appendCSVText(append(b, ','), rec.Where)
 	b = appendCSVField(append(b, ','), calcHow(rec.Calc))
-	b = appendCalcInputs(append(b, ','), rec.Calc)
-	b = appendCSVText(append(b, ','), rec.SetBy)
-	b = appendCSVText(append(b, ','), rec.Decision)
-	b = strconv.AppendBool(append(b, ','), rec.CreditInferred)
-	return append(b, '\n')
+	return appendCalcInputs(append(b, ','), rec.Calc)
+}
+
+func appendCSVCredit(b []byte, rec *figureRecord) []byte { // set_by,decision
+	return appendCSVText(append(appendCSVText(b, rec.SetBy), ','), rec.Decision)
 }
 
 // appendCSVField appends s as encoding/csv's Writer writes a field with a comma between

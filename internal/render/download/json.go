@@ -192,14 +192,35 @@ func (j *chunkWriter) figuresEnd(n int) {
 // appendRecord appends rec as a JSON object. Empty optional fields are left out;
 // "value" and "rate" are always there, null when unknown.
 func appendRecord(b []byte, rec *figureRecord) []byte {
+	b = appendJSONLocality(b, rec)
+	b = appendJSONIndicator(b, rec)
+	b = appendJSONPlan(b, rec)
+	b = appendJSONMiddle(b, rec)
+	b = appendJSONCredit(b, rec)
+	return appendJSONEnd(b, rec)
+}
+
+// The fields of a JSON record in runs, as appendRecord writes them; a lineCache keeps the
+// runs records share.
+
+func appendJSONLocality(b []byte, rec *figureRecord) []byte {
 	b = appendField(b, `{"type":`, rec.Type)
 	b = appendField(b, `,"locality":`, rec.Locality)
-	b = appendField(b, `,"locality_name":`, rec.LocalityName)
-	b = appendField(b, `,"indicator":`, rec.Indicator)
-	b = appendField(b, `,"unit":`, rec.Unit)
+	return appendField(b, `,"locality_name":`, rec.LocalityName)
+}
+
+func appendJSONIndicator(b []byte, rec *figureRecord) []byte {
+	return appendField(appendField(b, `,"indicator":`, rec.Indicator), `,"unit":`, rec.Unit)
+}
+
+func appendJSONPlan(b []byte, rec *figureRecord) []byte {
 	b = appendOptional(b, `,"plan":`, rec.Plan)
 	b = appendOptional(b, `,"plan_number":`, rec.PlanNumber)
-	b = appendOptional(b, `,"period":`, rec.Period)
+	return appendOptional(b, `,"period":`, rec.Period)
+}
+
+// appendJSONMiddle appends "deadline" to "calc_inputs".
+func appendJSONMiddle(b []byte, rec *figureRecord) []byte {
 	b = appendDateField(b, `,"deadline":`, rec.Deadline)
 	b = appendDateField(b, `,"as_of":`, rec.AsOf)
 	b = appendNumber(b, `,"value":`, rec.Value)
@@ -224,9 +245,15 @@ func appendRecord(b []byte, rec *figureRecord) []byte {
 	}
 	b = appendOptional(b, `,"where":`, rec.Where)
 	b = appendOptional(b, `,"calc":`, calcHow(rec.Calc))
-	b = appendCalcInputsField(b, rec.Calc)
-	b = appendOptional(b, `,"set_by":`, rec.SetBy)
-	b = appendOptional(b, `,"decision":`, rec.Decision)
+	return appendCalcInputsField(b, rec.Calc)
+}
+
+func appendJSONCredit(b []byte, rec *figureRecord) []byte {
+	return appendOptional(appendOptional(b, `,"set_by":`, rec.SetBy), `,"decision":`, rec.Decision)
+}
+
+// appendJSONEnd appends the last field, when there is one, and ends the object.
+func appendJSONEnd(b []byte, rec *figureRecord) []byte {
 	if rec.CreditInferred {
 		b = append(b, `,"credit_inferred":true`...)
 	}

@@ -106,7 +106,8 @@ func (g *Group) writeCSV(w io.Writer, k int) (bool, error) {
 func (d *Data) formatRows(p Province, rows *rowStore, spans []rowSpans, json *chunkWriter) error {
 	c := newChunkWriter(rows)
 	at := func() int { return rows.n + len(c.buf) }
-	sink := recordSink{csv: c, json: json}
+	sink := recordSink{csv: c, json: json, runs: lineCaches.get()}
+	defer lineCaches.put(sink.runs)
 	if json != nil {
 		json.figuresStart()
 	}
@@ -270,6 +271,29 @@ func (s *rowStore) release() {
 		s.free.put(c)
 	}
 	s.chunks, s.n = nil, 0
+}
+
+// lineCaches are the lineCaches of the passes over provinces' figures, reused: each
+// holds a few dozen small buffers.
+var lineCaches = freeList[lineCache]{free: make(chan *lineCache, 8)}
+
+// freeList is a free list of Ts.
+type freeList[T any] struct{ free chan *T }
+
+func (l freeList[T]) get() *T {
+	select {
+	case v := <-l.free:
+		return v
+	default:
+	}
+	return new(T)
+}
+
+func (l freeList[T]) put(v *T) {
+	select {
+	case l.free <- v:
+	default:
+	}
 }
 
 // chunkList is a free list of rowStore chunks, emptied once every province's batch is

@@ -4,8 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"strconv"
 	"testing"
 	"time"
+
+	"github.com/covsite/covsite/internal/model"
 )
 
 // TestGroupSharesItsRows: while a batch holds a province (Group.Hold), its pack formats
@@ -154,5 +157,34 @@ func TestRowStoreSpans(t *testing.T) {
 	s.release()
 	if len(free.free) != chunks || s.n != 0 {
 		t.Errorf("%d chunks back in the free list, %d released", len(free.free), chunks)
+	}
+}
+
+// TestLineCacheIsAppendRecord: records encoded with the runs of fields they share kept
+// (lineCache: a locality, a plan, a credit, one of 16 indicators) are the lines
+// appendCSVRecord and appendRecord write, whatever the runs: tricky strings, more
+// indicators than it keeps, runs that change at every record or never.
+func TestLineCacheIsAppendRecord(t *testing.T) {
+	var records []figureRecord
+	for i := range 400 {
+		s := func(k int) string { return trickyStrings[(i*k/7+k)%len(trickyStrings)] }
+		rec := figureRecord{Type: []string{"target", "result"}[i/50%2], Locality: s(1), LocalityName: s(2),
+			Indicator: "ind-" + strconv.Itoa(i*7%11), Unit: []string{"people", "percent", ""}[i%3],
+			Plan: s(i % 3), PlanNumber: s(3), Period: s(i / 40), Value: model.Known(float64(i)*1.5, 1),
+			Where: s(5), SetBy: s(i / 100), Decision: s(i % 2), CreditInferred: i%5 == 0, Derived: i%3 == 0}
+		if i%13 == 0 {
+			rec.Indicator = "ind-" + strconv.Itoa(11+i%29) // more indicators than are kept
+		}
+		records = append(records, rec)
+	}
+	lc := &lineCache{}
+	for i := range records {
+		rec := &records[i]
+		if got, want := lc.appendCSV(nil, rec), appendCSVRecord(nil, rec); !bytes.Equal(got, want) {
+			t.Fatalf("record %d as CSV:\n got %q\nwant %q", i, got, want)
+		}
+		if got, want := lc.appendJSON(nil, rec), appendRecord(nil, rec); !bytes.Equal(got, want) {
+			t.Fatalf("record %d as JSON:\n got %s\nwant %s", i, got, want)
+		}
 	}
 }
