@@ -114,8 +114,13 @@ func (s *Search) make() {
 	var kinds, parents, ended table
 	ended.index(lang.Text{})
 	shards := map[string][]any{}
+	kindWords := map[lang.Text][]string{} // a few kinds for every locality: folded once each
 	for _, e := range s.Entries() {
-		kindWords := kindWordsOf(e.Kind)
+		kw, ok := kindWords[e.Kind]
+		if !ok {
+			kw = kindWordsOf(e.Kind)
+			kindWords[e.Kind] = kw
+		}
 		parent := -1
 		if !e.Parent.IsZero() {
 			parent = parents.index(e.Parent)
@@ -125,7 +130,7 @@ func (s *Search) make() {
 			row = append(row, e.Name.EN)
 		}
 		words := append(Words(e.Name.VI), Words(e.Name.EN)...)
-		for _, key := range entryKeys(words, kindWords) {
+		for _, key := range entryKeys(words, kw) {
 			shards[key] = append(shards[key], row)
 		}
 	}
