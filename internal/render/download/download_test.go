@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/csv"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"regexp"
@@ -184,6 +185,47 @@ func TestWords(t *testing.T) {
 	} {
 		if got := Words(in); !slices.Equal(got, want) {
 			t.Errorf("Words(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSitemapIsEncodingXML: the sitemap's index and parts are, byte for byte, what
+// encoding/xml writes of them, for URLs with characters to escape too.
+func TestSitemapIsEncodingXML(t *testing.T) {
+	type siteURL struct {
+		Loc string `xml:"loc"`
+	}
+	type urlset struct {
+		XMLName xml.Name  `xml:"urlset"`
+		NS      string    `xml:"xmlns,attr"`
+		URLs    []siteURL `xml:"url"`
+	}
+	type sitemapIndex struct {
+		XMLName  xml.Name  `xml:"sitemapindex"`
+		NS       string    `xml:"xmlns,attr"`
+		Sitemaps []siteURL `xml:"sitemap"`
+	}
+	marshal := func(v any) []byte {
+		out, err := xml.MarshalIndent(v, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append([]byte(xml.Header), append(out, '\n')...)
+	}
+	for _, locs := range [][]string{nil, {"https://example.org/"}, {"https://example.org/a/", "https://example.org/?a=1&b=<2>", "https://ví-dụ.vn/phường-1/", "tab\tnew\nline \"'", "bad \xff utf-8 \x00"}} {
+		set := urlset{NS: sitemapNS}
+		idx := sitemapIndex{NS: sitemapNS}
+		for _, l := range locs {
+			set.URLs = append(set.URLs, siteURL{l})
+			idx.Sitemaps = append(idx.Sitemaps, siteURL{l})
+		}
+		for _, c := range []struct {
+			element, item string
+			want          []byte
+		}{{"urlset", "url", marshal(set)}, {"sitemapindex", "sitemap", marshal(idx)}} {
+			if got, _ := marshalXML(c.element, c.item, locs); !bytes.Equal(got, c.want) {
+				t.Errorf("%s of %q:\n got %s\nwant %s", c.element, locs, got, c.want)
+			}
 		}
 	}
 }
