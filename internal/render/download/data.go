@@ -804,6 +804,7 @@ func (d *Data) csv(w io.Writer, s scope) error {
 // rows writes the figures of the scope as lines of CSV, without the header.
 func (d *Data) rows(w io.Writer, s scope) error {
 	c := newChunkWriter(w)
+	defer c.release()
 	if err := d.eachRecord(s, &recordSink{csv: c}); err != nil {
 		return err
 	}

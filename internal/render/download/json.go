@@ -62,9 +62,30 @@ func (j *chunkWriter) room() []byte {
 		return b.AvailableBuffer()
 	}
 	if j.buf == nil {
+		select {
+		case b := <-chunkBuffers:
+			return b[:0]
+		default:
+		}
 		return make([]byte, 0, flushAt+4096)
 	}
 	return j.buf[:0]
+}
+
+// chunkBuffers are the buffers of chunkWriters done with (release), for the next: a
+// national build streams a few hundred files through one (the packs' rows and JSON).
+var chunkBuffers = make(chan []byte, 8)
+
+// release gives the writer's own buffer back for another; j must not be used after.
+func (j *chunkWriter) release() {
+	if _, ok := j.w.(*bytes.Buffer); ok || j.buf == nil || cap(j.buf) < flushAt {
+		return
+	}
+	select {
+	case chunkBuffers <- j.buf[:0]:
+	default:
+	}
+	j.buf = nil
 }
 
 func (j *chunkWriter) flush() {
@@ -119,6 +140,7 @@ func marshalOnto(b []byte, v any) ([]byte, error) {
 // localities.
 func (d *Data) json(w io.Writer, s scope) error {
 	j := newChunkWriter(w)
+	defer j.release()
 	d.jsonHead(j, s)
 	j.figures(d, s)
 	d.jsonTail(j, s)

@@ -100,11 +100,12 @@ func (g *Group) writeCSV(w io.Writer, k int) (bool, error) {
 	return true, g.rows.writeSpan(w, sp.results)
 }
 
-// formatRows writes the CSV rows of the province p into rows, as d.rows writes them, and
-// notes in spans (one a locality of p.Locs) where each locality's are; into json, when
+// formatRows writes the CSV rows of the province p to to, which writes them into rows
+// (and compresses them as they come), as d.rows writes them, and notes in spans (one a locality of p.Locs) where each locality's are; into json, when
 // not nil, it writes the figures' JSON lines, as figures writes them, in the same pass.
-func (d *Data) formatRows(p Province, rows *rowStore, spans []rowSpans, json *chunkWriter) error {
-	c := newChunkWriter(rows)
+func (d *Data) formatRows(p Province, rows *rowStore, to io.Writer, spans []rowSpans, json *chunkWriter) error {
+	c := newChunkWriter(to)
+	defer c.release()
 	at := func() int { return rows.n + len(c.buf) }
 	sink := recordSink{csv: c, json: json, runs: lineCaches.get()}
 	defer lineCaches.put(sink.runs)
@@ -132,8 +133,8 @@ func (d *Data) formatRows(p Province, rows *rowStore, spans []rowSpans, json *ch
 	return c.err
 }
 
-// sharedSegment compresses the held province's rows, formatted into memory and kept for
-// the group's other files, and when js is given, the JSON of the scope js (the pack's, the
+// sharedSegment compresses the held province's rows as it formats them into memory, kept
+// for the group's other files, and when js is given, the JSON of the scope js (the pack's, the
 // province's figures) deflated in the same pass; false when no batch holds the group.
 func (d *Data) sharedSegment(p Province, js *scope) (seg segment, json *deflated, shared bool, err error) {
 	if d.groups == nil || !d.groups[p.index].holding() {
@@ -147,10 +148,14 @@ func (d *Data) sharedSegment(p Province, js *scope) (seg segment, json *deflated
 	if js != nil {
 		jd = newJSONDeflater(d.chunks)
 		jc = newChunkWriter(jd)
+		defer jc.release()
 		d.jsonHead(jc, *js)
 	}
 	rows := &rowStore{free: d.chunks}
-	if err := d.formatRows(p, rows, spans, jc); err != nil {
+	seg, err = deflateSegment(segmentBytesPerFigure*figures, func(w io.Writer) error { // compressed as they are formatted
+		return d.formatRows(p, rows, io.MultiWriter(rows, w), spans, jc)
+	})
+	if err != nil {
 		rows.release()
 		return segment{}, nil, true, err
 	}
@@ -168,11 +173,10 @@ func (d *Data) sharedSegment(p Province, js *scope) (seg segment, json *deflated
 		}
 		json = &j
 	}
-	seg, err = deflateSegment(segmentBytesPerFigure*figures, rows.writeTo)
 	if !g.keep(rows, spans) {
 		rows.release()
 	}
-	return seg, json, true, err
+	return seg, json, true, nil
 }
 
 // jsonDeflater deflates what is written to it into a rowStore (its chunks reused, as the
