@@ -61,15 +61,15 @@ func Batches(pages []Page) []Batch {
 // page unrendered (a rebuild keeps it from the previous output). A page given to fn must
 // not be rendered after Each returns.
 func (b Batch) Each(fn func(Page)) {
-	if len(b.Pages) == 1 || b.Pages[0].of == nil {
+	if g, ok := b.Pages[0].of.(*download.Group); ok { // a province's pack and its localities' CSV files
+		g.Hold()
+		defer g.Release()
 		for _, p := range b.Pages {
 			fn(p)
 		}
 		return
 	}
-	if g, ok := b.Pages[0].of.(*download.Group); ok { // a province's pack and its localities' CSV files
-		g.Hold()
-		defer g.Release()
+	if len(b.Pages) == 1 || b.Pages[0].of == nil {
 		for _, p := range b.Pages {
 			fn(p)
 		}

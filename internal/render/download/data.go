@@ -129,7 +129,7 @@ func NewData(site *model.Site) *Data {
 		d.groups = make([]*Group, len(d.provinces))
 		d.position = map[*model.Locality]int{}
 		for i, p := range d.provinces {
-			d.groups[i] = &Group{d: d, i: i}
+			d.groups[i] = &Group{d: d, i: i, lead: packPath(p)}
 			for k, l := range p.Locs {
 				d.position[l] = k
 			}

@@ -12,19 +12,20 @@ import (
 // CSV, whose compressed rows are also the province's part of the whole site's csv.gz). A
 // build lists a province's pack and then its localities' CSV files as one batch, which one
 // worker renders one after another (File.Group, render.Batches): while the batch holds the
-// province (Group.Hold), the pack formats the province's rows once into memory, compresses
-// its segment out of them, and each locality's file copies its own rows out of them —
-// before, a national build formatted 780,000 rows twice. In the same pass over the figures
-// the pack makes its JSON, deflated into memory and written into the pack as it is
-// (writeDeflated): the figures are gone through once, not three times. Release lets the
-// rows go: the batch is done. A file written outside a batch (a preview; a rebuild that keeps the pack
-// and writes a locality's file) formats its own rows: the same bytes either way.
+// province (Group.Hold), the pack formats the province's rows once into memory, compressing
+// them as they come, and each locality's file copies its own rows out of them — before, a
+// national build formatted 780,000 rows twice. In the same pass over the figures the pack
+// makes its JSON, deflated into memory and written into the pack as it is (writeDeflated):
+// the figures are gone through once, not three times. Release lets the rows go: the batch
+// is done. A file written outside a batch (a preview; a rebuild that keeps the pack and
+// writes a locality's file) formats its own rows: the same bytes either way.
 
 // Group is a province whose pack and localities' CSV files share their rows while a
 // batch holds it. Safe for concurrent use.
 type Group struct {
-	d *Data
-	i int // the province's index
+	d    *Data
+	i    int    // the province's index
+	lead string // its pack's path
 
 	mu    sync.Mutex
 	held  int       // how many batches hold it (one, in a build)
@@ -39,7 +40,7 @@ type span struct{ from, to int }
 
 // Lead is the path of the group's first file: its province's pack, which makes the rows
 // the other files copy.
-func (g *Group) Lead() string { return packPath(g.d.provinces[g.i]) }
+func (g *Group) Lead() string { return g.lead }
 
 // Hold keeps the rows the pack makes until Release, for the files written after it.
 func (g *Group) Hold() {
@@ -100,9 +101,10 @@ func (g *Group) writeCSV(w io.Writer, k int) (bool, error) {
 	return true, g.rows.writeSpan(w, sp.results)
 }
 
-// formatRows writes the CSV rows of the province p to to, which writes them into rows
-// (and compresses them as they come), as d.rows writes them, and notes in spans (one a locality of p.Locs) where each locality's are; into json, when
-// not nil, it writes the figures' JSON lines, as figures writes them, in the same pass.
+// formatRows writes the CSV rows of the province p, as d.rows writes them, to to, which
+// writes them into rows (and compresses them as they come), and notes in spans (one a
+// locality of p.Locs) where each locality's are; into json, when not nil, it writes the
+// figures' JSON lines, as figures writes them, in the same pass.
 func (d *Data) formatRows(p Province, rows *rowStore, to io.Writer, spans []rowSpans, json *chunkWriter) error {
 	c := newChunkWriter(to)
 	defer c.release()
@@ -134,8 +136,8 @@ func (d *Data) formatRows(p Province, rows *rowStore, to io.Writer, spans []rowS
 }
 
 // sharedSegment compresses the held province's rows as it formats them into memory, kept
-// for the group's other files, and when js is given, the JSON of the scope js (the pack's, the
-// province's figures) deflated in the same pass; false when no batch holds the group.
+// for the group's other files, and when js is given, the JSON of the scope js (the pack's:
+// the province's figures) deflated in the same pass; false when no batch holds the group.
 func (d *Data) sharedSegment(p Province, js *scope) (seg segment, json *deflated, shared bool, err error) {
 	if d.groups == nil || !d.groups[p.index].holding() {
 		return segment{}, nil, false, nil
