@@ -307,12 +307,17 @@ func (d *Data) LocalityFiles(l *model.Locality) []File {
 // pack of its province (with every locality in it, as CSV and JSON); none when l has no
 // figures.
 func (d *Data) Offers(l *model.Locality) []view.Offer {
-	var out []view.Offer
-	for _, f := range d.LocalityFiles(l) {
-		out = append(out, view.Offer{Route: f.Path, Format: strings.ToUpper(f.Path[strings.LastIndexByte(f.Path, '.')+1:]), Of: l})
+	if !d.Has(l) {
+		return nil
 	}
-	if p := d.provinceOf[l]; p != nil && d.packed && len(out) > 0 {
-		out = append(out, view.Offer{Route: routes.ProvinceDownload(p.Loc.ID, "zip"), Format: "ZIP", Of: p.Loc})
+	// LocalityFiles' files, without making them (every locality page asks, in each language)
+	out := make([]view.Offer, 1, 2)
+	out[0] = view.Offer{Route: routes.LocalityDownload(l.ID, "csv"), Format: "CSV", Of: l}
+	if !d.packed {
+		return append(out, view.Offer{Route: routes.LocalityDownload(l.ID, "json"), Format: "JSON", Of: l})
+	}
+	if p := d.provinceOf[l]; p != nil {
+		out = append(out, view.Offer{Route: packPath(*p), Format: "ZIP", Of: p.Loc})
 	}
 	return out
 }

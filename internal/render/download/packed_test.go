@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -109,5 +110,30 @@ func TestPlainSiteOffersItsOwnFiles(t *testing.T) {
 	want := "CSV " + routes.LocalityDownload(l.ID, "csv") + "|JSON " + routes.LocalityDownload(l.ID, "json")
 	if !d.Plain() || strings.Join(got, "|") != want {
 		t.Errorf("plain %v, offers %q, want %q", d.Plain(), got, want)
+	}
+}
+
+// TestOffersAreTheLocalityFiles: what a locality's page offers is its own files, each as
+// LocalityFiles lists it, then on a packed site its province's pack; nothing for a locality
+// without figures. Offers makes none of the files.
+func TestOffersAreTheLocalityFiles(t *testing.T) {
+	for _, site := range []*model.Site{exampleSite(t), packedSite(t)} {
+		d := NewData(site)
+		for _, l := range site.Localities {
+			var want []string
+			for _, f := range d.LocalityFiles(l) {
+				want = append(want, strings.ToUpper(f.Path[strings.LastIndexByte(f.Path, '.')+1:])+" "+f.Path+" "+l.ID)
+			}
+			if p := d.provinceOf[l]; p != nil && !d.Plain() && len(want) > 0 {
+				want = append(want, "ZIP "+routes.ProvinceDownload(p.Loc.ID, "zip")+" "+p.Loc.ID)
+			}
+			var got []string
+			for _, o := range d.Offers(l) {
+				got = append(got, o.Format+" "+o.Route+" "+o.Of.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s offers %q, want %q", l.ID, got, want)
+			}
+		}
 	}
 }
