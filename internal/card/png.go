@@ -100,9 +100,10 @@ type recentSegment struct {
 	compressed []byte
 }
 
-// maxRecent bounds the bytes of the recent segments: the last few dozen cards' own
-// (a card compresses ~20 KB of segments no other card has).
-const maxRecent = 2 << 20
+// maxRecent bounds the bytes of the recent segments: the last two dozen cards' own (a
+// card compresses ~20 KB of segments no other card has), where the cards of a page are
+// drawn one after the other by one of a few workers.
+const maxRecent = 512 << 10
 
 // keptRows are what is kept of the rows of segments met twice: their Adler-32 (a card
 // copying a segment needs it for its checksum, and summing the rows again was a tenth of a

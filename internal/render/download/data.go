@@ -40,14 +40,12 @@ var PlainLimit = 20_000 // a variable so a test can pack a small site
 type Data struct {
 	site       *model.Site
 	provinces  []Province
-	provinceOf map[*model.Locality]*Province
+	provinceOf map[*model.Locality]place // a locality's province, and its place among its localities
 	packed     bool
 
 	// groups are the provinces whose pack and localities' CSV files share their rows in a
-	// batch (shared.go), on a packed site; position is a locality's place in its
-	// province's Locs.
+	// batch (shared.go), on a packed site.
 	groups   []*Group
-	position map[*model.Locality]int
 	chunks   *chunkList   // of the rows' stores
 	released atomic.Int32 // how many groups' batches are done
 
@@ -99,6 +97,12 @@ func (s *sizeSlot) wait() (int64, error, bool) {
 	return s.n, s.err, true
 }
 
+// place is a locality's province and its place in the province's Locs.
+type place struct {
+	p   *Province
+	pos int
+}
+
 // Province is a locality right below a root (a province, or a city under the central
 // government) and every locality below it: the unit the national data is split by.
 type Province struct {
@@ -109,7 +113,7 @@ type Province struct {
 
 // NewData prepares the downloads of site.
 func NewData(site *model.Site) *Data {
-	d := &Data{site: site, provinceOf: map[*model.Locality]*Province{}}
+	d := &Data{site: site, provinceOf: map[*model.Locality]place{}}
 	d.packed = figureCount(site) > PlainLimit
 	for _, root := range site.Roots {
 		for _, c := range root.Children {
@@ -121,18 +125,14 @@ func NewData(site *model.Site) *Data {
 	}
 	for i := range d.provinces {
 		d.provinces[i].index = i
-		for _, l := range d.provinces[i].Locs {
-			d.provinceOf[l] = &d.provinces[i]
+		for k, l := range d.provinces[i].Locs {
+			d.provinceOf[l] = place{&d.provinces[i], k}
 		}
 	}
 	if d.packed {
 		d.groups = make([]*Group, len(d.provinces))
-		d.position = map[*model.Locality]int{}
 		for i, p := range d.provinces {
 			d.groups[i] = &Group{d: d, i: i, lead: packPath(p)}
-			for k, l := range p.Locs {
-				d.position[l] = k
-			}
 		}
 		d.chunks = newChunkList()
 	}
@@ -316,7 +316,7 @@ func (d *Data) Offers(l *model.Locality) []view.Offer {
 	if !d.packed {
 		return append(out, view.Offer{Route: routes.LocalityDownload(l.ID, "json"), Format: "JSON", Of: l})
 	}
-	if p := d.provinceOf[l]; p != nil {
+	if p := d.provinceOf[l].p; p != nil {
 		out = append(out, view.Offer{Route: packPath(*p), Format: "ZIP", Of: p.Loc})
 	}
 	return out

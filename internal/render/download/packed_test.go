@@ -124,7 +124,7 @@ func TestOffersAreTheLocalityFiles(t *testing.T) {
 			for _, f := range d.LocalityFiles(l) {
 				want = append(want, strings.ToUpper(f.Path[strings.LastIndexByte(f.Path, '.')+1:])+" "+f.Path+" "+l.ID)
 			}
-			if p := d.provinceOf[l]; p != nil && !d.Plain() && len(want) > 0 {
+			if p := d.provinceOf[l].p; p != nil && !d.Plain() && len(want) > 0 {
 				want = append(want, "ZIP "+routes.ProvinceDownload(p.Loc.ID, "zip")+" "+p.Loc.ID)
 			}
 			var got []string

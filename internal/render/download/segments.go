@@ -47,6 +47,17 @@ type segSlot struct {
 // empties (~25 while a national site's pages render).
 var flaters = make(chan *flate.Writer, 8)
 
+// drainFlaters lets the free deflate writers go.
+func drainFlaters() {
+	for {
+		select {
+		case <-flaters:
+		default:
+			return
+		}
+	}
+}
+
 // flater is a reused deflate writer; Close ends its stream and gives it back.
 type flater struct{ *flate.Writer }
 

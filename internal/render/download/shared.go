@@ -57,11 +57,12 @@ func (g *Group) Release() {
 		return
 	}
 	rows := g.rows
-	g.rows = nil
+	g.rows, g.spans = nil, nil
 	g.mu.Unlock()
 	rows.release()
-	if g.d.released.Add(1) == int32(len(g.d.provinces)) {
-		g.d.chunks.drain() // every province's batch is done: no chunk is needed again
+	if g.d.released.Add(1) == int32(len(g.d.provinces)) { // every province's batch is done
+		g.d.chunks.drain()
+		drainFlaters() // a pack holds two at once (its rows' and its JSON's); what deflates after needs fewer
 	}
 }
 
@@ -343,9 +344,9 @@ func (l *chunkList) drain() {
 // groupOf is the group of l's province and l's place among its localities; nil when l is
 // not in a province or the site is not packed.
 func (d *Data) groupOf(l *model.Locality) (*Group, int) {
-	p := d.provinceOf[l]
-	if p == nil || d.groups == nil {
+	pl := d.provinceOf[l]
+	if pl.p == nil || d.groups == nil {
 		return nil, 0
 	}
-	return d.groups[p.index], d.position[l]
+	return d.groups[pl.p.index], pl.pos
 }
