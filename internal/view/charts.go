@@ -67,8 +67,11 @@ type chart struct {
 	line              bool   // a line chart; else bars
 	categories        []string
 	series            []series
-	format            func([]byte, model.Num) []byte // appends a cell of the data table
-	from              chartFrom                      // the documents of the figures drawn, for its credit
+	// rates says the data table's cells are rates as given (appendPctAsGiven); else they are
+	// counts of people, whole (appendCell). A flag, not a func value: a buffer handed to a
+	// func value escapes, and the tables' room on the stack went to the heap with it.
+	rates bool
+	from  chartFrom // the documents of the figures drawn, for its credit
 	// single: the legend shows one series at a time, on a value axis of its own scale
 	// (ECharts' legend selectedMode "single"): series of different sizes, each readable.
 	single bool
@@ -91,9 +94,12 @@ type series struct {
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
 // and the children compared. How far each target is reached is the meter on its card.
+// chartIDs are the ids of a locality page's charts' elements, in their order.
+var chartIDs = [...]string{"chart-1", "chart-2", "chart-3"}
+
 func (c *Context) localityCharts(core *localityCore) []Chart {
-	var out []Chart
-	for _, ch := range []chart{
+	out := make([]Chart, 0, len(chartIDs))
+	for _, ch := range [len(chartIDs)]chart{
 		c.resultsOverTime(core.results),
 		c.rateTargetsByYear(core.rates),
 		c.childrenCompared(core.table),
@@ -101,7 +107,7 @@ func (c *Context) localityCharts(core *localityCore) []Chart {
 		if len(ch.series) == 0 || len(ch.categories) == 0 {
 			continue
 		}
-		v, err := c.chartView(ch, fmt.Sprintf("chart-%d", len(out)+1))
+		v, err := c.chartView(ch, chartIDs[len(out)])
 		if err != nil {
 			continue // a chart encoding/json cannot write is left out; its table is the figures
 		}
@@ -111,8 +117,9 @@ func (c *Context) localityCharts(core *localityCore) []Chart {
 	return out
 }
 
+// chartView is ch as a page shows it, its element's id id. It numbers the notes of ch's
+// series in place (series.note): every chart's series are made for its page alone.
 func (c *Context) chartView(ch chart, id string) (Chart, error) {
-	ch.series = slices.Clone(ch.series)
 	var notes []ChartNote
 	for i := range ch.series {
 		s := &ch.series[i]
@@ -140,7 +147,7 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	ends := make([]int, 0, n*width)
 	for i := range ch.categories {
 		for _, s := range ch.series {
-			text = ch.format(text, s.values[i])
+			text = c.appendCell(text, ch.rates, s.values[i])
 			ends = append(ends, len(text))
 		}
 	}
@@ -238,9 +245,13 @@ func (c *Context) seriesNotes(s series, categories []string) []ChartNote {
 	return out
 }
 
-// peopleFormat appends a count of people to a chart's table: whole, as Num writes it.
-func (c *Context) peopleFormat() func([]byte, model.Num) []byte {
-	return func(b []byte, n model.Num) []byte { return c.F.appendNum(b, model.Num{V: n.V, Known: n.Known}) }
+// appendCell appends a value of a chart's table: a rate as given, or a count of people,
+// whole, as Num writes it.
+func (c *Context) appendCell(b []byte, rates bool, n model.Num) []byte {
+	if rates {
+		return c.F.appendPctAsGiven(b, n)
+	}
+	return c.F.appendNum(b, model.Num{V: n.V, Known: n.Known})
 }
 
 // resultPoints are what a locality's chart of results over time draws, in no language: a
@@ -346,7 +357,7 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 // resultsOverTime draws the points of a locality's results over time (resultPointsOf).
 func (c *Context) resultsOverTime(rp resultPoints) chart {
 	f := c.F
-	ch := chart{title: f.TS("chart.over_time"), category: f.TS("chart.category.date"), line: true, axis: f.TS("unit.people"), format: c.peopleFormat(), from: rp.from}
+	ch := chart{title: f.TS("chart.over_time"), category: f.TS("chart.category.date"), line: true, axis: f.TS("unit.people"), from: rp.from}
 	ch.categories = make([]string, len(rp.dates))
 	for i, d := range rp.dates {
 		ch.categories[i] = f.Date(d)
@@ -439,7 +450,7 @@ func (c *Context) ratePointsOf(l *model.Locality) ratePoints {
 // rateTargetsByYear draws the rate targets of a locality by period (ratePointsOf).
 func (c *Context) rateTargetsByYear(rp ratePoints) chart {
 	f := c.F
-	ch := chart{title: f.TS("chart.rate_targets"), category: f.TS("chart.category.year"), line: true, axis: "%", format: f.appendPctAsGiven, from: rp.from}
+	ch := chart{title: f.TS("chart.rate_targets"), category: f.TS("chart.category.year"), line: true, axis: "%", rates: true, from: rp.from}
 	for _, p := range rp.periods {
 		ch.categories = append(ch.categories, f.Period(p))
 	}
@@ -451,7 +462,7 @@ func (c *Context) rateTargetsByYear(rp ratePoints) chart {
 
 func (c *Context) childrenCompared(ct *childTargets) chart {
 	f := c.F
-	ch := chart{title: f.TS("chart.children"), category: f.TS("chart.category.locality"), axis: f.TS("unit.people"), format: c.peopleFormat()}
+	ch := chart{title: f.TS("chart.children"), category: f.TS("chart.category.locality"), axis: f.TS("unit.people")}
 	if ct == nil {
 		return ch
 	}

@@ -27,15 +27,37 @@ func (c *Context) localitySources(facts localityFacts) []Line {
 
 // planSources is a line per issuer, its plans in the order given.
 func (c *Context) planSources(plans []*model.Plan) []Line {
-	var out []Line
-	var issuers []string // of out's lines
+	if len(plans) == 0 {
+		return nil
+	}
+	// each issuer's line counted first, then every line cut from one array: a line grown
+	// piece by piece was copied a few times over on a page of many plans
+	var room [16]string
+	issuers := room[:0] // of the lines, in order
+	sizes := make([]int, 0, len(plans))
 	for _, p := range plans {
 		ps := c.planSource(p)
 		i := slices.Index(issuers, ps.issuer)
 		if i < 0 {
-			i = len(out)
-			issuers = append(issuers, ps.issuer)
-			out = append(out, Line{text(ps.lead)})
+			i = len(issuers)
+			issuers, sizes = append(issuers, ps.issuer), append(sizes, 0)
+		}
+		sizes[i] += 1 + len(ps.pieces) // the lead or "; ", then the plan's pieces
+	}
+	total := 0
+	for _, n := range sizes {
+		total += n
+	}
+	all, at := make(Line, total), 0
+	out := make([]Line, len(issuers))
+	for i, n := range sizes {
+		out[i], at = all[at:at:at+n], at+n
+	}
+	for _, p := range plans {
+		ps := c.planSource(p)
+		i := slices.Index(issuers, ps.issuer)
+		if len(out[i]) == 0 {
+			out[i] = append(out[i], text(ps.lead))
 		} else {
 			out[i] = append(out[i], text("; "))
 		}

@@ -364,7 +364,7 @@ func TestChartComputedFigures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: tt.series, format: c.peopleFormat()}
+			ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: tt.series}
 			v, err := c.chartView(ch, "chart-1")
 			if err != nil {
 				t.Fatal(err)
