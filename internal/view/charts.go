@@ -269,19 +269,21 @@ type resultPoints struct {
 func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 	var rp resultPoints
 	// each indicator's points, a date once (the last value given for it, as a map would
-	// keep): a few per indicator, looked up by scanning
+	// keep): a few per indicator, looked up by scanning. A point names its result and
+	// whether it is the value the result's change implies at its start; its value and how
+	// it was computed are read from the result for the points kept only.
 	type point struct {
 		on   date.Date
-		v    model.Num
-		calc model.Calc
+		base bool          // the result's baseline (model.ChangeBaseline), not its value
 		res  *model.Result // whose figure it is, for the chart's credit
 	}
 	type line struct {
-		ind    *model.Indicator
-		points []point
+		ind      *model.Indicator
+		from, to int // its points in all
 	}
 	local := c.localOf(l)
-	// every line's points in one array, each line's part as long as two points a result
+	// every line's points in one array, each line's part as long as two points a result;
+	// the lines and the dates on the stack unless many
 	n, people := 0, 0
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit == model.People {
@@ -290,9 +292,15 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 			}
 		}
 	}
-	all := make([]point, 0, n)
-	lines := make([]line, 0, people)
-	dates := make([]date.Date, 0, n)
+	var (
+		pointRoom [64]point
+		lineRoom  [16]line
+		dateRoom  [64]date.Date
+	)
+	all, lines, dates := pointRoom[:0], lineRoom[:0], dateRoom[:0]
+	if n > len(pointRoom) {
+		all, dates = make([]point, 0, n), make([]date.Date, 0, n)
+	}
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {
 			continue
@@ -301,10 +309,11 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 		if len(results) == 0 {
 			continue
 		}
-		pts := all[len(all) : len(all) : len(all)+2*len(results)]
-		all = all[:len(all)+2*len(results)]
-		set := func(on date.Date, v model.Num, calc model.Calc, res *model.Result) {
-			p := point{on, v, calc, res}
+		from := len(all)
+		pts := all[from:from:from+2*len(results)]
+		all = all[:from+2*len(results)]
+		set := func(on date.Date, base bool, res *model.Result) {
+			p := point{on, base, res}
 			for i := range pts {
 				if pts[i].on == on {
 					pts[i] = p
@@ -315,30 +324,33 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 		}
 		for _, res := range results {
 			if res.Value.Known {
-				set(res.AsOf, res.Value, res.Calc, res)
+				set(res.AsOf, false, res)
 			}
-			if b, calc := model.ChangeBaseline(res); b.Known {
-				set(res.ChangeSince, b, calc, res)
+			if model.BaselineFromChange(res).Known {
+				set(res.ChangeSince, true, res)
 			}
 		}
 		if len(pts) < 2 {
 			continue
 		}
-		lines = append(lines, line{ind, pts})
+		lines = append(lines, line{ind, from, from + len(pts)})
 		for _, p := range pts {
 			dates = append(dates, p.on)
 			rp.from.result(p.res)
 		}
 	}
 	slices.SortFunc(dates, date.Date.Compare)
-	rp.dates = slices.Compact(dates)
-	at := func(pts []point, on date.Date) point {
+	rp.dates = slices.Clone(slices.Compact(dates))
+	at := func(pts []point, on date.Date) (model.Num, model.Calc) {
 		for _, p := range pts {
 			if p.on == on {
-				return p
+				if p.base {
+					return model.ChangeBaseline(p.res)
+				}
+				return p.res.Value, p.res.Calc
 			}
 		}
-		return point{}
+		return model.Num{}, model.Calc{}
 	}
 	// the lines' values, and their calcs, each in one array
 	k := len(rp.dates)
@@ -347,8 +359,7 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 	for i, ln := range lines {
 		rp.inds[i] = ln.ind
 		for j, d := range rp.dates {
-			p := at(ln.points, d)
-			rp.values[i*k+j], rp.calcs[i*k+j] = p.v, p.calc
+			rp.values[i*k+j], rp.calcs[i*k+j] = at(all[ln.from:ln.to], d)
 		}
 	}
 	return rp
