@@ -108,9 +108,10 @@ type planCore struct {
 	p *model.Plan
 	// rows are the plan's targets assessed, from the territory down, then by period and
 	// indicator, each level in the plan's order (planRows); made for the plan's page only.
-	rows []model.Progress
+	// Each points to the memo's assessment of its target.
+	rows []*model.Progress
 	// territory are the rows the plan's cards show (territoryTargets), made with rows.
-	territory []model.Progress
+	territory []*model.Progress
 	// shape is the shape of the plan's table (allocate), when tabled.
 	shape  tableShape
 	tabled bool
