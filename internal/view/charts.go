@@ -310,7 +310,7 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 			continue
 		}
 		from := len(all)
-		pts := all[from:from:from+2*len(results)]
+		pts := all[from : from : from+2*len(results)]
 		all = all[:from+2*len(results)]
 		set := func(on date.Date, base bool, res *model.Result) {
 			p := point{on, base, res}
