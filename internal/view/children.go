@@ -67,9 +67,19 @@ const (
 // target for the period covering it. It returns nil when fewer than two children have
 // a share of target.
 func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indicator, url URLs) *ChildRanking {
-	rows, known := childShares(s, l, ind)
+	rows, known := rankedShares(s, l, ind)
 	if known < 2 {
 		return nil
+	}
+	return rankChildren(f, ind, rows, known, url)
+}
+
+// rankedShares are l's children's shares of target on ind (childShares) in the order a
+// ranking lists them, and how many are known; unsorted when fewer than two are.
+func rankedShares(s *model.Site, l *model.Locality, ind *model.Indicator) (rows []shareRow, known int) {
+	rows, known = childShares(s, l, ind)
+	if known < 2 {
+		return rows, known
 	}
 	slices.SortStableFunc(rows, func(a, b shareRow) int {
 		if a.share.Known != b.share.Known {
@@ -80,6 +90,12 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		}
 		return cmp.Or(cmp.Compare(b.share.V, a.share.V), cmp.Compare(a.loc.ID, b.loc.ID))
 	})
+	return rows, known
+}
+
+// rankChildren is the ranking of the children of rows (rankedShares) on ind, known of them
+// with a share; it only reads rows, which a locality's pages in every language share.
+func rankChildren(f Format, ind *model.Indicator, rows []shareRow, known int, url URLs) *ChildRanking {
 	top := 100.0
 	for _, r := range rows {
 		if r.share.Known {
@@ -90,7 +106,7 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		ID:    "xep-hang-" + ind.ID,
 		Title: f.TS("children.title", f.Short(ind)),
 	}
-	var ranked []model.Progress
+	ranked := make([]model.Progress, 0, known) // made at its size: a Progress is ~300 bytes
 	for _, r := range rows {
 		if r.share.Known {
 			ranked = append(ranked, *r.p)
@@ -111,6 +127,7 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		}
 	}
 	label = min(label, maxBarLabel)
+	cr.Table.Rows, cr.Bars = make([]TableRow, 0, len(rows)), make([]Bar, 0, known)
 	rank := 0
 	for _, r := range rows {
 		tr := TableRow{Name: rankedName(f, r.loc), URL: url(routes.Locality(r.loc.ID))}

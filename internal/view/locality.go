@@ -233,11 +233,9 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		// hundreds of communes and a dozen indicators, which would make a page of a megabyte.
 		// Each indicator's whole ranking has a page of its own, linked under it.
 		v.RankingPages = c.rankingLinks(l, nil, "childrank.all")
-		for _, ind := range s.Indicators {
-			if r := NewChildRanking(f, s, l, ind, c.URL); r != nil {
-				v.Rankings = append(v.Rankings, c.ends(*r).WithEmbed(f, routes.Locality(l.ID), c.absURL))
-				break
-			}
+		if rk := core.ranking; rk.ind != nil {
+			r := rankChildren(f, rk.ind, rk.rows, rk.known, c.URL)
+			v.Rankings = append(v.Rankings, c.ends(*r).WithEmbed(f, routes.Locality(l.ID), c.absURL))
 		}
 	}
 	updates := DocumentsIn(s.DocumentsAbout(l), f.Code)
