@@ -197,9 +197,16 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	}
 	facts := core.facts
 	if len(facts.headlines) > 0 {
+		// the cards' results, and their targets, each in one array
 		v.Cards = make([]Card, len(facts.headlines))
+		results, n := make([]CardResult, len(facts.headlines)), 0
+		for _, h := range facts.headlines {
+			n += len(h.Progress)
+		}
+		targets := make([]CardTarget, n)
 		for i, h := range facts.headlines {
-			v.Cards[i] = c.card(h)
+			v.Cards[i] = c.card(h, &results[i], targets[:len(h.Progress):len(h.Progress)])
+			targets = targets[len(h.Progress):]
 		}
 	}
 	v.Deck = c.deck(v.Cards)
@@ -351,10 +358,12 @@ func (c *Context) headline(local model.Local, ind *model.Indicator) (headline, b
 	return h, true
 }
 
-func (c *Context) card(h headline) Card {
-	card := Card{ID: c.cardID(h.Indicator), Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
+// card is h's card, its result written into res and its targets into targets (as long
+// as h.Progress).
+func (c *Context) card(h headline, res *CardResult, targets []CardTarget) Card {
+	card := Card{ID: c.cardID(h.Indicator), Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result, res)}
 	if len(h.Progress) > 0 {
-		card.Targets = make([]CardTarget, len(h.Progress))
+		card.Targets = targets
 		for i, p := range h.Progress {
 			card.Targets[i] = c.cardTarget(*p, true)
 		}
@@ -578,7 +587,9 @@ func earlierCalcNotes(columns []string, hows [][]string) []string {
 // earlierCell fills cell with last, a plan's target for the cell's indicator over the
 // plan's last period that has one (Empty when nil), and returns how the site computed it
 // ("" when its document gives it). The texts of its share, its target and its result (if
-// any; Result is left "" for it) are written to figures, in that order.
+// any; Result is left "" for it) are written to figures, in that order. A computed target's Computed is what the site did (calcHow), without the
+// figures it did it with: the cell prints the sign, the table's notes say what each
+// column's signs mean, and the plan's page has the figures.
 func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *texts) string {
 	if last == nil {
 		*cell = EarlierCell{Empty: true}
@@ -586,7 +597,8 @@ func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *
 	}
 	// what cells gives of these, without the rest of a table's row
 	f := c.F
-	*cell = EarlierCell{Result: "—", Target: c.targetValueBut(last.Target)}
+	how := c.calcHow(last.Target.Calc)
+	*cell = EarlierCell{Result: "—", Target: c.targetValueSaying(last.Target, how)}
 	var buf [64]byte
 	figures.write(f.appendPct(buf[:0], last.Share))
 	figures.end()
@@ -597,7 +609,7 @@ func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *
 		figures.end()
 		cell.Result, cell.asOf = "", f.Date(last.Result.AsOf)
 	}
-	return c.calcHow(last.Target.Calc)
+	return how
 }
 
 // planMeta is "title — issuer, date".

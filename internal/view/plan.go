@@ -72,11 +72,11 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	rows := c.planRows(core)
 	v.CardsTitle = f.TS("plan.headlines", f.Name(p.Locality))
 	carded := make(map[*model.Target]bool, len(core.territory))
-	if len(core.territory) > 0 { // a card a row, each card's one target in one array
-		targets := make([]CardTarget, len(core.territory))
+	if len(core.territory) > 0 { // a card a row; the cards' targets, and results, each in one array
+		targets, results := make([]CardTarget, len(core.territory)), make([]CardResult, len(core.territory))
 		v.Cards = make([]Card, len(core.territory))
 		for i, row := range core.territory {
-			v.Cards[i] = Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result), Targets: targets[i : i+1 : i+1]}
+			v.Cards[i] = Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result, &results[i]), Targets: targets[i : i+1 : i+1]}
 			targets[i] = c.cardTarget(*row, false)
 			carded[row.Target] = true
 		}

@@ -38,6 +38,12 @@ func (f Format) appendTargetText(b []byte, t *model.Target) []byte {
 // targetValueBut is targetValue but its Text, which a table writes with its other figures
 // into one string (texts).
 func (c *Context) targetValueBut(t *model.Target) TargetValue {
+	return c.targetValueSaying(t, c.CalcText(t.Indicator, t.Calc))
+}
+
+// targetValueSaying is targetValueBut with computed as the words of how the site computed
+// the value.
+func (c *Context) targetValueSaying(t *model.Target, computed string) TargetValue {
 	f := c.F
 	v := TargetValue{}
 	if t.Rate.Known {
@@ -49,7 +55,7 @@ func (c *Context) targetValueBut(t *model.Target) TargetValue {
 	if t.Implied {
 		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
 	}
-	v.Computed = c.CalcText(t.Indicator, t.Calc)
+	v.Computed = computed
 	v.Fig = c.targetFig(t)
 	v.Where, v.WhereVI = c.Where(t.Where), c.whereVI(t.Where)
 	return v
@@ -190,7 +196,9 @@ type CardTarget struct {
 	NoDeadline string
 }
 
-func (c *Context) cardResult(res *model.Result) *CardResult {
+// cardResult is res on a card, written into out (one of a page's cards' results, made
+// together) and returned; nil when res is.
+func (c *Context) cardResult(res *model.Result, out *CardResult) *CardResult {
 	if res == nil {
 		return nil
 	}
@@ -199,7 +207,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	var buf [192]byte
 	var scratch [64]byte
 	asOf := c.asOf(res.AsOf)
-	out := &CardResult{Figure: CardFigure{f, ind, res.Value}, Unit: " ", Meta: asOf, AsOf: asOf}
+	*out = CardResult{Figure: CardFigure{f, ind, res.Value}, Unit: " ", Meta: asOf, AsOf: asOf}
 	if res.Value.Known && ind.Unit != model.Percent {
 		out.Unit = c.unitAfter(ind)
 	}
@@ -215,13 +223,26 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
 	out.Fig = c.resultFig(res, res.Calc)
-	according := text(c.spaced("credit.according"))
+	// the source's line made at its length: "Theo " and the document, maybe that its title
+	// is the original, where the figure stands, the other figures reported
+	var where Line
 	if w := c.Where(res.Where); w != "" {
-		out.Source = append(append(c.originalTitle(Line{according, c.cite(res.Source)}, res.Source), text(" · ")), whereLine(w, c.whereVI(res.Where))...)
-	} else {
-		out.Source = c.originalTitle(Line{according, c.cite(res.Source)}, res.Source)
+		where = whereLine(w, c.whereVI(res.Where))
 	}
-	out.Source = append(out.Source, c.overruledLine(res)...)
+	over := c.overruledLine(res)
+	n := 2 + len(over)
+	if untranslated(res.Source, c.Lang()) {
+		n++ // originalTitle's words
+	}
+	if where != nil {
+		n += 1 + len(where)
+	}
+	src := append(make(Line, 0, n), text(c.spaced("credit.according")), c.cite(res.Source))
+	src = c.originalTitle(src, res.Source)
+	if where != nil {
+		src = append(append(src, text(" · ")), where...)
+	}
+	out.Source = append(src, over...)
 	return out
 }
 

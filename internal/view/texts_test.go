@@ -72,6 +72,7 @@ func earlierCellsChecked(t *testing.T, c *Context, site *model.Site) int {
 				cell.Result = tx.next()
 			}
 			want := EarlierCell{Share: cells.Share, Result: "—", Target: cells.Target}
+			want.Target.Computed = c.calcHow(tg.Calc) // the cell says how, its plan's page with which figures
 			if p.Result != nil {
 				want.Result, want.asOf = cells.Result, cells.ResultDate
 			}
