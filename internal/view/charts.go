@@ -144,7 +144,8 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 	n, width := len(ch.categories), len(ch.series)
 	var room [1024]byte // a locality's charts' tables fit: the string is then their one allocation
 	text := room[:0]
-	ends := make([]int, 0, n*width)
+	var endRoom [128]int // where each value's text ends: on the stack for a locality's tables
+	ends := endRoom[:0]
 	for i := range ch.categories {
 		for _, s := range ch.series {
 			text = c.appendCell(text, ch.rates, s.values[i])
@@ -261,7 +262,7 @@ type resultPoints struct {
 	inds   []*model.Indicator // a line each, in indicator order
 	dates  []date.Date        // every line's dates, oldest first, once
 	values []model.Num        // by line, then date; unknown where the line has no point
-	calcs  []model.Calc       // how the site computed each value, likewise; zero for a document's
+	calcs  []model.Calc       // how the site computed each value, likewise; zero for a document's, nil when none is computed
 	from   chartFrom          // the results drawn, for the chart's credit
 }
 
@@ -352,14 +353,22 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 		}
 		return model.Num{}, model.Calc{}
 	}
-	// the lines' values, and their calcs, each in one array
+	// the lines' values, and their calcs, each in one array; the calcs only when the site
+	// computed a value (a Calc is 40 bytes, and most lines are the documents' figures)
 	k := len(rp.dates)
 	rp.inds = make([]*model.Indicator, len(lines))
-	rp.values, rp.calcs = make([]model.Num, len(lines)*k), make([]model.Calc, len(lines)*k)
+	rp.values = make([]model.Num, len(lines)*k)
 	for i, ln := range lines {
 		rp.inds[i] = ln.ind
 		for j, d := range rp.dates {
-			rp.values[i*k+j], rp.calcs[i*k+j] = at(all[ln.from:ln.to], d)
+			v, calc := at(all[ln.from:ln.to], d)
+			rp.values[i*k+j] = v
+			if calc.Computed() && rp.calcs == nil {
+				rp.calcs = make([]model.Calc, len(lines)*k)
+			}
+			if rp.calcs != nil {
+				rp.calcs[i*k+j] = calc
+			}
 		}
 	}
 	return rp
@@ -385,7 +394,10 @@ func (c *Context) resultsOverTime(rp resultPoints) chart {
 			if f.Short(ind) != ch.series[i].name {
 				continue
 			}
-			ch.series[i].ind, ch.series[i].calcs = ind, rp.calcs[j*k:(j+1)*k:(j+1)*k]
+			ch.series[i].ind = ind
+			if rp.calcs != nil {
+				ch.series[i].calcs = rp.calcs[j*k : (j+1)*k : (j+1)*k]
+			}
 			if len(ind.SumOf) > 0 {
 				ch.series[i].parts = make([]string, len(ind.SumOf))
 				for j, part := range ind.SumOf {
