@@ -383,8 +383,8 @@ func (c *Context) planTableCell(tg *model.Target) PlanTableCell {
 	f := c.F
 	tv := c.targetValue(tg)
 	cell := PlanTableCell{Target: tv.Text, Computed: tv.Computed, Where: c.whereAttr(tg.Where), Fig: tv.Fig}
-	if tv.Base != "" {
-		cell.Target += " " + tv.Base
+	if base := tv.Base(); base != "" {
+		cell.Target += " " + base
 	}
 	if pr := c.progressOf(tg); pr.Result != nil {
 		cell.Result = f.Value(tg.Indicator, pr.Value)

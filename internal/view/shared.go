@@ -31,6 +31,7 @@ type Shared struct {
 	spaceful keep.Map[string, string]
 	calcHow  keep.Map[model.Computation, string]           // what the site did, "Số do trang tính: tổng các thành phần"
 	ranked   keep.Map[*model.Locality, []*model.Indicator] // the indicators that rank its children (rankedIndicators)
+	details  keep.Map[detailsKey, *TargetDetails]          // what a target's value says of its rate, pace or implying plan
 }
 
 // kept returns what m holds for key, else what made gives, kept in m for the pages after

@@ -62,7 +62,7 @@ func TestCells(t *testing.T) {
 				Gap: "2.690", GapFlag: "nguồn ghi còn 2.000", Pace: "448", Status: Status{Class: "behind", Label: "Chậm tiến độ"}}},
 		{"an implied rate per month, in English", "en", model.Progress{Target: rateTarget, Status: model.StatusNoData,
 			NextMilestone: &model.Milestone{By: day(t, "2023-06-30"), Share: 80}},
-			Cells{Target: TargetValue{Text: "93.5%", Base: "of the population", Per: " a month", ImpliedNote: "#note-implied-kh-1"}, Share: "—", Gap: "—", Pace: "—",
+			Cells{Target: TargetValue{Text: "93.5%", Details: &TargetDetails{Base: "of the population", Per: " a month", ImpliedNote: "#note-implied-kh-1"}}, Share: "—", Gap: "—", Pace: "—",
 				Status: Status{Class: "no-data", Label: "No data yet"}, Milestones: []string{"milestone 30 Jun 2023: 80% of target"}}},
 	}
 	for _, tt := range tests {
@@ -77,9 +77,45 @@ func TestCells(t *testing.T) {
 }
 
 func equalCells(a, b Cells) bool {
-	return a.Target == b.Target && a.Result == b.Result && a.ResultDate == b.ResultDate && a.Share == b.Share &&
+	return sameTarget(a.Target, b.Target) && a.Result == b.Result && a.ResultDate == b.ResultDate && a.Share == b.Share &&
 		a.ShareFlag == b.ShareFlag && a.Gap == b.Gap && a.GapFlag == b.GapFlag && a.Pace == b.Pace &&
 		a.Status == b.Status && strings.Join(a.Milestones, "|") == strings.Join(b.Milestones, "|")
+}
+
+// TestTargetDetailsOnlyWhenSaid: a target's value points to its details (a rate's base, a
+// pace, an implied target's note) only when it has one of them to say, and says none
+// without them.
+func TestTargetDetailsOnlyWhenSaid(t *testing.T) {
+	site := exampleSite(t)
+	tr := langs(t)
+	with, without := 0, 0
+	for _, code := range []string{"vi", "en"} {
+		c := NewContext(site, tr[code], routes.NewBase("/"))
+		for _, tg := range site.Targets {
+			v := c.targetValue(tg)
+			if v.Details == nil {
+				without++
+				if v.Base() != "" || v.Per() != "" || v.ImpliedNote() != "" {
+					t.Errorf("%s %s: no details, yet it says some", code, tg.Plan.ID)
+				}
+				continue
+			}
+			with++
+			if *v.Details == (TargetDetails{}) {
+				t.Errorf("%s %s: details that say nothing", code, tg.Plan.ID)
+			}
+		}
+	}
+	if with == 0 || without == 0 {
+		t.Errorf("%d targets with details, %d without: the example site has both", with, without)
+	}
+}
+
+// sameTarget reports whether two targets' values say the same, their details compared by
+// what they say.
+func sameTarget(a, b TargetValue) bool {
+	return a.Text == b.Text && a.Computed == b.Computed && a.Fig == b.Fig && a.Where == b.Where && a.WhereVI == b.WhereVI &&
+		*a.details() == *b.details()
 }
 
 // exampleSite is the repository's example site, built.
