@@ -248,7 +248,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	updates := DocumentsIn(s.DocumentsAbout(l), f.Code)
 	v.Updates = c.datedDocuments(updates)
 	v.Sources = c.localitySources(facts)
-	v.Downloads = c.downloads(l, core.offers)
+	v.Downloads = c.downloads(l, core.offers, core.offerURLs)
 	switch {
 	case !facts.updated.IsZero():
 		v.Updated = f.TS("updated", f.Date(facts.updated))
@@ -888,11 +888,13 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 // downloads is the line that links l's data files (published once, under the default
 // language): "Tải số liệu: CSV · JSON", or on a packed site "Tải số liệu: CSV · cả tỉnh
 // Khánh Hòa (CSV và JSON, tệp ZIP)"; nil when l has none. offers are l's (offersOf).
-func (c *Context) downloads(l *model.Locality, offers []Offer) Line {
+// downloads is the line of l's page linking to offers, at urls (offerURLs).
+func (c *Context) downloads(l *model.Locality, offers []Offer, urls []string) Line {
 	if len(offers) == 0 {
 		return nil
 	}
-	out := Line{text(c.F.TS("download") + ": ")}
+	out := make(Line, 1, 2*len(offers))
+	out[0] = text(c.labelled("download"))
 	for i, o := range offers {
 		if i > 0 {
 			out = append(out, text(" · "))
@@ -901,9 +903,21 @@ func (c *Context) downloads(l *model.Locality, offers []Offer) Line {
 		if o.Of != l {
 			name = c.F.TS("download.pack", o.Of.Name.In(c.Lang()))
 		}
-		out = append(out, link(name, c.Base.URL(lang.Default, o.Route)))
+		out = append(out, link(name, urls[i]))
 	}
 	return out
+}
+
+// offerURLs are the addresses of offers, the same in every language.
+func (c *Context) offerURLs(offers []Offer) []string {
+	if len(offers) == 0 {
+		return nil
+	}
+	urls := make([]string, len(offers))
+	for i, o := range offers {
+		urls[i] = c.Base.URL(lang.Default, o.Route)
+	}
+	return urls
 }
 
 // offersOf are the data files l's page links to; none without Context.Data.

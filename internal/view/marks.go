@@ -149,15 +149,28 @@ func (c *Context) sourceLine(src *model.Source) Line {
 // computed figure. (That a target's document gives no deadline is said in the card's notes
 // and in its table row: the status "Đang thực hiện" then draws no judgement.)
 func (c *Context) statusNotes(p model.Progress) []string {
-	f := c.F
-	var out []string
-	if p.StraightLine {
-		out = append(out, f.TS("status.straight_line"))
+	straight, computed := p.StraightLine, p.FromComputed && p.Status != model.StatusNoData && !p.NoDeadline
+	if !straight && !computed {
+		return nil
 	}
-	if p.FromComputed && p.Status != model.StatusNoData && !p.NoDeadline {
-		out = append(out, f.TS("status.from_computed"))
+	// the three lists a target can have, made once per language: never written to
+	which := 0
+	if straight {
+		which |= 1
 	}
-	return out
+	if computed {
+		which |= 2
+	}
+	return kept(shared(c, func(s *Shared) *keep.Map[int, []string] { return &s.statusNotes }), which, func() []string {
+		var out []string
+		if straight {
+			out = append(out, c.F.TS("status.straight_line"))
+		}
+		if computed {
+			out = append(out, c.F.TS("status.from_computed"))
+		}
+		return out[:len(out):len(out)]
+	})
 }
 
 // TargetKey names a target in the page's markup (data-fig), so a test of the built site can

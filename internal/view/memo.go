@@ -73,9 +73,10 @@ type localityCore struct {
 	table *childTargets // the children compared on their targets; nil for none
 	// results and rates are the points of the charts of results over time and of rate
 	// targets by year
-	results resultPoints
-	rates   ratePoints
-	offers  []Offer // the data files the page links to (Context.Data)
+	results   resultPoints
+	rates     ratePoints
+	offers    []Offer  // the data files the page links to (Context.Data)
+	offerURLs []string // their addresses
 	// ranking is the children's ranking the page shows: on the first indicator that
 	// ranks them (firstRanking); none when no indicator does
 	ranking childShareRanking
@@ -125,6 +126,7 @@ func (c *Context) makeLocalityCore(l *model.Locality) localityCore {
 	}
 	core.results, core.rates, core.offers = c.resultPointsOf(l), c.ratePointsOf(l), c.offersOf(l)
 	core.ranking = c.firstRanking(l)
+	core.offerURLs = c.offerURLs(core.offers)
 	return core
 }
 
