@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -98,12 +99,22 @@ type series struct {
 var chartIDs = [...]string{"chart-1", "chart-2", "chart-3"}
 
 func (c *Context) localityCharts(core *localityCore) []Chart {
-	out := make([]Chart, 0, len(chartIDs))
-	for _, ch := range [len(chartIDs)]chart{
+	all := [len(chartIDs)]chart{
 		c.resultsOverTime(core.results),
 		c.rateTargetsByYear(core.rates),
 		c.childrenCompared(core.table),
-	} {
+	}
+	n := 0 // the charts drawn (a Chart is 192 bytes; most communes draw one)
+	for i := range all {
+		if len(all[i].series) > 0 && len(all[i].categories) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Chart, 0, n)
+	for _, ch := range all {
 		if len(ch.series) == 0 || len(ch.categories) == 0 {
 			continue
 		}
@@ -255,6 +266,33 @@ func (c *Context) appendCell(b []byte, rates bool, n model.Num) []byte {
 	return c.F.appendNum(b, model.Num{V: n.V, Known: n.Known})
 }
 
+// chartPoint is a point of a line of results over time (resultPointsOf): a date once per
+// line (the last value given for it, as a map would keep), naming its result and whether
+// it is the value the result's change implies at its start; its value and how it was
+// computed are read from the result for the points kept only.
+type chartPoint struct {
+	on   date.Date
+	base bool          // the result's baseline (model.ChangeBaseline), not its value
+	res  *model.Result // whose figure it is, for the chart's credit
+}
+
+// scratchPoints are the points and dates of a locality of many results, worked in and
+// left (resultPointsOf): what they point to is the site's, alive with it.
+type scratchPoints struct {
+	points []chartPoint
+	dates  []date.Date
+}
+
+// grow makes room for n points and dates.
+func (s *scratchPoints) grow(n int) {
+	if cap(s.points) < n {
+		s.points, s.dates = make([]chartPoint, 0, n), make([]date.Date, 0, n)
+	}
+}
+
+// chartScratch keeps the scratch of the pages before for the pages after.
+var chartScratch = sync.Pool{New: func() any { return new(scratchPoints) }}
+
 // resultPoints are what a locality's chart of results over time draws, in no language: a
 // line per people indicator with at least two dated values, including the value a reported
 // change implies at its start date, and each line's value at every date of any line.
@@ -269,15 +307,7 @@ type resultPoints struct {
 // resultPointsOf finds the points of l's chart of results over time.
 func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 	var rp resultPoints
-	// each indicator's points, a date once (the last value given for it, as a map would
-	// keep): a few per indicator, looked up by scanning. A point names its result and
-	// whether it is the value the result's change implies at its start; its value and how
-	// it was computed are read from the result for the points kept only.
-	type point struct {
-		on   date.Date
-		base bool          // the result's baseline (model.ChangeBaseline), not its value
-		res  *model.Result // whose figure it is, for the chart's credit
-	}
+	type point = chartPoint
 	type line struct {
 		ind      *model.Indicator
 		from, to int // its points in all
@@ -299,8 +329,11 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 		dateRoom  [64]date.Date
 	)
 	all, lines, dates := pointRoom[:0], lineRoom[:0], dateRoom[:0]
-	if n > len(pointRoom) {
-		all, dates = make([]point, 0, n), make([]date.Date, 0, n)
+	if n > len(pointRoom) { // a province's or a city's: scratch reused from page to page
+		s := chartScratch.Get().(*scratchPoints)
+		defer chartScratch.Put(s)
+		s.grow(n)
+		all, dates = s.points[:0], s.dates[:0]
 	}
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {

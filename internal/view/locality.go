@@ -463,7 +463,7 @@ func onCards(hs []headline) map[*model.Target]*model.Result {
 func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[*model.Target]*model.Result) ([]PlanBlock, *EarlierPlans) {
 	f := c.F
 	var full []PlanBlock
-	var earlier []planProgress
+	earlier := make([]planProgress, 0, len(plans)) // most of a commune's plans
 	for i, pp := range plans { // newest first
 		p := pp.Plan
 		if i > 0 && p.Period.End.Before(plans[0].Plan.Period.Start) {
@@ -652,7 +652,18 @@ func (c *Context) localityRollups(l *model.Locality, plans []planProgress) []Rol
 		return nil // only a parent has a rollup; most localities are communes
 	}
 	f := c.F
-	var out []RollupRow
+	n := 0 // the rows, counted first
+	for _, p := range plans {
+		for _, ru := range c.Site.PlanRollups(p.Plan) {
+			if ru.Parent.Locality == l {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]RollupRow, 0, n)
 	for _, p := range plans {
 		for _, ru := range c.Site.PlanRollups(p.Plan) {
 			if ru.Parent.Locality != l {
