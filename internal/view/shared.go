@@ -67,6 +67,11 @@ func (c *Context) sourceLines(g []*model.Source) []Line {
 		return c.makeSourceLines(g)
 	}
 	var key strings.Builder
+	size := 0
+	for _, s := range g {
+		size += len(s.ID) + 1
+	}
+	key.Grow(size)
 	for _, s := range g {
 		key.WriteString(s.ID)
 		key.WriteByte(0)
