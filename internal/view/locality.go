@@ -204,8 +204,9 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 			n += len(h.Progress)
 		}
 		targets := make([]CardTarget, n)
+		sources := make(Line, 0, 3*len(facts.headlines)) // the results' source lines: "Theo ", the document, maybe more
 		for i, h := range facts.headlines {
-			v.Cards[i] = c.card(h, &results[i], targets[:len(h.Progress):len(h.Progress)])
+			v.Cards[i] = c.card(h, &results[i], &sources, targets[:len(h.Progress):len(h.Progress)])
 			targets = targets[len(h.Progress):]
 		}
 	}
@@ -304,13 +305,15 @@ func (c *Context) localityFacts(l *model.Locality) localityFacts {
 	// room for every indicator: a page has a headline of most, a standing of many
 	facts.headlines = make([]headline, 0, len(s.Indicators))
 	facts.standings = make([]model.Standing, 0, len(s.Indicators))
+	var sourceRoom [16]*model.Source // the sources gathered on the stack, kept at their number
+	sources := sourceRoom[:0]
 	for _, ind := range s.Indicators {
 		if h, ok := c.headline(local, ind); ok {
 			facts.headlines = append(facts.headlines, h)
 		}
 		for _, res := range local.ResultsFor(ind) {
-			if !slices.Contains(facts.sources, res.Source) { // a locality cites a few
-				facts.sources = append(facts.sources, res.Source)
+			if !slices.Contains(sources, res.Source) { // a locality cites a few
+				sources = append(sources, res.Source)
 			}
 			if res.Source.Published.After(facts.updated) {
 				facts.updated = res.Source.Published
@@ -319,6 +322,10 @@ func (c *Context) localityFacts(l *model.Locality) localityFacts {
 		if st, ok := local.StandingOf(ind); ok {
 			facts.standings = append(facts.standings, st)
 		}
+	}
+	if len(sources) > 0 {
+		facts.sources = make([]*model.Source, len(sources))
+		copy(facts.sources, sources)
 	}
 	facts.plans = c.planProgress(l)
 	for _, p := range facts.plans {
@@ -358,10 +365,10 @@ func (c *Context) headline(local model.Local, ind *model.Indicator) (headline, b
 	return h, true
 }
 
-// card is h's card, its result written into res and its targets into targets (as long
-// as h.Progress).
-func (c *Context) card(h headline, res *CardResult, targets []CardTarget) Card {
-	card := Card{ID: c.cardID(h.Indicator), Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result, res)}
+// card is h's card, its result written into res (its source's line cut from sources'
+// room, cardResult) and its targets into targets (as long as h.Progress).
+func (c *Context) card(h headline, res *CardResult, sources *Line, targets []CardTarget) Card {
+	card := Card{ID: c.cardID(h.Indicator), Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result, res, sources)}
 	if len(h.Progress) > 0 {
 		card.Targets = targets
 		for i, p := range h.Progress {
@@ -509,7 +516,15 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		return nil
 	}
 	f := c.F
-	var inds []*model.Indicator // a dozen at most: found by scanning
+	// the columns' indicators (a dozen at most: found by scanning), each plan's last row of
+	// each column and how the site computed each column's cells: scratch, on the stack for
+	// a commune's few plans
+	var (
+		indRoom  [16]*model.Indicator
+		lastRoom [128]*model.Progress
+		howRoom  [16][]string
+	)
+	inds := indRoom[:0]
 	for _, pp := range plans {
 		for _, row := range pp.Rows {
 			if !slices.Contains(inds, row.Target.Indicator) {
@@ -522,9 +537,17 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 	for _, ind := range inds {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
-	hows := make([][]string, len(inds)) // by column, how the site computed its cells
+	hows := howRoom[:0]
+	if len(inds) > len(howRoom) {
+		hows = make([][]string, len(inds))
+	}
+	hows = hows[:len(inds)] // by column, how the site computed its cells
 	// each plan's last row of each column, found in one pass over its rows
-	lasts := make([]*model.Progress, len(plans)*len(inds))
+	lasts := lastRoom[:0]
+	if len(plans)*len(inds) > len(lastRoom) {
+		lasts = make([]*model.Progress, len(plans)*len(inds))
+	}
+	lasts = lasts[:len(plans)*len(inds)]
 	n := 0 // the cells' texts: share and target, and result
 	for k, pp := range plans {
 		last := lasts[k*len(inds) : (k+1)*len(inds)]

@@ -76,7 +76,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 		targets, results := make([]CardTarget, len(core.territory)), make([]CardResult, len(core.territory))
 		v.Cards = make([]Card, len(core.territory))
 		for i, row := range core.territory {
-			v.Cards[i] = Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result, &results[i]), Targets: targets[i : i+1 : i+1]}
+			v.Cards[i] = Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result, &results[i], nil), Targets: targets[i : i+1 : i+1]}
 			targets[i] = c.cardTarget(*row, false)
 			carded[row.Target] = true
 		}

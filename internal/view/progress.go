@@ -260,8 +260,9 @@ type CardTarget struct {
 }
 
 // cardResult is res on a card, written into out (one of a page's cards' results, made
-// together) and returned; nil when res is.
-func (c *Context) cardResult(res *model.Result, out *CardResult) *CardResult {
+// together) and returned; nil when res is. Its source's line is cut from room's spare
+// capacity when it fits (the page's cards' lines in one array), else made.
+func (c *Context) cardResult(res *model.Result, out *CardResult, room *Line) *CardResult {
 	if res == nil {
 		return nil
 	}
@@ -300,7 +301,14 @@ func (c *Context) cardResult(res *model.Result, out *CardResult) *CardResult {
 	if where != nil {
 		n += 1 + len(where)
 	}
-	src := append(make(Line, 0, n), text(c.spaced("credit.according")), c.cite(res.Source))
+	var src Line
+	if room != nil && cap(*room)-len(*room) >= n {
+		at := len(*room)
+		src, *room = (*room)[at:at:at+n], (*room)[:at+n]
+	} else {
+		src = make(Line, 0, n)
+	}
+	src = append(src, text(c.spaced("credit.according")), c.cite(res.Source))
 	src = c.originalTitle(src, res.Source)
 	if where != nil {
 		src = append(append(src, text(" · ")), where...)
