@@ -1,6 +1,7 @@
 package view
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -190,7 +191,8 @@ func (c *Context) sumOfColumns(ch chart, s series) string {
 	if len(s.parts) == 0 {
 		return ""
 	}
-	var parts []series
+	var partRoom [8]series
+	parts := partRoom[:0]
 	for _, name := range s.parts {
 		i := slices.IndexFunc(ch.series, func(o series) bool { return o.name == name })
 		if i < 0 {
@@ -455,50 +457,85 @@ type ratePoints struct {
 // ratePointsOf finds the points of l's chart of rate targets by year.
 func (c *Context) ratePointsOf(l *model.Locality) ratePoints {
 	var rp ratePoints
-	byInd := map[*model.Indicator]map[date.Period]model.Num{}
+	// each indicator's line: the last value given for each period (as a map would keep),
+	// a few periods per line, found by scanning; the lines' points and periods on the
+	// stack for a locality of a few
+	type point struct {
+		period date.Period
+		v      model.Num
+		t      *model.Target // whose value it is, for the chart's credit
+	}
+	type line struct {
+		ind      *model.Indicator
+		from, to int // its points in all
+	}
+	var (
+		pointRoom  [64]point
+		lineRoom   [16]line
+		periodRoom [64]date.Period
+	)
+	all, lines := pointRoom[:0], lineRoom[:0]
 	local := c.localOf(l)
 	for _, ind := range c.Site.Indicators {
 		targets := local.TargetsFor(ind)
 		if len(targets) < 2 {
-			continue // a line needs two periods: no map for fewer targets
+			continue // a line needs two periods
 		}
-		m := map[date.Period]model.Num{}
-		drawn := map[date.Period]*model.Target{} // the target of each period's value, for the credit
+		from := len(all)
 		for _, t := range targets {
+			var v model.Num
 			switch {
 			case t.Rate.Known:
-				m[t.Period], drawn[t.Period] = t.Rate, t
+				v = t.Rate
 			case ind.Unit == model.Percent && t.Value.Known && ind.Direction == model.HigherIsBetter:
-				m[t.Period], drawn[t.Period] = t.Value, t
+				v = t.Value
+			default:
+				continue
+			}
+			if i := slices.IndexFunc(all[from:], func(p point) bool { return p.period == t.Period }); i >= 0 {
+				all[from+i] = point{t.Period, v, t}
+			} else {
+				all = append(all, point{t.Period, v, t})
 			}
 		}
-		if len(m) < 2 {
+		if len(all)-from < 2 {
+			all = all[:from]
 			continue
 		}
-		for _, t := range targets {
-			if drawn[t.Period] == t {
+		for _, t := range targets { // the targets drawn, in their order
+			if slices.ContainsFunc(all[from:], func(p point) bool { return p.t == t }) {
 				rp.from.target(t)
 			}
 		}
-		byInd[ind] = m
-		for p := range m {
-			rp.periods = append(rp.periods, p)
-		}
+		lines = append(lines, line{ind, from, len(all)})
 	}
-	slices.SortFunc(rp.periods, func(a, b date.Period) int { return a.Start.Compare(b.Start) })
-	rp.periods = slices.Compact(rp.periods)
+	if len(lines) == 0 {
+		return rp
+	}
+	periods := periodRoom[:0]
+	for _, p := range all {
+		periods = append(periods, p.period)
+	}
+	slices.SortStableFunc(periods, func(a, b date.Period) int { return cmp.Or(a.Start.Compare(b.Start), a.End.Compare(b.End)) })
+	periods = slices.Compact(periods)
+	rp.periods = make([]date.Period, len(periods))
+	copy(rp.periods, periods)
 	// one line per indicator that has points, in indicator order, with a value (or a gap)
-	// at each period
-	for _, ind := range c.Site.Indicators {
-		m, ok := byInd[ind]
-		if !ok {
-			continue
+	// at each period; the lines' values in one array
+	k := len(rp.periods)
+	rp.inds, rp.values = make([]*model.Indicator, len(lines)), make([][]model.Num, len(lines))
+	values := make([]model.Num, len(lines)*k)
+	for i, ln := range lines {
+		row := values[i*k : (i+1)*k : (i+1)*k]
+		for j, p := range rp.periods {
+			for _, pt := range all[ln.from:ln.to] {
+				if pt.period == p {
+					row[j] = pt.v
+					break
+				}
+			}
 		}
-		values := make([]model.Num, 0, len(rp.periods))
-		for _, p := range rp.periods {
-			values = append(values, m[p])
-		}
-		rp.inds, rp.values = append(rp.inds, ind), append(rp.values, values)
+		rp.inds[i], rp.values[i] = ln.ind, row
 	}
 	return rp
 }
@@ -507,11 +544,16 @@ func (c *Context) ratePointsOf(l *model.Locality) ratePoints {
 func (c *Context) rateTargetsByYear(rp ratePoints) chart {
 	f := c.F
 	ch := chart{title: f.TS("chart.rate_targets"), category: f.TS("chart.category.year"), line: true, axis: "%", rates: true, from: rp.from}
-	for _, p := range rp.periods {
-		ch.categories = append(ch.categories, f.Period(p))
+	if len(rp.inds) == 0 {
+		return ch
 	}
+	ch.categories = make([]string, len(rp.periods))
+	for i, p := range rp.periods {
+		ch.categories[i] = f.Period(p)
+	}
+	ch.series = make([]series, len(rp.inds))
 	for i, ind := range rp.inds {
-		ch.series = append(ch.series, series{name: f.Short(ind), values: rp.values[i]})
+		ch.series[i] = series{name: f.Short(ind), values: rp.values[i]}
 	}
 	return ch
 }
@@ -530,11 +572,16 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 	if ch.single {
 		ch.note += " " + f.TS("chart.children_single")
 	}
-	for _, l := range ct.children {
-		ch.categories = append(ch.categories, f.Name(l))
+	ch.categories = make([]string, len(ct.children))
+	for i, l := range ct.children {
+		ch.categories[i] = f.Name(l)
 	}
+	// every series' values, and calcs, in one array each
+	k := len(ct.values)
+	values, calcs := make([]model.Num, len(ct.indicators)*k), make([]model.Calc, len(ct.indicators)*k)
+	ch.series = make([]series, 0, len(ct.indicators))
 	for i, ind := range ct.indicators {
-		s := series{name: f.Short(ind), ind: ind}
+		s := series{name: f.Short(ind), ind: ind, values: values[i*k : i*k : (i+1)*k], calcs: calcs[i*k : i*k : (i+1)*k]}
 		for j, row := range ct.values {
 			s.values = append(s.values, row[i])
 			s.calcs = append(s.calcs, ct.calcs[j][i])

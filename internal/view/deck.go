@@ -89,7 +89,7 @@ func (c *Context) sharedSource(cards []Card) Line {
 			r.Source = nil
 		}
 	}
-	return append(Line{text(c.F.TS("cards.results") + " ")}, first...)
+	return append(append(make(Line, 0, 1+len(first)), text(c.spaced("cards.results"))), first...)
 }
 
 // sharedMeta says once for the cards the date of their results, when there are at least
@@ -166,7 +166,7 @@ func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
 	}
 	mark := first.Credit
 	mark.Key = strings.Join(keys, " ")
-	return append(Line{text(c.F.TS("cards.targets") + " ")}, first.SetBy...), mark
+	return append(append(make(Line, 0, 1+len(first.SetBy)), text(c.spaced("cards.targets"))), first.SetBy...), mark
 }
 
 // footnotes numbers the cards' status notes, each once, and points every target to its

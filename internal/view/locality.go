@@ -471,7 +471,8 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 	f := c.F
 	var full []PlanBlock
 	earlier := make([]planProgress, 0, len(plans)) // most of a commune's plans
-	for i, pp := range plans { // newest first
+	// newest first
+	for i, pp := range plans {
 		p := pp.Plan
 		if i > 0 && p.Period.End.Before(plans[0].Plan.Period.Start) {
 			earlier = append(earlier, pp)
