@@ -102,18 +102,25 @@ type PlanTableCell struct {
 	Target   string // "1.888"; "—" when the document gives none
 	Computed string // how the site computed Target, "" when the document gives it
 	Where    string // where the figure stands in the document
-	Result   string // "" without a result
-	AsOf     string // the result's date when it is not the table's (ResultsKey); else ""
-	Share    string // "97,9 %"; "" without a result
-	// ResultLine is what the cell prints under the target: "904 · 103,31 %", with the
-	// result's date in brackets when it is not the table's.
+	// ResultLine is what the cell prints under the target, its result and share: "904 ·
+	// 103,31 %", with the result's date in brackets when it is not the table's
+	// (ResultsKey); "" without a result.
 	ResultLine string
 	// Rollup is the total row's check: the rows' sum and how far it is from the total,
 	// "" when they agree or on a locality's row.
 	Rollup  string
 	Differs bool
-	Fig     Fig
+	// cut says which of the cell's texts are cut from its table's one string (cutTarget,
+	// cutLine), once every cell is written (PlanTable.cutTexts).
+	cut uint8
+	Fig Fig
 }
+
+// The texts of a cell cut from its table's one string.
+const (
+	cutTarget = 1 << iota
+	cutLine
+)
 
 // planTableCells bounds the cells of one part of a table: a plan of 168 communes and five
 // columns (Hồ Chí Minh after the 2025 merger) takes three pages, the plan's (86 KB with its
@@ -231,45 +238,55 @@ func (c *Context) planTableOf(p *model.Plan, a tableShape, tr tableResults, n in
 		}
 		t.Columns = append(t.Columns, col)
 	}
+	// Every part says the date of most results of the whole table (a cell says its
+	// result's date only when it is another), and knows every target of the table (tr), so
+	// the plan's page lists none of them again; it formats only its own rows.
+	common := ""
+	if t.HasResults = len(tr.dates) > 0; t.HasResults {
+		dates := make(map[string]int, len(tr.dates))
+		for d, k := range tr.dates {
+			dates[f.Date(d)] += k
+		}
+		common = mostFrequent(dates)
+		t.ResultsKey = f.TS("plantable.results_key", common)
+	}
+	per, parts := PlanTableRowsPerPart(len(a.cols)), a.parts()
+	n = min(max(n, 1), parts)
+	first, last := (n-1)*per, min(n*per, len(a.units))
+	// the rows' cells in one array, their targets' and results' texts in one string
+	rows := last - first
+	if a.hasAny(p.Locality) {
+		rows++
+	}
+	cells := make([]PlanTableCell, rows*len(a.cols))
+	var cut texts
+	cut.grow(2*len(cells), 16*len(cells))
 	row := func(l *model.Locality) PlanTableRow {
-		r := PlanTableRow{Unit: c.localityLink(l), Cells: make([]PlanTableCell, 0, len(a.cols))}
-		for _, ind := range a.cols {
-			cell := PlanTableCell{Target: "—"}
+		r := PlanTableRow{Unit: c.localityLink(l), Cells: cells[:len(a.cols):len(a.cols)]}
+		cells = cells[len(a.cols):]
+		for i, ind := range a.cols {
 			if tg := a.cells[cellKey{l, ind}]; tg != nil {
-				cell = c.planTableCell(tg)
+				r.Cells[i] = c.planTableCell(tg, common, &cut)
+			} else {
+				r.Cells[i] = PlanTableCell{Target: "—"}
 			}
-			r.Cells = append(r.Cells, cell)
 		}
 		r.shareWhere()
 		return r
 	}
-	// Every part says the date of most results of the whole table, and knows every target
-	// of the table (tr), so the plan's page lists none of them again; it formats only its
-	// own rows.
-	per, parts := PlanTableRowsPerPart(len(a.cols)), a.parts()
-	n = min(max(n, 1), parts)
-	for i, l := range a.units {
-		if i/per == n-1 {
-			t.Rows = append(t.Rows, row(l))
-		}
+	t.Rows = make([]PlanTableRow, 0, last-first)
+	for _, l := range a.units[first:last] {
+		t.Rows = append(t.Rows, row(l))
 	}
 	if a.hasAny(p.Locality) {
 		total := row(p.Locality)
 		t.Total = &total
 		c.rollupCells(p, t)
 	}
+	cut.done()
+	t.cutTexts(&cut)
 	for _, src := range tr.sources {
 		t.ResultsFrom = append(t.ResultsFrom, c.sourceLine(src))
-	}
-	if t.HasResults = len(tr.dates) > 0; t.HasResults {
-		dates := make(map[string]int, len(tr.dates))
-		for d, k := range tr.dates {
-			dates[f.Date(d)] += k
-		}
-		common := mostFrequent(dates)
-		t.ResultsKey = f.TS("plantable.results_key", common)
-		t.clearDate(common)
-		t.resultLines()
 	}
 	if parts > 1 {
 		c.split(t, p, n, parts, per, len(a.units))
@@ -288,55 +305,15 @@ func (c *Context) split(t *PlanTable, p *model.Plan, n, parts, per, units int) {
 	}
 }
 
-// clearDate leaves a result's date only in the cells whose result is not of the common date.
-func (t *PlanTable) clearDate(common string) {
-	clear := func(cells []PlanTableCell) {
-		for i := range cells {
-			if cells[i].AsOf == common {
-				cells[i].AsOf = ""
-			}
-		}
-	}
-	for _, r := range t.Rows {
-		clear(r.Cells)
-	}
-	if t.Total != nil {
-		clear(t.Total.Cells)
-	}
-}
-
-// resultLines writes each cell's line under its target, once the dates are settled: every
-// line a part of one string (texts).
-func (t *PlanTable) resultLines() {
-	n, size := 0, 0 // the lines and their bytes
+// cutTexts gives each cell the texts planTableCell wrote for it into cut, in the cells'
+// order (eachCell), once cut is done.
+func (t *PlanTable) cutTexts(cut *texts) {
 	t.eachCell(func(c *PlanTableCell) {
-		if c.Result != "" {
-			n, size = n+1, size+len(c.Result)+len(" · ")+len(c.Share)
-			if c.AsOf != "" {
-				size += len(" ()") + len(c.AsOf)
-			}
+		if c.cut&cutTarget != 0 {
+			c.Target = cut.next()
 		}
-	})
-	var lines texts
-	lines.grow(n, size)
-	t.eachCell(func(c *PlanTableCell) {
-		if c.Result == "" {
-			return
-		}
-		lines.sb.WriteString(c.Result)
-		if c.AsOf != "" {
-			lines.sb.WriteString(" (")
-			lines.sb.WriteString(c.AsOf)
-			lines.sb.WriteString(")")
-		}
-		lines.sb.WriteString(" · ")
-		lines.sb.WriteString(c.Share)
-		lines.end()
-	})
-	lines.done()
-	t.eachCell(func(c *PlanTableCell) {
-		if c.Result != "" {
-			c.ResultLine = lines.next()
+		if c.cut&cutLine != 0 {
+			c.ResultLine = cut.next()
 		}
 	})
 }
@@ -378,18 +355,27 @@ func (c *Context) sumText(ind *model.Indicator) string {
 }
 
 // planTableCell is a target's cell: the figure, its mark when computed, where it stands,
-// and its result and share.
-func (c *Context) planTableCell(tg *model.Target) PlanTableCell {
+// and its result's line — its result, its date unless it is common (the table's), and its
+// share. The figure's and the line's texts are written to cut, to be cut from its one
+// string (PlanTable.cutTexts).
+func (c *Context) planTableCell(tg *model.Target, common string, cut *texts) PlanTableCell {
 	f := c.F
-	tv := c.targetValue(tg)
-	cell := PlanTableCell{Target: tv.Text, Computed: tv.Computed, Where: c.whereAttr(tg.Where), Fig: tv.Fig}
-	if base := tv.Base(); base != "" {
-		cell.Target += " " + base
+	cell := PlanTableCell{Computed: c.CalcText(tg.Indicator, tg.Calc), Where: c.whereAttr(tg.Where), Fig: c.targetFig(tg), cut: cutTarget}
+	var buf [128]byte
+	b := f.appendTargetText(buf[:0], tg)
+	if d := c.targetDetails(tg); d != nil && d.Base != "" {
+		b = append(append(b, ' '), d.Base...)
 	}
+	cut.write(b)
+	cut.end()
 	if pr := c.progressOf(tg); pr.Result != nil {
-		cell.Result = f.Value(tg.Indicator, pr.Value)
-		cell.AsOf = f.Date(pr.Result.AsOf)
-		cell.Share = f.Pct(pr.Share)
+		b = f.appendValue(buf[:0], tg.Indicator, pr.Value)
+		if asOf := f.Date(pr.Result.AsOf); asOf != common {
+			b = append(append(append(b, " ("...), asOf...), ')')
+		}
+		cut.write(f.appendPct(append(b, " · "...), pr.Share))
+		cut.end()
+		cell.cut |= cutLine
 	}
 	return cell
 }
