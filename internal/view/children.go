@@ -106,10 +106,10 @@ func rankChildren(f Format, ind *model.Indicator, rows []shareRow, known int, ur
 		ID:    "xep-hang-" + ind.ID,
 		Title: f.TS("children.title", f.Short(ind)),
 	}
-	ranked := make([]model.Progress, 0, known) // made at its size: a Progress is ~300 bytes
+	ranked := make([]*model.Progress, 0, known) // pointed to: a Progress is ~300 bytes
 	for _, r := range rows {
 		if r.share.Known {
-			ranked = append(ranked, *r.p)
+			ranked = append(ranked, r.p)
 		}
 	}
 	newest, oldest := dateSpan(ranked)
@@ -128,11 +128,12 @@ func rankChildren(f Format, ind *model.Indicator, rows []shareRow, known int, ur
 	}
 	label = min(label, maxBarLabel)
 	cr.Table.Rows, cr.Bars = make([]TableRow, 0, len(rows)), make([]Bar, 0, known)
+	cells := make([]string, 4*len(rows)) // every row's four cells in one array
 	rank := 0
-	for _, r := range rows {
-		tr := TableRow{Name: rankedName(f, r.loc), URL: url(routes.Locality(r.loc.ID))}
+	for i, r := range rows {
+		tr := TableRow{Name: rankedName(f, r.loc), URL: url(routes.Locality(r.loc.ID)), Cells: cells[4*i : 4*i+4 : 4*i+4]}
 		if !r.share.Known {
-			tr.Cells = []string{"—", "—", "—", ""}
+			copy(tr.Cells, []string{"—", "—", "—", ""})
 			cr.Table.Rows = append(cr.Table.Rows, tr)
 			continue
 		}
@@ -140,7 +141,7 @@ func rankChildren(f Format, ind *model.Indicator, rows []shareRow, known int, ur
 		tr.Rank = f.Int(rank)
 		pct := f.PercentUpTo(r.share.V, 1)
 		res := r.p.Result
-		tr.Cells = []string{f.Value(ind, r.p.Value), f.Value(ind, r.p.Goal), pct, f.Date(res.AsOf)}
+		tr.Cells[0], tr.Cells[1], tr.Cells[2], tr.Cells[3] = f.Value(ind, r.p.Value), f.Value(ind, r.p.Goal), pct, f.Date(res.AsOf)
 		tr.Stale = res.AsOf.Before(newest)
 		if cr.BySource {
 			tr.Source, tr.SrcURL = sourceName(f, res.Source), res.Source.URL
@@ -242,7 +243,7 @@ const (
 // their dates of publication, newest first) and the plans that set the targets, then the
 // date of the results, or, when they differ, their span and that an older one is marked
 // with * in the table (as the provinces' ranking marks it).
-func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) string {
+func rankingCredit(f Format, ranked []*model.Progress, newest, oldest date.Date) string {
 	sources := resultSources(ranked)
 	var plans []*model.Plan
 	for _, p := range ranked {
@@ -266,7 +267,7 @@ func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) 
 }
 
 // resultSources are the sources of the results ranked, newest first.
-func resultSources(ranked []model.Progress) []*model.Source {
+func resultSources(ranked []*model.Progress) []*model.Source {
 	var sources []*model.Source
 	for _, p := range ranked {
 		if !slices.Contains(sources, p.Result.Source) {
@@ -286,7 +287,7 @@ func listUpTo(f Format, names []string, n int) string {
 }
 
 // dateSpan is the newest and oldest date of the results ranked.
-func dateSpan(ranked []model.Progress) (newest, oldest date.Date) {
+func dateSpan(ranked []*model.Progress) (newest, oldest date.Date) {
 	for i, p := range ranked {
 		d := p.Result.AsOf
 		if i == 0 || d.After(newest) {
