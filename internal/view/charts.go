@@ -147,13 +147,14 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		return Chart{}, err
 	}
 	v := Chart{ID: id, Title: ch.title, Note: ch.note, Option: option, Notes: notes, Category: ch.category}
-	v.Columns = make([]string, len(ch.series))
-	for i, s := range ch.series {
-		v.Columns[i] = s.name
-	}
-	// the rows' cells and marks each in one array, a row a slice of it; the values' texts
-	// are parts of one string
+	// the columns' names and the rows' cells in one array, the marks in another, a row a
+	// slice of them; the values' texts are parts of one string
 	n, width := len(ch.categories), len(ch.series)
+	names := make([]string, width, width+n*(width+1))
+	for i, s := range ch.series {
+		names[i] = s.name
+	}
+	v.Columns = names[:width:width]
 	var room [1024]byte // a locality's charts' tables fit: the string is then their one allocation
 	text := room[:0]
 	var endRoom [128]int // where each value's text ends: on the stack for a locality's tables
@@ -165,7 +166,7 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		}
 	}
 	all, at := string(text), 0
-	cells, marks := make([]string, 0, n*(width+1)), make([]bool, n*width)
+	cells, marks := names[width:width], make([]bool, n*width)
 	v.Rows, v.Marks = make([][]string, n), make([][]bool, n)
 	for i, cat := range ch.categories {
 		start := len(cells)

@@ -173,7 +173,8 @@ func rankedName(f Format, l *model.Locality) string {
 	if !l.Ended() {
 		return f.Name(l)
 	}
-	return f.Name(l) + " (" + f.TS("ended_short", f.Date(l.Until)) + ")"
+	var buf [128]byte
+	return string(append(f.AppendT(append(append(buf[:0], f.Name(l)...), " ("...), "ended_short", f.Date(l.Until)), ')'))
 }
 
 // shareRow is one child's share of target for an indicator: its latest result against its

@@ -167,13 +167,21 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	defer done()
 	f := c.F
 	s := c.Site
-	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Breadcrumb: c.breadcrumb(l)}
-	if l.Kind != "" {
-		v.Title = f.Name(l) + " — " + f.Kind(l)
-	}
-	v.Eyebrow = f.Kind(l)
-	if l.Parent != nil {
-		v.Eyebrow += " · " + f.Name(l.Parent)
+	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Eyebrow: f.Kind(l), Breadcrumb: c.breadcrumb(l)}
+	if l.Kind != "" || l.Parent != nil {
+		// "Phường 7 — Phường" and "Phường · Thành phố Trà Vinh", cut from one string
+		var buf [256]byte
+		b := append(buf[:0], v.Title...)
+		if l.Kind != "" {
+			b = append(append(b, " — "...), f.Kind(l)...)
+		}
+		title := len(b)
+		b = append(b, v.Eyebrow...)
+		if l.Parent != nil {
+			b = append(append(b, " · "...), f.Name(l.Parent)...)
+		}
+		both := string(b)
+		v.Title, v.Eyebrow = both[:title], both[title:]
 	}
 	note := l.Note.In(f.Code)
 	if l.Ended() {
@@ -231,7 +239,8 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 			cl.Kind = kind // not "Phường 1 Phường"
 		}
 		if ch.Ended() {
-			cl.Ended = " · " + f.TS("ended_short", f.Date(ch.Until))
+			var buf [64]byte
+			cl.Ended = string(f.AppendT(append(buf[:0], " · "...), "ended_short", f.Date(ch.Until)))
 		}
 		v.Children = append(v.Children, cl)
 	}
