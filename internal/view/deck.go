@@ -152,7 +152,7 @@ func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
 			if first == nil {
 				first = t
 			}
-			if !slices.Equal(t.SetBy, first.SetBy) || t.Credit.Authority != first.Credit.Authority || t.Credit.Decision != first.Credit.Decision {
+			if !slices.Equal(t.SetBy, first.SetBy) || t.Credit.Authority() != first.Credit.Authority() || t.Credit.Decision() != first.Credit.Decision() {
 				return nil, CreditMark{}
 			}
 			if t.Credit.Key != "" {
