@@ -212,7 +212,19 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 			n += len(h.Progress)
 		}
 		targets := make([]CardTarget, n)
-		sources := make(Line, 0, 3*len(facts.headlines)) // the results' source lines: "Theo ", the document, maybe more
+		// the results' source lines: "Theo " and the document, and that its title is the
+		// original on a page in another language (cardResult); a line that says more makes
+		// its own
+		pieces := 0
+		for _, h := range facts.headlines {
+			if h.Result != nil {
+				pieces += 2
+				if untranslated(h.Result.Source, c.Lang()) {
+					pieces++
+				}
+			}
+		}
+		sources := make(Line, 0, pieces)
 		for i, h := range facts.headlines {
 			v.Cards[i] = c.card(h, &results[i], &sources, targets[:len(h.Progress):len(h.Progress)])
 			targets = targets[len(h.Progress):]
