@@ -149,10 +149,17 @@ func allocate(s *model.Site, p *model.Plan) (a tableShape, ok bool) {
 	if len(a.units) < 2 {
 		return a, false
 	}
-	a.cells = make(map[cellKey]*model.Target, len(p.Targets))
+	inTable := func(t *model.Target) bool { return t.Period == a.period && t.Per == "" && t.Value.Known && !t.Implied }
+	n := 0 // the map made for the targets of the table's period, not all the plan's periods
+	for _, t := range p.Targets {
+		if inTable(t) {
+			n++
+		}
+	}
+	a.cells = make(map[cellKey]*model.Target, n)
 	for _, t := range p.Targets {
 		k := cellKey{t.Locality, t.Indicator}
-		if _, seen := a.cells[k]; !seen && t.Period == a.period && t.Per == "" && t.Value.Known && !t.Implied {
+		if _, seen := a.cells[k]; !seen && inTable(t) {
 			a.cells[k] = t
 		}
 	}
