@@ -134,33 +134,55 @@ type tableShape struct {
 	units  []*model.Locality
 	cols   []*model.Indicator
 	sums   int // the last sums columns are added up by the site
-	cells  map[cellKey]*model.Target
+	// cells are the table's targets by unit — in units' order, then the plan's own
+	// locality (own) — and by indicator, in the site's order (inds): a row of len(inds)
+	// a unit, nil where it has none. A map by locality and indicator took three to four
+	// times the memory and a hash of two pointers a lookup.
+	cells  []*model.Target
+	inds   []*model.Indicator
+	filled int // the cells that hold a target
 }
 
-type cellKey struct {
-	l   *model.Locality
-	ind *model.Indicator
+// own is the index of the plan's own locality in the table's cells, after its units'.
+func (a tableShape) own() int { return len(a.units) }
+
+// cell is the target of the unit of index i (own for the plan's locality) for ind; nil
+// for none.
+func (a tableShape) cell(i int, ind *model.Indicator) *model.Target {
+	k := slices.Index(a.inds, ind)
+	if k < 0 {
+		return nil
+	}
+	return a.cells[i*len(a.inds)+k]
 }
 
 // allocate finds the shape of p's table; ok is false when p allocates targets among fewer
 // than two localities.
 func allocate(s *model.Site, p *model.Plan) (a tableShape, ok bool) {
-	a.period, a.units = tablePeriod(p)
+	var index map[*model.Locality]int
+	a.period, a.units, index = tablePeriod(p)
 	if len(a.units) < 2 {
 		return a, false
 	}
-	inTable := func(t *model.Target) bool { return t.Period == a.period && t.Per == "" && t.Value.Known && !t.Implied }
-	n := 0 // the map made for the targets of the table's period, not all the plan's periods
+	// each unit's and the plan's locality's first target of the table's period for each
+	// indicator
+	a.inds = s.Indicators
+	a.cells = make([]*model.Target, (len(a.units)+1)*len(a.inds))
 	for _, t := range p.Targets {
-		if inTable(t) {
-			n++
+		if t.Period != a.period || t.Per != "" || !t.Value.Known || t.Implied {
+			continue
 		}
-	}
-	a.cells = make(map[cellKey]*model.Target, n)
-	for _, t := range p.Targets {
-		k := cellKey{t.Locality, t.Indicator}
-		if _, seen := a.cells[k]; !seen && inTable(t) {
-			a.cells[k] = t
+		i, ok := index[t.Locality]
+		if t.Locality == p.Locality {
+			i, ok = a.own(), true
+		}
+		k := slices.Index(a.inds, t.Indicator)
+		if !ok || k < 0 {
+			continue // a locality the table has no row of
+		}
+		if at := i*len(a.inds) + k; a.cells[at] == nil {
+			a.cells[at] = t
+			a.filled++
 		}
 	}
 	a.cols, a.sums = tableColumns(s, a)
@@ -207,11 +229,11 @@ type tableResults struct {
 
 // tableResultsOf finds the tableResults of p's table of shape a.
 func (c *Context) tableResultsOf(p *model.Plan, a tableShape) tableResults {
-	tr := tableResults{targets: make(map[*model.Target]bool, len(a.cells)), dates: map[date.Date]int{}}
+	tr := tableResults{targets: make(map[*model.Target]bool, a.filled), dates: map[date.Date]int{}}
 	seen := map[*model.Source]bool{}
-	count := func(l *model.Locality) {
+	count := func(i int) {
 		for _, ind := range a.cols {
-			tg := a.cells[cellKey{l, ind}]
+			tg := a.cell(i, ind)
 			if tg == nil {
 				continue
 			}
@@ -225,11 +247,11 @@ func (c *Context) tableResultsOf(p *model.Plan, a tableShape) tableResults {
 			}
 		}
 	}
-	for _, l := range a.units {
-		count(l)
+	for i := range a.units {
+		count(i)
 	}
-	if a.hasAny(p.Locality) {
-		count(p.Locality)
+	if a.hasAny(a.own()) {
+		count(a.own())
 	}
 	return tr
 }
@@ -262,17 +284,17 @@ func (c *Context) planTableOf(p *model.Plan, a tableShape, tr tableResults, n in
 	first, last := (n-1)*per, min(n*per, len(a.units))
 	// the rows' cells in one array, their targets' and results' texts in one string
 	rows := last - first
-	if a.hasAny(p.Locality) {
+	if a.hasAny(a.own()) {
 		rows++
 	}
 	cells := make([]PlanTableCell, rows*len(a.cols))
 	var cut texts
 	cut.grow(2*len(cells), 16*len(cells))
-	row := func(l *model.Locality) PlanTableRow {
+	row := func(u int, l *model.Locality) PlanTableRow {
 		r := PlanTableRow{Unit: c.localityLink(l), Cells: cells[:len(a.cols):len(a.cols)]}
 		cells = cells[len(a.cols):]
 		for i, ind := range a.cols {
-			if tg := a.cells[cellKey{l, ind}]; tg != nil {
+			if tg := a.cell(u, ind); tg != nil {
 				r.Cells[i] = c.planTableCell(tg, common, &cut)
 			} else {
 				r.Cells[i] = PlanTableCell{Target: "—"}
@@ -282,11 +304,11 @@ func (c *Context) planTableOf(p *model.Plan, a tableShape, tr tableResults, n in
 		return r
 	}
 	t.Rows = make([]PlanTableRow, 0, last-first)
-	for _, l := range a.units[first:last] {
-		t.Rows = append(t.Rows, row(l))
+	for u := first; u < last; u++ {
+		t.Rows = append(t.Rows, row(u, a.units[u]))
 	}
-	if a.hasAny(p.Locality) {
-		total := row(p.Locality)
+	if a.hasAny(a.own()) {
+		total := row(a.own(), p.Locality)
 		t.Total = &total
 		c.rollupCells(p, t)
 	}
@@ -413,20 +435,20 @@ func (c *Context) rollupCells(p *model.Plan, t *PlanTable) {
 // tablePeriod is the period of a plan's allocation and the localities it allocates to, in
 // the order the plan lists them: the plan's own period when its sub-localities have targets
 // for it, else nothing.
-func tablePeriod(p *model.Plan) (date.Period, []*model.Locality) {
+func tablePeriod(p *model.Plan) (date.Period, []*model.Locality, map[*model.Locality]int) {
 	var units []*model.Locality
-	seen := map[*model.Locality]bool{}
+	index := map[*model.Locality]int{} // each unit's place in units
 	for _, t := range p.Targets {
 		if t.Period != p.Period || t.Per != "" || !t.Value.Known || t.Implied || t.Locality == p.Locality {
 			continue
 		}
-		if seen[t.Locality] || !isUnder(t.Locality, p.Locality) {
+		if _, seen := index[t.Locality]; seen || !isUnder(t.Locality, p.Locality) {
 			continue
 		}
-		seen[t.Locality] = true
+		index[t.Locality] = len(units)
 		units = append(units, t.Locality)
 	}
-	return p.Period, units
+	return p.Period, units, index
 }
 
 // tableColumns are the indicators the document prints for the localities — those with a
@@ -456,18 +478,19 @@ func tableColumns(s *model.Site, a tableShape) (cols []*model.Indicator, sums in
 
 // anyUnit reports whether a unit has a target for ind that ok accepts.
 func (a tableShape) anyUnit(ind *model.Indicator, ok func(*model.Target) bool) bool {
-	for _, l := range a.units {
-		if t := a.cells[cellKey{l, ind}]; t != nil && ok(t) {
+	for i := range a.units {
+		if t := a.cell(i, ind); t != nil && ok(t) {
 			return true
 		}
 	}
 	return false
 }
 
-// hasAny reports whether l has a target in one of the table's columns.
-func (a tableShape) hasAny(l *model.Locality) bool {
+// hasAny reports whether the unit of index i (own for the plan's locality) has a target in
+// one of the table's columns.
+func (a tableShape) hasAny(i int) bool {
 	for _, ind := range a.cols {
-		if a.cells[cellKey{l, ind}] != nil {
+		if a.cell(i, ind) != nil {
 			return true
 		}
 	}
