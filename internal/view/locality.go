@@ -88,11 +88,11 @@ type EarlierPlan struct {
 
 // EarlierCell is a target of an earlier plan: "91,67 %" of "2.965", with "2.718" reached.
 type EarlierCell struct {
-	Empty  bool
 	Share  string
 	Result string // "—" without a result; "" when the charts' tables above show every result
 	Target TargetValue
-	asOf   string // the result's date
+	asOf   date.Date // the result's date, a number until a chart's table is looked in
+	Empty  bool
 }
 
 // PlanRow is one target of a plan in a table.
@@ -652,7 +652,7 @@ func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *
 	if last.Result != nil {
 		figures.write(c.appendResultFigure(buf[:0], *last))
 		figures.end()
-		cell.Result, cell.asOf = "", f.Date(last.Result.AsOf)
+		cell.Result, cell.asOf = "", last.Result.AsOf
 	}
 	return how
 }
@@ -993,7 +993,7 @@ func (e *EarlierPlans) leaveResultsTo(charts []Chart, f Format) {
 	}
 	for _, r := range e.Rows {
 		for i, c := range r.Cells {
-			if !c.Empty && c.Result != "—" && !shownIn(charts, e.Columns[i], c.asOf, c.Result) {
+			if !c.Empty && c.Result != "—" && !shownIn(charts, e.Columns[i], f.Date(c.asOf), c.Result) {
 				return
 			}
 		}

@@ -74,7 +74,7 @@ func earlierCellsChecked(t *testing.T, c *Context, site *model.Site) int {
 			want := EarlierCell{Share: cells.Share, Result: "—", Target: cells.Target}
 			want.Target.Computed = c.calcHow(tg.Calc) // the cell says how, its plan's page with which figures
 			if p.Result != nil {
-				want.Result, want.asOf = cells.Result, cells.ResultDate
+				want.Result, want.asOf = cells.Result, p.Result.AsOf
 			}
 			if !sameTarget(cell.Target, want.Target) || cell.Empty != want.Empty || cell.Share != want.Share ||
 				cell.Result != want.Result || cell.asOf != want.asOf {

@@ -717,18 +717,20 @@ func TestSameRowSum(t *testing.T) {
 func TestEarlierResultsLeftToCharts(t *testing.T) {
 	f := Format{langs(t)["vi"]}
 	chart := Chart{Columns: []string{"BHXH", "BHYT"}, Rows: [][]string{{"31/12/2024", "1.132", "11.068"}, {"30/6/2025", "1.112", "10.413"}}}
-	cell := func(asOf, result string) EarlierCell { return EarlierCell{Share: "97 %", Result: result, asOf: asOf} }
+	cell := func(asOf, result string) EarlierCell {
+		return EarlierCell{Share: "97 %", Result: result, asOf: day(t, asOf)}
+	}
 	tests := []struct {
 		name   string
 		cells  []EarlierCell
 		charts []Chart
 		left   bool
 	}{
-		{"every result in the chart's table", []EarlierCell{cell("31/12/2024", "1.132"), cell("31/12/2024", "11.068")}, []Chart{chart}, true},
-		{"a cell without a result or a target", []EarlierCell{cell("31/12/2024", "1.132"), {Empty: true}}, []Chart{chart}, true},
-		{"a result of another date", []EarlierCell{cell("31/12/2024", "1.132"), cell("30/6/2024", "11.068")}, []Chart{chart}, false},
-		{"another figure", []EarlierCell{cell("31/12/2024", "1.133"), cell("31/12/2024", "11.068")}, []Chart{chart}, false},
-		{"no chart", []EarlierCell{cell("31/12/2024", "1.132"), cell("31/12/2024", "11.068")}, nil, false},
+		{"every result in the chart's table", []EarlierCell{cell("2024-12-31", "1.132"), cell("2024-12-31", "11.068")}, []Chart{chart}, true},
+		{"a cell without a result or a target", []EarlierCell{cell("2024-12-31", "1.132"), {Empty: true}}, []Chart{chart}, true},
+		{"a result of another date", []EarlierCell{cell("2024-12-31", "1.132"), cell("2024-06-30", "11.068")}, []Chart{chart}, false},
+		{"another figure", []EarlierCell{cell("2024-12-31", "1.133"), cell("2024-12-31", "11.068")}, []Chart{chart}, false},
+		{"no chart", []EarlierCell{cell("2024-12-31", "1.132"), cell("2024-12-31", "11.068")}, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
