@@ -89,9 +89,9 @@ type EarlierPlan struct {
 // EarlierCell is a target of an earlier plan: "91,67 %" of "2.965", with "2.718" reached.
 type EarlierCell struct {
 	Share  string
-	Result string // "—" without a result; "" when the charts' tables above show every result
-	Target TargetValue
-	asOf   date.Date // the result's date, a number until a chart's table is looked in
+	Result string       // "—" without a result; "" when the charts' tables above show every result
+	Target TargetFigure // where the target stands in its document is on its plan's page
+	asOf   date.Date    // the result's date, a number until a chart's table is looked in
 	Empty  bool
 }
 
@@ -643,7 +643,7 @@ func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *
 	// what cells gives of these, without the rest of a table's row
 	f := c.F
 	how := c.calcHow(last.Target.Calc)
-	*cell = EarlierCell{Result: "—", Target: c.targetValueSaying(last.Target, how)}
+	*cell = EarlierCell{Result: "—", Target: c.targetFigure(last.Target, how)}
 	var buf [64]byte
 	figures.write(f.appendPct(buf[:0], last.Share))
 	figures.end()

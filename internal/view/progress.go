@@ -8,11 +8,18 @@ import (
 // TargetValue is a target as a plan sets it: a value, a rate of a base, or both, per month
 // or quarter, and a mark when the site implied it from a result.
 type TargetValue struct {
+	TargetFigure
+	Where   string // where the figure stands in its document, "" when the data does not say
+	WhereVI string // Where's Vietnamese words an English page cannot say in English (whereIn), "" else
+}
+
+// TargetFigure is what a target's value prints where it stands: its value, how the site
+// computed it, its details; an earlier plans' cell prints it alone (TargetValue's where is
+// said in a card's or a row's notes).
+type TargetFigure struct {
 	Text     string // "1.842", "80 %", "1.842 · 80 %"
 	Computed string // how the site computed the value (view.CalcText), "" when a document gives it
 	Fig      Fig
-	Where    string // where the figure stands in its document, "" when the data does not say
-	WhereVI  string // Where's Vietnamese words an English page cannot say in English (whereIn), "" else
 	// Details are what few targets say besides (Base, Per, ImpliedNote); nil when none
 	// does: a national site's pages make some 900,000 targets' values, and three empty
 	// strings in each were a quarter of its bytes. Shared by the targets that say the same:
@@ -28,18 +35,18 @@ type TargetDetails struct {
 }
 
 // Base is the rate's denominator, "" for none.
-func (v TargetValue) Base() string { return v.details().Base }
+func (v TargetFigure) Base() string { return v.details().Base }
 
 // Per is how often the target is due, " mỗi tháng"; "" for the whole period.
-func (v TargetValue) Per() string { return v.details().Per }
+func (v TargetFigure) Per() string { return v.details().Per }
 
 // ImpliedNote links to the note of an implied target, "#note-implied-<plan>"; "" else.
-func (v TargetValue) ImpliedNote() string { return v.details().ImpliedNote }
+func (v TargetFigure) ImpliedNote() string { return v.details().ImpliedNote }
 
 // noDetails are the details of a target that has none.
 var noDetails TargetDetails
 
-func (v TargetValue) details() *TargetDetails {
+func (v TargetFigure) details() *TargetDetails {
 	if v.Details == nil {
 		return &noDetails
 	}
@@ -75,7 +82,13 @@ func (c *Context) targetValueBut(t *model.Target) TargetValue {
 // targetValueSaying is targetValueBut with computed as the words of how the site computed
 // the value.
 func (c *Context) targetValueSaying(t *model.Target, computed string) TargetValue {
-	return TargetValue{Computed: computed, Fig: c.targetFig(t), Where: c.Where(t.Where), WhereVI: c.whereVI(t.Where), Details: c.targetDetails(t)}
+	return TargetValue{TargetFigure: c.targetFigure(t, computed), Where: c.Where(t.Where), WhereVI: c.whereVI(t.Where)}
+}
+
+// targetFigure is t's TargetFigure but its Text, with computed as the words of how the
+// site computed the value.
+func (c *Context) targetFigure(t *model.Target, computed string) TargetFigure {
+	return TargetFigure{Computed: computed, Fig: c.targetFig(t), Details: c.targetDetails(t)}
 }
 
 // detailsKey is what a target's details say (TargetDetails): the same for every target of

@@ -54,15 +54,15 @@ func TestCells(t *testing.T) {
 		want       Cells
 	}{
 		{"no result", "vi", model.Progress{Target: target, Status: model.StatusNoData},
-			Cells{Target: TargetValue{Text: "14.690"}, Share: "—", Gap: "—", Pace: "—", Status: Status{Class: "no-data", Label: "Chưa có số liệu"}}},
+			Cells{Target: TargetValue{TargetFigure: TargetFigure{Text: "14.690"}}, Share: "—", Gap: "—", Pace: "—", Status: Status{Class: "no-data", Label: "Chưa có số liệu"}}},
 		{"a result behind", "vi", model.Progress{Target: target, Result: result, Value: result.Value, Share: model.Known(81.69, 2),
 			Gap: model.Known(2690, 0), PacePerMonth: model.Known(448.33, 0), Status: model.StatusBehind,
 			ReportedShare: model.Known(85, 0), ShareDiffers: true, ReportedGap: model.Known(2000, 0)},
-			Cells{Target: TargetValue{Text: "14.690"}, Result: "12.000", ResultDate: "30/6/2023", Share: "81,69\u00a0%", ShareFlag: "nguồn ghi 85\u00a0%",
+			Cells{Target: TargetValue{TargetFigure: TargetFigure{Text: "14.690"}}, Result: "12.000", ResultDate: "30/6/2023", Share: "81,69\u00a0%", ShareFlag: "nguồn ghi 85\u00a0%",
 				Gap: "2.690", GapFlag: "nguồn ghi còn 2.000", Pace: "448", Status: Status{Class: "behind", Label: "Chậm tiến độ"}}},
 		{"an implied rate per month, in English", "en", model.Progress{Target: rateTarget, Status: model.StatusNoData,
 			NextMilestone: &model.Milestone{By: day(t, "2023-06-30"), Share: 80}},
-			Cells{Target: TargetValue{Text: "93.5%", Details: &TargetDetails{Base: "of the population", Per: " a month", ImpliedNote: "#note-implied-kh-1"}}, Share: "—", Gap: "—", Pace: "—",
+			Cells{Target: TargetValue{TargetFigure: TargetFigure{Text: "93.5%", Details: &TargetDetails{Base: "of the population", Per: " a month", ImpliedNote: "#note-implied-kh-1"}}}, Share: "—", Gap: "—", Pace: "—",
 				Status: Status{Class: "no-data", Label: "No data yet"}, Milestones: []string{"milestone 30 Jun 2023: 80% of target"}}},
 	}
 	for _, tt := range tests {
@@ -114,8 +114,13 @@ func TestTargetDetailsOnlyWhenSaid(t *testing.T) {
 // sameTarget reports whether two targets' values say the same, their details compared by
 // what they say.
 func sameTarget(a, b TargetValue) bool {
-	return a.Text == b.Text && a.Computed == b.Computed && a.Fig == b.Fig && a.Where == b.Where && a.WhereVI == b.WhereVI &&
-		*a.details() == *b.details()
+	return sameFigure(a.TargetFigure, b.TargetFigure) && a.Where == b.Where && a.WhereVI == b.WhereVI
+}
+
+// sameFigure reports whether two targets' figures say the same, their details compared by
+// what they say.
+func sameFigure(a, b TargetFigure) bool {
+	return a.Text == b.Text && a.Computed == b.Computed && a.Fig == b.Fig && *a.details() == *b.details()
 }
 
 // exampleSite is the repository's example site, built.

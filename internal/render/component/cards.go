@@ -165,7 +165,7 @@ func (c cardTargetOf) Render(ctx context.Context, w io.Writer) error {
 	o.do(status(t.Status).Render(ctx, o.w))
 	o.do(goalLabel(*t).Render(ctx, o.w))
 	o.s(`<strong>`)
-	o.do(targetValue(c.tr, t.Value).Render(ctx, o.w))
+	o.do(targetValue(c.tr, t.Value.TargetFigure).Render(ctx, o.w))
 	o.s(`</strong>`)
 	o.appended(t.Share.Append)
 	o.s(`</p>`)

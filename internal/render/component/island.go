@@ -301,11 +301,11 @@ func writeTag(w io.Writer, open, attr, mid, text, end string) error {
 // of a computed one — in a span only for the span's data attributes (figAttrs). Written
 // here, not in templ, for the same reason as line: every card, plan row and earlier plan
 // prints targets, each three nested components in templ.
-func targetValue(tr *i18n.Lang, v view.TargetValue) targetOf { return targetOf{tr, v} }
+func targetValue(tr *i18n.Lang, v view.TargetFigure) targetOf { return targetOf{tr, v} }
 
 type targetOf struct {
 	tr *i18n.Lang
-	v  view.TargetValue
+	v  view.TargetFigure
 }
 
 // Render writes the target to w.
