@@ -177,17 +177,27 @@ type Target struct {
 	Rate          Num
 }
 
-// TargetDetail is what only some targets carry, or what many share.
+// TargetDetail is what only some targets carry, or what many share: how the site computed
+// the value (a national site computes ~64,000 sums), and what the document states beside it.
 type TargetDetail struct {
-	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
+	// *TargetStated is never nil: a computed target shares its row's (or the empty one)
+	// unless something of its own is written to it (see detail.go).
 	// (the fields that hold pointers first, as in Target)
-	Where lang.Text
-	Per   string // "", "month" or "quarter"
+	*TargetStated
 	// Calc says how the site computed Value when no document gives it (Derived, Implied).
-	Calc         Calc
-	Note         lang.Text
-	ImpliedShare Num // the share that implied it, when Implied and no gap was given
+	Calc Calc
 	// shared: kept by several targets, never written to (own copies it)
+	shared bool
+}
+
+// TargetStated is what a target's document states beside its value, or what implied it.
+type TargetStated struct {
+	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
+	Where        lang.Text
+	Note         lang.Text
+	Per          string // "", "month" or "quarter"
+	ImpliedShare Num    // the share that implied it, when Implied and no gap was given
+	// shared: kept by several details, never written to (ownStated copies it)
 	shared bool
 }
 
@@ -257,19 +267,29 @@ type Result struct {
 	Value     Num
 }
 
-// ResultDetail is what only some results carry, or what many share.
+// ResultDetail is what only some results carry, or what many share: how the site computed
+// the value (a national site computes ~106,000 sums), and what the source states beside it.
 type ResultDetail struct {
+	// *ResultStated is never nil: a computed result shares its row's (or the empty one)
+	// unless something of its own is written to it (see detail.go).
 	// (the fields that hold pointers first, as in Result)
+	*ResultStated
+	Calc Calc // how the site computed Value when the source does not give it (Derived)
+	// shared: kept by several results, never written to (own copies it)
+	shared bool
+}
+
+// ResultStated is what a result's source states beside its value.
+type ResultStated struct {
 	Where  lang.Text // where the figure stands in its document: "đoạn 3"
 	Note   lang.Text
 	Shares []ReportedShare
-	Calc   Calc // how the site computed Value when the source does not give it (Derived)
-	Rate   Num  // coverage rate as reported
-	Gap    Num  // remaining to reach the target, as reported
-	Change Num  // change since ChangeSince, as reported
+	Rate   Num // coverage rate as reported
+	Gap    Num // remaining to reach the target, as reported
+	Change Num // change since ChangeSince, as reported
 	// ChangeSince is the date Change counts from.
 	ChangeSince date.Date
-	// shared: kept by several results, never written to (own copies it)
+	// shared: kept by several details, never written to (ownStated copies it)
 	shared bool
 }
 
