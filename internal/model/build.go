@@ -528,7 +528,8 @@ func (b *builder) denominators(raw []load.Denominator) {
 			continue
 		}
 		seen[key] = r.Year.Pos
-		d := &Denominators{Locality: l, Year: int(r.Year.V), Source: r.Source.V, Pos: r.Pos}
+		// a national site's 60,000 name a few sources: a string each was 2.7 MB kept
+		d := &Denominators{Locality: l, Year: int(r.Year.V), Source: b.intern(r.Source.V), Pos: r.Pos}
 		for base, n := range map[Base]load.Num{Population: r.Population, LabourForce: r.LabourForce, Eligible: r.Eligible, Retired: r.Retired} {
 			if n.Set() && b.wholeNonNegative(string(base), n) {
 				d.Values.Set(base, n.V)
