@@ -255,7 +255,11 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	if err := write.CheckDestination(opts.Dest, opts.Source); err != nil {
 		return res, err
 	}
-	pages := c.pages
+	// the list of pages is renderAll's from here: it lets each batch's pages go once
+	// rendered (what they hold — their paths, what renders them — is ~10 MB at national
+	// scale)
+	pages, htmlPages := c.pages, countHTML(c.pages)
+	c.pages = nil
 	var keep func(string) bool
 	var prev write.Manifest
 	dest := absDest
@@ -322,7 +326,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		saveState()
 	}
 	res.Files, res.Bytes, res.Unchanged, res.Kept = stats.Files, stats.Bytes, stats.Unchanged, kept
-	res.Pages = countHTML(pages)
+	res.Pages = htmlPages
 	clk.mark("committed")
 	res.Duration = time.Since(start)
 	return res, nil
@@ -370,7 +374,8 @@ func DefaultWorkers() int { return 2 * runtime.GOMAXPROCS(0) }
 // every language, which share what does not depend on the language. The output does not
 // depend on the order the workers finish in. A page keep says may be kept is linked from
 // the previous output when it is there as the previous build left it (write.Tree.Keep),
-// and rendered otherwise; renderAll returns how many were linked.
+// and rendered otherwise; renderAll returns how many were linked. Each batch's pages are
+// let go once rendered: the caller keeps no use for pages.
 func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int, keep func(string) bool) (int, error) {
 	if workers <= 0 {
 		workers = DefaultWorkers()
@@ -409,10 +414,12 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 						fail(err)
 					}
 				})
+				clear(b.Pages) // what renders them, and their paths, for the collector
 			}
 		}()
 	}
-	for _, b := range render.Batches(pages) {
+	batches := render.Batches(pages) // a copy: pages is not used past it
+	for _, b := range batches {
 		select {
 		case jobs <- b:
 		case <-ctx.Done():
