@@ -272,7 +272,7 @@ func (b *builder) targetBases(overrides []load.KeyStr, byInd []*Target) {
 			continue
 		}
 		if t := byInd[ind.Order]; t != nil {
-			t.Base = Base(o.Value.V)
+			t.Base = baseOf(o.Value.V)
 		}
 	}
 }
@@ -792,7 +792,7 @@ func (b *builder) checkResults(links []*sourceLinks) {
 				continue
 			}
 			if d := b.site.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year)); d.Known && r.Value.V > d.V {
-				sl.diags.Errorf(r.Pos(), diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
+				sl.diags.Errorf(r.Pos(), diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), r.Indicator.Base.String(), formatPlain(d.V))
 			}
 		}
 	})

@@ -8,7 +8,6 @@ package model
 import (
 	"github.com/covsite/covsite/internal/lang"
 	"math"
-	"slices"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -56,17 +55,52 @@ const (
 	LowerIsBetter  Direction = "lower"
 )
 
-// Base is the denominator of a coverage rate.
-type Base string
+// Base is the denominator of a coverage rate. It takes a byte, not a string: each of a
+// national site's ~370,000 targets has one (a Target is 112 bytes, not 128).
+type Base uint8
 
-// Denominators.
+// Denominators; String gives each as data names it.
 const (
-	NoBase      Base = ""
-	Population  Base = "population"
-	LabourForce Base = "labour_force"
-	Eligible    Base = "eligible"
-	Retired     Base = "retired"
+	NoBase Base = iota
+	Population
+	LabourForce
+	Eligible
+	Retired
 )
+
+// baseNames are the bases as data names them, by Base.
+var baseNames = [...]string{NoBase: "", Population: "population", LabourForce: "labour_force", Eligible: "eligible", Retired: "retired"}
+
+// String is the base as data names it ("labour_force"; "" for NoBase): the key of its
+// words among the UI strings ("base.<base>") and in the downloads.
+func (b Base) String() string {
+	if int(b) < len(baseNames) {
+		return baseNames[b]
+	}
+	return ""
+}
+
+// unknownBase is what an indicator whose denominator data names none of the bases has
+// (an error): not NoBase, and no denominator's.
+const unknownBase Base = 255
+
+// baseOf is the base data names s: unknownBase when it names none.
+func baseOf(s string) Base {
+	if b, ok := ParseBase(s); ok {
+		return b
+	}
+	return unknownBase
+}
+
+// ParseBase returns the base data names s, and whether s names one ("" names NoBase).
+func ParseBase(s string) (Base, bool) {
+	for i, name := range baseNames {
+		if name == s {
+			return Base(i), true
+		}
+	}
+	return NoBase, false
+}
 
 // Kind is a level of the administrative hierarchy; display names are UI strings.
 type Kind string
@@ -163,7 +197,6 @@ type Target struct {
 	// detail.go).
 	*TargetDetail
 	Period   date.Period
-	Base     Base // the rate's denominator: the indicator's unless the plan says otherwise
 	Deadline date.Date
 	// line and col are the target's position in its file (Pos): its plan's, or for an
 	// implied target the file of the source implying it
@@ -173,6 +206,7 @@ type Target struct {
 	// DeadlineGiven: the deadline is the document's (its period or an explicit deadline);
 	// false for implied targets, whose year-end deadline is the site's assumption.
 	DeadlineGiven bool
+	Base          Base // the rate's denominator: the indicator's unless the plan says otherwise
 	Value         Num
 	Rate          Num
 }
@@ -338,20 +372,17 @@ type Denominators struct {
 	Pos      diag.Pos
 }
 
-// denominatorBases are the denominators a BaseValues holds, in its order.
-var denominatorBases = [...]Base{Population, LabourForce, Eligible, Retired}
-
 // BaseValues holds a value for some of the denominators: a national site has tens of
 // thousands, where a map each took ~250 bytes.
 type BaseValues struct {
-	v     [len(denominatorBases)]float64
-	known [len(denominatorBases)]bool
+	v     [len(baseNames) - 1]float64 // by Base − 1
+	known [len(baseNames) - 1]bool
 }
 
 // Get returns the value for base, and whether it is known.
 func (bv BaseValues) Get(base Base) (float64, bool) {
-	i := slices.Index(denominatorBases[:], base)
-	if i < 0 || !bv.known[i] {
+	i := int(base) - 1
+	if i < 0 || i >= len(bv.v) || !bv.known[i] {
 		return 0, false
 	}
 	return bv.v[i], true
@@ -359,7 +390,7 @@ func (bv BaseValues) Get(base Base) (float64, bool) {
 
 // Set records the value for base, one of Population, LabourForce, Eligible or Retired.
 func (bv *BaseValues) Set(base Base, v float64) {
-	if i := slices.Index(denominatorBases[:], base); i >= 0 {
+	if i := int(base) - 1; i >= 0 && i < len(bv.v) {
 		bv.v[i], bv.known[i] = v, true
 	}
 }
