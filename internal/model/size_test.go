@@ -134,3 +134,25 @@ func TestSharedDetails(t *testing.T) {
 		t.Errorf("the shared empty details were written to: %+v, %+v", *noResultDetail, *noTargetDetail)
 	}
 }
+
+// A Base is a byte that says its data name: the name parses back to it, and a name of no
+// base parses to none.
+func TestBaseNames(t *testing.T) {
+	for _, tt := range []struct {
+		base Base
+		name string
+	}{{NoBase, ""}, {Population, "population"}, {LabourForce, "labour_force"}, {Eligible, "eligible"}, {Retired, "retired"}} {
+		if got := tt.base.String(); got != tt.name {
+			t.Errorf("%d.String() = %q, want %q", tt.base, got, tt.name)
+		}
+		if b, ok := ParseBase(tt.name); b != tt.base || !ok {
+			t.Errorf("ParseBase(%q) = %d, %t", tt.name, b, ok)
+		}
+	}
+	if b, ok := ParseBase("dân số"); ok || b != NoBase {
+		t.Errorf(`ParseBase("dân số") = %d, %t; want none`, b, ok)
+	}
+	if b := baseOf("dân số"); b == NoBase || b.String() != "" {
+		t.Errorf(`baseOf("dân số") = %d (%q); want a base of its own, not NoBase`, b, b.String())
+	}
+}
