@@ -517,6 +517,9 @@ func CompareLocalities(a, c *Locality) int {
 
 func (b *builder) denominators(raw []load.Denominator) {
 	seen := map[string]diag.Pos{}
+	// in one array (60,000 at national scale), never grown: b.site.Denominators points into it
+	all := make([]Denominators, 0, len(raw))
+	b.site.Denominators = make([]*Denominators, 0, len(raw))
 	for _, r := range raw {
 		l := b.resolveLocality(r.Locality)
 		if l == nil || !b.year(r.Year) {
@@ -529,7 +532,8 @@ func (b *builder) denominators(raw []load.Denominator) {
 		}
 		seen[key] = r.Year.Pos
 		// a national site's 60,000 name a few sources: a string each was 2.7 MB kept
-		d := &Denominators{Locality: l, Year: int(r.Year.V), Source: b.intern(r.Source.V), Pos: r.Pos}
+		all = append(all, Denominators{Locality: l, Year: int(r.Year.V), Source: b.intern(r.Source.V), Pos: r.Pos})
+		d := &all[len(all)-1]
 		for base, n := range map[Base]load.Num{Population: r.Population, LabourForce: r.LabourForce, Eligible: r.Eligible, Retired: r.Retired} {
 			if n.Set() && b.wholeNonNegative(base.String(), n) {
 				d.Values.Set(base, n.V)

@@ -23,7 +23,7 @@ type index struct {
 
 func newIndex(s *Site) *index {
 	ix := &index{
-		denominators: map[*Locality][]*Denominators{}, docs: map[*Locality][]*Document{},
+		docs:      map[*Locality][]*Document{},
 		planDocs:  map[*Plan][]*Document{},
 		planOrder: make(map[*Plan]int, len(s.Plans)),
 	}
@@ -35,9 +35,7 @@ func newIndex(s *Site) *index {
 		ix.planOrder[p] = i
 	}
 	ix.indexSources(s)
-	for _, d := range s.Denominators {
-		ix.denominators[d.Locality] = append(ix.denominators[d.Locality], d)
-	}
+	ix.denominators = byLocality(s.Denominators, func(d *Denominators) *Locality { return d.Locality })
 	for _, d := range s.Documents {
 		for _, l := range d.Localities {
 			ix.docs[l] = append(ix.docs[l], d)

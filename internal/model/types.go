@@ -363,13 +363,14 @@ type Comparison struct {
 	Pos       diag.Pos
 }
 
-// Denominators are a locality's population and labour force in a year.
+// Denominators are a locality's population and labour force in a year. A national site
+// has 60,000: the builder makes them in one array, the fields that hold pointers first.
 type Denominators struct {
 	Locality *Locality
-	Year     int
-	Values   BaseValues
 	Source   string
 	Pos      diag.Pos
+	Year     int
+	Values   BaseValues
 }
 
 // BaseValues holds a value for some of the denominators: a national site has tens of
