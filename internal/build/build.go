@@ -137,7 +137,14 @@ func fitMemory(rebuild bool, live int64) {
 // have reached while they were made (a national build collected twice, back to back, over
 // ~200 MB), and what the renderer adds to the heap (its pages' list and the search index's
 // inputs: 171 → 195 MB at national scale) is left out of a limit that is twice the heap.
+// When the last collection found less than half the default live — what it counts live is
+// more than is, never less —, the limit is the default whatever a collection of its own
+// would find, and none is made: a national site's last collection found ~150–180 MB, and
+// the one measureLive made was one of its ~22.
 func measureLive() int64 {
+	if l := liveHeap(); l > 0 && 2*l < DefaultMemoryLimit {
+		return l
+	}
 	runtime.GC()
 	return liveHeap()
 }
