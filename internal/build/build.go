@@ -70,7 +70,7 @@ type Options struct {
 // without a limit instead of making the collector run without pause. It was 440 MiB while
 // ~245 MB were live halfway through a national site's pages; with ~195 MB, 8 MiB more
 // give each collection more room: a national build collects 22 times, 22–23 at 440 MiB
-// (21 with measureLive's collection spared; 28 before), and peaks at 460–465 MiB.
+// (21–22 with measureLive's collection spared; 28 before), and peaks at 460–465 MiB.
 const DefaultMemoryLimit = 448 << 20
 
 // limitMemory sets the soft memory limit for the build and returns how to restore the
