@@ -860,13 +860,15 @@ func relinkRollups(prev, s *Site, gone, added []*sourceLinks) map[*sourceLinks]*
 }
 
 // checkRollups warns where a parent's target differs from the sum of its children's in the
-// same plan; the pages show the difference too.
+// same plan; the pages show the difference too. The rollups are the site's memo's, which
+// the pages read: made once, not once to check and again to show (27 MB allocated twice
+// at national scale).
 func (b *builder) checkRollups() {
 	if b.site.sumsUnsure {
 		return
 	}
 	for _, p := range b.site.Plans {
-		for _, ru := range PlanRollups(p) {
+		for _, ru := range b.site.PlanRollups(p) {
 			if ru.Complete && ru.Differs() {
 				b.diags.Warnf(ru.Parent.Pos(), diag.RollupMismatch, ru.Indicator.ID, ru.Parent.Locality.ID, diag.Figure(ru.Parent.Value.V), diag.Figure(ru.ChildrenSum))
 			}
