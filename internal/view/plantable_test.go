@@ -250,9 +250,9 @@ func TestCreditLines(t *testing.T) {
 	tr := langs(t)
 	src := &model.Source{ID: "tin", Title: lang2("Tin bài"), Kind: "news"}
 	plan := &model.Plan{ID: "qd", Number: "546/QĐ-TTg", Issuer: lang2("Thủ tướng Chính phủ")}
-	own := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: plan, Credit: &model.Credit{Authority: "Thủ tướng Chính phủ", Decision: "546/QĐ-TTg", Plan: plan}}
-	named := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: plan, Implied: true, Credit: &model.Credit{Authority: "Thủ tướng Chính phủ", Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
-	unnamed := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: plan, Implied: true, Credit: &model.Credit{Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
+	own := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: plan, Credit: &model.Credit{Authority: "Thủ tướng Chính phủ", Decision: "546/QĐ-TTg", Plan: plan}}
+	named := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: plan, Implied: true, Credit: &model.Credit{Authority: "Thủ tướng Chính phủ", Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
+	unnamed := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: plan, Implied: true, Credit: &model.Credit{Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
 	tests := []struct {
 		lang string
 		t    *model.Target
@@ -450,7 +450,7 @@ func TestMostFrequent(t *testing.T) {
 func TestCardSaysAll(t *testing.T) {
 	year := date.Period{Start: day(t, "2025-01-01"), End: day(t, "2025-12-31")}
 	plain := func() model.Progress {
-		return model.Progress{Target: &model.Target{TargetDetail: &model.TargetDetail{}, Period: year, Deadline: year.End}, Gap: model.Known(10, 0)}
+		return model.Progress{Target: &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Period: year, Deadline: year.End}, Gap: model.Known(10, 0)}
 	}
 	tests := []struct {
 		name   string

@@ -45,9 +45,9 @@ func TestCells(t *testing.T) {
 	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
 	plan := &model.Plan{ID: "kh-1", Number: "1/KH"}
 	year := date.Period{Start: day(t, "2023-01-01"), End: day(t, "2023-12-31")}
-	target := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: plan, Indicator: people, Period: year, Deadline: year.End, Value: model.Known(14690, 0)}
-	rateTarget := &model.Target{Plan: plan, Indicator: people, Period: year, Deadline: year.End, Rate: model.Known(93.5, 1), Base: model.Population, Implied: true, TargetDetail: &model.TargetDetail{Per: "month"}}
-	result := &model.Result{ResultDetail: &model.ResultDetail{}, Indicator: people, AsOf: day(t, "2023-06-30"), Value: model.Known(12000, 0)}
+	target := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: plan, Indicator: people, Period: year, Deadline: year.End, Value: model.Known(14690, 0)}
+	rateTarget := &model.Target{Plan: plan, Indicator: people, Period: year, Deadline: year.End, Rate: model.Known(93.5, 1), Base: model.Population, Implied: true, TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{Per: "month"}}}
+	result := &model.Result{ResultDetail: &model.ResultDetail{ResultStated: &model.ResultStated{}}, Indicator: people, AsOf: day(t, "2023-06-30"), Value: model.Known(12000, 0)}
 	tests := []struct {
 		name, lang string
 		progress   model.Progress
@@ -254,12 +254,12 @@ func TestEarlierPlans(t *testing.T) {
 	var rows []planProgress
 	for _, y := range []string{"2025", "2024", "2023"} {
 		p := &model.Plan{ID: "kh-" + y, Number: y + "/KH", Period: date.Period{Start: day(t, y+"-01-01"), End: day(t, y+"-12-31")}}
-		tg := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: p, Indicator: people, Period: p.Period, Deadline: p.Period.End, Value: model.Known(1000, 0)}
+		tg := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: p, Indicator: people, Period: p.Period, Deadline: p.Period.End, Value: model.Known(1000, 0)}
 		if y != "2025" { // computed in both earlier plans: said once
 			tg.Calc = model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(900, 0), model.Known(100, 0)}}
 		}
 		rows = append(rows, planProgress{Plan: p, Rows: []*model.Progress{{Target: tg, Share: model.Known(95.5, 2), Status: model.StatusMissed,
-			Result: &model.Result{ResultDetail: &model.ResultDetail{}, AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
+			Result: &model.Result{ResultDetail: &model.ResultDetail{ResultStated: &model.ResultStated{}}, AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
 	}
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
 	full, earlier := c.planBlocks(nil, rows, nil)
@@ -287,10 +287,10 @@ func TestPlanBlockOnCards(t *testing.T) {
 	other := &model.Indicator{ID: "bhtn", Short: lang.T("BHTN", ""), Unit: model.People}
 	year := date.Period{Start: day(t, "2025-01-01"), End: day(t, "2025-12-31")}
 	p := &model.Plan{ID: "kh-2025", Number: "1/KH", Period: year}
-	res := &model.Result{ResultDetail: &model.ResultDetail{}, AsOf: day(t, "2025-06-30")}
-	older := &model.Result{ResultDetail: &model.ResultDetail{}, AsOf: day(t, "2024-12-31")}
+	res := &model.Result{ResultDetail: &model.ResultDetail{ResultStated: &model.ResultStated{}}, AsOf: day(t, "2025-06-30")}
+	older := &model.Result{ResultDetail: &model.ResultDetail{ResultStated: &model.ResultStated{}}, AsOf: day(t, "2024-12-31")}
 	target := func(ind *model.Indicator) *model.Target {
-		return &model.Target{TargetDetail: &model.TargetDetail{}, Plan: p, Indicator: ind, Period: year, Deadline: year.End, Value: model.Known(1000, 0)}
+		return &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: p, Indicator: ind, Period: year, Deadline: year.End, Value: model.Known(1000, 0)}
 	}
 	progress := func(tg *model.Target, r *model.Result) model.Progress {
 		return model.Progress{Target: tg, Result: r, Value: model.Known(900, 0), Share: model.Known(90, 2), Status: model.StatusBehind}
