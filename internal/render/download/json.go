@@ -160,7 +160,7 @@ func (d *Data) jsonHead(j *chunkWriter, s scope) {
 	inds := d.site.Indicators
 	j.array("indicators", len(inds), func(i int, b []byte) ([]byte, error) {
 		ind := inds[i]
-		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name.VI, ind.Name.EN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
+		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name.VI, ind.Name.EN, string(ind.Unit), string(ind.Direction), ind.Base.String()})
 	})
 }
 
