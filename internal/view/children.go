@@ -36,7 +36,11 @@ type ChildRanking struct {
 // Bar is one child's bar: Width is its share of target in percent of the chart's scale
 // (0–100), for an SVG rect, which a Content-Security-Policy without inline styles allows.
 type Bar struct {
-	Name   string
+	Name string
+	// Lines are Name on lines of its own when it is too long for the names' room on a
+	// 360 px phone ("Phường Nguyễn Thái Bình (Thành phố Hồ Chí Minh)"), each with its
+	// baseline; nil when it fits on one, at TextY.
+	Lines  []BarLine
 	URL    string
 	Value  string // "96,2 %"
 	Width  float64
@@ -47,16 +51,24 @@ type Bar struct {
 	Met    bool    // at or past the target
 }
 
+// BarLine is one line of a long name beside its bar.
+type BarLine struct {
+	Text string
+	Y    int // its baseline
+}
+
 // Bar chart geometry, in SVG user units (the chart scales to its container).
 const (
 	barRow   = 28
 	barTop   = 8
 	barLabel = 40 // percent of the width given to names, at least
 	// maxBarLabel is the most a long name gets ("Tran Van Thoi Commune"), and nameWidth
-	// the width of one of its characters in percent of a 390 px phone's chart (358 px):
-	// 13 px text is some 7.8 px a character.
+	// the width of one of its characters in percent of a 360 px phone's chart (328 px):
+	// 13 px text is some 7.8 px a character. A name longer than the names' room is
+	// written on more lines, each barLine below the one before.
 	maxBarLabel = 50
-	nameWidth   = 7.8 / 358 * 100
+	nameWidth   = 7.8 / 328 * 100
+	barLine     = 15
 	// barValue is the percent of the width kept right of the longest bar for its value:
 	// "108,2 %" is some 55 px of 13 px text, 18 % of a 390 px phone's chart (a new user
 	// saw "108,2" cut off with 12 %).
@@ -133,19 +145,69 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		}
 		cr.Table.Rows = append(cr.Table.Rows, tr)
 		b := Bar{
-			Name: tr.Name, URL: tr.URL, Value: pct, Y: barTop + len(cr.Bars)*barRow, X: label,
+			Name: tr.Name, URL: tr.URL, Value: pct, X: label,
 			Width: math.Round(r.share.V/top*(100-label-barValue)*10) / 10, Met: r.share.V >= 100,
 		}
-		b.TextY, b.ValueX = b.Y+15, b.X+b.Width+1
+		if words := wrapName(b.Name, int(label/nameWidth)); len(words) > 1 {
+			b.Lines = make([]BarLine, len(words))
+			for i, w := range words {
+				b.Lines[i].Text = w
+			}
+		}
+		b.ValueX = b.X + b.Width + 1
 		cr.Bars = append(cr.Bars, b)
 		if cr.Note == "" {
 			cr.Note = f.TS("children.note", f.Period(r.p.Target.Period))
 		}
 	}
-	cr.Height = barTop*2 + len(cr.Bars)*barRow
+	cr.Height = layBars(cr.Bars)
 	cr.Caption = cr.Title + " " + cr.Note // the note is in brackets
 	cr.Credit = rankingCredit(f, ranked, newest, oldest)
 	return cr
+}
+
+// layBars places bars one below the other, best first, and returns the chart's height: a
+// bar of a name on n lines takes n-1 lines more, the bar in their middle.
+func layBars(bars []Bar) (height int) {
+	top := barTop
+	for i := range bars {
+		b := &bars[i]
+		extra := max(len(b.Lines)-1, 0) * barLine
+		b.Y = top + extra/2
+		b.TextY = b.Y + 15
+		for k := range b.Lines {
+			b.Lines[k].Y = b.TextY - extra/2 + k*barLine
+		}
+		top += barRow + extra
+	}
+	return top + barTop
+}
+
+// wrapName cuts a name into lines of at most room characters, between words (a word
+// longer than room stands alone on its line); a name that fits is one line, and one whose
+// words in brackets fit on a line after the rest is cut there: "Cần Thơ" over "(đến
+// 30/6/2025)".
+func wrapName(name string, room int) []string {
+	if utf8.RuneCountInString(name) <= room {
+		return []string{name}
+	}
+	if before, after, ok := strings.Cut(name, " ("); ok && utf8.RuneCountInString(before) <= room && utf8.RuneCountInString(after)+1 <= room {
+		return []string{before, "(" + after}
+	}
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(name) {
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= room:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	return append(lines, line)
 }
 
 // rankedName is a child's name in a ranking: with the day it ended, when it has ("Cần

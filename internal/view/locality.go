@@ -849,8 +849,7 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 	var bars []Bar
 	for i, b := range r.Bars {
 		if keep(i) {
-			dy := barTop + len(bars)*barRow - b.Y
-			b.Y, b.TextY = b.Y+dy, b.TextY+dy
+			b.Lines = slices.Clone(b.Lines) // placed again: the ranking's own are the whole ranking's
 			bars = append(bars, b)
 		}
 	}
@@ -866,7 +865,7 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 		ranked++
 	}
 	r.Bars, r.Table.Rows = bars, rows
-	r.Height = barTop*2 + len(bars)*barRow
+	r.Height = layBars(bars)
 	r.Note += " " + c.F.T("children.ends", rankingEnds, n)
 	r.Caption = r.Title + " " + r.Note
 	return r

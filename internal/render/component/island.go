@@ -392,7 +392,7 @@ type barsOf []view.Bar
 func (bs barsOf) Render(_ context.Context, w io.Writer) error {
 	for _, b := range bs {
 		textY := strconv.Itoa(b.TextY)
-		err := writeTag(w, `<text class="barchart__name" x="0" y="`, textY, `">`, b.Name, `</text> `)
+		err := barName(w, b, textY)
 		if err == nil {
 			err = writeStrings(w, `<rect class="`, barClass(b), `" x="`, strconv.FormatFloat(b.X, 'f', -1, 64), `%" y="`, strconv.Itoa(b.Y),
 				`" width="`, strconv.FormatFloat(b.Width, 'f', -1, 64), `%" height="20"></rect> `)
@@ -408,6 +408,23 @@ func (bs barsOf) Render(_ context.Context, w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// barName writes a bar's name: on one line at textY, or a long one on its lines.
+func barName(w io.Writer, b view.Bar, textY string) error {
+	if b.Lines == nil {
+		return writeTag(w, `<text class="barchart__name" x="0" y="`, textY, `">`, b.Name, `</text> `)
+	}
+	err := writeStrings(w, `<text class="barchart__name" x="0" y="`, textY, `">`)
+	for _, l := range b.Lines {
+		if err == nil {
+			err = writeTag(w, `<tspan x="0" y="`, strconv.Itoa(l.Y), `">`, l.Text, `</tspan>`)
+		}
+	}
+	if err == nil {
+		err = writeStrings(w, `</text> `)
+	}
+	return err
 }
 
 // childLinks are the list of a locality's children: each one's link, then its kind (and
