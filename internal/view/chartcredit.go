@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
 )
 
@@ -57,19 +58,25 @@ const chartCreditNames = 2
 // issuer once for plans of one issuer: "98/KH-UBND, 141/KH-UBND (UBND tỉnh)"), then the
 // sources, newest first (their publisher, else their title); "" for a chart of no
 // document's figures.
-func chartCredit(f Format, cf chartFrom) string {
+func chartCredit(f Format, cf chartFrom) (credit string, vi []string) {
 	plans := slices.Clone(cf.plans)
 	slices.SortStableFunc(plans, func(a, b *model.Plan) int { return b.Issued.Compare(a.Issued) })
 	sources := slices.Clone(cf.sources)
 	slices.SortStableFunc(sources, func(a, b *model.Source) int { return b.Published.Compare(a.Published) })
 	var names []string
+	var namesVI []bool // of names: Vietnamese on an English page
 	for _, s := range sources {
-		name := s.Publisher
+		name, nameVI := s.Publisher, f.Code != lang.VI
 		if name == "" {
-			name = s.Title.In(f.Code)
+			name, nameVI = s.Title.In(f.Code), inVietnamese(s.Title, f.Code)
 		}
 		if name != "" && !slices.Contains(names, name) {
-			names = append(names, name)
+			names, namesVI = append(names, name), append(namesVI, nameVI)
+		}
+	}
+	markVI := func(name string, ok bool) {
+		if ok && !slices.Contains(vi, name) {
+			vi = append(vi, name)
 		}
 	}
 	np := min(len(plans), chartCreditNames)
@@ -77,12 +84,18 @@ func chartCredit(f Format, cf chartFrom) string {
 	var list []string
 	for i := 0; i < np; {
 		issuer, numbers := f.Issuer(plans[i]), []string{f.PlanName(plans[i])}
+		markVI(issuer, IssuerLang(plans[i], f.Code) != "")
+		markVI(numbers[0], PlanNameLang(plans[i], f.Code) != "")
 		for i++; i < np && f.Issuer(plans[i]) == issuer; i++ {
 			numbers = append(numbers, f.PlanName(plans[i]))
+			markVI(f.PlanName(plans[i]), PlanNameLang(plans[i], f.Code) != "")
 		}
 		list = append(list, strings.Join(numbers, ", ")+" ("+issuer+")")
 	}
 	list = append(list, names[:ns]...)
+	for k := range ns {
+		markVI(names[k], namesVI[k])
+	}
 	var parts []string
 	if len(list) > 0 {
 		named := strings.Join(list, "; ")
@@ -97,15 +110,15 @@ func chartCredit(f Format, cf chartFrom) string {
 	case len(plans) > 0 && !plans[0].Issued.IsZero():
 		parts = append(parts, f.TS("embed.issued", f.Date(plans[0].Issued)))
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, " · "), vi
 }
 
 // shareCredit decides where the credits of a page's charts are written: the credit most
 // of them have (the first of those most have) is the page's, given once in its chart
 // tools; each chart whose credit differs carries its own in its island. It returns the
 // page's credit.
-func shareCredit(charts []Chart) string {
-	shared, most := "", 0
+func shareCredit(charts []Chart) (shared string, sharedVI []string) {
+	most := 0
 	for i, ch := range charts {
 		n := 0
 		for _, o := range charts[i:] {
@@ -114,24 +127,42 @@ func shareCredit(charts []Chart) string {
 			}
 		}
 		if n > most {
-			shared, most = ch.Credit, n
+			shared, sharedVI, most = ch.Credit, ch.CreditVI, n
 		}
 	}
 	for i := range charts {
 		if charts[i].Credit != shared {
-			charts[i].Option = withCredit(charts[i].Option, charts[i].Credit)
+			charts[i].Option = withCredit(charts[i].Option, charts[i].Credit, charts[i].CreditVI)
 		}
 	}
-	return shared
+	return shared, sharedVI
 }
 
-// withCredit is a chart's own option (chartOptionJSON's object) with its credit added.
-func withCredit(option, credit string) string {
+// withCredit is a chart's own option (chartOptionJSON's object) with its credit added,
+// and the names in it that are Vietnamese on an English page ("creditVI") when it has any.
+func withCredit(option, credit string, vi []string) string {
 	if !strings.HasSuffix(option, "}") {
 		return option
 	}
 	b := make([]byte, 0, len(option)+len(credit)+12)
 	b = append(b, option[:len(option)-1]...)
 	b = appendJSONString(append(b, `,"credit":`...), credit)
+	b = appendCreditVI(b, vi)
 	return string(append(b, '}'))
+}
+
+// appendCreditVI appends to a JSON object's members the names of its credit that are
+// Vietnamese on an English page, `,"creditVI":[…]`; nothing when there are none.
+func appendCreditVI(b []byte, vi []string) []byte {
+	if len(vi) == 0 {
+		return b
+	}
+	b = append(b, `,"creditVI":[`...)
+	for i, s := range vi {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
 }

@@ -26,7 +26,7 @@ type ChildRanking struct {
 	Table   Table  // every child, those without a figure last
 	Height  int    // of the bar chart's SVG, in pixels
 	Caption string
-	Credit  string // "Nguồn: kết quả — …; chỉ tiêu — … · số liệu đến 30/6/2025"
+	Credit  Line // "Nguồn: kết quả — …; chỉ tiêu — … · số liệu đến 30/6/2025"
 	// BySource: the results ranked come from more than one source, so the table names
 	// each row's (its last column); otherwise the credit names the one source.
 	BySource bool
@@ -138,7 +138,8 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		tr.Cells = []string{f.Value(ind, r.p.Value), f.Value(ind, r.p.Goal), pct, f.Date(res.AsOf)}
 		tr.Stale = res.AsOf.Before(newest)
 		if cr.BySource {
-			tr.Source, tr.SrcURL = sourceName(f, res.Source), res.Source.URL
+			named := sourceNamed(f, res.Source)
+			tr.Source, tr.SourceLang, tr.SrcURL = named.Text, named.Lang, res.Source.URL
 			if tr.SrcURL == "" {
 				tr.SrcURL = tr.URL + "#nguon" // the child's page lists its sources
 			}
@@ -287,7 +288,7 @@ const (
 // their dates of publication, newest first) and the plans that set the targets, then the
 // date of the results, or, when they differ, their span and that an older one is marked
 // with * in the table (as the provinces' ranking marks it).
-func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) string {
+func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) Line {
 	sources := resultSources(ranked)
 	var plans []*model.Plan
 	for _, p := range ranked {
@@ -295,19 +296,19 @@ func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) 
 			plans = append(plans, p.Target.Plan)
 		}
 	}
-	results := make([]string, len(sources))
+	results := make([]Line, len(sources))
 	for i, s := range sources {
-		results[i] = sourceName(f, s)
+		results[i] = Line{sourceNamed(f, s)}
 	}
-	targets := make([]string, len(plans))
+	targets := make([]Line, len(plans))
 	for i, p := range plans {
-		targets[i] = f.PlanName(p) + " (" + f.Issuer(p) + ")"
+		targets[i] = Line{{Text: f.PlanName(p), Lang: PlanNameLang(p, f.Code)}, text(" ("), {Text: f.Issuer(p), Lang: IssuerLang(p, f.Code)}, text(")")}
 	}
-	credit := f.TS("children.credit", listUpTo(f, results, creditSources), listUpTo(f, targets, creditPlans))
+	credit := lineT(f, "children.credit", linesUpTo(f, results, creditSources), linesUpTo(f, targets, creditPlans))
 	if oldest.Before(newest) {
-		return credit + " · " + f.TS("children.credit.mixed", f.Date(oldest), f.Date(newest))
+		return append(credit, text(" · "+f.TS("children.credit.mixed", f.Date(oldest), f.Date(newest))))
 	}
-	return credit + " · " + f.TS("embed.asof", f.Date(newest))
+	return append(credit, text(" · "+f.TS("embed.asof", f.Date(newest))))
 }
 
 // resultSources are the sources of the results ranked, newest first.
@@ -322,12 +323,19 @@ func resultSources(ranked []model.Progress) []*model.Source {
 	return sources
 }
 
-// listUpTo joins the first n names, saying how many more there are.
-func listUpTo(f Format, names []string, n int) string {
-	if len(names) <= n {
-		return strings.Join(names, "; ")
+// linesUpTo joins the first n names, saying how many more there are.
+func linesUpTo(f Format, names []Line, n int) Line {
+	var out Line
+	for i, name := range names[:min(n, len(names))] {
+		if i > 0 {
+			out = append(out, text("; "))
+		}
+		out = append(out, name...)
 	}
-	return strings.Join(names[:n], "; ") + " " + f.T("children.credit.more", len(names)-n)
+	if len(names) > n {
+		out = append(out, text(" "+f.T("children.credit.more", len(names)-n)))
+	}
+	return out
 }
 
 // dateSpan is the newest and oldest date of the results ranked.

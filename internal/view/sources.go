@@ -35,7 +35,7 @@ func (c *Context) planSources(plans []*model.Plan) []Line {
 		if i < 0 {
 			i = len(out)
 			issuers = append(issuers, ps.issuer)
-			out = append(out, Line{text(ps.lead)})
+			out = append(out, append(make(Line, 0, len(ps.lead)+len(ps.pieces)), ps.lead...))
 		} else {
 			out[i] = append(out[i], text("; "))
 		}
@@ -47,15 +47,16 @@ func (c *Context) planSources(plans []*model.Plan) []Line {
 // planSource is what a plan's line of sources says of it: its issuer, the start of the
 // issuer's line, and the plan's link with its date and signer.
 type planSource struct {
-	issuer, lead string
-	pieces       Line
+	issuer string
+	lead   Line // "Kế hoạch — <issuer>: ", the issuer marked Vietnamese on an English page without English
+	pieces Line
 }
 
 func (c *Context) makePlanSource(p *model.Plan) planSource {
 	f := c.F
 	issuer := f.Issuer(p)
-	ps := planSource{issuer: issuer, lead: f.TS("source.plan") + " — " + issuer + ": "}
-	ps.pieces = Line{link(f.PlanName(p), c.planURL(p))}
+	ps := planSource{issuer: issuer, lead: Line{text(f.TS("source.plan") + " — "), c.issuer(p), text(": ")}}
+	ps.pieces = Line{c.planLink(p)}
 	var about []string
 	if !p.Issued.IsZero() {
 		about = append(about, f.Date(p.Issued))

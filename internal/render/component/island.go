@@ -252,6 +252,10 @@ var escapes = [256]string{'<': "&lt;", '>': "&gt;", '&': "&amp;", '\'': "&#39;",
 // allocations a piece; the bytes are what the templ component wrote (the golden files).
 func line(l view.Line) lineOf { return lineOf(l) }
 
+// WriteLine writes l as the compiled pages print it: for the pages made with html/template
+// (render's "line" function), so a line is printed one way.
+func WriteLine(w io.Writer, l view.Line) error { return lineOf(l).Render(context.Background(), w) }
+
 type lineOf view.Line
 
 // Render writes the line to w.
@@ -259,6 +263,8 @@ func (l lineOf) Render(_ context.Context, w io.Writer) error {
 	for _, p := range l {
 		var err error
 		switch {
+		case p.URL != "" && p.Lang != "":
+			err = writeTag(w, `<a href="`, p.URL, `" lang="`+p.Lang+`">`, p.Text, `</a>`)
 		case p.URL != "":
 			err = writeTag(w, `<a href="`, p.URL, `">`, p.Text, `</a>`)
 		case p.Cite && p.Lang != "":

@@ -57,6 +57,7 @@ func TestLinePrintsEachPiece(t *testing.T) {
 		{view.Line{{Text: "Kế hoạch", Cite: true}}, `<cite>Kế hoạch</cite>`},
 		{view.Line{{Text: "Kế hoạch", Cite: true, Lang: "vi"}}, `<cite lang="vi">Kế hoạch</cite>`},
 		{view.Line{{Text: "UBND", Lang: "vi"}}, `<span lang="vi">UBND</span>`},
+		{view.Line{{Text: "Kế hoạch", URL: "/k/", Lang: "vi"}}, `<a href="/k/" lang="vi">Kế hoạch</a>`},
 		{view.Line{{Text: "Theo "}, {Text: "49/KH", URL: "/k/"}, {Text: "."}}, `Theo <a href="/k/">49/KH</a>.`},
 	} {
 		var b strings.Builder
