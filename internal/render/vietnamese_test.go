@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"os"
 	"path"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/covsite/covsite/internal/render/asset"
+	"github.com/covsite/covsite/internal/view"
 )
 
 // untranslatedPlans is the example site with its plans' and sources' English titles and
@@ -117,5 +119,25 @@ func texts(doc *html.Node) func(yield func(string, bool) bool) {
 			return true
 		}
 		walk(doc, false)
+	}
+}
+
+// A site's own layout written when a view's credit, meta or notes were texts prints a
+// line as its words, escaped, not Go's notation of its pieces; the "line" function prints
+// it as the compiled pages do, marks and links included.
+func TestLayoutsPrintLines(t *testing.T) {
+	l := view.Line{{Text: "Theo "}, {Text: "Ban <Chỉ đạo>", Lang: "vi"}, {Text: "49/KH", URL: "/ke-hoach/49/"}}
+	for _, tt := range []struct{ layout, want string }{
+		{`<p>{{.}}</p>`, `<p>Theo Ban &lt;Chỉ đạo&gt;49/KH</p>`},
+		{`<p>{{line .}}</p>`, `<p>Theo <span lang="vi">Ban &lt;Chỉ đạo&gt;</span><a href="/ke-hoach/49/">49/KH</a></p>`},
+	} {
+		tpl := template.Must(template.New("").Funcs(template.FuncMap{"line": lineHTML}).Parse(tt.layout))
+		var b strings.Builder
+		if err := tpl.Execute(&b, l); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tt.want {
+			t.Errorf("%s printed %q, want %q", tt.layout, b.String(), tt.want)
+		}
 	}
 }

@@ -138,8 +138,8 @@ func TestChildRankingCredit(t *testing.T) {
 			if cr == nil {
 				t.Fatal("no ranking")
 			}
-			if cr.Credit.Plain() != tt.credit {
-				t.Errorf("credit\n%q, want\n%q", cr.Credit.Plain(), tt.credit)
+			if cr.Credit.String() != tt.credit {
+				t.Errorf("credit\n%q, want\n%q", cr.Credit.String(), tt.credit)
 			}
 			for _, in := range cr.Credit {
 				// a publisher, a title without English, a plan's name and its issuer

@@ -111,8 +111,10 @@ func lineT(f Format, key string, args ...Line) Line {
 // placeholder is the first of the private-use characters lineT stands its lines in with.
 const placeholder = 0xE000
 
-// Plain is the line's words without its links and marks.
-func (l Line) Plain() string { return plainLine(l) }
+// String is the line's words without its links and marks: what a site's own layout
+// written for a text prints of a view's Line (ChildRanking.Credit, PlanBlock.Meta and the
+// notes of a plan were texts), instead of Go's notation of its pieces.
+func (l Line) String() string { return plainLine(l) }
 
 // langsOnly is l as plain text but for its pieces in another language than the page's,
 // which stay marked: no link, no cited title (a plan's page notes the credit of a target
