@@ -37,28 +37,20 @@ func (c *Context) issuer(p *model.Plan) Inline {
 	return Inline{Text: c.F.Issuer(p), Lang: langOf(p.Issuer, c.Lang())}
 }
 
-// planNameLang is the language a plan's name (Format.PlanName) is printed in on an
-// English page without it: its number is no language's, its title may be Vietnamese.
-func (c *Context) planNameLang(p *model.Plan) string {
-	if p.Number != "" {
-		return ""
-	}
-	return langOf(p.Title, c.Lang())
-}
+// planNameLang is the language a plan's name (Format.PlanName) is printed in on the page.
+func (c *Context) planNameLang(p *model.Plan) string { return PlanNameLang(p, c.Lang()) }
 
 // planLink is a link to a plan's page named as lines cite it (Format.PlanName).
 func (c *Context) planLink(p *model.Plan) Inline {
 	return Inline{Text: c.F.PlanName(p), URL: c.planURL(p), Lang: c.planNameLang(p)}
 }
 
-// publisher is who published a source: a name the data gives in Vietnamese only.
-func (c *Context) publisher(s *model.Source) Inline { return c.vietnamese(s.Publisher) }
-
 // PlanTitleLang is the language of a plan's title on a page in code: lang.VI on an English
 // page when the plan has no English title, else "" (the page's). For the site's layouts.
 func PlanTitleLang(p *model.Plan, code string) string { return langOf(p.Title, code) }
 
-// PlanNameLang is the language of a plan's name (Format.PlanName) on a page in code.
+// PlanNameLang is the language of a plan's name (Format.PlanName) on a page in code: its
+// number is no language's, its title may be Vietnamese.
 func PlanNameLang(p *model.Plan, code string) string {
 	if p.Number != "" {
 		return ""

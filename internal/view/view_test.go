@@ -954,3 +954,19 @@ func TestLayBars(t *testing.T) {
 		t.Errorf("next bar at %d, height %d; want %d, %d", bars[2].Y, height, next, next+barRow+barTop)
 	}
 }
+
+// lineT fills a UI string with lines, its own words plain between them; langsOnly keeps of
+// a line only its marks of language, the rest one text.
+func TestLineTAndLangsOnly(t *testing.T) {
+	f := Format{langs(t)["en"]}
+	got := lineT(f, "children.credit", Line{{Text: "Tạp chí", Lang: "vi"}}, Line{text("49/KH ("), {Text: "Ban Chỉ đạo", Lang: "vi"}, text(")")})
+	want := Line{text("Sources: results — "), {Text: "Tạp chí", Lang: "vi"}, text("; targets — "), text("49/KH ("), {Text: "Ban Chỉ đạo", Lang: "vi"}, text(")")}
+	if !slices.Equal(got, want) {
+		t.Errorf("lineT = %+v, want %+v", got, want)
+	}
+	only := langsOnly(Line{text("Set by "), {Text: "UBND tỉnh", Lang: "vi"}, text(", according to "), {Text: "Báo cáo", Cite: true}, text(" — filed under "), {Text: "49/KH", URL: "/k/"}, text(".")})
+	wantOnly := Line{text("Set by "), {Text: "UBND tỉnh", Lang: "vi"}, text(", according to Báo cáo — filed under 49/KH.")}
+	if !slices.Equal(only, wantOnly) {
+		t.Errorf("langsOnly = %+v, want %+v", only, wantOnly)
+	}
+}
