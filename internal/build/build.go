@@ -63,11 +63,15 @@ type Options struct {
 // DefaultMemoryLimit is the soft limit on the Go heap of a build that renders every page,
 // unless Options.MemoryLimit or GOMEMLIMIT gives one: the collector then runs before the
 // heap doubles its live part (GOGC's pacing, 1 GB and more for a national site) and a cold
-// build of the national dataset stays under 500 MB of RSS (issue 12: ~450 MiB;
-// docs/performance.md, "Session 9: a smaller live heap"). Once the site is checked it is
-// raised to twice the heap the site holds when that is more (fitMemory): a larger site is
-// paced as without a limit instead of making the collector run without pause.
-const DefaultMemoryLimit = 440 << 20
+// build of the national dataset stays under 500 MB of RSS (issue 12: ~460 MiB, the
+// limit and ~13 MiB the runtime does not count; docs/performance.md, "Session 12: a
+// smaller live heap while pages render"). Once the site is checked it is raised to twice
+// the heap the site holds when that is more (fitMemory): a larger site is paced as
+// without a limit instead of making the collector run without pause. It was 440 MiB while
+// ~245 MB were live halfway through a national site's pages; with ~195 MB, 8 MiB more
+// give each collection more room: a national build collects 22 times, 22–23 at 440 MiB
+// (21–22 with measureLive's collection spared; 28 before), and peaks at 460–465 MiB.
+const DefaultMemoryLimit = 448 << 20
 
 // limitMemory sets the soft memory limit for the build and returns how to restore the
 // previous one, and whether the limit is the default (limit 0, no GOMEMLIMIT): fitMemory
@@ -134,7 +138,14 @@ func fitMemory(rebuild bool, live int64) {
 // have reached while they were made (a national build collected twice, back to back, over
 // ~200 MB), and what the renderer adds to the heap (its pages' list and the search index's
 // inputs: 171 → 195 MB at national scale) is left out of a limit that is twice the heap.
+// When the last collection found less than half the default live — what it counts live is
+// more than is, never less —, the limit is the default whatever a collection of its own
+// would find, and none is made: a national site's last collection found ~150–180 MB, and
+// the one measureLive made was one of its ~22.
 func measureLive() int64 {
+	if l := liveHeap(); l > 0 && 2*l < DefaultMemoryLimit {
+		return l
+	}
 	runtime.GC()
 	return liveHeap()
 }
@@ -255,7 +266,11 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 	if err := write.CheckDestination(opts.Dest, opts.Source); err != nil {
 		return res, err
 	}
-	pages := c.pages
+	// the list of pages is renderAll's from here: it lets each batch's pages go once
+	// rendered (what they hold — their paths, what renders them — is ~10 MB at national
+	// scale)
+	pages, htmlPages := c.pages, countHTML(c.pages)
+	c.pages = nil
 	var keep func(string) bool
 	var prev write.Manifest
 	dest := absDest
@@ -322,7 +337,7 @@ func Run(ctx context.Context, opts Options) (res Result, err error) {
 		saveState()
 	}
 	res.Files, res.Bytes, res.Unchanged, res.Kept = stats.Files, stats.Bytes, stats.Unchanged, kept
-	res.Pages = countHTML(pages)
+	res.Pages = htmlPages
 	clk.mark("committed")
 	res.Duration = time.Since(start)
 	return res, nil
@@ -370,7 +385,8 @@ func DefaultWorkers() int { return 2 * runtime.GOMAXPROCS(0) }
 // every language, which share what does not depend on the language. The output does not
 // depend on the order the workers finish in. A page keep says may be kept is linked from
 // the previous output when it is there as the previous build left it (write.Tree.Keep),
-// and rendered otherwise; renderAll returns how many were linked.
+// and rendered otherwise; renderAll returns how many were linked. Each batch's pages are
+// let go once rendered: the caller keeps no use for pages.
 func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, workers int, keep func(string) bool) (int, error) {
 	if workers <= 0 {
 		workers = DefaultWorkers()
@@ -409,10 +425,12 @@ func renderAll(ctx context.Context, pages []render.Page, tree *write.Tree, worke
 						fail(err)
 					}
 				})
+				clear(b.Pages) // what renders them, and their paths, for the collector
 			}
 		}()
 	}
-	for _, b := range render.Batches(pages) {
+	batches := render.Batches(pages) // a copy: pages is not used past it
+	for _, b := range batches {
 		select {
 		case jobs <- b:
 		case <-ctx.Done():

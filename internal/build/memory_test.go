@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 )
 
@@ -96,4 +97,35 @@ func TestFitMemory(t *testing.T) {
 	if got := debug.SetMemoryLimit(-1); got != 2*DefaultMemoryLimit {
 		t.Errorf("with the default's size measured live the limit is %d, want %d", got, 2*DefaultMemoryLimit)
 	}
+}
+
+// measureLive collects only when the last collection's live heap could make the limit more
+// than the default: it counts what was allocated during its mark as live, never less than is.
+func TestMeasureLiveCollectsOnlyWhenItCounts(t *testing.T) {
+	cycles := func() uint64 {
+		s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	runtime.GC()
+	before := cycles()
+	if live := measureLive(); live <= 0 || 2*live >= DefaultMemoryLimit {
+		t.Fatalf("live heap of a test: %d bytes", live)
+	}
+	if n := cycles() - before; n != 0 {
+		t.Errorf("with little live measureLive collected %d times, want none", n)
+	}
+	keep := make([]byte, DefaultMemoryLimit/2+(64<<20))
+	for i := range keep {
+		keep[i] = byte(i)
+	}
+	runtime.GC()
+	before = cycles()
+	if live := measureLive(); live < int64(len(keep)) {
+		t.Errorf("with %d bytes live measureLive = %d", len(keep), live)
+	}
+	if n := cycles() - before; n == 0 {
+		t.Error("with more than half the default live measureLive did not collect")
+	}
+	keep[len(keep)-1]++
 }

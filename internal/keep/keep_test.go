@@ -32,10 +32,10 @@ func TestMapGivesTheFirstValue(t *testing.T) {
 		}
 	}
 	// Every key asked again: a key only in dirty counts a miss each time, and dirty is
-	// copied into read once the misses reach a quarter of read's values — at most 250
-	// rounds when a single key was left out of the last copy (asking twice failed when
-	// the last copy left out a few keys: 997 of 1000).
-	for range 251 {
+	// copied into read once the misses reach read's values — at most 999 rounds when a
+	// single key was left out of the last copy (asking twice failed when the last copy
+	// left out a few keys: 997 of 1000).
+	for range 1000 {
 		if read := m.read.Load(); read != nil && len(*read) == 1000 {
 			return
 		}
@@ -44,6 +44,6 @@ func TestMapGivesTheFirstValue(t *testing.T) {
 		}
 	}
 	if read := m.read.Load(); read == nil || len(*read) != 1000 {
-		t.Errorf("the read map holds %d values after every key was asked 251 times more, want 1000", len(*m.read.Load()))
+		t.Errorf("the read map holds %d values after every key was asked 1000 times more, want 1000", len(*m.read.Load()))
 	}
 }

@@ -297,7 +297,7 @@ func (b *builder) choice(key string, s load.Str, allowed []string) bool {
 var (
 	units      = []string{string(People), string(Percent), string(MillionVND), string(Count)}
 	directions = []string{string(HigherIsBetter), string(LowerIsBetter)}
-	bases      = []string{string(Population), string(LabourForce), string(Eligible), string(Retired)}
+	bases      = []string{Population.String(), LabourForce.String(), Eligible.String(), Retired.String()}
 )
 
 func (b *builder) indicators(raw []load.Indicator) {
@@ -315,7 +315,7 @@ func (b *builder) indicators(raw []load.Indicator) {
 			ID: r.ID.V, Order: i, Name: lang.T(r.Name.V, or(r.NameEN.V, r.Name.V)),
 			Short: lang.T(or(r.Short.V, r.Name.V), or(r.ShortEN.V, or(r.NameEN.V, r.Short.V))),
 			Unit:  Unit(r.Unit.V), Noun: lang.T(r.Noun.V, r.NounEN.V),
-			Direction: HigherIsBetter, Base: Base(r.Denominator.V),
+			Direction: HigherIsBetter, Base: baseOf(r.Denominator.V),
 			Description: lang.T(r.Description.V, r.DescriptionEN.V), Pos: r.Pos,
 		}
 		b.choice("unit", r.Unit, units)
@@ -517,6 +517,9 @@ func CompareLocalities(a, c *Locality) int {
 
 func (b *builder) denominators(raw []load.Denominator) {
 	seen := map[string]diag.Pos{}
+	// in one array (60,000 at national scale), never grown: b.site.Denominators points into it
+	all := make([]Denominators, 0, len(raw))
+	b.site.Denominators = make([]*Denominators, 0, len(raw))
 	for _, r := range raw {
 		l := b.resolveLocality(r.Locality)
 		if l == nil || !b.year(r.Year) {
@@ -528,9 +531,11 @@ func (b *builder) denominators(raw []load.Denominator) {
 			continue
 		}
 		seen[key] = r.Year.Pos
-		d := &Denominators{Locality: l, Year: int(r.Year.V), Source: r.Source.V, Pos: r.Pos}
+		// a national site's 60,000 name a few sources: a string each was 2.7 MB kept
+		all = append(all, Denominators{Locality: l, Year: int(r.Year.V), Source: b.intern(r.Source.V), Pos: r.Pos})
+		d := &all[len(all)-1]
 		for base, n := range map[Base]load.Num{Population: r.Population, LabourForce: r.LabourForce, Eligible: r.Eligible, Retired: r.Retired} {
-			if n.Set() && b.wholeNonNegative(string(base), n) {
+			if n.Set() && b.wholeNonNegative(base.String(), n) {
 				d.Values.Set(base, n.V)
 			}
 		}

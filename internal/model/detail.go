@@ -6,14 +6,19 @@ import (
 )
 
 // A national site holds ~600,000 results and ~370,000 targets; what only some carry is in
-// their detail. The results and targets without any share one empty detail each; those
-// whose detail is only what their row or file gives them all — where the figures stand, a
-// note, change_since, per — share one per file and kind of detail (resultDetail,
-// targetDetail). Nothing writes to a shared detail: the builder gives a result or target
-// its own copy (own) before writing one of its fields.
+// their detail, in two levels: how the site computed the value (Calc: ~106,000 sums of
+// parts among the results, ~64,000 among the targets) in the detail, and what the document
+// states beside the value — where the figures stand, a note, change_since, per, a rate, a
+// gap, a change, shares — in the detail's Stated part, which a computed figure shares with
+// its row: a sum's own detail is 64 bytes, not the 192 a detail with every field took.
+// The results and targets without any share one empty detail each; those whose detail is
+// only what their row or file gives them all — where, note, change_since, per — share one
+// per file and kind of detail (resultDetail, targetDetail). Nothing writes to a shared
+// detail or Stated part: the builder gives a result or target its own copy (own,
+// ownStated) before writing one of its fields.
 var (
-	noResultDetail = &ResultDetail{shared: true}
-	noTargetDetail = &TargetDetail{shared: true}
+	noResultDetail = &ResultDetail{ResultStated: &ResultStated{shared: true}, shared: true}
+	noTargetDetail = &TargetDetail{TargetStated: &TargetStated{shared: true}, shared: true}
 )
 
 // resultShared and targetShared are what a shared detail holds: its key among a builder's.
@@ -32,14 +37,16 @@ type (
 // the builder's one with the same where, note and change_since.
 func (b *builder) resultDetail(k resultShared) *ResultDetail {
 	return sharedDetail(&b.resultDetails, k, noResultDetail, func(k resultShared) *ResultDetail {
-		return &ResultDetail{Where: k.where, Note: k.note, ChangeSince: k.since, shared: true}
+		st := &ResultStated{Where: k.where, Note: k.note, ChangeSince: k.since, shared: true}
+		return &ResultDetail{ResultStated: st, shared: true}
 	})
 }
 
 // targetDetail is resultDetail for a row's new targets.
 func (b *builder) targetDetail(k targetShared) *TargetDetail {
 	return sharedDetail(&b.targetDetails, k, noTargetDetail, func(k targetShared) *TargetDetail {
-		return &TargetDetail{Where: k.where, Note: k.note, Per: k.per, shared: true}
+		st := &TargetStated{Where: k.where, Note: k.note, Per: k.per, shared: true}
+		return &TargetDetail{TargetStated: st, shared: true}
 	})
 }
 
@@ -62,20 +69,28 @@ func sharedDetail[K comparable, D any](kept *map[K]*D, k K, empty *D, newDetail 
 }
 
 func (d *ResultDetail) empty() bool {
-	return !d.Rate.Known && d.Where == (lang.Text{}) && len(d.Shares) == 0 && !d.Gap.Known && !d.Change.Known &&
-		d.ChangeSince.IsZero() && !d.Calc.Computed() && len(d.Calc.Inputs) == 0 && d.Note == (lang.Text{})
+	return !d.Calc.Computed() && len(d.Calc.Inputs) == 0 && (d.ResultStated == nil || d.ResultStated.empty())
+}
+
+func (st *ResultStated) empty() bool {
+	return !st.Rate.Known && st.Where == (lang.Text{}) && len(st.Shares) == 0 && !st.Gap.Known && !st.Change.Known &&
+		st.ChangeSince.IsZero() && st.Note == (lang.Text{})
 }
 
 func (d *TargetDetail) empty() bool {
-	return d.Where == (lang.Text{}) && d.Per == "" && !d.ImpliedShare.Known && !d.Calc.Computed() &&
-		len(d.Calc.Inputs) == 0 && d.Note == (lang.Text{})
+	return !d.Calc.Computed() && len(d.Calc.Inputs) == 0 && (d.TargetStated == nil || d.TargetStated.empty())
 }
 
-// own returns r's own detail, to write to: a copy of the shared one the first time.
+func (st *TargetStated) empty() bool {
+	return st.Where == (lang.Text{}) && st.Per == "" && !st.ImpliedShare.Known && st.Note == (lang.Text{})
+}
+
+// own returns r's own detail, to write its Calc to: a copy of the shared one the first
+// time, sharing its Stated part.
 func (r *Result) own() *ResultDetail {
 	switch d := r.ResultDetail; {
 	case d == nil:
-		r.ResultDetail = &ResultDetail{}
+		r.ResultDetail = &ResultDetail{ResultStated: &ResultStated{}}
 	case d.shared:
 		c := *d
 		c.shared = false
@@ -84,11 +99,27 @@ func (r *Result) own() *ResultDetail {
 	return r.ResultDetail
 }
 
-// own returns t's own detail, to write to: a copy of the shared one the first time.
+// ownStated returns r's own Stated part, to write to: in its own detail, a copy of the
+// shared one the first time.
+func (r *Result) ownStated() *ResultStated {
+	d := r.own()
+	switch st := d.ResultStated; {
+	case st == nil:
+		d.ResultStated = &ResultStated{}
+	case st.shared:
+		c := *st
+		c.shared = false
+		d.ResultStated = &c
+	}
+	return d.ResultStated
+}
+
+// own returns t's own detail, to write its Calc to: a copy of the shared one the first
+// time, sharing its Stated part.
 func (t *Target) own() *TargetDetail {
 	switch d := t.TargetDetail; {
 	case d == nil:
-		t.TargetDetail = &TargetDetail{}
+		t.TargetDetail = &TargetDetail{TargetStated: &TargetStated{}}
 	case d.shared:
 		c := *d
 		c.shared = false

@@ -14,7 +14,6 @@ import (
 type memo struct {
 	rollups keep.Map[*Plan, []Rollup]
 	rates   keep.Map[ratesKey, *averages]
-	targets keep.Map[*Locality, *localTargets] // pageindex.go
 }
 
 type ratesKey struct {

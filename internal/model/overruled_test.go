@@ -17,7 +17,7 @@ func TestOverruled(t *testing.T) {
 	news := &Source{ID: "tin", Kind: "news", Published: date.New(2023, 7, 12)}
 	conf := &Source{ID: "hoi-nghi", Kind: "conference", Published: date.New(2023, 7, 20)}
 	res := func(src *Source, asOf date.Date, v float64, derived bool) *Result {
-		return &Result{Source: src, AsOf: asOf, Value: Known(v, 0), Derived: derived, ResultDetail: &ResultDetail{}}
+		return &Result{Source: src, AsOf: asOf, Value: Known(v, 0), Derived: derived, ResultDetail: &ResultDetail{ResultStated: &ResultStated{}}}
 	}
 	shown := res(report, on, 12000, false)
 	fromNews, fromConf := res(news, on, 11900, false), res(conf, on, 12100, false)
@@ -32,7 +32,7 @@ func TestOverruled(t *testing.T) {
 		{"agreeing", []*Result{res(news, on, 12000, false), shown}, shown, nil},
 		{"a computed sum", []*Result{res(news, on, 11000, true), shown}, shown, nil},
 		{"its own source", []*Result{res(report, on, 11000, false), shown}, shown, nil},
-		{"no value", []*Result{{Source: news, AsOf: on, ResultDetail: &ResultDetail{}}, shown}, shown, nil},
+		{"no value", []*Result{{Source: news, AsOf: on, ResultDetail: &ResultDetail{ResultStated: &ResultStated{}}}, shown}, shown, nil},
 		{"not shown", []*Result{fromNews, shown}, fromNews, nil},
 	} {
 		if got := overruled(tt.rs, tt.of); !slices.Equal(got, tt.want) {

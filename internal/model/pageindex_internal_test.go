@@ -24,7 +24,9 @@ func TestLocalTargetsByPeriod(t *testing.T) {
 	d := &Target{Indicator: bhyt, Period: period("2023-Q1")}
 	e := &Target{Indicator: bhyt, Period: period("2023")}
 	f := &Target{Indicator: bhxh, Period: period("2021")}
-	lt := newLocalTargets([]*Target{a, b, c, d, e, f})
+	all := []*Target{a, b, c, d, e, f}
+	var lt localIndex
+	lt.indexTargets(all, make([]*Target, len(all)))
 	for _, tt := range []struct {
 		ind  *Indicator
 		want []*Target
@@ -34,7 +36,7 @@ func TestLocalTargetsByPeriod(t *testing.T) {
 		{&Indicator{ID: "bhtn", Order: 1}, nil},
 		{&Indicator{ID: "hai-long", Order: 9}, nil},
 	} {
-		if got := lt.of(tt.ind); !slices.Equal(got, tt.want) {
+		if got := lt.targetsFor(tt.ind); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %d targets out of order: %v", tt.ind.ID, len(got), got)
 		}
 	}

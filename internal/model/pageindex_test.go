@@ -16,7 +16,8 @@ import (
 // TargetsFor is, for every locality and indicator, the site's targets of both in
 // Site.Targets order, sorted stably by period — also when pages ask for them at once: on
 // the example site, and on a generated one whose plans do not come in the order of their
-// periods.
+// periods. ResultsFor is the site's results of both, oldest first; TargetsOf and ResultsOf
+// a locality's in the site's order.
 func TestTargetsForIsEveryTargetByPeriod(t *testing.T) {
 	example, _ := exampleSite(t)
 	raw, diags := load.Load(os.DirFS(gentest.Site(t, 0.01)))
@@ -58,9 +59,35 @@ func checkTargetsFor(t *testing.T, s *model.Site) {
 	}
 	wg.Wait()
 	for _, l := range s.Localities {
+		var targets []*model.Target
+		for _, tg := range s.Targets {
+			if tg.Locality == l {
+				targets = append(targets, tg)
+			}
+		}
+		var results []*model.Result
+		for _, r := range s.Results {
+			if r.Locality == l {
+				results = append(results, r)
+			}
+		}
+		if !slices.Equal(s.TargetsOf(l), targets) || !slices.Equal(s.ResultsOf(l), results) {
+			t.Errorf("TargetsOf(%s), ResultsOf(%s): %d and %d, want %d and %d in the site's order", l.ID, l.ID, len(s.TargetsOf(l)), len(s.ResultsOf(l)), len(targets), len(results))
+		}
 		for _, ind := range s.Indicators {
 			if len(want(l, ind)) > 1 {
 				some++
+			}
+			var of []*model.Result
+			for _, r := range results {
+				if r.Indicator == ind {
+					of = append(of, r)
+				}
+			}
+			got := s.ResultsFor(l, ind)
+			sorted := slices.IsSortedFunc(got, func(a, b *model.Result) int { return a.AsOf.Compare(b.AsOf) })
+			if len(got) != len(of) || !sorted || slices.ContainsFunc(of, func(r *model.Result) bool { return !slices.Contains(got, r) }) {
+				t.Errorf("ResultsFor(%s, %s) = %d results, want the %d of both, oldest first", l.ID, ind.ID, len(got), len(of))
 			}
 		}
 	}

@@ -103,12 +103,13 @@ func (s *Site) conflicts() *diag.List {
 // localConflicts are the conflicts of the results of l (conflicts), or nil when there
 // are none: most localities have one source per date.
 func (s *Site) localConflicts(l *Locality) *diag.List {
-	lr := s.index.results[l]
-	if lr == nil {
+	li := s.index.local[l]
+	if li == nil {
 		return nil
 	}
 	var out *diag.List
-	for _, rs := range lr.byInd {
+	for o := range len(li.rOff) - 1 {
+		rs := part(li.rSorted, li.rOff, o)
 		for start, end := 0, 0; start < len(rs); start = end {
 			for end = start + 1; end < len(rs) && rs[end].AsOf == rs[start].AsOf; end++ {
 			}

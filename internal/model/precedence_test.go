@@ -21,7 +21,7 @@ func TestPrecedenceOfSources(t *testing.T) {
 	}
 	result := func(s *Source, v float64, derived bool, line int) *Result {
 		return &Result{Source: s, Locality: loc, Indicator: ind, AsOf: on, Value: Known(v, 0), Derived: derived,
-			line: int32(line), col: 8, ResultDetail: &ResultDetail{}}
+			line: int32(line), col: 8, ResultDetail: &ResultDetail{ResultStated: &ResultStated{}}}
 	}
 	report := src("bao-cao", "report", date.New(2026, 4, 10))
 	news := src("tin", "news", date.New(2026, 4, 15))
@@ -78,9 +78,9 @@ func TestAgreeingSourcesAreNoConflict(t *testing.T) {
 	on := date.New(2026, 3, 31)
 	a, b := &Source{ID: "a", Kind: "report"}, &Source{ID: "b", Kind: "news"}
 	s := &Site{Indicators: []*Indicator{ind}, Localities: []*Locality{loc}, Sources: []*Source{a, b}, Results: []*Result{
-		{Source: a, Locality: loc, Indicator: ind, AsOf: on, Value: Known(100, 0), ResultDetail: &ResultDetail{}},
-		{Source: b, Locality: loc, Indicator: ind, AsOf: on, Value: Known(100, 0), ResultDetail: &ResultDetail{}},
-		{Source: b, Locality: loc, Indicator: ind, AsOf: on, ResultDetail: &ResultDetail{Rate: Known(90, 0)}},
+		{Source: a, Locality: loc, Indicator: ind, AsOf: on, Value: Known(100, 0), ResultDetail: &ResultDetail{ResultStated: &ResultStated{}}},
+		{Source: b, Locality: loc, Indicator: ind, AsOf: on, Value: Known(100, 0), ResultDetail: &ResultDetail{ResultStated: &ResultStated{}}},
+		{Source: b, Locality: loc, Indicator: ind, AsOf: on, ResultDetail: &ResultDetail{ResultStated: &ResultStated{Rate: Known(90, 0)}}},
 	}}
 	s.index = newIndex(s)
 	s.conflictsOf = s.findConflicts()

@@ -55,7 +55,7 @@ type Progress struct {
 
 // Assess sets t against the site's results.
 func (s *Site) Assess(t *Target) Progress {
-	rs, dates := s.localTargetsOf(t.Locality).resultsOf(t.Indicator)
+	rs, dates := s.index.local[t.Locality].resultsWithDates(t.Indicator)
 	return s.assess(t, rs, dates)
 }
 

@@ -21,14 +21,14 @@ func TestBaselineIsTheEvesShownValue(t *testing.T) {
 		return d
 	}
 	result := func(asOf string, v Num) *Result {
-		return &Result{Source: src, Locality: loc, Indicator: ind, AsOf: day(asOf), Value: v, ResultDetail: &ResultDetail{}}
+		return &Result{Source: src, Locality: loc, Indicator: ind, AsOf: day(asOf), Value: v, ResultDetail: &ResultDetail{ResultStated: &ResultStated{}}}
 	}
 	period, err := date.ParsePeriod("2024")
 	if err != nil {
 		t.Fatal(err)
 	}
 	target := &Target{Plan: &Plan{ID: "p"}, Locality: loc, Indicator: ind, Period: period, Deadline: period.End, DeadlineGiven: true,
-		Value: Known(1000, 0), TargetDetail: &TargetDetail{}}
+		Value: Known(1000, 0), TargetDetail: &TargetDetail{TargetStated: &TargetStated{}}}
 	for _, tt := range []struct {
 		name    string
 		results []*Result

@@ -307,7 +307,7 @@ func (b *builder) targetBases(overrides []load.KeyStr, byInd []*Target) {
 			continue
 		}
 		if t := byInd[ind.Order]; t != nil {
-			t.Base = Base(o.Value.V)
+			t.Base = baseOf(o.Value.V)
 		}
 	}
 }
@@ -652,7 +652,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 	}
 	for _, f := range row.Rates {
 		if ind := b.figureIndicator(f, nil, "[[result]] rate"); ind != nil && b.rate(ind, f) {
-			get(ind, f.Value.Pos).own().Rate = num(f.Value)
+			get(ind, f.Value.Pos).ownStated().Rate = num(f.Value)
 		}
 	}
 	for _, f := range row.Shares {
@@ -666,14 +666,14 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 			}
 			continue
 		}
-		d := get(ind, f.Value.Pos).own()
+		d := get(ind, f.Value.Pos).ownStated()
 		for _, p := range plans {
 			d.Shares = append(d.Shares, ReportedShare{Plan: p, Share: num(f.Value), SetBy: b.setBy(row, p), Decision: row.Decision.V})
 		}
 	}
 	for _, f := range row.Gaps {
 		if ind := b.figureIndicator(f, nil, "[[result]] gap"); ind != nil && b.nonNegative("gap."+f.Key.V, f.Value) {
-			get(ind, f.Value.Pos).own().Gap = num(f.Value)
+			get(ind, f.Value.Pos).ownStated().Gap = num(f.Value)
 		}
 	}
 	for _, f := range row.Changes {
@@ -685,7 +685,7 @@ func (b *builder) resultRow(src *Source, row load.Row, fileWhere whereOf) {
 			if !b.change(ind, f) {
 				continue
 			}
-			get(ind, f.Value.Pos).own().Change = num(f.Value)
+			get(ind, f.Value.Pos).ownStated().Change = num(f.Value)
 		}
 	}
 	totals := b.deriveTotals(func(ind *Indicator) (Num, diag.Pos, bool) {
@@ -796,7 +796,7 @@ func impliedTarget(r *Result, s ReportedShare, withImplied bool) *Target {
 	}
 	year := date.Period{Start: date.New(int(r.AsOf.Year), 1, 1), End: date.New(int(r.AsOf.Year), 12, 31), Text: fmt.Sprint(r.AsOf.Year)}
 	t := &Target{Plan: s.Plan, Locality: r.Locality, Indicator: r.Indicator, Base: r.Indicator.Base, Period: year, Deadline: year.End,
-		Implied: true, Credit: impliedCredit(r, s), line: r.line, col: r.col, TargetDetail: &TargetDetail{Where: r.Where}}
+		Implied: true, Credit: impliedCredit(r, s), line: r.line, col: r.col, TargetDetail: &TargetDetail{TargetStated: &TargetStated{Where: r.Where}}}
 	switch {
 	case r.Value.Known && r.Gap.Known:
 		t.Value = Known(r.Value.V+r.Gap.V, int(max(r.Value.Decimals, r.Gap.Decimals)))
@@ -827,7 +827,7 @@ func (b *builder) checkResults(links []*sourceLinks) {
 				continue
 			}
 			if d := b.site.Denominator(r.Locality, r.Indicator.Base, int(r.AsOf.Year)); d.Known && r.Value.V > d.V {
-				sl.diags.Errorf(r.Pos(), diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), string(r.Indicator.Base), formatPlain(d.V))
+				sl.diags.Errorf(r.Pos(), diag.OverDenominator, r.Indicator.ID, formatPlain(r.Value.V), r.Indicator.Base.String(), formatPlain(d.V))
 			}
 		}
 	})
@@ -895,13 +895,15 @@ func relinkRollups(prev, s *Site, gone, added []*sourceLinks) map[*sourceLinks]*
 }
 
 // checkRollups warns where a parent's target differs from the sum of its children's in the
-// same plan; the pages show the difference too.
+// same plan; the pages show the difference too. The rollups are the site's memo's, which
+// the pages read: made once, not once to check and again to show (27 MB allocated twice
+// at national scale).
 func (b *builder) checkRollups() {
 	if b.site.sumsUnsure {
 		return
 	}
 	for _, p := range b.site.Plans {
-		for _, ru := range PlanRollups(p) {
+		for _, ru := range b.site.PlanRollups(p) {
 			if ru.Complete && ru.Differs() {
 				b.diags.Warnf(ru.Parent.Pos(), diag.RollupMismatch, ru.Indicator.ID, ru.Parent.Locality.ID, diag.Figure(ru.Parent.Value.V), diag.Figure(ru.ChildrenSum))
 			}

@@ -8,7 +8,6 @@ package model
 import (
 	"github.com/covsite/covsite/internal/lang"
 	"math"
-	"slices"
 
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/diag"
@@ -56,17 +55,52 @@ const (
 	LowerIsBetter  Direction = "lower"
 )
 
-// Base is the denominator of a coverage rate.
-type Base string
+// Base is the denominator of a coverage rate. It takes a byte, not a string: each of a
+// national site's ~370,000 targets has one (a Target is 112 bytes, not 128).
+type Base uint8
 
-// Denominators.
+// Denominators; String gives each as data names it.
 const (
-	NoBase      Base = ""
-	Population  Base = "population"
-	LabourForce Base = "labour_force"
-	Eligible    Base = "eligible"
-	Retired     Base = "retired"
+	NoBase Base = iota
+	Population
+	LabourForce
+	Eligible
+	Retired
 )
+
+// baseNames are the bases as data names them, by Base.
+var baseNames = [...]string{NoBase: "", Population: "population", LabourForce: "labour_force", Eligible: "eligible", Retired: "retired"}
+
+// String is the base as data names it ("labour_force"; "" for NoBase): the key of its
+// words among the UI strings ("base.<base>") and in the downloads.
+func (b Base) String() string {
+	if int(b) < len(baseNames) {
+		return baseNames[b]
+	}
+	return ""
+}
+
+// unknownBase is what an indicator whose denominator data names none of the bases has
+// (an error): not NoBase, and no denominator's.
+const unknownBase Base = 255
+
+// baseOf is the base data names s: unknownBase when it names none.
+func baseOf(s string) Base {
+	if b, ok := ParseBase(s); ok {
+		return b
+	}
+	return unknownBase
+}
+
+// ParseBase returns the base data names s, and whether s names one ("" names NoBase).
+func ParseBase(s string) (Base, bool) {
+	for i, name := range baseNames {
+		if name == s {
+			return Base(i), true
+		}
+	}
+	return NoBase, false
+}
 
 // Kind is a level of the administrative hierarchy; display names are UI strings.
 type Kind string
@@ -164,7 +198,6 @@ type Target struct {
 	// detail.go).
 	*TargetDetail
 	Period   date.Period
-	Base     Base // the rate's denominator: the indicator's unless the plan says otherwise
 	Deadline date.Date
 	// line and col are the target's position in its file (Pos): its plan's, or for an
 	// implied target the file of the source implying it
@@ -174,21 +207,32 @@ type Target struct {
 	// DeadlineGiven: the deadline is the document's (its period or an explicit deadline);
 	// false for implied targets, whose year-end deadline is the site's assumption.
 	DeadlineGiven bool
+	Base          Base // the rate's denominator: the indicator's unless the plan says otherwise
 	Value         Num
 	Rate          Num
 }
 
-// TargetDetail is what only some targets carry, or what many share.
+// TargetDetail is what only some targets carry, or what many share: how the site computed
+// the value (a national site computes ~64,000 sums), and what the document states beside it.
 type TargetDetail struct {
-	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
+	// *TargetStated is never nil: a computed target shares its row's (or the empty one)
+	// unless something of its own is written to it (see detail.go).
 	// (the fields that hold pointers first, as in Target)
-	Where lang.Text
-	Per   string // "", "month" or "quarter"
+	*TargetStated
 	// Calc says how the site computed Value when no document gives it (Derived, Implied).
-	Calc         Calc
-	Note         lang.Text
-	ImpliedShare Num // the share that implied it, when Implied and no gap was given
+	Calc Calc
 	// shared: kept by several targets, never written to (own copies it)
+	shared bool
+}
+
+// TargetStated is what a target's document states beside its value, or what implied it.
+type TargetStated struct {
+	// Where is where the figure stands in its document: "Bảng chi tiết, dòng Phường 1".
+	Where        lang.Text
+	Note         lang.Text
+	Per          string // "", "month" or "quarter"
+	ImpliedShare Num    // the share that implied it, when Implied and no gap was given
+	// shared: kept by several details, never written to (ownStated copies it)
 	shared bool
 }
 
@@ -258,19 +302,29 @@ type Result struct {
 	Value     Num
 }
 
-// ResultDetail is what only some results carry, or what many share.
+// ResultDetail is what only some results carry, or what many share: how the site computed
+// the value (a national site computes ~106,000 sums), and what the source states beside it.
 type ResultDetail struct {
+	// *ResultStated is never nil: a computed result shares its row's (or the empty one)
+	// unless something of its own is written to it (see detail.go).
 	// (the fields that hold pointers first, as in Result)
+	*ResultStated
+	Calc Calc // how the site computed Value when the source does not give it (Derived)
+	// shared: kept by several results, never written to (own copies it)
+	shared bool
+}
+
+// ResultStated is what a result's source states beside its value.
+type ResultStated struct {
 	Where  lang.Text // where the figure stands in its document: "đoạn 3"
 	Note   lang.Text
 	Shares []ReportedShare
-	Calc   Calc // how the site computed Value when the source does not give it (Derived)
-	Rate   Num  // coverage rate as reported
-	Gap    Num  // remaining to reach the target, as reported
-	Change Num  // change since ChangeSince, as reported
+	Rate   Num // coverage rate as reported
+	Gap    Num // remaining to reach the target, as reported
+	Change Num // change since ChangeSince, as reported
 	// ChangeSince is the date Change counts from.
 	ChangeSince date.Date
-	// shared: kept by several results, never written to (own copies it)
+	// shared: kept by several details, never written to (ownStated copies it)
 	shared bool
 }
 
@@ -310,29 +364,27 @@ type Comparison struct {
 	Pos       diag.Pos
 }
 
-// Denominators are a locality's population and labour force in a year.
+// Denominators are a locality's population and labour force in a year. A national site
+// has 60,000: the builder makes them in one array, the fields that hold pointers first.
 type Denominators struct {
 	Locality *Locality
-	Year     int
-	Values   BaseValues
 	Source   string
 	Pos      diag.Pos
+	Year     int
+	Values   BaseValues
 }
-
-// denominatorBases are the denominators a BaseValues holds, in its order.
-var denominatorBases = [...]Base{Population, LabourForce, Eligible, Retired}
 
 // BaseValues holds a value for some of the denominators: a national site has tens of
 // thousands, where a map each took ~250 bytes.
 type BaseValues struct {
-	v     [len(denominatorBases)]float64
-	known [len(denominatorBases)]bool
+	v     [len(baseNames) - 1]float64 // by Base − 1
+	known [len(baseNames) - 1]bool
 }
 
 // Get returns the value for base, and whether it is known.
 func (bv BaseValues) Get(base Base) (float64, bool) {
-	i := slices.Index(denominatorBases[:], base)
-	if i < 0 || !bv.known[i] {
+	i := int(base) - 1
+	if i < 0 || i >= len(bv.v) || !bv.known[i] {
 		return 0, false
 	}
 	return bv.v[i], true
@@ -340,7 +392,7 @@ func (bv BaseValues) Get(base Base) (float64, bool) {
 
 // Set records the value for base, one of Population, LabourForce, Eligible or Retired.
 func (bv *BaseValues) Set(base Base, v float64) {
-	if i := slices.Index(denominatorBases[:], base); i >= 0 {
+	if i := int(base) - 1; i >= 0 && i < len(bv.v) {
 		bv.v[i], bv.known[i] = v, true
 	}
 }

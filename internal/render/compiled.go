@@ -31,8 +31,10 @@ func (r *Renderer) context(lang string, m *view.Memo) *view.Context {
 func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 	route := routes.Locality(l.ID)
 	return Page{Path: routes.File(lang, route), Lang: lang, of: l, writeWith: func(w io.Writer, m *view.Memo) error {
+		// the view is pointed to by the frame's data and the component: as a value, each
+		// made a copy of it on the heap
 		v := r.context(lang, m).Locality(l)
-		d := r.page(lang, "locality", route, v.Title, v.Summary, v)
+		d := r.page(lang, "locality", route, v.Title, v.Summary, &v)
 		d.Breadcrumb = crumbs(v.Breadcrumb)
 		if len(v.Charts) > 0 {
 			d.Scripts = r.chartScripts
@@ -43,7 +45,7 @@ func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 				r.assetTag(`<script defer src="%s"></script>`, "js/map.js")
 		}
 		d = r.withCard(d, view.HasCard(l))
-		return r.framed(w, lang, "locality", d, component.Locality(r.langs[lang], v))
+		return r.framed(w, lang, "locality", d, component.Locality(r.langs[lang], &v))
 	}}
 }
 
@@ -51,10 +53,10 @@ func (r *Renderer) planFile(lang string, p *model.Plan) Page {
 	route := routes.Plan(p.ID)
 	return Page{Path: routes.File(lang, route), Lang: lang, of: p, writeWith: func(w io.Writer, m *view.Memo) error {
 		v := r.context(lang, m).Plan(p)
-		d := r.page(lang, "plan", route, v.Title, v.Summary, v)
+		d := r.page(lang, "plan", route, v.Title, v.Summary, &v)
 		d.Breadcrumb = crumbs(v.Breadcrumb)
 		d = r.withCard(d, view.PlanHasCard(p))
-		return r.framed(w, lang, "plan", d, component.Plan(r.langs[lang], v))
+		return r.framed(w, lang, "plan", d, component.Plan(r.langs[lang], &v))
 	}}
 }
 

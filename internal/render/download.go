@@ -152,11 +152,7 @@ func (r *Renderer) searchShards() []Page {
 func (r *Renderer) sitemapPages() []Page {
 	count := 0
 	for _, lang := range r.languages() {
-		for _, p := range r.languagePages(lang) {
-			if strings.HasSuffix(p.Path, "index.html") {
-				count++
-			}
-		}
+		count += len(r.sitemapPaths(lang))
 	}
 	partURL := func(route string) string { return r.base.AbsURL(i18n.Languages[0], route) }
 	return fromFiles(download.Sitemap(count, r.sitemapURLs, partURL, download.SitemapLimit))
@@ -165,11 +161,8 @@ func (r *Renderer) sitemapPages() []Page {
 func (r *Renderer) sitemapURLs() []string {
 	var urls []string
 	for _, lang := range r.languages() {
-		for _, p := range r.languagePages(lang) {
-			if !strings.HasSuffix(p.Path, "index.html") {
-				continue
-			}
-			rel := strings.TrimSuffix(strings.TrimPrefix(p.Path, routes.Prefix(lang)), "index.html")
+		for _, path := range r.sitemapPaths(lang) {
+			rel := strings.TrimSuffix(strings.TrimPrefix(path, routes.Prefix(lang)), "index.html")
 			urls = append(urls, r.AbsURL(lang, rel))
 		}
 	}

@@ -15,7 +15,7 @@ func TestLatestResults(t *testing.T) {
 	day := func(d int) date.Date { return date.New(2025, time.January, d) }
 	var all []*model.Result
 	for i := range 60 { // dates repeat: ties keep their order
-		r := &model.Result{ResultDetail: &model.ResultDetail{}, AsOf: day(1 + i*7%13), Derived: i%11 == 3}
+		r := &model.Result{ResultDetail: &model.ResultDetail{ResultStated: &model.ResultStated{}}, AsOf: day(1 + i*7%13), Derived: i%11 == 3}
 		r.Value.Known = i%9 != 4
 		all = append(all, r)
 	}

@@ -96,13 +96,14 @@ type (
 	}
 )
 
-// layoutData is d as a site's own layout gets it: with .Body typed when it is a view.
+// layoutData is d as a site's own layout gets it: with .Body typed when it is a view (a
+// compiled page's data points to its view).
 func layoutData(d pageData) any {
 	switch b := d.Body.(type) {
-	case view.LocalityPage:
-		return localityLayout{pageData: d, Body: b}
-	case view.PlanPage:
-		return planLayout{pageData: d, Body: b}
+	case *view.LocalityPage:
+		return localityLayout{pageData: d, Body: *b}
+	case *view.PlanPage:
+		return planLayout{pageData: d, Body: *b}
 	}
 	return d
 }

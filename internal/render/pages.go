@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/covsite/covsite/internal/lang"
@@ -22,12 +23,14 @@ func (r *Renderer) Pages() []Page {
 	// the search index, which each language's manifest is one of the files of, made beside
 	// the languages' pages (0.1 s at national scale, once: a language's listing waited for it)
 	wg.Go(func() { r.search.Files() })
-	for _, lang := range r.languages() { // listed at once: a national site's take 0.2 s each
-		wg.Go(func() { r.languagePages(lang) })
+	langs := r.languages()
+	lists := make([][]Page, len(langs))
+	for i, lang := range langs { // listed at once: a national site's take 0.2 s each
+		wg.Go(func() { lists[i] = r.languagePages(lang) })
 	}
 	wg.Wait()
-	for _, lang := range r.languages() {
-		pages = append(pages, r.languagePages(lang)...)
+	for _, list := range lists {
+		pages = append(pages, list...)
 	}
 	pages = append(pages, r.dataPages()...)
 	for _, lang := range r.languages() { // not in languagePages: embeds stay out of the sitemap
@@ -44,14 +47,41 @@ func (r *Renderer) Pages() []Page {
 }
 
 // languagePages lists the pages of one language: the home page, lists, feed and search
-// index, one page per locality and plan, then the updates and stand-alone pages.
-// Listed once, they are kept: the sitemap lists them again.
+// index, one page per locality and plan, then the updates and stand-alone pages. The paths
+// of its HTML pages are kept for the sitemap (sitemapPaths), not the pages: what renders
+// each one would be kept too (~10 MB at national scale), after a build rendered it.
 func (r *Renderer) languagePages(lang string) []Page {
-	if pages, ok := r.listed.Load(lang); ok {
-		return pages.([]Page)
+	pages := r.listLanguagePages(lang)
+	r.listed.LoadOrStore(lang, htmlPaths(pages))
+	return pages
+}
+
+// sitemapPaths are the paths of a language's HTML pages (its folders' index.html), in the
+// order languagePages lists them: listed once.
+func (r *Renderer) sitemapPaths(lang string) []string {
+	if paths, ok := r.listed.Load(lang); ok {
+		return paths.([]string)
 	}
-	pages, _ := r.listed.LoadOrStore(lang, r.listLanguagePages(lang))
-	return pages.([]Page)
+	r.languagePages(lang)
+	paths, _ := r.listed.Load(lang)
+	return paths.([]string)
+}
+
+// htmlPaths are the paths of pages that are a folder's index.html, in their order.
+func htmlPaths(pages []Page) []string {
+	n := 0
+	for _, p := range pages {
+		if strings.HasSuffix(p.Path, "index.html") {
+			n++
+		}
+	}
+	paths := make([]string, 0, n)
+	for _, p := range pages {
+		if strings.HasSuffix(p.Path, "index.html") {
+			paths = append(paths, p.Path)
+		}
+	}
+	return paths
 }
 
 func (r *Renderer) listLanguagePages(lang string) []Page {

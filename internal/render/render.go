@@ -122,8 +122,8 @@ type Renderer struct {
 	cards        *card.Drawer
 	data         *download.Data
 	search       *download.Search
-	// listed holds each language's pages (languagePages) once listed: the build lists
-	// them, then the sitemap counts and names them; tableParts holds how many pages each
+	// listed holds the paths of each language's HTML pages once listed (languagePages):
+	// the build lists them, then the sitemap counts and names them; tableParts holds how many pages each
 	// plan's table takes (*model.Plan → int), the same in every language.
 	listed, tableParts sync.Map
 	// skeletons are the frame of each shape of compiled page (skeleton.go); noSkeletons

@@ -57,14 +57,21 @@ const chartCreditNames = 2
 // saying how many more there are: the plans first, newest first (their name, and their
 // issuer once for plans of one issuer: "98/KH-UBND, 141/KH-UBND (UBND tỉnh)"), then the
 // sources, newest first (their publisher, else their title); "" for a chart of no
-// document's figures.
+// document's figures. vi are the names in it an English page gives in Vietnamese for want
+// of English (a publisher, an issuer or a plan's title without English); nil on a
+// Vietnamese page.
 func chartCredit(f Format, cf chartFrom) (credit string, vi []string) {
-	plans := slices.Clone(cf.plans)
+	// the plans and sources newest first, the names and the line written on the stack for
+	// a chart of a few documents: the line is the one string made
+	var planRoom [8]*model.Plan
+	plans := append(planRoom[:0], cf.plans...)
 	slices.SortStableFunc(plans, func(a, b *model.Plan) int { return b.Issued.Compare(a.Issued) })
-	sources := slices.Clone(cf.sources)
+	var sourceRoom [8]*model.Source
+	sources := append(sourceRoom[:0], cf.sources...)
 	slices.SortStableFunc(sources, func(a, b *model.Source) int { return b.Published.Compare(a.Published) })
-	var names []string
-	var namesVI []bool // of names: Vietnamese on an English page
+	var nameRoom [8]string
+	var nameVIRoom [8]bool
+	names, namesVI := nameRoom[:0], nameVIRoom[:0] // namesVI: Vietnamese on an English page
 	for _, s := range sources {
 		name, nameVI := s.Publisher, f.Code != lang.VI
 		if name == "" {
@@ -81,36 +88,52 @@ func chartCredit(f Format, cf chartFrom) (credit string, vi []string) {
 	}
 	np := min(len(plans), chartCreditNames)
 	ns := min(len(names), chartCreditNames-np)
-	var list []string
+	// the documents named: each issuer's plans, then the sources, "; " between them
+	var namedRoom [256]byte
+	named := namedRoom[:0]
 	for i := 0; i < np; {
-		issuer, numbers := f.Issuer(plans[i]), []string{f.PlanName(plans[i])}
+		if len(named) > 0 {
+			named = append(named, "; "...)
+		}
+		issuer := f.Issuer(plans[i])
 		markVI(issuer, IssuerLang(plans[i], f.Code) != "")
-		markVI(numbers[0], PlanNameLang(plans[i], f.Code) != "")
+		markVI(f.PlanName(plans[i]), PlanNameLang(plans[i], f.Code) != "")
+		named = append(named, f.PlanName(plans[i])...)
 		for i++; i < np && f.Issuer(plans[i]) == issuer; i++ {
-			numbers = append(numbers, f.PlanName(plans[i]))
 			markVI(f.PlanName(plans[i]), PlanNameLang(plans[i], f.Code) != "")
+			named = append(append(named, ", "...), f.PlanName(plans[i])...)
 		}
-		list = append(list, strings.Join(numbers, ", ")+" ("+issuer+")")
+		named = append(append(append(named, " ("...), issuer...), ')')
 	}
-	list = append(list, names[:ns]...)
-	for k := range ns {
-		markVI(names[k], namesVI[k])
+	for i, name := range names[:ns] {
+		if i > 0 || np > 0 {
+			named = append(named, "; "...)
+		}
+		named = append(named, name...)
+		markVI(name, namesVI[i])
 	}
-	var parts []string
-	if len(list) > 0 {
-		named := strings.Join(list, "; ")
+	var lineRoom [384]byte
+	b := lineRoom[:0]
+	if np+ns > 0 {
 		if more := len(plans) + len(names) - np - ns; more > 0 {
-			named += " " + f.T("children.credit.more", more)
+			named = append(append(named, ' '), f.T("children.credit.more", more)...)
 		}
-		parts = append(parts, f.TS("embed.source", named))
+		b = f.AppendTB(b, "embed.source", named)
 	}
+	when, on := "", date.Date{}
 	switch {
 	case !cf.asOf.IsZero():
-		parts = append(parts, f.TS("embed.asof", f.Date(cf.asOf)))
+		when, on = "embed.asof", cf.asOf
 	case len(plans) > 0 && !plans[0].Issued.IsZero():
-		parts = append(parts, f.TS("embed.issued", f.Date(plans[0].Issued)))
+		when, on = "embed.issued", plans[0].Issued
 	}
-	return strings.Join(parts, " · "), vi
+	if when != "" {
+		if len(b) > 0 {
+			b = append(b, " · "...)
+		}
+		b = f.AppendT(b, when, f.Date(on))
+	}
+	return string(b), vi
 }
 
 // shareCredit decides where the credits of a page's charts are written: the credit most

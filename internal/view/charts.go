@@ -1,11 +1,13 @@
 package view
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -71,8 +73,11 @@ type chart struct {
 	line              bool   // a line chart; else bars
 	categories        []string
 	series            []series
-	format            func([]byte, model.Num) []byte // appends a cell of the data table
-	from              chartFrom                      // the documents of the figures drawn, for its credit
+	// rates says the data table's cells are rates as given (appendPctAsGiven); else they are
+	// counts of people, whole (appendCell). A flag, not a func value: a buffer handed to a
+	// func value escapes, and the tables' room on the stack went to the heap with it.
+	rates bool
+	from  chartFrom // the documents of the figures drawn, for its credit
 	// single: the legend shows one series at a time, on a value axis of its own scale
 	// (ECharts' legend selectedMode "single"): series of different sizes, each readable.
 	single bool
@@ -95,17 +100,30 @@ type series struct {
 
 // localityCharts builds a locality page's charts: results over time, rate targets by year,
 // and the children compared. How far each target is reached is the meter on its card.
+// chartIDs are the ids of a locality page's charts' elements, in their order.
+var chartIDs = [...]string{"chart-1", "chart-2", "chart-3"}
+
 func (c *Context) localityCharts(core *localityCore) []Chart {
-	var out []Chart
-	for _, ch := range []chart{
+	all := [len(chartIDs)]chart{
 		c.resultsOverTime(core.results),
 		c.rateTargetsByYear(core.rates),
 		c.childrenCompared(core.table),
-	} {
+	}
+	n := 0 // the charts drawn (a Chart is 192 bytes; most communes draw one)
+	for i := range all {
+		if len(all[i].series) > 0 && len(all[i].categories) > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Chart, 0, n)
+	for _, ch := range all {
 		if len(ch.series) == 0 || len(ch.categories) == 0 {
 			continue
 		}
-		v, err := c.chartView(ch, fmt.Sprintf("chart-%d", len(out)+1))
+		v, err := c.chartView(ch, chartIDs[len(out)])
 		if err != nil {
 			continue // a chart encoding/json cannot write is left out; its table is the figures
 		}
@@ -115,8 +133,9 @@ func (c *Context) localityCharts(core *localityCore) []Chart {
 	return out
 }
 
+// chartView is ch as a page shows it, its element's id id. It numbers the notes of ch's
+// series in place (series.note): every chart's series are made for its page alone.
 func (c *Context) chartView(ch chart, id string) (Chart, error) {
-	ch.series = slices.Clone(ch.series)
 	var notes []ChartNote
 	for i := range ch.series {
 		s := &ch.series[i]
@@ -132,24 +151,26 @@ func (c *Context) chartView(ch chart, id string) (Chart, error) {
 		return Chart{}, err
 	}
 	v := Chart{ID: id, Title: ch.title, Note: ch.note, Option: option, Notes: notes, Category: ch.category}
-	v.Columns = make([]string, len(ch.series))
-	for i, s := range ch.series {
-		v.Columns[i] = s.name
-	}
-	// the rows' cells and marks each in one array, a row a slice of it; the values' texts
-	// are parts of one string
+	// the columns' names and the rows' cells in one array, the marks in another, a row a
+	// slice of them; the values' texts are parts of one string
 	n, width := len(ch.categories), len(ch.series)
+	names := make([]string, width, width+n*(width+1))
+	for i, s := range ch.series {
+		names[i] = s.name
+	}
+	v.Columns = names[:width:width]
 	var room [1024]byte // a locality's charts' tables fit: the string is then their one allocation
 	text := room[:0]
-	ends := make([]int, 0, n*width)
+	var endRoom [128]int // where each value's text ends: on the stack for a locality's tables
+	ends := endRoom[:0]
 	for i := range ch.categories {
 		for _, s := range ch.series {
-			text = ch.format(text, s.values[i])
+			text = c.appendCell(text, ch.rates, s.values[i])
 			ends = append(ends, len(text))
 		}
 	}
 	all, at := string(text), 0
-	cells, marks := make([]string, 0, n*(width+1)), make([]bool, n*width)
+	cells, marks := names[width:width], make([]bool, n*width)
 	v.Rows, v.Marks = make([][]string, n), make([][]bool, n)
 	for i, cat := range ch.categories {
 		start := len(cells)
@@ -175,7 +196,8 @@ func (c *Context) sumOfColumns(ch chart, s series) string {
 	if len(s.parts) == 0 {
 		return ""
 	}
-	var parts []series
+	var partRoom [8]series
+	parts := partRoom[:0]
 	for _, name := range s.parts {
 		i := slices.IndexFunc(ch.series, func(o series) bool { return o.name == name })
 		if i < 0 {
@@ -242,10 +264,41 @@ func (c *Context) seriesNotes(s series, categories []string) []ChartNote {
 	return out
 }
 
-// peopleFormat appends a count of people to a chart's table: whole, as Num writes it.
-func (c *Context) peopleFormat() func([]byte, model.Num) []byte {
-	return func(b []byte, n model.Num) []byte { return c.F.appendNum(b, model.Num{V: n.V, Known: n.Known}) }
+// appendCell appends a value of a chart's table: a rate as given, or a count of people,
+// whole, as Num writes it.
+func (c *Context) appendCell(b []byte, rates bool, n model.Num) []byte {
+	if rates {
+		return c.F.appendPctAsGiven(b, n)
+	}
+	return c.F.appendNum(b, model.Num{V: n.V, Known: n.Known})
 }
+
+// chartPoint is a point of a line of results over time (resultPointsOf): a date once per
+// line (the last value given for it, as a map would keep), naming its result and whether
+// it is the value the result's change implies at its start; its value and how it was
+// computed are read from the result for the points kept only.
+type chartPoint struct {
+	on   date.Date
+	base bool          // the result's baseline (model.ChangeBaseline), not its value
+	res  *model.Result // whose figure it is, for the chart's credit
+}
+
+// scratchPoints are the points and dates of a locality of many results, worked in and
+// left (resultPointsOf): what they point to is the site's, alive with it.
+type scratchPoints struct {
+	points []chartPoint
+	dates  []date.Date
+}
+
+// grow makes room for n points and dates.
+func (s *scratchPoints) grow(n int) {
+	if cap(s.points) < n {
+		s.points, s.dates = make([]chartPoint, 0, n), make([]date.Date, 0, n)
+	}
+}
+
+// chartScratch keeps the scratch of the pages before for the pages after.
+var chartScratch = sync.Pool{New: func() any { return new(scratchPoints) }}
 
 // resultPoints are what a locality's chart of results over time draws, in no language: a
 // line per people indicator with at least two dated values, including the value a reported
@@ -254,27 +307,21 @@ type resultPoints struct {
 	inds   []*model.Indicator // a line each, in indicator order
 	dates  []date.Date        // every line's dates, oldest first, once
 	values []model.Num        // by line, then date; unknown where the line has no point
-	calcs  []model.Calc       // how the site computed each value, likewise; zero for a document's
+	calcs  []model.Calc       // how the site computed each value, likewise; zero for a document's, nil when none is computed
 	from   chartFrom          // the results drawn, for the chart's credit
 }
 
 // resultPointsOf finds the points of l's chart of results over time.
 func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 	var rp resultPoints
-	// each indicator's points, a date once (the last value given for it, as a map would
-	// keep): a few per indicator, looked up by scanning
-	type point struct {
-		on   date.Date
-		v    model.Num
-		calc model.Calc
-		res  *model.Result // whose figure it is, for the chart's credit
-	}
+	type point = chartPoint
 	type line struct {
-		ind    *model.Indicator
-		points []point
+		ind      *model.Indicator
+		from, to int // its points in all
 	}
 	local := c.localOf(l)
-	// every line's points in one array, each line's part as long as two points a result
+	// every line's points in one array, each line's part as long as two points a result;
+	// the lines and the dates on the stack unless many
 	n, people := 0, 0
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit == model.People {
@@ -283,9 +330,18 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 			}
 		}
 	}
-	all := make([]point, 0, n)
-	lines := make([]line, 0, people)
-	dates := make([]date.Date, 0, n)
+	var (
+		pointRoom [64]point
+		lineRoom  [16]line
+		dateRoom  [64]date.Date
+	)
+	all, lines, dates := pointRoom[:0], lineRoom[:0], dateRoom[:0]
+	if n > len(pointRoom) { // a province's or a city's: scratch reused from page to page
+		s := chartScratch.Get().(*scratchPoints)
+		defer chartScratch.Put(s)
+		s.grow(n)
+		all, dates = s.points[:0], s.dates[:0]
+	}
 	for _, ind := range c.Site.Indicators {
 		if ind.Unit != model.People {
 			continue
@@ -294,10 +350,11 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 		if len(results) == 0 {
 			continue
 		}
-		pts := all[len(all) : len(all) : len(all)+2*len(results)]
-		all = all[:len(all)+2*len(results)]
-		set := func(on date.Date, v model.Num, calc model.Calc, res *model.Result) {
-			p := point{on, v, calc, res}
+		from := len(all)
+		pts := all[from : from : from+2*len(results)]
+		all = all[:from+2*len(results)]
+		set := func(on date.Date, base bool, res *model.Result) {
+			p := point{on, base, res}
 			for i := range pts {
 				if pts[i].on == on {
 					pts[i] = p
@@ -308,40 +365,50 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 		}
 		for _, res := range results {
 			if res.Value.Known {
-				set(res.AsOf, res.Value, res.Calc, res)
+				set(res.AsOf, false, res)
 			}
-			if b, calc := model.ChangeBaseline(res); b.Known {
-				set(res.ChangeSince, b, calc, res)
+			if model.BaselineFromChange(res).Known {
+				set(res.ChangeSince, true, res)
 			}
 		}
 		if len(pts) < 2 {
 			continue
 		}
-		lines = append(lines, line{ind, pts})
+		lines = append(lines, line{ind, from, from + len(pts)})
 		for _, p := range pts {
 			dates = append(dates, p.on)
 			rp.from.result(p.res)
 		}
 	}
 	slices.SortFunc(dates, date.Date.Compare)
-	rp.dates = slices.Compact(dates)
-	at := func(pts []point, on date.Date) point {
+	rp.dates = slices.Clone(slices.Compact(dates))
+	at := func(pts []point, on date.Date) (model.Num, model.Calc) {
 		for _, p := range pts {
 			if p.on == on {
-				return p
+				if p.base {
+					return model.ChangeBaseline(p.res)
+				}
+				return p.res.Value, p.res.Calc
 			}
 		}
-		return point{}
+		return model.Num{}, model.Calc{}
 	}
-	// the lines' values, and their calcs, each in one array
+	// the lines' values, and their calcs, each in one array; the calcs only when the site
+	// computed a value (a Calc is 40 bytes, and most lines are the documents' figures)
 	k := len(rp.dates)
 	rp.inds = make([]*model.Indicator, len(lines))
-	rp.values, rp.calcs = make([]model.Num, len(lines)*k), make([]model.Calc, len(lines)*k)
+	rp.values = make([]model.Num, len(lines)*k)
 	for i, ln := range lines {
 		rp.inds[i] = ln.ind
 		for j, d := range rp.dates {
-			p := at(ln.points, d)
-			rp.values[i*k+j], rp.calcs[i*k+j] = p.v, p.calc
+			v, calc := at(all[ln.from:ln.to], d)
+			rp.values[i*k+j] = v
+			if calc.Computed() && rp.calcs == nil {
+				rp.calcs = make([]model.Calc, len(lines)*k)
+			}
+			if rp.calcs != nil {
+				rp.calcs[i*k+j] = calc
+			}
 		}
 	}
 	return rp
@@ -350,7 +417,7 @@ func (c *Context) resultPointsOf(l *model.Locality) resultPoints {
 // resultsOverTime draws the points of a locality's results over time (resultPointsOf).
 func (c *Context) resultsOverTime(rp resultPoints) chart {
 	f := c.F
-	ch := chart{title: f.TS("chart.over_time"), category: f.TS("chart.category.date"), line: true, axis: f.TS("unit.people"), format: c.peopleFormat(), from: rp.from}
+	ch := chart{title: f.TS("chart.over_time"), category: f.TS("chart.category.date"), line: true, axis: f.TS("unit.people"), from: rp.from}
 	ch.categories = make([]string, len(rp.dates))
 	for i, d := range rp.dates {
 		ch.categories[i] = f.Date(d)
@@ -367,7 +434,10 @@ func (c *Context) resultsOverTime(rp resultPoints) chart {
 			if f.Short(ind) != ch.series[i].name {
 				continue
 			}
-			ch.series[i].ind, ch.series[i].calcs = ind, rp.calcs[j*k:(j+1)*k:(j+1)*k]
+			ch.series[i].ind = ind
+			if rp.calcs != nil {
+				ch.series[i].calcs = rp.calcs[j*k : (j+1)*k : (j+1)*k]
+			}
 			if len(ind.SumOf) > 0 {
 				ch.series[i].parts = make([]string, len(ind.SumOf))
 				for j, part := range ind.SumOf {
@@ -392,50 +462,85 @@ type ratePoints struct {
 // ratePointsOf finds the points of l's chart of rate targets by year.
 func (c *Context) ratePointsOf(l *model.Locality) ratePoints {
 	var rp ratePoints
-	byInd := map[*model.Indicator]map[date.Period]model.Num{}
+	// each indicator's line: the last value given for each period (as a map would keep),
+	// a few periods per line, found by scanning; the lines' points and periods on the
+	// stack for a locality of a few
+	type point struct {
+		period date.Period
+		v      model.Num
+		t      *model.Target // whose value it is, for the chart's credit
+	}
+	type line struct {
+		ind      *model.Indicator
+		from, to int // its points in all
+	}
+	var (
+		pointRoom  [64]point
+		lineRoom   [16]line
+		periodRoom [64]date.Period
+	)
+	all, lines := pointRoom[:0], lineRoom[:0]
 	local := c.localOf(l)
 	for _, ind := range c.Site.Indicators {
 		targets := local.TargetsFor(ind)
 		if len(targets) < 2 {
-			continue // a line needs two periods: no map for fewer targets
+			continue // a line needs two periods
 		}
-		m := map[date.Period]model.Num{}
-		drawn := map[date.Period]*model.Target{} // the target of each period's value, for the credit
+		from := len(all)
 		for _, t := range targets {
+			var v model.Num
 			switch {
 			case t.Rate.Known:
-				m[t.Period], drawn[t.Period] = t.Rate, t
+				v = t.Rate
 			case ind.Unit == model.Percent && t.Value.Known && ind.Direction == model.HigherIsBetter:
-				m[t.Period], drawn[t.Period] = t.Value, t
+				v = t.Value
+			default:
+				continue
+			}
+			if i := slices.IndexFunc(all[from:], func(p point) bool { return p.period == t.Period }); i >= 0 {
+				all[from+i] = point{t.Period, v, t}
+			} else {
+				all = append(all, point{t.Period, v, t})
 			}
 		}
-		if len(m) < 2 {
+		if len(all)-from < 2 {
+			all = all[:from]
 			continue
 		}
-		for _, t := range targets {
-			if drawn[t.Period] == t {
+		for _, t := range targets { // the targets drawn, in their order
+			if slices.ContainsFunc(all[from:], func(p point) bool { return p.t == t }) {
 				rp.from.target(t)
 			}
 		}
-		byInd[ind] = m
-		for p := range m {
-			rp.periods = append(rp.periods, p)
-		}
+		lines = append(lines, line{ind, from, len(all)})
 	}
-	slices.SortFunc(rp.periods, func(a, b date.Period) int { return a.Start.Compare(b.Start) })
-	rp.periods = slices.Compact(rp.periods)
+	if len(lines) == 0 {
+		return rp
+	}
+	periods := periodRoom[:0]
+	for _, p := range all {
+		periods = append(periods, p.period)
+	}
+	slices.SortStableFunc(periods, func(a, b date.Period) int { return cmp.Or(a.Start.Compare(b.Start), a.End.Compare(b.End)) })
+	periods = slices.Compact(periods)
+	rp.periods = make([]date.Period, len(periods))
+	copy(rp.periods, periods)
 	// one line per indicator that has points, in indicator order, with a value (or a gap)
-	// at each period
-	for _, ind := range c.Site.Indicators {
-		m, ok := byInd[ind]
-		if !ok {
-			continue
+	// at each period; the lines' values in one array
+	k := len(rp.periods)
+	rp.inds, rp.values = make([]*model.Indicator, len(lines)), make([][]model.Num, len(lines))
+	values := make([]model.Num, len(lines)*k)
+	for i, ln := range lines {
+		row := values[i*k : (i+1)*k : (i+1)*k]
+		for j, p := range rp.periods {
+			for _, pt := range all[ln.from:ln.to] {
+				if pt.period == p {
+					row[j] = pt.v
+					break
+				}
+			}
 		}
-		values := make([]model.Num, 0, len(rp.periods))
-		for _, p := range rp.periods {
-			values = append(values, m[p])
-		}
-		rp.inds, rp.values = append(rp.inds, ind), append(rp.values, values)
+		rp.inds[i], rp.values[i] = ln.ind, row
 	}
 	return rp
 }
@@ -443,19 +548,24 @@ func (c *Context) ratePointsOf(l *model.Locality) ratePoints {
 // rateTargetsByYear draws the rate targets of a locality by period (ratePointsOf).
 func (c *Context) rateTargetsByYear(rp ratePoints) chart {
 	f := c.F
-	ch := chart{title: f.TS("chart.rate_targets"), category: f.TS("chart.category.year"), line: true, axis: "%", format: f.appendPctAsGiven, from: rp.from}
-	for _, p := range rp.periods {
-		ch.categories = append(ch.categories, f.Period(p))
+	ch := chart{title: f.TS("chart.rate_targets"), category: f.TS("chart.category.year"), line: true, axis: "%", rates: true, from: rp.from}
+	if len(rp.inds) == 0 {
+		return ch
 	}
+	ch.categories = make([]string, len(rp.periods))
+	for i, p := range rp.periods {
+		ch.categories[i] = f.Period(p)
+	}
+	ch.series = make([]series, len(rp.inds))
 	for i, ind := range rp.inds {
-		ch.series = append(ch.series, series{name: f.Short(ind), values: rp.values[i]})
+		ch.series[i] = series{name: f.Short(ind), values: rp.values[i]}
 	}
 	return ch
 }
 
 func (c *Context) childrenCompared(ct *childTargets) chart {
 	f := c.F
-	ch := chart{title: f.TS("chart.children"), category: f.TS("chart.category.locality"), axis: f.TS("unit.people"), format: c.peopleFormat()}
+	ch := chart{title: f.TS("chart.children"), category: f.TS("chart.category.locality"), axis: f.TS("unit.people")}
 	if ct == nil {
 		return ch
 	}
@@ -467,11 +577,16 @@ func (c *Context) childrenCompared(ct *childTargets) chart {
 	if ch.single {
 		ch.note += " " + f.TS("chart.children_single")
 	}
-	for _, l := range ct.children {
-		ch.categories = append(ch.categories, f.Name(l))
+	ch.categories = make([]string, len(ct.children))
+	for i, l := range ct.children {
+		ch.categories[i] = f.Name(l)
 	}
+	// every series' values, and calcs, in one array each
+	k := len(ct.values)
+	values, calcs := make([]model.Num, len(ct.indicators)*k), make([]model.Calc, len(ct.indicators)*k)
+	ch.series = make([]series, 0, len(ct.indicators))
 	for i, ind := range ct.indicators {
-		s := series{name: f.Short(ind), ind: ind}
+		s := series{name: f.Short(ind), ind: ind, values: values[i*k : i*k : (i+1)*k], calcs: calcs[i*k : i*k : (i+1)*k]}
 		for j, row := range ct.values {
 			s.values = append(s.values, row[i])
 			s.calcs = append(s.calcs, ct.calcs[j][i])

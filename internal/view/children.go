@@ -79,9 +79,19 @@ const (
 // target for the period covering it. It returns nil when fewer than two children have
 // a share of target.
 func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indicator, url URLs) *ChildRanking {
-	rows, known := childShares(s, l, ind)
+	rows, known := rankedShares(s, l, ind)
 	if known < 2 {
 		return nil
+	}
+	return rankChildren(f, ind, rows, known, url)
+}
+
+// rankedShares are l's children's shares of target on ind (childShares) in the order a
+// ranking lists them, and how many are known; unsorted when fewer than two are.
+func rankedShares(s *model.Site, l *model.Locality, ind *model.Indicator) (rows []shareRow, known int) {
+	rows, known = childShares(s, l, ind)
+	if known < 2 {
+		return rows, known
 	}
 	slices.SortStableFunc(rows, func(a, b shareRow) int {
 		if a.share.Known != b.share.Known {
@@ -92,6 +102,12 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		}
 		return cmp.Or(cmp.Compare(b.share.V, a.share.V), cmp.Compare(a.loc.ID, b.loc.ID))
 	})
+	return rows, known
+}
+
+// rankChildren is the ranking of the children of rows (rankedShares) on ind, known of them
+// with a share; it only reads rows, which a locality's pages in every language share.
+func rankChildren(f Format, ind *model.Indicator, rows []shareRow, known int, url URLs) *ChildRanking {
 	top := 100.0
 	for _, r := range rows {
 		if r.share.Known {
@@ -102,10 +118,10 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		ID:    "xep-hang-" + ind.ID,
 		Title: f.TS("children.title", f.Short(ind)),
 	}
-	var ranked []model.Progress
+	ranked := make([]*model.Progress, 0, known) // pointed to: a Progress is ~300 bytes
 	for _, r := range rows {
 		if r.share.Known {
-			ranked = append(ranked, *r.p)
+			ranked = append(ranked, r.p)
 		}
 	}
 	newest, oldest := dateSpan(ranked)
@@ -123,11 +139,13 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		}
 	}
 	label = min(label, maxBarLabel)
+	cr.Table.Rows, cr.Bars = make([]TableRow, 0, len(rows)), make([]Bar, 0, known)
+	cells := make([]string, 4*len(rows)) // every row's four cells in one array
 	rank := 0
-	for _, r := range rows {
-		tr := TableRow{Name: rankedName(f, r.loc), URL: url(routes.Locality(r.loc.ID))}
+	for i, r := range rows {
+		tr := TableRow{Name: rankedName(f, r.loc), URL: url(routes.Locality(r.loc.ID)), Cells: cells[4*i : 4*i+4 : 4*i+4]}
 		if !r.share.Known {
-			tr.Cells = []string{"—", "—", "—", ""}
+			copy(tr.Cells, []string{"—", "—", "—", ""})
 			cr.Table.Rows = append(cr.Table.Rows, tr)
 			continue
 		}
@@ -135,7 +153,7 @@ func NewChildRanking(f Format, s *model.Site, l *model.Locality, ind *model.Indi
 		tr.Rank = f.Int(rank)
 		pct := f.PercentUpTo(r.share.V, 1)
 		res := r.p.Result
-		tr.Cells = []string{f.Value(ind, r.p.Value), f.Value(ind, r.p.Goal), pct, f.Date(res.AsOf)}
+		tr.Cells[0], tr.Cells[1], tr.Cells[2], tr.Cells[3] = f.Value(ind, r.p.Value), f.Value(ind, r.p.Goal), pct, f.Date(res.AsOf)
 		tr.Stale = res.AsOf.Before(newest)
 		if cr.BySource {
 			named := sourceNamed(f, res.Source)
@@ -218,7 +236,8 @@ func rankedName(f Format, l *model.Locality) string {
 	if !l.Ended() {
 		return f.Name(l)
 	}
-	return f.Name(l) + " (" + f.TS("ended_short", f.Date(l.Until)) + ")"
+	var buf [128]byte
+	return string(append(f.AppendT(append(append(buf[:0], f.Name(l)...), " ("...), "ended_short", f.Date(l.Until)), ')'))
 }
 
 // shareRow is one child's share of target for an indicator: its latest result against its
@@ -288,7 +307,7 @@ const (
 // their dates of publication, newest first) and the plans that set the targets, then the
 // date of the results, or, when they differ, their span and that an older one is marked
 // with * in the table (as the provinces' ranking marks it).
-func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) Line {
+func rankingCredit(f Format, ranked []*model.Progress, newest, oldest date.Date) Line {
 	sources := resultSources(ranked)
 	var plans []*model.Plan
 	for _, p := range ranked {
@@ -312,7 +331,7 @@ func rankingCredit(f Format, ranked []model.Progress, newest, oldest date.Date) 
 }
 
 // resultSources are the sources of the results ranked, newest first.
-func resultSources(ranked []model.Progress) []*model.Source {
+func resultSources(ranked []*model.Progress) []*model.Source {
 	var sources []*model.Source
 	for _, p := range ranked {
 		if !slices.Contains(sources, p.Result.Source) {
@@ -339,7 +358,7 @@ func linesUpTo(f Format, names []Line, n int) Line {
 }
 
 // dateSpan is the newest and oldest date of the results ranked.
-func dateSpan(ranked []model.Progress) (newest, oldest date.Date) {
+func dateSpan(ranked []*model.Progress) (newest, oldest date.Date) {
 	for i, p := range ranked {
 		d := p.Result.AsOf
 		if i == 0 || d.After(newest) {

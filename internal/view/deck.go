@@ -89,7 +89,7 @@ func (c *Context) sharedSource(cards []Card) Line {
 			r.Source = nil
 		}
 	}
-	return append(Line{text(c.F.TS("cards.results") + " ")}, first...)
+	return append(append(make(Line, 0, 1+len(first)), text(c.spaced("cards.results"))), first...)
 }
 
 // sharedMeta says once for the cards the date of their results, when there are at least
@@ -152,7 +152,7 @@ func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
 			if first == nil {
 				first = t
 			}
-			if !slices.Equal(t.SetBy, first.SetBy) || t.Credit.Authority != first.Credit.Authority || t.Credit.Decision != first.Credit.Decision {
+			if !slices.Equal(t.SetBy, first.SetBy) || t.Credit.Authority() != first.Credit.Authority() || t.Credit.Decision() != first.Credit.Decision() {
 				return nil, CreditMark{}
 			}
 			if t.Credit.Key != "" {
@@ -166,18 +166,28 @@ func (c *Context) sharedCredit(cards []Card) (Line, CreditMark) {
 	}
 	mark := first.Credit
 	mark.Key = strings.Join(keys, " ")
-	return append(Line{text(c.F.TS("cards.targets") + " ")}, first.SetBy...), mark
+	return append(append(make(Line, 0, 1+len(first.SetBy)), text(c.spaced("cards.targets"))), first.SetBy...), mark
 }
 
 // footnotes numbers the cards' status notes, each once, and points every target to its
 // own; a target keeps no note of its own.
 func footnotes(cards []Card) []Footnote {
+	n := 0 // the targets' notes: their references are cut from one array
+	for i := range cards {
+		for j := range cards[i].Targets {
+			n += len(cards[i].Targets[j].Notes)
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	refs := make([]Footnote, n)
 	var out []Footnote // a few: each found by scanning
 	for i := range cards {
 		for j := range cards[i].Targets {
 			t := &cards[i].Targets[j]
-			if len(t.Notes) > 0 {
-				t.Refs = make([]Footnote, 0, len(t.Notes))
+			if k := len(t.Notes); k > 0 {
+				t.Refs, refs = refs[:0:k], refs[k:]
 			}
 			for _, n := range t.Notes {
 				k := slices.IndexFunc(out, func(f Footnote) bool { return f.Text == n })
@@ -214,15 +224,16 @@ var footnoteIDs = func() (ids [16]string) {
 func deckNotes(cards []Card) []DeckNote {
 	var out []DeckNote
 	at := map[string]int{}
+	var room [512]byte // a card's signature, looked up without a string of its own
 	for i := range cards {
 		if !cards[i].HasNotes() {
 			continue
 		}
-		sig := cards[i].notesSignature()
-		k, ok := at[sig]
+		sig := cards[i].appendNotesSignature(room[:0])
+		k, ok := at[string(sig)]
 		if !ok {
 			k = len(out)
-			at[sig] = k
+			at[string(sig)] = k
 			id := "ghi-chu-" + cards[i].ID
 			if cards[i].ID == "" {
 				id = "ghi-chu-" + strconv.Itoa(i+1)
@@ -256,27 +267,31 @@ func (t CardTarget) HasNotes() bool {
 	return t.Value.Computed != "" || t.Value.Where != "" || t.NoDeadline != "" || (t.SetBy != nil && t.Credit.Inferred)
 }
 
-// notesSignature is what a card's notes say, less its title: two cards with the same
-// signature print the same notes.
-func (c Card) notesSignature() string {
-	var b strings.Builder
-	line := func(l Line) {
+// appendNotesSignature appends what a card's notes say, less its title, to b: two cards
+// with the same signature print the same notes.
+func (c Card) appendNotesSignature(b []byte) []byte {
+	line := func(b []byte, l Line) []byte {
 		for _, p := range l {
-			b.WriteString(p.Text + "\x01" + p.URL + "\x01" + p.Lang + "\x01" + strconv.FormatBool(p.Cite) + "\x00")
+			b = append(append(append(append(append(append(b, p.Text...), '\x01'), p.URL...), '\x01'), p.Lang...), '\x01')
+			b = append(strconv.AppendBool(b, p.Cite), '\x00')
 		}
+		return b
 	}
 	if r := c.Result; r != nil {
-		b.WriteString(r.Computed + "\x00")
-		line(r.Source)
+		b = line(append(append(b, r.Computed...), '\x00'), r.Source)
 	}
-	for _, t := range c.Targets {
+	for i := range c.Targets {
+		t := &c.Targets[i]
 		if !t.HasNotes() {
 			continue
 		}
-		b.WriteString("\x02" + t.Label + "\x00" + t.Value.Computed + "\x00" + t.Value.Where + "\x00" + t.NoDeadline + "\x00")
+		b = append(b, '\x02')
+		for _, s := range [...]string{t.Label, t.Value.Computed, t.Value.Where, t.NoDeadline} {
+			b = append(append(b, s...), '\x00')
+		}
 		if t.Credit.Inferred {
-			line(t.SetBy)
+			b = line(b, t.SetBy)
 		}
 	}
-	return b.String()
+	return b
 }

@@ -18,9 +18,10 @@ func TestDeck(t *testing.T) {
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
 	setBy := func(number, url string) Line { return Line{text("theo "), link(number, url)} }
 	plan := setBy("376/KH-UBND", "/ke-hoach/kh-2025/")
+	credit := &model.Credit{Authority: "UBND", Decision: "376/KH-UBND"}
 	target := func(key string, by Line, inferred bool, notes ...string) CardTarget {
 		return CardTarget{Label: "Chỉ tiêu 2025", SetBy: by, Notes: notes,
-			Credit: CreditMark{Set: true, Key: key, Authority: "UBND", Decision: "376/KH-UBND", Inferred: inferred}}
+			Credit: CreditMark{Set: true, Key: key, Inferred: inferred, credit: credit}}
 	}
 	report := func(title string) Line { return Line{text("theo "), citeIn(title, "")} }
 	result := func(computed string) *CardResult {

@@ -165,7 +165,7 @@ func (f Format) Base(b model.Base) string {
 	if b == model.NoBase {
 		return ""
 	}
-	return f.TS("base." + string(b))
+	return f.TS("base." + b.String())
 }
 
 // Name is a locality's name in the language.

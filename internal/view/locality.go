@@ -92,11 +92,11 @@ type EarlierPlan struct {
 
 // EarlierCell is a target of an earlier plan: "91,67 %" of "2.965", with "2.718" reached.
 type EarlierCell struct {
-	Empty  bool
 	Share  string
-	Result string // "—" without a result; "" when the charts' tables above show every result
-	Target TargetValue
-	asOf   string // the result's date
+	Result string       // "—" without a result; "" when the charts' tables above show every result
+	Target TargetFigure // where the target stands in its document is on its plan's page
+	asOf   date.Date    // the result's date, a number until a chart's table is looked in
+	Empty  bool
 }
 
 // PlanRow is one target of a plan in a table.
@@ -171,13 +171,21 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	defer done()
 	f := c.F
 	s := c.Site
-	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Breadcrumb: c.breadcrumb(l)}
-	if l.Kind != "" {
-		v.Title = f.Name(l) + " — " + f.Kind(l)
-	}
-	v.Eyebrow = f.Kind(l)
-	if l.Parent != nil {
-		v.Eyebrow += " · " + f.Name(l.Parent)
+	v := LocalityPage{Name: f.Name(l), Title: f.Name(l), Eyebrow: f.Kind(l), Breadcrumb: c.breadcrumb(l)}
+	if l.Kind != "" || l.Parent != nil {
+		// "Phường 7 — Phường" and "Phường · Thành phố Trà Vinh", cut from one string
+		var buf [256]byte
+		b := append(buf[:0], v.Title...)
+		if l.Kind != "" {
+			b = append(append(b, " — "...), f.Kind(l)...)
+		}
+		title := len(b)
+		b = append(b, v.Eyebrow...)
+		if l.Parent != nil {
+			b = append(append(b, " · "...), f.Name(l.Parent)...)
+		}
+		both := string(b)
+		v.Title, v.Eyebrow = both[:title], both[title:]
 	}
 	note := l.Note.In(f.Code)
 	if l.Ended() {
@@ -201,9 +209,29 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	}
 	facts := core.facts
 	if len(facts.headlines) > 0 {
+		// the cards' results, and their targets, each in one array
 		v.Cards = make([]Card, len(facts.headlines))
+		results, n := make([]CardResult, len(facts.headlines)), 0
+		for _, h := range facts.headlines {
+			n += len(h.Progress)
+		}
+		targets := make([]CardTarget, n)
+		// the results' source lines: "Theo " and the document, and that its title is the
+		// original on a page in another language (cardResult); a line that says more makes
+		// its own
+		pieces := 0
+		for _, h := range facts.headlines {
+			if h.Result != nil {
+				pieces += 2
+				if untranslated(h.Result.Source, c.Lang()) {
+					pieces++
+				}
+			}
+		}
+		sources := make(Line, 0, pieces)
 		for i, h := range facts.headlines {
-			v.Cards[i] = c.card(h)
+			v.Cards[i] = c.card(h, &results[i], &sources, targets[:len(h.Progress):len(h.Progress)])
+			targets = targets[len(h.Progress):]
 		}
 	}
 	v.Deck = c.deck(v.Cards)
@@ -227,7 +255,8 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 			cl.Kind = kind // not "Phường 1 Phường"
 		}
 		if ch.Ended() {
-			cl.Ended = " · " + f.TS("ended_short", f.Date(ch.Until))
+			var buf [64]byte
+			cl.Ended = string(f.AppendT(append(buf[:0], " · "...), "ended_short", f.Date(ch.Until)))
 		}
 		v.Children = append(v.Children, cl)
 	}
@@ -237,17 +266,15 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 		// hundreds of communes and a dozen indicators, which would make a page of a megabyte.
 		// Each indicator's whole ranking has a page of its own, linked under it.
 		v.RankingPages = c.rankingLinks(l, nil, "childrank.all")
-		for _, ind := range s.Indicators {
-			if r := NewChildRanking(f, s, l, ind, c.URL); r != nil {
-				v.Rankings = append(v.Rankings, c.ends(*r).WithEmbed(f, routes.Locality(l.ID), c.absURL))
-				break
-			}
+		if rk := core.ranking; rk.ind != nil {
+			r := rankChildren(f, rk.ind, rk.rows, rk.known, c.URL)
+			v.Rankings = append(v.Rankings, c.ends(*r).WithEmbed(f, routes.Locality(l.ID), c.absURL))
 		}
 	}
 	updates := DocumentsIn(s.DocumentsAbout(l), f.Code)
 	v.Updates = c.datedDocuments(updates)
 	v.Sources = c.localitySources(facts)
-	v.Downloads = c.downloads(l, core.offers)
+	v.Downloads = c.downloads(l, core.offers, core.offerURLs)
 	switch {
 	case !facts.updated.IsZero():
 		v.Updated = f.TS("updated", f.Date(facts.updated))
@@ -303,13 +330,15 @@ func (c *Context) localityFacts(l *model.Locality) localityFacts {
 	// room for every indicator: a page has a headline of most, a standing of many
 	facts.headlines = make([]headline, 0, len(s.Indicators))
 	facts.standings = make([]model.Standing, 0, len(s.Indicators))
+	var sourceRoom [16]*model.Source // the sources gathered on the stack, kept at their number
+	sources := sourceRoom[:0]
 	for _, ind := range s.Indicators {
 		if h, ok := c.headline(local, ind); ok {
 			facts.headlines = append(facts.headlines, h)
 		}
 		for _, res := range local.ResultsFor(ind) {
-			if !slices.Contains(facts.sources, res.Source) { // a locality cites a few
-				facts.sources = append(facts.sources, res.Source)
+			if !slices.Contains(sources, res.Source) { // a locality cites a few
+				sources = append(sources, res.Source)
 			}
 			if res.Source.Published.After(facts.updated) {
 				facts.updated = res.Source.Published
@@ -318,6 +347,10 @@ func (c *Context) localityFacts(l *model.Locality) localityFacts {
 		if st, ok := local.StandingOf(ind); ok {
 			facts.standings = append(facts.standings, st)
 		}
+	}
+	if len(sources) > 0 {
+		facts.sources = make([]*model.Source, len(sources))
+		copy(facts.sources, sources)
 	}
 	facts.plans = c.planProgress(l)
 	for _, p := range facts.plans {
@@ -357,10 +390,12 @@ func (c *Context) headline(local model.Local, ind *model.Indicator) (headline, b
 	return h, true
 }
 
-func (c *Context) card(h headline) Card {
-	card := Card{ID: c.cardID(h.Indicator), Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result)}
+// card is h's card, its result written into res (its source's line cut from sources'
+// room, cardResult) and its targets into targets (as long as h.Progress).
+func (c *Context) card(h headline, res *CardResult, sources *Line, targets []CardTarget) Card {
+	card := Card{ID: c.cardID(h.Indicator), Title: c.F.Short(h.Indicator), Result: c.cardResult(h.Result, res, sources)}
 	if len(h.Progress) > 0 {
-		card.Targets = make([]CardTarget, len(h.Progress))
+		card.Targets = targets
 		for i, p := range h.Progress {
 			card.Targets[i] = c.cardTarget(*p, true)
 		}
@@ -460,8 +495,9 @@ func onCards(hs []headline) map[*model.Target]*model.Result {
 func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[*model.Target]*model.Result) ([]PlanBlock, *EarlierPlans) {
 	f := c.F
 	var full []PlanBlock
-	var earlier []planProgress
-	for i, pp := range plans { // newest first
+	earlier := make([]planProgress, 0, len(plans)) // most of a commune's plans
+	// newest first
+	for i, pp := range plans {
 		p := pp.Plan
 		if i > 0 && p.Period.End.Before(plans[0].Plan.Period.Start) {
 			earlier = append(earlier, pp)
@@ -507,7 +543,15 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		return nil
 	}
 	f := c.F
-	var inds []*model.Indicator // a dozen at most: found by scanning
+	// the columns' indicators (a dozen at most: found by scanning), each plan's last row of
+	// each column and how the site computed each column's cells: scratch, on the stack for
+	// a commune's few plans
+	var (
+		indRoom  [16]*model.Indicator
+		lastRoom [128]*model.Progress
+		howRoom  [16][]string
+	)
+	inds := indRoom[:0]
 	for _, pp := range plans {
 		for _, row := range pp.Rows {
 			if !slices.Contains(inds, row.Target.Indicator) {
@@ -520,9 +564,17 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 	for _, ind := range inds {
 		v.Columns = append(v.Columns, f.Short(ind))
 	}
-	hows := make([][]string, len(inds)) // by column, how the site computed its cells
+	hows := howRoom[:0]
+	if len(inds) > len(howRoom) {
+		hows = make([][]string, len(inds))
+	}
+	hows = hows[:len(inds)] // by column, how the site computed its cells
 	// each plan's last row of each column, found in one pass over its rows
-	lasts := make([]*model.Progress, len(plans)*len(inds))
+	lasts := lastRoom[:0]
+	if len(plans)*len(inds) > len(lastRoom) {
+		lasts = make([]*model.Progress, len(plans)*len(inds))
+	}
+	lasts = lasts[:len(plans)*len(inds)]
 	n := 0 // the cells' texts: share and target, and result
 	for k, pp := range plans {
 		last := lasts[k*len(inds) : (k+1)*len(inds)]
@@ -585,7 +637,9 @@ func earlierCalcNotes(columns []string, hows [][]string) []Line {
 // earlierCell fills cell with last, a plan's target for the cell's indicator over the
 // plan's last period that has one (Empty when nil), and returns how the site computed it
 // ("" when its document gives it). The texts of its share, its target and its result (if
-// any; Result is left "" for it) are written to figures, in that order.
+// any; Result is left "" for it) are written to figures, in that order. A computed target's Computed is what the site did (calcHow), without the
+// figures it did it with: the cell prints the sign, the table's notes say what each
+// column's signs mean, and the plan's page has the figures.
 func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *texts) string {
 	if last == nil {
 		*cell = EarlierCell{Empty: true}
@@ -593,7 +647,8 @@ func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *
 	}
 	// what cells gives of these, without the rest of a table's row
 	f := c.F
-	*cell = EarlierCell{Result: "—", Target: c.targetValueBut(last.Target)}
+	how := c.calcHow(last.Target.Calc)
+	*cell = EarlierCell{Result: "—", Target: c.targetFigure(last.Target, how)}
 	var buf [64]byte
 	figures.write(f.appendPct(buf[:0], last.Share))
 	figures.end()
@@ -602,9 +657,9 @@ func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *
 	if last.Result != nil {
 		figures.write(c.appendResultFigure(buf[:0], *last))
 		figures.end()
-		cell.Result, cell.asOf = "", f.Date(last.Result.AsOf)
+		cell.Result, cell.asOf = "", last.Result.AsOf
 	}
-	return c.calcHow(last.Target.Calc)
+	return how
 }
 
 // planMeta is "title — issuer, date".
@@ -646,7 +701,18 @@ func (c *Context) localityRollups(l *model.Locality, plans []planProgress) []Rol
 		return nil // only a parent has a rollup; most localities are communes
 	}
 	f := c.F
-	var out []RollupRow
+	n := 0 // the rows, counted first
+	for _, p := range plans {
+		for _, ru := range c.Site.PlanRollups(p.Plan) {
+			if ru.Parent.Locality == l {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]RollupRow, 0, n)
 	for _, p := range plans {
 		for _, ru := range c.Site.PlanRollups(p.Plan) {
 			if ru.Parent.Locality != l {
@@ -715,10 +781,13 @@ func (c *Context) comparisons(l *model.Locality, standings []model.Standing) []L
 // trăm, thứ 15/19; BHYT cao hơn …").
 func (c *Context) standingLines(standings []model.Standing) []Line {
 	f := c.F
-	var known []model.Standing
-	for _, st := range standings {
-		if st.ParentRate.Known {
-			known = append(known, st)
+	// the standings with a parent's rate, pointed to: a standing (88 bytes) copied
+	// into a slice grown one at a time was most of what the lines cost
+	var room [16]*model.Standing
+	known := room[:0]
+	for i := range standings {
+		if standings[i].ParentRate.Known {
+			known = append(known, &standings[i])
 		}
 	}
 	var out []Line
@@ -728,7 +797,7 @@ func (c *Context) standingLines(standings []model.Standing) []Line {
 			j++
 		}
 		if j-i == 1 {
-			out = append(out, Line{text(c.standingSentence(known[i]))})
+			out = append(out, Line{text(c.standingSentence(*known[i]))})
 			i = j
 			continue
 		}
@@ -739,7 +808,7 @@ func (c *Context) standingLines(standings []model.Standing) []Line {
 			if k > 0 {
 				b = append(b, "; "...)
 			}
-			b = c.appendStanding(b, st, true)
+			b = c.appendStanding(b, *st, true)
 		}
 		out = append(out, Line{text(string(append(b, '.')))})
 		i = j
@@ -878,11 +947,13 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 // downloads is the line that links l's data files (published once, under the default
 // language): "Tải số liệu: CSV · JSON", or on a packed site "Tải số liệu: CSV · cả tỉnh
 // Khánh Hòa (CSV và JSON, tệp ZIP)"; nil when l has none. offers are l's (offersOf).
-func (c *Context) downloads(l *model.Locality, offers []Offer) Line {
+// downloads is the line of l's page linking to offers, at urls (offerURLs).
+func (c *Context) downloads(l *model.Locality, offers []Offer, urls []string) Line {
 	if len(offers) == 0 {
 		return nil
 	}
-	out := Line{text(c.F.TS("download") + ": ")}
+	out := make(Line, 1, 2*len(offers))
+	out[0] = text(c.labelled("download"))
 	for i, o := range offers {
 		if i > 0 {
 			out = append(out, text(" · "))
@@ -891,9 +962,21 @@ func (c *Context) downloads(l *model.Locality, offers []Offer) Line {
 		if o.Of != l {
 			name = c.F.TS("download.pack", o.Of.Name.In(c.Lang()))
 		}
-		out = append(out, link(name, c.Base.URL(lang.Default, o.Route)))
+		out = append(out, link(name, urls[i]))
 	}
 	return out
+}
+
+// offerURLs are the addresses of offers, the same in every language.
+func (c *Context) offerURLs(offers []Offer) []string {
+	if len(offers) == 0 {
+		return nil
+	}
+	urls := make([]string, len(offers))
+	for i, o := range offers {
+		urls[i] = c.Base.URL(lang.Default, o.Route)
+	}
+	return urls
 }
 
 // offersOf are the data files l's page links to; none without Context.Data.
@@ -913,7 +996,7 @@ func (e *EarlierPlans) leaveResultsTo(charts []Chart, f Format) {
 	}
 	for _, r := range e.Rows {
 		for i, c := range r.Cells {
-			if !c.Empty && c.Result != "—" && !shownIn(charts, e.Columns[i], c.asOf, c.Result) {
+			if !c.Empty && c.Result != "—" && !shownIn(charts, e.Columns[i], f.Date(c.asOf), c.Result) {
 				return
 			}
 		}

@@ -148,15 +148,28 @@ func (c *Context) sourceLine(src *model.Source) Line {
 // computed figure. (That a target's document gives no deadline is said in the card's notes
 // and in its table row: the status "Đang thực hiện" then draws no judgement.)
 func (c *Context) statusNotes(p model.Progress) []string {
-	f := c.F
-	var out []string
-	if p.StraightLine {
-		out = append(out, f.TS("status.straight_line"))
+	straight, computed := p.StraightLine, p.FromComputed && p.Status != model.StatusNoData && !p.NoDeadline
+	if !straight && !computed {
+		return nil
 	}
-	if p.FromComputed && p.Status != model.StatusNoData && !p.NoDeadline {
-		out = append(out, f.TS("status.from_computed"))
+	// the three lists a target can have, made once per language: never written to
+	which := 0
+	if straight {
+		which |= 1
 	}
-	return out
+	if computed {
+		which |= 2
+	}
+	return kept(shared(c, func(s *Shared) *keep.Map[int, []string] { return &s.statusNotes }), which, func() []string {
+		var out []string
+		if straight {
+			out = append(out, c.F.TS("status.straight_line"))
+		}
+		if computed {
+			out = append(out, c.F.TS("status.from_computed"))
+		}
+		return out[:len(out):len(out)]
+	})
 }
 
 // TargetKey names a target in the page's markup (data-fig), so a test of the built site can
@@ -300,20 +313,37 @@ func splitKey(key string) (kind, doc, loc, rest string, ok bool) {
 
 // CreditMark is what the markup says of a credit: the authority and decision it names, and
 // whether it is inferred, for the test that checks them against the data. The zero
-// CreditMark credits no target.
+// CreditMark credits no target. It points to the model's credit for the authority and
+// decision, which every target of a plan shares (two strings in every card's target were
+// a tenth of its bytes).
 type CreditMark struct {
-	Set       bool   // it credits a target
-	Key       string // the target's key, as the page prints it (Fig.Key); "" unless Context.Keys
-	Authority string
-	Decision  string
-	Inferred  bool
+	Set      bool   // it credits a target
+	Inferred bool   // the document does not name the decision (model.Credit.Inferred)
+	Key      string // the target's key, as the page prints it (Fig.Key); "" unless Context.Keys
+	credit   *model.Credit
+}
+
+// Authority is who set the figure, in the document's words; "" when it does not say.
+func (m CreditMark) Authority() string {
+	if m.credit == nil {
+		return ""
+	}
+	return m.credit.Authority
+}
+
+// Decision is the number of the decision the document names, "49/KH-BCĐ"; "" for none.
+func (m CreditMark) Decision() string {
+	if m.credit == nil {
+		return ""
+	}
+	return m.credit.Decision
 }
 
 func (c *Context) creditMark(t *model.Target) CreditMark {
 	if !keyed(t) {
 		return CreditMark{}
 	}
-	m := CreditMark{Set: true, Authority: t.Credit.Authority, Decision: t.Credit.Decision, Inferred: t.Credit.Inferred}
+	m := CreditMark{Set: true, Inferred: t.Credit.Inferred, credit: t.Credit}
 	if c.Keys {
 		m.Key = c.targetKey(t)
 	}

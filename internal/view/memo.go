@@ -73,9 +73,35 @@ type localityCore struct {
 	table *childTargets // the children compared on their targets; nil for none
 	// results and rates are the points of the charts of results over time and of rate
 	// targets by year
-	results resultPoints
-	rates   ratePoints
-	offers  []Offer // the data files the page links to (Context.Data)
+	results   resultPoints
+	rates     ratePoints
+	offers    []Offer  // the data files the page links to (Context.Data)
+	offerURLs []string // their addresses
+	// ranking is the children's ranking the page shows: on the first indicator that
+	// ranks them (firstRanking); none when no indicator does
+	ranking childShareRanking
+}
+
+// childShareRanking is a ranking's language-free part: the children's shares of target on
+// ind, in the ranking's order (rankedShares), known of them with a share.
+type childShareRanking struct {
+	ind   *model.Indicator
+	rows  []shareRow
+	known int
+}
+
+// firstRanking ranks l's children on the first indicator on which two or more have a
+// share of target (a province's page shows one ranking: every indicator's has its page).
+func (c *Context) firstRanking(l *model.Locality) childShareRanking {
+	if len(l.Children) < 2 {
+		return childShareRanking{}
+	}
+	for _, ind := range c.Site.Indicators {
+		if rows, known := rankedShares(c.Site, l, ind); known >= 2 {
+			return childShareRanking{ind, rows, known}
+		}
+	}
+	return childShareRanking{}
 }
 
 // enterLocality starts l's page: its language-free part from the context's Memo (made
@@ -99,6 +125,8 @@ func (c *Context) makeLocalityCore(l *model.Locality) localityCore {
 		core.table = c.childTable(l)
 	}
 	core.results, core.rates, core.offers = c.resultPointsOf(l), c.ratePointsOf(l), c.offersOf(l)
+	core.ranking = c.firstRanking(l)
+	core.offerURLs = c.offerURLs(core.offers)
 	return core
 }
 
@@ -108,9 +136,10 @@ type planCore struct {
 	p *model.Plan
 	// rows are the plan's targets assessed, from the territory down, then by period and
 	// indicator, each level in the plan's order (planRows); made for the plan's page only.
-	rows []model.Progress
+	// Each points to the memo's assessment of its target.
+	rows []*model.Progress
 	// territory are the rows the plan's cards show (territoryTargets), made with rows.
-	territory []model.Progress
+	territory []*model.Progress
 	// shape is the shape of the plan's table (allocate), when tabled.
 	shape  tableShape
 	tabled bool

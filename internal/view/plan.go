@@ -74,17 +74,21 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	v.Breadcrumb = []Link{{Text: f.TS("nav.home"), URL: c.URL(routes.Home)}, {Text: f.TS("nav.plans"), URL: c.URL(routes.Plans)}}
 	rows := c.planRows(core)
 	v.CardsTitle = f.TS("plan.headlines", f.Name(p.Locality))
-	carded := map[*model.Target]bool{}
-	for _, row := range core.territory {
-		v.Cards = append(v.Cards, Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result), Targets: []CardTarget{c.cardTarget(row, false)}})
-		carded[row.Target] = true
+	carded := make(map[*model.Target]bool, len(core.territory))
+	if len(core.territory) > 0 { // a card a row; the cards' targets, and results, each in one array
+		targets, results := make([]CardTarget, len(core.territory)), make([]CardResult, len(core.territory))
+		v.Cards = make([]Card, len(core.territory))
+		for i, row := range core.territory {
+			v.Cards[i] = Card{Title: f.Short(row.Target.Indicator), Result: c.cardResult(row.Result, &results[i], nil), Targets: targets[i : i+1 : i+1]}
+			targets[i] = c.cardTarget(*row, false)
+			carded[row.Target] = true
+		}
 	}
 	v.Facts = c.planFacts(p)
 	v.Table = c.coreTable(core, 1)
 	// The list of targets holds only what neither the cards nor the table show: each figure
 	// once on the page.
-	for i := range rows { // by index: a Progress is large to copy, and few rows are listed
-		row := &rows[i]
+	for _, row := range rows {
 		t := row.Target
 		if v.Table != nil && v.Table.holds(t) {
 			continue
@@ -131,10 +135,11 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	return v
 }
 
-// planRows are the plan's targets assessed (and core.territory those its cards show), from the territory down, then by period and
-// indicator, each level in the plan's order: made once for the plan's pages in every
-// language (planCore).
-func (c *Context) planRows(core *planCore) []model.Progress {
+// planRows are the plan's targets assessed (and core.territory those its cards show), from
+// the territory down, then by period and indicator, each level in the plan's order: made
+// once for the plan's pages in every language (planCore), each row the memo's assessment
+// (a Progress is ~300 bytes: a copy of each was most of what a plan's rows cost).
+func (c *Context) planRows(core *planCore) []*model.Progress {
 	if core.rows != nil || len(core.p.Targets) == 0 {
 		return core.rows
 	}
@@ -148,9 +153,9 @@ func (c *Context) planRows(core *planCore) []model.Progress {
 		a, b := p.Targets[i], p.Targets[j]
 		return cmp.Or(a.Locality.Depth-b.Locality.Depth, a.Period.Start.Compare(b.Period.Start), cmp.Compare(a.Indicator.Order, b.Indicator.Order))
 	})
-	core.rows = make([]model.Progress, len(order))
+	core.rows = make([]*model.Progress, len(order))
 	for k, i := range order {
-		core.rows[k] = c.assess(p.Targets[i])
+		core.rows[k] = c.progressOf(p.Targets[i])
 	}
 	core.territory = territoryTargets(p, core.rows)
 	return core.rows
@@ -227,9 +232,9 @@ func cardSaysAll(p model.Progress) bool {
 
 // territoryTargets are the targets a plan's cards show: those for its territory over its
 // whole period, or else those of its last period.
-func territoryTargets(p *model.Plan, rows []model.Progress) []model.Progress {
-	var whole, last []model.Progress
-	for i := range rows { // by index: a Progress is large to copy, and few rows are kept
+func territoryTargets(p *model.Plan, rows []*model.Progress) []*model.Progress {
+	var whole, last []*model.Progress
+	for i := range rows {
 		t := rows[i].Target
 		if t.Locality != p.Locality {
 			continue

@@ -102,18 +102,25 @@ type PlanTableCell struct {
 	Target   string // "1.888"; "—" when the document gives none
 	Computed string // how the site computed Target, "" when the document gives it
 	Where    string // where the figure stands in the document
-	Result   string // "" without a result
-	AsOf     string // the result's date when it is not the table's (ResultsKey); else ""
-	Share    string // "97,9 %"; "" without a result
-	// ResultLine is what the cell prints under the target: "904 · 103,31 %", with the
-	// result's date in brackets when it is not the table's.
+	// ResultLine is what the cell prints under the target, its result and share: "904 ·
+	// 103,31 %", with the result's date in brackets when it is not the table's
+	// (ResultsKey); "" without a result.
 	ResultLine string
 	// Rollup is the total row's check: the rows' sum and how far it is from the total,
 	// "" when they agree or on a locality's row.
 	Rollup  string
 	Differs bool
-	Fig     Fig
+	// cut says which of the cell's texts are cut from its table's one string (cutTarget,
+	// cutLine), once every cell is written (PlanTable.cutTexts).
+	cut uint8
+	Fig Fig
 }
+
+// The texts of a cell cut from its table's one string.
+const (
+	cutTarget = 1 << iota
+	cutLine
+)
 
 // planTableCells bounds the cells of one part of a table: a plan of 168 communes and five
 // columns (Hồ Chí Minh after the 2025 merger) takes three pages, the plan's (86 KB with its
@@ -127,26 +134,55 @@ type tableShape struct {
 	units  []*model.Locality
 	cols   []*model.Indicator
 	sums   int // the last sums columns are added up by the site
-	cells  map[cellKey]*model.Target
+	// cells are the table's targets by unit — in units' order, then the plan's own
+	// locality (own) — and by indicator, in the site's order (inds): a row of len(inds)
+	// a unit, nil where it has none. A map by locality and indicator took three to four
+	// times the memory and a hash of two pointers a lookup.
+	cells  []*model.Target
+	inds   []*model.Indicator
+	filled int // the cells that hold a target
 }
 
-type cellKey struct {
-	l   *model.Locality
-	ind *model.Indicator
+// own is the index of the plan's own locality in the table's cells, after its units'.
+func (a tableShape) own() int { return len(a.units) }
+
+// cell is the target of the unit of index i (own for the plan's locality) for ind; nil
+// for none.
+func (a tableShape) cell(i int, ind *model.Indicator) *model.Target {
+	k := slices.Index(a.inds, ind)
+	if k < 0 {
+		return nil
+	}
+	return a.cells[i*len(a.inds)+k]
 }
 
 // allocate finds the shape of p's table; ok is false when p allocates targets among fewer
 // than two localities.
 func allocate(s *model.Site, p *model.Plan) (a tableShape, ok bool) {
-	a.period, a.units = tablePeriod(p)
+	var index map[*model.Locality]int
+	a.period, a.units, index = tablePeriod(p)
 	if len(a.units) < 2 {
 		return a, false
 	}
-	a.cells = make(map[cellKey]*model.Target, len(p.Targets))
+	// each unit's and the plan's locality's first target of the table's period for each
+	// indicator
+	a.inds = s.Indicators
+	a.cells = make([]*model.Target, (len(a.units)+1)*len(a.inds))
 	for _, t := range p.Targets {
-		k := cellKey{t.Locality, t.Indicator}
-		if _, seen := a.cells[k]; !seen && t.Period == a.period && t.Per == "" && t.Value.Known && !t.Implied {
-			a.cells[k] = t
+		if t.Period != a.period || t.Per != "" || !t.Value.Known || t.Implied {
+			continue
+		}
+		i, ok := index[t.Locality]
+		if t.Locality == p.Locality {
+			i, ok = a.own(), true
+		}
+		k := slices.Index(a.inds, t.Indicator)
+		if !ok || k < 0 {
+			continue // a locality the table has no row of
+		}
+		if at := i*len(a.inds) + k; a.cells[at] == nil {
+			a.cells[at] = t
+			a.filled++
 		}
 	}
 	a.cols, a.sums = tableColumns(s, a)
@@ -193,11 +229,11 @@ type tableResults struct {
 
 // tableResultsOf finds the tableResults of p's table of shape a.
 func (c *Context) tableResultsOf(p *model.Plan, a tableShape) tableResults {
-	tr := tableResults{targets: make(map[*model.Target]bool, len(a.cells)), dates: map[date.Date]int{}}
+	tr := tableResults{targets: make(map[*model.Target]bool, a.filled), dates: map[date.Date]int{}}
 	seen := map[*model.Source]bool{}
-	count := func(l *model.Locality) {
+	count := func(i int) {
 		for _, ind := range a.cols {
-			tg := a.cells[cellKey{l, ind}]
+			tg := a.cell(i, ind)
 			if tg == nil {
 				continue
 			}
@@ -211,11 +247,11 @@ func (c *Context) tableResultsOf(p *model.Plan, a tableShape) tableResults {
 			}
 		}
 	}
-	for _, l := range a.units {
-		count(l)
+	for i := range a.units {
+		count(i)
 	}
-	if a.hasAny(p.Locality) {
-		count(p.Locality)
+	if a.hasAny(a.own()) {
+		count(a.own())
 	}
 	return tr
 }
@@ -231,45 +267,55 @@ func (c *Context) planTableOf(p *model.Plan, a tableShape, tr tableResults, n in
 		}
 		t.Columns = append(t.Columns, col)
 	}
-	row := func(l *model.Locality) PlanTableRow {
-		r := PlanTableRow{Unit: c.localityLink(l), Cells: make([]PlanTableCell, 0, len(a.cols))}
-		for _, ind := range a.cols {
-			cell := PlanTableCell{Target: "—"}
-			if tg := a.cells[cellKey{l, ind}]; tg != nil {
-				cell = c.planTableCell(tg)
-			}
-			r.Cells = append(r.Cells, cell)
-		}
-		r.shareWhere()
-		return r
-	}
-	// Every part says the date of most results of the whole table, and knows every target
-	// of the table (tr), so the plan's page lists none of them again; it formats only its
-	// own rows.
-	per, parts := PlanTableRowsPerPart(len(a.cols)), a.parts()
-	n = min(max(n, 1), parts)
-	for i, l := range a.units {
-		if i/per == n-1 {
-			t.Rows = append(t.Rows, row(l))
-		}
-	}
-	if a.hasAny(p.Locality) {
-		total := row(p.Locality)
-		t.Total = &total
-		c.rollupCells(p, t)
-	}
-	for _, src := range tr.sources {
-		t.ResultsFrom = append(t.ResultsFrom, c.sourceLine(src))
-	}
+	// Every part says the date of most results of the whole table (a cell says its
+	// result's date only when it is another), and knows every target of the table (tr), so
+	// the plan's page lists none of them again; it formats only its own rows.
+	common := ""
 	if t.HasResults = len(tr.dates) > 0; t.HasResults {
 		dates := make(map[string]int, len(tr.dates))
 		for d, k := range tr.dates {
 			dates[f.Date(d)] += k
 		}
-		common := mostFrequent(dates)
+		common = mostFrequent(dates)
 		t.ResultsKey = f.TS("plantable.results_key", common)
-		t.clearDate(common)
-		t.resultLines()
+	}
+	per, parts := PlanTableRowsPerPart(len(a.cols)), a.parts()
+	n = min(max(n, 1), parts)
+	first, last := (n-1)*per, min(n*per, len(a.units))
+	// the rows' cells in one array, their targets' and results' texts in one string
+	rows := last - first
+	if a.hasAny(a.own()) {
+		rows++
+	}
+	cells := make([]PlanTableCell, rows*len(a.cols))
+	var cut texts
+	cut.grow(2*len(cells), 16*len(cells))
+	row := func(u int, l *model.Locality) PlanTableRow {
+		r := PlanTableRow{Unit: c.localityLink(l), Cells: cells[:len(a.cols):len(a.cols)]}
+		cells = cells[len(a.cols):]
+		for i, ind := range a.cols {
+			if tg := a.cell(u, ind); tg != nil {
+				r.Cells[i] = c.planTableCell(tg, common, &cut)
+			} else {
+				r.Cells[i] = PlanTableCell{Target: "—"}
+			}
+		}
+		r.shareWhere()
+		return r
+	}
+	t.Rows = make([]PlanTableRow, 0, last-first)
+	for u := first; u < last; u++ {
+		t.Rows = append(t.Rows, row(u, a.units[u]))
+	}
+	if a.hasAny(a.own()) {
+		total := row(a.own(), p.Locality)
+		t.Total = &total
+		c.rollupCells(p, t)
+	}
+	cut.done()
+	t.cutTexts(&cut)
+	for _, src := range tr.sources {
+		t.ResultsFrom = append(t.ResultsFrom, c.sourceLine(src))
 	}
 	if parts > 1 {
 		c.split(t, p, n, parts, per, len(a.units))
@@ -288,55 +334,15 @@ func (c *Context) split(t *PlanTable, p *model.Plan, n, parts, per, units int) {
 	}
 }
 
-// clearDate leaves a result's date only in the cells whose result is not of the common date.
-func (t *PlanTable) clearDate(common string) {
-	clear := func(cells []PlanTableCell) {
-		for i := range cells {
-			if cells[i].AsOf == common {
-				cells[i].AsOf = ""
-			}
-		}
-	}
-	for _, r := range t.Rows {
-		clear(r.Cells)
-	}
-	if t.Total != nil {
-		clear(t.Total.Cells)
-	}
-}
-
-// resultLines writes each cell's line under its target, once the dates are settled: every
-// line a part of one string (texts).
-func (t *PlanTable) resultLines() {
-	n, size := 0, 0 // the lines and their bytes
+// cutTexts gives each cell the texts planTableCell wrote for it into cut, in the cells'
+// order (eachCell), once cut is done.
+func (t *PlanTable) cutTexts(cut *texts) {
 	t.eachCell(func(c *PlanTableCell) {
-		if c.Result != "" {
-			n, size = n+1, size+len(c.Result)+len(" · ")+len(c.Share)
-			if c.AsOf != "" {
-				size += len(" ()") + len(c.AsOf)
-			}
+		if c.cut&cutTarget != 0 {
+			c.Target = cut.next()
 		}
-	})
-	var lines texts
-	lines.grow(n, size)
-	t.eachCell(func(c *PlanTableCell) {
-		if c.Result == "" {
-			return
-		}
-		lines.sb.WriteString(c.Result)
-		if c.AsOf != "" {
-			lines.sb.WriteString(" (")
-			lines.sb.WriteString(c.AsOf)
-			lines.sb.WriteString(")")
-		}
-		lines.sb.WriteString(" · ")
-		lines.sb.WriteString(c.Share)
-		lines.end()
-	})
-	lines.done()
-	t.eachCell(func(c *PlanTableCell) {
-		if c.Result != "" {
-			c.ResultLine = lines.next()
+		if c.cut&cutLine != 0 {
+			c.ResultLine = cut.next()
 		}
 	})
 }
@@ -378,18 +384,27 @@ func (c *Context) sumText(ind *model.Indicator) string {
 }
 
 // planTableCell is a target's cell: the figure, its mark when computed, where it stands,
-// and its result and share.
-func (c *Context) planTableCell(tg *model.Target) PlanTableCell {
+// and its result's line — its result, its date unless it is common (the table's), and its
+// share. The figure's and the line's texts are written to cut, to be cut from its one
+// string (PlanTable.cutTexts).
+func (c *Context) planTableCell(tg *model.Target, common string, cut *texts) PlanTableCell {
 	f := c.F
-	tv := c.targetValue(tg)
-	cell := PlanTableCell{Target: tv.Text, Computed: tv.Computed, Where: c.whereAttr(tg.Where), Fig: tv.Fig}
-	if tv.Base != "" {
-		cell.Target += " " + tv.Base
+	cell := PlanTableCell{Computed: c.CalcText(tg.Indicator, tg.Calc), Where: c.whereAttr(tg.Where), Fig: c.targetFig(tg), cut: cutTarget}
+	var buf [128]byte
+	b := f.appendTargetText(buf[:0], tg)
+	if d := c.targetDetails(tg); d != nil && d.Base != "" {
+		b = append(append(b, ' '), d.Base...)
 	}
+	cut.write(b)
+	cut.end()
 	if pr := c.progressOf(tg); pr.Result != nil {
-		cell.Result = f.Value(tg.Indicator, pr.Value)
-		cell.AsOf = f.Date(pr.Result.AsOf)
-		cell.Share = f.Pct(pr.Share)
+		b = f.appendValue(buf[:0], tg.Indicator, pr.Value)
+		if asOf := f.Date(pr.Result.AsOf); asOf != common {
+			b = append(append(append(b, " ("...), asOf...), ')')
+		}
+		cut.write(f.appendPct(append(b, " · "...), pr.Share))
+		cut.end()
+		cell.cut |= cutLine
 	}
 	return cell
 }
@@ -420,20 +435,20 @@ func (c *Context) rollupCells(p *model.Plan, t *PlanTable) {
 // tablePeriod is the period of a plan's allocation and the localities it allocates to, in
 // the order the plan lists them: the plan's own period when its sub-localities have targets
 // for it, else nothing.
-func tablePeriod(p *model.Plan) (date.Period, []*model.Locality) {
+func tablePeriod(p *model.Plan) (date.Period, []*model.Locality, map[*model.Locality]int) {
 	var units []*model.Locality
-	seen := map[*model.Locality]bool{}
+	index := map[*model.Locality]int{} // each unit's place in units
 	for _, t := range p.Targets {
 		if t.Period != p.Period || t.Per != "" || !t.Value.Known || t.Implied || t.Locality == p.Locality {
 			continue
 		}
-		if seen[t.Locality] || !isUnder(t.Locality, p.Locality) {
+		if _, seen := index[t.Locality]; seen || !isUnder(t.Locality, p.Locality) {
 			continue
 		}
-		seen[t.Locality] = true
+		index[t.Locality] = len(units)
 		units = append(units, t.Locality)
 	}
-	return p.Period, units
+	return p.Period, units, index
 }
 
 // tableColumns are the indicators the document prints for the localities — those with a
@@ -463,18 +478,19 @@ func tableColumns(s *model.Site, a tableShape) (cols []*model.Indicator, sums in
 
 // anyUnit reports whether a unit has a target for ind that ok accepts.
 func (a tableShape) anyUnit(ind *model.Indicator, ok func(*model.Target) bool) bool {
-	for _, l := range a.units {
-		if t := a.cells[cellKey{l, ind}]; t != nil && ok(t) {
+	for i := range a.units {
+		if t := a.cell(i, ind); t != nil && ok(t) {
 			return true
 		}
 	}
 	return false
 }
 
-// hasAny reports whether l has a target in one of the table's columns.
-func (a tableShape) hasAny(l *model.Locality) bool {
+// hasAny reports whether the unit of index i (own for the plan's locality) has a target in
+// one of the table's columns.
+func (a tableShape) hasAny(i int) bool {
 	for _, ind := range a.cols {
-		if a.cells[cellKey{l, ind}] != nil {
+		if a.cell(i, ind) != nil {
 			return true
 		}
 	}

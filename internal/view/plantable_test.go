@@ -162,13 +162,13 @@ func TestPlanTableHasTheDocumentsShape(t *testing.T) {
 		t.Errorf("Phường 1 bhxh = %+v, want the sum 920 marked computed", p1[2])
 	}
 	// The result's date is said once, above the table, when it is the date of most results.
-	if p1[0].Result != "600" || p1[0].Share != "75,00\u00a0%" || p1[0].AsOf != "" || !tab.HasResults {
-		t.Errorf("Phường 1 bb result = %q share %q as of %q", p1[0].Result, p1[0].Share, p1[0].AsOf)
+	if p1[0].ResultLine != "600 · 75,00\u00a0%" || !tab.HasResults {
+		t.Errorf("Phường 1 bb result line = %q", p1[0].ResultLine)
 	}
 	if !strings.Contains(tab.ResultsKey, "30/6/2023") {
 		t.Errorf("results key %q does not give the results' date", tab.ResultsKey)
 	}
-	if p1[1].Result != "" {
+	if p1[1].ResultLine != "" {
 		t.Errorf("a target without a result shows one: %+v", p1[1])
 	}
 	if len(tab.ResultsFrom) != 1 || !strings.Contains(lineText(tab.ResultsFrom[0]), "Tin bài — Báo, văn bản không ghi ngày đăng") {
@@ -250,9 +250,9 @@ func TestCreditLines(t *testing.T) {
 	tr := langs(t)
 	src := &model.Source{ID: "tin", Title: lang2("Tin bài"), Kind: "news"}
 	plan := &model.Plan{ID: "qd", Number: "546/QĐ-TTg", Issuer: lang2("Thủ tướng Chính phủ")}
-	own := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: plan, Credit: &model.Credit{Authority: "Thủ tướng Chính phủ", Decision: "546/QĐ-TTg", Plan: plan}}
-	named := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: plan, Implied: true, Credit: &model.Credit{Authority: "Thủ tướng Chính phủ", Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
-	unnamed := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: plan, Implied: true, Credit: &model.Credit{Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
+	own := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: plan, Credit: &model.Credit{Authority: "Thủ tướng Chính phủ", Decision: "546/QĐ-TTg", Plan: plan}}
+	named := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: plan, Implied: true, Credit: &model.Credit{Authority: "Thủ tướng Chính phủ", Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
+	unnamed := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: plan, Implied: true, Credit: &model.Credit{Plan: plan, Source: src, Inferred: true, Reason: model.ReasonNotNamed}}
 	tests := []struct {
 		lang string
 		t    *model.Target
@@ -450,7 +450,7 @@ func TestMostFrequent(t *testing.T) {
 func TestCardSaysAll(t *testing.T) {
 	year := date.Period{Start: day(t, "2025-01-01"), End: day(t, "2025-12-31")}
 	plain := func() model.Progress {
-		return model.Progress{Target: &model.Target{TargetDetail: &model.TargetDetail{}, Period: year, Deadline: year.End}, Gap: model.Known(10, 0)}
+		return model.Progress{Target: &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Period: year, Deadline: year.End}, Gap: model.Known(10, 0)}
 	}
 	tests := []struct {
 		name   string
@@ -500,26 +500,42 @@ func TestShareWhere(t *testing.T) {
 }
 
 // TestResultLines: each cell with a result gets its line — with its date when it is not the
-// table's — in the rows and in the total row, though all lines are parts of one string;
-// a cell without a result gets none.
+// table's — in the rows and in the total row, and each cell its target's text, though all
+// are parts of one string; a cell without a result gets no line.
 func TestResultLines(t *testing.T) {
-	cell := func(result, asOf, share string) PlanTableCell {
-		return PlanTableCell{Target: "1.000", Result: result, AsOf: asOf, Share: share}
+	var cut texts
+	cut.grow(8, 64)
+	cell := func(target, line string) PlanTableCell {
+		cut.write([]byte(target))
+		cut.end()
+		c := PlanTableCell{cut: cutTarget}
+		if line != "" {
+			cut.write([]byte(line))
+			cut.end()
+			c.cut |= cutLine
+		}
+		return c
 	}
 	tab := &PlanTable{
 		Rows: []PlanTableRow{
-			{Cells: []PlanTableCell{cell("904", "", "103,31 %"), cell("", "", ""), cell("1.022.552", "31/12/2024", "97,9 %")}},
-			{Cells: []PlanTableCell{cell("", "", ""), cell("0", "", "0 %")}},
+			{Cells: []PlanTableCell{cell("1.000", "904 · 103,31 %"), {Target: "—"}, cell("1.044.000", "1.022.552 (31/12/2024) · 97,9 %")}},
+			{Cells: []PlanTableCell{cell("12", ""), cell("5", "0 · 0 %")}},
 		},
-		Total: &PlanTableRow{Cells: []PlanTableCell{cell("2.900", "30/6/2023", "96,67 %")}},
 	}
-	tab.resultLines()
-	want := [][]string{{"904 · 103,31 %", "", "1.022.552 (31/12/2024) · 97,9 %"}, {"", "0 · 0 %"}, {"2.900 (30/6/2023) · 96,67 %"}}
+	total := cell("3.000", "2.900 (30/6/2023) · 96,67 %")
+	tab.Total = &PlanTableRow{Cells: []PlanTableCell{total}}
+	cut.done()
+	tab.cutTexts(&cut)
+	want := [][][2]string{
+		{{"1.000", "904 · 103,31 %"}, {"—", ""}, {"1.044.000", "1.022.552 (31/12/2024) · 97,9 %"}},
+		{{"12", ""}, {"5", "0 · 0 %"}},
+		{{"3.000", "2.900 (30/6/2023) · 96,67 %"}},
+	}
 	rows := append(slices.Clone(tab.Rows), *tab.Total)
 	for i, r := range rows {
 		for j, c := range r.Cells {
-			if c.ResultLine != want[i][j] {
-				t.Errorf("row %d, cell %d: %q, want %q", i, j, c.ResultLine, want[i][j])
+			if got := [2]string{c.Target, c.ResultLine}; got != want[i][j] {
+				t.Errorf("row %d, cell %d: %q, want %q", i, j, got, want[i][j])
 			}
 		}
 	}

@@ -1,18 +1,56 @@
 package view
 
-import "github.com/covsite/covsite/internal/model"
+import (
+	"github.com/covsite/covsite/internal/keep"
+	"github.com/covsite/covsite/internal/model"
+)
 
 // TargetValue is a target as a plan sets it: a value, a rate of a base, or both, per month
 // or quarter, and a mark when the site implied it from a result.
 type TargetValue struct {
-	Text        string // "1.842", "80 %", "1.842 · 80 %"
+	TargetFigure
+	Where   string // where the figure stands in its document, "" when the data does not say
+	WhereVI string // Where's Vietnamese words an English page cannot say in English (whereIn), "" else
+}
+
+// TargetFigure is what a target's value prints where it stands: its value, how the site
+// computed it, its details; an earlier plans' cell prints it alone (TargetValue's where is
+// said in a card's or a row's notes).
+type TargetFigure struct {
+	Text     string // "1.842", "80 %", "1.842 · 80 %"
+	Computed string // how the site computed the value (view.CalcText), "" when a document gives it
+	Fig      Fig
+	// Details are what few targets say besides (Base, Per, ImpliedNote); nil when none
+	// does: a national site's pages make some 900,000 targets' values, and three empty
+	// strings in each were a quarter of its bytes. Shared by the targets that say the same:
+	// never written to.
+	Details *TargetDetails
+}
+
+// TargetDetails are what a TargetValue says of a rate, a pace or an implied target.
+type TargetDetails struct {
 	Base        string // the rate's denominator, "" for none
 	Per         string // " mỗi tháng", "" for the whole period
 	ImpliedNote string // "#note-implied-<plan>" when the target is implied
-	Computed    string // how the site computed the value (view.CalcText), "" when a document gives it
-	Fig         Fig
-	Where       string // where the figure stands in its document, "" when the data does not say
-	WhereVI     string // Where's Vietnamese words an English page cannot say in English (whereIn), "" else
+}
+
+// Base is the rate's denominator, "" for none.
+func (v TargetFigure) Base() string { return v.details().Base }
+
+// Per is how often the target is due, " mỗi tháng"; "" for the whole period.
+func (v TargetFigure) Per() string { return v.details().Per }
+
+// ImpliedNote links to the note of an implied target, "#note-implied-<plan>"; "" else.
+func (v TargetFigure) ImpliedNote() string { return v.details().ImpliedNote }
+
+// noDetails are the details of a target that has none.
+var noDetails TargetDetails
+
+func (v TargetFigure) details() *TargetDetails {
+	if v.Details == nil {
+		return &noDetails
+	}
+	return v.Details
 }
 
 func (c *Context) targetValue(t *model.Target) TargetValue {
@@ -38,21 +76,65 @@ func (f Format) appendTargetText(b []byte, t *model.Target) []byte {
 // targetValueBut is targetValue but its Text, which a table writes with its other figures
 // into one string (texts).
 func (c *Context) targetValueBut(t *model.Target) TargetValue {
-	f := c.F
-	v := TargetValue{}
+	return c.targetValueSaying(t, c.CalcText(t.Indicator, t.Calc))
+}
+
+// targetValueSaying is targetValueBut with computed as the words of how the site computed
+// the value.
+func (c *Context) targetValueSaying(t *model.Target, computed string) TargetValue {
+	return TargetValue{TargetFigure: c.targetFigure(t, computed), Where: c.Where(t.Where), WhereVI: c.whereVI(t.Where)}
+}
+
+// targetFigure is t's TargetFigure but its Text, with computed as the words of how the
+// site computed the value.
+func (c *Context) targetFigure(t *model.Target, computed string) TargetFigure {
+	return TargetFigure{Computed: computed, Fig: c.targetFig(t), Details: c.targetDetails(t)}
+}
+
+// detailsKey is what a target's details say (TargetDetails): the same for every target of
+// a rate's base, a pace and an implying plan.
+type detailsKey struct {
+	base    model.Base
+	rate    bool
+	per     string
+	implied *model.Plan
+}
+
+// targetDetails are t's value's details, made once per language for every target that
+// says the same (a rate of the population, …), and shared; nil when t says none.
+func (c *Context) targetDetails(t *model.Target) *TargetDetails {
+	key := detailsKey{per: t.Per}
 	if t.Rate.Known {
-		v.Base = f.Base(t.Base)
-	}
-	if t.Per != "" {
-		v.Per = " " + f.TS("per."+t.Per)
+		key.base, key.rate = t.Base, true
 	}
 	if t.Implied {
-		v.ImpliedNote = "#" + impliedNoteID(t.Plan)
+		key.implied = t.Plan
 	}
-	v.Computed = c.CalcText(t.Indicator, t.Calc)
-	v.Fig = c.targetFig(t)
-	v.Where, v.WhereVI = c.Where(t.Where), c.whereVI(t.Where)
-	return v
+	if key == (detailsKey{}) {
+		return nil
+	}
+	return kept(shared(c, func(s *Shared) *keep.Map[detailsKey, *TargetDetails] { return &s.details }), key, func() *TargetDetails {
+		return c.makeTargetDetails(key)
+	})
+}
+
+// makeTargetDetails are the details key says; nil when they say nothing.
+func (c *Context) makeTargetDetails(key detailsKey) *TargetDetails {
+	f := c.F
+	var d TargetDetails
+	if key.rate {
+		d.Base = f.Base(key.base)
+	}
+	if key.per != "" {
+		d.Per = " " + f.TS("per."+key.per)
+	}
+	if key.implied != nil {
+		d.ImpliedNote = "#" + impliedNoteID(key.implied)
+	}
+	if d == noDetails {
+		return nil
+	}
+	return &d
 }
 
 // impliedNoteID is the anchor of the first note that explains a plan's implied targets.
@@ -190,7 +272,10 @@ type CardTarget struct {
 	NoDeadline string
 }
 
-func (c *Context) cardResult(res *model.Result) *CardResult {
+// cardResult is res on a card, written into out (one of a page's cards' results, made
+// together) and returned; nil when res is. Its source's line is cut from room's spare
+// capacity when it fits (the page's cards' lines in one array), else made.
+func (c *Context) cardResult(res *model.Result, out *CardResult, room *Line) *CardResult {
 	if res == nil {
 		return nil
 	}
@@ -199,7 +284,7 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	var buf [192]byte
 	var scratch [64]byte
 	asOf := c.asOf(res.AsOf)
-	out := &CardResult{Figure: CardFigure{f, ind, res.Value}, Unit: " ", Meta: asOf, AsOf: asOf}
+	*out = CardResult{Figure: CardFigure{f, ind, res.Value}, Unit: " ", Meta: asOf, AsOf: asOf}
 	if res.Value.Known && ind.Unit != model.Percent {
 		out.Unit = c.unitAfter(ind)
 	}
@@ -215,13 +300,33 @@ func (c *Context) cardResult(res *model.Result) *CardResult {
 	}
 	out.Computed = c.CalcText(ind, res.Calc)
 	out.Fig = c.resultFig(res, res.Calc)
-	according := text(c.spaced("credit.according"))
+	// the source's line made at its length: "Theo " and the document, maybe that its title
+	// is the original, where the figure stands, the other figures reported
+	var where Line
 	if w := c.Where(res.Where); w != "" {
-		out.Source = append(append(c.originalTitle(Line{according, c.cite(res.Source)}, res.Source), text(" · ")), whereLine(w, c.whereVI(res.Where))...)
-	} else {
-		out.Source = c.originalTitle(Line{according, c.cite(res.Source)}, res.Source)
+		where = whereLine(w, c.whereVI(res.Where))
 	}
-	out.Source = append(out.Source, c.overruledLine(res)...)
+	over := c.overruledLine(res)
+	n := 2 + len(over)
+	if untranslated(res.Source, c.Lang()) {
+		n++ // originalTitle's words
+	}
+	if where != nil {
+		n += 1 + len(where)
+	}
+	var src Line
+	if room != nil && cap(*room)-len(*room) >= n {
+		at := len(*room)
+		src, *room = (*room)[at:at:at+n], (*room)[:at+n]
+	} else {
+		src = make(Line, 0, n)
+	}
+	src = append(src, text(c.spaced("credit.according")), c.cite(res.Source))
+	src = c.originalTitle(src, res.Source)
+	if where != nil {
+		src = append(append(src, text(" · ")), where...)
+	}
+	out.Source = append(src, over...)
 	return out
 }
 

@@ -29,8 +29,12 @@ type Shared struct {
 	label    keep.Map[date.Period, string]
 	asOf     keep.Map[date.Date, string]
 	spaceful keep.Map[string, string]
+	labels   keep.Map[string, string]
 	calcHow  keep.Map[model.Computation, string]           // what the site did, "Số do trang tính: tổng các thành phần"
 	ranked   keep.Map[*model.Locality, []*model.Indicator] // the indicators that rank its children (rankedIndicators)
+	details  keep.Map[detailsKey, *TargetDetails]          // what a target's value says of its rate, pace or implying plan
+	// a target's notes on how its status was reached (statusNotes), by which it has
+	statusNotes keep.Map[int, []string]
 }
 
 // kept returns what m holds for key, else what made gives, kept in m for the pages after
@@ -63,6 +67,11 @@ func (c *Context) sourceLines(g []*model.Source) []Line {
 		return c.makeSourceLines(g)
 	}
 	var key strings.Builder
+	size := 0
+	for _, s := range g {
+		size += len(s.ID) + 1
+	}
+	key.Grow(size)
 	for _, s := range g {
 		key.WriteString(s.ID)
 		key.WriteByte(0)
@@ -129,6 +138,11 @@ func (c *Context) targetLabel(p date.Period) string {
 // asOf dates a card's result, "đến 30/6/2023".
 func (c *Context) asOf(d date.Date) string {
 	return kept(shared(c, func(s *Shared) *keep.Map[date.Date, string] { return &s.asOf }), d, func() string { return c.F.TS("asof", c.F.Date(d)) })
+}
+
+// labelled is the string of key followed by a colon and a space, "Tải số liệu: ".
+func (c *Context) labelled(key string) string {
+	return kept(shared(c, func(s *Shared) *keep.Map[string, string] { return &s.labels }), key, func() string { return c.F.TS(key) + ": " })
 }
 
 // spaced is the string of key followed by a space, "Theo ".

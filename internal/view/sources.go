@@ -27,15 +27,39 @@ func (c *Context) localitySources(facts localityFacts) []Line {
 
 // planSources is a line per issuer, its plans in the order given.
 func (c *Context) planSources(plans []*model.Plan) []Line {
-	var out []Line
-	var issuers []string // of out's lines
+	if len(plans) == 0 {
+		return nil
+	}
+	// each issuer's line counted first, then every line cut from one array: a line grown
+	// piece by piece was copied a few times over on a page of many plans
+	var room [16]string
+	issuers := room[:0] // of the lines, in order
+	sizes := make([]int, 0, len(plans))
 	for _, p := range plans {
 		ps := c.planSource(p)
 		i := slices.Index(issuers, ps.issuer)
 		if i < 0 {
-			i = len(out)
-			issuers = append(issuers, ps.issuer)
-			out = append(out, append(make(Line, 0, len(ps.lead)+len(ps.pieces)), ps.lead...))
+			i = len(issuers)
+			issuers, sizes = append(issuers, ps.issuer), append(sizes, len(ps.lead)) // the lead
+		} else {
+			sizes[i]++ // "; "
+		}
+		sizes[i] += len(ps.pieces) // the plan's pieces
+	}
+	total := 0
+	for _, n := range sizes {
+		total += n
+	}
+	all, at := make(Line, total), 0
+	out := make([]Line, len(issuers))
+	for i, n := range sizes {
+		out[i], at = all[at:at:at+n], at+n
+	}
+	for _, p := range plans {
+		ps := c.planSource(p)
+		i := slices.Index(issuers, ps.issuer)
+		if len(out[i]) == 0 {
+			out[i] = append(out[i], ps.lead...)
 		} else {
 			out[i] = append(out[i], text("; "))
 		}
@@ -74,23 +98,36 @@ func (c *Context) makePlanSource(p *model.Plan) planSource {
 // groupSources puts together, in the order given, the documents of one kind and publisher
 // that have no note and whose titles are in the page's language alike (translated or not).
 func groupSources(srcs []*model.Source, code string) [][]*model.Source {
-	var out [][]*model.Source
+	if len(srcs) == 0 {
+		return nil
+	}
 	alone := func(s *model.Source) bool { return s.Note.In(code) != "" || s.Publisher == "" }
-	for _, s := range srcs {
-		// a page cites a few documents: the group found by scanning
+	// each document's group, found by scanning the groups' first documents (a page cites a
+	// few), and each group's size; then the groups cut from one array
+	var groupRoom, firstRoom, sizeRoom [16]int
+	group, firsts, sizes := groupRoom[:0], firstRoom[:0], sizeRoom[:0]
+	for j, s := range srcs {
 		i := -1
-		for k, g := range out {
-			if first := g[0]; !alone(s) && !alone(first) && first.Kind == s.Kind && first.Publisher == s.Publisher &&
+		for k, f := range firsts {
+			if first := srcs[f]; !alone(s) && !alone(first) && first.Kind == s.Kind && first.Publisher == s.Publisher &&
 				untranslated(first, code) == untranslated(s, code) {
 				i = k
 				break
 			}
 		}
 		if i < 0 {
-			i = len(out)
-			out = append(out, nil)
+			i = len(firsts)
+			firsts, sizes = append(firsts, j), append(sizes, 0)
 		}
-		out[i] = append(out[i], s)
+		group, sizes[i] = append(group, i), sizes[i]+1
+	}
+	all, at := make([]*model.Source, len(srcs)), 0
+	out := make([][]*model.Source, len(firsts))
+	for i, n := range sizes {
+		out[i], at = all[at:at:at+n], at+n
+	}
+	for j, s := range srcs {
+		out[group[j]] = append(out[group[j]], s)
 	}
 	return out
 }

@@ -45,24 +45,24 @@ func TestCells(t *testing.T) {
 	people := &model.Indicator{ID: "bhyt", Short: lang.T("BHYT", ""), Unit: model.People}
 	plan := &model.Plan{ID: "kh-1", Number: "1/KH"}
 	year := date.Period{Start: day(t, "2023-01-01"), End: day(t, "2023-12-31")}
-	target := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: plan, Indicator: people, Period: year, Deadline: year.End, Value: model.Known(14690, 0)}
-	rateTarget := &model.Target{Plan: plan, Indicator: people, Period: year, Deadline: year.End, Rate: model.Known(93.5, 1), Base: model.Population, Implied: true, TargetDetail: &model.TargetDetail{Per: "month"}}
-	result := &model.Result{ResultDetail: &model.ResultDetail{}, Indicator: people, AsOf: day(t, "2023-06-30"), Value: model.Known(12000, 0)}
+	target := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: plan, Indicator: people, Period: year, Deadline: year.End, Value: model.Known(14690, 0)}
+	rateTarget := &model.Target{Plan: plan, Indicator: people, Period: year, Deadline: year.End, Rate: model.Known(93.5, 1), Base: model.Population, Implied: true, TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{Per: "month"}}}
+	result := &model.Result{ResultDetail: &model.ResultDetail{ResultStated: &model.ResultStated{}}, Indicator: people, AsOf: day(t, "2023-06-30"), Value: model.Known(12000, 0)}
 	tests := []struct {
 		name, lang string
 		progress   model.Progress
 		want       Cells
 	}{
 		{"no result", "vi", model.Progress{Target: target, Status: model.StatusNoData},
-			Cells{Target: TargetValue{Text: "14.690"}, Share: "—", Gap: "—", Pace: "—", Status: Status{Class: "no-data", Label: "Chưa có số liệu"}}},
+			Cells{Target: TargetValue{TargetFigure: TargetFigure{Text: "14.690"}}, Share: "—", Gap: "—", Pace: "—", Status: Status{Class: "no-data", Label: "Chưa có số liệu"}}},
 		{"a result behind", "vi", model.Progress{Target: target, Result: result, Value: result.Value, Share: model.Known(81.69, 2),
 			Gap: model.Known(2690, 0), PacePerMonth: model.Known(448.33, 0), Status: model.StatusBehind,
 			ReportedShare: model.Known(85, 0), ShareDiffers: true, ReportedGap: model.Known(2000, 0)},
-			Cells{Target: TargetValue{Text: "14.690"}, Result: "12.000", ResultDate: "30/6/2023", Share: "81,69\u00a0%", ShareFlag: "nguồn ghi 85\u00a0%",
+			Cells{Target: TargetValue{TargetFigure: TargetFigure{Text: "14.690"}}, Result: "12.000", ResultDate: "30/6/2023", Share: "81,69\u00a0%", ShareFlag: "nguồn ghi 85\u00a0%",
 				Gap: "2.690", GapFlag: "nguồn ghi còn 2.000", Pace: "448", Status: Status{Class: "behind", Label: "Chậm tiến độ"}}},
 		{"an implied rate per month, in English", "en", model.Progress{Target: rateTarget, Status: model.StatusNoData,
 			NextMilestone: &model.Milestone{By: day(t, "2023-06-30"), Share: 80}},
-			Cells{Target: TargetValue{Text: "93.5%", Base: "of the population", Per: " a month", ImpliedNote: "#note-implied-kh-1"}, Share: "—", Gap: "—", Pace: "—",
+			Cells{Target: TargetValue{TargetFigure: TargetFigure{Text: "93.5%", Details: &TargetDetails{Base: "of the population", Per: " a month", ImpliedNote: "#note-implied-kh-1"}}}, Share: "—", Gap: "—", Pace: "—",
 				Status: Status{Class: "no-data", Label: "No data yet"}, Milestones: []string{"milestone 30 Jun 2023: 80% of target"}}},
 	}
 	for _, tt := range tests {
@@ -77,9 +77,50 @@ func TestCells(t *testing.T) {
 }
 
 func equalCells(a, b Cells) bool {
-	return a.Target == b.Target && a.Result == b.Result && a.ResultDate == b.ResultDate && a.Share == b.Share &&
+	return sameTarget(a.Target, b.Target) && a.Result == b.Result && a.ResultDate == b.ResultDate && a.Share == b.Share &&
 		a.ShareFlag == b.ShareFlag && a.Gap == b.Gap && a.GapFlag == b.GapFlag && a.Pace == b.Pace &&
 		a.Status == b.Status && strings.Join(a.Milestones, "|") == strings.Join(b.Milestones, "|")
+}
+
+// TestTargetDetailsOnlyWhenSaid: a target's value points to its details (a rate's base, a
+// pace, an implied target's note) only when it has one of them to say, and says none
+// without them.
+func TestTargetDetailsOnlyWhenSaid(t *testing.T) {
+	site := exampleSite(t)
+	tr := langs(t)
+	with, without := 0, 0
+	for _, code := range []string{"vi", "en"} {
+		c := NewContext(site, tr[code], routes.NewBase("/"))
+		for _, tg := range site.Targets {
+			v := c.targetValue(tg)
+			if v.Details == nil {
+				without++
+				if v.Base() != "" || v.Per() != "" || v.ImpliedNote() != "" {
+					t.Errorf("%s %s: no details, yet it says some", code, tg.Plan.ID)
+				}
+				continue
+			}
+			with++
+			if *v.Details == (TargetDetails{}) {
+				t.Errorf("%s %s: details that say nothing", code, tg.Plan.ID)
+			}
+		}
+	}
+	if with == 0 || without == 0 {
+		t.Errorf("%d targets with details, %d without: the example site has both", with, without)
+	}
+}
+
+// sameTarget reports whether two targets' values say the same, their details compared by
+// what they say.
+func sameTarget(a, b TargetValue) bool {
+	return sameFigure(a.TargetFigure, b.TargetFigure) && a.Where == b.Where && a.WhereVI == b.WhereVI
+}
+
+// sameFigure reports whether two targets' figures say the same, their details compared by
+// what they say.
+func sameFigure(a, b TargetFigure) bool {
+	return a.Text == b.Text && a.Computed == b.Computed && a.Fig == b.Fig && *a.details() == *b.details()
 }
 
 // exampleSite is the repository's example site, built.
@@ -213,12 +254,12 @@ func TestEarlierPlans(t *testing.T) {
 	var rows []planProgress
 	for _, y := range []string{"2025", "2024", "2023"} {
 		p := &model.Plan{ID: "kh-" + y, Number: y + "/KH", Period: date.Period{Start: day(t, y+"-01-01"), End: day(t, y+"-12-31")}}
-		tg := &model.Target{TargetDetail: &model.TargetDetail{}, Plan: p, Indicator: people, Period: p.Period, Deadline: p.Period.End, Value: model.Known(1000, 0)}
+		tg := &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: p, Indicator: people, Period: p.Period, Deadline: p.Period.End, Value: model.Known(1000, 0)}
 		if y != "2025" { // computed in both earlier plans: said once
 			tg.Calc = model.Calc{How: model.SumOfParts, Inputs: []model.Num{model.Known(900, 0), model.Known(100, 0)}}
 		}
 		rows = append(rows, planProgress{Plan: p, Rows: []*model.Progress{{Target: tg, Share: model.Known(95.5, 2), Status: model.StatusMissed,
-			Result: &model.Result{ResultDetail: &model.ResultDetail{}, AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
+			Result: &model.Result{ResultDetail: &model.ResultDetail{ResultStated: &model.ResultStated{}}, AsOf: p.Period.End}, Value: model.Known(955, 0)}}})
 	}
 	c := NewContext(&model.Site{}, tr["vi"], routes.NewBase("/"))
 	full, earlier := c.planBlocks(nil, rows, nil)
@@ -246,10 +287,10 @@ func TestPlanBlockOnCards(t *testing.T) {
 	other := &model.Indicator{ID: "bhtn", Short: lang.T("BHTN", ""), Unit: model.People}
 	year := date.Period{Start: day(t, "2025-01-01"), End: day(t, "2025-12-31")}
 	p := &model.Plan{ID: "kh-2025", Number: "1/KH", Period: year}
-	res := &model.Result{ResultDetail: &model.ResultDetail{}, AsOf: day(t, "2025-06-30")}
-	older := &model.Result{ResultDetail: &model.ResultDetail{}, AsOf: day(t, "2024-12-31")}
+	res := &model.Result{ResultDetail: &model.ResultDetail{ResultStated: &model.ResultStated{}}, AsOf: day(t, "2025-06-30")}
+	older := &model.Result{ResultDetail: &model.ResultDetail{ResultStated: &model.ResultStated{}}, AsOf: day(t, "2024-12-31")}
 	target := func(ind *model.Indicator) *model.Target {
-		return &model.Target{TargetDetail: &model.TargetDetail{}, Plan: p, Indicator: ind, Period: year, Deadline: year.End, Value: model.Known(1000, 0)}
+		return &model.Target{TargetDetail: &model.TargetDetail{TargetStated: &model.TargetStated{}}, Plan: p, Indicator: ind, Period: year, Deadline: year.End, Value: model.Known(1000, 0)}
 	}
 	progress := func(tg *model.Target, r *model.Result) model.Progress {
 		return model.Progress{Target: tg, Result: r, Value: model.Known(900, 0), Share: model.Known(90, 2), Status: model.StatusBehind}
@@ -364,7 +405,7 @@ func TestChartComputedFigures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: tt.series, format: c.peopleFormat()}
+			ch := chart{title: "T", line: true, categories: []string{"a", "b"}, series: tt.series}
 			v, err := c.chartView(ch, "chart-1")
 			if err != nil {
 				t.Fatal(err)
@@ -681,18 +722,20 @@ func TestSameRowSum(t *testing.T) {
 func TestEarlierResultsLeftToCharts(t *testing.T) {
 	f := Format{langs(t)["vi"]}
 	chart := Chart{Columns: []string{"BHXH", "BHYT"}, Rows: [][]string{{"31/12/2024", "1.132", "11.068"}, {"30/6/2025", "1.112", "10.413"}}}
-	cell := func(asOf, result string) EarlierCell { return EarlierCell{Share: "97 %", Result: result, asOf: asOf} }
+	cell := func(asOf, result string) EarlierCell {
+		return EarlierCell{Share: "97 %", Result: result, asOf: day(t, asOf)}
+	}
 	tests := []struct {
 		name   string
 		cells  []EarlierCell
 		charts []Chart
 		left   bool
 	}{
-		{"every result in the chart's table", []EarlierCell{cell("31/12/2024", "1.132"), cell("31/12/2024", "11.068")}, []Chart{chart}, true},
-		{"a cell without a result or a target", []EarlierCell{cell("31/12/2024", "1.132"), {Empty: true}}, []Chart{chart}, true},
-		{"a result of another date", []EarlierCell{cell("31/12/2024", "1.132"), cell("30/6/2024", "11.068")}, []Chart{chart}, false},
-		{"another figure", []EarlierCell{cell("31/12/2024", "1.133"), cell("31/12/2024", "11.068")}, []Chart{chart}, false},
-		{"no chart", []EarlierCell{cell("31/12/2024", "1.132"), cell("31/12/2024", "11.068")}, nil, false},
+		{"every result in the chart's table", []EarlierCell{cell("2024-12-31", "1.132"), cell("2024-12-31", "11.068")}, []Chart{chart}, true},
+		{"a cell without a result or a target", []EarlierCell{cell("2024-12-31", "1.132"), {Empty: true}}, []Chart{chart}, true},
+		{"a result of another date", []EarlierCell{cell("2024-12-31", "1.132"), cell("2024-06-30", "11.068")}, []Chart{chart}, false},
+		{"another figure", []EarlierCell{cell("2024-12-31", "1.133"), cell("2024-12-31", "11.068")}, []Chart{chart}, false},
+		{"no chart", []EarlierCell{cell("2024-12-31", "1.132"), cell("2024-12-31", "11.068")}, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -82,7 +83,8 @@ type FileState struct {
 // WithoutSums tells t that nobody keeps its manifest (a build without a cache): a file is
 // then hashed only when a previous manifest (UsePrevious) is there to compare it with, and
 // the Sum of the others is left zero — a national site's 54,000 files took half a second
-// of SHA-256 for nothing.
+// of SHA-256 for nothing —, and without a previous manifest (nor an update in place) the
+// files are not listed at all: Manifest is then empty.
 func (t *Tree) WithoutSums() { t.unsummed = true }
 
 // hashing reports whether the files written are hashed.
@@ -92,7 +94,8 @@ func (t *Tree) hashing() bool { return !t.unsummed || t.prev != nil }
 // whose size or time is not the manifest's is compared by reading it, as without one.
 func (t *Tree) UsePrevious(m Manifest) { t.prev = m }
 
-// Manifest returns the files of the new tree; complete once every file is written.
+// Manifest returns the files of the new tree; complete once every file is written. It is
+// empty for a tree that lists none (WithoutSums).
 func (t *Tree) Manifest() Manifest {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -513,11 +516,10 @@ func (t *Tree) prepare(rel string) (string, error) {
 	if err := t.claim(rel); err != nil {
 		return "", err
 	}
-	target := filepath.Join(t.tmp, filepath.FromSlash(rel))
-	if err := t.mkdir(filepath.Dir(target)); err != nil {
+	if err := t.mkdir(path.Dir(rel)); err != nil {
 		return "", err
 	}
-	return target, nil
+	return filepath.Join(t.tmp, filepath.FromSlash(rel)), nil
 }
 
 // claim records that rel is being written, refusing a second write: which of two pages
@@ -540,8 +542,16 @@ func (t *Tree) count(rel string, st FileState, unchanged bool) {
 	if unchanged {
 		t.stats.Unchanged++
 	}
-	t.files[rel] = st
+	if t.listing() {
+		t.files[rel] = st
+	}
 }
+
+// listing reports whether the tree lists its files (Manifest): for a build that keeps its
+// manifest, for one that compares with a previous one, and for an update in place, whose
+// commit deletes the previous files it did not list. A national site's 54,000 files were
+// ~5 MB of map that a build without a cache made for nobody.
+func (t *Tree) listing() bool { return t.hashing() || t.inPlace }
 
 // unclaim gives rel back after Keep could not link it, for the page to be rendered.
 func (t *Tree) unclaim(rel string) {
@@ -550,23 +560,29 @@ func (t *Tree) unclaim(rel string) {
 	delete(t.written, rel)
 }
 
-// mkdir creates dir once. The lock is not held during the system calls, so workers do not
-// wait on each other's; two creating one directory at once is harmless. A folder whose
-// parent the tree made is made with one call (a national site has 38,000, each in a
-// folder made just before); others with MkdirAll, which looks at each ancestor first.
+// mkdir creates the tree's folder dir (a slash-separated path inside it, "." for the tree
+// itself) once. The lock is not held during the system calls, so workers do not wait on
+// each other's; two creating one directory at once is harmless. A folder whose parent the
+// tree made is made with one call (a national site has 38,000, each in a folder made just
+// before); others with MkdirAll, which looks at each ancestor first. The folders made are
+// recorded by their paths inside the tree, parts of their files' paths, which the tree
+// keeps anyway: their whole paths were ~4 MB of strings at national scale.
 func (t *Tree) mkdir(dir string) error {
-	parent := filepath.Dir(dir)
+	if dir == "." {
+		return nil
+	}
+	parent := path.Dir(dir)
 	t.mu.Lock()
-	made, parentMade := t.dirs[dir], parent == t.tmp || t.dirs[parent]
+	made, parentMade := t.dirs[dir], parent == "." || t.dirs[parent]
 	t.mu.Unlock()
 	if made {
 		return nil
 	}
-	if err := makeDir(dir, parentMade); err != nil {
+	if err := makeDir(filepath.Join(t.tmp, filepath.FromSlash(dir)), parentMade); err != nil {
 		return err
 	}
 	t.mu.Lock()
-	for d := dir; d != t.tmp && len(d) > len(t.tmp) && !t.dirs[d]; d = filepath.Dir(d) {
+	for d := dir; d != "." && !t.dirs[d]; d = path.Dir(d) {
 		t.dirs[d] = true
 	}
 	t.mu.Unlock()

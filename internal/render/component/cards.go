@@ -165,7 +165,7 @@ func (c cardTargetOf) Render(ctx context.Context, w io.Writer) error {
 	o.do(status(t.Status).Render(ctx, o.w))
 	o.do(goalLabel(*t).Render(ctx, o.w))
 	o.s(`<strong>`)
-	o.do(targetValue(c.tr, t.Value).Render(ctx, o.w))
+	o.do(targetValue(c.tr, t.Value.TargetFigure).Render(ctx, o.w))
 	o.s(`</strong>`)
 	o.appended(t.Share.Append)
 	o.s(`</p>`)
@@ -254,12 +254,12 @@ func writeCreditAttrs(ctx context.Context, w io.Writer, c view.CreditMark) error
 	if !c.Set || !figureKeys(ctx) {
 		return nil
 	}
-	err := writeTag(w, ` data-credit="`, c.Key, `" data-decision="`, c.Decision, `"`)
+	err := writeTag(w, ` data-credit="`, c.Key, `" data-decision="`, c.Decision(), `"`)
 	if err == nil && c.Inferred {
 		err = writeStrings(w, ` data-inferred="true"`)
 	}
 	if err == nil {
-		err = writeTag(w, ` data-set-by="`, c.Authority, `"`, "", "")
+		err = writeTag(w, ` data-set-by="`, c.Authority(), `"`, "", "")
 	}
 	return err
 }

@@ -307,11 +307,11 @@ func writeTag(w io.Writer, open, attr, mid, text, end string) error {
 // of a computed one — in a span only for the span's data attributes (figAttrs). Written
 // here, not in templ, for the same reason as line: every card, plan row and earlier plan
 // prints targets, each three nested components in templ.
-func targetValue(tr *i18n.Lang, v view.TargetValue) targetOf { return targetOf{tr, v} }
+func targetValue(tr *i18n.Lang, v view.TargetFigure) targetOf { return targetOf{tr, v} }
 
 type targetOf struct {
 	tr *i18n.Lang
-	v  view.TargetValue
+	v  view.TargetFigure
 }
 
 // Render writes the target to w.
@@ -328,16 +328,16 @@ func (t targetOf) Render(ctx context.Context, w io.Writer) error {
 			err = writeStrings(w, ">")
 		}
 	}
-	if err == nil && v.Base != "" {
-		err = writeTag(w, "", v.Text+" ", `<span class="base">`, v.Base, `</span>`)
+	if base := v.Base(); err == nil && base != "" {
+		err = writeTag(w, "", v.Text+" ", `<span class="base">`, base, `</span>`)
 	} else if err == nil {
 		err = writeEscaped(w, v.Text)
 	}
 	if err == nil {
-		err = writeEscaped(w, v.Per)
+		err = writeEscaped(w, v.Per())
 	}
-	if err == nil && v.ImpliedNote != "" {
-		err = writeTag(w, `<sup><a href="`, v.ImpliedNote, `" class="flag" aria-label="`, t.tr.T("flag.implied"), `">≈</a></sup>`)
+	if note := v.ImpliedNote(); err == nil && note != "" {
+		err = writeTag(w, `<sup><a href="`, note, `" class="flag" aria-label="`, t.tr.T("flag.implied"), `">≈</a></sup>`)
 	}
 	if err == nil && v.Computed != "" {
 		err = calcSign(t.tr).Render(ctx, w)

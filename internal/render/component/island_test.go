@@ -99,19 +99,19 @@ func TestWhereMarksItsVietnamese(t *testing.T) {
 func TestTargetValuePrintsAsBefore(t *testing.T) {
 	tr := i18n.New("vi", map[string]string{"flag.implied": "suy ra", "calc.short": "Số do trang tính"})
 	for _, tt := range []struct {
-		v     view.TargetValue
+		v     view.TargetFigure
 		keyed bool
 		want  string
 	}{
-		{view.TargetValue{Text: "2.236"}, false, "2.236"},
-		{view.TargetValue{Text: "2.236", Fig: view.Fig{Set: true, Key: "t/a//b/2023"}}, false, "2.236"},
-		{view.TargetValue{Text: "2.236", Fig: view.Fig{Set: true, Key: "t/a//b/2023"}}, true, `<span data-fig="t/a//b/2023">2.236</span>`},
-		{view.TargetValue{Text: "94,44 %", Base: "dân số", Per: " mỗi tháng"}, false, `94,44 % <span class="base">dân số</span> mỗi tháng`},
-		{view.TargetValue{Text: "1", Per: " mỗi tháng", ImpliedNote: "#note-implied-k"}, false,
+		{view.TargetFigure{Text: "2.236"}, false, "2.236"},
+		{view.TargetFigure{Text: "2.236", Fig: view.Fig{Set: true, Key: "t/a//b/2023"}}, false, "2.236"},
+		{view.TargetFigure{Text: "2.236", Fig: view.Fig{Set: true, Key: "t/a//b/2023"}}, true, `<span data-fig="t/a//b/2023">2.236</span>`},
+		{view.TargetFigure{Text: "94,44 %", Details: &view.TargetDetails{Base: "dân số", Per: " mỗi tháng"}}, false, `94,44 % <span class="base">dân số</span> mỗi tháng`},
+		{view.TargetFigure{Text: "1", Details: &view.TargetDetails{Per: " mỗi tháng", ImpliedNote: "#note-implied-k"}}, false,
 			`1 mỗi tháng<sup><a href="#note-implied-k" class="flag" aria-label="suy ra">≈</a></sup>`},
-		{view.TargetValue{Text: "2.499", Computed: "tổng", Fig: view.Fig{Set: true, Calc: "sum"}}, false,
+		{view.TargetFigure{Text: "2.499", Computed: "tổng", Fig: view.Fig{Set: true, Calc: "sum"}}, false,
 			`<span data-calc="sum">2.499<abbr class="calc" title="Số do trang tính">∑</abbr></span>`},
-		{view.TargetValue{Text: "2.499", Computed: "tổng", Fig: view.Fig{Set: true, Key: "t/a//b/2023", Calc: "sum"}}, true,
+		{view.TargetFigure{Text: "2.499", Computed: "tổng", Fig: view.Fig{Set: true, Key: "t/a//b/2023", Calc: "sum"}}, true,
 			`<span data-calc="sum" data-fig="t/a//b/2023">2.499<abbr class="calc" title="Số do trang tính">∑</abbr></span>`},
 	} {
 		ctx := context.Background()

@@ -15,7 +15,7 @@ import (
 )
 
 // Plan is the main content of a plan's page.
-func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
+func Plan(tr *i18n.Lang, v *view.PlanPage) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -321,7 +321,7 @@ func Plan(tr *i18n.Lang, v view.PlanPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = planTable(tr, *v.Table).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = planTable(tr, v.Table).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -564,7 +564,7 @@ func PlanTablePart(tr *i18n.Lang, v view.PlanTablePage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = planTable(tr, *v.Table).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = planTable(tr, v.Table).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -580,7 +580,7 @@ func PlanTablePart(tr *i18n.Lang, v view.PlanTablePage) templ.Component {
 // planTable is a plan's allocation as its document prints it: a row per unit, a column per
 // indicator, the total row; on a phone it scrolls sideways with the unit column fixed. A
 // long table links to its parts above and below.
-func planTable(tr *i18n.Lang, t view.PlanTable) templ.Component {
+func planTable(tr *i18n.Lang, t *view.PlanTable) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -813,7 +813,7 @@ func planTable(tr *i18n.Lang, t view.PlanTable) templ.Component {
 }
 
 // totalHeader is the total row's header.
-func totalHeader(t view.PlanTable) templ.Component {
+func totalHeader(t *view.PlanTable) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -1000,7 +1000,7 @@ func columnMark(col view.PlanTableColumn) templ.Component {
 
 // planTableParts links to every part of a split table: above the table in a navigation
 // landmark, below it again in a paragraph (a page has one landmark of a name).
-func planTableParts(t view.PlanTable, landmark bool) templ.Component {
+func planTableParts(t *view.PlanTable, landmark bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

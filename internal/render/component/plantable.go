@@ -44,7 +44,7 @@ func (p planTableCellOf) Render(ctx context.Context, w io.Writer) error {
 	case c.Computed != "":
 		err = calcMark(c.Computed).Render(ctx, w)
 	}
-	if err == nil && c.Result != "" {
+	if err == nil && c.ResultLine != "" {
 		err = writeTag(w, `<br><small>`, "", "", c.ResultLine, `</small>`)
 	}
 	if err == nil && c.Rollup != "" {

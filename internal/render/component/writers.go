@@ -404,7 +404,7 @@ type progressCellsOf struct {
 func (x progressCellsOf) Render(ctx context.Context, w io.Writer) error {
 	o, c := newOut(ctx, w), x.c
 	o.s(`<td>`)
-	o.do(targetValue(x.tr, c.Target).Render(ctx, o.w))
+	o.do(targetValue(x.tr, c.Target.TargetFigure).Render(ctx, o.w))
 	o.do(figureNotes(c.Target.Computed, c.Target.Where, c.Target.WhereVI).Render(ctx, o.w))
 	o.s(`</td><td>`)
 	switch {

@@ -126,7 +126,7 @@ func (d *Data) json(w io.Writer, s scope) error {
 	inds := d.site.Indicators
 	j.array("indicators", len(inds), func(i int, b []byte) ([]byte, error) {
 		ind := inds[i]
-		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name.VI, ind.Name.EN, string(ind.Unit), string(ind.Direction), string(ind.Base)})
+		return marshalOnto(b, jsonIndicator{ind.ID, ind.Name.VI, ind.Name.EN, string(ind.Unit), string(ind.Direction), ind.Base.String()})
 	})
 	j.figures(d, s)
 	sources, plans := d.site.Sources, d.site.Plans
