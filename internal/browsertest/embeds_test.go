@@ -5,12 +5,16 @@ import (
 	"html"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/covsite/covsite/internal/routes"
+	"github.com/covsite/covsite/internal/sitetest"
 	"github.com/covsite/covsite/internal/view"
 )
 
@@ -623,5 +627,51 @@ func TestMapEmbedOnAPhone(t *testing.T) {
 		if !strings.HasPrefix(p, "request to another origin: "+example.url+"/") {
 			t.Errorf("map embed on a phone: %s", p)
 		}
+	}
+}
+
+// TestEmbedCreditsMarkVietnamese: on English embeds, the names a credit gives in
+// Vietnamese for want of English — a chart's publisher (its island's or page's creditVI), a
+// ranking's plan without number or English title (its credit as its page marked it) — are
+// marked lang="vi", and the embeds stay clean (axe). The site is the example with its
+// plans' English titles and issuers taken out.
+func TestEmbedCreditsMarkVietnamese(t *testing.T) {
+	src := sitetest.CopyExample(t, "../..")
+	plans, err := filepath.Glob(filepath.Join(src, "data", "plans", "*.toml"))
+	if err != nil || len(plans) == 0 {
+		t.Fatalf("no plans: %v", err)
+	}
+	for _, p := range plans {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(b), "\n")
+		lines = slices.DeleteFunc(lines, func(l string) bool {
+			return strings.HasPrefix(l, "title_en") || strings.HasPrefix(l, "issuer_en")
+		})
+		if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, stop, err := serve("untranslated", src, filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	tb := openTab(t, s, 375, 700)
+	for _, tt := range []struct {
+		embed, want string
+	}{
+		{"/en" + embedOf(chartPage, "chart-1"), "Tạp chí Bảo hiểm xã hội"},
+		{"/en" + embedOf(rankingPage, rankingID), "Chỉ tiêu phát triển người tham gia BHXH, BHYT năm 2023 của tỉnh Trà Vinh (văn bản không rõ số hiệu)"},
+	} {
+		tb.visit(t, tt.embed)
+		marked := run(t, tb, chromedp.Poll[[]string](`document.getElementById('embed-figure').children.length > 0 &&
+			[...document.querySelectorAll('#embed-credit [lang="vi"]')].map((e) => e.textContent)`))
+		if !slices.Contains(marked, tt.want) {
+			t.Errorf("%s: the credit marks %q in Vietnamese, want %q among them", tt.embed, marked, tt.want)
+		}
+		tb.expectClean(t, tt.embed)
 	}
 }

@@ -1,7 +1,10 @@
 package browsertest
 
 import (
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/covsite/covsite/internal/sitetest"
@@ -15,10 +18,23 @@ func TestChartsFitAPhone(t *testing.T) {
 	tb := openTab(t, example, phoneWidth, phoneHeight)
 	for _, path := range []string{"/dia-phuong/tp-tra-vinh/", "/en/dia-phuong/tp-tra-vinh/", "/dia-phuong/can-tho-2004-2025/", "/en/dia-phuong/can-tho-2004-2025/"} {
 		tb.visit(t, path)
-		var got []struct {
-			Chart, Problem string
+		for _, p := range chartsProblems(t, tb) {
+			t.Errorf("%s %s: %s", path, p.Chart, p.Problem)
 		}
-		tb.eval(t, `new Promise((done) => {
+	}
+}
+
+// chartProblem is what chartsProblems finds wrong with one chart.
+type chartProblem struct {
+	Chart, Problem string
+}
+
+// chartsProblems reads every chart of the page in tb, as ECharts drew it: a plot or a
+// label outside its box, two labels overlapping.
+func chartsProblems(t *testing.T, tb *tab) []chartProblem {
+	t.Helper()
+	var got []chartProblem
+	tb.eval(t, `new Promise((done) => {
 		  // a chart in a closed <details> has no size and is drawn when opened
 		  const els = [...document.querySelectorAll('[data-chart]')].filter((el) => el.clientWidth > 0);
 		  els.forEach((el) => el.scrollIntoView());
@@ -60,54 +76,94 @@ func TestChartsFitAPhone(t *testing.T) {
 		  };
 		  if (!read()) { const id = setInterval(() => { if (read()) clearInterval(id); }, 50); }
 		})`, &got)
-		for _, p := range got {
-			t.Errorf("%s %s: %s", path, p.Chart, p.Problem)
-		}
-	}
+	return got
 }
 
-// TestRankingBarsFitAPhone: at 390 px, every label of a ranking's bars — a child's name and
-// its share of target, "108,2 %" — is drawn whole inside the chart, and no name runs into its
-// bar ("Tran Van Thoi Commune" in English): a new user saw "108,2" cut off. The site is the example with the province
-// Cà Mau, whose wards reach 108 % of their targets.
+// TestRankingBarsFitAPhone: on a 360 px and a 390 px phone, every label of a ranking's bars
+// — a child's name and its share of target, "108,2 %" — is drawn whole inside the chart,
+// and no name runs into its bar ("Tran Van Thoi Commune" in English): a new user saw
+// "108,2" cut off. A long name ("Phường Nguyễn Thái Bình (Thành phố Hồ Chí Minh)", as a
+// national site names a ward whose name other provinces have too) is written whole, on
+// lines of its own, and in the table. The site is the example with the province Cà Mau,
+// whose wards reach 108 % of their targets, one of them so named; on its page and on its
+// wards' ranking page.
 func TestRankingBarsFitAPhone(t *testing.T) {
+	const long = "Phường Nguyễn Thái Bình (Thành phố Hồ Chí Minh)"
 	src := sitetest.CopyExample(t, "../..")
 	sitetest.AddCaMau(t, src)
+	locs := filepath.Join(src, "data", "localities", "ca-mau.toml")
+	b, err := os.ReadFile(locs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := strings.Replace(string(b), `name = "Phường Hiệp Thành"`, `name = "`+long+`"`, 1)
+	if renamed == string(b) {
+		t.Fatal("no ward to rename")
+	}
+	if err := os.WriteFile(locs, []byte(renamed), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	s, stop, err := serve("camau", src, filepath.Join(t.TempDir(), "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer stop()
-	tb := openTab(t, s, 390, phoneHeight)
-	for _, path := range []string{"/dia-phuong/ca-mau/", "/en/dia-phuong/ca-mau/"} {
-		tb.visit(t, path)
-		var got struct {
-			Values   int
-			Problems []string
-		}
-		tb.eval(t, `(() => {
-		  const problems = [];
-		  let values = 0;
-		  document.querySelectorAll('svg.barchart').forEach((svg) => {
-		    const box = svg.getBoundingClientRect();
-		    // a name's first glyph may overhang its origin by a pixel ("T"): 1.5 px on the left
-		    svg.querySelectorAll('text').forEach((text) => {
-		      const r = text.getBoundingClientRect();
-		      if (text.classList.contains('barchart__value')) values++;
-		      if (r.left < box.left - 1.5 || r.right > box.right + 0.5) problems.push(JSON.stringify(text.textContent) + ' from ' + r.left.toFixed(0) + ' to ' + r.right.toFixed(0) + ' px in a chart from ' + box.left.toFixed(0) + ' to ' + box.right.toFixed(0));
-		    });
-		    svg.querySelectorAll('rect').forEach((rect) => {
-		      const name = rect.previousElementSibling.getBoundingClientRect(), bar = rect.getBoundingClientRect();
-		      if (name.right > bar.left + 0.5) problems.push('the name ' + JSON.stringify(rect.previousElementSibling.textContent) + ' runs into its bar');
-		    });
-		  });
-		  return { Values: values, Problems: problems };
-		})()`, &got)
-		if got.Values < 2 {
-			t.Errorf("%s: %d values of ranked bars, want the wards'", path, got.Values)
-		}
-		for _, p := range got.Problems {
-			t.Errorf("%s: %s", path, p)
+	paths := []string{"/dia-phuong/ca-mau/", "/en/dia-phuong/ca-mau/"}
+	rankings, _ := filepath.Glob(filepath.Join(s.dir, "dia-phuong", "ca-mau", "xep-hang", "*"))
+	if len(rankings) == 0 {
+		t.Fatal("Cà Mau has no ranking page")
+	}
+	paths = append(paths, "/dia-phuong/ca-mau/xep-hang/"+filepath.Base(rankings[0])+"/")
+	for _, width := range []int64{360, 390} {
+		tb := openTab(t, s, width, phoneHeight)
+		for _, path := range paths {
+			tb.visit(t, path)
+			var got struct {
+				Values   int
+				Long     int // rankings naming the long name whole, in its bars and its table
+				Problems []string
+			}
+			tb.eval(t, `((long) => {
+			  const problems = [];
+			  let values = 0, whole = 0;
+			  document.querySelectorAll('svg.barchart').forEach((svg) => {
+			    const box = svg.getBoundingClientRect();
+			    // a name's first glyph may overhang its origin by a pixel ("T"): 1.5 px on the left
+			    svg.querySelectorAll('text').forEach((text) => {
+			      const r = text.getBoundingClientRect();
+			      if (text.classList.contains('barchart__value')) values++;
+			      if (r.left < box.left - 1.5 || r.right > box.right + 0.5) problems.push(JSON.stringify(text.textContent) + ' from ' + r.left.toFixed(0) + ' to ' + r.right.toFixed(0) + ' px in a chart from ' + box.left.toFixed(0) + ' to ' + box.right.toFixed(0));
+			    });
+			    svg.querySelectorAll('rect').forEach((rect) => {
+			      const name = rect.previousElementSibling.getBoundingClientRect(), bar = rect.getBoundingClientRect();
+			      if (name.right > bar.left + 0.5) problems.push('the name ' + JSON.stringify(rect.previousElementSibling.textContent) + ' runs into its bar');
+			      if (Math.abs((name.top + name.bottom) - (bar.top + bar.bottom)) / 2 > 4) problems.push('the name ' + JSON.stringify(rect.previousElementSibling.textContent) + ' is not beside its bar');
+			    });
+			    const names = [...svg.querySelectorAll('.barchart__name')].map((t) => t.children.length ? [...t.children].map((s) => s.textContent).join(' ') : t.textContent);
+			    const table = svg.closest('figure').querySelector('table');
+			    if (names.includes(long) && table && table.textContent.includes(long)) whole++;
+			  });
+			  // two bars' texts never overlap
+			  document.querySelectorAll('svg.barchart').forEach((svg) => {
+			    const texts = [...svg.querySelectorAll('.barchart__name')].map((t) => t.getBoundingClientRect());
+			    for (let i = 1; i < texts.length; i++) if (texts[i].top < texts[i - 1].bottom - 0.5) problems.push('names ' + (i - 1) + ' and ' + i + ' overlap');
+			  });
+			  return { Values: values, Long: whole, Problems: problems };
+			})(`+strconv.Quote(long)+`)`, &got)
+			if !strings.Contains(path, "/xep-hang/") { // the province page's charts (ECharts) name the ward too
+				for _, p := range chartsProblems(t, tb) {
+					t.Errorf("%d px %s %s: %s", width, path, p.Chart, p.Problem)
+				}
+			}
+			if got.Values < 2 {
+				t.Errorf("%d px %s: %d values of ranked bars, want the wards'", width, path, got.Values)
+			}
+			if got.Long == 0 && !strings.HasPrefix(path, "/en/") {
+				t.Errorf("%d px %s: no ranking names %q whole, in its bars and its table", width, path, long)
+			}
+			for _, p := range got.Problems {
+				t.Errorf("%d px %s: %s", width, path, p)
+			}
 		}
 	}
 }

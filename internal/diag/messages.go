@@ -86,6 +86,7 @@ const (
 	NumberTooLarge       Code = "number-too-large"
 	Implausible          Code = "implausible"
 	AsOfOutsidePlan      Code = "as-of-outside-plan"
+	OutsideParentPlan    Code = "outside-parent-plan"
 	AfterPublished       Code = "after-published"
 	RelativeBaseURL      Code = "relative-base-url"
 	UnportablePath       Code = "unportable-path"
@@ -190,6 +191,12 @@ var catalogue = map[Code]entry{
 	AsOfOutsidePlan: {
 		vi: "kết quả ngày %[1]s nằm ngoài kỳ %[3]s của kế hoạch %[2]q mà nó được so sánh", en: "the result as of %[1]s is outside the period %[3]s of the plan %[2]q it is compared with",
 		hintVI: "kiểm tra as_of (có thể gõ nhầm năm), hoặc bỏ kế hoạch này khỏi plan = …", hintEN: "check as_of (the year may be mistyped), or remove this plan from plan = …",
+	},
+	OutsideParentPlan: {
+		vi:     "kỳ %[1]s của kế hoạch này %[2]s kỳ %[4]s của kế hoạch cấp trên %[3]q mà nó thực hiện (parent)",
+		en:     "this plan's period %[1]s %[2]s the period %[4]s of the plan %[3]q it carries out (parent)",
+		hintVI: "sửa period của kế hoạch này hoặc của %[3]q theo văn bản; nếu kế hoạch này thực hiện một kế hoạch khác, sửa parent = …",
+		hintEN: "correct period here or in %[3]q from the documents; if this plan carries out another plan, correct parent = …",
 	},
 	NoIndicators: {
 		vi: "data/indicators.toml không khai báo chỉ số nào, nên không số liệu nào đọc được", en: "data/indicators.toml declares no indicator, so no figure can be read",
@@ -567,7 +574,7 @@ var titleOf = map[Code]string{
 	StringsOneLanguage: "theme", StringsVerbs: "theme", StringsUnknownKey: "theme", LayoutField: "theme", LayoutExec: "theme", RootRelativeLink: "theme", CustomCSSUnlinked: "theme",
 	Symlink: "file", TooLarge: "file", SpecialFile: "file", UnportablePath: "file", NoIndicators: "file",
 	FormulaText: "text", BadURL: "key", RelativeBaseURL: "key",
-	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", AfterPublished: "date",
+	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", OutsideParentPlan: "date", AfterPublished: "date",
 	GlossCount:  "text",
 	TileUnknown: "id", TileOverlap: "key", TilePosition: "number", TileMissing: "key",
 }

@@ -463,20 +463,43 @@ func TestRowWhere(t *testing.T) {
 	}
 }
 
-// TestImportPlanFromAReportOfResults: imported as a plan's targets, the same sheet gives
+// TestImportPlanFromAReportOfResults: imported as a plan's targets, the report of results
+// is refused: its BHYT columns ("Số người tham gia", "Tỷ lệ bao phủ") do not say they hold
+// targets, and the sheet reports results (a column says "Thực hiện"; its title "BÁO CÁO
+// KẾT QUẢ"), so each is an error at its header saying how to fix it, in both languages —
+// no plan of participants read as targets. Left out with --skip-column, the sheet gives
 // BHXH tự nguyện's target from "Kế hoạch giao năm 2026"; its result and its share of plan
 // are set aside, each said in a warning at its header.
 func TestImportPlanFromAReportOfResults(t *testing.T) {
 	site := caMauSite(t)
 	name, _ := caMauSheet(t)
+	for _, c := range []struct{ lang, col, how string }{
+		{"en", `bang.xlsx:8:3 (BC T10!C8): cannot place column "Bảo hiểm y tế Số người tham gia": its header does not say it holds targets, and the sheet reports results (column E "BHXH tự nguyện Kế hoạch giao năm 2026")`,
+			`write "Kế hoạch" or "Chỉ tiêu" in its header; if it holds results, import the sheet with --result DATE`},
+		{"vi", `bang.xlsx:8:4 (BC T10!D8): không biết đặt cột "Bảo hiểm y tế Tỷ lệ bao phủ dân số (%)" vào đâu: tiêu đề không ghi đó là chỉ tiêu, mà bảng là bảng kết quả`,
+			`nếu không cần nhập cột này, thêm --skip-column D`},
+	} {
+		o := opts(site)
+		o.Parent, o.Plan, o.DryRun, o.Lang = "ca-mau", "ca-mau-thu-2026", true, c.lang
+		_, err := Import(readTable(t, name), o)
+		if err == nil {
+			t.Fatalf("%s: a report of results imported as a plan's targets", c.lang)
+		}
+		for _, want := range []string{c.col, c.how} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: no %q in:\n%v", c.lang, want, err)
+			}
+		}
+	}
+
 	o := opts(site)
-	o.Parent, o.Plan, o.DryRun = "ca-mau", "ca-mau-thu-2026", true
+	o.Parent, o.Plan, o.DryRun, o.SkipColumns = "ca-mau", "ca-mau-thu-2026", true, []string{"C", "D"}
 	rep, err := Import(readTable(t, name), o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := rep.Matches[0].Figures
-	if len(f) != 3 || f[2].Key != "bhxh-tu-nguyen" || f[2].Value != 1500 || f[2].Header != "BHXH tự nguyện Kế hoạch giao năm 2026" {
+	if len(f) != 1 || f[0].Key != "bhxh-tu-nguyen" || f[0].Value != 1500 || f[0].Header != "BHXH tự nguyện Kế hoạch giao năm 2026" {
 		t.Errorf("An Xuyên's figures: %+v", f)
 	}
 	var all []string
@@ -489,6 +512,40 @@ func TestImportPlanFromAReportOfResults(t *testing.T) {
 	} {
 		if !strings.Contains(strings.Join(all, "\n"), want) {
 			t.Errorf("no %q in:\n%s", want, strings.Join(all, "\n"))
+		}
+	}
+}
+
+// TestResultsEvidence: what makes a sheet a report of results — a column
+// naming a side or a share, else its title — and what does not: a plan's annex with
+// indicators' names alone, or a title that sets targets, is read as targets.
+func TestResultsEvidence(t *testing.T) {
+	site := caMauSite(t)
+	for _, c := range []struct {
+		name   string
+		csv    string
+		refuse bool
+	}{
+		{"names alone", "STT,Đơn vị,BHYT\n1,Phường An Xuyên,98.765\nTổng cộng,,514.081\n", false},
+		{"title of results", "BÁO CÁO KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA BHYT\nSTT,Đơn vị,BHYT\n1,Phường An Xuyên,98.765\nTổng cộng,,514.081\n", true},
+		{"figures as of a date", "(Số liệu đến ngày 31/10/2026)\nSTT,Đơn vị,BHYT\n1,Phường An Xuyên,98.765\nTổng cộng,,514.081\n", true},
+		{"title of a plan", "KẾ HOẠCH THỰC HIỆN CHỈ TIÊU BHYT NĂM 2026 (số liệu đến ngày 31/10/2026)\nSTT,Đơn vị,BHYT\n1,Phường An Xuyên,98.765\nTổng cộng,,514.081\n", false},
+		{"targets labelled", "STT,Đơn vị,BHYT kế hoạch,BHYT thực hiện\n1,Phường An Xuyên,98.765,98.000\nTổng cộng,,514.081,510.000\n", false},
+		{"a results column beside", "STT,Đơn vị,BHYT,BHYT thực hiện\n1,Phường An Xuyên,98.765,98.000\nTổng cộng,,514.081,510.000\n", true},
+	} {
+		tab, err := ReadCSV(strings.NewReader(c.csv), "bang.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := opts(site)
+		o.Parent, o.Plan, o.DryRun = "ca-mau", "ca-mau-thu-2026", true
+		_, err = Import(tab, o)
+		refused := err != nil && strings.Contains(err.Error(), "cannot place column")
+		if err != nil && !refused {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		if refused != c.refuse {
+			t.Errorf("%s: refused %v, want %v (%v)", c.name, refused, c.refuse, err)
 		}
 	}
 }

@@ -268,6 +268,9 @@ func (x *extraction) columns(t *Table, site *model.Site, hs *headers, top, h int
 				Hint:    diag.W("ghi chữ cái của cột (F) hoặc tiêu đề của nó như trong bảng", "give the column's letter (F) or its header as the table writes it").In(lang)})
 		}
 	}
+	if rd.Targets {
+		x.unplacedColumns(t, top, h, lang)
+	}
 	if !x.hasLabel() {
 		x.guessLabel(t, h)
 	}

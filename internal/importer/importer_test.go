@@ -471,9 +471,10 @@ func TestImportColumnInThousands(t *testing.T) {
 	if got := rows["tra-vinh-phuong-2"]; got["bhxh-bat-buoc"] != int64(483) || got["bhyt"] != int64(3444) {
 		t.Errorf("Phường 2: %v", got)
 	}
-	// The same table with its unit said once above it, as reports do.
+	// The same table with its unit said once above it, as reports do (a plan's title: a
+	// report of results is no plan, TestResultsEvidence).
 	csv = filepath.Join(t.TempDir(), "dvt.csv")
-	table = "BÁO CÁO KẾT QUẢ,,,\n,,,Đơn vị tính: nghìn người\nSTT,Đơn vị,BHXH bắt buộc,BHYT (người)\n1,Phường 1,\"1,888\",10324\n"
+	table = "CHỈ TIÊU GIAO NĂM 2024,,,\n,,,Đơn vị tính: nghìn người\nSTT,Đơn vị,BHXH bắt buộc,BHYT (người)\n1,Phường 1,\"1,888\",10324\n"
 	if err := os.WriteFile(csv, []byte(table), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -288,6 +288,7 @@ func (e *storeEncoder) plan(x Plan) {
 		e.s(s)
 	}
 	e.strs(x.BasedOnEN)
+	e.s(x.Parent)
 	e.rows(x.Targets)
 	e.count(x.Milestones == nil, len(x.Milestones))
 	for _, m := range x.Milestones {
@@ -620,7 +621,7 @@ func (d *storeDecoder) plan() Plan {
 		Pos: d.pos(), ID: d.str(), Number: d.s(), Title: d.s(), TitleEN: d.s(), Issued: d.day(),
 		Issuer: d.s(), IssuerEN: d.s(), Signer: d.s(), URL: d.s(), BasedOn: d.strs(),
 		Locality: d.s(), Period: d.s(), Summary: d.s(), SummaryEN: d.s(), Where: d.s(), WhereEN: d.s(),
-		BasedOnEN: d.strs(), Targets: d.rows(),
+		BasedOnEN: d.strs(), Parent: d.s(), Targets: d.rows(),
 	}
 	n, isNil := d.count()
 	if !isNil {

@@ -311,8 +311,8 @@ func readPlan(root *table, id string) Plan {
 		Number: root.str("number", false), Title: root.str("title", true), TitleEN: root.str("title_en", false),
 		Issued: root.day("issued", false), Issuer: root.str("issuer", true), IssuerEN: root.str("issuer_en", false),
 		Signer: root.str("signer", false), URL: root.str("url", false), BasedOn: root.strs("based_on"),
-		BasedOnEN: root.strs("based_on_en"),
-		Locality:  root.str("locality", true), Period: root.str("period", true),
+		BasedOnEN: root.strs("based_on_en"), Parent: root.str("parent", false),
+		Locality: root.str("locality", true), Period: root.str("period", true),
 		Summary: root.str("summary", false), SummaryEN: root.str("summary_en", false),
 		Where: root.str("where", false), WhereEN: root.str("where_en", false),
 	}

@@ -84,6 +84,7 @@ type Plan struct {
 	URL                Str
 	BasedOn            []Str
 	BasedOnEN          []Str // English glosses of BasedOn, item by item
+	Parent             Str   // the id of the plan this one carries out (a province's plan for a city's), if any
 	Locality           Str
 	Period             Str
 	Summary, SummaryEN Str

@@ -49,7 +49,7 @@ type storedFile struct {
 
 // StoreFormat is the version of the store's file format and encoding; a store of another
 // format is ignored. Change it with codec.go.
-const StoreFormat = 7
+const StoreFormat = 8
 
 const storeMagic = "covsite-cache\n"
 

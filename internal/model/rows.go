@@ -23,9 +23,13 @@ import (
 func (b *builder) plans(raw files[load.Plan]) {
 	builders := make([]*builder, raw.Len())
 	plans := make([]*Plan, raw.Len()) // nil: the file is skipped
+	var parents []parentRef
 	raw.Each(func(i int, r load.Plan) {
 		builders[i] = &builder{site: b.site, diags: &diag.List{}, broken: b.broken}
 		plans[i] = builders[i].planHeader(r)
+		if plans[i] != nil && r.Parent.Set() {
+			parents = append(parents, parentRef{plans[i], r.Parent, r.Period.Pos})
+		}
 	}, func(i int, r load.Plan) {
 		if plans[i] != nil {
 			builders[i].planRows(plans[i], r)
@@ -51,6 +55,37 @@ func (b *builder) plans(raw files[load.Plan]) {
 			end := len(b.site.Targets)
 			plans[i].Targets = b.site.Targets[end-len(pb.targets) : end : end]
 		}
+	}
+	b.parentPlans(parents)
+}
+
+// parentRef is a plan's parent = …, linked once every plan's header is read.
+type parentRef struct {
+	plan   *Plan
+	id     load.Str
+	period diag.Pos // the plan's period = …, where a period outside its parent's is reported
+}
+
+// parentPlans links each plan to the plan it carries out. A plan whose period does not
+// meet its parent's — it starts after the parent ended, or ends before it started — is an
+// error at its period: one of the two periods, or the parent, is wrong.
+func (b *builder) parentPlans(refs []parentRef) {
+	for _, ref := range refs {
+		p, parent := ref.plan, b.resolvePlan(ref.id)
+		if parent == nil {
+			continue
+		}
+		p.Parent = parent
+		var how diag.Words
+		switch {
+		case p.Period.Start.After(parent.Period.End):
+			how = diag.W("bắt đầu sau khi kết thúc", "starts after the end of")
+		case p.Period.End.Before(parent.Period.Start):
+			how = diag.W("kết thúc trước khi bắt đầu", "ends before the start of")
+		default:
+			continue
+		}
+		b.diags.Errorf(ref.period, diag.OutsideParentPlan, p.Period.Text, how, parent.ID, parent.Period.Text)
 	}
 }
 

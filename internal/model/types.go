@@ -171,6 +171,7 @@ type Plan struct {
 	URL        string
 	BasedOn    []string
 	BasedOnEN  []string // English glosses of BasedOn, item by item ("" when none)
+	Parent     *Plan    // the plan this one carries out (parent = …), or nil
 	Locality   *Locality
 	Period     date.Period
 	Summary    lang.Text

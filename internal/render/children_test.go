@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"strings"
 	"testing"
 
@@ -36,8 +37,8 @@ func TestChildRankingPartial(t *testing.T) {
 			if cells := strings.Count(out, "<td"); cells != len(cr.Table.Rows)*(len(cr.Table.Head)-1) {
 				t.Errorf("%s %s: %d cells in %d rows, want %d a row beside its header cell", l.ID, ind.ID, cells, len(cr.Table.Rows), len(cr.Table.Head)-1)
 			}
-			if !strings.Contains(out, cr.Credit) || cr.Credit == "" {
-				t.Errorf("%s %s: no credit %q", l.ID, ind.ID, cr.Credit)
+			if credit := html.EscapeString(cr.Credit.String()); !strings.Contains(out, credit) || credit == "" {
+				t.Errorf("%s %s: no credit %q", l.ID, ind.ID, cr.Credit.String())
 			}
 		}
 	}

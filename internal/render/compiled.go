@@ -38,7 +38,7 @@ func (r *Renderer) localityFile(lang string, l *model.Locality) Page {
 		d.Breadcrumb = crumbs(v.Breadcrumb)
 		if len(v.Charts) > 0 {
 			d.Scripts = r.chartScripts
-			d.Tools = r.localityTools(lang, l, v.ChartCredit)
+			d.Tools = r.localityTools(lang, l, v.ChartCredit, v.ChartCreditVI)
 		}
 		if len(v.Rankings) > 0 { // the ranking's bars are drawn by the maps' style sheet, its embed code made absolute by map.js
 			d.Scripts = r.assetTag(`<link rel="stylesheet" href="%s">`, "css/map.css") + "\n" + d.Scripts + "\n" +

@@ -11,9 +11,10 @@ import (
 
 // localityTools are the tools of a locality page's charts (downloads and embed code), as
 // the data island charts.js reads; credit is the credit of the charts whose island names
-// none (view.LocalityPage.ChartCredit).
-func (r *Renderer) localityTools(lang string, l *model.Locality, credit string) template.JS {
-	return view.NewChartTools(r.format(lang), localityPath(l), credit, r.absURLs(lang)).JSON()
+// none (view.LocalityPage.ChartCredit), creditVI the names in it that are Vietnamese on an
+// English page.
+func (r *Renderer) localityTools(lang string, l *model.Locality, credit string, creditVI []string) template.JS {
+	return view.NewChartTools(r.format(lang), localityPath(l), credit, creditVI, r.absURLs(lang)).JSON()
 }
 
 // chartEmbedFile is the charts' one embed page in a language (routes.ChartEmbed): it

@@ -7,6 +7,7 @@ import (
 	"github.com/covsite/covsite/internal/date"
 	"github.com/covsite/covsite/internal/i18n"
 	"github.com/covsite/covsite/internal/model"
+	"github.com/covsite/covsite/internal/render/component"
 	"github.com/covsite/covsite/internal/routes"
 	"github.com/covsite/covsite/internal/view"
 )
@@ -61,8 +62,29 @@ func (r *Renderer) funcs(l *i18n.Lang) template.FuncMap {
 		"planTitle":  f.PlanTitle,
 		"planName":   f.PlanName,
 		"issuer":     f.Issuer,
-		"lang":       func() string { return l.Code },
-		"isZero":     func(d date.Date) bool { return d.IsZero() },
-		"join":       strings.Join,
+		// the same, as the text of an element: marked lang="vi" on an English page when
+		// the plan gives no English (view.PlanTitleLang)
+		"planTitleText": func(p *model.Plan) template.HTML {
+			return lineHTML(view.Line{{Text: f.PlanTitle(p), Lang: view.PlanTitleLang(p, l.Code)}})
+		},
+		"planNameText": func(p *model.Plan) template.HTML {
+			return lineHTML(view.Line{{Text: f.PlanName(p), Lang: view.PlanNameLang(p, l.Code)}})
+		},
+		"issuerText": func(p *model.Plan) template.HTML {
+			return lineHTML(view.Line{{Text: f.Issuer(p), Lang: view.IssuerLang(p, l.Code)}})
+		},
+		"line":   lineHTML,
+		"lang":   func() string { return l.Code },
+		"isZero": func(d date.Date) bool { return d.IsZero() },
+		"join":   strings.Join,
 	}
+}
+
+// lineHTML is a line (view.Line) as HTML, as the compiled pages print it
+// (component.WriteLine): each piece a link, a cited title, a text in another language
+// (lang) or plain text, escaped.
+func lineHTML(line view.Line) template.HTML {
+	var b strings.Builder
+	_ = component.WriteLine(&b, line) // a strings.Builder does not fail
+	return template.HTML(b.String())
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/covsite/covsite/internal/date"
+	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
 )
 
@@ -56,8 +57,10 @@ const chartCreditNames = 2
 // saying how many more there are: the plans first, newest first (their name, and their
 // issuer once for plans of one issuer: "98/KH-UBND, 141/KH-UBND (UBND tỉnh)"), then the
 // sources, newest first (their publisher, else their title); "" for a chart of no
-// document's figures.
-func chartCredit(f Format, cf chartFrom) string {
+// document's figures. vi are the names in it an English page gives in Vietnamese for want
+// of English (a publisher, an issuer or a plan's title without English); nil on a
+// Vietnamese page.
+func chartCredit(f Format, cf chartFrom) (credit string, vi []string) {
 	// the plans and sources newest first, the names and the line written on the stack for
 	// a chart of a few documents: the line is the one string made
 	var planRoom [8]*model.Plan
@@ -67,14 +70,20 @@ func chartCredit(f Format, cf chartFrom) string {
 	sources := append(sourceRoom[:0], cf.sources...)
 	slices.SortStableFunc(sources, func(a, b *model.Source) int { return b.Published.Compare(a.Published) })
 	var nameRoom [8]string
-	names := nameRoom[:0]
+	var nameVIRoom [8]bool
+	names, namesVI := nameRoom[:0], nameVIRoom[:0] // namesVI: Vietnamese on an English page
 	for _, s := range sources {
-		name := s.Publisher
+		name, nameVI := s.Publisher, f.Code != lang.VI
 		if name == "" {
-			name = s.Title.In(f.Code)
+			name, nameVI = s.Title.In(f.Code), inVietnamese(s.Title, f.Code)
 		}
 		if name != "" && !slices.Contains(names, name) {
-			names = append(names, name)
+			names, namesVI = append(names, name), append(namesVI, nameVI)
+		}
+	}
+	markVI := func(name string, ok bool) {
+		if ok && !slices.Contains(vi, name) {
+			vi = append(vi, name)
 		}
 	}
 	np := min(len(plans), chartCreditNames)
@@ -87,8 +96,11 @@ func chartCredit(f Format, cf chartFrom) string {
 			named = append(named, "; "...)
 		}
 		issuer := f.Issuer(plans[i])
+		markVI(issuer, IssuerLang(plans[i], f.Code) != "")
+		markVI(f.PlanName(plans[i]), PlanNameLang(plans[i], f.Code) != "")
 		named = append(named, f.PlanName(plans[i])...)
 		for i++; i < np && f.Issuer(plans[i]) == issuer; i++ {
+			markVI(f.PlanName(plans[i]), PlanNameLang(plans[i], f.Code) != "")
 			named = append(append(named, ", "...), f.PlanName(plans[i])...)
 		}
 		named = append(append(append(named, " ("...), issuer...), ')')
@@ -98,6 +110,7 @@ func chartCredit(f Format, cf chartFrom) string {
 			named = append(named, "; "...)
 		}
 		named = append(named, name...)
+		markVI(name, namesVI[i])
 	}
 	var lineRoom [384]byte
 	b := lineRoom[:0]
@@ -120,15 +133,15 @@ func chartCredit(f Format, cf chartFrom) string {
 		}
 		b = f.AppendT(b, when, f.Date(on))
 	}
-	return string(b)
+	return string(b), vi
 }
 
 // shareCredit decides where the credits of a page's charts are written: the credit most
 // of them have (the first of those most have) is the page's, given once in its chart
 // tools; each chart whose credit differs carries its own in its island. It returns the
 // page's credit.
-func shareCredit(charts []Chart) string {
-	shared, most := "", 0
+func shareCredit(charts []Chart) (shared string, sharedVI []string) {
+	most := 0
 	for i, ch := range charts {
 		n := 0
 		for _, o := range charts[i:] {
@@ -137,24 +150,42 @@ func shareCredit(charts []Chart) string {
 			}
 		}
 		if n > most {
-			shared, most = ch.Credit, n
+			shared, sharedVI, most = ch.Credit, ch.CreditVI, n
 		}
 	}
 	for i := range charts {
 		if charts[i].Credit != shared {
-			charts[i].Option = withCredit(charts[i].Option, charts[i].Credit)
+			charts[i].Option = withCredit(charts[i].Option, charts[i].Credit, charts[i].CreditVI)
 		}
 	}
-	return shared
+	return shared, sharedVI
 }
 
-// withCredit is a chart's own option (chartOptionJSON's object) with its credit added.
-func withCredit(option, credit string) string {
+// withCredit is a chart's own option (chartOptionJSON's object) with its credit added,
+// and the names in it that are Vietnamese on an English page ("creditVI") when it has any.
+func withCredit(option, credit string, vi []string) string {
 	if !strings.HasSuffix(option, "}") {
 		return option
 	}
 	b := make([]byte, 0, len(option)+len(credit)+12)
 	b = append(b, option[:len(option)-1]...)
 	b = appendJSONString(append(b, `,"credit":`...), credit)
+	b = appendCreditVI(b, vi)
 	return string(append(b, '}'))
+}
+
+// appendCreditVI appends to a JSON object's members the names of its credit that are
+// Vietnamese on an English page, `,"creditVI":[…]`; nothing when there are none.
+func appendCreditVI(b []byte, vi []string) []byte {
+	if len(vi) == 0 {
+		return b
+	}
+	b = append(b, `,"creditVI":[`...)
+	for i, s := range vi {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
 }

@@ -2,6 +2,7 @@ package view
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/covsite/covsite/internal/date"
@@ -30,7 +31,7 @@ func TestShareCredit(t *testing.T) {
 		for i, c := range tt.credits {
 			charts[i] = Chart{Option: `{"kind":"line"}`, Credit: c}
 		}
-		if got := shareCredit(charts); got != tt.share {
+		if got, _ := shareCredit(charts); got != tt.share {
 			t.Errorf("%s: the page's credit %q, want %q", tt.name, got, tt.share)
 		}
 		for i, ch := range charts {
@@ -64,22 +65,27 @@ func TestChartCreditLine(t *testing.T) {
 		name, lang string
 		from       chartFrom
 		want       string
+		vi         []string // the names an English page gives in Vietnamese
 	}{
-		{"none", "vi", chartFrom{}, ""},
+		{"none", "vi", chartFrom{}, "", nil},
 		{"results", "vi", chartFrom{sources: []*model.Source{a, b, a2}, asOf: d("2023-12-31")},
-			"Nguồn: Niên giám; BHXH tỉnh · số liệu đến 31/12/2023"},
+			"Nguồn: Niên giám; BHXH tỉnh · số liệu đến 31/12/2023", nil},
 		{"results in English", "en", chartFrom{sources: []*model.Source{a, b}, asOf: d("2023-12-31")},
-			"Source: Yearbook; BHXH tỉnh · figures to 31 Dec 2023"},
-		{"a plan", "vi", chartFrom{plans: []*model.Plan{p1}}, "Nguồn: 1/KH (UBND tỉnh) · ban hành 1/3/2021"},
-		{"plans of one issuer", "vi", chartFrom{plans: []*model.Plan{p1, p2}}, "Nguồn: 2/KH, 1/KH (UBND tỉnh) · ban hành 10/1/2023"},
+			"Source: Yearbook; BHXH tỉnh · figures to 31 Dec 2023", []string{"BHXH tỉnh"}},
+		{"a plan", "vi", chartFrom{plans: []*model.Plan{p1}}, "Nguồn: 1/KH (UBND tỉnh) · ban hành 1/3/2021", nil},
+		{"plans of one issuer", "vi", chartFrom{plans: []*model.Plan{p1, p2}}, "Nguồn: 2/KH, 1/KH (UBND tỉnh) · ban hành 10/1/2023", nil},
 		{"plans of two issuers and more", "en", chartFrom{plans: []*model.Plan{p1, p3, p2}},
-			"Source: 2/KH (Provincial People's Committee); The department's plan (Sở LĐTBXH) and 1 more · issued 10 Jan 2023"},
+			"Source: 2/KH (Provincial People's Committee); The department's plan (Sở LĐTBXH) and 1 more · issued 10 Jan 2023", []string{"Sở LĐTBXH"}},
 		{"implied targets", "vi", chartFrom{plans: []*model.Plan{p1}, sources: []*model.Source{a, b}},
-			"Nguồn: 1/KH (UBND tỉnh); Niên giám và 1 nguồn khác · ban hành 1/3/2021"},
-		{"a plan without a date", "vi", chartFrom{plans: []*model.Plan{{Number: "3/KH", Issuer: ubnd}}}, "Nguồn: 3/KH (UBND tỉnh)"},
+			"Nguồn: 1/KH (UBND tỉnh); Niên giám và 1 nguồn khác · ban hành 1/3/2021", nil},
+		{"a plan without a date", "vi", chartFrom{plans: []*model.Plan{{Number: "3/KH", Issuer: ubnd}}}, "Nguồn: 3/KH (UBND tỉnh)", nil},
 	} {
-		if got := chartCredit(Format{tr[tt.lang]}, tt.from); got != tt.want {
+		got, vi := chartCredit(Format{tr[tt.lang]}, tt.from)
+		if got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+		if !slices.Equal(vi, tt.vi) {
+			t.Errorf("%s: Vietnamese %q, want %q", tt.name, vi, tt.vi)
 		}
 	}
 }

@@ -43,6 +43,10 @@ type Chart struct {
 	// (chartCredit): an embed and an export carry it. Option holds it when it is not the
 	// page's (LocalityPage.ChartCredit).
 	Credit string
+	// CreditVI are the names in Credit an English page gives in Vietnamese for want of
+	// English (a publisher, an issuer or title without English): the embed marks them
+	// lang="vi"; nil on a Vietnamese page.
+	CreditVI []string
 }
 
 // ChartNote is a note under a chart's table: Lead names the series ("∑ BHXH: "), Words say
@@ -123,7 +127,7 @@ func (c *Context) localityCharts(core *localityCore) []Chart {
 		if err != nil {
 			continue // a chart encoding/json cannot write is left out; its table is the figures
 		}
-		v.Credit = chartCredit(c.F, ch.from)
+		v.Credit, v.CreditVI = chartCredit(c.F, ch.from)
 		out = append(out, v)
 	}
 	return out

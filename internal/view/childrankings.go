@@ -111,6 +111,6 @@ func (c *Context) ChildRankingPage(l *model.Locality, ind *model.Indicator) (Chi
 	}
 	v.Title = v.Heading
 	v.Lede = f.TS("childrank.lede", f.IndicatorName(ind), f.Int(len(l.Children)))
-	v.Summary = v.Heading + " " + r.Note + ". " + r.Credit
+	v.Summary = v.Heading + " " + r.Note + ". " + plainLine(r.Credit)
 	return v, true
 }

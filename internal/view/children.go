@@ -26,7 +26,7 @@ type ChildRanking struct {
 	Table   Table  // every child, those without a figure last
 	Height  int    // of the bar chart's SVG, in pixels
 	Caption string
-	Credit  string // "Nguồn: kết quả — …; chỉ tiêu — … · số liệu đến 30/6/2025"
+	Credit  Line // "Nguồn: kết quả — …; chỉ tiêu — … · số liệu đến 30/6/2025"
 	// BySource: the results ranked come from more than one source, so the table names
 	// each row's (its last column); otherwise the credit names the one source.
 	BySource bool
@@ -36,7 +36,11 @@ type ChildRanking struct {
 // Bar is one child's bar: Width is its share of target in percent of the chart's scale
 // (0–100), for an SVG rect, which a Content-Security-Policy without inline styles allows.
 type Bar struct {
-	Name   string
+	Name string
+	// Lines are Name on lines of its own when it is too long for the names' room on a
+	// 360 px phone ("Phường Nguyễn Thái Bình (Thành phố Hồ Chí Minh)"), each with its
+	// baseline; nil when it fits on one, at TextY.
+	Lines  []BarLine
 	URL    string
 	Value  string // "96,2 %"
 	Width  float64
@@ -47,16 +51,24 @@ type Bar struct {
 	Met    bool    // at or past the target
 }
 
+// BarLine is one line of a long name beside its bar.
+type BarLine struct {
+	Text string
+	Y    int // its baseline
+}
+
 // Bar chart geometry, in SVG user units (the chart scales to its container).
 const (
 	barRow   = 28
 	barTop   = 8
 	barLabel = 40 // percent of the width given to names, at least
 	// maxBarLabel is the most a long name gets ("Tran Van Thoi Commune"), and nameWidth
-	// the width of one of its characters in percent of a 390 px phone's chart (358 px):
-	// 13 px text is some 7.8 px a character.
+	// the width of one of its characters in percent of a 360 px phone's chart (328 px):
+	// 13 px text is some 7.8 px a character. A name longer than the names' room is
+	// written on more lines, each barLine below the one before.
 	maxBarLabel = 50
-	nameWidth   = 7.8 / 358 * 100
+	nameWidth   = 7.8 / 328 * 100
+	barLine     = 15
 	// barValue is the percent of the width kept right of the longest bar for its value:
 	// "108,2 %" is some 55 px of 13 px text, 18 % of a 390 px phone's chart (a new user
 	// saw "108,2" cut off with 12 %).
@@ -144,26 +156,77 @@ func rankChildren(f Format, ind *model.Indicator, rows []shareRow, known int, ur
 		tr.Cells[0], tr.Cells[1], tr.Cells[2], tr.Cells[3] = f.Value(ind, r.p.Value), f.Value(ind, r.p.Goal), pct, f.Date(res.AsOf)
 		tr.Stale = res.AsOf.Before(newest)
 		if cr.BySource {
-			tr.Source, tr.SrcURL = sourceName(f, res.Source), res.Source.URL
+			named := sourceNamed(f, res.Source)
+			tr.Source, tr.SourceLang, tr.SrcURL = named.Text, named.Lang, res.Source.URL
 			if tr.SrcURL == "" {
 				tr.SrcURL = tr.URL + "#nguon" // the child's page lists its sources
 			}
 		}
 		cr.Table.Rows = append(cr.Table.Rows, tr)
 		b := Bar{
-			Name: tr.Name, URL: tr.URL, Value: pct, Y: barTop + len(cr.Bars)*barRow, X: label,
+			Name: tr.Name, URL: tr.URL, Value: pct, X: label,
 			Width: math.Round(r.share.V/top*(100-label-barValue)*10) / 10, Met: r.share.V >= 100,
 		}
-		b.TextY, b.ValueX = b.Y+15, b.X+b.Width+1
+		if words := wrapName(b.Name, int(label/nameWidth)); len(words) > 1 {
+			b.Lines = make([]BarLine, len(words))
+			for i, w := range words {
+				b.Lines[i].Text = w
+			}
+		}
+		b.ValueX = b.X + b.Width + 1
 		cr.Bars = append(cr.Bars, b)
 		if cr.Note == "" {
 			cr.Note = f.TS("children.note", f.Period(r.p.Target.Period))
 		}
 	}
-	cr.Height = barTop*2 + len(cr.Bars)*barRow
+	cr.Height = layBars(cr.Bars)
 	cr.Caption = cr.Title + " " + cr.Note // the note is in brackets
 	cr.Credit = rankingCredit(f, ranked, newest, oldest)
 	return cr
+}
+
+// layBars places bars one below the other, best first, and returns the chart's height: a
+// bar of a name on n lines takes n-1 lines more, the bar in their middle.
+func layBars(bars []Bar) (height int) {
+	top := barTop
+	for i := range bars {
+		b := &bars[i]
+		extra := max(len(b.Lines)-1, 0) * barLine
+		b.Y = top + extra/2
+		b.TextY = b.Y + 15
+		for k := range b.Lines {
+			b.Lines[k].Y = b.TextY - extra/2 + k*barLine
+		}
+		top += barRow + extra
+	}
+	return top + barTop
+}
+
+// wrapName cuts a name into lines of at most room characters, between words (a word
+// longer than room stands alone on its line); a name that fits is one line, and one whose
+// words in brackets fit on a line after the rest is cut there: "Cần Thơ" over "(đến
+// 30/6/2025)".
+func wrapName(name string, room int) []string {
+	if utf8.RuneCountInString(name) <= room {
+		return []string{name}
+	}
+	if before, after, ok := strings.Cut(name, " ("); ok && utf8.RuneCountInString(before) <= room && utf8.RuneCountInString(after)+1 <= room {
+		return []string{before, "(" + after}
+	}
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(name) {
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= room:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	return append(lines, line)
 }
 
 // rankedName is a child's name in a ranking: with the day it ended, when it has ("Cần
@@ -244,7 +307,7 @@ const (
 // their dates of publication, newest first) and the plans that set the targets, then the
 // date of the results, or, when they differ, their span and that an older one is marked
 // with * in the table (as the provinces' ranking marks it).
-func rankingCredit(f Format, ranked []*model.Progress, newest, oldest date.Date) string {
+func rankingCredit(f Format, ranked []*model.Progress, newest, oldest date.Date) Line {
 	sources := resultSources(ranked)
 	var plans []*model.Plan
 	for _, p := range ranked {
@@ -252,19 +315,19 @@ func rankingCredit(f Format, ranked []*model.Progress, newest, oldest date.Date)
 			plans = append(plans, p.Target.Plan)
 		}
 	}
-	results := make([]string, len(sources))
+	results := make([]Line, len(sources))
 	for i, s := range sources {
-		results[i] = sourceName(f, s)
+		results[i] = Line{sourceNamed(f, s)}
 	}
-	targets := make([]string, len(plans))
+	targets := make([]Line, len(plans))
 	for i, p := range plans {
-		targets[i] = f.PlanName(p) + " (" + f.Issuer(p) + ")"
+		targets[i] = Line{{Text: f.PlanName(p), Lang: PlanNameLang(p, f.Code)}, text(" ("), {Text: f.Issuer(p), Lang: IssuerLang(p, f.Code)}, text(")")}
 	}
-	credit := f.TS("children.credit", listUpTo(f, results, creditSources), listUpTo(f, targets, creditPlans))
+	credit := lineT(f, "children.credit", linesUpTo(f, results, creditSources), linesUpTo(f, targets, creditPlans))
 	if oldest.Before(newest) {
-		return credit + " · " + f.TS("children.credit.mixed", f.Date(oldest), f.Date(newest))
+		return append(credit, text(" · "+f.TS("children.credit.mixed", f.Date(oldest), f.Date(newest))))
 	}
-	return credit + " · " + f.TS("embed.asof", f.Date(newest))
+	return append(credit, text(" · "+f.TS("embed.asof", f.Date(newest))))
 }
 
 // resultSources are the sources of the results ranked, newest first.
@@ -279,12 +342,19 @@ func resultSources(ranked []*model.Progress) []*model.Source {
 	return sources
 }
 
-// listUpTo joins the first n names, saying how many more there are.
-func listUpTo(f Format, names []string, n int) string {
-	if len(names) <= n {
-		return strings.Join(names, "; ")
+// linesUpTo joins the first n names, saying how many more there are.
+func linesUpTo(f Format, names []Line, n int) Line {
+	var out Line
+	for i, name := range names[:min(n, len(names))] {
+		if i > 0 {
+			out = append(out, text("; "))
+		}
+		out = append(out, name...)
 	}
-	return strings.Join(names[:n], "; ") + " " + f.T("children.credit.more", len(names)-n)
+	if len(names) > n {
+		out = append(out, text(" "+f.T("children.credit.more", len(names)-n)))
+	}
+	return out
 }
 
 // dateSpan is the newest and oldest date of the results ranked.

@@ -138,8 +138,16 @@ func TestChildRankingCredit(t *testing.T) {
 			if cr == nil {
 				t.Fatal("no ranking")
 			}
-			if cr.Credit != tt.credit {
-				t.Errorf("credit\n%q, want\n%q", cr.Credit, tt.credit)
+			if cr.Credit.String() != tt.credit {
+				t.Errorf("credit\n%q, want\n%q", cr.Credit.String(), tt.credit)
+			}
+			for _, in := range cr.Credit {
+				// a publisher, a title without English, a plan's name and its issuer
+				// without English: Vietnamese on an English page
+				vi := in.Text == "Báo cáo" || in.Text == "Báo cáo quý I" || in.Text == "Kế hoạch 2025" || in.Text == "UBND tỉnh A"
+				if want := vi && tt.lang == "en"; (in.Lang == "vi") != want {
+					t.Errorf("%q marked %q", in.Text, in.Lang)
+				}
 			}
 			var stale []string
 			for _, r := range cr.Table.Rows {
@@ -190,7 +198,7 @@ func TestChildRankingEmbed(t *testing.T) {
 		if !strings.HasPrefix(e.Snippet, want) {
 			t.Errorf("%s %s: snippet %q, want it to start %q", tt.lang, tt.base, e.Snippet, want)
 		}
-		if r.Credit == "" {
+		if len(r.Credit) == 0 {
 			t.Errorf("%s: a ranking without its credit", tt.lang)
 		}
 	}

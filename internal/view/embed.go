@@ -23,6 +23,8 @@ type ChartTools struct {
 	Words  map[string]string `json:"words"`
 	Embed  string            `json:"embed"`
 	Credit string            `json:"credit"`
+	// CreditVI are the names in Credit that are Vietnamese on an English page (Chart.CreditVI)
+	CreditVI []string `json:"creditVI,omitempty"`
 }
 
 // EmbedSnippet is the iframe code of an embed, with "{src}" and "{title}" for charts.js
@@ -68,8 +70,8 @@ func iframe(src, title string, height int) string {
 // NewChartTools computes the tools of the charts of the page at route: their embeds are
 // at the address abs makes (absolute when the site's base URL is); credit is the line their
 // downloads and embeds carry.
-func NewChartTools(f Format, route, credit string, abs URLs) ChartTools {
-	t := ChartTools{Words: map[string]string{}, Embed: abs(routes.ChartEmbedsOf(route)), Credit: credit}
+func NewChartTools(f Format, route, credit string, creditVI []string, abs URLs) ChartTools {
+	t := ChartTools{Words: map[string]string{}, Embed: abs(routes.ChartEmbedsOf(route)), Credit: credit, CreditVI: creditVI}
 	for _, k := range []string{"png", "svg", "embed", "copy", "copied", "snippet"} { // the words charts.js shows
 		t.Words[k] = f.TS("tools." + k)
 	}
@@ -84,6 +86,7 @@ func (t ChartTools) JSON() template.JS {
 	b = appendJSONObject(append(b, `{"words":`...), t.Words)
 	b = appendJSONString(append(b, `,"embed":`...), t.Embed)
 	b = appendJSONString(append(b, `,"credit":`...), t.Credit)
+	b = appendCreditVI(b, t.CreditVI)
 	return template.JS(append(b, '}'))
 }
 

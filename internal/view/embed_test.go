@@ -23,7 +23,7 @@ func TestChartTools(t *testing.T) {
 		{"absolute", func(route string) string { return routes.NewBase("https://example.org/bhxh").AbsURL("en", route) },
 			"https://example.org/bhxh/en/nhung/bieu-do/?p=dia-phuong/xa-a/&c="},
 	} {
-		tools := view.NewChartTools(f["vi"], routes.Locality("xa-a"), "Nguồn: BHXH", tt.abs)
+		tools := view.NewChartTools(f["vi"], routes.Locality("xa-a"), "Nguồn: BHXH", nil, tt.abs)
 		if tools.Embed != tt.want || tools.Embed+"chart-2" != tt.abs(routes.ChartEmbedOf(routes.Locality("xa-a"), "chart-2")) {
 			t.Errorf("%s: embeds %q, want %q", tt.name, tools.Embed, tt.want)
 		}

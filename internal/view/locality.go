@@ -27,12 +27,14 @@ type LocalityPage struct {
 	Charts      []Chart
 	// ChartCredit is the credit of the charts whose island names none (shareCredit).
 	ChartCredit string
-	Plans       []PlanBlock // the plans that run beside the newest one, in full
-	Earlier     *EarlierPlans
-	Rollups     []RollupRow // the locality's targets beside the sum of its children's
-	Results     []RollupRow // its results beside the sum of its children's
-	Children    []ChildLink
-	Rankings    []ChildRanking // the children ranked by share of target, an indicator each
+	// ChartCreditVI are the names in ChartCredit that are Vietnamese on an English page.
+	ChartCreditVI []string
+	Plans         []PlanBlock // the plans that run beside the newest one, in full
+	Earlier       *EarlierPlans
+	Rollups       []RollupRow // the locality's targets beside the sum of its children's
+	Results       []RollupRow // its results beside the sum of its children's
+	Children      []ChildLink
+	Rankings      []ChildRanking // the children ranked by share of target, an indicator each
 	// RankingPages links the pages ranking every child on each indicator (ChildRankingPage).
 	RankingPages RankingLinks
 	ChildTable   *ChildTable
@@ -55,13 +57,14 @@ type EndedNotice struct {
 
 // PlanBlock is one plan's targets for the locality.
 type PlanBlock struct {
-	Anchor string // "ke-hoach-<id>"
-	Name   string
-	URL    string
-	Meta   string // "title — issuer, date"
-	Rows   []PlanRow
-	Notes  []string // what each implied target was implied from; the first carries NoteID
-	NoteID string
+	Anchor   string // "ke-hoach-<id>"
+	Name     string
+	NameLang string // Name's language when not the page's: a plan's title without English
+	URL      string
+	Meta     Line // "title — issuer, date"
+	Rows     []PlanRow
+	Notes    []string // what each implied target was implied from; the first carries NoteID
+	NoteID   string
 	// OnCards is set, and Rows left empty, when the cards above show every target of the
 	// plan with all the table would say of it (a plan of one period, mostly): the block
 	// then only says so and explains the targets it implies (Notes); without those there
@@ -76,12 +79,13 @@ type EarlierPlans struct {
 	Columns []string
 	Rows    []EarlierPlan
 	Note    string // how to read a cell
-	Notes   []string
+	Notes   []Line
 }
 
 // EarlierPlan is one earlier plan's targets for the locality, by indicator.
 type EarlierPlan struct {
 	Link
+	Lang   string // the link's language when not the page's: a plan's title without English
 	Period string
 	Cells  []EarlierCell // one per column; Empty when the plan set no target for it
 }
@@ -234,7 +238,7 @@ func (c *Context) Locality(l *model.Locality) LocalityPage {
 	v.Summary = c.localitySummary(l, facts.headlines)
 	v.Comparisons = c.comparisons(l, facts.standings)
 	v.Charts = c.localityCharts(core)
-	v.ChartCredit = shareCredit(v.Charts)
+	v.ChartCredit, v.ChartCreditVI = shareCredit(v.Charts)
 	v.Plans, v.Earlier = c.planBlocks(l, facts.plans, onCards(facts.headlines))
 	v.Earlier.leaveResultsTo(v.Charts, f)
 	v.Rollups = c.localityRollups(l, facts.plans)
@@ -510,6 +514,7 @@ func (c *Context) planBlocks(l *model.Locality, plans []planProgress, cards map[
 			continue // the cards name the plan, and the sources say who issued it when
 		}
 		b.Anchor, b.Name, b.URL, b.Meta, b.NoteID = "ke-hoach-"+p.ID, f.PlanName(p), c.planURL(p), c.planMeta(p), impliedNoteID(p)
+		b.NameLang = c.planNameLang(p)
 		if !b.OnCards {
 			b.Rows = make([]PlanRow, len(pp.Rows))
 			for i, row := range pp.Rows {
@@ -589,7 +594,7 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 	cells := make([]EarlierCell, len(plans)*len(inds))
 	for k, pp := range plans {
 		p := pp.Plan
-		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.planURL(p)}, Period: f.Period(p.Period), Cells: cells[k*len(inds) : (k+1)*len(inds) : (k+1)*len(inds)]}
+		row := EarlierPlan{Link: Link{Text: f.PlanName(p), URL: c.planURL(p)}, Lang: c.planNameLang(p), Period: f.Period(p.Period), Cells: cells[k*len(inds) : (k+1)*len(inds) : (k+1)*len(inds)]}
 		for i := range inds {
 			how := c.earlierCell(&row.Cells[i], lasts[k*len(inds)+i], &figures)
 			if how != "" && !slices.Contains(hows[i], how) {
@@ -598,7 +603,7 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 		}
 		for _, r := range pp.Rows {
 			if r.Target.Implied {
-				v.Notes = append(v.Notes, "≈ "+f.PlanName(p)+": "+c.impliedNote(r.Target))
+				v.Notes = append(v.Notes, Line{text("≈ "), Inline{Text: f.PlanName(p), Lang: c.planNameLang(p)}, text(": " + c.impliedNote(r.Target))})
 			}
 		}
 		v.Rows = append(v.Rows, row)
@@ -619,11 +624,11 @@ func (c *Context) earlierPlans(plans []planProgress) *EarlierPlans {
 // earlierCalcNotes say once under the earlier plans' table how the site computed the cells
 // marked ∑, by column: "∑ BHXH: Số do trang tính: tổng các thành phần." The figures it
 // computed them from are on each plan's page.
-func earlierCalcNotes(columns []string, hows [][]string) []string {
-	var notes []string
+func earlierCalcNotes(columns []string, hows [][]string) []Line {
+	var notes []Line
 	for i, hs := range hows {
 		for _, h := range hs {
-			notes = append(notes, CalcMark+" "+columns[i]+": "+h+".")
+			notes = append(notes, Line{text(CalcMark + " " + columns[i] + ": " + h + ".")})
 		}
 	}
 	return notes
@@ -658,11 +663,10 @@ func (c *Context) earlierCell(cell *EarlierCell, last *model.Progress, figures *
 }
 
 // planMeta is "title — issuer, date".
-func (c *Context) planMeta(p *model.Plan) string {
-	f := c.F
-	meta := f.PlanTitle(p) + " — " + f.Issuer(p)
+func (c *Context) planMeta(p *model.Plan) Line {
+	meta := Line{c.planTitle(p), text(" — "), c.issuer(p)}
 	if !p.Issued.IsZero() {
-		meta += ", " + f.Date(p.Issued)
+		meta = append(meta, text(", "+c.F.Date(p.Issued)))
 	}
 	return meta
 }
@@ -918,8 +922,7 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 	var bars []Bar
 	for i, b := range r.Bars {
 		if keep(i) {
-			dy := barTop + len(bars)*barRow - b.Y
-			b.Y, b.TextY = b.Y+dy, b.TextY+dy
+			b.Lines = slices.Clone(b.Lines) // placed again: the ranking's own are the whole ranking's
 			bars = append(bars, b)
 		}
 	}
@@ -935,7 +938,7 @@ func (c *Context) ends(r ChildRanking) ChildRanking {
 		ranked++
 	}
 	r.Bars, r.Table.Rows = bars, rows
-	r.Height = barTop*2 + len(bars)*barRow
+	r.Height = layBars(bars)
 	r.Note += " " + c.F.T("children.ends", rankingEnds, n)
 	r.Caption = r.Title + " " + r.Note
 	return r

@@ -119,7 +119,6 @@ func (c *Context) Credit(t *model.Target) Line {
 	case !cr.Inferred:
 		return c.decidedBy(cr.Plan, cr.Decision)
 	}
-	url := c.planURL(cr.Plan)
 	var line Line
 	if cr.Authority != "" {
 		line = Line{{Text: f.TS("credit.by", cr.Authority)}}
@@ -133,7 +132,7 @@ func (c *Context) Credit(t *model.Target) Line {
 	if cr.Source != nil {
 		line = append(line, c.cite(cr.Source))
 	}
-	line = append(line, text(" — "+f.TS("credit.inferred")+" "), link(f.PlanName(cr.Plan), url), text("."))
+	line = append(line, text(" — "+f.TS("credit.inferred")+" "), c.planLink(cr.Plan), text("."))
 	return line
 }
 

@@ -3,6 +3,7 @@ package view
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/covsite/covsite/internal/lang"
 	"github.com/covsite/covsite/internal/model"
@@ -12,6 +13,7 @@ import (
 // PlanPage is everything a plan's page shows.
 type PlanPage struct {
 	Title      string // "49/KH-BCĐ: Kế hoạch …"
+	Heading    Line   // Title, its plan's title marked Vietnamese on an English page without one
 	Summary    string
 	Breadcrumb []Link
 	// Cards are the key figures, right under the title so a phone shows them first: the
@@ -34,7 +36,7 @@ type PlanPage struct {
 	TargetsTitle string
 	Rows         []PlanRow
 	NoTargets    string
-	Notes        []string
+	Notes        []Line
 	NoteID       string
 	Milestones   []string
 	Rollups      []RollupRow
@@ -52,7 +54,8 @@ type BasedOn struct {
 type Fact struct {
 	Term string
 	Text string
-	Link *Link // the description is a link instead of Text
+	Lang string // Text's language when not the page's: an issuer without English
+	Link *Link  // the description is a link instead of Text
 }
 
 // Plan computes the page of p.
@@ -60,7 +63,7 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 	core, done := c.enterPlan(p)
 	defer done()
 	f := c.F
-	v := PlanPage{Title: c.planHeading(p), Summary: p.Summary.In(f.Code), URL: p.URL, NoteID: impliedNoteID(p)}
+	v := PlanPage{Title: c.planHeading(p), Heading: c.planHeadingLine(p), Summary: p.Summary.In(f.Code), URL: p.URL, NoteID: impliedNoteID(p)}
 	for i, b := range p.BasedOn {
 		item := BasedOn{Name: b}
 		if c.Lang() == lang.EN && i < len(p.BasedOnEN) {
@@ -94,7 +97,8 @@ func (c *Context) Plan(p *model.Plan) PlanPage {
 			v.Rows = append(v.Rows, c.planRow(*row, true))
 		}
 		if t.Implied { // its mark, in a card or a row, links to the note
-			v.Notes = append(v.Notes, "≈ "+f.Name(t.Locality)+", "+f.Short(t.Indicator)+": "+c.impliedNote(t)+" "+plainLine(c.Credit(t)))
+			note := Line{text("≈ " + f.Name(t.Locality) + ", " + f.Short(t.Indicator) + ": " + c.impliedNote(t) + " ")}
+			v.Notes = append(v.Notes, langsOnly(append(note, c.Credit(t)...)))
 		}
 	}
 	v.TargetsTitle = f.TS("plan.targets")
@@ -178,10 +182,20 @@ func (c *Context) planHeading(p *model.Plan) string {
 	return c.F.PlanTitle(p)
 }
 
+// planHeadingLine is planHeading as a line, the title marked Vietnamese on an English page
+// that has no English title.
+func (c *Context) planHeadingLine(p *model.Plan) Line {
+	if p.Number != "" {
+		return Line{text(p.Number + ": "), c.planTitle(p)}
+	}
+	return Line{c.planTitle(p)}
+}
+
 // PlanTablePage is a part (from 2) of a long plan's allocation table, on a page of its
 // own: the plan's page holds the first part.
 type PlanTablePage struct {
 	Title      string // "49/KH-BCĐ: Kế hoạch … — bảng phân bổ chỉ tiêu (Phần 2/3: dòng 81–160)"
+	Heading    Line   // Title, its plan's title marked Vietnamese on an English page without one
 	Summary    string
 	Breadcrumb []Link // up to the plan's page
 	Table      *PlanTable
@@ -194,9 +208,14 @@ func (c *Context) PlanTablePart(p *model.Plan, n int) PlanTablePage {
 	f := c.F
 	heading := c.planHeading(p)
 	v := PlanTablePage{Table: c.coreTable(core, n), Summary: p.Summary.In(f.Code)}
-	v.Title = heading
+	v.Title, v.Heading = heading, c.planHeadingLine(p)
 	if v.Table != nil && v.Table.PartLabel != "" {
 		v.Title = f.TS("plantable.part_title", heading, v.Table.PartLabel)
+		if rest, ok := strings.CutPrefix(v.Title, heading); ok {
+			v.Heading = append(v.Heading, text(rest))
+		} else { // a site's strings put the plan's heading elsewhere
+			v.Heading = Line{text(v.Title)}
+		}
 	}
 	v.Breadcrumb = []Link{{Text: f.TS("nav.home"), URL: c.URL(routes.Home)}, {Text: f.TS("nav.plans"), URL: c.URL(routes.Plans)}, {Text: heading, URL: c.URL(routes.Plan(p.ID))}}
 	return v
@@ -239,7 +258,7 @@ func (c *Context) planFacts(p *model.Plan) []Fact {
 	if p.Number != "" {
 		out = append(out, Fact{Term: f.TS("plan.number"), Text: p.Number})
 	}
-	out = append(out, Fact{Term: f.TS("plan.issuer"), Text: f.Issuer(p)})
+	out = append(out, Fact{Term: f.TS("plan.issuer"), Text: f.Issuer(p), Lang: langOf(p.Issuer, f.Code)})
 	issued := f.TS("plan.issued_unknown")
 	if !p.Issued.IsZero() {
 		issued = f.Date(p.Issued)

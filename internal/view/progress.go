@@ -375,7 +375,7 @@ func (c *Context) makeSetBy(p *model.Plan) Line {
 	if p.Number != "" {
 		return Line{text(f.TS("card.set_by") + " "), link(p.Number, url)}
 	}
-	line := Line{text(f.TS("card.issuer_before") + " "), link(f.Issuer(p), url)}
+	line := Line{text(f.TS("card.issuer_before") + " "), {Text: f.Issuer(p), URL: url, Lang: langOf(p.Issuer, f.Code)}}
 	if after := f.TS("card.issuer_after"); after != "" {
 		line = append(line, text(" "+after))
 	}

@@ -40,9 +40,11 @@ func (c *Context) planSources(plans []*model.Plan) []Line {
 		i := slices.Index(issuers, ps.issuer)
 		if i < 0 {
 			i = len(issuers)
-			issuers, sizes = append(issuers, ps.issuer), append(sizes, 0)
+			issuers, sizes = append(issuers, ps.issuer), append(sizes, len(ps.lead)) // the lead
+		} else {
+			sizes[i]++ // "; "
 		}
-		sizes[i] += 1 + len(ps.pieces) // the lead or "; ", then the plan's pieces
+		sizes[i] += len(ps.pieces) // the plan's pieces
 	}
 	total := 0
 	for _, n := range sizes {
@@ -57,7 +59,7 @@ func (c *Context) planSources(plans []*model.Plan) []Line {
 		ps := c.planSource(p)
 		i := slices.Index(issuers, ps.issuer)
 		if len(out[i]) == 0 {
-			out[i] = append(out[i], text(ps.lead))
+			out[i] = append(out[i], ps.lead...)
 		} else {
 			out[i] = append(out[i], text("; "))
 		}
@@ -69,15 +71,16 @@ func (c *Context) planSources(plans []*model.Plan) []Line {
 // planSource is what a plan's line of sources says of it: its issuer, the start of the
 // issuer's line, and the plan's link with its date and signer.
 type planSource struct {
-	issuer, lead string
-	pieces       Line
+	issuer string
+	lead   Line // "Kế hoạch — <issuer>: ", the issuer marked Vietnamese on an English page without English
+	pieces Line
 }
 
 func (c *Context) makePlanSource(p *model.Plan) planSource {
 	f := c.F
 	issuer := f.Issuer(p)
-	ps := planSource{issuer: issuer, lead: f.TS("source.plan") + " — " + issuer + ": "}
-	ps.pieces = Line{link(f.PlanName(p), c.planURL(p))}
+	ps := planSource{issuer: issuer, lead: Line{text(f.TS("source.plan") + " — "), c.issuer(p), text(": ")}}
+	ps.pieces = Line{c.planLink(p)}
 	var about []string
 	if !p.Issued.IsZero() {
 		about = append(about, f.Date(p.Issued))

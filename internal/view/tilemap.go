@@ -111,9 +111,12 @@ type TableRow struct {
 	URL    string
 	Cells  []string
 	Source string // the source's title
-	SrcURL string // the source's own address, or the locality page
-	Stale  bool
-	Rank   string
+	// SourceLang is Source's language when not the page's: a publisher, or a title the
+	// data gives in Vietnamese only, on an English page
+	SourceLang string
+	SrcURL     string // the source's own address, or the locality page
+	Stale      bool
+	Rank       string
 }
 
 // NewTileMap computes the map of ind's figures by m over grid g; id tells maps on one
@@ -213,7 +216,8 @@ func figureTable(f Format, ind *model.Indicator, m Measure, figs []Figure, lates
 		}
 		row.Cells = []string{f.Pct(fig.Value), f.Date(fig.Result.AsOf)}
 		row.Stale = fig.Result.AsOf.Before(latest)
-		row.Source = sourceName(f, fig.Result.Source)
+		named := sourceNamed(f, fig.Result.Source)
+		row.Source, row.SourceLang = named.Text, named.Lang
 		row.SrcURL = fig.Result.Source.URL
 		if row.SrcURL == "" {
 			row.SrcURL = row.URL + "#nguon" // the locality page lists its sources

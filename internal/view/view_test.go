@@ -273,8 +273,8 @@ func TestEarlierPlans(t *testing.T) {
 	if cell.Share != "95,50\u00a0%" || cell.Result != "955" || cell.Target.Text != "1.000" {
 		t.Errorf("earlier cell %+v", cell)
 	}
-	if want := []string{"∑ BHYT: Số do trang tính: tổng các thành phần."}; !slices.Equal(earlier.Notes, want) {
-		t.Errorf("earlier notes %q, want %q", earlier.Notes, want)
+	if want := "∑ BHYT: Số do trang tính: tổng các thành phần."; len(earlier.Notes) != 1 || plainLine(earlier.Notes[0]) != want {
+		t.Errorf("earlier notes %v, want %q", earlier.Notes, want)
 	}
 }
 
@@ -948,5 +948,68 @@ func TestNamedWithKind(t *testing.T) {
 		if got := namedWithKind(tt.name, tt.kind); got != tt.want {
 			t.Errorf("namedWithKind(%q, %q) = %v, want %v", tt.name, tt.kind, got, tt.want)
 		}
+	}
+}
+
+// A name too long for the names' room on a 360 px phone is cut between words into lines
+// that fit; a name that fits stays one line; a word longer than the room stands alone.
+func TestWrapName(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		room int
+		want []string
+	}{
+		{"Phường An Xuyên", 21, []string{"Phường An Xuyên"}},
+		{"Cần Thơ (đến 30/6/2025)", 21, []string{"Cần Thơ", "(đến 30/6/2025)"}},
+		{"Can Tho (until 30 Jun 2025)", 21, []string{"Can Tho", "(until 30 Jun 2025)"}},
+		{"Phường Nguyễn Thái Bình (Thành phố Hồ Chí Minh)", 21, []string{"Phường Nguyễn Thái", "Bình (Thành phố Hồ", "Chí Minh)"}},
+		{"Nguyen Thai Binh (Thanh pho Ho Chi Minh) Ward", 21, []string{"Nguyen Thai Binh", "(Thanh pho Ho Chi", "Minh) Ward"}},
+		{"Xã Thượnghạlưuđiểntrungtâm", 16, []string{"Xã", "Thượnghạlưuđiểntrungtâm"}},
+	} {
+		if got := wrapName(tt.name, tt.room); !slices.Equal(got, tt.want) {
+			t.Errorf("wrapName(%q, %d) = %q, want %q", tt.name, tt.room, got, tt.want)
+		}
+	}
+}
+
+// Bars are laid one under the other: a name on n lines takes n-1 lines more, its bar and
+// value in the middle of its lines; a bar of one line is where it always was.
+func TestLayBars(t *testing.T) {
+	bars := []Bar{{Name: "Xã A"}, {Name: "Phường Nguyễn Thái Bình (Thành phố Hồ Chí Minh)", Lines: []BarLine{{Text: "Phường Nguyễn Thái"}, {Text: "Bình (Thành phố Hồ"}, {Text: "Chí Minh)"}}}, {Name: "Xã C"}}
+	height := layBars(bars)
+	if bars[0].Y != barTop || bars[0].TextY != barTop+15 {
+		t.Errorf("first bar at %d, text at %d", bars[0].Y, bars[0].TextY)
+	}
+	long := bars[1]
+	top := barTop + barRow
+	if long.Y != top+barLine || long.TextY != long.Y+15 {
+		t.Errorf("long bar at %d (text %d), want %d", long.Y, long.TextY, top+barLine)
+	}
+	for k, l := range long.Lines {
+		if want := top + 15 + k*barLine; l.Y != want {
+			t.Errorf("line %d at %d, want %d", k, l.Y, want)
+		}
+	}
+	if mid := (long.Lines[0].Y + long.Lines[2].Y) / 2; mid != long.TextY {
+		t.Errorf("lines centred on %d, the bar's text on %d", mid, long.TextY)
+	}
+	if next := top + barRow + 2*barLine; bars[2].Y != next || height != next+barRow+barTop {
+		t.Errorf("next bar at %d, height %d; want %d, %d", bars[2].Y, height, next, next+barRow+barTop)
+	}
+}
+
+// lineT fills a UI string with lines, its own words plain between them; langsOnly keeps of
+// a line only its marks of language, the rest one text.
+func TestLineTAndLangsOnly(t *testing.T) {
+	f := Format{langs(t)["en"]}
+	got := lineT(f, "children.credit", Line{{Text: "Tạp chí", Lang: "vi"}}, Line{text("49/KH ("), {Text: "Ban Chỉ đạo", Lang: "vi"}, text(")")})
+	want := Line{text("Sources: results — "), {Text: "Tạp chí", Lang: "vi"}, text("; targets — "), text("49/KH ("), {Text: "Ban Chỉ đạo", Lang: "vi"}, text(")")}
+	if !slices.Equal(got, want) {
+		t.Errorf("lineT = %+v, want %+v", got, want)
+	}
+	only := langsOnly(Line{text("Set by "), {Text: "UBND tỉnh", Lang: "vi"}, text(", according to "), {Text: "Báo cáo", Cite: true}, text(" — filed under "), {Text: "49/KH", URL: "/k/"}, text(".")})
+	wantOnly := Line{text("Set by "), {Text: "UBND tỉnh", Lang: "vi"}, text(", according to Báo cáo — filed under 49/KH.")}
+	if !slices.Equal(only, wantOnly) {
+		t.Errorf("langsOnly = %+v, want %+v", only, wantOnly)
 	}
 }

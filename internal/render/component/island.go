@@ -252,6 +252,10 @@ var escapes = [256]string{'<': "&lt;", '>': "&gt;", '&': "&amp;", '\'': "&#39;",
 // allocations a piece; the bytes are what the templ component wrote (the golden files).
 func line(l view.Line) lineOf { return lineOf(l) }
 
+// WriteLine writes l as the compiled pages print it: for the pages made with html/template
+// (render's "line" function), so a line is printed one way.
+func WriteLine(w io.Writer, l view.Line) error { return lineOf(l).Render(context.Background(), w) }
+
 type lineOf view.Line
 
 // Render writes the line to w.
@@ -259,6 +263,8 @@ func (l lineOf) Render(_ context.Context, w io.Writer) error {
 	for _, p := range l {
 		var err error
 		switch {
+		case p.URL != "" && p.Lang != "":
+			err = writeTag(w, `<a href="`, p.URL, `" lang="`+p.Lang+`">`, p.Text, `</a>`)
 		case p.URL != "":
 			err = writeTag(w, `<a href="`, p.URL, `">`, p.Text, `</a>`)
 		case p.Cite && p.Lang != "":
@@ -392,7 +398,7 @@ type barsOf []view.Bar
 func (bs barsOf) Render(_ context.Context, w io.Writer) error {
 	for _, b := range bs {
 		textY := strconv.Itoa(b.TextY)
-		err := writeTag(w, `<text class="barchart__name" x="0" y="`, textY, `">`, b.Name, `</text> `)
+		err := barName(w, b, textY)
 		if err == nil {
 			err = writeStrings(w, `<rect class="`, barClass(b), `" x="`, strconv.FormatFloat(b.X, 'f', -1, 64), `%" y="`, strconv.Itoa(b.Y),
 				`" width="`, strconv.FormatFloat(b.Width, 'f', -1, 64), `%" height="20"></rect> `)
@@ -408,6 +414,23 @@ func (bs barsOf) Render(_ context.Context, w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// barName writes a bar's name: on one line at textY, or a long one on its lines.
+func barName(w io.Writer, b view.Bar, textY string) error {
+	if b.Lines == nil {
+		return writeTag(w, `<text class="barchart__name" x="0" y="`, textY, `">`, b.Name, `</text> `)
+	}
+	err := writeStrings(w, `<text class="barchart__name" x="0" y="`, textY, `">`)
+	for _, l := range b.Lines {
+		if err == nil {
+			err = writeTag(w, `<tspan x="0" y="`, strconv.Itoa(l.Y), `">`, l.Text, `</tspan>`)
+		}
+	}
+	if err == nil {
+		err = writeStrings(w, `</text> `)
+	}
+	return err
 }
 
 // childLinks are the list of a locality's children: each one's link, then its kind (and

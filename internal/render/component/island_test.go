@@ -57,6 +57,7 @@ func TestLinePrintsEachPiece(t *testing.T) {
 		{view.Line{{Text: "Kế hoạch", Cite: true}}, `<cite>Kế hoạch</cite>`},
 		{view.Line{{Text: "Kế hoạch", Cite: true, Lang: "vi"}}, `<cite lang="vi">Kế hoạch</cite>`},
 		{view.Line{{Text: "UBND", Lang: "vi"}}, `<span lang="vi">UBND</span>`},
+		{view.Line{{Text: "Kế hoạch", URL: "/k/", Lang: "vi"}}, `<a href="/k/" lang="vi">Kế hoạch</a>`},
 		{view.Line{{Text: "Theo "}, {Text: "49/KH", URL: "/k/"}, {Text: "."}}, `Theo <a href="/k/">49/KH</a>.`},
 	} {
 		var b strings.Builder
@@ -204,5 +205,18 @@ func TestCardNoteLinks(t *testing.T) {
 		if got := cardNoteHref(view.Card{ID: tt.id}, tt.i); got != "" {
 			t.Errorf("a card without notes links to %q", got)
 		}
+	}
+}
+
+// A long name is written on its lines, each a tspan at its baseline, escaped.
+func TestBarOfALongName(t *testing.T) {
+	var b strings.Builder
+	bs := []view.Bar{{Name: "Phường A&B (Thành phố Hồ Chí Minh)", Lines: []view.BarLine{{Text: "Phường A&B", Y: 23}, {Text: "(Thành phố Hồ Chí Minh)", Y: 38}}, Value: "90 %", Width: 42.5, Y: 15, TextY: 30, X: 50, ValueX: 93.5}}
+	if err := bars(bs).Render(context.Background(), &b); err != nil {
+		t.Fatal(err)
+	}
+	want := `<text class="barchart__name" x="0" y="30"><tspan x="0" y="23">Phường A&amp;B</tspan><tspan x="0" y="38">(Thành phố Hồ Chí Minh)</tspan></text> <rect class="barchart__bar" x="50%" y="15" width="42.5%" height="20"></rect> <text class="barchart__value" x="93.5%" y="30">90 %</text>`
+	if b.String() != want {
+		t.Errorf("bars:\n%s\nwant\n%s", b.String(), want)
 	}
 }

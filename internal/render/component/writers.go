@@ -296,10 +296,16 @@ func (x planBlockOf) Render(ctx context.Context, w io.Writer) error {
 	o.tag(`<section class="plan-block" id="`, p.Anchor, `" aria-labelledby="`, "", "")
 	o.tag("", p.Anchor, `-h"><div class="section-head"><h2 id="`, "", "")
 	o.tag("", p.Anchor, `-h"><a href="`, "", "")
-	o.tag("", p.URL, `">`, p.Name, `</a></h2><a class="anchor" href="#`)
+	if p.NameLang != "" {
+		o.tag("", p.URL, `" lang="`+p.NameLang+`">`, p.Name, `</a></h2><a class="anchor" href="#`)
+	} else {
+		o.tag("", p.URL, `">`, p.Name, `</a></h2><a class="anchor" href="#`)
+	}
 	o.tag("", p.Anchor, `" aria-label="`, "", "")
 	o.appended(func(b []byte) []byte { return tr.AppendT(b, "anchor.link", p.Name) })
-	o.tag(`">#</a></div><p class="meta">`, "", "", p.Meta, `</p>`)
+	o.s(`">#</a></div><p class="meta">`)
+	o.do(line(p.Meta).Render(ctx, o.w))
+	o.s(`</p>`)
 	if p.OnCards {
 		o.tag(`<p class="note">`, "", "", tr.T("locality.plan_on_cards"), ` <a href="#so-lieu">`)
 		o.tag("", "", "", tr.T("locality.headlines"), `</a>.</p>`)
@@ -345,6 +351,30 @@ func (x notesOf) Render(ctx context.Context, w io.Writer) error {
 		} else {
 			o.tag(`<p class="note">`, "", "", n, `</p>`)
 		}
+	}
+	return o.err
+}
+
+// lineNotes are notes of lines (a plan's, naming who set its implied targets); the first
+// carries the anchor the ≈ marks lead to.
+func lineNotes(ns []view.Line, id string) lineNotesOf { return lineNotesOf{ns, id} }
+
+type lineNotesOf struct {
+	ns []view.Line
+	id string
+}
+
+// Render writes the notes to w.
+func (x lineNotesOf) Render(ctx context.Context, w io.Writer) error {
+	o := newOut(ctx, w)
+	for i, n := range x.ns {
+		if i == 0 {
+			o.tag(`<p class="note" id="`, x.id, `">`, "", "")
+		} else {
+			o.s(`<p class="note">`)
+		}
+		o.do(line(n).Render(ctx, o.w))
+		o.s(`</p>`)
 	}
 	return o.err
 }
@@ -428,7 +458,11 @@ func (x earlierPlansOf) Render(ctx context.Context, w io.Writer) error {
 	o.columnHeads(e.Columns)
 	for i := range e.Rows {
 		r := &e.Rows[i]
-		o.tag(`<tr><th scope="row"><a href="`, r.URL, `">`, r.Text, `</a><small>`)
+		if r.Lang != "" {
+			o.tag(`<tr><th scope="row"><a href="`, r.URL, `" lang="`+r.Lang+`">`, r.Text, `</a><small>`)
+		} else {
+			o.tag(`<tr><th scope="row"><a href="`, r.URL, `">`, r.Text, `</a><small>`)
+		}
 		o.tag("", "", "", r.Period, `</small></th>`)
 		for j := range r.Cells {
 			c := &r.Cells[j]
@@ -447,7 +481,9 @@ func (x earlierPlansOf) Render(ctx context.Context, w io.Writer) error {
 	}
 	o.tag(`</tbody></table></div><p class="note">`, "", "", e.Note, `</p>`)
 	for _, n := range e.Notes {
-		o.tag(`<p class="note">`, "", "", n, `</p>`)
+		o.s(`<p class="note">`)
+		o.do(line(n).Render(ctx, o.w))
+		o.s(`</p>`)
 	}
 	return o.err
 }

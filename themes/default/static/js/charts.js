@@ -813,16 +813,39 @@
   // The credit (sources and date) of the chart drawn in el: its island's own "credit",
   // given when the figures it draws are not of the documents of the page's other charts,
   // else pageCredit, the page's (chart-tools' credit).
-  function chartCredit(el, pageCredit) {
+  // key reads another member of the credit's ("creditVI": the names in it an English
+  // page gives in Vietnamese), from the island whose credit it is.
+  function chartCredit(el, pageCredit, key) {
     var id = el.getAttribute('data-chart');
     var island = id ? el.ownerDocument.getElementById(id) : null;
     try {
       var own = island ? JSON.parse(island.textContent) : null;
-      if (isPlainObject(own) && typeof own.credit === 'string') return own.credit;
+      if (isPlainObject(own) && typeof own.credit === 'string') return key ? own[key] : own.credit;
     } catch (e) {
       // an unreadable island draws no chart; its credit is the page's
     }
     return pageCredit;
+  }
+
+  // markVietnamese wraps in <span lang="vi"> each of names (strings) found in el's text,
+  // so a screen reader reads the Vietnamese of an English credit with Vietnamese rules.
+  function markVietnamese(el, names) {
+    if (!Array.isArray(names)) return;
+    names.forEach(function (name) {
+      if (typeof name !== 'string' || !name) return;
+      var nodes = [];
+      for (var n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) nodes.push(n);
+      nodes.forEach(function (node) {
+        var at = node.data.indexOf(name);
+        if (at < 0) return;
+        var rest = node.splitText(at);
+        rest.splitText(name.length);
+        var span = document.createElement('span');
+        span.lang = 'vi';
+        el.replaceChild(span, rest);
+        span.appendChild(rest);
+      });
+    });
   }
 
   // A chart's credit line: its credit (sources and date), then the site's name.
@@ -1035,7 +1058,17 @@
     var site = main.getAttribute('data-site') || '';
     var canvas = pageTools ? fig.querySelector('[data-chart]') : null;
     var credit = canvas ? chartCredit(canvas, pageTools.credit) : (own ? own.textContent.trim() : '');
-    if (pageTools || own) document.getElementById('embed-credit').textContent = creditLine(credit, site);
+    var creditEl = document.getElementById('embed-credit');
+    if (own) {
+      // the ranking's credit as its page wrote it: its links, and the names an English page
+      // gives in Vietnamese marked lang="vi"
+      creditEl.textContent = '';
+      while (own.firstChild) creditEl.appendChild(own.firstChild);
+      if (site) creditEl.appendChild(document.createTextNode(' \u00b7 ' + site));
+    } else if (pageTools) {
+      creditEl.textContent = creditLine(credit, site);
+      markVietnamese(creditEl, chartCredit(canvas, pageTools.creditVI, 'creditVI'));
+    }
     var back = document.getElementById('embed-back');
     back.href = url.href + '#' + fig.id;
     if (name) back.textContent = (main.getAttribute('data-back') || '%s').split('%s').join(name);
