@@ -87,6 +87,7 @@ const (
 	Implausible          Code = "implausible"
 	AsOfOutsidePlan      Code = "as-of-outside-plan"
 	OutsideParentPlan    Code = "outside-parent-plan"
+	PlanCycle            Code = "plan-cycle"
 	AfterPublished       Code = "after-published"
 	RelativeBaseURL      Code = "relative-base-url"
 	UnportablePath       Code = "unportable-path"
@@ -197,6 +198,12 @@ var catalogue = map[Code]entry{
 		en:     "this plan's period %[1]s %[2]s the period %[4]s of the plan %[3]q it carries out (parent)",
 		hintVI: "sửa period của kế hoạch này hoặc của %[3]q theo văn bản; nếu kế hoạch này thực hiện một kế hoạch khác, sửa parent = …",
 		hintEN: "correct period here or in %[3]q from the documents; if this plan carries out another plan, correct parent = …",
+	},
+	PlanCycle: {
+		vi:     "các kế hoạch cấp trên (parent) bị vòng lặp: %[1]s",
+		en:     "the plans' parents (parent) go round in a circle: %[1]s",
+		hintVI: "sửa parent = … để chỉ tới kế hoạch cấp trên mà văn bản này thực hiện, hoặc bỏ parent; một kế hoạch không thực hiện chính nó hay kế hoạch cấp dưới của nó",
+		hintEN: "correct parent = … to name the plan this document carries out, or remove it; a plan does not carry out itself or a plan below it",
 	},
 	NoIndicators: {
 		vi: "data/indicators.toml không khai báo chỉ số nào, nên không số liệu nào đọc được", en: "data/indicators.toml declares no indicator, so no figure can be read",
@@ -574,7 +581,7 @@ var titleOf = map[Code]string{
 	StringsOneLanguage: "theme", StringsVerbs: "theme", StringsUnknownKey: "theme", LayoutField: "theme", LayoutExec: "theme", RootRelativeLink: "theme", CustomCSSUnlinked: "theme",
 	Symlink: "file", TooLarge: "file", SpecialFile: "file", UnportablePath: "file", NoIndicators: "file",
 	FormulaText: "text", BadURL: "key", RelativeBaseURL: "key",
-	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", OutsideParentPlan: "date", AfterPublished: "date",
+	NumberTooLarge: "number", Implausible: "number", AsOfOutsidePlan: "date", OutsideParentPlan: "date", PlanCycle: "id", AfterPublished: "date",
 	GlossCount:  "text",
 	TileUnknown: "id", TileOverlap: "key", TilePosition: "number", TileMissing: "key",
 }

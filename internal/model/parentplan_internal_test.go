@@ -62,3 +62,63 @@ func TestParentPlans(t *testing.T) {
 		})
 	}
 }
+
+// A plan whose parents lead back to it — naming itself, or two plans naming each other — is
+// an error at each one's parent = …, with the chain, and is left without a parent; a plan
+// below the circle keeps its parent.
+func TestParentPlansInACircle(t *testing.T) {
+	period, err := date.ParsePeriod("2023")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name    string
+		parents map[string]string // plan → its parent
+		chains  []string          // in the English messages, in the plans' order
+	}{
+		{"itself", map[string]string{"a": "a"}, []string{"a → a"}},
+		{"each other", map[string]string{"a": "b", "b": "a"}, []string{"a → b → a", "b → a → b"}},
+		{"below a circle", map[string]string{"a": "b", "b": "a", "c": "a"}, []string{"a → b → a", "b → a → b"}},
+		{"a chain", map[string]string{"a": "b", "b": "c"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			plans := map[string]*Plan{}
+			for _, id := range []string{"a", "b", "c"} {
+				plans[id] = &Plan{ID: id, Period: period}
+			}
+			var refs []parentRef
+			for _, id := range []string{"a", "b", "c"} {
+				if parent, ok := tt.parents[id]; ok {
+					refs = append(refs, parentRef{plans[id], load.Str{V: parent, Pos: diag.At("data/plans/"+id+".toml", 4, 10)}, diag.At("data/plans/"+id+".toml", 6, 10)})
+				}
+			}
+			b := &builder{site: &Site{planByID: plans}, diags: &diag.List{}}
+			b.parentPlans(refs)
+			items := b.diags.Items()
+			if len(items) != len(tt.chains) {
+				t.Fatalf("diagnostics %v, want %d", items, len(tt.chains))
+			}
+			for i, it := range items {
+				if it.Code != diag.PlanCycle || it.Severity != diag.Error || it.Pos.Line != 4 {
+					t.Errorf("%v, want a plan-cycle error at parent = … (line 4)", it)
+				}
+				if msg := it.Message("en"); !strings.Contains(msg, tt.chains[i]) {
+					t.Errorf("%q lacks the chain %q", msg, tt.chains[i])
+				}
+				if msg := it.Message("vi"); !strings.Contains(msg, "vòng lặp: "+tt.chains[i]) {
+					t.Errorf("%q lacks the chain in Vietnamese", msg)
+				}
+			}
+			for _, id := range []string{"a", "b"} {
+				_, named := tt.parents[id]
+				inCircle := len(tt.chains) > 0
+				if got := plans[id].Parent; named && inCircle && got != nil || named && !inCircle && got == nil {
+					t.Errorf("plan %s's parent %v (in a circle: %v)", id, got, inCircle)
+				}
+			}
+			if tt.name == "below a circle" && plans["c"].Parent != plans["a"] {
+				t.Errorf("plan c lost its parent a: %v", plans["c"].Parent)
+			}
+		})
+	}
+}

@@ -87,6 +87,36 @@ func (b *builder) parentPlans(refs []parentRef) {
 		}
 		b.diags.Errorf(ref.period, diag.OutsideParentPlan, p.Period.Text, how, parent.ID, parent.Period.Text)
 	}
+	b.parentCycles(refs)
+}
+
+// parentCycles reports each plan whose parents lead back to it — a plan naming itself, or
+// two naming each other — at its parent = …, with the chain, and unlinks it: which plan it
+// carries out is then unknown, not circular, for whatever walks the parents after.
+func (b *builder) parentCycles(refs []parentRef) {
+	var cut []*Plan
+	for _, ref := range refs {
+		if chain := leadsBack(ref.plan, len(refs)); chain != nil {
+			b.diags.Errorf(ref.id.Pos, diag.PlanCycle, strings.Join(chain, " → "))
+			cut = append(cut, ref.plan)
+		}
+	}
+	for _, p := range cut {
+		p.Parent = nil
+	}
+}
+
+// leadsBack returns the ids from p through its parents back to p when they lead back to it
+// within steps parents, else nil.
+func leadsBack(p *Plan, steps int) []string {
+	chain := []string{p.ID}
+	for q := p.Parent; q != nil && len(chain) <= steps; q = q.Parent {
+		chain = append(chain, q.ID)
+		if q == p {
+			return chain
+		}
+	}
+	return nil
 }
 
 // files is where Build takes the plans or the results files from: load.Site's values
