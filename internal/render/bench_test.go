@@ -215,24 +215,31 @@ func benchBatches(b *testing.B, kind string) float64 {
 			pages += len(batch.Pages)
 		}
 	}
-	var buf bytes.Buffer
-	n, size := 0, 0
+	var c pageCounter
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	cpu0 := threadCPU(b)
 	for b.Loop() {
 		for _, batch := range batches {
-			batch.Each(func(p render.Page) {
-				buf.Reset()
-				if err := p.Render(&buf); err != nil {
-					b.Fatal(err)
-				}
-				n++
-				size += buf.Len()
-			})
+			batch.Each(func(p render.Page) { c.render(b, p) })
 		}
 	}
-	return reportPages(b, n, size, threadCPU(b)-cpu0, pages)
+	return reportPages(b, c.n, c.size, threadCPU(b)-cpu0, pages)
+}
+
+// pageCounter renders pages into one reused buffer, counting them and their bytes.
+type pageCounter struct {
+	buf     bytes.Buffer
+	n, size int
+}
+
+func (c *pageCounter) render(b *testing.B, p render.Page) {
+	c.buf.Reset()
+	if err := p.Render(&c.buf); err != nil {
+		b.Fatal(err)
+	}
+	c.n++
+	c.size += c.buf.Len()
 }
 
 // reportPages reports a benchmark's µs per page (wall and, when known, the thread's CPU),
@@ -262,8 +269,7 @@ func benchPages(b *testing.B, kind string) float64 {
 			pages = append(pages, p)
 		}
 	}
-	var buf bytes.Buffer
-	n, size := 0, 0
+	var c pageCounter
 	// The CPU time of this goroutine's thread, beside the wall time: on a shared machine
 	// the wall time counts the other processes' turns, the thread's CPU time much less.
 	runtime.LockOSThread()
@@ -271,13 +277,8 @@ func benchPages(b *testing.B, kind string) float64 {
 	cpu0 := threadCPU(b)
 	for b.Loop() {
 		for _, p := range pages {
-			buf.Reset()
-			if err := p.Render(&buf); err != nil {
-				b.Fatal(err)
-			}
-			n++
-			size += buf.Len()
+			c.render(b, p)
 		}
 	}
-	return reportPages(b, n, size, threadCPU(b)-cpu0, len(pages))
+	return reportPages(b, c.n, c.size, threadCPU(b)-cpu0, len(pages))
 }

@@ -258,15 +258,22 @@ func WriteLine(w io.Writer, l view.Line) error { return lineOf(l).Render(context
 
 type lineOf view.Line
 
+// endHref ends a link's href and its opening tag, saying the language of the link's text
+// when it is not the page's (lang "vi" on an English page), else nothing.
+func endHref(lang string) string {
+	if lang == "" {
+		return `">`
+	}
+	return `" lang="` + lang + `">`
+}
+
 // Render writes the line to w.
 func (l lineOf) Render(_ context.Context, w io.Writer) error {
 	for _, p := range l {
 		var err error
 		switch {
-		case p.URL != "" && p.Lang != "":
-			err = writeTag(w, `<a href="`, p.URL, `" lang="`+p.Lang+`">`, p.Text, `</a>`)
 		case p.URL != "":
-			err = writeTag(w, `<a href="`, p.URL, `">`, p.Text, `</a>`)
+			err = writeTag(w, `<a href="`, p.URL, endHref(p.Lang), p.Text, `</a>`)
 		case p.Cite && p.Lang != "":
 			err = writeTag(w, `<cite lang="`, p.Lang, `">`, p.Text, `</cite>`)
 		case p.Cite:

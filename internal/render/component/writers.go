@@ -296,11 +296,7 @@ func (x planBlockOf) Render(ctx context.Context, w io.Writer) error {
 	o.tag(`<section class="plan-block" id="`, p.Anchor, `" aria-labelledby="`, "", "")
 	o.tag("", p.Anchor, `-h"><div class="section-head"><h2 id="`, "", "")
 	o.tag("", p.Anchor, `-h"><a href="`, "", "")
-	if p.NameLang != "" {
-		o.tag("", p.URL, `" lang="`+p.NameLang+`">`, p.Name, `</a></h2><a class="anchor" href="#`)
-	} else {
-		o.tag("", p.URL, `">`, p.Name, `</a></h2><a class="anchor" href="#`)
-	}
+	o.tag("", p.URL, endHref(p.NameLang), p.Name, `</a></h2><a class="anchor" href="#`)
 	o.tag("", p.Anchor, `" aria-label="`, "", "")
 	o.appended(func(b []byte) []byte { return tr.AppendT(b, "anchor.link", p.Name) })
 	o.s(`">#</a></div><p class="meta">`)
@@ -458,11 +454,7 @@ func (x earlierPlansOf) Render(ctx context.Context, w io.Writer) error {
 	o.columnHeads(e.Columns)
 	for i := range e.Rows {
 		r := &e.Rows[i]
-		if r.Lang != "" {
-			o.tag(`<tr><th scope="row"><a href="`, r.URL, `" lang="`+r.Lang+`">`, r.Text, `</a><small>`)
-		} else {
-			o.tag(`<tr><th scope="row"><a href="`, r.URL, `">`, r.Text, `</a><small>`)
-		}
+		o.tag(`<tr><th scope="row"><a href="`, r.URL, endHref(r.Lang), r.Text, `</a><small>`)
 		o.tag("", "", "", r.Period, `</small></th>`)
 		for j := range r.Cells {
 			c := &r.Cells[j]
